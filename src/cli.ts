@@ -1,0 +1,122 @@
+// The pamong command: serve | worker | migrate | seed-demo | create-admin | create-api-key | export
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { loadConfig } from './platform/config.js';
+import { openContext } from './platform/bootstrap.js';
+import { startWorker } from './platform/worker.js';
+import { buildServer } from './server.js';
+import { createApiKey, createUser } from './platform/auth/service.js';
+import { anonymousActor } from './platform/auth/policy.js';
+import { exportRegion } from './platform/export.js';
+import { listEnabledRegions } from './platform/regions/service.js';
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_REGION, demoAccounts, seedDemo } from './demo/seed.js';
+
+const usage = `Pemakaian / usage: pamong <perintah> [opsi]
+  serve                      jalankan server web + pekerja latar / run the web server and workers
+  worker                     hanya pekerja latar (eskalasi SLA, email) / background workers only
+  migrate                    terapkan migrasi / apply migrations
+  seed-demo                  isi data demo Kabupaten Sumedang / seed the demo region
+  create-admin --email E --name N --password P    buat admin platform / create a platform admin
+  create-api-key --region KODE --name N           buat kunci API / create an API key
+  export --region KODE [--out FILE]               ekspor data daerah (JSON) / export a region's data`;
+
+const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, region: { type: 'string' }, out: { type: 'string' } },
+  });
+  const command = positionals[0];
+  const config = loadConfig();
+  if (!command || command === 'help') return console.log(usage);
+  const ctx = await openContext(config);
+  const need = (v: string | undefined, name: string) => {
+    if (!v) throw new Error(`--${name} wajib / is required`);
+    return v;
+  };
+  switch (command) {
+    case 'migrate':
+      console.log('Migrasi selesai / migrations applied');
+      break;
+    case 'seed-demo':
+      console.log((await seedDemo(ctx)) ? 'Data demo dibuat / demo seeded' : 'Data demo sudah ada / demo already present');
+      break;
+    case 'create-admin':
+      await createUser(ctx.database.db, { email: need(values.email, 'email'), name: need(values.name, 'name'), password: need(values.password, 'password'), platformAdmin: true });
+      console.log('Admin platform dibuat / platform admin created');
+      break;
+    case 'create-api-key': {
+      const { key } = await createApiKey(ctx, { ...anonymousActor, name: 'cli' }, need(values.region, 'region'), need(values.name, 'name'));
+      console.log(key);
+      break;
+    }
+    case 'export': {
+      const data = JSON.stringify(await exportRegion(ctx, need(values.region, 'region')));
+      if (values.out) writeFileSync(values.out, data);
+      else process.stdout.write(data + '\n');
+      break;
+    }
+    case 'worker': {
+      const worker = startWorker(ctx, log);
+      log.info('worker started');
+      await onSignal(async () => {
+        await worker.stop();
+      });
+      break;
+    }
+    case 'serve':
+      return serve(ctx);
+    default:
+      console.error(usage);
+      process.exitCode = 2;
+  }
+  if (command !== 'serve') await ctx.database.close();
+}
+
+async function serve(ctx: Awaited<ReturnType<typeof openContext>>) {
+  const config = ctx.config;
+  const seeded = process.env.PAMONG_DEMO === 'false' || (await listEnabledRegions(ctx.database.db)).length > 0 ? false : await seedDemo(ctx);
+  const app = await buildServer(ctx, { logger: { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  const worker = config.workers ? startWorker(ctx, app.log) : null;
+  const regions = await listEnabledRegions(ctx.database.db);
+  const demo = regions.some((r) => r.code === DEMO_REGION);
+  console.log(`
+  Pamong berjalan di / is running at ${config.publicUrl}
+  Basis data / database: ${ctx.database.kind === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}${seeded ? ' — data demo baru dibuat / demo data seeded' : ''}
+  Dokumentasi API / API docs: ${config.publicUrl}/api/docs   Open311: ${config.publicUrl}/open311/v2/discovery.json`);
+  if (demo) {
+    console.log(`
+  Warga / citizens:    ${config.publicUrl}/r/${DEMO_REGION}
+  Petugas / staff:     ${config.publicUrl}/masuk  (kata sandi / password: ${DEMO_PASSWORD})`);
+    for (const a of demoAccounts) console.log(`    ${a.email.padEnd(30)} ${a.role}${a.unit ? ` (${a.unit})` : ''} — ${a.region}`);
+    console.log(`  Kunci API Open311 demo / demo Open311 api_key: ${DEMO_API_KEY} (jurisdiction_id=${DEMO_REGION})\n`);
+  }
+  await onSignal(async () => {
+    // Stop taking requests, let in-flight ones finish, then stop workers.
+    await app.close();
+    await worker?.stop();
+  });
+  await ctx.database.close();
+}
+
+function onSignal(cleanup: () => Promise<void>): Promise<void> {
+  return new Promise((resolve) => {
+    const handler = (signal: string) => {
+      log.info({ signal }, 'shutting down');
+      cleanup().then(resolve, (err) => {
+        log.error({ err }, 'shutdown failed');
+        resolve();
+      });
+    };
+    process.once('SIGTERM', handler);
+    process.once('SIGINT', handler);
+  });
+}
+
+main().catch((err) => {
+  log.error({ err: { message: err.message, code: err.code } }, 'pamong failed');
+  process.exit(1);
+});

@@ -1,0 +1,129 @@
+// The complaint journey through the real API on a real database.
+import { expect, it } from 'vitest';
+import { describeWithApp } from '../../../test/harness.js';
+import { sweepOverdue } from './service/escalation.js';
+
+describeWithApp('complaint lifecycle', (h) => {
+  let categoryId: string;
+  let pupr: string;
+  let dlh: string;
+  let tracking: string;
+  let id: string;
+
+  it('lists the demo categories with their questions', async () => {
+    const res = await h.api('GET', '/api/regions/32.11/categories');
+    expect(res.status).toBe(200);
+    const road = res.body.find((c: any) => c.code === 'jalan-rusak');
+    expect(road.questions[0].code).toBe('tingkat_kerusakan');
+    categoryId = road.id;
+    const admin = await h.signIn('admin@sumedang.demo');
+    const units = (await h.api('GET', '/api/regions/32.11/units', { session: admin })).body;
+    pupr = units.find((u: any) => u.code === 'PUPR').id;
+    dlh = units.find((u: any) => u.code === 'DLH').id;
+  });
+
+  it('refuses a complaint missing a required answer, and stores nothing', async () => {
+    const res = await h.api('POST', '/api/regions/32.11/complaints', {
+      body: { categoryId, description: 'Jalan berlubang besar di depan pasar', answers: {} },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('complaint.answers_invalid');
+    expect(res.body.error.messages.en).toBeTruthy();
+    const inbox = await h.api('GET', '/api/regions/32.11/inbox', { session: await h.signIn('koordinator@sumedang.demo') });
+    expect(inbox.body).toHaveLength(0);
+  });
+
+  it('accepts a citizen complaint and gives a tracking code', async () => {
+    const res = await h.api('POST', '/api/regions/32.11/complaints', {
+      body: {
+        categoryId, description: 'Jalan berlubang besar di depan pasar Tanjungsari, sudah dua motor jatuh',
+        answers: { tingkat_kerusakan: 'berat' }, districtCode: '32.11.01', anonymous: true,
+        reporter: { name: 'Ujang', email: 'ujang@example.id' },
+      },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.trackingCode).toMatch(/^ADU-/);
+    tracking = res.body.trackingCode;
+    id = res.body.id;
+    const track = await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}`);
+    expect(track.status).toBe(200);
+    expect(track.body.status).toBe('submitted');
+    // Anonymous: the tracking page never carries the identity.
+    expect(track.body.reporter).toBeNull();
+    expect(JSON.stringify(track.body)).not.toContain('Ujang');
+    expect(track.body.deadlines.find((d: any) => d.stage === 'verification')).toBeTruthy();
+  });
+
+  it('hides an anonymous reporter from the officer but not from the coordinator', async () => {
+    const coordinator = await h.signIn('koordinator@sumedang.demo');
+    const detail = await h.api('GET', `/api/regions/32.11/complaints/${id}`, { session: coordinator });
+    expect(detail.body.reporter.name).toBe('Ujang');
+    expect(detail.body.proposedUnitId).toBe(pupr);
+    expect(detail.body.actions).toContain('dispatch');
+  });
+
+  it('lets the coordinator dispatch to the proposed unit and starts the response clock', async () => {
+    const coordinator = await h.signIn('koordinator@sumedang.demo');
+    const res = await h.api('POST', `/api/regions/32.11/complaints/${id}/actions`, { session: coordinator, body: { action: 'dispatch', unitId: pupr } });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('dispatched');
+    const officer = await h.signIn('petugas.pupr@sumedang.demo');
+    const detail = await h.api('GET', `/api/regions/32.11/complaints/${id}`, { session: officer });
+    expect(detail.status).toBe(200);
+    expect(detail.body.reporter).toBeNull();
+    const response = detail.body.deadlines.find((d: any) => d.stage === 'response');
+    // 2×24 hours, aiming for 1×24.
+    expect(new Date(response.dueAt).getTime() - h.clock.now().getTime()).toBe(48 * 3_600_000);
+    expect(new Date(response.targetAt).getTime() - h.clock.now().getTime()).toBe(24 * 3_600_000);
+  });
+
+  it('keeps another unit\'s officer out', async () => {
+    const other = await h.signIn('petugas.dlh@sumedang.demo');
+    const res = await h.api('POST', `/api/regions/32.11/complaints/${id}/actions`, { session: other, body: { action: 'respond', message: 'Kami cek' } });
+    expect(res.status).toBe(403);
+    const detail = await h.api('GET', `/api/regions/32.11/complaints/${id}`, { session: other });
+    expect(detail.status).toBe(404);
+    void dlh;
+  });
+
+  it('escalates once to the unit head when the response deadline passes', async () => {
+    h.clock.advanceHours(49);
+    expect(await sweepOverdue(h.ctx)).toBe(1);
+    expect(await sweepOverdue(h.ctx)).toBe(0);
+    const head = await h.signIn('kepala.pupr@sumedang.demo');
+    const inbox = await h.api('GET', '/api/notifications', { session: head });
+    expect(inbox.body.some((n: any) => n.subject.id.includes(tracking))).toBe(true);
+    const track = await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}`);
+    expect(track.body.overdue).toBe(true);
+    expect(track.body.timeline.map((e: any) => e.kind)).toContain('escalated');
+    // 24 hours later the head of region hears about it too, once.
+    h.clock.advanceHours(24);
+    expect(await sweepOverdue(h.ctx)).toBe(1);
+    const bupati = await h.signIn('bupati@sumedang.demo');
+    expect((await h.api('GET', '/api/notifications', { session: bupati })).body).toHaveLength(1);
+  });
+
+  it('takes the officer\'s response and resolution, then the citizen\'s rating', async () => {
+    const officer = await h.signIn('petugas.pupr@sumedang.demo');
+    const r1 = await h.api('POST', `/api/regions/32.11/complaints/${id}/actions`, { session: officer, body: { action: 'respond', message: 'Tim kami menuju lokasi.' } });
+    expect(r1.body.status).toBe('in_progress');
+    const r2 = await h.api('POST', `/api/regions/32.11/complaints/${id}/actions`, { session: officer, body: { action: 'resolve', message: 'Lubang sudah ditambal.' } });
+    expect(r2.body.status).toBe('resolved');
+    const track = await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}`);
+    expect(track.body.canRate).toBe(true);
+    expect(track.body.timeline.find((e: any) => e.kind === 'resolved').message).toBe('Lubang sudah ditambal.');
+    // The officer's name stays internal.
+    expect(JSON.stringify(track.body.timeline)).not.toContain('Agus');
+    const rate = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/rate`, { body: { rating: 5, comment: 'Cepat!' } });
+    expect(rate.body.status).toBe('closed');
+    const again = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/reopen`, { body: { reason: 'Rusak lagi' } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('complaint.invalid_transition');
+  });
+
+  it('queues emails to the reporter in the outbox', async () => {
+    const rows = await h.ctx.database.db.query.outbox.findMany();
+    const toReporter = rows.filter((r) => (r.payload as any).to === 'ujang@example.id');
+    expect(toReporter.length).toBeGreaterThanOrEqual(3);
+  });
+});

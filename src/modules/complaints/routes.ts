@@ -1,0 +1,243 @@
+// HTTP for complaints: validate, authorise (declared per route), call the service.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { notifications } from '../../platform/schema.js';
+import { paging, regionParam, text } from '../../platform/http/schemas.js';
+import { rejectionReasons, statuses } from './domain/status.js';
+import { questionSchema } from './domain/questions.js';
+import { trackingCodePattern } from './domain/tracking.js';
+import { submitComplaint, suggestDuplicates, type NewComplaint } from './service/intake.js';
+import { checkPhotos } from './service/photos.js';
+import { citizenAction, performAction } from './service/workflow.js';
+import { listForStaff, listPublic, photo, staffDetail, trackingView } from './service/queries.js';
+import * as admin from './admin.js';
+
+const tags = ['complaints'];
+
+const location = {
+  districtCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/).nullable().default(null),
+  villageCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/).nullable().default(null),
+  lat: z.number().min(-90).max(90).nullable().default(null),
+  lng: z.number().min(-180).max(180).nullable().default(null),
+};
+
+export const complaintInput = z.object({
+  categoryId: z.uuid(),
+  description: z.string().trim().min(10).max(4000),
+  answers: z.record(z.string().max(40), z.unknown()).default({}),
+  ...location,
+  address: z.string().trim().max(300).nullable().default(null),
+  // Identity hidden unless the citizen chooses to show it; rahasia keeps the whole report private.
+  anonymous: z.boolean().default(true),
+  confidential: z.boolean().default(false),
+  reporter: z.object({
+    name: z.string().trim().max(120).optional(),
+    email: z.email().max(200).optional(),
+    phone: z.string().regex(/^\+?[0-9 -]{6,20}$/).optional(),
+  }).default({}),
+});
+type ComplaintInput = z.infer<typeof complaintInput>;
+
+const trackingParam = regionParam.extend({ code: z.string().regex(trackingCodePattern) });
+const idParam = regionParam.extend({ id: z.uuid() });
+
+const command = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('dispatch'), unitId: z.uuid(), note: z.string().trim().max(2000).optional() }),
+  z.object({ action: z.literal('reject'), reason: z.enum(rejectionReasons), message: text(2000) }),
+  z.object({ action: z.literal('merge'), intoTrackingCode: z.string().regex(trackingCodePattern) }),
+  z.object({ action: z.literal('acknowledge') }),
+  z.object({ action: z.literal('respond'), message: text(4000) }),
+  z.object({ action: z.literal('dispose'), unitId: z.uuid(), note: text(2000) }),
+  z.object({ action: z.literal('transfer'), regionCode: z.string().regex(/^\d{2}(\.\d{2})?$/), note: text(2000) }),
+  z.object({ action: z.literal('resolve'), message: text(4000) }),
+  z.object({ action: z.literal('note'), message: text(4000) }),
+]);
+
+/** Multipart intake: a `complaint` JSON field plus up to three `photos`. */
+async function readMultipart(request: FastifyRequest): Promise<void> {
+  if (!request.isMultipart()) return;
+  let body: unknown = undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'photos') throw new AppError('request.invalid', { field: part.fieldname });
+      request.uploads.push(await part.toBuffer());
+    } else if (part.fieldname === 'complaint') {
+      try {
+        body = JSON.parse(String(part.value));
+      } catch {
+        throw new AppError('request.invalid', { complaint: 'not JSON' });
+      }
+    }
+  }
+  request.body = body;
+}
+
+function toNewComplaint(b: ComplaintInput, channel: NewComplaint['channel']): NewComplaint {
+  return {
+    categoryId: b.categoryId, description: b.description, answers: b.answers as Record<string, unknown>,
+    districtCode: b.districtCode, villageCode: b.villageCode, lat: b.lat, lng: b.lng, address: b.address,
+    anonymous: b.anonymous, confidential: b.confidential,
+    reporterName: b.reporter.name ?? null, reporterEmail: b.reporter.email ?? null, reporterPhone: b.reporter.phone ?? null, channel,
+  };
+}
+
+export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/api/regions/:region/categories', {
+    config: { access: 'public' }, schema: { tags, summary: 'Kategori pengaduan / Complaint categories', params: regionParam },
+  }, async (request) => admin.listCategories(ctx, request.region!.code));
+
+  const intake = (channel: 'web' | 'counter') => async (request: FastifyRequest, reply: FastifyReply) => {
+    const photos = await checkPhotos(request.uploads);
+    const body = request.body as ComplaintInput; // validated by the route schema
+    return reply.status(201).send(await submitComplaint(ctx, request.region!, request.actor, toNewComplaint(body, channel), photos));
+  };
+  const intakeSchema = (summary: string) => ({
+    tags, summary,
+    description: 'JSON, atau multipart/form-data dengan field `complaint` (JSON) dan hingga 3 berkas `photos` (JPEG/PNG/WebP, maks. 5 MB).',
+    params: regionParam, body: complaintInput,
+  });
+
+  app.post('/api/regions/:region/complaints', {
+    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    preValidation: readMultipart,
+    schema: intakeSchema('Kirim pengaduan / Submit a complaint'),
+  }, intake('web'));
+
+  app.post('/api/regions/:region/counter/complaints', {
+    config: { access: 'complaint.file_for_citizen' },
+    preValidation: readMultipart,
+    schema: intakeSchema('Catat pengaduan dari loket/telepon / File a walk-in or phone complaint'),
+  }, intake('counter'));
+
+  app.post('/api/regions/:region/complaints/similar', {
+    config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    schema: {
+      tags, summary: 'Laporan serupa sebelum mengirim / Likely duplicates before submitting', params: regionParam,
+      body: z.object({ categoryId: z.uuid(), description: z.string().max(4000), villageCode: location.villageCode, lat: location.lat, lng: location.lng }),
+    },
+  }, async (request) => {
+    const found = await suggestDuplicates(ctx, request.region!, request.body);
+    // The public sees only non-confidential matches, and never who reported them.
+    return found.filter((f) => !f.confidential).map((f) => ({ trackingCode: f.trackingCode, description: f.description.slice(0, 200), status: f.status, submittedAt: f.submittedAt, score: f.score }));
+  });
+
+  app.get('/api/regions/:region/complaints/public', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Daftar pengaduan publik / Public complaints', params: regionParam, querystring: z.object({ status: z.enum(statuses).optional(), ...paging }) },
+  }, async (request) => listPublic(ctx, request.region!, { status: request.query.status ? [request.query.status] : undefined, limit: request.query.limit, offset: request.query.offset }));
+
+  app.get('/api/regions/:region/complaints/track/:code', {
+    config: { access: 'public' }, schema: { tags, summary: 'Lacak pengaduan / Track a complaint', params: trackingParam },
+  }, async (request) => trackingView(ctx, request.region!, request.params.code));
+
+  app.post('/api/regions/:region/complaints/track/:code/rate', {
+    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: { tags, summary: 'Beri penilaian / Rate the answer', params: trackingParam, body: z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() }) },
+  }, async (request) => ({ status: await citizenAction(ctx, request.region!, request.params.code, { action: 'rate', ...request.body }) }));
+
+  app.post('/api/regions/:region/complaints/track/:code/reopen', {
+    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: { tags, summary: 'Buka kembali / Reopen', params: trackingParam, body: z.object({ reason: text(2000) }) },
+  }, async (request) => ({ status: await citizenAction(ctx, request.region!, request.params.code, { action: 'reopen', reason: request.body.reason }) }));
+
+  app.get('/api/regions/:region/complaints/:code/photos/:photoId', {
+    config: { access: 'public' }, schema: { tags, summary: 'Foto pengaduan / Complaint photo', params: trackingParam.extend({ photoId: z.uuid() }) },
+  }, async (request, reply) => {
+    const p = await photo(ctx, request.region!, request.params.code, request.params.photoId);
+    return reply.type(p.contentType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(p.data);
+  });
+
+  app.get('/api/regions/:region/inbox', {
+    config: { access: 'complaint.list' },
+    schema: {
+      tags, summary: 'Kotak masuk petugas, paling mendesak dahulu / Staff inbox, most urgent first', params: regionParam,
+      querystring: z.object({
+        status: z.union([z.enum(statuses), z.array(z.enum(statuses))]).optional(), unitId: z.uuid().optional(),
+        overdue: z.enum(['true', 'false']).optional(), q: z.string().max(100).optional(), ...paging,
+      }),
+    },
+  }, async (request) => {
+    const q = request.query;
+    const status = q.status === undefined ? undefined : Array.isArray(q.status) ? q.status : [q.status];
+    return listForStaff(ctx, request.region!, request.actor, { status, unitId: q.unitId, overdue: q.overdue === 'true', q: q.q, limit: q.limit, offset: q.offset });
+  });
+
+  app.get('/api/regions/:region/complaints/:id', {
+    config: { access: 'complaint.list' }, schema: { tags, summary: 'Detail pengaduan untuk petugas / Complaint for staff', params: idParam },
+  }, async (request) => staffDetail(ctx, request.region!, request.actor, request.params.id));
+
+  app.get('/api/regions/:region/complaints/:id/similar', {
+    config: { access: 'complaint.triage' }, schema: { tags, summary: 'Kemungkinan duplikat / Likely duplicates', params: idParam },
+  }, async (request) => {
+    const c = await staffDetail(ctx, request.region!, request.actor, request.params.id);
+    return suggestDuplicates(ctx, request.region!, {
+      categoryId: c.category!.id, description: c.description, villageCode: c.location.villageCode, lat: c.location.lat, lng: c.location.lng, excludeId: c.id,
+    });
+  });
+
+  app.post('/api/regions/:region/complaints/:id/actions', {
+    config: { access: 'complaint.list' },
+    schema: { tags, summary: 'Verifikasi, teruskan, tanggapi, selesaikan... / Verify, dispatch, respond, resolve...', params: idParam, body: command },
+  }, async (request) => ({ status: await performAction(ctx, request.region!, request.actor, request.params.id, request.body) }));
+
+  app.get('/api/notifications', {
+    config: { access: 'signed_in' }, schema: { tags: ['notifications'], summary: 'Kotak notifikasi / Notification inbox', querystring: z.object({ unread: z.enum(['true', 'false']).optional() }) },
+  }, async (request) => ctx.database.db.select().from(notifications)
+    .where(and(eq(notifications.userId, request.actor.userId!), request.query.unread === 'true' ? isNull(notifications.readAt) : undefined))
+    .orderBy(desc(notifications.at)).limit(100));
+
+  app.post('/api/notifications/read', {
+    config: { access: 'signed_in' }, schema: { tags: ['notifications'], summary: 'Tandai semua dibaca / Mark all read' },
+  }, async (request) => {
+    await ctx.database.db.update(notifications).set({ readAt: ctx.clock.now() }).where(and(eq(notifications.userId, request.actor.userId!), isNull(notifications.readAt)));
+    return { ok: true };
+  });
+
+  // Region admin: categories, routing, SLA.
+  const categoryBody = z.object({
+    code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), nameId: text(200), nameEn: text(200), description: z.string().max(2000).optional(),
+    group: z.string().max(100).optional(), keywords: z.string().max(500).optional(), questions: z.array(questionSchema).max(20).optional(), active: z.boolean().optional(),
+  });
+  app.get('/api/regions/:region/admin/categories', {
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Semua kategori / All categories', params: regionParam },
+  }, async (request) => admin.listCategories(ctx, request.region!.code, true));
+  app.post('/api/regions/:region/admin/categories', {
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Tambah kategori / Add category', params: regionParam, body: categoryBody },
+  }, async (request, reply) => reply.status(201).send(await admin.saveCategory(ctx, request.actor, request.region!.code, request.body)));
+  app.put('/api/regions/:region/admin/categories/:id', {
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Ubah kategori / Change category', params: idParam, body: categoryBody },
+  }, async (request) => admin.saveCategory(ctx, request.actor, request.region!.code, request.body, request.params.id));
+
+  app.get('/api/regions/:region/admin/routing', {
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Tabel disposisi dan riwayatnya / Routing table with history', params: regionParam },
+  }, async (request) => admin.routingHistory(ctx, request.region!.code));
+  app.put('/api/regions/:region/admin/routing/:id', {
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Arahkan kategori ke unit / Route a category to a unit', params: idParam, body: z.object({ unitId: z.uuid() }) },
+  }, async (request) => {
+    await admin.setRoute(ctx, request.actor, request.region!.code, request.params.id, request.body.unitId);
+    return { ok: true };
+  });
+
+  app.get('/api/regions/:region/admin/sla', {
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Batas waktu / SLA policies', params: regionParam },
+  }, async (request) => admin.listSla(ctx, request.region!.code));
+  app.put('/api/regions/:region/admin/sla', {
+    config: { access: 'region.admin' },
+    schema: {
+      tags, summary: 'Tetapkan batas waktu / Set a deadline', params: regionParam,
+      body: z.object({
+        categoryId: z.uuid().nullable(), stage: z.enum(['verification', 'response', 'resolution']),
+        amount: z.number().int().min(0).max(2000), unit: z.enum(['hours', 'working_days']), targetAmount: z.number().int().min(0).max(2000).nullable(),
+      }),
+    },
+  }, async (request) => {
+    await admin.setSla(ctx, request.actor, request.region!.code, request.body);
+    return { ok: true };
+  });
+};

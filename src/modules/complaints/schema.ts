@@ -1,0 +1,192 @@
+// Tables of the complaints (pengaduan) module.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+export const categories = pgTable(
+  'categories',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(), // Open311 service_code
+    nameId: text('name_id').notNull(),
+    nameEn: text('name_en').notNull(),
+    description: text('description').notNull().default(''),
+    group: text('group_name').notNull().default(''),
+    keywords: text('keywords').notNull().default(''),
+    /** Extra questions (Open311 attributes), see domain/questions.ts. */
+    questions: jsonb('questions').notNull().default([]),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), uniqueIndex('categories_code_idx').on(t.regionCode, t.code)],
+);
+
+/** Which unit handles which category; rows are never edited, only closed (history). */
+export const routingRules = pgTable(
+  'routing_rules',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    categoryId: uuid('category_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    validFrom: ts('valid_from').notNull(),
+    validTo: ts('valid_to'),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('routing_category_idx').on(t.regionCode, t.categoryId, t.validFrom)],
+);
+
+/** Deadline per stage; category_id null is the region default. */
+export const slaPolicies = pgTable(
+  'sla_policies',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    categoryId: uuid('category_id'),
+    stage: text('stage').notNull(), // verification | response | resolution
+    amount: integer('amount').notNull(),
+    unit: text('unit').notNull(), // hours | working_days
+    targetAmount: integer('target_amount'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('sla_unique_idx').on(t.regionCode, sql`coalesce(${t.categoryId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.stage),
+  ],
+);
+
+export const complaints = pgTable(
+  'complaints',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    trackingCode: text('tracking_code').notNull(),
+    categoryId: uuid('category_id').notNull(),
+    status: text('status').notNull(),
+    description: text('description').notNull(),
+    answers: jsonb('answers').notNull().default({}),
+    districtCode: text('district_code'),
+    villageCode: text('village_code'),
+    lat: doublePrecision('lat'),
+    lng: doublePrecision('lng'),
+    address: text('address'),
+    anonymous: boolean('anonymous').notNull(),
+    confidential: boolean('confidential').notNull(),
+    reporterUserId: uuid('reporter_user_id'),
+    reporterName: text('reporter_name'),
+    reporterEmail: text('reporter_email'),
+    reporterPhone: text('reporter_phone'),
+    channel: text('channel').notNull(), // web | counter | open311
+    unitId: uuid('unit_id'),
+    submittedAt: ts('submitted_at').notNull(),
+    verifiedAt: ts('verified_at'),
+    dispatchedAt: ts('dispatched_at'),
+    acknowledgedAt: ts('acknowledged_at'),
+    firstResponseAt: ts('first_response_at'),
+    resolvedAt: ts('resolved_at'),
+    closedAt: ts('closed_at'),
+    rejectionReason: text('rejection_reason'),
+    mergedInto: uuid('merged_into'),
+    rating: smallint('rating'),
+    ratingComment: text('rating_comment'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    escalationLevel: integer('escalation_level').notNull().default(0),
+    transferredFrom: text('transferred_from'), // tracking code at the other level
+    transferredTo: text('transferred_to'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('complaints_tracking_idx').on(t.trackingCode),
+    index('complaints_status_idx').on(t.regionCode, t.status, t.submittedAt),
+    index('complaints_unit_idx').on(t.regionCode, t.unitId, t.status),
+    index('complaints_submitted_idx').on(t.regionCode, t.submittedAt),
+    index('complaints_nearby_idx').on(t.regionCode, t.categoryId, t.submittedAt),
+  ],
+);
+
+/** The timeline: every step of a complaint, public or internal. */
+export const complaintEvents = pgTable(
+  'complaint_events',
+  {
+    regionCode: text('region_code').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    complaintId: uuid('complaint_id').notNull(),
+    at: ts('at').notNull(),
+    kind: text('kind').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorLabel: text('actor_label').notNull(),
+    public: boolean('public').notNull(),
+    message: text('message'),
+    detail: jsonb('detail').notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('complaint_events_complaint_idx').on(t.regionCode, t.complaintId, t.at)],
+);
+
+export const complaintPhotos = pgTable(
+  'complaint_photos',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    complaintId: uuid('complaint_id').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('complaint_photos_complaint_idx').on(t.regionCode, t.complaintId)],
+);
+
+/** Stored deadlines. next_check_at drives the escalation sweep through a partial index. */
+export const complaintDeadlines = pgTable(
+  'complaint_deadlines',
+  {
+    regionCode: text('region_code').notNull(),
+    complaintId: uuid('complaint_id').notNull(),
+    stage: text('stage').notNull(),
+    dueAt: ts('due_at').notNull(),
+    targetAt: ts('target_at'),
+    metAt: ts('met_at'),
+    /** Reopening starts a new round of deadlines for the same stage. */
+    round: integer('round').notNull().default(0),
+    escalationStep: integer('escalation_step').notNull().default(0),
+    nextCheckAt: ts('next_check_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.complaintId, t.stage] }),
+    index('complaint_deadlines_sweep_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+  ],
+);
+
+/** One row per escalation step: the primary key is what makes a step happen once. */
+export const complaintEscalations = pgTable(
+  'complaint_escalations',
+  {
+    regionCode: text('region_code').notNull(),
+    complaintId: uuid('complaint_id').notNull(),
+    stage: text('stage').notNull(),
+    round: integer('round').notNull(),
+    step: integer('step').notNull(),
+    role: text('role').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.complaintId, t.stage, t.round, t.step] })],
+);

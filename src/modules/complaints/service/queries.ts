@@ -1,0 +1,196 @@
+// Reading complaints: the staff inbox, the staff detail, the citizen's
+// tracking page and the public list. Privacy flags are applied here, once,
+// for every output (web, API, Open311, exports).
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { AppContext } from '../../../platform/context.js';
+import { can, handledUnits, type Actor } from '../../../platform/auth/policy.js';
+import { AppError } from '../../../platform/errors.js';
+import type { Region } from '../../../platform/regions/service.js';
+import { areas, units } from '../../../platform/schema.js';
+import { categories, complaintDeadlines, complaintEvents, complaintPhotos, complaints } from '../schema.js';
+import { allowedActions, statusLabel, terminal, type Status } from '../domain/status.js';
+import { proposedUnit } from './workflow.js';
+
+type Row = typeof complaints.$inferSelect;
+
+export interface Audience {
+  /** May see who reported (when not anonymous, or when allowed to see anonymous reporters). */
+  identity: 'none' | 'named' | 'all';
+  /** May see internal notes and confidential reports. */
+  internal: boolean;
+}
+
+export const publicAudience: Audience = { identity: 'none', internal: false };
+
+export function staffAudience(actor: Actor, region: Region): Audience {
+  return { identity: can(actor, 'complaint.read_private', region.code) ? 'all' : 'named', internal: true };
+}
+
+export function reporterOf(c: Row, audience: Audience) {
+  const show = audience.identity === 'all' || (audience.identity === 'named' && !c.anonymous);
+  return show ? { name: c.reporterName, email: c.reporterEmail, phone: c.reporterPhone } : null;
+}
+
+const openDeadlineSql = sql<Date | null>`(select min(d.due_at) from complaint_deadlines d
+  where d.region_code = ${complaints.regionCode} and d.complaint_id = ${complaints.id} and d.met_at is null)`;
+
+export interface InboxFilter {
+  status?: Status[];
+  unitId?: string;
+  overdue?: boolean;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Staff inbox, most urgent first: overdue work, then least time left. */
+export async function listForStaff(ctx: AppContext, region: Region, actor: Actor, f: InboxFilter) {
+  if (!can(actor, 'complaint.list', region.code)) throw new AppError('auth.forbidden');
+  const mine = handledUnits(actor, region.code);
+  const now = ctx.clock.now();
+  const where: (SQL | undefined)[] = [eq(complaints.regionCode, region.code)];
+  if (mine !== null) where.push(mine.size ? inArray(complaints.unitId, [...mine]) : sql`false`);
+  if (f.status?.length) where.push(inArray(complaints.status, f.status));
+  if (f.unitId) where.push(eq(complaints.unitId, f.unitId));
+  if (f.q) where.push(or(ilike(complaints.description, `%${f.q}%`), eq(complaints.trackingCode, f.q.toUpperCase())));
+  if (f.overdue) where.push(sql`${openDeadlineSql} < ${now}`);
+  const rows = await ctx.database.db
+    .select({
+      id: complaints.id, trackingCode: complaints.trackingCode, status: complaints.status, description: complaints.description,
+      submittedAt: complaints.submittedAt, unitId: complaints.unitId, unitName: units.name, categoryName: categories.nameId,
+      categoryNameEn: categories.nameEn, districtName: areas.name, escalationLevel: complaints.escalationLevel, dueAt: openDeadlineSql,
+    })
+    .from(complaints)
+    .leftJoin(units, and(eq(units.regionCode, complaints.regionCode), eq(units.id, complaints.unitId)))
+    .innerJoin(categories, and(eq(categories.regionCode, complaints.regionCode), eq(categories.id, complaints.categoryId)))
+    .leftJoin(areas, eq(areas.code, complaints.districtCode))
+    .where(and(...where))
+    .orderBy(sql`${openDeadlineSql} asc nulls last`, asc(complaints.submittedAt))
+    .limit(f.limit)
+    .offset(f.offset);
+  return rows.map((r) => {
+    const due = r.dueAt ? new Date(r.dueAt) : null;
+    return {
+      ...r, description: r.description.slice(0, 200), dueAt: due,
+      timeLeftMs: due ? due.getTime() - now.getTime() : null, overdue: due ? due < now : false,
+    };
+  });
+}
+
+async function loadByTracking(ctx: AppContext, regionCode: string, trackingCode: string): Promise<Row> {
+  const [c] = await ctx.database.db.select().from(complaints).where(and(eq(complaints.regionCode, regionCode), eq(complaints.trackingCode, trackingCode)));
+  if (!c) throw new AppError('complaint.not_found');
+  return c;
+}
+
+async function details(ctx: AppContext, region: Region, c: Row, audience: Audience) {
+  const db = ctx.database.db;
+  const now = ctx.clock.now();
+  const [category] = await db.select().from(categories).where(and(eq(categories.regionCode, region.code), eq(categories.id, c.categoryId)));
+  const [unit] = c.unitId ? await db.select().from(units).where(and(eq(units.regionCode, region.code), eq(units.id, c.unitId))) : [];
+  const placeCodes = [c.districtCode, c.villageCode].filter((x): x is string => !!x);
+  const places = placeCodes.length ? await db.select({ code: areas.code, name: areas.name }).from(areas).where(inArray(areas.code, placeCodes)) : [];
+  const events = await db
+    .select()
+    .from(complaintEvents)
+    .where(and(eq(complaintEvents.regionCode, region.code), eq(complaintEvents.complaintId, c.id), audience.internal ? undefined : eq(complaintEvents.public, true)))
+    .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
+  const deadlines = await db.select().from(complaintDeadlines).where(and(eq(complaintDeadlines.regionCode, region.code), eq(complaintDeadlines.complaintId, c.id)));
+  const photos = await db.select({ id: complaintPhotos.id, contentType: complaintPhotos.contentType, bytes: complaintPhotos.bytes })
+    .from(complaintPhotos).where(and(eq(complaintPhotos.regionCode, region.code), eq(complaintPhotos.complaintId, c.id)));
+  const overdue = deadlines.some((d) => !d.metAt && d.dueAt < now);
+  return {
+    id: c.id,
+    trackingCode: c.trackingCode,
+    regionCode: region.code,
+    status: c.status as Status,
+    statusLabel: statusLabel[c.status as Status],
+    category: category ? { id: category.id, code: category.code, name: { id: category.nameId, en: category.nameEn } } : null,
+    description: c.description,
+    answers: c.answers,
+    location: {
+      districtCode: c.districtCode, districtName: places.find((p) => p.code === c.districtCode)?.name ?? null,
+      villageCode: c.villageCode, villageName: places.find((p) => p.code === c.villageCode)?.name ?? null,
+      lat: c.lat, lng: c.lng, address: c.address,
+    },
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+    reporter: reporterOf(c, audience),
+    channel: c.channel,
+    unit: unit ? { id: unit.id, name: unit.name } : null,
+    submittedAt: c.submittedAt,
+    resolvedAt: c.resolvedAt,
+    closedAt: c.closedAt,
+    rating: c.rating,
+    rejectionReason: c.rejectionReason,
+    transferredTo: c.transferredTo,
+    transferredFrom: c.transferredFrom,
+    overdue,
+    escalationLevel: c.escalationLevel,
+    deadlines: deadlines.map((d) => ({ stage: d.stage, dueAt: d.dueAt, targetAt: d.targetAt, metAt: d.metAt, overdue: !d.metAt && d.dueAt < now, escalationStep: d.escalationStep })),
+    photos: photos.map((p) => ({ ...p, url: `/api/regions/${region.code}/complaints/${c.trackingCode}/photos/${p.id}` })),
+    timeline: events.map((e) => ({
+      at: e.at, kind: e.kind, message: e.message, public: e.public,
+      // Officers' names stay internal; the public sees the role of the actor.
+      actor: audience.internal ? e.actorLabel : e.actorLabel === 'pelapor' || e.actorLabel === 'sistem' ? e.actorLabel : 'petugas',
+      detail: audience.internal ? e.detail : publicDetail(e.detail as Record<string, unknown>),
+    })),
+  };
+}
+
+/** Event details safe for the public: unit names and codes, no ids of people. */
+function publicDetail(detail: Record<string, unknown>) {
+  const keep = ['unitName', 'reason', 'stage', 'step', 'rating', 'into', 'toRegionName', 'toTrackingCode', 'fromTrackingCode', 'channel'];
+  return Object.fromEntries(Object.entries(detail).filter(([k]) => keep.includes(k)));
+}
+
+export async function staffDetail(ctx: AppContext, region: Region, actor: Actor, complaintId: string) {
+  if (!can(actor, 'complaint.list', region.code)) throw new AppError('auth.forbidden');
+  const [c] = await ctx.database.db.select().from(complaints).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, complaintId)));
+  if (!c) throw new AppError('complaint.not_found');
+  const mine = handledUnits(actor, region.code);
+  if (mine !== null && (!c.unitId || !mine.has(c.unitId))) throw new AppError('complaint.not_found');
+  const view = await details(ctx, region, c, staffAudience(actor, region));
+  return {
+    ...view,
+    actions: terminal.has(c.status as Status) ? [] : allowedActions(c.status as Status).filter((a) => a !== 'rate' && a !== 'reopen'),
+    proposedUnitId: c.status === 'submitted' ? await proposedUnit(ctx.database.db, region.code, c.categoryId) : null,
+  };
+}
+
+/** The citizen's tracking page: the tracking code is their receipt. */
+export async function trackingView(ctx: AppContext, region: Region, trackingCode: string) {
+  const c = await loadByTracking(ctx, region.code, trackingCode);
+  const view = await details(ctx, region, c, publicAudience);
+  const windowOpen = c.status === 'resolved' && !!c.resolvedAt && ctx.clock.now().getTime() <= c.resolvedAt.getTime() + region.settings.reopenWindowDays * 86_400_000;
+  return { ...view, canRate: windowOpen, canReopen: windowOpen };
+}
+
+/** The public list: never confidential reports, never identities. */
+export async function listPublic(ctx: AppContext, region: Region, f: { status?: Status[]; limit: number; offset: number }) {
+  const now = ctx.clock.now();
+  const rows = await ctx.database.db
+    .select({
+      trackingCode: complaints.trackingCode, status: complaints.status, description: complaints.description, submittedAt: complaints.submittedAt,
+      categoryName: categories.nameId, categoryNameEn: categories.nameEn, districtName: areas.name, dueAt: openDeadlineSql,
+    })
+    .from(complaints)
+    .innerJoin(categories, and(eq(categories.regionCode, complaints.regionCode), eq(categories.id, complaints.categoryId)))
+    .leftJoin(areas, eq(areas.code, complaints.districtCode))
+    .where(and(eq(complaints.regionCode, region.code), eq(complaints.confidential, false), f.status?.length ? inArray(complaints.status, f.status) : undefined,
+      sql`${complaints.status} not in ('rejected', 'merged')`))
+    .orderBy(desc(complaints.submittedAt))
+    .limit(f.limit)
+    .offset(f.offset);
+  return rows.map((r) => ({ ...r, overdue: r.dueAt ? new Date(r.dueAt) < now : false, dueAt: undefined }));
+}
+
+/** A photo, if the caller may see its complaint. */
+// Holding the tracking code is enough: it is the reporter's receipt, and staff see it in their inbox.
+export async function photo(ctx: AppContext, region: Region, trackingCode: string, photoId: string) {
+  const c = await loadByTracking(ctx, region.code, trackingCode);
+  const [p] = await ctx.database.db.select().from(complaintPhotos)
+    .where(and(eq(complaintPhotos.regionCode, region.code), eq(complaintPhotos.complaintId, c.id), eq(complaintPhotos.id, photoId)));
+  if (!p) throw new AppError('file.not_found');
+  return p;
+}

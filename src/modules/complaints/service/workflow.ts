@@ -1,0 +1,251 @@
+// Staff and citizen actions on a complaint, one transaction each.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { AppContext } from '../../../platform/context.js';
+import { can, handledUnits, type Actor } from '../../../platform/auth/policy.js';
+import { AppError } from '../../../platform/errors.js';
+import { audit } from '../../../platform/audit/audit.js';
+import { enqueueEmail, notifyInApp } from '../../../platform/notify/outbox.js';
+import { findRegion, type Region } from '../../../platform/regions/service.js';
+import { grants, units } from '../../../platform/schema.js';
+import type { Queryable, Tx } from '../../../platform/db/client.js';
+import { categories, complaintEvents, complaints, routingRules } from '../schema.js';
+import { nextStatus, statusLabel, type Action, type RejectionReason, type Status } from '../domain/status.js';
+import { meetDeadlines, startDeadlines } from './deadlines.js';
+import { newTrackingCode } from '../domain/tracking.js';
+
+export type Command =
+  | { action: 'dispatch'; unitId: string; note?: string }
+  | { action: 'reject'; reason: RejectionReason; message: string }
+  | { action: 'merge'; intoTrackingCode: string }
+  | { action: 'acknowledge' }
+  | { action: 'respond'; message: string }
+  | { action: 'dispose'; unitId: string; note: string }
+  | { action: 'transfer'; regionCode: string; note: string }
+  | { action: 'resolve'; message: string }
+  | { action: 'note'; message: string };
+
+export type CitizenCommand = { action: 'rate'; rating: number; comment?: string } | { action: 'reopen'; reason: string };
+
+type ComplaintRow = typeof complaints.$inferSelect;
+
+async function lockComplaint(tx: Queryable, regionCode: string, id: string): Promise<ComplaintRow> {
+  const [row] = await tx.select().from(complaints).where(and(eq(complaints.regionCode, regionCode), eq(complaints.id, id))).for('update');
+  if (!row) throw new AppError('complaint.not_found');
+  return row;
+}
+
+async function checkUnit(tx: Queryable, regionCode: string, unitId: string): Promise<{ id: string; name: string }> {
+  const [unit] = await tx.select().from(units).where(and(eq(units.regionCode, regionCode), eq(units.id, unitId), eq(units.active, true)));
+  if (!unit) throw new AppError('unit.not_found');
+  return unit;
+}
+
+/** Which permission an action needs, and whether unit roles are limited to their own units. */
+const needs: Record<Command['action'], { permission: 'complaint.triage' | 'complaint.handle' | 'complaint.transfer'; unitScoped: boolean }> = {
+  dispatch: { permission: 'complaint.triage', unitScoped: false },
+  reject: { permission: 'complaint.triage', unitScoped: false },
+  merge: { permission: 'complaint.triage', unitScoped: false },
+  transfer: { permission: 'complaint.transfer', unitScoped: false },
+  acknowledge: { permission: 'complaint.handle', unitScoped: true },
+  respond: { permission: 'complaint.handle', unitScoped: true },
+  dispose: { permission: 'complaint.handle', unitScoped: true },
+  resolve: { permission: 'complaint.handle', unitScoped: true },
+  note: { permission: 'complaint.handle', unitScoped: true },
+};
+
+/** The unit the routing table proposes for a category, if any. */
+export async function proposedUnit(db: Queryable, regionCode: string, categoryId: string): Promise<string | null> {
+  const [rule] = await db
+    .select({ unitId: routingRules.unitId })
+    .from(routingRules)
+    .where(and(eq(routingRules.regionCode, regionCode), eq(routingRules.categoryId, categoryId), isNull(routingRules.validTo)));
+  return rule?.unitId ?? null;
+}
+
+export async function performAction(ctx: AppContext, region: Region, actor: Actor, complaintId: string, cmd: Command): Promise<Status> {
+  const need = needs[cmd.action];
+  // Triage roles may also note and handle; unit roles only within their units.
+  const allowed = can(actor, need.permission, region.code) || (cmd.action === 'note' && can(actor, 'complaint.triage', region.code));
+  if (!allowed) throw new AppError('auth.forbidden');
+  return ctx.database.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const c = await lockComplaint(tx, region.code, complaintId);
+    if (need.unitScoped) {
+      const mine = handledUnits(actor, region.code);
+      if (mine !== null && (!c.unitId || !mine.has(c.unitId))) throw new AppError('auth.forbidden');
+    }
+    const to = nextStatus(c.status as Status, cmd.action as Action);
+    if (!to) throw new AppError('complaint.invalid_transition', { status: c.status, action: cmd.action });
+    const patch: Partial<ComplaintRow> = { status: to, updatedAt: now };
+    let event: { kind: string; public: boolean; message: string | null; detail?: Record<string, unknown> } = {
+      kind: cmd.action, public: true, message: null,
+    };
+    let notifyUnit: string | null = null;
+
+    switch (cmd.action) {
+      case 'dispatch': {
+        const unit = await checkUnit(tx, region.code, cmd.unitId);
+        Object.assign(patch, { unitId: unit.id, verifiedAt: now, dispatchedAt: now });
+        event = { kind: 'dispatched', public: true, message: cmd.note ?? null, detail: { unitId: unit.id, unitName: unit.name } };
+        await meetDeadlines(tx, region.code, c.id, ['verification'], now);
+        await startDeadlines(tx, region, c.id, c.categoryId, ['response', 'resolution'], now);
+        notifyUnit = unit.id;
+        break;
+      }
+      case 'reject':
+        Object.assign(patch, { rejectionReason: cmd.reason, closedAt: now });
+        event = { kind: 'rejected', public: true, message: cmd.message, detail: { reason: cmd.reason } };
+        await meetDeadlines(tx, region.code, c.id, 'all', now);
+        break;
+      case 'merge': {
+        const [target] = await tx
+          .select({ id: complaints.id, status: complaints.status })
+          .from(complaints)
+          .where(and(eq(complaints.regionCode, region.code), eq(complaints.trackingCode, cmd.intoTrackingCode)));
+        if (!target) throw new AppError('complaint.not_found');
+        if (target.id === c.id) throw new AppError('complaint.merge_self');
+        if (['rejected', 'merged', 'transferred'].includes(target.status)) throw new AppError('complaint.invalid_transition', { target: target.status });
+        Object.assign(patch, { mergedInto: target.id, closedAt: now });
+        event = { kind: 'merged', public: true, message: null, detail: { into: cmd.intoTrackingCode } };
+        await meetDeadlines(tx, region.code, c.id, 'all', now);
+        await tx.insert(complaintEvents).values({
+          regionCode: region.code, complaintId: target.id, at: now, kind: 'merged_in', actorUserId: actor.userId, actorLabel: actor.name,
+          public: false, message: null, detail: { from: c.trackingCode },
+        });
+        break;
+      }
+      case 'acknowledge':
+        patch.acknowledgedAt = now;
+        event = { kind: 'acknowledged', public: true, message: null };
+        break;
+      case 'respond':
+        Object.assign(patch, { acknowledgedAt: c.acknowledgedAt ?? now, firstResponseAt: c.firstResponseAt ?? now });
+        event = { kind: 'responded', public: true, message: cmd.message };
+        await meetDeadlines(tx, region.code, c.id, ['response'], now);
+        break;
+      case 'dispose': {
+        const unit = await checkUnit(tx, region.code, cmd.unitId);
+        if (unit.id === c.unitId) throw new AppError('request.invalid', { unitId: 'same unit' });
+        Object.assign(patch, { unitId: unit.id, acknowledgedAt: null });
+        event = { kind: 'disposed', public: true, message: cmd.note, detail: { fromUnitId: c.unitId, unitId: unit.id, unitName: unit.name } };
+        notifyUnit = unit.id;
+        break;
+      }
+      case 'transfer': {
+        const target = await transferTarget(tx, region, cmd.regionCode);
+        const trackingCode = newTrackingCode();
+        const [copy] = await tx.insert(complaints).values({
+          ...c, regionCode: target.code, id: undefined, trackingCode, status: 'submitted', unitId: null,
+          submittedAt: now, verifiedAt: null, dispatchedAt: null, acknowledgedAt: null, firstResponseAt: null, resolvedAt: null,
+          closedAt: null, escalationLevel: 0, reopenCount: 0, transferredFrom: c.trackingCode, transferredTo: null, updatedAt: now,
+          categoryId: await matchingCategory(tx, c.categoryId, region.code, target.code),
+        }).returning({ id: complaints.id });
+        await tx.insert(complaintEvents).values({
+          regionCode: target.code, complaintId: copy.id, at: now, kind: 'transferred_in', actorUserId: actor.userId, actorLabel: actor.name,
+          public: true, message: cmd.note, detail: { fromRegion: region.code, fromTrackingCode: c.trackingCode },
+        });
+        const [moved] = await tx.select({ categoryId: complaints.categoryId }).from(complaints).where(and(eq(complaints.regionCode, target.code), eq(complaints.id, copy.id)));
+        await startDeadlines(tx, target, copy.id, moved.categoryId, ['verification'], now);
+        Object.assign(patch, { transferredTo: trackingCode, closedAt: now });
+        event = { kind: 'transferred', public: true, message: cmd.note, detail: { toRegion: target.code, toRegionName: target.name, toTrackingCode: trackingCode } };
+        await meetDeadlines(tx, region.code, c.id, 'all', now);
+        break;
+      }
+      case 'resolve':
+        Object.assign(patch, { resolvedAt: now, firstResponseAt: c.firstResponseAt ?? now, acknowledgedAt: c.acknowledgedAt ?? now });
+        event = { kind: 'resolved', public: true, message: cmd.message };
+        await meetDeadlines(tx, region.code, c.id, ['response', 'resolution'], now);
+        break;
+      case 'note':
+        event = { kind: 'note', public: false, message: cmd.message };
+        break;
+    }
+
+    await tx.update(complaints).set(patch).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id)));
+    await tx.insert(complaintEvents).values({
+      regionCode: region.code, complaintId: c.id, at: now, kind: event.kind, actorUserId: actor.userId, actorLabel: actor.name,
+      public: event.public, message: event.message, detail: event.detail ?? {},
+    });
+    await audit(tx, now, actor, region.code, `complaint.${cmd.action}`, 'complaint', c.id, { from: c.status, to });
+    if (notifyUnit) await notifyUnitStaff(tx, now, region, notifyUnit, c.trackingCode, c.id);
+    if (event.public && event.kind !== 'acknowledged' && to !== c.status || cmd.action === 'respond') {
+      await emailReporter(tx, ctx, now, region, c, to, event.message);
+    }
+    return to;
+  });
+}
+
+/** Citizen actions, proven by the tracking code (their receipt). */
+export async function citizenAction(ctx: AppContext, region: Region, trackingCode: string, cmd: CitizenCommand): Promise<Status> {
+  return ctx.database.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const [found] = await tx.select({ id: complaints.id }).from(complaints).where(and(eq(complaints.regionCode, region.code), eq(complaints.trackingCode, trackingCode)));
+    if (!found) throw new AppError('complaint.not_found');
+    const c = await lockComplaint(tx, region.code, found.id);
+    const to = nextStatus(c.status as Status, cmd.action);
+    if (!to) throw new AppError('complaint.invalid_transition', { status: c.status, action: cmd.action });
+    const windowEnds = (c.resolvedAt?.getTime() ?? 0) + region.settings.reopenWindowDays * 86_400_000;
+    if (now.getTime() > windowEnds) throw new AppError('complaint.reopen_window_closed');
+    if (cmd.action === 'rate') {
+      await tx.update(complaints).set({ status: to, rating: cmd.rating, ratingComment: cmd.comment ?? null, closedAt: now, updatedAt: now })
+        .where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id)));
+    } else {
+      await tx.update(complaints).set({ status: to, resolvedAt: null, reopenCount: c.reopenCount + 1, acknowledgedAt: null, updatedAt: now })
+        .where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id)));
+      await startDeadlines(tx, region, c.id, c.categoryId, ['response', 'resolution'], now);
+      if (c.unitId) await notifyUnitStaff(tx, now, region, c.unitId, c.trackingCode, c.id);
+    }
+    await tx.insert(complaintEvents).values({
+      regionCode: region.code, complaintId: c.id, at: now, kind: cmd.action === 'rate' ? 'rated' : 'reopened', actorUserId: null,
+      actorLabel: 'pelapor', public: true, message: cmd.action === 'rate' ? (cmd.comment ?? null) : cmd.reason,
+      detail: cmd.action === 'rate' ? { rating: cmd.rating } : {},
+    });
+    return to;
+  });
+}
+
+/** Categories are per region: the same code at the other level, else its first category. */
+async function matchingCategory(tx: Queryable, categoryId: string, fromRegion: string, toRegion: string): Promise<string> {
+  const [from] = await tx.select({ code: categories.code }).from(categories).where(and(eq(categories.regionCode, fromRegion), eq(categories.id, categoryId)));
+  const candidates = await tx.select({ id: categories.id, code: categories.code }).from(categories)
+    .where(and(eq(categories.regionCode, toRegion), eq(categories.active, true))).orderBy(categories.code);
+  const match = candidates.find((k) => k.code === from?.code) ?? candidates[0];
+  if (!match) throw new AppError('complaint.transfer_target_invalid');
+  return match.id;
+}
+
+async function transferTarget(tx: Queryable, region: Region, code: string): Promise<Region> {
+  const target = await findRegion(tx, code);
+  // Between a regency/city and its own province, in either direction.
+  const related = target && (target.code === region.parentCode || target.parentCode === region.code);
+  if (!target || !related) throw new AppError('complaint.transfer_target_invalid');
+  return target;
+}
+
+export async function usersWithRole(tx: Queryable, regionCode: string, roles: string[], unitId: string | null) {
+  return tx
+    .select({ userId: grants.userId })
+    .from(grants)
+    .where(and(eq(grants.regionCode, regionCode), inArray(grants.role, roles), unitId ? eq(grants.unitId, unitId) : undefined));
+}
+
+async function notifyUnitStaff(tx: Tx | Queryable, now: Date, region: Region, unitId: string, trackingCode: string, complaintId: string) {
+  const people = await usersWithRole(tx, region.code, ['officer', 'unit_head'], unitId);
+  await notifyInApp(
+    tx, now, region.code, [...new Set(people.map((p) => p.userId))],
+    { id: `Pengaduan baru untuk unit Anda: ${trackingCode}`, en: `New complaint for your unit: ${trackingCode}` },
+    { id: 'Segera tindak lanjuti sebelum batas waktu.', en: 'Please act before the deadline.' },
+    `/staff/${region.code}/complaints/${complaintId}`,
+  );
+}
+
+async function emailReporter(tx: Queryable, ctx: AppContext, now: Date, region: Region, c: ComplaintRow, to: Status, message: string | null) {
+  if (!c.reporterEmail) return;
+  const link = `${ctx.config.publicUrl}/r/${region.code}/lacak/${c.trackingCode}`;
+  const label = statusLabel[to];
+  await enqueueEmail(tx, now, region.code, {
+    to: c.reporterEmail,
+    subject: `[${c.trackingCode}] ${label.id} / ${label.en}`,
+    text: `Status pengaduan Anda kini: ${label.id}.${message ? `\n\n${message}` : ''}\n\nLihat: ${link}\n\n---\nYour complaint's status is now: ${label.en}.\nSee: ${link}`,
+  });
+}

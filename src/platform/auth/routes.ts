@@ -1,0 +1,58 @@
+// Sign-in, sign-out, who am I, password reset.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { SESSION_COOKIE } from '../http/access.js';
+import { listEnabledRegions } from '../regions/service.js';
+import { allowedActions } from './policy.js';
+import { requestPasswordReset, resetPassword, SESSION_DAYS, signIn, signOut } from './service.js';
+
+export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.secureCookies };
+
+  app.post('/api/auth/sign-in', {
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: 'Masuk / Sign in', body: z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }) },
+  }, async (request, reply) => {
+    const { sessionId, csrfToken, actor } = await signIn(ctx, request.body.email, request.body.password);
+    reply.setCookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: SESSION_DAYS * 86_400 });
+    return { user: { id: actor.userId, name: actor.name, email: actor.email, platformAdmin: actor.platformAdmin }, grants: actor.grants, csrfToken };
+  });
+
+  app.post('/api/auth/sign-out', { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Keluar / Sign out' } }, async (request, reply) => {
+    await signOut(ctx, request.cookies[SESSION_COOKIE]!);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/auth/me', { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Pengguna saat ini / Current user' } }, async (request) => {
+    const a = request.actor;
+    if (a.kind !== 'user') return { user: null, grants: [], regions: [], csrfToken: null };
+    const enabled = await listEnabledRegions(ctx.database.db);
+    const codes = a.platformAdmin ? enabled.map((r) => r.code) : [...new Set(a.grants.map((g) => g.regionCode))];
+    return {
+      user: { id: a.userId, name: a.name, email: a.email, platformAdmin: a.platformAdmin },
+      grants: a.grants,
+      regions: enabled.filter((r) => codes.includes(r.code)).map((r) => ({ ...r, actions: allowedActions(a, r.code) })),
+      csrfToken: request.csrfToken,
+    };
+  });
+
+  app.post('/api/auth/password-reset', {
+    config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: 'Minta tautan atur ulang kata sandi / Request a reset link', body: z.object({ email: z.email().max(200) }) },
+  }, async (request) => {
+    await requestPasswordReset(ctx, request.body.email, request.locale);
+    return { ok: true };
+  });
+
+  app.post('/api/auth/password-reset/confirm', {
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: 'Atur kata sandi baru / Set a new password', body: z.object({ token: z.string().min(10).max(200), password: z.string().max(200) }) },
+  }, async (request) => {
+    await resetPassword(ctx, request.body.token, request.body.password);
+    return { ok: true };
+  });
+};

@@ -1,0 +1,130 @@
+// Sign-in, sessions, password reset, accounts and API keys.
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { apiKeys, grants, passwordResets, sessions, users } from '../schema.js';
+import type { AppContext } from '../context.js';
+import type { Queryable } from '../db/client.js';
+import { AppError } from '../errors.js';
+import { enqueueEmail } from '../notify/outbox.js';
+import { audit } from '../audit/audit.js';
+import { anonymousActor, type Actor, type Grant, type Role, unitRoles } from './policy.js';
+import { hashPassword, MIN_PASSWORD_LENGTH, newToken, sha256, verifyPassword } from './secrets.js';
+
+export const SESSION_DAYS = 14;
+const RESET_MINUTES = 60;
+
+export async function loadActor(db: Queryable, userId: string): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) return null;
+  const rows = await db.select({ regionCode: grants.regionCode, role: grants.role, unitId: grants.unitId }).from(grants).where(eq(grants.userId, userId));
+  return {
+    kind: 'user', userId: user.id, name: user.name, email: user.email, platformAdmin: user.platformAdmin,
+    grants: rows as Grant[], apiKeyRegion: null,
+  };
+}
+
+export async function signIn(ctx: AppContext, email: string, password: string): Promise<{ sessionId: string; csrfToken: string; actor: Actor }> {
+  const db = ctx.database.db;
+  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
+  const ok = await verifyPassword(user?.passwordHash ?? (await (dummyHash ??= hashPassword(newToken()))), password);
+  if (!user || !user.passwordHash || !ok) throw new AppError('auth.invalid_credentials');
+  // A fresh session id at every sign-in (no session fixation).
+  const sessionId = newToken();
+  const csrfToken = newToken(18);
+  const now = ctx.clock.now();
+  await db.insert(sessions).values({
+    idHash: sha256(sessionId), userId: user.id, csrfToken, createdAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+  });
+  return { sessionId, csrfToken, actor: (await loadActor(db, user.id))! };
+}
+let dummyHash: Promise<string> | undefined;
+
+export async function signOut(ctx: AppContext, sessionId: string): Promise<void> {
+  await ctx.database.db.delete(sessions).where(eq(sessions.idHash, sha256(sessionId)));
+}
+
+export type SessionLookup = { actor: Actor; csrfToken: string } | 'expired' | null;
+
+export async function actorFromSession(ctx: AppContext, sessionId: string): Promise<SessionLookup> {
+  const db = ctx.database.db;
+  const [s] = await db.select().from(sessions).where(eq(sessions.idHash, sha256(sessionId)));
+  if (!s) return null;
+  if (s.expiresAt <= ctx.clock.now()) return 'expired';
+  const actor = await loadActor(db, s.userId);
+  return actor ? { actor, csrfToken: s.csrfToken } : null;
+}
+
+export async function actorFromApiKey(ctx: AppContext, key: string): Promise<Actor | null> {
+  const [row] = await ctx.database.db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)));
+  if (!row) return null;
+  return { ...anonymousActor, kind: 'api_key', name: `api-key:${row.name}`, apiKeyRegion: row.regionCode };
+}
+
+export async function createApiKey(ctx: AppContext, actor: Actor, regionCode: string, name: string): Promise<{ id: string; key: string }> {
+  const prefix = newToken(6);
+  const key = `pmg_${prefix}_${newToken(24)}`;
+  return ctx.database.db.transaction(async (tx) => {
+    const [row] = await tx.insert(apiKeys).values({ regionCode, name, keyHash: sha256(key), prefix, createdAt: ctx.clock.now() }).returning();
+    await audit(tx, ctx.clock.now(), actor, regionCode, 'api_key.create', 'api_key', row.id, { name });
+    return { id: row.id, key };
+  });
+}
+
+export interface NewUser { email: string; name: string; password?: string; phone?: string; locale?: 'id' | 'en'; platformAdmin?: boolean }
+
+export async function createUser(tx: Queryable, input: NewUser): Promise<string> {
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('auth.weak_password');
+  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`);
+  if (existing) throw new AppError('user.email_taken');
+  const [row] = await tx.insert(users).values({
+    email: input.email.trim(), name: input.name, phone: input.phone ?? null,
+    passwordHash: input.password ? await hashPassword(input.password) : null,
+    locale: input.locale ?? 'id', platformAdmin: input.platformAdmin ?? false,
+  }).returning({ id: users.id });
+  return row.id;
+}
+
+export async function grantRole(tx: Queryable, regionCode: string, userId: string, role: Role, unitId: string | null): Promise<void> {
+  if (unitRoles.has(role) !== (unitId !== null)) throw new AppError('request.invalid', { unitId: 'unit roles need a unit; other roles must not have one' });
+  await tx.insert(grants).values({ regionCode, userId, role, unitId }).onConflictDoNothing();
+}
+
+export async function requestPasswordReset(ctx: AppContext, email: string, locale: 'id' | 'en'): Promise<void> {
+  await ctx.database.db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+    // The answer is the same whether or not the account exists.
+    if (!user) return;
+    const token = newToken();
+    const now = ctx.clock.now();
+    await tx.insert(passwordResets).values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) });
+    const link = `${ctx.config.publicUrl}/reset-password?token=${token}`;
+    await enqueueEmail(tx, now, null, {
+      to: user.email,
+      subject: locale === 'en' ? 'Reset your Pamong password' : 'Atur ulang kata sandi Pamong',
+      text: locale === 'en'
+        ? `Hello ${user.name},\n\nOpen this link within ${RESET_MINUTES} minutes to choose a new password:\n${link}\n\nIf you did not ask for this, ignore this email.`
+        : `Halo ${user.name},\n\nBuka tautan ini dalam ${RESET_MINUTES} menit untuk membuat kata sandi baru:\n${link}\n\nJika Anda tidak memintanya, abaikan email ini.`,
+    });
+  });
+}
+
+export async function resetPassword(ctx: AppContext, token: string, password: string): Promise<void> {
+  if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('auth.weak_password');
+  const hash = await hashPassword(password);
+  await ctx.database.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const [reset] = await tx
+      .update(passwordResets)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+      .returning();
+    if (!reset) throw new AppError('auth.reset_token_invalid');
+    await tx.update(users).set({ passwordHash: hash }).where(eq(users.id, reset.userId));
+    // Every existing session ends with a password change.
+    await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+  });
+}

@@ -1,0 +1,39 @@
+// Configuration from the environment, read once at start.
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  publicUrl: string;
+  smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string } | null;
+  secureCookies: boolean;
+  logLevel: string;
+  workers: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '0.0.0.0';
+  return {
+    port,
+    host,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.PAMONG_DATA_DIR ?? './data'),
+    publicUrl: (env.PAMONG_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    smtp: env.SMTP_HOST
+      ? {
+          host: env.SMTP_HOST,
+          port: Number(env.SMTP_PORT ?? 587),
+          secure: env.SMTP_SECURE === 'true',
+          user: env.SMTP_USER || undefined,
+          pass: env.SMTP_PASS || undefined,
+          from: env.SMTP_FROM ?? 'Pamong <no-reply@pamong.local>',
+        }
+      : null,
+    secureCookies: env.PAMONG_SECURE_COOKIES ? env.PAMONG_SECURE_COOKIES === 'true' : (env.PAMONG_PUBLIC_URL ?? '').startsWith('https:'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    workers: env.PAMONG_WORKERS !== 'false',
+  };
+}

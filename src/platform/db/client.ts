@@ -1,0 +1,95 @@
+// One database interface over both engines: PGlite (embedded) and a
+// PostgreSQL server. Both speak the same SQL and run the same migrations.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import pg from 'pg';
+import * as platformSchema from '../schema.js';
+import * as complaintSchema from '../../modules/complaints/schema.js';
+
+export const schema = { ...platformSchema, ...complaintSchema };
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle has the same query surface as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Queryable = Db | Tx;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Run raw SQL and get rows back, the same on both engines. */
+  rows<T = Record<string, unknown>>(query: SQL, tx?: Queryable): Promise<T[]>;
+  /** True when the database answers; used by /healthz. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+// PostgreSQL returns bigint and numeric as strings; count(*) must be a number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string; // PGlite folder; undefined means in memory
+  loadDataDir?: Blob; // PGlite: start from a dump (tests clone a template)
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 20,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+    });
+    // An idle client losing its server must not crash the process.
+    pool.on('error', () => undefined);
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      kind: 'postgres',
+      db,
+      pool,
+      rows: async <T>(q: SQL, tx?: Queryable) => ((await (tx ?? db).execute(q)) as unknown as { rows: T[] }).rows,
+      ping: () => pool.query('select 1').then(() => true, () => false),
+      close: () => pool.end(),
+    };
+  }
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite: client,
+    rows: async <T>(q: SQL, tx?: Queryable) => ((await (tx ?? db).execute(q)) as unknown as { rows: T[] }).rows,
+    ping: () => client.query('select 1').then(() => true, () => false),
+    close: () => client.close(),
+  };
+}
+
+export async function migrate(database: Database): Promise<void> {
+  if (database.kind === 'postgres') {
+    // Several instances may start at once: one migrates, the others wait.
+    const client = await database.pool!.connect();
+    try {
+      await client.query('select pg_advisory_lock(7243001)');
+      await migratePg(drizzlePg(client), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock(7243001)').catch(() => undefined);
+      client.release();
+    }
+  } else {
+    await migratePglite(database.db as never, { migrationsFolder });
+  }
+}
+
+export { sql };

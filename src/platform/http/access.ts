@@ -1,0 +1,107 @@
+// Resolves who is calling and where, once per request, and enforces the
+// route's declared access before anything else runs.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { pickLocale } from '../i18n.js';
+import { anonymousActor, can, permissions, type Permission } from '../auth/policy.js';
+import { actorFromApiKey, actorFromSession } from '../auth/service.js';
+import { findRegion } from '../regions/service.js';
+import type { Access } from './types.js';
+
+export const SESSION_COOKIE = 'pamong_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Routes that must declare access: everything under the API prefixes. */
+export const guardedPrefixes = ['/api/', '/open311/'];
+const exempt = (url: string) => url.startsWith('/api/docs');
+
+export function installAccess(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('locale', 'id');
+  app.decorateRequest('region', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('uploads', null as never);
+
+  // A new route without an access rule is a bug: refuse to start.
+  app.addHook('onRoute', (route) => {
+    if (!guardedPrefixes.some((p) => route.url.startsWith(p)) || exempt(route.url)) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    if (!['public', 'signed_in', 'api_key'].includes(access) && !(access in permissions)) throw new Error(`Unknown access ${access} on ${route.url}`);
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.locale = pickLocale(request.query, request.cookies?.pamong_lang, request.headers['accept-language']);
+    request.actor = anonymousActor;
+    request.uploads = [];
+  });
+
+  app.addHook('preValidation', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    await resolveActor(ctx, request, access);
+    const regionCode = (request.params as { region?: string; jurisdiction?: string } | undefined)?.region ?? jurisdictionOf(request);
+    if (regionCode !== undefined) {
+      if (typeof regionCode !== 'string' || !/^\d{2}(\.\d{2})?$/.test(regionCode)) throw new AppError('region.not_found');
+      request.region = await findRegion(ctx.database.db, regionCode);
+      if (!request.region) throw new AppError('region.not_found');
+    }
+    check(request, access);
+  });
+}
+
+/** Open311 carries the region in jurisdiction_id. */
+function jurisdictionOf(request: FastifyRequest): string | undefined {
+  if (!request.url.startsWith('/open311/')) return undefined;
+  const q = request.query as Record<string, unknown> | undefined;
+  const b = request.body as Record<string, unknown> | undefined;
+  const j = q?.jurisdiction_id ?? (b && typeof b === 'object' ? b.jurisdiction_id : undefined);
+  return j === undefined ? undefined : String(j);
+}
+
+async function resolveActor(ctx: AppContext, request: FastifyRequest, access: Access): Promise<void> {
+  const sessionId = request.cookies?.[SESSION_COOKIE];
+  const apiKey = headerOrParam(request);
+  if (apiKey) {
+    const actor = await actorFromApiKey(ctx, apiKey);
+    if (!actor) throw new AppError('auth.invalid_api_key');
+    request.actor = actor;
+    return;
+  }
+  if (!sessionId) return;
+  const found = await actorFromSession(ctx, sessionId);
+  if (found === 'expired' || found === null) {
+    // A stale cookie on a public page is harmless; elsewhere say why.
+    if (access !== 'public') throw new AppError(found === 'expired' ? 'auth.session_expired' : 'auth.required');
+    return;
+  }
+  // Cookie-authenticated writes must echo the session's CSRF token.
+  if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== found.csrfToken) throw new AppError('auth.csrf');
+  request.actor = found.actor;
+  request.csrfToken = found.csrfToken;
+}
+
+function headerOrParam(request: FastifyRequest): string | undefined {
+  const h = request.headers['x-api-key'];
+  if (typeof h === 'string' && h) return h;
+  if (!request.url.startsWith('/open311/')) return undefined;
+  const b = request.body as Record<string, unknown> | undefined;
+  const q = request.query as Record<string, unknown> | undefined;
+  const k = (b && typeof b === 'object' ? b.api_key : undefined) ?? q?.api_key;
+  return typeof k === 'string' && k ? k : undefined;
+}
+
+function check(request: FastifyRequest, access: Access): void {
+  const actor = request.actor;
+  if (access === 'public') return;
+  if (access === 'api_key') {
+    if (actor.kind !== 'api_key') throw new AppError('auth.invalid_api_key');
+    if (request.region && actor.apiKeyRegion !== request.region.code) throw new AppError('auth.forbidden');
+    return;
+  }
+  if (actor.kind !== 'user') throw new AppError('auth.required');
+  if (access === 'signed_in') return;
+  if (!request.region) throw new Error(`Route ${request.url} needs a region for ${access}`);
+  if (!can(actor, access as Permission, request.region.code)) throw new AppError('auth.forbidden');
+}

@@ -1,0 +1,62 @@
+// Maps every failure to the one error shape; never a stack trace to the client.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorBody, type ErrorCode } from '../errors.js';
+
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'request.body_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'request.unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'request.invalid',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'request.invalid',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'request.invalid',
+  FST_ERR_VALIDATION: 'request.invalid',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'request.unsupported_media_type',
+  FST_REQ_FILE_TOO_LARGE: 'file.too_large',
+  FST_FILES_LIMIT: 'file.too_many',
+  FST_PARTS_LIMIT: 'file.too_many',
+  FST_FIELDS_LIMIT: 'request.invalid',
+  FST_PROTO_VIOLATION: 'request.invalid',
+  FST_ERR_BAD_URL: 'route.not_found',
+};
+
+// Connection-level failures of the database: the client should retry later.
+const unavailable = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003']);
+
+export function isDatabaseDown(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code && unavailable.has(e.code)) return true;
+  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/i.test(e.message ?? '');
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const locale = request.locale ?? 'id';
+    let code: ErrorCode;
+    let details: unknown;
+    if (err instanceof AppError) {
+      code = err.code;
+      details = err.details;
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      code = 'request.invalid';
+      details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+    } else if (err.code && fastifyCodes[err.code]) {
+      code = fastifyCodes[err.code];
+    } else if ((err as { statusCode?: number }).statusCode === 429) {
+      code = 'request.rate_limited';
+    } else if (isDatabaseDown(err)) {
+      code = 'service.unavailable';
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      code = 'request.invalid';
+    } else {
+      request.log.error({ err }, 'unhandled error');
+      code = 'internal';
+    }
+    const body = errorBody(code, locale, details);
+    if (code === 'service.unavailable') reply.header('retry-after', '5');
+    reply.status(body.error.status).send(body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(errorBody('route.not_found', request.locale ?? 'id'));
+  });
+}

@@ -1,0 +1,24 @@
+// What the edge of a request resolves once and carries in the request context.
+import type { Actor, Permission } from '../auth/policy.js';
+import type { Locale } from '../i18n.js';
+import type { Region } from '../regions/service.js';
+
+/**
+ * Every API route declares who may call it. 'public' is anyone, 'signed_in'
+ * any signed-in person, 'api_key' an integration key of the URL's region,
+ * a Permission is checked against the caller's grants in the URL's region.
+ */
+export type Access = 'public' | 'signed_in' | 'api_key' | Permission;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    locale: Locale;
+    region: Region | null;
+    csrfToken: string | null;
+    uploads: Buffer[];
+  }
+}

@@ -1,0 +1,113 @@
+// A region admin's use cases: units, staff and their grants, holidays, API keys, audit.
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { AppContext } from '../context.js';
+import type { Actor, Role } from '../auth/policy.js';
+import { AppError } from '../errors.js';
+import { audit } from '../audit/audit.js';
+import { createUser, grantRole } from '../auth/service.js';
+import { apiKeys, auditLog, grants, regionHolidays, units, users } from '../schema.js';
+import { updateSettings, type Region } from './service.js';
+import type { RegionSettings } from './settings.js';
+
+export async function listUnits(ctx: AppContext, regionCode: string) {
+  return ctx.database.db.select().from(units).where(eq(units.regionCode, regionCode)).orderBy(units.name);
+}
+
+export async function createUnit(ctx: AppContext, actor: Actor, regionCode: string, input: { code: string; name: string; email?: string }) {
+  return ctx.database.db.transaction(async (tx) => {
+    const [row] = await tx.insert(units).values({ regionCode, code: input.code, name: input.name, email: input.email ?? null }).onConflictDoNothing().returning();
+    if (!row) throw new AppError('unit.code_taken');
+    await audit(tx, ctx.clock.now(), actor, regionCode, 'unit.create', 'unit', row.id, { code: input.code });
+    return row;
+  });
+}
+
+export async function listStaff(ctx: AppContext, regionCode: string) {
+  return ctx.database.db
+    .select({ userId: users.id, name: users.name, email: users.email, role: grants.role, unitId: grants.unitId, grantId: grants.id })
+    .from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .where(eq(grants.regionCode, regionCode))
+    .orderBy(users.name);
+}
+
+/** Adds a role for a person in this region, creating their account if needed. */
+export async function addStaff(
+  ctx: AppContext, actor: Actor, regionCode: string,
+  input: { email: string; name: string; password?: string; role: Role; unitId?: string | null },
+) {
+  return ctx.database.db.transaction(async (tx) => {
+    if (input.unitId) {
+      const [unit] = await tx.select().from(units).where(and(eq(units.regionCode, regionCode), eq(units.id, input.unitId)));
+      if (!unit) throw new AppError('unit.not_found');
+    }
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    const userId = existing?.id ?? (await createUser(tx, { email: input.email, name: input.name, password: input.password }));
+    await grantRole(tx, regionCode, userId, input.role, input.unitId ?? null);
+    await audit(tx, ctx.clock.now(), actor, regionCode, 'grant.create', 'user', userId, { role: input.role, unitId: input.unitId ?? null });
+    return { userId };
+  });
+}
+
+export async function revokeGrant(ctx: AppContext, actor: Actor, regionCode: string, grantId: string) {
+  await ctx.database.db.transaction(async (tx) => {
+    const [row] = await tx.delete(grants).where(and(eq(grants.regionCode, regionCode), eq(grants.id, grantId))).returning();
+    if (!row) throw new AppError('user.not_found');
+    await audit(tx, ctx.clock.now(), actor, regionCode, 'grant.revoke', 'user', row.userId, { role: row.role });
+  });
+}
+
+export async function listHolidays(ctx: AppContext, regionCode: string) {
+  return ctx.database.db.select().from(regionHolidays).where(eq(regionHolidays.regionCode, regionCode)).orderBy(regionHolidays.date);
+}
+
+export async function addHoliday(ctx: AppContext, actor: Actor, regionCode: string, input: { date: string; name: string; kind: 'cuti_bersama' | 'local' }) {
+  await ctx.database.db.transaction(async (tx) => {
+    await tx.insert(regionHolidays).values({ regionCode, ...input }).onConflictDoUpdate({
+      target: [regionHolidays.regionCode, regionHolidays.date], set: { name: input.name, kind: input.kind },
+    });
+    await audit(tx, ctx.clock.now(), actor, regionCode, 'holiday.set', 'holiday', input.date, input);
+  });
+}
+
+export async function removeHoliday(ctx: AppContext, actor: Actor, regionCode: string, date: string) {
+  await ctx.database.db.transaction(async (tx) => {
+    await tx.delete(regionHolidays).where(and(eq(regionHolidays.regionCode, regionCode), eq(regionHolidays.date, date)));
+    await audit(tx, ctx.clock.now(), actor, regionCode, 'holiday.remove', 'holiday', date);
+  });
+}
+
+export async function listApiKeys(ctx: AppContext, regionCode: string) {
+  return ctx.database.db
+    .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, revokedAt: apiKeys.revokedAt })
+    .from(apiKeys).where(eq(apiKeys.regionCode, regionCode)).orderBy(apiKeys.createdAt);
+}
+
+export async function revokeApiKey(ctx: AppContext, actor: Actor, regionCode: string, id: string) {
+  await ctx.database.db.transaction(async (tx) => {
+    const [row] = await tx.update(apiKeys).set({ revokedAt: ctx.clock.now() }).where(and(eq(apiKeys.regionCode, regionCode), eq(apiKeys.id, id))).returning();
+    if (!row) throw new AppError('request.invalid', { id: 'unknown key' });
+    await audit(tx, ctx.clock.now(), actor, regionCode, 'api_key.revoke', 'api_key', id);
+  });
+}
+
+export async function saveSettings(ctx: AppContext, actor: Actor, region: Region, settings: RegionSettings) {
+  await ctx.database.db.transaction(async (tx) => {
+    await updateSettings(tx, region.code, settings);
+    await audit(tx, ctx.clock.now(), actor, region.code, 'region.settings', 'region', region.code, settings as unknown as Record<string, unknown>);
+  });
+}
+
+export async function listAudit(ctx: AppContext, regionCode: string, f: { before?: number; entity?: string; entityId?: string; limit: number }) {
+  return ctx.database.db
+    .select()
+    .from(auditLog)
+    .where(and(
+      eq(auditLog.regionCode, regionCode),
+      f.before ? lt(auditLog.id, f.before) : undefined,
+      f.entity ? eq(auditLog.entity, f.entity) : undefined,
+      f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
+    ))
+    .orderBy(desc(auditLog.id))
+    .limit(f.limit);
+}

@@ -1,0 +1,110 @@
+// Regions, areas and region administration.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import { roles } from '../auth/policy.js';
+import { createApiKey } from '../auth/service.js';
+import { paging, regionParam, text } from '../http/schemas.js';
+import { listAreas, listEnabledRegions } from './service.js';
+import { regionSettingsSchema } from './settings.js';
+import * as admin from './admin.js';
+
+export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const tags = ['regions'];
+
+  app.get('/api/regions', { config: { access: 'public' }, schema: { tags, summary: 'Daerah aktif / Enabled regions' } }, async () => listEnabledRegions(ctx.database.db));
+
+  app.get('/api/regions/:region', { config: { access: 'public' }, schema: { tags, summary: 'Profil daerah / Region profile', params: regionParam } }, async (request) => {
+    const r = request.region!;
+    return { code: r.code, name: r.name, kind: r.kind, parentCode: r.parentCode, timezone: r.timezone, timezoneLabel: r.timezoneLabel, reopenWindowDays: r.settings.reopenWindowDays, publicStatistics: r.settings.publicStatistics };
+  });
+
+  app.get('/api/regions/:region/areas', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Kecamatan atau desa/kelurahan / Districts or villages', params: regionParam, querystring: z.object({ parent: z.string().max(20).optional() }) },
+  }, async (request) => {
+    const region = request.region!;
+    const parent = request.query.parent ?? region.code;
+    if (parent !== region.code && !parent.startsWith(region.code + '.')) throw new AppError('area.not_in_region');
+    return listAreas(ctx.database.db, parent);
+  });
+
+  app.get('/api/regions/:region/units', { config: { access: 'region.staff' }, schema: { tags, summary: 'Perangkat daerah / Units', params: regionParam } }, async (request) => admin.listUnits(ctx, request.region!.code));
+
+  app.post('/api/regions/:region/units', {
+    config: { access: 'region.admin' },
+    schema: { tags, summary: 'Tambah perangkat daerah / Add unit', params: regionParam, body: z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,30}$/), name: text(200), email: z.email().optional() }) },
+  }, async (request, reply) => reply.status(201).send(await admin.createUnit(ctx, request.actor, request.region!.code, request.body)));
+
+  app.get('/api/regions/:region/staff', { config: { access: 'region.admin' }, schema: { tags, summary: 'Pegawai dan peran / Staff and roles', params: regionParam } }, async (request) => admin.listStaff(ctx, request.region!.code));
+
+  app.post('/api/regions/:region/staff', {
+    config: { access: 'region.admin' },
+    schema: {
+      tags, summary: 'Beri peran / Grant a role', params: regionParam,
+      body: z.object({ email: z.email().max(200), name: text(200), password: z.string().min(10).max(200).optional(), role: z.enum(roles), unitId: z.uuid().nullable().optional() }),
+    },
+  }, async (request, reply) => reply.status(201).send(await admin.addStaff(ctx, request.actor, request.region!.code, request.body)));
+
+  app.delete('/api/regions/:region/staff/:grantId', {
+    config: { access: 'region.admin' },
+    schema: { tags, summary: 'Cabut peran / Revoke a role', params: regionParam.extend({ grantId: z.uuid() }) },
+  }, async (request) => {
+    await admin.revokeGrant(ctx, request.actor, request.region!.code, request.params.grantId);
+    return { ok: true };
+  });
+
+  app.get('/api/regions/:region/holidays', { config: { access: 'public' }, schema: { tags, summary: 'Cuti bersama dan libur daerah / Regional days off', params: regionParam } }, async (request) => admin.listHolidays(ctx, request.region!.code));
+
+  app.put('/api/regions/:region/holidays/:date', {
+    config: { access: 'region.admin' },
+    schema: { tags, summary: 'Tetapkan hari libur / Set a day off', params: regionParam.extend({ date: z.iso.date() }), body: z.object({ name: text(200), kind: z.enum(['cuti_bersama', 'local']) }) },
+  }, async (request) => {
+    await admin.addHoliday(ctx, request.actor, request.region!.code, { date: request.params.date, ...request.body });
+    return { ok: true };
+  });
+
+  app.delete('/api/regions/:region/holidays/:date', {
+    config: { access: 'region.admin' },
+    schema: { tags, summary: 'Hapus hari libur / Remove a day off', params: regionParam.extend({ date: z.iso.date() }) },
+  }, async (request) => {
+    await admin.removeHoliday(ctx, request.actor, request.region!.code, request.params.date);
+    return { ok: true };
+  });
+
+  app.get('/api/regions/:region/settings', { config: { access: 'region.admin' }, schema: { tags, summary: 'Pengaturan daerah / Region settings', params: regionParam } }, async (request) => request.region!.settings);
+
+  app.put('/api/regions/:region/settings', {
+    config: { access: 'region.admin' },
+    schema: { tags, summary: 'Ubah pengaturan / Change settings', params: regionParam, body: regionSettingsSchema },
+  }, async (request) => {
+    await admin.saveSettings(ctx, request.actor, request.region!, request.body);
+    return { ok: true };
+  });
+
+  app.get('/api/regions/:region/api-keys', { config: { access: 'region.admin' }, schema: { tags, summary: 'Kunci API / API keys', params: regionParam } }, async (request) => admin.listApiKeys(ctx, request.region!.code));
+
+  app.post('/api/regions/:region/api-keys', {
+    config: { access: 'region.admin' },
+    schema: { tags, summary: 'Buat kunci API (ditampilkan sekali) / Create an API key (shown once)', params: regionParam, body: z.object({ name: text(100) }) },
+  }, async (request, reply) => reply.status(201).send(await createApiKey(ctx, request.actor, request.region!.code, request.body.name)));
+
+  app.delete('/api/regions/:region/api-keys/:id', {
+    config: { access: 'region.admin' },
+    schema: { tags, summary: 'Cabut kunci API / Revoke an API key', params: regionParam.extend({ id: z.uuid() }) },
+  }, async (request) => {
+    await admin.revokeApiKey(ctx, request.actor, request.region!.code, request.params.id);
+    return { ok: true };
+  });
+
+  app.get('/api/regions/:region/audit', {
+    config: { access: 'audit.read' },
+    schema: {
+      tags, summary: 'Log audit / Audit log', params: regionParam,
+      querystring: z.object({ before: z.coerce.number().int().positive().optional(), entity: z.string().max(40).optional(), entityId: z.string().max(100).optional(), limit: paging.limit }),
+    },
+  }, async (request) => admin.listAudit(ctx, request.region!.code, request.query));
+};

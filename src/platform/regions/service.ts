@@ -1,0 +1,81 @@
+// Regions switched on in this deployment, and the area lists citizens pick from.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { areas, regions } from '../schema.js';
+import type { Queryable } from '../db/client.js';
+import { AppError } from '../errors.js';
+import { levelOf, timezoneLabel, utcOffsetMinutes, type TimeZone } from './areas.js';
+import { parseSettings, type RegionSettings } from './settings.js';
+
+export interface Region {
+  code: string;
+  name: string;
+  kind: string; // provinsi | kabupaten | kota
+  parentCode: string | null;
+  timezone: TimeZone;
+  timezoneLabel: string;
+  utcOffsetMinutes: number;
+  settings: RegionSettings;
+}
+
+export async function findRegion(db: Queryable, code: string): Promise<Region | null> {
+  const [row] = await db
+    .select({ code: areas.code, name: areas.name, kind: areas.kind, parentCode: areas.parentCode, timezone: areas.timezone, settings: regions.settings })
+    .from(regions)
+    .innerJoin(areas, eq(areas.code, regions.code))
+    .where(eq(regions.code, code));
+  if (!row) return null;
+  const tz = row.timezone as TimeZone;
+  return { ...row, timezone: tz, timezoneLabel: timezoneLabel[tz], utcOffsetMinutes: utcOffsetMinutes[tz], settings: parseSettings(row.settings) };
+}
+
+export async function getRegion(db: Queryable, code: string): Promise<Region> {
+  const region = await findRegion(db, code);
+  if (!region) throw new AppError('region.not_found');
+  return region;
+}
+
+export async function enableRegion(db: Queryable, code: string, settings: Partial<RegionSettings> = {}): Promise<Region> {
+  const level = levelOf(code);
+  const [area] = await db.select().from(areas).where(eq(areas.code, code));
+  if (!area || (level !== 'province' && level !== 'regency')) throw new AppError('region.not_found');
+  const inserted = await db.insert(regions).values({ code, settings: parseSettings(settings) }).onConflictDoNothing().returning();
+  if (inserted.length === 0) throw new AppError('region.already_enabled');
+  return getRegion(db, code);
+}
+
+export async function listEnabledRegions(db: Queryable): Promise<{ code: string; name: string; kind: string; parentCode: string | null }[]> {
+  return db
+    .select({ code: areas.code, name: areas.name, kind: areas.kind, parentCode: areas.parentCode })
+    .from(regions)
+    .innerJoin(areas, eq(areas.code, regions.code))
+    .orderBy(areas.code);
+}
+
+/** Enabled kabupaten/kota under a province. */
+export async function childRegions(db: Queryable, provinceCode: string): Promise<string[]> {
+  const rows = await db.select({ code: regions.code }).from(regions).innerJoin(areas, eq(areas.code, regions.code)).where(eq(areas.parentCode, provinceCode));
+  return rows.map((r) => r.code);
+}
+
+export async function listAreas(db: Queryable, parentCode: string) {
+  return db.select({ code: areas.code, name: areas.name, kind: areas.kind }).from(areas).where(eq(areas.parentCode, parentCode)).orderBy(areas.name);
+}
+
+/**
+ * Checks that a district and village lie inside the region (a regency, or a
+ * province for its own complaints) and that the village is in the district.
+ */
+export async function checkLocation(db: Queryable, regionCode: string, districtCode: string | null, villageCode: string | null): Promise<void> {
+  const codes = [districtCode, villageCode].filter((c): c is string => !!c);
+  if (codes.length === 0) return;
+  const found = await db.select({ code: areas.code, level: areas.level }).from(areas).where(and(inArray(areas.code, codes)));
+  const ok =
+    found.length === codes.length &&
+    (!districtCode || (found.some((f) => f.code === districtCode && f.level === 'district') && districtCode.startsWith(regionCode + '.'))) &&
+    (!villageCode || (found.some((f) => f.code === villageCode && f.level === 'village') && villageCode.startsWith((districtCode ?? regionCode) + '.')));
+  if (!ok) throw new AppError('area.not_in_region');
+}
+
+export async function updateSettings(db: Queryable, code: string, settings: RegionSettings): Promise<void> {
+  await db.update(regions).set({ settings: sql`${JSON.stringify(parseSettings(settings))}::jsonb` }).where(eq(regions.code, code));
+}

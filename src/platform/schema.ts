@@ -1,0 +1,187 @@
+// Platform tables: the area registry, regions switched on, people, grants,
+// sessions, API keys, audit log, holidays, notifications and the outbox.
+// Region-owned tables start their primary key with region_code (see DESIGN.md).
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Every administrative area of Indonesia: province, regency/city, district, village. */
+export const areas = pgTable(
+  'areas',
+  {
+    code: text('code').primaryKey(),
+    parentCode: text('parent_code'),
+    level: text('level').notNull(), // province | regency | district | village
+    kind: text('kind').notNull(), // provinsi | kabupaten | kota | kecamatan | desa
+    name: text('name').notNull(),
+    timezone: text('timezone').notNull(),
+  },
+  (t) => [index('areas_parent_idx').on(t.parentCode, t.name)],
+);
+
+/** A region (province or regency/city) switched on in this deployment. */
+export const regions = pgTable('regions', {
+  code: text('code').primaryKey(),
+  enabledAt: ts('enabled_at').notNull().defaultNow(),
+  settings: jsonb('settings').notNull().default({}),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    passwordHash: text('password_hash'),
+    locale: text('locale').notNull().default('id'),
+    platformAdmin: boolean('platform_admin').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_idx').on(sql`lower(${t.email})`)],
+);
+
+export const units = pgTable(
+  'units',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    email: text('email'),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), uniqueIndex('units_code_idx').on(t.regionCode, t.code)],
+);
+
+/** A role held by a person in one region, and for unit roles in one unit. */
+export const grants = pgTable(
+  'grants',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    role: text('role').notNull(),
+    unitId: uuid('unit_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('grants_user_idx').on(t.userId),
+    uniqueIndex('grants_unique_idx').on(t.regionCode, t.userId, t.role, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const passwordResets = pgTable('password_resets', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), uniqueIndex('api_keys_hash_idx').on(t.keyHash)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    regionCode: text('region_code').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    at: ts('at').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    detail: jsonb('detail').notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('audit_entity_idx').on(t.regionCode, t.entity, t.entityId)],
+);
+
+/** National holidays, seeded from the date-holidays library. */
+export const nationalHolidays = pgTable('national_holidays', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  name: text('name').notNull(),
+});
+
+/** Cuti bersama and local holidays a region admin adds. */
+export const regionHolidays = pgTable(
+  'region_holidays',
+  {
+    regionCode: text('region_code').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(), // cuti_bersama | local
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.date] })],
+);
+
+/** The in-app inbox. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    regionCode: text('region_code').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    userId: uuid('user_id').notNull(),
+    at: ts('at').notNull(),
+    subject: jsonb('subject').notNull(), // { id, en }
+    body: jsonb('body').notNull(),
+    link: text('link'),
+    readAt: ts('read_at'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('notifications_user_idx').on(t.userId, t.at)],
+);
+
+/** Side effects after commit (email). Workers claim rows with SKIP LOCKED. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    regionCode: text('region_code'),
+    kind: text('kind').notNull(), // email
+    payload: jsonb('payload').notNull(),
+    createdAt: ts('created_at').notNull(),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    sentAt: ts('sent_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+);

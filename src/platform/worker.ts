@@ -1,0 +1,36 @@
+// Background work: the SLA sweep and the email outbox. All state is in the
+// database, so the poll interval only decides how soon work is picked up.
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from './context.js';
+import { createTransport, sendPendingEmails } from './notify/outbox.js';
+import { sweepOverdue } from '../modules/complaints/service/escalation.js';
+
+export interface Worker { stop(): Promise<void> }
+
+export function startWorker(ctx: AppContext, log: Pick<FastifyBaseLogger, 'info' | 'error'>, intervalMs = 5_000): Worker {
+  const transport = createTransport(ctx);
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = async () => {
+    try {
+      let escalated = 0;
+      // Drain the backlog in batches, then wait for the next tick.
+      for (let n = await sweepOverdue(ctx); n > 0 && !stopped; n = await sweepOverdue(ctx)) escalated += n;
+      const sent = await sendPendingEmails(ctx, transport);
+      if (escalated || sent) log.info({ escalated, sent }, 'worker tick');
+    } catch (err) {
+      log.error({ err }, 'worker tick failed');
+    }
+  };
+  const timer = setInterval(() => {
+    if (!running) running = tick().finally(() => (running = null));
+  }, intervalMs);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      transport?.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// Builds the Fastify app from the platform and the modules.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './platform/context.js';
+import { AppError } from './platform/errors.js';
+import { installAccess } from './platform/http/access.js';
+import { installErrorHandling } from './platform/http/errors.js';
+import { installOps } from './platform/http/ops.js';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './modules/complaints/service/photos.js';
+import { authRoutes } from './platform/auth/routes.js';
+import { regionRoutes } from './platform/regions/routes.js';
+import { complaintRoutes } from './modules/complaints/routes.js';
+
+export interface ServerOptions {
+  logger?: boolean | object;
+}
+
+const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    requestTimeout: 30_000,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 5, fieldSize: 64 * 1024, parts: MAX_PHOTOS + 5 } });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('request.rate_limited'),
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  installErrorHandling(app);
+  installAccess(app, ctx);
+  installOps(app, ctx);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Pamong API', version: '0.1.0', description: 'API Pamong. Semua galat: { error: { code, status, message, messages: { id, en } } }.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pamong_session' }, apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(authRoutes(ctx));
+  await app.register(regionRoutes(ctx));
+  await app.register(complaintRoutes(ctx));
+
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', preCompressed: true });
+    // The web app routes on the client: unknown non-API paths get index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !/^\/(api|open311)\//.test(request.url)) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+      throw new AppError('route.not_found');
+    });
+  }
+  return app;
+}
