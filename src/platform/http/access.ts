@@ -7,7 +7,7 @@ import { pickLocale } from '../i18n.js';
 import { anonymousActor, can, permissions, type Permission } from '../auth/policy.js';
 import { actorFromApiKey, actorFromSession } from '../auth/service.js';
 import { findRegion } from '../regions/service.js';
-import type { Access } from './types.js';
+import type { Access, RouteAccess } from './types.js';
 
 export const SESSION_COOKIE = 'pamong_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -23,12 +23,16 @@ export function installAccess(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('uploads', null as never);
 
-  // A new route without an access rule is a bug: refuse to start.
+  // A new route without an access rule is a bug: refuse to start. The table
+  // of routes and their rules is kept for the tenant-isolation tests.
+  const table: RouteAccess[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     if (!guardedPrefixes.some((p) => route.url.startsWith(p)) || exempt(route.url)) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     if (!['public', 'signed_in', 'api_key'].includes(access) && !(access in permissions)) throw new Error(`Unknown access ${access} on ${route.url}`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 
   app.addHook('onRequest', async (request) => {

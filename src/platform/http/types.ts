@@ -10,7 +10,12 @@ import type { Region } from '../regions/service.js';
  */
 export type Access = 'public' | 'signed_in' | 'api_key' | Permission;
 
+export interface RouteAccess { method: string; url: string; access: Access }
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteAccess[];
+  }
   interface FastifyContextConfig {
     access?: Access;
   }
