@@ -13,7 +13,7 @@ import { trackingCodePattern } from './domain/tracking.js';
 import { submitComplaint, suggestDuplicates, type NewComplaint } from './service/intake.js';
 import { checkPhotos } from './service/photos.js';
 import { citizenAction, performAction } from './service/workflow.js';
-import { listForStaff, listPublic, photo, staffDetail, trackingView } from './service/queries.js';
+import { listForStaff, listMine, listPublic, photo, staffDetail, trackingView } from './service/queries.js';
 import * as admin from './admin.js';
 
 const tags = ['complaints'];
@@ -185,6 +185,10 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
     config: { access: 'complaint.list' },
     schema: { tags, summary: 'Verifikasi, teruskan, tanggapi, selesaikan... / Verify, dispatch, respond, resolve...', params: idParam, body: command },
   }, async (request) => ({ status: await performAction(ctx, request.region!, request.actor, request.params.id, request.body) }));
+
+  app.get('/api/me/complaints', {
+    config: { access: 'signed_in' }, schema: { tags, summary: 'Pengaduan saya / My complaints' },
+  }, async (request) => listMine(ctx, request.actor.userId!));
 
   app.get('/api/notifications', {
     config: { access: 'signed_in' }, schema: { tags: ['notifications'], summary: 'Kotak notifikasi / Notification inbox', querystring: z.object({ unread: z.enum(['true', 'false']).optional() }) },

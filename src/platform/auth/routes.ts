@@ -6,7 +6,8 @@ import type { AppContext } from '../context.js';
 import { SESSION_COOKIE } from '../http/access.js';
 import { listEnabledRegions } from '../regions/service.js';
 import { allowedActions } from './policy.js';
-import { requestPasswordReset, resetPassword, SESSION_DAYS, signIn, signOut } from './service.js';
+import { createUser, requestPasswordReset, resetPassword, SESSION_DAYS, signIn, signOut } from './service.js';
+import { text } from '../http/schemas.js';
 
 export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -19,6 +20,19 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
     const { sessionId, csrfToken, actor } = await signIn(ctx, request.body.email, request.body.password);
     reply.setCookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: SESSION_DAYS * 86_400 });
     return { user: { id: actor.userId, name: actor.name, email: actor.email, platformAdmin: actor.platformAdmin }, grants: actor.grants, csrfToken };
+  });
+
+  app.post('/api/auth/register', {
+    config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'], summary: 'Daftar sebagai warga / Register as a citizen',
+      body: z.object({ email: z.email().max(200), name: text(120), password: z.string().max(200), phone: z.string().regex(/^\+?[0-9 -]{6,20}$/).optional() }),
+    },
+  }, async (request, reply) => {
+    await createUser(ctx.database.db, { ...request.body, locale: request.locale });
+    const { sessionId, csrfToken, actor } = await signIn(ctx, request.body.email, request.body.password);
+    reply.setCookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: SESSION_DAYS * 86_400 });
+    return reply.status(201).send({ user: { id: actor.userId, name: actor.name, email: actor.email, platformAdmin: false }, grants: [], csrfToken });
   });
 
   app.post('/api/auth/sign-out', { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Keluar / Sign out' } }, async (request, reply) => {

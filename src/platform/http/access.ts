@@ -31,7 +31,7 @@ export function installAccess(app: FastifyInstance, ctx: AppContext): void {
     if (!guardedPrefixes.some((p) => route.url.startsWith(p)) || exempt(route.url)) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
-    if (!['public', 'signed_in', 'api_key'].includes(access) && !(access in permissions)) throw new Error(`Unknown access ${access} on ${route.url}`);
+    if (!['public', 'signed_in', 'api_key', 'platform_admin'].includes(access) && !(access in permissions)) throw new Error(`Unknown access ${access} on ${route.url}`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 
@@ -106,6 +106,10 @@ function check(request: FastifyRequest, access: Access): void {
   }
   if (actor.kind !== 'user') throw new AppError('auth.required');
   if (access === 'signed_in') return;
+  if (access === 'platform_admin') {
+    if (!actor.platformAdmin) throw new AppError('auth.forbidden');
+    return;
+  }
   if (!request.region) throw new Error(`Route ${request.url} needs a region for ${access}`);
   if (!can(actor, access as Permission, request.region.code)) throw new AppError('auth.forbidden');
 }

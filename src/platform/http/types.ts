@@ -6,9 +6,10 @@ import type { Region } from '../regions/service.js';
 /**
  * Every API route declares who may call it. 'public' is anyone, 'signed_in'
  * any signed-in person, 'api_key' an integration key of the URL's region,
- * a Permission is checked against the caller's grants in the URL's region.
+ * 'platform_admin' the deployment's administrators, a Permission is checked
+ * against the caller's grants in the URL's region.
  */
-export type Access = 'public' | 'signed_in' | 'api_key' | Permission;
+export type Access = 'public' | 'signed_in' | 'api_key' | 'platform_admin' | Permission;
 
 export interface RouteAccess { method: string; url: string; access: Access }
 

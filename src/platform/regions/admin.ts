@@ -6,8 +6,22 @@ import { AppError } from '../errors.js';
 import { audit } from '../audit/audit.js';
 import { createUser, grantRole } from '../auth/service.js';
 import { apiKeys, auditLog, grants, regionHolidays, units, users } from '../schema.js';
-import { updateSettings, type Region } from './service.js';
+import { enableRegion, updateSettings, type Region } from './service.js';
 import type { RegionSettings } from './settings.js';
+
+/** A platform admin switches a region on, optionally with its first region admin. */
+export async function switchOnRegion(ctx: AppContext, actor: Actor, code: string, firstAdmin?: { email: string; name: string; password?: string }) {
+  return ctx.database.db.transaction(async (tx) => {
+    const region = await enableRegion(tx, code);
+    if (firstAdmin) {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, firstAdmin.email));
+      const userId = existing?.id ?? (await createUser(tx, firstAdmin));
+      await grantRole(tx, code, userId, 'region_admin', null);
+    }
+    await audit(tx, ctx.clock.now(), actor, code, 'region.enable', 'region', code);
+    return region;
+  });
+}
 
 export async function listUnits(ctx: AppContext, regionCode: string) {
   return ctx.database.db.select().from(units).where(eq(units.regionCode, regionCode)).orderBy(units.name);

@@ -17,6 +17,17 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
 
   app.get('/api/regions', { config: { access: 'public' }, schema: { tags, summary: 'Daerah aktif / Enabled regions' } }, async () => listEnabledRegions(ctx.database.db));
 
+  app.post('/api/regions', {
+    config: { access: 'platform_admin' },
+    schema: {
+      tags, summary: 'Aktifkan daerah / Switch a region on',
+      body: z.object({
+        code: z.string().regex(/^\d{2}(\.\d{2})?$/),
+        admin: z.object({ email: z.email().max(200), name: text(200), password: z.string().min(10).max(200).optional() }).optional(),
+      }),
+    },
+  }, async (request, reply) => reply.status(201).send(await admin.switchOnRegion(ctx, request.actor, request.body.code, request.body.admin)));
+
   app.get('/api/regions/:region', { config: { access: 'public' }, schema: { tags, summary: 'Profil daerah / Region profile', params: regionParam } }, async (request) => {
     const r = request.region!;
     return { code: r.code, name: r.name, kind: r.kind, parentCode: r.parentCode, timezone: r.timezone, timezoneLabel: r.timezoneLabel, reopenWindowDays: r.settings.reopenWindowDays, publicStatistics: r.settings.publicStatistics };

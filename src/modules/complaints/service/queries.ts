@@ -1,7 +1,8 @@
 // Reading complaints: the staff inbox, the staff detail, the citizen's
 // tracking page and the public list. Privacy flags are applied here, once,
 // for every output (web, API, Open311, exports).
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../../platform/context.js';
 import { can, handledUnits, type Actor } from '../../../platform/auth/policy.js';
 import { AppError } from '../../../platform/errors.js';
@@ -166,6 +167,19 @@ export async function trackingView(ctx: AppContext, region: Region, trackingCode
   return { ...view, canRate: windowOpen, canReopen: windowOpen };
 }
 
+/** Public lists and Open311 never show a confidential (rahasia) report: only staff and its reporter (by tracking code) do. */
+const publiclyVisible = eq(complaints.confidential, false);
+
+/** A signed-in citizen's own reports, across regions. */
+export async function listMine(ctx: AppContext, userId: string) {
+  return ctx.database.db
+    .select({ regionCode: complaints.regionCode, trackingCode: complaints.trackingCode, status: complaints.status, description: complaints.description, submittedAt: complaints.submittedAt })
+    .from(complaints)
+    .where(eq(complaints.reporterUserId, userId))
+    .orderBy(desc(complaints.submittedAt))
+    .limit(200);
+}
+
 /** The public list: never confidential reports, never identities. */
 export async function listPublic(ctx: AppContext, region: Region, f: { status?: Status[]; limit: number; offset: number }) {
   const now = ctx.clock.now();
@@ -177,12 +191,59 @@ export async function listPublic(ctx: AppContext, region: Region, f: { status?: 
     .from(complaints)
     .innerJoin(categories, and(eq(categories.regionCode, complaints.regionCode), eq(categories.id, complaints.categoryId)))
     .leftJoin(areas, eq(areas.code, complaints.districtCode))
-    .where(and(eq(complaints.regionCode, region.code), eq(complaints.confidential, false), f.status?.length ? inArray(complaints.status, f.status) : undefined,
+    .where(and(eq(complaints.regionCode, region.code), publiclyVisible, f.status?.length ? inArray(complaints.status, f.status) : undefined,
       sql`${complaints.status} not in ('rejected', 'merged')`))
     .orderBy(desc(complaints.submittedAt))
     .limit(f.limit)
     .offset(f.offset);
   return rows.map((r) => ({ ...r, overdue: r.dueAt ? new Date(r.dueAt) < now : false, dueAt: undefined }));
+}
+
+export interface Open311Filter {
+  trackingCodes?: string[];
+  categoryCode?: string;
+  status?: Status[];
+  /** requested_datetime range, end exclusive. */
+  submittedIn?: { start: Date; end: Date };
+  limit: number;
+}
+
+/**
+ * Open311 service requests, newest first: never confidential reports, never
+ * identities (no reporter column is read). Rejected and merged reports stay
+ * listed, as closed requests.
+ */
+export async function listOpen311(ctx: AppContext, region: Region, f: Open311Filter) {
+  const district = alias(areas, 'district');
+  const village = alias(areas, 'village');
+  const own = (table: string) => sql`${sql.raw(table)}.region_code = ${complaints.regionCode} and ${sql.raw(table)}.complaint_id = ${complaints.id}`;
+  return ctx.database.db
+    .select({
+      trackingCode: complaints.trackingCode, status: complaints.status, description: complaints.description,
+      submittedAt: complaints.submittedAt, updatedAt: complaints.updatedAt,
+      categoryCode: categories.code, categoryName: categories.nameId, categoryNameEn: categories.nameEn, unitName: units.name,
+      address: complaints.address, districtCode: complaints.districtCode, districtName: district.name,
+      villageCode: complaints.villageCode, villageName: village.name, lat: complaints.lat, lng: complaints.lng,
+      resolutionDueAt: sql<Date | null>`(select d.due_at from complaint_deadlines d where ${own('d')} and d.stage = 'resolution')`.mapWith(complaintDeadlines.dueAt),
+      latestPublicMessage: sql<string | null>`(select e.message from complaint_events e where ${own('e')} and e.public and e.message is not null
+        order by e.at desc, e.id desc limit 1)`,
+      // Photos carry no upload order; the smallest id makes "the first" stable.
+      firstPhotoId: sql<string | null>`(select p.id from complaint_photos p where ${own('p')} order by p.id limit 1)`,
+    })
+    .from(complaints)
+    .innerJoin(categories, and(eq(categories.regionCode, complaints.regionCode), eq(categories.id, complaints.categoryId)))
+    .leftJoin(units, and(eq(units.regionCode, complaints.regionCode), eq(units.id, complaints.unitId)))
+    .leftJoin(district, eq(district.code, complaints.districtCode))
+    .leftJoin(village, eq(village.code, complaints.villageCode))
+    .where(and(
+      eq(complaints.regionCode, region.code), publiclyVisible,
+      f.trackingCodes ? inArray(complaints.trackingCode, f.trackingCodes) : undefined,
+      f.categoryCode !== undefined ? eq(categories.code, f.categoryCode) : undefined,
+      f.status ? inArray(complaints.status, f.status) : undefined,
+      f.submittedIn ? and(gte(complaints.submittedAt, f.submittedIn.start), lt(complaints.submittedAt, f.submittedIn.end)) : undefined,
+    ))
+    .orderBy(desc(complaints.submittedAt), desc(complaints.trackingCode))
+    .limit(f.limit);
 }
 
 /** A photo, if the caller may see its complaint. */
