@@ -1,4 +1,4 @@
-// The pamong command: serve | worker | migrate | seed-demo | create-admin | create-api-key | export
+// The pamong command: serve | worker | migrate | seed-demo | create-admin | create-api-key | export | rebuild-stats
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
@@ -9,7 +9,9 @@ import { buildServer } from './server.js';
 import { createApiKey, createUser } from './platform/auth/service.js';
 import { anonymousActor } from './platform/auth/policy.js';
 import { exportRegion } from './platform/export.js';
+import { rebuildStats } from './modules/complaints/dashboard/stats.js';
 import { listEnabledRegions } from './platform/regions/service.js';
+import { switchOnRegion } from './platform/regions/admin.js';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_REGION, demoAccounts, seedDemo } from './demo/seed.js';
 
 const usage = `Pemakaian / usage: pamong <perintah> [opsi]
@@ -17,9 +19,11 @@ const usage = `Pemakaian / usage: pamong <perintah> [opsi]
   worker                     hanya pekerja latar (eskalasi SLA, email) / background workers only
   migrate                    terapkan migrasi / apply migrations
   seed-demo                  isi data demo Kabupaten Sumedang / seed the demo region
+  enable-region --region KODE                     aktifkan daerah / switch a region on
   create-admin --email E --name N --password P    buat admin platform / create a platform admin
   create-api-key --region KODE --name N           buat kunci API / create an API key
-  export --region KODE [--out FILE]               ekspor data daerah (JSON) / export a region's data`;
+  export --region KODE [--out FILE]               ekspor data daerah (JSON) / export a region's data
+  rebuild-stats [--region KODE]                   hitung ulang ringkasan dasbor / recompute the dashboard summary`;
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 
@@ -43,6 +47,11 @@ async function main() {
     case 'seed-demo':
       console.log((await seedDemo(ctx)) ? 'Data demo dibuat / demo seeded' : 'Data demo sudah ada / demo already present');
       break;
+    case 'enable-region': {
+      const region = await switchOnRegion(ctx, { ...anonymousActor, name: 'cli' }, need(values.region, 'region'));
+      console.log(`${region.name} (${region.code}) aktif / enabled`);
+      break;
+    }
     case 'create-admin':
       await createUser(ctx.database.db, { email: need(values.email, 'email'), name: need(values.name, 'name'), password: need(values.password, 'password'), platformAdmin: true });
       console.log('Admin platform dibuat / platform admin created');
@@ -56,6 +65,11 @@ async function main() {
       const data = JSON.stringify(await exportRegion(ctx, need(values.region, 'region')));
       if (values.out) writeFileSync(values.out, data);
       else process.stdout.write(data + '\n');
+      break;
+    }
+    case 'rebuild-stats': {
+      const r = await rebuildStats(ctx, values.region);
+      console.log(`Ringkasan dibangun ulang / summary rebuilt: ${r.regions} daerah / regions, ${r.rows} baris / rows, ${r.differing} baris berbeda sebelumnya / rows differed before`);
       break;
     }
     case 'worker': {
