@@ -11,6 +11,8 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   workers: boolean;
+  /** Anonymous complaints accepted per minute from one address. */
+  intakePerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,5 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.PAMONG_SECURE_COOKIES ? env.PAMONG_SECURE_COOKIES === 'true' : (env.PAMONG_PUBLIC_URL ?? '').startsWith('https:'),
     logLevel: env.LOG_LEVEL ?? 'info',
     workers: env.PAMONG_WORKERS !== 'false',
+    intakePerMinute: Number(env.PAMONG_INTAKE_PER_MINUTE ?? 20),
   };
 }

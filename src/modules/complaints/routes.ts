@@ -87,6 +87,7 @@ function toNewComplaint(b: ComplaintInput, channel: NewComplaint['channel']): Ne
 
 export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  const intakeLimit = { max: ctx.config.intakePerMinute, timeWindow: '1 minute' };
 
   app.get('/api/regions/:region/categories', {
     config: { access: 'public' }, schema: { tags, summary: 'Kategori pengaduan / Complaint categories', params: regionParam },
@@ -104,7 +105,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   });
 
   app.post('/api/regions/:region/complaints', {
-    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: intakeLimit },
     preValidation: readMultipart,
     schema: intakeSchema('Kirim pengaduan / Submit a complaint'),
   }, intake('web'));
@@ -116,7 +117,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   }, intake('counter'));
 
   app.post('/api/regions/:region/complaints/similar', {
-    config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: { ...intakeLimit, max: intakeLimit.max * 3 } },
     schema: {
       tags, summary: 'Laporan serupa sebelum mengirim / Likely duplicates before submitting', params: regionParam,
       body: z.object({ categoryId: z.uuid(), description: z.string().max(4000), villageCode: location.villageCode, lat: location.lat, lng: location.lng }),
@@ -137,12 +138,12 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   }, async (request) => trackingView(ctx, request.region!, request.params.code));
 
   app.post('/api/regions/:region/complaints/track/:code/rate', {
-    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: intakeLimit },
     schema: { tags, summary: 'Beri penilaian / Rate the answer', params: trackingParam, body: z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() }) },
   }, async (request) => ({ status: await citizenAction(ctx, request.region!, request.params.code, { action: 'rate', ...request.body }) }));
 
   app.post('/api/regions/:region/complaints/track/:code/reopen', {
-    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: intakeLimit },
     schema: { tags, summary: 'Buka kembali / Reopen', params: trackingParam, body: z.object({ reason: text(2000) }) },
   }, async (request) => ({ status: await citizenAction(ctx, request.region!, request.params.code, { action: 'reopen', reason: request.body.reason }) }));
 
