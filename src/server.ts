@@ -20,6 +20,9 @@ import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './modules/complaints/service/photos
 import { authRoutes } from './platform/auth/routes.js';
 import { regionRoutes } from './platform/regions/routes.js';
 import { complaintRoutes } from './modules/complaints/routes.js';
+import { dashboardRoutes } from './modules/complaints/dashboard/routes.js';
+import { open311Routes } from './modules/complaints/open311.js';
+import { spbeRoutes } from './modules/spbe/routes.js';
 
 export interface ServerOptions {
   logger?: boolean | object;
@@ -31,7 +34,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: ctx.config.trustProxy,
     requestTimeout: 30_000,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -75,14 +78,24 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   await app.register(authRoutes(ctx));
   await app.register(regionRoutes(ctx));
   await app.register(complaintRoutes(ctx));
+  await app.register(dashboardRoutes(ctx));
+  await app.register(open311Routes(ctx));
+  await app.register(spbeRoutes(ctx));
 
-  if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', preCompressed: true });
-    // The web app routes on the client: unknown non-API paths get index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !/^\/(api|open311)\//.test(request.url)) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
-      throw new AppError('route.not_found');
+  const spa = existsSync(webDist);
+  if (spa) {
+    await app.register(fastifyStatic, {
+      root: webDist, wildcard: false, maxAge: '1h', preCompressed: true,
+      // Hashed assets may be cached; the HTML that names them must not be, or a deploy strands clients.
+      setHeaders: (reply, path) => {
+        if (path.endsWith('.html')) reply.header('cache-control', 'no-cache');
+      },
     });
   }
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: unknown non-API pages get index.html.
+    if (spa && request.method === 'GET' && !/^\/(api|open311)\//.test(request.url)) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    throw new AppError('route.not_found');
+  });
   return app;
 }

@@ -19,7 +19,8 @@ const VICTIM = '32.11';
 const FOREIGN = '32.73';
 
 async function fingerprint(db: Database): Promise<string> {
-  const tables = ['complaints', 'complaint_events', 'complaint_deadlines', 'units', 'grants', 'categories', 'routing_rules', 'sla_policies', 'api_keys', 'region_holidays', 'audit_log', 'regions'];
+  const tables = ['complaints', 'complaint_events', 'complaint_deadlines', 'units', 'grants', 'categories', 'routing_rules', 'sla_policies', 'api_keys', 'region_holidays', 'audit_log', 'regions',
+    'spbe_evaluations', 'spbe_answers', 'spbe_evidence', 'spbe_history', 'spbe_targets', 'spbe_results'];
   const parts: string[] = [];
   for (const t of tables) {
     const [row] = await db.rows<{ n: number; h: string }>(sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(x::text, ',' order by x::text)), '') as h from ${t} x`));
@@ -61,6 +62,11 @@ describeWithApp('tenant isolation', (h) => {
     const admin = await h.signIn('admin@sumedang.demo');
     ids.grantId = (await h.api('GET', `/api/regions/${VICTIM}/staff`, { session: admin })).body[0].grantId;
     ids.apiKeyId = (await h.api('GET', `/api/regions/${VICTIM}/api-keys`, { session: admin })).body[0].id;
+    const spbe = await h.signIn('spbe@sumedang.demo');
+    const evaluation = (await h.api('GET', `/api/regions/${VICTIM}/spbe/evaluations`, { session: spbe })).body[0];
+    ids.evaluationId = evaluation.id;
+    ids.versionId = evaluation.framework.versionId;
+    ids.evidenceId = (await h.api('GET', `/api/regions/${VICTIM}/spbe/evaluations/${evaluation.id}`, { session: spbe })).body.answers.flatMap((a: any) => a.evidence)[0].id;
   });
 
   /** Fills a route's parameters with the victim region's real records. */
@@ -74,6 +80,10 @@ describeWithApp('tenant isolation', (h) => {
       .replace(':code', ids.code)
       .replace(':photoId', '00000000-0000-4000-8000-000000000000')
       .replace(':date', '2026-12-24')
+      .replace(':evaluationId', ids.evaluationId)
+      .replace(':evidenceId', ids.evidenceId)
+      .replace(':indicator', '44')
+      .replace(':year', '2025')
       .replace(/:service_code|:serviceCode/, ids.serviceCode)
       .replace(/:service_request_id|:requestId|:token/, ids.code)
       .replace(/:format|:fmt|:ext/, 'json');
@@ -92,6 +102,17 @@ describeWithApp('tenant isolation', (h) => {
     if (url.includes('/admin/routing/')) return { unitId: ids.unitId };
     if (url.endsWith('/admin/sla')) return { categoryId: null, stage: 'response', amount: 1, unit: 'hours', targetAmount: null };
     if (url.includes('/counter/complaints')) return { categoryId: ids.categoryId, description: 'Pengaduan palsu dari daerah lain' };
+    if (url.endsWith('/spbe/evaluations')) return { year: 2027, versionId: ids.versionId };
+    if (url.endsWith('/assignments')) return { assignments: [{ indicator: '44', unitId: ids.unitId }] };
+    if (url.endsWith('/advance')) return { to: 'closed' };
+    if (url.endsWith('/review')) return { decision: 'accept' };
+    if (url.endsWith('/validation')) return { decision: 'validate' };
+    if (url.endsWith('/assessment')) return { level: 5, reason: 'Penilaian palsu' };
+    if (url.endsWith('/practice')) return { shared: false, note: null };
+    if (url.endsWith('/answers/:indicator')) return { level: 5 };
+    if (url.endsWith('/publication')) return { published: false };
+    if (url.includes('/spbe/targets/')) return { targetIndex: 5 };
+    if (url.endsWith('/spbe/simulate')) return { evaluationId: ids.evaluationId, levels: { 44: 5 } };
     if (url.startsWith('/open311/')) return { jurisdiction_id: VICTIM, service_code: ids.serviceCode, lat: -6.85, long: 107.92, description: 'Pengaduan palsu dari daerah lain' };
     return {};
   }

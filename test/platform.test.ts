@@ -73,6 +73,15 @@ describeWithApp('platform', (h) => {
     expect(intake.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['categoryId', 'description']));
   });
 
+  it('serves the web app\'s HTML uncached, so a deploy never strands a client on old assets', async () => {
+    for (const url of ['/', '/r/32.11/lapor']) {
+      const res = await h.app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.headers['cache-control']).toMatch(/no-cache|max-age=0/);
+    }
+  });
+
   it('sends strict security headers', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/regions' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");

@@ -10,6 +10,7 @@ import { enableRegion } from '../platform/regions/service.js';
 import { categories, routingRules, slaPolicies } from '../modules/complaints/schema.js';
 import type { Question } from '../modules/complaints/domain/questions.js';
 import type { Queryable } from '../platform/db/client.js';
+import { seedSpbeDemo } from '../modules/spbe/demo.js';
 
 export const DEMO_REGION = '32.11';
 export const DEMO_PROVINCE = '32';
@@ -27,6 +28,10 @@ export const demoAccounts: { email: string; name: string; region: string; role: 
   { email: 'bupati@sumedang.demo', name: 'Kantor Bupati Sumedang', region: DEMO_REGION, role: 'head_of_region' },
   { email: 'koordinator@jabarprov.demo', name: 'Koordinator Provinsi Jawa Barat', region: DEMO_PROVINCE, role: 'coordinator' },
   { email: 'gubernur@jabarprov.demo', name: 'Kantor Gubernur Jawa Barat', region: DEMO_PROVINCE, role: 'head_of_region' },
+  { email: 'spbe@sumedang.demo', name: 'Yudi Koordinator SPBE', region: DEMO_REGION, role: 'spbe_coordinator' },
+  { email: 'petugas.kominfo@sumedang.demo', name: 'Fajar Petugas Diskominfo', region: DEMO_REGION, role: 'officer', unit: 'DISKOMINFO' },
+  { email: 'inspektorat@sumedang.demo', name: 'Lia Asesor Internal', region: DEMO_REGION, role: 'internal_assessor' },
+  { email: 'asesor@pamong.demo', name: 'Asesor Eksternal SPBE', region: DEMO_REGION, role: 'external_assessor' },
 ];
 
 const demoUnits = [
@@ -36,6 +41,7 @@ const demoUnits = [
   ['DISHUB', 'Dinas Perhubungan'],
   ['DPMPTSP', 'Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu'],
   ['DISDIK', 'Dinas Pendidikan'],
+  ['DISKOMINFO', 'Dinas Komunikasi dan Informatika'],
 ] as const;
 
 const severity: Question = {
@@ -95,6 +101,8 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
       if (a.role !== 'platform_admin') await grantRole(tx, a.region, userId, a.role, a.unit ? unitIds.get(a.unit)! : null);
     }
     await tx.insert(apiKeys).values({ regionCode: DEMO_REGION, name: 'Demo Open311', keyHash: sha256(DEMO_API_KEY), prefix: 'demo', createdAt: now });
+    // SPBE: public-service indicators (42-47) with the permit office, the rest with Diskominfo.
+    await seedSpbeDemo(tx, DEMO_REGION, now, (n) => unitIds.get(n >= 42 ? 'DPMPTSP' : 'DISKOMINFO')!);
   });
   return true;
 }

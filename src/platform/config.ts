@@ -11,6 +11,8 @@ export interface Config {
   secureCookies: boolean;
   logLevel: string;
   workers: boolean;
+  /** Trust X-Forwarded-For from a reverse proxy (only behind one: it decides the client address for rate limits). */
+  trustProxy: boolean;
   /** Anonymous complaints accepted per minute from one address. */
   intakePerMinute: number;
 }
@@ -38,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     workers: env.PAMONG_WORKERS !== 'false',
     intakePerMinute: Number(env.PAMONG_INTAKE_PER_MINUTE ?? 20),
+    trustProxy: env.PAMONG_TRUST_PROXY === 'true',
   };
 }

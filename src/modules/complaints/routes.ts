@@ -4,14 +4,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
 import { notifications } from '../../platform/schema.js';
 import { paging, regionParam, text } from '../../platform/http/schemas.js';
 import { rejectionReasons, statuses } from './domain/status.js';
 import { questionSchema } from './domain/questions.js';
 import { trackingCodePattern } from './domain/tracking.js';
 import { submitComplaint, suggestDuplicates, type NewComplaint } from './service/intake.js';
-import { checkPhotos } from './service/photos.js';
+import { checkPhotos, photoPolicy } from './service/photos.js';
+import { multipartReader } from '../../platform/files.js';
 import { citizenAction, performAction } from './service/workflow.js';
 import { listForStaff, listMine, listPublic, photo, staffDetail, trackingView } from './service/queries.js';
 import * as admin from './admin.js';
@@ -58,23 +58,7 @@ const command = z.discriminatedUnion('action', [
 ]);
 
 /** Multipart intake: a `complaint` JSON field plus up to three `photos`. */
-async function readMultipart(request: FastifyRequest): Promise<void> {
-  if (!request.isMultipart()) return;
-  let body: unknown = undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'photos') throw new AppError('request.invalid', { field: part.fieldname });
-      request.uploads.push(await part.toBuffer());
-    } else if (part.fieldname === 'complaint') {
-      try {
-        body = JSON.parse(String(part.value));
-      } catch {
-        throw new AppError('request.invalid', { complaint: 'not JSON' });
-      }
-    }
-  }
-  request.body = body;
-}
+const readMultipart = multipartReader('complaint', 'photos', photoPolicy);
 
 function toNewComplaint(b: ComplaintInput, channel: NewComplaint['channel']): NewComplaint {
   return {

@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   customType,
+  date,
   doublePrecision,
   index,
   integer,
@@ -103,6 +104,9 @@ export const complaints = pgTable(
     acknowledgedAt: ts('acknowledged_at'),
     firstResponseAt: ts('first_response_at'),
     resolvedAt: ts('resolved_at'),
+    /** Whether the first response / the resolution met its deadline, fixed when it happens (a reopen restarts the deadlines). */
+    firstResponseInTime: boolean('first_response_in_time'),
+    resolvedInTime: boolean('resolved_in_time'),
     closedAt: ts('closed_at'),
     rejectionReason: text('rejection_reason'),
     mergedInto: uuid('merged_into'),
@@ -173,6 +177,8 @@ export const complaintDeadlines = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionCode, t.complaintId, t.stage] }),
     index('complaint_deadlines_sweep_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    // The dashboard's live overdue count touches only open deadlines.
+    index('complaint_deadlines_open_idx').on(t.regionCode, t.dueAt).where(sql`${t.metAt} is null`),
   ],
 );
 
@@ -189,4 +195,33 @@ export const complaintEscalations = pgTable(
     at: ts('at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.complaintId, t.stage, t.round, t.step] })],
+);
+
+/**
+ * The dashboard's summary, kept in step with complaints in the same transaction
+ * (dashboard/stats.ts). One row per region, local month of submission, category,
+ * unit (zero uuid when none) and district ('' when none). The histograms count
+ * first-response and resolution times in hours over HOUR_BUCKETS (dashboard/domain.ts).
+ */
+export const complaintStats = pgTable(
+  'complaint_stats',
+  {
+    regionCode: text('region_code').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    categoryId: uuid('category_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    districtCode: text('district_code').notNull(),
+    received: integer('received').notNull(),
+    open: integer('open').notNull(),
+    resolved: integer('resolved').notNull(),
+    rejected: integer('rejected').notNull(),
+    merged: integer('merged').notNull(),
+    transferred: integer('transferred').notNull(),
+    responded: integer('responded').notNull(),
+    respondedInTime: integer('responded_in_time').notNull(),
+    resolvedInTime: integer('resolved_in_time').notNull(),
+    responseHours: integer('response_hours').array().notNull(),
+    resolutionHours: integer('resolution_hours').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.month, t.categoryId, t.unitId, t.districtCode] })],
 );

@@ -8,12 +8,19 @@ export const roles = [
   'counter_staff',
   'head_of_region',
   'region_admin',
+  // SPBE evaluation (modules/spbe).
+  'spbe_coordinator',
+  'internal_assessor',
+  'external_assessor',
 ] as const;
 export type Role = (typeof roles)[number];
 /** Roles bound to one unit (OPD). */
 export const unitRoles: ReadonlySet<Role> = new Set(['officer', 'unit_head']);
 
-const staff: Role[] = [...roles];
+/** The roles that handle complaints; SPBE roles see none of them. */
+const staff: Role[] = ['officer', 'unit_head', 'coordinator', 'counter_staff', 'head_of_region', 'region_admin'];
+/** Roles only a platform admin may grant (an external assessor works across regions). */
+export const platformGrantedRoles: ReadonlySet<Role> = new Set(['external_assessor']);
 
 export const permissions = {
   'region.staff': staff,
@@ -27,6 +34,13 @@ export const permissions = {
   'dashboard.read': ['head_of_region', 'coordinator', 'region_admin', 'unit_head'],
   'region.admin': ['region_admin'],
   'audit.read': ['region_admin'],
+  // SPBE: unit roles fill their units' indicators, the coordinator runs the
+  // cycle, the assessors validate and assess; all of them read.
+  'spbe.read': ['spbe_coordinator', 'internal_assessor', 'external_assessor', 'head_of_region', 'region_admin', 'officer', 'unit_head'],
+  'spbe.fill': ['officer', 'unit_head'],
+  'spbe.manage': ['spbe_coordinator'],
+  'spbe.validate': ['internal_assessor'],
+  'spbe.assess': ['external_assessor'],
 } satisfies Record<string, Role[]>;
 export type Permission = keyof typeof permissions;
 
@@ -64,7 +78,8 @@ export function can(actor: Actor, permission: Permission, regionCode: string): b
 /** The units whose work this actor handles in a region; null means every unit. */
 export function handledUnits(actor: Actor, regionCode: string): Set<string> | null {
   if (actor.platformAdmin) return null;
-  const grants = actor.grants.filter((g) => g.regionCode === regionCode);
+  // Only complaint-handling roles count: an SPBE role must not widen an officer's reach.
+  const grants = actor.grants.filter((g) => g.regionCode === regionCode && staff.includes(g.role));
   if (grants.some((g) => !unitRoles.has(g.role))) return null;
   return new Set(grants.map((g) => g.unitId).filter((u): u is string => u !== null));
 }

@@ -1,5 +1,5 @@
 // Sign-in, sign-out, who am I, password reset.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
@@ -13,8 +13,15 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
   const app = root.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.secureCookies };
 
+  // Per address and account: a whole office behind one NAT can still sign in,
+  // while guessing one account's password is slowed down.
+  const perAccount = {
+    max: 10, timeWindow: '1 minute', hook: 'preHandler' as const,
+    keyGenerator: (request: FastifyRequest) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+  };
+
   app.post('/api/auth/sign-in', {
-    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: perAccount },
     schema: { tags: ['auth'], summary: 'Masuk / Sign in', body: z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }) },
   }, async (request, reply) => {
     const { sessionId, csrfToken, actor } = await signIn(ctx, request.body.email, request.body.password);

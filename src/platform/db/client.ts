@@ -12,8 +12,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import * as platformSchema from '../schema.js';
 import * as complaintSchema from '../../modules/complaints/schema.js';
+import * as spbeSchema from '../../modules/spbe/schema.js';
 
-export const schema = { ...platformSchema, ...complaintSchema };
+export const schema = { ...platformSchema, ...complaintSchema, ...spbeSchema };
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle has the same query surface as the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

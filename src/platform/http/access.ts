@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { pickLocale } from '../i18n.js';
 import { anonymousActor, can, permissions, type Permission } from '../auth/policy.js';
 import { actorFromApiKey, actorFromSession } from '../auth/service.js';
-import { findRegion } from '../regions/service.js';
+import { findRegionCached } from '../regions/service.js';
 import type { Access, RouteAccess } from './types.js';
 
 export const SESSION_COOKIE = 'pamong_session';
@@ -48,7 +48,7 @@ export function installAccess(app: FastifyInstance, ctx: AppContext): void {
     const regionCode = (request.params as { region?: string; jurisdiction?: string } | undefined)?.region ?? jurisdictionOf(request);
     if (regionCode !== undefined) {
       if (typeof regionCode !== 'string' || !/^\d{2}(\.\d{2})?$/.test(regionCode)) throw new AppError('region.not_found');
-      request.region = await findRegion(ctx.database.db, regionCode);
+      request.region = await findRegionCached(ctx.database.db, regionCode);
       if (!request.region) throw new AppError('region.not_found');
     }
     check(request, access);

@@ -1,7 +1,7 @@
 // Maps every failure to the one error shape; never a stack trace to the client.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, errorBody, type ErrorCode } from '../errors.js';
+import { AppError, errorBody, errorCatalogue, type ErrorCode } from '../errors.js';
 
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.body_too_large',
@@ -29,34 +29,45 @@ export function isDatabaseDown(err: unknown): boolean {
   return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/i.test(e.message ?? '');
 }
 
+export interface Failure {
+  code: ErrorCode;
+  status: number;
+  details?: unknown;
+}
+
+/** Turns anything thrown into a catalogue code; logs only what nobody expected. */
+export function classifyError(err: FastifyError, request: FastifyRequest): Failure {
+  let code: ErrorCode;
+  let details: unknown;
+  if (err instanceof AppError) {
+    code = err.code;
+    details = err.details;
+  } else if (hasZodFastifySchemaValidationErrors(err)) {
+    code = 'request.invalid';
+    details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+  } else if (err.code && fastifyCodes[err.code]) {
+    code = fastifyCodes[err.code];
+  } else if ((err as { statusCode?: number }).statusCode === 429) {
+    code = 'request.rate_limited';
+  } else if (isDatabaseDown(err)) {
+    code = 'service.unavailable';
+  } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    code = 'request.invalid';
+  } else {
+    request.log.error({ err }, 'unhandled error');
+    code = 'internal';
+  }
+  return { code, status: errorCatalogue[code][0], ...(details === undefined ? {} : { details }) };
+}
+
+/** Headers a failure asks of the reply, whatever the body's shape. */
+export function failureHeaders(failure: Failure): Record<string, string> {
+  return failure.code === 'service.unavailable' ? { 'retry-after': '5' } : {};
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const locale = request.locale ?? 'id';
-    let code: ErrorCode;
-    let details: unknown;
-    if (err instanceof AppError) {
-      code = err.code;
-      details = err.details;
-    } else if (hasZodFastifySchemaValidationErrors(err)) {
-      code = 'request.invalid';
-      details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
-    } else if (err.code && fastifyCodes[err.code]) {
-      code = fastifyCodes[err.code];
-    } else if ((err as { statusCode?: number }).statusCode === 429) {
-      code = 'request.rate_limited';
-    } else if (isDatabaseDown(err)) {
-      code = 'service.unavailable';
-    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      code = 'request.invalid';
-    } else {
-      request.log.error({ err }, 'unhandled error');
-      code = 'internal';
-    }
-    const body = errorBody(code, locale, details);
-    if (code === 'service.unavailable') reply.header('retry-after', '5');
-    reply.status(body.error.status).send(body);
-  });
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(errorBody('route.not_found', request.locale ?? 'id'));
+    const failure = classifyError(err, request);
+    reply.headers(failureHeaders(failure)).status(failure.status).send(errorBody(failure.code, request.locale ?? 'id', failure.details));
   });
 }

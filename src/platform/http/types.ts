@@ -2,6 +2,7 @@
 import type { Actor, Permission } from '../auth/policy.js';
 import type { Locale } from '../i18n.js';
 import type { Region } from '../regions/service.js';
+import type { Upload } from '../files.js';
 
 /**
  * Every API route declares who may call it. 'public' is anyone, 'signed_in'
@@ -25,6 +26,6 @@ declare module 'fastify' {
     locale: Locale;
     region: Region | null;
     csrfToken: string | null;
-    uploads: Buffer[];
+    uploads: Upload[];
   }
 }

@@ -1,7 +1,7 @@
 // A region admin's use cases: units, staff and their grants, holidays, API keys, audit.
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import type { Actor, Role } from '../auth/policy.js';
+import { platformGrantedRoles, type Actor, type Role } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import { audit } from '../audit/audit.js';
 import { createUser, grantRole } from '../auth/service.js';
@@ -50,6 +50,7 @@ export async function addStaff(
   ctx: AppContext, actor: Actor, regionCode: string,
   input: { email: string; name: string; password?: string; role: Role; unitId?: string | null },
 ) {
+  if (platformGrantedRoles.has(input.role) && !actor.platformAdmin) throw new AppError('auth.forbidden', { role: input.role });
   return ctx.database.db.transaction(async (tx) => {
     if (input.unitId) {
       const [unit] = await tx.select().from(units).where(and(eq(units.regionCode, regionCode), eq(units.id, input.unitId)));

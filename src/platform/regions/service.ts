@@ -28,6 +28,25 @@ export async function findRegion(db: Queryable, code: string): Promise<Region | 
   return { ...row, timezone: tz, timezoneLabel: timezoneLabel[tz], utcOffsetMinutes: utcOffsetMinutes[tz], settings: parseSettings(row.settings) };
 }
 
+// Every request resolves its region; regions change rarely. Each process keeps
+// them for a few seconds, and forgets at once when it changes one itself
+// (other instances catch up within REGION_TTL_MS).
+const REGION_TTL_MS = 10_000;
+let regionCache = new WeakMap<object, Map<string, { region: Region | null; at: number }>>();
+const forgetRegions = () => {
+  regionCache = new WeakMap();
+};
+
+export async function findRegionCached(db: Queryable, code: string): Promise<Region | null> {
+  const byDb = regionCache.get(db) ?? new Map();
+  regionCache.set(db, byDb);
+  const hit = byDb.get(code);
+  if (hit && Date.now() - hit.at < REGION_TTL_MS) return hit.region;
+  const region = await findRegion(db, code);
+  byDb.set(code, { region, at: Date.now() });
+  return region;
+}
+
 export async function getRegion(db: Queryable, code: string): Promise<Region> {
   const region = await findRegion(db, code);
   if (!region) throw new AppError('region.not_found');
@@ -39,6 +58,7 @@ export async function enableRegion(db: Queryable, code: string, settings: Partia
   const [area] = await db.select().from(areas).where(eq(areas.code, code));
   if (!area || (level !== 'province' && level !== 'regency')) throw new AppError('region.not_found');
   const inserted = await db.insert(regions).values({ code, settings: parseSettings(settings) }).onConflictDoNothing().returning();
+  forgetRegions();
   if (inserted.length === 0) throw new AppError('region.already_enabled');
   return getRegion(db, code);
 }
@@ -78,4 +98,5 @@ export async function checkLocation(db: Queryable, regionCode: string, districtC
 
 export async function updateSettings(db: Queryable, code: string, settings: RegionSettings): Promise<void> {
   await db.update(regions).set({ settings: sql`${JSON.stringify(parseSettings(settings))}::jsonb` }).where(eq(regions.code, code));
+  forgetRegions();
 }

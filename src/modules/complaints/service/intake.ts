@@ -10,6 +10,7 @@ import { checkAnswers, type Question } from '../domain/questions.js';
 import { rankDuplicates } from '../domain/duplicates.js';
 import { newTrackingCode } from '../domain/tracking.js';
 import { startDeadlines } from './deadlines.js';
+import { restateStats } from '../dashboard/stats.js';
 import type { Photo } from './photos.js';
 import type { Queryable } from '../../../platform/db/client.js';
 
@@ -56,7 +57,7 @@ export async function submitComplaint(
         reporterUserId, reporterName: input.reporterName, reporterEmail: input.reporterEmail, reporterPhone: input.reporterPhone,
         channel: input.channel, submittedAt: now, updatedAt: now,
       })
-      .returning({ id: complaints.id });
+      .returning();
     if (photos.length > 0) {
       await tx.insert(complaintPhotos).values(photos.map((p) => ({
         regionCode: region.code, complaintId: row.id, contentType: p.contentType, bytes: p.data.length, data: p.data,
@@ -77,6 +78,7 @@ export async function submitComplaint(
           `Thank you. Your complaint to ${region.name} was received with code ${trackingCode}.\nFollow it at: ${link}`,
       });
     }
+    await restateStats(tx, null, row);
     return { id: row.id, trackingCode };
   });
 }

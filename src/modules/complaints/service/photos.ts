@@ -1,21 +1,10 @@
-// Photo uploads: checked by size and by their real content, not their name.
-import { fileTypeFromBuffer } from 'file-type';
-import { AppError } from '../../../platform/errors.js';
+// Photo uploads: at most three JPEG/PNG/WebP images of 5 MB each.
+import { checkUploads, type CheckedFile, type Upload, type UploadPolicy } from '../../../platform/files.js';
 
-export const MAX_PHOTOS = 3;
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-const ALLOWED = new Set(['image/jpeg', 'image/png', 'image/webp']);
+export const photoPolicy: UploadPolicy = { types: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 5 * 1024 * 1024, maxFiles: 3, typeError: 'file.type_not_allowed' };
+export const MAX_PHOTOS = photoPolicy.maxFiles;
+export const MAX_PHOTO_BYTES = photoPolicy.maxBytes;
 
-export interface Photo { contentType: string; data: Buffer }
+export type Photo = CheckedFile;
 
-export async function checkPhotos(files: Buffer[]): Promise<Photo[]> {
-  if (files.length > MAX_PHOTOS) throw new AppError('file.too_many', { max: MAX_PHOTOS });
-  const out: Photo[] = [];
-  for (const data of files) {
-    if (data.length > MAX_PHOTO_BYTES) throw new AppError('file.too_large', { maxBytes: MAX_PHOTO_BYTES });
-    const type = await fileTypeFromBuffer(data);
-    if (!type || !ALLOWED.has(type.mime)) throw new AppError('file.type_not_allowed', { allowed: [...ALLOWED] });
-    out.push({ contentType: type.mime, data });
-  }
-  return out;
-}
+export const checkPhotos = (files: Upload[]): Promise<Photo[]> => checkUploads(files, photoPolicy);

@@ -10,7 +10,9 @@ import type { Region } from '../../../platform/regions/service.js';
 import { areas, units } from '../../../platform/schema.js';
 import { categories, complaintDeadlines, complaintEvents, complaintPhotos, complaints } from '../schema.js';
 import { allowedActions, statusLabel, terminal, type Status } from '../domain/status.js';
-import { proposedUnit } from './workflow.js';
+import { mayPerform, proposedUnit, type Command } from './workflow.js';
+
+type StaffAction = Command['action'];
 
 type Row = typeof complaints.$inferSelect;
 
@@ -154,7 +156,9 @@ export async function staffDetail(ctx: AppContext, region: Region, actor: Actor,
   const view = await details(ctx, region, c, staffAudience(actor, region));
   return {
     ...view,
-    actions: terminal.has(c.status as Status) ? [] : allowedActions(c.status as Status).filter((a) => a !== 'rate' && a !== 'reopen'),
+    // Only what this user may do now, so the UI never offers a form that would be refused.
+    actions: terminal.has(c.status as Status) ? [] : allowedActions(c.status as Status)
+      .filter((a): a is StaffAction => a !== 'rate' && a !== 'reopen' && mayPerform(actor, region.code, a as StaffAction)),
     proposedUnitId: c.status === 'submitted' ? await proposedUnit(ctx.database.db, region.code, c.categoryId) : null,
   };
 }

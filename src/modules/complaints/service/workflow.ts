@@ -12,6 +12,7 @@ import { categories, complaintEvents, complaints, routingRules } from '../schema
 import { nextStatus, statusLabel, type Action, type RejectionReason, type Status } from '../domain/status.js';
 import { meetDeadlines, startDeadlines } from './deadlines.js';
 import { newTrackingCode } from '../domain/tracking.js';
+import { deadlineOutcomes, restateStats } from '../dashboard/stats.js';
 
 export type Command =
   | { action: 'dispatch'; unitId: string; note?: string }
@@ -62,11 +63,15 @@ export async function proposedUnit(db: Queryable, regionCode: string, categoryId
   return rule?.unitId ?? null;
 }
 
+/** Whether the actor's roles allow an action in the region (unit roles are further limited to their own units). */
+export function mayPerform(actor: Actor, regionCode: string, action: Command['action']): boolean {
+  // Triage roles may also note; unit roles handle only within their units.
+  return can(actor, needs[action].permission, regionCode) || (action === 'note' && can(actor, 'complaint.triage', regionCode));
+}
+
 export async function performAction(ctx: AppContext, region: Region, actor: Actor, complaintId: string, cmd: Command): Promise<Status> {
   const need = needs[cmd.action];
-  // Triage roles may also note and handle; unit roles only within their units.
-  const allowed = can(actor, need.permission, region.code) || (cmd.action === 'note' && can(actor, 'complaint.triage', region.code));
-  if (!allowed) throw new AppError('auth.forbidden');
+  if (!mayPerform(actor, region.code, cmd.action)) throw new AppError('auth.forbidden');
   return ctx.database.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const c = await lockComplaint(tx, region.code, complaintId);
@@ -138,14 +143,15 @@ export async function performAction(ctx: AppContext, region: Region, actor: Acto
           ...c, regionCode: target.code, id: undefined, trackingCode, status: 'submitted', unitId: null,
           submittedAt: now, verifiedAt: null, dispatchedAt: null, acknowledgedAt: null, firstResponseAt: null, resolvedAt: null,
           closedAt: null, escalationLevel: 0, reopenCount: 0, transferredFrom: c.trackingCode, transferredTo: null, updatedAt: now,
+          firstResponseInTime: null, resolvedInTime: null,
           categoryId: await matchingCategory(tx, c.categoryId, region.code, target.code),
-        }).returning({ id: complaints.id });
+        }).returning();
+        await restateStats(tx, null, copy);
         await tx.insert(complaintEvents).values({
           regionCode: target.code, complaintId: copy.id, at: now, kind: 'transferred_in', actorUserId: actor.userId, actorLabel: actor.name,
           public: true, message: cmd.note, detail: { fromRegion: region.code, fromTrackingCode: c.trackingCode },
         });
-        const [moved] = await tx.select({ categoryId: complaints.categoryId }).from(complaints).where(and(eq(complaints.regionCode, target.code), eq(complaints.id, copy.id)));
-        await startDeadlines(tx, target, copy.id, moved.categoryId, ['verification'], now);
+        await startDeadlines(tx, target, copy.id, copy.categoryId, ['verification'], now);
         Object.assign(patch, { transferredTo: trackingCode, closedAt: now });
         event = { kind: 'transferred', public: true, message: cmd.note, detail: { toRegion: target.code, toRegionName: target.name, toTrackingCode: trackingCode } };
         await meetDeadlines(tx, region.code, c.id, 'all', now);
@@ -161,7 +167,8 @@ export async function performAction(ctx: AppContext, region: Region, actor: Acto
         break;
     }
 
-    await tx.update(complaints).set(patch).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id)));
+    Object.assign(patch, await deadlineOutcomes(tx, c, patch));
+    const [after] = await tx.update(complaints).set(patch).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
     await tx.insert(complaintEvents).values({
       regionCode: region.code, complaintId: c.id, at: now, kind: event.kind, actorUserId: actor.userId, actorLabel: actor.name,
       public: event.public, message: event.message, detail: event.detail ?? {},
@@ -171,6 +178,7 @@ export async function performAction(ctx: AppContext, region: Region, actor: Acto
     if (event.public && event.kind !== 'acknowledged' && to !== c.status || cmd.action === 'respond') {
       await emailReporter(tx, ctx, now, region, c, to, event.message);
     }
+    await restateStats(tx, c, after);
     return to;
   });
 }
@@ -186,12 +194,13 @@ export async function citizenAction(ctx: AppContext, region: Region, trackingCod
     if (!to) throw new AppError('complaint.invalid_transition', { status: c.status, action: cmd.action });
     const windowEnds = (c.resolvedAt?.getTime() ?? 0) + region.settings.reopenWindowDays * 86_400_000;
     if (now.getTime() > windowEnds) throw new AppError('complaint.reopen_window_closed');
+    let after: ComplaintRow;
     if (cmd.action === 'rate') {
-      await tx.update(complaints).set({ status: to, rating: cmd.rating, ratingComment: cmd.comment ?? null, closedAt: now, updatedAt: now })
-        .where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id)));
+      [after] = await tx.update(complaints).set({ status: to, rating: cmd.rating, ratingComment: cmd.comment ?? null, closedAt: now, updatedAt: now })
+        .where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
     } else {
-      await tx.update(complaints).set({ status: to, resolvedAt: null, reopenCount: c.reopenCount + 1, acknowledgedAt: null, updatedAt: now })
-        .where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id)));
+      [after] = await tx.update(complaints).set({ status: to, resolvedAt: null, resolvedInTime: null, reopenCount: c.reopenCount + 1, acknowledgedAt: null, updatedAt: now })
+        .where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
       await startDeadlines(tx, region, c.id, c.categoryId, ['response', 'resolution'], now);
       if (c.unitId) await notifyUnitStaff(tx, now, region, c.unitId, c.trackingCode, c.id);
     }
@@ -200,6 +209,7 @@ export async function citizenAction(ctx: AppContext, region: Region, trackingCod
       actorLabel: 'pelapor', public: true, message: cmd.action === 'rate' ? (cmd.comment ?? null) : cmd.reason,
       detail: cmd.action === 'rate' ? { rating: cmd.rating } : {},
     });
+    await restateStats(tx, c, after);
     return to;
   });
 }

@@ -1,0 +1,79 @@
+// What a citizen's phone downloads on a first visit to the report form: the
+// HTML, JavaScript and CSS, each measured gzip-compressed, plus what actually
+// crossed the wire (the server sends precompressed Brotli when accepted).
+//
+//   npx tsx bench/page-weight.ts        (needs `npm run build:web` and Chromium)
+//
+// The 200 KB budget itself is asserted in test/e2e/citizen-pages.test.ts.
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+
+export const REPORT_FORM = '/r/32.11/lapor';
+export const BUDGET_BYTES = 200 * 1024;
+
+export interface PageWeight {
+  files: { path: string; type: string; bytes: number; gzipBytes: number; wireBytes: number }[];
+  /** Sum of the gzip sizes of the HTML, JS and CSS loaded. */
+  gzipBytes: number;
+  /** Response bodies as transferred (Brotli here). */
+  wireBytes: number;
+}
+
+const counted = new Set(['document', 'script', 'stylesheet']);
+
+/** Loads a page in a fresh profile (nothing cached) and weighs what it loaded. */
+export async function measureFirstVisit(page: Page, url: string): Promise<PageWeight> {
+  const pending: Promise<PageWeight['files'][number] | null>[] = [];
+  page.on('response', (res) => {
+    const type = res.request().resourceType();
+    if (!counted.has(type) || res.status() !== 200) return;
+    pending.push((async () => {
+      const body = await res.body();
+      const sizes = await res.request().sizes();
+      return { path: new URL(res.url()).pathname, type, bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length, wireBytes: sizes.responseBodySize };
+    })().catch(() => null));
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const files = (await Promise.all(pending)).filter((f): f is PageWeight['files'][number] => f !== null);
+  return { files, gzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0), wireBytes: files.reduce((s, f) => s + f.wireBytes, 0) };
+}
+
+export function describeWeight(w: PageWeight): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const rows = w.files.map((f) => `  ${f.type.padEnd(10)} ${f.path.padEnd(36)} ${kb(f.bytes).padStart(9)} raw ${kb(f.gzipBytes).padStart(9)} gzip ${kb(f.wireBytes).padStart(9)} on the wire`);
+  return [`First visit to ${REPORT_FORM}:`, ...rows, `  total: ${kb(w.gzipBytes)} gzip (budget ${kb(BUDGET_BYTES)}), ${kb(w.wireBytes)} on the wire`].join('\n');
+}
+
+async function main() {
+  const { chromium } = await import('playwright-core');
+  const { openDatabase } = await import('../src/platform/db/client.js');
+  const { prepareDatabase } = await import('../src/platform/bootstrap.js');
+  const { seedDemo } = await import('../src/demo/seed.js');
+  const { loadConfig } = await import('../src/platform/config.js');
+  const { systemClock } = await import('../src/platform/context.js');
+  const { buildServer } = await import('../src/server.js');
+
+  const database = await openDatabase({});
+  await prepareDatabase(database, systemClock.now());
+  const ctx = { database, config: { ...loadConfig({}), workers: false, smtp: null }, clock: systemClock };
+  await seedDemo(ctx);
+  const app = await buildServer(ctx);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true })).newPage();
+    console.log(describeWeight(await measureFirstVisit(page, `http://127.0.0.1:${port}${REPORT_FORM}`)));
+  } finally {
+    await browser.close();
+    await app.close();
+    await database.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,166 @@
+// The dashboard's pure math, with hand-computed values.
+import { describe, expect, it } from 'vitest';
+import {
+  HOUR_BUCKETS, NO_UNIT, bucketOf, contribution, localMonth, metrics, monthLabel, monthStart, monthsOf, percentile, resolvePeriod, statsChanges,
+  type ComplaintFacts,
+} from './domain.js';
+import { reportCsv } from './csv.js';
+
+const H = 3_600_000;
+/** A histogram with `counts` at the given bucket indexes. */
+const hist = (counts: Record<number, number>) => HOUR_BUCKETS.map((_, i) => counts[i] ?? 0);
+
+describe('bucketOf', () => {
+  it.each([
+    [0, 0],
+    [59 * 60_000, 0],
+    [1 * H, 1], // lower bounds are inclusive
+    [2 * H - 1, 1],
+    [3 * H, 2],
+    [24 * H - 1, 5],
+    [24 * H, 6],
+    [48 * H, 8],
+    [80 * H, 9],
+    [719 * H, 12],
+    [720 * H, 13],
+    [5000 * H, 13],
+    [-5 * 60_000, 0],
+  ])('puts %i ms in bucket %i', (ms, bucket) => {
+    expect(bucketOf(ms)).toBe(bucket);
+  });
+});
+
+describe('percentile (linear inside the bucket)', () => {
+  it.each([
+    ['two in 0-1h, two in 1-2h: median', hist({ 0: 2, 1: 2 }), 0.5, 1],
+    ['two in 0-1h, two in 1-2h: p90 = 1 + (3.6-2)/2', hist({ 0: 2, 1: 2 }), 0.9, 1.8],
+    ['one in 12-24h: median = 12 + 0.5*12', hist({ 5: 1 }), 0.5, 18],
+    ['one in 12-24h: p90 = 12 + 0.9*12', hist({ 5: 1 }), 0.9, 22.8],
+    ['five in 24-36h, five in 48-72h: median at the top of 24-36', hist({ 6: 5, 8: 5 }), 0.5, 36],
+    ['five in 24-36h, five in 48-72h: p90 = 48 + 4/5*24', hist({ 6: 5, 8: 5 }), 0.9, 67.2],
+    ['empty buckets are skipped: 2 + 2/4*2', hist({ 2: 4 }), 0.5, 3],
+    ['the open-ended last bucket answers its lower bound', hist({ 0: 1, 13: 2 }), 0.5, 720],
+  ])('%s', (_, h, p, expected) => {
+    expect(percentile(h, p)).toBeCloseTo(expected, 10);
+  });
+
+  it('has no answer for an empty histogram', () => {
+    expect(percentile(hist({}), 0.5)).toBeNull();
+  });
+});
+
+describe('reporting period', () => {
+  it.each([
+    [{}, { from: '2026-01', to: '2026-12' }],
+    [{ from: '2025-03' }, { from: '2025-03', to: '2025-12' }],
+    [{ to: '2024-06' }, { from: '2024-01', to: '2024-06' }],
+    [{ from: '2021-01', to: '2025-12' }, { from: '2021-01', to: '2025-12' }], // exactly five years
+    [{ from: '2026-04', to: '2026-04' }, { from: '2026-04', to: '2026-04' }],
+  ])('resolves %j', (q, expected) => {
+    expect(resolvePeriod(q, 2026)).toEqual(expected);
+  });
+
+  it.each([
+    [{ from: '2026-05', to: '2026-04' }],
+    [{ from: '2021-01', to: '2026-01' }], // 61 months
+  ])('refuses %j', (q) => {
+    expect(resolvePeriod(q, 2026)).toBeNull();
+  });
+
+  it('lists the months across a year end', () => {
+    expect(monthsOf({ from: '2025-11', to: '2026-02' })).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+  });
+
+  it('starts a local month at local midnight', () => {
+    expect(monthStart('2026-01', 420).toISOString()).toBe('2025-12-31T17:00:00.000Z'); // WIB
+    expect(monthStart('2026-03', 540).toISOString()).toBe('2026-02-28T15:00:00.000Z'); // WIT
+  });
+
+  it('puts an instant in the local month, not the UTC one', () => {
+    expect(localMonth(new Date('2026-11-30T16:59:59Z'), 420)).toBe('2026-11');
+    expect(localMonth(new Date('2026-11-30T17:00:00Z'), 420)).toBe('2026-12'); // 00:00 WIB 1 December
+    expect(localMonth(new Date('2026-11-30T15:30:00Z'), 540)).toBe('2026-12'); // 00:30 WIT
+  });
+
+  it('names months in Indonesian and English', () => {
+    expect(monthLabel('2026-08')).toEqual({ id: 'Agustus 2026', en: 'August 2026' });
+  });
+});
+
+describe('a complaint\'s contribution to the summary', () => {
+  const t0 = new Date('2026-11-02T02:00:00Z');
+  const submitted: ComplaintFacts = {
+    regionCode: '32.11', categoryId: 'cat-1', unitId: null, districtCode: '32.11.01', status: 'submitted',
+    submittedAt: t0, firstResponseAt: null, resolvedAt: null, firstResponseInTime: null, resolvedInTime: null,
+  };
+  const unit = 'aaaaaaaa-0000-0000-0000-000000000001';
+  const dispatched = { ...submitted, unitId: unit, status: 'dispatched' };
+
+  it('counts a new complaint as received and open, under no unit, in its local month', () => {
+    const [change, ...rest] = statsChanges(null, submitted);
+    expect(rest).toEqual([]);
+    expect(change.key).toEqual({ regionCode: '32.11', month: '2026-11-01', categoryId: 'cat-1', unitId: NO_UNIT, districtCode: '32.11.01' });
+    expect(change.tally).toMatchObject({ received: 1, open: 1, resolved: 0, responded: 0 });
+  });
+
+  it('moves the counts from "no unit" to the unit on dispatch', () => {
+    const changes = statsChanges(submitted, dispatched);
+    expect(changes.map((c) => [c.key.unitId, c.tally.received, c.tally.open])).toEqual([[NO_UNIT, -1, -1], [unit, 1, 1]]);
+  });
+
+  it('writes nothing when nothing the summary holds changed', () => {
+    expect(statsChanges(dispatched, { ...dispatched, status: 'in_progress' })).toEqual([]);
+  });
+
+  it('adds the response and resolution times to their buckets', () => {
+    const resolved = {
+      ...dispatched, status: 'resolved', firstResponseAt: new Date(t0.getTime() + 30 * H), firstResponseInTime: true,
+      resolvedAt: new Date(t0.getTime() + 80 * H), resolvedInTime: false,
+    };
+    const [change] = statsChanges(dispatched, resolved);
+    expect(change.tally).toMatchObject({ received: 0, open: -1, resolved: 1, responded: 1, respondedInTime: 1, resolvedInTime: 0 });
+    expect(change.tally.responseHours).toEqual(hist({ 6: 1 }));
+    expect(change.tally.resolutionHours).toEqual(hist({ 9: 1 }));
+    // Reopening takes the resolution back out; the first response stays.
+    const [back] = statsChanges(resolved, { ...resolved, status: 'dispatched', resolvedAt: null, resolvedInTime: null });
+    expect(back.tally).toMatchObject({ open: 1, resolved: -1, responded: 0 });
+    expect(back.tally.resolutionHours).toEqual(hist({ 9: -1 }));
+  });
+
+  it('derives compliance and percentiles from a tally', () => {
+    const { tally } = contribution(submitted);
+    const m = metrics({ ...tally, received: 3, open: 0, responded: 3, respondedInTime: 2, resolved: 3, resolvedInTime: 3, responseHours: hist({ 0: 2, 1: 1 }) }, 1);
+    expect(m).toMatchObject({
+      received: 3, responseCompliancePct: 66.7, resolutionCompliancePct: 100, responseHoursMedian: 0.8, responseHoursP90: 1.7,
+      resolutionHoursMedian: null, backlog: 0, overdue: 1,
+    });
+  });
+});
+
+describe('CSV', () => {
+  const zero = metrics(contribution({
+    regionCode: '32.11', categoryId: 'c', unitId: null, districtCode: null, status: 'rejected', submittedAt: new Date(0),
+    firstResponseAt: null, resolvedAt: null, firstResponseInTime: null, resolvedInTime: null,
+  }).tally, 0);
+  const report = {
+    period: { from: '2026-01', to: '2026-12', timezone: 'WIB' }, by: 'unit' as const, totals: zero,
+    rows: [{ key: 'u', label: { id: '=HYPERLINK("x"), "Dinas"', en: 'Unit, "quoted"' }, ...zero }],
+  };
+
+  it('quotes, defuses formulas and ends with the total, in Indonesian', () => {
+    const lines = reportCsv(report, 'id').split('\r\n');
+    expect(lines[0]).toBe('Perangkat daerah,Diterima,Ditanggapi,Ditanggapi tepat waktu,Kepatuhan tanggapan (%),Selesai,Selesai tepat waktu,'
+      + 'Kepatuhan penyelesaian (%),Median waktu tanggapan (jam),Persentil 90 waktu tanggapan (jam),Median waktu penyelesaian (jam),'
+      + 'Persentil 90 waktu penyelesaian (jam),Ditolak,Digabung,Dialihkan,Belum selesai,Lewat batas waktu');
+    expect(lines[1]).toBe(`"'=HYPERLINK(""x""), ""Dinas""",1,0,0,,0,0,,,,,,1,0,0,0,0`);
+    expect(lines[2]).toBe('Jumlah,1,0,0,,0,0,,,,,,1,0,0,0,0');
+    expect(lines[3]).toBe('');
+  });
+
+  it('speaks English when asked', () => {
+    const lines = reportCsv(report, 'en').split('\r\n');
+    expect(lines[0].startsWith('Unit,Received,Responded,Responded in time,Response compliance (%)')).toBe(true);
+    expect(lines[1].startsWith('"Unit, ""quoted""",1,')).toBe(true);
+    expect(lines[2].startsWith('Total,1,')).toBe(true);
+  });
+});

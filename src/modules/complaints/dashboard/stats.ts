@@ -1,0 +1,119 @@
+// Keeping the summary table (complaint_stats) in step with complaints, inside
+// the transaction of each change, and rebuilding it from the raw tables.
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { AppContext } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/client.js';
+import { getRegion, listEnabledRegions } from '../../../platform/regions/service.js';
+import { complaintDeadlines, complaints } from '../schema.js';
+import { COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, offsetOf, statsChanges, type Counter, type StatsKey, type Tally } from './domain.js';
+
+export type ComplaintRow = typeof complaints.$inferSelect;
+
+export const counterColumn: Record<Counter, string> = {
+  received: 'received', open: 'open', resolved: 'resolved', rejected: 'rejected', merged: 'merged', transferred: 'transferred',
+  responded: 'responded', respondedInTime: 'responded_in_time', resolvedInTime: 'resolved_in_time',
+};
+const bucketIndexes = HOUR_BUCKETS.map((_, i) => i + 1); // PostgreSQL arrays start at 1
+const intArray = (values: number[]) => sql`${`{${values.join(',')}}`}::integer[]`;
+const rowsOf = async <T>(tx: Queryable, q: SQL) => ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
+const addArrays = (name: string) =>
+  sql.raw(`${name} = array[${bucketIndexes.map((i) => `complaint_stats.${name}[${i}] + excluded.${name}[${i}]`).join(', ')}]`);
+
+async function apply(tx: Queryable, key: StatsKey, t: Tally): Promise<void> {
+  const [row] = await rowsOf<{ received: number }>(tx, sql`
+    insert into complaint_stats (region_code, month, category_id, unit_id, district_code,
+      ${sql.raw(COUNTERS.map((c) => counterColumn[c]).join(', '))}, response_hours, resolution_hours)
+    values (${key.regionCode}, ${key.month}, ${key.categoryId}, ${key.unitId}, ${key.districtCode},
+      ${sql.join(COUNTERS.map((c) => sql`${t[c]}`), sql`, `)}, ${intArray(t.responseHours)}, ${intArray(t.resolutionHours)})
+    on conflict (region_code, month, category_id, unit_id, district_code) do update set
+      ${sql.raw(COUNTERS.map((c) => `${counterColumn[c]} = complaint_stats.${counterColumn[c]} + excluded.${counterColumn[c]}`).join(', '))},
+      ${addArrays('response_hours')}, ${addArrays('resolution_hours')}
+    returning received`);
+  // No complaint left under this key (all moved to another unit): drop the row, as a rebuild would.
+  if (row.received === 0) {
+    await tx.execute(sql`delete from complaint_stats where region_code = ${key.regionCode} and month = ${key.month}
+      and category_id = ${key.categoryId} and unit_id = ${key.unitId} and district_code = ${key.districtCode}`);
+  }
+}
+
+/**
+ * Moves a complaint's contribution to the summary from its old row to its new
+ * one; `before` is null for a new complaint. Call it after every change to a
+ * complaint row that touches ComplaintFacts, in the same transaction, with the
+ * row as read (locked) and as written; call it last, as it holds the summary
+ * rows' locks until commit.
+ */
+export async function restateStats(tx: Queryable, before: ComplaintRow | null, after: ComplaintRow): Promise<void> {
+  for (const change of statsChanges(before, after)) await apply(tx, change.key, change.tally);
+}
+
+/** Whether a stage was met by `at`: compared with its deadline now, before a reopen can restart it. */
+async function metInTime(tx: Queryable, c: ComplaintRow, stage: 'response' | 'resolution', at: Date): Promise<boolean> {
+  const [d] = await tx.select({ dueAt: complaintDeadlines.dueAt }).from(complaintDeadlines)
+    .where(and(eq(complaintDeadlines.regionCode, c.regionCode), eq(complaintDeadlines.complaintId, c.id), eq(complaintDeadlines.stage, stage)));
+  return !d || at <= d.dueAt; // no deadline, none missed
+}
+
+/** The deadline outcomes a patch implies: fixed when the first response or the resolution is recorded. */
+export async function deadlineOutcomes(tx: Queryable, c: ComplaintRow, patch: Partial<ComplaintRow>): Promise<Partial<ComplaintRow>> {
+  const out: Partial<ComplaintRow> = {};
+  if (patch.firstResponseAt && !c.firstResponseAt) out.firstResponseInTime = await metInTime(tx, c, 'response', patch.firstResponseAt);
+  if (patch.resolvedAt !== undefined) out.resolvedInTime = patch.resolvedAt ? await metInTime(tx, c, 'resolution', patch.resolvedAt) : null;
+  return out;
+}
+
+/** The local month (first day) of a timestamp column, in SQL. */
+export const localMonthSql = (col: SQL, offsetMinutes: number) =>
+  sql`date_trunc('month', (${col} at time zone 'UTC') + ${offsetMinutes}::int * interval '1 minute')::date`;
+
+/** The summary rows of one region, aggregated from the complaints table: the same definitions as domain.contribution. */
+function aggregate(regionCode: string): SQL {
+  const thresholds = `array[${HOUR_BUCKETS.map((h) => h * 3600).join(',')}]::numeric[]`;
+  // width_bucket gives 0 below the first bound: a negative duration counts in the first bucket, as in bucketOf.
+  const bucket = (end: string) =>
+    sql.raw(`case when ${end} is not null then greatest(1, width_bucket(extract(epoch from ${end} - submitted_at), ${thresholds})) end`);
+  const histogram = (b: string) => sql.raw(`array[${bucketIndexes.map((i) => `count(*) filter (where ${b} = ${i})`).join(', ')}]::integer[]`);
+  const open = sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `);
+  return sql`
+    select region_code, month, category_id, unit_id, district_code,
+      count(*)::int, count(*) filter (where status in (${open}))::int, count(*) filter (where resolved_at is not null)::int,
+      count(*) filter (where status = 'rejected')::int, count(*) filter (where status = 'merged')::int,
+      count(*) filter (where status = 'transferred')::int, count(*) filter (where first_response_at is not null)::int,
+      count(*) filter (where first_response_at is not null and first_response_in_time)::int,
+      count(*) filter (where resolved_at is not null and resolved_in_time)::int,
+      ${histogram('response_bucket')}, ${histogram('resolution_bucket')}
+    from (
+      select region_code, ${localMonthSql(sql.raw('submitted_at'), offsetOf(regionCode))} as month, category_id,
+        coalesce(unit_id, ${NO_UNIT}::uuid) as unit_id, coalesce(district_code, ${NO_DISTRICT}) as district_code,
+        status, first_response_at, resolved_at, first_response_in_time, resolved_in_time,
+        ${bucket('first_response_at')} as response_bucket, ${bucket('resolved_at')} as resolution_bucket
+      from complaints where region_code = ${regionCode}
+    ) c
+    group by region_code, month, category_id, unit_id, district_code`;
+}
+
+export interface RebuildResult {
+  regions: number;
+  rows: number;
+  /** Summary rows that differed from the rebuilt ones (0 when the incremental path kept it exact). */
+  differing: number;
+}
+
+/** Recomputes the summary of one region (or all) from the raw tables, in one transaction. */
+export async function rebuildStats(ctx: AppContext, regionCode?: string): Promise<RebuildResult> {
+  return ctx.database.db.transaction(async (tx) => {
+    const codes = regionCode ? [(await getRegion(tx, regionCode)).code] : (await listEnabledRegions(tx)).map((r) => r.code);
+    if (codes.length === 0) return { regions: 0, rows: 0, differing: 0 };
+    // Writers wait until we are done; a change committed before is in what we read.
+    await tx.execute(sql`lock table complaint_stats in share row exclusive mode`);
+    await tx.execute(sql`create temp table rebuilt_stats (like complaint_stats) on commit drop`);
+    for (const code of codes) await tx.execute(sql`insert into rebuilt_stats ${aggregate(code)}`);
+    const scope = sql`region_code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`;
+    const [{ differing }] = await rowsOf<{ differing: number }>(tx, sql`select count(*)::int as differing from (
+      (select * from complaint_stats where ${scope} except all select * from rebuilt_stats)
+      union all (select * from rebuilt_stats except all select * from complaint_stats where ${scope})) d`);
+    await tx.execute(sql`delete from complaint_stats where ${scope}`);
+    const [{ n }] = await rowsOf<{ n: number }>(tx, sql`with ins as (insert into complaint_stats select * from rebuilt_stats returning 1) select count(*)::int as n from ins`);
+    return { regions: codes.length, rows: n, differing };
+  });
+}

@@ -1,0 +1,69 @@
+// Open311 answers in JSON or XML, chosen by the URL's extension, and the
+// spec's error list ({ code, description }) built from the catalogue.
+import { XMLBuilder } from 'fast-xml-parser';
+import { errorCatalogue } from '../../../platform/errors.js';
+import type { Failure } from '../../../platform/http/errors.js';
+
+export const formats = ['json', 'xml'] as const;
+export type Format = (typeof formats)[number];
+
+export const contentTypes: Record<Format, string> = {
+  json: 'application/json; charset=utf-8',
+  xml: 'text/xml; charset=utf-8',
+};
+
+/** The extension of the URL's last path segment ('' when there is none). */
+export function extensionOf(url: string): string {
+  const path = url.split('?')[0];
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  const dot = last.lastIndexOf('.');
+  return dot < 0 ? '' : last.slice(dot + 1);
+}
+
+export const isFormat = (ext: string): ext is Format => (formats as readonly string[]).includes(ext);
+
+/** Errors are answered in XML only when the caller asked for XML. */
+export const errorFormatOf = (url: string): Format => (extensionOf(url) === 'xml' ? 'xml' : 'json');
+
+// In XML a list is a wrapper element holding one element per item.
+const itemElement: Record<string, string> = {
+  services: 'service',
+  service_requests: 'request',
+  errors: 'error',
+  endpoints: 'endpoint',
+  formats: 'format',
+  attributes: 'attribute',
+  values: 'value',
+};
+
+function xmlTree(value: unknown, name: string): unknown {
+  if (Array.isArray(value)) {
+    const item = itemElement[name];
+    if (!item) throw new Error(`No XML item element for list ${name}`);
+    return { [item]: value.map((v) => xmlTree(v, item)) };
+  }
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlTree(v, k)]));
+  return value;
+}
+
+const builder = new XMLBuilder({ ignoreAttributes: false, format: false });
+
+/** The document for `body` under the root element `root` (null fields become empty elements). */
+export function toXml(root: string, body: unknown): string {
+  return builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, [root]: xmlTree(body, root) }) as string;
+}
+
+export function render(format: Format, root: string, body: unknown): string {
+  return format === 'xml' ? toXml(root, body) : JSON.stringify(body);
+}
+
+export interface Open311Error {
+  code: number;
+  description: string;
+}
+
+/** The spec's error list: the HTTP status as code, our stable code and both languages as description. */
+export function errorList(failure: Failure): Open311Error[] {
+  const [, id, en] = errorCatalogue[failure.code];
+  return [{ code: failure.status, description: `${failure.code}: ${id} / ${en}` }];
+}

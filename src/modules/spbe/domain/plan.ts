@@ -1,0 +1,65 @@
+// The gap to a target index and the plan with the fewest level steps reaching it.
+//
+// A step raises one indicator by one level (up to the top level). Every step
+// on indicator i adds exactly w_i/100 to the unrounded index, whatever the
+// indicator's current level: the gain of a step does not depend on which
+// steps came before. The available steps are therefore a multiset of gains
+// (w_i repeated top - l_i times; none for indicators marked out of reach), and
+// a plan of k steps gains the sum of the k gains it picks. The largest gain any
+// k steps can reach is the sum of the k largest gains, so the fewest steps is
+// the smallest k whose k largest gains cover the gap, and taking steps in
+// order of decreasing weight (greedy) picks exactly those k. Ties between
+// equal weights do not change the count; we prefer the lower current level,
+// then the framework's order, so the plan is deterministic.
+//
+// The target is met when the published (rounded half up) index reaches it:
+// round2(x) ≥ T  ⇔  x ≥ T − 0.005, still a threshold on the same linear sum,
+// so the argument above holds unchanged.
+import { Dec, num, round2 } from './decimal.js';
+
+export interface PlanIndicator { code: string; weight: number; level: number; outOfReach: boolean }
+export interface PlanStep { code: string; from: number; to: number; gain: number }
+export interface Plan {
+  currentIndex: number;
+  targetIndex: number;
+  /** Target minus the current published index; zero or less means already reached. */
+  gap: number;
+  reachable: boolean;
+  /** Grouped by indicator, largest gain first; empty when already reached or unreachable. */
+  steps: PlanStep[];
+  stepCount: number;
+  projectedIndex: number;
+  /** The best index possible with every reachable indicator at the top level. */
+  maxIndex: number;
+}
+
+const rawIndex = (inds: { weight: number; level: number }[]) => inds.reduce((s, i) => s.plus(new Dec(i.weight).times(i.level)), new Dec(0)).div(100);
+
+export function fewestSteps(indicators: PlanIndicator[], targetIndex: number, topLevel: number): Plan {
+  const current = rawIndex(indicators);
+  const threshold = new Dec(targetIndex).minus('0.005');
+  const order = indicators
+    .map((ind, position) => ({ ind, position }))
+    .filter(({ ind }) => !ind.outOfReach && ind.level < topLevel)
+    .sort((a, b) => b.ind.weight - a.ind.weight || a.ind.level - b.ind.level || a.position - b.position);
+  const best = rawIndex(indicators.map((i) => ({ weight: i.weight, level: i.outOfReach ? i.level : topLevel })));
+  const base = {
+    currentIndex: num(round2(current)), targetIndex, gap: num(new Dec(targetIndex).minus(round2(current))), maxIndex: num(round2(best)),
+  };
+  if (current.gte(threshold)) return { ...base, reachable: true, steps: [], stepCount: 0, projectedIndex: base.currentIndex };
+  if (best.lt(threshold)) return { ...base, reachable: false, steps: [], stepCount: 0, projectedIndex: base.currentIndex };
+
+  // Equal gains are consecutive in `order`, so each indicator's steps are taken together.
+  const steps: PlanStep[] = [];
+  let reached = current;
+  for (const { ind } of order) {
+    let to = ind.level;
+    while (to < topLevel && reached.lt(threshold)) {
+      to++;
+      reached = reached.plus(new Dec(ind.weight).div(100));
+    }
+    if (to > ind.level) steps.push({ code: ind.code, from: ind.level, to, gain: num(new Dec(ind.weight).times(to - ind.level).div(100)) });
+    if (reached.gte(threshold)) break;
+  }
+  return { ...base, reachable: true, steps, stepCount: steps.reduce((s, p) => s + p.to - p.from, 0), projectedIndex: num(round2(reached)) };
+}

@@ -1,0 +1,58 @@
+// Uploaded files: read from multipart requests, then checked by size and by
+// their real content (magic bytes), never by their name or declared type.
+import type { FastifyRequest } from 'fastify';
+import { fileTypeFromBuffer } from 'file-type';
+import { AppError, type ErrorCode } from './errors.js';
+
+export interface Upload { fileName: string; data: Buffer }
+export interface CheckedFile extends Upload { contentType: string }
+
+/** What one kind of upload accepts. */
+export interface UploadPolicy {
+  /** Allowed MIME types, as detected from the content. */
+  types: readonly string[];
+  maxBytes: number;
+  /** Files per request. */
+  maxFiles: number;
+  /** The error for a wrong type, so its message can name the allowed types. */
+  typeError: ErrorCode;
+}
+
+export async function checkUploads(files: Upload[], policy: UploadPolicy): Promise<CheckedFile[]> {
+  if (files.length > policy.maxFiles) throw new AppError('file.too_many', { max: policy.maxFiles });
+  const out: CheckedFile[] = [];
+  for (const file of files) {
+    if (file.data.length > policy.maxBytes) throw new AppError('file.too_large', { maxBytes: policy.maxBytes });
+    const type = await fileTypeFromBuffer(file.data);
+    if (!type || !policy.types.includes(type.mime)) throw new AppError(policy.typeError, { allowed: policy.types });
+    out.push({ ...file, contentType: type.mime });
+  }
+  return out;
+}
+
+/**
+ * A preValidation hook for "JSON plus files" requests: the JSON document comes
+ * in the field `jsonField` and becomes the body (so the route schema validates
+ * it), the files of `fileField` go to `request.uploads`. Plain JSON requests
+ * pass through untouched. Busboy stops at the policy's limits.
+ */
+export function multipartReader(jsonField: string, fileField: string, policy: UploadPolicy) {
+  return async (request: FastifyRequest): Promise<void> => {
+    if (!request.isMultipart()) return;
+    let body: unknown = undefined;
+    const parts = request.parts({ limits: { fileSize: policy.maxBytes, files: policy.maxFiles, parts: policy.maxFiles + 5 } });
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        if (part.fieldname !== fileField) throw new AppError('request.invalid', { field: part.fieldname });
+        request.uploads.push({ fileName: part.filename || 'berkas', data: await part.toBuffer() });
+      } else if (part.fieldname === jsonField) {
+        try {
+          body = JSON.parse(String(part.value));
+        } catch {
+          throw new AppError('request.invalid', { [jsonField]: 'not JSON' });
+        }
+      }
+    }
+    request.body = body;
+  };
+}

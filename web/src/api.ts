@@ -1,0 +1,68 @@
+// Calls to the Pamong API. Errors carry the API's own message, already in the
+// language chosen with the pamong_lang cookie.
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The UI's language, so API messages match it even before the user picks one (no cookie yet). */
+let language = 'id';
+export const setApiLanguage = (locale: string) => {
+  language = locale;
+};
+
+/** Cookie-authenticated writes must echo the session's CSRF token. */
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+
+export interface CallOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** A plain value is sent as JSON; FormData as multipart. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
+  let body: BodyInit | undefined;
+  if (opts.body instanceof FormData) body = opts.body;
+  else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body, signal: opts.signal, credentials: 'same-origin' });
+  } catch (e) {
+    if (opts.signal?.aborted) throw e;
+    throw new ApiError('network', 0, '');
+  }
+  const text = await res.text();
+  const json = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    throw new ApiError(err?.code ?? 'http', res.status, err?.message ?? '', err?.details);
+  }
+  return json as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const regionApi = (region: string) => `/api/regions/${encodeURIComponent(region)}`;

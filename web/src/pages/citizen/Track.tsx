@@ -1,0 +1,157 @@
+// The citizen's tracking pages: enter a code, then follow the complaint,
+// rate the answer or reopen it while the window is open.
+import { useState, type FormEvent } from 'react';
+import { ComplaintFacts, Deadlines, Photos, Timeline } from '../../components/complaint.js';
+import { RegionGate } from '../../components/RegionGate.js';
+import { ErrorMessage, Flash, Loading, PageTitle, StatusBadge } from '../../components/ui.js';
+import { api, regionApi } from '../../api.js';
+import { useApi } from '../../data.js';
+import { useI18n, type MessageKey } from '../../i18n/index.js';
+import { Link, navigate, type Params } from '../../router.js';
+import type { RegionProfile, TrackedComplaint } from '../../types.js';
+
+export function TrackLookupPage({ params }: { params: Params }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const clean = code.trim().toUpperCase().replace(/\s+/g, '');
+    if (clean) navigate(`/r/${params.region}/lacak/${encodeURIComponent(clean)}`);
+  };
+  return (
+    <>
+      <PageTitle title={t('track.lookupTitle')}>{t('track.lookupTitle')}</PageTitle>
+      <form className="card" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="code">{t('track.code')}</label>
+          <input id="code" className="code-input" value={code} onChange={(e) => setCode(e.target.value)} placeholder="ADU-XXXX-XXXX" autoCapitalize="characters" autoComplete="off" spellCheck={false} required />
+          <small className="hint">{t('track.codeHint')}</small>
+        </div>
+        <button type="submit" className="button">{t('track.lookup')}</button>
+      </form>
+    </>
+  );
+}
+
+export function TrackPage({ params }: { params: Params }) {
+  return <RegionGate code={params.region}>{(region) => <Tracking region={region} code={params.code} />}</RegionGate>;
+}
+
+function Tracking({ region, code }: { region: RegionProfile; code: string }) {
+  const { t } = useI18n();
+  const url = `${regionApi(region.code)}/complaints/track/${encodeURIComponent(code)}`;
+  const { data: c, error, reload } = useApi<TrackedComplaint>(url);
+  const [flash, setFlash] = useState<MessageKey | null>(null);
+  // The closing answer is what the citizen rates: show it before the rating form.
+  const answer = c && ['resolved', 'closed'].includes(c.status) ? [...c.timeline].reverse().find((e) => e.kind === 'resolved' && e.message) : undefined;
+  const done = (message: MessageKey) => {
+    setFlash(message);
+    reload();
+  };
+  return (
+    <>
+      <PageTitle title={t('track.title')}>{t('track.title')}</PageTitle>
+      <p className="code big-code">{code}</p>
+      <ErrorMessage error={error} />
+      {!c && !error && <Loading />}
+      {c && (
+        <>
+          {flash && <Flash>{t(flash)}</Flash>}
+          <div className="status-line">
+            <StatusBadge status={c.status} />
+            {c.overdue && <span className="badge badge-red">{t('time.overdue')}</span>}
+          </div>
+          <ComplaintFacts c={c} zone={region} />
+          <h2>{t('complaint.description')}</h2>
+          <p className="message">{c.description}</p>
+          {answer && (
+            <section className="card answer" aria-labelledby="answer-title">
+              <h2 id="answer-title">{t('track.answer')}</h2>
+              <p className="message">{answer.message}</p>
+            </section>
+          )}
+          {c.rating !== null && <p><strong>{t('rate.given', { n: c.rating })}</strong></p>}
+          {c.canRate && <RateForm url={url} onDone={() => done('rate.thanks')} />}
+          {c.canReopen && <ReopenForm url={url} onDone={() => done('reopen.done')} />}
+          <Deadlines deadlines={c.deadlines} zone={region} />
+          <Photos photos={c.photos} />
+          <Timeline events={c.timeline} zone={region} />
+          <p><Link to={`/r/${region.code}`}>{t('track.back', { region: region.name })}</Link></p>
+        </>
+      )}
+    </>
+  );
+}
+
+function RateForm({ url, onDone }: { url: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [rating, setRating] = useState(0);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [sending, setSending] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!rating) return;
+    setSending(true);
+    try {
+      await api(`${url}/rate`, { method: 'POST', body: { rating, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
+      onDone();
+    } catch (err) {
+      setError(err);
+      setSending(false);
+    }
+  };
+  const meaning: MessageKey[] = ['rate.1', 'rate.2', 'rate.3', 'rate.4', 'rate.5'];
+  return (
+    <form className="card" onSubmit={submit}>
+      <h2>{t('rate.title')}</h2>
+      <fieldset className="stars">
+        <legend>{t('rate.question')}</legend>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <label key={n} className={n <= rating ? 'on' : undefined}>
+            <input type="radio" name="rating" value={n} checked={rating === n} onChange={() => setRating(n)} aria-label={t('rate.value', { n })} />
+            <span aria-hidden="true">★</span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted" aria-live="polite">{rating ? t(meaning[rating - 1]) : t('rate.pick')}</p>
+      <div className="field">
+        <label htmlFor="rate-comment">{t('rate.comment')} <span className="muted small">({t('common.optional')})</span></label>
+        <textarea id="rate-comment" rows={3} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </div>
+      <ErrorMessage error={error} />
+      <button type="submit" className="button" disabled={!rating || sending}>{t('rate.submit')}</button>
+    </form>
+  );
+}
+
+function ReopenForm({ url, onDone }: { url: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [sending, setSending] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSending(true);
+    try {
+      await api(`${url}/reopen`, { method: 'POST', body: { reason: reason.trim() } });
+      onDone();
+    } catch (err) {
+      setError(err);
+      setSending(false);
+    }
+  };
+  return (
+    <details className="card">
+      <summary>{t('reopen.title')}</summary>
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="reopen-reason">{t('reopen.reason')}</label>
+          <textarea id="reopen-reason" rows={3} maxLength={2000} required value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <ErrorMessage error={error} />
+        <button type="submit" className="button secondary" disabled={!reason.trim() || sending}>{t('reopen.submit')}</button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,29 @@
+// The route table. Citizen pages are in the first download; staff pages load
+// on demand so a citizen on a slow phone never downloads them.
+// To add a page: add its route here and, for staff, its menu entry in nav.ts.
+import { lazy, type ComponentType } from 'react';
+import type { Params, RouteDef } from './router.js';
+import { RegionPickerPage } from './pages/citizen/RegionPicker.js';
+import { RegionHomePage } from './pages/citizen/RegionHome.js';
+import { ReportPage } from './pages/citizen/Report.js';
+import { TrackLookupPage, TrackPage } from './pages/citizen/Track.js';
+import { PublicListPage } from './pages/citizen/PublicList.js';
+
+type Page = ComponentType<{ params: Params }>;
+const staffPage = (load: () => Promise<Page>) => lazy(async () => ({ default: await load() }));
+
+export const routes: RouteDef[] = [
+  { path: '/', component: RegionPickerPage },
+  { path: '/r/:region', component: RegionHomePage },
+  { path: '/r/:region/lapor', component: ReportPage },
+  { path: '/r/:region/lacak', component: TrackLookupPage },
+  { path: '/r/:region/lacak/:code', component: TrackPage },
+  { path: '/r/:region/pengaduan', component: PublicListPage },
+  { path: '/masuk', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.SignInPage)) },
+  { path: '/lupa-sandi', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.ForgotPasswordPage)) },
+  { path: '/reset-password', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.ResetPasswordPage)) },
+  { path: '/notifikasi', component: staffPage(() => import('./pages/staff/Notifications.js').then((m) => m.NotificationsPage)) },
+  { path: '/staff/:region', component: staffPage(() => import('./pages/staff/Inbox.js').then((m) => m.InboxPage)) },
+  { path: '/staff/:region/complaints/:id', component: staffPage(() => import('./pages/staff/ComplaintDetail.js').then((m) => m.ComplaintDetailPage)) },
+  { path: '/staff/:region/loket', component: staffPage(() => import('./pages/staff/Counter.js').then((m) => m.CounterPage)) },
+];
