@@ -202,6 +202,13 @@ describeInBrowser('complaint journey in Chromium', (b) => {
     expect(await page.locator('main').textContent()).not.toContain('Agus');
     expect(await overflowsHorizontally(page)).toBe(false);
 
+    // Someone else with only the tracking code sees the answer but cannot rate or reopen.
+    const stranger = await b.newPage();
+    await stranger.goto(b.url(`/r/32.11/lacak/${code}`));
+    await eventually(() => stranger.locator('.answer').isVisible()).toBe(true);
+    expect(await stranger.getByRole('button', { name: 'Kirim penilaian' }).count()).toBe(0);
+    await stranger.context().close();
+
     await page.getByRole('radio', { name: '4 dari 5' }).check();
     await eventually(() => page.getByText('Puas', { exact: true }).isVisible()).toBe(true);
     await page.getByLabel('Komentar').fill('Cepat ditangani, terima kasih.');

@@ -8,6 +8,7 @@ describeWithApp('complaint lifecycle', (h) => {
   let pupr: string;
   let dlh: string;
   let tracking: string;
+  let key: string;
   let id: string;
 
   it('lists the demo categories with their questions', async () => {
@@ -44,6 +45,7 @@ describeWithApp('complaint lifecycle', (h) => {
     expect(res.status).toBe(201);
     expect(res.body.trackingCode).toMatch(/^ADU-/);
     tracking = res.body.trackingCode;
+    key = res.body.reporterKey;
     id = res.body.id;
     const track = await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}`);
     expect(track.status).toBe(200);
@@ -109,14 +111,19 @@ describeWithApp('complaint lifecycle', (h) => {
     expect(r1.body.status).toBe('in_progress');
     const r2 = await h.api('POST', `/api/regions/32.11/complaints/${id}/actions`, { session: officer, body: { action: 'resolve', message: 'Lubang sudah ditambal.' } });
     expect(r2.body.status).toBe('resolved');
-    const track = await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}`);
+    // Only the reporter's key opens the rating; the tracking code alone is public.
+    expect((await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}`)).body.canRate).toBe(false);
+    const track = await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}?kunci=${key}`);
     expect(track.body.canRate).toBe(true);
     expect(track.body.timeline.find((e: any) => e.kind === 'resolved').message).toBe('Lubang sudah ditambal.');
     // The officer's name stays internal.
     expect(JSON.stringify(track.body.timeline)).not.toContain('Agus');
-    const rate = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/rate`, { body: { rating: 5, comment: 'Cepat!' } });
+    const stranger = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/rate`, { body: { key: 'bukan-kunci-pelapor', rating: 1 } });
+    expect(stranger.status).toBe(403);
+    expect(stranger.body.error.code).toBe('complaint.not_reporter');
+    const rate = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/rate`, { body: { key, rating: 5, comment: 'Cepat!' } });
     expect(rate.body.status).toBe('closed');
-    const again = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/reopen`, { body: { reason: 'Rusak lagi' } });
+    const again = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/reopen`, { body: { key, reason: 'Rusak lagi' } });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('complaint.invalid_transition');
   });

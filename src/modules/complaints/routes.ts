@@ -43,6 +43,8 @@ export const complaintInput = z.object({
 type ComplaintInput = z.infer<typeof complaintInput>;
 
 const trackingParam = regionParam.extend({ code: z.string().regex(trackingCodePattern) });
+const reporterKey = z.string().min(10).max(100);
+const reporterKeyQuery = z.object({ kunci: reporterKey.optional() });
 const idParam = regionParam.extend({ id: z.uuid() });
 
 const command = z.discriminatedUnion('action', [
@@ -118,23 +120,28 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   }, async (request) => listPublic(ctx, request.region!, { status: request.query.status ? [request.query.status] : undefined, limit: request.query.limit, offset: request.query.offset }));
 
   app.get('/api/regions/:region/complaints/track/:code', {
-    config: { access: 'public' }, schema: { tags, summary: 'Lacak pengaduan / Track a complaint', params: trackingParam },
-  }, async (request) => trackingView(ctx, request.region!, request.params.code));
+    config: { access: 'public' },
+    schema: { tags, summary: 'Lacak pengaduan / Track a complaint', description: '`kunci`: kunci pelapor dari tanda terima / the reporter\'s key from the receipt.', params: trackingParam, querystring: reporterKeyQuery },
+  }, async (request) => trackingView(ctx, request.region!, request.params.code, request.query.kunci));
 
   app.post('/api/regions/:region/complaints/track/:code/rate', {
     config: { access: 'public', rateLimit: intakeLimit },
-    schema: { tags, summary: 'Beri penilaian / Rate the answer', params: trackingParam, body: z.object({ rating: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() }) },
-  }, async (request) => ({ status: await citizenAction(ctx, request.region!, request.params.code, { action: 'rate', ...request.body }) }));
+    schema: { tags, summary: 'Beri penilaian / Rate the answer', params: trackingParam, body: z.object({ key: reporterKey, rating: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() }) },
+  }, async (request) => {
+    const { key, ...rating } = request.body;
+    return { status: await citizenAction(ctx, request.region!, request.params.code, key, { action: 'rate', ...rating }) };
+  });
 
   app.post('/api/regions/:region/complaints/track/:code/reopen', {
     config: { access: 'public', rateLimit: intakeLimit },
-    schema: { tags, summary: 'Buka kembali / Reopen', params: trackingParam, body: z.object({ reason: text(2000) }) },
-  }, async (request) => ({ status: await citizenAction(ctx, request.region!, request.params.code, { action: 'reopen', reason: request.body.reason }) }));
+    schema: { tags, summary: 'Buka kembali / Reopen', params: trackingParam, body: z.object({ key: reporterKey, reason: text(2000) }) },
+  }, async (request) => ({ status: await citizenAction(ctx, request.region!, request.params.code, request.body.key, { action: 'reopen', reason: request.body.reason }) }));
 
   app.get('/api/regions/:region/complaints/:code/photos/:photoId', {
-    config: { access: 'public' }, schema: { tags, summary: 'Foto pengaduan / Complaint photo', params: trackingParam.extend({ photoId: z.uuid() }) },
+    config: { access: 'public' },
+    schema: { tags, summary: 'Foto pengaduan / Complaint photo', params: trackingParam.extend({ photoId: z.uuid() }), querystring: reporterKeyQuery },
   }, async (request, reply) => {
-    const p = await photo(ctx, request.region!, request.params.code, request.params.photoId);
+    const p = await photo(ctx, request.region!, request.actor, request.params.code, request.params.photoId, request.query.kunci);
     return reply.type(p.contentType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(p.data);
   });
 

@@ -96,6 +96,8 @@ export const complaints = pgTable(
     reporterName: text('reporter_name'),
     reporterEmail: text('reporter_email'),
     reporterPhone: text('reporter_phone'),
+    /** Hash of the reporter's key: with the tracking code it proves the reporter (rate, reopen, a confidential report). */
+    reporterKeyHash: text('reporter_key_hash'),
     channel: text('channel').notNull(), // web | counter | open311
     unitId: uuid('unit_id'),
     submittedAt: ts('submitted_at').notNull(),
@@ -125,6 +127,7 @@ export const complaints = pgTable(
     index('complaints_unit_idx').on(t.regionCode, t.unitId, t.status),
     index('complaints_submitted_idx').on(t.regionCode, t.submittedAt),
     index('complaints_nearby_idx').on(t.regionCode, t.categoryId, t.submittedAt),
+    index('complaints_reporter_idx').on(t.reporterUserId).where(sql`${t.reporterUserId} is not null`),
   ],
 );
 

@@ -46,7 +46,7 @@ describeWithApp('complaint triage and hand-overs', (h) => {
       body: { categoryId: cats[code], description, answers: code === 'jalan-rusak' ? { tingkat_kerusakan: 'sedang' } : {}, ...extra },
     });
     expect(res.status).toBe(201);
-    return res.body as { id: string; trackingCode: string };
+    return res.body as { id: string; trackingCode: string; reporterKey: string };
   };
   const act = (s: Session, id: string, body: unknown) => h.api('POST', `/api/regions/32.11/complaints/${id}/actions`, { session: s, body });
 
@@ -143,7 +143,7 @@ describeWithApp('complaint triage and hand-overs', (h) => {
     await act(admin, c.id, { action: 'resolve', message: 'Lampu sudah diganti.' }).then((r) => expect(r.status).toBe(403));
     await act(coordinator, c.id, { action: 'resolve', message: 'Lampu sudah diganti.' });
     h.clock.advanceHours(24);
-    const reopened = await h.api('POST', `/api/regions/32.11/complaints/track/${c.trackingCode}/reopen`, { body: { reason: 'Masih mati satu titik' } });
+    const reopened = await h.api('POST', `/api/regions/32.11/complaints/track/${c.trackingCode}/reopen`, { body: { key: c.reporterKey, reason: 'Masih mati satu titik' } });
     expect(reopened.body.status).toBe('dispatched');
     const track = await h.api('GET', `/api/regions/32.11/complaints/track/${c.trackingCode}`);
     const response = track.body.deadlines.find((d: any) => d.stage === 'response');
@@ -151,7 +151,7 @@ describeWithApp('complaint triage and hand-overs', (h) => {
     expect(new Date(response.dueAt).getTime()).toBe(h.clock.now().getTime() + 48 * 3_600_000);
     await act(coordinator, c.id, { action: 'resolve', message: 'Sudah semua.' });
     h.clock.advanceHours(15 * 24);
-    const late = await h.api('POST', `/api/regions/32.11/complaints/track/${c.trackingCode}/reopen`, { body: { reason: 'Mati lagi' } });
+    const late = await h.api('POST', `/api/regions/32.11/complaints/track/${c.trackingCode}/reopen`, { body: { key: c.reporterKey, reason: 'Mati lagi' } });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('complaint.reopen_window_closed');
   });
@@ -176,6 +176,23 @@ describeWithApp('complaint triage and hand-overs', (h) => {
     const big = multipart({ categoryId: cats.sampah, description: 'Foto yang terlalu besar sekali' }, [{ name: 'big.png', type: 'image/png', data: Buffer.concat([png(), Buffer.alloc(6 * 1024 * 1024)]) }]);
     expect((await h.api('POST', '/api/regions/32.11/complaints', big)).body.error.code).toBe('file.too_large');
     expect((await h.api('GET', '/api/regions/32.11/inbox?limit=200', { session: coordinator })).body.length).toBe(before);
+  });
+
+  it('opens a confidential report only to its reporter\'s key and to the region\'s staff', async () => {
+    const sent = multipart({ categoryId: cats.sampah, description: 'Pembuangan limbah pabrik ke sungai, saya karyawan di sana', confidential: true }, [{ name: 'a.png', type: 'image/png', data: png() }]);
+    const res = await h.api('POST', '/api/regions/32.11/complaints', sent);
+    const { trackingCode, reporterKey } = res.body;
+    expect((await h.api('GET', `/api/regions/32.11/complaints/track/${trackingCode}`)).status).toBe(404);
+    expect((await h.api('GET', `/api/regions/32.11/complaints/track/${trackingCode}?kunci=salah-kunci-123`)).status).toBe(404);
+    const mine = await h.api('GET', `/api/regions/32.11/complaints/track/${trackingCode}?kunci=${reporterKey}`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.isReporter).toBe(true);
+    const photoUrl = mine.body.photos[0].url as string;
+    expect((await h.app.inject({ method: 'GET', url: photoUrl })).statusCode).toBe(200);
+    const bare = photoUrl.replace(/\?.*$/, '');
+    expect((await h.app.inject({ method: 'GET', url: bare })).statusCode).toBe(404);
+    const staff = await h.signIn('koordinator@sumedang.demo');
+    expect((await h.app.inject({ method: 'GET', url: bare, headers: { cookie: staff.cookie } })).statusCode).toBe(200);
   });
 
   it('answers bad input with a 4xx in both languages, never a 500', async () => {

@@ -11,6 +11,7 @@ import { Link } from '../router.js';
 import type { Area, Category, Question, RegionProfile, SimilarComplaint } from '../types.js';
 import { ErrorMessage, Loading } from './ui.js';
 import { TrackingCode } from './TrackingCode.js';
+import { rememberKey } from '../reporterKeys.js';
 
 type Mode = 'citizen' | 'counter';
 const steps = ['category', 'details', 'location', 'photos', 'privacy', 'review'] as const;
@@ -84,7 +85,7 @@ export function ReportForm({ region, mode }: { region: RegionProfile; mode: Mode
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
-  const [done, setDone] = useState<{ trackingCode: string } | null>(null);
+  const [done, setDone] = useState<{ trackingCode: string; reporterKey: string } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const categories = useApi<Category[]>(`${base}/categories`);
   const districts = useApi<Area[]>(`${base}/areas`);
@@ -145,8 +146,9 @@ export function ReportForm({ region, mode }: { region: RegionProfile; mode: Mode
     draft.photos.forEach((p, i) => form.append('photos', p.blob, `foto-${i + 1}.jpg`));
     try {
       const url = mode === 'counter' ? `${base}/counter/complaints` : `${base}/complaints`;
-      const result = await api<{ trackingCode: string }>(url, { method: 'POST', body: form });
+      const result = await api<{ trackingCode: string; reporterKey: string }>(url, { method: 'POST', body: form });
       draft.photos.forEach((p) => URL.revokeObjectURL(p.url));
+      rememberKey(result.trackingCode, result.reporterKey);
       setDone(result);
     } catch (e) {
       setError(e);
@@ -161,8 +163,9 @@ export function ReportForm({ region, mode }: { region: RegionProfile; mode: Mode
         <h2 id="report-done" ref={heading} tabIndex={-1}>{t('report.sentTitle')}</h2>
         <p>{t(mode === 'counter' ? 'report.sentCounter' : 'report.sentBody')}</p>
         <TrackingCode code={done.trackingCode} />
+        <p className="hint">{t('report.keyHint')}</p>
         <p>
-          <Link className="button" to={`/r/${region.code}/lacak/${done.trackingCode}`}>{t('report.viewStatus')}</Link>
+          <Link className="button" to={`/r/${region.code}/lacak/${done.trackingCode}?kunci=${encodeURIComponent(done.reporterKey)}`}>{t('report.viewStatus')}</Link>
         </p>
         {mode === 'counter' && (
           <p>

@@ -101,6 +101,7 @@ export const en: Messages = {
   'report.sentBody': 'Thank you. Keep this tracking code to follow your report.',
   'report.sentCounter': 'The report is recorded. Give this tracking code to the reporter.',
   'report.viewStatus': 'See the report status',
+  'report.keyHint': 'Keep the link to this report\'s status (also emailed to you if you gave an address): only with it can you rate the answer or reopen the report.',
   'report.another': 'Record another report',
 
   'track.lookupTitle': 'Track a report',

@@ -100,6 +100,7 @@ export const id = {
   'report.sentBody': 'Terima kasih. Simpan kode lacak ini untuk memantau laporan Anda.',
   'report.sentCounter': 'Laporan tercatat. Berikan kode lacak ini kepada pelapor.',
   'report.viewStatus': 'Lihat status laporan',
+  'report.keyHint': 'Simpan tautan status laporan ini (juga kami kirim ke email Anda bila diisi): hanya dengan tautan ini Anda dapat menilai jawaban atau membuka kembali laporan.',
   'report.another': 'Catat laporan lain',
 
   'track.lookupTitle': 'Lacak laporan',

@@ -13,7 +13,7 @@ describeWithApp('complaint dashboard', (h) => {
   const R = '/api/regions/32.11';
   const cat: Record<string, string> = {};
   const unit: Record<string, string> = {};
-  const c: Record<string, { id: string; trackingCode: string }> = {};
+  const c: Record<string, { id: string; trackingCode: string; reporterKey: string }> = {};
   let coordinator: Session;
   let pupr: Session;
   let bupati: Session;
@@ -30,7 +30,7 @@ describeWithApp('complaint dashboard', (h) => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   };
   const citizen = async (name: string, action: 'rate' | 'reopen', body: Record<string, unknown>) => {
-    const res = await h.api('POST', `${R}/complaints/track/${c[name].trackingCode}/${action}`, { body });
+    const res = await h.api('POST', `${R}/complaints/track/${c[name].trackingCode}/${action}`, { body: { key: c[name].reporterKey, ...body } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   };
   const statsRows = () => h.ctx.database.rows(sql`select * from complaint_stats order by region_code, month, category_id, unit_id, district_code`);

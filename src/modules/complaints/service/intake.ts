@@ -9,6 +9,7 @@ import { categories, complaintEvents, complaintPhotos, complaints } from '../sch
 import { checkAnswers, type Question } from '../domain/questions.js';
 import { rankDuplicates } from '../domain/duplicates.js';
 import { newTrackingCode } from '../domain/tracking.js';
+import { newToken, sha256 } from '../../../platform/auth/secrets.js';
 import { startDeadlines } from './deadlines.js';
 import { restateStats } from '../dashboard/stats.js';
 import type { Photo } from './photos.js';
@@ -39,7 +40,7 @@ export async function findCategory(db: Queryable, regionCode: string, categoryId
 
 export async function submitComplaint(
   ctx: AppContext, region: Region, actor: Actor, input: NewComplaint, photos: Photo[],
-): Promise<{ id: string; trackingCode: string }> {
+): Promise<{ id: string; trackingCode: string; reporterKey: string }> {
   return ctx.database.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const category = await findCategory(tx, region.code, input.categoryId);
@@ -47,6 +48,7 @@ export async function submitComplaint(
     if (Object.keys(problems).length > 0) throw new AppError('complaint.answers_invalid', problems);
     await checkLocation(tx, region.code, input.districtCode, input.villageCode);
     const trackingCode = newTrackingCode();
+    const reporterKey = newToken(18);
     const reporterUserId = input.channel === 'web' && actor.kind === 'user' ? actor.userId : null;
     const [row] = await tx
       .insert(complaints)
@@ -54,7 +56,7 @@ export async function submitComplaint(
         regionCode: region.code, trackingCode, categoryId: category.id, status: 'submitted',
         description: input.description, answers, districtCode: input.districtCode, villageCode: input.villageCode,
         lat: input.lat, lng: input.lng, address: input.address, anonymous: input.anonymous, confidential: input.confidential,
-        reporterUserId, reporterName: input.reporterName, reporterEmail: input.reporterEmail, reporterPhone: input.reporterPhone,
+        reporterUserId, reporterName: input.reporterName, reporterEmail: input.reporterEmail, reporterPhone: input.reporterPhone, reporterKeyHash: sha256(reporterKey),
         channel: input.channel, submittedAt: now, updatedAt: now,
       })
       .returning();
@@ -70,7 +72,7 @@ export async function submitComplaint(
     });
     await startDeadlines(tx, region, row.id, category.id, ['verification'], now);
     if (input.reporterEmail) {
-      const link = `${ctx.config.publicUrl}/r/${region.code}/lacak/${trackingCode}`;
+      const link = `${ctx.config.publicUrl}/r/${region.code}/lacak/${trackingCode}?kunci=${reporterKey}`;
       await enqueueEmail(tx, now, region.code, {
         to: input.reporterEmail,
         subject: `Pengaduan Anda diterima / Your complaint was received: ${trackingCode}`,
@@ -79,7 +81,7 @@ export async function submitComplaint(
       });
     }
     await restateStats(tx, null, row);
-    return { id: row.id, trackingCode };
+    return { id: row.id, trackingCode, reporterKey };
   });
 }
 

@@ -6,6 +6,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../../platform/context.js';
 import { can, handledUnits, type Actor } from '../../../platform/auth/policy.js';
 import { AppError } from '../../../platform/errors.js';
+import { matchesHash } from '../../../platform/auth/secrets.js';
 import type { Region } from '../../../platform/regions/service.js';
 import { areas, units } from '../../../platform/schema.js';
 import { categories, complaintDeadlines, complaintEvents, complaintPhotos, complaints } from '../schema.js';
@@ -163,12 +164,20 @@ export async function staffDetail(ctx: AppContext, region: Region, actor: Actor,
   };
 }
 
-/** The citizen's tracking page: the tracking code is their receipt. */
-export async function trackingView(ctx: AppContext, region: Region, trackingCode: string) {
+/**
+ * The tracking page. Anyone with the code sees a public report's progress;
+ * only the reporter's key (from their receipt) opens a confidential one and
+ * lets them rate or reopen.
+ */
+export async function trackingView(ctx: AppContext, region: Region, trackingCode: string, reporterKey?: string) {
   const c = await loadByTracking(ctx, region.code, trackingCode);
+  const isReporter = matchesHash(reporterKey, c.reporterKeyHash);
+  if (c.confidential && !isReporter) throw new AppError('complaint.not_found');
   const view = await details(ctx, region, c, publicAudience);
-  const windowOpen = c.status === 'resolved' && !!c.resolvedAt && ctx.clock.now().getTime() <= c.resolvedAt.getTime() + region.settings.reopenWindowDays * 86_400_000;
-  return { ...view, canRate: windowOpen, canReopen: windowOpen };
+  const windowOpen = isReporter && c.status === 'resolved' && !!c.resolvedAt
+    && ctx.clock.now().getTime() <= c.resolvedAt.getTime() + region.settings.reopenWindowDays * 86_400_000;
+  const key = isReporter && c.confidential ? `?kunci=${encodeURIComponent(reporterKey!)}` : '';
+  return { ...view, photos: view.photos.map((p) => ({ ...p, url: p.url + key })), isReporter, canRate: windowOpen, canReopen: windowOpen };
 }
 
 /** Public lists and Open311 never show a confidential (rahasia) report: only staff and its reporter (by tracking code) do. */
@@ -252,8 +261,10 @@ export async function listOpen311(ctx: AppContext, region: Region, f: Open311Fil
 
 /** A photo, if the caller may see its complaint. */
 // Holding the tracking code is enough: it is the reporter's receipt, and staff see it in their inbox.
-export async function photo(ctx: AppContext, region: Region, trackingCode: string, photoId: string) {
+export async function photo(ctx: AppContext, region: Region, actor: Actor, trackingCode: string, photoId: string, reporterKey?: string) {
   const c = await loadByTracking(ctx, region.code, trackingCode);
+  // A confidential report's photos: its reporter and the region's staff only.
+  if (c.confidential && !matchesHash(reporterKey, c.reporterKeyHash) && !can(actor, 'complaint.list', region.code)) throw new AppError('file.not_found');
   const [p] = await ctx.database.db.select().from(complaintPhotos)
     .where(and(eq(complaintPhotos.regionCode, region.code), eq(complaintPhotos.complaintId, c.id), eq(complaintPhotos.id, photoId)));
   if (!p) throw new AppError('file.not_found');

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { can, handledUnits, type Actor } from '../../../platform/auth/policy.js';
 import { AppError } from '../../../platform/errors.js';
+import { matchesHash } from '../../../platform/auth/secrets.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { enqueueEmail, notifyInApp } from '../../../platform/notify/outbox.js';
 import { findRegion, type Region } from '../../../platform/regions/service.js';
@@ -183,13 +184,14 @@ export async function performAction(ctx: AppContext, region: Region, actor: Acto
   });
 }
 
-/** Citizen actions, proven by the tracking code (their receipt). */
-export async function citizenAction(ctx: AppContext, region: Region, trackingCode: string, cmd: CitizenCommand): Promise<Status> {
+/** Citizen actions, proven by the tracking code and the reporter's key (their receipt). */
+export async function citizenAction(ctx: AppContext, region: Region, trackingCode: string, reporterKey: string, cmd: CitizenCommand): Promise<Status> {
   return ctx.database.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const [found] = await tx.select({ id: complaints.id }).from(complaints).where(and(eq(complaints.regionCode, region.code), eq(complaints.trackingCode, trackingCode)));
     if (!found) throw new AppError('complaint.not_found');
     const c = await lockComplaint(tx, region.code, found.id);
+    if (!matchesHash(reporterKey, c.reporterKeyHash)) throw new AppError('complaint.not_reporter');
     const to = nextStatus(c.status as Status, cmd.action);
     if (!to) throw new AppError('complaint.invalid_transition', { status: c.status, action: cmd.action });
     const windowEnds = (c.resolvedAt?.getTime() ?? 0) + region.settings.reopenWindowDays * 86_400_000;

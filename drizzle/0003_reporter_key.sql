@@ -1,0 +1,2 @@
+ALTER TABLE "complaints" ADD COLUMN "reporter_key_hash" text;--> statement-breakpoint
+CREATE INDEX "complaints_reporter_idx" ON "complaints" USING btree ("reporter_user_id") WHERE "complaints"."reporter_user_id" is not null;
