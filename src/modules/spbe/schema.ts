@@ -5,7 +5,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
-  customType,
   index,
   integer,
   jsonb,
@@ -14,17 +13,12 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ts, bytea } from '../../platform/db/columns.js';
 import type { FrameworkDocument } from './domain/framework.js';
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
-});
 
 /** A framework, e.g. spbe-2020 (PermenPANRB 59/2020) or pemdi-2026 (PermenPANRB 8/2026). */
 export const spbeFrameworks = pgTable('spbe_frameworks', {
