@@ -1,3 +1,6 @@
+import { parse } from 'csv-parse/sync';
+import { AppError } from './errors.js';
+
 // CSV (RFC 4180) both ways: writing cells a spreadsheet cannot run as
 // formulas, and reading what spreadsheets save, including the semicolon
 // separator that Excel uses in Indonesian locales.
@@ -19,33 +22,12 @@ export function parseCsv(input: string): { rows: string[][]; separator: ',' | ';
   const text = input.replace(/^\uFEFF/, '');
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const separator = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === separator) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
+  let rows: string[][];
+  try {
+    rows = parse(text, { delimiter: separator, relax_column_count: true, skip_empty_lines: true });
+  } catch (err) {
+    // Unbalanced quotes and the like: the file is the caller's to fix.
+    throw new AppError('request.invalid', { csv: (err as Error).message });
   }
   return { rows: rows.filter((r) => r.some((c) => c.trim() !== '')), separator };
 }

@@ -19,7 +19,6 @@ import {
 import { ts, bytea } from '../../platform/db/columns.js';
 import type { FrameworkDocument } from './domain/framework.js';
 
-
 /** A framework, e.g. spbe-2020 (PermenPANRB 59/2020) or pemdi-2026 (PermenPANRB 8/2026). */
 export const spbeFrameworks = pgTable('spbe_frameworks', {
   code: text('code').primaryKey(),
