@@ -1,6 +1,6 @@
 // Times in the web app follow the region's clock (WIB, WITA, WIT), not the browser's.
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration, zonedTimeToIso } from '../../web/src/format.js';
+import { formatCalendarDate, formatDateTime, formatDeadline, formatDuration, formatNumber, localMonth, zonedTimeToIso } from '../../web/src/format.js';
 import { id } from '../../web/src/i18n/id.js';
 import { en } from '../../web/src/i18n/en.js';
 import type { Translate } from '../../web/src/i18n/index.js';
@@ -19,6 +19,32 @@ describe('web formatting', () => {
   it('shows an instant in the region\'s zone with its label', () => {
     expect(formatDateTime('2026-11-01T12:30:00Z', { timezone: 'Asia/Makassar', timezoneLabel: 'WITA' }, 'id')).toBe('1 Nov 2026, 20.30 WITA');
     expect(formatDateTime('2026-11-01T12:30:00Z', { timezone: 'Asia/Jayapura', timezoneLabel: 'WIT' }, 'en')).toBe('1 Nov 2026, 21:30 WIT');
+  });
+
+  it('reads a deadline at local midnight as the last minute of the day before', () => {
+    const wib = { timezone: 'Asia/Jakarta', timezoneLabel: 'WIB' };
+    const wita = { timezone: 'Asia/Makassar', timezoneLabel: 'WITA' };
+    // Wednesday 4 November 2026, 00:00 WIB ends a working day counted to Tuesday 3 November.
+    expect(formatDeadline('2026-11-03T17:00:00.000Z', wib, 'id')).toBe('3 Nov 2026, 23.59 WIB');
+    expect(formatDeadline('2026-11-03T17:00:00.000Z', wib, 'en')).toBe('3 Nov 2026, 23:59 WIB');
+    expect(formatDeadline('2026-11-03T16:00:00.000Z', wita, 'id')).toBe('3 Nov 2026, 23.59 WITA');
+    // The same instant is 01:00 in WITA: not a midnight there.
+    expect(formatDeadline('2026-11-03T17:00:00.000Z', wita, 'id')).toBe('4 Nov 2026, 01.00 WITA');
+    // Deadlines counted in hours, and any time but midnight, read as they are.
+    expect(formatDeadline('2026-11-04T02:00:00.000Z', wib, 'id')).toBe('4 Nov 2026, 09.00 WIB');
+    expect(formatDeadline('2026-11-03T17:00:30.000Z', wib, 'id')).toBe('4 Nov 2026, 00.00 WIB');
+    // Other instants at midnight (a submission) are not deadlines.
+    expect(formatDateTime('2026-11-03T17:00:00.000Z', wib, 'id')).toBe('4 Nov 2026, 00.00 WIB');
+  });
+
+  it('tells the month, calendar dates and numbers the region\'s way', () => {
+    // 31 December 2026, 17:30 UTC is already January in Sumedang.
+    expect(localMonth(Date.parse('2026-12-31T17:30:00Z'), 'Asia/Jakarta')).toBe('2027-01');
+    expect(localMonth(Date.parse('2026-12-31T16:30:00Z'), 'Asia/Jakarta')).toBe('2026-12');
+    expect(formatCalendarDate('2026-11-04', 'id')).toBe('Rabu, 4 November 2026');
+    expect(formatCalendarDate('2026-11-04', 'en')).toBe('Wednesday, 4 November 2026');
+    expect(formatNumber(1234.56, 'id')).toBe('1.234,6');
+    expect(formatNumber(66.7, 'en')).toBe('66.7');
   });
 
   it('says how long is left in the two largest units', () => {

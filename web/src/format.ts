@@ -28,6 +28,53 @@ export function formatDate(iso: string, zone: Zone, locale: Locale): string {
   return formatter(locale, zone.timezone, true).format(new Date(iso));
 }
 
+/**
+ * A deadline. One at local midnight (a working-day deadline ends with its last
+ * day) reads as the last minute of the day before: "3 Nov 2026, 23.59 WIB",
+ * not "4 Nov, 00.00", which people take for a day more than they have.
+ */
+export function formatDeadline(iso: string, zone: Zone, locale: Locale): string {
+  const at = new Date(iso).getTime();
+  const midnight = at % 60_000 === 0 && localClock(at, zone.timezone) === '00:00';
+  return formatDateTime(new Date(midnight ? at - 60_000 : at).toISOString(), zone, locale);
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** "HH:MM" of an instant in a time zone. */
+function localClock(at: number, timeZone: string): string {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clocks.set(timeZone, f);
+  }
+  return f.format(at);
+}
+
+/** The month (YYYY-MM) an instant falls in, in a time zone. */
+export function localMonth(at: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
+  return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
+}
+
+/** A calendar date (YYYY-MM-DD, no time zone) in words: "Rabu, 4 November 2026". */
+export function formatCalendarDate(date: string, locale: Locale, opts: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { ...opts, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
+const numbers = new Map<Locale, Intl.NumberFormat>();
+
+/** Numbers the way the reader writes them: "1.234", "66,7". */
+export function formatNumber(n: number, locale: Locale): string {
+  let f = numbers.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });
+    numbers.set(locale, f);
+  }
+  return f.format(n);
+}
+
 /** "2 hari 3 jam", "5 jam 10 menit", "12 menit": the two largest units. */
 export function formatDuration(ms: number, t: Translate): string {
   const minutes = Math.max(1, Math.floor(Math.abs(ms) / 60_000));

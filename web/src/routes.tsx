@@ -8,6 +8,7 @@ import { RegionHomePage } from './pages/citizen/RegionHome.js';
 import { ReportPage } from './pages/citizen/Report.js';
 import { TrackLookupPage, TrackPage } from './pages/citizen/Track.js';
 import { PublicListPage } from './pages/citizen/PublicList.js';
+import { spbeRoutes } from './pages/spbe/routes.js';
 
 type Page = ComponentType<{ params: Params }>;
 const staffPage = (load: () => Promise<Page>) => lazy(async () => ({ default: await load() }));
@@ -26,4 +27,11 @@ export const routes: RouteDef[] = [
   { path: '/staff/:region', component: staffPage(() => import('./pages/staff/Inbox.js').then((m) => m.InboxPage)) },
   { path: '/staff/:region/complaints/:id', component: staffPage(() => import('./pages/staff/ComplaintDetail.js').then((m) => m.ComplaintDetailPage)) },
   { path: '/staff/:region/loket', component: staffPage(() => import('./pages/staff/Counter.js').then((m) => m.CounterPage)) },
+  { path: '/staff/:region/dasbor', component: staffPage(() => import('./pages/staff/Dashboard.js').then((m) => m.DashboardPage)) },
+  { path: '/staff/:region/provinsi', component: staffPage(() => import('./pages/staff/Dashboard.js').then((m) => m.ProvincePage)) },
+  { path: '/staff/:region/admin', component: staffPage(() => import('./pages/staff/admin/Admin.js').then((m) => m.AdminPage)) },
+  { path: '/staff/:region/admin/:section', component: staffPage(() => import('./pages/staff/admin/Admin.js').then((m) => m.AdminPage)) },
+  // Charts are not part of a citizen's first download either.
+  { path: '/r/:region/statistik', component: staffPage(() => import('./pages/citizen/Statistics.js').then((m) => m.StatisticsPage)) },
+  ...spbeRoutes,
 ];

@@ -10,14 +10,14 @@ export type { Permission, Question };
 export type { Status, RejectionReason } from '../../src/modules/complaints/domain/status.js';
 export type { Command } from '../../src/modules/complaints/service/workflow.js';
 
-type Jsonify<T> = T extends Date
+export type Jsonify<T> = T extends Date
   ? string
   : T extends (infer U)[]
     ? Jsonify<U>[]
     : T extends object
       ? { [K in keyof T]: Jsonify<T[K]> }
       : T;
-type Answer<F extends (...args: never[]) => unknown> = Jsonify<Awaited<ReturnType<F>>>;
+export type Answer<F extends (...args: never[]) => unknown> = Jsonify<Awaited<ReturnType<F>>>;
 
 export type StaffComplaint = Answer<typeof staffDetail>;
 export type TrackedComplaint = Answer<typeof trackingView>;

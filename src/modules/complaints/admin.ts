@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { audit } from '../../platform/audit/audit.js';
+import { forgetRegionConfig } from '../../platform/cache.js';
 import { units } from '../../platform/schema.js';
 import { categories, routingRules, slaPolicies } from './schema.js';
 import type { Question } from './domain/questions.js';
@@ -20,7 +21,7 @@ export async function listCategories(ctx: AppContext, regionCode: string, includ
 }
 
 export async function saveCategory(ctx: AppContext, actor: Actor, regionCode: string, input: CategoryInput, id?: string) {
-  return ctx.database.db.transaction(async (tx) => {
+  const saved = await ctx.database.db.transaction(async (tx) => {
     const values = { ...input, description: input.description ?? '', group: input.group ?? '', keywords: input.keywords ?? '', questions: input.questions ?? [] };
     let row;
     if (id) {
@@ -33,6 +34,8 @@ export async function saveCategory(ctx: AppContext, actor: Actor, regionCode: st
     await audit(tx, ctx.clock.now(), actor, regionCode, id ? 'category.update' : 'category.create', 'category', row.id, { code: input.code });
     return row;
   });
+  forgetRegionConfig(); // intake caches the categories
+  return saved;
 }
 
 export async function routingHistory(ctx: AppContext, regionCode: string) {
@@ -74,4 +77,5 @@ export async function setSla(
     await tx.insert(slaPolicies).values({ regionCode, ...input });
     await audit(tx, ctx.clock.now(), actor, regionCode, 'sla.set', 'sla', `${input.categoryId ?? 'default'}:${input.stage}`, input);
   });
+  forgetRegionConfig(); // intake caches the deadline rules
 }

@@ -308,7 +308,7 @@ describeWithApp('SPBE evaluation cycle', (h) => {
     // From the final 3.11: 20 (weight 15) is out of reach, so 19 (10) once, then weight-5 indicators at level 3 in order.
     expect(plan).toMatchObject({ currentIndex: 3.11, targetIndex: 3.5, gap: 0.39, reachable: true, stepCount: 7, projectedIndex: 3.51, maxIndex: 4.7, outOfReach: ['20'] });
     expect(plan.baseline).toMatchObject({ evaluationId, year: 2026, basis: 'final', framework: { code: 'pemdi-2026', version: 1 } });
-    expect(plan.steps.map((x: any) => [x.code, x.from, x.to, x.gain])).toEqual([['19', 4, 5, 0.1], ['2', 3, 5, 0.1], ['3', 3, 5, 0.1], ['4', 3, 5, 0.1]]);
+    expect(plan.steps.map((x: any) => [x.code, x.from, x.to, x.gain, x.indexAfter])).toEqual([['19', 4, 5, 0.1, 3.21], ['2', 3, 5, 0.1, 3.31], ['3', 3, 5, 0.1, 3.41], ['4', 3, 5, 0.1, 3.51]]);
     expect(plan.steps[0]).toMatchObject({ fromName: { id: 'Melembaga', en: 'Embedded' }, toName: { id: 'Unggul', en: 'Leading' } });
     await h.api('PUT', `${R}/targets/2027`, { session: s.coordinator, body: { targetIndex: 3.5 } });
     const free = (await h.api('GET', `${R}/targets/2027/plan`, { session: s.coordinator })).body;

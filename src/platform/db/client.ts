@@ -32,6 +32,11 @@ export interface Database {
   pool?: pg.Pool;
 }
 
+/** Raw SQL rows, the same on both engines (timestamps come back as strings). */
+export async function queryRows<T = Record<string, unknown>>(db: Queryable, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
 const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
 // PostgreSQL returns bigint and numeric as strings; count(*) must be a number.
@@ -59,7 +64,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       kind: 'postgres',
       db,
       pool,
-      rows: async <T>(q: SQL, tx?: Queryable) => ((await (tx ?? db).execute(q)) as unknown as { rows: T[] }).rows,
+      rows: <T>(q: SQL, tx?: Queryable) => queryRows<T>(tx ?? db, q),
       ping: () => pool.query('select 1').then(() => true, () => false),
       close: () => pool.end(),
     };
@@ -71,7 +76,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     kind: 'pglite',
     db,
     pglite: client,
-    rows: async <T>(q: SQL, tx?: Queryable) => ((await (tx ?? db).execute(q)) as unknown as { rows: T[] }).rows,
+    rows: <T>(q: SQL, tx?: Queryable) => queryRows<T>(tx ?? db, q),
     ping: () => client.query('select 1').then(() => true, () => false),
     close: () => client.close(),
   };

@@ -2,7 +2,7 @@
 // as the change it reports, and a worker sends it after commit. A crash loses
 // nothing; the Message-ID (derived from the row id) lets mail servers drop a
 // resend after a crash between sending and marking.
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type Placeholder } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { notifications, outbox } from '../schema.js';
 import type { AppContext } from '../context.js';
@@ -11,8 +11,13 @@ import type { Text } from '../i18n.js';
 
 export interface EmailPayload { to: string; subject: string; text: string }
 
+/** The outbox row of an email as a statement not yet run, for a use case that sends its writes together (values may be placeholders). */
+export function emailInsert(tx: Queryable, now: Date | Placeholder, regionCode: string | null | Placeholder, email: EmailPayload | Placeholder) {
+  return tx.insert(outbox).values({ regionCode, kind: 'email', payload: email, createdAt: now, nextAttemptAt: now });
+}
+
 export async function enqueueEmail(tx: Queryable, now: Date, regionCode: string | null, email: EmailPayload): Promise<void> {
-  await tx.insert(outbox).values({ regionCode, kind: 'email', payload: email, createdAt: now, nextAttemptAt: now });
+  await emailInsert(tx, now, regionCode, email);
 }
 
 /** An in-app inbox entry; it is itself the delivery, so no outbox row is needed. */

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { platformGrantedRoles, type Actor, type Role } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import { audit } from '../audit/audit.js';
+import { forgetRegionConfig } from '../cache.js';
 import { createUser, grantRole } from '../auth/service.js';
 import { apiKeys, auditLog, grants, regionHolidays, units, users } from '../schema.js';
 import { enableRegion, updateSettings, type Region } from './service.js';
@@ -83,6 +84,7 @@ export async function addHoliday(ctx: AppContext, actor: Actor, regionCode: stri
     });
     await audit(tx, ctx.clock.now(), actor, regionCode, 'holiday.set', 'holiday', input.date, input);
   });
+  forgetRegionConfig(); // intake caches the holidays
 }
 
 export async function removeHoliday(ctx: AppContext, actor: Actor, regionCode: string, date: string) {
@@ -90,6 +92,7 @@ export async function removeHoliday(ctx: AppContext, actor: Actor, regionCode: s
     await tx.delete(regionHolidays).where(and(eq(regionHolidays.regionCode, regionCode), eq(regionHolidays.date, date)));
     await audit(tx, ctx.clock.now(), actor, regionCode, 'holiday.remove', 'holiday', date);
   });
+  forgetRegionConfig();
 }
 
 export async function listApiKeys(ctx: AppContext, regionCode: string) {

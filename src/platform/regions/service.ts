@@ -1,8 +1,9 @@
 // Regions switched on in this deployment, and the area lists citizens pick from.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { areas, regions } from '../schema.js';
 import type { Queryable } from '../db/client.js';
 import { AppError } from '../errors.js';
+import { forgetRegionConfig, regionCache } from '../cache.js';
 import { levelOf, timezoneLabel, utcOffsetMinutes, type TimeZone } from './areas.js';
 import { parseSettings, type RegionSettings } from './settings.js';
 
@@ -28,23 +29,11 @@ export async function findRegion(db: Queryable, code: string): Promise<Region | 
   return { ...row, timezone: tz, timezoneLabel: timezoneLabel[tz], utcOffsetMinutes: utcOffsetMinutes[tz], settings: parseSettings(row.settings) };
 }
 
-// Every request resolves its region; regions change rarely. Each process keeps
-// them for a few seconds, and forgets at once when it changes one itself
-// (other instances catch up within REGION_TTL_MS).
-const REGION_TTL_MS = 10_000;
-let regionCache = new WeakMap<object, Map<string, { region: Region | null; at: number }>>();
-const forgetRegions = () => {
-  regionCache = new WeakMap();
-};
+// Every request resolves its region (see platform/cache.ts).
+const regionsCached = regionCache(findRegion);
 
-export async function findRegionCached(db: Queryable, code: string): Promise<Region | null> {
-  const byDb = regionCache.get(db) ?? new Map();
-  regionCache.set(db, byDb);
-  const hit = byDb.get(code);
-  if (hit && Date.now() - hit.at < REGION_TTL_MS) return hit.region;
-  const region = await findRegion(db, code);
-  byDb.set(code, { region, at: Date.now() });
-  return region;
+export function findRegionCached(db: Queryable, code: string): Promise<Region | null> {
+  return regionsCached.get(db, code);
 }
 
 export async function getRegion(db: Queryable, code: string): Promise<Region> {
@@ -58,7 +47,7 @@ export async function enableRegion(db: Queryable, code: string, settings: Partia
   const [area] = await db.select().from(areas).where(eq(areas.code, code));
   if (!area || (level !== 'province' && level !== 'regency')) throw new AppError('region.not_found');
   const inserted = await db.insert(regions).values({ code, settings: parseSettings(settings) }).onConflictDoNothing().returning();
-  forgetRegions();
+  forgetRegionConfig();
   if (inserted.length === 0) throw new AppError('region.already_enabled');
   return getRegion(db, code);
 }
@@ -82,21 +71,20 @@ export async function listAreas(db: Queryable, parentCode: string) {
 }
 
 /**
- * Checks that a district and village lie inside the region (a regency, or a
- * province for its own complaints) and that the village is in the district.
+ * Whether a district and village lie inside the region (a regency, or a
+ * province for its own complaints) and the village in the district, given the
+ * areas found for their codes.
  */
-export async function checkLocation(db: Queryable, regionCode: string, districtCode: string | null, villageCode: string | null): Promise<void> {
+export function locationFits(regionCode: string, districtCode: string | null, villageCode: string | null, found: { code: string; level: string }[]): boolean {
   const codes = [districtCode, villageCode].filter((c): c is string => !!c);
-  if (codes.length === 0) return;
-  const found = await db.select({ code: areas.code, level: areas.level }).from(areas).where(and(inArray(areas.code, codes)));
-  const ok =
+  return (
     found.length === codes.length &&
     (!districtCode || (found.some((f) => f.code === districtCode && f.level === 'district') && districtCode.startsWith(regionCode + '.'))) &&
-    (!villageCode || (found.some((f) => f.code === villageCode && f.level === 'village') && villageCode.startsWith((districtCode ?? regionCode) + '.')));
-  if (!ok) throw new AppError('area.not_in_region');
+    (!villageCode || (found.some((f) => f.code === villageCode && f.level === 'village') && villageCode.startsWith((districtCode ?? regionCode) + '.')))
+  );
 }
 
 export async function updateSettings(db: Queryable, code: string, settings: RegionSettings): Promise<void> {
   await db.update(regions).set({ settings: sql`${JSON.stringify(parseSettings(settings))}::jsonb` }).where(eq(regions.code, code));
-  forgetRegions();
+  forgetRegionConfig();
 }

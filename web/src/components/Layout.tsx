@@ -72,7 +72,7 @@ function StaffBar({ current }: { current?: string }) {
   useEffect(refreshUnread, [path, refreshUnread]);
   if (!me?.user) return null;
   const region = me.regions.find((r) => r.code === current) ?? me.regions[0];
-  const entries = region ? staffNav.filter((e) => region.actions.includes(e.permission)) : [];
+  const entries = region ? staffNav.filter((e) => region.actions.includes(e.permission) && (!e.provinceOnly || region.parentCode === null)) : [];
   return (
     <nav className="staff-bar" aria-label={t('nav.staff')}>
       <div className="container staff-row">

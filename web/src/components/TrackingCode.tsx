@@ -7,16 +7,7 @@ export function TrackingCode({ code }: { code: string }) {
   const [copied, setCopied] = useState(false);
   const el = useRef<HTMLOutputElement>(null);
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(code);
-    } catch {
-      // No clipboard API (plain http): select the code so the user can copy it.
-      const range = document.createRange();
-      range.selectNodeContents(el.current!);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      document.execCommand('copy');
-    }
+    await copyText(code, el.current!);
     setCopied(true);
   };
   return (
@@ -26,4 +17,17 @@ export function TrackingCode({ code }: { code: string }) {
       <button type="button" className="button secondary" onClick={() => void copy()}>{copied ? t('common.copied') : t('common.copy')}</button>
     </div>
   );
+}
+
+/** Copies text to the clipboard; without the clipboard API (plain http), selects it in `shown` and copies that. */
+export async function copyText(text: string, shown: HTMLElement): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(shown);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+    document.execCommand('copy');
+  }
 }

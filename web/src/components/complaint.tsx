@@ -1,7 +1,9 @@
 // Parts of a complaint shown both to the citizen and to staff.
+import { regionApi } from '../api.js';
+import { useApi } from '../data.js';
 import { useI18n, type MessageKey } from '../i18n/index.js';
-import type { Zone } from '../format.js';
-import type { Deadline, Photo, RejectionReason, TimelineEvent, TrackedComplaint } from '../types.js';
+import { formatDateTime, type Zone } from '../format.js';
+import type { Category, Deadline, Photo, RegionProfile, RejectionReason, TimelineEvent, TrackedComplaint } from '../types.js';
 import { TimeLeft, When } from './ui.js';
 
 const eventKinds = new Set([
@@ -22,7 +24,7 @@ export function Deadlines({ deadlines, zone }: { deadlines: Deadline[]; zone: Zo
         {sorted.map((d) => (
           <li key={d.stage}>
             <strong>{stages.has(d.stage) ? t(`stage.${d.stage}` as MessageKey) : d.stage}</strong>
-            <span className="muted"> {t('deadline.due')} <When at={d.dueAt} zone={zone} /></span>{' '}
+            <span className="muted"> {t('deadline.due')} <When at={d.dueAt} zone={zone} deadline /></span>{' '}
             {d.metAt ? (
               d.metAt > d.dueAt ? <span className="badge badge-amber">{t('deadline.metLate')}</span> : <span className="badge badge-green">{t('deadline.met')}</span>
             ) : (
@@ -132,5 +134,34 @@ export function ComplaintFacts({ c, zone }: { c: Pick<TrackedComplaint, 'categor
         </>
       )}
     </dl>
+  );
+}
+
+/** The answers to the category's extra questions, under the questions' own labels, list values by name. */
+export function Answers({ c, region }: { c: Pick<TrackedComplaint, 'category' | 'answers'>; region: RegionProfile }) {
+  const { t, pick, locale } = useI18n();
+  const categories = useApi<Category[]>(`${regionApi(region.code)}/categories`);
+  const questions = categories.data?.find((k) => k.id === c.category?.id)?.questions ?? [];
+  const answers = (c.answers ?? {}) as Record<string, unknown>;
+  const shown = questions.filter((q) => answers[q.code] !== undefined);
+  if (shown.length === 0) return null;
+  const text = (q: (typeof questions)[number], v: unknown) => {
+    if (q.datatype === 'datetime' && typeof v === 'string') return formatDateTime(v, region, locale);
+    const name = (key: unknown) => q.values.find((x) => x.key === key)?.name;
+    const list = Array.isArray(v) ? v : [v];
+    return list.map((x) => { const n = name(x); return n ? pick(n) : String(x); }).join(', ');
+  };
+  return (
+    <section aria-labelledby="answers-title">
+      <h2 id="answers-title">{t('detail.answers')}</h2>
+      <dl className="facts">
+        {shown.map((q) => (
+          <div key={q.code}>
+            <dt>{pick(q.description)}</dt>
+            <dd>{text(q, answers[q.code])}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

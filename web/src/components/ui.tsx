@@ -2,7 +2,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { ApiError } from '../api.js';
 import { useI18n } from '../i18n/index.js';
-import { formatDateTime, formatDuration, type Zone } from '../format.js';
+import { formatDateTime, formatDeadline, formatDuration, type Zone } from '../format.js';
 import { statuses, type Status } from '../../../src/modules/complaints/domain/status.js';
 
 export function ErrorMessage({ error }: { error: unknown }) {
@@ -34,9 +34,10 @@ export function TimeLeft({ ms, overdue }: { ms: number | null; overdue: boolean 
   return <span className={`badge ${ms < 86_400_000 ? 'badge-amber' : 'badge-neutral'}`}>{t('time.left', { d: formatDuration(ms, t) })}</span>;
 }
 
-export function When({ at, zone }: { at: string; zone: Zone }) {
+/** An instant in the region's zone; a deadline at midnight reads as 23.59 the day before. */
+export function When({ at, zone, deadline }: { at: string; zone: Zone; deadline?: boolean }) {
   const { locale } = useI18n();
-  return <time dateTime={at}>{formatDateTime(at, zone, locale)}</time>;
+  return <time dateTime={at}>{(deadline ? formatDeadline : formatDateTime)(at, zone, locale)}</time>;
 }
 
 export function PageTitle({ children, title }: { children: ReactNode; title: string }) {

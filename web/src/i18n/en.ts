@@ -1,7 +1,11 @@
 // English.
 import type { Messages } from './id.js';
+import { adminEn } from './admin.en.js';
+import { spbeEn } from './spbe.en.js';
 
 export const en: Messages = {
+  ...adminEn,
+  ...spbeEn,
   'common.loading': 'Loading…',
   'common.next': 'Next',
   'common.back': 'Back',

@@ -1,6 +1,11 @@
 // Bahasa Indonesia: the default language and the reference dictionary
 // (every other language must have the same keys).
+import { adminId } from './admin.id.js';
+import { spbeId } from './spbe.id.js';
+
 export const id = {
+  ...adminId,
+  ...spbeId,
   'common.loading': 'Memuat…',
   'common.next': 'Lanjut',
   'common.back': 'Kembali',

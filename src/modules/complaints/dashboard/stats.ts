@@ -5,7 +5,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { getRegion, listEnabledRegions } from '../../../platform/regions/service.js';
 import { complaintDeadlines, complaints } from '../schema.js';
-import { COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, offsetOf, statsChanges, type Counter, type StatsKey, type Tally } from './domain.js';
+import { COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, contribution, offsetOf, statsChanges, type ComplaintFacts, type Counter, type StatsKey, type Tally } from './domain.js';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 
@@ -14,26 +14,63 @@ export const counterColumn: Record<Counter, string> = {
   responded: 'responded', respondedInTime: 'responded_in_time', resolvedInTime: 'resolved_in_time',
 };
 const bucketIndexes = HOUR_BUCKETS.map((_, i) => i + 1); // PostgreSQL arrays start at 1
-const intArray = (values: number[]) => sql`${`{${values.join(',')}}`}::integer[]`;
+const arrayLiteral = (values: number[]) => `{${values.join(',')}}`;
 const rowsOf = async <T>(tx: Queryable, q: SQL) => ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
 const addArrays = (name: string) =>
   sql.raw(`${name} = array[${bucketIndexes.map((i) => `complaint_stats.${name}[${i}] + excluded.${name}[${i}]`).join(', ')}]`);
 
-async function apply(tx: Queryable, key: StatsKey, t: Tally): Promise<void> {
-  const [row] = await rowsOf<{ received: number }>(tx, sql`
-    insert into complaint_stats (region_code, month, category_id, unit_id, district_code,
+/** A summary key and tally as statement values: the values themselves, or sql.placeholder()s of a prepared statement. */
+interface RowValues {
+  key: Record<keyof StatsKey, unknown>;
+  counts: Record<Counter, unknown>;
+  /** The histograms as PostgreSQL array literals. */
+  responseHours: unknown;
+  resolutionHours: unknown;
+}
+
+const valuesOf = (key: StatsKey, t: Tally): RowValues => ({ key, counts: t, responseHours: arrayLiteral(t.responseHours), resolutionHours: arrayLiteral(t.resolutionHours) });
+
+/** Adds a tally to a summary row (creating it); returns the row's new `received`. */
+function addToRow({ key, counts, responseHours, resolutionHours }: RowValues): SQL {
+  return sql`insert into complaint_stats (region_code, month, category_id, unit_id, district_code,
       ${sql.raw(COUNTERS.map((c) => counterColumn[c]).join(', '))}, response_hours, resolution_hours)
-    values (${key.regionCode}, ${key.month}, ${key.categoryId}, ${key.unitId}, ${key.districtCode},
-      ${sql.join(COUNTERS.map((c) => sql`${t[c]}`), sql`, `)}, ${intArray(t.responseHours)}, ${intArray(t.resolutionHours)})
+    values (${key.regionCode}, ${key.month}::date, ${key.categoryId}::uuid, ${key.unitId}::uuid, ${key.districtCode},
+      ${sql.join(COUNTERS.map((c) => sql`${counts[c]}::integer`), sql`, `)}, ${responseHours}::integer[], ${resolutionHours}::integer[])
     on conflict (region_code, month, category_id, unit_id, district_code) do update set
       ${sql.raw(COUNTERS.map((c) => `${counterColumn[c]} = complaint_stats.${counterColumn[c]} + excluded.${counterColumn[c]}`).join(', '))},
       ${addArrays('response_hours')}, ${addArrays('resolution_hours')}
-    returning received`);
+    returning received`;
+}
+
+async function apply(tx: Queryable, key: StatsKey, t: Tally): Promise<void> {
+  const [row] = await rowsOf<{ received: number }>(tx, addToRow(valuesOf(key, t)));
   // No complaint left under this key (all moved to another unit): drop the row, as a rebuild would.
   if (row.received === 0) {
     await tx.execute(sql`delete from complaint_stats where region_code = ${key.regionCode} and month = ${key.month}
       and category_id = ${key.categoryId} and unit_id = ${key.unitId} and district_code = ${key.districtCode}`);
   }
+}
+
+const statsPlaceholder = (name: string) => sql.placeholder(`stats_${name}`);
+const newComplaintPlaceholders: RowValues = {
+  key: { regionCode: statsPlaceholder('regionCode'), month: statsPlaceholder('month'), categoryId: statsPlaceholder('categoryId'), unitId: statsPlaceholder('unitId'), districtCode: statsPlaceholder('districtCode') },
+  counts: Object.fromEntries(COUNTERS.map((c) => [c, statsPlaceholder(c)])) as Record<Counter, unknown>,
+  responseHours: statsPlaceholder('responseHours'),
+  resolutionHours: statsPlaceholder('resolutionHours'),
+};
+
+/**
+ * A new complaint's summary write, for intake's prepared statement (values
+ * from newComplaintStatsValues). A new complaint only adds to one row, so no
+ * row can fall to zero.
+ */
+export const newComplaintStatsSql = (): SQL => addToRow(newComplaintPlaceholders);
+
+export function newComplaintStatsValues(after: ComplaintFacts): Record<string, unknown> {
+  const { key, tally } = contribution(after);
+  const v = valuesOf(key, tally);
+  const flat = { ...v.key, ...v.counts, responseHours: v.responseHours, resolutionHours: v.resolutionHours };
+  return Object.fromEntries(Object.entries(flat).map(([k, value]) => [`stats_${k}`, value]));
 }
 
 /**

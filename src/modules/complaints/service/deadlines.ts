@@ -1,50 +1,86 @@
 // Storing and meeting deadlines: the I/O around domain/sla.ts.
-import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
-import { nationalHolidays, regionHolidays } from '../../../platform/schema.js';
-import type { Queryable } from '../../../platform/db/client.js';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Queryable } from '../../../platform/db/client.js';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Region } from '../../../platform/regions/service.js';
-import { complaintDeadlines, slaPolicies } from '../schema.js';
+import { complaintDeadlines } from '../schema.js';
 import { deadlinesFor, resolveRules, type SlaRule, type SlaStage, type WorkCalendar } from '../domain/sla.js';
 
 const DAY = 86_400_000;
 
-/** The region's working calendar for the days around `from`. */
-export async function workCalendar(db: Queryable, region: Region, from: Date, days = 180): Promise<WorkCalendar> {
-  const start = new Date(from.getTime() - 2 * DAY).toISOString().slice(0, 10);
-  const end = new Date(from.getTime() + days * DAY).toISOString().slice(0, 10);
-  const national = await db.select({ date: nationalHolidays.date }).from(nationalHolidays).where(and(gte(nationalHolidays.date, start), lte(nationalHolidays.date, end)));
-  const local = await db
-    .select({ date: regionHolidays.date })
-    .from(regionHolidays)
-    .where(and(eq(regionHolidays.regionCode, region.code), gte(regionHolidays.date, start), lte(regionHolidays.date, end)));
-  return { utcOffsetMinutes: region.utcOffsetMinutes, holidays: new Set([...national, ...local].map((h) => h.date)) };
+/** The local dates whose holidays a deadline starting at `from` may need. */
+export function holidayWindow(from: Date, days = 180): { start: string; end: string } {
+  return { start: new Date(from.getTime() - 2 * DAY).toISOString().slice(0, 10), end: new Date(from.getTime() + days * DAY).toISOString().slice(0, 10) };
 }
 
-export async function slaRules(db: Queryable, regionCode: string, categoryId: string): Promise<Record<SlaStage, SlaRule>> {
-  const rows = await db
-    .select()
-    .from(slaPolicies)
-    .where(and(eq(slaPolicies.regionCode, regionCode), or(isNull(slaPolicies.categoryId), eq(slaPolicies.categoryId, categoryId))));
-  const toRule = (r: (typeof rows)[number]): SlaRule => ({ stage: r.stage as SlaStage, amount: r.amount, unit: r.unit as SlaRule['unit'], targetAmount: r.targetAmount });
-  return resolveRules(rows.filter((r) => r.categoryId === null).map(toRule), rows.filter((r) => r.categoryId !== null).map(toRule));
+/**
+ * The region's holidays (national, cuti bersama, local), between two dates
+ * when given, as one SQL value (a JSON array of 'YYYY-MM-DD'), so a use case
+ * can read them in the same query as the rest of what it needs.
+ */
+export function holidaysSql(regionCode: string, window?: { start: string; end: string }): SQL {
+  const within = window ? sql`and date between ${window.start}::date and ${window.end}::date` : sql``;
+  return sql`(select coalesce(json_agg(h.date order by h.date), '[]'::json) from (
+      select date from national_holidays where true ${within}
+      union select date from region_holidays where region_code = ${regionCode} ${within}) h)`;
+}
+
+export function calendarOf(region: Region, holidays: string[]): WorkCalendar {
+  return { utcOffsetMinutes: region.utcOffsetMinutes, holidays: new Set(holidays) };
+}
+
+export interface RuleRow { categoryId: string | null; stage: SlaStage; amount: number; unit: SlaRule['unit']; targetAmount: number | null }
+
+/** The SLA policies of a region (only those that apply to a category, when given), as one SQL value. */
+export function rulesSql(regionCode: string, categoryId?: string): SQL {
+  return sql`(select coalesce(json_agg(json_build_object('categoryId', category_id, 'stage', stage, 'amount', amount, 'unit', unit, 'targetAmount', target_amount)), '[]'::json)
+    from sla_policies where region_code = ${regionCode} ${categoryId ? sql`and (category_id is null or category_id = ${categoryId}::uuid)` : sql``})`;
+}
+
+/** The rules of a category: the region's defaults, overridden by the category's own. */
+export function rulesOf(rows: RuleRow[], categoryId: string): Record<SlaStage, SlaRule> {
+  const toRule = (r: RuleRow): SlaRule => ({ stage: r.stage, amount: r.amount, unit: r.unit, targetAmount: r.targetAmount });
+  return resolveRules(rows.filter((r) => r.categoryId === null).map(toRule), rows.filter((r) => r.categoryId === categoryId).map(toRule));
+}
+
+/** Rules and calendar in one round trip. */
+async function deadlineFacts(db: Queryable, region: Region, categoryId: string, from: Date) {
+  const [row] = await queryRows<{ rules: RuleRow[]; holidays: string[] }>(db, sql`select ${rulesSql(region.code, categoryId)} as rules, ${holidaysSql(region.code, holidayWindow(from))} as holidays`);
+  return { rules: rulesOf(row.rules, categoryId), calendar: calendarOf(region, row.holidays) };
+}
+
+type DeadlineRow = typeof complaintDeadlines.$inferInsert;
+
+/** The deadline rows of some stages starting at `start`. */
+export function deadlineRows(
+  regionCode: string, complaintId: string, stages: SlaStage[], rules: Record<SlaStage, SlaRule>, cal: WorkCalendar, start: Date,
+): DeadlineRow[] {
+  return stages.map((stage) => {
+    const { dueAt, targetAt } = deadlinesFor(start, rules[stage], cal);
+    return { regionCode, complaintId, stage, dueAt, targetAt, nextCheckAt: dueAt };
+  });
+}
+
+/** Starts (or, after a reopen, restarts) the clock of some stages; not yet run, so intake can send it with its other writes. */
+export function deadlineUpsert(db: Queryable, rows: PgInsertValue<typeof complaintDeadlines>[]) {
+  return db
+    .insert(complaintDeadlines)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [complaintDeadlines.regionCode, complaintDeadlines.complaintId, complaintDeadlines.stage],
+      set: {
+        dueAt: sql`excluded.due_at`, targetAt: sql`excluded.target_at`, metAt: null, escalationStep: 0,
+        nextCheckAt: sql`excluded.next_check_at`, round: sql`${complaintDeadlines.round} + 1`,
+      },
+    });
 }
 
 /** Starts (or, after a reopen, restarts) the clock of some stages. */
 export async function startDeadlines(
   db: Queryable, region: Region, complaintId: string, categoryId: string, stages: SlaStage[], start: Date,
 ): Promise<void> {
-  const rules = await slaRules(db, region.code, categoryId);
-  const cal = await workCalendar(db, region, start);
-  for (const stage of stages) {
-    const { dueAt, targetAt } = deadlinesFor(start, rules[stage], cal);
-    await db
-      .insert(complaintDeadlines)
-      .values({ regionCode: region.code, complaintId, stage, dueAt, targetAt, nextCheckAt: dueAt })
-      .onConflictDoUpdate({
-        target: [complaintDeadlines.regionCode, complaintDeadlines.complaintId, complaintDeadlines.stage],
-        set: { dueAt, targetAt, metAt: null, escalationStep: 0, nextCheckAt: dueAt, round: sql`${complaintDeadlines.round} + 1` },
-      });
-  }
+  const { rules, calendar } = await deadlineFacts(db, region, categoryId, start);
+  await deadlineUpsert(db, deadlineRows(region.code, complaintId, stages, rules, calendar, start));
 }
 
 /** Marks stages as met (or moot): they stop counting and never escalate. */

@@ -1,19 +1,23 @@
 // A citizen (or counter staff on their behalf, or an Open311 client) files a complaint.
-import { and, eq, gte, notInArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, gte, like, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { AppError } from '../../../platform/errors.js';
-import { checkLocation, type Region } from '../../../platform/regions/service.js';
-import { enqueueEmail } from '../../../platform/notify/outbox.js';
-import { categories, complaintEvents, complaintPhotos, complaints } from '../schema.js';
+import { locationFits, type Region } from '../../../platform/regions/service.js';
+import { areas } from '../../../platform/schema.js';
+import { regionCache } from '../../../platform/cache.js';
+import { queryRows } from '../../../platform/db/client.js';
+import { emailInsert, type EmailPayload } from '../../../platform/notify/outbox.js';
+import { preparedFamily, runPrepared } from '../../../platform/db/prepared.js';
+import { complaintEvents, complaintPhotos, complaints } from '../schema.js';
 import { checkAnswers, type Question } from '../domain/questions.js';
 import { rankDuplicates } from '../domain/duplicates.js';
 import { newTrackingCode } from '../domain/tracking.js';
 import { newToken, sha256 } from '../../../platform/auth/secrets.js';
-import { startDeadlines } from './deadlines.js';
-import { restateStats } from '../dashboard/stats.js';
+import { calendarOf, deadlineRows, deadlineUpsert, holidaysSql, holidayWindow, rulesOf, rulesSql, type RuleRow } from './deadlines.js';
+import { newComplaintStatsSql, newComplaintStatsValues } from '../dashboard/stats.js';
 import type { Photo } from './photos.js';
-import type { Queryable } from '../../../platform/db/client.js';
 
 export interface NewComplaint {
   categoryId: string;
@@ -32,57 +36,117 @@ export interface NewComplaint {
   channel: 'web' | 'counter' | 'open311';
 }
 
-export async function findCategory(db: Queryable, regionCode: string, categoryId: string) {
-  const [category] = await db.select().from(categories).where(and(eq(categories.regionCode, regionCode), eq(categories.id, categoryId), eq(categories.active, true)));
-  if (!category) throw new AppError('category.not_found');
-  return category;
+const P = sql.placeholder;
+
+type NewRow = typeof complaints.$inferInsert;
+/** The complaint columns intake sets; the rest take their defaults. */
+const complaintFields = [
+  'regionCode', 'id', 'trackingCode', 'categoryId', 'status', 'description', 'answers', 'districtCode', 'villageCode', 'lat', 'lng', 'address',
+  'anonymous', 'confidential', 'reporterUserId', 'reporterName', 'reporterEmail', 'reporterPhone', 'reporterKeyHash', 'channel', 'submittedAt', 'updatedAt',
+] as const satisfies readonly (keyof NewRow)[];
+
+/** What intake needs to know about a region: active categories with their questions, deadline rules, holidays (see platform/cache.ts). */
+interface IntakeConfig {
+  questions: Map<string, Question[]>;
+  rules: RuleRow[];
+  holidays: string[];
 }
 
+const intakeConfig = regionCache(async (db, regionCode): Promise<IntakeConfig> => {
+  const [row] = await queryRows<{ categories: { id: string; questions: Question[] }[]; rules: RuleRow[]; holidays: string[] }>(db, sql`select
+    (select coalesce(json_agg(json_build_object('id', id, 'questions', questions)), '[]'::json) from categories where region_code = ${regionCode} and active) as categories,
+    ${rulesSql(regionCode)} as rules, ${holidaysSql(regionCode)} as holidays`);
+  return { questions: new Map(row.categories.map((c) => [c.id, c.questions])), rules: row.rules, holidays: row.holidays };
+});
+
+/** The districts and villages inside a region, by code. Loaded once: the area registry only changes at start. */
+const regionAreas = regionCache(async (db, regionCode) => {
+  const rows = await db.select({ code: areas.code, level: areas.level }).from(areas).where(like(areas.code, `${regionCode}.%`));
+  return new Map(rows.map((r) => [r.code, r.level]));
+}, 24 * 3_600_000);
+
+/**
+ * What intake writes, in one statement: the complaint, its photos, the
+ * timeline, the first deadline, the receipt email (when there is an address)
+ * and the dashboard summary. PostgreSQL runs every part of a WITH to
+ * completion in the statement's own transaction: all of it is stored or none.
+ * One shape per number of photos and with or without email.
+ */
+const intakeWrite = preparedFamily<string>('pamong_intake_write', (db, shape) => {
+  const photoCount = Number(shape[0]);
+  const writes: SQL[] = [
+    db.insert(complaints).values(Object.fromEntries(complaintFields.map((f) => [f, P(f)])) as never).getSQL(),
+    ...(photoCount > 0
+      ? [db.insert(complaintPhotos).values(Array.from({ length: photoCount }, (_, i) => ({
+          regionCode: P('regionCode'), complaintId: P('id'), contentType: P(`photo${i}Type`), bytes: P(`photo${i}Bytes`), data: P(`photo${i}Data`),
+        }))).getSQL()]
+      : []),
+    db.insert(complaintEvents).values({
+      regionCode: P('regionCode'), complaintId: P('id'), at: P('submittedAt'), kind: 'submitted', actorUserId: P('actorUserId'),
+      actorLabel: P('actorLabel'), public: true, message: null, detail: P('eventDetail'),
+    }).getSQL(),
+    deadlineUpsert(db, [{ regionCode: P('regionCode'), complaintId: P('id'), stage: 'verification', dueAt: P('dueAt'), targetAt: P('targetAt'), nextCheckAt: P('dueAt') }]).getSQL(),
+    ...(shape.endsWith('e') ? [emailInsert(db, P('submittedAt'), P('regionCode'), P('email')).getSQL()] : []),
+    newComplaintStatsSql(),
+  ];
+  return sql`with ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`), sql`, `)} select 1`;
+});
+
+/**
+ * Files a complaint in one round trip: what it reads comes from the region's
+ * cached configuration, and everything it writes is one statement (above).
+ */
 export async function submitComplaint(
   ctx: AppContext, region: Region, actor: Actor, input: NewComplaint, photos: Photo[],
 ): Promise<{ id: string; trackingCode: string; reporterKey: string }> {
-  return ctx.database.db.transaction(async (tx) => {
-    const now = ctx.clock.now();
-    const category = await findCategory(tx, region.code, input.categoryId);
-    const { answers, problems } = checkAnswers(category.questions as Question[], input.answers);
-    if (Object.keys(problems).length > 0) throw new AppError('complaint.answers_invalid', problems);
-    await checkLocation(tx, region.code, input.districtCode, input.villageCode);
-    const trackingCode = newTrackingCode();
-    const reporterKey = newToken(18);
-    const reporterUserId = input.channel === 'web' && actor.kind === 'user' ? actor.userId : null;
-    const [row] = await tx
-      .insert(complaints)
-      .values({
-        regionCode: region.code, trackingCode, categoryId: category.id, status: 'submitted',
-        description: input.description, answers, districtCode: input.districtCode, villageCode: input.villageCode,
-        lat: input.lat, lng: input.lng, address: input.address, anonymous: input.anonymous, confidential: input.confidential,
-        reporterUserId, reporterName: input.reporterName, reporterEmail: input.reporterEmail, reporterPhone: input.reporterPhone, reporterKeyHash: sha256(reporterKey),
-        channel: input.channel, submittedAt: now, updatedAt: now,
-      })
-      .returning();
-    if (photos.length > 0) {
-      await tx.insert(complaintPhotos).values(photos.map((p) => ({
-        regionCode: region.code, complaintId: row.id, contentType: p.contentType, bytes: p.data.length, data: p.data,
-      })));
-    }
-    await tx.insert(complaintEvents).values({
-      regionCode: region.code, complaintId: row.id, at: now, kind: 'submitted', actorUserId: actor.userId,
-      actorLabel: input.channel === 'counter' ? actor.name : 'pelapor', public: true, message: null,
-      detail: { channel: input.channel, photos: photos.length },
-    });
-    await startDeadlines(tx, region, row.id, category.id, ['verification'], now);
-    if (input.reporterEmail) {
-      const link = `${ctx.config.publicUrl}/r/${region.code}/lacak/${trackingCode}?kunci=${reporterKey}`;
-      await enqueueEmail(tx, now, region.code, {
+  const { database } = ctx;
+  const now = ctx.clock.now();
+  const config = await intakeConfig.get(database.db, region.code);
+  const questions = config.questions.get(input.categoryId);
+  if (!questions) throw new AppError('category.not_found');
+  const { answers, problems } = checkAnswers(questions, input.answers);
+  if (Object.keys(problems).length > 0) throw new AppError('complaint.answers_invalid', problems);
+  const codes = [input.districtCode, input.villageCode].filter((c): c is string => !!c);
+  if (codes.length > 0) {
+    const known = await regionAreas.get(database.db, region.code);
+    const found = codes.filter((c) => known.has(c)).map((code) => ({ code, level: known.get(code)! }));
+    if (!locationFits(region.code, input.districtCode, input.villageCode, found)) throw new AppError('area.not_in_region');
+  }
+  const window = holidayWindow(now);
+  const calendar = calendarOf(region, config.holidays.filter((d) => d >= window.start && d <= window.end));
+
+  const id = randomUUID();
+  const trackingCode = newTrackingCode();
+  const reporterKey = newToken(18);
+  const complaint: Pick<NewRow, (typeof complaintFields)[number]> = {
+    regionCode: region.code, id, trackingCode, categoryId: input.categoryId, status: 'submitted',
+    description: input.description, answers, districtCode: input.districtCode, villageCode: input.villageCode,
+    lat: input.lat, lng: input.lng, address: input.address, anonymous: input.anonymous, confidential: input.confidential,
+    reporterUserId: input.channel === 'web' && actor.kind === 'user' ? actor.userId : null,
+    reporterName: input.reporterName, reporterEmail: input.reporterEmail, reporterPhone: input.reporterPhone, reporterKeyHash: sha256(reporterKey),
+    channel: input.channel, submittedAt: now, updatedAt: now,
+  };
+  const [deadline] = deadlineRows(region.code, id, ['verification'], rulesOf(config.rules, input.categoryId), calendar, now);
+  const link = `${ctx.config.publicUrl}/r/${region.code}/lacak/${trackingCode}?kunci=${reporterKey}`;
+  const email: EmailPayload | null = input.reporterEmail
+    ? {
         to: input.reporterEmail,
         subject: `Pengaduan Anda diterima / Your complaint was received: ${trackingCode}`,
         text: `Terima kasih. Pengaduan Anda di ${region.name} telah kami terima dengan kode ${trackingCode}.\nIkuti perkembangannya di: ${link}\n\n` +
           `Thank you. Your complaint to ${region.name} was received with code ${trackingCode}.\nFollow it at: ${link}`,
-      });
-    }
-    await restateStats(tx, null, row);
-    return { id: row.id, trackingCode, reporterKey };
+      }
+    : null;
+  await runPrepared(database, intakeWrite(database.db, `${photos.length}${email ? 'e' : 'n'}`), {
+    ...complaint,
+    ...Object.fromEntries(photos.flatMap((p, i) => [[`photo${i}Type`, p.contentType], [`photo${i}Bytes`, p.data.length], [`photo${i}Data`, p.data]])),
+    actorUserId: actor.userId, actorLabel: input.channel === 'counter' ? actor.name : 'pelapor', eventDetail: { channel: input.channel, photos: photos.length },
+    dueAt: deadline.dueAt, targetAt: deadline.targetAt ?? null, email,
+    ...newComplaintStatsValues({
+      regionCode: region.code, categoryId: input.categoryId, unitId: null, districtCode: input.districtCode, status: 'submitted', submittedAt: now,
+      firstResponseAt: null, resolvedAt: null, firstResponseInTime: null, resolvedInTime: null,
+    }),
   });
+  return { id, trackingCode, reporterKey };
 }
 
 const DUPLICATE_WINDOW_DAYS = 30;

@@ -34,7 +34,7 @@ describe('fewest-steps plan', () => {
     // Current 2.80; the target needs +0.695 (3.495 publishes as 3.50): one step gives at most +0.5, two steps on b give +1.0.
     const plan = fewestSteps(inds, 3.5, TOP);
     expect(plan).toMatchObject({ currentIndex: 2.8, gap: 0.7, reachable: true, stepCount: 2, projectedIndex: 3.8, maxIndex: 5 });
-    expect(plan.steps).toEqual([{ code: 'b', from: 3, to: 5, gain: 1 }]);
+    expect(plan.steps).toEqual([{ code: 'b', from: 3, to: 5, gain: 1, indexAfter: 3.8 }]);
   });
 
   it('counts a target reached when the published (rounded) index reaches it', () => {
@@ -54,7 +54,7 @@ describe('fewest-steps plan', () => {
       { code: 'b', weight: 40, level: 2, outOfReach: false },
     ];
     const ok = fewestSteps(inds, 2.8, TOP);
-    expect(ok.steps).toEqual([{ code: 'b', from: 2, to: 4, gain: 0.8 }]);
+    expect(ok.steps).toEqual([{ code: 'b', from: 2, to: 4, gain: 0.8, indexAfter: 2.8 }]);
     const no = fewestSteps(inds, 3.5, TOP);
     expect(no).toMatchObject({ reachable: false, steps: [], stepCount: 0, maxIndex: 3.2 });
   });

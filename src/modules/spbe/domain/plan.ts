@@ -18,7 +18,8 @@
 import { Dec, num, round2 } from './decimal.js';
 
 export interface PlanIndicator { code: string; weight: number; level: number; outOfReach: boolean }
-export interface PlanStep { code: string; from: number; to: number; gain: number }
+/** `indexAfter`: the published index once this step and the ones before it are taken. */
+export interface PlanStep { code: string; from: number; to: number; gain: number; indexAfter: number }
 export interface Plan {
   currentIndex: number;
   targetIndex: number;
@@ -58,7 +59,7 @@ export function fewestSteps(indicators: PlanIndicator[], targetIndex: number, to
       to++;
       reached = reached.plus(new Dec(ind.weight).div(100));
     }
-    if (to > ind.level) steps.push({ code: ind.code, from: ind.level, to, gain: num(new Dec(ind.weight).times(to - ind.level).div(100)) });
+    if (to > ind.level) steps.push({ code: ind.code, from: ind.level, to, gain: num(new Dec(ind.weight).times(to - ind.level).div(100)), indexAfter: num(round2(reached)) });
     if (reached.gte(threshold)) break;
   }
   return { ...base, reachable: true, steps, stepCount: steps.reduce((s, p) => s + p.to - p.from, 0), projectedIndex: num(round2(reached)) };

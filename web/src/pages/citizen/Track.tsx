@@ -1,13 +1,14 @@
 // The citizen's tracking pages: enter a code, then follow the complaint,
 // rate the answer or reopen it while the window is open.
 import { useState, type FormEvent } from 'react';
-import { ComplaintFacts, Deadlines, Photos, Timeline } from '../../components/complaint.js';
+import { Answers, ComplaintFacts, Deadlines, Photos, Timeline } from '../../components/complaint.js';
 import { RegionGate } from '../../components/RegionGate.js';
 import { ErrorMessage, Flash, Loading, PageTitle, StatusBadge } from '../../components/ui.js';
 import { api, regionApi } from '../../api.js';
 import { useApi } from '../../data.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
-import { Link, navigate, type Params } from '../../router.js';
+import { Link, navigate, useLocation, type Params } from '../../router.js';
+import { reporterKeyFor } from '../../reporterKeys.js';
 import type { RegionProfile, TrackedComplaint } from '../../types.js';
 
 export function TrackLookupPage({ params }: { params: Params }) {
@@ -39,8 +40,10 @@ export function TrackPage({ params }: { params: Params }) {
 
 function Tracking({ region, code }: { region: RegionProfile; code: string }) {
   const { t } = useI18n();
+  const { query } = useLocation();
+  const key = reporterKeyFor(code, query.get('kunci'));
   const url = `${regionApi(region.code)}/complaints/track/${encodeURIComponent(code)}`;
-  const { data: c, error, reload } = useApi<TrackedComplaint>(url);
+  const { data: c, error, reload } = useApi<TrackedComplaint>(key ? `${url}?kunci=${encodeURIComponent(key)}` : url);
   const [flash, setFlash] = useState<MessageKey | null>(null);
   // The closing answer is what the citizen rates: show it before the rating form.
   const answer = c && ['resolved', 'closed'].includes(c.status) ? [...c.timeline].reverse().find((e) => e.kind === 'resolved' && e.message) : undefined;
@@ -64,6 +67,7 @@ function Tracking({ region, code }: { region: RegionProfile; code: string }) {
           <ComplaintFacts c={c} zone={region} />
           <h2>{t('complaint.description')}</h2>
           <p className="message">{c.description}</p>
+          <Answers c={c} region={region} />
           {answer && (
             <section className="card answer" aria-labelledby="answer-title">
               <h2 id="answer-title">{t('track.answer')}</h2>
@@ -71,8 +75,8 @@ function Tracking({ region, code }: { region: RegionProfile; code: string }) {
             </section>
           )}
           {c.rating !== null && <p><strong>{t('rate.given', { n: c.rating })}</strong></p>}
-          {c.canRate && <RateForm url={url} onDone={() => done('rate.thanks')} />}
-          {c.canReopen && <ReopenForm url={url} onDone={() => done('reopen.done')} />}
+          {c.canRate && key && <RateForm url={url} reporterKey={key} onDone={() => done('rate.thanks')} />}
+          {c.canReopen && key && <ReopenForm url={url} reporterKey={key} onDone={() => done('reopen.done')} />}
           <Deadlines deadlines={c.deadlines} zone={region} />
           <Photos photos={c.photos} />
           <Timeline events={c.timeline} zone={region} />
@@ -83,7 +87,7 @@ function Tracking({ region, code }: { region: RegionProfile; code: string }) {
   );
 }
 
-function RateForm({ url, onDone }: { url: string; onDone: () => void }) {
+function RateForm({ url, reporterKey, onDone }: { url: string; reporterKey: string; onDone: () => void }) {
   const { t } = useI18n();
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
@@ -94,7 +98,7 @@ function RateForm({ url, onDone }: { url: string; onDone: () => void }) {
     if (!rating) return;
     setSending(true);
     try {
-      await api(`${url}/rate`, { method: 'POST', body: { rating, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
+      await api(`${url}/rate`, { method: 'POST', body: { key: reporterKey, rating, ...(comment.trim() ? { comment: comment.trim() } : {}) } });
       onDone();
     } catch (err) {
       setError(err);
@@ -125,7 +129,7 @@ function RateForm({ url, onDone }: { url: string; onDone: () => void }) {
   );
 }
 
-function ReopenForm({ url, onDone }: { url: string; onDone: () => void }) {
+function ReopenForm({ url, reporterKey, onDone }: { url: string; reporterKey: string; onDone: () => void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -134,7 +138,7 @@ function ReopenForm({ url, onDone }: { url: string; onDone: () => void }) {
     e.preventDefault();
     setSending(true);
     try {
-      await api(`${url}/reopen`, { method: 'POST', body: { reason: reason.trim() } });
+      await api(`${url}/reopen`, { method: 'POST', body: { key: reporterKey, reason: reason.trim() } });
       onDone();
     } catch (err) {
       setError(err);

@@ -7,10 +7,12 @@ import { Link, navigate, useLocation } from '../../router.js';
 import { useSession } from '../../session.js';
 import type { Me } from '../../types.js';
 
-/** Where staff land after signing in: their first region's inbox. */
+/** Where staff land after signing in: their first region's inbox, or SPBE home for SPBE-only roles. */
 export function staffHome(me: Me): string {
   const region = me.regions.find((r) => r.actions.includes('complaint.list'));
-  return region ? `/staff/${region.code}` : '/';
+  if (region) return `/staff/${region.code}`;
+  const spbe = me.regions.find((r) => r.actions.includes('spbe.read'));
+  return spbe ? `/staff/${spbe.code}/spbe` : '/';
 }
 
 /** Only same-site paths: never send a user off to another site after sign-in. */

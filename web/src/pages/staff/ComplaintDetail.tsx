@@ -1,16 +1,15 @@
 // One complaint for staff: everything the API shows this user, and a form
 // for each action the API says they may take now.
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { ComplaintFacts, Deadlines, Photos, Timeline } from '../../components/complaint.js';
+import { Answers, ComplaintFacts, Deadlines, Photos, Timeline } from '../../components/complaint.js';
 import { RegionGate } from '../../components/RegionGate.js';
 import { StaffOnly } from '../../components/StaffOnly.js';
 import { ErrorMessage, Flash, Loading, PageTitle, StatusBadge, When } from '../../components/ui.js';
 import { api, regionApi } from '../../api.js';
 import { useApi } from '../../data.js';
-import { formatDateTime } from '../../format.js';
 import { useI18n } from '../../i18n/index.js';
 import { Link, type Params } from '../../router.js';
-import type { Category, Command, RegionProfile, RegionSummary, StaffComplaint, Status, Unit } from '../../types.js';
+import type { Command, RegionProfile, RegionSummary, StaffComplaint, Status, Unit } from '../../types.js';
 import { rejectionReasons } from '../../../../src/modules/complaints/domain/status.js';
 
 export function ComplaintDetailPage({ params }: { params: Params }) {
@@ -74,35 +73,6 @@ function Detail({ region, id }: { region: RegionProfile; id: string }) {
         </div>
       </div>
     </>
-  );
-}
-
-/** The answers to the category's extra questions, with their labels. */
-function Answers({ c, region }: { c: StaffComplaint; region: RegionProfile }) {
-  const { t, pick, locale } = useI18n();
-  const categories = useApi<Category[]>(`${regionApi(region.code)}/categories`);
-  const questions = categories.data?.find((k) => k.id === c.category?.id)?.questions ?? [];
-  const answers = (c.answers ?? {}) as Record<string, unknown>;
-  const shown = questions.filter((q) => answers[q.code] !== undefined);
-  if (shown.length === 0) return null;
-  const text = (q: (typeof questions)[number], v: unknown) => {
-    if (q.datatype === 'datetime' && typeof v === 'string') return formatDateTime(v, region, locale);
-    const name = (key: unknown) => q.values.find((x) => x.key === key)?.name;
-    const list = Array.isArray(v) ? v : [v];
-    return list.map((x) => { const n = name(x); return n ? pick(n) : String(x); }).join(', ');
-  };
-  return (
-    <section aria-labelledby="answers-title">
-      <h2 id="answers-title">{t('detail.answers')}</h2>
-      <dl className="facts">
-        {shown.map((q) => (
-          <div key={q.code}>
-            <dt>{pick(q.description)}</dt>
-            <dd>{text(q, answers[q.code])}</dd>
-          </div>
-        ))}
-      </dl>
-    </section>
   );
 }
 

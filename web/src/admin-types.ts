@@ -1,0 +1,22 @@
+// The API's answers for region administration and the dashboards, typed from
+// the server code that produces them (see types.ts).
+import type { Answer, Jsonify } from './types.js';
+import type { listApiKeys, listAudit, listHolidays, listStaff } from '../../src/platform/regions/admin.js';
+import type { RegionSettings } from '../../src/platform/regions/settings.js';
+import type { listSla, routingHistory } from '../../src/modules/complaints/admin.js';
+import type { Metrics, Report } from '../../src/modules/complaints/dashboard/domain.js';
+import type { publicStatistics } from '../../src/modules/complaints/dashboard/queries.js';
+
+export type { RegionSettings };
+export type { Role } from '../../src/platform/auth/policy.js';
+export type StaffGrant = Answer<typeof listStaff>[number];
+export type Holiday = Answer<typeof listHolidays>[number];
+export type ApiKeyRow = Answer<typeof listApiKeys>[number];
+export type AuditEntry = Answer<typeof listAudit>[number];
+export type RoutingRule = Answer<typeof routingHistory>[number];
+export type SlaPolicy = Answer<typeof listSla>[number];
+
+export type DashboardReport = Jsonify<Report>;
+export type ReportRow = DashboardReport['rows'][number];
+export type { Metrics };
+export type PublicStatistics = Answer<typeof publicStatistics>;

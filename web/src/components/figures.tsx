@@ -1,0 +1,53 @@
+// Complaint figures in words (counts, percentages, hours in the reader's
+// language) and the tiles that show the headline numbers.
+import { formatNumber } from '../format.js';
+import { useI18n } from '../i18n/index.js';
+import type { Metrics } from '../admin-types.js';
+
+/** The figures the dashboards show, as the API names them. */
+export const metricNames = [
+  'received', 'backlog', 'overdue', 'responseCompliancePct', 'resolutionCompliancePct',
+  'responseHoursMedian', 'responseHoursP90', 'resolutionHoursMedian', 'resolutionHoursP90', 'resolved',
+] as const satisfies readonly (keyof Metrics)[];
+export type MetricName = (typeof metricNames)[number];
+
+export const isPercent = (m: MetricName) => m === 'responseCompliancePct' || m === 'resolutionCompliancePct';
+
+export function useFigures() {
+  const { t, locale } = useI18n();
+  const number = (n: number) => formatNumber(n, locale);
+  /** A figure with its unit; "–" when there is nothing to measure yet (no response, no resolution). */
+  const figure = (m: MetricName, v: number | null) => {
+    if (v === null) return '–';
+    if (isPercent(m)) return t('dash.percent', { n: number(v) });
+    if (m.includes('Hours')) return t('dash.hours', { n: number(v) });
+    return number(v);
+  };
+  return { number, figure, label: (m: MetricName) => t(`dash.metric.${m}`) };
+}
+
+/** Headline figures as tiles; compliance shows its counts when the totals have them. */
+export function Tiles({ totals, metrics, label }: { totals: Partial<Metrics>; metrics: readonly MetricName[]; label: string }) {
+  const { t } = useI18n();
+  const f = useFigures();
+  const counts: Partial<Record<MetricName, [number | undefined, number | undefined]>> = {
+    responseCompliancePct: [totals.respondedInTime, totals.responded],
+    resolutionCompliancePct: [totals.resolvedInTime, totals.resolved],
+  };
+  return (
+    <dl className="tiles" aria-label={label}>
+      {metrics.map((m) => {
+        const [part, whole] = counts[m] ?? [];
+        return (
+          <div key={m} className="tile" data-metric={m}>
+            <dt>{f.label(m)}</dt>
+            <dd>
+              {f.figure(m, totals[m] ?? null)}
+              {part !== undefined && whole !== undefined && whole > 0 && <span className="tile-note">{t('dash.ofTotal', { part: f.number(part), whole: f.number(whole) })}</span>}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}

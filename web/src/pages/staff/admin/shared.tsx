@@ -1,0 +1,69 @@
+// What every administration form shares: a write that reports its outcome (the
+// API's message on failure, a confirmation on success) and a destructive
+// button that asks first.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../../api.js';
+import { ErrorMessage, Flash } from '../../../components/ui.js';
+import { useI18n } from '../../../i18n/index.js';
+
+export interface Write {
+  busy: boolean;
+  error: unknown;
+  done: string | null;
+  /** Runs the call; on success shows `done` and returns true. */
+  run: (call: () => Promise<unknown>, done: string) => Promise<boolean>;
+}
+
+export function useWrite(): Write {
+  const [state, setState] = useState<{ busy: boolean; error: unknown; done: string | null }>({ busy: false, error: null, done: null });
+  const run = useCallback(async (call: () => Promise<unknown>, done: string) => {
+    setState({ busy: true, error: null, done: null });
+    try {
+      await call();
+      setState({ busy: false, error: null, done });
+      return true;
+    } catch (error) {
+      setState({ busy: false, error, done: null });
+      return false;
+    }
+  }, []);
+  return { ...state, run };
+}
+
+/** The outcome of a write: the API's message (and which fields it refused), or the confirmation. */
+export function Outcome({ write }: { write: Write }) {
+  const { t } = useI18n();
+  const details = write.error instanceof ApiError && write.error.code === 'request.invalid' && Array.isArray(write.error.details)
+    ? (write.error.details as { path?: string }[]).map((d) => d.path?.replace(/^\//, '')).filter(Boolean)
+    : [];
+  return (
+    <>
+      <ErrorMessage error={write.error} />
+      {details.length > 0 && <p className="small muted">{t('admin.checkFields', { fields: details.join(', ') })}</p>}
+      {write.done && <Flash>{write.done}</Flash>}
+    </>
+  );
+}
+
+/** A destructive action: the first press asks the question, the second does it. */
+export function ConfirmButton({ label, question, confirm, onConfirm, disabled }: {
+  label: string; question: string; confirm: string; onConfirm: () => void; disabled?: boolean;
+}) {
+  const { t } = useI18n();
+  const [asking, setAsking] = useState(false);
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+  }, [asking]);
+  if (!asking) return <button type="button" className="button secondary small" disabled={disabled} onClick={() => setAsking(true)}>{label}</button>;
+  return (
+    <span className="confirm" role="group" aria-label={question}>
+      <span className="confirm-question">{question}</span>
+      <button ref={yes} type="button" className="button danger small" onClick={() => { setAsking(false); onConfirm(); }}>{confirm}</button>
+      <button type="button" className="button secondary small" onClick={() => setAsking(false)}>{t('admin.cancel')}</button>
+    </span>
+  );
+}
+
+/** Text from a form field, trimmed. */
+export const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
