@@ -43,6 +43,17 @@ describeWithApp('platform', (h) => {
     expect(audit.body.map((a: any) => a.action)).toEqual(['unit.create', 'region.enable']);
   });
 
+  it('keeps a region admin from revoking what only a platform admin grants', async () => {
+    const regionAdmin = await h.signIn('admin@sumedang.demo');
+    const staff = (await h.api('GET', '/api/regions/32.11/staff', { session: regionAdmin })).body;
+    const assessor = staff.find((g: any) => g.role === 'external_assessor');
+    const refused = await h.api('DELETE', `/api/regions/32.11/staff/${assessor.grantId}`, { session: regionAdmin });
+    expect(refused.status).toBe(403);
+    expect((await h.api('GET', '/api/regions/32.11/staff', { session: regionAdmin })).body).toHaveLength(staff.length);
+    const platform = await h.signIn('admin@pamong.demo');
+    expect((await h.api('DELETE', `/api/regions/32.11/staff/${assessor.grantId}`, { session: platform })).status).toBe(200);
+  });
+
   it('lets a citizen register and follow their own reports', async () => {
     const reg = await h.api('POST', '/api/auth/register', { body: { email: 'warga@example.id', name: 'Warga Sumedang', password: 'sandi-warga-panjang' } });
     expect(reg.status).toBe(201);

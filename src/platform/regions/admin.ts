@@ -69,6 +69,8 @@ export async function revokeGrant(ctx: AppContext, actor: Actor, regionCode: str
   await ctx.database.db.transaction(async (tx) => {
     const [row] = await tx.delete(grants).where(and(eq(grants.regionCode, regionCode), eq(grants.id, grantId))).returning();
     if (!row) throw new AppError('user.not_found');
+    // What only a platform admin may grant, only a platform admin may take away.
+    if (platformGrantedRoles.has(row.role as Role) && !actor.platformAdmin) throw new AppError('auth.forbidden', { role: row.role });
     await audit(tx, ctx.clock.now(), actor, regionCode, 'grant.revoke', 'user', row.userId, { role: row.role });
   });
 }
