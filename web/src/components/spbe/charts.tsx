@@ -68,10 +68,12 @@ export function RadarChart({ title, axes, series, max = 5 }: { title: string; ax
           </g>
         );
       })}
-      {series.map((s, k) => (
-        <polygon key={s.name} className={`area series-${k}`} points={s.values.map((v, i) => at(i, (R * (v ?? 0)) / max).join(',')).join(' ')} />
+      {/* A series with a missing value is shown as points only: a polygon through the centre would read as zero. */}
+      {series.map((s, k) => (s.values.every((v) => v !== null)
+        ? <polygon key={s.name} className={`area series-${k}`} points={s.values.map((v, i) => at(i, (R * v!) / max).join(',')).join(' ')} />
+        : <g key={s.name} className={`area series-${k}`}>{s.values.map((v, i) => v !== null && <circle key={i} cx={at(i, (R * v) / max)[0]} cy={at(i, (R * v) / max)[1]} r={4} />)}</g>
       ))}
-      <text x={154} y={150 - R - 2} className="tick">{max}</text>
+      <text x={156} y={150 - R + 12} className="tick">{max}</text>
     </Figure>
   );
 }
@@ -165,7 +167,7 @@ export function TrendChart({ title, series, breaks }: {
       {breaks.map((b, i) => (
         <g key={`${b.year}-${i}`} className="break">
           <line x1={x(b.year - 0.5)} x2={x(b.year - 0.5)} y1={top - 4} y2={H - bottom} />
-          <text x={x(b.year - 0.5)} y={12 + 14 * (i % 3)} textAnchor={x(b.year - 0.5) > W * 0.6 ? 'end' : 'start'} dx={x(b.year - 0.5) > W * 0.6 ? -3 : 3}>{b.label}</text>
+          <text x={x(b.year - 0.5)} y={12 + 14 * (i % 3)} textAnchor={x(b.year - 0.5) > W / 2 ? 'end' : 'start'} dx={x(b.year - 0.5) > W / 2 ? -3 : 3}>{b.label}</text>
         </g>
       ))}
       {series.map((s, k) => (

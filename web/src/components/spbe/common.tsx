@@ -143,6 +143,13 @@ export function groupAnswers<T extends { indicator: { aspect: string; domain: st
   return domains.map((d) => ({ domain: d, aspects: byAspect.filter((g) => g.aspect.domain === d.code) })).filter((g) => g.aspects.length > 0);
 }
 
+/** A copy of the set with the key in or out (for checkbox lists held in state). */
+export function toggled<T>(set: Set<T>, key: T, on: boolean): Set<T> {
+  const next = new Set(set);
+  if (on) next.add(key); else next.delete(key);
+  return next;
+}
+
 /** File size for people: "820 KB", "2,4 MB". */
 export function formatBytes(bytes: number, locale: Locale): string {
   const n = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });

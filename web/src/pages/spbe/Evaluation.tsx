@@ -107,7 +107,8 @@ function StageActions({ ev, region, url, onDone }: { ev: Evaluation; region: Reg
   const canAdvance = manage && next && next.to !== 'final';
   const canFinalise = assess && next?.to === 'final';
   const canPublish = manage && (ev.stage === 'final' || ev.stage === 'closed');
-  if (!canAdvance && !canFinalise && !canPublish) return null;
+  // After the last move this person may make, only the confirmation remains.
+  if (!canAdvance && !canFinalise && !canPublish) return flash ? <Flash>{flash}</Flash> : null;
   const blocking = error instanceof ApiError && error.code === 'spbe.stage_incomplete' ? (error.details as { indicators?: string[] }).indicators ?? [] : [];
   return (
     <section className="card no-print" aria-labelledby="stage-actions-title">
@@ -215,6 +216,7 @@ function Indicators({ ev, region, url, onSaved }: { ev: Evaluation; region: Regi
                     <tr key={a.indicator.code} className={draft[a.indicator.code] !== undefined && draft[a.indicator.code] !== (a.unitId ?? '') ? 'changed' : undefined}>
                       <td data-label={t('spbe.table.no')}>{a.indicator.number}</td>
                       <th scope="row" data-label={t('spbe.table.indicator')}>
+                        <span className="stack-no">{a.indicator.number}. </span>
                         <Link to={indicatorPath(region.code, ev.id, a.indicator.code)}>{pick(a.indicator.name)}</Link>
                         <span className="muted small"> ({t('spbe.indicator.weight', { w: formatDecimal(a.indicator.weight, locale, 0) })})</span>
                       </th>

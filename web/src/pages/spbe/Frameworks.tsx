@@ -126,6 +126,7 @@ function Editor({ version, onChanged }: { version: Version; onChanged: () => voi
   const [error, setError] = useState<unknown>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
 
   const change = (next: FrameworkDocument) => {
     setDoc(next);
@@ -137,7 +138,7 @@ function Editor({ version, onChanged }: { version: Version; onChanged: () => voi
   const sum = units.reduce<number>((s, u) => s + (u ?? 0), 0);
   const sumText = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 4 }).format(sum / TEN_THOUSANDTHS);
   const aspectSum = (aspect: string) => doc.indicators.reduce((s, ind, k) => s + (ind.aspect === aspect ? units[k] ?? 0 : 0), 0) / TEN_THOUSANDTHS;
-  const api_ = versionApi(version.framework, version.version);
+  const url = versionApi(version.framework, version.version);
 
   const built = (): FrameworkDocument => ({ ...doc, indicators: doc.indicators.map((i, k) => ({ ...i, weight: (units[k] ?? 0) / TEN_THOUSANDTHS })) });
   const run = async (work: () => Promise<string | null>) => {
@@ -154,7 +155,7 @@ function Editor({ version, onChanged }: { version: Version; onChanged: () => voi
     }
   };
   const save = async () => {
-    await api(api_, { method: 'PUT', body: { document: built(), note } });
+    await api(url, { method: 'PUT', body: { document: built(), note } });
     setDirty(false);
   };
   const problems = error instanceof ApiError ? ((error.details as { problems?: { path: string; message: string }[] } | undefined)?.problems ?? []) : [];
@@ -193,15 +194,21 @@ function Editor({ version, onChanged }: { version: Version; onChanged: () => voi
           <button type="button" className="button" disabled={busy || invalid.length > 0} onClick={() => void run(async () => { await save(); onChanged(); return t('spbe.fw.saved'); })}>{t('spbe.fw.save')}</button>
           <button type="button" className="button secondary" disabled={busy || invalid.length > 0} onClick={() => void run(async () => {
             if (dirty) await save();
-            await api(`${api_}/activate`, { method: 'POST' });
+            await api(`${url}/activate`, { method: 'POST' });
             onChanged();
             return null;
           })}>{t('spbe.fw.activate')}</button>
-          <button type="button" className="button danger" disabled={busy} onClick={() => void run(async () => {
-            await api(api_, { method: 'DELETE' });
-            navigate('/spbe/kerangka');
-            return null;
-          })}>{t('spbe.fw.delete')}</button>
+          {confirmDelete ? (
+            <span className="confirm">
+              <span className="confirm-question">{t('spbe.fw.deleteConfirm')}</span>
+              <button type="button" className="button danger" disabled={busy} onClick={() => void run(async () => {
+                await api(url, { method: 'DELETE' });
+                navigate('/spbe/kerangka');
+                return null;
+              })}>{t('spbe.fw.deleteYes')}</button>
+              <button type="button" className="link-button" onClick={() => setConfirmDelete(false)}>{t('spbe.fw.deleteNo')}</button>
+            </span>
+          ) : <button type="button" className="button danger" disabled={busy} onClick={() => setConfirmDelete(true)}>{t('spbe.fw.delete')}</button>}
         </div>
       )}
       <fieldset disabled={!editable} className="fw-editor">

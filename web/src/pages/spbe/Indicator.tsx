@@ -7,7 +7,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../components/ui.js';
 import {
-  allowed, AnswerStatusBadge, EvidenceList, evaluationPath, formatBytes, formatDecimal, indicatorPath, LevelPair, myUnits, SpbePage, spbeApi, StageBadge,
+  allowed, AnswerStatusBadge, EvidenceList, evaluationPath, formatBytes, formatDecimal, indicatorPath, LevelPair, myUnits, SpbePage, spbeApi, StageBadge, toggled,
 } from '../../components/spbe/common.js';
 import { HistoryList } from '../../components/spbe/History.js';
 import { LevelChoice } from '../../components/spbe/LevelChoice.js';
@@ -65,7 +65,7 @@ function IndicatorView({ region, id, code }: { region: RegionProfile; id: string
       <dl className="facts">
         {domain && <div><dt>{t('spbe.table.domain')}</dt><dd>{pick(domain.name)}</dd></div>}
         <div><dt>{t('spbe.table.aspect')}</dt><dd>{aspect ? pick(aspect.name) : a.indicator.aspect}</dd></div>
-        <div><dt>{t('spbe.table.weight')}</dt><dd>{t('spbe.indicator.weight', { w: formatDecimal(a.indicator.weight, locale, 0) })}</dd></div>
+        <div><dt>{t('spbe.table.weight')}</dt><dd>{formatDecimal(a.indicator.weight, locale, 0)}%</dd></div>
         <div><dt>{t('spbe.table.unit')}</dt><dd>{unit?.name ?? t('spbe.assign.none')}</dd></div>
       </dl>
       {flash && <Flash>{flash}</Flash>}
@@ -370,11 +370,7 @@ function PracticeForm({ answer, url, onDone }: FormProps) {
           <legend>{t('spbe.practice.files')}</legend>
           {answer.evidence.map((f) => (
             <label key={f.id} className="choice">
-              <input type="checkbox" checked={chosen.has(f.id)} onChange={(e) => {
-                const next = new Set(chosen);
-                if (e.target.checked) next.add(f.id); else next.delete(f.id);
-                setChosen(next);
-              }} /> {f.fileName}
+              <input type="checkbox" checked={chosen.has(f.id)} onChange={(e) => setChosen(toggled(chosen, f.id, e.target.checked))} /> {f.fileName}
             </label>
           ))}
         </fieldset>

@@ -4,7 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../components/ui.js';
-import { formatDecimal, formatScore, groupAnswers, regionYear, Score, SpbePage, spbeApi } from '../../components/spbe/common.js';
+import { formatDecimal, formatScore, groupAnswers, regionYear, Score, SpbePage, spbeApi, toggled } from '../../components/spbe/common.js';
 import type { Evaluation, EvaluationSummary, Plan, Simulation, Target } from '../../components/spbe/types.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n/index.js';
@@ -94,16 +94,14 @@ function TargetForm({ region, year, target, ev, onSaved }: { region: RegionProfi
         <details className="out-of-reach">
           <summary>{t('spbe.target.outOfReach', { n: out.size })}</summary>
           <p className="hint">{t('spbe.target.outOfReachHint')}</p>
-          {ev.answers.map((a) => (
-            <label key={a.indicator.code} className="choice">
-              <input type="checkbox" checked={out.has(a.indicator.code)} onChange={(e) => {
-                const next = new Set(out);
-                if (e.target.checked) next.add(a.indicator.code); else next.delete(a.indicator.code);
-                setOut(next);
-              }} />
-              {a.indicator.number}. {pick(a.indicator.name)}
-            </label>
-          ))}
+          <div className="out-of-reach-list">
+            {ev.answers.map((a) => (
+              <label key={a.indicator.code} className="choice">
+                <input type="checkbox" checked={out.has(a.indicator.code)} onChange={(e) => setOut(toggled(out, a.indicator.code, e.target.checked))} />
+                {a.indicator.number}. {pick(a.indicator.name)}
+              </label>
+            ))}
+          </div>
         </details>
       )}
       {saved && <Flash>{t('spbe.target.saved')}</Flash>}
@@ -120,7 +118,7 @@ function PlanView({ plan, ev, onTry }: { plan: Plan; ev?: Evaluation; onTry: (st
   return (
     <>
       <p className="muted small">
-        {t('spbe.plan.baseline', { year: plan.baseline.year, basis: t(plan.baseline.basis === 'final' ? 'spbe.level.final' : 'spbe.level.self') })}
+        {t('spbe.plan.baseline', { year: plan.baseline.year, basis: t(plan.baseline.basis === 'final' ? 'spbe.plan.basis.final' : 'spbe.plan.basis.self') })}
         {plan.assumedLowest.length > 0 && ` ${t('spbe.plan.assumedLowest', { n: plan.assumedLowest.length })}`}
       </p>
       <dl className="plan-facts">
