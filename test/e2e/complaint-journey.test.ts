@@ -129,7 +129,8 @@ describeInBrowser('complaint journey in Chromium', (b) => {
     expect(await unit.locator('option:checked').textContent()).toBe('Dinas Pekerjaan Umum dan Penataan Ruang (usulan)');
     await page.getByRole('button', { name: 'Teruskan' }).click();
     await eventually(() => page.getByText('Tersimpan. Status: Diteruskan ke perangkat daerah.').isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: 'Verifikasi dan teruskan' }).count()).toBe(0);
+    // The page reloads the complaint after saving: the triage form goes once it has.
+    await eventually(() => page.getByRole('heading', { name: 'Verifikasi dan teruskan' }).count()).toBe(0);
     expect(b.problems(page)).toEqual([]);
     await page.context().close();
   });
@@ -214,8 +215,9 @@ describeInBrowser('complaint journey in Chromium', (b) => {
     await page.getByLabel('Komentar').fill('Cepat ditangani, terima kasih.');
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
     await eventually(() => page.getByText('Terima kasih atas penilaian Anda.').isVisible()).toBe(true);
-    expect(await page.locator('.status-line').textContent()).toContain('Ditutup');
-    expect(await page.getByText('Penilaian Anda: 4 dari 5').isVisible()).toBe(true);
+    // The thanks shows at once; the status follows when the page has reloaded the report.
+    await eventually(() => page.locator('.status-line').textContent()).toContain('Ditutup');
+    await eventually(() => page.getByText('Penilaian Anda: 4 dari 5').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Kirim penilaian' }).count()).toBe(0);
     expect(b.problems(page)).toEqual([]);
   });
