@@ -5,12 +5,14 @@
 //   npx tsx bench/page-weight.ts        (needs `npm run build:web` and Chromium)
 //
 // The 200 KB budget itself is asserted in test/e2e/citizen-pages.test.ts.
+import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
 export const REPORT_FORM = '/r/32.11/lapor';
 export const BUDGET_BYTES = 200 * 1024;
+const CHROMIUM = '/usr/bin/chromium';
 
 export interface PageWeight {
   files: { path: string; type: string; bytes: number; gzipBytes: number; wireBytes: number }[];
@@ -45,7 +47,9 @@ export function describeWeight(w: PageWeight): string {
   return [`First visit to ${REPORT_FORM}:`, ...rows, `  total: ${kb(w.gzipBytes)} gzip (budget ${kb(BUDGET_BYTES)}), ${kb(w.wireBytes)} on the wire`].join('\n');
 }
 
-async function main() {
+/** Serves the demo on an embedded database and weighs a first visit in headless Chromium; null without Chromium. */
+export async function firstVisitWeight(): Promise<PageWeight | null> {
+  if (!existsSync(CHROMIUM)) return null;
   const { chromium } = await import('playwright-core');
   const { openDatabase } = await import('../src/platform/db/client.js');
   const { prepareDatabase } = await import('../src/platform/bootstrap.js');
@@ -63,12 +67,12 @@ async function main() {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   try {
     const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true })).newPage();
-    console.log(describeWeight(await measureFirstVisit(page, `http://127.0.0.1:${port}${REPORT_FORM}`)));
+    return await measureFirstVisit(page, `http://127.0.0.1:${port}${REPORT_FORM}`);
   } finally {
     await browser.close();
     await app.close();
@@ -76,4 +80,7 @@ async function main() {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const weight = await firstVisitWeight();
+  console.log(weight ? describeWeight(weight) : `No Chromium at ${CHROMIUM}`);
+}

@@ -1,131 +1,107 @@
-// npm run bench: Pamong against a bare node:http + hand-written SQL baseline,
-// in the same run, on PostgreSQL and on PGlite. Load comes from this process
-// (autocannon); the servers run as separate processes on loopback.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+// npm run bench: every figure next to its goal, measured in one run on one
+// machine (see BENCHMARKS.md for the latest numbers and how to read them).
+//
+//   BENCH_ONLY=http,dashboard,sweep,memory,weight   sections to run (default: all)
+//   BENCH_SECONDS=15        measured seconds per server and test (intake, tracking), split in rounds
+//   BENCH_ROUNDS=3          rounds alternating Pamong and the baseline
+//   BENCH_DASHBOARD_COMPLAINTS=1000000   the issue's size: 10000000 (about 10 more minutes)
+//   BENCH_SWEEP_OPEN=1000000
+//   BENCH_MEMORY_SECONDS=60              the issue's: 300
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test   the bench creates its databases next to it
+//   BENCH_PORT=3810
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import pg from 'pg';
-import { openDatabase } from '../src/platform/db/client.js';
-import { prepareDatabase } from '../src/platform/bootstrap.js';
-import { seedDemo } from '../src/demo/seed.js';
-import { loadConfig } from '../src/platform/config.js';
-import { systemClock } from '../src/platform/context.js';
+import { performance } from 'node:perf_hooks';
+import { comparisonTable, httpBench, type Comparison } from './http.js';
+import { dashboardBench } from './dashboard.js';
+import { sweepBench } from './sweep.js';
+import { memoryBench } from './memory.js';
+import { BUDGET_BYTES, describeWeight, firstVisitWeight } from './page-weight.js';
+import { envNumber, machine, postgresReachable, printResults, root, type Result } from './support.js';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = 50;
-const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PORT = 3810;
+const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight').split(',').map((s) => s.trim());
+const settings = {
+  seconds: envNumber('BENCH_SECONDS', 15),
+  rounds: envNumber('BENCH_ROUNDS', 3),
+  dashboard: envNumber('BENCH_DASHBOARD_COMPLAINTS', 1_000_000),
+  sweepOpen: envNumber('BENCH_SWEEP_OPEN', 1_000_000),
+  memorySeconds: envNumber('BENCH_MEMORY_SECONDS', 60),
+  port: envNumber('BENCH_PORT', 3810),
+};
 
-interface Run { rps: number; p99: number; errors: number }
-interface Row { what: string; engine: string; ours: Run; base: Run; goal: string; met: boolean }
+const started = performance.now();
+const results: Result[] = [];
+const details: string[] = [];
+const postgres = await postgresReachable();
+const skipped = (section: string, what: string, goal: string) => results.push({ section, what, figure: 'skipped: PostgreSQL not reachable', goal, met: null });
+const log = (line: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${line}`);
 
-async function prepare(engine: 'postgres' | 'pglite'): Promise<Record<string, string>> {
-  if (engine === 'postgres') {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query('drop database if exists pamong_bench with (force)');
-    await admin.query('create database pamong_bench');
-    await admin.end();
-    const url = new URL(PG_URL);
-    url.pathname = '/pamong_bench';
-    const database = await openDatabase({ databaseUrl: url.toString() });
-    await prepareDatabase(database, new Date());
-    await seedDemo({ database, config: loadConfig({}), clock: systemClock });
-    await database.close();
-    return { DATABASE_URL: url.toString() };
+if (sections.includes('http')) {
+  const comparisons: Comparison[] = [];
+  for (const engine of ['postgres', 'pglite'] as const) {
+    if (engine === 'postgres' && !postgres) {
+      skipped('throughput', 'intake and tracking, postgres', '≥ 0.7× / 0.8× baseline');
+      continue;
+    }
+    log(`intake and tracking on ${engine}`);
+    const r = await httpBench(engine, { seconds: settings.seconds, rounds: settings.rounds, connections: 50, port: settings.port });
+    comparisons.push(...r.comparisons);
+    results.push(...r.results);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'pamong-bench-'));
-  const database = await openDatabase({ dataDir: dir });
-  await prepareDatabase(database, new Date());
-  await seedDemo({ database, config: loadConfig({}), clock: systemClock });
-  await database.close();
-  return { PAMONG_DATA_DIR: dir };
+  details.push('### Intake and tracking against the bare baseline', '',
+    `autocannon, 50 connections, ${settings.seconds} s per server and test in ${settings.rounds} alternating rounds after 2 s of warm-up; p99 is the median of the rounds'.`,
+    'Tracking asks for 500 different complaints at random. CPU: the server process, and on PostgreSQL its own backends (by connection name), per answered request.', '', ...comparisonTable(comparisons), '');
 }
 
-async function start(script: string[], env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...script], {
-    env: { ...process.env, ...env, PORT: String(PORT), HOST: '127.0.0.1', PAMONG_WORKERS: 'false', PAMONG_DEMO: 'false', PAMONG_INTAKE_PER_MINUTE: '100000000', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    const up = await fetch(`http://127.0.0.1:${PORT}/healthz`).then((r) => r.status < 500, () => false)
-      || await fetch(`http://127.0.0.1:${PORT}/track/none`).then(() => true, () => false);
-    if (up) return child;
-    await new Promise((r) => setTimeout(r, 500));
+if (sections.includes('dashboard')) {
+  if (!postgres) skipped('dashboard', 'yearly dashboard at scale', '≥ 20× faster, within 2× of 100 k');
+  else {
+    log(`dashboard at ${settings.dashboard.toLocaleString('en-US')} complaints`);
+    const r = await dashboardBench(settings.dashboard);
+    results.push(...r.results);
+    details.push('### Dashboard at scale', '', '| complaints | summary rows of the region | dashboard ms | plain GROUP BY ms | data generated in s |', '|---|---|---|---|---|',
+      ...r.figures.map((f) => `| ${f.complaints.toLocaleString('en-US')} | ${f.summaryRows} | ${f.dashboardMs.toFixed(1)} | ${f.plainMs.toFixed(1)} | ${f.generateSeconds.toFixed(0)} |`),
+      '', 'Plan of the summary query at the larger size:', '', '```', r.plan, '```', '');
   }
-  throw new Error(`server ${script.join(' ')} did not start`);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-function rssMb(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
-}
-
-async function load(opts: { path: string; method?: 'GET' | 'POST'; body?: string }): Promise<Run> {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${PORT}${opts.path}`, method: opts.method ?? 'GET', connections: CONNECTIONS, duration: DURATION,
-    headers: { 'content-type': 'application/json' }, body: opts.body,
-  });
-  return { rps: Math.round(result.requests.average), p99: result.latency.p99, errors: result.errors + result.non2xx };
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url });
-  return client.connect().then(() => client.end().then(() => true), () => false);
-}
-
-const description = 'Sampah menumpuk di tepi jalan dekat pasar, sudah tiga hari belum diangkut';
-const rows: Row[] = [];
-const notes: string[] = [];
-
-for (const engine of ['postgres', 'pglite'] as const) {
-  if (engine === 'postgres' && !(await reachable(PG_URL))) {
-    notes.push('PostgreSQL not reachable: skipped');
-    continue;
+if (sections.includes('sweep')) {
+  if (!postgres) skipped('SLA sweep', 'escalating 1,000 overdue among 1 M open', 'within 2×');
+  else {
+    log(`SLA sweep among ${settings.sweepOpen.toLocaleString('en-US')} open`);
+    const r = await sweepBench(settings.sweepOpen);
+    results.push(...r.results);
+    details.push('### SLA sweep', '', '| open deadlines | 1,000 escalations took s | steps |', '|---|---|---|',
+      ...r.figures.map((f) => `| ${f.open.toLocaleString('en-US')} | ${(f.ms / 1000).toFixed(2)} | ${f.steps} |`),
+      '', 'Plan of the claim query among the larger number:', '', '```', r.plan, '```', '');
   }
-  const env = await prepare(engine);
-  const pamong = await start(['src/cli.ts', 'serve'], env);
-  const categories = await (await fetch(`http://127.0.0.1:${PORT}/api/regions/32.11/categories`)).json() as { id: string; code: string }[];
-  const categoryId = categories.find((c) => c.code === 'sampah')!.id;
-  const ours = await load({ path: '/api/regions/32.11/complaints', method: 'POST', body: JSON.stringify({ categoryId, description }) });
-  const rss = rssMb(pamong);
-  const created = await (await fetch(`http://127.0.0.1:${PORT}/api/regions/32.11/complaints`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ categoryId, description }) })).json() as { trackingCode: string };
-  const oursTrack = await load({ path: `/api/regions/32.11/complaints/track/${created.trackingCode}` });
-  await stop(pamong);
-  notes.push(`${engine}: Pamong RSS after the intake run ${rss} MB`);
-
-  const base = await start(['bench/baseline-server.ts'], env);
-  const baseIntake = await load({ path: '/intake', method: 'POST', body: JSON.stringify({ description }) });
-  const baseTrack = await load({ path: `/track/${created.trackingCode}` });
-  await stop(base);
-  if (env.PAMONG_DATA_DIR) rmSync(env.PAMONG_DATA_DIR, { recursive: true, force: true });
-
-  const floor = engine === 'postgres' ? { intake: 0.7, track: 0.8 } : { intake: 0.6, track: 0.6 };
-  rows.push({
-    what: 'complaint intake (POST)', engine, ours, base: baseIntake, goal: `≥ ${floor.intake}× throughput${engine === 'postgres' ? ', p99 ≤ 2× baseline' : ''}`,
-    met: ours.rps >= floor.intake * baseIntake.rps && (engine !== 'postgres' || ours.p99 <= 2 * baseIntake.p99) && ours.errors === 0,
-  });
-  rows.push({
-    what: 'tracking page data (GET)', engine, ours: oursTrack, base: baseTrack, goal: `≥ ${floor.track}× throughput`,
-    met: oursTrack.rps >= floor.track * baseTrack.rps && oursTrack.errors === 0,
-  });
 }
 
-const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : '–');
-console.log(`\nPamong benchmarks — ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-console.log(`autocannon, ${CONNECTIONS} connections, ${DURATION} s per run, loopback\n`);
-console.log('| what | engine | Pamong req/s | baseline req/s | ratio | Pamong p99 ms | baseline p99 ms | errors | goal | met |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
-for (const r of rows) {
-  console.log(`| ${r.what} | ${r.engine} | ${r.ours.rps} | ${r.base.rps} | ${ratio(r.ours.rps, r.base.rps)} | ${r.ours.p99} | ${r.base.p99} | ${r.ours.errors}/${r.base.errors} | ${r.goal} | ${r.met ? 'yes' : 'no'} |`);
+if (sections.includes('memory')) {
+  if (!postgres) skipped('memory', 'server RSS under mixed load', '≤ 300 MB');
+  else {
+    log(`memory under ${settings.memorySeconds} s of mixed load`);
+    const r = await memoryBench(settings.memorySeconds, settings.port + 2);
+    results.push(...r.results);
+    details.push('### Memory', '', `RSS every 5 s (MB): ${r.samples.join(', ')}`, `Requests: ${r.result.requests} (${Math.round(r.result.rps)}/s), statuses ${JSON.stringify(r.result.statuses)}`, '');
+  }
 }
-for (const n of notes) console.log(`\n- ${n}`);
+
+if (sections.includes('weight')) {
+  log('page weight');
+  if (!existsSync(join(root, 'web/dist/index.html'))) execSync('npm run build:web', { cwd: root, stdio: 'inherit' });
+  const weight = await firstVisitWeight();
+  results.push(weight
+    ? { section: 'citizen pages', what: 'first visit to the report form, compressed', figure: `${(weight.gzipBytes / 1024).toFixed(1)} KB gzip (${(weight.wireBytes / 1024).toFixed(1)} KB Brotli on the wire)`, goal: `≤ ${BUDGET_BYTES / 1024} KB`, met: weight.gzipBytes <= BUDGET_BYTES }
+    : { section: 'citizen pages', what: 'first visit to the report form', figure: 'skipped: no Chromium at /usr/bin/chromium', goal: '≤ 200 KB', met: null });
+  if (weight) details.push('### Page weight', '', '```', describeWeight(weight), '```', '');
+}
+
+const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+printResults(`Pamong benchmarks, ${new Date().toISOString().slice(0, 10)}`, results, [
+  `Machine: ${machine()}. PostgreSQL: ${postgres ? 'local server' : 'not reachable'}.`,
+  `Command: ${Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_')).map(([k, v]) => `${k}=${v} `).join('')}npm run bench (took ${minutes} min)`,
+]);
+console.log('');
+for (const line of details) console.log(line);

@@ -1,5 +1,7 @@
-// The pamong command: serve | worker | migrate | seed-demo | create-admin | create-api-key | export | rebuild-stats
-import { writeFileSync } from 'node:fs';
+// The pamong command: serve | worker | migrate | seed-demo | create-admin | create-api-key | backup | restore | rebuild-stats
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from './platform/config.js';
@@ -8,7 +10,7 @@ import { startWorker } from './platform/worker.js';
 import { buildServer } from './server.js';
 import { createApiKey, createUser } from './platform/auth/service.js';
 import { anonymousActor } from './platform/auth/policy.js';
-import { exportRegion } from './platform/export.js';
+import { backupRegion, restoreRegion } from './platform/backup.js';
 import { rebuildStats } from './modules/complaints/dashboard/stats.js';
 import { listEnabledRegions } from './platform/regions/service.js';
 import { switchOnRegion } from './platform/regions/admin.js';
@@ -22,7 +24,8 @@ const usage = `Pemakaian / usage: pamong <perintah> [opsi]
   enable-region --region KODE                     aktifkan daerah / switch a region on
   create-admin --email E --name N --password P    buat admin platform / create a platform admin
   create-api-key --region KODE --name N           buat kunci API / create an API key
-  export --region KODE [--out FILE]               ekspor data daerah (JSON) / export a region's data
+  backup --region KODE [--out FILE]               cadangkan data daerah / back up a region's data (export: the same)
+  restore [--in FILE] [--replace]                 pulihkan data daerah / restore a region from a backup
   rebuild-stats [--region KODE]                   hitung ulang ringkasan dasbor / recompute the dashboard summary`;
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
@@ -30,7 +33,10 @@ const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, region: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, region: { type: 'string' }, out: { type: 'string' },
+      in: { type: 'string' }, replace: { type: 'boolean' },
+    },
   });
   const command = positionals[0];
   const config = loadConfig();
@@ -61,10 +67,22 @@ async function main() {
       console.log(key);
       break;
     }
+    case 'backup':
     case 'export': {
-      const data = JSON.stringify(await exportRegion(ctx, need(values.region, 'region')));
-      if (values.out) writeFileSync(values.out, data);
-      else process.stdout.write(data + '\n');
+      const out = values.out ? createWriteStream(values.out) : process.stdout;
+      const rows = await backupRegion(ctx, need(values.region, 'region'), async (line) => {
+        if (!out.write(line)) await once(out, 'drain');
+      });
+      if (values.out) await new Promise<void>((resolve) => out.end(() => resolve()));
+      const total = Object.values(rows).reduce((a, b) => a + b, 0);
+      console.error(`Cadangan ${values.region} selesai / backup done: ${total} baris / rows${values.out ? ` -> ${values.out}` : ''}`);
+      break;
+    }
+    case 'restore': {
+      const lines = createInterface({ input: values.in ? createReadStream(values.in) : process.stdin, crlfDelay: Infinity });
+      const { region, rows } = await restoreRegion(ctx, lines, { replace: values.replace });
+      const total = Object.values(rows).reduce((a, b) => a + b, 0);
+      console.log(`Daerah ${region} dipulihkan / region restored: ${total} baris / rows`);
       break;
     }
     case 'rebuild-stats': {

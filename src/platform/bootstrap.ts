@@ -5,17 +5,22 @@ import type { Config } from './config.js';
 import { systemClock, type AppContext, type Clock } from './context.js';
 import { migrate, openDatabase, type Database } from './db/client.js';
 import { loadAreas } from './regions/load-areas.js';
-import { nationalHolidays } from './regions/holidays.js';
 import { seedSpbe } from '../modules/spbe/seed.js';
 
 export async function prepareDatabase(database: Database, now: Date): Promise<void> {
   await migrate(database);
   await loadAreas(database);
   const year = now.getUTCFullYear();
-  const days = nationalHolidays([year - 1, year, year + 1, year + 2]);
-  await database.db.execute(sql`insert into national_holidays (date, name)
-    select date, name from jsonb_to_recordset(${JSON.stringify(days)}::jsonb) as h(date date, name text)
-    on conflict (date) do nothing`);
+  const years = [year - 1, year, year + 1, year + 2];
+  const [{ known }] = await database.rows<{ known: number }>(sql`select count(distinct extract(year from date))::int as known from national_holidays
+    where date >= ${`${years[0]}-01-01`}::date and date <= ${`${years[3]}-12-31`}::date`);
+  if (known < years.length) {
+    // The holiday library holds every country's rules (~25 MB in memory): loaded only when a year is missing.
+    const { nationalHolidays } = await import('./regions/holidays.js');
+    await database.db.execute(sql`insert into national_holidays (date, name)
+      select date, name from jsonb_to_recordset(${JSON.stringify(nationalHolidays(years))}::jsonb) as h(date date, name text)
+      on conflict (date) do nothing`);
+  }
   await seedSpbe(database, now);
 }
 

@@ -17,17 +17,27 @@ const caches: { forget(): void }[] = [];
 export function regionCache<T>(load: (db: Queryable, code: string) => Promise<T>, ttlMs = REGION_CONFIG_TTL_MS) {
   let byDb = new WeakMap<object, Map<string, Entry<T>>>();
   const cache = {
-    get(db: Queryable, code: string): Promise<T> {
+    /**
+     * The cached value, loaded when missing or older than the TTL, and loaded
+     * anew when `stillGood` says it lacks something (e.g. a unit another
+     * instance has just created).
+     */
+    async get(db: Queryable, code: string, stillGood?: (value: T) => boolean): Promise<T> {
       let entries = byDb.get(db);
       if (!entries) byDb.set(db, (entries = new Map()));
       const hit = entries.get(code);
-      if (hit && Date.now() - hit.at < ttlMs) return hit.value;
-      // Concurrent requests share one load; a failed load is not kept.
-      const value = load(db, code);
-      const entry = { value, at: Date.now() };
-      entries.set(code, entry);
-      value.catch(() => entries.get(code) === entry && entries.delete(code));
-      return value;
+      if (hit && Date.now() - hit.at < ttlMs) {
+        const value = await hit.value;
+        if (!stillGood || stillGood(value)) return value;
+      }
+      // Missing, expired or lacking: load it, unless a concurrent request already is.
+      const current = entries.get(code);
+      if (current && current !== hit) return current.value;
+      const fresh: Entry<T> = { value: load(db, code), at: Date.now() };
+      entries.set(code, fresh);
+      // A failed load is not kept.
+      fresh.value.catch(() => entries.get(code) === fresh && entries.delete(code));
+      return fresh.value;
     },
     forget() {
       byDb = new WeakMap();

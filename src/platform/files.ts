@@ -41,17 +41,23 @@ export function multipartReader(jsonField: string, fileField: string, policy: Up
     if (!request.isMultipart()) return;
     let body: unknown = undefined;
     const parts = request.parts({ limits: { fileSize: policy.maxBytes, files: policy.maxFiles, parts: policy.maxFiles + 5 } });
-    for await (const part of parts) {
-      if (part.type === 'file') {
-        if (part.fieldname !== fileField) throw new AppError('request.invalid', { field: part.fieldname });
-        request.uploads.push({ fileName: part.filename || 'berkas', data: await part.toBuffer() });
-      } else if (part.fieldname === jsonField) {
-        try {
-          body = JSON.parse(String(part.value));
-        } catch {
-          throw new AppError('request.invalid', { [jsonField]: 'not JSON' });
+    try {
+      for await (const part of parts) {
+        if (part.type === 'file') {
+          if (part.fieldname !== fileField) throw new AppError('request.invalid', { field: part.fieldname });
+          request.uploads.push({ fileName: part.filename || 'berkas', data: await part.toBuffer() });
+        } else if (part.fieldname === jsonField) {
+          try {
+            body = JSON.parse(String(part.value));
+          } catch {
+            throw new AppError('request.invalid', { [jsonField]: 'not JSON' });
+          }
         }
       }
+    } catch (err) {
+      // Limits come as Fastify codes the error handler knows; a body busboy cannot parse (no boundary, cut short) is the client's.
+      if (err instanceof AppError || (err as { code?: string }).code?.startsWith('FST_')) throw err;
+      throw new AppError('request.invalid', { multipart: (err as Error).message });
     }
     request.body = body;
   };

@@ -14,9 +14,10 @@ export function startWorker(ctx: AppContext, log: Pick<FastifyBaseLogger, 'info'
   const tick = async () => {
     try {
       let escalated = 0;
-      // Drain the backlog in batches, then wait for the next tick.
+      let sent = 0;
+      // Drain the backlogs in batches, then wait for the next tick.
       for (let n = await sweepOverdue(ctx); n > 0 && !stopped; n = await sweepOverdue(ctx)) escalated += n;
-      const sent = await sendPendingEmails(ctx, transport);
+      for (let n = await sendPendingEmails(ctx, transport); n > 0 && !stopped; n = await sendPendingEmails(ctx, transport)) sent += n;
       if (escalated || sent) log.info({ escalated, sent }, 'worker tick');
     } catch (err) {
       log.error({ err }, 'worker tick failed');

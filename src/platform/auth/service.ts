@@ -12,14 +12,20 @@ import { hashPassword, MIN_PASSWORD_LENGTH, newToken, sha256, verifyPassword } f
 export const SESSION_DAYS = 14;
 const RESET_MINUTES = 60;
 
+/** A user with their grants, read in one query (every signed-in request needs it). */
+const userWithGrants = {
+  id: users.id, name: users.name, email: users.email, platformAdmin: users.platformAdmin,
+  grants: sql<Grant[]>`(select coalesce(json_agg(json_build_object('regionCode', g.region_code, 'role', g.role, 'unitId', g.unit_id)), '[]'::json)
+    from ${grants} g where g.user_id = ${users.id})`,
+};
+
+const actorOf = (u: { id: string; name: string; email: string; platformAdmin: boolean; grants: Grant[] }): Actor => ({
+  kind: 'user', userId: u.id, name: u.name, email: u.email, platformAdmin: u.platformAdmin, grants: u.grants, apiKeyRegion: null,
+});
+
 export async function loadActor(db: Queryable, userId: string): Promise<Actor | null> {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) return null;
-  const rows = await db.select({ regionCode: grants.regionCode, role: grants.role, unitId: grants.unitId }).from(grants).where(eq(grants.userId, userId));
-  return {
-    kind: 'user', userId: user.id, name: user.name, email: user.email, platformAdmin: user.platformAdmin,
-    grants: rows as Grant[], apiKeyRegion: null,
-  };
+  const [user] = await db.select(userWithGrants).from(users).where(eq(users.id, userId));
+  return user ? actorOf(user) : null;
 }
 
 export async function signIn(ctx: AppContext, email: string, password: string): Promise<{ sessionId: string; csrfToken: string; actor: Actor }> {
@@ -47,12 +53,14 @@ export async function signOut(ctx: AppContext, sessionId: string): Promise<void>
 export type SessionLookup = { actor: Actor; csrfToken: string } | 'expired' | null;
 
 export async function actorFromSession(ctx: AppContext, sessionId: string): Promise<SessionLookup> {
-  const db = ctx.database.db;
-  const [s] = await db.select().from(sessions).where(eq(sessions.idHash, sha256(sessionId)));
+  const [s] = await ctx.database.db
+    .select({ csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, user: userWithGrants })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.idHash, sha256(sessionId)));
   if (!s) return null;
   if (s.expiresAt <= ctx.clock.now()) return 'expired';
-  const actor = await loadActor(db, s.userId);
-  return actor ? { actor, csrfToken: s.csrfToken } : null;
+  return { actor: actorOf(s.user), csrfToken: s.csrfToken };
 }
 
 export async function actorFromApiKey(ctx: AppContext, key: string): Promise<Actor | null> {

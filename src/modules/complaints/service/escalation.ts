@@ -19,16 +19,17 @@ const stageLabel: Record<string, { id: string; en: string }> = {
   resolution: { id: 'penyelesaian', en: 'resolution' },
 };
 
+/** The stages due for a check, oldest first, claimed by this sweep (through the partial index on next_check_at). */
+export const dueDeadlines = (now: Date, batch: number) =>
+  sql`select region_code, complaint_id, stage, round, escalation_step, due_at from complaint_deadlines
+      where next_check_at is not null and next_check_at <= ${now}
+      order by next_check_at limit ${batch} for update skip locked`;
+
 /** Escalates up to `batch` overdue stages; returns how many steps were taken. */
 export async function sweepOverdue(ctx: AppContext, batch = 200): Promise<number> {
   return ctx.database.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const due = await ctx.database.rows<DueRow>(
-      sql`select region_code, complaint_id, stage, round, escalation_step, due_at from complaint_deadlines
-          where next_check_at is not null and next_check_at <= ${now}
-          order by next_check_at limit ${batch} for update skip locked`,
-      tx,
-    );
+    const due = await ctx.database.rows<DueRow>(dueDeadlines(now, batch), tx);
     const regions = new Map<string, Region>();
     let steps = 0;
     for (const d of due) {

@@ -1,21 +1,20 @@
 // A citizen (or counter staff on their behalf, or an Open311 client) files a complaint.
 import { randomUUID } from 'node:crypto';
-import { and, eq, gte, like, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { AppError } from '../../../platform/errors.js';
 import { locationFits, type Region } from '../../../platform/regions/service.js';
-import { areas } from '../../../platform/schema.js';
-import { regionCache } from '../../../platform/cache.js';
-import { queryRows } from '../../../platform/db/client.js';
+import { areasByCode } from '../../../platform/regions/known-areas.js';
 import { emailInsert, type EmailPayload } from '../../../platform/notify/outbox.js';
 import { preparedFamily, runPrepared } from '../../../platform/db/prepared.js';
 import { complaintEvents, complaintPhotos, complaints } from '../schema.js';
-import { checkAnswers, type Question } from '../domain/questions.js';
+import { checkAnswers } from '../domain/questions.js';
 import { rankDuplicates } from '../domain/duplicates.js';
 import { newTrackingCode } from '../domain/tracking.js';
 import { newToken, sha256 } from '../../../platform/auth/secrets.js';
-import { calendarOf, deadlineRows, deadlineUpsert, holidaysSql, holidayWindow, rulesOf, rulesSql, type RuleRow } from './deadlines.js';
+import { calendarOf, deadlineRows, deadlineUpsert, holidayWindow, rulesOf } from './deadlines.js';
+import { regionReference } from './reference.js';
 import { newComplaintStatsSql, newComplaintStatsValues } from '../dashboard/stats.js';
 import type { Photo } from './photos.js';
 
@@ -44,26 +43,6 @@ const complaintFields = [
   'regionCode', 'id', 'trackingCode', 'categoryId', 'status', 'description', 'answers', 'districtCode', 'villageCode', 'lat', 'lng', 'address',
   'anonymous', 'confidential', 'reporterUserId', 'reporterName', 'reporterEmail', 'reporterPhone', 'reporterKeyHash', 'channel', 'submittedAt', 'updatedAt',
 ] as const satisfies readonly (keyof NewRow)[];
-
-/** What intake needs to know about a region: active categories with their questions, deadline rules, holidays (see platform/cache.ts). */
-interface IntakeConfig {
-  questions: Map<string, Question[]>;
-  rules: RuleRow[];
-  holidays: string[];
-}
-
-const intakeConfig = regionCache(async (db, regionCode): Promise<IntakeConfig> => {
-  const [row] = await queryRows<{ categories: { id: string; questions: Question[] }[]; rules: RuleRow[]; holidays: string[] }>(db, sql`select
-    (select coalesce(json_agg(json_build_object('id', id, 'questions', questions)), '[]'::json) from categories where region_code = ${regionCode} and active) as categories,
-    ${rulesSql(regionCode)} as rules, ${holidaysSql(regionCode)} as holidays`);
-  return { questions: new Map(row.categories.map((c) => [c.id, c.questions])), rules: row.rules, holidays: row.holidays };
-});
-
-/** The districts and villages inside a region, by code. Loaded once: the area registry only changes at start. */
-const regionAreas = regionCache(async (db, regionCode) => {
-  const rows = await db.select({ code: areas.code, level: areas.level }).from(areas).where(like(areas.code, `${regionCode}.%`));
-  return new Map(rows.map((r) => [r.code, r.level]));
-}, 24 * 3_600_000);
 
 /**
  * What intake writes, in one statement: the complaint, its photos, the
@@ -94,26 +73,26 @@ const intakeWrite = preparedFamily<string>('pamong_intake_write', (db, shape) =>
 
 /**
  * Files a complaint in one round trip: what it reads comes from the region's
- * cached configuration, and everything it writes is one statement (above).
+ * cached reference data (service/reference.ts), and everything it writes is
+ * one statement (above).
  */
 export async function submitComplaint(
   ctx: AppContext, region: Region, actor: Actor, input: NewComplaint, photos: Photo[],
 ): Promise<{ id: string; trackingCode: string; reporterKey: string }> {
   const { database } = ctx;
   const now = ctx.clock.now();
-  const config = await intakeConfig.get(database.db, region.code);
-  const questions = config.questions.get(input.categoryId);
-  if (!questions) throw new AppError('category.not_found');
-  const { answers, problems } = checkAnswers(questions, input.answers);
+  const reference = await regionReference(database.db, region.code, { categoryId: input.categoryId });
+  const category = reference.categories.get(input.categoryId);
+  if (!category?.active) throw new AppError('category.not_found');
+  const { answers, problems } = checkAnswers(category.questions, input.answers);
   if (Object.keys(problems).length > 0) throw new AppError('complaint.answers_invalid', problems);
   const codes = [input.districtCode, input.villageCode].filter((c): c is string => !!c);
   if (codes.length > 0) {
-    const known = await regionAreas.get(database.db, region.code);
-    const found = codes.filter((c) => known.has(c)).map((code) => ({ code, level: known.get(code)! }));
+    const found = [...(await areasByCode(database.db, codes))].map(([code, a]) => ({ code, level: a.level }));
     if (!locationFits(region.code, input.districtCode, input.villageCode, found)) throw new AppError('area.not_in_region');
   }
   const window = holidayWindow(now);
-  const calendar = calendarOf(region, config.holidays.filter((d) => d >= window.start && d <= window.end));
+  const calendar = calendarOf(region, reference.holidays.filter((d) => d >= window.start && d <= window.end));
 
   const id = randomUUID();
   const trackingCode = newTrackingCode();
@@ -126,7 +105,7 @@ export async function submitComplaint(
     reporterName: input.reporterName, reporterEmail: input.reporterEmail, reporterPhone: input.reporterPhone, reporterKeyHash: sha256(reporterKey),
     channel: input.channel, submittedAt: now, updatedAt: now,
   };
-  const [deadline] = deadlineRows(region.code, id, ['verification'], rulesOf(config.rules, input.categoryId), calendar, now);
+  const [deadline] = deadlineRows(region.code, id, ['verification'], rulesOf(reference.rules, input.categoryId), calendar, now);
   const link = `${ctx.config.publicUrl}/r/${region.code}/lacak/${trackingCode}?kunci=${reporterKey}`;
   const email: EmailPayload | null = input.reporterEmail
     ? {

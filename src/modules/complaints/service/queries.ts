@@ -1,15 +1,18 @@
 // Reading complaints: the staff inbox, the staff detail, the citizen's
 // tracking page and the public list. Privacy flags are applied here, once,
 // for every output (web, API, Open311, exports).
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../../platform/context.js';
+import { preparedFamily, runPrepared } from '../../../platform/db/prepared.js';
+import { areasByCode } from '../../../platform/regions/known-areas.js';
+import { regionReference } from './reference.js';
 import { can, handledUnits, type Actor } from '../../../platform/auth/policy.js';
 import { AppError } from '../../../platform/errors.js';
 import { matchesHash } from '../../../platform/auth/secrets.js';
 import type { Region } from '../../../platform/regions/service.js';
 import { areas, units } from '../../../platform/schema.js';
-import { categories, complaintDeadlines, complaintEvents, complaintPhotos, complaints } from '../schema.js';
+import { categories, complaintDeadlines, complaintPhotos, complaints } from '../schema.js';
 import { allowedActions, statusLabel, terminal, type Status } from '../domain/status.js';
 import { mayPerform, proposedUnit, type Command } from './workflow.js';
 
@@ -87,21 +90,75 @@ async function loadByTracking(ctx: AppContext, regionCode: string, trackingCode:
   return c;
 }
 
-async function details(ctx: AppContext, region: Region, c: Row, audience: Audience) {
+// Timestamps inside JSON arrive as text.
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+interface EventView { at: Date; kind: string; message: string | null; public: boolean; actorLabel: string; detail: Record<string, unknown> }
+interface DeadlineView { stage: string; dueAt: Date; targetAt: Date | null; metAt: Date | null; escalationStep: number }
+interface PhotoView { id: string; contentType: string; bytes: number }
+interface View {
+  complaint: Row;
+  events: Json<EventView>[];
+  deadlines: Json<DeadlineView>[];
+  photos: PhotoView[];
+}
+
+const own = (table: string) => sql.raw(`${table}.region_code = c.region_code and ${table}.complaint_id = c.id`);
+
+/**
+ * A complaint with its timeline, deadlines and photos as one JSON value from
+ * one query, prepared once: found by tracking code or by id, with the public
+ * or the whole timeline. The names of its category, unit and places come from
+ * caches of reference data.
+ */
+const viewStatement = preparedFamily<string>('pamong_complaint_view', (_db, shape) => {
+  const [by, audience] = shape.split('_');
+  return sql`select json_build_object(
+      'complaint', row_to_json(c),
+      'events', (select coalesce(json_agg(json_build_object('at', e.at, 'kind', e.kind, 'message', e.message, 'public', e.public,
+          'actorLabel', e.actor_label, 'detail', e.detail) order by e.at, e.id), '[]'::json)
+        from complaint_events e where ${own('e')} ${audience === 'internal' ? sql`` : sql`and e.public`}),
+      'deadlines', (select coalesce(json_agg(json_build_object('stage', d.stage, 'dueAt', d.due_at, 'targetAt', d.target_at, 'metAt', d.met_at,
+          'escalationStep', d.escalation_step) order by array_position(array['verification', 'response', 'resolution'], d.stage)), '[]'::json)
+        from complaint_deadlines d where ${own('d')}),
+      -- Upload order: the order the photos were stored in.
+      'photos', (select coalesce(json_agg(json_build_object('id', p.id, 'contentType', p.content_type, 'bytes', p.bytes)), '[]'::json)
+        from complaint_photos p where ${own('p')})) as view
+    from complaints c where c.region_code = ${sql.placeholder('region')} and ${sql.raw(by === 'id' ? 'c.id' : 'c.tracking_code')} = ${sql.placeholder('key')}`;
+});
+
+const complaintColumns = Object.entries(getTableColumns(complaints));
+
+/** A complaints row from its JSON (row_to_json), typed as drizzle reads it. */
+function complaintFromJson(raw: Record<string, unknown>): Row {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of complaintColumns) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as Row;
+}
+
+async function loadView(ctx: AppContext, regionCode: string, by: 'tracking' | 'id', key: string, audience: Audience): Promise<View | null> {
+  const shape = `${by}_${audience.internal ? 'internal' : 'public'}`;
+  const [row] = await runPrepared<{ view: Omit<View, 'complaint'> & { complaint: Record<string, unknown> } }>(ctx.database, viewStatement(ctx.database.db, shape), { region: regionCode, key });
+  return row ? { ...row.view, complaint: complaintFromJson(row.view.complaint) } : null;
+}
+
+/** The names a complaint page shows: its category, unit and places. */
+async function namesOf(ctx: AppContext, c: Row) {
   const db = ctx.database.db;
+  const reference = await regionReference(db, c.regionCode, { categoryId: c.categoryId, unitId: c.unitId });
+  const places = await areasByCode(db, [c.districtCode, c.villageCode].filter((x): x is string => !!x));
+  return { category: reference.categories.get(c.categoryId) ?? null, unitName: c.unitId ? reference.unitNames.get(c.unitId) ?? null : null, places };
+}
+
+const dateOrNull = (v: string | null) => (v === null ? null : new Date(v));
+
+async function details(ctx: AppContext, region: Region, view: View, audience: Audience) {
+  const c = view.complaint;
   const now = ctx.clock.now();
-  const [category] = await db.select().from(categories).where(and(eq(categories.regionCode, region.code), eq(categories.id, c.categoryId)));
-  const [unit] = c.unitId ? await db.select().from(units).where(and(eq(units.regionCode, region.code), eq(units.id, c.unitId))) : [];
-  const placeCodes = [c.districtCode, c.villageCode].filter((x): x is string => !!x);
-  const places = placeCodes.length ? await db.select({ code: areas.code, name: areas.name }).from(areas).where(inArray(areas.code, placeCodes)) : [];
-  const events = await db
-    .select()
-    .from(complaintEvents)
-    .where(and(eq(complaintEvents.regionCode, region.code), eq(complaintEvents.complaintId, c.id), audience.internal ? undefined : eq(complaintEvents.public, true)))
-    .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
-  const deadlines = await db.select().from(complaintDeadlines).where(and(eq(complaintDeadlines.regionCode, region.code), eq(complaintDeadlines.complaintId, c.id)));
-  const photos = await db.select({ id: complaintPhotos.id, contentType: complaintPhotos.contentType, bytes: complaintPhotos.bytes })
-    .from(complaintPhotos).where(and(eq(complaintPhotos.regionCode, region.code), eq(complaintPhotos.complaintId, c.id)));
+  const { category, unitName, places } = await namesOf(ctx, c);
+  const deadlines = view.deadlines.map((d) => ({ ...d, dueAt: new Date(d.dueAt), targetAt: dateOrNull(d.targetAt), metAt: dateOrNull(d.metAt) }));
   const overdue = deadlines.some((d) => !d.metAt && d.dueAt < now);
   return {
     id: c.id,
@@ -113,15 +170,15 @@ async function details(ctx: AppContext, region: Region, c: Row, audience: Audien
     description: c.description,
     answers: c.answers,
     location: {
-      districtCode: c.districtCode, districtName: places.find((p) => p.code === c.districtCode)?.name ?? null,
-      villageCode: c.villageCode, villageName: places.find((p) => p.code === c.villageCode)?.name ?? null,
+      districtCode: c.districtCode, districtName: c.districtCode ? places.get(c.districtCode)?.name ?? null : null,
+      villageCode: c.villageCode, villageName: c.villageCode ? places.get(c.villageCode)?.name ?? null : null,
       lat: c.lat, lng: c.lng, address: c.address,
     },
     anonymous: c.anonymous,
     confidential: c.confidential,
     reporter: reporterOf(c, audience),
     channel: c.channel,
-    unit: unit ? { id: unit.id, name: unit.name } : null,
+    unit: c.unitId && unitName !== null ? { id: c.unitId, name: unitName } : null,
     submittedAt: c.submittedAt,
     resolvedAt: c.resolvedAt,
     closedAt: c.closedAt,
@@ -132,12 +189,12 @@ async function details(ctx: AppContext, region: Region, c: Row, audience: Audien
     overdue,
     escalationLevel: c.escalationLevel,
     deadlines: deadlines.map((d) => ({ stage: d.stage, dueAt: d.dueAt, targetAt: d.targetAt, metAt: d.metAt, overdue: !d.metAt && d.dueAt < now, escalationStep: d.escalationStep })),
-    photos: photos.map((p) => ({ ...p, url: `/api/regions/${region.code}/complaints/${c.trackingCode}/photos/${p.id}` })),
-    timeline: events.map((e) => ({
-      at: e.at, kind: e.kind, message: e.message, public: e.public,
+    photos: view.photos.map((p) => ({ ...p, url: `/api/regions/${region.code}/complaints/${c.trackingCode}/photos/${p.id}` })),
+    timeline: view.events.map((e) => ({
+      at: new Date(e.at), kind: e.kind, message: e.message, public: e.public,
       // Officers' names stay internal; the public sees the role of the actor.
       actor: audience.internal ? e.actorLabel : e.actorLabel === 'pelapor' || e.actorLabel === 'sistem' ? e.actorLabel : 'petugas',
-      detail: audience.internal ? e.detail : publicDetail(e.detail as Record<string, unknown>),
+      detail: audience.internal ? e.detail : publicDetail(e.detail),
     })),
   };
 }
@@ -150,13 +207,14 @@ function publicDetail(detail: Record<string, unknown>) {
 
 export async function staffDetail(ctx: AppContext, region: Region, actor: Actor, complaintId: string) {
   if (!can(actor, 'complaint.list', region.code)) throw new AppError('auth.forbidden');
-  const [c] = await ctx.database.db.select().from(complaints).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, complaintId)));
-  if (!c) throw new AppError('complaint.not_found');
+  const audience = staffAudience(actor, region);
+  const view = await loadView(ctx, region.code, 'id', complaintId, audience);
+  if (!view) throw new AppError('complaint.not_found');
+  const c = view.complaint;
   const mine = handledUnits(actor, region.code);
   if (mine !== null && (!c.unitId || !mine.has(c.unitId))) throw new AppError('complaint.not_found');
-  const view = await details(ctx, region, c, staffAudience(actor, region));
   return {
-    ...view,
+    ...(await details(ctx, region, view, audience)),
     // Only what this user may do now, so the UI never offers a form that would be refused.
     actions: terminal.has(c.status as Status) ? [] : allowedActions(c.status as Status)
       .filter((a): a is StaffAction => a !== 'rate' && a !== 'reopen' && mayPerform(actor, region.code, a as StaffAction)),
@@ -170,14 +228,16 @@ export async function staffDetail(ctx: AppContext, region: Region, actor: Actor,
  * lets them rate or reopen.
  */
 export async function trackingView(ctx: AppContext, region: Region, trackingCode: string, reporterKey?: string) {
-  const c = await loadByTracking(ctx, region.code, trackingCode);
+  const view = await loadView(ctx, region.code, 'tracking', trackingCode, publicAudience);
+  if (!view) throw new AppError('complaint.not_found');
+  const c = view.complaint;
   const isReporter = matchesHash(reporterKey, c.reporterKeyHash);
   if (c.confidential && !isReporter) throw new AppError('complaint.not_found');
-  const view = await details(ctx, region, c, publicAudience);
+  const shown = await details(ctx, region, view, publicAudience);
   const windowOpen = isReporter && c.status === 'resolved' && !!c.resolvedAt
     && ctx.clock.now().getTime() <= c.resolvedAt.getTime() + region.settings.reopenWindowDays * 86_400_000;
   const key = isReporter && c.confidential ? `?kunci=${encodeURIComponent(reporterKey!)}` : '';
-  return { ...view, photos: view.photos.map((p) => ({ ...p, url: p.url + key })), isReporter, canRate: windowOpen, canReopen: windowOpen };
+  return { ...shown, photos: shown.photos.map((p) => ({ ...p, url: p.url + key })), isReporter, canRate: windowOpen, canReopen: windowOpen };
 }
 
 /** Public lists and Open311 never show a confidential (rahasia) report: only staff and its reporter (by tracking code) do. */

@@ -1,0 +1,25 @@
+// A handler that never answers (a database that hangs instead of refusing)
+// still gives the client the standard 503 within the deadline.
+import { expect, it } from 'vitest';
+import Fastify from 'fastify';
+import { installErrorHandling } from '../src/platform/http/errors.js';
+import { installRequestDeadline } from '../src/platform/http/deadline.js';
+
+it('answers 503 service.unavailable when a handler outlives the deadline, and leaves quick answers alone', async () => {
+  const app = Fastify();
+  app.decorateRequest('locale', 'id');
+  installErrorHandling(app);
+  installRequestDeadline(app, 100);
+  app.get('/hangs', () => new Promise(() => undefined));
+  app.get('/quick', async () => ({ ok: true }));
+  const started = Date.now();
+  const hung = await app.inject('/hangs');
+  expect(Date.now() - started).toBeLessThan(2_000);
+  expect(hung.statusCode).toBe(503);
+  expect(hung.headers['retry-after']).toBe('5');
+  expect(hung.json()).toEqual({ error: { code: 'service.unavailable', status: 503, message: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.', messages: { id: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.', en: 'The service is temporarily unavailable. Try again shortly.' } } });
+  const quick = await app.inject('/quick');
+  expect(quick.statusCode).toBe(200);
+  expect(quick.json()).toEqual({ ok: true });
+  await app.close();
+});
