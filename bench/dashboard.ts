@@ -5,8 +5,8 @@
 //
 // The generator writes, in SQL, only what the dashboard reads: complaints with
 // realistic statuses and times over the last two years, their open deadlines
-// (the live overdue count), and the summary rebuilt by rebuildStats, the same
-// code as `pamong rebuild-stats`.
+// (escalated by the sweep once past due, as a running worker leaves them), and
+// the summary rebuilt by rebuildStats, the same code as `pamong rebuild-stats`.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/platform/db/client.js';
@@ -74,14 +74,24 @@ async function generate(database: Database, from: number, to: number, now: Date)
         case when ${h(3)} % 100 < 20 then 'submitted' when ${h(3)} % 100 < 45 then 'dispatched' when ${h(3)} % 100 < 70 then 'in_progress'
              when ${h(3)} % 100 < 90 then 'resolved' else 'rejected' end
       end as status) s`));
-  // The open deadlines of the open complaints (met ones never count as overdue).
+}
+
+/**
+ * The open deadlines of complaints `from`..`to` (met ones never count as
+ * overdue), as the running worker leaves them: those past due escalated once,
+ * and their complaints marked as escalated (the dashboard counts them from the summary).
+ */
+async function generateDeadlines(database: Database, from: number, to: number, now: Date): Promise<void> {
   await database.db.execute(sql.raw(`
-    insert into complaint_deadlines (region_code, complaint_id, stage, due_at, next_check_at)
-    select region_code, id, x.stage, submitted_at + x.after, null
+    insert into complaint_deadlines (region_code, complaint_id, stage, due_at, escalation_step, next_check_at)
+    select region_code, id, x.stage, submitted_at + x.after, case when submitted_at + x.after < timestamptz '${now.toISOString()}' then 1 else 0 end, null
     from complaints cross join lateral (values
       ('verification', interval '24 hours', 'submitted'), ('response', interval '49 hours', 'dispatched'),
       ('resolution', interval '14 days', 'dispatched'), ('resolution', interval '14 days', 'in_progress')) x(stage, after, status)
     where complaints.status = x.status and tracking_code like 'GEN-%' and substr(tracking_code, 5)::int between ${from} and ${to}`));
+  await database.db.execute(sql.raw(`
+    update complaints c set escalated_open = true from complaint_deadlines d
+    where d.region_code = c.region_code and d.complaint_id = c.id and d.met_at is null and d.escalation_step > 0 and not c.escalated_open`));
 }
 
 interface IndexDefinition { drop: string; create: string }
@@ -159,6 +169,7 @@ export async function dashboardBench(total: number): Promise<{ figures: ScaleFig
       } finally {
         client.release();
       }
+      await generateDeadlines(database, done + 1, size, now);
       await database.db.execute(sql`analyze complaints`);
       await database.db.execute(sql`analyze complaint_deadlines`);
       await rebuildStats(ctx);

@@ -110,6 +110,12 @@ export const complaints = pgTable(
     ratingComment: text('rating_comment'),
     reopenCount: integer('reopen_count').notNull().default(0),
     escalationLevel: integer('escalation_level').notNull().default(0),
+    /**
+     * True while a deadline of the complaint is open and the SLA sweep has
+     * escalated it: overdue for sure. The dashboard counts these from the
+     * summary; only overdue deadlines not swept yet are counted live.
+     */
+    escalatedOpen: boolean('escalated_open').notNull().default(false),
     transferredFrom: text('transferred_from'), // tracking code at the other level
     transferredTo: text('transferred_to'),
     updatedAt: ts('updated_at').notNull(),
@@ -174,8 +180,8 @@ export const complaintDeadlines = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionCode, t.complaintId, t.stage] }),
     index('complaint_deadlines_sweep_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
-    // The dashboard's live overdue count touches only open deadlines.
-    index('complaint_deadlines_open_idx').on(t.regionCode, t.dueAt).where(sql`${t.metAt} is null`),
+    // The dashboard's live overdue count touches only open deadlines the sweep has not escalated yet (the others are in the summary).
+    index('complaint_deadlines_open_idx').on(t.regionCode, t.dueAt).where(sql`${t.metAt} is null and ${t.escalationStep} = 0`),
   ],
 );
 
@@ -219,6 +225,8 @@ export const complaintStats = pgTable(
     resolvedInTime: integer('resolved_in_time').notNull(),
     responseHours: integer('response_hours').array().notNull(),
     resolutionHours: integer('resolution_hours').array().notNull(),
+    /** Complaints with an escalated open deadline (complaints.escalated_open). */
+    escalatedOpen: integer('escalated_open').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.month, t.categoryId, t.unitId, t.districtCode] })],
 );

@@ -43,7 +43,7 @@ export const NO_UNIT = '00000000-0000-0000-0000-000000000000';
 /** Stands for "no district given". */
 export const NO_DISTRICT = '';
 
-export const COUNTERS = ['received', 'open', 'resolved', 'rejected', 'merged', 'transferred', 'responded', 'respondedInTime', 'resolvedInTime'] as const;
+export const COUNTERS = ['received', 'open', 'resolved', 'rejected', 'merged', 'transferred', 'responded', 'respondedInTime', 'resolvedInTime', 'escalatedOpen'] as const;
 export type Counter = (typeof COUNTERS)[number];
 
 /** Counts and time histograms of a set of complaints; adds up across rows. */
@@ -63,7 +63,7 @@ export function addTally(a: Tally, b: Tally, sign: 1 | -1 = 1): Tally {
   };
 }
 
-const isZero = (t: Tally) => COUNTERS.every((c) => t[c] === 0) && [...t.responseHours, ...t.resolutionHours].every((v) => v === 0);
+export const isZero = (t: Tally) => COUNTERS.every((c) => t[c] === 0) && [...t.responseHours, ...t.resolutionHours].every((v) => v === 0);
 
 /** The fields of a complaint row that the summary depends on. */
 export interface ComplaintFacts {
@@ -77,6 +77,8 @@ export interface ComplaintFacts {
   resolvedAt: Date | null;
   firstResponseInTime: boolean | null;
   resolvedInTime: boolean | null;
+  /** An open deadline already escalated by the SLA sweep (complaints.escalated_open); absent is false. */
+  escalatedOpen?: boolean;
 }
 
 export interface StatsKey {
@@ -103,6 +105,7 @@ export function contribution(c: ComplaintFacts): { key: StatsKey; tally: Tally }
   if (c.status === 'rejected') t.rejected = 1;
   if (c.status === 'merged') t.merged = 1;
   if (c.status === 'transferred') t.transferred = 1;
+  if (c.escalatedOpen) t.escalatedOpen = 1;
   if (c.firstResponseAt) {
     t.responded = 1;
     if (c.firstResponseInTime) t.respondedInTime = 1;
@@ -120,7 +123,7 @@ export function contribution(c: ComplaintFacts): { key: StatsKey; tally: Tally }
   return { key, tally: t };
 }
 
-const keyString = (k: StatsKey) => [k.regionCode, k.month, k.categoryId, k.unitId, k.districtCode].join('|');
+export const keyString = (k: StatsKey) => [k.regionCode, k.month, k.categoryId, k.unitId, k.districtCode].join('|');
 
 /**
  * The summary changes for a complaint going from `before` to `after`: the old

@@ -5,13 +5,13 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { getRegion, listEnabledRegions } from '../../../platform/regions/service.js';
 import { complaintDeadlines, complaints } from '../schema.js';
-import { COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, contribution, offsetOf, statsChanges, type ComplaintFacts, type Counter, type StatsKey, type Tally } from './domain.js';
+import { COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, addTally, contribution, isZero, keyString, offsetOf, statsChanges, type ComplaintFacts, type Counter, type StatsKey, type Tally } from './domain.js';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 
 export const counterColumn: Record<Counter, string> = {
   received: 'received', open: 'open', resolved: 'resolved', rejected: 'rejected', merged: 'merged', transferred: 'transferred',
-  responded: 'responded', respondedInTime: 'responded_in_time', resolvedInTime: 'resolved_in_time',
+  responded: 'responded', respondedInTime: 'responded_in_time', resolvedInTime: 'resolved_in_time', escalatedOpen: 'escalated_open',
 };
 const bucketIndexes = HOUR_BUCKETS.map((_, i) => i + 1); // PostgreSQL arrays start at 1
 const arrayLiteral = (values: number[]) => `{${values.join(',')}}`;
@@ -81,7 +81,23 @@ export function newComplaintStatsValues(after: ComplaintFacts): Record<string, u
  * rows' locks until commit.
  */
 export async function restateStats(tx: Queryable, before: ComplaintRow | null, after: ComplaintRow): Promise<void> {
-  for (const change of statsChanges(before, after)) await apply(tx, change.key, change.tally);
+  await restateMany(tx, [{ before, after }]);
+}
+
+/** restateStats for several complaints at once: their changes summed per row and applied in key order, so concurrent writers lock rows in the same order. */
+export async function restateMany(tx: Queryable, moves: { before: ComplaintRow | null; after: ComplaintRow }[]): Promise<void> {
+  const byKey = new Map<string, { key: StatsKey; tally: Tally }>();
+  for (const { before, after } of moves) {
+    for (const change of statsChanges(before, after)) {
+      const k = keyString(change.key);
+      const prev = byKey.get(k);
+      byKey.set(k, prev ? { key: change.key, tally: addTally(prev.tally, change.tally) } : change);
+    }
+  }
+  for (const k of [...byKey.keys()].sort()) {
+    const change = byKey.get(k)!;
+    if (!isZero(change.tally)) await apply(tx, change.key, change.tally);
+  }
 }
 
 /** Whether a stage was met by `at`: compared with its deadline now, before a reopen can restart it. */
@@ -103,6 +119,9 @@ export async function deadlineOutcomes(tx: Queryable, c: ComplaintRow, patch: Pa
 export const localMonthSql = (col: SQL, offsetMinutes: number) =>
   sql`date_trunc('month', (${col} at time zone 'UTC') + ${offsetMinutes}::int * interval '1 minute')::date`;
 
+/** The summary's columns in the order aggregate() gives them (the table's own order differs: columns added later come last). */
+const summaryColumns = sql.raw(['region_code', 'month', 'category_id', 'unit_id', 'district_code', ...COUNTERS.map((c) => counterColumn[c]), 'response_hours', 'resolution_hours'].join(', '));
+
 /** The summary rows of one region, aggregated from the complaints table: the same definitions as domain.contribution. */
 function aggregate(regionCode: string): SQL {
   const thresholds = `array[${HOUR_BUCKETS.map((h) => h * 3600).join(',')}]::numeric[]`;
@@ -117,12 +136,12 @@ function aggregate(regionCode: string): SQL {
       count(*) filter (where status = 'rejected')::int, count(*) filter (where status = 'merged')::int,
       count(*) filter (where status = 'transferred')::int, count(*) filter (where first_response_at is not null)::int,
       count(*) filter (where first_response_at is not null and first_response_in_time)::int,
-      count(*) filter (where resolved_at is not null and resolved_in_time)::int,
+      count(*) filter (where resolved_at is not null and resolved_in_time)::int, count(*) filter (where escalated_open)::int,
       ${histogram('response_bucket')}, ${histogram('resolution_bucket')}
     from (
       select region_code, ${localMonthSql(sql.raw('submitted_at'), offsetOf(regionCode))} as month, category_id,
         coalesce(unit_id, ${NO_UNIT}::uuid) as unit_id, coalesce(district_code, ${NO_DISTRICT}) as district_code,
-        status, first_response_at, resolved_at, first_response_in_time, resolved_in_time,
+        status, first_response_at, resolved_at, first_response_in_time, resolved_in_time, escalated_open,
         ${bucket('first_response_at')} as response_bucket, ${bucket('resolved_at')} as resolution_bucket
       from complaints where region_code = ${regionCode}
     ) c
@@ -144,7 +163,7 @@ export async function rebuildStats(ctx: AppContext, regionCode?: string): Promis
     // Writers wait until we are done; a change committed before is in what we read.
     await tx.execute(sql`lock table complaint_stats in share row exclusive mode`);
     await tx.execute(sql`create temp table rebuilt_stats (like complaint_stats) on commit drop`);
-    for (const code of codes) await tx.execute(sql`insert into rebuilt_stats ${aggregate(code)}`);
+    for (const code of codes) await tx.execute(sql`insert into rebuilt_stats (${summaryColumns}) ${aggregate(code)}`);
     const scope = sql`region_code in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`;
     const [{ differing }] = await rowsOf<{ differing: number }>(tx, sql`select count(*)::int as differing from (
       (select * from complaint_stats where ${scope} except all select * from rebuilt_stats)

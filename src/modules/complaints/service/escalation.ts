@@ -10,6 +10,7 @@ import { users } from '../../../platform/schema.js';
 import { inArray } from 'drizzle-orm';
 import { complaintDeadlines, complaintEscalations, complaintEvents, complaints } from '../schema.js';
 import { usersWithRole } from './workflow.js';
+import { restateMany } from '../dashboard/stats.js';
 
 interface DueRow { region_code: string; complaint_id: string; stage: string; round: number; escalation_step: number; due_at: Date | string }
 
@@ -31,6 +32,7 @@ export async function sweepOverdue(ctx: AppContext, batch = 200): Promise<number
     const now = ctx.clock.now();
     const due = await ctx.database.rows<DueRow>(dueDeadlines(now, batch), tx);
     const regions = new Map<string, Region>();
+    const moves: Parameters<typeof restateMany>[1] = [];
     let steps = 0;
     for (const d of due) {
       const region = regions.get(d.region_code) ?? (await getRegion(tx, d.region_code));
@@ -49,9 +51,11 @@ export async function sweepOverdue(ctx: AppContext, batch = 200): Promise<number
         .returning();
       if (inserted.length === 0) continue;
       steps++;
-      const [c] = await tx.select().from(complaints).where(and(eq(complaints.regionCode, d.region_code), eq(complaints.id, d.complaint_id)));
-      await tx.update(complaints).set({ escalationLevel: sql`greatest(${complaints.escalationLevel}, ${step})`, updatedAt: now })
-        .where(and(eq(complaints.regionCode, d.region_code), eq(complaints.id, d.complaint_id)));
+      const [c] = await tx.select().from(complaints).where(and(eq(complaints.regionCode, d.region_code), eq(complaints.id, d.complaint_id))).for('update');
+      // The stage is open and escalated: the complaint is overdue for sure, and the summary counts it from now on.
+      const [after] = await tx.update(complaints).set({ escalationLevel: sql`greatest(${complaints.escalationLevel}, ${step})`, escalatedOpen: true, updatedAt: now })
+        .where(and(eq(complaints.regionCode, d.region_code), eq(complaints.id, d.complaint_id))).returning();
+      moves.push({ before: c, after });
       const label = stageLabel[d.stage] ?? { id: d.stage, en: d.stage };
       await tx.insert(complaintEvents).values({
         regionCode: d.region_code, complaintId: d.complaint_id, at: now, kind: 'escalated', actorUserId: null, actorLabel: 'sistem',
@@ -82,6 +86,8 @@ export async function sweepOverdue(ctx: AppContext, batch = 200): Promise<number
         }
       }
     }
+    // Last, in key order: the summary rows stay locked only until commit.
+    await restateMany(tx, moves);
     return steps;
   });
 }

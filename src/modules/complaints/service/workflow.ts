@@ -1,5 +1,5 @@
 // Staff and citizen actions on a complaint, one transaction each.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { can, handledUnits, type Actor } from '../../../platform/auth/policy.js';
 import { AppError } from '../../../platform/errors.js';
@@ -9,7 +9,7 @@ import { enqueueEmail, notifyInApp } from '../../../platform/notify/outbox.js';
 import { findRegion, type Region } from '../../../platform/regions/service.js';
 import { grants, units } from '../../../platform/schema.js';
 import type { Queryable, Tx } from '../../../platform/db/client.js';
-import { categories, complaintEvents, complaints, routingRules } from '../schema.js';
+import { categories, complaintDeadlines, complaintEvents, complaints, routingRules } from '../schema.js';
 import { nextStatus, statusLabel, type Action, type RejectionReason, type Status } from '../domain/status.js';
 import { meetDeadlines, startDeadlines } from './deadlines.js';
 import { newTrackingCode } from '../domain/tracking.js';
@@ -143,7 +143,7 @@ export async function performAction(ctx: AppContext, region: Region, actor: Acto
         const [copy] = await tx.insert(complaints).values({
           ...c, regionCode: target.code, id: undefined, trackingCode, status: 'submitted', unitId: null,
           submittedAt: now, verifiedAt: null, dispatchedAt: null, acknowledgedAt: null, firstResponseAt: null, resolvedAt: null,
-          closedAt: null, escalationLevel: 0, reopenCount: 0, transferredFrom: c.trackingCode, transferredTo: null, updatedAt: now,
+          closedAt: null, escalationLevel: 0, escalatedOpen: false, reopenCount: 0, transferredFrom: c.trackingCode, transferredTo: null, updatedAt: now,
           firstResponseInTime: null, resolvedInTime: null,
           categoryId: await matchingCategory(tx, c.categoryId, region.code, target.code),
         }).returning();
@@ -169,7 +169,10 @@ export async function performAction(ctx: AppContext, region: Region, actor: Acto
     }
 
     Object.assign(patch, await deadlineOutcomes(tx, c, patch));
-    const [after] = await tx.update(complaints).set(patch).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
+    // After the deadlines changed: still an escalated deadline open? (the dashboard's overdue count, see schema.ts)
+    const escalatedOpen = sql<boolean>`exists (select 1 from ${complaintDeadlines} d where d.region_code = ${c.regionCode} and d.complaint_id = ${c.id}
+      and d.met_at is null and d.escalation_step > 0)`;
+    const [after] = await tx.update(complaints).set({ ...patch, escalatedOpen }).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
     await tx.insert(complaintEvents).values({
       regionCode: region.code, complaintId: c.id, at: now, kind: event.kind, actorUserId: actor.userId, actorLabel: actor.name,
       public: event.public, message: event.message, detail: event.detail ?? {},
