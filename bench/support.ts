@@ -61,7 +61,6 @@ export async function dropDatabase(name: string): Promise<void> {
   await adminQuery(`drop database if exists ${name} with (force)`);
 }
 
-/** A fresh database of one engine: migrated, reference data loaded, demo region seeded. */
 export interface BenchDatabase {
   engine: 'postgres' | 'pglite';
   /** Environment for a server process using it. */
@@ -72,7 +71,8 @@ export interface BenchDatabase {
   remove(): Promise<void>;
 }
 
-export async function freshDatabase(engine: 'postgres' | 'pglite', name = 'pamong_bench'): Promise<BenchDatabase> {
+/** A fresh database of one engine: migrated with its reference data, and (unless `seed: false`) the demo region. */
+export async function freshDatabase(engine: 'postgres' | 'pglite', name = 'pamong_bench', opts: { seed?: boolean } = {}): Promise<BenchDatabase> {
   const make = (env: Record<string, string>, open: BenchDatabase['open'], copy: BenchDatabase['copy'], remove: BenchDatabase['remove']): BenchDatabase => ({ engine, env, open, copy, remove });
   if (engine === 'postgres') {
     await dropDatabase(name);
@@ -84,7 +84,7 @@ export async function freshDatabase(engine: 'postgres' | 'pglite', name = 'pamon
       () => db,
       () => dropDatabase(name),
     );
-    await seed(await db.open());
+    await seed(await db.open(), opts.seed !== false);
     return db;
   }
   const pglite = (dir: string): BenchDatabase => make(
@@ -98,13 +98,13 @@ export async function freshDatabase(engine: 'postgres' | 'pglite', name = 'pamon
     async () => rmSync(dir, { recursive: true, force: true }),
   );
   const db = pglite(mkdtempSync(join(tmpdir(), 'pamong-bench-')));
-  await seed(await db.open());
+  await seed(await db.open(), opts.seed !== false);
   return db;
 }
 
-async function seed(database: Database): Promise<void> {
+async function seed(database: Database, demo: boolean): Promise<void> {
   await prepareDatabase(database, systemClock.now());
-  await seedDemo(contextOf(database));
+  if (demo) await seedDemo(contextOf(database));
   await database.close();
 }
 

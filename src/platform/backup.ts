@@ -28,10 +28,10 @@ export function regionTables(): string[] {
 }
 
 /** Columns that point at shared rows, by name: people (…user_id, …_by) and SPBE framework versions. */
-const pointsAtUser = (column: string) => column.endsWith('user_id') || column.endsWith('_by');
-const pointsAtVersion = (column: string) => column === 'version_id';
+export const pointsAtUser = (column: string) => column.endsWith('user_id') || column.endsWith('_by');
+export const pointsAtVersion = (column: string) => column === 'version_id';
 
-function columnsOf(table: string): string[] {
+export function columnsOf(table: string): string[] {
   const t = (Object.values(schema) as PgTable[]).find((x) => getTableConfig(x).name === table)!;
   return getTableConfig(t).columns.map((c) => c.name);
 }
