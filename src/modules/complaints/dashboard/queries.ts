@@ -75,11 +75,25 @@ export function overdueQuery(scope: Scope, dim: Dimension, now: Date): SQL {
     group by 1`;
 }
 
+/**
+ * overdueQuery without parallel workers: it reads a handful of rows, but the
+ * table's statistics (mostly old, met deadlines) make the planner expect
+ * thousands, and starting workers would cost more than the whole answer.
+ */
+function liveOverdue(ctx: AppContext, scope: Scope, dim: Dimension) {
+  return ctx.database.db.transaction(async (tx) => {
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    return ctx.database.rows<{ key: string; overdue: number }>(overdueQuery(scope, dim, ctx.clock.now()), tx);
+  });
+}
+
 async function groups(ctx: AppContext, scope: Scope, dim: Dimension, withOverdue: boolean): Promise<Map<string, Group>> {
   const db = ctx.database;
   if (scope.unitIds?.length === 0) return new Map();
-  const tallies = await db.rows<Tally & { key: string }>(tallyQuery(scope, dim));
-  const overdue = withOverdue ? await db.rows<{ key: string; overdue: number }>(overdueQuery(scope, dim, ctx.clock.now())) : [];
+  const [tallies, overdue] = await Promise.all([
+    db.rows<Tally & { key: string }>(tallyQuery(scope, dim)),
+    withOverdue ? liveOverdue(ctx, scope, dim) : [],
+  ]);
   const byKey = new Map<string, Group>();
   for (const { key, ...tally } of tallies) byKey.set(key, { key, tally, overdue: withOverdue ? tally.escalatedOpen : 0 });
   for (const o of overdue) {
