@@ -7,6 +7,7 @@ import { describeWithApp, type Session } from '../../../../test/harness.js';
 import { createUser, grantRole } from '../../../platform/auth/service.js';
 import { enableRegion, updateSettings, getRegion } from '../../../platform/regions/service.js';
 import { rebuildStats } from './stats.js';
+import { ALL_DISTRICTS } from './domain.js';
 import { overdueQuery, tallyQuery } from './queries.js';
 
 describeWithApp('complaint dashboard', (h) => {
@@ -250,7 +251,7 @@ describeWithApp('complaint dashboard', (h) => {
     expect(await rebuildStats(h.ctx)).toEqual({ regions: 3, rows: kept.length, differing: 0 });
     expect(await statsRows()).toEqual(kept);
 
-    await h.ctx.database.db.execute(sql`update complaint_stats set received = received + 5, response_hours[3] = 0 where region_code = '32.11' and unit_id = ${unit.PUPR} and district_code = '32.11.01'`);
+    await h.ctx.database.db.execute(sql`update complaint_stats set received = received + 5, response_hours[3] = 0 where region_code = '32.11' and unit_id = ${unit.PUPR} and district_code = ${ALL_DISTRICTS}`);
     expect((await h.api('GET', `${R}/dashboard`, { session: bupati })).body.totals.received).toBe(13);
     expect(await rebuildStats(h.ctx, '32.11')).toMatchObject({ regions: 1, differing: 2 });
     expect(await statsRows()).toEqual(kept);

@@ -1,7 +1,7 @@
 // The dashboard's pure math, with hand-computed values.
 import { describe, expect, it } from 'vitest';
 import {
-  HOUR_BUCKETS, NO_UNIT, bucketOf, contribution, localMonth, metrics, monthLabel, monthStart, monthsOf, percentile, resolvePeriod, statsChanges,
+  ALL_DISTRICTS, HOUR_BUCKETS, NO_UNIT, bucketOf, contribution, localMonth, metrics, monthLabel, monthStart, monthsOf, percentile, resolvePeriod, statsChanges,
   type ComplaintFacts,
 } from './domain.js';
 import { reportCsv } from './csv.js';
@@ -96,16 +96,25 @@ describe('a complaint\'s contribution to the summary', () => {
   const unit = 'aaaaaaaa-0000-0000-0000-000000000001';
   const dispatched = { ...submitted, unitId: unit, status: 'dispatched' };
 
-  it('counts a new complaint as received and open, under no unit, in its local month', () => {
-    const [change, ...rest] = statsChanges(null, submitted);
-    expect(rest).toEqual([]);
-    expect(change.key).toEqual({ regionCode: '32.11', month: '2026-11-01', categoryId: 'cat-1', unitId: NO_UNIT, districtCode: '32.11.01' });
-    expect(change.tally).toMatchObject({ received: 1, open: 1, resolved: 0, responded: 0 });
+  it('counts a new complaint as received and open, under no unit, in its local month, in its district and in the roll-up', () => {
+    const changes = statsChanges(null, submitted);
+    expect(changes.map((c) => c.key)).toEqual([
+      { regionCode: '32.11', month: '2026-11-01', categoryId: 'cat-1', unitId: NO_UNIT, districtCode: ALL_DISTRICTS },
+      { regionCode: '32.11', month: '2026-11-01', categoryId: 'cat-1', unitId: NO_UNIT, districtCode: '32.11.01' },
+    ]);
+    for (const change of changes) expect(change.tally).toMatchObject({ received: 1, open: 1, resolved: 0, responded: 0 });
   });
 
   it('moves the counts from "no unit" to the unit on dispatch', () => {
     const changes = statsChanges(submitted, dispatched);
-    expect(changes.map((c) => [c.key.unitId, c.tally.received, c.tally.open])).toEqual([[NO_UNIT, -1, -1], [unit, 1, 1]]);
+    expect(changes.map((c) => [c.key.unitId, c.key.districtCode, c.tally.received, c.tally.open])).toEqual([
+      [NO_UNIT, ALL_DISTRICTS, -1, -1], [NO_UNIT, '32.11.01', -1, -1], [unit, ALL_DISTRICTS, 1, 1], [unit, '32.11.01', 1, 1],
+    ]);
+  });
+
+  it('leaves the roll-up alone when only the district changes', () => {
+    const changes = statsChanges(submitted, { ...submitted, districtCode: '32.11.02' });
+    expect(changes.map((c) => [c.key.districtCode, c.tally.received])).toEqual([['32.11.01', -1], ['32.11.02', 1]]);
   });
 
   it('writes nothing when nothing the summary holds changed', () => {

@@ -42,6 +42,13 @@ export const OPEN_STATUSES = ['submitted', 'dispatched', 'in_progress'] as const
 export const NO_UNIT = '00000000-0000-0000-0000-000000000000';
 /** Stands for "no district given". */
 export const NO_DISTRICT = '';
+/**
+ * The district of the roll-up rows: every complaint counts twice in the
+ * summary, under its district and under ALL_DISTRICTS. Views that do not split
+ * by district read only the roll-up rows, whose number is bounded by months ×
+ * categories × units however many complaints there are.
+ */
+export const ALL_DISTRICTS = '*';
 
 export const COUNTERS = ['received', 'open', 'resolved', 'rejected', 'merged', 'transferred', 'responded', 'respondedInTime', 'resolvedInTime', 'escalatedOpen'] as const;
 export type Counter = (typeof COUNTERS)[number];
@@ -127,7 +134,8 @@ export const keyString = (k: StatsKey) => [k.regionCode, k.month, k.categoryId, 
 
 /**
  * The summary changes for a complaint going from `before` to `after`: the old
- * contribution taken out, the new one put in, zero changes dropped, in key order
+ * contribution taken out, the new one put in (each under its district and
+ * under ALL_DISTRICTS), zero changes dropped, in key order
  * (so concurrent transactions lock summary rows in the same order).
  */
 export function statsChanges(before: ComplaintFacts | null, after: ComplaintFacts): { key: StatsKey; tally: Tally }[] {
@@ -136,8 +144,12 @@ export function statsChanges(before: ComplaintFacts | null, after: ComplaintFact
     const k = keyString(c.key);
     changes.set(k, { key: c.key, tally: addTally(changes.get(k)?.tally ?? emptyTally(), c.tally, sign) });
   };
-  if (before) put(contribution(before), -1);
-  put(contribution(after), 1);
+  const putBoth = (c: { key: StatsKey; tally: Tally }, sign: 1 | -1) => {
+    put(c, sign);
+    put({ key: { ...c.key, districtCode: ALL_DISTRICTS }, tally: c.tally }, sign);
+  };
+  if (before) putBoth(contribution(before), -1);
+  putBoth(contribution(after), 1);
   return [...changes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c).filter((c) => !isZero(c.tally));
 }
 

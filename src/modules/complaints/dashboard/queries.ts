@@ -14,7 +14,7 @@ import { childRegions, type Region } from '../../../platform/regions/service.js'
 import { areas, units } from '../../../platform/schema.js';
 import { categories } from '../schema.js';
 import {
-  COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, buildReport, emptyTally, monthLabel, monthStart, monthsOf, periodEnd,
+  ALL_DISTRICTS, COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, buildReport, emptyTally, monthLabel, monthStart, monthsOf, periodEnd,
   type Dimension, type Group, type Period, type Report, type Tally,
 } from './domain.js';
 import { counterColumn, localMonthSql } from './stats.js';
@@ -57,6 +57,7 @@ export function tallyQuery(scope: Scope, dim: Dimension): SQL {
     where region_code in (${list(scope.regionCodes)})
       and month between ${`${scope.period.from}-01`}::date and ${`${scope.period.to}-01`}::date
       ${scope.unitIds ? sql`and unit_id in (${list(scope.unitIds)})` : sql``}
+      and ${dim === 'district' ? sql`district_code <> ${ALL_DISTRICTS}` : sql`district_code = ${ALL_DISTRICTS}`}
     group by 1`;
 }
 

@@ -5,7 +5,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { getRegion, listEnabledRegions } from '../../../platform/regions/service.js';
 import { complaintDeadlines, complaints } from '../schema.js';
-import { COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, addTally, contribution, isZero, keyString, offsetOf, statsChanges, type ComplaintFacts, type Counter, type StatsKey, type Tally } from './domain.js';
+import { ALL_DISTRICTS, COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, addTally, isZero, keyString, offsetOf, statsChanges, type ComplaintFacts, type Counter, type StatsKey, type Tally } from './domain.js';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 
@@ -30,47 +30,56 @@ interface RowValues {
 
 const valuesOf = (key: StatsKey, t: Tally): RowValues => ({ key, counts: t, responseHours: arrayLiteral(t.responseHours), resolutionHours: arrayLiteral(t.resolutionHours) });
 
-/** Adds a tally to a summary row (creating it); returns the row's new `received`. */
-function addToRow({ key, counts, responseHours, resolutionHours }: RowValues): SQL {
+/** Adds tallies to summary rows (creating them), in the order given; returns each row's key and new `received`. */
+function addToRows(rows: RowValues[]): SQL {
+  const values = rows.map(({ key, counts, responseHours, resolutionHours }) => sql`(${key.regionCode}, ${key.month}::date, ${key.categoryId}::uuid, ${key.unitId}::uuid, ${key.districtCode},
+      ${sql.join(COUNTERS.map((c) => sql`${counts[c]}::integer`), sql`, `)}, ${responseHours}::integer[], ${resolutionHours}::integer[])`);
   return sql`insert into complaint_stats (region_code, month, category_id, unit_id, district_code,
       ${sql.raw(COUNTERS.map((c) => counterColumn[c]).join(', '))}, response_hours, resolution_hours)
-    values (${key.regionCode}, ${key.month}::date, ${key.categoryId}::uuid, ${key.unitId}::uuid, ${key.districtCode},
-      ${sql.join(COUNTERS.map((c) => sql`${counts[c]}::integer`), sql`, `)}, ${responseHours}::integer[], ${resolutionHours}::integer[])
+    values ${sql.join(values, sql`, `)}
     on conflict (region_code, month, category_id, unit_id, district_code) do update set
       ${sql.raw(COUNTERS.map((c) => `${counterColumn[c]} = complaint_stats.${counterColumn[c]} + excluded.${counterColumn[c]}`).join(', '))},
       ${addArrays('response_hours')}, ${addArrays('resolution_hours')}
-    returning received`;
+    returning region_code, month::text, category_id, unit_id, district_code, received`;
 }
 
-async function apply(tx: Queryable, key: StatsKey, t: Tally): Promise<void> {
-  const [row] = await rowsOf<{ received: number }>(tx, addToRow(valuesOf(key, t)));
-  // No complaint left under this key (all moved to another unit): drop the row, as a rebuild would.
-  if (row.received === 0) {
-    await tx.execute(sql`delete from complaint_stats where region_code = ${key.regionCode} and month = ${key.month}
-      and category_id = ${key.categoryId} and unit_id = ${key.unitId} and district_code = ${key.districtCode}`);
+/** Applies summary changes in one statement (rows locked in the order given). */
+async function apply(tx: Queryable, changes: { key: StatsKey; tally: Tally }[]): Promise<void> {
+  if (changes.length === 0) return;
+  const rows = await rowsOf<{ region_code: string; month: string; category_id: string; unit_id: string; district_code: string; received: number }>(
+    tx, addToRows(changes.map((c) => valuesOf(c.key, c.tally))));
+  // No complaint left under a key (all moved to another unit): drop the row, as a rebuild would.
+  for (const row of rows.filter((r) => r.received === 0)) {
+    await tx.execute(sql`delete from complaint_stats where region_code = ${row.region_code} and month = ${row.month}::date
+      and category_id = ${row.category_id} and unit_id = ${row.unit_id} and district_code = ${row.district_code}`);
   }
 }
 
-const statsPlaceholder = (name: string) => sql.placeholder(`stats_${name}`);
-const newComplaintPlaceholders: RowValues = {
-  key: { regionCode: statsPlaceholder('regionCode'), month: statsPlaceholder('month'), categoryId: statsPlaceholder('categoryId'), unitId: statsPlaceholder('unitId'), districtCode: statsPlaceholder('districtCode') },
-  counts: Object.fromEntries(COUNTERS.map((c) => [c, statsPlaceholder(c)])) as Record<Counter, unknown>,
-  responseHours: statsPlaceholder('responseHours'),
-  resolutionHours: statsPlaceholder('resolutionHours'),
-};
+/** A new complaint adds to two rows: its district's and the roll-up (see ALL_DISTRICTS), placeholders stats0_… and stats1_… in key order. */
+const statsPlaceholder = (row: number, name: string) => sql.placeholder(`stats${row}_${name}`);
+const newComplaintPlaceholders = (row: number): RowValues => ({
+  key: {
+    regionCode: statsPlaceholder(row, 'regionCode'), month: statsPlaceholder(row, 'month'), categoryId: statsPlaceholder(row, 'categoryId'),
+    unitId: statsPlaceholder(row, 'unitId'), districtCode: statsPlaceholder(row, 'districtCode'),
+  },
+  counts: Object.fromEntries(COUNTERS.map((c) => [c, statsPlaceholder(row, c)])) as Record<Counter, unknown>,
+  responseHours: statsPlaceholder(row, 'responseHours'),
+  resolutionHours: statsPlaceholder(row, 'resolutionHours'),
+});
 
 /**
  * A new complaint's summary write, for intake's prepared statement (values
- * from newComplaintStatsValues). A new complaint only adds to one row, so no
- * row can fall to zero.
+ * from newComplaintStatsValues). A new complaint only adds, so no row can
+ * fall to zero.
  */
-export const newComplaintStatsSql = (): SQL => addToRow(newComplaintPlaceholders);
+export const newComplaintStatsSql = (): SQL => addToRows([newComplaintPlaceholders(0), newComplaintPlaceholders(1)]);
 
 export function newComplaintStatsValues(after: ComplaintFacts): Record<string, unknown> {
-  const { key, tally } = contribution(after);
-  const v = valuesOf(key, tally);
-  const flat = { ...v.key, ...v.counts, responseHours: v.responseHours, resolutionHours: v.resolutionHours };
-  return Object.fromEntries(Object.entries(flat).map(([k, value]) => [`stats_${k}`, value]));
+  return Object.fromEntries(statsChanges(null, after).flatMap(({ key, tally }, row) => {
+    const v = valuesOf(key, tally);
+    const flat = { ...v.key, ...v.counts, responseHours: v.responseHours, resolutionHours: v.resolutionHours };
+    return Object.entries(flat).map(([k, value]) => [`stats${row}_${k}`, value]);
+  }));
 }
 
 /**
@@ -94,10 +103,7 @@ export async function restateMany(tx: Queryable, moves: { before: ComplaintRow |
       byKey.set(k, prev ? { key: change.key, tally: addTally(prev.tally, change.tally) } : change);
     }
   }
-  for (const k of [...byKey.keys()].sort()) {
-    const change = byKey.get(k)!;
-    if (!isZero(change.tally)) await apply(tx, change.key, change.tally);
-  }
+  await apply(tx, [...byKey.keys()].sort().map((k) => byKey.get(k)!).filter((c) => !isZero(c.tally)));
 }
 
 /** Whether a stage was met by `at`: compared with its deadline now, before a reopen can restart it. */
@@ -122,7 +128,7 @@ export const localMonthSql = (col: SQL, offsetMinutes: number) =>
 /** The summary's columns in the order aggregate() gives them (the table's own order differs: columns added later come last). */
 const summaryColumns = sql.raw(['region_code', 'month', 'category_id', 'unit_id', 'district_code', ...COUNTERS.map((c) => counterColumn[c]), 'response_hours', 'resolution_hours'].join(', '));
 
-/** The summary rows of one region, aggregated from the complaints table: the same definitions as domain.contribution. */
+/** The summary rows of one region, aggregated from the complaints table: the same definitions as domain.contribution, with the roll-up rows. */
 function aggregate(regionCode: string): SQL {
   const thresholds = `array[${HOUR_BUCKETS.map((h) => h * 3600).join(',')}]::numeric[]`;
   // width_bucket gives 0 below the first bound: a negative duration counts in the first bucket, as in bucketOf.
@@ -131,7 +137,7 @@ function aggregate(regionCode: string): SQL {
   const histogram = (b: string) => sql.raw(`array[${bucketIndexes.map((i) => `count(*) filter (where ${b} = ${i})`).join(', ')}]::integer[]`);
   const open = sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `);
   return sql`
-    select region_code, month, category_id, unit_id, district_code,
+    select region_code, month, category_id, unit_id, case when grouping(district_code) = 1 then ${ALL_DISTRICTS} else district_code end,
       count(*)::int, count(*) filter (where status in (${open}))::int, count(*) filter (where resolved_at is not null)::int,
       count(*) filter (where status = 'rejected')::int, count(*) filter (where status = 'merged')::int,
       count(*) filter (where status = 'transferred')::int, count(*) filter (where first_response_at is not null)::int,
@@ -145,7 +151,7 @@ function aggregate(regionCode: string): SQL {
         ${bucket('first_response_at')} as response_bucket, ${bucket('resolved_at')} as resolution_bucket
       from complaints where region_code = ${regionCode}
     ) c
-    group by region_code, month, category_id, unit_id, district_code`;
+    group by region_code, month, category_id, unit_id, grouping sets ((district_code), ())`;
 }
 
 export interface RebuildResult {

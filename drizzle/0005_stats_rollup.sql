@@ -1,0 +1,8 @@
+-- Roll-up rows (district_code '*'): every complaint also counted without its district, so the
+-- dashboard views that do not split by district read months x categories x units rows at most.
+INSERT INTO "complaint_stats" ("region_code", "month", "category_id", "unit_id", "district_code", "received", "open", "resolved", "rejected", "merged", "transferred", "responded", "responded_in_time", "resolved_in_time", "escalated_open", "response_hours", "resolution_hours")
+SELECT "region_code", "month", "category_id", "unit_id", '*', sum("received")::int, sum("open")::int, sum("resolved")::int, sum("rejected")::int, sum("merged")::int, sum("transferred")::int, sum("responded")::int, sum("responded_in_time")::int, sum("resolved_in_time")::int, sum("escalated_open")::int,
+  array[sum(response_hours[1])::int, sum(response_hours[2])::int, sum(response_hours[3])::int, sum(response_hours[4])::int, sum(response_hours[5])::int, sum(response_hours[6])::int, sum(response_hours[7])::int, sum(response_hours[8])::int, sum(response_hours[9])::int, sum(response_hours[10])::int, sum(response_hours[11])::int, sum(response_hours[12])::int, sum(response_hours[13])::int, sum(response_hours[14])::int],
+  array[sum(resolution_hours[1])::int, sum(resolution_hours[2])::int, sum(resolution_hours[3])::int, sum(resolution_hours[4])::int, sum(resolution_hours[5])::int, sum(resolution_hours[6])::int, sum(resolution_hours[7])::int, sum(resolution_hours[8])::int, sum(resolution_hours[9])::int, sum(resolution_hours[10])::int, sum(resolution_hours[11])::int, sum(resolution_hours[12])::int, sum(resolution_hours[13])::int, sum(resolution_hours[14])::int]
+FROM "complaint_stats" WHERE "district_code" <> '*'
+GROUP BY "region_code", "month", "category_id", "unit_id";
