@@ -83,6 +83,31 @@ async function activity(db: BenchDatabase, port: number): Promise<void> {
     await act(coordinator, filed[1].id, { action: 'reject', reason: 'spam', message: 'Bukan pengaduan' });
     await fetch(server.url(`/api/regions/${REGION}/holidays/2026-12-24`), { method: 'PUT', headers: as(admin), body: JSON.stringify({ name: 'Cuti bersama Natal', kind: 'cuti_bersama' }) });
     await fetch(server.url(`/api/regions/${REGION}/units`), { method: 'POST', headers: as(admin), body: JSON.stringify({ code: 'BPBD', name: 'Badan Penanggulangan Bencana Daerah' }) });
+
+    // SPBE: open the year, assign every indicator, answer one with an evidence file.
+    const spbe = await signIn(server, 'spbe@sumedang.demo');
+    const kominfo = await signIn(server, 'petugas.kominfo@sumedang.demo');
+    const frameworks = (await (await fetch(server.url('/api/spbe/frameworks'))).json()) as { code: string; versions: { id: string; status: string }[] }[];
+    const versionId = frameworks.find((f) => f.code === 'pemdi-2026')!.versions.find((v) => v.status === 'active')!.id;
+    const E = `/api/regions/${REGION}/spbe/evaluations`;
+    const opened = await fetch(server.url(E), { method: 'POST', headers: as(spbe), body: JSON.stringify({ year: 2026, versionId }) });
+    const evaluation = (await opened.json()) as { id: string; answers: { indicator: { code: string } }[]; units: { id: string; code: string }[] };
+    if (opened.status !== 201) throw new Error(`SPBE evaluation: ${opened.status} ${JSON.stringify(evaluation)}`);
+    const diskominfo = evaluation.units.find((u) => u.code === 'DISKOMINFO')!.id;
+    const assignments = evaluation.answers.map((a) => ({ indicator: a.indicator.code, unitId: diskominfo }));
+    const steps: [string, string, unknown, typeof spbe][] = [
+      ['PUT', `${E}/${evaluation.id}/assignments`, { assignments }, spbe],
+      ['POST', `${E}/${evaluation.id}/advance`, { to: 'self_assessment' }, spbe],
+    ];
+    for (const [method, path, body, who] of steps) {
+      const res = await fetch(server.url(path), { method, headers: as(who), body: JSON.stringify(body) });
+      if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    }
+    const answer = new FormData();
+    answer.set('answer', JSON.stringify({ level: 3, explanation: 'Peraturan bupati tentang Pemerintah Digital sudah ditetapkan.' }));
+    answer.append('evidence', new Blob([PNG], { type: 'image/png' }), 'bukti.png');
+    const answered = await fetch(server.url(`${E}/${evaluation.id}/answers/1`), { method: 'PUT', headers: { cookie: kominfo.cookie, 'x-csrf-token': kominfo.csrf }, body: answer });
+    if (answered.status !== 200) throw new Error(`SPBE answer: ${answered.status} ${await answered.text()}`);
   } finally {
     await server.stop();
   }

@@ -39,7 +39,9 @@ const attempt = async (part: string, run: () => Promise<Check[]>) => {
   try {
     checks.push(...(await run()));
   } catch (err) {
-    checks.push(check(part, 'runs to the end', false, String((err as Error).stack ?? err).split('\n').slice(0, 4).join(' ')));
+    // A failed command's own words (its stderr) say more than our stack.
+    const said = (err as { stderr?: string }).stderr?.trim().split('\n').slice(-6).join(' ');
+    checks.push(check(part, 'runs to the end', false, `${String((err as Error).stack ?? err).split('\n').slice(0, 2).join(' ')}${said ? `: ${said}` : ''}`));
   }
 };
 
