@@ -116,6 +116,12 @@ export const complaints = pgTable(
      * summary; only overdue deadlines not swept yet are counted live.
      */
     escalatedOpen: boolean('escalated_open').notNull().default(false),
+    /**
+     * The earliest open deadline (complaint_deadlines with met_at null), kept
+     * in step by every change to the deadlines: the inbox sorts by it with an
+     * index instead of looking at every complaint's deadlines.
+     */
+    nextDueAt: ts('next_due_at'),
     transferredFrom: text('transferred_from'), // tracking code at the other level
     transferredTo: text('transferred_to'),
     updatedAt: ts('updated_at').notNull(),
@@ -127,6 +133,8 @@ export const complaints = pgTable(
     index('complaints_unit_idx').on(t.regionCode, t.unitId, t.status),
     index('complaints_submitted_idx').on(t.regionCode, t.submittedAt),
     index('complaints_nearby_idx').on(t.regionCode, t.categoryId, t.submittedAt),
+    // The inbox: most urgent first (nulls, nothing open, last), then oldest.
+    index('complaints_next_due_idx').on(t.regionCode, t.nextDueAt, t.submittedAt),
     index('complaints_reporter_idx').on(t.reporterUserId).where(sql`${t.reporterUserId} is not null`),
   ],
 );

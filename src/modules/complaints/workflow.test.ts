@@ -1,6 +1,7 @@
 // Triage, hand-overs and the citizen's second word: reject, merge, dispose,
 // transfer between levels, counter filing, reopen, photos and duplicates.
 import { expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { deflateSync } from 'node:zlib';
 import { describeWithApp, type Session } from '../../../test/harness.js';
 
@@ -215,5 +216,13 @@ describeWithApp('complaint triage and hand-overs', (h) => {
     expect(huge.status).toBe(413);
     const en = await h.api('GET', '/api/regions/99.99/categories?lang=en');
     expect(en.body.error.message).toBe('Region not found or not enabled.');
+  });
+  it('keeps every complaint\'s next deadline (the inbox order) in step with its open deadlines, through transfers, merges and reopens', async () => {
+    const rows = await h.ctx.database.rows<{ code: string; kept: string | null; open: string | null }>(sql`select c.tracking_code as code, c.next_due_at::text as kept,
+      (select min(d.due_at) from complaint_deadlines d where d.region_code = c.region_code and d.complaint_id = c.id and d.met_at is null)::text as open
+      from complaints c`);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.some((r) => r.kept === null) && rows.some((r) => r.kept !== null)).toBe(true);
+    expect(rows.filter((r) => r.kept !== r.open)).toEqual([]);
   });
 });

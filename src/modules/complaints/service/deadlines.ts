@@ -97,3 +97,7 @@ export async function meetDeadlines(db: Queryable, regionCode: string, complaint
       ),
     );
 }
+
+/** A complaint's earliest open deadline, as SQL for the update that follows a change to its deadlines (complaints.next_due_at). */
+export const nextDueSql = (regionCode: string, complaintId: string) => sql<Date | null>`(select min(d.due_at) from ${complaintDeadlines} d
+  where d.region_code = ${regionCode} and d.complaint_id = ${complaintId} and d.met_at is null)`;

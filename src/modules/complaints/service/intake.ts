@@ -41,7 +41,7 @@ type NewRow = typeof complaints.$inferInsert;
 /** The complaint columns intake sets; the rest take their defaults. */
 const complaintFields = [
   'regionCode', 'id', 'trackingCode', 'categoryId', 'status', 'description', 'answers', 'districtCode', 'villageCode', 'lat', 'lng', 'address',
-  'anonymous', 'confidential', 'reporterUserId', 'reporterName', 'reporterEmail', 'reporterPhone', 'reporterKeyHash', 'channel', 'submittedAt', 'updatedAt',
+  'anonymous', 'confidential', 'reporterUserId', 'reporterName', 'reporterEmail', 'reporterPhone', 'reporterKeyHash', 'channel', 'submittedAt', 'updatedAt', 'nextDueAt',
 ] as const satisfies readonly (keyof NewRow)[];
 
 /**
@@ -97,15 +97,15 @@ export async function submitComplaint(
   const id = randomUUID();
   const trackingCode = newTrackingCode();
   const reporterKey = newToken(18);
+  const [deadline] = deadlineRows(region.code, id, ['verification'], rulesOf(reference.rules, input.categoryId), calendar, now);
   const complaint: Pick<NewRow, (typeof complaintFields)[number]> = {
     regionCode: region.code, id, trackingCode, categoryId: input.categoryId, status: 'submitted',
     description: input.description, answers, districtCode: input.districtCode, villageCode: input.villageCode,
     lat: input.lat, lng: input.lng, address: input.address, anonymous: input.anonymous, confidential: input.confidential,
     reporterUserId: input.channel === 'web' && actor.kind === 'user' ? actor.userId : null,
     reporterName: input.reporterName, reporterEmail: input.reporterEmail, reporterPhone: input.reporterPhone, reporterKeyHash: sha256(reporterKey),
-    channel: input.channel, submittedAt: now, updatedAt: now,
+    channel: input.channel, submittedAt: now, updatedAt: now, nextDueAt: deadline.dueAt,
   };
-  const [deadline] = deadlineRows(region.code, id, ['verification'], rulesOf(reference.rules, input.categoryId), calendar, now);
   const link = `${ctx.config.publicUrl}/r/${region.code}/lacak/${trackingCode}?kunci=${reporterKey}`;
   const email: EmailPayload | null = input.reporterEmail
     ? {

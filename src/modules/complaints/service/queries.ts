@@ -38,8 +38,6 @@ export function reporterOf(c: Row, audience: Audience) {
   return show ? { name: c.reporterName, email: c.reporterEmail, phone: c.reporterPhone } : null;
 }
 
-const openDeadlineSql = sql<Date | null>`(select min(d.due_at) from complaint_deadlines d
-  where d.region_code = ${complaints.regionCode} and d.complaint_id = ${complaints.id} and d.met_at is null)`;
 
 export interface InboxFilter {
   status?: Status[];
@@ -60,19 +58,19 @@ export async function listForStaff(ctx: AppContext, region: Region, actor: Actor
   if (f.status?.length) where.push(inArray(complaints.status, f.status));
   if (f.unitId) where.push(eq(complaints.unitId, f.unitId));
   if (f.q) where.push(or(ilike(complaints.description, `%${f.q}%`), eq(complaints.trackingCode, f.q.toUpperCase())));
-  if (f.overdue) where.push(sql`${openDeadlineSql} < ${now}`);
+  if (f.overdue) where.push(lt(complaints.nextDueAt, now));
   const rows = await ctx.database.db
     .select({
       id: complaints.id, trackingCode: complaints.trackingCode, status: complaints.status, description: complaints.description,
       submittedAt: complaints.submittedAt, unitId: complaints.unitId, unitName: units.name, categoryName: categories.nameId,
-      categoryNameEn: categories.nameEn, districtName: areas.name, escalationLevel: complaints.escalationLevel, dueAt: openDeadlineSql,
+      categoryNameEn: categories.nameEn, districtName: areas.name, escalationLevel: complaints.escalationLevel, dueAt: complaints.nextDueAt,
     })
     .from(complaints)
     .leftJoin(units, and(eq(units.regionCode, complaints.regionCode), eq(units.id, complaints.unitId)))
     .innerJoin(categories, and(eq(categories.regionCode, complaints.regionCode), eq(categories.id, complaints.categoryId)))
     .leftJoin(areas, eq(areas.code, complaints.districtCode))
     .where(and(...where))
-    .orderBy(sql`${openDeadlineSql} asc nulls last`, asc(complaints.submittedAt))
+    .orderBy(sql`${complaints.nextDueAt} asc nulls last`, asc(complaints.submittedAt))
     .limit(f.limit)
     .offset(f.offset);
   return rows.map((r) => {
@@ -259,7 +257,7 @@ export async function listPublic(ctx: AppContext, region: Region, f: { status?: 
   const rows = await ctx.database.db
     .select({
       trackingCode: complaints.trackingCode, status: complaints.status, description: complaints.description, submittedAt: complaints.submittedAt,
-      categoryName: categories.nameId, categoryNameEn: categories.nameEn, districtName: areas.name, dueAt: openDeadlineSql,
+      categoryName: categories.nameId, categoryNameEn: categories.nameEn, districtName: areas.name, dueAt: complaints.nextDueAt,
     })
     .from(complaints)
     .innerJoin(categories, and(eq(categories.regionCode, complaints.regionCode), eq(categories.id, complaints.categoryId)))

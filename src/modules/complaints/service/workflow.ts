@@ -11,7 +11,7 @@ import { grants, units } from '../../../platform/schema.js';
 import type { Queryable, Tx } from '../../../platform/db/client.js';
 import { categories, complaintDeadlines, complaintEvents, complaints, routingRules } from '../schema.js';
 import { nextStatus, statusLabel, type Action, type RejectionReason, type Status } from '../domain/status.js';
-import { meetDeadlines, startDeadlines } from './deadlines.js';
+import { meetDeadlines, nextDueSql, startDeadlines } from './deadlines.js';
 import { newTrackingCode } from '../domain/tracking.js';
 import { deadlineOutcomes, restateStats } from '../dashboard/stats.js';
 
@@ -153,6 +153,7 @@ export async function performAction(ctx: AppContext, region: Region, actor: Acto
           public: true, message: cmd.note, detail: { fromRegion: region.code, fromTrackingCode: c.trackingCode },
         });
         await startDeadlines(tx, target, copy.id, copy.categoryId, ['verification'], now);
+        await tx.update(complaints).set({ nextDueAt: nextDueSql(target.code, copy.id) }).where(and(eq(complaints.regionCode, target.code), eq(complaints.id, copy.id)));
         Object.assign(patch, { transferredTo: trackingCode, closedAt: now });
         event = { kind: 'transferred', public: true, message: cmd.note, detail: { toRegion: target.code, toRegionName: target.name, toTrackingCode: trackingCode } };
         await meetDeadlines(tx, region.code, c.id, 'all', now);
@@ -172,7 +173,7 @@ export async function performAction(ctx: AppContext, region: Region, actor: Acto
     // After the deadlines changed: still an escalated deadline open? (the dashboard's overdue count, see schema.ts)
     const escalatedOpen = sql<boolean>`exists (select 1 from ${complaintDeadlines} d where d.region_code = ${c.regionCode} and d.complaint_id = ${c.id}
       and d.met_at is null and d.escalation_step > 0)`;
-    const [after] = await tx.update(complaints).set({ ...patch, escalatedOpen }).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
+    const [after] = await tx.update(complaints).set({ ...patch, escalatedOpen, nextDueAt: nextDueSql(c.regionCode, c.id) }).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
     await tx.insert(complaintEvents).values({
       regionCode: region.code, complaintId: c.id, at: now, kind: event.kind, actorUserId: actor.userId, actorLabel: actor.name,
       public: event.public, message: event.message, detail: event.detail ?? {},
@@ -204,9 +205,10 @@ export async function citizenAction(ctx: AppContext, region: Region, trackingCod
       [after] = await tx.update(complaints).set({ status: to, rating: cmd.rating, ratingComment: cmd.comment ?? null, closedAt: now, updatedAt: now })
         .where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
     } else {
-      [after] = await tx.update(complaints).set({ status: to, resolvedAt: null, resolvedInTime: null, reopenCount: c.reopenCount + 1, acknowledgedAt: null, updatedAt: now })
-        .where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
       await startDeadlines(tx, region, c.id, c.categoryId, ['response', 'resolution'], now);
+      [after] = await tx.update(complaints).set({
+        status: to, resolvedAt: null, resolvedInTime: null, reopenCount: c.reopenCount + 1, acknowledgedAt: null, updatedAt: now, nextDueAt: nextDueSql(c.regionCode, c.id),
+      }).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
       if (c.unitId) await notifyUnitStaff(tx, now, region, c.unitId, c.trackingCode, c.id);
     }
     await tx.insert(complaintEvents).values({
