@@ -46,8 +46,9 @@ export async function soak(engine: 'postgres' | 'pglite', minutes: number, port:
       handles: of(late, 'handles') - of(early, 'handles'), fds: of(late, 'fds') - of(early, 'fds'),
     };
     return [
-      check(part, `${minutes} min of mixed load at half capacity without errors`, result.errors === 0 && result.requests > 0,
-        `capacity ${Math.round(capacity.rps)} req/s, asked for ${rate} req/s, got ${Math.round(result.rps)} (p99 ${result.p99} ms): ${result.requests} requests, ${result.errors} errors, statuses ${JSON.stringify(result.statuses)}`),
+      // The rate got is reported, not asserted: capacity is measured on a near-empty region, which grows by thousands of complaints meanwhile.
+      check(part, `${minutes} min of mixed load asked at half capacity, without errors`, result.errors === 0 && result.requests > 0,
+        `capacity ${Math.round(capacity.rps)} req/s, asked for ${rate} req/s, got ${Math.round(result.rps)} = ${Math.round((100 * result.rps) / rate)} % of it (p99 ${result.p99} ms): ${result.requests} requests, ${result.errors} errors, statuses ${JSON.stringify(result.statuses)}`),
       check(part, 'no growth in memory, handles or file descriptors', grew.rss < 25 && grew.heap < 15 && grew.handles <= 5 && grew.fds <= 5,
         `second quarter → last quarter: RSS ${of(early, 'rssMb').toFixed(0)} → ${of(late, 'rssMb').toFixed(0)} MB, heap ${of(early, 'heapMb').toFixed(0)} → ${of(late, 'heapMb').toFixed(0)} MB, handles ${of(early, 'handles')} → ${of(late, 'handles')}, open fds ${of(early, 'fds')} → ${of(late, 'fds')} (${samples.length} samples)`),
     ];
