@@ -29,6 +29,8 @@ describeWithApp('sign-in and sessions', (h) => {
     expect(ca.value).not.toBe(cb.value);
     expect(ca.httpOnly).toBe(true);
     expect(ca.sameSite).toBe('Lax');
+    // The answer says who signed in and what they may do, as /api/auth/me does.
+    expect(a.json().grants).toEqual([{ regionCode: '32.11', role: 'region_admin', unitId: null }]);
   });
 
   it('requires the CSRF token on cookie-authenticated writes', async () => {

@@ -16,7 +16,7 @@ const RESET_MINUTES = 60;
 const userWithGrants = {
   id: users.id, name: users.name, email: users.email, platformAdmin: users.platformAdmin,
   grants: sql<Grant[]>`(select coalesce(json_agg(json_build_object('regionCode', g.region_code, 'role', g.role, 'unitId', g.unit_id)), '[]'::json)
-    from ${grants} g where g.user_id = ${users.id})`,
+    from ${grants} g where g.user_id = "users"."id")`, // spelled out: a one-table select would write a bare "id", g's own
 };
 
 const actorOf = (u: { id: string; name: string; email: string; platformAdmin: boolean; grants: Grant[] }): Actor => ({
