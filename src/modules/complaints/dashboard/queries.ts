@@ -4,15 +4,15 @@
 // counted live from the open deadlines (partial index complaint_deadlines_open_idx):
 // with the worker running, a handful at most, so the dashboard costs the same
 // however many complaints there are.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { handledUnits, type Actor } from '../../../platform/auth/policy.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Text } from '../../../platform/i18n.js';
 import { childRegions, type Region } from '../../../platform/regions/service.js';
-import { areas, units } from '../../../platform/schema.js';
-import { categories } from '../schema.js';
+import { areas } from '../../../platform/schema.js';
+import { regionReference } from '../service/reference.js';
 import {
   ALL_DISTRICTS, COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, buildReport, emptyTally, monthLabel, monthStart, monthsOf, periodEnd,
   type Dimension, type Group, type Period, type Report, type Tally,
@@ -113,10 +113,11 @@ async function labels(db: Queryable, regionCode: string, dim: Dimension, keys: s
   if (keys.length === 0) return out;
   if (dim === 'unit') {
     out.set(NO_UNIT, noUnit);
-    const ids = keys.filter((k) => k !== NO_UNIT);
-    if (ids.length) for (const u of await db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.regionCode, regionCode), inArray(units.id, ids)))) out.set(u.id, same(u.name));
+    const { unitNames } = await regionReference(db, regionCode);
+    for (const k of keys) if (unitNames.has(k)) out.set(k, same(unitNames.get(k)!));
   } else if (dim === 'category') {
-    for (const c of await db.select().from(categories).where(and(eq(categories.regionCode, regionCode), inArray(categories.id, keys)))) out.set(c.id, { id: c.nameId, en: c.nameEn });
+    const { categories } = await regionReference(db, regionCode);
+    for (const k of keys) if (categories.has(k)) out.set(k, { id: categories.get(k)!.nameId, en: categories.get(k)!.nameEn });
   } else if (dim === 'district' || dim === 'region') {
     if (dim === 'district') out.set(NO_DISTRICT, noDistrict);
     for (const a of await db.select({ code: areas.code, name: areas.name }).from(areas).where(inArray(areas.code, keys))) out.set(a.code, same(a.name));
