@@ -80,8 +80,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     await app.register(fastifyStatic, {
       root: webDist, wildcard: false, maxAge: '1h', preCompressed: true,
       // Hashed assets may be cached; the HTML that names them must not be, or a deploy strands clients.
-      setHeaders: (reply, path) => {
-        if (path.endsWith('.html')) reply.header('cache-control', 'no-cache');
+      setHeaders: (res, path) => {
+        if (path.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
       },
     });
   }
