@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from './platform/config.js';
 import { openContext } from './platform/bootstrap.js';
+import { MissingReferenceData } from './platform/reference.js';
 import { startWorker } from './platform/worker.js';
 import { buildServer } from './server.js';
 import { createApiKey, createUser } from './platform/auth/service.js';
@@ -149,6 +150,11 @@ function onSignal(cleanup: () => Promise<void>): Promise<void> {
 }
 
 main().catch((err) => {
+  // A broken installation is told plainly, not as a log line to decode.
+  if (err instanceof MissingReferenceData) {
+    console.error(`\n  ${err.message.replace(/\n/g, '\n  ')}\n`);
+    process.exit(1);
+  }
   log.error({ err: { message: err.message, code: err.code } }, 'pamong failed');
   process.exit(1);
 });

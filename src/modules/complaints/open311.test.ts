@@ -15,7 +15,7 @@ import { complaints } from './schema.js';
 import { attributesOf, parseW3cDatetime, requestWindow } from './open311/parse.js';
 
 // CI checks the repository out with shared/ beside it.
-const schemaDir = new URL('../../../../shared/data/open311-georeport-v2/', import.meta.url);
+const schemaDir = new URL('../../../reference/open311-georeport-v2/', import.meta.url);
 const readSchema = (name: string) => JSON.parse(readFileSync(new URL(name, schemaDir), 'utf8'));
 const swagger = readSchema('swagger.json');
 

@@ -13,7 +13,7 @@ const DAY = 86_400_000;
 
 export async function seedSpbeDemo(tx: Queryable, regionCode: string, now: Date, unitFor: (indicatorNumber: number) => string) {
   const [version] = await tx.select().from(spbeFrameworkVersions).where(and(eq(spbeFrameworkVersions.frameworkCode, 'spbe-2020'), eq(spbeFrameworkVersions.status, 'active')));
-  if (!version) return; // no shared data in this deployment
+  if (!version) return; // an administrator retired the seeded framework: nothing to show it with
   const person = async (email: string) => (await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`))[0]?.id ?? null;
   const coordinator = await person('spbe@sumedang.demo');
   const assessor = await person('asesor@pamong.demo');

@@ -1,16 +1,13 @@
 // Reference data every database gets at bootstrap (idempotent): the two
-// frameworks from ../shared/data, the historical framework of the first
+// frameworks from reference/spbe (shipped in the repository), the historical framework of the first
 // national evaluations, and the national index 2018-2024.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../platform/db/client.js';
+import { readReference } from '../../platform/reference.js';
 import { frameworkDocument, type FrameworkDocument } from './domain/framework.js';
 import { spbeFrameworks, spbeFrameworkVersions, spbeResults } from './schema.js';
 import { importResults } from './service/results.js';
 import { parseResultsCsv } from './domain/results.js';
-
-const dataDir = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 
 /** English names the source files leave out. */
 const predicateEn: Record<string, string> = { Memuaskan: 'Excellent', 'Sangat Baik': 'Very good', Baik: 'Good', Cukup: 'Fair', Kurang: 'Poor' };
@@ -57,9 +54,8 @@ export const seededFrameworks = [
   { code: 'pemdi-2026', file: 'pemdi-2026-indicators.json', nameId: 'Evaluasi Kinerja Pemerintah Digital (PermenPANRB 8/2026)', nameEn: 'Digital government performance evaluation (PermenPANRB 8/2026)' },
 ] as const;
 
-export function readSource(file: string): SourceFile | null {
-  const path = dataDir + file;
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SourceFile) : null;
+export function readSource(file: string): SourceFile {
+  return readReference<SourceFile>(`spbe/${file}`);
 }
 
 /**
@@ -81,7 +77,7 @@ async function seedFramework(tx: Queryable, now: Date, f: { code: string; nameId
   const inserted = await tx.insert(spbeFrameworks).values({ code: f.code, nameId: f.nameId, nameEn: f.nameEn, regulation, note, createdAt: now }).onConflictDoNothing().returning();
   if (inserted.length === 0 || !document) return;
   await tx.insert(spbeFrameworkVersions).values({
-    frameworkCode: f.code, version: 1, status: 'active', note: 'Dimuat dari data bersama / loaded from the shared data', document,
+    frameworkCode: f.code, version: 1, status: 'active', note: 'Dimuat dari data rujukan / loaded from the reference data', document,
     createdAt: now, updatedAt: now, activatedAt: now,
   });
 }
@@ -93,8 +89,6 @@ export async function seedSpbe(database: Database, now: Date): Promise<void> {
     await tx.execute(sql`select pg_advisory_xact_lock(7243002)`);
     for (const f of seededFrameworks) {
       const src = readSource(f.file);
-      // Without the shared data (a deployment that does not ship it) a platform admin creates frameworks through the API.
-      if (!src) continue;
       await seedFramework(tx, now, f, src.regulation, [src.status, src.confidence, src.predicates_note].filter(Boolean).join(' '), documentFromSource(src));
     }
     await seedFramework(tx, now, { code: 'spbe-2018', nameId: 'Evaluasi SPBE (PermenPANRB 5/2018)', nameEn: 'SPBE evaluation (PermenPANRB 5/2018)' },
