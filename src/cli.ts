@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from './platform/config.js';
+import { loggerOptions, logsRequests } from './platform/logging.js';
 import { openContext } from './platform/bootstrap.js';
 import { MissingReferenceData } from './platform/reference.js';
 import { startWorker } from './platform/worker.js';
@@ -29,7 +30,7 @@ const usage = `Pemakaian / usage: pamong <perintah> [opsi]
   restore [--in FILE] [--replace]                 pulihkan data daerah / restore a region from a backup
   rebuild-stats [--region KODE]                   hitung ulang ringkasan dasbor / recompute the dashboard summary`;
 
-const log = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const log = pino(loggerOptions(loadConfig()));
 
 async function main() {
   const { positionals, values } = parseArgs({
@@ -111,7 +112,7 @@ async function main() {
 async function serve(ctx: Awaited<ReturnType<typeof openContext>>) {
   const config = ctx.config;
   const seeded = process.env.PAMONG_DEMO === 'false' || (await listEnabledRegions(ctx.database.db)).length > 0 ? false : await seedDemo(ctx);
-  const app = await buildServer(ctx, { logger: { level: config.logLevel } });
+  const app = await buildServer(ctx, { logger: loggerOptions(config), requestLogging: logsRequests(config) });
   await app.listen({ port: config.port, host: config.host });
   const worker = config.workers ? startWorker(ctx, app.log) : null;
   const regions = await listEnabledRegions(ctx.database.db);

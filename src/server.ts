@@ -27,6 +27,8 @@ import { spbeRoutes } from './modules/spbe/routes.js';
 
 export interface ServerOptions {
   logger?: boolean | object;
+  /** Fastify's line per request (off for a person at a terminal). */
+  requestLogging?: boolean;
 }
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -34,6 +36,7 @@ const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
+    disableRequestLogging: opts.requestLogging === false,
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.trustProxy,
     requestTimeout: 30_000,

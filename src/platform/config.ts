@@ -10,6 +10,8 @@ export interface Config {
   smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string } | null;
   secureCookies: boolean;
   logLevel: string;
+  /** `json` for collectors (the default when output is not a terminal), `pretty` for a person at a terminal. */
+  logFormat: 'json' | 'pretty';
   workers: boolean;
   /** Trust X-Forwarded-For from a reverse proxy (only behind one: it decides the client address for rate limits). */
   trustProxy: boolean;
@@ -38,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     secureCookies: env.PAMONG_SECURE_COOKIES ? env.PAMONG_SECURE_COOKIES === 'true' : (env.PAMONG_PUBLIC_URL ?? '').startsWith('https:'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    logFormat: env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? env.LOG_FORMAT : process.stdout.isTTY ? 'pretty' : 'json',
     workers: env.PAMONG_WORKERS !== 'false',
     intakePerMinute: Number(env.PAMONG_INTAKE_PER_MINUTE ?? 20),
     trustProxy: env.PAMONG_TRUST_PROXY === 'true',
