@@ -148,7 +148,7 @@ export async function acceptInvitation(ctx: AppContext, actor: Actor, token: str
     await tx.delete(invitations).where(and(eq(invitations.regionCode, inv.regionCode), eq(invitations.id, inv.id)));
     const session = account ? null : await openSession(tx, now, userId);
     const who: Actor = session?.actor ?? actor;
-    await audit(tx, now, who, inv.regionCode, 'invitation.accept', 'user', userId, { invitationId: inv.id, role: inv.role, unitId: inv.unitId });
+    await audit(tx, now, who, inv.regionCode, 'invitation.accept', 'user', userId, { role: inv.role, unitId: inv.unitId });
     return { regionCode: inv.regionCode, session };
   });
 }
