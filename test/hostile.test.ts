@@ -15,7 +15,7 @@ import type { Database } from '../src/platform/db/client.js';
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 150);
 
 /** Every table a request could write to (the area registry and national holidays are read-only reference data). */
-const tables = ['regions', 'users', 'units', 'grants', 'sessions', 'password_resets', 'api_keys', 'audit_log', 'region_holidays', 'notifications', 'outbox',
+const tables = ['regions', 'users', 'units', 'grants', 'invitations', 'pending_registrations', 'sessions', 'password_resets', 'api_keys', 'audit_log', 'region_holidays', 'notifications', 'outbox',
   'categories', 'routing_rules', 'sla_policies', 'complaints', 'complaint_events', 'complaint_photos', 'complaint_deadlines', 'complaint_escalations', 'complaint_stats',
   'spbe_frameworks', 'spbe_framework_versions', 'spbe_evaluations', 'spbe_answers', 'spbe_evidence', 'spbe_history', 'spbe_targets', 'spbe_results'];
 
@@ -77,6 +77,7 @@ describeWithApp('hostile input', (h) => {
     region: fc.oneof({ weight: 6, arbitrary: fc.constant('32.11') }, { weight: 1, arbitrary: fc.constantFrom('32', '32.73', '99.99', '11') }),
     id: fc.oneof(fc.constant('REAL_ID'), fc.uuid()),
     grantId: fc.uuid(),
+    invitationId: fc.uuid(),
     photoId: fc.uuid(),
     evaluationId: fc.oneof(fc.constant('REAL_EVALUATION'), fc.uuid()),
     evidenceId: fc.uuid(),
@@ -105,7 +106,9 @@ describeWithApp('hostile input', (h) => {
     if (url.endsWith('/similar')) return { categoryId: 'REAL_CATEGORY', description: 'Lampu jalan mati', villageCode: null };
     if (url.startsWith('/open311/') && method === 'POST') return { jurisdiction_id: '32.11', service_code: 'sampah', lat: -6.85, long: 107.92, description: 'Sampah menumpuk di depan pasar', email: 'warga@contoh.test' };
     if (url.endsWith('/units')) return { code: 'BARU', name: 'Dinas Baru' };
-    if (url.endsWith('/staff')) return { email: 'baru@contoh.test', name: 'Petugas Baru', role: 'officer', unitId: 'REAL_UNIT' };
+    if (url.endsWith('/invitations')) return { email: 'baru@contoh.test', role: 'officer', unitId: 'REAL_UNIT' };
+    if (url.includes('/auth/invitation')) return { token: 'undangan-palsu-panjang', name: 'Petugas Baru', password: 'kata-sandi-panjang' };
+    if (url.includes('/auth/verify-email')) return { token: 'verifikasi-palsu-panjang' };
     if (url.includes('/holidays/')) return { name: 'Libur daerah', kind: 'local' };
     if (url.endsWith('/settings')) return { reopenWindowDays: 14, escalation: [{ role: 'unit_head', afterHours: 0 }], publicStatistics: true };
     if (url.endsWith('/api-keys')) return { name: 'integrasi' };

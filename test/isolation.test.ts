@@ -19,7 +19,7 @@ const VICTIM = '32.11';
 const FOREIGN = '32.73';
 
 async function fingerprint(db: Database): Promise<string> {
-  const tables = ['complaints', 'complaint_events', 'complaint_deadlines', 'units', 'grants', 'categories', 'routing_rules', 'sla_policies', 'api_keys', 'region_holidays', 'audit_log', 'regions',
+  const tables = ['complaints', 'complaint_events', 'complaint_deadlines', 'units', 'grants', 'invitations', 'categories', 'routing_rules', 'sla_policies', 'api_keys', 'region_holidays', 'audit_log', 'regions',
     'spbe_evaluations', 'spbe_answers', 'spbe_evidence', 'spbe_history', 'spbe_targets', 'spbe_results'];
   const parts: string[] = [];
   for (const t of tables) {
@@ -62,6 +62,7 @@ describeWithApp('tenant isolation', (h) => {
     const admin = await h.signIn('admin@sumedang.demo');
     ids.grantId = (await h.api('GET', `/api/regions/${VICTIM}/staff`, { session: admin })).body[0].grantId;
     ids.apiKeyId = (await h.api('GET', `/api/regions/${VICTIM}/api-keys`, { session: admin })).body[0].id;
+    ids.invitationId = (await h.api('POST', `/api/regions/${VICTIM}/invitations`, { session: admin, body: { email: 'calon@sumedang.go.id', role: 'coordinator' } })).body.id;
     const spbe = await h.signIn('spbe@sumedang.demo');
     const evaluation = (await h.api('GET', `/api/regions/${VICTIM}/spbe/evaluations`, { session: spbe })).body[0];
     ids.evaluationId = evaluation.id;
@@ -76,6 +77,7 @@ describeWithApp('tenant isolation', (h) => {
       .replace(/\/complaints\/:id/, `/complaints/${ids.id}`)
       .replace(/\/categories\/:id|\/routing\/:id/, (m) => m.replace(':id', ids.categoryId))
       .replace(':grantId', ids.grantId)
+      .replace(':invitationId', ids.invitationId)
       .replace(/\/api-keys\/:id/, `/api-keys/${ids.apiKeyId}`)
       .replace(':code', ids.code)
       .replace(':photoId', '00000000-0000-4000-8000-000000000000')
@@ -94,7 +96,7 @@ describeWithApp('tenant isolation', (h) => {
     if (method === 'GET' || method === 'DELETE') return undefined;
     if (url.endsWith('/actions')) return { action: 'dispatch', unitId: ids.unitId };
     if (url.endsWith('/units')) return { code: 'EVIL', name: 'Unit jahat' };
-    if (url.endsWith('/staff')) return { email: 'evil@bandung.test', name: 'Evil', role: 'region_admin' };
+    if (url.endsWith('/invitations')) return { email: 'evil@bandung.test', role: 'region_admin' };
     if (url.includes('/holidays/')) return { name: 'Libur palsu', kind: 'local' };
     if (url.endsWith('/settings')) return { reopenWindowDays: 1, escalation: [{ role: 'coordinator', afterHours: 0 }], publicStatistics: false };
     if (url.endsWith('/api-keys')) return { name: 'evil' };

@@ -12,6 +12,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -103,6 +104,52 @@ export const passwordResets = pgTable('password_resets', {
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),
 });
+
+/**
+ * A role offered to an email address. Nothing about an account reaches the
+ * region until the address's owner opens the emailed link and accepts; the
+ * row is deleted then (the audit log keeps the history). The email is stored
+ * lower-cased, so one pending offer per address, role and unit.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    unitId: uuid('unit_id'),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by'),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('invitations_token_idx').on(t.tokenHash),
+    unique('invitations_offer_key').on(t.regionCode, t.email, t.role, t.unitId).nullsNotDistinct(),
+  ],
+);
+
+/**
+ * A citizen's registration waiting for proof that they control the address:
+ * the account is only created when the emailed link is opened, with the name
+ * and password sent together with that link, so nobody can hold an account
+ * for an address they do not read.
+ */
+export const pendingRegistrations = pgTable(
+  'pending_registrations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('pending_registrations_email_idx').on(sql`lower(${t.email})`)],
+);
 
 export const apiKeys = pgTable(
   'api_keys',

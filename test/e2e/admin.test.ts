@@ -1,11 +1,13 @@
 // A region admin sets up a new kind of complaint end to end in the browser:
 // a unit, a category with a required list question, its routing and its own
-// resolution deadline, a cuti bersama day, an officer in the new unit, an API
+// resolution deadline, a cuti bersama day, an officer invited to the new unit
+// (who accepts from the emailed link with their own password), an API
 // key made and revoked, all in the audit log; then a citizen reports in the new
 // category, and its deadline skips the cuti bersama day.
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
+import { emailsTo } from '../support/mailbox.js';
 import { describeInBrowser, eventually, overflowsHorizontally } from './browser.js';
 
 const R = '/api/regions/32.11';
@@ -174,34 +176,76 @@ describeInBrowser('region administration in Chromium', (b) => {
     expect(await b.api('GET', `${R}/holidays`)).toEqual([{ regionCode: '32.11', date: '2026-11-04', name: 'Cuti bersama uji', kind: 'cuti_bersama' }]);
   });
 
-  it('grants an officer role in the new unit, and revokes a second role after asking', async () => {
+  it('invites an officer to the new unit; the invitee sets their own password from the emailed link and has the role', async () => {
     await openSection('Pegawai dan peran');
-    const grant = async (role: string, unit?: string) => {
-      await admin.getByLabel('Email pegawai').fill(OFFICER.email);
-      await admin.getByLabel('Nama pegawai').fill(OFFICER.name);
+    const invite = async (email: string, role: string, unit?: string) => {
+      await admin.getByLabel('Email pegawai').fill(email);
       await admin.getByLabel('Peran', { exact: true }).selectOption({ label: role });
       if (unit) await admin.getByLabel('Perangkat daerah').selectOption({ label: unit });
-      await admin.getByRole('button', { name: 'Beri peran' }).click();
+      await admin.getByRole('button', { name: 'Kirim undangan' }).click();
     };
-    // An officer needs a unit: the unit field appears with the role.
+    // An officer needs a unit: the unit field appears with the role. No password is asked for.
     expect(await admin.getByLabel('Perangkat daerah').count()).toBe(0);
-    await admin.getByLabel('Kata sandi awal').fill(DEMO_PASSWORD);
-    await grant('Petugas', UNIT.name);
-    await eventually(flash).toBe(`Peran Petugas — ${UNIT.name} diberikan kepada ${OFFICER.name}.`);
-    await grant('Petugas loket');
-    await eventually(flash).toBe(`Peran Petugas loket diberikan kepada ${OFFICER.name}.`);
+    expect(await admin.locator('input[type=password]').count()).toBe(0);
+    await invite(OFFICER.email, 'Petugas', UNIT.name);
+    await eventually(flash).toBe(`Undangan peran Petugas — ${UNIT.name} dikirim ke ${OFFICER.email}.`);
+    await invite(OFFICER.email, 'Petugas loket');
+    await eventually(flash).toBe(`Undangan peran Petugas loket dikirim ke ${OFFICER.email}.`);
+    await invite('salah.ketik@sumedang.demo', 'Petugas loket');
+    await eventually(flash).toBe('Undangan peran Petugas loket dikirim ke salah.ketik@sumedang.demo.');
+    // Pending invitations are listed by the address typed, and can be cancelled after asking.
+    const pending = admin.locator('.staff-pending > li');
+    await eventually(() => pending.locator('.row-title').allTextContents()).toEqual([OFFICER.email, OFFICER.email, 'salah.ketik@sumedang.demo']);
+    const typo = pending.filter({ hasText: 'salah.ketik' });
+    await typo.getByRole('button', { name: 'Batalkan' }).click();
+    await typo.getByRole('button', { name: 'Ya, batalkan' }).click();
+    await eventually(flash).toBe('Undangan untuk salah.ketik@sumedang.demo dibatalkan.');
+    await eventually(() => pending.count()).toBe(2);
+
+    // The invitee opens the link from the email, chooses a name and password, and is signed in.
+    const invitee = await b.newPage({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
+    const mails = await emailsTo(b.ctx.database, OFFICER.email);
+    expect(mails.map((m) => m.subject)).toEqual([
+      'Undangan peran Petugas di Pamong Kabupaten Sumedang / Invitation to the role Officer in Pamong Kabupaten Sumedang',
+      'Undangan peran Petugas loket di Pamong Kabupaten Sumedang / Invitation to the role Counter staff in Pamong Kabupaten Sumedang',
+    ]);
+    const link = (text: string) => b.url(/\/undangan\?token=[\w-]+/.exec(text)![0]);
+    await invitee.goto(link(mails[0].text));
+    await eventually(() => invitee.locator('.invitation-offer').textContent()).toBe(`Admin Kabupaten Sumedang mengundang ${OFFICER.email} untuk peran Petugas — ${UNIT.name}.`);
+    await invitee.getByLabel('Nama lengkap').fill(OFFICER.name);
+    await invitee.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
+    await invitee.getByLabel('Ulangi kata sandi baru').fill(DEMO_PASSWORD);
+    await invitee.getByRole('button', { name: 'Terima undangan' }).click();
+    await eventually(() => invitee.url()).toBe(b.url('/staff/32.11'));
+    // Signed in, the second invitation is accepted with the account, no new password.
+    await invitee.goto(link(mails[1].text));
+    await eventually(() => invitee.getByText(`Anda sudah masuk sebagai ${OFFICER.name}.`).isVisible()).toBe(true);
+    await invitee.getByRole('button', { name: 'Terima undangan' }).click();
+    await eventually(() => invitee.url()).toBe(b.url('/staff/32.11'));
+    expect(b.problems(invitee)).toEqual([]);
+    // The password is the one the invitee chose: it signs in through the sign-in page too.
+    const fresh = await b.newPage({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
+    await fresh.goto(b.url('/masuk'));
+    await fresh.getByLabel('Email').fill(OFFICER.email);
+    await fresh.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await fresh.getByRole('button', { name: 'Masuk' }).click();
+    await eventually(() => fresh.url()).toBe(b.url('/staff/32.11'));
+    const me = await fresh.evaluate(() => fetch('/api/auth/me').then((r) => r.json()));
+    expect(me.regions.find((r: { code: string }) => r.code === '32.11').actions).toContain('complaint.handle');
+
+    // The admin now sees the person, by the name they chose, and revokes the second role after asking.
+    await admin.reload();
+    await eventually(() => pending.count()).toBe(0);
     await admin.getByLabel('Cari pegawai').fill('perkim');
     const person = admin.locator('.staff-list > li');
     await eventually(() => person.count()).toBe(1);
+    expect(await person.locator('.row-title').textContent()).toBe(OFFICER.name);
     expect(await person.locator('.grant > span').allTextContents()).toEqual([`Petugas — ${UNIT.name}`, 'Petugas loket']);
     await person.locator('.grant').filter({ hasText: 'Petugas loket' }).getByRole('button', { name: 'Cabut' }).click();
     expect(await admin.getByText(`Cabut peran Petugas loket dari ${OFFICER.name}?`).isVisible()).toBe(true);
     await admin.getByRole('button', { name: 'Ya, cabut' }).click();
     await eventually(flash).toBe(`Peran Petugas loket dicabut dari ${OFFICER.name}.`);
     await eventually(() => person.locator('.grant > span').allTextContents()).toEqual([`Petugas — ${UNIT.name}`]);
-    // The new officer signs in with the password set here.
-    const me = await b.api<{ regions: { code: string; actions: string[] }[] }>('GET', '/api/auth/me', undefined, await b.apiSession(OFFICER.email));
-    expect(me.regions.find((r) => r.code === '32.11')!.actions).toContain('complaint.handle');
   });
 
   it('creates an API key shown once with a copy button, then revokes it', async () => {
@@ -240,20 +284,20 @@ describeInBrowser('region administration in Chromium', (b) => {
     await admin.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Log audit' }).click();
     await eventually(() => admin.getByRole('heading', { name: 'Log audit', level: 1 }).isVisible()).toBe(true);
     const entries = admin.locator('.audit-entry');
-    await eventually(() => entries.count()).toBe(13);
+    await eventually(() => entries.count()).toBe(17);
     expect(await entries.locator('strong').allTextContents()).toEqual([
-      'Mencabut kunci API', 'Membuat kunci API', 'Mencabut peran', 'Memberi peran', 'Memberi peran',
-      'Menghapus hari libur', 'Menetapkan hari libur', 'Menetapkan hari libur', 'Menetapkan batas waktu',
+      'Mencabut kunci API', 'Membuat kunci API', 'Mencabut peran', 'Menerima undangan', 'Menerima undangan',
+      'Membatalkan undangan', 'Mengundang pegawai', 'Mengundang pegawai', 'Mengundang pegawai', 'Menghapus hari libur', 'Menetapkan hari libur', 'Menetapkan hari libur', 'Menetapkan batas waktu',
       'Mengubah disposisi kategori', 'Mengubah disposisi kategori', 'Menambah kategori', 'Menambah perangkat daerah',
     ]);
     const text = (i: number) => entries.nth(i).textContent();
     expect(await text(0)).toBe('Mencabut kunci API2 Nov 2026, 09.00 WIBKunci API: Aplikasi Desa Ujioleh admin@sumedang.demo');
-    expect(await text(3)).toBe(`Memberi peran2 Nov 2026, 09.00 WIBPegawai: ${OFFICER.name} (${OFFICER.email})oleh admin@sumedang.demoPetugas loket`);
-    expect(await text(4)).toBe(`Memberi peran2 Nov 2026, 09.00 WIBPegawai: ${OFFICER.name} (${OFFICER.email})oleh admin@sumedang.demoPetugas · ${UNIT.name}`);
-    expect(await text(8)).toContain(`Batas waktu: ${CATEGORY.nameId} · Penyelesaian`);
-    expect(await text(9)).toContain(`Kategori: ${CATEGORY.nameId}`);
-    expect(await text(9)).toContain(UNIT.name);
-    expect(await text(12)).toContain(`Perangkat daerah: ${UNIT.name}`);
+    expect(await text(3)).toBe(`Menerima undangan2 Nov 2026, 09.00 WIBPegawai: ${OFFICER.name} (${OFFICER.email})oleh ${OFFICER.email}Petugas loket`);
+    expect(await text(8)).toBe(`Mengundang pegawai2 Nov 2026, 09.00 WIBUndangan: ${OFFICER.email}oleh admin@sumedang.demoPetugas · ${UNIT.name}`);
+    expect(await text(12)).toContain(`Batas waktu: ${CATEGORY.nameId} · Penyelesaian`);
+    expect(await text(13)).toContain(`Kategori: ${CATEGORY.nameId}`);
+    expect(await text(13)).toContain(UNIT.name);
+    expect(await text(16)).toContain(`Perangkat daerah: ${UNIT.name}`);
     expect(await admin.getByRole('navigation', { name: 'Halaman log' }).count()).toBe(0);
     await admin.screenshot({ path: '/tmp/pamong-admin-audit.png', fullPage: true });
   });
@@ -270,8 +314,10 @@ describeInBrowser('region administration in Chromium', (b) => {
     const entries = admin.locator('.audit-entry');
     await eventually(() => entries.count()).toBe(50);
     await admin.getByRole('link', { name: 'Lebih lama →' }).click();
-    await eventually(() => entries.count()).toBe(3);
-    expect(await entries.locator('strong').allTextContents()).toEqual(['Mengubah disposisi kategori', 'Menambah kategori', 'Menambah perangkat daerah']);
+    await eventually(() => entries.count()).toBe(7);
+    expect(await entries.locator('strong').allTextContents()).toEqual([
+      'Menetapkan hari libur', 'Menetapkan hari libur', 'Menetapkan batas waktu', 'Mengubah disposisi kategori', 'Mengubah disposisi kategori', 'Menambah kategori', 'Menambah perangkat daerah',
+    ]);
     expect(await admin.getByRole('link', { name: 'Lebih lama →' }).count()).toBe(0);
     await admin.getByRole('link', { name: '← Terbaru' }).click();
     await eventually(() => entries.first().textContent()).toContain('Menghapus hari libur');

@@ -3,6 +3,7 @@
 import type { Answer, Jsonify } from './types.js';
 import type { listApiKeys, listAudit, listHolidays, listStaff } from '../../src/platform/regions/admin.js';
 import type { RegionSettings } from '../../src/platform/regions/settings.js';
+import type { listInvitations } from '../../src/platform/auth/invitations.js';
 import type { listSla, routingHistory } from '../../src/modules/complaints/admin.js';
 import type { Metrics, Report } from '../../src/modules/complaints/dashboard/domain.js';
 import type { publicStatistics } from '../../src/modules/complaints/dashboard/queries.js';
@@ -10,6 +11,7 @@ import type { publicStatistics } from '../../src/modules/complaints/dashboard/qu
 export type { RegionSettings };
 export type { Role } from '../../src/platform/auth/policy.js';
 export type StaffGrant = Answer<typeof listStaff>[number];
+export type Invitation = Answer<typeof listInvitations>[number];
 export type Holiday = Answer<typeof listHolidays>[number];
 export type ApiKeyRow = Answer<typeof listApiKeys>[number];
 export type AuditEntry = Answer<typeof listAudit>[number];

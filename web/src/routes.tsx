@@ -23,6 +23,8 @@ export const routes: RouteDef[] = [
   { path: '/masuk', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.SignInPage)) },
   { path: '/lupa-sandi', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.ForgotPasswordPage)) },
   { path: '/reset-password', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.ResetPasswordPage)) },
+  { path: '/undangan', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.InvitationPage)) },
+  { path: '/verifikasi-email', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.VerifyEmailPage)) },
   { path: '/notifikasi', component: staffPage(() => import('./pages/staff/Notifications.js').then((m) => m.NotificationsPage)) },
   { path: '/staff/:region', component: staffPage(() => import('./pages/staff/Inbox.js').then((m) => m.InboxPage)) },
   { path: '/staff/:region/complaints/:id', component: staffPage(() => import('./pages/staff/ComplaintDetail.js').then((m) => m.ComplaintDetailPage)) },

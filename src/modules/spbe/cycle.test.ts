@@ -7,6 +7,7 @@ import { describeWithApp, type Session } from '../../../test/harness.js';
 import { createUser, grantRole } from '../../platform/auth/service.js';
 import { enableRegion } from '../../platform/regions/service.js';
 import { DEMO_PASSWORD } from '../../demo/seed.js';
+import { tokenFromLastEmail } from '../../../test/support/mailbox.js';
 
 const R = '/api/regions/32.11/spbe';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -170,13 +171,16 @@ describeWithApp('SPBE evaluation cycle', (h) => {
   });
 
   it('refuses an external assessor without a grant in the region, and region admins cannot grant one', async () => {
-    const grant = await h.api('PUT', '/api/spbe/assessors', { session: s.admin, body: { email: 'asesor2@pamong.test', name: 'Asesor Dua', password: DEMO_PASSWORD, regions: ['32.73'] } });
+    const grant = await h.api('PUT', '/api/spbe/assessors', { session: s.admin, body: { email: 'asesor2@pamong.test', name: 'Asesor Dua', regions: ['32.73'] } });
     expect(grant.body.regions).toEqual(['32.73']);
+    // The new assessor chooses their password through the emailed link.
+    const token = await tokenFromLastEmail(h.ctx.database, 'asesor2@pamong.test', '/reset-password');
+    expect((await h.api('POST', '/api/auth/password-reset/confirm', { body: { token, password: DEMO_PASSWORD } })).status).toBe(200);
     const outsider = await h.signIn('asesor2@pamong.test');
     const res = await h.api('PUT', `${E}/answers/1/assessment`, { session: outsider, body: { level: 5, reason: 'Dari daerah lain' } });
     expect([res.status, res.body.error.code]).toEqual([403, 'auth.forbidden']);
     expect((await h.api('GET', E, { session: outsider })).status).toBe(403);
-    const byRegionAdmin = await h.api('POST', '/api/regions/32.11/staff', { session: s.regionAdmin, body: { email: 'asesor3@pamong.test', name: 'Asesor Tiga', role: 'external_assessor' } });
+    const byRegionAdmin = await h.api('POST', '/api/regions/32.11/invitations', { session: s.regionAdmin, body: { email: 'asesor3@pamong.test', role: 'external_assessor' } });
     expect(byRegionAdmin.status).toBe(403);
     const listed = (await h.api('GET', '/api/spbe/assessors', { session: s.admin })).body.map((a: any) => [a.email, a.regions]);
     expect(listed).toEqual([['asesor2@pamong.test', ['32.73']], ['asesor@pamong.demo', ['32.11']]]);

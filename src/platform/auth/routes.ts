@@ -1,12 +1,14 @@
-// Sign-in, sign-out, who am I, password reset.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// Sign-in, sign-out, who am I, password reset, registration and invitations.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { SESSION_COOKIE } from '../http/access.js';
 import { listEnabledRegions } from '../regions/service.js';
 import { allowedActions } from './policy.js';
-import { createUser, requestPasswordReset, resetPassword, SESSION_DAYS, signIn, signOut } from './service.js';
+import { requestPasswordReset, resetPassword, SESSION_DAYS, signIn, signOut, type OpenedSession } from './service.js';
+import { register, verifyEmail } from './registration.js';
+import { acceptInvitation, viewInvitation } from './invitations.js';
 import { text } from '../http/schemas.js';
 
 export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
@@ -20,26 +22,52 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
     keyGenerator: (request: FastifyRequest) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
   };
 
+  /** Sets the session cookie and answers who signed in and what they may do. */
+  const signedIn = (reply: FastifyReply, { sessionId, csrfToken, actor }: OpenedSession) => {
+    reply.setCookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: SESSION_DAYS * 86_400 });
+    return { user: { id: actor.userId, name: actor.name, email: actor.email, platformAdmin: actor.platformAdmin }, grants: actor.grants, csrfToken };
+  };
+
   app.post('/api/auth/sign-in', {
     config: { access: 'public', rateLimit: perAccount },
     schema: { tags: ['auth'], summary: 'Masuk / Sign in', body: z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }) },
-  }, async (request, reply) => {
-    const { sessionId, csrfToken, actor } = await signIn(ctx, request.body.email, request.body.password);
-    reply.setCookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: SESSION_DAYS * 86_400 });
-    return { user: { id: actor.userId, name: actor.name, email: actor.email, platformAdmin: actor.platformAdmin }, grants: actor.grants, csrfToken };
-  });
+  }, async (request, reply) => signedIn(reply, await signIn(ctx, request.body.email, request.body.password)));
 
   app.post('/api/auth/register', {
     config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'], summary: 'Daftar sebagai warga / Register as a citizen',
+      description: 'Selalu 202: tautan aktivasi dikirim ke email (berlaku 24 jam); akun dibuat saat tautan dibuka. Bila alamat sudah punya akun, pemiliknya diberi tahu lewat email. '
+        + '/ Always 202: an activation link is emailed (valid 24 hours) and the account is created when it is opened. If the address already has an account, its owner is told by email.',
       body: z.object({ email: z.email().max(200), name: text(120), password: z.string().max(200), phone: z.string().regex(/^\+?[0-9 -]{6,20}$/).optional() }),
     },
   }, async (request, reply) => {
-    await createUser(ctx.database.db, { ...request.body, locale: request.locale });
-    const { sessionId, csrfToken, actor } = await signIn(ctx, request.body.email, request.body.password);
-    reply.setCookie(SESSION_COOKIE, sessionId, { ...cookieOptions, maxAge: SESSION_DAYS * 86_400 });
-    return reply.status(201).send({ user: { id: actor.userId, name: actor.name, email: actor.email, platformAdmin: false }, grants: [], csrfToken });
+    await register(ctx, { ...request.body, locale: request.locale });
+    return reply.status(202).send({ ok: true });
+  });
+
+  app.post('/api/auth/verify-email', {
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: 'Aktifkan akun dari tautan email, lalu masuk / Activate an account from the emailed link and sign in', body: z.object({ token: z.string().min(10).max(200) }) },
+  }, async (request, reply) => signedIn(reply, await verifyEmail(ctx, request.body.token)));
+
+  app.post('/api/auth/invitation', {
+    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: { tags: ['auth'], summary: 'Isi undangan dari tautan email / What an emailed invitation offers', body: z.object({ token: z.string().min(10).max(200) }) },
+  }, async (request) => viewInvitation(ctx, request.body.token));
+
+  app.post('/api/auth/invitation/accept', {
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'], summary: 'Terima undangan / Accept an invitation',
+      description: 'Tanpa akun: kirim nama dan kata sandi; akun dibuat dan langsung masuk. Dengan akun: masuk dulu sebagai alamat yang diundang. '
+        + '/ Without an account: send a name and password; the account is created and signed in. With one: sign in as the invited address first.',
+      body: z.object({ token: z.string().min(10).max(200), name: text(200).optional(), password: z.string().max(200).optional() }),
+    },
+  }, async (request, reply) => {
+    const { token, name, password } = request.body;
+    const { regionCode, session } = await acceptInvitation(ctx, request.actor, token, name !== undefined && password !== undefined ? { name, password } : undefined);
+    return session ? { regionCode, ...signedIn(reply, session) } : { regionCode };
   });
 
   app.post('/api/auth/sign-out', { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Keluar / Sign out' } }, async (request, reply) => {

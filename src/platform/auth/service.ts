@@ -34,17 +34,23 @@ export async function signIn(ctx: AppContext, email: string, password: string): 
   // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
   const ok = await verifyPassword(user?.passwordHash ?? (await (dummyHash ??= hashPassword(newToken()))), password);
   if (!user || !user.passwordHash || !ok) throw new AppError('auth.invalid_credentials');
-  // A fresh session id at every sign-in (no session fixation).
-  const sessionId = newToken();
-  const csrfToken = newToken(18);
-  const now = ctx.clock.now();
-  await db.insert(sessions).values({
-    idHash: sha256(sessionId), userId: user.id, csrfToken, createdAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
-  });
-  return { sessionId, csrfToken, actor: (await loadActor(db, user.id))! };
+  return openSession(db, ctx.clock.now(), user.id);
 }
 let dummyHash: Promise<string> | undefined;
+
+export interface OpenedSession { sessionId: string; csrfToken: string; actor: Actor }
+
+/** Starts a session for a person who just proved who they are (password, or an emailed link). */
+export async function openSession(db: Queryable, now: Date, userId: string): Promise<OpenedSession> {
+  // A fresh session id every time (no session fixation).
+  const sessionId = newToken();
+  const csrfToken = newToken(18);
+  await db.insert(sessions).values({
+    idHash: sha256(sessionId), userId, csrfToken, createdAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+  });
+  return { sessionId, csrfToken, actor: (await loadActor(db, userId))! };
+}
 
 export async function signOut(ctx: AppContext, sessionId: string): Promise<void> {
   await ctx.database.db.delete(sessions).where(eq(sessions.idHash, sha256(sessionId)));
@@ -82,22 +88,36 @@ export async function createApiKey(ctx: AppContext, actor: Actor, regionCode: st
   });
 }
 
-export interface NewUser { email: string; name: string; password?: string; phone?: string; locale?: 'id' | 'en'; platformAdmin?: boolean }
+/** A new account; `passwordHash` when the password was hashed earlier (a registration waiting for its email link). */
+export interface NewUser { email: string; name: string; password?: string; passwordHash?: string; phone?: string | null; locale?: string; platformAdmin?: boolean }
 
+/**
+ * Creates an account directly. Only for callers that vouch for the address:
+ * the operator's console, the demo seed, and the use cases that just
+ * received proof from an emailed link (registration, invitation).
+ */
 export async function createUser(tx: Queryable, input: NewUser): Promise<string> {
   if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) throw new AppError('auth.weak_password');
-  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`);
+  const [existing] = await findUserByEmail(tx, input.email);
   if (existing) throw new AppError('user.email_taken');
   const [row] = await tx.insert(users).values({
     email: input.email.trim(), name: input.name, phone: input.phone ?? null,
-    passwordHash: input.password ? await hashPassword(input.password) : null,
+    passwordHash: input.passwordHash ?? (input.password ? await hashPassword(input.password) : null),
     locale: input.locale ?? 'id', platformAdmin: input.platformAdmin ?? false,
   }).returning({ id: users.id });
   return row.id;
 }
 
-export async function grantRole(tx: Queryable, regionCode: string, userId: string, role: Role, unitId: string | null): Promise<void> {
+export const findUserByEmail = (db: Queryable, email: string) =>
+  db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(sql`lower(${users.email}) = lower(${email.trim()})`);
+
+/** Unit roles need a unit; other roles must not have one. */
+export function checkUnitRole(role: Role, unitId: string | null): void {
   if (unitRoles.has(role) !== (unitId !== null)) throw new AppError('request.invalid', { unitId: 'unit roles need a unit; other roles must not have one' });
+}
+
+export async function grantRole(tx: Queryable, regionCode: string, userId: string, role: Role, unitId: string | null): Promise<void> {
+  checkUnitRole(role, unitId);
   await tx.insert(grants).values({ regionCode, userId, role, unitId }).onConflictDoNothing();
 }
 
@@ -106,10 +126,8 @@ export async function requestPasswordReset(ctx: AppContext, email: string, local
     const [user] = await tx.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
     // The answer is the same whether or not the account exists.
     if (!user) return;
-    const token = newToken();
     const now = ctx.clock.now();
-    await tx.insert(passwordResets).values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) });
-    const link = `${ctx.config.publicUrl}/reset-password?token=${token}`;
+    const link = await passwordLink(ctx, tx, user.id, RESET_MINUTES);
     await enqueueEmail(tx, now, null, {
       to: user.email,
       subject: locale === 'en' ? 'Reset your Pamong password' : 'Atur ulang kata sandi Pamong',
@@ -118,6 +136,13 @@ export async function requestPasswordReset(ctx: AppContext, email: string, local
         : `Halo ${user.name},\n\nBuka tautan ini dalam ${RESET_MINUTES} menit untuk membuat kata sandi baru:\n${link}\n\nJika Anda tidak memintanya, abaikan email ini.`,
     });
   });
+}
+
+/** A single-use link, valid for `minutes`, with which an account's owner chooses a new password. */
+export async function passwordLink(ctx: AppContext, tx: Queryable, userId: string, minutes: number): Promise<string> {
+  const token = newToken();
+  await tx.insert(passwordResets).values({ tokenHash: sha256(token), userId, expiresAt: new Date(ctx.clock.now().getTime() + minutes * 60_000) });
+  return `${ctx.config.publicUrl}/reset-password?token=${token}`;
 }
 
 export async function resetPassword(ctx: AppContext, token: string, password: string): Promise<void> {

@@ -5,21 +5,17 @@ import { platformGrantedRoles, type Actor, type Role } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import { audit } from '../audit/audit.js';
 import { forgetRegionConfig } from '../cache.js';
-import { createUser, grantRole } from '../auth/service.js';
+import { offerRole } from '../auth/invitations.js';
 import { apiKeys, auditLog, grants, regionHolidays, units, users } from '../schema.js';
 import { enableRegion, updateSettings, type Region } from './service.js';
 import type { RegionSettings } from './settings.js';
 
-/** A platform admin switches a region on, optionally with its first region admin. */
-export async function switchOnRegion(ctx: AppContext, actor: Actor, code: string, firstAdmin?: { email: string; name: string; password?: string }) {
+/** A platform admin switches a region on, optionally inviting its first region admin. */
+export async function switchOnRegion(ctx: AppContext, actor: Actor, code: string, firstAdmin?: { email: string }) {
   return ctx.database.db.transaction(async (tx) => {
     const region = await enableRegion(tx, code);
-    if (firstAdmin) {
-      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, firstAdmin.email));
-      const userId = existing?.id ?? (await createUser(tx, firstAdmin));
-      await grantRole(tx, code, userId, 'region_admin', null);
-    }
     await audit(tx, ctx.clock.now(), actor, code, 'region.enable', 'region', code);
+    if (firstAdmin) await offerRole(ctx, tx, actor, region, { email: firstAdmin.email, role: 'region_admin' });
     return region;
   });
 }
@@ -44,25 +40,6 @@ export async function listStaff(ctx: AppContext, regionCode: string) {
     .innerJoin(users, eq(users.id, grants.userId))
     .where(eq(grants.regionCode, regionCode))
     .orderBy(users.name);
-}
-
-/** Adds a role for a person in this region, creating their account if needed. */
-export async function addStaff(
-  ctx: AppContext, actor: Actor, regionCode: string,
-  input: { email: string; name: string; password?: string; role: Role; unitId?: string | null },
-) {
-  if (platformGrantedRoles.has(input.role) && !actor.platformAdmin) throw new AppError('auth.forbidden', { role: input.role });
-  return ctx.database.db.transaction(async (tx) => {
-    if (input.unitId) {
-      const [unit] = await tx.select().from(units).where(and(eq(units.regionCode, regionCode), eq(units.id, input.unitId)));
-      if (!unit) throw new AppError('unit.not_found');
-    }
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    const userId = existing?.id ?? (await createUser(tx, { email: input.email, name: input.name, password: input.password }));
-    await grantRole(tx, regionCode, userId, input.role, input.unitId ?? null);
-    await audit(tx, ctx.clock.now(), actor, regionCode, 'grant.create', 'user', userId, { role: input.role, unitId: input.unitId ?? null });
-    return { userId };
-  });
 }
 
 export async function revokeGrant(ctx: AppContext, actor: Actor, regionCode: string, grantId: string) {

@@ -10,6 +10,7 @@ import { paging, regionParam, text } from '../http/schemas.js';
 import { listAreas, listEnabledRegions } from './service.js';
 import { regionSettingsSchema } from './settings.js';
 import * as admin from './admin.js';
+import * as invitations from '../auth/invitations.js';
 
 export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -23,7 +24,8 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
       tags, summary: 'Aktifkan daerah / Switch a region on',
       body: z.object({
         code: z.string().regex(/^\d{2}(\.\d{2})?$/),
-        admin: z.object({ email: z.email().max(200), name: text(200), password: z.string().min(10).max(200).optional() }).optional(),
+        // The first region admin is invited by email (see POST /api/regions/:region/invitations).
+        admin: z.object({ email: z.email().max(200) }).optional(),
       }),
     },
   }, async (request, reply) => reply.status(201).send(await admin.switchOnRegion(ctx, request.actor, request.body.code, request.body.admin)));
@@ -52,13 +54,33 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
 
   app.get('/api/regions/:region/staff', { config: { access: 'region.admin' }, schema: { tags, summary: 'Pegawai dan peran / Staff and roles', params: regionParam } }, async (request) => admin.listStaff(ctx, request.region!.code));
 
-  app.post('/api/regions/:region/staff', {
+  app.get('/api/regions/:region/invitations', {
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Undangan yang belum diterima / Pending invitations', params: regionParam },
+  }, async (request) => invitations.listInvitations(ctx, request.region!.code));
+
+  app.post('/api/regions/:region/invitations', {
     config: { access: 'region.admin' },
     schema: {
-      tags, summary: 'Beri peran / Grant a role', params: regionParam,
-      body: z.object({ email: z.email().max(200), name: text(200), password: z.string().min(10).max(200).optional(), role: z.enum(roles), unitId: z.uuid().nullable().optional() }),
+      tags, summary: 'Undang pegawai untuk suatu peran / Invite staff to a role', params: regionParam,
+      description: 'Mengirim tautan undangan ke alamat email; peran baru diberikan setelah pemilik alamat menerimanya (berlaku 7 hari). '
+        + 'Tidak ada informasi tentang akun yang ditampilkan sebelum itu. / Emails an invitation link; the role is granted only when the address\'s owner accepts it (valid 7 days). '
+        + 'Nothing about an account is shown before then.',
+      body: z.object({ email: z.email().max(200), role: z.enum(roles), unitId: z.uuid().nullable().optional() }),
     },
-  }, async (request, reply) => reply.status(201).send(await admin.addStaff(ctx, request.actor, request.region!.code, request.body)));
+  }, async (request, reply) => reply.status(201).send(await invitations.inviteStaff(ctx, request.actor, request.region!, request.body)));
+
+  app.post('/api/regions/:region/invitations/:invitationId/resend', {
+    config: { access: 'region.admin' },
+    schema: { tags, summary: 'Kirim ulang undangan dengan tautan baru / Resend an invitation with a new link', params: regionParam.extend({ invitationId: z.uuid() }) },
+  }, async (request) => invitations.resendInvitation(ctx, request.actor, request.region!, request.params.invitationId));
+
+  app.delete('/api/regions/:region/invitations/:invitationId', {
+    config: { access: 'region.admin' },
+    schema: { tags, summary: 'Batalkan undangan / Cancel an invitation', params: regionParam.extend({ invitationId: z.uuid() }) },
+  }, async (request) => {
+    await invitations.cancelInvitation(ctx, request.actor, request.region!.code, request.params.invitationId);
+    return { ok: true };
+  });
 
   app.delete('/api/regions/:region/staff/:grantId', {
     config: { access: 'region.admin' },

@@ -96,8 +96,8 @@ export function platformSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
     config: { access: 'platform_admin' },
     schema: {
       tags, summary: 'Tetapkan daerah seorang asesor eksternal / Set an external assessor\'s regions',
-      description: 'Membuat akun bila belum ada; daerah di luar daftar dicabut. / Creates the account if needed; regions not listed are revoked.',
-      body: z.object({ email: z.email().max(200), name: text(200), password: z.string().min(10).max(200).optional(), regions: z.array(z.string().regex(/^\d{2}(\.\d{2})?$/)).max(600) }),
+      description: 'Membuat akun bila belum ada dan mengirim tautan untuk membuat kata sandi; daerah di luar daftar dicabut. / Creates the account if needed and emails a link to choose its password; regions not listed are revoked.',
+      body: z.object({ email: z.email().max(200), name: text(200), regions: z.array(z.string().regex(/^\d{2}(\.\d{2})?$/)).max(600) }),
     },
   }, async (request) => setAssessorRegions(ctx, request.actor, request.body));
 

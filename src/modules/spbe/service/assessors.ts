@@ -5,7 +5,10 @@ import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { allowedActions, type Actor, type Permission } from '../../../platform/auth/policy.js';
-import { createUser, grantRole } from '../../../platform/auth/service.js';
+import { createUser, grantRole, passwordLink } from '../../../platform/auth/service.js';
+import { INVITATION_DAYS } from '../../../platform/auth/invitations.js';
+import { assessorWelcomeEmail } from '../../../platform/auth/emails.js';
+import { enqueueEmail } from '../../../platform/notify/outbox.js';
 import { areas, grants, regions, users } from '../../../platform/schema.js';
 import { spbeEvaluations } from '../schema.js';
 
@@ -23,15 +26,24 @@ export async function listAssessors(ctx: AppContext) {
   return [...byUser.values()];
 }
 
-/** Sets the regions an external assessor may assess (creating the account if needed); grants outside the list are revoked. */
-export async function setAssessorRegions(ctx: AppContext, actor: Actor, input: { email: string; name: string; password?: string; regions: string[] }) {
+/**
+ * Sets the regions an external assessor may assess; grants outside the list
+ * are revoked. A new account gets no password from the admin: its owner
+ * chooses one through the emailed link.
+ */
+export async function setAssessorRegions(ctx: AppContext, actor: Actor, input: { email: string; name: string; regions: string[] }) {
   return ctx.database.db.transaction(async (tx) => {
     const wanted = [...new Set(input.regions)];
     const enabled = wanted.length === 0 ? [] : await tx.select({ code: regions.code }).from(regions).where(inArray(regions.code, wanted));
     if (enabled.length !== wanted.length) throw new AppError('region.not_found', { regions: wanted.filter((c) => !enabled.some((e) => e.code === c)) });
     const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`);
-    const userId = existing?.id ?? (await createUser(tx, { email: input.email, name: input.name, password: input.password }));
     const now = ctx.clock.now();
+    let userId = existing?.id;
+    if (!userId) {
+      userId = await createUser(tx, { email: input.email, name: input.name });
+      const link = await passwordLink(ctx, tx, userId, INVITATION_DAYS * 24 * 60);
+      await enqueueEmail(tx, now, null, assessorWelcomeEmail({ to: input.email, name: input.name, link, days: INVITATION_DAYS }));
+    }
     const removed = await tx.delete(grants).where(and(eq(grants.userId, userId), eq(grants.role, ROLE), wanted.length ? notInArray(grants.regionCode, wanted) : undefined)).returning();
     for (const g of removed) await audit(tx, now, actor, g.regionCode, 'grant.revoke', 'user', userId, { role: ROLE });
     const had = await tx.select({ regionCode: grants.regionCode }).from(grants).where(and(eq(grants.userId, userId), eq(grants.role, ROLE)));

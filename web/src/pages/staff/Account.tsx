@@ -1,7 +1,9 @@
-// Signing in, and choosing a new password through the emailed link.
-import { useState, type FormEvent } from 'react';
+// Signing in, and what the emailed links open: choosing a new password,
+// accepting an invitation, activating a citizen's account.
+import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage, Flash, PageTitle } from '../../components/ui.js';
-import { api } from '../../api.js';
+import { api, setCsrfToken } from '../../api.js';
+import type { Role } from '../../admin-types.js';
 import { useI18n } from '../../i18n/index.js';
 import { Link, navigate, useLocation } from '../../router.js';
 import { useSession } from '../../session.js';
@@ -137,6 +139,144 @@ export function ResetPasswordPage() {
           <ErrorMessage error={error} />
           <button type="submit" className="button">{t('reset.submit')}</button>
         </form>
+      )}
+    </>
+  );
+}
+
+interface InvitationView { regionCode: string; regionName: string; email: string; role: Role; unitName: string | null; expiresAt: string; hasAccount: boolean }
+
+/**
+ * The emailed invitation link: a new person chooses their name and password;
+ * someone with an account signs in as the invited address and accepts.
+ */
+export function InvitationPage() {
+  const { t } = useI18n();
+  const { me, signIn, refresh } = useSession();
+  const { query } = useLocation();
+  const token = query.get('token') ?? '';
+  const [invitation, setInvitation] = useState<InvitationView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const [sending, setSending] = useState(false);
+  useEffect(() => {
+    if (token) api<InvitationView>('/api/auth/invitation', { method: 'POST', body: { token } }).then(setInvitation, setError);
+  }, [token]);
+
+  const accept = async (body: Record<string, string>) => {
+    setSending(true);
+    setError(null);
+    try {
+      const answer = await api<{ csrfToken?: string }>('/api/auth/invitation/accept', { method: 'POST', body: { token, ...body } });
+      if (answer.csrfToken) setCsrfToken(answer.csrfToken);
+      navigate(staffHome(await refresh()), { replace: true });
+    } catch (err) {
+      setError(err);
+      setSending(false);
+    }
+  };
+  const createAccount = (e: FormEvent) => {
+    e.preventDefault();
+    setMismatch(password !== again);
+    if (password === again) void accept({ name: name.trim(), password });
+  };
+  const signInAndAccept = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await signIn(invitation!.email, password);
+      await accept({});
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const signedInAsInvited = !!me?.user && me.user.email?.toLowerCase() === invitation?.email;
+
+  return (
+    <>
+      <PageTitle title={t('invite.title')}>{t('invite.title')}</PageTitle>
+      {!token && <p className="alert alert-error" role="alert">{t('reset.noToken')}</p>}
+      {invitation && (
+        <p className="card narrow invitation-offer">
+          {t('invite.offer', { region: invitation.regionName, role: t(`admin.role.${invitation.role}`) + (invitation.unitName ? ` — ${invitation.unitName}` : ''), email: invitation.email })}
+        </p>
+      )}
+      {invitation && !invitation.hasAccount && (
+        <form className="card narrow" onSubmit={createAccount}>
+          <p>{t('invite.newAccount')}</p>
+          <div className="field">
+            <label htmlFor="name">{t('invite.name')}</label>
+            <input id="name" autoComplete="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="password">{t('invite.password')}</label>
+            <input id="password" type="password" autoComplete="new-password" required minLength={10} value={password} onChange={(e) => setPassword(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="password-again">{t('reset.again')}</label>
+            <input id="password-again" type="password" autoComplete="new-password" required value={again} onChange={(e) => setAgain(e.target.value)} />
+          </div>
+          {mismatch && <p className="alert alert-error" role="alert">{t('reset.mismatch')}</p>}
+          <ErrorMessage error={error} />
+          <button type="submit" className="button" disabled={sending}>{t('invite.accept')}</button>
+        </form>
+      )}
+      {invitation?.hasAccount && (signedInAsInvited ? (
+        <div className="card narrow">
+          <p>{t('signIn.already', { name: me!.user!.name })}</p>
+          <ErrorMessage error={error} />
+          <button type="button" className="button" disabled={sending} onClick={() => void accept({})}>{t('invite.accept')}</button>
+        </div>
+      ) : (
+        <form className="card narrow" onSubmit={signInAndAccept}>
+          <p>{t('invite.signIn', { email: invitation.email })}</p>
+          <div className="field">
+            <label htmlFor="password">{t('signIn.password')}</label>
+            <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          </div>
+          <ErrorMessage error={error} />
+          <button type="submit" className="button" disabled={sending}>{t('invite.signInAccept')}</button>
+          <p><Link to="/lupa-sandi">{t('signIn.forgot')}</Link></p>
+        </form>
+      ))}
+      {!invitation && <ErrorMessage error={error} />}
+    </>
+  );
+}
+
+/** The emailed activation link of a citizen's registration: activates the account and signs in. */
+export function VerifyEmailPage() {
+  const { t } = useI18n();
+  const { refresh } = useSession();
+  const { query } = useLocation();
+  const token = query.get('token') ?? '';
+  const [state, setState] = useState<{ done: boolean; error: unknown }>({ done: false, error: null });
+  const confirm = async () => {
+    try {
+      const answer = await api<{ csrfToken: string }>('/api/auth/verify-email', { method: 'POST', body: { token } });
+      setCsrfToken(answer.csrfToken);
+      await refresh();
+      setState({ done: true, error: null });
+    } catch (error) {
+      setState({ done: false, error });
+    }
+  };
+  return (
+    <>
+      <PageTitle title={t('verify.title')}>{t('verify.title')}</PageTitle>
+      {!token && <p className="alert alert-error" role="alert">{t('reset.noToken')}</p>}
+      {state.done ? (
+        <Flash>{t('verify.done')} <Link to="/">{t('verify.next')}</Link></Flash>
+      ) : token && (
+        // A button, not on load: mail scanners that open links must not use up the token.
+        <div className="card narrow">
+          <p>{t('verify.intro')}</p>
+          <ErrorMessage error={state.error} />
+          <button type="button" className="button" onClick={() => void confirm()}>{t('verify.submit')}</button>
+        </div>
       )}
     </>
   );

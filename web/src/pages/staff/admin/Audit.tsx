@@ -55,6 +55,7 @@ export function AuditSection({ region }: { region: RegionProfile }) {
         break;
       }
       case 'api_key': name = keys.data?.find((k) => k.id === e.entityId)?.name; break;
+      case 'invitation': name = invitedAddress(e); break;
       case 'holiday': name = /^\d{4}-\d{2}-\d{2}$/.test(e.entityId) ? formatCalendarDate(e.entityId, locale) : undefined; break;
       case 'region': name = e.entityId === region.code ? region.name : undefined; break;
       case 'sla': {
@@ -68,8 +69,15 @@ export function AuditSection({ region }: { region: RegionProfile }) {
     return <>{kind}: {name ?? <span className="code">{e.entityId}</span>}</>;
   };
 
+  /** An invitation is known by the address it went to (its row is gone once accepted or cancelled). */
+  const invitedAddress = (e: AuditEntry) => {
+    const email = (e.detail as { email?: unknown } | null)?.email;
+    return typeof email === 'string' ? email : undefined;
+  };
+
   /** The detail's fields in words, roles and units by name. */
   const detail = (e: AuditEntry) => Object.entries((e.detail ?? {}) as Record<string, unknown>).map(([k, v]) => {
+    if (k === 'email' && e.entity === 'invitation') return null;
     if (k === 'role' && typeof v === 'string' && known(`admin.role.${v}`)) return t(`admin.role.${v as Role}`);
     if (k === 'unitId') return v ? unitName(v) ?? String(v) : null;
     if (k === 'categoryId') return v ? categoryName(v) ?? String(v) : null;

@@ -1,13 +1,14 @@
-// Staff and their roles: grant a role (creating the account when needed), see
-// who holds what, revoke a role.
+// Staff and their roles: invite an address to a role (the role is granted when
+// its owner accepts the emailed link), follow pending invitations (resend,
+// cancel), see who holds what, revoke a role.
 import { useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
-import { ErrorMessage, Loading } from '../../../components/ui.js';
+import { ErrorMessage, Loading, When } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useSession } from '../../../session.js';
 import type { RegionProfile, Unit } from '../../../types.js';
-import type { Role, StaffGrant } from '../../../admin-types.js';
+import type { Invitation, Role, StaffGrant } from '../../../admin-types.js';
 import { platformGrantedRoles, roles, unitRoles } from '../../../../../src/platform/auth/policy.js';
 import { ConfirmButton, Outcome, field, useWrite } from './shared.js';
 
@@ -34,7 +35,9 @@ export function StaffSection({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
   const { me } = useSession();
   const url = `${regionApi(region.code)}/staff`;
+  const invitationsUrl = `${regionApi(region.code)}/invitations`;
   const staff = useApi<StaffGrant[]>(url);
+  const pending = useApi<Invitation[]>(invitationsUrl);
   const units = useApi<Unit[]>(`${regionApi(region.code)}/units`);
   const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? '';
   const roleText = (g: Pick<StaffGrant, 'role' | 'unitId'>) => `${t(`admin.role.${g.role as Role}`)}${g.unitId ? ` — ${unitName(g.unitId)}` : ''}`;
@@ -42,7 +45,8 @@ export function StaffSection({ region }: { region: RegionProfile }) {
   const grantable = roles.filter((r) => me?.user?.platformAdmin || !platformGrantedRoles.has(r));
   const [role, setRole] = useState<Role | ''>('');
   const [filter, setFilter] = useState('');
-  const grant = useWrite();
+  const invite = useWrite();
+  const followUp = useWrite();
   const revoke = useWrite();
 
   const add = async (e: FormEvent<HTMLFormElement>) => {
@@ -51,13 +55,17 @@ export function StaffSection({ region }: { region: RegionProfile }) {
     const data = new FormData(form);
     if (!role) return;
     const unitId = unitRoles.has(role) ? field(data, 'unitId') : null;
-    const body = { email: field(data, 'email'), name: field(data, 'name'), role, unitId, ...(field(data, 'password') ? { password: field(data, 'password') } : {}) };
-    if (await grant.run(() => api(url, { method: 'POST', body }), t('admin.staff.granted', { role: roleText({ role, unitId }), name: body.name }))) {
+    const body = { email: field(data, 'email'), role, unitId };
+    if (await invite.run(() => api(invitationsUrl, { method: 'POST', body }), t('admin.staff.invited', { role: roleText({ role, unitId }), email: body.email }))) {
       form.reset();
       setRole('');
-      staff.reload();
+      pending.reload();
     }
   };
+  const resend = (i: Invitation) =>
+    void followUp.run(() => api(`${invitationsUrl}/${i.id}/resend`, { method: 'POST' }), t('admin.staff.resent', { email: i.email })).then((ok) => ok && pending.reload());
+  const cancel = (i: Invitation) =>
+    void followUp.run(() => api(`${invitationsUrl}/${i.id}`, { method: 'DELETE' }), t('admin.staff.cancelled', { email: i.email })).then((ok) => ok && pending.reload());
   const remove = (p: Person, g: StaffGrant) =>
     void revoke.run(() => api(`${url}/${g.grantId}`, { method: 'DELETE' }), t('admin.staff.revoked', { role: roleText(g), name: p.name })).then((ok) => ok && staff.reload());
 
@@ -70,11 +78,8 @@ export function StaffSection({ region }: { region: RegionProfile }) {
         <h2 id="staff-add">{t('admin.staff.add')}</h2>
         <div className="field">
           <label htmlFor="staff-email">{t('admin.staff.email')}</label>
-          <input id="staff-email" name="email" type="email" required maxLength={200} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor="staff-name">{t('admin.staff.name')}</label>
-          <input id="staff-name" name="name" required maxLength={200} autoComplete="off" />
+          <input id="staff-email" name="email" type="email" required maxLength={200} autoComplete="off" aria-describedby="staff-email-hint" />
+          <small id="staff-email-hint" className="hint">{t('admin.staff.emailHint')}</small>
         </div>
         <div className="field">
           <label htmlFor="staff-role">{t('admin.staff.role')}</label>
@@ -93,14 +98,34 @@ export function StaffSection({ region }: { region: RegionProfile }) {
             <small id="staff-unit-hint" className="hint">{t('admin.staff.unitHint')}</small>
           </div>
         )}
-        <div className="field">
-          <label htmlFor="staff-password">{t('admin.staff.password')} <span className="muted small">({t('common.optional')})</span></label>
-          <input id="staff-password" name="password" type="password" minLength={10} maxLength={200} autoComplete="new-password" aria-describedby="staff-password-hint" />
-          <small id="staff-password-hint" className="hint">{t('admin.staff.passwordHint')}</small>
-        </div>
-        <Outcome write={grant} />
-        <button type="submit" className="button" disabled={grant.busy}>{t('admin.staff.add')}</button>
+        <Outcome write={invite} />
+        <button type="submit" className="button" disabled={invite.busy}>{t('admin.staff.inviteSubmit')}</button>
       </form>
+
+      <section aria-labelledby="staff-pending">
+        <h2 id="staff-pending">{t('admin.staff.pending')}</h2>
+        <Outcome write={followUp} />
+        <ErrorMessage error={pending.error} />
+        {pending.data?.length === 0 && <p className="muted">{t('admin.staff.pendingEmpty')}</p>}
+        <ul className="plain cards staff-pending">
+          {pending.data?.map((i) => {
+            const expired = new Date(i.expiresAt).getTime() <= Date.now();
+            return (
+              <li key={i.id} className="card row-card">
+                <p className="row-title">{i.email}</p>
+                <p className="muted small">
+                  {roleText(i)} · {expired ? <span className="badge badge-red">{t('admin.staff.expired')}</span> : <>{t('admin.staff.expires')} <When at={i.expiresAt} zone={region} /></>}
+                </p>
+                <p>
+                  <button type="button" className="button secondary small" disabled={followUp.busy} onClick={() => resend(i)}>{t('admin.staff.resend')}</button>{' '}
+                  <ConfirmButton label={t('admin.staff.cancel')} question={t('admin.staff.cancelConfirm', { email: i.email })}
+                    confirm={t('admin.staff.cancelYes')} onConfirm={() => cancel(i)} disabled={followUp.busy} />
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
 
       <section aria-labelledby="staff-list">
         <h2 id="staff-list">{t('admin.staff.list')}</h2>
