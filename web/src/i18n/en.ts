@@ -196,6 +196,7 @@ export const en: Messages = {
   'rate.submit': 'Send rating',
   'rate.thanks': 'Thank you for your rating.',
   'rate.given': 'Your rating: {n} out of 5',
+  'reopen.until': 'You can still reopen this report until {date}.',
   'reopen.title': 'Problem not solved? Reopen',
   'reopen.reason': 'Why should the report be reopened?',
   'reopen.submit': 'Reopen',

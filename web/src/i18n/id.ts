@@ -196,6 +196,7 @@ export const id = {
   'rate.submit': 'Kirim penilaian',
   'rate.thanks': 'Terima kasih atas penilaian Anda.',
   'rate.given': 'Penilaian Anda: {n} dari 5',
+  'reopen.until': 'Anda masih dapat membuka kembali laporan ini sampai {date}.',
   'reopen.title': 'Masalah belum selesai? Buka kembali',
   'reopen.reason': 'Mengapa laporan perlu dibuka kembali?',
   'reopen.submit': 'Buka kembali',

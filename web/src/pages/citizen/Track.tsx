@@ -1,10 +1,11 @@
 // The citizen's tracking pages: enter a code, then follow the complaint,
-// rate the answer or reopen it while the window is open.
+// rate the answer and, rated or not, reopen it while the window is open.
 import { useState, type FormEvent } from 'react';
 import { Answers, ComplaintFacts, Deadlines, Photos, Timeline } from '../../components/complaint.js';
 import { RegionGate } from '../../components/RegionGate.js';
 import { ErrorMessage, Flash, Loading, PageTitle, StatusBadge } from '../../components/ui.js';
 import { api, regionApi } from '../../api.js';
+import { formatDateTime } from '../../format.js';
 import { useApi } from '../../data.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { Link, navigate, useLocation, type Params } from '../../router.js';
@@ -39,7 +40,7 @@ export function TrackPage({ params }: { params: Params }) {
 }
 
 function Tracking({ region, code }: { region: RegionProfile; code: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { query } = useLocation();
   const key = reporterKeyFor(code, query.get('kunci'));
   const url = `${regionApi(region.code)}/complaints/track/${encodeURIComponent(code)}`;
@@ -76,7 +77,12 @@ function Tracking({ region, code }: { region: RegionProfile; code: string }) {
           )}
           {c.rating !== null && <p><strong>{t('rate.given', { n: c.rating })}</strong></p>}
           {c.canRate && key && <RateForm url={url} reporterKey={key} onDone={() => done('rate.thanks')} />}
-          {c.canReopen && key && <ReopenForm url={url} reporterKey={key} onDone={() => done('reopen.done')} />}
+          {c.canReopen && key && c.reopenUntil && (
+            <>
+              <p className="reopen-until">{t('reopen.until', { date: formatDateTime(c.reopenUntil, region, locale) })}</p>
+              <ReopenForm url={url} reporterKey={key} onDone={() => done('reopen.done')} />
+            </>
+          )}
           <Deadlines deadlines={c.deadlines} zone={region} />
           <Photos photos={c.photos} />
           <Timeline events={c.timeline} zone={region} />
