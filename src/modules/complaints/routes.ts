@@ -87,7 +87,9 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   };
   const intakeSchema = (summary: string) => ({
     tags, summary,
-    description: 'JSON, atau multipart/form-data dengan field `complaint` (JSON) dan hingga 3 berkas `photos` (JPEG/PNG/WebP, maks. 5 MB).',
+    description: 'JSON, atau multipart/form-data dengan field `complaint` (JSON) dan hingga 3 berkas `photos` (JPEG/PNG/WebP, maks. 5 MB). '
+      + 'Kategori dengan `locationRequired` butuh districtCode/villageCode atau lat+lng (`complaint.location_required`). '
+      + 'Teks melebihi batas ditolak dengan `request.text_too_long` (details: field, max), tidak pernah dipotong.',
     params: regionParam, body: complaintInput,
   });
 
@@ -135,7 +137,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
 
   app.post('/api/regions/:region/complaints/track/:code/reopen', {
     config: { access: 'public', rateLimit: intakeLimit },
-    schema: { tags, summary: 'Buka kembali / Reopen', params: trackingParam, body: z.object({ key: reporterKey, reason: text(textLimits.reopenReason) }) },
+    schema: { tags, summary: 'Buka kembali / Reopen', description: 'Selama jendela daerah sejak penyelesaian, juga setelah dinilai / Within the region\'s window from the resolution, rated or not.', params: trackingParam, body: z.object({ key: reporterKey, reason: text(textLimits.reopenReason) }) },
   }, async (request) => ({ status: await citizenAction(ctx, request.region!, request.params.code, request.body.key, { action: 'reopen', reason: request.body.reason }) }));
 
   app.get('/api/regions/:region/complaints/:code/photos/:photoId', {
