@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, regionApi } from '../api.js';
 import { useApi } from '../data.js';
 import { zonedTimeToIso } from '../format.js';
-import { useI18n, type MessageKey, type Translate } from '../i18n/index.js';
+import { useI18n, type Bilingual, type MessageKey, type Translate } from '../i18n/index.js';
 import { downscaleToJpeg, MAX_PHOTOS } from '../photos.js';
 import { Link } from '../router.js';
 import type { Area, Category, Question, RegionProfile, SimilarComplaint } from '../types.js';
@@ -59,7 +59,7 @@ function tooLong(fields: { label: string; value: string; max: number }[]): Probl
 }
 
 /** What keeps the user on a step, if anything. */
-function stepProblem(step: Step, d: Draft, category: Category | undefined, mode: Mode, t: Translate, pick: (s: { id: string; en: string }) => string): Problem | null {
+function stepProblem(step: Step, d: Draft, category: Category | undefined, mode: Mode, t: Translate, pick: (s: Bilingual) => string): Problem | null {
   switch (step) {
     case 'category':
       return category ? null : { key: 'report.chooseCategory' };
