@@ -54,9 +54,9 @@ const severity: Question = {
   ],
 };
 
-const demoCategories: { code: string; nameId: string; nameEn: string; group: string; unit: string; questions: Question[]; keywords: string }[] = [
+const demoCategories: { code: string; nameId: string; nameEn: string; group: string; unit: string; questions: Question[]; keywords: string; locationRequired?: boolean }[] = [
   { code: 'jalan-rusak', nameId: 'Jalan rusak atau berlubang', nameEn: 'Damaged road or pothole', group: 'Infrastruktur', unit: 'PUPR', questions: [severity], keywords: 'jalan lubang aspal' },
-  { code: 'jembatan', nameId: 'Jembatan rusak', nameEn: 'Damaged bridge', group: 'Infrastruktur', unit: 'PUPR', questions: [severity], keywords: 'jembatan' },
+  { code: 'jembatan', nameId: 'Jembatan rusak', nameEn: 'Damaged bridge', group: 'Infrastruktur', unit: 'PUPR', questions: [severity], keywords: 'jembatan', locationRequired: true },
   { code: 'drainase', nameId: 'Saluran air tersumbat / banjir', nameEn: 'Blocked drain / flooding', group: 'Infrastruktur', unit: 'PUPR', questions: [], keywords: 'banjir got selokan' },
   { code: 'sampah', nameId: 'Sampah menumpuk', nameEn: 'Uncollected rubbish', group: 'Lingkungan', unit: 'DLH', questions: [], keywords: 'sampah tps' },
   { code: 'pju', nameId: 'Lampu penerangan jalan mati', nameEn: 'Street light out', group: 'Infrastruktur', unit: 'DISHUB', questions: [], keywords: 'lampu pju' },
@@ -91,7 +91,7 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
     const [provUnit] = await tx.insert(units).values({ regionCode: DEMO_PROVINCE, code: 'DBMPR', name: 'Dinas Bina Marga dan Penataan Ruang Provinsi' }).returning();
     for (const region of [DEMO_REGION, DEMO_PROVINCE]) await seedRegionDefaults(tx, region);
     for (const c of demoCategories) {
-      const [cat] = await tx.insert(categories).values({ regionCode: DEMO_REGION, code: c.code, nameId: c.nameId, nameEn: c.nameEn, group: c.group, keywords: c.keywords, questions: c.questions }).returning();
+      const [cat] = await tx.insert(categories).values({ regionCode: DEMO_REGION, code: c.code, nameId: c.nameId, nameEn: c.nameEn, group: c.group, keywords: c.keywords, questions: c.questions, locationRequired: c.locationRequired ?? false }).returning();
       await tx.insert(routingRules).values({ regionCode: DEMO_REGION, categoryId: cat.id, unitId: unitIds.get(c.unit)!, validFrom: now });
     }
     const [provCat] = await tx.insert(categories).values({ regionCode: DEMO_PROVINCE, code: 'jalan-rusak', nameId: 'Jalan provinsi rusak', nameEn: 'Damaged provincial road', group: 'Infrastruktur', questions: [severity] }).returning();

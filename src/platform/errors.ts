@@ -3,6 +3,7 @@
 
 export const errorCatalogue = {
   'request.invalid': [400, 'Data yang dikirim tidak valid.', 'The request is invalid.'],
+  'request.text_too_long': [400, 'Teks terlalu panjang: isian yang disebut di details melebihi batas karakternya. Tidak ada yang dipotong; persingkat lalu kirim lagi.', 'Text too long: the fields named in details are over their character limit. Nothing was cut; shorten them and send again.'],
   'request.body_too_large': [413, 'Data yang dikirim terlalu besar.', 'The request body is too large.'],
   'request.unsupported_media_type': [415, 'Jenis konten tidak didukung.', 'Unsupported content type.'],
   'request.rate_limited': [429, 'Terlalu banyak permintaan. Coba lagi nanti.', 'Too many requests. Try again later.'],
@@ -32,6 +33,7 @@ export const errorCatalogue = {
   'complaint.not_found': [404, 'Pengaduan tidak ditemukan.', 'Complaint not found.'],
   'complaint.invalid_transition': [409, 'Tindakan ini tidak dapat dilakukan pada status pengaduan saat ini.', 'This action is not possible in the complaint\'s current status.'],
   'complaint.answers_invalid': [400, 'Jawaban pertanyaan kategori tidak lengkap atau tidak valid.', 'The answers to the category questions are missing or invalid.'],
+  'complaint.location_required': [400, 'Kategori ini memerlukan lokasi: pilih kecamatan (dan desa/kelurahan) atau tandai lokasi di peta.', 'This category needs a location: choose a district (and village) or pin it on the map.'],
   'complaint.reopen_window_closed': [409, 'Batas waktu untuk membuka kembali pengaduan sudah lewat.', 'The window to reopen this complaint has passed.'],
   'complaint.not_reporter': [403, 'Hanya pelapor yang dapat melakukan ini.', 'Only the reporter can do this.'],
   'complaint.merge_self': [400, 'Pengaduan tidak dapat digabung dengan dirinya sendiri.', 'A complaint cannot be merged into itself.'],
@@ -66,7 +68,7 @@ export const errorCatalogue = {
   'file.not_found': [404, 'Berkas tidak ditemukan.', 'File not found.'],
   'open311.jurisdiction_required': [400, 'jurisdiction_id wajib diisi.', 'jurisdiction_id is required.'],
   'open311.service_not_found': [404, 'Layanan tidak ditemukan.', 'Service not found.'],
-  'open311.location_required': [400, 'Lokasi wajib diisi (lat/long atau address_string).', 'A location is required (lat/long or address_string).'],
+  'open311.location_required': [400, 'Lokasi wajib diisi (lat/long, address_string atau address_id).', 'A location is required (lat/long, address_string or address_id).'],
   'open311.format': [400, 'Format harus json atau xml.', 'Format must be json or xml.'],
   'open311.date_range': [400, 'start_date/end_date harus tanggal-waktu W3C (mis. 2026-11-02T09:00:00+07:00) dengan rentang paling lama 90 hari.', 'start_date/end_date must be W3C datetimes (e.g. 2026-11-02T09:00:00+07:00) at most 90 days apart.'],
   'service.unavailable': [503, 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.', 'The service is temporarily unavailable. Try again shortly.'],

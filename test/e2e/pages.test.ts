@@ -94,7 +94,8 @@ describeInBrowser('web pages in Chromium', (b) => {
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByLabel('Anonim').uncheck();
-    await page.getByLabel('Nama', { exact: true }).fill('Ibu Sari');
+    // Optional fields say so in their label.
+    await page.getByLabel('Nama (opsional)', { exact: true }).fill('Ibu Sari');
     await page.getByLabel('Nomor telepon/WhatsApp').fill('0812 3456 7890');
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await page.getByRole('button', { name: 'Kirim laporan' }).click();

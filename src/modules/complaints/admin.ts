@@ -11,7 +11,7 @@ import type { Question } from './domain/questions.js';
 import type { SlaStage, SlaUnit } from './domain/sla.js';
 
 export interface CategoryInput {
-  code: string; nameId: string; nameEn: string; description?: string; group?: string; keywords?: string; questions?: Question[]; active?: boolean;
+  code: string; nameId: string; nameEn: string; description?: string; group?: string; keywords?: string; questions?: Question[]; locationRequired?: boolean; active?: boolean;
 }
 
 export async function listCategories(ctx: AppContext, regionCode: string, includeInactive = false) {

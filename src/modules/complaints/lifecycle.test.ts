@@ -2,6 +2,7 @@
 import { expect, it } from 'vitest';
 import { describeWithApp } from '../../../test/harness.js';
 import { sweepOverdue } from './service/escalation.js';
+import { rebuildStats } from './dashboard/stats.js';
 
 describeWithApp('complaint lifecycle', (h) => {
   let categoryId: string;
@@ -123,9 +124,49 @@ describeWithApp('complaint lifecycle', (h) => {
     expect(stranger.body.error.code).toBe('complaint.not_reporter');
     const rate = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/rate`, { body: { key, rating: 5, comment: 'Cepat!' } });
     expect(rate.body.status).toBe('closed');
-    const again = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/reopen`, { body: { key, reason: 'Rusak lagi' } });
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('complaint.invalid_transition');
+    const twice = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/rate`, { body: { key, rating: 1 } });
+    expect(twice.body.error.code).toBe('complaint.invalid_transition');
+  });
+
+  it('leaves the reporter the right to reopen a rated complaint until the window ends, and says until when', async () => {
+    const resolvedAt = (await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}`)).body.resolvedAt;
+    const windowEnd = new Date(new Date(resolvedAt).getTime() + 14 * 86_400_000).toISOString();
+    const rated = await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}?kunci=${key}`);
+    expect(rated.body).toMatchObject({ status: 'closed', rating: 5, canRate: false, canReopen: true, reopenUntil: windowEnd });
+    // The public sees neither the form nor the date.
+    expect((await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}`)).body).toMatchObject({ canReopen: false, reopenUntil: null });
+    // The rating's email reminds the reporter of the window (16 Nov 2026 is 14 days after the resolution on 2 Nov).
+    const emails = (await h.ctx.database.db.query.outbox.findMany()).map((r) => r.payload as { to: string; subject: string; text: string });
+    const ratedMail = emails.find((m) => m.subject.includes('Ditutup'))!;
+    expect(ratedMail.text).toMatch(/Anda masih dapat membuka kembali laporan ini sampai \d+ November 2026 pukul \d\d\.\d\d WIB/);
+    expect(ratedMail.text).toMatch(/You can still reopen this report until \d+ November 2026 at \d\d:\d\d WIB/);
+    expect(emails.find((m) => m.subject.includes('Selesai ditindaklanjuti'))!.text).toContain('Anda dapat membuka kembali laporan ini, atau memberi nilai atas jawabannya, sampai');
+
+    h.clock.advanceHours(24);
+    const reopened = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/reopen`, { body: { key, reason: 'Rusak lagi setelah hujan' } });
+    expect(reopened.body.status).toBe('dispatched');
+    const track = await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}?kunci=${key}`);
+    // Back to work: the rating stays in the history, not on the complaint.
+    expect(track.body).toMatchObject({ status: 'dispatched', rating: null, resolvedAt: null, closedAt: null, canRate: false, canReopen: false, reopenUntil: null });
+    expect(track.body.timeline.map((e: any) => e.kind).slice(-2)).toEqual(['rated', 'reopened']);
+    expect(track.body.timeline.find((e: any) => e.kind === 'rated')).toMatchObject({ message: 'Cepat!', detail: { rating: 5 } });
+    expect(track.body.deadlines.find((d: any) => d.stage === 'resolution').metAt).toBeNull();
+    // Open311 and the dashboard's summary follow.
+    const open311 = await h.api('GET', `/open311/v2/requests/${tracking}.json?jurisdiction_id=32.11`);
+    expect(open311.body[0].status).toBe('open');
+    expect((await rebuildStats(h.ctx, '32.11')).differing).toBe(0);
+  });
+
+  it('refuses to reopen a rated complaint once the window has passed', async () => {
+    const officer = await h.signIn('petugas.pupr@sumedang.demo');
+    await h.api('POST', `/api/regions/32.11/complaints/${id}/actions`, { session: officer, body: { action: 'resolve', message: 'Sudah ditambal ulang.' } });
+    expect((await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/rate`, { body: { key, rating: 4 } })).body.status).toBe('closed');
+    h.clock.advanceHours(14 * 24 + 1);
+    expect((await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}?kunci=${key}`)).body).toMatchObject({ canReopen: false, reopenUntil: null });
+    const late = await h.api('POST', `/api/regions/32.11/complaints/track/${tracking}/reopen`, { body: { key, reason: 'Rusak lagi' } });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('complaint.reopen_window_closed');
+    expect((await rebuildStats(h.ctx, '32.11')).differing).toBe(0);
   });
 
   it('queues emails to the reporter in the outbox', async () => {

@@ -11,6 +11,7 @@ import type { Region } from '../../platform/regions/service.js';
 import * as admin from './admin.js';
 import { statusLabel } from './domain/status.js';
 import { trackingCodePattern } from './domain/tracking.js';
+import { textLimits } from './domain/limits.js';
 import { submitComplaint } from './service/intake.js';
 import { listOpen311, type Open311Filter } from './service/queries.js';
 import { contentTypes, errorFormatOf, errorList, extensionOf, formats, isFormat, render, type Format } from './open311/format.js';
@@ -20,7 +21,7 @@ import { API_PATH, discovery, service, serviceDefinition, serviceRequest, status
 const tags = ['open311'];
 /** The spec's cap on one GET requests answer. */
 const MAX_REQUESTS = 1000;
-const DESCRIPTION_MAX = 4000;
+const DESCRIPTION_MAX = textLimits.description;
 
 const formatParam = z.object({ format: z.enum(formats) });
 const jurisdictionQuery = z.object({ jurisdiction_id: z.string().max(10).optional() });
@@ -42,9 +43,9 @@ const createBody = z.looseObject({
   service_code: z.string().trim().min(1).max(40),
   lat: coordinate(90),
   long: coordinate(180),
-  address_string: optionalText(300),
+  address_string: optionalText(textLimits.address),
   address_id: optionalText(20),
-  email: z.union([blank, z.email().max(200)]).optional(),
+  email: z.union([blank, z.email().max(textLimits.reporterEmail)]).optional(),
   device_id: optionalText(100),
   account_id: optionalText(100),
   first_name: optionalText(60),
@@ -52,7 +53,7 @@ const createBody = z.looseObject({
   phone: z.union([blank, z.string().regex(/^\+?[0-9 -]{6,20}$/)]).optional(),
   description: z.string().trim().min(10).max(DESCRIPTION_MAX),
   media_url: z.union([blank, z.url({ protocol: /^https?$/ }).max(1000)]).optional(),
-  attribute: z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.array(z.string().max(200)).max(50)])).optional(),
+  attribute: z.record(z.string().max(40), z.union([z.string().max(textLimits.answerText), z.number(), z.array(z.string().max(textLimits.answerString)).max(50)])).optional(),
 }).describe('application/x-www-form-urlencoded (per the spec) or JSON. Answers: attribute[CODE]=value; a multivaluelist repeats attribute[CODE][]=value.');
 
 const requestsQuery = jurisdictionQuery.extend({
@@ -142,7 +143,7 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
       if (lat === undefined && !b.address_string && !area) throw new AppError('open311.location_required');
       // Pamong keeps photos, not links: the link goes into the text the officer reads.
       const description = b.media_url ? `${b.description}\n\nMedia: ${b.media_url}` : b.description;
-      if (description.length > DESCRIPTION_MAX) throw new AppError('request.invalid', { description: `at most ${DESCRIPTION_MAX} characters with media_url` });
+      if (description.length > DESCRIPTION_MAX) throw new AppError('request.text_too_long', [{ field: 'description', max: DESCRIPTION_MAX, note: 'with media_url' }]);
       const { trackingCode } = await submitComplaint(ctx, region, request.actor, {
         categoryId: category.id, description, answers: attributesOf(b),
         districtCode: area?.districtCode ?? null, villageCode: area?.villageCode ?? null, lat: lat ?? null, lng: lng ?? null,

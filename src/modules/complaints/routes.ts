@@ -8,6 +8,7 @@ import { notifications } from '../../platform/schema.js';
 import { paging, regionParam, text } from '../../platform/http/schemas.js';
 import { rejectionReasons, statuses } from './domain/status.js';
 import { questionSchema } from './domain/questions.js';
+import { MIN_DESCRIPTION, textLimits } from './domain/limits.js';
 import { trackingCodePattern } from './domain/tracking.js';
 import { submitComplaint, suggestDuplicates, type NewComplaint } from './service/intake.js';
 import { checkPhotos, photoPolicy } from './service/photos.js';
@@ -27,17 +28,17 @@ const location = {
 
 export const complaintInput = z.object({
   categoryId: z.uuid(),
-  description: z.string().trim().min(10).max(4000),
+  description: z.string().trim().min(MIN_DESCRIPTION).max(textLimits.description),
   answers: z.record(z.string().max(40), z.unknown()).default({}),
   ...location,
-  address: z.string().trim().max(300).nullable().default(null),
+  address: z.string().trim().max(textLimits.address).nullable().default(null),
   // Identity hidden unless the citizen chooses to show it; rahasia keeps the whole report private.
   anonymous: z.boolean().default(true),
   confidential: z.boolean().default(false),
   reporter: z.object({
-    name: z.string().trim().max(120).optional(),
-    email: z.email().max(200).optional(),
-    phone: z.string().regex(/^\+?[0-9 -]{6,20}$/).optional(),
+    name: z.string().trim().max(textLimits.reporterName).optional(),
+    email: z.email().max(textLimits.reporterEmail).optional(),
+    phone: z.string().max(textLimits.reporterPhone).regex(/^\+?[0-9 -]{6,}$/).optional(),
   }).default({}),
 });
 type ComplaintInput = z.infer<typeof complaintInput>;
@@ -86,7 +87,9 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   };
   const intakeSchema = (summary: string) => ({
     tags, summary,
-    description: 'JSON, atau multipart/form-data dengan field `complaint` (JSON) dan hingga 3 berkas `photos` (JPEG/PNG/WebP, maks. 5 MB).',
+    description: 'JSON, atau multipart/form-data dengan field `complaint` (JSON) dan hingga 3 berkas `photos` (JPEG/PNG/WebP, maks. 5 MB). '
+      + 'Kategori dengan `locationRequired` butuh districtCode/villageCode atau lat+lng (`complaint.location_required`). '
+      + 'Teks melebihi batas ditolak dengan `request.text_too_long` (details: field, max), tidak pernah dipotong.',
     params: regionParam, body: complaintInput,
   });
 
@@ -106,7 +109,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
     config: { access: 'public', rateLimit: { ...intakeLimit, max: intakeLimit.max * 3 } },
     schema: {
       tags, summary: 'Laporan serupa sebelum mengirim / Likely duplicates before submitting', params: regionParam,
-      body: z.object({ categoryId: z.uuid(), description: z.string().max(4000), villageCode: location.villageCode, lat: location.lat, lng: location.lng }),
+      body: z.object({ categoryId: z.uuid(), description: z.string().max(textLimits.description), villageCode: location.villageCode, lat: location.lat, lng: location.lng }),
     },
   }, async (request) => {
     const found = await suggestDuplicates(ctx, request.region!, request.body);
@@ -126,7 +129,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
 
   app.post('/api/regions/:region/complaints/track/:code/rate', {
     config: { access: 'public', rateLimit: intakeLimit },
-    schema: { tags, summary: 'Beri penilaian / Rate the answer', params: trackingParam, body: z.object({ key: reporterKey, rating: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() }) },
+    schema: { tags, summary: 'Beri penilaian / Rate the answer', params: trackingParam, body: z.object({ key: reporterKey, rating: z.number().int().min(1).max(5), comment: z.string().trim().max(textLimits.ratingComment).optional() }) },
   }, async (request) => {
     const { key, ...rating } = request.body;
     return { status: await citizenAction(ctx, request.region!, request.params.code, key, { action: 'rate', ...rating }) };
@@ -134,7 +137,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
 
   app.post('/api/regions/:region/complaints/track/:code/reopen', {
     config: { access: 'public', rateLimit: intakeLimit },
-    schema: { tags, summary: 'Buka kembali / Reopen', params: trackingParam, body: z.object({ key: reporterKey, reason: text(2000) }) },
+    schema: { tags, summary: 'Buka kembali / Reopen', description: 'Selama jendela daerah sejak penyelesaian, juga setelah dinilai / Within the region\'s window from the resolution, rated or not.', params: trackingParam, body: z.object({ key: reporterKey, reason: text(textLimits.reopenReason) }) },
   }, async (request) => ({ status: await citizenAction(ctx, request.region!, request.params.code, request.body.key, { action: 'reopen', reason: request.body.reason }) }));
 
   app.get('/api/regions/:region/complaints/:code/photos/:photoId', {
@@ -198,7 +201,9 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   // Region admin: categories, routing, SLA.
   const categoryBody = z.object({
     code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), nameId: text(200), nameEn: text(200), description: z.string().max(2000).optional(),
-    group: z.string().max(100).optional(), keywords: z.string().max(500).optional(), questions: z.array(questionSchema).max(20).optional(), active: z.boolean().optional(),
+    group: z.string().max(100).optional(), keywords: z.string().max(500).optional(), questions: z.array(questionSchema).max(20).optional(),
+    locationRequired: z.boolean().optional().describe('Laporan wajib menyebut kecamatan/desa atau titik peta / Reports must give a district/village or a map pin'),
+    active: z.boolean().optional(),
   });
   app.get('/api/regions/:region/admin/categories', {
     config: { access: 'region.admin' }, schema: { tags, summary: 'Semua kategori / All categories', params: regionParam },

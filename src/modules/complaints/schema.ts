@@ -31,6 +31,8 @@ export const categories = pgTable(
     keywords: text('keywords').notNull().default(''),
     /** Extra questions (Open311 attributes), see domain/questions.ts. */
     questions: jsonb('questions').notNull().default([]),
+    /** A report must say where: a kecamatan/desa or a map pin (domain/place.ts). */
+    locationRequired: boolean('location_required').notNull().default(false),
     active: boolean('active').notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), uniqueIndex('categories_code_idx').on(t.regionCode, t.code)],

@@ -43,8 +43,10 @@ export function classifyError(err: FastifyError, request: FastifyRequest): Failu
     code = err.code;
     details = err.details;
   } else if (hasZodFastifySchemaValidationErrors(err)) {
-    code = 'request.invalid';
-    details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+    // Texts over their limit get their own code and the limits: clients show them, nothing is ever cut to fit.
+    const tooLong = err.validation.every((v) => v.keyword === 'too_big' && v.params.origin === 'string');
+    code = tooLong ? 'request.text_too_long' : 'request.invalid';
+    details = err.validation.map((v) => (tooLong ? { field: v.instancePath, max: v.params.maximum } : { path: v.instancePath, message: v.message }));
   } else if (err.code && fastifyCodes[err.code]) {
     code = fastifyCodes[err.code];
   } else if ((err as { statusCode?: number }).statusCode === 429) {

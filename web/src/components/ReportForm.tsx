@@ -1,17 +1,21 @@
 // The report form, one step at a time on a phone. Citizens use it at
 // /r/:region/lapor; counter staff use it ("counter" mode) for walk-in and
 // phone callers, posting to the counter endpoint instead.
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, regionApi } from '../api.js';
 import { useApi } from '../data.js';
 import { zonedTimeToIso } from '../format.js';
-import { useI18n, type MessageKey } from '../i18n/index.js';
+import { useI18n, type Bilingual, type MessageKey, type Translate } from '../i18n/index.js';
 import { downscaleToJpeg, MAX_PHOTOS } from '../photos.js';
 import { Link } from '../router.js';
 import type { Area, Category, Question, RegionProfile, SimilarComplaint } from '../types.js';
 import { ErrorMessage, Loading } from './ui.js';
 import { TrackingCode } from './TrackingCode.js';
+import { TextField, overLimit } from './TextField.js';
+import { answerText } from './complaint.js';
 import { rememberKey } from '../reporterKeys.js';
+import { MIN_DESCRIPTION, textLimits } from '../../../src/modules/complaints/domain/limits.js';
+import { placeGiven } from '../../../src/modules/complaints/domain/place.js';
 
 type Mode = 'citizen' | 'counter';
 const steps = ['category', 'details', 'location', 'photos', 'privacy', 'review'] as const;
@@ -39,24 +43,55 @@ const emptyDraft: Draft = {
   photos: [], anonymous: true, confidential: false, name: '', email: '', phone: '',
 };
 
-const MIN_DESCRIPTION = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 -]{6,20}$/;
 
+/** A question answered in words, and its limit. */
+const answerLimit = (q: Question): number | null =>
+  q.datatype === 'text' ? textLimits.answerText : q.datatype === 'string' ? textLimits.answerString : null;
+
+type Problem = { key: MessageKey; params?: Record<string, string | number> };
+
+/** The first text of a step over its limit, if any. */
+function tooLong(fields: { label: string; value: string; max: number }[]): Problem | null {
+  const f = fields.find((x) => overLimit(x.value, x.max));
+  return f ? { key: 'report.tooLong', params: { field: f.label, max: f.max } } : null;
+}
+
 /** What keeps the user on a step, if anything. */
-function stepProblem(step: Step, d: Draft, category: Category | undefined): MessageKey | null {
+function stepProblem(step: Step, d: Draft, category: Category | undefined, mode: Mode, t: Translate, pick: (s: Bilingual) => string): Problem | null {
   switch (step) {
     case 'category':
-      return category ? null : 'report.chooseCategory';
+      return category ? null : { key: 'report.chooseCategory' };
     case 'details': {
       const missing = category?.questions.some((q) => q.required && isEmpty(d.answers[q.code]));
-      if (missing) return 'report.answerRequired';
-      return d.description.trim().length < MIN_DESCRIPTION ? 'report.descriptionTooShort' : null;
+      if (missing) return { key: 'report.answerRequired' };
+      const answers = (category?.questions ?? []).flatMap((q) => {
+        const max = answerLimit(q);
+        return max === null ? [] : [{ label: pick(q.description), value: String(d.answers[q.code] ?? ''), max }];
+      });
+      const long = tooLong([...answers, { label: t('report.description'), value: d.description, max: textLimits.description }]);
+      if (long) return long;
+      return d.description.trim().length < MIN_DESCRIPTION ? { key: 'report.descriptionTooShort' } : null;
     }
-    case 'privacy':
-      if (d.email && !EMAIL.test(d.email.trim())) return 'report.emailInvalid';
-      if (d.phone && !PHONE.test(d.phone.trim())) return 'report.phoneInvalid';
+    case 'location': {
+      const place = { districtCode: d.districtCode || null, villageCode: d.villageCode || null, lat: d.lat, lng: d.lng, address: d.address };
+      if (category?.locationRequired && !placeGiven(place, mode === 'counter' ? 'counter' : 'web')) {
+        return { key: mode === 'counter' ? 'report.locationNeededCounter' : 'report.locationNeeded' };
+      }
+      return tooLong([{ label: t('report.address'), value: d.address, max: textLimits.address }]);
+    }
+    case 'privacy': {
+      const long = tooLong([
+        { label: t('report.name'), value: d.name, max: textLimits.reporterName },
+        { label: t('report.email'), value: d.email, max: textLimits.reporterEmail },
+        { label: t('report.phone'), value: d.phone, max: textLimits.reporterPhone },
+      ]);
+      if (long) return long;
+      if (d.email && !EMAIL.test(d.email.trim())) return { key: 'report.emailInvalid' };
+      if (d.phone && !PHONE.test(d.phone.trim())) return { key: 'report.phoneInvalid' };
       return null;
+    }
     default:
       return null;
   }
@@ -82,7 +117,7 @@ export function ReportForm({ region, mode }: { region: RegionProfile; mode: Mode
   const base = regionApi(region.code);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [stepIndex, setStepIndex] = useState(0);
-  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<{ trackingCode: string; reporterKey: string } | null>(null);
@@ -110,7 +145,7 @@ export function ReportForm({ region, mode }: { region: RegionProfile; mode: Mode
 
   const next = (e: FormEvent) => {
     e.preventDefault();
-    const p = stepProblem(step, draft, category);
+    const p = stepProblem(step, draft, category, mode, t, pick);
     setProblem(p);
     if (!p) setStepIndex((i) => Math.min(i + 1, steps.length - 1));
   };
@@ -201,17 +236,16 @@ export function ReportForm({ region, mode }: { region: RegionProfile; mode: Mode
           {category.questions.map((q) => (
             <QuestionField key={q.code} q={q} value={draft.answers[q.code]} onChange={(v) => set({ answers: { ...draft.answers, [q.code]: v } })} />
           ))}
-          <div className="field">
-            <label htmlFor="description">{t('report.description')}</label>
-            <textarea id="description" rows={6} maxLength={4000} value={draft.description} onChange={(e) => set({ description: e.target.value })} aria-describedby="description-hint" />
-            <small id="description-hint" className="hint">{t('report.descriptionHint')}</small>
-          </div>
+          <TextField
+            id="description" label={t('report.description')} multiline rows={6} max={textLimits.description} hint={t('report.descriptionHint')}
+            value={draft.description} onChange={(description) => set({ description })}
+          />
         </>
       )}
 
       {step === 'location' && (
         <LocationStep
-          mode={mode} draft={draft} set={set}
+          mode={mode} draft={draft} set={set} required={!!category?.locationRequired}
           districts={districts.data ?? []} villages={draft.districtCode ? (villages.data ?? []) : []}
           error={districts.error ?? villages.error}
         />
@@ -223,13 +257,13 @@ export function ReportForm({ region, mode }: { region: RegionProfile; mode: Mode
 
       {step === 'review' && category && (
         <ReviewStep
-          region={region} draft={draft} categoryName={pick({ id: category.nameId, en: category.nameEn })}
+          region={region} draft={draft} category={category}
           districtName={districts.data?.find((a) => a.code === draft.districtCode)?.name}
           villageName={villages.data?.find((a) => a.code === draft.villageCode)?.name}
         />
       )}
 
-      {problem && <p className="alert alert-error" role="alert">{t(problem)}</p>}
+      {problem && <p className="alert alert-error" role="alert">{t(problem.key, problem.params)}</p>}
       <ErrorMessage error={error} />
 
       <div className="form-nav">
@@ -292,22 +326,25 @@ function QuestionField({ q, value, onChange }: { q: Question; value: string | st
       </fieldset>
     );
   }
-  const common = { id, value: typeof value === 'string' ? value : '', onChange: (e: { target: { value: string } }) => onChange(e.target.value) };
+  const text = typeof value === 'string' ? value : '';
+  const max = answerLimit(q);
+  if (max !== null) return <TextField id={id} label={label} value={text} max={max} multiline={q.datatype === 'text'} onChange={onChange} />;
+  const common = { id, value: text, onChange: (e: { target: { value: string } }) => onChange(e.target.value) };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {q.datatype === 'text' && <textarea rows={3} maxLength={2000} {...common} />}
-      {q.datatype === 'string' && <input type="text" maxLength={200} {...common} />}
       {q.datatype === 'number' && <input type="number" inputMode="decimal" {...common} />}
       {q.datatype === 'datetime' && <input type="datetime-local" {...common} />}
     </div>
   );
 }
 
-function LocationStep({ mode, draft, set, districts, villages, error }: {
-  mode: Mode; draft: Draft; set: (p: Partial<Draft>) => void; districts: Area[]; villages: Area[]; error: unknown;
+function LocationStep({ mode, draft, set, required, districts, villages, error }: {
+  mode: Mode; draft: Draft; set: (p: Partial<Draft>) => void; required: boolean; districts: Area[]; villages: Area[]; error: unknown;
 }) {
   const { t } = useI18n();
+  // Optional unless the category requires a place; then a district or the pin will do, and the step says so.
+  const optional = required ? null : <> <span className="muted small">({t('common.optional')})</span></>;
   const [locating, setLocating] = useState(false);
   const [geoProblem, setGeoProblem] = useState<MessageKey | null>(null);
   const locate = () => {
@@ -329,22 +366,24 @@ function LocationStep({ mode, draft, set, districts, villages, error }: {
   return (
     <>
       <ErrorMessage error={error} />
+      {required && <p className="hint">{t(mode === 'counter' ? 'report.locationNeededCounter' : 'report.locationNeeded')}</p>}
       <div className="field">
-        <label htmlFor="district">{t('report.district')}</label>
+        <label htmlFor="district">{t('report.district')}{optional}</label>
         <select id="district" value={draft.districtCode} onChange={(e) => set({ districtCode: e.target.value, villageCode: '' })}>
           <option value="">{t('report.chooseDistrict')}</option>
           {districts.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
         </select>
       </div>
       <div className="field">
-        <label htmlFor="village">{t('report.village')}</label>
+        <label htmlFor="village">{t('report.village')} <span className="muted small">({t('common.optional')})</span></label>
         <select id="village" value={draft.villageCode} disabled={!draft.districtCode} onChange={(e) => set({ villageCode: e.target.value })}>
           <option value="">{t('report.chooseVillage')}</option>
           {villages.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
         </select>
       </div>
       {mode === 'citizen' && (
-        <div className="field">
+        <div className="field" role="group" aria-labelledby="pin-label">
+          <p id="pin-label" className="label">{t('report.pin')}{optional}</p>
           {draft.lat !== null && draft.lng !== null ? (
             <p>
               {t('report.myLocation', { lat: draft.lat, lng: draft.lng })}{' '}
@@ -358,11 +397,8 @@ function LocationStep({ mode, draft, set, districts, villages, error }: {
           {geoProblem && <p className="alert alert-error" role="alert">{t(geoProblem)}</p>}
         </div>
       )}
-      <div className="field">
-        <label htmlFor="address">{t('report.address')} <span className="muted small">({t('common.optional')})</span></label>
-        <input id="address" type="text" maxLength={300} value={draft.address} onChange={(e) => set({ address: e.target.value })} />
-        <small className="hint">{t('report.addressHint')}</small>
-      </div>
+      <TextField id="address" label={t('report.address')} optional max={textLimits.address} hint={t('report.addressHint')}
+        value={draft.address} onChange={(address) => set({ address })} />
     </>
   );
 }
@@ -371,12 +407,16 @@ function PhotoStep({ photos, onChange }: { photos: Draft['photos']; onChange: (p
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [tooMany, setTooMany] = useState<{ chosen: number; added: number } | null>(null);
   const add = async (files: FileList | null) => {
     if (!files?.length) return;
     setBusy(true);
     setFailed(false);
+    const room = MAX_PHOTOS - photos.length;
+    // More than fit: say so, never drop them quietly.
+    setTooMany(files.length > room ? { chosen: files.length, added: room } : null);
     const added: Draft['photos'] = [];
-    for (const file of [...files].slice(0, MAX_PHOTOS - photos.length)) {
+    for (const file of [...files].slice(0, room)) {
       try {
         const blob = await downscaleToJpeg(file);
         added.push({ blob, url: URL.createObjectURL(blob) });
@@ -389,11 +429,13 @@ function PhotoStep({ photos, onChange }: { photos: Draft['photos']; onChange: (p
   };
   const remove = (i: number) => {
     URL.revokeObjectURL(photos[i].url);
+    setTooMany(null);
     onChange(photos.filter((_, j) => j !== i));
   };
+  const full = photos.length >= MAX_PHOTOS;
   return (
     <>
-      <p className="hint">{t('report.photosHint', { max: MAX_PHOTOS })}</p>
+      <p id="photos-hint" className="hint">{t('report.photosHint', { max: MAX_PHOTOS })}</p>
       {photos.length > 0 && (
         <ul className="plain photo-grid">
           {photos.map((p, i) => (
@@ -404,16 +446,16 @@ function PhotoStep({ photos, onChange }: { photos: Draft['photos']; onChange: (p
           ))}
         </ul>
       )}
-      {photos.length < MAX_PHOTOS && (
-        <div className="field">
-          <label htmlFor="photos" className="button secondary file-button">{t('report.addPhoto')}</label>
-          <input
-            id="photos" className="visually-hidden" type="file" accept="image/jpeg,image/png,image/webp" multiple disabled={busy}
-            onChange={(e) => { void add(e.target.files); e.target.value = ''; }}
-          />
-        </div>
-      )}
+      <div className="field">
+        <label htmlFor="photos" className={full ? 'button secondary file-button disabled' : 'button secondary file-button'}>{t('report.addPhoto')}</label>
+        <input
+          id="photos" className="visually-hidden" type="file" accept="image/jpeg,image/png,image/webp" multiple disabled={busy || full}
+          aria-describedby="photos-hint" onChange={(e) => { void add(e.target.files); e.target.value = ''; }}
+        />
+        {full && <small className="hint">{t('report.photosFull', { max: MAX_PHOTOS })}</small>}
+      </div>
       {busy && <p className="muted" aria-live="polite">{t('report.processingPhotos')}</p>}
+      {tooMany && <p className="alert alert-warn" role="alert">{t('report.photosTooMany', { chosen: tooMany.chosen, max: MAX_PHOTOS, added: tooMany.added })}</p>}
       {failed && <p className="alert alert-error" role="alert">{t('report.photoFailed')}</p>}
     </>
   );
@@ -434,27 +476,21 @@ function PrivacyStep({ mode, draft, set }: { mode: Mode; draft: Draft; set: (p: 
       <fieldset>
         <legend>{t(mode === 'counter' ? 'report.contactCounter' : 'report.contact')} <span className="muted small">({t('common.optional')})</span></legend>
         <p className="hint">{t('report.contactHint')}</p>
-        <Field id="name" label={t('report.name')}><input id="name" type="text" autoComplete="name" maxLength={120} value={draft.name} onChange={(e) => set({ name: e.target.value })} /></Field>
-        <Field id="email" label={t('report.email')}><input id="email" type="email" autoComplete="email" maxLength={200} value={draft.email} onChange={(e) => set({ email: e.target.value })} /></Field>
-        <Field id="phone" label={t('report.phone')}><input id="phone" type="tel" autoComplete="tel" maxLength={20} value={draft.phone} onChange={(e) => set({ phone: e.target.value })} /></Field>
+        <TextField id="name" label={t('report.name')} optional max={textLimits.reporterName} input={{ autoComplete: 'name' }} value={draft.name} onChange={(name) => set({ name })} />
+        <TextField id="email" label={t('report.email')} optional max={textLimits.reporterEmail} input={{ type: 'email', autoComplete: 'email' }} value={draft.email} onChange={(email) => set({ email })} />
+        <TextField id="phone" label={t('report.phone')} optional max={textLimits.reporterPhone} input={{ type: 'tel', autoComplete: 'tel' }} value={draft.phone} onChange={(phone) => set({ phone })} />
       </fieldset>
     </>
   );
 }
 
-function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-    </div>
-  );
-}
-
-function ReviewStep({ region, draft, categoryName, districtName, villageName }: {
-  region: RegionProfile; draft: Draft; categoryName: string; districtName?: string; villageName?: string;
+function ReviewStep({ region, draft, category, districtName, villageName }: {
+  region: RegionProfile; draft: Draft; category: Category; districtName?: string; villageName?: string;
 }) {
-  const { t } = useI18n();
+  const { t, pick, locale } = useI18n();
+  // The answers as they will be sent, shown as the tracking page will show them.
+  const answers = answersFor(category.questions, draft.answers, region.timezone);
+  const answered = category.questions.filter((q) => answers[q.code] !== undefined);
   const [similar, setSimilar] = useState<SimilarComplaint[] | null>(null);
   useEffect(() => {
     const abort = new AbortController();
@@ -483,13 +519,25 @@ function ReviewStep({ region, draft, categoryName, districtName, villageName }: 
       )}
       <dl className="facts">
         <dt>{t('complaint.category')}</dt>
-        <dd>{categoryName}</dd>
+        <dd>{pick({ id: category.nameId, en: category.nameEn })}</dd>
+        {answered.map((q) => (
+          <div key={q.code}>
+            <dt>{pick(q.description)}</dt>
+            <dd className="message">{answerText(q, answers[q.code], region, pick, locale)}</dd>
+          </div>
+        ))}
         <dt>{t('complaint.description')}</dt>
         <dd className="message">{draft.description}</dd>
         <dt>{t('complaint.location')}</dt>
         <dd>{[place, draft.address, draft.lat !== null ? `${draft.lat}, ${draft.lng}` : ''].filter(Boolean).join(' — ') || '–'}</dd>
         <dt>{t('complaint.photos')}</dt>
-        <dd>{draft.photos.length}</dd>
+        <dd>
+          {draft.photos.length === 0 ? t('report.noPhotos') : (
+            <ul className="plain photo-grid review-photos">
+              {draft.photos.map((p, i) => <li key={p.url}><img src={p.url} alt={t('complaint.photoAlt', { n: i + 1 })} /></li>)}
+            </ul>
+          )}
+        </dd>
         <dt>{t('report.privacy')}</dt>
         <dd>{[draft.anonymous ? t('report.anonymous') : t('report.named'), draft.confidential ? t('report.confidential') : t('report.public')].join(', ')}</dd>
       </dl>

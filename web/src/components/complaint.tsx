@@ -1,9 +1,9 @@
 // Parts of a complaint shown both to the citizen and to staff.
 import { regionApi } from '../api.js';
 import { useApi } from '../data.js';
-import { useI18n, type MessageKey } from '../i18n/index.js';
+import { useI18n, type Bilingual, type Locale, type MessageKey } from '../i18n/index.js';
 import { formatDateTime, type Zone } from '../format.js';
-import type { Category, Deadline, Photo, RegionProfile, RejectionReason, TimelineEvent, TrackedComplaint } from '../types.js';
+import type { Category, Deadline, Photo, Question, RegionProfile, RejectionReason, TimelineEvent, TrackedComplaint } from '../types.js';
 import { TimeLeft, When } from './ui.js';
 
 const eventKinds = new Set([
@@ -137,6 +137,14 @@ export function ComplaintFacts({ c, zone }: { c: Pick<TrackedComplaint, 'categor
   );
 }
 
+/** One answer in words: list values by their names, times in the region's zone. */
+export function answerText(q: Question, v: unknown, zone: Zone, pick: (text: Bilingual) => string, locale: Locale): string {
+  if (q.datatype === 'datetime' && typeof v === 'string') return formatDateTime(v, zone, locale);
+  const name = (key: unknown) => q.values.find((x) => x.key === key)?.name;
+  const list = Array.isArray(v) ? v : [v];
+  return list.map((x) => { const n = name(x); return n ? pick(n) : String(x); }).join(', ');
+}
+
 /** The answers to the category's extra questions, under the questions' own labels, list values by name. */
 export function Answers({ c, region }: { c: Pick<TrackedComplaint, 'category' | 'answers'>; region: RegionProfile }) {
   const { t, pick, locale } = useI18n();
@@ -145,12 +153,6 @@ export function Answers({ c, region }: { c: Pick<TrackedComplaint, 'category' | 
   const answers = (c.answers ?? {}) as Record<string, unknown>;
   const shown = questions.filter((q) => answers[q.code] !== undefined);
   if (shown.length === 0) return null;
-  const text = (q: (typeof questions)[number], v: unknown) => {
-    if (q.datatype === 'datetime' && typeof v === 'string') return formatDateTime(v, region, locale);
-    const name = (key: unknown) => q.values.find((x) => x.key === key)?.name;
-    const list = Array.isArray(v) ? v : [v];
-    return list.map((x) => { const n = name(x); return n ? pick(n) : String(x); }).join(', ');
-  };
   return (
     <section aria-labelledby="answers-title">
       <h2 id="answers-title">{t('detail.answers')}</h2>
@@ -158,7 +160,7 @@ export function Answers({ c, region }: { c: Pick<TrackedComplaint, 'category' | 
         {shown.map((q) => (
           <div key={q.code}>
             <dt>{pick(q.description)}</dt>
-            <dd>{text(q, answers[q.code])}</dd>
+            <dd>{answerText(q, answers[q.code], region, pick, locale)}</dd>
           </div>
         ))}
       </dl>

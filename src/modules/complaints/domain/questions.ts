@@ -1,5 +1,6 @@
 // A category's extra questions, shaped like Open311 service attributes.
 import { z } from 'zod';
+import { textLimits } from './limits.js';
 
 export const questionSchema = z.object({
   code: z.string().regex(/^[a-z0-9_]{1,40}$/),
@@ -46,9 +47,12 @@ export function checkAnswers(questions: Question[], raw: Record<string, unknown>
         else answers[q.code] = [...new Set(list as string[])];
         break;
       }
-      default:
-        if (typeof v !== 'string' || v.length > (q.datatype === 'text' ? 2000 : 200)) problems[q.code] = 'string';
+      default: {
+        const max = q.datatype === 'text' ? textLimits.answerText : textLimits.answerString;
+        if (typeof v !== 'string') problems[q.code] = 'string';
+        else if (v.length > max) problems[q.code] = `too_long: at most ${max} characters`; // refused, never cut
         else answers[q.code] = v;
+      }
     }
   }
   return { answers, problems };

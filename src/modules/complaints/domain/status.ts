@@ -26,7 +26,8 @@ const transitions: Record<Action, { from: Status[]; to: Status | null }> = {
   transfer: { from: ['submitted', 'dispatched', 'in_progress'], to: 'transferred' },
   resolve: { from: ['dispatched', 'in_progress'], to: 'resolved' },
   rate: { from: ['resolved'], to: 'closed' },
-  reopen: { from: ['resolved'], to: 'dispatched' },
+  // A rating closes the complaint but keeps the reporter's right to reopen within the window (citizenWindowEnd).
+  reopen: { from: ['resolved', 'closed'], to: 'dispatched' },
   note: { from: ['submitted', 'dispatched', 'in_progress', 'resolved'], to: null },
 };
 
@@ -41,6 +42,15 @@ export function allowedActions(current: Status): Action[] {
   return (Object.keys(transitions) as Action[]).filter((a) => transitions[a].from.includes(current));
 }
 
+/**
+ * Until when the reporter may rate or reopen: the region's window counted from
+ * the resolution. Rating does not end it; a complaint never resolved has none.
+ */
+export function citizenWindowEnd(resolvedAt: Date | null, windowDays: number): Date | null {
+  return resolvedAt ? new Date(resolvedAt.getTime() + windowDays * 86_400_000) : null;
+}
+
+/** Closed, rejected, merged and transferred complaints take no more staff actions (a rated one may still be reopened by its reporter). */
 export const terminal: ReadonlySet<Status> = new Set(['closed', 'rejected', 'merged', 'transferred']);
 
 /** Open311 knows only open and closed. */

@@ -10,6 +10,7 @@ import { emailInsert, type EmailPayload } from '../../../platform/notify/outbox.
 import { preparedFamily, runPrepared } from '../../../platform/db/prepared.js';
 import { complaintEvents, complaintPhotos, complaints } from '../schema.js';
 import { checkAnswers } from '../domain/questions.js';
+import { placeGiven } from '../domain/place.js';
 import { rankDuplicates } from '../domain/duplicates.js';
 import { newTrackingCode } from '../domain/tracking.js';
 import { newToken, sha256 } from '../../../platform/auth/secrets.js';
@@ -86,6 +87,7 @@ export async function submitComplaint(
   if (!category?.active) throw new AppError('category.not_found');
   const { answers, problems } = checkAnswers(category.questions, input.answers);
   if (Object.keys(problems).length > 0) throw new AppError('complaint.answers_invalid', problems);
+  if (category.locationRequired && !placeGiven(input, input.channel)) throw new AppError('complaint.location_required', { category: category.code });
   const codes = [input.districtCode, input.villageCode].filter((c): c is string => !!c);
   if (codes.length > 0) {
     const found = [...(await areasByCode(database.db, codes))].map(([code, a]) => ({ code, level: a.level }));

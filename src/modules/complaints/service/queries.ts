@@ -13,7 +13,7 @@ import { matchesHash } from '../../../platform/auth/secrets.js';
 import type { Region } from '../../../platform/regions/service.js';
 import { areas, units } from '../../../platform/schema.js';
 import { categories, complaintDeadlines, complaintPhotos, complaints } from '../schema.js';
-import { allowedActions, statusLabel, terminal, type Status } from '../domain/status.js';
+import { allowedActions, citizenWindowEnd, nextStatus, statusLabel, terminal, type Status } from '../domain/status.js';
 import { mayPerform, proposedUnit, type Command } from './workflow.js';
 
 type StaffAction = Command['action'];
@@ -232,10 +232,15 @@ export async function trackingView(ctx: AppContext, region: Region, trackingCode
   const isReporter = matchesHash(reporterKey, c.reporterKeyHash);
   if (c.confidential && !isReporter) throw new AppError('complaint.not_found');
   const shown = await details(ctx, region, view, publicAudience);
-  const windowOpen = isReporter && c.status === 'resolved' && !!c.resolvedAt
-    && ctx.clock.now().getTime() <= c.resolvedAt.getTime() + region.settings.reopenWindowDays * 86_400_000;
+  // Rating closes the complaint but leaves the reporter's window to reopen as it was.
+  const windowEnd = citizenWindowEnd(c.resolvedAt, region.settings.reopenWindowDays);
+  const windowOpen = isReporter && windowEnd !== null && ctx.clock.now() <= windowEnd;
+  const canReopen = windowOpen && nextStatus(c.status as Status, 'reopen') !== null;
   const key = isReporter && c.confidential ? `?kunci=${encodeURIComponent(reporterKey!)}` : '';
-  return { ...shown, photos: shown.photos.map((p) => ({ ...p, url: p.url + key })), isReporter, canRate: windowOpen, canReopen: windowOpen };
+  return {
+    ...shown, photos: shown.photos.map((p) => ({ ...p, url: p.url + key })), isReporter,
+    canRate: windowOpen && nextStatus(c.status as Status, 'rate') !== null, canReopen, reopenUntil: canReopen ? windowEnd : null,
+  };
 }
 
 /** Public lists and Open311 never show a confidential (rahasia) report: only staff and its reporter (by tracking code) do. */

@@ -8,7 +8,7 @@ import { queryRows, type Queryable } from '../../../platform/db/client.js';
 import type { Question } from '../domain/questions.js';
 import { holidaysSql, rulesSql, type RuleRow } from './deadlines.js';
 
-export interface CategoryRef { id: string; code: string; nameId: string; nameEn: string; questions: Question[]; active: boolean }
+export interface CategoryRef { id: string; code: string; nameId: string; nameEn: string; questions: Question[]; locationRequired: boolean; active: boolean }
 
 export interface RegionReference {
   categories: Map<string, CategoryRef>;
@@ -20,7 +20,7 @@ export interface RegionReference {
 
 const cache = regionCache(async (db, regionCode): Promise<RegionReference> => {
   const [row] = await queryRows<{ categories: CategoryRef[]; units: { id: string; name: string }[]; rules: RuleRow[]; holidays: string[] }>(db, sql`select
-    (select coalesce(json_agg(json_build_object('id', id, 'code', code, 'nameId', name_id, 'nameEn', name_en, 'questions', questions, 'active', active)), '[]'::json)
+    (select coalesce(json_agg(json_build_object('id', id, 'code', code, 'nameId', name_id, 'nameEn', name_en, 'questions', questions, 'locationRequired', location_required, 'active', active)), '[]'::json)
       from categories where region_code = ${regionCode}) as categories,
     (select coalesce(json_agg(json_build_object('id', id, 'name', name)), '[]'::json) from units where region_code = ${regionCode}) as units,
     ${rulesSql(regionCode)} as rules, ${holidaysSql(regionCode)} as holidays`);

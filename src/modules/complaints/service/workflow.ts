@@ -10,7 +10,7 @@ import { findRegion, type Region } from '../../../platform/regions/service.js';
 import { grants, units } from '../../../platform/schema.js';
 import type { Queryable, Tx } from '../../../platform/db/client.js';
 import { categories, complaintDeadlines, complaintEvents, complaints, routingRules } from '../schema.js';
-import { nextStatus, statusLabel, type Action, type RejectionReason, type Status } from '../domain/status.js';
+import { citizenWindowEnd, nextStatus, statusLabel, type Action, type RejectionReason, type Status } from '../domain/status.js';
 import { meetDeadlines, nextDueSql, startDeadlines } from './deadlines.js';
 import { newTrackingCode } from '../domain/tracking.js';
 import { deadlineOutcomes, restateStats } from '../dashboard/stats.js';
@@ -181,7 +181,7 @@ export async function performAction(ctx: AppContext, region: Region, actor: Acto
     await audit(tx, now, actor, region.code, `complaint.${cmd.action}`, 'complaint', c.id, { from: c.status, to });
     if (notifyUnit) await notifyUnitStaff(tx, now, region, notifyUnit, c.trackingCode, c.id);
     if (event.public && event.kind !== 'acknowledged' && to !== c.status || cmd.action === 'respond') {
-      await emailReporter(tx, ctx, now, region, c, to, event.message);
+      await emailReporter(tx, ctx, now, region, c, to, event.message, to === 'resolved' ? windowNote('resolved', region, now) : undefined);
     }
     await restateStats(tx, c, after);
     return to;
@@ -198,19 +198,22 @@ export async function citizenAction(ctx: AppContext, region: Region, trackingCod
     if (!matchesHash(reporterKey, c.reporterKeyHash)) throw new AppError('complaint.not_reporter');
     const to = nextStatus(c.status as Status, cmd.action);
     if (!to) throw new AppError('complaint.invalid_transition', { status: c.status, action: cmd.action });
-    const windowEnds = (c.resolvedAt?.getTime() ?? 0) + region.settings.reopenWindowDays * 86_400_000;
-    if (now.getTime() > windowEnds) throw new AppError('complaint.reopen_window_closed');
+    const windowEnds = citizenWindowEnd(c.resolvedAt, region.settings.reopenWindowDays);
+    if (!windowEnds || now > windowEnds) throw new AppError('complaint.reopen_window_closed');
     let after: ComplaintRow;
     if (cmd.action === 'rate') {
       [after] = await tx.update(complaints).set({ status: to, rating: cmd.rating, ratingComment: cmd.comment ?? null, closedAt: now, updatedAt: now })
         .where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
     } else {
       await startDeadlines(tx, region, c.id, c.categoryId, ['response', 'resolution'], now);
+      // Back to work: a rating given to the answer stays in the timeline (the 'rated' event), not on the reopened complaint.
       [after] = await tx.update(complaints).set({
-        status: to, resolvedAt: null, resolvedInTime: null, reopenCount: c.reopenCount + 1, acknowledgedAt: null, updatedAt: now, nextDueAt: nextDueSql(c.regionCode, c.id),
+        status: to, resolvedAt: null, resolvedInTime: null, closedAt: null, rating: null, ratingComment: null,
+        reopenCount: c.reopenCount + 1, acknowledgedAt: null, updatedAt: now, nextDueAt: nextDueSql(c.regionCode, c.id),
       }).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
       if (c.unitId) await notifyUnitStaff(tx, now, region, c.unitId, c.trackingCode, c.id);
     }
+    if (cmd.action === 'rate') await emailReporter(tx, ctx, now, region, c, to, null, windowNote('rated', region, c.resolvedAt!));
     await tx.insert(complaintEvents).values({
       regionCode: region.code, complaintId: c.id, at: now, kind: cmd.action === 'rate' ? 'rated' : 'reopened', actorUserId: null,
       actorLabel: 'pelapor', public: true, message: cmd.action === 'rate' ? (cmd.comment ?? null) : cmd.reason,
@@ -256,13 +259,37 @@ async function notifyUnitStaff(tx: Tx | Queryable, now: Date, region: Region, un
   );
 }
 
-async function emailReporter(tx: Queryable, ctx: AppContext, now: Date, region: Region, c: ComplaintRow, to: Status, message: string | null) {
+/** A time as the region reads it, for emails: "16 November 2026 pukul 09.00 WIB". */
+function regionTime(at: Date, region: Region, locale: 'id' | 'en'): string {
+  const format = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { timeZone: region.timezone, dateStyle: 'long', timeStyle: 'short' });
+  return `${format.format(at)} ${region.timezoneLabel}`;
+}
+
+/** What the reporter may still do after a resolution (or after rating it): the window is the same either way. */
+function windowNote(after: 'resolved' | 'rated', region: Region, resolvedAt: Date): { id: string; en: string } {
+  const until = citizenWindowEnd(resolvedAt, region.settings.reopenWindowDays)!;
+  const [id, en] = [regionTime(until, region, 'id'), regionTime(until, region, 'en')];
+  return after === 'resolved'
+    ? {
+        id: `Jika masalahnya belum selesai, Anda dapat membuka kembali laporan ini, atau memberi nilai atas jawabannya, sampai ${id} melalui tautan pada tanda terima Anda.`,
+        en: `If the problem is not solved, you can reopen this report, or rate the answer, until ${en} from the link in your receipt.`,
+      }
+    : {
+        id: `Terima kasih atas penilaian Anda. Anda masih dapat membuka kembali laporan ini sampai ${id} melalui tautan pada tanda terima Anda.`,
+        en: `Thank you for your rating. You can still reopen this report until ${en} from the link in your receipt.`,
+      };
+}
+
+async function emailReporter(
+  tx: Queryable, ctx: AppContext, now: Date, region: Region, c: ComplaintRow, to: Status, message: string | null, note?: { id: string; en: string },
+) {
   if (!c.reporterEmail) return;
   const link = `${ctx.config.publicUrl}/r/${region.code}/lacak/${c.trackingCode}`;
   const label = statusLabel[to];
   await enqueueEmail(tx, now, region.code, {
     to: c.reporterEmail,
     subject: `[${c.trackingCode}] ${label.id} / ${label.en}`,
-    text: `Status pengaduan Anda kini: ${label.id}.${message ? `\n\n${message}` : ''}\n\nLihat: ${link}\n\n---\nYour complaint's status is now: ${label.en}.\nSee: ${link}`,
+    text: `Status pengaduan Anda kini: ${label.id}.${message ? `\n\n${message}` : ''}${note ? `\n\n${note.id}` : ''}\n\nLihat: ${link}\n\n---\n`
+      + `Your complaint's status is now: ${label.en}.${note ? `\n\n${note.en}` : ''}\nSee: ${link}`,
   });
 }

@@ -1,10 +1,13 @@
 // The citizen's tracking pages: enter a code, then follow the complaint,
-// rate the answer or reopen it while the window is open.
+// rate the answer and, rated or not, reopen it while the window is open.
 import { useState, type FormEvent } from 'react';
 import { Answers, ComplaintFacts, Deadlines, Photos, Timeline } from '../../components/complaint.js';
 import { RegionGate } from '../../components/RegionGate.js';
 import { ErrorMessage, Flash, Loading, PageTitle, StatusBadge } from '../../components/ui.js';
+import { TextField, overLimit } from '../../components/TextField.js';
+import { textLimits } from '../../../../src/modules/complaints/domain/limits.js';
 import { api, regionApi } from '../../api.js';
+import { formatDateTime } from '../../format.js';
 import { useApi } from '../../data.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { Link, navigate, useLocation, type Params } from '../../router.js';
@@ -39,7 +42,7 @@ export function TrackPage({ params }: { params: Params }) {
 }
 
 function Tracking({ region, code }: { region: RegionProfile; code: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { query } = useLocation();
   const key = reporterKeyFor(code, query.get('kunci'));
   const url = `${regionApi(region.code)}/complaints/track/${encodeURIComponent(code)}`;
@@ -76,7 +79,12 @@ function Tracking({ region, code }: { region: RegionProfile; code: string }) {
           )}
           {c.rating !== null && <p><strong>{t('rate.given', { n: c.rating })}</strong></p>}
           {c.canRate && key && <RateForm url={url} reporterKey={key} onDone={() => done('rate.thanks')} />}
-          {c.canReopen && key && <ReopenForm url={url} reporterKey={key} onDone={() => done('reopen.done')} />}
+          {c.canReopen && key && c.reopenUntil && (
+            <>
+              <p className="reopen-until">{t('reopen.until', { date: formatDateTime(c.reopenUntil, region, locale) })}</p>
+              <ReopenForm url={url} reporterKey={key} onDone={() => done('reopen.done')} />
+            </>
+          )}
           <Deadlines deadlines={c.deadlines} zone={region} />
           <Photos photos={c.photos} />
           <Timeline events={c.timeline} zone={region} />
@@ -119,12 +127,9 @@ function RateForm({ url, reporterKey, onDone }: { url: string; reporterKey: stri
         ))}
       </fieldset>
       <p className="muted" aria-live="polite">{rating ? t(meaning[rating - 1]) : t('rate.pick')}</p>
-      <div className="field">
-        <label htmlFor="rate-comment">{t('rate.comment')} <span className="muted small">({t('common.optional')})</span></label>
-        <textarea id="rate-comment" rows={3} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
-      </div>
+      <TextField id="rate-comment" label={t('rate.comment')} optional multiline max={textLimits.ratingComment} value={comment} onChange={setComment} />
       <ErrorMessage error={error} />
-      <button type="submit" className="button" disabled={!rating || sending}>{t('rate.submit')}</button>
+      <button type="submit" className="button" disabled={!rating || sending || overLimit(comment, textLimits.ratingComment)}>{t('rate.submit')}</button>
     </form>
   );
 }
@@ -149,12 +154,9 @@ function ReopenForm({ url, reporterKey, onDone }: { url: string; reporterKey: st
     <details className="card">
       <summary>{t('reopen.title')}</summary>
       <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="reopen-reason">{t('reopen.reason')}</label>
-          <textarea id="reopen-reason" rows={3} maxLength={2000} required value={reason} onChange={(e) => setReason(e.target.value)} />
-        </div>
+        <TextField id="reopen-reason" label={t('reopen.reason')} multiline max={textLimits.reopenReason} value={reason} onChange={setReason} />
         <ErrorMessage error={error} />
-        <button type="submit" className="button secondary" disabled={!reason.trim() || sending}>{t('reopen.submit')}</button>
+        <button type="submit" className="button secondary" disabled={!reason.trim() || sending || overLimit(reason, textLimits.reopenReason)}>{t('reopen.submit')}</button>
       </form>
     </details>
   );

@@ -28,13 +28,14 @@ interface Draft {
   group: string;
   description: string;
   keywords: string;
+  locationRequired: boolean;
   active: boolean;
   questions: QuestionDraft[];
 }
 
-const emptyDraft = (): Draft => ({ id: null, code: '', nameId: '', nameEn: '', group: '', description: '', keywords: '', active: true, questions: [] });
+const emptyDraft = (): Draft => ({ id: null, code: '', nameId: '', nameEn: '', group: '', description: '', keywords: '', locationRequired: false, active: true, questions: [] });
 const draftOf = (c: Category): Draft => ({
-  id: c.id, code: c.code, nameId: c.nameId, nameEn: c.nameEn, group: c.group, description: c.description, keywords: c.keywords, active: c.active,
+  id: c.id, code: c.code, nameId: c.nameId, nameEn: c.nameEn, group: c.group, description: c.description, keywords: c.keywords, locationRequired: c.locationRequired, active: c.active,
   questions: c.questions.map((q) => ({ ...q, uid: uid(), values: q.values.map((v) => ({ ...v, uid: uid() })) })),
 });
 const newQuestion = (): QuestionDraft => ({ uid: uid(), code: '', datatype: 'string', required: false, description: { id: '', en: '' }, values: [] });
@@ -82,7 +83,9 @@ export function CategoriesSection({ region }: { region: RegionProfile }) {
                 <span className="badge badge-neutral code">{c.code}</span>
                 {!c.active && <span className="badge badge-amber">{t('admin.categories.inactive')}</span>}
               </div>
-              <p className="muted small">{[c.group, t('admin.categories.questionCount', { n: c.questions.length })].filter(Boolean).join(' · ')}</p>
+              <p className="muted small">
+                {[c.group, t('admin.categories.questionCount', { n: c.questions.length }), c.locationRequired ? t('admin.categories.locationRequiredShort') : ''].filter(Boolean).join(' · ')}
+              </p>
               <button type="button" className="button secondary small" onClick={() => open(draftOf(c))}
                 aria-label={t('admin.categories.editing', { name: c.nameId })}>{t('admin.edit')}</button>
             </li>
@@ -111,7 +114,7 @@ function CategoryEditor({ initial, url, groups, onSaved, onCancel }: {
     setProblem(empty ? t('admin.questions.needValues', { question: empty.description.id || empty.code }) : null);
     if (empty) return;
     const body = {
-      code: d.code.trim(), nameId: d.nameId.trim(), nameEn: d.nameEn.trim(), group: d.group.trim(), description: d.description.trim(), keywords: d.keywords.trim(), active: d.active,
+      code: d.code.trim(), nameId: d.nameId.trim(), nameEn: d.nameEn.trim(), group: d.group.trim(), description: d.description.trim(), keywords: d.keywords.trim(), locationRequired: d.locationRequired, active: d.active,
       questions: d.questions.map(({ uid: _, values, ...q }) => ({ ...q, values: isList(q.datatype) ? values.map(({ uid: __, ...v }) => v) : [] })),
     };
     const call = () => api(d.id ? `${url}/${d.id}` : url, { method: d.id ? 'PUT' : 'POST', body });
@@ -149,6 +152,10 @@ function CategoryEditor({ initial, url, groups, onSaved, onCancel }: {
         <input id="cat-keywords" maxLength={500} value={d.keywords} onChange={(e) => set({ keywords: e.target.value })} aria-describedby="cat-keywords-hint" />
         <small id="cat-keywords-hint" className="hint">{t('admin.categories.keywordsHint')}</small>
       </div>
+      <label className="choice">
+        <input type="checkbox" checked={d.locationRequired} onChange={(e) => set({ locationRequired: e.target.checked })} />
+        <span>{t('admin.categories.locationRequired')}<br /><small className="hint">{t('admin.categories.locationRequiredHint')}</small></span>
+      </label>
       <label className="choice">
         <input type="checkbox" checked={d.active} onChange={(e) => set({ active: e.target.checked })} />
         <span>{t('admin.categories.active')}</span>

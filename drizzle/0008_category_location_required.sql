@@ -1,0 +1,1 @@
+ALTER TABLE "categories" ADD COLUMN "location_required" boolean DEFAULT false NOT NULL;
