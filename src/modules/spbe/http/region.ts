@@ -22,6 +22,10 @@ const yearParam = regionParam.extend({ year: yearValue });
 const note = z.string().trim().max(4000);
 const link = z.object({ url: z.url({ protocol: /^https?$/ }).max(2000), label: z.string().trim().max(200).default('') });
 
+const assessment = z.object({ level: levelValue, reason: text(4000), interviewNote: note.nullable().optional(), visitNote: note.nullable().optional() });
+/** The indicators a bulk action applies to, each once. */
+const indicatorList = z.array(indicatorCode).min(1).max(300).refine((codes) => new Set(codes).size === codes.length, 'each indicator once');
+
 const selfAssessment = z.object({
   level: levelValue.nullable().optional().describe('Tingkat 1–5 sesuai kriteria indikator / level against the indicator\'s criteria'),
   explanation: z.string().trim().max(8000).optional(),
@@ -147,12 +151,58 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
     config: { access: 'spbe.assess' },
     schema: {
       tags, summary: 'Tingkat akhir dengan alasan, catatan wawancara dan kunjungan (asesor eksternal) / Final level with reason, interview and visit notes (external assessor)', params: answerParam,
-      body: z.object({ level: levelValue, reason: text(4000), interviewNote: note.nullable().optional(), visitNote: note.nullable().optional() }),
+      body: assessment,
     },
   }, async (request) => {
     await evaluations.assessAnswer(ctx, request.region!.code, request.actor, request.params.evaluationId, request.params.indicator, request.body);
     return { finalLevel: request.body.level };
   });
+
+  const bulkDescription = (what: string) => `${what} Semua atau tidak sama sekali, dalam satu transaksi, dengan pemeriksaan dan riwayat yang sama seperti satu per satu; bila ada yang ditolak, tidak ada yang disimpan dan details.failures menyebut alasan per indikator. / All or nothing, in one transaction, with the same checks and history as one at a time; if any is refused nothing is saved and details.failures gives the reason per indicator.`;
+
+  r.post(`${base}/evaluations/:evaluationId/reviews`, {
+    config: { access: 'spbe.manage' },
+    schema: {
+      tags, summary: 'Terima atau kembalikan banyak jawaban sekaligus (koordinator) / Accept or return many answers at once (coordinator)', params: evaluationParam,
+      description: bulkDescription('Satu keputusan dan satu catatan untuk semua indikator terpilih.'),
+      body: z.discriminatedUnion('decision', [
+        z.object({ decision: z.literal('accept'), indicators: indicatorList, note: note.optional() }),
+        z.object({ decision: z.literal('return'), indicators: indicatorList, note: text(4000).describe('Wajib: apa yang perlu diperbaiki / required: what to fix') }),
+      ]),
+    },
+  }, async (request) => {
+    const { decision, indicators, note: n } = request.body;
+    const done = await evaluations.reviewAnswers(ctx, request.region!.code, request.actor, request.params.evaluationId, indicators, decision, n || null);
+    return { ...done, status: decision === 'accept' ? 'accepted' : 'returned' };
+  });
+
+  r.post(`${base}/evaluations/:evaluationId/validations`, {
+    config: { access: 'spbe.validate' },
+    schema: {
+      tags, summary: 'Validasi atau kembalikan banyak jawaban sekaligus (asesor internal) / Validate or return many answers at once (internal assessor)', params: evaluationParam,
+      description: bulkDescription('Satu keputusan dan satu catatan untuk semua indikator terpilih.'),
+      body: z.discriminatedUnion('decision', [
+        z.object({ decision: z.literal('validate'), indicators: indicatorList, note: note.optional() }),
+        z.object({ decision: z.literal('return'), indicators: indicatorList, note: text(4000) }),
+      ]),
+    },
+  }, async (request) => {
+    const { decision, indicators, note: n } = request.body;
+    const done = await evaluations.validateAnswers(ctx, request.region!.code, request.actor, request.params.evaluationId, indicators, decision, n || null);
+    return { ...done, status: decision === 'validate' ? 'validated' : 'returned' };
+  });
+
+  r.put(`${base}/evaluations/:evaluationId/assessments`, {
+    config: { access: 'spbe.assess' },
+    schema: {
+      tags, summary: 'Tingkat akhir banyak indikator sekaligus (asesor eksternal) / Final levels of many indicators at once (external assessor)', params: evaluationParam,
+      description: bulkDescription('Tingkat dan alasan per indikator.'),
+      body: z.object({
+        assessments: z.array(assessment.extend({ indicator: indicatorCode })).min(1).max(300)
+          .refine((items) => new Set(items.map((i) => i.indicator)).size === items.length, 'each indicator once'),
+      }),
+    },
+  }, async (request) => evaluations.assessAnswers(ctx, request.region!.code, request.actor, request.params.evaluationId, request.body.assessments));
 
   r.put(`${base}/evaluations/:evaluationId/answers/:indicator/practice`, {
     config: { access: 'spbe.manage' },
