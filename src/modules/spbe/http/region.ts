@@ -23,6 +23,7 @@ const note = z.string().trim().max(4000);
 const link = z.object({ url: z.url({ protocol: /^https?$/ }).max(2000), label: z.string().trim().max(200).default('') });
 
 const assessment = z.object({ level: levelValue, reason: text(4000), interviewNote: note.nullable().optional(), visitNote: note.nullable().optional() });
+const maxRise = z.number().int().min(1).max(10);
 /** The indicators a bulk action applies to, each once. */
 const indicatorList = z.array(indicatorCode).min(1).max(300).refine((codes) => new Set(codes).size === codes.length, 'each indicator once');
 
@@ -291,6 +292,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
       body: z.object({
         targetIndex: z.number().min(1).max(5).multipleOf(0.01),
         outOfReach: z.array(indicatorCode).max(300).default([]).describe('Indikator yang tidak dapat dinaikkan tahun ini / indicators that cannot be raised this year'),
+        maxRisePerYear: maxRise.optional().describe('Kenaikan tingkat maksimum satu indikator per tahun dalam rencana (bawaan 1; bila tidak dikirim, nilai tersimpan dipakai) / the most levels one indicator may rise per year in the plan (default 1; kept when left out)'),
         note: z.string().trim().max(2000).default(''),
       }),
     },
@@ -300,8 +302,11 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
     config: { access: 'spbe.read' },
     schema: {
       tags, summary: 'Selisih ke target dan rencana langkah paling sedikit / Gap to the target and the fewest-steps plan', params: yearParam,
-      description: 'Titik awal: evaluasi terakhir s.d. tahun itu (tingkat akhir bila sudah final, jika belum tingkat mandiri). / Starts from the latest evaluation up to that year.',
-      querystring: z.object({ evaluationId: z.uuid().optional(), targetIndex: z.coerce.number().min(1).max(5).multipleOf(0.01).optional(), basis: z.enum(['final', 'self']).optional() }),
+      description: 'Titik awal: evaluasi terakhir s.d. tahun itu (tingkat akhir bila sudah final, jika belum tingkat mandiri). Satu indikator naik paling banyak maxRisePerYear tingkat per tahun antara titik awal dan tahun target (minimal satu tahun); bila target tidak tercapai dalam batas itu, reachable=false dan maxIndex adalah indeks tertinggi yang dapat dicapai. / Starts from the latest evaluation up to that year. One indicator rises at most maxRisePerYear levels per year between the baseline and the target year (at least one year); when the target cannot be reached within that, reachable=false and maxIndex is the best reachable index.',
+      querystring: z.object({
+        evaluationId: z.uuid().optional(), targetIndex: z.coerce.number().min(1).max(5).multipleOf(0.01).optional(), basis: z.enum(['final', 'self']).optional(),
+        maxRisePerYear: z.coerce.number().pipe(maxRise).optional().describe('Menggantikan batas kenaikan per tahun yang tersimpan pada target / overrides the target\'s remembered pace'),
+      }),
     },
   }, async (request) => plan(ctx, request.region!.code, request.params.year, request.query));
 
