@@ -56,6 +56,7 @@ export const errorCatalogue = {
   'spbe.indicator_not_found': [404, 'Indikator tidak ada dalam kerangka evaluasi ini.', 'The indicator is not in this framework.'],
   'spbe.level_invalid': [400, 'Tingkat kematangan di luar skala kerangka evaluasi.', 'The maturity level is outside the framework\'s scale.'],
   'spbe.answer_wrong_status': [409, 'Tindakan ini tidak dapat dilakukan pada status jawaban indikator saat ini.', 'This action is not possible in the indicator answer\'s current status.'],
+  'spbe.bulk_refused': [409, 'Tidak ada yang disimpan: sebagian indikator terpilih tidak dapat diproses. Keluarkan indikator yang ditolak dari pilihan, lalu ulangi.', 'Nothing was saved: some of the selected indicators cannot be processed. Deselect the refused indicators and try again.'],
   'spbe.not_your_unit': [403, 'Indikator ini ditugaskan kepada perangkat daerah lain.', 'This indicator is assigned to another unit.'],
   'spbe.evidence_type_not_allowed': [415, 'Jenis berkas bukti dukung tidak diizinkan. Gunakan PDF, JPEG, PNG, XLSX atau DOCX.', 'Evidence file type not allowed. Use PDF, JPEG, PNG, XLSX or DOCX.'],
   'spbe.import_invalid': [400, 'Berkas CSV hasil evaluasi tidak valid; tidak ada yang diimpor (lihat details).', 'The results CSV is invalid; nothing was imported (see details).'],

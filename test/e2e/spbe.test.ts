@@ -106,14 +106,18 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
     await eventually(() => page.getByText('41 indikator, 41 perlu diisi.').isVisible()).toBe(true);
     await page.getByRole('link', { name: /^1\. Tingkat Kematangan Kebijakan Internal Arsitektur SPBE/ }).click();
 
-    // The level criteria stand beside each choice (the shared data has them in English only).
+    // The level criteria stand beside each choice, in the regulation's Indonesian (English for an English reader).
     const level3 = page.getByRole('radio', { name: 'Tingkat 3 · Terdefinisi' });
     await eventually(() => level3.isVisible()).toBe(true);
     expect(await page.locator('.level-card').count()).toBe(5);
     const criteria3 = page.locator('.level-card', { has: level3 }).locator('.level-criteria');
-    expect(await criteria3.textContent()).toBe('Level 2 met and the policy covers all architecture references and domains.');
-    expect(await criteria3.locator('[lang="en"]').count()).toBe(1);
+    expect(await criteria3.textContent()).toBe('Kriteria tingkat 2 telah terpenuhi dan kebijakan internal Arsitektur SPBE Instansi Pusat/Pemerintah Daerah telah memuat secara lengkap pengaturan mengenai referensi Arsitektur dan domain Arsitektur SPBE (Proses Bisnis, Data dan Informasi, Infrastruktur SPBE, Aplikasi SPBE, Keamanan SPBE, dan Layanan SPBE).');
+    expect(await criteria3.locator('[lang]').count()).toBe(0);
     expect(await overflowsHorizontally(page)).toBe(false);
+    await page.getByRole('button', { name: 'English' }).click();
+    await eventually(() => page.locator('.level-card').nth(2).locator('.level-criteria').textContent()).toBe('Level 2 met and the policy covers all architecture references and domains.');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await eventually(() => criteria3.textContent()).toContain('Kriteria tingkat 2 telah terpenuhi');
 
     await level3.check();
     await page.getByLabel('Penjelasan').fill('Perbup arsitektur SPBE sudah ditetapkan dan mencakup semua domain arsitektur.');
@@ -178,18 +182,55 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
     ]);
     expect(await history.locator('li').nth(3).textContent()).toContain('Lampirkan SK tim arsitektur SPBE');
     expect(await answer('1')).toMatchObject({ selfLevel: 4, status: 'accepted', links: [{ url: 'https://jdih.sumedangkab.go.id/perbup-arsitektur-spbe', label: 'Perbup Arsitektur SPBE' }] });
+
+    // The coordinator reads each level's criteria, with the Pedoman Evaluasi wording where it differs.
+    await coordinator.goto(b.url(`/staff/32.11/spbe/evaluasi/${id}/indikator/2`));
+    const criteria = coordinator.locator('section', { has: coordinator.getByRole('heading', { name: 'Kriteria tingkat kematangan' }) });
+    await eventually(() => criteria.locator('.level-card').count()).toBe(5);
+    expect(await criteria.locator('.level-card').first().locator('.level-pedoman').textContent())
+      .toBe('Rumusan Pedoman: Konsep kebijakan internal terkait Peta Rencana SPBE Instansi Pusat/Pemerintah Daerah belum tersedia atau masih dalam bentuk draft.');
+    expect(await criteria.locator('.level-pedoman').count()).toBe(2);
     expect(b.problems(coordinator)).toEqual([]);
     await coordinator.context().close();
   });
 
-  it('validates internally, then the external assessor sets a final level with a reason, shown beside the self-assessed level', async () => {
+  it('lets the coordinator accept many answers at once, refusing the whole batch with a reason per indicator when one is no longer waiting', async () => {
     for (const c of ALL.slice(1)) {
       const unit = A8.includes(c) ? s.admin : s.kominfo; // no DPMPTSP officer in the demo: the platform admin stands in
       await b.api('PUT', `${E}/answers/${c}`, { level: 3, explanation: `Penjelasan indikator ${c}` }, unit);
       await b.api('POST', `${E}/answers/${c}/submit`, undefined, unit);
-      await b.api('POST', `${E}/answers/${c}/review`, { decision: 'accept' }, s.coordinator);
     }
+    const page = await b.newPage(DESKTOP);
+    await b.signIn(page, 'spbe@sumedang.demo');
+    await page.goto(b.url(`/staff/32.11/spbe/evaluasi/${id}`));
+    const bar = page.locator('.bulk-bar');
+    await eventually(() => bar.getByRole('button', { name: 'Pilih semua yang dapat diproses (46)' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Pilih indikator 1', { exact: true }).isDisabled()).toBe(true); // already accepted
+    await bar.getByRole('button', { name: 'Pilih semua yang dapat diproses (46)' }).click();
+    expect(await bar.getByText('46 indikator terpilih').isVisible()).toBe(true);
+    // Meanwhile, indicator 2 is returned from its own page: this screen is now out of date.
+    await b.api('POST', `${E}/answers/2/review`, { decision: 'return', note: 'Lengkapi SK.' }, s.coordinator);
+    await bar.getByRole('button', { name: 'Terima terpilih (46)' }).click();
+    await eventually(() => bar.locator('.bulk-failures li').allTextContents()).toEqual(['Indikator 2: Tindakan ini tidak dapat dilakukan pada status jawaban indikator saat ini.']);
+    expect((await detail()).answers.filter((a) => a.status === 'accepted').map((a) => a.indicator.code)).toEqual(['1']);
+    await shot(page, 'bulk-refused-desktop');
+
+    await b.api('POST', `${E}/answers/2/submit`, undefined, s.kominfo);
+    await page.reload();
+    await eventually(() => bar.getByRole('button', { name: 'Pilih semua yang dapat diproses (46)' }).isVisible()).toBe(true);
+    await bar.getByRole('button', { name: 'Pilih semua yang dapat diproses (46)' }).click();
+    await bar.getByRole('button', { name: 'Terima terpilih (46)' }).click();
+    await eventually(() => bar.getByText('Tersimpan: 46 indikator, status Diterima.').isVisible()).toBe(true);
+    expect((await detail()).answers.every((a) => a.status === 'accepted')).toBe(true);
+    const accepted = (await b.api<{ action: string; indicator: string; actor: string }[]>('GET', `${E}/history`, undefined, s.coordinator)).filter((x) => x.action === 'accept');
+    expect(accepted).toHaveLength(47);
+    expect(new Set(accepted.map((x) => x.actor))).toEqual(new Set(['spbe@sumedang.demo']));
+    expect(b.problems(page)).toEqual([]);
+    await page.context().close();
     await b.api('POST', `${E}/advance`, { to: 'internal_validation' }, s.coordinator);
+  });
+
+  it('validates internally, then the external assessor sets a final level with a reason, shown beside the self-assessed level', async () => {
 
     const internal = await b.newPage();
     await b.signIn(internal, 'inspektorat@sumedang.demo');
@@ -197,8 +238,16 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
     await internal.getByRole('link', { name: /^1\. Tingkat Kematangan Kebijakan Internal/ }).click();
     await internal.getByRole('button', { name: 'Validasi', exact: true }).click();
     await eventually(() => internal.getByText('Tersimpan. Status: Tervalidasi.').isVisible()).toBe(true);
+    // The other 46 at once, from the evaluation's indicator list.
+    await internal.getByRole('link', { name: '← Evaluasi 2026' }).click();
+    const internalBar = internal.locator('.bulk-bar');
+    await internalBar.getByRole('button', { name: 'Pilih semua yang dapat diproses (46)' }).click();
+    await internalBar.getByRole('button', { name: 'Validasi terpilih (46)' }).click();
+    await eventually(() => internalBar.getByText('Tersimpan: 46 indikator, status Tervalidasi.').isVisible()).toBe(true);
+    expect(await overflowsHorizontally(internal)).toBe(false);
+    await shot(internal, 'bulk-validated-phone');
     await internal.context().close();
-    for (const c of ALL.slice(1)) await b.api('POST', `${E}/answers/${c}/validation`, { decision: 'validate' }, s.internal);
+    expect((await detail()).answers.every((a) => a.status === 'validated')).toBe(true);
     await b.api('POST', `${E}/advance`, { to: 'external_assessment' }, s.coordinator);
 
     const page = await b.newPage(DESKTOP);
@@ -222,8 +271,24 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
     await eventually(() => pair.textContent()).toBe('Mandiri4 · Terpadu dan TerukurAkhir3 · TerdefinisiIntegrasi dengan instansi lain belum diatur; reviu berkala belum ada.');
     await shot(page, 'assessment-desktop');
 
-    for (const c of ALL.slice(1)) await b.api('PUT', `${E}/answers/${c}/assessment`, { level: FINAL[c] ?? 3, reason: 'Sesuai bukti dukung dan wawancara.' }, s.external);
+    // The rest from the indicator list: level 3 for most, level 2 for 29-31, level 5 for 44.
     await page.getByRole('link', { name: '← Evaluasi 2026' }).click();
+    const bar = page.locator('.bulk-bar');
+    const assessSelected = async (codes: string[], level: string, count: number) => {
+      for (const c of codes) await page.getByLabel(`Pilih indikator ${c}`, { exact: true }).check();
+      await bar.getByLabel('Tingkat akhir').selectOption({ label: level });
+      await bar.getByLabel('Alasan penilaian').fill('Sesuai bukti dukung dan wawancara.');
+      await bar.getByRole('button', { name: `Simpan penilaian terpilih (${count})` }).click();
+      await eventually(() => bar.getByText(`Penilaian tersimpan: ${count} indikator.`).isVisible()).toBe(true);
+    };
+    const special = ['1', ...Object.keys(FINAL)];
+    await eventually(() => bar.getByRole('button', { name: 'Pilih semua yang dapat diproses (47)' }).isVisible()).toBe(true);
+    await bar.getByRole('button', { name: 'Pilih semua yang dapat diproses (47)' }).click();
+    for (const c of special) await page.getByLabel(`Pilih indikator ${c}`, { exact: true }).uncheck();
+    await assessSelected([], 'Tingkat 3 · Terdefinisi', 42);
+    await assessSelected(['29', '30', '31'], 'Tingkat 2 · Terkelola', 3);
+    await assessSelected(['44'], 'Tingkat 5 · Optimum', 1);
+    expect((await detail()).answers.map((a) => a.finalLevel)).toEqual(ALL.map((c) => FINAL[c] ?? 3));
     await page.getByRole('button', { name: 'Tetapkan hasil akhir' }).click();
     await eventually(() => page.getByText('Tersimpan. Tahap: Final.').isVisible()).toBe(true);
     // Self: all 3, indicator 1 (weight 1.3) at 4 → 3.013; final: 44 (3.0) at 5, 29-31 (1.5 each) at 2 → 3.015.
@@ -258,6 +323,41 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
     expect(await cards.nth(1).getByRole('link', { name: 'sop-pengaduan-terpadu.pdf' }).getAttribute('href')).toMatch(/^\/api\/regions\/32\.11\/spbe\/shared-evidence\//);
     expect(page.url()).toBe(b.url('/staff/32.11/spbe/belajar?indikator=44'));
     await page.context().close();
+  });
+
+  it('lays out "Belajar dari yang terbaik" without breaking a word, on a desk screen and on a phone', async () => {
+    for (const viewport of [{ width: 1366, height: 900 }, { width: 360, height: 740 }]) {
+      const page = await b.newPage({ viewport, isMobile: viewport.width < 400, hasTouch: viewport.width < 400 });
+      await b.signIn(page, 'spbe@sumedang.demo');
+      await page.goto(b.url('/staff/32.11/spbe/belajar?indikator=44'));
+      await eventually(() => page.locator('.row-card').count()).toBe(2);
+      // Each filter is at least as wide as the longest word of its label and of its chosen option.
+      const narrow = await page.locator('.leaders-filters .field').evaluateAll((fields) => fields.flatMap((f) => {
+        const label = f.querySelector('label')!;
+        const select = f.querySelector('select')!;
+        const longest = (text: string) => text.split(/\s+/).reduce((a, w) => (w.length > a.length ? w : a), '');
+        const width = (text: string, like: Element) => {
+          const probe = document.createElement('span');
+          probe.style.cssText = `font: ${getComputedStyle(like).font}; white-space: nowrap; position: absolute; visibility: hidden`;
+          probe.textContent = text;
+          document.body.append(probe);
+          const w = probe.getBoundingClientRect().width;
+          probe.remove();
+          return w;
+        };
+        const word = longest(label.textContent ?? '');
+        const option = longest(select.selectedOptions[0]?.textContent ?? '');
+        return [
+          ...(label.getBoundingClientRect().width + 0.5 < width(word, label) ? [`label "${label.textContent}" narrower than "${word}"`] : []),
+          ...(select.getBoundingClientRect().width + 0.5 < width(option, select) ? [`select "${label.textContent}" narrower than "${option}"`] : []),
+          ...(label.getBoundingClientRect().height > 3 * parseFloat(getComputedStyle(label).lineHeight || '20') ? [`label "${label.textContent}" wraps over ${label.getBoundingClientRect().height}px`] : []),
+        ];
+      }));
+      expect(narrow, `${viewport.width} px`).toEqual([]);
+      expect(await overflowsHorizontally(page)).toBe(false);
+      await shot(page, `leaders-${viewport.width}`);
+      await page.context().close();
+    }
   });
 
   it('shows the results as radar and bar charts with tables', async () => {
@@ -339,6 +439,10 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
     await eventually(() => page.getByText('Belum ada target untuk tahun ini.').isVisible()).toBe(true);
     await page.getByLabel('Target indeks (1–5)').fill('3.5');
     await page.getByLabel('Catatan, mis. dasar target').fill('RPJMD 2025-2029');
+    // One level a year unless the coordinator says otherwise; here two.
+    const rise = page.getByLabel('Kenaikan paling banyak per indikator per tahun (tingkat)');
+    expect(await rise.inputValue()).toBe('1');
+    await rise.fill('2');
     await page.locator('details.out-of-reach summary').click();
     await page.getByRole('checkbox', { name: /^29\. / }).check();
     await page.getByRole('button', { name: 'Simpan target' }).click();
@@ -346,7 +450,9 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
 
     // From the final 3.015: the weight-3 indicators first (3 → 5), then weight 2.75; 29 is out of reach.
     const facts = page.locator('.plan-facts');
-    await eventually(() => facts.textContent()).toBe('Indeks saat ini3,02Target3,50Selisih0,48Langkah paling sedikit17Indeks setelah rencana3,51Indeks tertinggi yang mungkin4,96');
+    // Two levels a year: 30 and 31 (at 2) reach 4 at most, so the best is 4,93 rather than 4,96.
+    await eventually(() => facts.textContent()).toBe('Indeks saat ini3,02Target3,50Selisih0,48Langkah paling sedikit17Indeks setelah rencana3,51Indeks tertinggi yang mungkin4,93');
+    expect(await page.getByText('Tiap indikator naik paling banyak 2 tingkat (2 per tahun, 1 tahun).').isVisible()).toBe(true);
     const steps = await page.locator('table', { has: page.locator('caption', { hasText: 'Rencana: 17 langkah' }) }).locator('tbody tr')
       .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
     expect(steps.map((r) => [r[0]!.split('.')[0], r[1], r[2], r[3], r[4]])).toEqual([
@@ -355,6 +461,17 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
       ['33', '3 · Transaksi', '5 · Optimum', '+0,055', '3,43'], ['34', '3 · Transaksi', '5 · Optimum', '+0,055', '3,48'], ['35', '3 · Transaksi', '4 · Kolaborasi', '+0,0275', '3,51'],
     ]);
     expect(await page.getByText('Di luar jangkauan: indikator 29.').isVisible()).toBe(true);
+
+    // At one level a year, 4,00 is out of reach: the page says so and gives the best reachable index.
+    await rise.fill('1');
+    await page.getByLabel('Target indeks (1–5)').fill('4');
+    await page.getByRole('button', { name: 'Simpan target' }).click();
+    await eventually(() => page.locator('.alert-warn').textContent()).toBe('Target tidak tercapai bila tiap indikator naik paling banyak 1 tingkat: indeks tertinggi yang dapat dicapai 3,97.');
+    expect(await b.api('GET', `${R}/targets`, undefined, s.coordinator)).toContainEqual(expect.objectContaining({ year: 2027, targetIndex: 4, maxRisePerYear: 1 }));
+    await rise.fill('2');
+    await page.getByLabel('Target indeks (1–5)').fill('3.5');
+    await page.getByRole('button', { name: 'Simpan target' }).click();
+    await eventually(() => facts.textContent()).toContain('Langkah paling sedikit17');
 
     const result = page.locator('.sim-result');
     await eventually(() => result.textContent()).toBe('Simulasi3,02Baik');
@@ -370,7 +487,7 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
     // Nothing stored changed.
     const d = await detail();
     expect([d.scores.final.index, d.answers.find((a) => a.indicator.code === '42')!.finalLevel, d.answers.find((a) => a.indicator.code === '35')!.finalLevel]).toEqual([3.02, 3, 3]);
-    expect(await b.api('GET', `${R}/targets`, undefined, s.coordinator)).toContainEqual(expect.objectContaining({ year: 2027, targetIndex: 3.5, outOfReach: ['29'], note: 'RPJMD 2025-2029' }));
+    expect(await b.api('GET', `${R}/targets`, undefined, s.coordinator)).toContainEqual(expect.objectContaining({ year: 2027, targetIndex: 3.5, outOfReach: ['29'], maxRisePerYear: 2, note: 'RPJMD 2025-2029' }));
     expect(b.problems(page)).toEqual([]);
     await page.context().close();
   });
@@ -442,11 +559,16 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
     await page.getByLabel('Bobot indikator 1', { exact: true }).fill('10');
     expect(await sum.textContent()).toBe('Jumlah bobot indikator: 105 — harus tepat 100 agar dapat diaktifkan.');
     await page.getByLabel('Nama indikator 1 (English)').fill('Digital-government governance maturity');
+    // The official wording replaces a provisional placeholder: no longer marked provisional.
+    await page.getByRole('button', { name: 'Kriteria' }).first().click();
+    await page.getByLabel('Kriteria indikator 1 tingkat 1 (Bahasa Indonesia)').fill('Rencana aksi Pemerintah Digital daerah belum disusun.');
     await page.getByRole('button', { name: 'Aktifkan versi ini' }).click();
     await eventually(() => page.getByRole('alert').textContent()).toBe('Versi tidak dapat diaktifkan: jumlah bobot indikator harus tepat 100.');
     // The draft was saved before the refusal: nothing lost.
-    const draft = await b.api<{ status: string; weightSum: number; document: { indicators: { code: string; weight: number; name: { en: string } }[] } }>('GET', '/api/spbe/frameworks/pemdi-2026/versions/2', undefined, s.admin);
+    const draft = await b.api<{ status: string; weightSum: number; document: { indicators: { code: string; weight: number; name: { en: string }; criteria: Record<string, unknown> }[] } }>('GET', '/api/spbe/frameworks/pemdi-2026/versions/2', undefined, s.admin);
     expect([draft.status, draft.weightSum, draft.document.indicators[0].weight, draft.document.indicators[0].name.en]).toEqual(['draft', 105, 10, 'Digital-government governance maturity']);
+    expect(draft.document.indicators[0].criteria['1']).toEqual({ id: 'Rencana aksi Pemerintah Digital daerah belum disusun.', en: null });
+    expect(draft.document.indicators[0].criteria['2']).toMatchObject({ provisional: true });
     await shot(page, 'framework-editor-desktop');
 
     await page.getByLabel('Bobot indikator 20', { exact: true }).fill('10');

@@ -306,18 +306,38 @@ describeWithApp('SPBE evaluation cycle', (h) => {
     const none = await h.api('GET', `${R}/targets/2027/plan`, { session: s.coordinator });
     expect([none.status, none.body.error.code]).toEqual([404, 'spbe.target_not_found']);
     expect((await h.api('PUT', `${R}/targets/2027`, { session: s.kominfo, body: { targetIndex: 3.5 } })).status).toBe(403);
-    const set = await h.api('PUT', `${R}/targets/2027`, { session: s.coordinator, body: { targetIndex: 3.5, outOfReach: ['20'], note: 'RPJMD' } });
-    expect(set.body).toMatchObject({ year: 2027, targetIndex: 3.5, outOfReach: ['20'] });
+    // Two levels a year for this region (the default is one).
+    const set = await h.api('PUT', `${R}/targets/2027`, { session: s.coordinator, body: { targetIndex: 3.5, outOfReach: ['20'], maxRisePerYear: 2, note: 'RPJMD' } });
+    expect(set.body).toMatchObject({ year: 2027, targetIndex: 3.5, outOfReach: ['20'], maxRisePerYear: 2 });
     const plan = (await h.api('GET', `${R}/targets/2027/plan`, { session: s.bupati })).body;
     // From the final 3.11: 20 (weight 15) is out of reach, so 19 (10) once, then weight-5 indicators at level 3 in order.
-    expect(plan).toMatchObject({ currentIndex: 3.11, targetIndex: 3.5, gap: 0.39, reachable: true, stepCount: 7, projectedIndex: 3.51, maxIndex: 4.7, outOfReach: ['20'] });
+    // Two levels a year keeps the indicators at level 2 below the top: the best index is 4.66, not 4.7.
+    expect(plan).toMatchObject({ currentIndex: 3.11, targetIndex: 3.5, gap: 0.39, reachable: true, stepCount: 7, projectedIndex: 3.51, maxIndex: 4.66, maxIndexWithoutCap: 4.7, outOfReach: ['20'] });
     expect(plan.baseline).toMatchObject({ evaluationId, year: 2026, basis: 'final', framework: { code: 'pemdi-2026', version: 1 } });
+    expect(plan.rise).toEqual({ perYear: 2, years: 1, levels: 2 });
     expect(plan.steps.map((x: any) => [x.code, x.from, x.to, x.gain, x.indexAfter])).toEqual([['19', 4, 5, 0.1, 3.21], ['2', 3, 5, 0.1, 3.31], ['3', 3, 5, 0.1, 3.41], ['4', 3, 5, 0.1, 3.51]]);
     expect(plan.steps[0]).toMatchObject({ fromName: { id: 'Melembaga', en: 'Embedded' }, toName: { id: 'Unggul', en: 'Leading' } });
     await h.api('PUT', `${R}/targets/2027`, { session: s.coordinator, body: { targetIndex: 3.5 } });
     const free = (await h.api('GET', `${R}/targets/2027/plan`, { session: s.coordinator })).body;
     expect(free.steps.map((x: any) => [x.code, x.from, x.to])).toEqual([['20', 3, 5], ['19', 4, 5]]);
     expect(free.stepCount).toBe(3);
+    expect(free.rise.perYear).toBe(2); // remembered when the target is saved again without it
+  });
+
+  it('keeps every indicator within the levels it may rise a year, and says when that puts the target out of reach', async () => {
+    const slow = (await h.api('GET', `${R}/targets/2027/plan?maxRisePerYear=1`, { session: s.coordinator })).body;
+    expect(slow).toMatchObject({ reachable: true, rise: { perYear: 1, years: 1, levels: 1 } });
+    expect(slow.steps.every((x: any) => x.to === x.from + 1)).toBe(true);
+    expect(slow.stepCount).toBeGreaterThan(3);
+    const far = (await h.api('GET', `${R}/targets/2027/plan?maxRisePerYear=1&targetIndex=4.5`, { session: s.coordinator })).body;
+    // Every indicator one level up, 20 included, is the best this year: 4.11.
+    expect(far).toMatchObject({ reachable: false, steps: [], maxIndex: 4.11, maxIndexWithoutCap: 5 });
+    // A new target starts at one level a year; two years after the baseline, two levels.
+    await h.api('PUT', `${R}/targets/2028`, { session: s.coordinator, body: { targetIndex: 3.6 } });
+    const later = (await h.api('GET', `${R}/targets/2028/plan`, { session: s.coordinator })).body;
+    expect(later.rise).toEqual({ perYear: 1, years: 2, levels: 2 });
+    expect(later.steps.every((x: any) => x.to - x.from <= 2)).toBe(true);
+    expect((await h.api('PUT', `${R}/targets/2028`, { session: s.coordinator, body: { targetIndex: 3.6, maxRisePerYear: 0 } })).status).toBe(400);
     const selfBased = (await h.api('GET', `${R}/targets/2027/plan?basis=self&targetIndex=3.4`, { session: s.coordinator })).body;
     expect([selfBased.currentIndex, selfBased.stepCount, selfBased.gap]).toEqual([3.3, 1, 0.1]);
   });

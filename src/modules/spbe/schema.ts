@@ -145,7 +145,7 @@ export const spbeHistory = pgTable(
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('spbe_history_evaluation_idx').on(t.regionCode, t.evaluationId, t.id)],
 );
 
-/** A region's target index for a year, and the indicators it cannot raise that year. */
+/** A region's target index for a year, the indicators it cannot raise that year, and how fast one indicator can rise. */
 export const spbeTargets = pgTable(
   'spbe_targets',
   {
@@ -153,6 +153,8 @@ export const spbeTargets = pgTable(
     year: integer('year').notNull(),
     targetIndex: numeric('target_index', { precision: 3, scale: 2 }).notNull(),
     outOfReach: jsonb('out_of_reach').$type<string[]>().notNull().default([]),
+    /** How many levels one indicator may rise per year in the plan towards this target. */
+    maxRisePerYear: smallint('max_rise_per_year').notNull().default(1),
     note: text('note').notNull().default(''),
     setAt: ts('set_at').notNull(),
     setBy: uuid('set_by'),

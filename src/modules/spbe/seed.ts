@@ -4,7 +4,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../platform/db/client.js';
 import { readReference } from '../../platform/reference.js';
-import { frameworkDocument, type FrameworkDocument } from './domain/framework.js';
+import { frameworkDocument, type FrameworkDocument, type LevelCriterion } from './domain/framework.js';
 import { spbeFrameworks, spbeFrameworkVersions, spbeResults } from './schema.js';
 import { importResults } from './service/results.js';
 import { parseResultsCsv } from './domain/results.js';
@@ -26,8 +26,34 @@ interface SourceFile {
   predicates: { name: string; name_en?: string; min: number; max: number; max_inclusive: boolean }[];
 }
 
+interface CriteriaFile {
+  indicators: { number: number; criteria: Record<string, string>; pedoman_variant?: Record<string, string> }[];
+  pemdi_2026: { number: number; criteria: Record<string, string> }[];
+}
+
+/** Indonesian criteria per indicator number and level, from reference/spbe/spbe-level-criteria-id.json. */
+type LevelTexts = Record<string, { id: string; pedoman?: string; provisional?: boolean }>;
+export type IndonesianCriteria = Map<number, LevelTexts>;
+
+/**
+ * 59/2020: the Lampiran text, with the Pedoman wording where it differs.
+ * Pemdi 2026: placeholders from a pre-regulation secondary source, marked provisional.
+ */
+export function readIndonesianCriteria(framework: 'spbe-2020' | 'pemdi-2026'): IndonesianCriteria {
+  const file = readReference<CriteriaFile>('spbe/spbe-level-criteria-id.json');
+  if (framework === 'pemdi-2026') {
+    return new Map(file.pemdi_2026.map((i) => [i.number, Object.fromEntries(Object.entries(i.criteria).map(([l, id]) => [l, { id, provisional: true }]))]));
+  }
+  return new Map(file.indicators.map((i) => [i.number, Object.fromEntries(Object.entries(i.criteria).map(([l, id]) => [l, { id, ...(i.pedoman_variant?.[l] ? { pedoman: i.pedoman_variant[l] } : {}) }]))]));
+}
+
+function criteriaOf(english: Record<string, string>, indonesian: LevelTexts | undefined): Record<string, LevelCriterion> {
+  const levels = [...new Set([...Object.keys(english), ...Object.keys(indonesian ?? {})])].sort((a, b) => Number(a) - Number(b));
+  return Object.fromEntries(levels.map((l) => [l, { ...(indonesian?.[l] ?? { id: null }), en: english[l] ?? null }]));
+}
+
 /** The shared data files in the framework document shape (weights of aspects and domains are derived, not copied). */
-export function documentFromSource(src: SourceFile): FrameworkDocument {
+export function documentFromSource(src: SourceFile, indonesian: IndonesianCriteria = new Map()): FrameworkDocument {
   const domains = src.domains ?? [];
   const aspects = domains.length > 0 ? domains.flatMap((d) => d.aspects.map((a) => ({ a, domain: d.code }))) : (src.aspects ?? []).map((a) => ({ a, domain: null }));
   return frameworkDocument.parse({
@@ -43,10 +69,44 @@ export function documentFromSource(src: SourceFile): FrameworkDocument {
     indicators: aspects.flatMap(({ a }) => a.indicators.map((i) => ({
       code: String(i.number), number: i.number, aspect: a.code, name: { id: i.name, en: i.name_en }, weight: i.weight,
       capability: i.capability_type === 'process' || i.capability_type === 'technical_function' ? i.capability_type : null,
-      // The shared file summarises the criteria in English; an admin can add the Indonesian text.
-      criteria: Object.fromEntries(Object.entries(i.level_criteria ?? {}).map(([k, v]) => [k, { id: null, en: v }])),
+      // Indonesian: the regulation's text; English: the indicator file's summary.
+      criteria: criteriaOf(i.level_criteria ?? {}, indonesian.get(i.number)),
     }))),
   });
+}
+
+/**
+ * Upgrade of databases seeded before the Indonesian criteria shipped: their
+ * versions hold the English summaries only (`id: null`). Texts are filled in
+ * place, in every version of a seeded framework, rather than in a new
+ * version, because
+ * - criteria texts are not scoring inputs: scores read weights, levels and
+ *   predicate bands only, and nothing here touches them, so no result and no
+ *   pinned evaluation can change;
+ * - the officers who are choosing their level today, in evaluations pinned to
+ *   the old version, need the Indonesian text now, not next year;
+ * - a new version would mark a framework change in every trend chart where
+ *   nothing about the measurement changed.
+ * Only criteria still exactly as seeded are filled (no Indonesian text, the
+ * seeded English summary unchanged, or no criteria at all for that level);
+ * anything an administrator wrote is left alone. Returns null when nothing
+ * changes, so this runs at every start.
+ */
+export function withIndonesianCriteria(doc: FrameworkDocument, seeded: FrameworkDocument): FrameworkDocument | null {
+  let changed = false;
+  const indicators = doc.indicators.map((ind) => {
+    const ref = seeded.indicators.find((i) => i.code === ind.code && i.number === ind.number);
+    if (!ref) return ind;
+    const criteria = { ...ind.criteria };
+    for (const [level, text] of Object.entries(ref.criteria)) {
+      const own = criteria[level];
+      if (!text.id || (own && (own.id !== null || own.en !== text.en))) continue;
+      criteria[level] = text;
+      changed = true;
+    }
+    return { ...ind, criteria };
+  });
+  return changed ? { ...doc, indicators } : null;
 }
 
 export const seededFrameworks = [
@@ -82,6 +142,17 @@ async function seedFramework(tx: Queryable, now: Date, f: { code: string; nameId
   });
 }
 
+const criteriaNote = 'Kriteria berbahasa Indonesia ditambahkan dari data rujukan (teks saja, nilai tidak berubah). / Indonesian criteria added from the reference data (text only, no score changes).';
+
+async function fillIndonesianCriteria(tx: Queryable, now: Date, framework: string, seeded: FrameworkDocument) {
+  const versions = await tx.select().from(spbeFrameworkVersions).where(eq(spbeFrameworkVersions.frameworkCode, framework));
+  for (const v of versions) {
+    const document = withIndonesianCriteria(v.document, seeded);
+    if (!document) continue;
+    await tx.update(spbeFrameworkVersions).set({ document, note: [v.note, criteriaNote].filter(Boolean).join(' '), updatedAt: now }).where(eq(spbeFrameworkVersions.id, v.id));
+  }
+}
+
 /** Safe at every start: only what is missing is added, nothing an admin changed is overwritten. */
 export async function seedSpbe(database: Database, now: Date): Promise<void> {
   await database.db.transaction(async (tx) => {
@@ -89,7 +160,9 @@ export async function seedSpbe(database: Database, now: Date): Promise<void> {
     await tx.execute(sql`select pg_advisory_xact_lock(7243002)`);
     for (const f of seededFrameworks) {
       const src = readSource(f.file);
-      await seedFramework(tx, now, f, src.regulation, [src.status, src.confidence, src.predicates_note].filter(Boolean).join(' '), documentFromSource(src));
+      const seeded = documentFromSource(src, readIndonesianCriteria(f.code));
+      await seedFramework(tx, now, f, src.regulation, [src.status, src.confidence, src.predicates_note].filter(Boolean).join(' '), seeded);
+      await fillIndonesianCriteria(tx, now, f.code, seeded);
     }
     await seedFramework(tx, now, { code: 'spbe-2018', nameId: 'Evaluasi SPBE (PermenPANRB 5/2018)', nameEn: 'SPBE evaluation (PermenPANRB 5/2018)' },
       'Peraturan Menteri PANRB Nomor 5 Tahun 2018 tentang Pedoman Evaluasi SPBE',

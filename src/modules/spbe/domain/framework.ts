@@ -7,8 +7,17 @@ import { Dec, hasPlaces } from './decimal.js';
 
 const code = z.string().trim().regex(/^[A-Za-z0-9._-]{1,20}$/);
 export const bilingual = z.object({ id: z.string().trim().min(1).max(500), en: z.string().trim().min(1).max(500) });
-/** Criteria may exist in one language only (the seeded 59/2020 criteria are English summaries). */
+/** Text that may exist in one language only (e.g. level descriptions given in English only). */
 const criterion = z.object({ id: z.string().trim().max(4000).nullable(), en: z.string().trim().max(4000).nullable() });
+/**
+ * An indicator's criteria for one level: the regulation's Indonesian text, an
+ * English summary, the Pedoman Evaluasi SPBE wording where it differs, and
+ * whether the text is provisional (placeholder from a secondary source).
+ */
+const levelCriterion = criterion.extend({
+  pedoman: z.string().trim().min(1).max(4000).optional().describe('Rumusan Pedoman Evaluasi bila berbeda / the Pedoman wording where it differs'),
+  provisional: z.boolean().optional().describe('Teks sementara, bukan rumusan resmi / placeholder, not the official wording'),
+});
 const decimal = (places: number) => z.number().nonnegative().max(1000).refine((n) => hasPlaces(n, places), `at most ${places} decimals`);
 
 export const levelSchema = z.object({
@@ -37,7 +46,7 @@ export const indicatorSchema = z.object({
   /** process (domains 1-3 of 59/2020) or technical_function (services): which level names apply. */
   capability: z.enum(['process', 'technical_function']).nullable().default(null),
   /** Criteria per level, keyed by the level number ("1".."5"). */
-  criteria: z.record(z.string().regex(/^\d{1,2}$/), criterion).default({}),
+  criteria: z.record(z.string().regex(/^\d{1,2}$/), levelCriterion).default({}),
 });
 
 export const frameworkDocument = z.object({
@@ -51,6 +60,7 @@ export type FrameworkDocument = z.infer<typeof frameworkDocument>;
 export type Indicator = FrameworkDocument['indicators'][number];
 export type Band = FrameworkDocument['predicates'][number];
 export type Level = FrameworkDocument['levels'][number];
+export type LevelCriterion = z.infer<typeof levelCriterion>;
 
 export interface Problem { path: string; message: string }
 

@@ -15,6 +15,12 @@
 // The target is met when the published (rounded half up) index reaches it:
 // round2(x) ≥ T  ⇔  x ≥ T − 0.005, still a threshold on the same linear sum,
 // so the argument above holds unchanged.
+//
+// A region cannot raise an indicator by any number of levels in one year, so
+// each indicator may rise at most `maxRise` levels in the plan: indicator i
+// offers min(top, l_i + maxRise) − l_i steps instead of top − l_i. That only
+// changes how many copies of w_i the multiset holds; gains stay independent
+// and the greedy choice stays optimal.
 import { Dec, num, round2 } from './decimal.js';
 
 export interface PlanIndicator { code: string; weight: number; level: number; outOfReach: boolean }
@@ -30,22 +36,27 @@ export interface Plan {
   steps: PlanStep[];
   stepCount: number;
   projectedIndex: number;
-  /** The best index possible with every reachable indicator at the top level. */
+  /** The best index possible within the cap: every reachable indicator raised as far as it may. */
   maxIndex: number;
+  /** The same without the cap, to tell whether the cap is what keeps the target out of reach. */
+  maxIndexWithoutCap: number;
 }
 
 const rawIndex = (inds: { weight: number; level: number }[]) => inds.reduce((s, i) => s.plus(new Dec(i.weight).times(i.level)), new Dec(0)).div(100);
 
-export function fewestSteps(indicators: PlanIndicator[], targetIndex: number, topLevel: number): Plan {
+/** `maxRise`: how many levels one indicator may rise in the plan (no limit when omitted). */
+export function fewestSteps(indicators: PlanIndicator[], targetIndex: number, topLevel: number, maxRise = Infinity): Plan {
+  const ceiling = (i: PlanIndicator) => (i.outOfReach ? i.level : Math.max(i.level, Math.min(topLevel, i.level + maxRise)));
   const current = rawIndex(indicators);
   const threshold = new Dec(targetIndex).minus('0.005');
   const order = indicators
     .map((ind, position) => ({ ind, position }))
-    .filter(({ ind }) => !ind.outOfReach && ind.level < topLevel)
+    .filter(({ ind }) => ind.level < ceiling(ind))
     .sort((a, b) => b.ind.weight - a.ind.weight || a.ind.level - b.ind.level || a.position - b.position);
-  const best = rawIndex(indicators.map((i) => ({ weight: i.weight, level: i.outOfReach ? i.level : topLevel })));
+  const best = rawIndex(indicators.map((i) => ({ weight: i.weight, level: ceiling(i) })));
+  const uncapped = rawIndex(indicators.map((i) => ({ weight: i.weight, level: i.outOfReach ? i.level : Math.max(i.level, topLevel) })));
   const base = {
-    currentIndex: num(round2(current)), targetIndex, gap: num(new Dec(targetIndex).minus(round2(current))), maxIndex: num(round2(best)),
+    currentIndex: num(round2(current)), targetIndex, gap: num(new Dec(targetIndex).minus(round2(current))), maxIndex: num(round2(best)), maxIndexWithoutCap: num(round2(uncapped)),
   };
   if (current.gte(threshold)) return { ...base, reachable: true, steps: [], stepCount: 0, projectedIndex: base.currentIndex };
   if (best.lt(threshold)) return { ...base, reachable: false, steps: [], stepCount: 0, projectedIndex: base.currentIndex };
@@ -55,7 +66,7 @@ export function fewestSteps(indicators: PlanIndicator[], targetIndex: number, to
   let reached = current;
   for (const { ind } of order) {
     let to = ind.level;
-    while (to < topLevel && reached.lt(threshold)) {
+    while (to < ceiling(ind) && reached.lt(threshold)) {
       to++;
       reached = reached.plus(new Dec(ind.weight).div(100));
     }

@@ -22,6 +22,11 @@ const yearParam = regionParam.extend({ year: yearValue });
 const note = z.string().trim().max(4000);
 const link = z.object({ url: z.url({ protocol: /^https?$/ }).max(2000), label: z.string().trim().max(200).default('') });
 
+const assessment = z.object({ level: levelValue, reason: text(4000), interviewNote: note.nullable().optional(), visitNote: note.nullable().optional() });
+const maxRise = z.number().int().min(1).max(10);
+/** The indicators a bulk action applies to, each once. */
+const indicatorList = z.array(indicatorCode).min(1).max(300).refine((codes) => new Set(codes).size === codes.length, 'each indicator once');
+
 const selfAssessment = z.object({
   level: levelValue.nullable().optional().describe('Tingkat 1–5 sesuai kriteria indikator / level against the indicator\'s criteria'),
   explanation: z.string().trim().max(8000).optional(),
@@ -147,12 +152,58 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
     config: { access: 'spbe.assess' },
     schema: {
       tags, summary: 'Tingkat akhir dengan alasan, catatan wawancara dan kunjungan (asesor eksternal) / Final level with reason, interview and visit notes (external assessor)', params: answerParam,
-      body: z.object({ level: levelValue, reason: text(4000), interviewNote: note.nullable().optional(), visitNote: note.nullable().optional() }),
+      body: assessment,
     },
   }, async (request) => {
     await evaluations.assessAnswer(ctx, request.region!.code, request.actor, request.params.evaluationId, request.params.indicator, request.body);
     return { finalLevel: request.body.level };
   });
+
+  const bulkDescription = (what: string) => `${what} Semua atau tidak sama sekali, dalam satu transaksi, dengan pemeriksaan dan riwayat yang sama seperti satu per satu; bila ada yang ditolak, tidak ada yang disimpan dan details.failures menyebut alasan per indikator. / All or nothing, in one transaction, with the same checks and history as one at a time; if any is refused nothing is saved and details.failures gives the reason per indicator.`;
+
+  r.post(`${base}/evaluations/:evaluationId/reviews`, {
+    config: { access: 'spbe.manage' },
+    schema: {
+      tags, summary: 'Terima atau kembalikan banyak jawaban sekaligus (koordinator) / Accept or return many answers at once (coordinator)', params: evaluationParam,
+      description: bulkDescription('Satu keputusan dan satu catatan untuk semua indikator terpilih.'),
+      body: z.discriminatedUnion('decision', [
+        z.object({ decision: z.literal('accept'), indicators: indicatorList, note: note.optional() }),
+        z.object({ decision: z.literal('return'), indicators: indicatorList, note: text(4000).describe('Wajib: apa yang perlu diperbaiki / required: what to fix') }),
+      ]),
+    },
+  }, async (request) => {
+    const { decision, indicators, note: n } = request.body;
+    const done = await evaluations.reviewAnswers(ctx, request.region!.code, request.actor, request.params.evaluationId, indicators, decision, n || null);
+    return { ...done, status: decision === 'accept' ? 'accepted' : 'returned' };
+  });
+
+  r.post(`${base}/evaluations/:evaluationId/validations`, {
+    config: { access: 'spbe.validate' },
+    schema: {
+      tags, summary: 'Validasi atau kembalikan banyak jawaban sekaligus (asesor internal) / Validate or return many answers at once (internal assessor)', params: evaluationParam,
+      description: bulkDescription('Satu keputusan dan satu catatan untuk semua indikator terpilih.'),
+      body: z.discriminatedUnion('decision', [
+        z.object({ decision: z.literal('validate'), indicators: indicatorList, note: note.optional() }),
+        z.object({ decision: z.literal('return'), indicators: indicatorList, note: text(4000) }),
+      ]),
+    },
+  }, async (request) => {
+    const { decision, indicators, note: n } = request.body;
+    const done = await evaluations.validateAnswers(ctx, request.region!.code, request.actor, request.params.evaluationId, indicators, decision, n || null);
+    return { ...done, status: decision === 'validate' ? 'validated' : 'returned' };
+  });
+
+  r.put(`${base}/evaluations/:evaluationId/assessments`, {
+    config: { access: 'spbe.assess' },
+    schema: {
+      tags, summary: 'Tingkat akhir banyak indikator sekaligus (asesor eksternal) / Final levels of many indicators at once (external assessor)', params: evaluationParam,
+      description: bulkDescription('Tingkat dan alasan per indikator.'),
+      body: z.object({
+        assessments: z.array(assessment.extend({ indicator: indicatorCode })).min(1).max(300)
+          .refine((items) => new Set(items.map((i) => i.indicator)).size === items.length, 'each indicator once'),
+      }),
+    },
+  }, async (request) => evaluations.assessAnswers(ctx, request.region!.code, request.actor, request.params.evaluationId, request.body.assessments));
 
   r.put(`${base}/evaluations/:evaluationId/answers/:indicator/practice`, {
     config: { access: 'spbe.manage' },
@@ -241,6 +292,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
       body: z.object({
         targetIndex: z.number().min(1).max(5).multipleOf(0.01),
         outOfReach: z.array(indicatorCode).max(300).default([]).describe('Indikator yang tidak dapat dinaikkan tahun ini / indicators that cannot be raised this year'),
+        maxRisePerYear: maxRise.optional().describe('Kenaikan tingkat maksimum satu indikator per tahun dalam rencana (bawaan 1; bila tidak dikirim, nilai tersimpan dipakai) / the most levels one indicator may rise per year in the plan (default 1; kept when left out)'),
         note: z.string().trim().max(2000).default(''),
       }),
     },
@@ -250,8 +302,11 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
     config: { access: 'spbe.read' },
     schema: {
       tags, summary: 'Selisih ke target dan rencana langkah paling sedikit / Gap to the target and the fewest-steps plan', params: yearParam,
-      description: 'Titik awal: evaluasi terakhir s.d. tahun itu (tingkat akhir bila sudah final, jika belum tingkat mandiri). / Starts from the latest evaluation up to that year.',
-      querystring: z.object({ evaluationId: z.uuid().optional(), targetIndex: z.coerce.number().min(1).max(5).multipleOf(0.01).optional(), basis: z.enum(['final', 'self']).optional() }),
+      description: 'Titik awal: evaluasi terakhir s.d. tahun itu (tingkat akhir bila sudah final, jika belum tingkat mandiri). Satu indikator naik paling banyak maxRisePerYear tingkat per tahun antara titik awal dan tahun target (minimal satu tahun); bila target tidak tercapai dalam batas itu, reachable=false dan maxIndex adalah indeks tertinggi yang dapat dicapai. / Starts from the latest evaluation up to that year. One indicator rises at most maxRisePerYear levels per year between the baseline and the target year (at least one year); when the target cannot be reached within that, reachable=false and maxIndex is the best reachable index.',
+      querystring: z.object({
+        evaluationId: z.uuid().optional(), targetIndex: z.coerce.number().min(1).max(5).multipleOf(0.01).optional(), basis: z.enum(['final', 'self']).optional(),
+        maxRisePerYear: z.coerce.number().pipe(maxRise).optional().describe('Menggantikan batas kenaikan per tahun yang tersimpan pada target / overrides the target\'s remembered pace'),
+      }),
     },
   }, async (request) => plan(ctx, request.region!.code, request.params.year, request.query));
 

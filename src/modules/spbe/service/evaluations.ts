@@ -4,11 +4,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
-import { AppError } from '../../../platform/errors.js';
+import { AppError, errorCatalogue } from '../../../platform/errors.js';
 import type { CheckedFile, UploadPolicy } from '../../../platform/files.js';
 import { unitRoles, type Actor } from '../../../platform/auth/policy.js';
 import { units } from '../../../platform/schema.js';
-import { ensureAllowed, nextStage, type AnswerStatus, type Stage } from '../domain/cycle.js';
+import { ensureAllowed, nextStage, type Action, type AnswerStatus, type Stage } from '../domain/cycle.js';
 import { levelRange, type FrameworkDocument } from '../domain/framework.js';
 import { score } from '../domain/scoring.js';
 import { spbeAnswers, spbeEvaluations, spbeEvidence, spbeHistory } from '../schema.js';
@@ -145,20 +145,53 @@ export async function deleteEvidence(ctx: AppContext, regionCode: string, actor:
   });
 }
 
-/** One step on one answer: checks the rule, writes the change and its history line. */
-async function step(
-  ctx: AppContext, regionCode: string, actor: Actor, evaluationId: string, indicator: string,
-  apply: (ev: EvaluationRow, answer: AnswerRow, tx: Queryable, now: Date) => Promise<{ set: Partial<AnswerRow>; action: string; detail: Record<string, unknown> }>,
-) {
+type Change = { set: Partial<AnswerRow>; action: string; detail: Record<string, unknown> };
+/** A rule for one answer: checks it may happen now and says what changes; writes nothing. */
+type Rule = (ev: EvaluationRow, answer: AnswerRow, tx: Queryable, now: Date) => Promise<Change>;
+
+/** Applies a rule to one answer: checks, writes the change and its history line. */
+async function applyRule(tx: Queryable, now: Date, actor: Actor, ev: EvaluationRow, indicator: string, rule: Rule) {
+  const answer = await answerFor(tx, ev, indicator);
+  const { set, action, detail } = await rule(ev, answer, tx, now);
+  await tx.update(spbeAnswers).set({ ...set, updatedAt: now })
+    .where(and(eq(spbeAnswers.regionCode, ev.regionCode), eq(spbeAnswers.evaluationId, ev.id), eq(spbeAnswers.indicatorCode, indicator)));
+  await record(tx, now, actor, ev, indicator, action, detail);
+}
+
+/** One step on one answer, in its own transaction. */
+async function step(ctx: AppContext, regionCode: string, actor: Actor, evaluationId: string, indicator: string, rule: Rule) {
   await ctx.database.db.transaction(async (tx) => {
     const ev = await evaluationFor(tx, regionCode, evaluationId, 'share');
-    const answer = await answerFor(tx, ev, indicator);
-    const now = ctx.clock.now();
-    const { set, action, detail } = await apply(ev, answer, tx, now);
-    await tx.update(spbeAnswers).set({ ...set, updatedAt: now })
-      .where(and(eq(spbeAnswers.regionCode, regionCode), eq(spbeAnswers.evaluationId, ev.id), eq(spbeAnswers.indicatorCode, indicator)));
-    await record(tx, now, actor, ev, indicator, action, detail);
+    await applyRule(tx, ctx.clock.now(), actor, ev, indicator, rule);
   });
+}
+
+export interface BulkFailure { indicator: string; code: string; messages: { id: string; en: string }; details?: unknown }
+
+/**
+ * The same step on many answers, in one transaction and all or nothing: each
+ * answer goes through exactly the rule (and history line) of the single
+ * step; if any is refused, nothing is saved and every refusal is listed per
+ * indicator, so the person can deselect those and apply again.
+ */
+async function steps(ctx: AppContext, regionCode: string, actor: Actor, evaluationId: string, action: Action, items: { indicator: string; rule: Rule }[]) {
+  await ctx.database.db.transaction(async (tx) => {
+    const ev = await evaluationFor(tx, regionCode, evaluationId, 'share');
+    ensureAllowed(action, stageOf(ev)); // a wrong stage or a closed evaluation is one answer, not one per indicator
+    const now = ctx.clock.now();
+    const failures: BulkFailure[] = [];
+    for (const { indicator, rule } of items) {
+      try {
+        await applyRule(tx, now, actor, ev, indicator, rule);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        const [, id, en] = errorCatalogue[err.code];
+        failures.push({ indicator, code: err.code, messages: { id, en }, ...(err.details === undefined ? {} : { details: err.details }) });
+      }
+    }
+    if (failures.length > 0) throw new AppError('spbe.bulk_refused', { failures });
+  });
+  return { count: items.length };
 }
 
 export const submitAnswer = (ctx: AppContext, regionCode: string, actor: Actor, evaluationId: string, indicator: string) =>
@@ -170,38 +203,53 @@ export const submitAnswer = (ctx: AppContext, regionCode: string, actor: Actor, 
   });
 
 /** The coordinator accepts an answer or returns it to the unit with a note. */
+const reviewRule = (decision: 'accept' | 'return', note: string | null): Rule => async (ev, answer, _tx, now) => {
+  ensureAllowed('review', stageOf(ev), status(answer));
+  return { set: { status: decision === 'accept' ? 'accepted' : 'returned', reviewNote: note, reviewedAt: now }, action: decision, detail: { note } };
+};
+
 export const reviewAnswer = (ctx: AppContext, regionCode: string, actor: Actor, evaluationId: string, indicator: string, decision: 'accept' | 'return', note: string | null) =>
-  step(ctx, regionCode, actor, evaluationId, indicator, async (ev, answer, _tx, now) => {
-    ensureAllowed('review', stageOf(ev), status(answer));
-    return { set: { status: decision === 'accept' ? 'accepted' : 'returned', reviewNote: note, reviewedAt: now }, action: decision, detail: { note } };
-  });
+  step(ctx, regionCode, actor, evaluationId, indicator, reviewRule(decision, note));
+
+export const reviewAnswers = (ctx: AppContext, regionCode: string, actor: Actor, evaluationId: string, indicators: string[], decision: 'accept' | 'return', note: string | null) =>
+  steps(ctx, regionCode, actor, evaluationId, 'review', indicators.map((indicator) => ({ indicator, rule: reviewRule(decision, note) })));
 
 /** The internal assessor validates an accepted answer or returns it to the unit. */
+const validationRule = (decision: 'validate' | 'return', note: string | null): Rule => async (ev, answer, _tx, now) => {
+  ensureAllowed('validate', stageOf(ev), status(answer));
+  return decision === 'validate'
+    ? { set: { status: 'validated', validatedAt: now, reviewNote: note ?? answer.reviewNote }, action: 'validate', detail: { note } }
+    : { set: { status: 'returned', reviewNote: note, reviewedAt: now }, action: 'return_validation', detail: { note } };
+};
+
 export const validateAnswer = (ctx: AppContext, regionCode: string, actor: Actor, evaluationId: string, indicator: string, decision: 'validate' | 'return', note: string | null) =>
-  step(ctx, regionCode, actor, evaluationId, indicator, async (ev, answer, _tx, now) => {
-    ensureAllowed('validate', stageOf(ev), status(answer));
-    return decision === 'validate'
-      ? { set: { status: 'validated', validatedAt: now, reviewNote: note ?? answer.reviewNote }, action: 'validate', detail: { note } }
-      : { set: { status: 'returned', reviewNote: note, reviewedAt: now }, action: 'return_validation', detail: { note } };
-  });
+  step(ctx, regionCode, actor, evaluationId, indicator, validationRule(decision, note));
+
+export const validateAnswers = (ctx: AppContext, regionCode: string, actor: Actor, evaluationId: string, indicators: string[], decision: 'validate' | 'return', note: string | null) =>
+  steps(ctx, regionCode, actor, evaluationId, 'validate', indicators.map((indicator) => ({ indicator, rule: validationRule(decision, note) })));
 
 export interface Assessment { level: number; reason: string; interviewNote?: string | null; visitNote?: string | null }
 
 /** The external assessor's final level with its reason, and interview and visit notes. */
+const assessmentRule = (actor: Actor, input: Assessment): Rule => async (ev, answer, tx, now) => {
+  ensureAllowed('assess', stageOf(ev), status(answer));
+  checkLevel((await versionById(tx, ev.versionId)).document, input.level);
+  return {
+    set: {
+      finalLevel: input.level, finalReason: input.reason, assessedAt: now, assessedBy: actor.userId,
+      ...(input.interviewNote !== undefined ? { interviewNote: input.interviewNote } : {}),
+      ...(input.visitNote !== undefined ? { visitNote: input.visitNote } : {}),
+    },
+    action: 'assess',
+    detail: { level: { from: answer.finalLevel, to: input.level }, selfLevel: answer.selfLevel, reason: input.reason, interviewNote: input.interviewNote, visitNote: input.visitNote },
+  };
+};
+
 export const assessAnswer = (ctx: AppContext, regionCode: string, actor: Actor, evaluationId: string, indicator: string, input: Assessment) =>
-  step(ctx, regionCode, actor, evaluationId, indicator, async (ev, answer, tx, now) => {
-    ensureAllowed('assess', stageOf(ev), status(answer));
-    checkLevel((await versionById(tx, ev.versionId)).document, input.level);
-    return {
-      set: {
-        finalLevel: input.level, finalReason: input.reason, assessedAt: now, assessedBy: actor.userId,
-        ...(input.interviewNote !== undefined ? { interviewNote: input.interviewNote } : {}),
-        ...(input.visitNote !== undefined ? { visitNote: input.visitNote } : {}),
-      },
-      action: 'assess',
-      detail: { level: { from: answer.finalLevel, to: input.level }, selfLevel: answer.selfLevel, reason: input.reason, interviewNote: input.interviewNote, visitNote: input.visitNote },
-    };
-  });
+  step(ctx, regionCode, actor, evaluationId, indicator, assessmentRule(actor, input));
+
+export const assessAnswers = (ctx: AppContext, regionCode: string, actor: Actor, evaluationId: string, items: (Assessment & { indicator: string })[]) =>
+  steps(ctx, regionCode, actor, evaluationId, 'assess', items.map(({ indicator, ...input }) => ({ indicator, rule: assessmentRule(actor, input) })));
 
 /** What the region shares with other regions for this indicator: a practice note and chosen evidence files. */
 export const sharePractice = (ctx: AppContext, regionCode: string, actor: Actor, evaluationId: string, indicator: string, input: { shared: boolean; note: string | null; evidenceIds: string[] }) =>

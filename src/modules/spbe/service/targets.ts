@@ -13,19 +13,26 @@ import { spbeAnswers, spbeEvaluations, spbeTargets } from '../schema.js';
 import { evaluationFor, type EvaluationRow } from './evaluations.js';
 import { versionById } from './frameworks.js';
 
-const targetView = (t: typeof spbeTargets.$inferSelect) => ({ year: t.year, targetIndex: Number(t.targetIndex), outOfReach: t.outOfReach, note: t.note, setAt: t.setAt });
+const targetView = (t: typeof spbeTargets.$inferSelect) => ({ year: t.year, targetIndex: Number(t.targetIndex), outOfReach: t.outOfReach, maxRisePerYear: t.maxRisePerYear, note: t.note, setAt: t.setAt });
+
+/** One level per indicator per year: a realistic pace for documents, processes and services. */
+export const DEFAULT_MAX_RISE_PER_YEAR = 1;
 
 export async function listTargets(ctx: AppContext, regionCode: string) {
   const rows = await ctx.database.db.select().from(spbeTargets).where(eq(spbeTargets.regionCode, regionCode)).orderBy(asc(spbeTargets.year));
   return rows.map(targetView);
 }
 
-export async function setTarget(ctx: AppContext, regionCode: string, actor: Actor, year: number, input: { targetIndex: number; outOfReach: string[]; note: string }) {
+/** `maxRisePerYear` left out keeps the target's remembered pace (the default for a new target). */
+export async function setTarget(ctx: AppContext, regionCode: string, actor: Actor, year: number, input: { targetIndex: number; outOfReach: string[]; maxRisePerYear?: number; note: string }) {
   return ctx.database.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const values = { targetIndex: input.targetIndex.toFixed(2), outOfReach: [...new Set(input.outOfReach)], note: input.note, setAt: now, setBy: actor.userId };
+    const values = {
+      targetIndex: input.targetIndex.toFixed(2), outOfReach: [...new Set(input.outOfReach)], note: input.note, setAt: now, setBy: actor.userId,
+      ...(input.maxRisePerYear !== undefined ? { maxRisePerYear: input.maxRisePerYear } : {}),
+    };
     const [row] = await tx.insert(spbeTargets).values({ regionCode, year, ...values }).onConflictDoUpdate({ target: [spbeTargets.regionCode, spbeTargets.year], set: values }).returning();
-    await audit(tx, now, actor, regionCode, 'spbe.target', 'spbe_target', String(year), { targetIndex: values.targetIndex, outOfReach: values.outOfReach });
+    await audit(tx, now, actor, regionCode, 'spbe.target', 'spbe_target', String(year), { targetIndex: values.targetIndex, outOfReach: values.outOfReach, maxRisePerYear: row.maxRisePerYear });
     return targetView(row);
   });
 }
@@ -54,9 +61,12 @@ const indicatorLabel = (doc: FrameworkDocument, code: string) => {
 /**
  * The gap to the year's target and the plan with the fewest level steps,
  * starting from the latest evaluation up to that year (or the one given).
- * Indicators without a level yet count at the lowest level.
+ * Indicators without a level yet count at the lowest level. Each indicator
+ * rises at most `maxRisePerYear` (given, else the target's, else 1) levels
+ * for every year between the baseline and the target year; a baseline in the
+ * target year itself still has that year ahead of it, so at least one year.
  */
-export async function plan(ctx: AppContext, regionCode: string, year: number, opts: { evaluationId?: string; targetIndex?: number; basis?: Basis }) {
+export async function plan(ctx: AppContext, regionCode: string, year: number, opts: { evaluationId?: string; targetIndex?: number; basis?: Basis; maxRisePerYear?: number }) {
   const db = ctx.database.db;
   const [target] = await db.select().from(spbeTargets).where(and(eq(spbeTargets.regionCode, regionCode), eq(spbeTargets.year, year)));
   const targetIndex = opts.targetIndex ?? (target ? Number(target.targetIndex) : null);
@@ -67,9 +77,12 @@ export async function plan(ctx: AppContext, regionCode: string, year: number, op
   const { min, max } = levelRange(doc);
   const { basis, levels } = await levelsOf(db, ev, opts.basis);
   const outOfReach = new Set(target?.outOfReach ?? []);
-  const result = fewestSteps(doc.indicators.map((i) => ({ code: i.code, weight: i.weight, level: levels.get(i.code) ?? min, outOfReach: outOfReach.has(i.code) })), targetIndex, max);
+  const perYear = opts.maxRisePerYear ?? target?.maxRisePerYear ?? DEFAULT_MAX_RISE_PER_YEAR;
+  const years = Math.max(1, year - ev.year);
+  const result = fewestSteps(doc.indicators.map((i) => ({ code: i.code, weight: i.weight, level: levels.get(i.code) ?? min, outOfReach: outOfReach.has(i.code) })), targetIndex, max, perYear * years);
   return {
     year, baseline: { evaluationId: ev.id, year: ev.year, stage: ev.stage, basis, framework: { code: version.frameworkCode, version: version.version } },
+    rise: { perYear, years, levels: perYear * years },
     assumedLowest: doc.indicators.filter((i) => typeof levels.get(i.code) !== 'number').map((i) => i.code),
     outOfReach: doc.indicators.filter((i) => outOfReach.has(i.code)).map((i) => i.code),
     ...result,

@@ -32,7 +32,7 @@ export interface NationalTrend {
   points: ResultPoint[];
 }
 
-/** Text that may exist in one language only (the seeded level criteria are English summaries). */
+/** Text that may exist in one language only (e.g. Pemdi 2026 criteria have no English yet). */
 export interface MaybeBilingual {
   id: string | null;
   en: string | null;

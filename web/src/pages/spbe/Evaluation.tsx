@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../components/ui.js';
 import {
-  allowed, AnswerStatusBadge, evaluationPath, formatDecimal, groupAnswers, indicatorPath, LevelValue, SpbePage, spbeApi, spbePath, StageBadge,
+  allowed, AnswerStatusBadge, evaluationPath, formatDecimal, groupAnswers, indicatorPath, LevelValue, SpbePage, spbeApi, spbePath, StageBadge, toggled,
 } from '../../components/spbe/common.js';
 import type { Evaluation, EvaluationAnswer, Stage } from '../../components/spbe/types.js';
 import { IndexCards } from '../../components/spbe/scores.js';
@@ -16,6 +16,7 @@ import { Link, type Params } from '../../router.js';
 import { may, useSession } from '../../session.js';
 import type { RegionProfile } from '../../types.js';
 import { nextStage } from '../../../../src/modules/spbe/domain/cycle.js';
+import { BulkBar, bulkModes, eligible, type BulkMode } from './BulkActions.js';
 
 export function EvaluationPage({ params }: { params: Params }) {
   return <SpbePage region={params.region}>{(region) => <EvaluationView region={region} id={params.evaluationId} />}</SpbePage>;
@@ -171,6 +172,10 @@ function Indicators({ ev, region, url, onSaved }: { ev: Evaluation; region: Regi
       setSending(false);
     }
   };
+  const modes = bulkModes(ev, region, me);
+  const [chosenMode, setMode] = useState<BulkMode | null>(null);
+  const mode = chosenMode && modes.includes(chosenMode) ? chosenMode : modes[0] ?? null;
+  const [selected, setSelected] = useState(new Set<string>());
   const anyAssignable = ev.answers.some(assignable);
   const unassigned = ev.answers.filter((a) => !unitOf(a));
   return (
@@ -191,6 +196,7 @@ function Indicators({ ev, region, url, onSaved }: { ev: Evaluation; region: Regi
           <ErrorMessage error={error} />
         </div>
       )}
+      {mode && <BulkBar ev={ev} url={url} modes={modes} mode={mode} setMode={setMode} selected={selected} setSelected={setSelected} onDone={onSaved} />}
       {groupAnswers(ev.answers, ev.domains, ev.aspects).map((g) => (
         <div key={g.domain?.code ?? 'all'} className="domain-group">
           {g.domain && <h3 className="domain-title">{g.domain.code} · {pick(g.domain.name)}</h3>}
@@ -209,6 +215,7 @@ function Indicators({ ev, region, url, onSaved }: { ev: Evaluation; region: Regi
                     <th scope="col">{t('spbe.table.status')}</th>
                     <th scope="col">{t('spbe.level.self')}</th>
                     <th scope="col">{t('spbe.level.final')}</th>
+                    {mode && <th scope="col">{t('spbe.bulk.choose')}</th>}
                   </tr>
                 </thead>
                 <tbody>
@@ -232,6 +239,12 @@ function Indicators({ ev, region, url, onSaved }: { ev: Evaluation; region: Regi
                       <td data-label={t('spbe.table.status')}><AnswerStatusBadge status={a.status} /></td>
                       <td data-label={t('spbe.level.self')}><LevelValue level={a.selfLevel} name={a.selfLevelName} /></td>
                       <td data-label={t('spbe.level.final')}><LevelValue level={a.finalLevel} name={a.finalLevelName} /></td>
+                      {mode && (
+                        <td data-label={t('spbe.bulk.choose')} className="bulk-choose">
+                          <input type="checkbox" aria-label={t('spbe.bulk.chooseIndicator', { n: a.indicator.number })} disabled={!eligible(mode, ev, a)}
+                            checked={selected.has(a.indicator.code)} onChange={(e) => setSelected(toggled(selected, a.indicator.code, e.target.checked))} />
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>

@@ -113,8 +113,6 @@ const toUnits = (text: string): number | null => {
   return text.trim() !== '' && Number.isFinite(n) && n >= 0 && Math.abs(n * TEN_THOUSANDTHS - Math.round(n * TEN_THOUSANDTHS)) < 1e-6 ? Math.round(n * TEN_THOUSANDTHS) : null;
 };
 
-type Criterion = { id: string | null; en: string | null };
-
 function Editor({ version, onChanged }: { version: Version; onChanged: () => void }) {
   const { t, pick, locale } = useI18n();
   const editable = version.status === 'draft';
@@ -164,8 +162,9 @@ function Editor({ version, onChanged }: { version: Version; onChanged: () => voi
     change({ ...doc, indicators: doc.indicators.map((i) => (i.code === code ? { ...i, ...patch } : i)) });
   const setCriterion = (code: string, level: number, lang: 'id' | 'en', text: string) => {
     const ind = doc.indicators.find((i) => i.code === code)!;
-    const old: Criterion = ind.criteria[String(level)] ?? { id: null, en: null };
-    setIndicator(code, { criteria: { ...ind.criteria, [String(level)]: { ...old, [lang]: text || null } } });
+    const { provisional, ...edited } = { ...(ind.criteria[String(level)] ?? { id: null, en: null }), [lang]: text || null };
+    // Indonesian written here replaces a provisional placeholder, so it is no longer marked as one.
+    setIndicator(code, { criteria: { ...ind.criteria, [String(level)]: lang === 'id' || !provisional ? edited : { ...edited, provisional } } });
   };
   const bi = (label: string, value: { id: string; en: string }, set: (v: { id: string; en: string }) => void) => (
     <>

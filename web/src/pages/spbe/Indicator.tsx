@@ -10,7 +10,7 @@ import {
   allowed, AnswerStatusBadge, EvidenceList, evaluationPath, formatBytes, formatDecimal, indicatorPath, LevelPair, myUnits, SpbePage, spbeApi, StageBadge, toggled,
 } from '../../components/spbe/common.js';
 import { HistoryList } from '../../components/spbe/History.js';
-import { LevelChoice } from '../../components/spbe/LevelChoice.js';
+import { LevelChoice, LevelCriteriaList } from '../../components/spbe/LevelChoice.js';
 import type { Evaluation, EvaluationAnswer, HistoryEntry } from '../../components/spbe/types.js';
 import { useApi } from '../../data.js';
 import { useI18n } from '../../i18n/index.js';
@@ -47,6 +47,7 @@ function IndicatorView({ region, id, code }: { region: RegionProfile; id: string
   const formProps = { ev, answer: a, url: `${url}/answers/${encodeURIComponent(code)}`, onDone: done };
   const can = (p: 'spbe.fill' | 'spbe.manage' | 'spbe.validate' | 'spbe.assess') => may(me, region.code, p);
   const canFill = can('spbe.fill') && (myUnits(me, region.code).has(a.unitId ?? '') || !!me?.user?.platformAdmin) && allowed('fill', ev.stage, a.status);
+  const canAssess = can('spbe.assess') && allowed('assess', ev.stage, a.status);
   const aspect = ev.aspects.find((x) => x.code === a.indicator.aspect);
   const domain = ev.domains.find((x) => x.code === a.indicator.domain);
   const unit = ev.units.find((u) => u.id === a.unitId);
@@ -80,6 +81,7 @@ function IndicatorView({ region, id, code }: { region: RegionProfile; id: string
         <div>
           {canFill ? <FillForm key={a.status} {...formProps} /> : <SelfAssessment a={a} region={region} />}
           <Assessment a={a} />
+          {!canFill && !canAssess && <LevelCriteriaList levels={a.indicator.levels} generic={generic(ev)} />}
         </div>
         <div>
           {can('spbe.manage') && allowed('review', ev.stage, a.status) && (
@@ -94,7 +96,7 @@ function IndicatorView({ region, id, code }: { region: RegionProfile; id: string
               { decision: 'return', label: t('spbe.review.return'), needsNote: true },
             ]} />
           )}
-          {can('spbe.assess') && allowed('assess', ev.stage, a.status) && <AssessForm key={a.assessedAt ?? 'new'} {...formProps} />}
+          {canAssess && <AssessForm key={a.assessedAt ?? 'new'} {...formProps} />}
           {can('spbe.manage') && allowed('share_practice', ev.stage, a.status) && <PracticeForm {...formProps} />}
           <section aria-labelledby="ind-history">
             <h2 id="ind-history">{t('spbe.history.title')}</h2>

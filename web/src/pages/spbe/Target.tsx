@@ -65,6 +65,7 @@ function TargetForm({ region, year, target, ev, onSaved }: { region: RegionProfi
   const [index, setIndex] = useState(target ? target.targetIndex.toFixed(2) : '');
   const [note, setNote] = useState(target?.note ?? '');
   const [out, setOut] = useState(new Set(target?.outOfReach ?? []));
+  const [rise, setRise] = useState(String(target?.maxRisePerYear ?? 1));
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -72,7 +73,7 @@ function TargetForm({ region, year, target, ev, onSaved }: { region: RegionProfi
     setError(null);
     setSaved(false);
     try {
-      await api(`${spbeApi(region.code)}/targets/${year}`, { method: 'PUT', body: { targetIndex: Number(index.replace(',', '.')), outOfReach: [...out], note: note.trim() } });
+      await api(`${spbeApi(region.code)}/targets/${year}`, { method: 'PUT', body: { targetIndex: Number(index.replace(',', '.')), outOfReach: [...out], maxRisePerYear: Number(rise), note: note.trim() } });
       setSaved(true);
       onSaved();
     } catch (err) {
@@ -85,6 +86,11 @@ function TargetForm({ region, year, target, ev, onSaved }: { region: RegionProfi
       <div className="field narrow">
         <label htmlFor="target-index">{t('spbe.target.index')}</label>
         <input id="target-index" type="number" inputMode="decimal" min={1} max={5} step={0.01} required value={index} onChange={(e) => setIndex(e.target.value)} />
+      </div>
+      <div className="field narrow">
+        <label htmlFor="target-rise">{t('spbe.target.rise')}</label>
+        <input id="target-rise" type="number" inputMode="numeric" min={1} max={10} step={1} required value={rise} onChange={(e) => setRise(e.target.value)} aria-describedby="target-rise-hint" />
+        <small id="target-rise-hint" className="hint">{t('spbe.target.riseHint')}</small>
       </div>
       <div className="field">
         <label htmlFor="target-note">{t('spbe.target.note')}</label>
@@ -120,6 +126,7 @@ function PlanView({ plan, ev, onTry }: { plan: Plan; ev?: Evaluation; onTry: (st
       <p className="muted small">
         {t('spbe.plan.baseline', { year: plan.baseline.year, basis: t(plan.baseline.basis === 'final' ? 'spbe.plan.basis.final' : 'spbe.plan.basis.self') })}
         {plan.assumedLowest.length > 0 && ` ${t('spbe.plan.assumedLowest', { n: plan.assumedLowest.length })}`}
+        {' '}{t('spbe.plan.rise', { levels: plan.rise.levels, perYear: plan.rise.perYear, years: plan.rise.years })}
       </p>
       <dl className="plan-facts">
         <div><dt>{t('spbe.plan.current')}</dt><dd><Score value={plan.currentIndex} /></dd></div>
@@ -129,7 +136,13 @@ function PlanView({ plan, ev, onTry }: { plan: Plan; ev?: Evaluation; onTry: (st
         <div><dt>{t('spbe.plan.projected')}</dt><dd><Score value={plan.projectedIndex} /></dd></div>
         <div><dt>{t('spbe.plan.max')}</dt><dd><Score value={plan.maxIndex} /></dd></div>
       </dl>
-      {!plan.reachable && <p className="alert alert-warn">{t('spbe.plan.unreachable', { max: formatScore(plan.maxIndex, locale) })}</p>}
+      {!plan.reachable && (
+        <p className="alert alert-warn">
+          {plan.maxIndexWithoutCap >= plan.targetIndex
+            ? t('spbe.plan.unreachableCap', { levels: plan.rise.levels, max: formatScore(plan.maxIndex, locale) })
+            : t('spbe.plan.unreachable', { max: formatScore(plan.maxIndex, locale) })}
+        </p>
+      )}
       {plan.steps.length > 0 && (
         <>
           <div className="spbe-scroll">

@@ -1,0 +1,1 @@
+ALTER TABLE "spbe_targets" ADD COLUMN "max_rise_per_year" smallint DEFAULT 1 NOT NULL;
