@@ -88,18 +88,19 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   await app.register(spbeRoutes(ctx));
 
   if (spa) {
+    const assets = join(webDist, 'assets');
     await app.register(fastifyStatic, {
-      root: webDist, wildcard: false, maxAge: '1h', preCompressed: true,
+      root: webDist, wildcard: false, preCompressed: true, cacheControl: false,
       // Hashed assets are kept for good; the HTML that names them must not be, or a deploy strands clients.
       setHeaders: (res, path) => {
-        if (path.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
-        else if (path.startsWith(join(webDist, 'assets'))) res.setHeader('cache-control', IMMUTABLE);
+        const file = path.replace(/\.(br|gz)$/, ''); // the precompressed sibling stands for the file
+        res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : file.startsWith(assets) ? IMMUTABLE : 'public, max-age=3600');
       },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: unknown non-API pages get index.html.
-    if (spa && request.method === 'GET' && !/^\/(api|open311)\//.test(request.url)) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    if (spa && request.method === 'GET' && !/^\/(api|open311)\//.test(request.url)) return reply.type('text/html').sendFile('index.html');
     throw new AppError('route.not_found');
   });
   return app;
