@@ -5,14 +5,13 @@
 //   npx tsx bench/page-weight.ts        (needs `npm run build:web` and Chromium)
 //
 // The 200 KB budget itself is asserted in test/e2e/citizen-pages.test.ts.
-import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { CHROMIUM, withDemoInBrowser } from './browser.js';
 
 export const REPORT_FORM = '/r/32.11/lapor';
 export const BUDGET_BYTES = 200 * 1024;
-const CHROMIUM = '/usr/bin/chromium';
 
 export interface PageWeight {
   files: { path: string; type: string; bytes: number; gzipBytes: number; wireBytes: number }[];
@@ -48,37 +47,10 @@ export function describeWeight(w: PageWeight): string {
 }
 
 /** Serves the demo on an embedded database and weighs a first visit in headless Chromium; null without Chromium. */
-export async function firstVisitWeight(): Promise<PageWeight | null> {
-  if (!existsSync(CHROMIUM)) return null;
-  const { chromium } = await import('playwright-core');
-  const { openDatabase } = await import('../src/platform/db/client.js');
-  const { prepareDatabase } = await import('../src/platform/bootstrap.js');
-  const { seedDemo } = await import('../src/demo/seed.js');
-  const { loadConfig } = await import('../src/platform/config.js');
-  const { systemClock } = await import('../src/platform/context.js');
-  const { buildServer } = await import('../src/server.js');
-
-  const database = await openDatabase({});
-  await prepareDatabase(database, systemClock.now());
-  const ctx = { database, config: { ...loadConfig({}), workers: false, smtp: null }, clock: systemClock };
-  await seedDemo(ctx);
-  const app = await buildServer(ctx);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  try {
-    const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true })).newPage();
-    return await measureFirstVisit(page, `http://127.0.0.1:${port}${REPORT_FORM}`);
-  } finally {
-    await browser.close();
-    await app.close();
-    await database.close();
-  }
-}
+export const firstVisitWeight = () => withDemoInBrowser(async (browser, url) => {
+  const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true })).newPage();
+  return measureFirstVisit(page, url(REPORT_FORM));
+});
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const weight = await firstVisitWeight();

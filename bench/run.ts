@@ -1,12 +1,13 @@
 // npm run bench: every figure next to its goal, measured in one run on one
 // machine (see BENCHMARKS.md for the latest numbers and how to read them).
 //
-//   BENCH_ONLY=http,dashboard,sweep,memory,weight   sections to run (default: all)
+//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g   sections to run (default: all)
 //   BENCH_SECONDS=15        measured seconds per server and test (intake, tracking), split in rounds
 //   BENCH_ROUNDS=3          rounds alternating Pamong and the baseline
 //   BENCH_DASHBOARD_COMPLAINTS=1000000   the issue's size: 10000000 (about 10 more minutes)
 //   BENCH_SWEEP_OPEN=1000000
 //   BENCH_MEMORY_SECONDS=60              the issue's: 300
+//   BENCH_SLOW3G_ROUNDS=5                cold visits to the report form on slow 3G
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test   the bench creates its databases next to it
 //   BENCH_PORT=3810
 import { execSync } from 'node:child_process';
@@ -18,15 +19,17 @@ import { dashboardBench } from './dashboard.js';
 import { sweepBench } from './sweep.js';
 import { memoryBench } from './memory.js';
 import { BUDGET_BYTES, describeWeight, firstVisitWeight } from './page-weight.js';
+import { describeTimes, describeVisit, GOAL_MS, SLOW_3G, slow3gBench } from './slow3g.js';
 import { envNumber, machine, postgresReachable, printResults, root, type Result } from './support.js';
 
-const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight').split(',').map((s) => s.trim());
+const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g').split(',').map((s) => s.trim());
 const settings = {
   seconds: envNumber('BENCH_SECONDS', 15),
   rounds: envNumber('BENCH_ROUNDS', 3),
   dashboard: envNumber('BENCH_DASHBOARD_COMPLAINTS', 1_000_000),
   sweepOpen: envNumber('BENCH_SWEEP_OPEN', 1_000_000),
   memorySeconds: envNumber('BENCH_MEMORY_SECONDS', 60),
+  slow3gRounds: envNumber('BENCH_SLOW3G_ROUNDS', 5),
   port: envNumber('BENCH_PORT', 3810),
 };
 
@@ -96,6 +99,17 @@ if (sections.includes('weight')) {
     ? { section: 'citizen pages', what: 'first visit to the report form, compressed', figure: `${(weight.gzipBytes / 1024).toFixed(1)} KB gzip (${(weight.wireBytes / 1024).toFixed(1)} KB Brotli on the wire)`, goal: `≤ ${BUDGET_BYTES / 1024} KB`, met: weight.gzipBytes <= BUDGET_BYTES }
     : { section: 'citizen pages', what: 'first visit to the report form', figure: 'skipped: no Chromium at /usr/bin/chromium', goal: '≤ 200 KB', met: null });
   if (weight) details.push('### Page weight', '', '```', describeWeight(weight), '```', '');
+}
+
+if (sections.includes('slow3g')) {
+  log('report form on slow 3G');
+  if (!existsSync(join(root, 'web/dist/index.html'))) execSync('npm run build:web', { cwd: root, stdio: 'inherit' });
+  const r = await slow3gBench(settings.slow3gRounds);
+  const what = `first visit to the report form usable on slow 3G (${SLOW_3G.latencyMs} ms per request, ${SLOW_3G.kbitPerSecond} kbit/s), cold cache`;
+  results.push(r
+    ? { section: 'citizen pages', what, figure: describeTimes(r), goal: `< ${GOAL_MS / 1000} s`, met: r.medianMs < GOAL_MS }
+    : { section: 'citizen pages', what, figure: 'skipped: no Chromium at /usr/bin/chromium', goal: `< ${GOAL_MS / 1000} s`, met: null });
+  if (r) details.push('### Report form on slow 3G', '', '```', describeVisit(r), '```', '');
 }
 
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);

@@ -1,7 +1,9 @@
 // Builds the Fastify app from the platform and the modules.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -15,7 +17,7 @@ import { AppError, errorBody } from './platform/errors.js';
 import { installAccess } from './platform/http/access.js';
 import { classifyError, installErrorHandling } from './platform/http/errors.js';
 import { installOps } from './platform/http/ops.js';
-import { installSecurityHeaders, securityHeaders } from './platform/http/security-headers.js';
+import { inlineScriptHashes, installSecurityHeaders, securityHeaders } from './platform/http/security-headers.js';
 import { installRequestDeadline } from './platform/http/deadline.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './modules/complaints/service/photos.js';
 import { authRoutes } from './platform/auth/routes.js';
@@ -33,7 +35,12 @@ export interface ServerOptions {
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
+/** Hashed file names change with their content: a browser may keep them for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Promise<FastifyInstance> {
+  const spa = existsSync(join(webDist, 'index.html'));
+  const headers = securityHeaders(spa ? inlineScriptHashes(readFileSync(join(webDist, 'index.html'), 'utf8')) : []);
   const app = Fastify({
     logger: opts.logger ?? false,
     disableRequestLogging: opts.requestLogging === false,
@@ -43,12 +50,17 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     // A URL the router cannot even decode (e.g. a stray %) gets the standard shape too.
     frameworkErrors: (err, request, reply) => {
       const failure = classifyError(err, request as FastifyRequest);
-      (reply as FastifyReply).headers(securityHeaders).status(failure.status).send(errorBody(failure.code, 'id', failure.details));
+      (reply as FastifyReply).headers(headers).status(failure.status).send(errorBody(failure.code, 'id', failure.details));
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // Every answer worth it is compressed (JSON included: a slow phone waits for
+  // each byte), Brotli where the client takes it. Tiny answers are not, nor are
+  // photos and spreadsheets (already compressed types); the web app's files
+  // come precompressed from the build and pass through as they are.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 5, fieldSize: 64 * 1024, parts: MAX_PHOTOS + 5 } });
@@ -56,7 +68,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     global: false,
     errorResponseBuilder: () => new AppError('request.rate_limited'),
   });
-  installSecurityHeaders(app);
+  installSecurityHeaders(app, headers);
   installRequestDeadline(app);
   installErrorHandling(app);
   installAccess(app, ctx);
@@ -78,19 +90,20 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   await app.register(open311Routes(ctx));
   await app.register(spbeRoutes(ctx));
 
-  const spa = existsSync(webDist);
   if (spa) {
+    const assets = join(webDist, 'assets');
     await app.register(fastifyStatic, {
-      root: webDist, wildcard: false, maxAge: '1h', preCompressed: true,
-      // Hashed assets may be cached; the HTML that names them must not be, or a deploy strands clients.
+      root: webDist, wildcard: false, preCompressed: true, cacheControl: false,
+      // Hashed assets are kept for good; the HTML that names them must not be, or a deploy strands clients.
       setHeaders: (res, path) => {
-        if (path.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
+        const file = path.replace(/\.(br|gz)$/, ''); // the precompressed sibling stands for the file
+        res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : file.startsWith(assets) ? IMMUTABLE : 'public, max-age=3600');
       },
     });
   }
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: unknown non-API pages get index.html.
-    if (spa && request.method === 'GET' && !/^\/(api|open311)\//.test(request.url)) return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+    if (spa && request.method === 'GET' && !/^\/(api|open311)\//.test(request.url)) return reply.type('text/html').sendFile('index.html');
     throw new AppError('route.not_found');
   });
   return app;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCalendarDate, formatDateTime, formatDeadline, formatDuration, formatNumber, localMonth, zonedTimeToIso } from '../../web/src/format.js';
 import { id } from '../../web/src/i18n/id.js';
 import { en } from '../../web/src/i18n/en.js';
+import { staffTexts } from '../../web/src/i18n/staff.js';
 import type { Translate } from '../../web/src/i18n/index.js';
 
 const translate = (dict: Record<string, string>): Translate => (key, vars = {}) => dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
@@ -58,7 +59,9 @@ describe('web formatting', () => {
 
   it('has every Indonesian text in English too, with the same placeholders', () => {
     const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(id) as (keyof typeof id)[]) expect(holes(en[key]), key).toEqual(holes(id[key]));
-    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    for (const [ref, other] of [[id, en], [staffTexts.id, staffTexts.en]] as Record<string, string>[][]) {
+      for (const key of Object.keys(ref)) expect(holes(other[key]), key).toEqual(holes(ref[key]));
+      expect(Object.keys(other).sort()).toEqual(Object.keys(ref).sort());
+    }
   });
 });

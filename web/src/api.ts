@@ -1,5 +1,6 @@
 // Calls to the Pamong API. Errors carry the API's own message, already in the
 // language chosen with the pamong_lang cookie.
+import { takeEarlyAnswer } from './early.js';
 
 export class ApiError extends Error {
   constructor(
@@ -43,7 +44,7 @@ export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body, signal: opts.signal, credentials: 'same-origin' });
+    res = await ((method === 'GET' && takeEarlyAnswer(path)) || fetch(path, { method, headers, body, signal: opts.signal, credentials: 'same-origin' }));
   } catch (e) {
     if (opts.signal?.aborted) throw e;
     throw new ApiError('network', 0, '');

@@ -1,17 +1,14 @@
 // The route table. Citizen pages are in the first download; staff pages load
 // on demand so a citizen on a slow phone never downloads them.
 // To add a page: add its route here and, for staff, its menu entry in nav.ts.
-import { lazy, type ComponentType } from 'react';
-import type { Params, RouteDef } from './router.js';
+import type { RouteDef } from './router.js';
+import { lazyPage as staffPage } from './lazyPage.js';
 import { RegionPickerPage } from './pages/citizen/RegionPicker.js';
 import { RegionHomePage } from './pages/citizen/RegionHome.js';
 import { ReportPage } from './pages/citizen/Report.js';
 import { TrackLookupPage, TrackPage } from './pages/citizen/Track.js';
 import { PublicListPage } from './pages/citizen/PublicList.js';
 import { spbeRoutes } from './pages/spbe/routes.js';
-
-type Page = ComponentType<{ params: Params }>;
-const staffPage = (load: () => Promise<Page>) => lazy(async () => ({ default: await load() }));
 
 export const routes: RouteDef[] = [
   { path: '/', component: RegionPickerPage },

@@ -5,6 +5,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { notifications } from '../../platform/schema.js';
+import { REFERENCE_CACHING } from '../../platform/http/caching.js';
 import { paging, regionParam, text } from '../../platform/http/schemas.js';
 import { rejectionReasons, statuses } from './domain/status.js';
 import { questionSchema } from './domain/questions.js';
@@ -78,7 +79,10 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
 
   app.get('/api/regions/:region/categories', {
     config: { access: 'public' }, schema: { tags, summary: 'Kategori pengaduan / Complaint categories', params: regionParam },
-  }, async (request) => admin.listCategories(ctx, request.region!.code));
+  }, async (request, reply) => {
+    reply.header('cache-control', REFERENCE_CACHING);
+    return admin.listCategories(ctx, request.region!.code);
+  });
 
   const intake = (channel: 'web' | 'counter') => async (request: FastifyRequest, reply: FastifyReply) => {
     const photos = await checkPhotos(request.uploads);

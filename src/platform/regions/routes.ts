@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { roles } from '../auth/policy.js';
 import { createApiKey } from '../auth/service.js';
+import { REFERENCE_CACHING } from '../http/caching.js';
 import { paging, regionParam, text } from '../http/schemas.js';
 import { listAreas, listEnabledRegions } from './service.js';
 import { regionSettingsSchema } from './settings.js';
@@ -30,18 +31,21 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
     },
   }, async (request, reply) => reply.status(201).send(await admin.switchOnRegion(ctx, request.actor, request.body.code, request.body.admin)));
 
-  app.get('/api/regions/:region', { config: { access: 'public' }, schema: { tags, summary: 'Profil daerah / Region profile', params: regionParam } }, async (request) => {
+  app.get('/api/regions/:region', { config: { access: 'public' }, schema: { tags, summary: 'Profil daerah / Region profile', params: regionParam } }, async (request, reply) => {
     const r = request.region!;
+    reply.header('cache-control', REFERENCE_CACHING);
     return { code: r.code, name: r.name, kind: r.kind, parentCode: r.parentCode, timezone: r.timezone, timezoneLabel: r.timezoneLabel, reopenWindowDays: r.settings.reopenWindowDays, publicStatistics: r.settings.publicStatistics };
   });
 
   app.get('/api/regions/:region/areas', {
     config: { access: 'public' },
     schema: { tags, summary: 'Kecamatan atau desa/kelurahan / Districts or villages', params: regionParam, querystring: z.object({ parent: z.string().max(20).optional() }) },
-  }, async (request) => {
+  }, async (request, reply) => {
     const region = request.region!;
     const parent = request.query.parent ?? region.code;
     if (parent !== region.code && !parent.startsWith(region.code + '.')) throw new AppError('area.not_in_region');
+    // The area registry changes only with a new release of Pamong.
+    reply.header('cache-control', 'public, max-age=86400');
     return listAreas(ctx.database.db, parent);
   });
 

@@ -2,7 +2,7 @@
 // navigation for the current region, and the footer.
 import { useEffect, type ReactNode } from 'react';
 import { useRegion } from '../data.js';
-import { useI18n, type Locale } from '../i18n/index.js';
+import { loadStaffTexts, useI18n, type Locale } from '../i18n/index.js';
 import { staffNav } from '../nav.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession } from '../session.js';
@@ -65,12 +65,14 @@ function LanguageSwitch() {
 }
 
 function StaffBar({ current }: { current?: string }) {
-  const { t } = useI18n();
+  const { t, staffTexts } = useI18n();
   const { me, unread, signOut, refreshUnread } = useSession();
   const { path } = useLocation();
   // New notifications show up as staff move between pages.
   useEffect(refreshUnread, [path, refreshUnread]);
-  if (!me?.user) return null;
+  // The menu names staff screens, whose texts are not in the first download.
+  useEffect(() => void loadStaffTexts().catch(() => undefined), []);
+  if (!me?.user || !staffTexts) return null;
   const region = me.regions.find((r) => r.code === current) ?? me.regions[0];
   const entries = region ? staffNav.filter((e) => region.actions.includes(e.permission) && (!e.provinceOnly || region.parentCode === null)) : [];
   return (

@@ -1,4 +1,4 @@
-// Region administration and dashboards, in English. Spread into en.ts.
+// Region administration and dashboards, in English. Part of staff.ts.
 import type { adminId } from './admin.id.js';
 
 export const adminEn: Record<keyof typeof adminId, string> = {
@@ -292,5 +292,4 @@ export const adminEn: Record<keyof typeof adminId, string> = {
   'dash.stats.note': 'Reports count in the month they were received ({zone}). Response and resolution times run from receipt; their medians are estimates.',
   'dash.stats.off': '{region} does not publish complaint statistics yet.',
   'dash.stats.offHint': 'You can still report a problem and follow how it is handled.',
-  'dash.stats.link': 'Complaint statistics',
 };

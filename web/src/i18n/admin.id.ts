@@ -1,5 +1,5 @@
 // Region administration (admin.*) and dashboards (dash.*), in Bahasa Indonesia.
-// Spread into id.ts; admin.en.ts must have the same keys.
+// Part of staff.ts; admin.en.ts must have the same keys.
 export const adminId = {
   'admin.nav.admin': 'Administrasi',
   'admin.nav.audit': 'Log audit',
@@ -291,5 +291,4 @@ export const adminId = {
   'dash.stats.note': 'Laporan dihitung menurut bulan diterima ({zone}). Waktu tanggapan dan penyelesaian dihitung sejak laporan diterima; mediannya adalah perkiraan.',
   'dash.stats.off': '{region} belum membuka statistik pengaduan untuk publik.',
   'dash.stats.offHint': 'Anda tetap dapat membuat laporan dan memantau penanganannya.',
-  'dash.stats.link': 'Statistik pengaduan',
 };

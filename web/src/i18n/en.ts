@@ -1,11 +1,7 @@
 // English.
 import type { Messages } from './id.js';
-import { adminEn } from './admin.en.js';
-import { spbeEn } from './spbe.en.js';
 
 export const en: Messages = {
-  ...adminEn,
-  ...spbeEn,
   'common.loading': 'Loading…',
   'common.next': 'Next',
   'common.back': 'Back',
@@ -46,6 +42,7 @@ export const en: Messages = {
   'region.track': 'Track a report',
   'region.recent': 'Latest reports',
   'region.allComplaints': 'See all reports',
+  'dash.stats.link': 'Complaint statistics',
   'public.title': 'Public reports',
   'public.empty': 'No public reports yet.',
   'pager.label': 'Pages',

@@ -1,11 +1,7 @@
 // Bahasa Indonesia: the default language and the reference dictionary
-// (every other language must have the same keys).
-import { adminId } from './admin.id.js';
-import { spbeId } from './spbe.id.js';
-
+// (every other language must have the same keys). The texts of the staff
+// administration, dashboards and SPBE screens are in staff.ts, loaded with them.
 export const id = {
-  ...adminId,
-  ...spbeId,
   'common.loading': 'Memuat…',
   'common.next': 'Lanjut',
   'common.back': 'Kembali',
@@ -46,6 +42,7 @@ export const id = {
   'region.track': 'Lacak laporan',
   'region.recent': 'Laporan terbaru',
   'region.allComplaints': 'Lihat semua laporan',
+  'dash.stats.link': 'Statistik pengaduan',
   'public.title': 'Laporan masyarakat',
   'public.empty': 'Belum ada laporan publik.',
   'pager.label': 'Halaman',
@@ -306,5 +303,5 @@ export const id = {
   'notifications.new': 'Baru',
 };
 
-export type MessageKey = keyof typeof id;
-export type Messages = Record<MessageKey, string>;
+/** The texts every page may need (the staff screens' are in staff.ts). */
+export type Messages = Record<keyof typeof id, string>;

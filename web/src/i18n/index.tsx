@@ -1,13 +1,42 @@
 // Bahasa Indonesia by default, English on request. The choice lives in the
 // pamong_lang cookie so the API answers (errors included) in the same language.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+// The staff screens' texts (staff.ts) are a chunk of their own, loaded with
+// those screens (loadStaffTexts), so a citizen's first download stays small.
+import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { setApiLanguage } from '../api.js';
-import { id, type MessageKey } from './id.js';
+import { id, type Messages } from './id.js';
 import { en } from './en.js';
+import type { StaffKey } from './staff.js';
 
 export type Locale = 'id' | 'en';
-export type { MessageKey };
-const dictionaries = { id, en };
+export type MessageKey = keyof Messages | StaffKey;
+const dictionaries: Record<Locale, Partial<Record<MessageKey, string>>> = { id: { ...id }, en: { ...en } };
+
+let staffTexts: Promise<void> | null = null;
+let staffLoaded = false;
+const listeners = new Set<() => void>();
+
+/** Loads the staff screens' texts once; every page using them awaits this first. */
+export function loadStaffTexts(): Promise<void> {
+  staffTexts ??= import('./staff.js').then(
+    (m) => {
+      Object.assign(dictionaries.id, m.staffTexts.id);
+      Object.assign(dictionaries.en, m.staffTexts.en);
+      staffLoaded = true;
+      for (const l of listeners) l();
+    },
+    (e: unknown) => {
+      staffTexts = null; // a later page may try again
+      throw e;
+    },
+  );
+  return staffTexts;
+}
+
+const subscribeStaff = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
 
 /** Text the API gives in both languages. */
 export interface Bilingual {
@@ -27,12 +56,15 @@ interface I18n {
   t: Translate;
   pick: (text: Bilingual) => string;
   setLocale: (locale: Locale) => void;
+  /** Whether the staff screens' texts are there (see loadStaffTexts). */
+  staffTexts: boolean;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(cookieLocale);
+  const staff = useSyncExternalStore(subscribeStaff, () => staffLoaded);
   const setLocale = useCallback((next: Locale) => {
     document.cookie = `pamong_lang=${next}; path=/; max-age=31536000; samesite=lax`;
     document.documentElement.lang = next;
@@ -42,13 +74,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const dict = dictionaries[locale];
     document.documentElement.lang = locale;
     setApiLanguage(locale);
+    const text = (key: MessageKey) => dict[key] ?? '';
     return {
       locale,
       setLocale,
-      t: (key, vars) => (vars ? dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : dict[key]),
+      staffTexts: staff,
+      t: (key, vars) => (vars ? text(key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : text(key)),
       pick: (text) => text[locale] || text.id,
     };
-  }, [locale, setLocale]);
+  }, [locale, setLocale, staff]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

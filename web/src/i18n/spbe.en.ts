@@ -1,4 +1,4 @@
-// SPBE / digital government evaluation screens, in English. Spread into en.ts.
+// SPBE / digital government evaluation screens, in English. Part of staff.ts.
 import type { spbeId } from './spbe.id.js';
 
 export const spbeEn: Record<keyof typeof spbeId, string> = {

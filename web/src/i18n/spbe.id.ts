@@ -1,5 +1,5 @@
 // SPBE / Pemerintah Digital evaluation screens (spbe.*), in Bahasa Indonesia.
-// Spread into id.ts; spbe.en.ts must have the same keys.
+// Part of staff.ts; spbe.en.ts must have the same keys.
 export const spbeId = {
   'spbe.nav.menu': 'SPBE',
   'spbe.nav.label': 'Menu SPBE',

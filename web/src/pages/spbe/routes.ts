@@ -1,10 +1,7 @@
 // The SPBE screens, each its own chunk loaded on demand (citizens never
 // download them). Spread into the route table in ../../routes.tsx.
-import { lazy, type ComponentType } from 'react';
-import type { Params, RouteDef } from '../../router.js';
-
-type Page = ComponentType<{ params: Params }>;
-const page = (load: () => Promise<Page>) => lazy(async () => ({ default: await load() }));
+import type { RouteDef } from '../../router.js';
+import { lazyPage as page } from '../../lazyPage.js';
 
 export const spbeRoutes: RouteDef[] = [
   { path: '/staff/:region/spbe', component: page(() => import('./Home.js').then((m) => m.SpbeHomePage)) },

@@ -5,14 +5,15 @@ import { regionApi } from '../../../api.js';
 import { ErrorMessage, Loading, When } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
 import { formatCalendarDate } from '../../../format.js';
-import { id as dictionary } from '../../../i18n/id.js';
+import { id } from '../../../i18n/id.js';
+import { staffTexts } from '../../../i18n/staff.js';
 import { useI18n, type MessageKey } from '../../../i18n/index.js';
 import { Link, queryString, useLocation } from '../../../router.js';
 import type { Category, RegionProfile, Unit } from '../../../types.js';
 import type { ApiKeyRow, AuditEntry, Role, StaffGrant } from '../../../admin-types.js';
 
 const PAGE = 50;
-const known = (key: string): key is MessageKey => key in dictionary;
+const known = (key: string): key is MessageKey => key in id || key in staffTexts.id;
 
 export function AuditSection({ region }: { region: RegionProfile }) {
   const { t, pick, locale } = useI18n();
