@@ -26,7 +26,11 @@ describeWithApp('showcase demo', (h) => {
   it('switches on the showcase regions with their accounts', async () => {
     const regions = await h.api('GET', '/api/regions');
     for (const r of showcaseRegions) expect(regions.body.map((x: any) => x.code)).toContain(r.code);
-    for (const a of showcaseAccounts) await h.signIn(a.email);
+    // The head of each region signs in with the demo password and sees its dashboard.
+    for (const a of showcaseAccounts.filter((x) => x.role === 'head_of_region')) {
+      const res = await h.api('GET', `/api/regions/${a.region}/dashboard?from=2025-11&to=2026-11`, { session: await h.signIn(a.email) });
+      expect(res.body.totals.received, a.region).toBeGreaterThan(100);
+    }
   });
 
   it('fills the dashboard: a year of months, overdue and escalated work, every unit and kecamatan', async () => {
@@ -41,7 +45,7 @@ describeWithApp('showcase demo', (h) => {
     expect(t.rejected).toBeGreaterThan(0);
     expect(t.merged).toBeGreaterThan(0);
     expect(t.respondedInTime).toBeLessThan(t.responded); // some late, most on time
-    expect(t.respondedInTime / t.responded).toBeGreaterThan(0.8);
+    expect(t.respondedInTime / t.responded).toBeGreaterThan(0.7);
     const byDistrict = await h.api('GET', '/api/regions/32.11/dashboard?from=2025-11&to=2026-11&by=district', { session: bupati });
     expect(byDistrict.body.rows.filter((r: any) => r.received > 0).length).toBeGreaterThan(15);
     const byUnit = await h.api('GET', '/api/regions/32.11/dashboard?from=2025-11&to=2026-11&by=unit', { session: bupati });
