@@ -340,8 +340,9 @@ function fileComplaint(input: PlanInput, submittedAt: Date, category: PlanCatego
 function afterResolution(input: PlanInput, life: Life, resolvedAt: Date, officer: Actor, texts: { resolutions: string[]; responses: string[]; reopenReasons: string[] }) {
   const { rng, calendar: cal } = input;
   const windowMs = input.settings.reopenWindowDays * DAY;
+  if (windowMs === 0) return; // no window: the citizen can neither rate nor reopen
   const roll = rng.next();
-  if (roll < 0.06 && windowMs > 0) {
+  if (roll < 0.06) {
     const reopenAt = after(resolvedAt, Math.min(windowMs - HOUR, DAY * (1 + rng.int(6))));
     if (!life.reopen(reopenAt, rng.pick(texts.reopenReasons))) return;
     const again = onDuty(after(reopenAt, rng.exp(10 * HOUR)), cal, rng);
@@ -358,6 +359,6 @@ function rateIt(input: PlanInput, life: Life, resolvedAt: Date, secondGo: boolea
   const { rng } = input;
   const onTime = life.row.resolvedInTime && life.row.firstResponseInTime;
   const rating = rng.weighted(onTime && !secondGo ? [[5, 50], [4, 35], [3, 10], [2, 4], [1, 1]] : [[5, 12], [4, 30], [3, 30], [2, 18], [1, 10]]);
-  const at = after(resolvedAt, Math.min(rng.exp(1.5 * DAY), (input.settings.reopenWindowDays || 1) * DAY - HOUR));
+  const at = after(resolvedAt, Math.min(rng.exp(1.5 * DAY), input.settings.reopenWindowDays * DAY - HOUR));
   life.rate(at, rating, rng.chance(0.6) ? rng.pick(ratingComments[rating]) : null);
 }
