@@ -17,12 +17,13 @@ import { rebuildStats } from './modules/complaints/dashboard/stats.js';
 import { listEnabledRegions } from './platform/regions/service.js';
 import { switchOnRegion } from './platform/regions/admin.js';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_REGION, demoAccounts, seedDemo } from './demo/seed.js';
+import { seedShowcase, showcaseAccounts } from './demo/showcase.js';
 
 const usage = `Pemakaian / usage: pamong <perintah> [opsi]
   serve                      jalankan server web + pekerja latar / run the web server and workers
   worker                     hanya pekerja latar (eskalasi SLA, email) / background workers only
   migrate                    terapkan migrasi / apply migrations
-  seed-demo                  isi data demo Kabupaten Sumedang / seed the demo region
+  seed-demo                  isi data demo (Sumedang dan empat daerah Jawa Barat) / seed the demo regions
   enable-region --region KODE                     aktifkan daerah / switch a region on
   create-admin --email E --name N --password P    buat admin platform / create a platform admin
   create-api-key --region KODE --name N           buat kunci API / create an API key
@@ -52,9 +53,11 @@ async function main() {
     case 'migrate':
       console.log('Migrasi selesai / migrations applied');
       break;
-    case 'seed-demo':
-      console.log((await seedDemo(ctx)) ? 'Data demo dibuat / demo seeded' : 'Data demo sudah ada / demo already present');
+    case 'seed-demo': {
+      const seeded = [await seedDemo(ctx), await seedShowcase(ctx)].some(Boolean);
+      console.log(seeded ? 'Data demo dibuat / demo seeded' : 'Data demo sudah ada / demo already present');
       break;
+    }
     case 'enable-region': {
       const region = await switchOnRegion(ctx, { ...anonymousActor, name: 'cli' }, need(values.region, 'region'));
       console.log(`${region.name} (${region.code}) aktif / enabled`);
@@ -111,7 +114,9 @@ async function main() {
 
 async function serve(ctx: Awaited<ReturnType<typeof openContext>>) {
   const config = ctx.config;
+  // First start: the demo region, then the showcase (a year of complaints, more regions, SPBE history) in one more transaction.
   const seeded = process.env.PAMONG_DEMO === 'false' || (await listEnabledRegions(ctx.database.db)).length > 0 ? false : await seedDemo(ctx);
+  if (seeded) await seedShowcase(ctx);
   const app = await buildServer(ctx, { logger: loggerOptions(config), requestLogging: logsRequests(config) });
   await app.listen({ port: config.port, host: config.host });
   const worker = config.workers ? startWorker(ctx, app.log) : null;
@@ -126,6 +131,11 @@ async function serve(ctx: Awaited<ReturnType<typeof openContext>>) {
   Warga / citizens:    ${config.publicUrl}/r/${DEMO_REGION}
   Petugas / staff:     ${config.publicUrl}/masuk  (kata sandi / password: ${DEMO_PASSWORD})`);
     for (const a of demoAccounts) console.log(`    ${a.email.padEnd(30)} ${a.role}${a.unit ? ` (${a.unit})` : ''} — ${a.region}`);
+    const others = showcaseAccounts.filter((a) => regions.some((r) => r.code === a.region));
+    if (others.length > 0) {
+      console.log(`  Daerah lain di demo / other demo regions: ${regions.filter((r) => others.some((a) => a.region === r.code)).map((r) => `${r.name} (${r.code})`).join(', ')}`);
+      for (const a of others) console.log(`    ${a.email.padEnd(30)} ${a.role} — ${a.region}`);
+    }
     console.log(`  Kunci API Open311 demo / demo Open311 api_key: ${DEMO_API_KEY} (jurisdiction_id=${DEMO_REGION})\n`);
   }
   await onSignal(async () => {

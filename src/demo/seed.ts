@@ -1,10 +1,10 @@
 // The demo region: Kabupaten Sumedang (32.11) under Jawa Barat (32), with
 // units, categories, routing, staff accounts and an Open311 API key.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.js';
-import { apiKeys, regions, units } from '../platform/schema.js';
+import { apiKeys, regions, units, users } from '../platform/schema.js';
 import { createUser, grantRole } from '../platform/auth/service.js';
-import { sha256 } from '../platform/auth/secrets.js';
+import { hashPassword, sha256 } from '../platform/auth/secrets.js';
 import type { Role } from '../platform/auth/policy.js';
 import { enableRegion } from '../platform/regions/service.js';
 import { categories, routingRules, slaPolicies } from '../modules/complaints/schema.js';
@@ -65,6 +65,11 @@ const demoCategories: { code: string; nameId: string; nameEn: string; group: str
   { code: 'sekolah', nameId: 'Sekolah dan pendidikan', nameEn: 'Schools and education', group: 'Layanan publik', unit: 'DISDIK', questions: [], keywords: 'sekolah guru ppdb' },
 ];
 
+/** Every demo account gets the demo password, hashed once (argon2 is slow on purpose: once per account added seconds to each start and test file). */
+export async function setDemoPassword(tx: Queryable, emails: string[]): Promise<void> {
+  await tx.update(users).set({ passwordHash: await hashPassword(DEMO_PASSWORD) }).where(inArray(users.email, emails));
+}
+
 export async function seedRegionDefaults(tx: Queryable, regionCode: string): Promise<void> {
   // 2×24 hours for a first response, aiming for 1×24 (national complaint-handling norm).
   await tx.insert(slaPolicies).values([
@@ -97,9 +102,10 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
     const [provCat] = await tx.insert(categories).values({ regionCode: DEMO_PROVINCE, code: 'jalan-rusak', nameId: 'Jalan provinsi rusak', nameEn: 'Damaged provincial road', group: 'Infrastruktur', questions: [severity] }).returning();
     await tx.insert(routingRules).values({ regionCode: DEMO_PROVINCE, categoryId: provCat.id, unitId: provUnit.id, validFrom: now });
     for (const a of demoAccounts) {
-      const userId = await createUser(tx, { email: a.email, name: a.name, password: DEMO_PASSWORD, platformAdmin: a.role === 'platform_admin' });
+      const userId = await createUser(tx, { email: a.email, name: a.name, platformAdmin: a.role === 'platform_admin' });
       if (a.role !== 'platform_admin') await grantRole(tx, a.region, userId, a.role, a.unit ? unitIds.get(a.unit)! : null);
     }
+    await setDemoPassword(tx, demoAccounts.map((a) => a.email));
     await tx.insert(apiKeys).values({ regionCode: DEMO_REGION, name: 'Demo Open311', keyHash: sha256(DEMO_API_KEY), prefix: 'demo', createdAt: now });
     // SPBE: public-service indicators (42-47) with the permit office, the rest with Diskominfo.
     await seedSpbeDemo(tx, DEMO_REGION, now, (n) => unitIds.get(n >= 42 ? 'DPMPTSP' : 'DISKOMINFO')!);

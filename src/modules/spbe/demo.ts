@@ -1,6 +1,8 @@
 // The demo region's SPBE data: a finished, published 2025 evaluation under
 // PermenPANRB 59/2020 (so the screens have something to show) and a 2026
-// target. Written in bulk, in the shape the use cases leave behind.
+// target. Written in bulk, in the shape the use cases leave behind;
+// seedFinishedEvaluation also writes the showcase's other regions and years
+// (src/demo/showcase.ts).
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';
 import { users } from '../../platform/schema.js';
@@ -8,46 +10,93 @@ import { stages } from './domain/cycle.js';
 import { score } from './domain/scoring.js';
 import { spbeAnswers, spbeEvaluations, spbeEvidence, spbeFrameworkVersions, spbeHistory, spbeResults, spbeTargets } from './schema.js';
 import { recordEvaluationResult } from './service/results.js';
+import type { VersionRow } from './service/frameworks.js';
 
 const DAY = 86_400_000;
 
-export async function seedSpbeDemo(tx: Queryable, regionCode: string, now: Date, unitFor: (indicatorNumber: number) => string) {
+/** The active version of the 59/2020 framework, or none when an administrator retired it. */
+export async function activeSpbe2020(tx: Queryable): Promise<VersionRow | undefined> {
   const [version] = await tx.select().from(spbeFrameworkVersions).where(and(eq(spbeFrameworkVersions.frameworkCode, 'spbe-2020'), eq(spbeFrameworkVersions.status, 'active')));
-  if (!version) return; // an administrator retired the seeded framework: nothing to show it with
-  const person = async (email: string) => (await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`))[0]?.id ?? null;
-  const coordinator = await person('spbe@sumedang.demo');
-  const assessor = await person('asesor@pamong.demo');
-  // The 2025 cycle ran from March to October.
-  const at = (day: number) => new Date(Date.UTC(2025, 2, 3) + day * DAY);
+  return version;
+}
+
+export const personByEmail = async (tx: Queryable, email: string) =>
+  (await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`))[0]?.id ?? null;
+
+export interface FinishedEvaluation {
+  regionCode: string;
+  year: number;
+  version: VersionRow;
+  /** The assessor's level and the unit's own (a little more generous, as usual), by indicator number. */
+  finalLevel: (n: number) => number;
+  selfLevel: (n: number) => number;
+  unitFor: (n: number) => string | null;
+  coordinator: { id: string | null; label: string };
+  assessor: { id: string | null; label: string };
+  /** Practice notes the region shares with others, by indicator number; each comes with a sample evidence file. */
+  practices: Map<number, { note: string; fileName: string }>;
+  /** Closed (archived) after publication; the latest year stays final. */
+  closed: boolean;
+}
+
+const sampleEvidence = Buffer.from('%PDF-1.4\n% Contoh bukti dukung / sample evidence\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** A published evaluation of one year, from opening in March to the external assessment in October. */
+export async function seedFinishedEvaluation(tx: Queryable, e: FinishedEvaluation): Promise<void> {
+  const { regionCode, year, version, coordinator, assessor } = e;
+  const at = (day: number) => new Date(Date.UTC(year, 2, 3) + day * DAY);
   const [ev] = await tx.insert(spbeEvaluations).values({
-    regionCode, year: 2025, versionId: version.id, stage: 'final', openedAt: at(0), openedBy: coordinator,
-    selfAssessmentAt: at(7), internalValidationAt: at(70), externalAssessmentAt: at(120), finalAt: at(220), updatedAt: at(220),
+    regionCode, year, versionId: version.id, stage: e.closed ? 'closed' : 'final', openedAt: at(0), openedBy: coordinator.id,
+    selfAssessmentAt: at(7), internalValidationAt: at(70), externalAssessmentAt: at(120), finalAt: at(220), closedAt: e.closed ? at(240) : null,
+    updatedAt: at(e.closed ? 240 : 220),
   }).returning();
-  // Self-assessments a little more generous than the assessor, as usual.
-  const finalLevel = (n: number) => 2 + ((n * 7) % 3) + (n >= 42 ? 1 : 0);
-  const selfLevel = (n: number) => Math.min(5, finalLevel(n) + (n % 4 === 0 ? 1 : 0));
   const doc = version.document;
-  await tx.insert(spbeAnswers).values(doc.indicators.map((i) => ({
-    regionCode, evaluationId: ev.id, indicatorCode: i.code, unitId: unitFor(i.number), status: 'validated',
-    selfLevel: selfLevel(i.number), explanation: 'Data contoh untuk demo. / Demo data.', submittedAt: at(40), reviewedAt: at(60), validatedAt: at(110),
-    finalLevel: finalLevel(i.number), finalReason: finalLevel(i.number) < selfLevel(i.number) ? 'Bukti dukung belum menunjukkan penerapan di seluruh perangkat daerah.' : 'Sesuai bukti dukung dan wawancara.',
-    assessedAt: at(200), assessedBy: assessor,
-    practiceShared: i.number === 44,
-    practiceNote: i.number === 44 ? 'Pengaduan warga terpadu di Pamong: satu kanal web, loket dan Open311, dengan batas waktu tanggapan yang dipantau.' : null,
-    updatedAt: at(220),
-  })));
-  const sample = Buffer.from('%PDF-1.4\n% Contoh bukti dukung / sample evidence\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-  await tx.insert(spbeEvidence).values({
-    regionCode, evaluationId: ev.id, indicatorCode: '44', fileName: 'sop-pengaduan-terpadu.pdf', contentType: 'application/pdf', bytes: sample.length, data: sample, shared: true, uploadedAt: at(30), uploadedBy: coordinator,
-  });
+  await tx.insert(spbeAnswers).values(doc.indicators.map((i) => {
+    const final = e.finalLevel(i.number);
+    const self = e.selfLevel(i.number);
+    const practice = e.practices.get(i.number);
+    return {
+      regionCode, evaluationId: ev.id, indicatorCode: i.code, unitId: e.unitFor(i.number), status: 'validated',
+      selfLevel: self, explanation: 'Data contoh untuk demo. / Demo data.', submittedAt: at(40), reviewedAt: at(60), validatedAt: at(110),
+      finalLevel: final, finalReason: final < self ? 'Bukti dukung belum menunjukkan penerapan di seluruh perangkat daerah.' : 'Sesuai bukti dukung dan wawancara.',
+      assessedAt: at(200), assessedBy: assessor.id, practiceShared: practice !== undefined, practiceNote: practice?.note ?? null, updatedAt: at(220),
+    };
+  }));
+  if (e.practices.size > 0) {
+    await tx.insert(spbeEvidence).values([...e.practices].map(([n, p]) => ({
+      regionCode, evaluationId: ev.id, indicatorCode: String(n), fileName: p.fileName, contentType: 'application/pdf', bytes: sampleEvidence.length,
+      data: sampleEvidence, shared: true, uploadedAt: at(30), uploadedBy: coordinator.id,
+    })));
+  }
+  const moves = stages.slice(1, e.closed ? 6 : 5);
+  const movedAt = [at(7), at(70), at(120), at(220), at(240)];
   await tx.insert(spbeHistory).values([
-    { regionCode, evaluationId: ev.id, at: at(0), actorUserId: coordinator, actorLabel: 'spbe@sumedang.demo', action: 'open', detail: { year: 2025, framework: 'spbe-2020', version: version.version } },
-    ...stages.slice(1, 5).map((to, i) => ({
-      regionCode, evaluationId: ev.id, at: [at(7), at(70), at(120), at(220)][i], actorUserId: to === 'final' ? assessor : coordinator,
-      actorLabel: to === 'final' ? 'asesor@pamong.demo' : 'spbe@sumedang.demo', action: 'stage', detail: { from: stages[i], to },
-    })),
+    { regionCode, evaluationId: ev.id, at: at(0), actorUserId: coordinator.id, actorLabel: coordinator.label, action: 'open', detail: { year, framework: version.frameworkCode, version: version.version } },
+    ...moves.map((to, i) => {
+      const by = to === 'final' ? assessor : coordinator;
+      return { regionCode, evaluationId: ev.id, at: movedAt[i], actorUserId: by.id, actorLabel: by.label, action: 'stage', detail: { from: stages[i], to } };
+    }),
   ]);
-  await recordEvaluationResult(tx, ev, version, score(doc, new Map(doc.indicators.map((i) => [i.code, finalLevel(i.number)]))), at(220));
-  await tx.update(spbeResults).set({ published: true, publishedAt: at(225) }).where(and(eq(spbeResults.regionCode, regionCode), eq(spbeResults.year, 2025)));
+  const result = score(doc, new Map(doc.indicators.map((i) => [i.code, e.finalLevel(i.number)])));
+  await recordEvaluationResult(tx, ev, version, result, at(220));
+  await tx.update(spbeResults).set({ published: true, publishedAt: at(225) }).where(and(eq(spbeResults.regionCode, regionCode), eq(spbeResults.year, year)));
+}
+
+/** Sumedang's 2025 assessment: public-service indicators (42 on) a level higher. */
+export const sumedang2025Level = (n: number) => 2 + ((n * 7) % 3) + (n >= 42 ? 1 : 0);
+
+export async function seedSpbeDemo(tx: Queryable, regionCode: string, now: Date, unitFor: (indicatorNumber: number) => string) {
+  const version = await activeSpbe2020(tx);
+  if (!version) return; // an administrator retired the seeded framework: nothing to show it with
+  const coordinator = await personByEmail(tx, 'spbe@sumedang.demo');
+  const assessor = await personByEmail(tx, 'asesor@pamong.demo');
+  await seedFinishedEvaluation(tx, {
+    regionCode, year: 2025, version, unitFor, closed: false,
+    finalLevel: sumedang2025Level, selfLevel: (n) => Math.min(5, sumedang2025Level(n) + (n % 4 === 0 ? 1 : 0)),
+    coordinator: { id: coordinator, label: 'spbe@sumedang.demo' }, assessor: { id: assessor, label: 'asesor@pamong.demo' },
+    practices: new Map([[44, {
+      note: 'Pengaduan warga terpadu di Pamong: satu kanal web, loket dan Open311, dengan batas waktu tanggapan yang dipantau.', fileName: 'sop-pengaduan-terpadu.pdf',
+    }]]),
+  });
   await tx.insert(spbeTargets).values({ regionCode, year: 2026, targetIndex: '3.50', outOfReach: ['29', '30', '31'], note: 'Target RPJMD / regional plan target', setAt: now, setBy: coordinator });
 }

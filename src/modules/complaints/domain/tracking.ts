@@ -3,9 +3,10 @@ import { randomInt } from 'node:crypto';
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-export function newTrackingCode(): string {
+/** `pick(n)` gives an integer below n: cryptographically random by default, a seeded generator for the demo. */
+export function newTrackingCode(pick: (n: number) => number = randomInt): string {
   let s = '';
-  for (let i = 0; i < 8; i++) s += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < 8; i++) s += ALPHABET[pick(ALPHABET.length)];
   return `ADU-${s.slice(0, 4)}-${s.slice(4)}`;
 }
 
