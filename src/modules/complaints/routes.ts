@@ -86,7 +86,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   };
   const intakeSchema = (summary: string) => ({
     tags, summary,
-    description: 'JSON, atau multipart/form-data dengan field `complaint` (JSON) dan hingga 3 berkas `photos` (JPEG/PNG/WebP, maks. 5 MB).',
+    description: 'JSON, atau multipart/form-data dengan field `complaint` (JSON) dan hingga 3 berkas `photos` (JPEG/PNG/WebP, maks. 5 MB, 40 megapiksel, 8000 px per sisi). Foto disimpan ulang sebagai JPEG (sisi terpanjang 2048 px) tanpa metadata seperti lokasi GPS. / Photos are stored re-encoded as JPEG (2048 px long side) without metadata such as GPS location.',
     params: regionParam, body: complaintInput,
   });
 
