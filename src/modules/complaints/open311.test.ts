@@ -453,11 +453,16 @@ describeWithApp('Open311 GeoReport v2', (h) => {
   });
 
   it('passes the 2010 reference validator\'s rules: a description for every service, whole-second datetimes with the offset, an address for every request', async () => {
+    // A category the admin left without a description is described by its name.
+    const admin = await h.signIn('admin@sumedang.demo');
+    const bare = await h.api('POST', '/api/regions/32.11/admin/categories', { session: admin, body: { code: 'pasar', nameId: 'Pasar tradisional', nameEn: 'Traditional market' } });
+    expect(bare.status, bare.raw).toBe(201);
     for (const ext of ['json', 'xml']) {
       const services = await get(`/services.${ext}?${J}`);
       const list = ext === 'json' ? services.body : parser.parse(services.raw).services.service;
-      expect(list).toHaveLength(9);
+      expect(list).toHaveLength(10);
       for (const service of list) expect(service.description, service.service_code).toMatch(/\S{3,}/);
+      expect(list.find((x: any) => x.service_code === 'pasar').description).toBe('Pasar tradisional');
     }
     // A request with only a map pin, filed at a moment with milliseconds.
     h.clock.advance(1234);

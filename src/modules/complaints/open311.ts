@@ -15,7 +15,7 @@ import { submitComplaint } from './service/intake.js';
 import { listOpen311, type Open311Filter } from './service/queries.js';
 import { contentTypes, errorFormatOf, errorList, extensionOf, formats, isFormat, render, type Format } from './open311/format.js';
 import { areaOf, attributesOf, commaList, requestWindow } from './open311/parse.js';
-import { API_PATH, discovery, service, serviceDefinition, serviceRequest, statusesFor, type RequestRow } from './open311/present.js';
+import { API_PATH, API_ROOT, discovery, service, serviceDefinition, serviceRequest, statusesFor, type RequestRow } from './open311/present.js';
 
 const tags = ['open311'];
 /** The spec's cap on one GET requests answer. */
@@ -68,7 +68,7 @@ function answer(reply: FastifyReply, format: Format, root: string, body: unknown
 }
 
 /** Every address under /open311 answers errors as the spec's list, even one that never reaches a route. */
-export const isOpen311Url = (url: string): boolean => /^\/open311(?:[/?.]|$)/.test(url);
+export const isOpen311Url = (url: string): boolean => url.startsWith(`${API_ROOT}/`);
 
 /** The spec's error list, in the format the URL asks for (XML for `.xml`, else JSON). */
 export function sendOpen311Failure(failure: Failure, request: FastifyRequest, reply: FastifyReply) {
@@ -95,7 +95,7 @@ function answerErrorsAsOpen311(scope: FastifyInstance) {
 
 export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) => {
   // Addresses under /open311 outside the version (e.g. /open311/v3/...) are the spec's too.
-  await root.register(async (scope) => answerErrorsAsOpen311(scope), { prefix: API_PATH.slice(0, API_PATH.lastIndexOf('/')) });
+  await root.register(async (scope) => answerErrorsAsOpen311(scope), { prefix: API_ROOT });
   await root.register(async (scope) => {
     const app = scope.withTypeProvider<ZodTypeProvider>();
     answerErrorsAsOpen311(scope);

@@ -15,7 +15,9 @@ export type Open311Status = ReturnType<typeof open311Status>;
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** When this API last changed, announced by discovery. */
 export const CHANGESET = '2026-11-22T00:00:00Z';
-export const API_PATH = '/open311/v2';
+/** Everything under it answers errors as Open311 does, whatever the version asked for. */
+export const API_ROOT = '/open311';
+export const API_PATH = `${API_ROOT}/v2`;
 
 export function discovery(publicUrl: string, locale: Locale) {
   const text: Record<'contact' | 'key_service', Text> = {
@@ -86,8 +88,6 @@ export function serviceDefinition(category: Category, locale: Locale) {
 /** Pamong's statuses behind Open311's open/closed. */
 export const statusesFor = (wanted: Open311Status[]): Status[] => statuses.filter((s) => wanted.includes(open311Status(s)));
 
-const areaLabel: Record<string, string> = { desa: 'Desa', kelurahan: 'Kelurahan' };
-
 /**
  * The address, most specific first as the spec asks: the reporter's words,
  * then desa/kelurahan, kecamatan and kabupaten/kota, so a report with only
@@ -96,7 +96,7 @@ const areaLabel: Record<string, string> = { desa: 'Desa', kelurahan: 'Kelurahan'
 export function addressOf(row: Pick<RequestRow, 'address' | 'villageName' | 'villageKind' | 'districtName' | 'regencyName'>, region: Pick<Region, 'name'>): string {
   return [
     row.address,
-    row.villageName && `${areaLabel[row.villageKind ?? ''] ?? 'Desa'} ${row.villageName}`,
+    row.villageName && `${row.villageKind === 'kelurahan' ? 'Kelurahan' : 'Desa'} ${row.villageName}`,
     row.districtName && `Kecamatan ${row.districtName}`,
     row.regencyName ?? region.name,
   ].filter((p) => !!p).join(', ');
