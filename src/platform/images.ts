@@ -51,7 +51,7 @@ export interface StoredImage {
 }
 
 /** Refuses a picture larger than the limits, from its declared size alone. */
-export function checkDimensions(width: number, height: number): void {
+function checkDimensions(width: number, height: number): void {
   const { maxPixels, maxSide } = IMAGE_LIMITS;
   if (width > maxSide || height > maxSide || width * height > maxPixels) {
     throw new AppError('file.image_too_large', { width, height, maxPixels, maxSide });
