@@ -24,7 +24,7 @@ import { authRoutes } from './platform/auth/routes.js';
 import { regionRoutes } from './platform/regions/routes.js';
 import { complaintRoutes } from './modules/complaints/routes.js';
 import { dashboardRoutes } from './modules/complaints/dashboard/routes.js';
-import { open311Routes } from './modules/complaints/open311.js';
+import { isOpen311Url, open311Routes, sendOpen311Failure } from './modules/complaints/open311.js';
 import { spbeRoutes } from './modules/spbe/routes.js';
 
 export interface ServerOptions {
@@ -47,10 +47,12 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.trustProxy,
     requestTimeout: 30_000,
-    // A URL the router cannot even decode (e.g. a stray %) gets the standard shape too.
+    // A URL the router cannot even decode (e.g. a stray %) or with a parameter too long gets the standard shape too (Open311's under /open311).
     frameworkErrors: (err, request, reply) => {
       const failure = classifyError(err, request as FastifyRequest);
-      (reply as FastifyReply).headers(headers).status(failure.status).send(errorBody(failure.code, 'id', failure.details));
+      (reply as FastifyReply).headers(headers);
+      if (isOpen311Url(request.url)) return sendOpen311Failure(failure, request as FastifyRequest, reply as FastifyReply);
+      (reply as FastifyReply).status(failure.status).send(errorBody(failure.code, 'id', failure.details));
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

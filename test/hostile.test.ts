@@ -210,7 +210,7 @@ describeWithApp('hostile input', (h) => {
     if (res.statusCode >= 400 && type.includes('json')) {
       const error = res.json();
       const standard = { error: expect.objectContaining({ code: expect.any(String), status: res.statusCode, message: expect.any(String), messages: { id: expect.any(String), en: expect.any(String) } }) };
-      // Open311 answers with its own error list, once the router has found the route.
+      // Open311 answers with its own error list, even for a URL the router could not decode.
       if (route.url.startsWith('/open311/') && Array.isArray(error)) expect(error, described).toEqual([{ code: res.statusCode, description: expect.any(String) }]);
       else expect(error, described).toEqual(standard);
     }

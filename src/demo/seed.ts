@@ -69,6 +69,17 @@ const demoCategories: { code: string; nameId: string; nameEn: string; group: str
 export async function setDemoPassword(tx: Queryable, emails: string[]): Promise<void> {
   await tx.update(users).set({ passwordHash: await hashPassword(DEMO_PASSWORD) }).where(inArray(users.email, emails));
 }
+/** What each demo category covers, shown to citizens and to Open311 clients as the service description. */
+const demoDescriptions: Record<string, string> = {
+  'jalan-rusak': 'Jalan kabupaten yang berlubang, retak, amblas atau aspalnya mengelupas sehingga membahayakan pengguna jalan.',
+  jembatan: 'Jembatan yang rusak, retak, miring, pagar pengamannya hilang, atau tidak aman dilalui kendaraan maupun pejalan kaki.',
+  drainase: 'Selokan, gorong-gorong atau saluran air yang tersumbat, meluap, atau menyebabkan genangan dan banjir di permukiman maupun jalan.',
+  sampah: 'Sampah yang tidak terangkut, menumpuk di TPS atau di pinggir jalan dan sungai, serta pembuangan sampah liar.',
+  pju: 'Lampu penerangan jalan umum yang mati, berkedip, menyala pada siang hari, atau tiang lampunya rusak dan membahayakan.',
+  'layanan-kesehatan': 'Pelayanan di puskesmas atau rumah sakit daerah: antrean, sikap petugas, ketersediaan obat, biaya, atau layanan BPJS Kesehatan.',
+  perizinan: 'Pelayanan perizinan dan nonperizinan di Mal Pelayanan Publik atau DPMPTSP, seperti PBG, NIB dan izin usaha: persyaratan, waktu, atau biaya.',
+  sekolah: 'Sekolah negeri di bawah pemerintah kabupaten: bangunan rusak, kekurangan guru, penerimaan murid baru (SPMB/PPDB), atau pungutan.',
+};
 
 export async function seedRegionDefaults(tx: Queryable, regionCode: string): Promise<void> {
   // 2×24 hours for a first response, aiming for 1×24 (national complaint-handling norm).
@@ -96,10 +107,11 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
     const [provUnit] = await tx.insert(units).values({ regionCode: DEMO_PROVINCE, code: 'DBMPR', name: 'Dinas Bina Marga dan Penataan Ruang Provinsi' }).returning();
     for (const region of [DEMO_REGION, DEMO_PROVINCE]) await seedRegionDefaults(tx, region);
     for (const c of demoCategories) {
-      const [cat] = await tx.insert(categories).values({ regionCode: DEMO_REGION, code: c.code, nameId: c.nameId, nameEn: c.nameEn, group: c.group, keywords: c.keywords, questions: c.questions, locationRequired: c.locationRequired ?? false }).returning();
+      const [cat] = await tx.insert(categories).values({ regionCode: DEMO_REGION, code: c.code, nameId: c.nameId, nameEn: c.nameEn, group: c.group, description: demoDescriptions[c.code], keywords: c.keywords, questions: c.questions, locationRequired: c.locationRequired ?? false }).returning();
       await tx.insert(routingRules).values({ regionCode: DEMO_REGION, categoryId: cat.id, unitId: unitIds.get(c.unit)!, validFrom: now });
     }
-    const [provCat] = await tx.insert(categories).values({ regionCode: DEMO_PROVINCE, code: 'jalan-rusak', nameId: 'Jalan provinsi rusak', nameEn: 'Damaged provincial road', group: 'Infrastruktur', questions: [severity] }).returning();
+    const [provCat] = await tx.insert(categories).values({ regionCode: DEMO_PROVINCE, code: 'jalan-rusak', nameId: 'Jalan provinsi rusak', nameEn: 'Damaged provincial road', group: 'Infrastruktur',
+      description: 'Jalan provinsi yang berlubang, retak atau amblas di wilayah Jawa Barat.', questions: [severity] }).returning();
     await tx.insert(routingRules).values({ regionCode: DEMO_PROVINCE, categoryId: provCat.id, unitId: provUnit.id, validFrom: now });
     for (const a of demoAccounts) {
       const userId = await createUser(tx, { email: a.email, name: a.name, platformAdmin: a.role === 'platform_admin' });

@@ -65,6 +65,8 @@ export const errorCatalogue = {
   'spbe.no_baseline': [404, 'Belum ada evaluasi yang dapat dijadikan titik awal.', 'There is no evaluation to start from yet.'],
   'file.too_large': [413, 'Berkas terlalu besar.', 'The file is too large.'],
   'file.type_not_allowed': [415, 'Jenis berkas tidak diizinkan. Gunakan JPEG, PNG atau WebP.', 'File type not allowed. Use JPEG, PNG or WebP.'],
+  'file.image_too_large': [413, 'Gambar terlalu besar: paling banyak 40 megapiksel dan 8000 piksel per sisi.', 'The image is too large: at most 40 megapixels and 8000 pixels per side.'],
+  'file.image_unreadable': [400, 'Gambar tidak dapat dibaca: berkasnya rusak atau bukan gambar.', 'The image cannot be read: the file is damaged or not an image.'],
   'file.too_many': [400, 'Terlalu banyak berkas.', 'Too many files.'],
   'file.not_found': [404, 'Berkas tidak ditemukan.', 'File not found.'],
   'open311.jurisdiction_required': [400, 'jurisdiction_id wajib diisi.', 'jurisdiction_id is required.'],

@@ -1,8 +1,10 @@
 // Uploaded files: read from multipart requests, then checked by size and by
 // their real content (magic bytes), never by their name or declared type.
+// Images are decoded and replaced by a re-encoded copy (images.ts).
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError, type ErrorCode } from './errors.js';
+import { reencodeImage } from './images.js';
 
 export interface Upload { fileName: string; data: Buffer }
 export interface CheckedFile extends Upload { contentType: string }
@@ -25,9 +27,20 @@ export async function checkUploads(files: Upload[], policy: UploadPolicy): Promi
     if (file.data.length > policy.maxBytes) throw new AppError('file.too_large', { maxBytes: policy.maxBytes });
     const type = await fileTypeFromBuffer(file.data);
     if (!type || !policy.types.includes(type.mime)) throw new AppError(policy.typeError, { allowed: policy.types });
-    out.push({ ...file, contentType: type.mime });
+    if (type.mime.startsWith('image/')) {
+      const image = await reencodeImage(file.data);
+      out.push({ fileName: withExtension(file.fileName, 'jpg'), data: image.data, contentType: image.contentType });
+    } else {
+      out.push({ ...file, contentType: type.mime });
+    }
   }
   return out;
+}
+
+/** `foto.png` -> `foto.jpg`: the name of a re-encoded copy says what it now is. */
+export function withExtension(fileName: string, ext: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return `${dot > 0 ? fileName.slice(0, dot) : fileName}.${ext}`;
 }
 
 /**

@@ -13,6 +13,7 @@ import { createApiKey } from '../../platform/auth/service.js';
 import { enableRegion } from '../../platform/regions/service.js';
 import { complaints } from './schema.js';
 import { attributesOf, parseW3cDatetime, requestWindow } from './open311/parse.js';
+import { w3cDatetime } from './open311/format.js';
 
 // CI checks the repository out with shared/ beside it.
 const schemaDir = new URL('../../../reference/open311-georeport-v2/', import.meta.url);
@@ -66,6 +67,10 @@ const form = (fields: Record<string, string | string[]>) => {
 };
 const base = '/open311/v2';
 const J = 'jurisdiction_id=32.11';
+/** Sumedang's time as the spec's W3C datetime: whole seconds and the region's offset (WIB). */
+const wib = (at: Date | string) => w3cDatetime(new Date(at), 7 * 60);
+/** What the 2010 reference validator accepts as a datetime: no fraction of a second, an explicit offset. */
+const W3C_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
 describeWithApp('Open311 GeoReport v2', (h) => {
   const get = (path: string) => h.api('GET', `${base}${path}`);
@@ -127,7 +132,8 @@ describeWithApp('Open311 GeoReport v2', (h) => {
     expectValid('services', body);
     expect(body).toHaveLength(8);
     expect(body.find((s: any) => s.service_code === 'jalan-rusak')).toEqual({
-      service_code: 'jalan-rusak', service_name: 'Jalan rusak atau berlubang', description: null, metadata: true,
+      service_code: 'jalan-rusak', service_name: 'Jalan rusak atau berlubang',
+      description: 'Jalan kabupaten yang berlubang, retak, amblas atau aspalnya mengelupas sehingga membahayakan pengguna jalan.', metadata: true,
       type: 'realtime', keywords: 'jalan, lubang, aspal', group: 'Infrastruktur',
     });
     expect(body.find((s: any) => s.service_code === 'sampah').metadata).toBe(false);
@@ -204,7 +210,7 @@ describeWithApp('Open311 GeoReport v2', (h) => {
     expect(parsed).toEqual({ service_requests: { request: [{ service_request_id: id, service_notice: 'Menunggu verifikasi', account_id: '' }] } });
     const [one] = (await get(`/requests/${id}.json?${J}`)).body;
     expect(one).toMatchObject({
-      service_code: 'sampah', address_id: '32.11.01', address: 'Wado', lat: null, long: null,
+      service_code: 'sampah', address_id: '32.11.01', address: 'Kecamatan Wado, Kabupaten Sumedang', lat: null, long: null,
       description: 'Sampah & puing menumpuk di pinggir sungai "dekat pasar".\n\nMedia: https://foto.example.id/123.jpg',
     });
   });
@@ -215,6 +221,7 @@ describeWithApp('Open311 GeoReport v2', (h) => {
       session: admin,
       body: {
         code: 'pohon-tumbang', nameId: 'Pohon tumbang', nameEn: 'Fallen tree', keywords: 'pohon, angin, tumbang',
+        description: 'Pohon tumbang atau dahan patah yang menutup jalan, menimpa rumah atau kabel listrik.',
         questions: [
           { code: 'menghalangi', datatype: 'multivaluelist', required: true, description: { id: 'Apa yang terhalang?', en: 'What is blocked?' },
             values: [{ key: 'jalan', name: { id: 'Jalan', en: 'Road' } }, { key: 'rumah', name: { id: 'Rumah', en: 'House' } }, { key: 'kabel', name: { id: 'Kabel listrik', en: 'Power line' } }] },
@@ -223,6 +230,9 @@ describeWithApp('Open311 GeoReport v2', (h) => {
       },
     });
     expect(category.status, category.raw).toBe(201);
+    // The region admin's description is the service's.
+    const services = (await get(`/services.json?${J}`)).body;
+    expect(services.find((x: any) => x.service_code === 'pohon-tumbang').description).toBe('Pohon tumbang atau dahan patah yang menutup jalan, menimpa rumah atau kabel listrik.');
     const definition = await both(`/services/pohon-tumbang?${J}`, 'service_definition');
     expectValid('serviceDefinition', definition);
     expect(definition.attributes.map((a: any) => [a.code, a.datatype, a.order, a.datatype_description])).toEqual([
@@ -297,10 +307,10 @@ describeWithApp('Open311 GeoReport v2', (h) => {
     expect(mine).toEqual({
       service_request_id: created, status: 'open', status_notes: null, service_name: 'Jalan rusak atau berlubang', service_code: 'jalan-rusak',
       description: 'Lubang besar di tengah jalan, sudah ada pengendara jatuh.', agency_responsible: null, service_notice: 'Menunggu verifikasi',
-      requested_datetime: '2026-11-02T02:00:00.000Z', updated_datetime: '2026-11-02T02:00:00.000Z', expected_datetime: null,
-      address: 'Jl. Prabu Geusan Ulun depan alun-alun', address_id: null, zipcode: null, lat: -6.8581, long: 107.9196, media_url: null,
+      requested_datetime: '2026-11-02T09:00:00+07:00', updated_datetime: '2026-11-02T09:00:00+07:00', expected_datetime: null,
+      address: 'Jl. Prabu Geusan Ulun depan alun-alun, Kabupaten Sumedang', address_id: null, zipcode: null, lat: -6.8581, long: 107.9196, media_url: null,
     });
-    expect(body[0]).toMatchObject({ address: 'Gg. Sukaresmi, Ganjaresik, Wado', address_id: '32.11.01.2002' });
+    expect(body[0]).toMatchObject({ address: 'Gg. Sukaresmi, Desa Ganjaresik, Kecamatan Wado, Kabupaten Sumedang', address_id: '32.11.01.2002' });
     const one = await both(`/requests/${created}?${J}`, 'service_requests');
     expectValid('requests', one);
     expect(one).toEqual([mine]);
@@ -323,13 +333,13 @@ describeWithApp('Open311 GeoReport v2', (h) => {
     let [r] = (await get(`/requests/${created}.json?${J}`)).body;
     expect(r).toMatchObject({
       status: 'open', status_notes: 'Diteruskan ke Dinas PUPR.', agency_responsible: pupr.name, service_notice: 'Diteruskan ke perangkat daerah',
-      expected_datetime: resolutionDue, updated_datetime: h.clock.now().toISOString(),
+      expected_datetime: wib(resolutionDue), updated_datetime: wib(h.clock.now()),
     });
     h.clock.advanceHours(2);
     const officer = await h.signIn('petugas.pupr@sumedang.demo');
     await h.api('POST', `/api/regions/32.11/complaints/${id}/actions`, { session: officer, body: { action: 'resolve', message: 'Lubang sudah ditambal.' } });
     [r] = (await get(`/requests/${created}.json?${J}&lang=en`)).body;
-    expect(r).toMatchObject({ status: 'closed', status_notes: 'Lubang sudah ditambal.', service_notice: 'Resolved', service_name: 'Damaged road or pothole', updated_datetime: h.clock.now().toISOString() });
+    expect(r).toMatchObject({ status: 'closed', status_notes: 'Lubang sudah ditambal.', service_notice: 'Resolved', service_name: 'Damaged road or pothole', updated_datetime: wib(h.clock.now()) });
   });
 
   it('keeps a rejected request as closed with the rejection message', async () => {
@@ -390,8 +400,9 @@ describeWithApp('Open311 GeoReport v2', (h) => {
     expect(r.media_url.startsWith(prefix)).toBe(true);
     const image = await h.app.inject({ method: 'GET', url: r.media_url.slice('http://pamong.test'.length) });
     expect(image.statusCode).toBe(200);
-    expect(image.headers['content-type']).toBe('image/png');
-    expect(image.rawPayload.equals(PNG)).toBe(true);
+    // Stored re-encoded: the PNG comes back as a JPEG.
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    expect(image.rawPayload.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
   });
 
   describe('filters', () => {
@@ -427,7 +438,7 @@ describeWithApp('Open311 GeoReport v2', (h) => {
       expect(await ids('start_date=2026-11-02&end_date=2026-11-02')).toEqual(all.map((r) => r.id));
       expect(await ids('start_date=2026-11-03&end_date=2027-01-31')).toEqual([]);
       expect(await ids('end_date=2026-11-01T23:59:59%2B07:00')).toEqual([]);
-      expect(await ids('start_date=2026-11-02T02:30:00Z&end_date=2026-11-02T23:59:59Z')).toEqual(all.filter((r) => r.at >= '2026-11-02T02:30:00Z').map((r) => r.id));
+      expect(await ids('start_date=2026-11-02T02:30:00Z&end_date=2026-11-02T23:59:59Z')).toEqual(all.filter((r) => new Date(r.at) >= new Date('2026-11-02T02:30:00Z')).map((r) => r.id));
       expect(await ids(`start_date=${h.clock.now().toISOString()}`)).toEqual([late.trackingCode]);
     });
 
@@ -439,6 +450,60 @@ describeWithApp('Open311 GeoReport v2', (h) => {
       }
       expectOpen311Error(await get(`/requests.xml?${J}&start_date=kemarin`), 400, 'open311.date_range');
     });
+  });
+
+  it('passes the 2010 reference validator\'s rules: a description for every service, whole-second datetimes with the offset, an address for every request', async () => {
+    // A category the admin left without a description is described by its name.
+    const admin = await h.signIn('admin@sumedang.demo');
+    const bare = await h.api('POST', '/api/regions/32.11/admin/categories', { session: admin, body: { code: 'pasar', nameId: 'Pasar tradisional', nameEn: 'Traditional market' } });
+    expect(bare.status, bare.raw).toBe(201);
+    for (const ext of ['json', 'xml']) {
+      const services = await get(`/services.${ext}?${J}`);
+      const list = ext === 'json' ? services.body : parser.parse(services.raw).services.service;
+      expect(list).toHaveLength(10);
+      for (const service of list) expect(service.description, service.service_code).toMatch(/\S{3,}/);
+      expect(list.find((x: any) => x.service_code === 'pasar').description).toBe('Pasar tradisional');
+    }
+    // A request with only a map pin, filed at a moment with milliseconds.
+    h.clock.advance(1234);
+    const pinOnly = await postForm('/requests.json', { jurisdiction_id: '32.11', api_key: DEMO_API_KEY, service_code: 'pju', lat: '-6.8570', long: '107.9210', description: 'Lampu jalan mati di tikungan dekat masjid.' });
+    expect(pinOnly.status, pinOnly.raw).toBe(201);
+    const id = pinOnly.body[0].service_request_id;
+    const [one] = await both(`/requests/${id}?${J}`, 'service_requests');
+    expect(one).toMatchObject({ address: 'Kabupaten Sumedang', lat: -6.857, long: 107.921, requested_datetime: wib(h.clock.now()) });
+    expect(one.requested_datetime).toMatch(W3C_SECONDS);
+    expect(one.requested_datetime.endsWith('+07:00')).toBe(true);
+
+    const everything = await both(`/requests?${J}&start_date=2026-11-01`, 'service_requests');
+    const xml = parser.parse((await get(`/requests.xml?${J}&start_date=2026-11-01`)).raw).service_requests.request;
+    expect(everything.length).toBeGreaterThan(1);
+    for (const r of [...everything, ...xml]) {
+      expect(r.requested_datetime).toMatch(W3C_SECONDS);
+      expect(r.updated_datetime).toMatch(W3C_SECONDS);
+      if (r.expected_datetime) expect(r.expected_datetime).toMatch(W3C_SECONDS);
+      expect(r.address, r.service_request_id).toMatch(/Kabupaten Sumedang$/);
+    }
+  });
+
+  it('answers every failure under /open311 in the spec\'s error format, even before any route: bad escapes, long URLs, unknown versions, keys, big bodies', async () => {
+    const expectFormat = (res: { headers: Record<string, unknown> }, ext: 'json' | 'xml') =>
+      expect(res.headers['content-type']).toBe(ext === 'xml' ? 'text/xml; charset=utf-8' : 'application/json; charset=utf-8');
+    for (const ext of ['json', 'xml'] as const) {
+      const cases: [Awaited<ReturnType<typeof get>>, number, string][] = [
+        [await get(`/services/%zz.${ext}?${J}`), 404, 'route.not_found'],
+        [await get(`/requests/%.${ext}?${J}`), 404, 'route.not_found'],
+        [await get(`/requests/${'A'.repeat(300)}.${ext}?${J}`), 400, 'request.invalid'],
+        [await get(`/requests.${ext}?${J}&service_code=${'x'.repeat(5000)}`), 400, 'request.invalid'],
+        [await h.api('GET', `/open311/v3/services.${ext}?${J}`), 404, 'route.not_found'],
+        [await h.api('GET', `/open311/services.${ext}`), 404, 'route.not_found'],
+        [await postForm(`/requests.${ext}`, { ...demoRequest, api_key: 'pmg_nope_0000000000000000' }), 403, 'auth.invalid_api_key'],
+        [await postForm(`/requests.${ext}`, { ...demoRequest, description: 'x'.repeat(1024 * 1024) }), 413, 'request.body_too_large'],
+      ];
+      for (const [res, status, code] of cases) {
+        expectFormat(res, ext);
+        expectOpen311Error(res, status, code);
+      }
+    }
   });
 
   it('documents every Open311 route in the OpenAPI description', async () => {
@@ -457,6 +522,9 @@ describeWithApp('Open311 GeoReport v2', (h) => {
     let last: Awaited<ReturnType<Harness['api']>> | undefined;
     for (let i = 0; i <= h.ctx.config.intakePerMinute && last?.status !== 429; i++) last = await postForm('/requests.json', { ...demoRequest, service_code: 'tidak-ada' });
     expectOpen311Error(last!, 429, 'request.rate_limited');
+    const xml = await postForm('/requests.xml', demoRequest);
+    expect(xml.headers['content-type']).toBe('text/xml; charset=utf-8');
+    expectOpen311Error(xml, 429, 'request.rate_limited');
     expect(await stored()).toBe(before);
   });
 }, { config: { intakePerMinute: 1000 } });
@@ -473,6 +541,15 @@ describe('Open311 parsing', () => {
     for (const bad of ['2026-11-02T09:00:00', '2026-11-31', '2026-11-02 09:00Z', '02-11-2026', '2026-11-02T09:60Z', '2026-11-02T09:00+15:00', '']) {
       expect(parseW3cDatetime(bad, WIB)).toBeNull();
     }
+  });
+
+  it('writes datetimes to the second in the region\'s offset', () => {
+    expect(w3cDatetime(new Date('2026-12-05T02:03:27.456Z'), WIB)).toBe('2026-12-05T09:03:27+07:00');
+    expect(w3cDatetime(new Date('2026-12-05T20:00:00.999Z'), WIB)).toBe('2026-12-06T03:00:00+07:00');
+    expect(w3cDatetime(new Date('2026-12-05T20:00:00Z'), 9 * 60)).toBe('2026-12-06T05:00:00+09:00');
+    expect(w3cDatetime(new Date('2026-12-05T20:00:00Z'), -(3 * 60 + 30))).toBe('2026-12-05T16:30:00-03:30');
+    // What we write, we read back as the same second.
+    expect(parseW3cDatetime(w3cDatetime(new Date('2026-12-05T02:03:27Z'), WIB), WIB)?.start).toEqual(new Date('2026-12-05T02:03:27Z'));
   });
 
   it('bounds the window to 90 days', () => {

@@ -16,7 +16,7 @@ import { submitComplaint } from './service/intake.js';
 import { listOpen311, type Open311Filter } from './service/queries.js';
 import { contentTypes, errorFormatOf, errorList, extensionOf, formats, isFormat, render, type Format } from './open311/format.js';
 import { areaOf, attributesOf, commaList, requestWindow } from './open311/parse.js';
-import { API_PATH, discovery, service, serviceDefinition, serviceRequest, statusesFor, type RequestRow } from './open311/present.js';
+import { API_PATH, API_ROOT, discovery, service, serviceDefinition, serviceRequest, statusesFor, type RequestRow } from './open311/present.js';
 
 const tags = ['open311'];
 /** The spec's cap on one GET requests answer. */
@@ -68,7 +68,11 @@ function answer(reply: FastifyReply, format: Format, root: string, body: unknown
   return reply.status(status).type(contentTypes[format]).send(render(format, root, body));
 }
 
-function sendFailure(failure: Failure, request: FastifyRequest, reply: FastifyReply) {
+/** Every address under /open311 answers errors as the spec's list, even one that never reaches a route. */
+export const isOpen311Url = (url: string): boolean => url.startsWith(`${API_ROOT}/`);
+
+/** The spec's error list, in the format the URL asks for (XML for `.xml`, else JSON). */
+export function sendOpen311Failure(failure: Failure, request: FastifyRequest, reply: FastifyReply) {
   return answer(reply.headers(failureHeaders(failure)), errorFormatOf(request.url), 'errors', errorList(failure), failure.status);
 }
 
@@ -85,11 +89,17 @@ async function findRequest(ctx: AppContext, region: Region, id: string) {
   return row;
 }
 
+function answerErrorsAsOpen311(scope: FastifyInstance) {
+  scope.setErrorHandler((err: FastifyError, request, reply) => sendOpen311Failure(classifyError(err, request), request, reply));
+  scope.setNotFoundHandler((request, reply) => sendOpen311Failure(classifyError(new AppError('route.not_found'), request), request, reply));
+}
+
 export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) => {
+  // Addresses under /open311 outside the version (e.g. /open311/v3/...) are the spec's too.
+  await root.register(async (scope) => answerErrorsAsOpen311(scope), { prefix: API_ROOT });
   await root.register(async (scope) => {
     const app = scope.withTypeProvider<ZodTypeProvider>();
-    app.setErrorHandler((err: FastifyError, request, reply) => sendFailure(classifyError(err, request), request, reply));
-    app.setNotFoundHandler((request, reply) => sendFailure(classifyError(new AppError('route.not_found'), request), request, reply));
+    answerErrorsAsOpen311(scope);
     app.addHook('onRequest', async (request) => {
       if (!request.is404 && !isFormat(extensionOf(request.url))) throw new AppError('open311.format');
     });
@@ -98,7 +108,7 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
       if (!request.region && !request.is404 && !request.routeOptions.url?.startsWith(`${API_PATH}/discovery.`)) throw new AppError('open311.jurisdiction_required');
     });
 
-    const present = (request: FastifyRequest, row: RequestRow) => serviceRequest(row, request.locale, ctx.config.publicUrl, request.region!.code);
+    const present = (request: FastifyRequest, row: RequestRow) => serviceRequest(row, request.locale, ctx.config.publicUrl, request.region!);
 
     app.get('/discovery.:format', {
       config: { access: 'public' },

@@ -91,7 +91,8 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   };
   const intakeSchema = (summary: string) => ({
     tags, summary,
-    description: 'JSON, atau multipart/form-data dengan field `complaint` (JSON) dan hingga 3 berkas `photos` (JPEG/PNG/WebP, maks. 5 MB). '
+    description: 'JSON, atau multipart/form-data dengan field `complaint` (JSON) dan hingga 3 berkas `photos` (JPEG/PNG/WebP, maks. 5 MB, 40 megapiksel, 8000 px per sisi). '
+      + 'Foto disimpan ulang sebagai JPEG (sisi terpanjang 2048 px) tanpa metadata seperti lokasi GPS. / Photos are stored re-encoded as JPEG (2048 px long side) without metadata such as GPS location. '
       + 'Kategori dengan `locationRequired` butuh districtCode/villageCode atau lat+lng (`complaint.location_required`). '
       + 'Teks melebihi batas ditolak dengan `request.text_too_long` (details: field, max), tidak pernah dipotong.',
     params: regionParam, body: complaintInput,

@@ -8,6 +8,7 @@ import { createUser, grantRole } from '../../platform/auth/service.js';
 import { enableRegion } from '../../platform/regions/service.js';
 import { DEMO_PASSWORD } from '../../demo/seed.js';
 import { tokenFromLastEmail } from '../../../test/support/mailbox.js';
+import { CAMERA_MAKE, phonePhoto, pngBomb } from '../../../test/support/images.js';
 
 const R = '/api/regions/32.11/spbe';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -86,7 +87,7 @@ describeWithApp('SPBE evaluation cycle', (h) => {
     expect(res.body).toEqual({ stage: 'self_assessment' });
   });
 
-  it('refuses a level outside the framework, a fake or oversized file, and another unit, saving nothing', async () => {
+  it('refuses a level outside the framework, a fake, oversized or bomb file, and another unit, saving nothing', async () => {
     const bad = await h.api('PUT', `${E}/answers/1`, { session: s.kominfo, body: { level: 6, explanation: 'Terlalu tinggi' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'spbe.level_invalid', details: { min: 1, max: 5 } });
@@ -98,6 +99,9 @@ describeWithApp('SPBE evaluation cycle', (h) => {
     const big = multipart({ level: 3 }, [{ name: 'besar.pdf', type: 'application/pdf', data: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]) }]);
     const r2 = await h.api('PUT', `${E}/answers/1`, { session: s.kominfo, ...big });
     expect([r2.status, r2.body.error.code]).toEqual([413, 'file.too_large']);
+    const bomb = multipart({ level: 3 }, [{ name: 'sk.pdf', type: 'application/pdf', data: PDF }, { name: 'denah.png', type: 'image/png', data: pngBomb() }]);
+    const r3 = await h.api('PUT', `${E}/answers/1`, { session: s.kominfo, ...bomb });
+    expect([r3.status, r3.body.error.code]).toEqual([413, 'file.image_too_large']);
     const other = await h.api('PUT', `${E}/answers/1`, { session: s.pupr, body: { level: 3 } });
     expect([other.status, other.body.error.code]).toEqual([403, 'spbe.not_your_unit']);
 
@@ -113,6 +117,7 @@ describeWithApp('SPBE evaluation cycle', (h) => {
       { name: 'perbup.pdf', type: 'application/octet-stream', data: PDF },
       { name: 'inventaris.xlsx', type: 'application/octet-stream', data: xlsx },
       { name: 'foto.png', type: 'image/png', data: PNG },
+      { name: 'rapat.jpeg', type: 'image/jpeg', data: await phonePhoto() },
     ]);
     const res = await h.api('PUT', `${E}/answers/1`, { session: s.kominfo, ...req });
     expect(res.status).toBe(200);
@@ -121,8 +126,13 @@ describeWithApp('SPBE evaluation cycle', (h) => {
     expect(res.body.evidence.map((e: any) => [e.fileName, e.contentType])).toEqual([
       ['perbup.pdf', 'application/pdf'],
       ['inventaris.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      ['foto.png', 'image/png'],
+      // Images are kept re-encoded as JPEG, without the camera's metadata, and named for it.
+      ['foto.jpg', 'image/jpeg'],
+      ['rapat.jpg', 'image/jpeg'],
     ]);
+    const photo = await h.app.inject({ method: 'GET', url: res.body.evidence[3].url, headers: { cookie: s.bupati.cookie } });
+    expect(photo.headers['content-type']).toBe('image/jpeg');
+    expect(photo.rawPayload.includes(CAMERA_MAKE)).toBe(false);
     const file = await h.app.inject({ method: 'GET', url: res.body.evidence[0].url, headers: { cookie: s.bupati.cookie } });
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
@@ -138,7 +148,7 @@ describeWithApp('SPBE evaluation cycle', (h) => {
     expect((await h.api('DELETE', `${E}/evidence/${id}`, { session: s.kominfo })).status).toBe(200);
     expect((await answer('2')).evidence).toEqual([]);
     const hist = (await h.api('GET', `${E}/history`, { session: s.coordinator })).body.filter((x: any) => x.indicator === '2').map((x: any) => [x.action, x.detail.file ?? x.detail.files ?? null]);
-    expect(hist).toEqual([['assign', null], ['fill', ['salah.png']], ['evidence_remove', 'salah.png']]);
+    expect(hist).toEqual([['assign', null], ['fill', ['salah.jpg']], ['evidence_remove', 'salah.jpg']]);
   });
 
   it('returns an answer with a note and accepts it after correction', async () => {
@@ -237,7 +247,7 @@ describeWithApp('SPBE evaluation cycle', (h) => {
       ['assess', 'asesor@pamong.demo'],
     ]);
     const fills = hist.filter((x: any) => x.indicator === '1' && x.action === 'fill').map((x: any) => x.detail);
-    expect(fills[0]).toMatchObject({ level: { from: null, to: 3 }, files: ['perbup.pdf', 'inventaris.xlsx', 'foto.png'] });
+    expect(fills[0]).toMatchObject({ level: { from: null, to: 3 }, files: ['perbup.pdf', 'inventaris.xlsx', 'foto.jpg', 'rapat.jpg'] });
     expect(fills[1]).toMatchObject({ level: { from: 3, to: 4 } });
     expect(hist.filter((x: any) => x.action === 'stage').map((x: any) => x.detail.to)).toEqual(['self_assessment', 'internal_validation', 'external_assessment', 'final']);
   });
@@ -286,7 +296,7 @@ describeWithApp('SPBE evaluation cycle', (h) => {
     const scores = (await h.api('GET', `${E}/export?format=csv&part=scores&lang=en`, { session: s.bupati })).raw.split('\r\n');
     expect(scores.slice(0, 3)).toEqual(['\uFEFFLevel,Code,Name,Weight (%),Self-assessed,Final', 'Index,,Digital government performance evaluation (PermenPANRB 8/2026),100,3.3,3.11', 'Predicate,,,,Good,Good']);
     const evidence = (await h.api('GET', `${E}/export?format=csv&part=evidence`, { session: s.bupati })).raw.split('\r\n');
-    expect(evidence.filter((l) => l.startsWith('1,')).map((l) => l.split(',').slice(2, 4).join(','))).toEqual(['berkas,perbup.pdf', 'berkas,inventaris.xlsx', 'berkas,foto.png', 'tautan,Perbup 12/2025 <https://jdih.sumedangkab.go.id/perbup-12-2025>']);
+    expect(evidence.filter((l) => l.startsWith('1,')).map((l) => l.split(',').slice(2, 4).join(','))).toEqual(['berkas,perbup.pdf', 'berkas,inventaris.xlsx', 'berkas,foto.jpg', 'berkas,rapat.jpg', 'tautan,Perbup 12/2025 <https://jdih.sumedangkab.go.id/perbup-12-2025>']);
   });
 
   it('refuses every edit to a closed evaluation with spbe.evaluation_closed', async () => {

@@ -98,6 +98,7 @@ export const adminEn: Record<keyof typeof adminId, string> = {
   'admin.categories.group': 'Group',
   'admin.categories.groupHint': 'Categories are grouped on the report form, for example Infrastructure.',
   'admin.categories.description': 'Description',
+  'admin.categories.descriptionHint': 'What this category covers. Partner apps show it as the service description (Open311 description).',
   'admin.categories.keywords': 'Keywords',
   'admin.categories.keywordsHint': 'Help citizens find the category. Separate them with spaces.',
   'admin.categories.locationRequired': 'Location required',

@@ -97,6 +97,7 @@ export const adminId = {
   'admin.categories.group': 'Kelompok',
   'admin.categories.groupHint': 'Kategori dikelompokkan di formulir laporan, misalnya Infrastruktur.',
   'admin.categories.description': 'Keterangan',
+  'admin.categories.descriptionHint': 'Apa saja yang termasuk kategori ini. Ditampilkan kepada aplikasi mitra sebagai keterangan layanan (Open311 description).',
   'admin.categories.keywords': 'Kata kunci',
   'admin.categories.keywordsHint': 'Membantu pelapor menemukan kategori. Pisahkan dengan spasi.',
   'admin.categories.locationRequired': 'Wajib menyebut lokasi',

@@ -20,6 +20,18 @@ export function extensionOf(url: string): string {
   return dot < 0 ? '' : last.slice(dot + 1);
 }
 
+/**
+ * A moment as the spec's W3C datetime in the region's own offset, to the
+ * second (validators of the spec refuse fractions): 2026-12-05T09:03:27+07:00.
+ */
+export function w3cDatetime(at: Date, utcOffsetMinutes: number): string {
+  const local = new Date(at.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 19);
+  const sign = utcOffsetMinutes < 0 ? '-' : '+';
+  const minutes = Math.abs(utcOffsetMinutes);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local}${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
 export const isFormat = (ext: string): ext is Format => (formats as readonly string[]).includes(ext);
 
 /** Errors are answered in XML only when the caller asked for XML. */

@@ -1,10 +1,12 @@
 // Pamong's categories and complaints as Open311 GeoReport v2 documents.
 // Only what the queries module hands over is shown: no reporter identity.
 import type { Locale, Text } from '../../../platform/i18n.js';
+import type { Region } from '../../../platform/regions/service.js';
 import type { Question } from '../domain/questions.js';
 import { open311Status, statuses, statusLabel, type Status } from '../domain/status.js';
 import type { categories } from '../schema.js';
 import type { listOpen311 } from '../service/queries.js';
+import { w3cDatetime } from './format.js';
 
 type Category = typeof categories.$inferSelect;
 export type RequestRow = Awaited<ReturnType<typeof listOpen311>>[number];
@@ -13,7 +15,9 @@ export type Open311Status = ReturnType<typeof open311Status>;
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** When this API last changed, announced by discovery. */
 export const CHANGESET = '2026-11-22T00:00:00Z';
-export const API_PATH = '/open311/v2';
+/** Everything under it answers errors as Open311 does, whatever the version asked for. */
+export const API_ROOT = '/open311';
+export const API_PATH = `${API_ROOT}/v2`;
 
 export function discovery(publicUrl: string, locale: Locale) {
   const text: Record<'contact' | 'key_service', Text> = {
@@ -47,7 +51,8 @@ export function service(category: Category, locale: Locale) {
   return {
     service_code: category.code,
     service_name: locale === 'en' ? category.nameEn : category.nameId,
-    description: category.description || null,
+    // The spec requires a description; a category without one is described by its name.
+    description: category.description || (locale === 'en' ? category.nameEn : category.nameId),
     metadata: (category.questions as Question[]).length > 0,
     type: 'realtime',
     keywords: keywordList(category.keywords),
@@ -83,8 +88,23 @@ export function serviceDefinition(category: Category, locale: Locale) {
 /** Pamong's statuses behind Open311's open/closed. */
 export const statusesFor = (wanted: Open311Status[]): Status[] => statuses.filter((s) => wanted.includes(open311Status(s)));
 
-export function serviceRequest(row: RequestRow, locale: Locale, publicUrl: string, regionCode: string) {
+/**
+ * The address, most specific first as the spec asks: the reporter's words,
+ * then desa/kelurahan, kecamatan and kabupaten/kota, so a report with only
+ * a map pin still says where it is.
+ */
+export function addressOf(row: Pick<RequestRow, 'address' | 'villageName' | 'villageKind' | 'districtName' | 'regencyName'>, region: Pick<Region, 'name'>): string {
+  return [
+    row.address,
+    row.villageName && `${row.villageKind === 'kelurahan' ? 'Kelurahan' : 'Desa'} ${row.villageName}`,
+    row.districtName && `Kecamatan ${row.districtName}`,
+    row.regencyName ?? region.name,
+  ].filter((p) => !!p).join(', ');
+}
+
+export function serviceRequest(row: RequestRow, locale: Locale, publicUrl: string, region: Pick<Region, 'code' | 'name' | 'utcOffsetMinutes'>) {
   const status = row.status as Status;
+  const datetime = (at: Date) => w3cDatetime(at, region.utcOffsetMinutes);
   return {
     service_request_id: row.trackingCode,
     status: open311Status(status),
@@ -94,15 +114,14 @@ export function serviceRequest(row: RequestRow, locale: Locale, publicUrl: strin
     description: row.description,
     agency_responsible: row.unitName,
     service_notice: statusLabel[status][locale],
-    requested_datetime: row.submittedAt.toISOString(),
-    updated_datetime: row.updatedAt.toISOString(),
-    expected_datetime: row.resolutionDueAt ? row.resolutionDueAt.toISOString() : null,
-    // Most specific first, as the spec asks: the reporter's words, then village, then district.
-    address: [row.address, row.villageName, row.districtName].filter((p) => !!p).join(', ') || null,
+    requested_datetime: datetime(row.submittedAt),
+    updated_datetime: datetime(row.updatedAt),
+    expected_datetime: row.resolutionDueAt ? datetime(row.resolutionDueAt) : null,
+    address: addressOf(row, region),
     address_id: row.villageCode ?? row.districtCode,
     zipcode: null,
     lat: row.lat,
     long: row.lng,
-    media_url: row.firstPhotoId ? `${publicUrl}/api/regions/${regionCode}/complaints/${row.trackingCode}/photos/${row.firstPhotoId}` : null,
+    media_url: row.firstPhotoId ? `${publicUrl}/api/regions/${region.code}/complaints/${row.trackingCode}/photos/${row.firstPhotoId}` : null,
   };
 }

@@ -1,4 +1,5 @@
-// Photo uploads: at most three JPEG/PNG/WebP images of 5 MB each.
+// Photo uploads: at most three JPEG/PNG/WebP images of 5 MB each, decoded and
+// stored as re-encoded JPEGs without metadata (platform/images.ts).
 import { checkUploads, type CheckedFile, type Upload, type UploadPolicy } from '../../../platform/files.js';
 
 export const photoPolicy: UploadPolicy = { types: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 5 * 1024 * 1024, maxFiles: 3, typeError: 'file.type_not_allowed' };

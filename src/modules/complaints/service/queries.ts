@@ -292,6 +292,7 @@ export interface Open311Filter {
 export async function listOpen311(ctx: AppContext, region: Region, f: Open311Filter) {
   const district = alias(areas, 'district');
   const village = alias(areas, 'village');
+  const regency = alias(areas, 'regency');
   const own = (table: string) => sql`${sql.raw(table)}.region_code = ${complaints.regionCode} and ${sql.raw(table)}.complaint_id = ${complaints.id}`;
   return ctx.database.db
     .select({
@@ -299,7 +300,7 @@ export async function listOpen311(ctx: AppContext, region: Region, f: Open311Fil
       submittedAt: complaints.submittedAt, updatedAt: complaints.updatedAt,
       categoryCode: categories.code, categoryName: categories.nameId, categoryNameEn: categories.nameEn, unitName: units.name,
       address: complaints.address, districtCode: complaints.districtCode, districtName: district.name,
-      villageCode: complaints.villageCode, villageName: village.name, lat: complaints.lat, lng: complaints.lng,
+      villageCode: complaints.villageCode, villageName: village.name, villageKind: village.kind, regencyName: regency.name, lat: complaints.lat, lng: complaints.lng,
       resolutionDueAt: sql<Date | null>`(select d.due_at from complaint_deadlines d where ${own('d')} and d.stage = 'resolution')`.mapWith(complaintDeadlines.dueAt),
       latestPublicMessage: sql<string | null>`(select e.message from complaint_events e where ${own('e')} and e.public and e.message is not null
         order by e.at desc, e.id desc limit 1)`,
@@ -311,6 +312,7 @@ export async function listOpen311(ctx: AppContext, region: Region, f: Open311Fil
     .leftJoin(units, and(eq(units.regionCode, complaints.regionCode), eq(units.id, complaints.unitId)))
     .leftJoin(district, eq(district.code, complaints.districtCode))
     .leftJoin(village, eq(village.code, complaints.villageCode))
+    .leftJoin(regency, eq(regency.code, district.parentCode))
     .where(and(
       eq(complaints.regionCode, region.code), publiclyVisible,
       f.trackingCodes ? inArray(complaints.trackingCode, f.trackingCodes) : undefined,

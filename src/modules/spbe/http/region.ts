@@ -102,7 +102,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
     preValidation: multipartReader('answer', 'evidence', evaluations.evidencePolicy),
     schema: {
       tags, summary: 'Isi penilaian mandiri indikator / Fill an indicator\'s self-assessment', params: answerParam,
-      description: 'JSON, atau multipart/form-data dengan field `answer` (JSON) dan hingga 5 berkas `evidence` (PDF, JPEG, PNG, XLSX, DOCX; maks. 10 MB, diperiksa dari isinya). Semua atau tidak sama sekali. / JSON, or multipart with an `answer` JSON field and up to 5 `evidence` files (checked by content, 10 MB max). All or nothing.',
+      description: 'JSON, atau multipart/form-data dengan field `answer` (JSON) dan hingga 5 berkas `evidence` (PDF, JPEG, PNG, XLSX, DOCX; maks. 10 MB, diperiksa dari isinya; gambar disimpan ulang sebagai JPEG 2048 px tanpa metadata). Semua atau tidak sama sekali. / JSON, or multipart with an `answer` JSON field and up to 5 `evidence` files (checked by content, 10 MB max; images are stored re-encoded as 2048 px JPEGs without metadata). All or nothing.',
       body: selfAssessment,
     },
   }, async (request) => {

@@ -145,7 +145,8 @@ function CategoryEditor({ initial, url, groups, onSaved, onCancel }: {
       </div>
       <div className="field">
         <label htmlFor="cat-description">{t('admin.categories.description')} <span className="muted small">({t('common.optional')})</span></label>
-        <textarea id="cat-description" rows={2} maxLength={2000} value={d.description} onChange={(e) => set({ description: e.target.value })} />
+        <textarea id="cat-description" rows={2} maxLength={2000} value={d.description} onChange={(e) => set({ description: e.target.value })} aria-describedby="cat-description-hint" />
+        <small id="cat-description-hint" className="hint">{t('admin.categories.descriptionHint')}</small>
       </div>
       <div className="field">
         <label htmlFor="cat-keywords">{t('admin.categories.keywords')} <span className="muted small">({t('common.optional')})</span></label>
