@@ -17,6 +17,7 @@ import { classifyError, installErrorHandling } from './platform/http/errors.js';
 import { installOps } from './platform/http/ops.js';
 import { installSecurityHeaders, securityHeaders } from './platform/http/security-headers.js';
 import { installRequestDeadline } from './platform/http/deadline.js';
+import { installNulGuard } from './platform/http/nul-guard.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './modules/complaints/service/photos.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { regionRoutes } from './platform/regions/routes.js';
@@ -56,6 +57,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   installSecurityHeaders(app);
   installRequestDeadline(app);
   installErrorHandling(app);
+  installNulGuard(app);
   installAccess(app, ctx);
   installOps(app, ctx);
 

@@ -3,6 +3,7 @@
 
 export const errorCatalogue = {
   'request.invalid': [400, 'Data yang dikirim tidak valid.', 'The request is invalid.'],
+  'request.nul_character': [400, 'Data yang dikirim tidak boleh berisi karakter NUL (\\u0000).', 'The request must not contain NUL characters (\\u0000).'],
   'request.body_too_large': [413, 'Data yang dikirim terlalu besar.', 'The request body is too large.'],
   'request.unsupported_media_type': [415, 'Jenis konten tidak didukung.', 'Unsupported content type.'],
   'request.rate_limited': [429, 'Terlalu banyak permintaan. Coba lagi nanti.', 'Too many requests. Try again later.'],
