@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +17,7 @@ import { installOps } from './platform/http/ops.js';
 import { installSecurityHeaders, securityHeaders } from './platform/http/security-headers.js';
 import { installRequestDeadline } from './platform/http/deadline.js';
 import { installNulGuard } from './platform/http/nul-guard.js';
+import { installMediaTypes } from './platform/http/media-types.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './modules/complaints/service/photos.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { regionRoutes } from './platform/regions/routes.js';
@@ -48,7 +48,6 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
-  await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 5, fieldSize: 64 * 1024, parts: MAX_PHOTOS + 5 } });
   await app.register(rateLimit, {
     global: false,
@@ -58,6 +57,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   installRequestDeadline(app);
   installErrorHandling(app);
   installNulGuard(app);
+  installMediaTypes(app);
   installAccess(app, ctx);
   installOps(app, ctx);
 

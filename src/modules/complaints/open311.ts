@@ -3,6 +3,7 @@
 // the region code; every answer, errors included, is JSON or XML by the URL.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import formbody from '@fastify/formbody';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -87,6 +88,8 @@ async function findRequest(ctx: AppContext, region: Region, id: string) {
 export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) => {
   await root.register(async (scope) => {
     const app = scope.withTypeProvider<ZodTypeProvider>();
+    // The spec posts form fields; only this scope parses them.
+    await scope.register(formbody);
     app.setErrorHandler((err: FastifyError, request, reply) => sendFailure(classifyError(err, request), request, reply));
     app.setNotFoundHandler((request, reply) => sendFailure(classifyError(new AppError('route.not_found'), request), request, reply));
     app.addHook('onRequest', async (request) => {
@@ -124,7 +127,7 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
     });
 
     app.post('/requests.:format', {
-      config: { access: 'api_key', rateLimit: { max: ctx.config.intakePerMinute, timeWindow: '1 minute' } },
+      config: { access: 'api_key', bodyTypes: ['form', 'json'], rateLimit: { max: ctx.config.intakePerMinute, timeWindow: '1 minute' } },
       schema: {
         tags, summary: 'Kirim pengaduan / Create a service request', security: [{ apiKey: [] }],
         description: 'Butuh api_key daerah ini (field, query atau header x-api-key) dan lokasi: lat+long, address_string, atau address_id (kode BPS kecamatan/desa).',

@@ -91,13 +91,13 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   });
 
   app.post('/api/regions/:region/complaints', {
-    config: { access: 'public', rateLimit: intakeLimit },
+    config: { access: 'public', bodyTypes: ['json', 'multipart'], rateLimit: intakeLimit },
     preValidation: readMultipart,
     schema: intakeSchema('Kirim pengaduan / Submit a complaint'),
   }, intake('web'));
 
   app.post('/api/regions/:region/counter/complaints', {
-    config: { access: 'complaint.file_for_citizen' },
+    config: { access: 'complaint.file_for_citizen', bodyTypes: ['json', 'multipart'] },
     preValidation: readMultipart,
     schema: intakeSchema('Catat pengaduan dari loket/telepon / File a walk-in or phone complaint'),
   }, intake('counter'));

@@ -106,7 +106,7 @@ export function platformSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => mySpbe(ctx, request.actor));
 
   r.post('/api/spbe/results/import', {
-    config: { access: 'platform_admin' },
+    config: { access: 'platform_admin', bodyTypes: ['csv'] },
     schema: {
       tags, summary: 'Impor hasil yang dipublikasikan untuk daerah mana pun dan nasional (00) / Import published results for any region and the national series (00)',
       description: 'text/csv: region_code,year,framework_version,index[,predicate][,domain:D1...][,aspect:A1...]. framework_version: spbe-2020@1, atau kode saja (spbe-2018). Semua atau tidak sama sekali. / All or nothing.',

@@ -93,7 +93,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => ({ stage: await evaluations.moveStage(ctx, request.region!.code, request.actor, request.params.evaluationId, 'final') }));
 
   r.put(`${base}/evaluations/:evaluationId/answers/:indicator`, {
-    config: { access: 'spbe.fill' },
+    config: { access: 'spbe.fill', bodyTypes: ['json', 'multipart'] },
     preValidation: multipartReader('answer', 'evidence', evaluations.evidencePolicy),
     schema: {
       tags, summary: 'Isi penilaian mandiri indikator / Fill an indicator\'s self-assessment', params: answerParam,
@@ -214,7 +214,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.post(`${base}/results/import`, {
-    config: { access: 'spbe.manage' },
+    config: { access: 'spbe.manage', bodyTypes: ['csv'] },
     schema: {
       tags, summary: 'Impor riwayat hasil yang dipublikasikan (CSV) / Import published history (CSV)', params: regionParam,
       description: 'text/csv: region_code,year,framework_version,index[,predicate][,domain:D1...][,aspect:A1...]; hanya kode daerah ini. Semua atau tidak sama sekali. / Only this region\'s code. All or nothing.',
