@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +17,7 @@ import { installSecurityHeaders, securityHeaders } from './platform/http/securit
 import { installRequestDeadline } from './platform/http/deadline.js';
 import { installNulGuard } from './platform/http/nul-guard.js';
 import { installMediaTypes } from './platform/http/media-types.js';
+import { installRateLimits } from './platform/http/rate-limit.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './modules/complaints/service/photos.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { regionRoutes } from './platform/regions/routes.js';
@@ -49,16 +49,13 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 5, fieldSize: 64 * 1024, parts: MAX_PHOTOS + 5 } });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: () => new AppError('request.rate_limited'),
-  });
   installSecurityHeaders(app);
   installRequestDeadline(app);
   installErrorHandling(app);
   installNulGuard(app);
   installMediaTypes(app);
   installAccess(app, ctx);
+  installRateLimits(app, ctx);
   installOps(app, ctx);
 
   await app.register(swagger, {

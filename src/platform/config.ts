@@ -15,6 +15,8 @@ export interface Config {
   trustProxy: boolean;
   /** Anonymous complaints accepted per minute from one address. */
   intakePerMinute: number;
+  /** Failed sign-ins one address may make in 15 minutes, whatever the accounts (password spraying). */
+  signInFailuresPerAddress: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     workers: env.PAMONG_WORKERS !== 'false',
     intakePerMinute: Number(env.PAMONG_INTAKE_PER_MINUTE ?? 20),
+    signInFailuresPerAddress: Number(env.PAMONG_SIGN_IN_FAILURES_PER_ADDRESS ?? 30),
     trustProxy: env.PAMONG_TRUST_PROXY === 'true',
   };
 }

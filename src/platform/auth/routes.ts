@@ -8,20 +8,24 @@ import { listEnabledRegions } from '../regions/service.js';
 import { allowedActions } from './policy.js';
 import { createUser, requestPasswordReset, resetPassword, SESSION_DAYS, signIn, signOut } from './service.js';
 import { text } from '../http/schemas.js';
+import type { RateLimit } from '../http/rate-limit.js';
 
 export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.secureCookies };
 
-  // Per address and account: a whole office behind one NAT can still sign in,
-  // while guessing one account's password is slowed down.
-  const perAccount = {
-    max: 10, timeWindow: '1 minute', hook: 'preHandler' as const,
-    keyGenerator: (request: FastifyRequest) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-  };
+  // Per address and account, so that guessing one account's password is slowed
+  // down while a whole office behind one NAT can still sign in; and per address
+  // across accounts, counting only failures, so that one address cannot try a
+  // password against every account (spraying).
+  const emailOf = (request: FastifyRequest) => String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase();
+  const signInLimits: RateLimit[] = [
+    { name: 'sign-in', max: 10, windowSeconds: 60, by: (request) => `${request.ip}|${emailOf(request)}` },
+    { name: 'sign-in-address', max: ctx.config.signInFailuresPerAddress, windowSeconds: 15 * 60, by: (request) => request.ip, failuresOnly: true },
+  ];
 
   app.post('/api/auth/sign-in', {
-    config: { access: 'public', rateLimit: perAccount },
+    config: { access: 'public', limits: signInLimits },
     schema: { tags: ['auth'], summary: 'Masuk / Sign in', body: z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }) },
   }, async (request, reply) => {
     const { sessionId, csrfToken, actor } = await signIn(ctx, request.body.email, request.body.password);
@@ -30,7 +34,7 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
   });
 
   app.post('/api/auth/register', {
-    config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
+    config: { access: 'public', limits: [{ name: 'register', max: 5, windowSeconds: 60 }] },
     schema: {
       tags: ['auth'], summary: 'Daftar sebagai warga / Register as a citizen',
       body: z.object({ email: z.email().max(200), name: text(120), password: z.string().max(200), phone: z.string().regex(/^\+?[0-9 -]{6,20}$/).optional() }),
@@ -62,7 +66,7 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
   });
 
   app.post('/api/auth/password-reset', {
-    config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
+    config: { access: 'public', limits: [{ name: 'password-reset', max: 5, windowSeconds: 60 }] },
     schema: { tags: ['auth'], summary: 'Minta tautan atur ulang kata sandi / Request a reset link', body: z.object({ email: z.email().max(200) }) },
   }, async (request) => {
     await requestPasswordReset(ctx, request.body.email, request.locale);
@@ -70,7 +74,7 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
   });
 
   app.post('/api/auth/password-reset/confirm', {
-    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { access: 'public', limits: [{ name: 'password-reset-confirm', max: 10, windowSeconds: 60 }] },
     schema: { tags: ['auth'], summary: 'Atur kata sandi baru / Set a new password', body: z.object({ token: z.string().min(10).max(200), password: z.string().max(200) }) },
   }, async (request) => {
     await resetPassword(ctx, request.body.token, request.body.password);
