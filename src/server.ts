@@ -18,6 +18,7 @@ import { installRequestDeadline } from './platform/http/deadline.js';
 import { installNulGuard } from './platform/http/nul-guard.js';
 import { installMediaTypes } from './platform/http/media-types.js';
 import { installRateLimits } from './platform/http/rate-limit.js';
+import { installIdempotency } from './platform/http/idempotency.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './modules/complaints/service/photos.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { regionRoutes } from './platform/regions/routes.js';
@@ -56,6 +57,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   installMediaTypes(app);
   installAccess(app, ctx);
   installRateLimits(app, ctx);
+  installIdempotency(app, ctx);
   installOps(app, ctx);
 
   await app.register(swagger, {

@@ -127,7 +127,7 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
     });
 
     app.post('/requests.:format', {
-      config: { access: 'api_key', bodyTypes: ['form', 'json'], limits: [{ name: 'open311-request', max: ctx.config.intakePerMinute, windowSeconds: 60 }] },
+      config: { idempotent: true, access: 'api_key', bodyTypes: ['form', 'json'], limits: [{ name: 'open311-request', max: ctx.config.intakePerMinute, windowSeconds: 60 }] },
       schema: {
         tags, summary: 'Kirim pengaduan / Create a service request', security: [{ apiKey: [] }],
         description: 'Butuh api_key daerah ini (field, query atau header x-api-key) dan lokasi: lat+long, address_string, atau address_id (kode BPS kecamatan/desa).',

@@ -93,13 +93,13 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   });
 
   app.post('/api/regions/:region/complaints', {
-    config: { access: 'public', bodyTypes: ['json', 'multipart'], limits: perMinute('intake') },
+    config: { idempotent: true, access: 'public', bodyTypes: ['json', 'multipart'], limits: perMinute('intake') },
     preValidation: readMultipart,
     schema: intakeSchema('Kirim pengaduan / Submit a complaint'),
   }, intake('web'));
 
   app.post('/api/regions/:region/counter/complaints', {
-    config: { access: 'complaint.file_for_citizen', bodyTypes: ['json', 'multipart'] },
+    config: { idempotent: true, access: 'complaint.file_for_citizen', bodyTypes: ['json', 'multipart'] },
     preValidation: readMultipart,
     schema: intakeSchema('Catat pengaduan dari loket/telepon / File a walk-in or phone complaint'),
   }, intake('counter'));
@@ -206,7 +206,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
     config: { access: 'region.admin' }, schema: { tags, summary: 'Semua kategori / All categories', params: regionParam },
   }, async (request) => admin.listCategories(ctx, request.region!.code, true));
   app.post('/api/regions/:region/admin/categories', {
-    config: { access: 'region.admin' }, schema: { tags, summary: 'Tambah kategori / Add category', params: regionParam, body: categoryBody },
+    config: { idempotent: true, access: 'region.admin' }, schema: { tags, summary: 'Tambah kategori / Add category', params: regionParam, body: categoryBody },
   }, async (request, reply) => reply.status(201).send(await admin.saveCategory(ctx, request.actor, request.region!.code, request.body)));
   app.put('/api/regions/:region/admin/categories/:id', {
     config: { access: 'region.admin' }, schema: { tags, summary: 'Ubah kategori / Change category', params: idParam, body: categoryBody },

@@ -34,7 +34,7 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
   });
 
   app.post('/api/auth/register', {
-    config: { access: 'public', limits: [{ name: 'register', max: 5, windowSeconds: 60 }] },
+    config: { idempotent: true, access: 'public', limits: [{ name: 'register', max: 5, windowSeconds: 60 }] },
     schema: {
       tags: ['auth'], summary: 'Daftar sebagai warga / Register as a citizen',
       body: z.object({ email: z.email().max(200), name: text(120), password: z.string().max(200), phone: z.string().regex(/^\+?[0-9 -]{6,20}$/).optional() }),

@@ -25,7 +25,7 @@ export function platformSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => frameworks.listFrameworks(ctx, request.actor.platformAdmin));
 
   r.post('/api/spbe/frameworks', {
-    config: { access: 'platform_admin' },
+    config: { idempotent: true, access: 'platform_admin' },
     schema: {
       tags, summary: 'Tambah kerangka evaluasi / Add a framework',
       body: z.object({ code: frameworkCode, name: bilingual, regulation: z.string().trim().max(1000).optional(), note: z.string().trim().max(4000).optional() }),
@@ -38,7 +38,7 @@ export function platformSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => frameworks.getVersion(ctx, request.params.framework, request.params.version, request.actor.platformAdmin));
 
   r.post('/api/spbe/frameworks/:framework/versions', {
-    config: { access: 'platform_admin' },
+    config: { idempotent: true, access: 'platform_admin' },
     schema: {
       tags, summary: 'Buat versi draf baru (salinan atau dokumen baru) / Create a draft version (a copy or a new document)', params: z.object({ framework: frameworkCode }),
       body: z.object({ copyFrom: z.number().int().min(1).optional(), document: frameworkDocument.optional(), note: z.string().trim().max(2000).optional() })

@@ -43,7 +43,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => listEvaluations(ctx, request.region!.code));
 
   r.post(`${base}/evaluations`, {
-    config: { access: 'spbe.manage' },
+    config: { idempotent: true, access: 'spbe.manage' },
     schema: {
       tags, summary: 'Buka evaluasi tahun ini / Open the year\'s evaluation', params: regionParam,
       description: 'Koordinator SPBE membuka evaluasi dengan versi kerangka yang aktif; semua indikator dibuat belum ditugaskan. / The SPBE coordinator opens the evaluation under an active framework version; every indicator starts unassigned.',
@@ -93,7 +93,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => ({ stage: await evaluations.moveStage(ctx, request.region!.code, request.actor, request.params.evaluationId, 'final') }));
 
   r.put(`${base}/evaluations/:evaluationId/answers/:indicator`, {
-    config: { access: 'spbe.fill', bodyTypes: ['json', 'multipart'] },
+    config: { idempotent: true, access: 'spbe.fill', bodyTypes: ['json', 'multipart'] },
     preValidation: multipartReader('answer', 'evidence', evaluations.evidencePolicy),
     schema: {
       tags, summary: 'Isi penilaian mandiri indikator / Fill an indicator\'s self-assessment', params: answerParam,
