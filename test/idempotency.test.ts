@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { describeWithApp, type Session } from './harness.js';
 import { DEMO_API_KEY } from '../src/demo/seed.js';
+import { api, ApiError } from '../web/src/api.js';
 
 describeWithApp('idempotency keys', (h) => {
   let categoryId: string;
@@ -135,6 +136,32 @@ describeWithApp('idempotency keys', (h) => {
     const [c1, c2] = [await file(), await file()];
     expect(c2.body.trackingCode).toBe(c1.body.trackingCode);
     expect(await complaintsLike('Sampah di Jalan Bougenvil')).toBe(1);
+  });
+
+  it('lets the web app retry a submission whose answer was lost, with the same key', async () => {
+    // The network between the web app and the server: the first answer never arrives.
+    let lose = true;
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (path: string, init: RequestInit) => {
+      const res = await h.app.inject({ method: init.method as 'POST', url: path, headers: init.headers as Record<string, string>, payload: init.body as string });
+      if (lose) {
+        lose = false;
+        throw new TypeError('Failed to fetch');
+      }
+      return new Response(res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type']) } });
+    }) as typeof fetch;
+    try {
+      const submit = () => api<{ trackingCode: string }>('/api/regions/32.11/complaints', { method: 'POST', body: { categoryId, description: 'Sampah di Jalan Kamboja, sinyal hilang' } });
+      await expect(submit()).rejects.toBeInstanceOf(ApiError);
+      const retried = await submit();
+      expect(await complaintsLike('Sampah di Jalan Kamboja')).toBe(1);
+      expect((await h.ctx.database.rows<{ t: string }>(sql`select tracking_code as t from complaints where description like 'Sampah di Jalan Kamboja%'`))[0].t).toBe(retried.trackingCode);
+      // Once answered, the same text sent again is a new submission.
+      await submit();
+      expect(await complaintsLike('Sampah di Jalan Kamboja')).toBe(2);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 
   it('documents the header on every create and refuses a malformed key', async () => {
