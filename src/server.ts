@@ -54,8 +54,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   installRequestDeadline(app);
   installErrorHandling(app);
   installNulGuard(app);
-  installMediaTypes(app);
   installAccess(app, ctx);
+  installMediaTypes(app);
   installRateLimits(app, ctx);
   installIdempotency(app, ctx);
   installOps(app, ctx);
