@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { describeWithApp, type Harness } from '../../../test/harness.js';
+import { describeWithApp } from '../../../test/harness.js';
 import { DEMO_API_KEY } from '../../demo/seed.js';
 import { buildServer } from '../../server.js';
 import { anonymousActor } from '../../platform/auth/policy.js';
