@@ -5,9 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -19,6 +17,10 @@ import { classifyError, installErrorHandling } from './platform/http/errors.js';
 import { installOps } from './platform/http/ops.js';
 import { inlineScriptHashes, installSecurityHeaders, securityHeaders } from './platform/http/security-headers.js';
 import { installRequestDeadline } from './platform/http/deadline.js';
+import { installNulGuard } from './platform/http/nul-guard.js';
+import { installMediaTypes } from './platform/http/media-types.js';
+import { installRateLimits } from './platform/http/rate-limit.js';
+import { installIdempotency } from './platform/http/idempotency.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './modules/complaints/service/photos.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { regionRoutes } from './platform/regions/routes.js';
@@ -64,16 +66,15 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   // come precompressed from the build and pass through as they are.
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
   await app.register(cookie);
-  await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 5, fieldSize: 64 * 1024, parts: MAX_PHOTOS + 5 } });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: () => new AppError('request.rate_limited'),
-  });
   installSecurityHeaders(app, headers);
   installRequestDeadline(app);
   installErrorHandling(app);
+  installNulGuard(app);
   installAccess(app, ctx);
+  installMediaTypes(app);
+  installRateLimits(app, ctx);
+  installIdempotency(app, ctx);
   installOps(app, ctx);
 
   await app.register(swagger, {

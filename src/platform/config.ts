@@ -17,6 +17,8 @@ export interface Config {
   trustProxy: boolean;
   /** Anonymous complaints accepted per minute from one address. */
   intakePerMinute: number;
+  /** Failed sign-ins one address may make in 15 minutes, whatever the accounts (password spraying). */
+  signInFailuresPerAddress: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? env.LOG_FORMAT : process.stdout.isTTY ? 'pretty' : 'json',
     workers: env.PAMONG_WORKERS !== 'false',
     intakePerMinute: Number(env.PAMONG_INTAKE_PER_MINUTE ?? 20),
+    signInFailuresPerAddress: Number(env.PAMONG_SIGN_IN_FAILURES_PER_ADDRESS ?? 30),
     trustProxy: env.PAMONG_TRUST_PROXY === 'true',
   };
 }

@@ -3,10 +3,13 @@
 
 export const errorCatalogue = {
   'request.invalid': [400, 'Data yang dikirim tidak valid.', 'The request is invalid.'],
+  'request.nul_character': [400, 'Data yang dikirim tidak boleh berisi karakter NUL (\\u0000).', 'The request must not contain NUL characters (\\u0000).'],
   'request.text_too_long': [400, 'Teks terlalu panjang: isian yang disebut di details melebihi batas karakternya. Tidak ada yang dipotong; persingkat lalu kirim lagi.', 'Text too long: the fields named in details are over their character limit. Nothing was cut; shorten them and send again.'],
   'request.body_too_large': [413, 'Data yang dikirim terlalu besar.', 'The request body is too large.'],
   'request.unsupported_media_type': [415, 'Jenis konten tidak didukung.', 'Unsupported content type.'],
   'request.rate_limited': [429, 'Terlalu banyak permintaan. Coba lagi nanti.', 'Too many requests. Try again later.'],
+  'idempotency.key_reused': [422, 'Kunci Idempotency-Key ini sudah dipakai untuk permintaan yang berbeda. Buat kunci baru untuk permintaan baru.', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.'],
+  'idempotency.in_progress': [409, 'Permintaan dengan Idempotency-Key ini sedang diproses. Coba lagi sebentar lagi.', 'A request with this Idempotency-Key is being processed. Try again shortly.'],
   'route.not_found': [404, 'Alamat tidak ditemukan.', 'Not found.'],
   'auth.required': [401, 'Silakan masuk terlebih dahulu.', 'Please sign in.'],
   'auth.session_expired': [401, 'Sesi Anda telah berakhir. Silakan masuk lagi.', 'Your session has expired. Please sign in again.'],

@@ -4,6 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError, type ErrorCode } from './errors.js';
+import { refuseNul } from './http/nul-guard.js';
 import { reencodeImage } from './images.js';
 
 export interface Upload { fileName: string; data: Buffer }
@@ -58,6 +59,7 @@ export function multipartReader(jsonField: string, fileField: string, policy: Up
       for await (const part of parts) {
         if (part.type === 'file') {
           if (part.fieldname !== fileField) throw new AppError('request.invalid', { field: part.fieldname });
+          refuseNul('file name', part.filename);
           request.uploads.push({ fileName: part.filename || 'berkas', data: await part.toBuffer() });
         } else if (part.fieldname === jsonField) {
           try {
@@ -72,6 +74,7 @@ export function multipartReader(jsonField: string, fileField: string, policy: Up
       if (err instanceof AppError || (err as { code?: string }).code?.startsWith('FST_')) throw err;
       throw new AppError('request.invalid', { multipart: (err as Error).message });
     }
+    refuseNul(jsonField, body);
     request.body = body;
   };
 }

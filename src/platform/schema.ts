@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ts } from './db/columns.js';
+import { bytea, ts } from './db/columns.js';
 
 
 /** Every administrative area of Indonesia: province, regency/city, district, village. */
@@ -163,6 +163,30 @@ export const apiKeys = pgTable(
     revokedAt: ts('revoked_at'),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), uniqueIndex('api_keys_hash_idx').on(t.keyHash)],
+);
+
+/** Rate-limit counters, shared by every instance: one row per limit and subject, counting hits in a fixed window. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: ts('window_start').notNull(),
+  hits: integer('hits').notNull(),
+});
+
+/**
+ * Idempotency keys of creates (http/idempotency.ts). The row is claimed in the
+ * create's own transaction, so a committed create always has its key; the
+ * answer is stored after, sealed with a key only the client knows.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    keyHash: text('key_hash').primaryKey(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status'),
+    answer: bytea('answer'),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('idempotency_keys_expiry_idx').on(t.expiresAt)],
 );
 
 export const auditLog = pgTable(

@@ -4,6 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from './context.js';
 import { createTransport, sendPendingEmails } from './notify/outbox.js';
 import { sweepOverdue } from '../modules/complaints/service/escalation.js';
+import { purgeRateLimits } from './http/rate-limit.js';
+import { purgeIdempotencyKeys } from './http/idempotency.js';
 
 export interface Worker { stop(): Promise<void> }
 
@@ -19,6 +21,8 @@ export function startWorker(ctx: AppContext, log: Pick<FastifyBaseLogger, 'info'
       for (let n = await sweepOverdue(ctx); n > 0 && !stopped; n = await sweepOverdue(ctx)) escalated += n;
       for (let n = await sendPendingEmails(ctx, transport); n > 0 && !stopped; n = await sendPendingEmails(ctx, transport)) sent += n;
       if (escalated || sent) log.info({ escalated, sent }, 'worker tick');
+      await purgeRateLimits(ctx);
+      await purgeIdempotencyKeys(ctx);
     } catch (err) {
       log.error({ err }, 'worker tick failed');
     }

@@ -25,6 +25,28 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
+/**
+ * Idempotency-Key per submission: a POST or PUT carries a key, and sending the
+ * same thing again after a failure (no answer, a network error, a server
+ * error) reuses it, so the server answers the retry with the first result
+ * instead of filing twice. A success retires the key: a new submission gets a
+ * new one.
+ */
+const unanswered = new Map<string, string>();
+
+function newKey(): string {
+  // crypto.randomUUID needs a secure context; a LAN deployment may be plain http.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** What identifies "the same submission": the call and its content (files by name, size and type). */
+function submissionOf(method: string, path: string, body: BodyInit | undefined): string {
+  const content = body instanceof FormData
+    ? JSON.stringify([...body.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : `${v.name}|${v.size}|${v.type}`]))
+    : String(body ?? '');
+  return `${method} ${path} ${content}`;
+}
+
 export interface CallOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** A plain value is sent as JSON; FormData as multipart. */
@@ -42,6 +64,11 @@ export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
     body = JSON.stringify(opts.body);
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const submission = method === 'POST' || method === 'PUT' ? submissionOf(method, path, body) : null;
+  if (submission !== null) {
+    if (!unanswered.has(submission)) unanswered.set(submission, newKey());
+    headers['idempotency-key'] = unanswered.get(submission)!;
+  }
   let res: Response;
   try {
     res = await ((method === 'GET' && takeEarlyAnswer(path)) || fetch(path, { method, headers, body, signal: opts.signal, credentials: 'same-origin' }));
@@ -49,6 +76,8 @@ export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
     if (opts.signal?.aborted) throw e;
     throw new ApiError('network', 0, '');
   }
+  // Kept only while a retry may still find the first attempt at work or unanswered.
+  if (submission !== null && res.status < 500 && res.status !== 409) unanswered.delete(submission);
   const text = await res.text();
   const json = text ? safeJson(text) : undefined;
   if (!res.ok) {

@@ -3,6 +3,7 @@
 // the region code; every answer, errors included, is JSON or XML by the URL.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import formbody from '@fastify/formbody';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -100,6 +101,8 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
   await root.register(async (scope) => {
     const app = scope.withTypeProvider<ZodTypeProvider>();
     answerErrorsAsOpen311(scope);
+    // The spec posts form fields; only this scope parses them.
+    await scope.register(formbody);
     app.addHook('onRequest', async (request) => {
       if (!request.is404 && !isFormat(extensionOf(request.url))) throw new AppError('open311.format');
     });
@@ -135,7 +138,7 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
     });
 
     app.post('/requests.:format', {
-      config: { access: 'api_key', rateLimit: { max: ctx.config.intakePerMinute, timeWindow: '1 minute' } },
+      config: { idempotent: true, access: 'api_key', bodyTypes: ['form', 'json'], limits: [{ name: 'open311-request', max: ctx.config.intakePerMinute, windowSeconds: 60 }] },
       schema: {
         tags, summary: 'Kirim pengaduan / Create a service request', security: [{ apiKey: [] }],
         description: 'Butuh api_key daerah ini (field, query atau header x-api-key) dan lokasi: lat+long, address_string, atau address_id (kode BPS kecamatan/desa).',

@@ -14,6 +14,7 @@ import { trackingCodePattern } from './domain/tracking.js';
 import { submitComplaint, suggestDuplicates, type NewComplaint } from './service/intake.js';
 import { checkPhotos, photoPolicy } from './service/photos.js';
 import { multipartReader } from '../../platform/files.js';
+import type { RateLimit } from '../../platform/http/rate-limit.js';
 import { citizenAction, performAction } from './service/workflow.js';
 import { listForStaff, listMine, listPublic, photo, staffDetail, trackingView } from './service/queries.js';
 import * as admin from './admin.js';
@@ -75,7 +76,8 @@ function toNewComplaint(b: ComplaintInput, channel: NewComplaint['channel']): Ne
 
 export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const intakeLimit = { max: ctx.config.intakePerMinute, timeWindow: '1 minute' };
+  /** Anonymous writes per address and minute, each route its own counter. */
+  const perMinute = (name: string, max = ctx.config.intakePerMinute): RateLimit[] => [{ name, max, windowSeconds: 60 }];
 
   app.get('/api/regions/:region/categories', {
     config: { access: 'public' }, schema: { tags, summary: 'Kategori pengaduan / Complaint categories', params: regionParam },
@@ -99,19 +101,19 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   });
 
   app.post('/api/regions/:region/complaints', {
-    config: { access: 'public', rateLimit: intakeLimit },
+    config: { idempotent: true, access: 'public', bodyTypes: ['json', 'multipart'], limits: perMinute('intake') },
     preValidation: readMultipart,
     schema: intakeSchema('Kirim pengaduan / Submit a complaint'),
   }, intake('web'));
 
   app.post('/api/regions/:region/counter/complaints', {
-    config: { access: 'complaint.file_for_citizen' },
+    config: { idempotent: true, access: 'complaint.file_for_citizen', bodyTypes: ['json', 'multipart'] },
     preValidation: readMultipart,
     schema: intakeSchema('Catat pengaduan dari loket/telepon / File a walk-in or phone complaint'),
   }, intake('counter'));
 
   app.post('/api/regions/:region/complaints/similar', {
-    config: { access: 'public', rateLimit: { ...intakeLimit, max: intakeLimit.max * 3 } },
+    config: { access: 'public', limits: perMinute('similar', ctx.config.intakePerMinute * 3) },
     schema: {
       tags, summary: 'Laporan serupa sebelum mengirim / Likely duplicates before submitting', params: regionParam,
       body: z.object({ categoryId: z.uuid(), description: z.string().max(textLimits.description), villageCode: location.villageCode, lat: location.lat, lng: location.lng }),
@@ -133,7 +135,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   }, async (request) => trackingView(ctx, request.region!, request.params.code, request.query.kunci));
 
   app.post('/api/regions/:region/complaints/track/:code/rate', {
-    config: { access: 'public', rateLimit: intakeLimit },
+    config: { access: 'public', limits: perMinute('rate') },
     schema: { tags, summary: 'Beri penilaian / Rate the answer', params: trackingParam, body: z.object({ key: reporterKey, rating: z.number().int().min(1).max(5), comment: z.string().trim().max(textLimits.ratingComment).optional() }) },
   }, async (request) => {
     const { key, ...rating } = request.body;
@@ -141,7 +143,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   });
 
   app.post('/api/regions/:region/complaints/track/:code/reopen', {
-    config: { access: 'public', rateLimit: intakeLimit },
+    config: { access: 'public', limits: perMinute('reopen') },
     schema: { tags, summary: 'Buka kembali / Reopen', description: 'Selama jendela daerah sejak penyelesaian, juga setelah dinilai / Within the region\'s window from the resolution, rated or not.', params: trackingParam, body: z.object({ key: reporterKey, reason: text(textLimits.reopenReason) }) },
   }, async (request) => ({ status: await citizenAction(ctx, request.region!, request.params.code, request.body.key, { action: 'reopen', reason: request.body.reason }) }));
 
@@ -214,7 +216,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
     config: { access: 'region.admin' }, schema: { tags, summary: 'Semua kategori / All categories', params: regionParam },
   }, async (request) => admin.listCategories(ctx, request.region!.code, true));
   app.post('/api/regions/:region/admin/categories', {
-    config: { access: 'region.admin' }, schema: { tags, summary: 'Tambah kategori / Add category', params: regionParam, body: categoryBody },
+    config: { idempotent: true, access: 'region.admin' }, schema: { tags, summary: 'Tambah kategori / Add category', params: regionParam, body: categoryBody },
   }, async (request, reply) => reply.status(201).send(await admin.saveCategory(ctx, request.actor, request.region!.code, request.body)));
   app.put('/api/regions/:region/admin/categories/:id', {
     config: { access: 'region.admin' }, schema: { tags, summary: 'Ubah kategori / Change category', params: idParam, body: categoryBody },

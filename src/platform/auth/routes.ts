@@ -10,17 +10,21 @@ import { requestPasswordReset, resetPassword, SESSION_DAYS, signIn, signOut, typ
 import { register, verifyEmail } from './registration.js';
 import { acceptInvitation, viewInvitation } from './invitations.js';
 import { text } from '../http/schemas.js';
+import type { RateLimit } from '../http/rate-limit.js';
 
 export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.secureCookies };
 
-  // Per address and account: a whole office behind one NAT can still sign in,
-  // while guessing one account's password is slowed down.
-  const perAccount = {
-    max: 10, timeWindow: '1 minute', hook: 'preHandler' as const,
-    keyGenerator: (request: FastifyRequest) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-  };
+  // Per address and account, so that guessing one account's password is slowed
+  // down while a whole office behind one NAT can still sign in; and per address
+  // across accounts, counting only failures, so that one address cannot try a
+  // password against every account (spraying).
+  const emailOf = (request: FastifyRequest) => String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase();
+  const signInLimits: RateLimit[] = [
+    { name: 'sign-in', max: 10, windowSeconds: 60, by: (request) => `${request.ip}|${emailOf(request)}` },
+    { name: 'sign-in-address', max: ctx.config.signInFailuresPerAddress, windowSeconds: 15 * 60, by: (request) => request.ip, failuresOnly: true },
+  ];
 
   /** Sets the session cookie and answers who signed in and what they may do. */
   const signedIn = (reply: FastifyReply, { sessionId, csrfToken, actor }: OpenedSession) => {
@@ -29,12 +33,12 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
   };
 
   app.post('/api/auth/sign-in', {
-    config: { access: 'public', rateLimit: perAccount },
+    config: { access: 'public', limits: signInLimits },
     schema: { tags: ['auth'], summary: 'Masuk / Sign in', body: z.object({ email: z.email().max(200), password: z.string().min(1).max(200) }) },
   }, async (request, reply) => signedIn(reply, await signIn(ctx, request.body.email, request.body.password)));
 
   app.post('/api/auth/register', {
-    config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
+    config: { idempotent: true, access: 'public', limits: [{ name: 'register', max: 5, windowSeconds: 60 }] },
     schema: {
       tags: ['auth'], summary: 'Daftar sebagai warga / Register as a citizen',
       description: 'Selalu 202: tautan aktivasi dikirim ke email (berlaku 24 jam); akun dibuat saat tautan dibuka. Bila alamat sudah punya akun, pemiliknya diberi tahu lewat email. '
@@ -47,17 +51,17 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
   });
 
   app.post('/api/auth/verify-email', {
-    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { access: 'public', limits: [{ name: 'verify-email', max: 10, windowSeconds: 60 }] },
     schema: { tags: ['auth'], summary: 'Aktifkan akun dari tautan email, lalu masuk / Activate an account from the emailed link and sign in', body: z.object({ token: z.string().min(10).max(200) }) },
   }, async (request, reply) => signedIn(reply, await verifyEmail(ctx, request.body.token)));
 
   app.post('/api/auth/invitation', {
-    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { access: 'public', limits: [{ name: 'invitation-view', max: 20, windowSeconds: 60 }] },
     schema: { tags: ['auth'], summary: 'Isi undangan dari tautan email / What an emailed invitation offers', body: z.object({ token: z.string().min(10).max(200) }) },
   }, async (request) => viewInvitation(ctx, request.body.token));
 
   app.post('/api/auth/invitation/accept', {
-    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { access: 'public', limits: [{ name: 'invitation-accept', max: 10, windowSeconds: 60 }] },
     schema: {
       tags: ['auth'], summary: 'Terima undangan / Accept an invitation',
       description: 'Tanpa akun: kirim nama dan kata sandi; akun dibuat dan langsung masuk. Dengan akun: masuk dulu sebagai alamat yang diundang. '
@@ -90,7 +94,7 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
   });
 
   app.post('/api/auth/password-reset', {
-    config: { access: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
+    config: { access: 'public', limits: [{ name: 'password-reset', max: 5, windowSeconds: 60 }] },
     schema: { tags: ['auth'], summary: 'Minta tautan atur ulang kata sandi / Request a reset link', body: z.object({ email: z.email().max(200) }) },
   }, async (request) => {
     await requestPasswordReset(ctx, request.body.email, request.locale);
@@ -98,7 +102,7 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
   });
 
   app.post('/api/auth/password-reset/confirm', {
-    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { access: 'public', limits: [{ name: 'password-reset-confirm', max: 10, windowSeconds: 60 }] },
     schema: { tags: ['auth'], summary: 'Atur kata sandi baru / Set a new password', body: z.object({ token: z.string().min(10).max(200), password: z.string().max(200) }) },
   }, async (request) => {
     await resetPassword(ctx, request.body.token, request.body.password);

@@ -1,5 +1,6 @@
 // One database interface over both engines: PGlite (embedded) and a
 // PostgreSQL server. Both speak the same SQL and run the same migrations.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
@@ -35,6 +36,32 @@ export async function queryRows<T = Record<string, unknown>>(db: Queryable, quer
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
+/**
+ * Work the next transaction opened in this async context does first, inside
+ * it: a request's idempotency claim (http/idempotency.ts), so that the claim
+ * commits or rolls back with the create.
+ */
+export interface TransactionPrelude { run: ((tx: Tx) => Promise<void>) | null }
+export const transactionPrelude = new AsyncLocalStorage<TransactionPrelude>();
+
+function withPrelude(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, config) => transaction(async (tx) => {
+    const prelude = transactionPrelude.getStore();
+    const run = prelude?.run;
+    if (!prelude || !run) return work(tx);
+    prelude.run = null;
+    try {
+      await run(tx);
+      return await work(tx);
+    } catch (err) {
+      prelude.run = run; // rolled back: the claim is still to be made
+      throw err;
+    }
+  }, config)) as Db['transaction'];
+  return db;
+}
+
 const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 
 // PostgreSQL returns bigint and numeric as strings; count(*) must be a number.
@@ -57,7 +84,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     // An idle client losing its server must not crash the process.
     pool.on('error', () => undefined);
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const db = withPrelude(drizzlePg(pool, { schema }) as unknown as Db);
     return {
       kind: 'postgres',
       db,
@@ -71,7 +98,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   // Loaded only when used: the embedded engine's code alone takes ~50 MB of memory.
   const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = withPrelude(drizzlePglite(client, { schema }) as unknown as Db);
   return {
     kind: 'pglite',
     db,

@@ -3,6 +3,7 @@ import type { Actor, Permission } from '../auth/policy.js';
 import type { Locale } from '../i18n.js';
 import type { Region } from '../regions/service.js';
 import type { Upload } from '../files.js';
+import type { BodyType } from './media-types.js';
 
 /**
  * Every API route declares who may call it. 'public' is anyone, 'signed_in'
@@ -20,6 +21,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** The request bodies a route documents, JSON when unset; others are refused with 415 (http/media-types.ts). */
+    bodyTypes?: BodyType[];
   }
   interface FastifyRequest {
     actor: Actor;

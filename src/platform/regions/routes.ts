@@ -20,7 +20,7 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
   app.get('/api/regions', { config: { access: 'public' }, schema: { tags, summary: 'Daerah aktif / Enabled regions' } }, async () => listEnabledRegions(ctx.database.db));
 
   app.post('/api/regions', {
-    config: { access: 'platform_admin' },
+    config: { idempotent: true, access: 'platform_admin' },
     schema: {
       tags, summary: 'Aktifkan daerah / Switch a region on',
       body: z.object({
@@ -52,7 +52,7 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
   app.get('/api/regions/:region/units', { config: { access: 'region.staff' }, schema: { tags, summary: 'Perangkat daerah / Units', params: regionParam } }, async (request) => admin.listUnits(ctx, request.region!.code));
 
   app.post('/api/regions/:region/units', {
-    config: { access: 'region.admin' },
+    config: { idempotent: true, access: 'region.admin' },
     schema: { tags, summary: 'Tambah perangkat daerah / Add unit', params: regionParam, body: z.object({ code: z.string().regex(/^[A-Za-z0-9_-]{1,30}$/), name: text(200), email: z.email().optional() }) },
   }, async (request, reply) => reply.status(201).send(await admin.createUnit(ctx, request.actor, request.region!.code, request.body)));
 
@@ -63,7 +63,7 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
   }, async (request) => invitations.listInvitations(ctx, request.region!.code));
 
   app.post('/api/regions/:region/invitations', {
-    config: { access: 'region.admin' },
+    config: { idempotent: true, access: 'region.admin' },
     schema: {
       tags, summary: 'Undang pegawai untuk suatu peran / Invite staff to a role', params: regionParam,
       description: 'Mengirim tautan undangan ke alamat email; peran baru diberikan setelah pemilik alamat menerimanya (berlaku 7 hari). '
@@ -97,7 +97,7 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
   app.get('/api/regions/:region/holidays', { config: { access: 'public' }, schema: { tags, summary: 'Cuti bersama dan libur daerah / Regional days off', params: regionParam } }, async (request) => admin.listHolidays(ctx, request.region!.code));
 
   app.put('/api/regions/:region/holidays/:date', {
-    config: { access: 'region.admin' },
+    config: { idempotent: true, access: 'region.admin' },
     schema: { tags, summary: 'Tetapkan hari libur / Set a day off', params: regionParam.extend({ date: z.iso.date() }), body: z.object({ name: text(200), kind: z.enum(['cuti_bersama', 'local']) }) },
   }, async (request) => {
     await admin.addHoliday(ctx, request.actor, request.region!.code, { date: request.params.date, ...request.body });
@@ -125,7 +125,7 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
   app.get('/api/regions/:region/api-keys', { config: { access: 'region.admin' }, schema: { tags, summary: 'Kunci API / API keys', params: regionParam } }, async (request) => admin.listApiKeys(ctx, request.region!.code));
 
   app.post('/api/regions/:region/api-keys', {
-    config: { access: 'region.admin' },
+    config: { idempotent: true, access: 'region.admin' },
     schema: { tags, summary: 'Buat kunci API (ditampilkan sekali) / Create an API key (shown once)', params: regionParam, body: z.object({ name: text(100) }) },
   }, async (request, reply) => reply.status(201).send(await createApiKey(ctx, request.actor, request.region!.code, request.body.name)));
 

@@ -8,6 +8,8 @@ import { locationFits, type Region } from '../../../platform/regions/service.js'
 import { areasByCode } from '../../../platform/regions/known-areas.js';
 import { emailInsert, type EmailPayload } from '../../../platform/notify/outbox.js';
 import { preparedFamily, runPrepared } from '../../../platform/db/prepared.js';
+import { rethrowConflict, takeClaim } from '../../../platform/http/idempotency.js';
+import { idempotencyKeys } from '../../../platform/schema.js';
 import { complaintEvents, complaintPhotos, complaints } from '../schema.js';
 import { checkAnswers } from '../domain/questions.js';
 import { placeGiven } from '../domain/place.js';
@@ -48,9 +50,10 @@ const complaintFields = [
 /**
  * What intake writes, in one statement: the complaint, its photos, the
  * timeline, the first deadline, the receipt email (when there is an address)
- * and the dashboard summary. PostgreSQL runs every part of a WITH to
- * completion in the statement's own transaction: all of it is stored or none.
- * One shape per number of photos and with or without email.
+ * the dashboard summary and, with an Idempotency-Key, the key's claim.
+ * PostgreSQL runs every part of a WITH to completion in the statement's own
+ * transaction: all of it is stored or none. One shape per number of photos,
+ * with or without email, with or without a key: e.g. `2e-` or `0nk`.
  */
 const intakeWrite = preparedFamily<string>('pamong_intake_write', (db, shape) => {
   const photoCount = Number(shape[0]);
@@ -66,7 +69,8 @@ const intakeWrite = preparedFamily<string>('pamong_intake_write', (db, shape) =>
       actorLabel: P('actorLabel'), public: true, message: null, detail: P('eventDetail'),
     }).getSQL(),
     deadlineUpsert(db, [{ regionCode: P('regionCode'), complaintId: P('id'), stage: 'verification', dueAt: P('dueAt'), targetAt: P('targetAt'), nextCheckAt: P('dueAt') }]).getSQL(),
-    ...(shape.endsWith('e') ? [emailInsert(db, P('submittedAt'), P('regionCode'), P('email')).getSQL()] : []),
+    ...(shape[1] === 'e' ? [emailInsert(db, P('submittedAt'), P('regionCode'), P('email')).getSQL()] : []),
+    ...(shape[2] === 'k' ? [db.insert(idempotencyKeys).values({ keyHash: P('claimKeyHash'), requestHash: P('claimRequestHash'), expiresAt: P('claimExpiresAt') }).getSQL()] : []),
     newComplaintStatsSql(),
   ];
   return sql`with ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`), sql`, `)} select 1`;
@@ -117,7 +121,8 @@ export async function submitComplaint(
           `Thank you. Your complaint to ${region.name} was received with code ${trackingCode}.\nFollow it at: ${link}`,
       }
     : null;
-  await runPrepared(database, intakeWrite(database.db, `${photos.length}${email ? 'e' : 'n'}`), {
+  const claim = takeClaim();
+  await runPrepared(database, intakeWrite(database.db, `${photos.length}${email ? 'e' : 'n'}${claim ? 'k' : '-'}`), {
     ...complaint,
     ...Object.fromEntries(photos.flatMap((p, i) => [[`photo${i}Type`, p.contentType], [`photo${i}Bytes`, p.data.length], [`photo${i}Data`, p.data]])),
     actorUserId: actor.userId, actorLabel: input.channel === 'counter' ? actor.name : 'pelapor', eventDetail: { channel: input.channel, photos: photos.length },
@@ -126,7 +131,8 @@ export async function submitComplaint(
       regionCode: region.code, categoryId: input.categoryId, unitId: null, districtCode: input.districtCode, status: 'submitted', submittedAt: now,
       firstResponseAt: null, resolvedAt: null, firstResponseInTime: null, resolvedInTime: null,
     }),
-  });
+    ...(claim ? { claimKeyHash: claim.keyHash, claimRequestHash: claim.requestHash, claimExpiresAt: claim.expiresAt } : {}),
+  }).catch(rethrowConflict);
   return { id, trackingCode, reporterKey };
 }
 

@@ -25,7 +25,7 @@ export function platformSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => frameworks.listFrameworks(ctx, request.actor.platformAdmin));
 
   r.post('/api/spbe/frameworks', {
-    config: { access: 'platform_admin' },
+    config: { idempotent: true, access: 'platform_admin' },
     schema: {
       tags, summary: 'Tambah kerangka evaluasi / Add a framework',
       body: z.object({ code: frameworkCode, name: bilingual, regulation: z.string().trim().max(1000).optional(), note: z.string().trim().max(4000).optional() }),
@@ -38,7 +38,7 @@ export function platformSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => frameworks.getVersion(ctx, request.params.framework, request.params.version, request.actor.platformAdmin));
 
   r.post('/api/spbe/frameworks/:framework/versions', {
-    config: { access: 'platform_admin' },
+    config: { idempotent: true, access: 'platform_admin' },
     schema: {
       tags, summary: 'Buat versi draf baru (salinan atau dokumen baru) / Create a draft version (a copy or a new document)', params: z.object({ framework: frameworkCode }),
       body: z.object({ copyFrom: z.number().int().min(1).optional(), document: frameworkDocument.optional(), note: z.string().trim().max(2000).optional() })
@@ -106,7 +106,7 @@ export function platformSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => mySpbe(ctx, request.actor));
 
   r.post('/api/spbe/results/import', {
-    config: { access: 'platform_admin' },
+    config: { access: 'platform_admin', bodyTypes: ['csv'] },
     schema: {
       tags, summary: 'Impor hasil yang dipublikasikan untuk daerah mana pun dan nasional (00) / Import published results for any region and the national series (00)',
       description: 'text/csv: region_code,year,framework_version,index[,predicate][,domain:D1...][,aspect:A1...]. framework_version: spbe-2020@1, atau kode saja (spbe-2018). Semua atau tidak sama sekali. / All or nothing.',

@@ -48,7 +48,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => listEvaluations(ctx, request.region!.code));
 
   r.post(`${base}/evaluations`, {
-    config: { access: 'spbe.manage' },
+    config: { idempotent: true, access: 'spbe.manage' },
     schema: {
       tags, summary: 'Buka evaluasi tahun ini / Open the year\'s evaluation', params: regionParam,
       description: 'Koordinator SPBE membuka evaluasi dengan versi kerangka yang aktif; semua indikator dibuat belum ditugaskan. / The SPBE coordinator opens the evaluation under an active framework version; every indicator starts unassigned.',
@@ -98,7 +98,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => ({ stage: await evaluations.moveStage(ctx, request.region!.code, request.actor, request.params.evaluationId, 'final') }));
 
   r.put(`${base}/evaluations/:evaluationId/answers/:indicator`, {
-    config: { access: 'spbe.fill' },
+    config: { idempotent: true, access: 'spbe.fill', bodyTypes: ['json', 'multipart'] },
     preValidation: multipartReader('answer', 'evidence', evaluations.evidencePolicy),
     schema: {
       tags, summary: 'Isi penilaian mandiri indikator / Fill an indicator\'s self-assessment', params: answerParam,
@@ -265,7 +265,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.post(`${base}/results/import`, {
-    config: { access: 'spbe.manage' },
+    config: { access: 'spbe.manage', bodyTypes: ['csv'] },
     schema: {
       tags, summary: 'Impor riwayat hasil yang dipublikasikan (CSV) / Import published history (CSV)', params: regionParam,
       description: 'text/csv: region_code,year,framework_version,index[,predicate][,domain:D1...][,aspect:A1...]; hanya kode daerah ini. Semua atau tidak sama sekali. / Only this region\'s code. All or nothing.',
