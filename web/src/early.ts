@@ -5,7 +5,8 @@
 // Each is used once, by the first GET of the same path; a failure shows up
 // there as a network error. The server allows that inline script by its
 // hash (src/platform/http/security-headers.ts).
-const early: Record<string, Promise<Response> | undefined> = (window as { pamongEarly?: Record<string, Promise<Response>> }).pamongEarly ?? {};
+// (Outside a browser, e.g. the API client under test, there is nothing early.)
+const early: Record<string, Promise<Response> | undefined> = (globalThis as { pamongEarly?: Record<string, Promise<Response>> }).pamongEarly ?? {};
 
 export function takeEarlyAnswer(path: string): Promise<Response> | undefined {
   const answer = early[path];

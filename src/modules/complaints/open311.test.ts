@@ -494,7 +494,7 @@ describeWithApp('Open311 GeoReport v2', (h) => {
         [await get(`/services/%zz.${ext}?${J}`), 404, 'route.not_found'],
         [await get(`/requests/%.${ext}?${J}`), 404, 'route.not_found'],
         [await get(`/requests/${'A'.repeat(300)}.${ext}?${J}`), 400, 'request.invalid'],
-        [await get(`/requests.${ext}?${J}&service_code=${'x'.repeat(5000)}`), 400, 'request.invalid'],
+        [await get(`/requests.${ext}?${J}&service_code=${'x'.repeat(5000)}`), 400, 'request.text_too_long'],
         [await h.api('GET', `/open311/v3/services.${ext}?${J}`), 404, 'route.not_found'],
         [await h.api('GET', `/open311/services.${ext}`), 404, 'route.not_found'],
         [await postForm(`/requests.${ext}`, { ...demoRequest, api_key: 'pmg_nope_0000000000000000' }), 403, 'auth.invalid_api_key'],
