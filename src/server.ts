@@ -17,6 +17,7 @@ import { classifyError, installErrorHandling } from './platform/http/errors.js';
 import { installOps } from './platform/http/ops.js';
 import { installSecurityHeaders, securityHeaders } from './platform/http/security-headers.js';
 import { installRequestDeadline } from './platform/http/deadline.js';
+import { installStrictBodies } from './platform/http/strict-bodies.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './modules/complaints/service/photos.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { regionRoutes } from './platform/regions/routes.js';
@@ -57,6 +58,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   installRequestDeadline(app);
   installErrorHandling(app);
   installAccess(app, ctx);
+  installStrictBodies(app);
   installOps(app, ctx);
 
   await app.register(swagger, {
