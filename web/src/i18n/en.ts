@@ -207,6 +207,7 @@ export const en: Messages = {
   'signIn.submit': 'Sign in',
   'signIn.forgot': 'Forgot your password?',
   'signIn.already': 'You are signed in as {name}.',
+  'signIn.toWork': 'Open your work page',
   'forgot.title': 'Forgot password',
   'forgot.intro': 'Enter your account email. We will send a link to choose a new password.',
   'forgot.submit': 'Send link',

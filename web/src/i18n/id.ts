@@ -207,6 +207,7 @@ export const id = {
   'signIn.submit': 'Masuk',
   'signIn.forgot': 'Lupa kata sandi?',
   'signIn.already': 'Anda sudah masuk sebagai {name}.',
+  'signIn.toWork': 'Buka halaman kerja Anda',
   'forgot.title': 'Lupa kata sandi',
   'forgot.intro': 'Masukkan email akun Anda. Kami kirim tautan untuk membuat kata sandi baru.',
   'forgot.submit': 'Kirim tautan',
