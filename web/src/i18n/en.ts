@@ -2,6 +2,9 @@
 import type { Messages } from './id.js';
 import { adminEn } from './admin.en.js';
 import { spbeEn } from './spbe.en.js';
+import { labelEntries } from './labels.js';
+import { statusLabel } from '../../../src/modules/complaints/domain/status.js';
+import { slaStageLabel } from '../../../src/modules/complaints/domain/sla.js';
 
 export const en: Messages = {
   ...adminEn,
@@ -125,14 +128,7 @@ export const en: Messages = {
   'complaint.photos': 'Photos',
   'complaint.photoAlt': 'Photo {n}',
 
-  'status.submitted': 'Awaiting verification',
-  'status.dispatched': 'Sent to the unit',
-  'status.in_progress': 'In progress',
-  'status.resolved': 'Resolved',
-  'status.closed': 'Closed',
-  'status.rejected': 'Rejected',
-  'status.merged': 'Merged with another report',
-  'status.transferred': 'Transferred to another government level',
+  ...labelEntries('status.', statusLabel, 'en'),
 
   'channel.web': 'Web',
   'channel.counter': 'Counter/phone',
@@ -142,9 +138,7 @@ export const en: Messages = {
   'deadline.due': 'due',
   'deadline.met': 'Met',
   'deadline.metLate': 'Met late',
-  'stage.verification': 'Verification',
-  'stage.response': 'First response',
-  'stage.resolution': 'Resolution',
+  ...labelEntries('stage.', slaStageLabel, 'en'),
   'time.left': '{d} left',
   'time.overdue': 'Overdue',
   'time.overdueBy': 'Overdue by {d}',

@@ -2,6 +2,9 @@
 // (every other language must have the same keys).
 import { adminId } from './admin.id.js';
 import { spbeId } from './spbe.id.js';
+import { labelEntries } from './labels.js';
+import { statusLabel } from '../../../src/modules/complaints/domain/status.js';
+import { slaStageLabel } from '../../../src/modules/complaints/domain/sla.js';
 
 export const id = {
   ...adminId,
@@ -125,14 +128,7 @@ export const id = {
   'complaint.photos': 'Foto',
   'complaint.photoAlt': 'Foto {n}',
 
-  'status.submitted': 'Menunggu verifikasi',
-  'status.dispatched': 'Diteruskan ke perangkat daerah',
-  'status.in_progress': 'Sedang ditangani',
-  'status.resolved': 'Selesai ditindaklanjuti',
-  'status.closed': 'Ditutup',
-  'status.rejected': 'Ditolak',
-  'status.merged': 'Digabung dengan laporan lain',
-  'status.transferred': 'Dialihkan ke pemerintah daerah lain',
+  ...labelEntries('status.', statusLabel, 'id'),
 
   'channel.web': 'Web',
   'channel.counter': 'Loket/telepon',
@@ -142,9 +138,7 @@ export const id = {
   'deadline.due': 'paling lambat',
   'deadline.met': 'Terpenuhi',
   'deadline.metLate': 'Terpenuhi, terlambat',
-  'stage.verification': 'Verifikasi',
-  'stage.response': 'Tanggapan pertama',
-  'stage.resolution': 'Penyelesaian',
+  ...labelEntries('stage.', slaStageLabel, 'id'),
   'time.left': 'Sisa {d}',
   'time.overdue': 'Terlambat',
   'time.overdueBy': 'Terlambat {d}',
