@@ -80,6 +80,9 @@ describeWithApp('SPBE evaluation cycle', (h) => {
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('spbe.stage_incomplete');
     expect(early.body.error.details.indicators).toHaveLength(20);
+    // The message says which, in the reader's language, never pointing at raw "details".
+    expect(early.body.error.message).toBe('Tahap belum dapat dilanjutkan: masih ada indikator yang belum siap. Indikator nomor 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 dan 10 lainnya.');
+    expect(early.body.error.messages.en).toBe('The stage cannot advance yet: some indicators are not ready. Indicators number 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 10 more.');
     const assignments = codes.map((c) => ({ indicator: c, unitId: c === '20' ? unit.PUPR : unit.DISKOMINFO }));
     expect((await h.api('PUT', `${E}/assignments`, { session: s.coordinator, body: { assignments } })).status).toBe(200);
     const res = await h.api('POST', `${E}/advance`, { session: s.coordinator, body: { to: 'self_assessment' } });
