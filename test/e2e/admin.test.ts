@@ -247,9 +247,9 @@ describeInBrowser('region administration in Chromium', (b) => {
       'Mengubah disposisi kategori', 'Mengubah disposisi kategori', 'Menambah kategori', 'Menambah perangkat daerah',
     ]);
     const text = (i: number) => entries.nth(i).textContent();
-    expect(await text(0)).toBe('Mencabut kunci API2 Nov 2026, 09.00 WIBKunci API: Aplikasi Desa Ujioleh admin@sumedang.demo');
-    expect(await text(3)).toBe(`Memberi peran2 Nov 2026, 09.00 WIBPegawai: ${OFFICER.name} (${OFFICER.email})oleh admin@sumedang.demoPetugas loket`);
-    expect(await text(4)).toBe(`Memberi peran2 Nov 2026, 09.00 WIBPegawai: ${OFFICER.name} (${OFFICER.email})oleh admin@sumedang.demoPetugas · ${UNIT.name}`);
+    expect(await text(0)).toBe('Mencabut kunci API2 Nov 2026, 09.00 WIBKunci API: Aplikasi Desa Ujioleh Admin Sumedang (admin@sumedang.demo)');
+    expect(await text(3)).toBe(`Memberi peran2 Nov 2026, 09.00 WIBPegawai: ${OFFICER.name} (${OFFICER.email})oleh Admin Sumedang (admin@sumedang.demo)Petugas loket`);
+    expect(await text(4)).toBe(`Memberi peran2 Nov 2026, 09.00 WIBPegawai: ${OFFICER.name} (${OFFICER.email})oleh Admin Sumedang (admin@sumedang.demo)Petugas · ${UNIT.name}`);
     expect(await text(8)).toContain(`Batas waktu: ${CATEGORY.nameId} · Penyelesaian`);
     expect(await text(9)).toContain(`Kategori: ${CATEGORY.nameId}`);
     expect(await text(9)).toContain(UNIT.name);

@@ -1,7 +1,7 @@
 // SPBE / digital government evaluation screens, in English. Spread into en.ts.
 import type { spbeId } from './spbe.id.js';
 import { labelEntries } from './labels.js';
-import { answerStatusLabel, stageLabel } from '../../../src/modules/spbe/domain/cycle.js';
+import { answerStatusLabel, stageLabel } from '../../../src/modules/spbe/domain/labels.js';
 
 export const spbeEn: Record<keyof typeof spbeId, string> = {
   'spbe.nav.menu': 'SPBE',

@@ -1,7 +1,7 @@
 // SPBE / Pemerintah Digital evaluation screens (spbe.*), in Bahasa Indonesia.
 // Spread into id.ts; spbe.en.ts must have the same keys.
 import { labelEntries } from './labels.js';
-import { answerStatusLabel, stageLabel } from '../../../src/modules/spbe/domain/cycle.js';
+import { answerStatusLabel, stageLabel } from '../../../src/modules/spbe/domain/labels.js';
 
 export const spbeId = {
   'spbe.nav.menu': 'SPBE',

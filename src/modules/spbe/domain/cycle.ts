@@ -1,20 +1,9 @@
 // The evaluation cycle as rules: the stages of an evaluation, the status of
 // each indicator's answer, and which action is possible when.
 import { AppError } from '../../../platform/errors.js';
-import type { Text } from '../../../platform/i18n.js';
 
 export const stages = ['draft', 'self_assessment', 'internal_validation', 'external_assessment', 'final', 'closed'] as const;
 export type Stage = (typeof stages)[number];
-
-/** Words for the codes, the one place they are written: the web app and the exports both read them. */
-export const stageLabel: Record<Stage, Text> = {
-  draft: { id: 'Persiapan', en: 'Preparation' },
-  self_assessment: { id: 'Penilaian mandiri', en: 'Self-assessment' },
-  internal_validation: { id: 'Validasi internal', en: 'Internal validation' },
-  external_assessment: { id: 'Penilaian eksternal', en: 'External assessment' },
-  final: { id: 'Final', en: 'Final' },
-  closed: { id: 'Ditutup', en: 'Closed' },
-};
 
 /**
  * unassigned → pending (assigned to a unit) → submitted → accepted (coordinator)
@@ -23,15 +12,6 @@ export const stageLabel: Record<Stage, Text> = {
  */
 export const answerStatuses = ['unassigned', 'pending', 'submitted', 'returned', 'accepted', 'validated'] as const;
 export type AnswerStatus = (typeof answerStatuses)[number];
-
-export const answerStatusLabel: Record<AnswerStatus, Text> = {
-  unassigned: { id: 'Belum ditugaskan', en: 'Not assigned' },
-  pending: { id: 'Belum diisi', en: 'Not filled' },
-  submitted: { id: 'Menunggu tinjauan', en: 'Awaiting review' },
-  returned: { id: 'Dikembalikan', en: 'Returned' },
-  accepted: { id: 'Diterima', en: 'Accepted' },
-  validated: { id: 'Tervalidasi', en: 'Validated' },
-};
 
 export type Action = 'assign' | 'fill' | 'submit' | 'review' | 'validate' | 'assess' | 'share_practice';
 

@@ -6,7 +6,8 @@ import writeXlsxFile from 'write-excel-file/node';
 import type { AppContext } from '../../../platform/context.js';
 import { csvDialect, csvFile, localDateTime, zoneSuffix } from '../../../platform/csv.js';
 import { timezoneOf } from '../../../platform/regions/areas.js';
-import { answerStatusLabel, type AnswerStatus } from '../domain/cycle.js';
+import type { AnswerStatus } from '../domain/cycle.js';
+import { answerStatusLabel } from '../domain/labels.js';
 import type { Locale, Text } from '../../../platform/i18n.js';
 import { evaluationDetail } from './queries.js';
 
