@@ -76,3 +76,14 @@ describe('web formatting', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
   });
 });
+
+describe('refused fields', () => {
+  it('names the fields the API refused as the form labels them, never by the API\'s own names', async () => {
+    const { refusedFields } = await import('../../web/src/pages/staff/admin/fields.js');
+    const { adminId } = await import('../../web/src/i18n/admin.id.js');
+    const t = translate(adminId);
+    const details = [{ path: '/escalation/0/afterHours', message: 'Too big' }, { path: '/escalation/1/afterHours', message: 'Too big' }, { path: '/reopenWindowDays' }, { path: '', message: 'Unrecognized key: "x"' }];
+    expect(refusedFields(details, t)).toEqual(['Jam setelah batas waktu', 'Masa penilaian dan buka kembali (hari)']);
+    expect(refusedFields(undefined, t)).toEqual([]);
+  });
+});

@@ -37,6 +37,9 @@ export const adminEn: Record<keyof typeof adminId, string> = {
   'admin.moveUp': 'Move up',
   'admin.moveDown': 'Move down',
   'admin.checkFields': 'Check these fields: {fields}',
+  'admin.field.name': 'Name',
+  'admin.field.email': 'Email',
+  'admin.field.password': 'Password',
 
   'admin.role.officer': 'Officer',
   'admin.role.unit_head': 'Unit head',

@@ -36,6 +36,9 @@ export const adminId = {
   'admin.moveUp': 'Naikkan',
   'admin.moveDown': 'Turunkan',
   'admin.checkFields': 'Periksa isian: {fields}',
+  'admin.field.name': 'Nama',
+  'admin.field.email': 'Email',
+  'admin.field.password': 'Kata sandi',
 
   'admin.role.officer': 'Petugas',
   'admin.role.unit_head': 'Kepala unit',
