@@ -21,6 +21,7 @@ import { installNulGuard } from './platform/http/nul-guard.js';
 import { installMediaTypes } from './platform/http/media-types.js';
 import { installRateLimits } from './platform/http/rate-limit.js';
 import { installIdempotency } from './platform/http/idempotency.js';
+import { installStrictBodies } from './platform/http/strict-bodies.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS } from './modules/complaints/service/photos.js';
 import { authRoutes } from './platform/auth/routes.js';
 import { regionRoutes } from './platform/regions/routes.js';
@@ -75,6 +76,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   installMediaTypes(app);
   installRateLimits(app, ctx);
   installIdempotency(app, ctx);
+  installStrictBodies(app);
   installOps(app, ctx);
 
   await app.register(swagger, {

@@ -49,20 +49,20 @@ export const errorCatalogue = {
   'spbe.version_not_found': [404, 'Versi kerangka evaluasi tidak ditemukan.', 'Framework version not found.'],
   'spbe.version_immutable': [409, 'Hanya versi draf yang dapat diubah. Buat versi baru untuk mengoreksi versi aktif.', 'Only a draft version can be changed. Create a new version to correct an active one.'],
   'spbe.version_not_active': [409, 'Versi kerangka ini tidak aktif; evaluasi hanya dibuka dengan versi aktif.', 'This framework version is not active; evaluations are opened under an active version.'],
-  'spbe.framework_invalid': [400, 'Struktur kerangka evaluasi tidak konsisten (lihat details).', 'The framework structure is inconsistent (see details).'],
+  'spbe.framework_invalid': [400, 'Struktur kerangka evaluasi tidak konsisten.', 'The framework structure is inconsistent.'],
   'spbe.weights_not_100': [409, 'Versi tidak dapat diaktifkan: jumlah bobot indikator harus tepat 100.', 'The version cannot be activated: indicator weights must sum to exactly 100.'],
   'spbe.evaluation_not_found': [404, 'Evaluasi SPBE tidak ditemukan.', 'SPBE evaluation not found.'],
   'spbe.evaluation_exists': [409, 'Evaluasi untuk tahun ini sudah dibuka.', 'An evaluation for this year is already open.'],
   'spbe.evaluation_closed': [409, 'Evaluasi sudah ditutup dan tidak dapat diubah.', 'The evaluation is closed and cannot be changed.'],
   'spbe.wrong_stage': [409, 'Tindakan ini tidak dapat dilakukan pada tahap evaluasi saat ini.', 'This action is not possible at the evaluation\'s current stage.'],
-  'spbe.stage_incomplete': [409, 'Tahap belum dapat dilanjutkan: masih ada indikator yang belum siap (lihat details).', 'The stage cannot advance yet: some indicators are not ready (see details).'],
+  'spbe.stage_incomplete': [409, 'Tahap belum dapat dilanjutkan: masih ada indikator yang belum siap.', 'The stage cannot advance yet: some indicators are not ready.'],
   'spbe.indicator_not_found': [404, 'Indikator tidak ada dalam kerangka evaluasi ini.', 'The indicator is not in this framework.'],
   'spbe.level_invalid': [400, 'Tingkat kematangan di luar skala kerangka evaluasi.', 'The maturity level is outside the framework\'s scale.'],
   'spbe.answer_wrong_status': [409, 'Tindakan ini tidak dapat dilakukan pada status jawaban indikator saat ini.', 'This action is not possible in the indicator answer\'s current status.'],
   'spbe.bulk_refused': [409, 'Tidak ada yang disimpan: sebagian indikator terpilih tidak dapat diproses. Keluarkan indikator yang ditolak dari pilihan, lalu ulangi.', 'Nothing was saved: some of the selected indicators cannot be processed. Deselect the refused indicators and try again.'],
   'spbe.not_your_unit': [403, 'Indikator ini ditugaskan kepada perangkat daerah lain.', 'This indicator is assigned to another unit.'],
   'spbe.evidence_type_not_allowed': [415, 'Jenis berkas bukti dukung tidak diizinkan. Gunakan PDF, JPEG, PNG, XLSX atau DOCX.', 'Evidence file type not allowed. Use PDF, JPEG, PNG, XLSX or DOCX.'],
-  'spbe.import_invalid': [400, 'Berkas CSV hasil evaluasi tidak valid; tidak ada yang diimpor (lihat details).', 'The results CSV is invalid; nothing was imported (see details).'],
+  'spbe.import_invalid': [400, 'Berkas CSV hasil evaluasi tidak valid; tidak ada yang diimpor.', 'The results CSV is invalid; nothing was imported.'],
   'spbe.result_not_found': [404, 'Hasil evaluasi untuk tahun ini tidak ditemukan.', 'No evaluation result for this year.'],
   'spbe.target_not_found': [404, 'Target indeks untuk tahun ini belum ditetapkan.', 'No target index has been set for this year.'],
   'spbe.no_baseline': [404, 'Belum ada evaluasi yang dapat dijadikan titik awal.', 'There is no evaluation to start from yet.'],
@@ -83,6 +83,45 @@ export const errorCatalogue = {
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
+type Words = { id: string; en: string };
+
+/** "1, 2, 5 dan 3 lainnya": a list a person can read, not every item of a long one. */
+function someOf(items: (string | number)[], max = 10): Words {
+  const shown = items.slice(0, max).join(', ');
+  const rest = items.length - max;
+  return rest > 0 ? { id: `${shown} dan ${rest} lainnya`, en: `${shown} and ${rest} more` } : { id: shown, en: shown };
+}
+
+/**
+ * Words for what an error's details say, added to its message in both
+ * languages, so that a client showing the message shows the specifics too and
+ * nobody reads field names or raw details.
+ */
+const detailWords: Partial<Record<ErrorCode, (details: any) => Words | null>> = {
+  'spbe.stage_incomplete': (d: { indicators?: string[] }) => {
+    if (!d?.indicators?.length) return null;
+    const list = someOf(d.indicators);
+    return { id: `Indikator nomor ${list.id}.`, en: `Indicators number ${list.en}.` };
+  },
+  'spbe.import_invalid': (d: { problems?: { line: number }[] }) => {
+    const lines = [...new Set((d?.problems ?? []).map((p) => p.line))];
+    if (!lines.length) return null;
+    const list = someOf(lines);
+    return { id: `Periksa baris ${list.id}.`, en: `Check line ${list.en}.` };
+  },
+  'spbe.framework_invalid': (d: { problems?: unknown[] }) => {
+    const n = d?.problems?.length ?? 0;
+    return n ? { id: `Ditemukan ${n} masalah.`, en: `${n} problem${n === 1 ? '' : 's'} found.` } : null;
+  },
+};
+
+/** The catalogue's message, with the specifics of its details in words where the code has them. */
+export function errorMessages(code: ErrorCode, details?: unknown): Words {
+  const [, id, en] = errorCatalogue[code];
+  const more = details === undefined ? null : detailWords[code]?.(details) ?? null;
+  return more ? { id: `${id} ${more.id}`, en: `${en} ${more.en}` } : { id, en };
+}
+
 export class AppError extends Error {
   readonly status: number;
   constructor(
@@ -99,6 +138,7 @@ export interface ErrorBody {
 }
 
 export function errorBody(code: ErrorCode, locale: 'id' | 'en', details?: unknown): ErrorBody {
-  const [status, id, en] = errorCatalogue[code];
-  return { error: { code, status, message: locale === 'en' ? en : id, messages: { id, en }, ...(details === undefined ? {} : { details }) } };
+  const status = errorCatalogue[code][0];
+  const messages = errorMessages(code, details);
+  return { error: { code, status, message: messages[locale], messages, ...(details === undefined ? {} : { details }) } };
 }

@@ -291,9 +291,9 @@ describeInBrowser('region administration in Chromium', (b) => {
       'Mengubah disposisi kategori', 'Mengubah disposisi kategori', 'Menambah kategori', 'Menambah perangkat daerah',
     ]);
     const text = (i: number) => entries.nth(i).textContent();
-    expect(await text(0)).toBe('Mencabut kunci API2 Nov 2026, 09.00 WIBKunci API: Aplikasi Desa Ujioleh admin@sumedang.demo');
-    expect(await text(3)).toBe(`Menerima undangan2 Nov 2026, 09.00 WIBPegawai: ${OFFICER.name} (${OFFICER.email})oleh ${OFFICER.email}Petugas loket`);
-    expect(await text(8)).toBe(`Mengundang pegawai2 Nov 2026, 09.00 WIBUndangan: ${OFFICER.email}oleh admin@sumedang.demoPetugas · ${UNIT.name}`);
+    expect(await text(0)).toBe('Mencabut kunci API2 Nov 2026, 09.00 WIBKunci API: Aplikasi Desa Ujioleh Admin Sumedang (admin@sumedang.demo)');
+    expect(await text(3)).toBe(`Menerima undangan2 Nov 2026, 09.00 WIBPegawai: ${OFFICER.name} (${OFFICER.email})oleh ${OFFICER.name} (${OFFICER.email})Petugas loket`);
+    expect(await text(8)).toBe(`Mengundang pegawai2 Nov 2026, 09.00 WIBUndangan: ${OFFICER.email}oleh Admin Sumedang (admin@sumedang.demo)Petugas · ${UNIT.name}`);
     expect(await text(12)).toContain(`Batas waktu: ${CATEGORY.nameId} · Penyelesaian`);
     expect(await text(13)).toContain(`Kategori: ${CATEGORY.nameId}`);
     expect(await text(13)).toContain(UNIT.name);

@@ -3,7 +3,9 @@
 // governor's province roll-up; the public statistics; and who may not see what.
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatNumber } from '../../web/src/format.js';
+import { formatHours, formatNumber } from '../../web/src/format.js';
+import { adminId } from '../../web/src/i18n/admin.id.js';
+import { parseCsv } from '../../src/platform/csv.js';
 import { describeInBrowser, eventually, overflowsHorizontally, type ApiSession } from './browser.js';
 
 const R = '/api/regions/32.11';
@@ -20,16 +22,18 @@ interface Report {
   rows: Row[];
 }
 
-/** How the page writes a figure: "66,7%", "12,5 jam", "–" for nothing measured yet. */
+const words = (key: string, vars: Record<string, string | number> = {}) => (adminId as Record<string, string>)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
+
+/** How the page writes a figure: "66,7%", "30 menit", "12,5 jam", "–" for nothing measured yet. */
 function figure(metric: string, v: unknown): string {
   if (v === null) return '–';
   const n = formatNumber(v as number, 'id');
   if (metric.endsWith('Pct')) return `${n}%`;
-  if (metric.includes('Hours')) return `${n} jam`;
+  if (metric.includes('Hours')) return formatHours(v as number, words, 'id');
   return n;
 }
 const COLUMNS = ['received', 'backlog', 'overdue', 'responseCompliancePct', 'resolutionCompliancePct', 'responseHoursMedian', 'responseHoursP90', 'resolutionHoursMedian', 'resolutionHoursP90'];
-const TILES = ['Diterima', 'Belum selesai', 'Lewat batas waktu', 'Tanggapan tepat waktu', 'Penyelesaian tepat waktu', 'Median waktu tanggapan', 'P90 waktu tanggapan', 'Median waktu penyelesaian', 'P90 waktu penyelesaian'];
+const TILES = ['Diterima', 'Belum selesai', 'Lewat batas waktu', 'Tanggapan tepat waktu', 'Penyelesaian tepat waktu', 'Median waktu tanggapan (perkiraan)', 'P90 waktu tanggapan (perkiraan)', 'Median waktu penyelesaian (perkiraan)', 'P90 waktu penyelesaian (perkiraan)'];
 
 /** The report table as text, row by row, total last. */
 const tableRows = (page: Page) => page.locator('.report-table tbody tr, .report-table tfoot tr').evaluateAll((rows) =>
@@ -124,7 +128,9 @@ describeInBrowser('dashboards in Chromium', (b) => {
     const href = (await link.getAttribute('href'))!;
     expect(href).toBe(`${R}/dashboard.csv?from=2026-01&to=2026-11&by=category&lang=id`);
     const csv = await (await page.context().request.get(b.url(href))).text();
-    const lines = csv.trimEnd().split('\r\n').map((l) => l.split(','));
+    // Read as Excel in Indonesian reads it: ';' between columns.
+    const { rows: lines, separator } = parseCsv(csv);
+    expect(separator).toBe(';');
     expect(lines[0].slice(0, 3)).toEqual(['Kategori', 'Diterima', 'Ditanggapi']);
     expect(lines.slice(1).map((l) => [l[0], l[1]])).toEqual([...byCategory.rows.map((r) => [r.label.id, String(r.received)]), ['Jumlah', '5']]);
 

@@ -1,9 +1,11 @@
 // Times in the web app follow the region's clock (WIB, WITA, WIT), not the browser's.
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatDateTime, formatDeadline, formatDuration, formatNumber, localMonth, zonedTimeToIso } from '../../web/src/format.js';
+import { formatCalendarDate, formatDateTime, formatDeadline, formatDuration, formatHours, formatNumber, localMonth, zonedTimeToIso } from '../../web/src/format.js';
 import { id } from '../../web/src/i18n/id.js';
 import { en } from '../../web/src/i18n/en.js';
 import { staffTexts } from '../../web/src/i18n/staff.js';
+import { adminId } from '../../web/src/i18n/admin.id.js';
+import { adminEn } from '../../web/src/i18n/admin.en.js';
 import type { Translate } from '../../web/src/i18n/index.js';
 
 const translate = (dict: Record<string, string>): Translate => (key, vars = {}) => dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
@@ -38,6 +40,18 @@ describe('web formatting', () => {
     expect(formatDateTime('2026-11-03T17:00:00.000Z', wib, 'id')).toBe('4 Nov 2026, 00.00 WIB');
   });
 
+  it('tells a dashboard time in minutes when short, in hours, and in days when long', () => {
+    const tid = translate(adminId);
+    const ten = translate(adminEn);
+    // A 2-minute response sits in the under-an-hour band: its estimate is half an hour, never "0,5 jam".
+    expect(formatHours(0.5, tid, 'id')).toBe('30 menit');
+    expect(formatHours(0.01, tid, 'id')).toBe('1 menit');
+    expect(formatHours(5.5, tid, 'id')).toBe('5,5 jam');
+    expect(formatHours(5.5, ten, 'en')).toBe('5.5 h');
+    expect(formatHours(76.8, tid, 'id')).toBe('3,2 hari');
+    expect(formatHours(720, ten, 'en')).toBe('30 days');
+  });
+
   it('tells the month, calendar dates and numbers the region\'s way', () => {
     // 31 December 2026, 17:30 UTC is already January in Sumedang.
     expect(localMonth(Date.parse('2026-12-31T17:30:00Z'), 'Asia/Jakarta')).toBe('2027-01');
@@ -63,5 +77,15 @@ describe('web formatting', () => {
       for (const key of Object.keys(ref)) expect(holes(other[key]), key).toEqual(holes(ref[key]));
       expect(Object.keys(other).sort()).toEqual(Object.keys(ref).sort());
     }
+  });
+});
+
+describe('refused fields', () => {
+  it('names the fields the API refused as the form labels them, never by the API\'s own names', async () => {
+    const { refusedFields } = await import('../../web/src/pages/staff/admin/fields.js');
+    const t = translate(adminId);
+    const details = [{ path: '/escalation/0/afterHours', message: 'Too big' }, { path: '/escalation/1/afterHours', message: 'Too big' }, { path: '/reopenWindowDays' }, { path: '', message: 'Unrecognized key: "x"' }];
+    expect(refusedFields(details, t)).toEqual(['Jam setelah batas waktu', 'Masa penilaian dan buka kembali (hari)']);
+    expect(refusedFields(undefined, t)).toEqual([]);
   });
 });

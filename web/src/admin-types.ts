@@ -1,7 +1,8 @@
 // The API's answers for region administration and the dashboards, typed from
 // the server code that produces them (see types.ts).
 import type { Answer, Jsonify } from './types.js';
-import type { listApiKeys, listAudit, listHolidays, listStaff } from '../../src/platform/regions/admin.js';
+import type { listApiKeys, listHolidays, listStaff } from '../../src/platform/regions/admin.js';
+import type { listAudit } from '../../src/platform/audit/audit.js';
 import type { RegionSettings } from '../../src/platform/regions/settings.js';
 import type { listInvitations } from '../../src/platform/auth/invitations.js';
 import type { listSla, routingHistory } from '../../src/modules/complaints/admin.js';

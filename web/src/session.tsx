@@ -15,7 +15,7 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | null>(null);
-const anonymous: Me = { user: null, regions: [], csrfToken: null };
+const anonymous: Me = { user: null, grants: [], regions: [], csrfToken: null };
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | undefined>(undefined);

@@ -4,7 +4,7 @@ import type { listForStaff, listPublic, staffDetail, trackingView } from '../../
 import type { categories } from '../../src/modules/complaints/schema.js';
 import type { Question } from '../../src/modules/complaints/domain/questions.js';
 import type { units } from '../../src/platform/schema.js';
-import type { Permission } from '../../src/platform/auth/policy.js';
+import type { Grant, Permission } from '../../src/platform/auth/policy.js';
 
 export type { Permission, Question };
 export type { Status, RejectionReason } from '../../src/modules/complaints/domain/status.js';
@@ -51,6 +51,7 @@ export interface Area {
 
 export interface Me {
   user: { id: string; name: string; email: string; platformAdmin: boolean } | null;
+  grants: Grant[];
   regions: (RegionSummary & { actions: Permission[] })[];
   csrfToken: string | null;
 }

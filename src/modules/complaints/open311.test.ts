@@ -202,7 +202,8 @@ describeWithApp('Open311 GeoReport v2', (h) => {
   it('creates a request from JSON with the key in a header, answering in XML', async () => {
     const res = await h.api('POST', `${base}/requests.xml`, {
       headers: { 'x-api-key': DEMO_API_KEY },
-      body: { jurisdiction_id: '32.11', service_code: 'sampah', address_id: '32.11.01', description: 'Sampah & puing menumpuk di pinggir sungai "dekat pasar".', media_url: 'https://foto.example.id/123.jpg' },
+      // Open311 stays lenient: a client's own extra keys are ignored, unlike the JSON API, which refuses them.
+      body: { jurisdiction_id: '32.11', service_code: 'sampah', address_id: '32.11.01', description: 'Sampah & puing menumpuk di pinggir sungai "dekat pasar".', media_url: 'https://foto.example.id/123.jpg', x_client_version: '2.1' },
     });
     expect(res.status, res.raw).toBe(201);
     expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');

@@ -22,6 +22,25 @@ describeWithApp('actions offered on the staff detail', (h) => {
     expect((await h.api('GET', `/api/regions/32.11/complaints/${id}`, { session: bupati })).body.actions).toEqual([]);
   });
 
+  it('keeps the coordinator\'s dispatch note, and refuses a body key the API does not read', async () => {
+    const categories = (await h.api('GET', '/api/regions/32.11/categories')).body;
+    const road = categories.find((c: any) => c.code === 'jalan-rusak');
+    const other = (await h.api('POST', '/api/regions/32.11/complaints', {
+      body: { categoryId: road.id, description: 'Jembatan kecil di Cileunyi retak di sisi barat', answers: { tingkat_kerusakan: 'berat' } },
+    })).body.id;
+    const coordinator = await h.signIn('koordinator@sumedang.demo');
+    const url = `/api/regions/32.11/complaints/${other}/actions`;
+    // A note under a name the API does not know is refused, naming the key, instead of being dropped.
+    const misnamed = await h.api('POST', url, { session: coordinator, body: { action: 'dispatch', unitId: pupr, message: 'Mohon cek hari ini' } });
+    expect(misnamed.status).toBe(400);
+    expect(misnamed.body.error.code).toBe('request.invalid');
+    expect(JSON.stringify(misnamed.body.error.details)).toContain('message');
+    const sent = await h.api('POST', url, { session: coordinator, body: { action: 'dispatch', unitId: pupr, note: 'Mohon cek hari ini' } });
+    expect(sent.status).toBe(200);
+    const timeline = (await h.api('GET', `/api/regions/32.11/complaints/${other}`, { session: coordinator })).body.timeline;
+    expect(timeline.find((e: any) => e.kind === 'dispatched').message).toBe('Mohon cek hari ini');
+  });
+
   it('offers the unit officer handling actions only, and each one offered is accepted', async () => {
     const coordinator = await h.signIn('koordinator@sumedang.demo');
     await h.api('POST', `/api/regions/32.11/complaints/${id}/actions`, { session: coordinator, body: { action: 'dispatch', unitId: pupr } });

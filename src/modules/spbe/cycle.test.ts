@@ -3,6 +3,7 @@
 // framework pinning, permissions and regions' privacy.
 import { beforeAll, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
+import { strFromU8, unzipSync } from 'fflate';
 import { describeWithApp, type Session } from '../../../test/harness.js';
 import { createUser, grantRole } from '../../platform/auth/service.js';
 import { enableRegion } from '../../platform/regions/service.js';
@@ -81,6 +82,9 @@ describeWithApp('SPBE evaluation cycle', (h) => {
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('spbe.stage_incomplete');
     expect(early.body.error.details.indicators).toHaveLength(20);
+    // The message says which, in the reader's language, never pointing at raw "details".
+    expect(early.body.error.message).toBe('Tahap belum dapat dilanjutkan: masih ada indikator yang belum siap. Indikator nomor 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 dan 10 lainnya.');
+    expect(early.body.error.messages.en).toBe('The stage cannot advance yet: some indicators are not ready. Indicators number 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 10 more.');
     const assignments = codes.map((c) => ({ indicator: c, unitId: c === '20' ? unit.PUPR : unit.DISKOMINFO }));
     expect((await h.api('PUT', `${E}/assignments`, { session: s.coordinator, body: { assignments } })).status).toBe(200);
     const res = await h.api('POST', `${E}/advance`, { session: s.coordinator, body: { to: 'self_assessment' } });
@@ -284,19 +288,31 @@ describeWithApp('SPBE evaluation cycle', (h) => {
     expect(l19.map((l: any) => [l.regionCode, l.level, l.practiceNote, l.evidence])).toEqual([['32.11', 4, null, []]]);
   });
 
-  it('exports levels, evidence and scores as XLSX and CSV', async () => {
+  it('exports levels, evidence and scores as XLSX and CSV, with statuses in words and CSV for the reader\'s Excel', async () => {
     const xlsx = await h.app.inject({ method: 'GET', url: `${E}/export?format=xlsx`, headers: { cookie: s.bupati.cookie } });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const workbook = Object.values(unzipSync(new Uint8Array(xlsx.rawPayload))).map((f) => strFromU8(f)).join('\n');
+    expect(workbook).toContain('Tervalidasi');
+    expect(workbook).not.toMatch(/>validated</);
     const levels = await h.api('GET', `${E}/export?format=csv&part=levels`, { session: s.bupati });
-    const lines = levels.raw.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('No,Domain,Aspek,Indikator,Bobot (%),Perangkat daerah,Status,Tingkat mandiri,Nama tingkat mandiri,Penjelasan,Tingkat akhir,Nama tingkat akhir,Alasan penilaian');
-    expect(lines[17]).toBe('17,,Keterpaduan Layanan Digital Pemerintah,Portal Layanan Digital Pemerintah,4,Dinas Komunikasi dan Informatika,validated,3,Berkembang,Penjelasan indikator 17,2,Membangun,Portal belum terintegrasi dengan SPLP.');
+    expect(levels.raw.startsWith('\uFEFF')).toBe(true);
+    const lines = levels.raw.slice(1).split('\r\n');
+    expect(lines[0]).toBe('No;Domain;Aspek;Indikator;Bobot (%);Perangkat daerah;Status;Tingkat mandiri;Nama tingkat mandiri;Penjelasan;Tingkat akhir;Nama tingkat akhir;Alasan penilaian');
+    expect(lines[17]).toBe('17;;Keterpaduan Layanan Digital Pemerintah;Portal Layanan Digital Pemerintah;4;Dinas Komunikasi dan Informatika;Tervalidasi;3;Berkembang;Penjelasan indikator 17;2;Membangun;Portal belum terintegrasi dengan SPLP.');
+    const levelsEn = (await h.api('GET', `${E}/export?format=csv&part=levels&lang=en`, { session: s.bupati })).raw.split('\r\n');
+    expect(levelsEn[17]).toContain(',Validated,');
     const scores = (await h.api('GET', `${E}/export?format=csv&part=scores&lang=en`, { session: s.bupati })).raw.split('\r\n');
     expect(scores.slice(0, 3)).toEqual(['\uFEFFLevel,Code,Name,Weight (%),Self-assessed,Final', 'Index,,Digital government performance evaluation (PermenPANRB 8/2026),100,3.3,3.11', 'Predicate,,,,Good,Good']);
-    const evidence = (await h.api('GET', `${E}/export?format=csv&part=evidence`, { session: s.bupati })).raw.split('\r\n');
-    expect(evidence.filter((l) => l.startsWith('1,')).map((l) => l.split(',').slice(2, 4).join(','))).toEqual(['berkas,perbup.pdf', 'berkas,inventaris.xlsx', 'berkas,foto.jpg', 'berkas,rapat.jpg', 'tautan,Perbup 12/2025 <https://jdih.sumedangkab.go.id/perbup-12-2025>']);
+    const scoresId = (await h.api('GET', `${E}/export?format=csv&part=scores`, { session: s.bupati })).raw.split('\r\n');
+    expect(scoresId[1]).toBe('Indeks;;Evaluasi Kinerja Pemerintah Digital (PermenPANRB 8/2026);100;3,3;3,11');
+    const evidence = (await h.api('GET', `${E}/export?format=csv&part=evidence`, { session: s.bupati })).raw.slice(1).split('\r\n');
+    expect(evidence[0]).toBe('No;Indikator;Jenis;Nama berkas / tautan;Tipe;Ukuran (byte);Diunggah (WIB)');
+    const first = evidence.filter((l) => l.startsWith('1;')).map((l) => l.split(';'));
+    expect(first.map((c) => c.slice(2, 4).join(','))).toEqual(['berkas,perbup.pdf', 'berkas,inventaris.xlsx', 'berkas,foto.jpg', 'berkas,rapat.jpg', 'tautan,Perbup 12/2025 <https://jdih.sumedangkab.go.id/perbup-12-2025>']);
+    // Uploaded at the region's wall-clock time, in a form Excel reads as a date.
+    expect(first[0][6]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   });
 
   it('refuses every edit to a closed evaluation with spbe.evaluation_closed', async () => {

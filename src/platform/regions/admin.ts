@@ -1,12 +1,12 @@
 // A region admin's use cases: units, staff and their grants, holidays, API keys, audit.
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { platformGrantedRoles, type Actor, type Role } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import { audit } from '../audit/audit.js';
 import { forgetRegionConfig } from '../cache.js';
 import { offerRole } from '../auth/invitations.js';
-import { apiKeys, auditLog, grants, regionHolidays, units, users } from '../schema.js';
+import { apiKeys, grants, regionHolidays, units, users } from '../schema.js';
 import { enableRegion, updateSettings, type Region } from './service.js';
 import type { RegionSettings } from './settings.js';
 
@@ -95,16 +95,3 @@ export async function saveSettings(ctx: AppContext, actor: Actor, region: Region
   });
 }
 
-export async function listAudit(ctx: AppContext, regionCode: string, f: { before?: number; entity?: string; entityId?: string; limit: number }) {
-  return ctx.database.db
-    .select()
-    .from(auditLog)
-    .where(and(
-      eq(auditLog.regionCode, regionCode),
-      f.before ? lt(auditLog.id, f.before) : undefined,
-      f.entity ? eq(auditLog.entity, f.entity) : undefined,
-      f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
-    ))
-    .orderBy(desc(auditLog.id))
-    .limit(f.limit);
-}

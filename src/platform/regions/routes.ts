@@ -12,6 +12,7 @@ import { listAreas, listEnabledRegions } from './service.js';
 import { regionSettingsSchema } from './settings.js';
 import * as admin from './admin.js';
 import * as invitations from '../auth/invitations.js';
+import { listAudit } from '../audit/audit.js';
 
 export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -141,7 +142,18 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
     config: { access: 'audit.read' },
     schema: {
       tags, summary: 'Log audit / Audit log', params: regionParam,
-      querystring: z.object({ before: z.coerce.number().int().positive().optional(), entity: z.string().max(40).optional(), entityId: z.string().max(100).optional(), limit: paging.limit }),
+      description: 'Terbaru dahulu. person: bagian nama/email pelaku; record: kode pelacakan pengaduan (ADU-…) atau id catatan; from/to: tanggal setempat (YYYY-MM-DD), keduanya termasuk. / Newest first. person: part of the actor\'s name or email; record: a complaint\'s tracking code or a record id; from/to: local dates, both included.',
+      querystring: z.object({
+        before: z.coerce.number().int().positive().optional(), entity: z.string().max(40).optional(), entityId: z.string().max(100).optional(),
+        person: z.string().max(200).optional(), record: z.string().max(100).optional(), from: z.iso.date().optional(), to: z.iso.date().optional(),
+        limit: paging.limit,
+      }),
     },
-  }, async (request) => admin.listAudit(ctx, request.region!.code, request.query));
+  }, async (request) => {
+    const { from, to, ...rest } = request.query;
+    const region = request.region!;
+    // Local dates to instants: from midnight of `from` to midnight after `to`, in the region's zone.
+    const midnight = (date: string, days = 0) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000 - region.utcOffsetMinutes * 60_000);
+    return listAudit(ctx.database.db, region.code, { ...rest, from: from ? midnight(from) : undefined, to: to ? midnight(to, 1) : undefined });
+  });
 };

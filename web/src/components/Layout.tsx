@@ -13,6 +13,13 @@ function regionInPath(path: string): { code: string; staff: boolean } | null {
   return m ? { code: decodeURIComponent(m[2]), staff: m[1] === 'staff' } : null;
 }
 
+/** Which module a page belongs to, so the footer says what this part of Pamong is. */
+export function moduleOf(path: string): 'complaints' | 'spbe' | 'platform' {
+  if (/^\/(staff\/[^/]+\/)?spbe(\/|$)/.test(path)) return 'spbe';
+  if (/^\/r\/[^/]+/.test(path) || /^\/staff\/[^/]+(\/(complaints|loket|dasbor|provinsi)(\/|$)|\/?$)/.test(path)) return 'complaints';
+  return 'platform';
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { path } = useLocation();
@@ -39,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <main id="main" className="container" tabIndex={-1}>{children}</main>
       <footer className="site-footer">
         <div className="container">
-          <p>{t('footer.about')}</p>
+          <p>{t(`footer.about.${moduleOf(path)}`)}</p>
           {!me?.user && <p><Link to="/masuk">{t('footer.staff')}</Link></p>}
         </div>
       </footer>

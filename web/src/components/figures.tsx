@@ -1,6 +1,7 @@
 // Complaint figures in words (counts, percentages, hours in the reader's
 // language) and the tiles that show the headline numbers.
-import { formatNumber } from '../format.js';
+import { formatHours, formatNumber } from '../format.js';
+import { useId } from 'react';
 import { useI18n } from '../i18n/index.js';
 import type { Metrics } from '../admin-types.js';
 
@@ -12,6 +13,8 @@ export const metricNames = [
 export type MetricName = (typeof metricNames)[number];
 
 export const isPercent = (m: MetricName) => m === 'responseCompliancePct' || m === 'resolutionCompliancePct';
+/** Medians and P90 come from histogram bands (dashboard/domain.ts percentile): estimates, said so on screen. */
+export const isEstimate = (m: MetricName) => m.includes('Hours');
 
 export function useFigures() {
   const { t, locale } = useI18n();
@@ -20,7 +23,7 @@ export function useFigures() {
   const figure = (m: MetricName, v: number | null) => {
     if (v === null) return '–';
     if (isPercent(m)) return t('dash.percent', { n: number(v) });
-    if (m.includes('Hours')) return t('dash.hours', { n: number(v) });
+    if (isEstimate(m)) return formatHours(v, t, locale);
     return number(v);
   };
   return { number, figure, label: (m: MetricName) => t(`dash.metric.${m}`) };
@@ -34,12 +37,15 @@ export function Tiles({ totals, metrics, label }: { totals: Partial<Metrics>; me
     responseCompliancePct: [totals.respondedInTime, totals.responded],
     resolutionCompliancePct: [totals.resolvedInTime, totals.resolved],
   };
+  const note = useId();
+  const estimated = metrics.some(isEstimate);
   return (
+    <>
     <dl className="tiles" aria-label={label}>
       {metrics.map((m) => {
         const [part, whole] = counts[m] ?? [];
         return (
-          <div key={m} className="tile" data-metric={m}>
+          <div key={m} className="tile" data-metric={m} aria-describedby={isEstimate(m) ? note : undefined}>
             <dt>{f.label(m)}</dt>
             <dd>
               {f.figure(m, totals[m] ?? null)}
@@ -49,5 +55,7 @@ export function Tiles({ totals, metrics, label }: { totals: Partial<Metrics>; me
         );
       })}
     </dl>
+    {estimated && <p id={note} className="muted small">{t('dash.estimate')}</p>}
+    </>
   );
 }

@@ -1,5 +1,8 @@
 // English.
 import type { Messages } from './id.js';
+import { labelEntries } from './labels.js';
+import { statusLabel } from '../../../src/modules/complaints/domain/status.js';
+import { slaStageLabel } from '../../../src/modules/complaints/domain/sla.js';
 
 export const en: Messages = {
   'common.loading': 'Loading…',
@@ -28,7 +31,9 @@ export const en: Messages = {
   'nav.notifications': 'Notifications',
   'nav.unread': '{n} unread',
   'nav.signOut': 'Sign out',
-  'footer.about': 'Pamong — public complaints service. Free software (AGPL).',
+  'footer.about.complaints': 'Pamong — public complaints service. Free software (AGPL).',
+  'footer.about.spbe': 'Pamong — SPBE / digital government evaluation. Free software (AGPL).',
+  'footer.about.platform': 'Pamong — digital services platform for regional governments. Free software (AGPL).',
   'footer.staff': 'Staff sign-in',
   'notFound.title': 'Page not found',
   'notFound.home': 'Go to the start page',
@@ -131,14 +136,7 @@ export const en: Messages = {
   'complaint.photos': 'Photos',
   'complaint.photoAlt': 'Photo {n}',
 
-  'status.submitted': 'Awaiting verification',
-  'status.dispatched': 'Sent to the unit',
-  'status.in_progress': 'In progress',
-  'status.resolved': 'Resolved',
-  'status.closed': 'Closed',
-  'status.rejected': 'Rejected',
-  'status.merged': 'Merged with another report',
-  'status.transferred': 'Transferred to another government level',
+  ...labelEntries('status.', statusLabel, 'en'),
 
   'channel.web': 'Web',
   'channel.counter': 'Counter/phone',
@@ -148,9 +146,7 @@ export const en: Messages = {
   'deadline.due': 'due',
   'deadline.met': 'Met',
   'deadline.metLate': 'Met late',
-  'stage.verification': 'Verification',
-  'stage.response': 'First response',
-  'stage.resolution': 'Resolution',
+  ...labelEntries('stage.', slaStageLabel, 'en'),
   'time.left': '{d} left',
   'time.overdue': 'Overdue',
   'time.overdueBy': 'Overdue by {d}',
@@ -214,6 +210,7 @@ export const en: Messages = {
   'signIn.submit': 'Sign in',
   'signIn.forgot': 'Forgot your password?',
   'signIn.already': 'You are signed in as {name}.',
+  'signIn.toWork': 'Open your work page',
   'forgot.title': 'Forgot password',
   'forgot.intro': 'Enter your account email. We will send a link to choose a new password.',
   'forgot.submit': 'Send link',

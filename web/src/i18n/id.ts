@@ -1,6 +1,10 @@
 // Bahasa Indonesia: the default language and the reference dictionary
 // (every other language must have the same keys). The texts of the staff
 // administration, dashboards and SPBE screens are in staff.ts, loaded with them.
+import { labelEntries } from './labels.js';
+import { statusLabel } from '../../../src/modules/complaints/domain/status.js';
+import { slaStageLabel } from '../../../src/modules/complaints/domain/sla.js';
+
 export const id = {
   'common.loading': 'Memuat…',
   'common.next': 'Lanjut',
@@ -28,7 +32,9 @@ export const id = {
   'nav.notifications': 'Notifikasi',
   'nav.unread': '{n} belum dibaca',
   'nav.signOut': 'Keluar',
-  'footer.about': 'Pamong — layanan pengaduan masyarakat. Perangkat lunak bebas (AGPL).',
+  'footer.about.complaints': 'Pamong — layanan pengaduan masyarakat. Perangkat lunak bebas (AGPL).',
+  'footer.about.spbe': 'Pamong — evaluasi SPBE / Pemerintah Digital. Perangkat lunak bebas (AGPL).',
+  'footer.about.platform': 'Pamong — platform layanan digital pemerintah daerah. Perangkat lunak bebas (AGPL).',
   'footer.staff': 'Masuk sebagai petugas',
   'notFound.title': 'Halaman tidak ditemukan',
   'notFound.home': 'Ke halaman awal',
@@ -131,14 +137,7 @@ export const id = {
   'complaint.photos': 'Foto',
   'complaint.photoAlt': 'Foto {n}',
 
-  'status.submitted': 'Menunggu verifikasi',
-  'status.dispatched': 'Diteruskan ke perangkat daerah',
-  'status.in_progress': 'Sedang ditangani',
-  'status.resolved': 'Selesai ditindaklanjuti',
-  'status.closed': 'Ditutup',
-  'status.rejected': 'Ditolak',
-  'status.merged': 'Digabung dengan laporan lain',
-  'status.transferred': 'Dialihkan ke pemerintah daerah lain',
+  ...labelEntries('status.', statusLabel, 'id'),
 
   'channel.web': 'Web',
   'channel.counter': 'Loket/telepon',
@@ -148,9 +147,7 @@ export const id = {
   'deadline.due': 'paling lambat',
   'deadline.met': 'Terpenuhi',
   'deadline.metLate': 'Terpenuhi, terlambat',
-  'stage.verification': 'Verifikasi',
-  'stage.response': 'Tanggapan pertama',
-  'stage.resolution': 'Penyelesaian',
+  ...labelEntries('stage.', slaStageLabel, 'id'),
   'time.left': 'Sisa {d}',
   'time.overdue': 'Terlambat',
   'time.overdueBy': 'Terlambat {d}',
@@ -214,6 +211,7 @@ export const id = {
   'signIn.submit': 'Masuk',
   'signIn.forgot': 'Lupa kata sandi?',
   'signIn.already': 'Anda sudah masuk sebagai {name}.',
+  'signIn.toWork': 'Buka halaman kerja Anda',
   'forgot.title': 'Lupa kata sandi',
   'forgot.intro': 'Masukkan email akun Anda. Kami kirim tautan untuk membuat kata sandi baru.',
   'forgot.submit': 'Kirim tautan',

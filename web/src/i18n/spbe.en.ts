@@ -1,5 +1,7 @@
 // SPBE / digital government evaluation screens, in English. Part of staff.ts.
 import type { spbeId } from './spbe.id.js';
+import { labelEntries } from './labels.js';
+import { answerStatusLabel, stageLabel } from '../../../src/modules/spbe/domain/labels.js';
 
 export const spbeEn: Record<keyof typeof spbeId, string> = {
   'spbe.nav.menu': 'SPBE',
@@ -16,18 +18,8 @@ export const spbeEn: Record<keyof typeof spbeId, string> = {
   'spbe.links.report': 'Printable report',
   'spbe.links.history': 'History',
 
-  'spbe.stage.draft': 'Preparation',
-  'spbe.stage.self_assessment': 'Self-assessment',
-  'spbe.stage.internal_validation': 'Internal validation',
-  'spbe.stage.external_assessment': 'External assessment',
-  'spbe.stage.final': 'Final',
-  'spbe.stage.closed': 'Closed',
-  'spbe.status.unassigned': 'Not assigned',
-  'spbe.status.pending': 'Not filled',
-  'spbe.status.submitted': 'Awaiting review',
-  'spbe.status.returned': 'Returned',
-  'spbe.status.accepted': 'Accepted',
-  'spbe.status.validated': 'Validated',
+  ...labelEntries('spbe.stage.', stageLabel, 'en'),
+  ...labelEntries('spbe.status.', answerStatusLabel, 'en'),
   'spbe.level.self': 'Self',
   'spbe.level.final': 'Final',
   'spbe.level.n': 'Level {n}',

@@ -1,5 +1,8 @@
 // SPBE / Pemerintah Digital evaluation screens (spbe.*), in Bahasa Indonesia.
 // Part of staff.ts; spbe.en.ts must have the same keys.
+import { labelEntries } from './labels.js';
+import { answerStatusLabel, stageLabel } from '../../../src/modules/spbe/domain/labels.js';
+
 export const spbeId = {
   'spbe.nav.menu': 'SPBE',
   'spbe.nav.label': 'Menu SPBE',
@@ -15,18 +18,8 @@ export const spbeId = {
   'spbe.links.report': 'Laporan cetak',
   'spbe.links.history': 'Riwayat',
 
-  'spbe.stage.draft': 'Persiapan',
-  'spbe.stage.self_assessment': 'Penilaian mandiri',
-  'spbe.stage.internal_validation': 'Validasi internal',
-  'spbe.stage.external_assessment': 'Penilaian eksternal',
-  'spbe.stage.final': 'Final',
-  'spbe.stage.closed': 'Ditutup',
-  'spbe.status.unassigned': 'Belum ditugaskan',
-  'spbe.status.pending': 'Belum diisi',
-  'spbe.status.submitted': 'Menunggu tinjauan',
-  'spbe.status.returned': 'Dikembalikan',
-  'spbe.status.accepted': 'Diterima',
-  'spbe.status.validated': 'Tervalidasi',
+  ...labelEntries('spbe.stage.', stageLabel, 'id'),
+  ...labelEntries('spbe.status.', answerStatusLabel, 'id'),
   'spbe.level.self': 'Mandiri',
   'spbe.level.final': 'Akhir',
   'spbe.level.n': 'Tingkat {n}',

@@ -1,5 +1,5 @@
-// A dashboard report as CSV (RFC 4180): the rows shown, then the total.
-import { csvTable } from '../../../platform/csv.js';
+// A dashboard report as CSV (RFC 4180) for the reader's Excel: the rows shown, then the total.
+import { csvFile, type CsvDialect } from '../../../platform/csv.js';
 import type { Locale, Text } from '../../../platform/i18n.js';
 import type { Dimension, Metrics, Report } from './domain.js';
 
@@ -19,10 +19,10 @@ const columns: [keyof Metrics, Text][] = [
   ['resolved', { id: 'Selesai', en: 'Resolved' }],
   ['resolvedInTime', { id: 'Selesai tepat waktu', en: 'Resolved in time' }],
   ['resolutionCompliancePct', { id: 'Kepatuhan penyelesaian (%)', en: 'Resolution compliance (%)' }],
-  ['responseHoursMedian', { id: 'Median waktu tanggapan (jam)', en: 'Median response time (hours)' }],
-  ['responseHoursP90', { id: 'Persentil 90 waktu tanggapan (jam)', en: '90th percentile response time (hours)' }],
-  ['resolutionHoursMedian', { id: 'Median waktu penyelesaian (jam)', en: 'Median resolution time (hours)' }],
-  ['resolutionHoursP90', { id: 'Persentil 90 waktu penyelesaian (jam)', en: '90th percentile resolution time (hours)' }],
+  ['responseHoursMedian', { id: 'Median waktu tanggapan (jam, perkiraan)', en: 'Median response time (hours, estimate)' }],
+  ['responseHoursP90', { id: 'Persentil 90 waktu tanggapan (jam, perkiraan)', en: '90th percentile response time (hours, estimate)' }],
+  ['resolutionHoursMedian', { id: 'Median waktu penyelesaian (jam, perkiraan)', en: 'Median resolution time (hours, estimate)' }],
+  ['resolutionHoursP90', { id: 'Persentil 90 waktu penyelesaian (jam, perkiraan)', en: '90th percentile resolution time (hours, estimate)' }],
   ['rejected', { id: 'Ditolak', en: 'Rejected' }],
   ['merged', { id: 'Digabung', en: 'Merged' }],
   ['transferred', { id: 'Dialihkan', en: 'Transferred' }],
@@ -32,10 +32,12 @@ const columns: [keyof Metrics, Text][] = [
 
 const totalLabel: Text = { id: 'Jumlah', en: 'Total' };
 
-export function reportCsv(report: Report, locale: Locale): string {
+/** Medians and P90 are estimated from histogram bands (domain.ts percentile); the headers say so. */
+export function reportCsv(report: Report, locale: Locale, dialect: CsvDialect): string {
   const line = (label: string, m: Metrics) => [label, ...columns.map(([field]) => m[field])];
-  return csvTable(
+  return csvFile(
     [dimensionLabel[report.by][locale], ...columns.map(([, label]) => label[locale])],
     [...report.rows.map((r) => line(r.label[locale], r)), line(totalLabel[locale], report.totals)],
+    dialect,
   );
 }

@@ -149,24 +149,28 @@ describeWithApp('complaint dashboard', (h) => {
     expect(december.body.totals).toMatchObject({ received: 1, backlog: 1, overdue: 0, responded: 0 });
   });
 
-  it('exports exactly what is shown as CSV, in Indonesian or English', async () => {
+  it('exports exactly what is shown as CSV for Excel in Indonesian (BOM, semicolons, decimal comma) or English', async () => {
     const res = await h.api('GET', `${R}/dashboard.csv?by=unit`, { session: bupati });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="dasbor-32.11-unit-2026-01-2026-12.csv"');
-    expect(res.raw.split('\r\n')).toEqual([
-      'Perangkat daerah,Diterima,Ditanggapi,Ditanggapi tepat waktu,Kepatuhan tanggapan (%),Selesai,Selesai tepat waktu,Kepatuhan penyelesaian (%),'
-        + 'Median waktu tanggapan (jam),Persentil 90 waktu tanggapan (jam),Median waktu penyelesaian (jam),Persentil 90 waktu penyelesaian (jam),'
-        + 'Ditolak,Digabung,Dialihkan,Belum selesai,Lewat batas waktu',
-      'Belum didisposisikan,4,0,0,,0,0,,,,,,1,1,1,1,0',
-      'Dinas Pekerjaan Umum dan Penataan Ruang,2,2,1,50,2,2,100,4,67.2,12,91.2,0,0,0,0,0',
-      'Dinas Lingkungan Hidup dan Kehutanan,1,1,1,100,0,0,,30,34.8,,,0,0,0,1,1',
-      'Dinas Perhubungan,1,0,0,,0,0,,,,,,0,0,0,1,1',
-      'Jumlah,8,3,2,66.7,2,2,100,30,64.8,12,91.2,1,1,1,3,2',
+    // Without the byte-order mark Excel reads UTF-8 as ANSI; without ';' Indonesian Excel shows one column.
+    expect(res.raw.startsWith('\uFEFF')).toBe(true);
+    expect(res.raw.slice(1).split('\r\n')).toEqual([
+      'Perangkat daerah;Diterima;Ditanggapi;Ditanggapi tepat waktu;Kepatuhan tanggapan (%);Selesai;Selesai tepat waktu;Kepatuhan penyelesaian (%);'
+        + '"Median waktu tanggapan (jam, perkiraan)";"Persentil 90 waktu tanggapan (jam, perkiraan)";"Median waktu penyelesaian (jam, perkiraan)";"Persentil 90 waktu penyelesaian (jam, perkiraan)";'
+        + 'Ditolak;Digabung;Dialihkan;Belum selesai;Lewat batas waktu',
+      'Belum didisposisikan;4;0;0;;0;0;;;;;;1;1;1;1;0',
+      'Dinas Pekerjaan Umum dan Penataan Ruang;2;2;1;50;2;2;100;4;67,2;12;91,2;0;0;0;0;0',
+      'Dinas Lingkungan Hidup dan Kehutanan;1;1;1;100;0;0;;30;34,8;;;0;0;0;1;1',
+      'Dinas Perhubungan;1;0;0;;0;0;;;;;;0;0;0;1;1',
+      'Jumlah;8;3;2;66,7;2;2;100;30;64,8;12;91,2;1;1;1;3;2',
       '',
     ]);
     const en = await h.api('GET', `${R}/dashboard.csv?by=month&from=2026-11&to=2026-12&lang=en`, { session: bupati });
-    expect(en.raw.split('\r\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['Month,Received', 'November 2026,7', 'December 2026,1', 'Total,8', '']);
+    expect(en.raw.startsWith('\uFEFF')).toBe(true);
+    expect(en.raw.slice(1).split('\r\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['Month,Received', 'November 2026,7', 'December 2026,1', 'Total,8', '']);
+    expect(en.raw).toContain('Total,8,3,2,66.7,');
   });
 
   it('keeps a unit head to their own unit', async () => {
@@ -189,7 +193,7 @@ describeWithApp('complaint dashboard', (h) => {
     ]);
     expect(res.body.totals).toMatchObject({ received: 9, backlog: 4, overdue: 3, responded: 3, respondedInTime: 2 });
     const csv = await h.api('GET', '/api/regions/32/dashboard/regions.csv', { session: governor });
-    expect(csv.raw.split('\r\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['Daerah,Diterima', 'Jawa Barat,1', 'Kabupaten Sumedang,8', 'Kota Bandung,0', 'Jumlah,9', '']);
+    expect(csv.raw.slice(1).split('\r\n').map((l) => l.split(';').slice(0, 2).join(','))).toEqual(['Daerah,Diterima', 'Jawa Barat,1', 'Kabupaten Sumedang,8', 'Kota Bandung,0', 'Jumlah,9', '']);
   });
 
   it('keeps each head to their own region', async () => {

@@ -5,6 +5,7 @@ import {
   type ComplaintFacts,
 } from './domain.js';
 import { reportCsv } from './csv.js';
+import { csvDialect } from '../../../platform/csv.js';
 
 const H = 3_600_000;
 /** A histogram with `counts` at the given bucket indexes. */
@@ -156,18 +157,20 @@ describe('CSV', () => {
     rows: [{ key: 'u', label: { id: '=HYPERLINK("x"), "Dinas"', en: 'Unit, "quoted"' }, ...zero }],
   };
 
-  it('quotes, defuses formulas and ends with the total, in Indonesian', () => {
-    const lines = reportCsv(report, 'id').split('\r\n');
-    expect(lines[0]).toBe('Perangkat daerah,Diterima,Ditanggapi,Ditanggapi tepat waktu,Kepatuhan tanggapan (%),Selesai,Selesai tepat waktu,'
-      + 'Kepatuhan penyelesaian (%),Median waktu tanggapan (jam),Persentil 90 waktu tanggapan (jam),Median waktu penyelesaian (jam),'
-      + 'Persentil 90 waktu penyelesaian (jam),Ditolak,Digabung,Dialihkan,Belum selesai,Lewat batas waktu');
-    expect(lines[1]).toBe(`"'=HYPERLINK(""x""), ""Dinas""",1,0,0,,0,0,,,,,,1,0,0,0,0`);
-    expect(lines[2]).toBe('Jumlah,1,0,0,,0,0,,,,,,1,0,0,0,0');
+  it('quotes, defuses formulas and ends with the total, for Excel in Indonesian', () => {
+    const file = reportCsv(report, 'id', csvDialect('id', 'Asia/Jakarta'));
+    expect(file.startsWith('\uFEFF')).toBe(true);
+    const lines = file.slice(1).split('\r\n');
+    expect(lines[0]).toBe('Perangkat daerah;Diterima;Ditanggapi;Ditanggapi tepat waktu;Kepatuhan tanggapan (%);Selesai;Selesai tepat waktu;'
+      + 'Kepatuhan penyelesaian (%);"Median waktu tanggapan (jam, perkiraan)";"Persentil 90 waktu tanggapan (jam, perkiraan)";"Median waktu penyelesaian (jam, perkiraan)";'
+      + '"Persentil 90 waktu penyelesaian (jam, perkiraan)";Ditolak;Digabung;Dialihkan;Belum selesai;Lewat batas waktu');
+    expect(lines[1]).toBe(`"'=HYPERLINK(""x""), ""Dinas""";1;0;0;;0;0;;;;;;1;0;0;0;0`);
+    expect(lines[2]).toBe('Jumlah;1;0;0;;0;0;;;;;;1;0;0;0;0');
     expect(lines[3]).toBe('');
   });
 
   it('speaks English when asked', () => {
-    const lines = reportCsv(report, 'en').split('\r\n');
+    const lines = reportCsv(report, 'en', csvDialect('en', 'Asia/Jakarta')).slice(1).split('\r\n');
     expect(lines[0].startsWith('Unit,Received,Responded,Responded in time,Response compliance (%)')).toBe(true);
     expect(lines[1].startsWith('"Unit, ""quoted""",1,')).toBe(true);
     expect(lines[2].startsWith('Total,1,')).toBe(true);

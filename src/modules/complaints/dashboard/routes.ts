@@ -7,6 +7,7 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import { AppError } from '../../../platform/errors.js';
 import { regionParam } from '../../../platform/http/schemas.js';
 import type { Region } from '../../../platform/regions/service.js';
+import { csvDialect } from '../../../platform/csv.js';
 import { reportCsv } from './csv.js';
 import { dimensions, localMonth, resolvePeriod, type Period, type Report } from './domain.js';
 import { provinceRollup, publicStatistics, regionDashboard } from './queries.js';
@@ -27,7 +28,7 @@ function periodOf(ctx: AppContext, region: Region, q: { from?: string; to?: stri
 
 function sendCsv(request: FastifyRequest, reply: FastifyReply, report: Report) {
   const name = `dasbor-${request.region!.code}-${report.by}-${report.period.from}-${report.period.to}.csv`;
-  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(reportCsv(report, request.locale));
+  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(reportCsv(report, request.locale, csvDialect(request.locale, request.region!.timezone)));
 }
 
 export const dashboardRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {

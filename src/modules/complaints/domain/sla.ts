@@ -6,6 +6,12 @@
 // not depend on the TZ of the server or the test runner.
 
 export type SlaStage = 'verification' | 'response' | 'resolution';
+
+export const slaStageLabel: Record<SlaStage, { id: string; en: string }> = {
+  verification: { id: 'Verifikasi', en: 'Verification' },
+  response: { id: 'Tanggapan pertama', en: 'First response' },
+  resolution: { id: 'Penyelesaian', en: 'Resolution' },
+};
 export type SlaUnit = 'hours' | 'working_days';
 
 export interface SlaRule {

@@ -59,6 +59,7 @@ export const open311Status = (s: Status): 'open' | 'closed' => (terminal.has(s) 
 export const rejectionReasons = ['not_our_authority', 'duplicate', 'incomplete', 'spam'] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
 
+/** Words for the statuses, the one place they are written: web app, exports, Open311 and emails read them. */
 export const statusLabel: Record<Status, { id: string; en: string }> = {
   submitted: { id: 'Menunggu verifikasi', en: 'Awaiting verification' },
   dispatched: { id: 'Diteruskan ke perangkat daerah', en: 'Sent to the unit' },

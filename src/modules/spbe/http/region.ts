@@ -240,7 +240,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
     const name = `spbe-${request.region!.code}-${request.params.evaluationId.slice(0, 8)}`;
     if (format === 'csv') {
       const csv = await exportCsv(ctx, request.region!.code, request.params.evaluationId, part, request.locale);
-      return sendFile(reply, { fileName: `${name}-${part}.csv`, contentType: 'text/csv; charset=utf-8', data: Buffer.from('\uFEFF' + csv) });
+      return sendFile(reply, { fileName: `${name}-${part}.csv`, contentType: 'text/csv; charset=utf-8', data: Buffer.from(csv) });
     }
     const data = await exportXlsx(ctx, request.region!.code, request.params.evaluationId, request.locale);
     return sendFile(reply, { fileName: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data });

@@ -2,19 +2,23 @@
 // accepting an invitation, activating a citizen's account.
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorMessage, Flash, PageTitle } from '../../components/ui.js';
-import { api, setCsrfToken } from '../../api.js';
+import { api, regionApi, setCsrfToken } from '../../api.js';
 import type { Role } from '../../admin-types.js';
+import { landingFor, unitWorkRegion } from '../../landing.js';
 import { useI18n } from '../../i18n/index.js';
 import { Link, navigate, useLocation } from '../../router.js';
 import { useSession } from '../../session.js';
 import type { Me } from '../../types.js';
 
-/** Where staff land after signing in: their first region's inbox, or SPBE home for SPBE-only roles. */
-export function staffHome(me: Me): string {
-  const region = me.regions.find((r) => r.actions.includes('complaint.list'));
-  if (region) return `/staff/${region.code}`;
-  const spbe = me.regions.find((r) => r.actions.includes('spbe.read'));
-  return spbe ? `/staff/${spbe.code}/spbe` : '/';
+/** Where staff land after signing in: where their work is (see landing.ts). */
+export async function staffHome(me: Me): Promise<string> {
+  const region = unitWorkRegion(me);
+  if (!region) return landingFor(me);
+  const [complaints, spbeTasks] = await Promise.all([
+    api<unknown[]>(`${regionApi(region)}/inbox?limit=1`).then((l) => l.length),
+    api<unknown[]>(`${regionApi(region)}/spbe/tasks`).then((l) => l.length),
+  ]).catch(() => [1, 0]);
+  return landingFor(me, { complaints, spbeTasks });
 }
 
 /** Only same-site paths: never send a user off to another site after sign-in. */
@@ -34,7 +38,7 @@ export function SignInPage() {
     setError(null);
     try {
       const signedIn = await signIn(email.trim(), password);
-      navigate(safeNext(query.get('next')) ?? staffHome(signedIn), { replace: true });
+      navigate(safeNext(query.get('next')) ?? (await staffHome(signedIn)), { replace: true });
     } catch (err) {
       setError(err);
       setSending(false);
@@ -43,7 +47,7 @@ export function SignInPage() {
   return (
     <>
       <PageTitle title={t('signIn.title')}>{t('signIn.title')}</PageTitle>
-      {me?.user && <Flash>{t('signIn.already', { name: me.user.name })} <Link to={staffHome(me)}>{t('nav.inbox')}</Link></Flash>}
+      {me?.user && <Flash>{t('signIn.already', { name: me.user.name })} <Link to={landingFor(me)}>{t('signIn.toWork')}</Link></Flash>}
       <form className="card narrow" onSubmit={submit}>
         <div className="field">
           <label htmlFor="email">{t('signIn.email')}</label>
@@ -172,7 +176,7 @@ export function InvitationPage() {
     try {
       const answer = await api<{ csrfToken?: string }>('/api/auth/invitation/accept', { method: 'POST', body: { token, ...body } });
       if (answer.csrfToken) setCsrfToken(answer.csrfToken);
-      navigate(staffHome(await refresh()), { replace: true });
+      navigate(await staffHome(await refresh()), { replace: true });
     } catch (err) {
       setError(err);
       setSending(false);

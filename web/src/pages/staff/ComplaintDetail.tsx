@@ -94,7 +94,7 @@ function Actions({ c, region, url, onDone }: { c: StaffComplaint; region: Region
         <ActionForm {...form} title={t('action.dispatch')} submit={t('action.dispatchSubmit')}
           build={(f) => ({ action: 'dispatch', unitId: str(f, 'unitId'), ...(str(f, 'note') ? { note: str(f, 'note') } : {}) })}>
           <UnitSelect id="dispatch-unit" label={t('action.unit')} units={activeUnits} defaultValue={c.proposedUnitId ?? ''} proposed={c.proposedUnitId} />
-          <Message id="dispatch-note" label={t('action.note')} optional />
+          <Message id="dispatch-note" name="note" label={t('action.note')} optional />
         </ActionForm>
       )}
       {has('acknowledge') && (
@@ -104,12 +104,12 @@ function Actions({ c, region, url, onDone }: { c: StaffComplaint; region: Region
       )}
       {has('respond') && (
         <ActionForm {...form} title={t('action.respond')} submit={t('action.respondSubmit')} build={(f) => ({ action: 'respond', message: str(f, 'message') })}>
-          <Message id="respond-message" label={t('action.respondMessage')} hint={t('action.publicHint')} />
+          <Message id="respond-message" name="message" label={t('action.respondMessage')} hint={t('action.publicHint')} />
         </ActionForm>
       )}
       {has('resolve') && (
         <ActionForm {...form} title={t('action.resolve')} submit={t('action.resolveSubmit')} build={(f) => ({ action: 'resolve', message: str(f, 'message') })}>
-          <Message id="resolve-message" label={t('action.resolveMessage')} hint={t('action.publicHint')} />
+          <Message id="resolve-message" name="message" label={t('action.resolveMessage')} hint={t('action.publicHint')} />
         </ActionForm>
       )}
       {has('dispose') && (
@@ -128,7 +128,7 @@ function Actions({ c, region, url, onDone }: { c: StaffComplaint; region: Region
               {rejectionReasons.map((r) => <option key={r} value={r}>{t(`reason.${r}`)}</option>)}
             </select>
           </div>
-          <Message id="reject-message" label={t('action.rejectMessage')} hint={t('action.publicHint')} />
+          <Message id="reject-message" name="message" label={t('action.rejectMessage')} hint={t('action.publicHint')} />
         </ActionForm>
       )}
       {has('merge') && <MergeForm {...form} c={c} region={region} />}
@@ -146,7 +146,7 @@ function Actions({ c, region, url, onDone }: { c: StaffComplaint; region: Region
       )}
       {has('note') && (
         <ActionForm {...form} title={t('action.noteTitle')} submit={t('action.noteSubmit')} build={(f) => ({ action: 'note', message: str(f, 'message') })}>
-          <Message id="note-message" label={t('action.noteMessage')} hint={t('action.internalHint')} />
+          <Message id="note-message" name="message" label={t('action.noteMessage')} hint={t('action.internalHint')} />
         </ActionForm>
       )}
     </section>
@@ -198,7 +198,8 @@ function UnitSelect({ id, label, units, defaultValue, proposed }: { id: string; 
   );
 }
 
-function Message({ id, name = 'message', label, hint, optional }: { id: string; name?: string; label: string; hint?: string; optional?: boolean }) {
+/** `name` is the API's field, read back by the form's `build`: no default, so each use says which. */
+function Message({ id, name, label, hint, optional }: { id: string; name: string; label: string; hint?: string; optional?: boolean }) {
   const { t } = useI18n();
   return (
     <div className="field">

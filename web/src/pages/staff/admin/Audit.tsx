@@ -1,36 +1,44 @@
 // The audit log: who did what to which record, when (in the region's time),
-// newest first, a page at a time (?sebelum=<id> pages to older entries).
-import type { ReactNode } from 'react';
+// newest first, a page at a time (?sebelum=<id> pages to older entries), in
+// words: people and complaints by name and tracking code, statuses, roles,
+// units and deadlines as the rest of the app says them. Filters by person,
+// record and dates live in the address, so a filtered view can be shared.
+import { type FormEvent, type ReactNode } from 'react';
 import { regionApi } from '../../../api.js';
 import { ErrorMessage, Loading, When } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
-import { formatCalendarDate } from '../../../format.js';
-import { id } from '../../../i18n/id.js';
+import { formatCalendarDate, formatNumber } from '../../../format.js';
+import { id as dictionary } from '../../../i18n/id.js';
 import { staffTexts } from '../../../i18n/staff.js';
 import { useI18n, type MessageKey } from '../../../i18n/index.js';
-import { Link, queryString, useLocation } from '../../../router.js';
+import { Link, navigate, queryString, useLocation } from '../../../router.js';
 import type { Category, RegionProfile, Unit } from '../../../types.js';
-import type { ApiKeyRow, AuditEntry, Role, StaffGrant } from '../../../admin-types.js';
+import type { ApiKeyRow, AuditEntry, Role } from '../../../admin-types.js';
 
 const PAGE = 50;
-const known = (key: string): key is MessageKey => key in id || key in staffTexts.id;
+const known = (key: string): key is MessageKey => key in dictionary || key in staffTexts.id;
+/** Filter names in the address (Indonesian, like the rest of the app's URLs) and in the API. */
+const filters = [['orang', 'person'], ['catatan', 'record'], ['dari', 'from'], ['sampai', 'to']] as const;
 
 export function AuditSection({ region }: { region: RegionProfile }) {
   const { t, pick, locale } = useI18n();
   const { path, query } = useLocation();
   const base = regionApi(region.code);
   const before = /^\d+$/.test(query.get('sebelum') ?? '') ? query.get('sebelum')! : undefined;
-  const entries = useApi<AuditEntry[]>(`${base}/audit${queryString({ before, limit: PAGE })}`);
-  // Names for the records, where this page can know them (ids otherwise).
+  const chosen = Object.fromEntries(filters.map(([param]) => [param, query.get(param) ?? ''])) as Record<(typeof filters)[number][0], string>;
+  const apiFilter = Object.fromEntries(filters.map(([param, name]) => [name, chosen[param]]));
+  const entries = useApi<AuditEntry[]>(`${base}/audit${queryString({ ...apiFilter, before, limit: PAGE })}`);
+  // Names for the records the log keeps by id (units, categories, keys never disappear).
   const units = useApi<Unit[]>(`${base}/units`);
   const categories = useApi<Category[]>(`${base}/admin/categories`);
-  const staff = useApi<StaffGrant[]>(`${base}/staff`);
   const keys = useApi<ApiKeyRow[]>(`${base}/api-keys`);
-  const unitName = (id: unknown) => units.data?.find((u) => u.id === id)?.name;
+  const unitName = (id: unknown) => units.data?.find((u) => u.id === id)?.name ?? String(id);
   const categoryName = (id: unknown) => {
     const c = categories.data?.find((k) => k.id === id);
-    return c && pick({ id: c.nameId, en: c.nameEn });
+    return c ? pick({ id: c.nameId, en: c.nameEn }) : String(id);
   };
+  const word = (key: string, fallback: string) => (known(key) ? t(key) : fallback);
+  const number = (n: unknown) => (typeof n === 'number' ? formatNumber(n, locale) : String(n));
 
   const action = (e: AuditEntry) => {
     const key = `admin.action.${e.action}`;
@@ -44,28 +52,23 @@ export function AuditSection({ region }: { region: RegionProfile }) {
   };
 
   const record = (e: AuditEntry): ReactNode => {
-    const entity = `admin.entity.${e.entity}`;
-    const kind = known(entity) ? t(entity) : e.entity;
+    const kind = word(`admin.entity.${e.entity}`, e.entity);
     let name: ReactNode;
     switch (e.entity) {
+      case 'complaint': name = <Link to={`/staff/${region.code}/complaints/${e.entityId}`} className="code-link">{e.trackingCode ?? e.entityId}</Link>; break;
+      case 'user': name = e.subjectName && `${e.subjectName} (${e.subjectEmail})`; break;
       case 'unit': name = unitName(e.entityId); break;
       case 'category': name = categoryName(e.entityId); break;
-      case 'user': {
-        const person = staff.data?.find((g) => g.userId === e.entityId);
-        name = person && `${person.name} (${person.email})`;
-        break;
-      }
       case 'api_key': name = keys.data?.find((k) => k.id === e.entityId)?.name; break;
       case 'invitation': name = invitedAddress(e); break;
       case 'holiday': name = /^\d{4}-\d{2}-\d{2}$/.test(e.entityId) ? formatCalendarDate(e.entityId, locale) : undefined; break;
       case 'region': name = e.entityId === region.code ? region.name : undefined; break;
+      case 'spbe_target': case 'spbe_result': name = e.entityId; break;
       case 'sla': {
         const [category, stage] = e.entityId.split(':');
-        const stageKey = `stage.${stage}`;
-        name = `${category === 'default' ? t('admin.sla.default') : categoryName(category) ?? category} · ${known(stageKey) ? t(stageKey) : stage}`;
+        name = `${category === 'default' ? t('admin.sla.default') : categoryName(category)} · ${word(`stage.${stage}`, stage)}`;
         break;
       }
-      case 'complaint': name = <Link to={`/staff/${region.code}/complaints/${e.entityId}`}>{e.entityId.slice(0, 8)}</Link>; break;
     }
     return <>{kind}: {name ?? <span className="code">{e.entityId}</span>}</>;
   };
@@ -76,23 +79,77 @@ export function AuditSection({ region }: { region: RegionProfile }) {
     return typeof email === 'string' ? email : undefined;
   };
 
-  /** The detail's fields in words, roles and units by name. */
-  const detail = (e: AuditEntry) => Object.entries((e.detail ?? {}) as Record<string, unknown>).map(([k, v]) => {
-    if (k === 'email' && e.entity === 'invitation') return null;
-    if (k === 'role' && typeof v === 'string' && known(`admin.role.${v}`)) return t(`admin.role.${v as Role}`);
-    if (k === 'unitId') return v ? unitName(v) ?? String(v) : null;
-    if (k === 'categoryId') return v ? categoryName(v) ?? String(v) : null;
-    return `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`;
-  }).filter(Boolean).join(' · ');
+  /** What changed, in words: never a field name or an id. */
+  const detail = (e: AuditEntry): string[] => {
+    const d = (e.detail ?? {}) as Record<string, unknown>;
+    const out: string[] = [];
+    const duration = (amount: unknown, unit: unknown) => `${number(amount)} ${word(`admin.sla.unit.${String(unit)}`, String(unit))}`;
+    for (const [k, v] of Object.entries(d)) {
+      if (v === null || v === undefined) continue;
+      switch (k) {
+        case 'from': break; // said with `to`
+        case 'to': out.push(t('admin.audit.statusChange', { from: word(`status.${String(d.from)}`, String(d.from)), to: word(`status.${String(v)}`, String(v)) })); break;
+        case 'role': out.push(word(`admin.role.${String(v)}`, String(v))); break;
+        case 'unitId': out.push(unitName(v)); break;
+        case 'categoryId': case 'stage': case 'date': break; // named by the record
+        case 'amount': out.push(duration(v, d.unit)); break;
+        case 'unit': break; // said with `amount`
+        case 'targetAmount': out.push(t('admin.audit.target', { d: duration(v, d.unit) })); break;
+        case 'kind': out.push(word(`admin.holidays.kind.${String(v)}`, String(v))); break;
+        case 'reopenWindowDays': out.push(t('admin.audit.reopen', { n: number(v) })); break;
+        case 'publicStatistics': out.push(t(v ? 'admin.audit.statsOn' : 'admin.audit.statsOff')); break;
+        case 'escalation': out.push(t('admin.audit.ladder', {
+          steps: (v as { role: Role; afterHours: number }[]).map((s) => t('admin.audit.step', { role: t(`admin.role.${s.role}`), n: number(s.afterHours) })).join(', '),
+        })); break;
+        case 'targetIndex': out.push(t('admin.audit.targetIndex', { n: number(v) })); break;
+        case 'outOfReach': if (Array.isArray(v) && v.length) out.push(t('admin.audit.outOfReach', { list: v.join(', ') })); break;
+        case 'code': out.push(t('admin.audit.code', { code: String(v) })); break;
+        case 'email': if (e.entity !== 'invitation') out.push(String(v)); break; // an invitation is named by it already
+        default: out.push(typeof v === 'object' ? JSON.stringify(v) : String(v));
+      }
+    }
+    return out;
+  };
 
+  const filter = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    navigate(`${path}${queryString(Object.fromEntries(filters.map(([param]) => [param, String(data.get(param) ?? '').trim()])))}`);
+  };
+  const filtered = filters.some(([param]) => chosen[param]);
   const rows = entries.data ?? [];
   const last = rows.at(-1);
+  const here = (extra: Record<string, string | undefined>) => `${path}${queryString({ ...chosen, ...extra })}`;
   return (
     <>
       <p>{t('admin.audit.intro')}</p>
+      <form className="card audit-filter" onSubmit={filter} aria-label={t('admin.audit.filter')} key={query.toString()}>
+        <div className="filter-fields">
+          <div className="field">
+            <label htmlFor="audit-person">{t('admin.audit.person')}</label>
+            <input id="audit-person" name="orang" defaultValue={chosen.orang} maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-record">{t('admin.audit.record')}</label>
+            <input id="audit-record" name="catatan" defaultValue={chosen.catatan} maxLength={100} placeholder="ADU-XXXX-XXXX" autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-from">{t('admin.audit.from')}</label>
+            <input id="audit-from" name="dari" type="date" defaultValue={chosen.dari} />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-to">{t('admin.audit.to')}</label>
+            <input id="audit-to" name="sampai" type="date" defaultValue={chosen.sampai} />
+          </div>
+        </div>
+        <div className="row-actions">
+          <button type="submit" className="button">{t('admin.audit.apply')}</button>
+          {filtered && <Link to={path} className="button secondary">{t('admin.audit.clear')}</Link>}
+        </div>
+      </form>
       <ErrorMessage error={entries.error} />
       {entries.loading && <Loading />}
-      {entries.data?.length === 0 && <p className="muted">{t('admin.audit.empty')}</p>}
+      {entries.data?.length === 0 && <p className="muted">{t(filtered ? 'admin.audit.noMatch' : 'admin.audit.empty')}</p>}
       <ol className="plain cards audit">
         {rows.map((e) => {
           const more = detail(e);
@@ -103,16 +160,16 @@ export function AuditSection({ region }: { region: RegionProfile }) {
                 <span className="muted small"><When at={e.at} zone={region} /></span>
               </div>
               <p className="small">{record(e)}</p>
-              <p className="muted small">{t('admin.audit.by', { who: e.actorLabel })}</p>
-              {more && <p className="small detail">{more}</p>}
+              <p className="muted small">{t('admin.audit.by', { who: e.actorName ? `${e.actorName} (${e.actorLabel})` : e.actorLabel })}</p>
+              {more.length > 0 && <p className="small detail">{more.join(' · ')}</p>}
             </li>
           );
         })}
       </ol>
       {(before || rows.length === PAGE) && (
         <nav className="pager" aria-label={t('admin.audit.paging')}>
-          {before ? <Link to={path}>{t('admin.audit.newest')}</Link> : <span />}
-          {rows.length === PAGE && last ? <Link to={`${path}?sebelum=${last.id}`} rel="next">{t('admin.audit.older')}</Link> : <span />}
+          {before ? <Link to={here({})}>{t('admin.audit.newest')}</Link> : <span />}
+          {rows.length === PAGE && last ? <Link to={here({ sebelum: String(last.id) })} rel="next">{t('admin.audit.older')}</Link> : <span />}
         </nav>
       )}
     </>

@@ -59,7 +59,7 @@ function SettingsForm({ url, initial }: { url: string; initial: RegionSettings }
             <li key={i}>
               <fieldset className="question">
                 <legend className="small">{t('admin.settings.step', { n: i + 1 })}</legend>
-                <div className="sla-fields">
+                <div className="ladder-fields">
                   <div className="field">
                     <label htmlFor={`step-${i}-role`}>{t('admin.settings.stepRole')}</label>
                     <select id={`step-${i}-role`} value={s.role} onChange={(e) => setStep(i, { role: e.target.value as Role })}>

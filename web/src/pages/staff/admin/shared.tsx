@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../api.js';
 import { ErrorMessage, Flash } from '../../../components/ui.js';
 import { useI18n } from '../../../i18n/index.js';
+import { refusedFields } from './fields.js';
 
 export interface Write {
   busy: boolean;
@@ -33,9 +34,7 @@ export function useWrite(): Write {
 /** The outcome of a write: the API's message (and which fields it refused), or the confirmation. */
 export function Outcome({ write }: { write: Write }) {
   const { t } = useI18n();
-  const details = write.error instanceof ApiError && write.error.code === 'request.invalid' && Array.isArray(write.error.details)
-    ? (write.error.details as { path?: string }[]).map((d) => d.path?.replace(/^\//, '')).filter(Boolean)
-    : [];
+  const details = write.error instanceof ApiError && write.error.code === 'request.invalid' ? refusedFields(write.error.details, t) : [];
   return (
     <>
       <ErrorMessage error={write.error} />
