@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -46,7 +46,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   const headers = securityHeaders(spa ? inlineScriptHashes(readFileSync(join(webDist, 'index.html'), 'utf8')) : []);
   const app = Fastify({
     logger: opts.logger ?? false,
-    disableRequestLogging: opts.requestLogging === false,
+    ...(opts.requestLogging === false ? { logController: new LogController({ disableRequestLogging: true }) } : {}),
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.trustProxy,
     requestTimeout: 30_000,

@@ -4,7 +4,7 @@
 export const errorCatalogue = {
   'request.invalid': [400, 'Data yang dikirim tidak valid.', 'The request is invalid.'],
   'request.nul_character': [400, 'Data yang dikirim tidak boleh berisi karakter NUL (\\u0000).', 'The request must not contain NUL characters (\\u0000).'],
-  'request.text_too_long': [400, 'Teks terlalu panjang: isian yang disebut di details melebihi batas karakternya. Tidak ada yang dipotong; persingkat lalu kirim lagi.', 'Text too long: the fields named in details are over their character limit. Nothing was cut; shorten them and send again.'],
+  'request.text_too_long': [400, 'Teks terlalu panjang: ada isian yang melebihi batas karakternya. Tidak ada yang dipotong; persingkat lalu kirim lagi.', 'Text too long: a field is over its character limit. Nothing was cut; shorten it and send again.'],
   'request.body_too_large': [413, 'Data yang dikirim terlalu besar.', 'The request body is too large.'],
   'request.unsupported_media_type': [415, 'Jenis konten tidak didukung.', 'Unsupported content type.'],
   'request.rate_limited': [429, 'Terlalu banyak permintaan. Coba lagi nanti.', 'Too many requests. Try again later.'],
@@ -100,7 +100,8 @@ function someOf(items: (string | number)[], max = 10): Words {
 const detailWords: Partial<Record<ErrorCode, (details: any) => Words | null>> = {
   'spbe.stage_incomplete': (d: { indicators?: string[] }) => {
     if (!d?.indicators?.length) return null;
-    const list = someOf(d.indicators);
+    // Indicator codes are numbers to a reader: 2 comes before 10.
+    const list = someOf([...d.indicators].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b)));
     return { id: `Indikator nomor ${list.id}.`, en: `Indicators number ${list.en}.` };
   },
   'spbe.import_invalid': (d: { problems?: { line: number }[] }) => {
