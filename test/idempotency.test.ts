@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { describeWithApp, type Session } from './harness.js';
 import { DEMO_API_KEY } from '../src/demo/seed.js';
-import { api, ApiError } from '../web/src/api.js';
+import { api, ApiError, setCsrfToken } from '../web/src/api.js';
 
 describeWithApp('idempotency keys', (h) => {
   let categoryId: string;
@@ -150,6 +150,8 @@ describeWithApp('idempotency keys', (h) => {
       }
       return new Response(res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type']) } });
     }) as typeof fetch;
+    // As on a citizen's page: the session was read once (nobody signed in).
+    setCsrfToken(null);
     try {
       const submit = () => api<{ trackingCode: string }>('/api/regions/32.11/complaints', { method: 'POST', body: { categoryId, description: 'Sampah di Jalan Kamboja, sinyal hilang' } });
       await expect(submit()).rejects.toBeInstanceOf(ApiError);

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
-import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = join(root, 'dist');
@@ -30,7 +29,19 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: join(root, 'public'),
-  plugins: [react(), precompress()],
+  plugins: [precompress()],
+  // The app is written against React's API but runs on Preact's compatibility
+  // layer: about 50 KB less to download on a citizen's first visit (slow 3G).
+  // The sources keep importing 'react' (types from @types/react).
+  resolve: {
+    alias: [
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react\/jsx-(dev-)?runtime$/, replacement: 'preact/jsx-runtime' },
+      { find: /^react(-dom)?$/, replacement: 'preact/compat' },
+    ],
+  },
+  // JSX compiles to 'react/jsx-runtime' calls, aliased above (tsconfig: react-jsx).
+  esbuild: { jsx: 'automatic' },
   build: {
     outDir,
     emptyOutDir: true,

@@ -110,7 +110,7 @@ describeInBrowser('region administration in Chromium', (b) => {
   it('routes the category to the new unit and keeps the history', async () => {
     await openSection('Disposisi');
     const card = admin.locator('li.routing').filter({ has: admin.getByText(CATEGORY.nameId, { exact: true }) });
-    expect(await card.getByText('Saat ini: belum diatur').isVisible()).toBe(true);
+    await eventually(() => card.getByText('Saat ini: belum diatur').isVisible()).toBe(true);
     const select = card.getByLabel(`Perangkat daerah untuk ${CATEGORY.nameId}`);
     await select.selectOption({ label: 'Dinas Pekerjaan Umum dan Penataan Ruang' });
     await card.getByRole('button', { name: 'Simpan' }).click();

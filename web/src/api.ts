@@ -19,10 +19,19 @@ export const setApiLanguage = (locale: string) => {
   language = locale;
 };
 
-/** Cookie-authenticated writes must echo the session's CSRF token. */
+/**
+ * Cookie-authenticated writes must echo the session's CSRF token. A write sent
+ * on a page's first render (an emailed link's lookup) waits until the session
+ * has been read once: which of the two a page asks first is up to timing.
+ */
 let csrfToken: string | null = null;
+let sessionRead: () => void;
+const csrfKnown = new Promise<void>((resolve) => {
+  sessionRead = resolve;
+});
 export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
+  sessionRead();
 };
 
 /**
@@ -63,7 +72,10 @@ export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET') {
+    await csrfKnown;
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  }
   const submission = method === 'POST' || method === 'PUT' ? submissionOf(method, path, body) : null;
   if (submission !== null) {
     if (!unanswered.has(submission)) unanswered.set(submission, newKey());
