@@ -21,6 +21,17 @@ export async function staffHome(me: Me): Promise<string> {
   return landingFor(me, { complaints, spbeTasks });
 }
 
+/** The account's current password, as signing in and accepting while signed out ask for it. */
+function CurrentPassword({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor="password">{t('signIn.password')}</label>
+      <input id="password" type="password" autoComplete="current-password" required value={value} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
+
 /** Only same-site paths: never send a user off to another site after sign-in. */
 const safeNext = (next: string | null) => (next && /^\/(?![/\\])/.test(next) ? next : null);
 
@@ -53,10 +64,7 @@ export function SignInPage() {
           <label htmlFor="email">{t('signIn.email')}</label>
           <input id="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="password">{t('signIn.password')}</label>
-          <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </div>
+        <CurrentPassword value={password} onChange={setPassword} />
         <ErrorMessage error={error} />
         <button type="submit" className="button" disabled={sending}>{t('signIn.submit')}</button>
         <p><Link to="/lupa-sandi">{t('signIn.forgot')}</Link></p>
@@ -237,10 +245,7 @@ export function InvitationPage() {
       ) : (
         <form className="card narrow" onSubmit={signInAndAccept}>
           <p>{t('invite.signIn', { email: invitation.email })}</p>
-          <div className="field">
-            <label htmlFor="password">{t('signIn.password')}</label>
-            <input id="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-          </div>
+          <CurrentPassword value={password} onChange={setPassword} />
           <ErrorMessage error={error} />
           <button type="submit" className="button" disabled={sending}>{t('invite.signInAccept')}</button>
           <p><Link to="/lupa-sandi">{t('signIn.forgot')}</Link></p>
