@@ -257,8 +257,8 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
     await eventually(() => page.getByRole('heading', { name: 'Penilaian asesor eksternal' }).isVisible()).toBe(true);
     // The self-assessment and its evidence are in view.
     const pair = page.locator('.level-pair').first();
-    expect(await pair.textContent()).toBe('Mandiri4 · Terpadu dan TerukurAkhir–');
-    expect(await page.getByRole('link', { name: 'perbup-arsitektur.pdf' }).isVisible()).toBe(true);
+    await eventually(() => pair.textContent()).toBe('Mandiri4 · Terpadu dan TerukurAkhir–');
+    await eventually(() => page.getByRole('link', { name: 'perbup-arsitektur.pdf' }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Perbup Arsitektur SPBE' }).getAttribute('href')).toBe('https://jdih.sumedangkab.go.id/perbup-arsitektur-spbe');
     expect(await page.locator('.level-card', { has: page.getByRole('radio', { name: 'Tingkat 4 · Terpadu dan Terukur' }) }).textContent()).toContain('Pilihan unit');
 

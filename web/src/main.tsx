@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { I18nProvider } from './i18n/index.js';
+import { cookieLocale, I18nProvider, loadEnglish } from './i18n/index.js';
 import { SessionProvider } from './session.js';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
+// Someone who chose English gets it from the first frame (the chunk is cached after their first visit).
+void (cookieLocale() === 'en' ? loadEnglish().catch(() => undefined) : Promise.resolve()).then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
       <SessionProvider>
@@ -13,4 +14,4 @@ createRoot(document.getElementById('root')!).render(
       </SessionProvider>
     </I18nProvider>
   </StrictMode>,
-);
+));

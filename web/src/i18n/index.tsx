@@ -1,16 +1,33 @@
 // Bahasa Indonesia by default, English on request. The choice lives in the
 // pamong_lang cookie so the API answers (errors included) in the same language.
 // The staff screens' texts (staff.ts) are a chunk of their own, loaded with
-// those screens (loadStaffTexts), so a citizen's first download stays small.
+// those screens (loadStaffTexts), and so is the English dictionary (loaded
+// before the first render when the cookie asks for it, or when a person
+// switches), so a citizen's first download carries one language only.
 import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { setApiLanguage } from '../api.js';
 import { id, type Messages } from './id.js';
-import { en } from './en.js';
 import type { StaffKey } from './staff.js';
 
 export type Locale = 'id' | 'en';
 export type MessageKey = keyof Messages | StaffKey;
-const dictionaries: Record<Locale, Partial<Record<MessageKey, string>>> = { id: { ...id }, en: { ...en } };
+const dictionaries: Record<Locale, Partial<Record<MessageKey, string>>> = { id: { ...id }, en: {} };
+
+let english: Promise<void> | null = null;
+
+/** Loads the English dictionary once (its staff part comes with loadStaffTexts). */
+export function loadEnglish(): Promise<void> {
+  english ??= import('./en.js').then(
+    (m) => {
+      Object.assign(dictionaries.en, m.en);
+    },
+    (e: unknown) => {
+      english = null;
+      throw e;
+    },
+  );
+  return english;
+}
 
 let staffTexts: Promise<void> | null = null;
 let staffLoaded = false;
@@ -44,7 +61,7 @@ export interface Bilingual {
   en: string;
 }
 
-function cookieLocale(): Locale {
+export function cookieLocale(): Locale {
   const m = /(?:^|;\s*)pamong_lang=(id|en)\b/.exec(document.cookie);
   return m ? (m[1] as Locale) : 'id';
 }
@@ -67,8 +84,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const staff = useSyncExternalStore(subscribeStaff, () => staffLoaded);
   const setLocale = useCallback((next: Locale) => {
     document.cookie = `pamong_lang=${next}; path=/; max-age=31536000; samesite=lax`;
-    document.documentElement.lang = next;
-    setLocaleState(next);
+    // Switch once the words are there; Indonesian is always loaded.
+    void (next === 'en' ? loadEnglish() : Promise.resolve()).then(() => {
+      document.documentElement.lang = next;
+      setLocaleState(next);
+    });
   }, []);
   const value = useMemo<I18n>(() => {
     const dict = dictionaries[locale];
