@@ -7,6 +7,7 @@
 // realistic statuses and times over the last two years, their open deadlines
 // (escalated by the sweep once past due, as a running worker leaves them), and
 // the summary rebuilt by rebuildStats, the same code as `pamong rebuild-stats`.
+import '../src/modules/registry.js'; // installs the modules
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/platform/db/client.js';

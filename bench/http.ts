@@ -6,7 +6,7 @@
 import { anonymousActor } from '../src/platform/auth/policy.js';
 import { getRegion } from '../src/platform/regions/service.js';
 import { submitComplaint } from '../src/modules/complaints/service/intake.js';
-import { listCategories } from '../src/modules/complaints/admin.js';
+import { listCategories } from '../src/modules/complaints/service/admin.js';
 import { existsSync } from 'node:fs';
 import { contextOf, cpuMs, freshDatabase, load, median, postgresBackends, startPamong, startServer, type Load, type LoadRequest, type Result, type Server } from './support.js';
 

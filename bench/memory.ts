@@ -2,6 +2,7 @@
 // worker) takes citizens' reports and tracking, public lists, and staff
 // reading the inbox and the dashboard, for BENCH_MEMORY_SECONDS; its resident
 // memory is sampled all along.
+import '../src/modules/registry.js'; // installs the modules
 import { DEMO_PASSWORD } from '../src/demo/seed.js';
 import { freshDatabase, load, rssMb, sleep, startPamong, type Load, type LoadRequest, type Result, type Server } from './support.js';
 

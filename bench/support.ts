@@ -2,6 +2,7 @@
 // scratch, servers started as separate processes on loopback, load from
 // autocannon in the calling process, and the server's memory and CPU read
 // from /proc.
+import '../src/modules/registry.js'; // installs the modules
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';

@@ -1,4 +1,4 @@
-// The pamong command: serve | worker | migrate | seed-demo | create-admin | create-api-key | backup | restore | rebuild-stats
+// The pamong command: serve | worker | migrate | seed-demo | create-admin | create-api-key | backup | restore, and each module's commands
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -10,10 +10,10 @@ import { openContext } from './platform/bootstrap.js';
 import { MissingReferenceData } from './platform/reference.js';
 import { startWorker } from './platform/worker.js';
 import { buildServer } from './server.js';
+import { modules } from './platform/modules/registry.js';
 import { createApiKey, createUser } from './platform/auth/service.js';
 import { anonymousActor } from './platform/auth/policy.js';
 import { backupRegion, restoreRegion } from './platform/backup.js';
-import { rebuildStats } from './modules/complaints/dashboard/stats.js';
 import { listEnabledRegions } from './platform/regions/service.js';
 import { switchOnRegion } from './platform/regions/admin.js';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_REGION, demoAccounts, seedDemo } from './demo/seed.js';
@@ -28,22 +28,23 @@ const usage = `Pemakaian / usage: pamong <perintah> [opsi]
   create-admin --email E --name N --password P    buat admin platform / create a platform admin
   create-api-key --region KODE --name N           buat kunci API / create an API key
   backup --region KODE [--out FILE]               cadangkan data daerah / back up a region's data (export: the same)
-  restore [--in FILE] [--replace]                 pulihkan data daerah / restore a region from a backup
-  rebuild-stats [--region KODE]                   hitung ulang ringkasan dasbor / recompute the dashboard summary`;
+  restore [--in FILE] [--replace]                 pulihkan data daerah / restore a region from a backup`;
 
 const log = pino(loggerOptions(loadConfig()));
 
 async function main() {
+  const commands = modules().flatMap((m) => m.commands ?? []);
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
       email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, region: { type: 'string' }, out: { type: 'string' },
       in: { type: 'string' }, replace: { type: 'boolean' },
+      ...Object.fromEntries(commands.flatMap((c) => Object.entries(c.options ?? {}))),
     },
   });
   const command = positionals[0];
   const config = loadConfig();
-  if (!command || command === 'help') return console.log(usage);
+  if (!command || command === 'help') return console.log([usage, ...commands.map((c) => `  ${c.usage}`)].join('\n'));
   const ctx = await openContext(config);
   const need = (v: string | undefined, name: string) => {
     if (!v) throw new Error(`--${name} wajib / is required`);
@@ -90,11 +91,6 @@ async function main() {
       console.log(`Daerah ${region} dipulihkan / region restored: ${total} baris / rows`);
       break;
     }
-    case 'rebuild-stats': {
-      const r = await rebuildStats(ctx, values.region);
-      console.log(`Ringkasan dibangun ulang / summary rebuilt: ${r.regions} daerah / regions, ${r.rows} baris / rows, ${r.differing} baris berbeda sebelumnya / rows differed before`);
-      break;
-    }
     case 'worker': {
       const worker = startWorker(ctx, log);
       log.info('worker started');
@@ -105,9 +101,15 @@ async function main() {
     }
     case 'serve':
       return serve(ctx);
-    default:
+    default: {
+      const moduleCommand = commands.find((c) => c.name === command);
+      if (moduleCommand) {
+        console.log(await moduleCommand.run(ctx, values));
+        break;
+      }
       console.error(usage);
       process.exitCode = 2;
+    }
   }
   if (command !== 'serve') await ctx.database.close();
 }

@@ -1,4 +1,5 @@
 // Builds one migrated template per engine; every test file clones it.
+import '../src/modules/registry.js'; // installs the modules
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';

@@ -37,7 +37,7 @@ const queryKeys = ['limit', 'offset', 'status', 'from', 'to', 'by', 'lang', 'kun
   'service_request_id', 'service_code', 'overdue', 'unitId', 'before', 'entity', 'entityId', '__proto__', 'constructor[prototype][x]'];
 const bodyKeys = ['categoryId', 'description', 'answers', 'districtCode', 'villageCode', 'lat', 'lng', 'long', 'address', 'anonymous', 'confidential', 'reporter',
   'action', 'unitId', 'note', 'message', 'reason', 'intoTrackingCode', 'regionCode', 'key', 'rating', 'comment', 'email', 'password', 'name', 'role', 'code',
-  'nameId', 'nameEn', 'questions', 'active', 'stage', 'amount', 'unit', 'targetAmount', 'kind', 'reopenWindowDays', 'escalation', 'publicStatistics', 'token',
+  'nameId', 'nameEn', 'questions', 'active', 'stage', 'amount', 'unit', 'targetAmount', 'kind', 'complaints', 'reopenWindowDays', 'escalation', 'publicStatistics', 'token',
   'jurisdiction_id', 'service_code', 'api_key', 'address_string', 'media_url', 'year', 'versionId', 'level', 'decision', 'to', 'assignments', 'levels',
   'evaluationId', 'targetIndex', 'published', 'shared', '__proto__', 'constructor'];
 
@@ -110,7 +110,7 @@ describeWithApp('hostile input', (h) => {
     if (url.includes('/auth/invitation')) return { token: 'undangan-palsu-panjang', name: 'Petugas Baru', password: 'kata-sandi-panjang' };
     if (url.includes('/auth/verify-email')) return { token: 'verifikasi-palsu-panjang' };
     if (url.includes('/holidays/')) return { name: 'Libur daerah', kind: 'local' };
-    if (url.endsWith('/settings')) return { reopenWindowDays: 14, escalation: [{ role: 'unit_head', afterHours: 0 }], publicStatistics: true };
+    if (url.endsWith('/settings')) return { complaints: { reopenWindowDays: 14, escalation: [{ role: 'unit_head', afterHours: 0 }], publicStatistics: true } };
     if (url.endsWith('/api-keys')) return { name: 'integrasi' };
     if (url.includes('/admin/categories')) return { code: 'baru', nameId: 'Kategori baru', nameEn: 'New category' };
     if (url.includes('/admin/routing/')) return { unitId: 'REAL_UNIT' };

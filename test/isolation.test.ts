@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { describeWithApp, testConfig, type Session } from './harness.js';
-import { roles, unitRoles } from '../src/platform/auth/policy.js';
+import { isUnitRole, roleNames } from '../src/platform/auth/policy.js';
 import { createApiKey, createUser, grantRole } from '../src/platform/auth/service.js';
 import { anonymousActor } from '../src/platform/auth/policy.js';
 import { enableRegion } from '../src/platform/regions/service.js';
@@ -38,13 +38,13 @@ describeWithApp('tenant isolation', (h) => {
     await h.ctx.database.db.transaction(async (tx) => {
       await enableRegion(tx, FOREIGN);
       const [unit] = await tx.insert(units).values({ regionCode: FOREIGN, code: 'DPU', name: 'Dinas PU Kota Bandung' }).returning();
-      for (const role of roles) {
+      for (const role of roleNames()) {
         const userId = await createUser(tx, { email: `${role}@bandung.test`, name: `Bandung ${role}`, password: DEMO_PASSWORD });
-        await grantRole(tx, FOREIGN, userId, role, unitRoles.has(role) ? unit.id : null);
+        await grantRole(tx, FOREIGN, userId, role, isUnitRole(role) ? unit.id : null);
       }
       await createUser(tx, { email: 'warga@bandung.test', name: 'Warga', password: DEMO_PASSWORD });
     });
-    for (const role of roles) sessions[role] = await h.signIn(`${role}@bandung.test`);
+    for (const role of roleNames()) sessions[role] = await h.signIn(`${role}@bandung.test`);
     sessions.citizen = await h.signIn('warga@bandung.test');
     foreignKey = (await createApiKey(h.ctx, { ...anonymousActor, name: 'test' }, FOREIGN, 'bandung')).key;
 
@@ -98,7 +98,7 @@ describeWithApp('tenant isolation', (h) => {
     if (url.endsWith('/units')) return { code: 'EVIL', name: 'Unit jahat' };
     if (url.endsWith('/invitations')) return { email: 'evil@bandung.test', role: 'region_admin' };
     if (url.includes('/holidays/')) return { name: 'Libur palsu', kind: 'local' };
-    if (url.endsWith('/settings')) return { reopenWindowDays: 1, escalation: [{ role: 'coordinator', afterHours: 0 }], publicStatistics: false };
+    if (url.endsWith('/settings')) return { complaints: { reopenWindowDays: 1, escalation: [{ role: 'coordinator', afterHours: 0 }], publicStatistics: false } };
     if (url.endsWith('/api-keys')) return { name: 'evil' };
     if (url.includes('/admin/categories')) return { code: 'evil', nameId: 'Jahat', nameEn: 'Evil' };
     if (url.includes('/admin/routing/')) return { unitId: ids.unitId };

@@ -9,7 +9,7 @@ import { nextStatus, type Action, type RejectionReason, type Status } from '../m
 import { deadlinesFor, isWorkingDay, localDateOf, type SlaRule, type SlaStage, type WorkCalendar } from '../modules/complaints/domain/sla.js';
 import { newTrackingCode } from '../modules/complaints/domain/tracking.js';
 import type { complaintDeadlines, complaintEscalations, complaintEvents, complaints } from '../modules/complaints/schema.js';
-import type { RegionSettings } from '../platform/regions/settings.js';
+import type { ComplaintSettings } from '../modules/complaints/settings.js';
 import type { Rng } from './random.js';
 import { categoryTexts, dispatchNotes, durations, fill, landmarks, otherTexts, ratingComments, rejections, reporterNames } from './showcase-texts.js';
 
@@ -44,7 +44,7 @@ export interface PlanInput {
   now: Date;
   calendar: WorkCalendar;
   rules: (categoryId: string) => Record<SlaStage, SlaRule>;
-  settings: Pick<RegionSettings, 'escalation' | 'reopenWindowDays'>;
+  settings: Pick<ComplaintSettings, 'escalation' | 'reopenWindowDays'>;
   categories: PlanCategory[];
   districts: PlanDistrict[];
   pace: Pace;

@@ -21,7 +21,8 @@ import type { SlaRule, SlaStage } from '../modules/complaints/domain/sla.js';
 import { activeSpbe2020, personByEmail, seedFinishedEvaluation, sumedang2025Level } from '../modules/spbe/demo.js';
 import { spbeEvaluations, spbeResults } from '../modules/spbe/schema.js';
 import type { VersionRow } from '../modules/spbe/service/frameworks.js';
-import { DEMO_REGION, seedRegionDefaults, setDemoPassword } from './seed.js';
+import { DEMO_REGION, setDemoPassword } from './seed.js';
+import { seedRegionDefaults } from '../modules/complaints/demo.js';
 import { seededRng, type Rng } from './random.js';
 import { planComplaints, type Actor, type Pace, type PlanCategory, type PlanDistrict, type PlannedComplaint } from './showcase-plan.js';
 
@@ -171,7 +172,7 @@ async function seedComplaints(tx: Queryable, region: Region, now: Date, pace: Pa
   const ruleCache = new Map<string, Record<SlaStage, SlaRule>>();
   const rules = (categoryId: string) => ruleCache.get(categoryId) ?? ruleCache.set(categoryId, rulesOf(facts.rules, categoryId)).get(categoryId)!;
   const plan = planComplaints({
-    regionCode: region.code, now, calendar: calendarOf(region, facts.holidays), rules, settings: region.settings, categories: cats,
+    regionCode: region.code, now, calendar: calendarOf(region, facts.holidays), rules, settings: region.settings.complaints, categories: cats,
     districts: [...districts.values()], pace, ...(await staffOf(tx, region.code)), taken, rng,
   });
   await writeComplaints(tx, region, plan);

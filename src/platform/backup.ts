@@ -11,7 +11,9 @@
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from './context.js';
-import { queryRows, schema, type Queryable } from './db/client.js';
+import { queryRows, type Queryable } from './db/client.js';
+import * as platformTables from './schema.js';
+import { modules } from './modules/registry.js';
 import { forgetRegionConfig } from './cache.js';
 
 export const BACKUP_FORMAT = 'pamong-region-backup/1';
@@ -19,9 +21,12 @@ export const BACKUP_FORMAT = 'pamong-region-backup/1';
 type Row = Record<string, unknown>;
 type Line = { format: string; region: string; createdAt: string } | { table: string; row: Row } | { end: true; rows: Record<string, number> };
 
+/** Every table: the platform's and each installed module's. */
+const allTables = (): PgTable[] => [platformTables, ...modules().map((m) => m.tables)].flatMap((t) => Object.values(t) as PgTable[]);
+
 /** Every table whose rows belong to one region. */
 export function regionTables(): string[] {
-  return (Object.values(schema) as PgTable[])
+  return allTables()
     .map((t) => getTableConfig(t))
     .filter((c) => c.columns.some((col) => col.name === 'region_code'))
     .map((c) => c.name);
@@ -32,7 +37,7 @@ export const pointsAtUser = (column: string) => column.endsWith('user_id') || co
 export const pointsAtVersion = (column: string) => column === 'version_id';
 
 export function columnsOf(table: string): string[] {
-  const t = (Object.values(schema) as PgTable[]).find((x) => getTableConfig(x).name === table)!;
+  const t = allTables().find((x) => getTableConfig(x).name === table)!;
   return getTableConfig(t).columns.map((c) => c.name);
 }
 

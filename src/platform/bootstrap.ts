@@ -1,11 +1,12 @@
 // Opens the database and brings it to a usable state: migrations, the area
-// registry, national holidays and the SPBE frameworks. Safe to run at every start.
+// registry, national holidays and each module's reference data (e.g. the SPBE
+// frameworks). Safe to run at every start.
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import { systemClock, type AppContext, type Clock } from './context.js';
 import { migrate, openDatabase, type Database } from './db/client.js';
 import { loadAreas } from './regions/load-areas.js';
-import { seedSpbe } from '../modules/spbe/seed.js';
+import { modules } from './modules/registry.js';
 
 export async function prepareDatabase(database: Database, now: Date): Promise<void> {
   await migrate(database);
@@ -21,7 +22,7 @@ export async function prepareDatabase(database: Database, now: Date): Promise<vo
       select date, name from jsonb_to_recordset(${JSON.stringify(nationalHolidays(years))}::jsonb) as h(date date, name text)
       on conflict (date) do nothing`);
   }
-  await seedSpbe(database, now);
+  for (const m of modules()) await m.prepare?.(database, now);
 }
 
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {

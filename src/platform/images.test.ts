@@ -3,7 +3,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CAMERA_MAKE, hasGps, jpegHeaderWithHtml, phonePhoto, pngBomb } from '../../test/support/images.js';
-import { errorCatalogue } from './errors.js';
+import { errorEntry } from './errors.js';
 import { IMAGE_LIMITS, reencodeImage } from './images.js';
 
 const refusal = (p: Promise<unknown>) => p.then(() => null, (err) => ({ code: err.code, details: err.details }));
@@ -18,7 +18,7 @@ describe('uploaded images', () => {
     // Within the pixel budget but one side too long, and under 8000 px a side but over 40 MP.
     expect((await refusal(reencodeImage(pngBomb(8001, 100))))?.code).toBe('file.image_too_large');
     expect((await refusal(reencodeImage(pngBomb(7000, 7000))))?.code).toBe('file.image_too_large');
-    const [, id, en] = errorCatalogue['file.image_too_large'];
+    const [, id, en] = errorEntry('file.image_too_large');
     expect(id).toContain(`${IMAGE_LIMITS.maxPixels / 1e6} megapiksel dan ${IMAGE_LIMITS.maxSide} piksel`);
     expect(en).toContain(`${IMAGE_LIMITS.maxPixels / 1e6} megapixels and ${IMAGE_LIMITS.maxSide} pixels`);
   });

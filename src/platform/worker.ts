@@ -1,9 +1,10 @@
-// Background work: the SLA sweep and the email outbox. All state is in the
-// database, so the poll interval only decides how soon work is picked up.
+// Background work: each module's jobs (e.g. the complaints' deadline sweep)
+// and the email outbox. All state is in the database, so the poll interval
+// only decides how soon work is picked up.
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from './context.js';
 import { createTransport, sendPendingEmails } from './notify/outbox.js';
-import { sweepOverdue } from '../modules/complaints/service/escalation.js';
+import { modules } from './modules/registry.js';
 import { purgeRateLimits } from './http/rate-limit.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
 
@@ -15,12 +16,14 @@ export function startWorker(ctx: AppContext, log: Pick<FastifyBaseLogger, 'info'
   let stopped = false;
   const tick = async () => {
     try {
-      let escalated = 0;
-      let sent = 0;
-      // Drain the backlogs in batches, then wait for the next tick.
-      for (let n = await sweepOverdue(ctx); n > 0 && !stopped; n = await sweepOverdue(ctx)) escalated += n;
-      for (let n = await sendPendingEmails(ctx, transport); n > 0 && !stopped; n = await sendPendingEmails(ctx, transport)) sent += n;
-      if (escalated || sent) log.info({ escalated, sent }, 'worker tick');
+      const done: Record<string, number> = {};
+      // Drain each backlog in batches, then wait for the next tick.
+      const drain = async (name: string, batch: () => Promise<number>) => {
+        for (let n = await batch(); n > 0 && !stopped; n = await batch()) done[name] = (done[name] ?? 0) + n;
+      };
+      for (const job of modules().flatMap((m) => m.jobs ?? [])) await drain(job.name, () => job.run(ctx));
+      await drain('email', () => sendPendingEmails(ctx, transport));
+      if (Object.keys(done).length > 0) log.info(done, 'worker tick');
       await purgeRateLimits(ctx);
       await purgeIdempotencyKeys(ctx);
     } catch (err) {

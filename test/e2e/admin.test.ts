@@ -335,11 +335,11 @@ describeInBrowser('region administration in Chromium', (b) => {
     await admin.getByLabel('Tampilkan statistik pengaduan kepada publik').uncheck();
     await admin.getByRole('button', { name: 'Simpan' }).click();
     await eventually(flash).toBe('Pengaturan disimpan.');
-    expect(await b.api('GET', `${R}/settings`, undefined, await b.apiSession('admin@sumedang.demo'))).toEqual({
+    expect(await b.api('GET', `${R}/settings`, undefined, await b.apiSession('admin@sumedang.demo'))).toEqual({ complaints: {
       reopenWindowDays: 7, publicStatistics: false,
       escalation: [{ role: 'unit_head', afterHours: 0 }, { role: 'coordinator', afterHours: 12 }, { role: 'head_of_region', afterHours: 24 }],
-    });
-    expect((await b.api<{ publicStatistics: boolean }>('GET', R)).publicStatistics).toBe(false);
+    } });
+    expect((await b.api<{ settings: { complaints: { publicStatistics: boolean } } }>('GET', R)).settings.complaints.publicStatistics).toBe(false);
   });
 
   it('fits every administration page on a 360 px phone', async () => {

@@ -196,8 +196,8 @@ describeInBrowser('dashboards in Chromium', (b) => {
     await page.screenshot({ path: '/tmp/pamong-statistics.png', fullPage: true });
 
     const admin = await b.apiSession('admin@sumedang.demo');
-    const settings = await b.api<Record<string, unknown>>('GET', `${R}/settings`, undefined, admin);
-    await b.api('PUT', `${R}/settings`, { ...settings, publicStatistics: false }, admin);
+    const settings = await b.api<{ complaints: Record<string, unknown> }>('GET', `${R}/settings`, undefined, admin);
+    await b.api('PUT', `${R}/settings`, { complaints: { ...settings.complaints, publicStatistics: false } }, admin);
     // A later visitor (the statistics may stay in a browser's cache for five minutes).
     const later = await b.newPage();
     await later.goto(b.url('/r/32.11'));

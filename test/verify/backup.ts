@@ -2,6 +2,7 @@
 // a whole workflow, admin changes, SPBE evaluation with evidence files) is
 // backed up with `pamong backup`, restored with `pamong restore` into a new
 // database and over itself, and compared row for row.
+import '../../src/modules/registry.js'; // installs the modules
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

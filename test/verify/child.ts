@@ -3,6 +3,7 @@
 // same code as the worker, printing a line after each committed batch.
 //
 //   tsx test/verify/child.ts sweep|send      (DATABASE_URL or PAMONG_DATA_DIR; SMTP_* for send)
+import '../../src/modules/registry.js'; // installs the modules
 import { loadConfig } from '../../src/platform/config.js';
 import { openContext } from '../../src/platform/bootstrap.js';
 import { sweepOverdue } from '../../src/modules/complaints/service/escalation.js';

@@ -84,7 +84,7 @@ describe('refused fields', () => {
   it('names the fields the API refused as the form labels them, never by the API\'s own names', async () => {
     const { refusedFields } = await import('../../web/src/pages/staff/admin/fields.js');
     const t = translate(adminId);
-    const details = [{ path: '/escalation/0/afterHours', message: 'Too big' }, { path: '/escalation/1/afterHours', message: 'Too big' }, { path: '/reopenWindowDays' }, { path: '', message: 'Unrecognized key: "x"' }];
+    const details = [{ path: '/complaints/escalation/0/afterHours', message: 'Too big' }, { path: '/complaints/escalation/1/afterHours', message: 'Too big' }, { path: '/complaints/reopenWindowDays' }, { path: '', message: 'Unrecognized key: "x"' }];
     expect(refusedFields(details, t)).toEqual(['Jam setelah batas waktu', 'Masa penilaian dan buka kembali (hari)']);
     expect(refusedFields(undefined, t)).toEqual([]);
   });

@@ -5,12 +5,13 @@ import type { listApiKeys, listHolidays, listStaff } from '../../src/platform/re
 import type { listAudit } from '../../src/platform/audit/audit.js';
 import type { RegionSettings } from '../../src/platform/regions/settings.js';
 import type { listInvitations } from '../../src/platform/auth/invitations.js';
-import type { listSla, routingHistory } from '../../src/modules/complaints/admin.js';
+import type { listSla, routingHistory } from '../../src/modules/complaints/service/admin.js';
 import type { Metrics, Report } from '../../src/modules/complaints/dashboard/domain.js';
 import type { publicStatistics } from '../../src/modules/complaints/dashboard/queries.js';
 
 export type { RegionSettings };
-export type { Role } from '../../src/platform/auth/policy.js';
+/** A role's name; the installation's roles come from GET /api/roles. */
+export type Role = string;
 export type StaffGrant = Answer<typeof listStaff>[number];
 export type Invitation = Answer<typeof listInvitations>[number];
 export type Holiday = Answer<typeof listHolidays>[number];
@@ -23,3 +24,7 @@ export type DashboardReport = Jsonify<Report>;
 export type ReportRow = DashboardReport['rows'][number];
 export type { Metrics };
 export type PublicStatistics = Answer<typeof publicStatistics>;
+
+/** GET /api/roles: the installation's roles (the platform's and each module's). */
+export interface RoleInfo { name: string; label: { id: string; en: string }; unitScoped: boolean; platformGranted: boolean }
+export interface RoleCatalogue { roles: RoleInfo[]; permissions: Record<string, string[]> }

@@ -39,8 +39,8 @@ export interface RegionSummary {
 export interface RegionProfile extends RegionSummary {
   timezone: string;
   timezoneLabel: string;
-  reopenWindowDays: number;
-  publicStatistics: boolean;
+  /** The settings a module lets anyone read, by module. */
+  settings: { complaints?: { reopenWindowDays: number; publicStatistics: boolean } };
 }
 
 export interface Area {

@@ -81,7 +81,7 @@ describeWithApp('deadlines and escalation', (h) => {
 
   it('uses the ladder the region configures', async () => {
     const put = await h.api('PUT', '/api/regions/32.11/settings', {
-      session: admin, body: { reopenWindowDays: 7, escalation: [{ role: 'coordinator', afterHours: 0 }], publicStatistics: true },
+      session: admin, body: { complaints: { reopenWindowDays: 7, escalation: [{ role: 'coordinator', afterHours: 0 }], publicStatistics: true } },
     });
     expect(put.status).toBe(200);
     const c = await submit('Tumpukan sampah di depan kantor kecamatan Sumedang Utara');
@@ -93,7 +93,13 @@ describeWithApp('deadlines and escalation', (h) => {
     h.clock.advanceHours(24 * 10);
     expect(await sweepOverdue(h.ctx)).toBe(0);
     admin = await h.signIn('admin@sumedang.demo');
-    const bad = await h.api('PUT', '/api/regions/32.11/settings', { session: admin, body: { reopenWindowDays: 7, escalation: [], publicStatistics: true } });
+    const bad = await h.api('PUT', '/api/regions/32.11/settings', { session: admin, body: { complaints: { reopenWindowDays: 7, escalation: [], publicStatistics: true } } });
     expect(bad.status).toBe(400);
+    // Only people who see complaints can be told: an SPBE role is refused, and so is a module that does not exist.
+    const spbeRole = await h.api('PUT', '/api/regions/32.11/settings', { session: admin, body: { complaints: { reopenWindowDays: 7, escalation: [{ role: 'spbe_coordinator', afterHours: 0 }], publicStatistics: true } } });
+    expect(spbeRole.status).toBe(400);
+    expect((await h.api('PUT', '/api/regions/32.11/settings', { session: admin, body: { nothing: {} } })).status).toBe(400);
+    // The ladder set above is kept through the refusals.
+    expect((await h.api('GET', '/api/regions/32.11/settings', { session: admin })).body.complaints.escalation).toEqual([{ role: 'coordinator', afterHours: 0 }]);
   });
 });

@@ -1,5 +1,6 @@
 // The complaint journey through the real API on a real database.
 import { expect, it } from 'vitest';
+import { outbox } from '../../platform/schema.js';
 import { describeWithApp } from '../../../test/harness.js';
 import { sweepOverdue } from './service/escalation.js';
 import { rebuildStats } from './dashboard/stats.js';
@@ -136,7 +137,7 @@ describeWithApp('complaint lifecycle', (h) => {
     // The public sees neither the form nor the date.
     expect((await h.api('GET', `/api/regions/32.11/complaints/track/${tracking}`)).body).toMatchObject({ canReopen: false, reopenUntil: null });
     // The rating's email reminds the reporter of the window (16 Nov 2026 is 14 days after the resolution on 2 Nov).
-    const emails = (await h.ctx.database.db.query.outbox.findMany()).map((r) => r.payload as { to: string; subject: string; text: string });
+    const emails = (await h.ctx.database.db.select().from(outbox)).map((r) => r.payload as { to: string; subject: string; text: string });
     const ratedMail = emails.find((m) => m.subject.includes('Ditutup'))!;
     expect(ratedMail.text).toMatch(/Anda masih dapat membuka kembali laporan ini sampai \d+ November 2026 pukul \d\d\.\d\d WIB/);
     expect(ratedMail.text).toMatch(/You can still reopen this report until \d+ November 2026 at \d\d:\d\d WIB/);
@@ -170,7 +171,7 @@ describeWithApp('complaint lifecycle', (h) => {
   });
 
   it('queues emails to the reporter in the outbox', async () => {
-    const rows = await h.ctx.database.db.query.outbox.findMany();
+    const rows = await h.ctx.database.db.select().from(outbox);
     const toReporter = rows.filter((r) => (r.payload as any).to === 'ujang@example.id');
     expect(toReporter.length).toBeGreaterThanOrEqual(3);
   });

@@ -13,8 +13,8 @@ import { anonymousActor } from '../../platform/auth/policy.js';
 import { createApiKey } from '../../platform/auth/service.js';
 import { enableRegion } from '../../platform/regions/service.js';
 import { complaints } from './schema.js';
-import { attributesOf, parseW3cDatetime, requestWindow } from './open311/parse.js';
-import { w3cDatetime } from './open311/format.js';
+import { attributesOf, parseW3cDatetime, requestWindow } from './http/open311/parse.js';
+import { w3cDatetime } from './http/open311/format.js';
 
 // CI checks the repository out with shared/ beside it.
 const schemaDir = new URL('../../../reference/open311-georeport-v2/', import.meta.url);

@@ -29,8 +29,8 @@ describeWithApp('audit log', (h) => {
 
     const all = (await h.api('GET', `${R}/audit`, { session: admin })).body;
     const dispatched = all.find((e: any) => e.action === 'complaint.dispatch');
-    expect(dispatched).toMatchObject({ entity: 'complaint', trackingCode: code, actorName: 'Siti Koordinator', detail: { from: 'submitted', to: 'dispatched' } });
-    expect(all.find((e: any) => e.action === 'unit.create')).toMatchObject({ trackingCode: null, actorLabel: 'admin@sumedang.demo' });
+    expect(dispatched).toMatchObject({ entity: 'complaint', recordLabel: code, actorName: 'Siti Koordinator', detail: { from: 'submitted', to: 'dispatched' } });
+    expect(all.find((e: any) => e.action === 'unit.create')).toMatchObject({ recordLabel: null, actorLabel: 'admin@sumedang.demo' });
   });
 
   it('filters by record (a tracking code, in any case), person and local dates', async () => {

@@ -1,12 +1,13 @@
 // The audit log: who did what to which record, inside the use case's transaction;
-// and reading it back with the names people know (the person, a complaint's
-// tracking code), filtered by person, record and dates.
-import { and, desc, eq, gte, ilike, lt, or, sql } from 'drizzle-orm';
+// and reading it back with the names people know (the person, and what the
+// record's module calls it, e.g. a complaint's tracking code), filtered by
+// person, record and dates.
+import { and, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { auditLog, users } from '../schema.js';
-import type { Queryable } from '../db/client.js';
+import type { Db, Queryable } from '../db/client.js';
 import type { Actor } from '../auth/policy.js';
-import { complaints } from '../../modules/complaints/schema.js';
+import { modules } from '../modules/registry.js';
 
 export async function audit(
   tx: Queryable,
@@ -41,21 +42,22 @@ export interface AuditFilter {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export async function listAudit(db: Queryable, regionCode: string, f: AuditFilter) {
+export async function listAudit(db: Db, regionCode: string, f: AuditFilter) {
   const actorUser = alias(users, 'actor_user');
   const subjectUser = alias(users, 'subject_user');
   const person = f.person?.trim() ? `%${escapeLike(f.person.trim())}%` : null;
   const record = f.record?.trim();
-  return db
+  const labellers = modules().flatMap((m) => (m.auditLabels ? [m.auditLabels] : []));
+  // A record is an id, or what a module calls it (a complaint's tracking code).
+  const recordIds = record ? [record, ...(await Promise.all(labellers.map((l) => l.find(db, regionCode, record)))).flat()] : [];
+  const entries = await db
     .select({
       id: auditLog.id, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, detail: auditLog.detail,
       actorUserId: auditLog.actorUserId, actorLabel: auditLog.actorLabel, actorName: actorUser.name,
-      // What people call the record: a complaint's tracking code, a person's name and email.
-      trackingCode: complaints.trackingCode, subjectName: subjectUser.name, subjectEmail: subjectUser.email,
+      subjectName: subjectUser.name, subjectEmail: subjectUser.email,
     })
     .from(auditLog)
     .leftJoin(actorUser, eq(actorUser.id, auditLog.actorUserId))
-    .leftJoin(complaints, and(eq(auditLog.entity, 'complaint'), eq(complaints.regionCode, auditLog.regionCode), sql`${complaints.id}::text = ${auditLog.entityId}`))
     .leftJoin(subjectUser, and(eq(auditLog.entity, 'user'), sql`${subjectUser.id}::text = ${auditLog.entityId}`))
     .where(and(
       eq(auditLog.regionCode, regionCode),
@@ -63,10 +65,17 @@ export async function listAudit(db: Queryable, regionCode: string, f: AuditFilte
       f.entity ? eq(auditLog.entity, f.entity) : undefined,
       f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
       person ? or(ilike(auditLog.actorLabel, person), ilike(actorUser.name, person)) : undefined,
-      record ? or(eq(auditLog.entityId, record), eq(complaints.trackingCode, record.toUpperCase())) : undefined,
+      record ? inArray(auditLog.entityId, recordIds) : undefined,
       f.from ? gte(auditLog.at, f.from) : undefined,
       f.to ? lt(auditLog.at, f.to) : undefined,
     ))
     .orderBy(desc(auditLog.id))
     .limit(f.limit);
+  // What people call each record, asked of the module that owns its kind, once per page.
+  const labels = new Map<string, string>();
+  for (const l of labellers) {
+    const ids = entries.filter((e) => e.entity === l.entity).map((e) => e.entityId);
+    if (ids.length > 0) for (const [id, label] of await l.labels(db, regionCode, ids)) labels.set(`${l.entity}:${id}`, label);
+  }
+  return entries.map((e) => ({ ...e, recordLabel: labels.get(`${e.entity}:${e.entityId}`) ?? null }));
 }

@@ -4,26 +4,14 @@
 // English, in one email.
 import type { EmailPayload } from '../notify/outbox.js';
 import type { Text } from '../i18n.js';
-import type { Role } from './policy.js';
-
-export const roleNames: Record<Role, Text> = {
-  officer: { id: 'Petugas', en: 'Officer' },
-  unit_head: { id: 'Kepala unit', en: 'Unit head' },
-  coordinator: { id: 'Koordinator pengaduan', en: 'Complaints coordinator' },
-  counter_staff: { id: 'Petugas loket', en: 'Counter staff' },
-  head_of_region: { id: 'Kepala daerah', en: 'Head of region' },
-  region_admin: { id: 'Admin daerah', en: 'Region admin' },
-  spbe_coordinator: { id: 'Koordinator SPBE', en: 'SPBE coordinator' },
-  internal_assessor: { id: 'Asesor internal SPBE', en: 'SPBE internal assessor' },
-  external_assessor: { id: 'Asesor eksternal SPBE', en: 'SPBE external assessor' },
-};
+import { roleLabel, type Role } from './policy.js';
 
 const bilingual = (to: string, subject: Text, body: Text): EmailPayload => ({
   to, subject: `${subject.id} / ${subject.en}`, text: `${body.id}\n\n-- English --\n\n${body.en}`,
 });
 
 export function invitationEmail(i: { to: string; link: string; regionName: string; role: Role; unitName: string | null; days: number }): EmailPayload {
-  const role = roleNames[i.role];
+  const role = roleLabel(i.role);
   const unit = i.unitName ? ` (${i.unitName})` : '';
   return bilingual(i.to, { id: `Undangan peran ${role.id} di Pamong ${i.regionName}`, en: `Invitation to the role ${role.en} in Pamong ${i.regionName}` }, {
     id: `Halo,\n\nAdmin ${i.regionName} mengundang alamat email ini untuk peran ${role.id}${unit} di Pamong.\n\n`

@@ -12,7 +12,7 @@ import { AppError } from '../errors.js';
 import { audit } from '../audit/audit.js';
 import { enqueueEmail } from '../notify/outbox.js';
 import { areas, invitations, units } from '../schema.js';
-import { platformGrantedRoles, type Actor, type Role } from './policy.js';
+import { isPlatformGranted, roleLabel, type Actor, type Role } from './policy.js';
 import { invitationEmail } from './emails.js';
 import { newToken, sha256 } from './secrets.js';
 import { checkUnitRole, createUser, findUserByEmail, grantRole, openSession, type OpenedSession } from './service.js';
@@ -48,7 +48,7 @@ async function sendInvitation(ctx: AppContext, tx: Queryable, inv: Invitation, r
 
 /** What only a platform admin may grant, only a platform admin may offer or withdraw. */
 function mayOffer(actor: Actor, role: string): void {
-  if (platformGrantedRoles.has(role as Role) && !actor.platformAdmin) throw new AppError('auth.forbidden', { role });
+  if (isPlatformGranted(role) && !actor.platformAdmin) throw new AppError('auth.forbidden', { role });
 }
 
 export interface Offer { email: string; role: Role; unitId?: string | null }
@@ -118,7 +118,7 @@ export async function viewInvitation(ctx: AppContext, token: string) {
   const [region] = await db.select({ name: areas.name }).from(areas).where(eq(areas.code, inv.regionCode));
   const [account] = await findUserByEmail(db, inv.email);
   return {
-    regionCode: inv.regionCode, regionName: region?.name ?? inv.regionCode, email: inv.email, role: inv.role as Role,
+    regionCode: inv.regionCode, regionName: region?.name ?? inv.regionCode, email: inv.email, role: inv.role as Role, roleLabel: roleLabel(inv.role),
     unitName: await unitName(db, inv.regionCode, inv.unitId).catch(() => null), expiresAt: inv.expiresAt, hasAccount: !!account,
   };
 }

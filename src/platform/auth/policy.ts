@@ -1,48 +1,68 @@
 // Who may do what, as short declarative rules. Grants are per region (and per
-// unit for unit roles); a platform admin may do everything everywhere.
+// unit for unit roles); a platform admin may do everything everywhere. The
+// platform's own roles and permissions are here; each module adds its own
+// through the module contract (the registry calls addRoles/addPermissions).
+import type { RoleDeclaration } from '../modules/contract.js';
+import type { Words } from '../errors.js';
 
-export const roles = [
-  'officer',
-  'unit_head',
-  'coordinator',
-  'counter_staff',
-  'head_of_region',
-  'region_admin',
-  // SPBE evaluation (modules/spbe).
-  'spbe_coordinator',
-  'internal_assessor',
-  'external_assessor',
-] as const;
-export type Role = (typeof roles)[number];
-/** Roles bound to one unit (OPD). */
-export const unitRoles: ReadonlySet<Role> = new Set(['officer', 'unit_head']);
+/** Roles every region has, whatever modules it uses. */
+const platformRoles = [
+  // Staff of a unit (OPD): they work on their unit's records in every module.
+  { name: 'officer', label: { id: 'Petugas', en: 'Officer' }, scope: 'unit', grantedBy: 'region_admin' },
+  { name: 'unit_head', label: { id: 'Kepala unit', en: 'Unit head' }, scope: 'unit', grantedBy: 'region_admin' },
+  { name: 'head_of_region', label: { id: 'Kepala daerah', en: 'Head of region' }, scope: 'region', grantedBy: 'region_admin' },
+  { name: 'region_admin', label: { id: 'Admin daerah', en: 'Region admin' }, scope: 'region', grantedBy: 'region_admin' },
+] as const satisfies readonly RoleDeclaration[];
 
-/** The roles that handle complaints; SPBE roles see none of them. */
-const staff: Role[] = ['officer', 'unit_head', 'coordinator', 'counter_staff', 'head_of_region', 'region_admin'];
-/** Roles only a platform admin may grant (an external assessor works across regions). */
-export const platformGrantedRoles: ReadonlySet<Role> = new Set(['external_assessor']);
-
-export const permissions = {
-  'region.staff': staff,
-  'complaint.list': staff,
-  // Who may see the identity of an anonymous reporter.
-  'complaint.read_private': ['coordinator', 'counter_staff', 'region_admin'],
-  'complaint.file_for_citizen': ['counter_staff', 'coordinator', 'region_admin'],
-  'complaint.triage': ['coordinator', 'region_admin'],
-  'complaint.handle': ['officer', 'unit_head', 'coordinator'],
-  'complaint.transfer': ['coordinator', 'region_admin'],
-  'dashboard.read': ['head_of_region', 'coordinator', 'region_admin', 'unit_head'],
+const platformPermissions = {
+  // Staff of the region: they may read its units.
+  'region.staff': ['officer', 'unit_head', 'head_of_region', 'region_admin'],
   'region.admin': ['region_admin'],
   'audit.read': ['region_admin'],
-  // SPBE: unit roles fill their units' indicators, the coordinator runs the
-  // cycle, the assessors validate and assess; all of them read.
-  'spbe.read': ['spbe_coordinator', 'internal_assessor', 'external_assessor', 'head_of_region', 'region_admin', 'officer', 'unit_head'],
-  'spbe.fill': ['officer', 'unit_head'],
-  'spbe.manage': ['spbe_coordinator'],
-  'spbe.validate': ['internal_assessor'],
-  'spbe.assess': ['external_assessor'],
-} satisfies Record<string, Role[]>;
-export type Permission = keyof typeof permissions;
+} as const satisfies Record<string, readonly string[]>;
+
+/** Roles and permissions modules add, declared to the type checker by augmentation (see modules/spbe/module.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleRoles {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModulePermissions {}
+
+export type Role = (typeof platformRoles)[number]['name'] | (keyof ModuleRoles & string);
+export type Permission = keyof typeof platformPermissions | (keyof ModulePermissions & string);
+
+const roleTable = new Map<string, RoleDeclaration>(platformRoles.map((r) => [r.name, r]));
+const permissionTable = new Map<string, Set<string>>(Object.entries(platformPermissions).map(([p, r]) => [p, new Set(r)]));
+
+export function addRoles(declared: readonly RoleDeclaration[]): void {
+  for (const r of declared) {
+    if (roleTable.has(r.name) && roleTable.get(r.name) !== r) throw new Error(`Role ${r.name} is declared twice`);
+    roleTable.set(r.name, r);
+  }
+}
+
+/** Adds a module's permissions; a permission already known (the platform's region.staff) gains the roles listed. */
+export function addPermissions(table: Record<string, readonly string[]>): void {
+  for (const [permission, allowed] of Object.entries(table)) {
+    for (const role of allowed) if (!roleTable.has(role)) throw new Error(`Permission ${permission} names unknown role ${role}`);
+    const set = permissionTable.get(permission) ?? new Set<string>();
+    for (const role of allowed) set.add(role);
+    permissionTable.set(permission, set);
+  }
+}
+
+/** Every role, platform's first, in the order declared. */
+export const roleNames = (): Role[] => [...roleTable.keys()] as Role[];
+export const permissionNames = (): Permission[] => [...permissionTable.keys()] as Permission[];
+export const isRole = (name: string): name is Role => roleTable.has(name);
+export const isPermission = (name: string): name is Permission => permissionTable.has(name);
+/** Roles bound to one unit (OPD). */
+export const isUnitRole = (role: string): boolean => roleTable.get(role)?.scope === 'unit';
+/** Roles only a platform admin may grant (e.g. an external assessor, who works across regions). */
+export const isPlatformGranted = (role: string): boolean => roleTable.get(role)?.grantedBy === 'platform_admin';
+/** What people call a role, in both languages. */
+export const roleLabel = (role: string): Words => roleTable.get(role)?.label ?? { id: role, en: role };
+/** The roles a permission is given to. */
+export const rolesWith = (permission: Permission): Role[] => [...(permissionTable.get(permission) ?? [])] as Role[];
 
 export interface Grant {
   regionCode: string;
@@ -71,20 +91,23 @@ export function rolesIn(actor: Actor, regionCode: string): Role[] {
 
 export function can(actor: Actor, permission: Permission, regionCode: string): boolean {
   if (actor.platformAdmin) return true;
-  const allowed: readonly Role[] = permissions[permission];
-  return actor.grants.some((g) => g.regionCode === regionCode && allowed.includes(g.role));
+  const allowed = permissionTable.get(permission);
+  if (!allowed) throw new Error(`Unknown permission ${permission}: is its module installed?`);
+  return actor.grants.some((g) => g.regionCode === regionCode && allowed.has(g.role));
 }
 
-/** The units whose work this actor handles in a region; null means every unit. */
-export function handledUnits(actor: Actor, regionCode: string): Set<string> | null {
+/**
+ * The units whose records this actor handles in a region through the given
+ * roles; null means every unit (a region-wide role among them, or a platform admin).
+ */
+export function unitsReached(actor: Actor, regionCode: string, through: ReadonlySet<string>): Set<string> | null {
   if (actor.platformAdmin) return null;
-  // Only complaint-handling roles count: an SPBE role must not widen an officer's reach.
-  const grants = actor.grants.filter((g) => g.regionCode === regionCode && staff.includes(g.role));
-  if (grants.some((g) => !unitRoles.has(g.role))) return null;
+  const grants = actor.grants.filter((g) => g.regionCode === regionCode && through.has(g.role));
+  if (grants.some((g) => !isUnitRole(g.role))) return null;
   return new Set(grants.map((g) => g.unitId).filter((u): u is string => u !== null));
 }
 
 /** The actions this actor may take in a region, for the UI to show or hide. */
 export function allowedActions(actor: Actor, regionCode: string): Permission[] {
-  return (Object.keys(permissions) as Permission[]).filter((p) => can(actor, p, regionCode));
+  return permissionNames().filter((p) => can(actor, p, regionCode));
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { SESSION_COOKIE } from '../http/access.js';
 import { listEnabledRegions } from '../regions/service.js';
-import { allowedActions } from './policy.js';
+import { allowedActions, isPlatformGranted, isUnitRole, permissionNames, roleLabel, roleNames, rolesWith } from './policy.js';
 import { requestPasswordReset, resetPassword, SESSION_DAYS, signIn, signOut, type OpenedSession } from './service.js';
 import { register, verifyEmail } from './registration.js';
 import { acceptInvitation, viewInvitation } from './invitations.js';
@@ -94,6 +94,12 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
       csrfToken: request.csrfToken,
     };
   });
+
+  // The roles of this installation (the platform's and each module's) and who holds each permission, for the admin screens.
+  app.get('/api/roles', { config: { access: 'signed_in' }, schema: { tags: ['auth'], summary: 'Peran dan izin / Roles and permissions' } }, async () => ({
+    roles: roleNames().map((name) => ({ name, label: roleLabel(name), unitScoped: isUnitRole(name), platformGranted: isPlatformGranted(name) })),
+    permissions: Object.fromEntries(permissionNames().map((p) => [p, rolesWith(p)])),
+  }));
 
   app.post('/api/auth/password-reset', {
     config: { access: 'public', limits: [{ name: 'password-reset', max: 5, windowSeconds: 60 }] },

@@ -6,7 +6,7 @@ import type { Queryable } from '../db/client.js';
 import { AppError } from '../errors.js';
 import { enqueueEmail } from '../notify/outbox.js';
 import { audit } from '../audit/audit.js';
-import { anonymousActor, type Actor, type Grant, type Role, unitRoles } from './policy.js';
+import { anonymousActor, type Actor, type Grant, type Role, isUnitRole } from './policy.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, newToken, sha256, verifyPassword } from './secrets.js';
 
 export const SESSION_DAYS = 14;
@@ -113,7 +113,7 @@ export const findUserByEmail = (db: Queryable, email: string) =>
 
 /** Unit roles need a unit; other roles must not have one. */
 export function checkUnitRole(role: Role, unitId: string | null): void {
-  if (unitRoles.has(role) !== (unitId !== null)) throw new AppError('request.invalid', { unitId: 'unit roles need a unit; other roles must not have one' });
+  if (isUnitRole(role) !== (unitId !== null)) throw new AppError('request.invalid', { unitId: 'unit roles need a unit; other roles must not have one' });
 }
 
 export async function grantRole(tx: Queryable, regionCode: string, userId: string, role: Role, unitId: string | null): Promise<void> {

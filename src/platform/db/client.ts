@@ -9,12 +9,10 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
-import * as platformSchema from '../schema.js';
-import * as complaintSchema from '../../modules/complaints/schema.js';
-import * as spbeSchema from '../../modules/spbe/schema.js';
 
-export const schema = { ...platformSchema, ...complaintSchema, ...spbeSchema };
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+// Queries are written with the query builder and SQL; the relational query API
+// (which would need every module's tables here) is not used.
+export type Db = PgDatabase<PgQueryResultHKT>;
 /** A transaction handle has the same query surface as the database. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Queryable = Db | Tx;
@@ -84,7 +82,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     // An idle client losing its server must not crash the process.
     pool.on('error', () => undefined);
-    const db = withPrelude(drizzlePg(pool, { schema }) as unknown as Db);
+    const db = withPrelude(drizzlePg(pool) as unknown as Db);
     return {
       kind: 'postgres',
       db,
@@ -98,7 +96,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   // Loaded only when used: the embedded engine's code alone takes ~50 MB of memory.
   const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
-  const db = withPrelude(drizzlePglite(client, { schema }) as unknown as Db);
+  const db = withPrelude(drizzlePglite(client) as unknown as Db);
   return {
     kind: 'pglite',
     db,

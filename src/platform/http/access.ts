@@ -4,7 +4,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { pickLocale } from '../i18n.js';
-import { anonymousActor, can, permissions, type Permission } from '../auth/policy.js';
+import { anonymousActor, can, isPermission, type Permission } from '../auth/policy.js';
+import { modules } from '../modules/registry.js';
+import type { Gateway } from '../modules/contract.js';
 import { actorFromApiKey, actorFromSession } from '../auth/service.js';
 import { findRegionCached } from '../regions/service.js';
 import type { Access, RouteAccess } from './types.js';
@@ -12,8 +14,11 @@ import type { Access, RouteAccess } from './types.js';
 export const SESSION_COOKIE = 'pamong_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Routes that must declare access: everything under the API prefixes. */
-export const guardedPrefixes = ['/api/', '/open311/'];
+/** Routes that must declare access: everything under /api and under each module's gateway. */
+export const guardedPrefixes = (): string[] => ['/api/', ...modules().flatMap((m) => (m.gateway ? [m.gateway.prefix] : []))];
+
+/** The module gateway a URL is under, if any (e.g. Open311's /open311/). */
+export const gatewayOf = (url: string): Gateway | undefined => modules().find((m) => m.gateway && url.startsWith(m.gateway.prefix))?.gateway;
 const exempt = (url: string) => url.startsWith('/api/docs');
 
 export function installAccess(app: FastifyInstance, ctx: AppContext): void {
@@ -27,11 +32,12 @@ export function installAccess(app: FastifyInstance, ctx: AppContext): void {
   // of routes and their rules is kept for the tenant-isolation tests.
   const table: RouteAccess[] = [];
   app.decorate('routeTable', table);
+  const guarded = guardedPrefixes();
   app.addHook('onRoute', (route) => {
-    if (!guardedPrefixes.some((p) => route.url.startsWith(p)) || exempt(route.url)) return;
+    if (!guarded.some((p) => route.url.startsWith(p)) || exempt(route.url)) return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
-    if (!['public', 'signed_in', 'api_key', 'platform_admin'].includes(access) && !(access in permissions)) throw new Error(`Unknown access ${access} on ${route.url}`);
+    if (!['public', 'signed_in', 'api_key', 'platform_admin'].includes(access) && !isPermission(access)) throw new Error(`Unknown access ${access} on ${route.url}`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 
@@ -45,7 +51,7 @@ export function installAccess(app: FastifyInstance, ctx: AppContext): void {
     const access = request.routeOptions.config?.access;
     if (!access) return;
     await resolveActor(ctx, request, access);
-    const regionCode = (request.params as { region?: string; jurisdiction?: string } | undefined)?.region ?? jurisdictionOf(request);
+    const regionCode = (request.params as { region?: string } | undefined)?.region ?? gatewayOf(request.url)?.regionOf?.(request);
     if (regionCode !== undefined) {
       if (typeof regionCode !== 'string' || !/^\d{2}(\.\d{2})?$/.test(regionCode)) throw new AppError('region.not_found');
       request.region = await findRegionCached(ctx.database.db, regionCode);
@@ -53,15 +59,6 @@ export function installAccess(app: FastifyInstance, ctx: AppContext): void {
     }
     check(request, access);
   });
-}
-
-/** Open311 carries the region in jurisdiction_id. */
-function jurisdictionOf(request: FastifyRequest): string | undefined {
-  if (!request.url.startsWith('/open311/')) return undefined;
-  const q = request.query as Record<string, unknown> | undefined;
-  const b = request.body as Record<string, unknown> | undefined;
-  const j = q?.jurisdiction_id ?? (b && typeof b === 'object' ? b.jurisdiction_id : undefined);
-  return j === undefined ? undefined : String(j);
 }
 
 async function resolveActor(ctx: AppContext, request: FastifyRequest, access: Access): Promise<void> {
@@ -89,11 +86,7 @@ async function resolveActor(ctx: AppContext, request: FastifyRequest, access: Ac
 function headerOrParam(request: FastifyRequest): string | undefined {
   const h = request.headers['x-api-key'];
   if (typeof h === 'string' && h) return h;
-  if (!request.url.startsWith('/open311/')) return undefined;
-  const b = request.body as Record<string, unknown> | undefined;
-  const q = request.query as Record<string, unknown> | undefined;
-  const k = (b && typeof b === 'object' ? b.api_key : undefined) ?? q?.api_key;
-  return typeof k === 'string' && k ? k : undefined;
+  return gatewayOf(request.url)?.apiKeyOf?.(request);
 }
 
 function check(request: FastifyRequest, access: Access): void {

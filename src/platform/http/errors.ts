@@ -1,7 +1,7 @@
 // Maps every failure to the one error shape; never a stack trace to the client.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, errorBody, errorCatalogue, type ErrorCode } from '../errors.js';
+import { AppError, errorBody, errorEntry, type ErrorCode } from '../errors.js';
 
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.body_too_large',
@@ -59,7 +59,7 @@ export function classifyError(err: FastifyError, request: FastifyRequest): Failu
     request.log.error({ err }, 'unhandled error');
     code = 'internal';
   }
-  return { code, status: errorCatalogue[code][0], ...(details === undefined ? {} : { details }) };
+  return { code, status: errorEntry(code)[0], ...(details === undefined ? {} : { details }) };
 }
 
 /** Headers a failure asks of the reply, whatever the body's shape. */

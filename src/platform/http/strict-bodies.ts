@@ -1,12 +1,12 @@
 // Unknown keys in a request body are refused, not silently dropped: a form
 // field named differently from the API (a note sent as `message` where the
 // API reads `note`) fails loudly instead of losing what the user typed.
-// Open311 stays lenient: its clients send whatever keys the specification
-// and their own extensions use.
+// A module gateway following an outside specification (Open311) may stay
+// lenient: its clients send whatever keys the specification and their own
+// extensions use.
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-
-const lenientPrefixes = ['/open311/'];
+import { gatewayOf } from './access.js';
 
 type Schema = z.ZodType & { _zod: { def: Record<string, unknown> & { type: string } }; clone(def: unknown): z.ZodType };
 
@@ -31,7 +31,7 @@ export function strictBody(schema: z.ZodType): z.ZodType {
 export function installStrictBodies(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
     const body = (route.schema as { body?: z.ZodType } | undefined)?.body;
-    if (!body || lenientPrefixes.some((p) => route.url.startsWith(p))) return;
+    if (!body || gatewayOf(route.url)?.lenientBodies) return;
     (route.schema as { body: z.ZodType }).body = strictBody(body);
   });
 }

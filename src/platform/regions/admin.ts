@@ -1,14 +1,14 @@
 // A region admin's use cases: units, staff and their grants, holidays, API keys, audit.
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import { platformGrantedRoles, type Actor, type Role } from '../auth/policy.js';
+import { isPlatformGranted, type Actor } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import { audit } from '../audit/audit.js';
 import { forgetRegionConfig } from '../cache.js';
 import { offerRole } from '../auth/invitations.js';
 import { apiKeys, grants, regionHolidays, units, users } from '../schema.js';
 import { enableRegion, updateSettings, type Region } from './service.js';
-import type { RegionSettings } from './settings.js';
+import { changedSettings, type RegionSettings } from './settings.js';
 
 /** A platform admin switches a region on, optionally inviting its first region admin. */
 export async function switchOnRegion(ctx: AppContext, actor: Actor, code: string, firstAdmin?: { email: string }) {
@@ -47,7 +47,7 @@ export async function revokeGrant(ctx: AppContext, actor: Actor, regionCode: str
     const [row] = await tx.delete(grants).where(and(eq(grants.regionCode, regionCode), eq(grants.id, grantId))).returning();
     if (!row) throw new AppError('user.not_found');
     // What only a platform admin may grant, only a platform admin may take away.
-    if (platformGrantedRoles.has(row.role as Role) && !actor.platformAdmin) throw new AppError('auth.forbidden', { role: row.role });
+    if (isPlatformGranted(row.role) && !actor.platformAdmin) throw new AppError('auth.forbidden', { role: row.role });
     await audit(tx, ctx.clock.now(), actor, regionCode, 'grant.revoke', 'user', row.userId, { role: row.role });
   });
 }
@@ -88,10 +88,11 @@ export async function revokeApiKey(ctx: AppContext, actor: Actor, regionCode: st
   });
 }
 
-export async function saveSettings(ctx: AppContext, actor: Actor, region: Region, settings: RegionSettings) {
+/** Applies an admin's change: the modules it names get the settings sent, the others keep theirs. */
+export async function saveSettings(ctx: AppContext, actor: Actor, region: Region, change: Partial<RegionSettings>) {
   await ctx.database.db.transaction(async (tx) => {
-    await updateSettings(tx, region.code, settings);
-    await audit(tx, ctx.clock.now(), actor, region.code, 'region.settings', 'region', region.code, settings as unknown as Record<string, unknown>);
+    await updateSettings(tx, region.code, changedSettings(region.settings, change));
+    await audit(tx, ctx.clock.now(), actor, region.code, 'region.settings', 'region', region.code, change as Record<string, unknown>);
   });
 }
 

@@ -4,15 +4,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import { roles } from '../auth/policy.js';
+import { roleNames, type Role } from '../auth/policy.js';
+import { modules } from '../modules/registry.js';
 import { createApiKey } from '../auth/service.js';
 import { REFERENCE_CACHING } from '../http/caching.js';
 import { paging, regionParam, text } from '../http/schemas.js';
 import { listAreas, listEnabledRegions } from './service.js';
-import { regionSettingsSchema } from './settings.js';
+import { settingsChangeSchema, type RegionSettings } from './settings.js';
 import * as admin from './admin.js';
 import * as invitations from '../auth/invitations.js';
 import { listAudit } from '../audit/audit.js';
+
+/** The settings anyone may read (e.g. whether the region publishes statistics), by module. */
+function publicSettings(settings: RegionSettings): Record<string, Record<string, unknown>> {
+  const all = settings as unknown as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(modules().filter((m) => m.publicSettings?.length).map((m) => [m.name, Object.fromEntries(m.publicSettings!.map((k) => [k, all[m.name]?.[k]]))]));
+}
 
 export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -35,7 +42,7 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
   app.get('/api/regions/:region', { config: { access: 'public' }, schema: { tags, summary: 'Profil daerah / Region profile', params: regionParam } }, async (request, reply) => {
     const r = request.region!;
     reply.header('cache-control', REFERENCE_CACHING);
-    return { code: r.code, name: r.name, kind: r.kind, parentCode: r.parentCode, timezone: r.timezone, timezoneLabel: r.timezoneLabel, reopenWindowDays: r.settings.reopenWindowDays, publicStatistics: r.settings.publicStatistics };
+    return { code: r.code, name: r.name, kind: r.kind, parentCode: r.parentCode, timezone: r.timezone, timezoneLabel: r.timezoneLabel, settings: publicSettings(r.settings) };
   });
 
   app.get('/api/regions/:region/areas', {
@@ -70,7 +77,7 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
       description: 'Mengirim tautan undangan ke alamat email; peran baru diberikan setelah pemilik alamat menerimanya (berlaku 7 hari). '
         + 'Tidak ada informasi tentang akun yang ditampilkan sebelum itu. / Emails an invitation link; the role is granted only when the address\'s owner accepts it (valid 7 days). '
         + 'Nothing about an account is shown before then.',
-      body: z.object({ email: z.email().max(200), role: z.enum(roles), unitId: z.uuid().nullable().optional() }),
+      body: z.object({ email: z.email().max(200), role: z.enum(roleNames() as [Role, ...Role[]]), unitId: z.uuid().nullable().optional() }),
     },
   }, async (request, reply) => reply.status(201).send(await invitations.inviteStaff(ctx, request.actor, request.region!, request.body)));
 
@@ -117,7 +124,7 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
 
   app.put('/api/regions/:region/settings', {
     config: { access: 'region.admin' },
-    schema: { tags, summary: 'Ubah pengaturan / Change settings', params: regionParam, body: regionSettingsSchema },
+    schema: { tags, summary: 'Ubah pengaturan / Change settings', params: regionParam, body: settingsChangeSchema() },
   }, async (request) => {
     await admin.saveSettings(ctx, request.actor, request.region!, request.body);
     return { ok: true };

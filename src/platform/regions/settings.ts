@@ -1,24 +1,33 @@
-// A region's settings: everything that differs between regions is data.
+// A region's settings: everything that differs between regions is data. Each
+// module keeps its settings under its own name ({ complaints: {…}, … }), with
+// a default for every key, so a region switched on has working settings.
 import { z } from 'zod';
-import { roles } from '../auth/policy.js';
+import { modules } from '../modules/registry.js';
 
-export const escalationStep = z.object({
-  role: z.enum(roles),
-  /** Hours after the missed deadline at which this step fires. */
-  afterHours: z.number().int().min(0).max(24 * 60),
-});
+/** Each module's settings type, declared to the type checker by augmentation (see modules/complaints/settings.ts). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleSettings {}
+export type RegionSettings = ModuleSettings;
 
-export const regionSettingsSchema = z.object({
-  /** Days after resolution in which the citizen may rate and reopen. */
-  reopenWindowDays: z.number().int().min(0).max(90).default(14),
-  /** Who is told, in order, when a deadline passes. */
-  escalation: z.array(escalationStep).min(1).max(5).default([
-    { role: 'unit_head', afterHours: 0 },
-    { role: 'head_of_region', afterHours: 24 },
-  ]),
-  /** Whether the public statistics page is on. */
-  publicStatistics: z.boolean().default(true),
-});
-export type RegionSettings = z.infer<typeof regionSettingsSchema>;
+let composed: { full: z.ZodObject; change: z.ZodObject } | null = null;
 
-export const parseSettings = (raw: unknown): RegionSettings => regionSettingsSchema.parse(raw ?? {});
+function schemas() {
+  if (composed) return composed;
+  const withSettings = modules().filter((m) => m.settings);
+  composed = {
+    // Stored and read: every module present, each key defaulted.
+    full: z.object(Object.fromEntries(withSettings.map((m) => [m.name, m.settings!.prefault({})]))),
+    // Sent by an admin: any module's whole settings; modules left out keep theirs.
+    change: z.object(Object.fromEntries(withSettings.map((m) => [m.name, m.settings!.optional()]))).strict(),
+  };
+  return composed;
+}
+
+export const regionSettingsSchema = (): z.ZodObject => schemas().full;
+export const settingsChangeSchema = (): z.ZodObject => schemas().change;
+
+export const parseSettings = (raw: unknown): RegionSettings => schemas().full.parse(raw ?? {}) as unknown as RegionSettings;
+
+/** The region's settings with an admin's change applied. */
+export const changedSettings = (current: RegionSettings, change: Partial<RegionSettings>): RegionSettings =>
+  parseSettings({ ...current, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) });

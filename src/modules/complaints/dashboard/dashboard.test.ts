@@ -242,7 +242,7 @@ describeWithApp('complaint dashboard', (h) => {
     expect((await h.api('GET', `${R}/statistics?year=2025`)).body.totals.received).toBe(0);
 
     const region = await getRegion(h.ctx.database.db, '32.11');
-    await updateSettings(h.ctx.database.db, '32.11', { ...region.settings, publicStatistics: false });
+    await updateSettings(h.ctx.database.db, '32.11', { ...region.settings, complaints: { ...region.settings.complaints, publicStatistics: false } });
     const closed = await h.api('GET', `${R}/statistics`);
     expect(closed.status).toBe(404);
     expect(closed.body.error.code).toBe('statistics.not_public');

@@ -7,7 +7,8 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
-import { handledUnits, type Actor } from '../../../platform/auth/policy.js';
+import type { Actor } from '../../../platform/auth/policy.js';
+import { handledUnits } from '../domain/staff.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Text } from '../../../platform/i18n.js';
 import { childRegions, type Region } from '../../../platform/regions/service.js';
@@ -156,7 +157,7 @@ export async function provinceRollup(ctx: AppContext, province: Region, actor: A
 
 /** The public statistics page: aggregated numbers only, by category and by month. */
 export async function publicStatistics(ctx: AppContext, region: Region, year: number) {
-  if (!region.settings.publicStatistics) throw new AppError('statistics.not_public');
+  if (!region.settings.complaints.publicStatistics) throw new AppError('statistics.not_public');
   const period: Period = { from: `${year}-01`, to: `${year}-12` };
   const scope: Scope = { regionCodes: [region.code], period, offsetMinutes: region.utcOffsetMinutes, unitIds: null };
   const byCategory = await report(ctx, region, scope, 'category', null, false);

@@ -37,7 +37,7 @@ export async function sweepOverdue(ctx: AppContext, batch = 200): Promise<number
     for (const d of due) {
       const region = regions.get(d.region_code) ?? (await getRegion(tx, d.region_code));
       regions.set(region.code, region);
-      const ladder = region.settings.escalation;
+      const ladder = region.settings.complaints.escalation;
       const step = d.escalation_step + 1;
       const rung = ladder[Math.min(step, ladder.length) - 1];
       const following = ladder[step];

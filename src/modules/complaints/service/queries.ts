@@ -7,7 +7,8 @@ import type { AppContext } from '../../../platform/context.js';
 import { preparedFamily, runPrepared } from '../../../platform/db/prepared.js';
 import { areasByCode } from '../../../platform/regions/known-areas.js';
 import { regionReference } from './reference.js';
-import { can, handledUnits, type Actor } from '../../../platform/auth/policy.js';
+import { can, type Actor } from '../../../platform/auth/policy.js';
+import { handledUnits } from '../domain/staff.js';
 import { AppError } from '../../../platform/errors.js';
 import { matchesHash } from '../../../platform/auth/secrets.js';
 import type { Region } from '../../../platform/regions/service.js';
@@ -233,7 +234,7 @@ export async function trackingView(ctx: AppContext, region: Region, trackingCode
   if (c.confidential && !isReporter) throw new AppError('complaint.not_found');
   const shown = await details(ctx, region, view, publicAudience);
   // Rating closes the complaint but leaves the reporter's window to reopen as it was.
-  const windowEnd = citizenWindowEnd(c.resolvedAt, region.settings.reopenWindowDays);
+  const windowEnd = citizenWindowEnd(c.resolvedAt, region.settings.complaints.reopenWindowDays);
   const windowOpen = isReporter && windowEnd !== null && ctx.clock.now() <= windowEnd;
   const canReopen = windowOpen && nextStatus(c.status as Status, 'reopen') !== null;
   const key = isReporter && c.confidential ? `?kunci=${encodeURIComponent(reporterKey!)}` : '';

@@ -1,7 +1,8 @@
 // Staff and citizen actions on a complaint, one transaction each.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
-import { can, handledUnits, type Actor } from '../../../platform/auth/policy.js';
+import { can, type Actor } from '../../../platform/auth/policy.js';
+import { handledUnits } from '../domain/staff.js';
 import { AppError } from '../../../platform/errors.js';
 import { matchesHash } from '../../../platform/auth/secrets.js';
 import { audit } from '../../../platform/audit/audit.js';
@@ -198,7 +199,7 @@ export async function citizenAction(ctx: AppContext, region: Region, trackingCod
     if (!matchesHash(reporterKey, c.reporterKeyHash)) throw new AppError('complaint.not_reporter');
     const to = nextStatus(c.status as Status, cmd.action);
     if (!to) throw new AppError('complaint.invalid_transition', { status: c.status, action: cmd.action });
-    const windowEnds = citizenWindowEnd(c.resolvedAt, region.settings.reopenWindowDays);
+    const windowEnds = citizenWindowEnd(c.resolvedAt, region.settings.complaints.reopenWindowDays);
     if (!windowEnds || now > windowEnds) throw new AppError('complaint.reopen_window_closed');
     let after: ComplaintRow;
     if (cmd.action === 'rate') {
@@ -267,7 +268,7 @@ function regionTime(at: Date, region: Region, locale: 'id' | 'en'): string {
 
 /** What the reporter may still do after a resolution (or after rating it): the window is the same either way. */
 function windowNote(after: 'resolved' | 'rated', region: Region, resolvedAt: Date): { id: string; en: string } {
-  const until = citizenWindowEnd(resolvedAt, region.settings.reopenWindowDays)!;
+  const until = citizenWindowEnd(resolvedAt, region.settings.complaints.reopenWindowDays)!;
   const [id, en] = [regionTime(until, region, 'id'), regionTime(until, region, 'en')];
   return after === 'resolved'
     ? {

@@ -4,9 +4,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
-import { AppError, errorCatalogue } from '../../../platform/errors.js';
+import { AppError, errorEntry } from '../../../platform/errors.js';
 import type { CheckedFile, UploadPolicy } from '../../../platform/files.js';
-import { unitRoles, type Actor } from '../../../platform/auth/policy.js';
+import { isUnitRole, type Actor } from '../../../platform/auth/policy.js';
 import { units } from '../../../platform/schema.js';
 import { ensureAllowed, nextStage, type Action, type AnswerStatus, type Stage } from '../domain/cycle.js';
 import { levelRange, type FrameworkDocument } from '../domain/framework.js';
@@ -53,7 +53,7 @@ function checkLevel(doc: FrameworkDocument, level: number): void {
 /** Officers and unit heads fill only the indicators assigned to their own unit. */
 function ensureOwnUnit(actor: Actor, regionCode: string, unitId: string | null): void {
   if (actor.platformAdmin) return;
-  if (!actor.grants.some((g) => g.regionCode === regionCode && unitRoles.has(g.role) && g.unitId === unitId)) throw new AppError('spbe.not_your_unit');
+  if (!actor.grants.some((g) => g.regionCode === regionCode && isUnitRole(g.role) && g.unitId === unitId)) throw new AppError('spbe.not_your_unit');
 }
 
 const status = (a: AnswerRow) => a.status as AnswerStatus;
@@ -185,7 +185,7 @@ async function steps(ctx: AppContext, regionCode: string, actor: Actor, evaluati
         await applyRule(tx, now, actor, ev, indicator, rule);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        const [, id, en] = errorCatalogue[err.code];
+        const [, id, en] = errorEntry(err.code);
         failures.push({ indicator, code: err.code, messages: { id, en }, ...(err.details === undefined ? {} : { details: err.details }) });
       }
     }

@@ -2,7 +2,7 @@
 // self-assessed and final results side by side, and the actor's own tasks.
 import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
-import { can, unitRoles, type Actor } from '../../../platform/auth/policy.js';
+import { can, isUnitRole, type Actor } from '../../../platform/auth/policy.js';
 import { units } from '../../../platform/schema.js';
 import { answerStatuses, stages, type Stage } from '../domain/cycle.js';
 import { domainOf, levelName, type FrameworkDocument } from '../domain/framework.js';
@@ -98,7 +98,7 @@ export async function tasksFor(ctx: AppContext, regionCode: string, actor: Actor
   const db = ctx.database.db;
   const open = await db.select().from(spbeEvaluations).where(and(eq(spbeEvaluations.regionCode, regionCode), notInArray(spbeEvaluations.stage, ['final', 'closed'])));
   if (open.length === 0) return [];
-  const ownUnits = new Set(actor.grants.filter((g) => g.regionCode === regionCode && unitRoles.has(g.role)).map((g) => g.unitId));
+  const ownUnits = new Set(actor.grants.filter((g) => g.regionCode === regionCode && isUnitRole(g.role)).map((g) => g.unitId));
   const manage = can(actor, 'spbe.manage', regionCode);
   const validate = can(actor, 'spbe.validate', regionCode);
   const assess = can(actor, 'spbe.assess', regionCode);

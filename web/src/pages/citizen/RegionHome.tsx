@@ -31,7 +31,7 @@ function RegionHome({ region }: { region: RegionProfile }) {
         {recent.data && <PublicComplaints rows={recent.data} region={region} />}
         <p><Link to={`/r/${region.code}/pengaduan`}>{t('region.allComplaints')}</Link></p>
       </section>
-      {region.publicStatistics && <p><Link to={`/r/${region.code}/statistik`}>{t('dash.stats.link')}</Link></p>}
+      {region.settings.complaints?.publicStatistics && <p><Link to={`/r/${region.code}/statistik`}>{t('dash.stats.link')}</Link></p>}
     </>
   );
 }

@@ -156,14 +156,14 @@ export function ResetPasswordPage() {
   );
 }
 
-interface InvitationView { regionCode: string; regionName: string; email: string; role: Role; unitName: string | null; expiresAt: string; hasAccount: boolean }
+interface InvitationView { regionCode: string; regionName: string; email: string; role: Role; roleLabel: { id: string; en: string }; unitName: string | null; expiresAt: string; hasAccount: boolean }
 
 /**
  * The emailed invitation link: a new person chooses their name and password;
  * someone with an account signs in as the invited address and accepts.
  */
 export function InvitationPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { me, signIn, refresh } = useSession();
   const { query } = useLocation();
   const token = query.get('token') ?? '';
@@ -213,7 +213,7 @@ export function InvitationPage() {
       {!token && <p className="alert alert-error" role="alert">{t('reset.noToken')}</p>}
       {invitation && (
         <p className="card narrow invitation-offer">
-          {t('invite.offer', { region: invitation.regionName, role: t(`admin.role.${invitation.role}`) + (invitation.unitName ? ` — ${invitation.unitName}` : ''), email: invitation.email })}
+          {t('invite.offer', { region: invitation.regionName, role: invitation.roleLabel[locale] + (invitation.unitName ? ` — ${invitation.unitName}` : ''), email: invitation.email })}
         </p>
       )}
       {invitation && !invitation.hasAccount && (

@@ -55,7 +55,7 @@ export function AuditSection({ region }: { region: RegionProfile }) {
     const kind = word(`admin.entity.${e.entity}`, e.entity);
     let name: ReactNode;
     switch (e.entity) {
-      case 'complaint': name = <Link to={`/staff/${region.code}/complaints/${e.entityId}`} className="code-link">{e.trackingCode ?? e.entityId}</Link>; break;
+      case 'complaint': name = <Link to={`/staff/${region.code}/complaints/${e.entityId}`} className="code-link">{e.recordLabel ?? e.entityId}</Link>; break;
       case 'user': name = e.subjectName && `${e.subjectName} (${e.subjectEmail})`; break;
       case 'unit': name = unitName(e.entityId); break;
       case 'category': name = categoryName(e.entityId); break;
@@ -81,7 +81,9 @@ export function AuditSection({ region }: { region: RegionProfile }) {
 
   /** What changed, in words: never a field name or an id. */
   const detail = (e: AuditEntry): string[] => {
-    const d = (e.detail ?? {}) as Record<string, unknown>;
+    const raw = (e.detail ?? {}) as Record<string, unknown>;
+    // Settings are kept per module ({ complaints: { … } }); older entries are flat.
+    const d = e.action === 'region.settings' ? Object.assign({}, ...Object.entries(raw).map(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? v : { [k]: v }))) as Record<string, unknown> : raw;
     const out: string[] = [];
     const duration = (amount: unknown, unit: unknown) => `${number(amount)} ${word(`admin.sla.unit.${String(unit)}`, String(unit))}`;
     for (const [k, v] of Object.entries(d)) {
@@ -99,7 +101,7 @@ export function AuditSection({ region }: { region: RegionProfile }) {
         case 'reopenWindowDays': out.push(t('admin.audit.reopen', { n: number(v) })); break;
         case 'publicStatistics': out.push(t(v ? 'admin.audit.statsOn' : 'admin.audit.statsOff')); break;
         case 'escalation': out.push(t('admin.audit.ladder', {
-          steps: (v as { role: Role; afterHours: number }[]).map((s) => t('admin.audit.step', { role: t(`admin.role.${s.role}`), n: number(s.afterHours) })).join(', '),
+          steps: (v as { role: Role; afterHours: number }[]).map((s) => t('admin.audit.step', { role: word(`admin.role.${s.role}`, s.role), n: number(s.afterHours) })).join(', '),
         })); break;
         case 'targetIndex': out.push(t('admin.audit.targetIndex', { n: number(v) })); break;
         case 'outOfReach': if (Array.isArray(v) && v.length) out.push(t('admin.audit.outOfReach', { list: v.join(', ') })); break;

@@ -6,24 +6,26 @@ import { ErrorMessage, Loading } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { RegionProfile } from '../../../types.js';
-import type { RegionSettings, Role } from '../../../admin-types.js';
-import { permissions } from '../../../../../src/platform/auth/policy.js';
+import type { RegionSettings, RoleCatalogue } from '../../../admin-types.js';
 import { Outcome, useWrite } from './shared.js';
 
-/** Anyone who handles complaints can be on the ladder; SPBE roles see no complaints. */
-const ladderRoles: readonly Role[] = permissions['complaint.list'];
+type ComplaintSettings = RegionSettings['complaints'];
 const MAX_STEPS = 5;
 
 export function SettingsSection({ region }: { region: RegionProfile }) {
   const url = `${regionApi(region.code)}/settings`;
   const settings = useApi<RegionSettings>(url);
-  if (settings.error) return <ErrorMessage error={settings.error} />;
-  if (!settings.data) return <Loading />;
-  return <SettingsForm url={url} initial={settings.data} />;
+  const catalogue = useApi<RoleCatalogue>('/api/roles');
+  const error = settings.error ?? catalogue.error;
+  if (error) return <ErrorMessage error={error} />;
+  if (!settings.data || !catalogue.data) return <Loading />;
+  return <SettingsForm url={url} initial={settings.data.complaints} catalogue={catalogue.data} />;
 }
 
-function SettingsForm({ url, initial }: { url: string; initial: RegionSettings }) {
-  const { t } = useI18n();
+function SettingsForm({ url, initial, catalogue }: { url: string; initial: ComplaintSettings; catalogue: RoleCatalogue }) {
+  const { t, locale } = useI18n();
+  // Anyone who handles complaints can be on the ladder; SPBE roles see no complaints.
+  const ladderRoles = catalogue.roles.filter((r) => catalogue.permissions['complaint.list']?.includes(r.name));
   const [reopen, setReopen] = useState(String(initial.reopenWindowDays));
   const [ladder, setLadder] = useState(initial.escalation.map((s) => ({ role: s.role, afterHours: String(s.afterHours) })));
   const [publicStatistics, setPublicStatistics] = useState(initial.publicStatistics);
@@ -36,11 +38,11 @@ function SettingsForm({ url, initial }: { url: string; initial: RegionSettings }
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const body: RegionSettings = {
+    const body: ComplaintSettings = {
       reopenWindowDays: Number(reopen), publicStatistics,
       escalation: ladder.map((s) => ({ role: s.role, afterHours: Number(s.afterHours) })),
     };
-    void write.run(() => api(url, { method: 'PUT', body }), t('admin.settings.saved'));
+    void write.run(() => api(url, { method: 'PUT', body: { complaints: body } }), t('admin.settings.saved'));
   };
   return (
     <form className="card" onSubmit={submit}>
@@ -62,8 +64,8 @@ function SettingsForm({ url, initial }: { url: string; initial: RegionSettings }
                 <div className="ladder-fields">
                   <div className="field">
                     <label htmlFor={`step-${i}-role`}>{t('admin.settings.stepRole')}</label>
-                    <select id={`step-${i}-role`} value={s.role} onChange={(e) => setStep(i, { role: e.target.value as Role })}>
-                      {ladderRoles.map((r) => <option key={r} value={r}>{t(`admin.role.${r}`)}</option>)}
+                    <select id={`step-${i}-role`} value={s.role} onChange={(e) => setStep(i, { role: e.target.value as ComplaintSettings['escalation'][number]['role'] })}>
+                      {ladderRoles.map((r) => <option key={r.name} value={r.name}>{r.label[locale]}</option>)}
                     </select>
                   </div>
                   <div className="field">

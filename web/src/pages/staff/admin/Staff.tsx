@@ -8,8 +8,7 @@ import { useApi } from '../../../data.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useSession } from '../../../session.js';
 import type { RegionProfile, Unit } from '../../../types.js';
-import type { Invitation, Role, StaffGrant } from '../../../admin-types.js';
-import { platformGrantedRoles, roles, unitRoles } from '../../../../../src/platform/auth/policy.js';
+import type { Invitation, Role, RoleCatalogue, StaffGrant } from '../../../admin-types.js';
 import { ConfirmButton, Outcome, field, useWrite } from './shared.js';
 
 interface Person {
@@ -19,7 +18,7 @@ interface Person {
   grants: StaffGrant[];
 }
 
-function people(grants: StaffGrant[]): Person[] {
+function people(grants: StaffGrant[], roles: string[]): Person[] {
   const byUser = new Map<string, Person>();
   for (const g of grants) {
     const p = byUser.get(g.userId) ?? { userId: g.userId, name: g.name, email: g.email, grants: [] };
@@ -27,22 +26,26 @@ function people(grants: StaffGrant[]): Person[] {
     byUser.set(g.userId, p);
   }
   // Each person's roles in the order of the role list, whatever order they were granted in.
-  for (const p of byUser.values()) p.grants.sort((a, b) => roles.indexOf(a.role as Role) - roles.indexOf(b.role as Role));
+  for (const p of byUser.values()) p.grants.sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role));
   return [...byUser.values()];
 }
 
 export function StaffSection({ region }: { region: RegionProfile }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { me } = useSession();
   const url = `${regionApi(region.code)}/staff`;
   const invitationsUrl = `${regionApi(region.code)}/invitations`;
   const staff = useApi<StaffGrant[]>(url);
   const pending = useApi<Invitation[]>(invitationsUrl);
   const units = useApi<Unit[]>(`${regionApi(region.code)}/units`);
+  const catalogue = useApi<RoleCatalogue>('/api/roles');
+  const roles = catalogue.data?.roles ?? [];
+  const isUnitRole = (r: Role) => roles.some((x) => x.name === r && x.unitScoped);
   const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? '';
-  const roleText = (g: Pick<StaffGrant, 'role' | 'unitId'>) => `${t(`admin.role.${g.role as Role}`)}${g.unitId ? ` — ${unitName(g.unitId)}` : ''}`;
+  const roleName = (r: Role) => roles.find((x) => x.name === r)?.label[locale] ?? r;
+  const roleText = (g: Pick<StaffGrant, 'role' | 'unitId'>) => `${roleName(g.role)}${g.unitId ? ` — ${unitName(g.unitId)}` : ''}`;
   // Some roles (an external assessor works across regions) only a platform admin may grant.
-  const grantable = roles.filter((r) => me?.user?.platformAdmin || !platformGrantedRoles.has(r));
+  const grantable = roles.filter((r) => me?.user?.platformAdmin || !r.platformGranted).map((r) => r.name);
   const [role, setRole] = useState<Role | ''>('');
   const [filter, setFilter] = useState('');
   const invite = useWrite();
@@ -54,7 +57,7 @@ export function StaffSection({ region }: { region: RegionProfile }) {
     const form = e.currentTarget;
     const data = new FormData(form);
     if (!role) return;
-    const unitId = unitRoles.has(role) ? field(data, 'unitId') : null;
+    const unitId = isUnitRole(role) ? field(data, 'unitId') : null;
     const body = { email: field(data, 'email'), role, unitId };
     if (await invite.run(() => api(invitationsUrl, { method: 'POST', body }), t('admin.staff.invited', { role: roleText({ role, unitId }), email: body.email }))) {
       form.reset();
@@ -70,7 +73,7 @@ export function StaffSection({ region }: { region: RegionProfile }) {
     void revoke.run(() => api(`${url}/${g.grantId}`, { method: 'DELETE' }), t('admin.staff.revoked', { role: roleText(g), name: p.name })).then((ok) => ok && staff.reload());
 
   const needle = filter.trim().toLowerCase();
-  const shown = people(staff.data ?? []).filter((p) => !needle || [p.name, p.email, ...p.grants.map(roleText)].some((s) => s.toLowerCase().includes(needle)));
+  const shown = people(staff.data ?? [], roles.map((r) => r.name)).filter((p) => !needle || [p.name, p.email, ...p.grants.map(roleText)].some((s) => s.toLowerCase().includes(needle)));
   return (
     <>
       <p>{t('admin.staff.intro')}</p>
@@ -85,10 +88,10 @@ export function StaffSection({ region }: { region: RegionProfile }) {
           <label htmlFor="staff-role">{t('admin.staff.role')}</label>
           <select id="staff-role" name="role" required value={role} onChange={(e) => setRole(e.target.value as Role)}>
             <option value="" disabled>{t('admin.staff.chooseRole')}</option>
-            {grantable.map((r) => <option key={r} value={r}>{t(`admin.role.${r}`)}</option>)}
+            {grantable.map((r) => <option key={r} value={r}>{roleName(r)}</option>)}
           </select>
         </div>
-        {role && unitRoles.has(role) && (
+        {role && isUnitRole(role) && (
           <div className="field">
             <label htmlFor="staff-unit">{t('admin.staff.unit')}</label>
             <select id="staff-unit" name="unitId" required defaultValue="" aria-describedby="staff-unit-hint">

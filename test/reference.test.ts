@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MissingReferenceData, readReference } from './reference.js';
-import { seededFrameworks } from '../modules/spbe/seed.js';
+import { MissingReferenceData, readReference } from '../src/platform/reference.js';
+import { seededFrameworks } from '../src/modules/spbe/seed.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -5,16 +5,17 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import formbody from '@fastify/formbody';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/context.js';
-import { AppError } from '../../platform/errors.js';
-import { classifyError, failureHeaders, type Failure } from '../../platform/http/errors.js';
-import type { Region } from '../../platform/regions/service.js';
-import * as admin from './admin.js';
-import { statusLabel } from './domain/status.js';
-import { trackingCodePattern } from './domain/tracking.js';
-import { textLimits } from './domain/limits.js';
-import { submitComplaint } from './service/intake.js';
-import { listOpen311, type Open311Filter } from './service/queries.js';
+import type { Gateway } from '../../../platform/modules/contract.js';
+import type { AppContext } from '../../../platform/context.js';
+import { AppError } from '../../../platform/errors.js';
+import { classifyError, failureHeaders, type Failure } from '../../../platform/http/errors.js';
+import type { Region } from '../../../platform/regions/service.js';
+import * as admin from '../service/admin.js';
+import { statusLabel } from '../domain/status.js';
+import { trackingCodePattern } from '../domain/tracking.js';
+import { textLimits } from '../domain/limits.js';
+import { submitComplaint } from '../service/intake.js';
+import { listOpen311, type Open311Filter } from '../service/queries.js';
 import { contentTypes, errorFormatOf, errorList, extensionOf, formats, isFormat, render, type Format } from './open311/format.js';
 import { areaOf, attributesOf, commaList, requestWindow } from './open311/parse.js';
 import { API_PATH, API_ROOT, discovery, service, serviceDefinition, serviceRequest, statusesFor, type RequestRow } from './open311/present.js';
@@ -69,13 +70,38 @@ function answer(reply: FastifyReply, format: Format, root: string, body: unknown
   return reply.status(status).type(contentTypes[format]).send(render(format, root, body));
 }
 
-/** Every address under /open311 answers errors as the spec's list, even one that never reaches a route. */
-export const isOpen311Url = (url: string): boolean => url.startsWith(`${API_ROOT}/`);
-
 /** The spec's error list, in the format the URL asks for (XML for `.xml`, else JSON). */
-export function sendOpen311Failure(failure: Failure, request: FastifyRequest, reply: FastifyReply) {
+function sendOpen311Failure(failure: Failure, request: FastifyRequest, reply: FastifyReply) {
   return answer(reply.headers(failureHeaders(failure)), errorFormatOf(request.url), 'errors', errorList(failure), failure.status);
 }
+
+/** A parameter from the query or, for a form or JSON post, the body; `first` says which wins when both have it. */
+function parameter(request: FastifyRequest, name: string, first: 'query' | 'body'): unknown {
+  const q = (request.query as Record<string, unknown> | undefined)?.[name];
+  const body = request.body as Record<string, unknown> | undefined;
+  const b = body && typeof body === 'object' ? body[name] : undefined;
+  return first === 'query' ? q ?? b : b ?? q;
+}
+
+/**
+ * /open311 follows the GeoReport v2 conventions, not Pamong's: the region is
+ * jurisdiction_id, the key may be api_key, unknown keys are allowed, and every
+ * address under it (even one that never reaches a route) answers errors as the
+ * spec's list.
+ */
+export const open311Gateway: Gateway = {
+  prefix: `${API_ROOT}/`,
+  regionOf(request) {
+    const j = parameter(request, 'jurisdiction_id', 'query');
+    return j === undefined ? undefined : String(j);
+  },
+  apiKeyOf(request) {
+    const k = parameter(request, 'api_key', 'body');
+    return typeof k === 'string' && k ? k : undefined;
+  },
+  lenientBodies: true,
+  sendFailure: sendOpen311Failure,
+};
 
 async function serviceByCode(ctx: AppContext, region: Region, code: string) {
   const category = (await admin.listCategories(ctx, region.code)).find((c) => c.code === code);

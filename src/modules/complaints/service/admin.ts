@@ -1,14 +1,14 @@
 // Region admin: categories with their questions, routing table with history, SLA policies.
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { AppContext } from '../../platform/context.js';
-import type { Actor } from '../../platform/auth/policy.js';
-import { AppError } from '../../platform/errors.js';
-import { audit } from '../../platform/audit/audit.js';
-import { forgetRegionConfig } from '../../platform/cache.js';
-import { units } from '../../platform/schema.js';
-import { categories, routingRules, slaPolicies } from './schema.js';
-import type { Question } from './domain/questions.js';
-import type { SlaStage, SlaUnit } from './domain/sla.js';
+import type { AppContext } from '../../../platform/context.js';
+import type { Actor } from '../../../platform/auth/policy.js';
+import { AppError } from '../../../platform/errors.js';
+import { audit } from '../../../platform/audit/audit.js';
+import { forgetRegionConfig } from '../../../platform/cache.js';
+import { units } from '../../../platform/schema.js';
+import { categories, routingRules, slaPolicies } from '../schema.js';
+import type { Question } from '../domain/questions.js';
+import type { SlaStage, SlaUnit } from '../domain/sla.js';
 
 export interface CategoryInput {
   code: string; nameId: string; nameEn: string; description?: string; group?: string; keywords?: string; questions?: Question[]; locationRequired?: boolean; active?: boolean;

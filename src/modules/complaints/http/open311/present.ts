@@ -1,11 +1,11 @@
 // Pamong's categories and complaints as Open311 GeoReport v2 documents.
 // Only what the queries module hands over is shown: no reporter identity.
-import type { Locale, Text } from '../../../platform/i18n.js';
-import type { Region } from '../../../platform/regions/service.js';
-import type { Question } from '../domain/questions.js';
-import { open311Status, statuses, statusLabel, type Status } from '../domain/status.js';
-import type { categories } from '../schema.js';
-import type { listOpen311 } from '../service/queries.js';
+import type { Locale, Text } from '../../../../platform/i18n.js';
+import type { Region } from '../../../../platform/regions/service.js';
+import type { Question } from '../../domain/questions.js';
+import { open311Status, statuses, statusLabel, type Status } from '../../domain/status.js';
+import type { categories } from '../../schema.js';
+import type { listOpen311 } from '../../service/queries.js';
 import { w3cDatetime } from './format.js';
 
 type Category = typeof categories.$inferSelect;

@@ -1,8 +1,8 @@
 // Open311 answers in JSON or XML, chosen by the URL's extension, and the
 // spec's error list ({ code, description }) built from the catalogue.
 import { XMLBuilder } from 'fast-xml-parser';
-import { errorCatalogue } from '../../../platform/errors.js';
-import type { Failure } from '../../../platform/http/errors.js';
+import { errorEntry } from '../../../../platform/errors.js';
+import type { Failure } from '../../../../platform/http/errors.js';
 
 export const formats = ['json', 'xml'] as const;
 export type Format = (typeof formats)[number];
@@ -76,6 +76,6 @@ export interface Open311Error {
 
 /** The spec's error list: the HTTP status as code, our stable code and both languages as description. */
 export function errorList(failure: Failure): Open311Error[] {
-  const [, id, en] = errorCatalogue[failure.code];
+  const [, id, en] = errorEntry(failure.code);
   return [{ code: failure.status, description: `${failure.code}: ${id} / ${en}` }];
 }

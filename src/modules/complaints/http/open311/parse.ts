@@ -1,6 +1,6 @@
 // Reading what Open311 clients send: attribute[CODE] form fields, area codes
 // as address_id, comma lists and W3C datetimes with the spec's 90-day window.
-import { AppError } from '../../../platform/errors.js';
+import { AppError } from '../../../../platform/errors.js';
 
 const DAY = 86_400_000;
 export const MAX_WINDOW_DAYS = 90;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { anonymousActor, can, handledUnits, type Actor } from './policy.js';
+import '../registry.js';
+import { anonymousActor, can, type Actor } from '../../platform/auth/policy.js';
+import { handledUnits } from './domain/staff.js';
 
 const actor = (grants: Actor['grants'], platformAdmin = false): Actor => ({
   ...anonymousActor, kind: 'user', userId: 'u', grants, platformAdmin,
@@ -27,6 +29,11 @@ describe('permission rules', () => {
     expect(handledUnits(officer, '32.12')!.size).toBe(0);
     const coordinator = actor([{ regionCode: '32.11', role: 'coordinator', unitId: null }]);
     expect(handledUnits(coordinator, '32.11')).toBeNull();
+  });
+
+  it('does not let an SPBE role widen an officer\'s reach in complaints', () => {
+    const both = actor([{ regionCode: '32.11', role: 'officer', unitId: 'a' }, { regionCode: '32.11', role: 'spbe_coordinator', unitId: null }]);
+    expect([...handledUnits(both, '32.11')!]).toEqual(['a']);
   });
 
   it('lets a platform admin do everything and an anonymous caller nothing', () => {

@@ -1,0 +1,9 @@
+// The modules this Pamong runs, in order. A new module is one line here; the
+// platform reads them through platform/modules/registry.ts.
+import { installModules } from '../platform/modules/registry.js';
+import { complaintsModule } from './complaints/module.js';
+import { spbeModule } from './spbe/module.js';
+
+export const registry = [complaintsModule, spbeModule];
+
+installModules(registry);

@@ -1,0 +1,42 @@
+// The SPBE / Pemerintah Digital evaluation module as the platform sees it (the module contract).
+import { defineModule } from '../../platform/modules/contract.js';
+import * as tables from './schema.js';
+import { spbeErrors } from './errors.js';
+import { spbeRoutes } from './routes.js';
+import { seedSpbe } from './seed.js';
+import { seedSpbeDemo } from './demo.js';
+
+// Unit roles fill their units' indicators, the coordinator runs the cycle,
+// the assessors validate and assess; all of them read.
+const permissions = {
+  'spbe.read': ['spbe_coordinator', 'internal_assessor', 'external_assessor', 'head_of_region', 'region_admin', 'officer', 'unit_head'],
+  'spbe.fill': ['officer', 'unit_head'],
+  'spbe.manage': ['spbe_coordinator'],
+  'spbe.validate': ['internal_assessor'],
+  'spbe.assess': ['external_assessor'],
+} as const;
+
+declare module '../../platform/auth/policy.js' {
+  interface ModuleRoles { spbe_coordinator: true; internal_assessor: true; external_assessor: true }
+  interface ModulePermissions extends Record<keyof typeof permissions, true> {}
+}
+
+export const spbeModule = defineModule({
+  name: 'spbe',
+  title: { id: 'Evaluasi SPBE', en: 'SPBE evaluation' },
+  tables,
+  roles: [
+    { name: 'spbe_coordinator', label: { id: 'Koordinator SPBE', en: 'SPBE coordinator' }, scope: 'region', grantedBy: 'region_admin' },
+    { name: 'internal_assessor', label: { id: 'Asesor internal SPBE', en: 'SPBE internal assessor' }, scope: 'region', grantedBy: 'region_admin' },
+    // Works across regions for the ministry: only a platform admin grants it.
+    { name: 'external_assessor', label: { id: 'Asesor eksternal SPBE', en: 'SPBE external assessor' }, scope: 'region', grantedBy: 'platform_admin' },
+  ],
+  permissions,
+  errors: spbeErrors,
+  routes: spbeRoutes,
+  prepare: seedSpbe,
+  demo: {
+    // Public-service indicators (42-47) with the permit office, the rest with Diskominfo.
+    seed: (tx, place) => seedSpbeDemo(tx, place.region, place.now, (n) => place.unit(n >= 42 ? 'DPMPTSP' : 'DISKOMINFO')),
+  },
+});

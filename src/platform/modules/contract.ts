@@ -1,0 +1,130 @@
+// The module contract: everything the platform needs to know about a module,
+// declared in one object. The platform reads modules only through the
+// registry (registry.ts), never by importing a module's files; the list of
+// modules is composed once, in src/modules/registry.ts.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { AppContext } from '../context.js';
+import type { Database, Db, Queryable } from '../db/client.js';
+import type { ErrorEntry, Words } from '../errors.js';
+import type { Failure } from '../http/errors.js';
+
+/** A role a module adds. Region roles act region-wide; unit roles only for their unit (OPD). */
+export interface RoleDeclaration {
+  name: string;
+  label: Words;
+  scope: 'region' | 'unit';
+  /** Who may grant it: a region admin in their region, or only a platform admin (a role that works across regions). */
+  grantedBy: 'region_admin' | 'platform_admin';
+}
+
+/** A named background job. `run` does one batch and says how many items it handled; the runner repeats it while it finds work. */
+export interface JobDeclaration {
+  name: string;
+  run(ctx: AppContext): Promise<number>;
+}
+
+/** A command of the `pamong` command line. */
+export interface CommandDeclaration {
+  name: string;
+  usage: string;
+  options?: Record<string, { type: 'string' | 'boolean' }>;
+  run(ctx: AppContext, options: Record<string, string | boolean | undefined>): Promise<string>;
+}
+
+/**
+ * A figure a module offers to the leadership dashboard, which renders tiles
+ * without knowing the module. Every figure says how it is computed and when.
+ */
+export interface DashboardTile {
+  key: string;
+  title: Words;
+  /** How the figure is computed, in words. */
+  method: Words;
+  /** The permission a reader needs in the region. */
+  permission: string;
+  read(ctx: AppContext, regionCode: string): Promise<{ value: number | null; unit: Words | null; asOf: Date; link: string }>;
+}
+
+/**
+ * A shared (not region-owned) table a module's region rows point at. Backup
+ * carries the rows pointed at; restore finds an existing row with the same
+ * natural key and points the region's rows at it instead of duplicating it.
+ */
+export interface SharedRelation {
+  /** The region-owned table and its column holding the shared row's id. */
+  from: { table: string; column: string };
+  /** The shared table and its key column. */
+  to: { table: string; column: string };
+  /** Columns that identify the same row in another database (e.g. a framework code and version number). */
+  naturalKey: string[];
+  /** Shared rows the shared row itself needs first (e.g. a version's framework). */
+  parents?: { table: string; column: string; references: string }[];
+}
+
+/**
+ * A module that owns URLs outside /api with their own conventions (Open311's
+ * /open311: the region in a parameter, the key in the body, its own error list).
+ */
+export interface Gateway {
+  prefix: string;
+  /** The region a request names, when not in the path. */
+  regionOf?(request: FastifyRequest): string | undefined;
+  /** An API key carried in the query or body. */
+  apiKeyOf?(request: FastifyRequest): string | undefined;
+  /** Bodies follow an outside specification: unknown keys are allowed. */
+  lenientBodies?: boolean;
+  sendFailure(failure: Failure, request: FastifyRequest, reply: FastifyReply): unknown;
+}
+
+/**
+ * What the generated tenant-isolation test needs: the module creates real
+ * records in the victim region (as a platform fixture gives it) and says how
+ * to fill its routes' parameters with their ids.
+ */
+export interface IsolationFixtures {
+  /** Creates or finds records in `region` and returns their ids by parameter name (e.g. { evaluationId: '…' }). */
+  records(ctx: AppContext, region: string): Promise<Record<string, string>>;
+}
+
+/** Where a module's demo records go: the demo region, its province, and the demo's units by code. */
+export interface DemoPlace {
+  region: string;
+  province: string;
+  now: Date;
+  unit(code: string, region?: string): string;
+}
+
+export interface PamongModule {
+  /** One word, used as URL segment, OpenAPI tag, i18n namespace, settings key and error-code prefix. */
+  name: string;
+  title: Words;
+  /** Drizzle table objects the module owns (its schema.ts). */
+  tables: Record<string, unknown>;
+  roles?: RoleDeclaration[];
+  /** Permission name → roles. A module's permissions start with one of its prefixes; it may also add roles to the platform's `region.staff`. */
+  permissions?: Record<string, readonly string[]>;
+  /** Prefixes of its error codes and permissions; the module's name when unset. */
+  prefixes?: string[];
+  errors?: Record<string, ErrorEntry>;
+  /** Region settings under the module's name, with defaults for every key. */
+  settings?: z.ZodObject;
+  /** Keys of its settings anyone may read in the region's public profile. */
+  publicSettings?: readonly string[];
+  routes?(ctx: AppContext): (app: FastifyInstance) => Promise<void>;
+  gateway?: Gateway;
+  jobs?: JobDeclaration[];
+  /** Reference data and anything else the database needs at every start (idempotent). */
+  prepare?(database: Database, now: Date): Promise<void>;
+  /** Demo data for the demo region, in the demo's transaction (tests use it too). */
+  demo?: { seed?(tx: Queryable, place: DemoPlace): Promise<void> };
+  sharedRelations?: SharedRelation[];
+  commands?: CommandDeclaration[];
+  tiles?: DashboardTile[];
+  isolation?: IsolationFixtures;
+  /** Words for an audit entry's record, e.g. a complaint's tracking code, read for a page of entries at once. */
+  auditLabels?: { entity: string; labels(db: Db, regionCode: string, ids: string[]): Promise<Map<string, string>>; find(db: Db, regionCode: string, text: string): Promise<string[]> };
+}
+
+/** Identity function that checks a module's shape where it is written. */
+export const defineModule = <M extends PamongModule>(module: M): M => module;
