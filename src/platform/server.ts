@@ -26,6 +26,7 @@ import { installStrictBodies } from './http/strict-bodies.js';
 import { authRoutes } from './auth/routes.js';
 import { regionRoutes } from './regions/routes.js';
 import { modules } from './modules/registry.js';
+import { tileRoutes } from './modules/routes.js';
 
 export interface ServerOptions {
   logger?: boolean | object;
@@ -89,6 +90,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
 
   await app.register(authRoutes(ctx));
   await app.register(regionRoutes(ctx));
+  await app.register(tileRoutes(ctx));
   for (const m of modules()) if (m.routes) await app.register(m.routes(ctx));
 
   if (spa) {

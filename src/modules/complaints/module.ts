@@ -12,6 +12,7 @@ import { sweepOverdue } from './service/escalation.js';
 import { rebuildStats } from './dashboard/stats.js';
 import { seedComplaintDemo } from './demo.js';
 import { staffRoles } from './domain/staff.js';
+import { complaintTiles } from './service/tiles.js';
 
 
 const permissions = {
@@ -53,6 +54,7 @@ export const complaintsModule = defineModule({
   gateway: open311Gateway,
   jobs: [{ name: 'complaints.escalate-overdue', run: (ctx) => sweepOverdue(ctx) }],
   demo: { seed: seedComplaintDemo },
+  tiles: complaintTiles,
   commands: [{
     name: 'rebuild-stats',
     usage: 'rebuild-stats [--region KODE]                   hitung ulang ringkasan dasbor / recompute the dashboard summary',

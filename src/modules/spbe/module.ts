@@ -5,6 +5,7 @@ import { spbeErrors } from './errors.js';
 import { spbeRoutes } from './routes.js';
 import { seedSpbe } from './seed.js';
 import { seedSpbeDemo } from './demo.js';
+import { spbeTiles } from './service/tiles.js';
 
 // Unit roles fill their units' indicators, the coordinator runs the cycle,
 // the assessors validate and assess; all of them read.
@@ -35,6 +36,7 @@ export const spbeModule = defineModule({
   errors: spbeErrors,
   routes: spbeRoutes,
   prepare: seedSpbe,
+  tiles: spbeTiles,
   demo: {
     // Public-service indicators (42-47) with the permit office, the rest with Diskominfo.
     seed: (tx, place) => seedSpbeDemo(tx, place.region, place.now, (n) => place.unit(n >= 42 ? 'DPMPTSP' : 'DISKOMINFO')),

@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import type { Database, Db, Queryable } from '../db/client.js';
 import type { ErrorEntry, Words } from '../errors.js';
 import type { Failure } from '../http/errors.js';
+import type { Permission } from '../auth/policy.js';
 
 /** A role a module adds. Region roles act region-wide; unit roles only for their unit (OPD). */
 export interface RoleDeclaration {
@@ -42,7 +43,7 @@ export interface DashboardTile {
   /** How the figure is computed, in words. */
   method: Words;
   /** The permission a reader needs in the region. */
-  permission: string;
+  permission: Permission;
   read(ctx: AppContext, regionCode: string): Promise<{ value: number | null; unit: Words | null; asOf: Date; link: string }>;
 }
 
