@@ -101,6 +101,16 @@ describeWithApp('rate limits across instances', (h) => {
     for (const app of [h.app, second, third]) expect(await file(app, address)).toBe(429);
   });
 
+  it('holds the bound for a concurrent burst over three instances, and lets the limit through', async () => {
+    const address = '203.0.113.37';
+    const instances = [h.app, second, third];
+    const statuses = await Promise.all(Array.from({ length: 6 * max() }, (_, i) => file(instances[i % 3], address)));
+    const through = statuses.filter((s) => s === 201).length;
+    expect(statuses.filter((s) => s !== 201 && s !== 429)).toEqual([]);
+    expect(through).toBeGreaterThanOrEqual(max());
+    expect(through).toBeLessThanOrEqual(max() + 2 * share());
+  });
+
   it('shares the count: an instance new to a used-up key lets through at most its share', async () => {
     const address = '203.0.113.32';
     expect(await fileUntilRefused(h.app, address)).toBe(max());

@@ -45,15 +45,16 @@ interface Counter {
   key: string;
   windowStart: number;
   windowEnd: number;
-  /** The database's count at the last settle. */
+  /** This instance's hits in the window, less those given back. */
+  counted: number;
+  /** How many of them the last settle carried... */
+  settledUpTo: number;
+  /** ...and the database's count it answered. */
   settled: number;
-  /** This instance's hits since (less hits given back), not yet in the database. */
-  unsettled: number;
-  /** Counted or given back since the last settle. */
-  dirty: boolean;
 }
 
-interface Counted { limit: RateLimit; counter: Counter }
+/** A request's hit: its counter, and its place among this instance's hits of the window. */
+interface Counted { limit: RateLimit; counter: Counter; place: number }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -92,41 +93,43 @@ function counters(ctx: AppContext) {
     const batch: Counter[] = [];
     for (const c of byKey.values()) {
       if (c.windowEnd <= now) byKey.delete(c.key); // its window is over: its count limits nothing any more
-      else if (c.dirty) batch.push(c);
+      else if (c.counted !== c.settledUpTo) batch.push(c);
     }
     if (batch.length === 0) return;
-    const sent = batch.map((c) => c.unsettled);
-    for (const c of batch) c.dirty = false;
+    const upTo = batch.map((c) => c.counted);
     const rows = await runPrepared<{ key: string; hits: number }>(ctx.database, settleStatement, {
-      keys: batch.map((c) => c.key), windows: batch.map((c) => new Date(c.windowStart).toISOString()), hits: sent,
-    }).catch((err) => {
-      for (const c of batch) c.dirty = true;
-      throw err;
+      keys: batch.map((c) => c.key), windows: batch.map((c) => new Date(c.windowStart).toISOString()), hits: batch.map((c, i) => upTo[i] - c.settledUpTo),
     });
     const hits = new Map(rows.map((r) => [r.key, Number(r.hits)]));
     batch.forEach((c, i) => {
-      c.unsettled -= sent[i];
+      c.settledUpTo = upTo[i];
       c.settled = hits.get(c.key) ?? c.settled;
     });
   };
 
   return {
     /** Counts a hit; `local` when the count stays within this instance's share, so the database need not be asked now. */
-    hit(key: string, limit: RateLimit, now: number): { counter: Counter; local: boolean } {
+    hit(key: string, limit: RateLimit, now: number): { counter: Counter; place: number; local: boolean } {
       const ms = limit.windowSeconds * 1000;
       const windowStart = Math.floor(now / ms) * ms;
       let counter = byKey.get(key);
       if (!counter || counter.windowStart < windowStart) {
-        counter = { key, windowStart, windowEnd: windowStart + ms, settled: 0, unsettled: 0, dirty: false };
+        counter = { key, windowStart, windowEnd: windowStart + ms, counted: 0, settledUpTo: 0, settled: 0 };
         byKey.set(key, counter);
       }
-      counter.unsettled++;
-      counter.dirty = true;
-      return { counter, local: counter.settled + counter.unsettled <= Math.floor(limit.max * LOCAL_SHARE) };
+      const place = ++counter.counted;
+      return { counter, place, local: counter.settled + place - counter.settledUpTo <= Math.floor(limit.max * LOCAL_SHARE) };
+    },
+    /**
+     * The database's count up to a hit, once settled: hits of one batch take
+     * consecutive numbers, so of a burst only those past the limit are refused.
+     * (A hit given back meanwhile may move a later one up by one.)
+     */
+    numberOf({ counter, place }: Counted): number {
+      return counter.settled - (counter.settledUpTo - place);
     },
     giveBack(counter: Counter): void {
-      counter.unsettled--;
-      counter.dirty = true;
+      counter.counted--;
     },
     /** Resolves once every count made so far is in the database, and `settled` holds its answer. */
     settle(): Promise<void> {
@@ -151,7 +154,7 @@ export function installRateLimits(app: FastifyInstance, ctx: AppContext): void {
     request.counted = [...(request.counted ?? []), ...hits];
     if (hits.every((h) => h.local)) return undefined;
     return local.settle().then(() => {
-      const over = hits.filter((h) => h.counter.settled > h.limit.max);
+      const over = hits.filter((h) => local.numberOf(h) > h.limit.max);
       if (over.length === 0) return;
       const waitMs = Math.max(...over.map((h) => h.counter.windowEnd - now));
       reply.header('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
