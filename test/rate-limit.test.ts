@@ -1,24 +1,50 @@
 // Rate limits are counted in the database: two servers on one database (two
 // instances behind a load balancer) share every limit, and one address
 // spraying a password over many accounts is stopped, not just one account.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+// An instance answers the first quarter of a limit from memory and settles it
+// within a second, so N instances let through at most max + (N − 1)·⌊max/4⌋
+// hits of a key in a window, one instance exactly max (see rate-limit.ts).
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { sql } from 'drizzle-orm';
 import { describeWithApp } from './harness.js';
 import { buildServer } from '../src/server.js';
 import { demoAccounts, DEMO_PASSWORD } from '../src/demo/seed.js';
+import { purgeRateLimits, SETTLE_MS } from '../src/platform/http/rate-limit.js';
 
 describeWithApp('rate limits across instances', (h) => {
   let second: FastifyInstance;
+  let third: FastifyInstance;
   /** Alternates between the two instances, as a load balancer would. */
   let turn = 0;
   const send = (opts: InjectOptions) => (turn++ % 2 === 0 ? h.app : second).inject(opts);
   const signIn = (email: string, password: string, remoteAddress: string) => send({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password }, remoteAddress });
 
+  let categoryId: string;
   beforeAll(async () => {
     second = await buildServer(h.ctx);
-    await second.ready();
+    third = await buildServer(h.ctx);
+    categoryId = (await h.api('GET', '/api/regions/32.11/categories')).body[0].id;
   });
-  afterAll(async () => second?.close());
+  afterAll(async () => Promise.all([second?.close(), third?.close()]));
+
+  let filed = 0;
+  /** A complaint filed from `address`. */
+  const complaint = (address: string): InjectOptions => ({
+    method: 'POST', url: '/api/regions/32.11/complaints', remoteAddress: address,
+    payload: { categoryId, description: `Laporan berulang dari satu alamat nomor ${filed++}`, answers: { tingkat_kerusakan: 'ringan' } },
+  });
+  const file = async (app: FastifyInstance, address: string) => (await app.inject(complaint(address))).statusCode;
+  /** Files from `address` through `app` until refused; how many went through. */
+  const fileUntilRefused = async (app: FastifyInstance, address: string) => {
+    let through = 0;
+    while ((await file(app, address)) === 201) through++;
+    return through;
+  };
+  const max = () => h.ctx.config.intakePerMinute;
+  /** What an instance may let through before the database has heard of a key. */
+  const share = () => Math.floor(max() / 4);
+  const storedHits = async (address: string) => (await h.ctx.database.rows<{ hits: number }>(sql`select hits from rate_limits where key = ${`intake|${address}`}`))[0]?.hits;
 
   it('refuses one address that sprays a password over many accounts, with Retry-After', async () => {
     const spray = '203.0.113.7';
@@ -47,18 +73,80 @@ describeWithApp('rate limits across instances', (h) => {
   });
 
   it('shares the intake limit between instances', async () => {
-    const categoryId = (await h.api('GET', '/api/regions/32.11/categories')).body[0].id;
-    const file = (i: number) => send({
-      method: 'POST', url: '/api/regions/32.11/complaints', remoteAddress: '203.0.113.20',
-      payload: { categoryId, description: `Laporan berulang dari satu alamat nomor ${i}`, answers: { tingkat_kerusakan: 'ringan' } },
-    });
+    const address = '203.0.113.20';
     const statuses: number[] = [];
-    for (let i = 0; i < h.ctx.config.intakePerMinute + 1; i++) statuses.push((await file(i)).statusCode);
+    for (let i = 0; i < max() + 1; i++) statuses.push((await send(complaint(address))).statusCode);
     expect(statuses.slice(0, -1).every((s) => s === 201)).toBe(true);
-    const refused = await file(99);
+    const refused = await send(complaint(address));
     expect(refused.statusCode).toBe(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     h.clock.advance(60_000);
-    expect((await file(100)).statusCode).toBe(201);
+    expect((await send(complaint(address))).statusCode).toBe(201);
+  });
+
+  it('lets exactly the limit through one instance', async () => {
+    expect(await fileUntilRefused(h.app, '203.0.113.30')).toBe(max());
+  });
+
+  it('lets at most a quarter of the limit past each other instance, then every instance refuses', async () => {
+    const address = '203.0.113.31';
+    // The worst case: two instances take their share before the third uses up the limit.
+    for (let i = 0; i < share(); i++) {
+      expect(await file(second, address)).toBe(201);
+      expect(await file(third, address)).toBe(201);
+    }
+    const through = 2 * share() + await fileUntilRefused(h.app, address);
+    expect(through).toBeGreaterThanOrEqual(max());
+    expect(through).toBeLessThanOrEqual(max() + 2 * share());
+    for (const app of [h.app, second, third]) expect(await file(app, address)).toBe(429);
+  });
+
+  it('holds the bound for a concurrent burst over three instances, and lets the limit through', async () => {
+    const address = '203.0.113.37';
+    const instances = [h.app, second, third];
+    const statuses = await Promise.all(Array.from({ length: 6 * max() }, (_, i) => file(instances[i % 3], address)));
+    const through = statuses.filter((s) => s === 201).length;
+    expect(statuses.filter((s) => s !== 201 && s !== 429)).toEqual([]);
+    expect(through).toBeGreaterThanOrEqual(max());
+    expect(through).toBeLessThanOrEqual(max() + 2 * share());
+  });
+
+  it('shares the count: an instance new to a used-up key lets through at most its share', async () => {
+    const address = '203.0.113.32';
+    expect(await fileUntilRefused(h.app, address)).toBe(max());
+    expect(await fileUntilRefused(second, address)).toBeLessThanOrEqual(share());
+  });
+
+  it('settles counts kept in memory with the database within a second', async () => {
+    const address = '203.0.113.33';
+    for (let i = 0; i < share(); i++) expect(await file(h.app, address)).toBe(201);
+    await vi.waitFor(async () => expect(await storedHits(address)).toBe(share()), { timeout: 3 * SETTLE_MS, interval: 100 });
+  });
+
+  it('keeps the count across a restart, and settles what was in memory when stopping', async () => {
+    const [used, inMemory] = ['203.0.113.34', '203.0.113.35'];
+    const before = await buildServer(h.ctx);
+    for (let i = 0; i < max() - 1; i++) expect(await file(before, used)).toBe(201);
+    for (let i = 0; i < share(); i++) expect(await file(before, inMemory)).toBe(201);
+    await before.close();
+    expect(await storedHits(inMemory)).toBe(share());
+    const after = await buildServer(h.ctx);
+    try {
+      const through = await fileUntilRefused(after, used);
+      expect(through).toBeGreaterThanOrEqual(1);
+      expect(through).toBeLessThanOrEqual(1 + share());
+    } finally {
+      await after.close();
+    }
+  });
+
+  it('purges counters a day after their window, and counts afresh afterwards', async () => {
+    const address = '203.0.113.36';
+    expect(await fileUntilRefused(third, address)).toBe(max());
+    expect(await storedHits(address)).toBe(max() + 1); // the refused hit counts too
+    h.clock.advance(86_400_000 + 60_000);
+    await purgeRateLimits(h.ctx);
+    expect(await storedHits(address)).toBeUndefined();
+    expect(await fileUntilRefused(third, address)).toBe(max());
   });
 }, { config: { signInFailuresPerAddress: 6, intakePerMinute: 8 } });
