@@ -4,7 +4,10 @@
 -- 14-bucket arrays into the new ones.
 ALTER TABLE "complaint_stats" RENAME COLUMN "response_hours" TO "response_times";--> statement-breakpoint
 ALTER TABLE "complaint_stats" RENAME COLUMN "resolution_hours" TO "resolution_times";--> statement-breakpoint
-UPDATE "complaint_stats" SET "response_times" = '{0,0,0,0}'::integer[] || "response_times"[2:14], "resolution_times" = '{0,0,0,0}'::integer[] || "resolution_times"[2:14];--> statement-breakpoint
+-- Four empty minute buckets, then the hour buckets from 1 h on. A rewrite of the table (one pass, no dead rows) is
+-- several times faster than an UPDATE of every row.
+ALTER TABLE "complaint_stats" ALTER COLUMN "response_times" SET DATA TYPE integer[] USING '{0,0,0,0}'::integer[] || "response_times"[2:14],
+  ALTER COLUMN "resolution_times" SET DATA TYPE integer[] USING '{0,0,0,0}'::integer[] || "resolution_times"[2:14];--> statement-breakpoint
 -- The minute buckets are counted again from the complaints answered or resolved within the hour: one pass over
 -- complaints instead of a rebuild, in the migration's transaction, so an upgraded summary is exact from the first
 -- request with no command to remember. Same keys as dashboard/stats.ts aggregate(): the local month of submission,
