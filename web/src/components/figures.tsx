@@ -12,7 +12,7 @@ export const metricNames = [
   'responseTimeMedian', 'responseTimeP90', 'resolutionTimeMedian', 'resolutionTimeP90', 'resolved',
 ] as const satisfies readonly (keyof Metrics)[];
 export type MetricName = (typeof metricNames)[number];
-export type Figure = Metrics[MetricName];
+type Figure = Metrics[MetricName];
 
 export const isPercent = (m: MetricName) => m === 'responseCompliancePct' || m === 'resolutionCompliancePct';
 /** Medians and P90 are known only to their histogram bucket (dashboard/times.ts): estimates, said so on screen. */
