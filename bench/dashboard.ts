@@ -15,7 +15,8 @@ import { enableRegion, getRegion, type Region } from '../src/platform/regions/se
 import { anonymousActor, type Actor } from '../src/platform/auth/policy.js';
 import { regionDashboard, tallyQuery } from '../src/modules/complaints/dashboard/queries.js';
 import { rebuildStats } from '../src/modules/complaints/dashboard/stats.js';
-import { HOUR_BUCKETS, NO_UNIT, monthStart, periodEnd, type Period } from '../src/modules/complaints/dashboard/domain.js';
+import { NO_UNIT, monthStart, periodEnd, type Period } from '../src/modules/complaints/dashboard/domain.js';
+import { BUCKET_MINUTES } from '../src/modules/complaints/dashboard/times.js';
 import { prepareDatabase } from '../src/platform/bootstrap.js';
 import { openDatabase } from '../src/platform/db/client.js';
 import { adminQuery, contextOf, databaseUrl, dropDatabase, median, type Result } from './support.js';
@@ -113,14 +114,14 @@ async function dropIndexes(database: Database, table: string): Promise<IndexDefi
 
 /** The same report the old way: one GROUP BY over the raw complaints of the region and period. */
 function plainGroupBy(region: Region, period: Period) {
-  const thresholds = `array[${HOUR_BUCKETS.map((b) => b * 3600).join(',')}]::numeric[]`;
-  const histogram = (end: string) => sql.raw(`array[${HOUR_BUCKETS.map((_, i) => `count(*) filter (where ${end} is not null and greatest(1, width_bucket(extract(epoch from ${end} - submitted_at), ${thresholds})) = ${i + 1})`).join(', ')}]`);
+  const thresholds = `array[${BUCKET_MINUTES.map((m) => m * 60).join(',')}]::numeric[]`;
+  const histogram = (end: string) => sql.raw(`array[${BUCKET_MINUTES.map((_, i) => `count(*) filter (where ${end} is not null and greatest(1, width_bucket(extract(epoch from ${end} - submitted_at), ${thresholds})) = ${i + 1})`).join(', ')}]`);
   return sql`select coalesce(unit_id, ${NO_UNIT}::uuid) as key, count(*)::int as received,
       count(*) filter (where status in ('submitted', 'dispatched', 'in_progress'))::int as open, count(*) filter (where resolved_at is not null)::int as resolved,
       count(*) filter (where status = 'rejected')::int as rejected, count(*) filter (where status = 'merged')::int as merged,
       count(*) filter (where status = 'transferred')::int as transferred, count(*) filter (where first_response_at is not null)::int as responded,
       count(*) filter (where first_response_in_time)::int as responded_in_time, count(*) filter (where resolved_in_time)::int as resolved_in_time,
-      ${histogram('first_response_at')} as response_hours, ${histogram('resolved_at')} as resolution_hours
+      ${histogram('first_response_at')} as response_times, ${histogram('resolved_at')} as resolution_times
     from complaints
     where region_code = ${region.code} and submitted_at >= ${monthStart(period.from, region.utcOffsetMinutes)} and submitted_at < ${periodEnd(period, region.utcOffsetMinutes)}
     group by 1`;

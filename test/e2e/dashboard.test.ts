@@ -3,8 +3,8 @@
 // governor's province roll-up; the public statistics; and who may not see what.
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatHours, formatNumber } from '../../web/src/format.js';
-import { adminId } from '../../web/src/i18n/admin.id.js';
+import { formatNumber } from '../../web/src/format.js';
+import { estimateText, type TimeEstimate } from '../../src/modules/complaints/dashboard/times.js';
 import { parseCsv } from '../../src/platform/csv.js';
 import { describeInBrowser, eventually, overflowsHorizontally, type ApiSession } from './browser.js';
 
@@ -18,21 +18,18 @@ interface Row {
 }
 interface Report {
   period: { from: string; to: string };
-  totals: Record<string, number | null>;
+  totals: Record<string, unknown>;
   rows: Row[];
 }
 
-const words = (key: string, vars: Record<string, string | number> = {}) => (adminId as Record<string, string>)[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
-
-/** How the page writes a figure: "66,7%", "30 menit", "12,5 jam", "–" for nothing measured yet. */
+/** How the page writes a figure: "66,7%", a time as its bucket ("2–4 jam"), "–" for nothing measured yet. */
 function figure(metric: string, v: unknown): string {
   if (v === null) return '–';
+  if (typeof v === 'object') return estimateText(v as TimeEstimate).id;
   const n = formatNumber(v as number, 'id');
-  if (metric.endsWith('Pct')) return `${n}%`;
-  if (metric.includes('Hours')) return formatHours(v as number, words, 'id');
-  return n;
+  return metric.endsWith('Pct') ? `${n}%` : n;
 }
-const COLUMNS = ['received', 'backlog', 'overdue', 'responseCompliancePct', 'resolutionCompliancePct', 'responseHoursMedian', 'responseHoursP90', 'resolutionHoursMedian', 'resolutionHoursP90'];
+const COLUMNS = ['received', 'backlog', 'overdue', 'responseCompliancePct', 'resolutionCompliancePct', 'responseTimeMedian', 'responseTimeP90', 'resolutionTimeMedian', 'resolutionTimeP90'];
 const TILES = ['Diterima', 'Belum selesai', 'Lewat batas waktu', 'Tanggapan tepat waktu', 'Penyelesaian tepat waktu', 'Median waktu tanggapan (perkiraan)', 'P90 waktu tanggapan (perkiraan)', 'Median waktu penyelesaian (perkiraan)', 'P90 waktu penyelesaian (perkiraan)'];
 
 /** The report table as text, row by row, total last. */
@@ -98,6 +95,9 @@ describeInBrowser('dashboards in Chromium', (b) => {
     expect(await tiles.locator('dd').allTextContents()).toEqual(COLUMNS.map((c) => figure(c, byUnit.totals[c]) + (
       c === 'responseCompliancePct' ? '2 dari 2' : c === 'resolutionCompliancePct' ? '1 dari 1' : '')));
     expect(await tiles.locator('dd').first().textContent()).toBe('5');
+    // Responses after 3 h (road) and 8 h (rubbish), the road resolved after 8 h: each time shown as the bucket it falls in.
+    expect(await page.locator('.tile[data-metric="responseTimeMedian"] dd').textContent()).toBe('2–4 jam');
+    expect(await page.locator('.tile[data-metric="resolutionTimeP90"] dd').textContent()).toBe('8–12 jam');
     await eventually(() => tableRows(page)).toEqual(expectedRows(byUnit));
     // Busiest first; the unverified and the rejected report have no unit.
     expect((await tableRows(page)).map((r) => r.slice(0, 2))).toEqual([
@@ -185,10 +185,10 @@ describeInBrowser('dashboards in Chromium', (b) => {
     await page.goto(b.url('/r/32.11'));
     await page.getByRole('link', { name: 'Statistik pengaduan' }).click();
     await eventually(() => page.getByRole('heading', { name: 'Statistik pengaduan' }).isVisible()).toBe(true);
-    const stats = await b.api<{ totals: Record<string, number | null>; byCategory: Row[] }>('GET', `${R}/statistics?year=2026`);
+    const stats = await b.api<{ totals: Record<string, unknown>; byCategory: Row[] }>('GET', `${R}/statistics?year=2026`);
     const tiles = page.locator('.tile');
     await eventually(() => tiles.locator('dd').allTextContents()).toEqual(
-      ['received', 'resolved', 'responseCompliancePct', 'resolutionCompliancePct', 'responseHoursMedian', 'resolutionHoursMedian'].map((m) => figure(m, stats.totals[m])));
+      ['received', 'resolved', 'responseCompliancePct', 'resolutionCompliancePct', 'responseTimeMedian', 'resolutionTimeMedian'].map((m) => figure(m, stats.totals[m])));
     expect(await tiles.locator('dd').first().textContent()).toBe('5');
     const rows = await page.locator('table.data tbody tr').evaluateAll((trs) => trs.map((r) => [...r.children].map((c) => c.textContent)));
     expect(rows).toEqual(stats.byCategory.map((c) => [c.label.id, figure('received', c.received), figure('resolved', c.resolved), figure('resolutionCompliancePct', c.resolutionCompliancePct)]));

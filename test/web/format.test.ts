@@ -1,11 +1,10 @@
 // Times in the web app follow the region's clock (WIB, WITA, WIT), not the browser's.
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatDateTime, formatDeadline, formatDuration, formatHours, formatNumber, localMonth, zonedTimeToIso } from '../../web/src/format.js';
+import { formatCalendarDate, formatDateTime, formatDeadline, formatDuration, formatNumber, localMonth, zonedTimeToIso } from '../../web/src/format.js';
 import { id } from '../../web/src/i18n/id.js';
 import { en } from '../../web/src/i18n/en.js';
 import { staffTexts } from '../../web/src/i18n/staff.js';
 import { adminId } from '../../web/src/i18n/admin.id.js';
-import { adminEn } from '../../web/src/i18n/admin.en.js';
 import type { Translate } from '../../web/src/i18n/index.js';
 
 const translate = (dict: Record<string, string>): Translate => (key, vars = {}) => dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
@@ -38,18 +37,6 @@ describe('web formatting', () => {
     expect(formatDeadline('2026-11-03T17:00:30.000Z', wib, 'id')).toBe('4 Nov 2026, 00.00 WIB');
     // Other instants at midnight (a submission) are not deadlines.
     expect(formatDateTime('2026-11-03T17:00:00.000Z', wib, 'id')).toBe('4 Nov 2026, 00.00 WIB');
-  });
-
-  it('tells a dashboard time in minutes when short, in hours, and in days when long', () => {
-    const tid = translate(adminId);
-    const ten = translate(adminEn);
-    // A 2-minute response sits in the under-an-hour band: its estimate is half an hour, never "0,5 jam".
-    expect(formatHours(0.5, tid, 'id')).toBe('30 menit');
-    expect(formatHours(0.01, tid, 'id')).toBe('1 menit');
-    expect(formatHours(5.5, tid, 'id')).toBe('5,5 jam');
-    expect(formatHours(5.5, ten, 'en')).toBe('5.5 h');
-    expect(formatHours(76.8, tid, 'id')).toBe('3,2 hari');
-    expect(formatHours(720, ten, 'en')).toBe('30 days');
   });
 
   it('tells the month, calendar dates and numbers the region\'s way', () => {

@@ -75,16 +75,6 @@ export function formatNumber(n: number, locale: Locale): string {
   return f.format(n);
 }
 
-/**
- * A time measured in hours, in the unit that reads best: minutes under an hour,
- * hours under two days, days beyond ("12 menit", "5,5 jam", "3,2 hari").
- */
-export function formatHours(hours: number, t: Translate, locale: Locale): string {
-  if (hours < 1) return t('dash.minutes', { n: formatNumber(Math.max(1, Math.round(hours * 60)), locale) });
-  if (hours < 48) return t('dash.hours', { n: formatNumber(hours, locale) });
-  return t('dash.days', { n: formatNumber(hours / 24, locale) });
-}
-
 /** "2 hari 3 jam", "5 jam 10 menit", "12 menit": the two largest units. */
 export function formatDuration(ms: number, t: Translate): string {
   const minutes = Math.max(1, Math.floor(Math.abs(ms) / 60_000));

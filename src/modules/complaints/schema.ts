@@ -214,7 +214,7 @@ export const complaintEscalations = pgTable(
  * The dashboard's summary, kept in step with complaints in the same transaction
  * (dashboard/stats.ts). One row per region, local month of submission, category,
  * unit (zero uuid when none) and district ('' when none). The histograms count
- * first-response and resolution times in hours over HOUR_BUCKETS (dashboard/domain.ts).
+ * first-response and resolution times per bucket of BUCKET_MINUTES (dashboard/times.ts).
  */
 export const complaintStats = pgTable(
   'complaint_stats',
@@ -233,8 +233,8 @@ export const complaintStats = pgTable(
     responded: integer('responded').notNull(),
     respondedInTime: integer('responded_in_time').notNull(),
     resolvedInTime: integer('resolved_in_time').notNull(),
-    responseHours: integer('response_hours').array().notNull(),
-    resolutionHours: integer('resolution_hours').array().notNull(),
+    responseTimes: integer('response_times').array().notNull(),
+    resolutionTimes: integer('resolution_times').array().notNull(),
     /** Complaints with an escalated open deadline (complaints.escalated_open). */
     escalatedOpen: integer('escalated_open').notNull().default(0),
   },

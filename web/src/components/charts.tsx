@@ -41,6 +41,8 @@ export interface Bar {
   key: string;
   label: string;
   value: number | null;
+  /** The value in words when the number alone cannot say it (a time known only to its bucket: "1–2 jam"). */
+  text?: string;
 }
 
 const BAR_ROW = 40;
@@ -56,7 +58,7 @@ export function BarChart({ title, bars, format, max, dataTable = true, valueLabe
   const [box, width] = useWidth();
   const caption = useId();
   const top = max ?? Math.max(1, ...bars.map((b) => b.value ?? 0));
-  const shown = (v: number | null) => (v === null ? '–' : format(v));
+  const shown = (b: Bar) => b.text ?? (b.value === null ? '–' : format(b.value));
   return (
     <figure className="chart">
       <figcaption id={caption}>{title}</figcaption>
@@ -66,7 +68,7 @@ export function BarChart({ title, bars, format, max, dataTable = true, valueLabe
             <title>{title}</title>
             {bars.map((b, i) => {
               const y = i * BAR_ROW;
-              const value = shown(b.value);
+              const value = shown(b);
               const room = Math.floor((width - (value.length + 2) * CHAR_PX) / CHAR_PX);
               return (
                 <g key={b.key}>
@@ -83,7 +85,7 @@ export function BarChart({ title, bars, format, max, dataTable = true, valueLabe
           </svg>
         )}
       </div>
-      {dataTable && <ChartData title={title} columns={['', valueLabel]} rows={bars.map((b) => [b.label, shown(b.value)])} />}
+      {dataTable && <ChartData title={title} columns={['', valueLabel]} rows={bars.map((b) => [b.label, shown(b)])} />}
     </figure>
   );
 }

@@ -1,29 +1,34 @@
-// Complaint figures in words (counts, percentages, hours in the reader's
+// Complaint figures in words (counts, percentages, times in the reader's
 // language) and the tiles that show the headline numbers.
-import { formatHours, formatNumber } from '../format.js';
+import { formatNumber } from '../format.js';
 import { useId } from 'react';
 import { useI18n } from '../i18n/index.js';
 import type { Metrics } from '../admin-types.js';
+import { estimateText } from '../../../src/modules/complaints/dashboard/times.js';
 
 /** The figures the dashboards show, as the API names them. */
 export const metricNames = [
   'received', 'backlog', 'overdue', 'responseCompliancePct', 'resolutionCompliancePct',
-  'responseHoursMedian', 'responseHoursP90', 'resolutionHoursMedian', 'resolutionHoursP90', 'resolved',
+  'responseTimeMedian', 'responseTimeP90', 'resolutionTimeMedian', 'resolutionTimeP90', 'resolved',
 ] as const satisfies readonly (keyof Metrics)[];
 export type MetricName = (typeof metricNames)[number];
+type Figure = Metrics[MetricName];
 
 export const isPercent = (m: MetricName) => m === 'responseCompliancePct' || m === 'resolutionCompliancePct';
-/** Medians and P90 come from histogram bands (dashboard/domain.ts percentile): estimates, said so on screen. */
-export const isEstimate = (m: MetricName) => m.includes('Hours');
+/** Medians and P90 are known only to their histogram bucket (dashboard/times.ts): estimates, said so on screen. */
+export const isEstimate = (m: MetricName) => /Time(Median|P90)$/.test(m);
+
+/** A figure as a number, to order rows and size bars: a time by its estimated place inside its bucket. */
+export const amount = (v: Figure): number | null => (v !== null && typeof v === 'object' ? v.minutes : v);
 
 export function useFigures() {
-  const { t, locale } = useI18n();
+  const { t, pick, locale } = useI18n();
   const number = (n: number) => formatNumber(n, locale);
-  /** A figure with its unit; "–" when there is nothing to measure yet (no response, no resolution). */
-  const figure = (m: MetricName, v: number | null) => {
+  /** A figure with its unit, a time as its bucket ("< 5 menit", "1–2 jam"); "–" when there is nothing to measure yet. */
+  const figure = (m: MetricName, v: Figure) => {
     if (v === null) return '–';
+    if (typeof v === 'object') return pick(estimateText(v));
     if (isPercent(m)) return t('dash.percent', { n: number(v) });
-    if (isEstimate(m)) return formatHours(v, t, locale);
     return number(v);
   };
   return { number, figure, label: (m: MetricName) => t(`dash.metric.${m}`) };

@@ -2,6 +2,7 @@
 import { csvFile, type CsvDialect } from '../../../platform/csv.js';
 import type { Locale, Text } from '../../../platform/i18n.js';
 import type { Dimension, Metrics, Report } from './domain.js';
+import { estimateText } from './times.js';
 
 const dimensionLabel: Record<Dimension, Text> = {
   unit: { id: 'Perangkat daerah', en: 'Unit' },
@@ -19,10 +20,10 @@ const columns: [keyof Metrics, Text][] = [
   ['resolved', { id: 'Selesai', en: 'Resolved' }],
   ['resolvedInTime', { id: 'Selesai tepat waktu', en: 'Resolved in time' }],
   ['resolutionCompliancePct', { id: 'Kepatuhan penyelesaian (%)', en: 'Resolution compliance (%)' }],
-  ['responseHoursMedian', { id: 'Median waktu tanggapan (jam, perkiraan)', en: 'Median response time (hours, estimate)' }],
-  ['responseHoursP90', { id: 'Persentil 90 waktu tanggapan (jam, perkiraan)', en: '90th percentile response time (hours, estimate)' }],
-  ['resolutionHoursMedian', { id: 'Median waktu penyelesaian (jam, perkiraan)', en: 'Median resolution time (hours, estimate)' }],
-  ['resolutionHoursP90', { id: 'Persentil 90 waktu penyelesaian (jam, perkiraan)', en: '90th percentile resolution time (hours, estimate)' }],
+  ['responseTimeMedian', { id: 'Median waktu tanggapan (perkiraan)', en: 'Median response time (estimate)' }],
+  ['responseTimeP90', { id: 'Persentil 90 waktu tanggapan (perkiraan)', en: '90th percentile response time (estimate)' }],
+  ['resolutionTimeMedian', { id: 'Median waktu penyelesaian (perkiraan)', en: 'Median resolution time (estimate)' }],
+  ['resolutionTimeP90', { id: 'Persentil 90 waktu penyelesaian (perkiraan)', en: '90th percentile resolution time (estimate)' }],
   ['rejected', { id: 'Ditolak', en: 'Rejected' }],
   ['merged', { id: 'Digabung', en: 'Merged' }],
   ['transferred', { id: 'Dialihkan', en: 'Transferred' }],
@@ -32,9 +33,13 @@ const columns: [keyof Metrics, Text][] = [
 
 const totalLabel: Text = { id: 'Jumlah', en: 'Total' };
 
-/** Medians and P90 are estimated from histogram bands (domain.ts percentile); the headers say so. */
+/**
+ * Medians and P90 are known to their histogram bucket (times.ts quantile): written
+ * as on screen, "< 5 menit", "1–2 jam", and the headers say they are estimates.
+ */
 export function reportCsv(report: Report, locale: Locale, dialect: CsvDialect): string {
-  const line = (label: string, m: Metrics) => [label, ...columns.map(([field]) => m[field])];
+  const cell = (v: Metrics[keyof Metrics]) => (v !== null && typeof v === 'object' ? estimateText(v)[locale] : v);
+  const line = (label: string, m: Metrics) => [label, ...columns.map(([field]) => cell(m[field]))];
   return csvFile(
     [dimensionLabel[report.by][locale], ...columns.map(([, label]) => label[locale])],
     [...report.rows.map((r) => line(r.label[locale], r)), line(totalLabel[locale], report.totals)],

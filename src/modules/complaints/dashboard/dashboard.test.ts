@@ -1,6 +1,7 @@
 // The dashboard through the real API: complaints filed and handled at known
 // times, then exact numbers by unit, category, district and month, the CSV, the
 // province roll-up, the public statistics, access, and the rebuild.
+import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeWithApp, type Session } from '../../../../test/harness.js';
@@ -9,6 +10,9 @@ import { enableRegion, updateSettings, getRegion } from '../../../platform/regio
 import { rebuildStats } from './stats.js';
 import { ALL_DISTRICTS } from './domain.js';
 import { overdueQuery, tallyQuery } from './queries.js';
+
+/** A time as the API gives it: known to its bucket [from, to) minutes, placed inside by interpolation. */
+const time = (fromMinutes: number, toMinutes: number | null, minutes: number) => ({ fromMinutes, toMinutes, minutes });
 
 describeWithApp('complaint dashboard', (h) => {
   const R = '/api/regions/32.11';
@@ -91,12 +95,12 @@ describeWithApp('complaint dashboard', (h) => {
   });
 
   // Received 8: A, B closed/resolved; C, E, F open; D rejected, G transferred, H merged.
-  // First responses: A 3h (in time), C 30h (in time), B 60h (late) -> 2 of 3, median 24+0.5*12 = 30, p90 48+0.7*24 = 64.8.
-  // Resolutions: A 10h, B 80h (in time against the restarted deadline) -> median 8+1*4 = 12, p90 72+0.8*24 = 91.2.
-  // Overdue now: C (resolution deadline ~20 November) and E (never answered).
+  // First responses: A 3h (in time), C 30h (in time), B 60h (late) -> 2 of 3, median in 24-36h (24+0.5*12 = 30h),
+  // p90 in 48-72h (48+0.7*24 = 64.8h). Resolutions: A 10h, B 80h (in time against the restarted deadline) -> median
+  // in 8-12h (8+1*4 = 12h), p90 in 72-96h (72+0.8*24 = 91.2h). Overdue now: C (resolution deadline ~20 November) and E (never answered).
   const totals = {
     received: 8, responded: 3, respondedInTime: 2, responseCompliancePct: 66.7, resolved: 2, resolvedInTime: 2, resolutionCompliancePct: 100,
-    responseHoursMedian: 30, responseHoursP90: 64.8, resolutionHoursMedian: 12, resolutionHoursP90: 91.2,
+    responseTimeMedian: time(1440, 2160, 1800), responseTimeP90: time(2880, 4320, 3888), resolutionTimeMedian: time(480, 720, 720), resolutionTimeP90: time(4320, 5760, 5472),
     rejected: 1, merged: 1, transferred: 1, backlog: 3, overdue: 2,
   };
 
@@ -105,15 +109,15 @@ describeWithApp('complaint dashboard', (h) => {
     expect(res.status).toBe(200);
     expect(res.body.period).toEqual({ from: '2026-01', to: '2026-12', timezone: 'WIB' });
     expect(res.body.totals).toEqual(totals);
-    const rows = res.body.rows.map((r: any) => [r.key, r.label.id, r.received, r.backlog, r.overdue, r.responseCompliancePct, r.responseHoursMedian, r.responseHoursP90]);
+    const rows = res.body.rows.map((r: any) => [r.key, r.label.id, r.received, r.backlog, r.overdue, r.responseCompliancePct, r.responseTimeMedian, r.responseTimeP90]);
     expect(rows).toEqual([
       [null, 'Belum didisposisikan', 4, 1, 0, null, null, null], // D, G, H, F
-      [unit.PUPR, 'Dinas Pekerjaan Umum dan Penataan Ruang', 2, 0, 0, 50, 4, 67.2], // A 3h, B 60h
-      [unit.DLH, 'Dinas Lingkungan Hidup dan Kehutanan', 1, 1, 1, 100, 30, 34.8], // C 30h
+      [unit.PUPR, 'Dinas Pekerjaan Umum dan Penataan Ruang', 2, 0, 0, 50, time(120, 240, 240), time(2880, 4320, 4032)], // A 3h, B 60h
+      [unit.DLH, 'Dinas Lingkungan Hidup dan Kehutanan', 1, 1, 1, 100, time(1440, 2160, 1800), time(1440, 2160, 2088)], // C 30h
       [unit.DISHUB, 'Dinas Perhubungan', 1, 1, 1, null, null, null], // E
     ]);
     expect(res.body.rows[0].label.en).toBe('Not yet assigned to a unit');
-    expect(res.body.rows[1]).toMatchObject({ resolved: 2, resolvedInTime: 2, resolutionHoursMedian: 12, resolutionHoursP90: 91.2 });
+    expect(res.body.rows[1]).toMatchObject({ resolved: 2, resolvedInTime: 2, resolutionTimeMedian: time(480, 720, 720), resolutionTimeP90: time(4320, 5760, 5472) });
   });
 
   it('shows the region by category', async () => {
@@ -158,19 +162,19 @@ describeWithApp('complaint dashboard', (h) => {
     expect(res.raw.startsWith('\uFEFF')).toBe(true);
     expect(res.raw.slice(1).split('\r\n')).toEqual([
       'Perangkat daerah;Diterima;Ditanggapi;Ditanggapi tepat waktu;Kepatuhan tanggapan (%);Selesai;Selesai tepat waktu;Kepatuhan penyelesaian (%);'
-        + '"Median waktu tanggapan (jam, perkiraan)";"Persentil 90 waktu tanggapan (jam, perkiraan)";"Median waktu penyelesaian (jam, perkiraan)";"Persentil 90 waktu penyelesaian (jam, perkiraan)";'
+        + 'Median waktu tanggapan (perkiraan);Persentil 90 waktu tanggapan (perkiraan);Median waktu penyelesaian (perkiraan);Persentil 90 waktu penyelesaian (perkiraan);'
         + 'Ditolak;Digabung;Dialihkan;Belum selesai;Lewat batas waktu',
       'Belum didisposisikan;4;0;0;;0;0;;;;;;1;1;1;1;0',
-      'Dinas Pekerjaan Umum dan Penataan Ruang;2;2;1;50;2;2;100;4;67,2;12;91,2;0;0;0;0;0',
-      'Dinas Lingkungan Hidup dan Kehutanan;1;1;1;100;0;0;;30;34,8;;;0;0;0;1;1',
+      'Dinas Pekerjaan Umum dan Penataan Ruang;2;2;1;50;2;2;100;2–4 jam;2–3 hari;8–12 jam;3–4 hari;0;0;0;0;0',
+      'Dinas Lingkungan Hidup dan Kehutanan;1;1;1;100;0;0;;24–36 jam;24–36 jam;;;0;0;0;1;1',
       'Dinas Perhubungan;1;0;0;;0;0;;;;;;0;0;0;1;1',
-      'Jumlah;8;3;2;66,7;2;2;100;30;64,8;12;91,2;1;1;1;3;2',
+      'Jumlah;8;3;2;66,7;2;2;100;24–36 jam;2–3 hari;8–12 jam;3–4 hari;1;1;1;3;2',
       '',
     ]);
     const en = await h.api('GET', `${R}/dashboard.csv?by=month&from=2026-11&to=2026-12&lang=en`, { session: bupati });
     expect(en.raw.startsWith('\uFEFF')).toBe(true);
     expect(en.raw.slice(1).split('\r\n').map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['Month,Received', 'November 2026,7', 'December 2026,1', 'Total,8', '']);
-    expect(en.raw).toContain('Total,8,3,2,66.7,');
+    expect(en.raw).toContain('Total,8,3,2,66.7,2,2,100,24–36 h,2–3 days,8–12 h,3–4 days,');
   });
 
   it('keeps a unit head to their own unit', async () => {
@@ -232,7 +236,7 @@ describeWithApp('complaint dashboard', (h) => {
     const res = await h.api('GET', `${R}/statistics?year=2026`);
     expect(res.status).toBe(200);
     expect(res.body.totals).toEqual({
-      received: 8, resolved: 2, responseCompliancePct: 66.7, resolutionCompliancePct: 100, responseHoursMedian: 30, resolutionHoursMedian: 12,
+      received: 8, resolved: 2, responseCompliancePct: 66.7, resolutionCompliancePct: 100, responseTimeMedian: time(1440, 2160, 1800), resolutionTimeMedian: time(480, 720, 720),
     });
     expect(res.body.byCategory.map((r: any) => [r.label.id, r.received])).toEqual([['Sampah menumpuk', 4], ['Jalan rusak atau berlubang', 3], ['Lampu penerangan jalan mati', 1]]);
     expect(res.body.byMonth).toHaveLength(12);
@@ -255,7 +259,7 @@ describeWithApp('complaint dashboard', (h) => {
     expect(await rebuildStats(h.ctx)).toEqual({ regions: 3, rows: kept.length, differing: 0 });
     expect(await statsRows()).toEqual(kept);
 
-    await h.ctx.database.db.execute(sql`update complaint_stats set received = received + 5, response_hours[3] = 0 where region_code = '32.11' and unit_id = ${unit.PUPR} and district_code = ${ALL_DISTRICTS}`);
+    await h.ctx.database.db.execute(sql`update complaint_stats set received = received + 5, response_times[6] = 0 where region_code = '32.11' and unit_id = ${unit.PUPR} and district_code = ${ALL_DISTRICTS}`);
     expect((await h.api('GET', `${R}/dashboard`, { session: bupati })).body.totals.received).toBe(13);
     expect(await rebuildStats(h.ctx, '32.11')).toMatchObject({ regions: 1, differing: 2 });
     expect(await statsRows()).toEqual(kept);
@@ -274,5 +278,53 @@ describeWithApp('complaint dashboard', (h) => {
     expect(summary).toMatch(/complaint_stats/);
     expect(summary).not.toMatch(/complaints|complaint_deadlines/);
     expect(await plan(overdueQuery(scope, 'unit', h.clock.now()))).toMatch(/complaint_deadlines_open_idx/);
+  });
+
+  it('shows answers within minutes as such: under 5 minutes, not "30 minutes", in the summary and in a rebuild', async () => {
+    // 00:10 WIB on 1 January 2027 (still 31 December in UTC): three reports answered within minutes, one resolved within the hour.
+    h.clock.advance(Date.parse('2026-12-31T17:10:00Z') - h.clock.now().getTime());
+    coordinator = await h.signIn('koordinator@sumedang.demo');
+    pupr = await h.signIn('petugas.pupr@sumedang.demo');
+    bupati = await h.signIn('bupati@sumedang.demo');
+    const minute = 60_000;
+    for (const [name, answerAfter] of [['J', 2], ['K', 3], ['L', 7]] as const) {
+      await submit(name, 'jalan-rusak', '32.11.02');
+      h.clock.advance(minute);
+      await act(coordinator, name, { action: 'dispatch', unitId: unit.PUPR });
+      h.clock.advance((answerAfter - 1) * minute);
+      await act(pupr, name, { action: 'respond', message: 'Tim menuju lokasi' });
+    }
+    h.clock.advance(28 * minute); // J was filed 40 minutes ago
+    await act(pupr, 'J', { action: 'resolve', message: 'Sudah ditambal' });
+
+    // Responses 2, 3 and 7 minutes: median in 0-5 min (1.5/2*5 = 3.75), p90 in 5-15 min (5 + 0.7*10); resolution 40 minutes.
+    const january = { responseTimeMedian: time(0, 5, 3.8), responseTimeP90: time(5, 15, 12), resolutionTimeMedian: time(30, 60, 45) };
+    const read = () => h.api('GET', `${R}/dashboard?by=district&from=2027-01&to=2027-01`, { session: bupati });
+    const before = await read();
+    expect(before.body.totals).toMatchObject({ received: 3, responded: 3, resolved: 1, ...january });
+    expect(before.body.rows).toMatchObject([{ key: '32.11.02', ...january }]);
+    const csv = await h.api('GET', `${R}/dashboard.csv?by=month&from=2027-01&to=2027-01`, { session: bupati });
+    expect(csv.raw.split('\r\n')[1]).toBe('Januari 2027;3;3;3;100;1;1;100;< 5 menit;5–15 menit;30–60 menit;30–60 menit;0;0;0;2;0');
+    // The rebuild's SQL buckets agree with the incremental path's to the minute.
+    const kept = await statsRows();
+    expect((await rebuildStats(h.ctx, '32.11')).differing).toBe(0);
+    expect(await statsRows()).toEqual(kept);
+    expect((await read()).body).toEqual(before.body);
+  });
+
+  it('upgrades a summary kept in hour buckets to the minute buckets, in the migration itself', async () => {
+    const kept = await statsRows();
+    expect(kept.some((r: any) => r.response_times[1] > 0 && r.response_times[0] > 0)).toBe(true); // J, K, L split over two minute buckets
+    // The summary as the previous version kept it: [0, 1 h) in one bucket, columns named in hours.
+    for (const name of ['response', 'resolution']) {
+      await h.ctx.database.db.execute(sql.raw(`alter table complaint_stats rename column ${name}_times to ${name}_hours`));
+      await h.ctx.database.db.execute(sql.raw(`update complaint_stats set ${name}_hours = array[${name}_hours[1] + ${name}_hours[2] + ${name}_hours[3] + ${name}_hours[4]] || ${name}_hours[5:17]`));
+    }
+    const migration = readFileSync(new URL('../../../../drizzle/0011_minute_buckets.sql', import.meta.url), 'utf8');
+    await h.ctx.database.db.transaction(async (tx) => {
+      for (const statement of migration.split('--> statement-breakpoint')) await tx.execute(sql.raw(statement));
+    });
+    expect(await statsRows()).toEqual(kept);
+    expect((await rebuildStats(h.ctx)).differing).toBe(0);
   });
 });

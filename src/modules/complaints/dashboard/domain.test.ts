@@ -1,54 +1,16 @@
 // The dashboard's pure math, with hand-computed values.
 import { describe, expect, it } from 'vitest';
 import {
-  ALL_DISTRICTS, HOUR_BUCKETS, NO_UNIT, bucketOf, contribution, localMonth, metrics, monthLabel, monthStart, monthsOf, percentile, resolvePeriod, statsChanges,
+  ALL_DISTRICTS, NO_UNIT, contribution, localMonth, metrics, monthLabel, monthStart, monthsOf, resolvePeriod, statsChanges,
   type ComplaintFacts,
 } from './domain.js';
+import { BUCKET_MINUTES, quantile } from './times.js';
 import { reportCsv } from './csv.js';
 import { csvDialect } from '../../../platform/csv.js';
 
 const H = 3_600_000;
 /** A histogram with `counts` at the given bucket indexes. */
-const hist = (counts: Record<number, number>) => HOUR_BUCKETS.map((_, i) => counts[i] ?? 0);
-
-describe('bucketOf', () => {
-  it.each([
-    [0, 0],
-    [59 * 60_000, 0],
-    [1 * H, 1], // lower bounds are inclusive
-    [2 * H - 1, 1],
-    [3 * H, 2],
-    [24 * H - 1, 5],
-    [24 * H, 6],
-    [48 * H, 8],
-    [80 * H, 9],
-    [719 * H, 12],
-    [720 * H, 13],
-    [5000 * H, 13],
-    [-5 * 60_000, 0],
-  ])('puts %i ms in bucket %i', (ms, bucket) => {
-    expect(bucketOf(ms)).toBe(bucket);
-  });
-});
-
-describe('percentile (linear inside the bucket)', () => {
-  it.each([
-    ['two in 0-1h, two in 1-2h: median', hist({ 0: 2, 1: 2 }), 0.5, 1],
-    ['two in 0-1h, two in 1-2h: p90 = 1 + (3.6-2)/2', hist({ 0: 2, 1: 2 }), 0.9, 1.8],
-    ['one in 12-24h: median = 12 + 0.5*12', hist({ 5: 1 }), 0.5, 18],
-    ['one in 12-24h: p90 = 12 + 0.9*12', hist({ 5: 1 }), 0.9, 22.8],
-    ['five in 24-36h, five in 48-72h: median at the top of 24-36', hist({ 6: 5, 8: 5 }), 0.5, 36],
-    ['five in 24-36h, five in 48-72h: p90 = 48 + 4/5*24', hist({ 6: 5, 8: 5 }), 0.9, 67.2],
-    ['empty buckets are skipped: 2 + 2/4*2', hist({ 2: 4 }), 0.5, 3],
-    ['the open-ended last bucket answers its lower bound', hist({ 0: 1, 13: 2 }), 0.5, 720],
-  ])('%s', (_, h, p, expected) => {
-    expect(percentile(h, p)).toBeCloseTo(expected, 10);
-  });
-
-  it('has no answer for an empty histogram', () => {
-    expect(percentile(hist({}), 0.5)).toBeNull();
-  });
-});
+const hist = (counts: Record<number, number>) => BUCKET_MINUTES.map((_, i) => counts[i] ?? 0);
 
 describe('reporting period', () => {
   it.each([
@@ -129,20 +91,28 @@ describe('a complaint\'s contribution to the summary', () => {
     };
     const [change] = statsChanges(dispatched, resolved);
     expect(change.tally).toMatchObject({ received: 0, open: -1, resolved: 1, responded: 1, respondedInTime: 1, resolvedInTime: 0 });
-    expect(change.tally.responseHours).toEqual(hist({ 6: 1 }));
-    expect(change.tally.resolutionHours).toEqual(hist({ 9: 1 }));
+    expect(change.tally.responseTimes).toEqual(hist({ 9: 1 })); // 24-36 h
+    expect(change.tally.resolutionTimes).toEqual(hist({ 12: 1 })); // 72-96 h
     // Reopening takes the resolution back out; the first response stays.
     const [back] = statsChanges(resolved, { ...resolved, status: 'dispatched', resolvedAt: null, resolvedInTime: null });
     expect(back.tally).toMatchObject({ open: 1, resolved: -1, responded: 0 });
-    expect(back.tally.resolutionHours).toEqual(hist({ 9: -1 }));
+    expect(back.tally.resolutionTimes).toEqual(hist({ 12: -1 }));
+  });
+
+  it('puts a 2-minute answer under 5 minutes', () => {
+    const answered = { ...dispatched, firstResponseAt: new Date(t0.getTime() + 2 * 60_000), firstResponseInTime: true };
+    const { tally } = contribution(answered);
+    expect(tally.responseTimes).toEqual(hist({ 0: 1 }));
+    expect(metrics(tally, 0).responseTimeMedian).toEqual({ fromMinutes: 0, toMinutes: 5, minutes: 2.5 });
   });
 
   it('derives compliance and percentiles from a tally', () => {
     const { tally } = contribution(submitted);
-    const m = metrics({ ...tally, received: 3, open: 0, responded: 3, respondedInTime: 2, resolved: 3, resolvedInTime: 3, responseHours: hist({ 0: 2, 1: 1 }) }, 1);
+    const m = metrics({ ...tally, received: 3, open: 0, responded: 3, respondedInTime: 2, resolved: 3, resolvedInTime: 3, responseTimes: hist({ 0: 2, 1: 1 }) }, 1);
     expect(m).toMatchObject({
-      received: 3, responseCompliancePct: 66.7, resolutionCompliancePct: 100, responseHoursMedian: 0.8, responseHoursP90: 1.7,
-      resolutionHoursMedian: null, backlog: 0, overdue: 1,
+      received: 3, responseCompliancePct: 66.7, resolutionCompliancePct: 100,
+      responseTimeMedian: { fromMinutes: 0, toMinutes: 5, minutes: 3.8 }, responseTimeP90: { fromMinutes: 5, toMinutes: 15, minutes: 12 },
+      resolutionTimeMedian: null, backlog: 0, overdue: 1,
     });
   });
 });
@@ -152,8 +122,10 @@ describe('CSV', () => {
     regionCode: '32.11', categoryId: 'c', unitId: null, districtCode: null, status: 'rejected', submittedAt: new Date(0),
     firstResponseAt: null, resolvedAt: null, firstResponseInTime: null, resolvedInTime: null,
   }).tally, 0);
+  // Times as the screen says them: the bucket, not a made-up exact figure.
+  const timed = { ...zero, responseTimeMedian: quantile(hist({ 0: 3 }), 0.5), resolutionTimeP90: quantile(hist({ 16: 1 }), 0.9) };
   const report = {
-    period: { from: '2026-01', to: '2026-12', timezone: 'WIB' }, by: 'unit' as const, totals: zero,
+    period: { from: '2026-01', to: '2026-12', timezone: 'WIB' }, by: 'unit' as const, totals: timed,
     rows: [{ key: 'u', label: { id: '=HYPERLINK("x"), "Dinas"', en: 'Unit, "quoted"' }, ...zero }],
   };
 
@@ -162,10 +134,10 @@ describe('CSV', () => {
     expect(file.startsWith('\uFEFF')).toBe(true);
     const lines = file.slice(1).split('\r\n');
     expect(lines[0]).toBe('Perangkat daerah;Diterima;Ditanggapi;Ditanggapi tepat waktu;Kepatuhan tanggapan (%);Selesai;Selesai tepat waktu;'
-      + 'Kepatuhan penyelesaian (%);"Median waktu tanggapan (jam, perkiraan)";"Persentil 90 waktu tanggapan (jam, perkiraan)";"Median waktu penyelesaian (jam, perkiraan)";'
-      + '"Persentil 90 waktu penyelesaian (jam, perkiraan)";Ditolak;Digabung;Dialihkan;Belum selesai;Lewat batas waktu');
+      + 'Kepatuhan penyelesaian (%);Median waktu tanggapan (perkiraan);Persentil 90 waktu tanggapan (perkiraan);Median waktu penyelesaian (perkiraan);'
+      + 'Persentil 90 waktu penyelesaian (perkiraan);Ditolak;Digabung;Dialihkan;Belum selesai;Lewat batas waktu');
     expect(lines[1]).toBe(`"'=HYPERLINK(""x""), ""Dinas""";1;0;0;;0;0;;;;;;1;0;0;0;0`);
-    expect(lines[2]).toBe('Jumlah;1;0;0;;0;0;;;;;;1;0;0;0;0');
+    expect(lines[2]).toBe('Jumlah;1;0;0;;0;0;;< 5 menit;;;> 30 hari;1;0;0;0;0');
     expect(lines[3]).toBe('');
   });
 
@@ -173,6 +145,6 @@ describe('CSV', () => {
     const lines = reportCsv(report, 'en', csvDialect('en', 'Asia/Jakarta')).slice(1).split('\r\n');
     expect(lines[0].startsWith('Unit,Received,Responded,Responded in time,Response compliance (%)')).toBe(true);
     expect(lines[1].startsWith('"Unit, ""quoted""",1,')).toBe(true);
-    expect(lines[2].startsWith('Total,1,')).toBe(true);
+    expect(lines[2]).toBe('Total,1,0,0,,0,0,,< 5 min,,,> 30 days,1,0,0,0,0');
   });
 });

@@ -1,41 +1,8 @@
 // Pure dashboard math: what one complaint adds to the summary table, the
-// percentiles read from its histograms, the reporting period and the metrics.
+// metrics read from it (percentiles: times.ts), the reporting period.
 import { timezoneOf, utcOffsetMinutes } from '../../../platform/regions/areas.js';
 import type { Text } from '../../../platform/i18n.js';
-
-const HOUR_MS = 3_600_000;
-
-/**
- * Lower bounds (hours) of the histogram buckets for first-response and
- * resolution times; the last bucket (720+) is open-ended. Changing them means
- * rebuilding the summary (`pamong rebuild-stats`).
- */
-export const HOUR_BUCKETS = [0, 1, 2, 4, 8, 12, 24, 36, 48, 72, 96, 168, 336, 720] as const;
-
-/** The bucket (0-based) holding a duration; a negative duration counts as 0. */
-export function bucketOf(ms: number): number {
-  let i = 0;
-  while (i + 1 < HOUR_BUCKETS.length && ms >= HOUR_BUCKETS[i + 1] * HOUR_MS) i++;
-  return i;
-}
-
-/**
- * The p-th quantile (0 < p <= 1) of a histogram in hours. The histogram keeps no
- * single values, so this assumes the values of a bucket are spread evenly over it
- * and interpolates linearly: exact only to the bucket's width. A quantile falling in
- * the open-ended last bucket is reported as its lower bound (720). Null when empty.
- */
-export function percentile(hist: readonly number[], p: number): number | null {
-  const n = hist.reduce((a, b) => a + b, 0);
-  if (n === 0) return null;
-  const rank = p * n;
-  let below = 0;
-  let i = 0;
-  while (hist[i] === 0 || below + hist[i] < rank) below += hist[i++];
-  const lo = HOUR_BUCKETS[i];
-  const hi: number | undefined = HOUR_BUCKETS[i + 1];
-  return hi === undefined ? lo : lo + ((rank - below) / hist[i]) * (hi - lo);
-}
+import { BUCKET_MINUTES, bucketOf, quantile, type TimeEstimate } from './times.js';
 
 export const OPEN_STATUSES = ['submitted', 'dispatched', 'in_progress'] as const;
 /** Stands for "no unit yet" in the summary key (primary keys cannot hold null). */
@@ -53,24 +20,24 @@ export const ALL_DISTRICTS = '*';
 export const COUNTERS = ['received', 'open', 'resolved', 'rejected', 'merged', 'transferred', 'responded', 'respondedInTime', 'resolvedInTime', 'escalatedOpen'] as const;
 export type Counter = (typeof COUNTERS)[number];
 
-/** Counts and time histograms of a set of complaints; adds up across rows. */
-export type Tally = Record<Counter, number> & { responseHours: number[]; resolutionHours: number[] };
+/** Counts and time histograms (counts per BUCKET_MINUTES bucket) of a set of complaints; adds up across rows. */
+export type Tally = Record<Counter, number> & { responseTimes: number[]; resolutionTimes: number[] };
 
 export function emptyTally(): Tally {
   const t = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<Counter, number>;
-  return { ...t, responseHours: HOUR_BUCKETS.map(() => 0), resolutionHours: HOUR_BUCKETS.map(() => 0) };
+  return { ...t, responseTimes: BUCKET_MINUTES.map(() => 0), resolutionTimes: BUCKET_MINUTES.map(() => 0) };
 }
 
 export function addTally(a: Tally, b: Tally, sign: 1 | -1 = 1): Tally {
   const t = Object.fromEntries(COUNTERS.map((c) => [c, a[c] + sign * b[c]])) as Record<Counter, number>;
   return {
     ...t,
-    responseHours: a.responseHours.map((v, i) => v + sign * b.responseHours[i]),
-    resolutionHours: a.resolutionHours.map((v, i) => v + sign * b.resolutionHours[i]),
+    responseTimes: a.responseTimes.map((v, i) => v + sign * b.responseTimes[i]),
+    resolutionTimes: a.resolutionTimes.map((v, i) => v + sign * b.resolutionTimes[i]),
   };
 }
 
-export const isZero = (t: Tally) => COUNTERS.every((c) => t[c] === 0) && [...t.responseHours, ...t.resolutionHours].every((v) => v === 0);
+export const isZero = (t: Tally) => COUNTERS.every((c) => t[c] === 0) && [...t.responseTimes, ...t.resolutionTimes].every((v) => v === 0);
 
 /** The fields of a complaint row that the summary depends on. */
 export interface ComplaintFacts {
@@ -116,12 +83,12 @@ export function contribution(c: ComplaintFacts): { key: StatsKey; tally: Tally }
   if (c.firstResponseAt) {
     t.responded = 1;
     if (c.firstResponseInTime) t.respondedInTime = 1;
-    t.responseHours[bucketOf(c.firstResponseAt.getTime() - c.submittedAt.getTime())] = 1;
+    t.responseTimes[bucketOf(c.firstResponseAt.getTime() - c.submittedAt.getTime())] = 1;
   }
   if (c.resolvedAt) {
     t.resolved = 1;
     if (c.resolvedInTime) t.resolvedInTime = 1;
-    t.resolutionHours[bucketOf(c.resolvedAt.getTime() - c.submittedAt.getTime())] = 1;
+    t.resolutionTimes[bucketOf(c.resolvedAt.getTime() - c.submittedAt.getTime())] = 1;
   }
   const key: StatsKey = {
     regionCode: c.regionCode, month: `${localMonth(c.submittedAt, offsetOf(c.regionCode))}-01`, categoryId: c.categoryId,
@@ -162,11 +129,11 @@ export interface Metrics {
   resolved: number;
   resolvedInTime: number;
   resolutionCompliancePct: number | null;
-  /** Hours from submission; approximations to the bucket width (see percentile). */
-  responseHoursMedian: number | null;
-  responseHoursP90: number | null;
-  resolutionHoursMedian: number | null;
-  resolutionHoursP90: number | null;
+  /** Times from submission, known to their histogram bucket (see times.ts quantile); null when nothing was measured. */
+  responseTimeMedian: TimeEstimate | null;
+  responseTimeP90: TimeEstimate | null;
+  resolutionTimeMedian: TimeEstimate | null;
+  resolutionTimeP90: TimeEstimate | null;
   rejected: number;
   merged: number;
   transferred: number;
@@ -176,7 +143,7 @@ export interface Metrics {
   overdue: number;
 }
 
-const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+const round1 = (x: number) => Math.round(x * 10) / 10;
 const pct = (part: number, whole: number) => (whole === 0 ? null : round1((100 * part) / whole));
 
 export function metrics(t: Tally, overdue: number): Metrics {
@@ -188,10 +155,10 @@ export function metrics(t: Tally, overdue: number): Metrics {
     resolved: t.resolved,
     resolvedInTime: t.resolvedInTime,
     resolutionCompliancePct: pct(t.resolvedInTime, t.resolved),
-    responseHoursMedian: round1(percentile(t.responseHours, 0.5)),
-    responseHoursP90: round1(percentile(t.responseHours, 0.9)),
-    resolutionHoursMedian: round1(percentile(t.resolutionHours, 0.5)),
-    resolutionHoursP90: round1(percentile(t.resolutionHours, 0.9)),
+    responseTimeMedian: quantile(t.responseTimes, 0.5),
+    responseTimeP90: quantile(t.responseTimes, 0.9),
+    resolutionTimeMedian: quantile(t.resolutionTimes, 0.5),
+    resolutionTimeP90: quantile(t.resolutionTimes, 0.9),
     rejected: t.rejected,
     merged: t.merged,
     transferred: t.transferred,

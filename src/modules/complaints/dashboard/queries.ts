@@ -15,10 +15,11 @@ import { childRegions, type Region } from '../../../platform/regions/service.js'
 import { areas } from '../../../platform/schema.js';
 import { regionReference } from '../service/reference.js';
 import {
-  ALL_DISTRICTS, COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, buildReport, emptyTally, monthLabel, monthStart, monthsOf, periodEnd,
+  ALL_DISTRICTS, COUNTERS, NO_DISTRICT, NO_UNIT, buildReport, emptyTally, monthLabel, monthStart, monthsOf, periodEnd,
   type Dimension, type Group, type Period, type Report, type Tally,
 } from './domain.js';
 import { counterColumn, localMonthSql } from './stats.js';
+import { BUCKET_MINUTES } from './times.js';
 
 interface Scope {
   regionCodes: string[];
@@ -47,13 +48,13 @@ const complaintKey = (dim: Dimension, offsetMinutes: number): SQL => ({
   region: sql`c.region_code`,
 })[dim];
 
-const sumArray = (name: string) => sql.raw(`array[${HOUR_BUCKETS.map((_, i) => `sum(${name}[${i + 1}])::int`).join(', ')}]`);
+const sumArray = (name: string) => sql.raw(`array[${BUCKET_MINUTES.map((_, i) => `sum(${name}[${i + 1}])::int`).join(', ')}]`);
 
 /** The summed summary rows per key: reads complaint_stats only. */
 export function tallyQuery(scope: Scope, dim: Dimension): SQL {
   return sql`select ${statsKey[dim]} as key,
       ${sql.raw(COUNTERS.map((c) => `sum(${counterColumn[c]})::int as "${c}"`).join(', '))},
-      ${sumArray('response_hours')} as "responseHours", ${sumArray('resolution_hours')} as "resolutionHours"
+      ${sumArray('response_times')} as "responseTimes", ${sumArray('resolution_times')} as "resolutionTimes"
     from complaint_stats
     where region_code in (${list(scope.regionCodes)})
       and month between ${`${scope.period.from}-01`}::date and ${`${scope.period.to}-01`}::date
@@ -164,7 +165,7 @@ export async function publicStatistics(ctx: AppContext, region: Region, year: nu
   const byMonth = await report(ctx, region, scope, 'month', monthsOf(period), false);
   const shown = (m: Report['totals']) => ({
     received: m.received, resolved: m.resolved, responseCompliancePct: m.responseCompliancePct, resolutionCompliancePct: m.resolutionCompliancePct,
-    responseHoursMedian: m.responseHoursMedian, resolutionHoursMedian: m.resolutionHoursMedian,
+    responseTimeMedian: m.responseTimeMedian, resolutionTimeMedian: m.resolutionTimeMedian,
   });
   return {
     region: { code: region.code, name: region.name }, year, timezone: region.timezoneLabel,

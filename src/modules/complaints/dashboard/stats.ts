@@ -5,7 +5,8 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { getRegion, listEnabledRegions } from '../../../platform/regions/service.js';
 import { complaintDeadlines, complaints } from '../schema.js';
-import { ALL_DISTRICTS, COUNTERS, HOUR_BUCKETS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, addTally, isZero, keyString, offsetOf, statsChanges, type ComplaintFacts, type Counter, type StatsKey, type Tally } from './domain.js';
+import { BUCKET_MINUTES } from './times.js';
+import { ALL_DISTRICTS, COUNTERS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, addTally, isZero, keyString, offsetOf, statsChanges, type ComplaintFacts, type Counter, type StatsKey, type Tally } from './domain.js';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 
@@ -13,7 +14,7 @@ export const counterColumn: Record<Counter, string> = {
   received: 'received', open: 'open', resolved: 'resolved', rejected: 'rejected', merged: 'merged', transferred: 'transferred',
   responded: 'responded', respondedInTime: 'responded_in_time', resolvedInTime: 'resolved_in_time', escalatedOpen: 'escalated_open',
 };
-const bucketIndexes = HOUR_BUCKETS.map((_, i) => i + 1); // PostgreSQL arrays start at 1
+const bucketIndexes = BUCKET_MINUTES.map((_, i) => i + 1); // PostgreSQL arrays start at 1
 const arrayLiteral = (values: number[]) => `{${values.join(',')}}`;
 const rowsOf = async <T>(tx: Queryable, q: SQL) => ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
 const addArrays = (name: string) =>
@@ -24,22 +25,22 @@ interface RowValues {
   key: Record<keyof StatsKey, unknown>;
   counts: Record<Counter, unknown>;
   /** The histograms as PostgreSQL array literals. */
-  responseHours: unknown;
-  resolutionHours: unknown;
+  responseTimes: unknown;
+  resolutionTimes: unknown;
 }
 
-const valuesOf = (key: StatsKey, t: Tally): RowValues => ({ key, counts: t, responseHours: arrayLiteral(t.responseHours), resolutionHours: arrayLiteral(t.resolutionHours) });
+const valuesOf = (key: StatsKey, t: Tally): RowValues => ({ key, counts: t, responseTimes: arrayLiteral(t.responseTimes), resolutionTimes: arrayLiteral(t.resolutionTimes) });
 
 /** Adds tallies to summary rows (creating them), in the order given; returns each row's key and new `received`. */
 function addToRows(rows: RowValues[]): SQL {
-  const values = rows.map(({ key, counts, responseHours, resolutionHours }) => sql`(${key.regionCode}, ${key.month}::date, ${key.categoryId}::uuid, ${key.unitId}::uuid, ${key.districtCode},
-      ${sql.join(COUNTERS.map((c) => sql`${counts[c]}::integer`), sql`, `)}, ${responseHours}::integer[], ${resolutionHours}::integer[])`);
+  const values = rows.map(({ key, counts, responseTimes, resolutionTimes }) => sql`(${key.regionCode}, ${key.month}::date, ${key.categoryId}::uuid, ${key.unitId}::uuid, ${key.districtCode},
+      ${sql.join(COUNTERS.map((c) => sql`${counts[c]}::integer`), sql`, `)}, ${responseTimes}::integer[], ${resolutionTimes}::integer[])`);
   return sql`insert into complaint_stats (region_code, month, category_id, unit_id, district_code,
-      ${sql.raw(COUNTERS.map((c) => counterColumn[c]).join(', '))}, response_hours, resolution_hours)
+      ${sql.raw(COUNTERS.map((c) => counterColumn[c]).join(', '))}, response_times, resolution_times)
     values ${sql.join(values, sql`, `)}
     on conflict (region_code, month, category_id, unit_id, district_code) do update set
       ${sql.raw(COUNTERS.map((c) => `${counterColumn[c]} = complaint_stats.${counterColumn[c]} + excluded.${counterColumn[c]}`).join(', '))},
-      ${addArrays('response_hours')}, ${addArrays('resolution_hours')}
+      ${addArrays('response_times')}, ${addArrays('resolution_times')}
     returning region_code, month::text, category_id, unit_id, district_code, received`;
 }
 
@@ -63,8 +64,8 @@ const newComplaintPlaceholders = (row: number): RowValues => ({
     unitId: statsPlaceholder(row, 'unitId'), districtCode: statsPlaceholder(row, 'districtCode'),
   },
   counts: Object.fromEntries(COUNTERS.map((c) => [c, statsPlaceholder(row, c)])) as Record<Counter, unknown>,
-  responseHours: statsPlaceholder(row, 'responseHours'),
-  resolutionHours: statsPlaceholder(row, 'resolutionHours'),
+  responseTimes: statsPlaceholder(row, 'responseTimes'),
+  resolutionTimes: statsPlaceholder(row, 'resolutionTimes'),
 });
 
 /**
@@ -77,7 +78,7 @@ export const newComplaintStatsSql = (): SQL => addToRows([newComplaintPlaceholde
 export function newComplaintStatsValues(after: ComplaintFacts): Record<string, unknown> {
   return Object.fromEntries(statsChanges(null, after).flatMap(({ key, tally }, row) => {
     const v = valuesOf(key, tally);
-    const flat = { ...v.key, ...v.counts, responseHours: v.responseHours, resolutionHours: v.resolutionHours };
+    const flat = { ...v.key, ...v.counts, responseTimes: v.responseTimes, resolutionTimes: v.resolutionTimes };
     return Object.entries(flat).map(([k, value]) => [`stats${row}_${k}`, value]);
   }));
 }
@@ -126,11 +127,11 @@ export const localMonthSql = (col: SQL, offsetMinutes: number) =>
   sql`date_trunc('month', (${col} at time zone 'UTC') + ${offsetMinutes}::int * interval '1 minute')::date`;
 
 /** The summary's columns in the order aggregate() gives them (the table's own order differs: columns added later come last). */
-const summaryColumns = sql.raw(['region_code', 'month', 'category_id', 'unit_id', 'district_code', ...COUNTERS.map((c) => counterColumn[c]), 'response_hours', 'resolution_hours'].join(', '));
+const summaryColumns = sql.raw(['region_code', 'month', 'category_id', 'unit_id', 'district_code', ...COUNTERS.map((c) => counterColumn[c]), 'response_times', 'resolution_times'].join(', '));
 
 /** The summary rows of one region, aggregated from the complaints table: the same definitions as domain.contribution, with the roll-up rows. */
 function aggregate(regionCode: string): SQL {
-  const thresholds = `array[${HOUR_BUCKETS.map((h) => h * 3600).join(',')}]::numeric[]`;
+  const thresholds = `array[${BUCKET_MINUTES.map((m) => m * 60).join(',')}]::numeric[]`;
   // width_bucket gives 0 below the first bound: a negative duration counts in the first bucket, as in bucketOf.
   const bucket = (end: string) =>
     sql.raw(`case when ${end} is not null then greatest(1, width_bucket(extract(epoch from ${end} - submitted_at), ${thresholds})) end`);

@@ -15,7 +15,7 @@ import type { PublicStatistics } from '../../admin-types.js';
 
 /** How many years back the year picker goes. */
 const YEARS = 5;
-const shownMetrics = ['received', 'resolved', 'responseCompliancePct', 'resolutionCompliancePct', 'responseHoursMedian', 'resolutionHoursMedian'] as const;
+const shownMetrics = ['received', 'resolved', 'responseCompliancePct', 'resolutionCompliancePct', 'responseTimeMedian', 'resolutionTimeMedian'] as const;
 
 export function StatisticsPage({ params }: { params: Params }) {
   return <RegionGate code={params.region}>{(region) => <Statistics region={region} />}</RegionGate>;

@@ -4,7 +4,7 @@
 // breakdown and the charted figure live in the URL, so a view can be shared.
 import { useState, type FormEvent } from 'react';
 import { BarChart, LineChart } from '../../components/charts.js';
-import { Tiles, metricNames, isPercent, useFigures, type MetricName } from '../../components/figures.js';
+import { Tiles, amount, metricNames, isPercent, useFigures, type MetricName } from '../../components/figures.js';
 import { RegionGate } from '../../components/RegionGate.js';
 import { StaffOnly } from '../../components/StaffOnly.js';
 import { ErrorMessage, Loading, PageTitle } from '../../components/ui.js';
@@ -203,7 +203,7 @@ function ReportView({ report, metric, onMetric, csv }: { report: DashboardReport
       </div>
       <BarChart
         title={t('dash.chartTitle', { metric: f.label(metric), by: dimension.toLowerCase() })}
-        bars={rows.map((r) => ({ key: r.key ?? '', label: pick(r.label), value: r[metric] }))}
+        bars={rows.map((r) => ({ key: r.key ?? '', label: pick(r.label), value: amount(r[metric]), text: f.figure(metric, r[metric]) }))}
         format={(v) => f.figure(metric, v)} max={isPercent(metric) ? 100 : undefined} valueLabel={f.label(metric)} dataTable={false}
       />
       <div className="table-scroll">
@@ -251,8 +251,8 @@ function sorted(rows: ReportRow[], sort: Sort, byKey: boolean, pick: (t: { id: s
       const [x, y] = byKey ? [a.key ?? '', b.key ?? ''] : [pick(a.label), pick(b.label)];
       return sign * x.localeCompare(y, 'id');
     }
-    const x = a[sort.column];
-    const y = b[sort.column];
+    const x = amount(a[sort.column]);
+    const y = amount(b[sort.column]);
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
     return sign * (x - y);
   });
