@@ -4,7 +4,8 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import { systemClock, type AppContext, type Clock } from './context.js';
-import { migrate, openDatabase, type Database } from './db/client.js';
+import { openDatabase, type Database } from './db/client.js';
+import { migrate } from './db/migrations.js';
 import { loadAreas } from './regions/load-areas.js';
 import { modules } from './modules/registry.js';
 

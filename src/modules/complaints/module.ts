@@ -37,6 +37,7 @@ export const complaintsModule = defineModule({
   title: { id: 'Pengaduan', en: 'Complaints' },
   prefixes: ['complaint', 'category', 'dashboard', 'statistics', 'open311'],
   tables,
+  migrations: new URL('./migrations', import.meta.url),
   roles: [
     { name: 'coordinator', label: { id: 'Koordinator pengaduan', en: 'Complaints coordinator' }, scope: 'region', grantedBy: 'region_admin' },
     { name: 'counter_staff', label: { id: 'Petugas loket', en: 'Counter staff' }, scope: 'region', grantedBy: 'region_admin' },

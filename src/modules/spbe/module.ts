@@ -26,6 +26,7 @@ export const spbeModule = defineModule({
   name: 'spbe',
   title: { id: 'Evaluasi SPBE', en: 'SPBE evaluation' },
   tables,
+  migrations: new URL('./migrations', import.meta.url),
   roles: [
     { name: 'spbe_coordinator', label: { id: 'Koordinator SPBE', en: 'SPBE coordinator' }, scope: 'region', grantedBy: 'region_admin' },
     { name: 'internal_assessor', label: { id: 'Asesor internal SPBE', en: 'SPBE internal assessor' }, scope: 'region', grantedBy: 'region_admin' },

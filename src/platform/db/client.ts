@@ -1,11 +1,9 @@
 // One database interface over both engines: PGlite (embedded) and a
-// PostgreSQL server. Both speak the same SQL and run the same migrations.
+// PostgreSQL server. Both speak the same SQL and run the same migrations (migrations.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
@@ -60,8 +58,6 @@ function withPrelude(db: Db): Db {
   return db;
 }
 
-const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
-
 // PostgreSQL returns bigint and numeric as strings; count(*) must be a number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
@@ -105,23 +101,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     ping: () => client.query('select 1').then(() => true, () => false),
     close: () => client.close(),
   };
-}
-
-export async function migrate(database: Database): Promise<void> {
-  if (database.kind === 'postgres') {
-    // Several instances may start at once: one migrates, the others wait.
-    const client = await database.pool!.connect();
-    try {
-      await client.query('select pg_advisory_lock(7243001)');
-      await migratePg(drizzlePg(client), { migrationsFolder });
-    } finally {
-      await client.query('select pg_advisory_unlock(7243001)').catch(() => undefined);
-      client.release();
-    }
-  } else {
-    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
-    await migratePglite(database.db as never, { migrationsFolder });
-  }
 }
 
 export { sql };

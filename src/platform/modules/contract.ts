@@ -102,6 +102,12 @@ export interface PamongModule {
   title: Words;
   /** Drizzle table objects the module owns (its schema.ts). */
   tables: Record<string, unknown>;
+  /**
+   * Its migration history, `new URL('./migrations', import.meta.url)`: a drizzle-kit folder
+   * generated from its schema.ts alone, applied after the platform's, in registry order,
+   * and recorded in its own table. Required when the module has tables.
+   */
+  migrations?: URL;
   roles?: RoleDeclaration[];
   /** Permission name → roles. A module's permissions start with one of its prefixes; it may also add roles to the platform's `region.staff`. */
   permissions?: Record<string, readonly string[]>;

@@ -24,6 +24,7 @@ export function installModules(list: readonly PamongModule[]): void {
     if (!/^[a-z][a-z0-9-]*$/.test(m.name)) throw new Error(`Module name ${m.name} must be one lowercase word`);
     if (names.has(m.name)) throw new Error(`Module ${m.name} is listed twice`);
     names.add(m.name);
+    if (Object.keys(m.tables).length && !m.migrations) throw new Error(`Module ${m.name} has tables but no migrations folder`);
     for (const p of prefixesOf(m)) {
       if (prefixes.has(p)) throw new Error(`Prefix ${p} is claimed by ${prefixes.get(p)} and ${m.name}`);
       prefixes.set(p, m.name);

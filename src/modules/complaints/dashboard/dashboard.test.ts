@@ -320,7 +320,7 @@ describeWithApp('complaint dashboard', (h) => {
       await h.ctx.database.db.execute(sql.raw(`alter table complaint_stats rename column ${name}_times to ${name}_hours`));
       await h.ctx.database.db.execute(sql.raw(`update complaint_stats set ${name}_hours = array[${name}_hours[1] + ${name}_hours[2] + ${name}_hours[3] + ${name}_hours[4]] || ${name}_hours[5:17]`));
     }
-    const migration = readFileSync(new URL('../../../../drizzle/0012_minute_buckets.sql', import.meta.url), 'utf8');
+    const migration = readFileSync(new URL('../migrations/0001_minute_buckets.sql', import.meta.url), 'utf8');
     await h.ctx.database.db.transaction(async (tx) => {
       for (const statement of migration.split('--> statement-breakpoint')) await tx.execute(sql.raw(statement));
     });

@@ -9,7 +9,7 @@ import type { Text } from '../../../platform/i18n.js';
  * resolution times: fine under an hour, where officers who answer in two
  * minutes must not read "30 minutes", coarser beyond (2 h … 30 days); the last
  * (30 days and more) is open-ended. Changing them means a migration that
- * reshapes complaint_stats' arrays, as drizzle/0012_minute_buckets.sql does.
+ * reshapes complaint_stats' arrays, as src/modules/complaints/migrations/0001_minute_buckets.sql does.
  */
 export const BUCKET_MINUTES = [0, 5, 15, 30, 60, 120, 240, 480, 720, 1440, 2160, 2880, 4320, 5760, 10080, 20160, 43200] as const;
 

@@ -1,0 +1,5 @@
+-- Changes nothing in the database. From here on each module keeps its own migration history
+-- (src/modules/<name>/migrations, table drizzle.__drizzle_migrations_<name>) and this folder is
+-- the platform's alone: this migration's snapshot holds only the platform's tables, so that
+-- generating for the platform no longer sees the modules' tables (0000-0011 created them; the
+-- complaints and spbe histories start with a baseline that records them as they are now).

@@ -1,0 +1,3 @@
+-- Changes nothing in the database. The spbe tables were created by the platform's history
+-- (drizzle/0000-0011) before each module kept its own; this migration's snapshot records them
+-- as they are, so the module's next migration is generated from here.
