@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-import { can } from '../auth/policy.js';
+import { can, rolesIn } from '../auth/policy.js';
+import { AppError } from '../errors.js';
 import { regionParam } from '../http/schemas.js';
 import { modules } from './registry.js';
 
@@ -14,10 +15,12 @@ export const tileRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
     config: { access: 'signed_in' },
     schema: {
       tags: ['regions'], summary: 'Angka utama tiap modul / Each module\'s headline figures', params: regionParam,
-      description: 'Hanya angka yang boleh dilihat pemanggil di daerah ini; tiap angka menyebut cara menghitung dan waktunya. / Only the figures the caller may see in this region; each says how it is computed and when.',
+      description: 'Hanya untuk yang punya peran di daerah ini, dan hanya angka yang boleh dilihatnya; tiap angka menyebut cara menghitung dan waktunya. / Only for people with a role in this region, and only the figures they may see; each says how it is computed and when.',
     },
   }, async (request) => {
     const region = request.region!.code;
+    // Staff of the region only: someone with no role here is refused, not shown an empty page.
+    if (!request.actor.platformAdmin && rolesIn(request.actor, region).length === 0) throw new AppError('auth.forbidden');
     const tiles = modules().flatMap((m) => (m.tiles ?? []).map((tile) => ({ module: m.name, tile })))
       .filter(({ tile }) => can(request.actor, tile.permission, region));
     return Promise.all(tiles.map(async ({ module, tile }) => ({
