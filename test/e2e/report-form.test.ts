@@ -27,7 +27,8 @@ describeInBrowser('report form on a phone in Chromium', (b) => {
     await admin.getByRole('button', { name: 'Simpan' }).click();
     await eventually(() => admin.getByRole('status').last().textContent()).toBe('Kategori Jalan rusak atau berlubang disimpan.');
     const card = admin.locator('li').filter({ hasText: 'Jalan rusak atau berlubang' });
-    expect(await card.textContent()).toContain('lokasi wajib');
+    // The list reloads after the message: wait for the fresh row, not the stale one.
+    await eventually(async () => (await card.textContent())?.includes('lokasi wajib')).toBe(true);
     expect(b.problems(admin)).toEqual([]);
     await admin.context().close();
   });
