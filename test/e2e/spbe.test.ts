@@ -562,12 +562,14 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
     // The official wording replaces a provisional placeholder: no longer marked provisional.
     await page.getByRole('button', { name: 'Kriteria' }).first().click();
     await page.getByLabel('Kriteria indikator 1 tingkat 1 (Bahasa Indonesia)').fill('Rencana aksi Pemerintah Digital daerah belum disusun.');
+    // The Pedoman wording is editable too, and marked optional.
+    await page.getByLabel('Rumusan Pedoman Evaluasi indikator 1 tingkat 1').fill('Dokumen rencana aksi belum tersedia.');
     await page.getByRole('button', { name: 'Aktifkan versi ini' }).click();
     await eventually(() => page.getByRole('alert').textContent()).toBe('Versi tidak dapat diaktifkan: jumlah bobot indikator harus tepat 100.');
     // The draft was saved before the refusal: nothing lost.
     const draft = await b.api<{ status: string; weightSum: number; document: { indicators: { code: string; weight: number; name: { en: string }; criteria: Record<string, unknown> }[] } }>('GET', '/api/spbe/frameworks/pemdi-2026/versions/2', undefined, s.admin);
     expect([draft.status, draft.weightSum, draft.document.indicators[0].weight, draft.document.indicators[0].name.en]).toEqual(['draft', 105, 10, 'Digital-government governance maturity']);
-    expect(draft.document.indicators[0].criteria['1']).toEqual({ id: 'Rencana aksi Pemerintah Digital daerah belum disusun.', en: null });
+    expect(draft.document.indicators[0].criteria['1']).toEqual({ id: 'Rencana aksi Pemerintah Digital daerah belum disusun.', en: null, pedoman: 'Dokumen rencana aksi belum tersedia.' });
     expect(draft.document.indicators[0].criteria['2']).toMatchObject({ provisional: true });
     await shot(page, 'framework-editor-desktop');
 

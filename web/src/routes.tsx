@@ -21,6 +21,8 @@ export const routes: RouteDef[] = [
   { path: '/lupa-sandi', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.ForgotPasswordPage)) },
   { path: '/reset-password', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.ResetPasswordPage)) },
   { path: '/undangan', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.InvitationPage)) },
+  { path: '/daftar', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.RegisterPage)) },
+  { path: '/laporan-saya', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.MyComplaintsPage)) },
   { path: '/verifikasi-email', component: staffPage(() => import('./pages/staff/Account.js').then((m) => m.VerifyEmailPage)) },
   { path: '/notifikasi', component: staffPage(() => import('./pages/staff/Notifications.js').then((m) => m.NotificationsPage)) },
   { path: '/staff/:region', component: staffPage(() => import('./pages/staff/Inbox.js').then((m) => m.InboxPage)) },

@@ -34,8 +34,8 @@ describeWithApp('SPBE comparison and history', (h) => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('spbe.import_invalid');
     expect(bad.body.error.details.problems).toEqual([
-      { line: 3, message: 'region_code 32.99 is not a province or regency/city' },
-      { line: 4, message: 'unknown version spbe-2020@7' },
+      { line: 3, message: { id: 'region_code 32.99 bukan provinsi atau kabupaten/kota', en: 'region_code 32.99 is not a province or regency/city' } },
+      { line: 4, message: { id: 'versi spbe-2020@7 tidak dikenal', en: 'unknown version spbe-2020@7' } },
     ]);
     expect((await h.api('GET', '/api/spbe/trend?region=32.73')).body.points).toEqual([]);
 
@@ -61,8 +61,8 @@ describeWithApp('SPBE comparison and history', (h) => {
     const R = '/api/regions/32.11/spbe/results/import';
     const mixed = await h.api('POST', R, { session: s.spbe, ...csv(['kode_wilayah;tahun;versi_kerangka;indeks', '32.11;2022;spbe-2020@1;2,90', '32.73;2022;spbe-2020@1;4,00', '32.11;2025;spbe-2020@1;3,00']) });
     expect(mixed.body.error.details.problems).toEqual([
-      { line: 3, message: 'region_code 32.73: this import is for 32.11 only' },
-      { line: 4, message: '32.11 2025 already has a result from an evaluation' },
+      { line: 3, message: { id: 'region_code 32.73: impor ini hanya untuk 32.11', en: 'region_code 32.73: this import is for 32.11 only' } },
+      { line: 4, message: { id: '32.11 2025 sudah memiliki hasil dari evaluasi', en: '32.11 2025 already has a result from an evaluation' } },
     ]);
     const own = await h.api('POST', R, { session: s.spbe, ...csv(['kode_wilayah;tahun;versi_kerangka;indeks', '32.11;2022;spbe-2020@1;2,90']) });
     expect(own.body).toEqual({ imported: 1 });

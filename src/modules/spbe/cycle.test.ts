@@ -420,7 +420,8 @@ describeWithApp('SPBE evaluation cycle', (h) => {
       body: { document: { levels: [{ level: 1, name: { id: 'a', en: 'a' } }, { level: 2, name: { id: 'b', en: 'b' } }], predicates: [{ name: { id: 'x', en: 'x' }, min: 1, max: 2, maxInclusive: true }], aspects: [{ code: 'A', name: { id: 'A', en: 'A' } }], indicators: [{ code: '1', number: 1, aspect: 'B', name: { id: 'i', en: 'i' }, weight: 100 }] } },
     });
     expect([broken.status, broken.body.error.code, broken.body.error.details.problems]).toEqual([400, 'spbe.framework_invalid', [
-      { path: 'indicators[0].aspect', message: 'indicator 1: unknown aspect B' }, { path: 'aspects', message: 'aspect A has no indicator' },
+      { path: 'indicators[0].aspect', message: { id: 'indikator 1: aspek B tidak ada', en: 'indicator 1: unknown aspect B' } },
+      { path: 'aspects', message: { id: 'aspek A tidak memiliki indikator', en: 'aspect A has no indicator' } },
     ]]);
   });
 });

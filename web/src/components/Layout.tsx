@@ -47,7 +47,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <footer className="site-footer">
         <div className="container">
           <p>{t(`footer.about.${moduleOf(path)}`)}</p>
-          {!me?.user && <p><Link to="/masuk">{t('footer.staff')}</Link></p>}
+          {!me?.user && <p><Link to="/masuk">{t('footer.staff')}</Link> · <Link to="/daftar">{t('footer.register')}</Link></p>}
         </div>
       </footer>
     </>
@@ -94,6 +94,7 @@ function StaffBar({ current }: { current?: string }) {
           const href = e.href(region.code);
           return <Link key={e.label} to={href} aria-current={path === href ? 'page' : undefined}>{t(e.label)}</Link>;
         })}
+        <Link to="/laporan-saya" aria-current={path === '/laporan-saya' ? 'page' : undefined}>{t('nav.mine')}</Link>
         <Link to="/notifikasi" aria-current={path === '/notifikasi' ? 'page' : undefined}>
           {t('nav.notifications')}
           {unread > 0 && <span className="count" aria-label={t('nav.unread', { n: unread })}>{unread}</span>}

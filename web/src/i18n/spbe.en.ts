@@ -367,5 +367,7 @@ export const spbeEn: Record<keyof typeof spbeId, string> = {
   'spbe.fw.indicatorName': 'Name of indicator {n}',
   'spbe.fw.weightOf': 'Weight of indicator {n}',
   'spbe.fw.criteria': 'Criteria',
+  'spbe.fw.pedoman': 'Pedoman Evaluasi wording of indicator {n} level {level}',
+  'spbe.fw.pedomanHint': '(optional; only where it differs from the regulation\'s wording)',
   'spbe.fw.criterion': 'Criteria of indicator {n} level {level}',
 };

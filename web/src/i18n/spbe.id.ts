@@ -367,5 +367,7 @@ export const spbeId = {
   'spbe.fw.indicatorName': 'Nama indikator {n}',
   'spbe.fw.weightOf': 'Bobot indikator {n}',
   'spbe.fw.criteria': 'Kriteria',
+  'spbe.fw.pedoman': 'Rumusan Pedoman Evaluasi indikator {n} tingkat {level}',
+  'spbe.fw.pedomanHint': '(opsional; isi hanya bila berbeda dari rumusan peraturan)',
   'spbe.fw.criterion': 'Kriteria indikator {n} tingkat {level}',
 };

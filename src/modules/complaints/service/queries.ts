@@ -12,6 +12,7 @@ import { handledUnits } from '../domain/staff.js';
 import { AppError } from '../../../platform/errors.js';
 import { matchesHash } from '../../../platform/auth/secrets.js';
 import type { Region } from '../../../platform/regions/service.js';
+import { timezoneLabel, type TimeZone } from '../../../platform/regions/areas.js';
 import { areas, units } from '../../../platform/schema.js';
 import { categories, complaintDeadlines, complaintPhotos, complaints } from '../schema.js';
 import { allowedActions, citizenWindowEnd, nextStatus, statusLabel, terminal, type Status } from '../domain/status.js';
@@ -248,13 +249,19 @@ export async function trackingView(ctx: AppContext, region: Region, trackingCode
 const publiclyVisible = eq(complaints.confidential, false);
 
 /** A signed-in citizen's own reports, across regions. */
+/** A citizen's own reports, with their region's name and time zone (a person may report in several regions). */
 export async function listMine(ctx: AppContext, userId: string) {
-  return ctx.database.db
-    .select({ regionCode: complaints.regionCode, trackingCode: complaints.trackingCode, status: complaints.status, description: complaints.description, submittedAt: complaints.submittedAt })
+  const rows = await ctx.database.db
+    .select({
+      regionCode: complaints.regionCode, regionName: areas.name, timezone: areas.timezone,
+      trackingCode: complaints.trackingCode, status: complaints.status, description: complaints.description, submittedAt: complaints.submittedAt,
+    })
     .from(complaints)
+    .innerJoin(areas, eq(areas.code, complaints.regionCode))
     .where(eq(complaints.reporterUserId, userId))
     .orderBy(desc(complaints.submittedAt))
     .limit(200);
+  return rows.map((r) => ({ ...r, timezoneLabel: timezoneLabel[r.timezone as TimeZone] }));
 }
 
 /** The public list: never confidential reports, never identities. */

@@ -4,6 +4,7 @@
 // version must meet.
 import { z } from 'zod';
 import { Dec, hasPlaces } from './decimal.js';
+import type { Words } from '../../../platform/errors.js';
 
 const code = z.string().trim().regex(/^[A-Za-z0-9._-]{1,20}$/);
 export const bilingual = z.object({ id: z.string().trim().min(1).max(500), en: z.string().trim().min(1).max(500) });
@@ -62,7 +63,8 @@ export type Band = FrameworkDocument['predicates'][number];
 export type Level = FrameworkDocument['levels'][number];
 export type LevelCriterion = z.infer<typeof levelCriterion>;
 
-export interface Problem { path: string; message: string }
+/** What is wrong at a path of the document, in both languages (shown to a platform admin as they edit). */
+export interface Problem { path: string; message: Words }
 
 function duplicates(codes: string[]): string[] {
   const seen = new Set<string>();
@@ -73,26 +75,28 @@ function duplicates(codes: string[]): string[] {
 export function structureProblems(doc: FrameworkDocument): Problem[] {
   const problems: Problem[] = [];
   const levels = doc.levels.map((l) => l.level);
-  if (levels.some((l, i) => i > 0 && l !== levels[i - 1] + 1)) problems.push({ path: 'levels', message: 'levels must be consecutive and ascending' });
+  if (levels.some((l, i) => i > 0 && l !== levels[i - 1] + 1)) problems.push({ path: 'levels', message: { id: 'tingkat harus berurutan dan naik', en: 'levels must be consecutive and ascending' } });
   for (const [path, codes] of [['domains', doc.domains.map((d) => d.code)], ['aspects', doc.aspects.map((a) => a.code)], ['indicators', doc.indicators.map((i) => i.code)]] as const) {
-    for (const d of duplicates(codes)) problems.push({ path, message: `duplicate code ${d}` });
+    for (const d of duplicates(codes)) problems.push({ path, message: { id: `kode ${d} dipakai dua kali`, en: `duplicate code ${d}` } });
   }
   const domainCodes = new Set(doc.domains.map((d) => d.code));
   doc.aspects.forEach((a, i) => {
     if (doc.domains.length > 0 ? !a.domain || !domainCodes.has(a.domain) : a.domain !== null) {
-      problems.push({ path: `aspects[${i}].domain`, message: doc.domains.length > 0 ? `aspect ${a.code} needs one of the domains` : `aspect ${a.code} names a domain but the framework has none` });
+      problems.push({ path: `aspects[${i}].domain`, message: doc.domains.length > 0
+        ? { id: `aspek ${a.code} harus menyebut salah satu domain`, en: `aspect ${a.code} needs one of the domains` }
+        : { id: `aspek ${a.code} menyebut domain, padahal kerangka ini tidak memiliki domain`, en: `aspect ${a.code} names a domain but the framework has none` } });
     }
   });
   const aspectCodes = new Set(doc.aspects.map((a) => a.code));
   const levelSet = new Set(levels.map(String));
   doc.indicators.forEach((ind, i) => {
-    if (!aspectCodes.has(ind.aspect)) problems.push({ path: `indicators[${i}].aspect`, message: `indicator ${ind.code}: unknown aspect ${ind.aspect}` });
-    for (const k of Object.keys(ind.criteria)) if (!levelSet.has(k)) problems.push({ path: `indicators[${i}].criteria`, message: `indicator ${ind.code}: no level ${k}` });
+    if (!aspectCodes.has(ind.aspect)) problems.push({ path: `indicators[${i}].aspect`, message: { id: `indikator ${ind.code}: aspek ${ind.aspect} tidak ada`, en: `indicator ${ind.code}: unknown aspect ${ind.aspect}` } });
+    for (const k of Object.keys(ind.criteria)) if (!levelSet.has(k)) problems.push({ path: `indicators[${i}].criteria`, message: { id: `indikator ${ind.code}: tingkat ${k} tidak ada`, en: `indicator ${ind.code}: no level ${k}` } });
   });
-  for (const a of doc.aspects) if (!doc.indicators.some((i) => i.aspect === a.code)) problems.push({ path: 'aspects', message: `aspect ${a.code} has no indicator` });
-  for (const d of doc.domains) if (!doc.aspects.some((a) => a.domain === d.code)) problems.push({ path: 'domains', message: `domain ${d.code} has no aspect` });
+  for (const a of doc.aspects) if (!doc.indicators.some((i) => i.aspect === a.code)) problems.push({ path: 'aspects', message: { id: `aspek ${a.code} tidak memiliki indikator`, en: `aspect ${a.code} has no indicator` } });
+  for (const d of doc.domains) if (!doc.aspects.some((a) => a.domain === d.code)) problems.push({ path: 'domains', message: { id: `domain ${d.code} tidak memiliki aspek`, en: `domain ${d.code} has no aspect` } });
   doc.predicates.forEach((b, i) => {
-    if (!(b.min < b.max)) problems.push({ path: `predicates[${i}]`, message: 'min must be below max' });
+    if (!(b.min < b.max)) problems.push({ path: `predicates[${i}]`, message: { id: 'batas bawah harus lebih kecil dari batas atas', en: 'min must be below max' } });
   });
   return problems;
 }
@@ -111,13 +115,15 @@ export function bandProblems(doc: FrameworkDocument): Problem[] {
   const hi = doc.levels[doc.levels.length - 1].level;
   const bands = [...doc.predicates].sort((a, b) => a.min - b.min);
   const problems: Problem[] = [];
-  if (!new Dec(bands[0].min).eq(lo)) problems.push({ path: 'predicates', message: `the lowest band must start at ${lo}` });
+  if (!new Dec(bands[0].min).eq(lo)) problems.push({ path: 'predicates', message: { id: `predikat terendah harus mulai dari ${lo}`, en: `the lowest band must start at ${lo}` } });
   bands.forEach((b, i) => {
     const top = i === bands.length - 1;
-    if (!top && !new Dec(b.max).eq(bands[i + 1].min)) problems.push({ path: 'predicates', message: `gap or overlap between ${b.name.id} and ${bands[i + 1].name.id}` });
-    if (b.maxInclusive !== top) problems.push({ path: 'predicates', message: top ? `the top band ${b.name.id} must include its maximum` : `only the top band may include its maximum (${b.name.id})` });
+    if (!top && !new Dec(b.max).eq(bands[i + 1].min)) problems.push({ path: 'predicates', message: { id: `ada celah atau tumpang tindih antara ${b.name.id} dan ${bands[i + 1].name.id}`, en: `gap or overlap between ${b.name.id} and ${bands[i + 1].name.id}` } });
+    if (b.maxInclusive !== top) problems.push({ path: 'predicates', message: top
+      ? { id: `predikat tertinggi ${b.name.id} harus mencakup batas atasnya`, en: `the top band ${b.name.id} must include its maximum` }
+      : { id: `hanya predikat tertinggi yang boleh mencakup batas atasnya (${b.name.id})`, en: `only the top band may include its maximum (${b.name.id})` } });
   });
-  if (!new Dec(bands[bands.length - 1].max).eq(hi)) problems.push({ path: 'predicates', message: `the top band must end at ${hi}` });
+  if (!new Dec(bands[bands.length - 1].max).eq(hi)) problems.push({ path: 'predicates', message: { id: `predikat tertinggi harus berakhir di ${hi}`, en: `the top band must end at ${hi}` } });
   return problems;
 }
 
@@ -125,7 +131,7 @@ export function bandProblems(doc: FrameworkDocument): Problem[] {
 export function activationProblems(doc: FrameworkDocument): { weightSum: Dec; problems: Problem[] } {
   const problems = [...structureProblems(doc), ...bandProblems(doc)];
   doc.indicators.forEach((ind, i) => {
-    if (ind.weight <= 0) problems.push({ path: `indicators[${i}].weight`, message: `indicator ${ind.code}: weight must be positive` });
+    if (ind.weight <= 0) problems.push({ path: `indicators[${i}].weight`, message: { id: `indikator ${ind.code}: bobot harus lebih dari nol`, en: `indicator ${ind.code}: weight must be positive` } });
   });
   return { weightSum: weightSum(doc), problems };
 }

@@ -24,8 +24,8 @@ describe('results CSV', () => {
   });
 
   it('refuses a file without the required columns or with unknown ones', () => {
-    expect(parseResultsCsv('region_code,year,index\n32.11,2024,3\n').problems).toEqual([{ line: 1, message: 'missing column framework_version' }]);
-    expect(parseResultsCsv('region_code,year,framework_version,index,skor\n32.11,2024,spbe-2018,3,1\n').problems).toEqual([{ line: 1, message: 'unknown column skor' }]);
+    expect(parseResultsCsv('region_code,year,index\n32.11,2024,3\n').problems).toEqual([{ line: 1, message: { id: 'kolom framework_version tidak ada', en: 'missing column framework_version' } }]);
+    expect(parseResultsCsv('region_code,year,framework_version,index,skor\n32.11,2024,spbe-2018,3,1\n').problems).toEqual([{ line: 1, message: { id: 'kolom skor tidak dikenal', en: 'unknown column skor' } }]);
   });
 });
 

@@ -120,6 +120,9 @@ describe('activation rules', () => {
   it('finds gaps, overlaps and a wrongly inclusive band', () => {
     const bands = spbe.predicates.map((b) => (b.name.id === 'Baik' ? { ...b, min: 2.7 } : b.name.id === 'Cukup' ? { ...b, maxInclusive: true } : b));
     const problems = bandProblems({ ...spbe, predicates: bands }).map((p) => p.message);
-    expect(problems).toEqual(['gap or overlap between Cukup and Baik', 'only the top band may include its maximum (Cukup)']);
+    expect(problems).toEqual([
+      { id: 'ada celah atau tumpang tindih antara Cukup dan Baik', en: 'gap or overlap between Cukup and Baik' },
+      { id: 'hanya predikat tertinggi yang boleh mencakup batas atasnya (Cukup)', en: 'only the top band may include its maximum (Cukup)' },
+    ]);
   });
 });

@@ -32,7 +32,7 @@ function summary(row: VersionRow) {
     createdAt: row.createdAt, updatedAt: row.updatedAt, activatedAt: row.activatedAt, retiredAt: row.retiredAt,
     indicatorCount: row.document.indicators.length, weightSum: num(weightSum),
     /** What would stop activation (empty for a complete version). */
-    problems: weightSum.eq(100) ? problems : [{ path: 'indicators', message: `weights sum to ${weightSum.toString()}, not 100` }, ...problems],
+    problems: weightSum.eq(100) ? problems : [{ path: 'indicators', message: { id: `jumlah bobot ${weightSum.toString()}, bukan 100`, en: `weights sum to ${weightSum.toString()}, not 100` } }, ...problems],
   };
 }
 

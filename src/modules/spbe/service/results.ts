@@ -48,20 +48,20 @@ export async function importResults(tx: Queryable, parsed: ParsedImport, opts: {
   const fromEvaluation = await tx.select({ regionCode: spbeResults.regionCode, year: spbeResults.year }).from(spbeResults)
     .where(and(eq(spbeResults.source, 'evaluation'), inArray(spbeResults.regionCode, [...new Set(parsed.rows.map((r) => r.regionCode))])));
   const rows = parsed.rows.map((r) => {
-    const bad = (message: string) => problems.push({ line: r.line, message });
-    if (opts.onlyRegion !== null && r.regionCode !== opts.onlyRegion) bad(`region_code ${r.regionCode}: this import is for ${opts.onlyRegion} only`);
-    else if (r.regionCode !== NATIONAL && !regionOk.has(r.regionCode)) bad(`region_code ${r.regionCode} is not a province or regency/city`);
-    if (fromEvaluation.some((e) => e.regionCode === r.regionCode && e.year === r.year)) bad(`${r.regionCode} ${r.year} already has a result from an evaluation`);
-    if (!frameworks.has(r.framework)) bad(`unknown framework ${r.framework}`);
+    const bad = (id: string, en: string) => problems.push({ line: r.line, message: { id, en } });
+    if (opts.onlyRegion !== null && r.regionCode !== opts.onlyRegion) bad(`region_code ${r.regionCode}: impor ini hanya untuk ${opts.onlyRegion}`, `region_code ${r.regionCode}: this import is for ${opts.onlyRegion} only`);
+    else if (r.regionCode !== NATIONAL && !regionOk.has(r.regionCode)) bad(`region_code ${r.regionCode} bukan provinsi atau kabupaten/kota`, `region_code ${r.regionCode} is not a province or regency/city`);
+    if (fromEvaluation.some((e) => e.regionCode === r.regionCode && e.year === r.year)) bad(`${r.regionCode} ${r.year} sudah memiliki hasil dari evaluasi`, `${r.regionCode} ${r.year} already has a result from an evaluation`);
+    if (!frameworks.has(r.framework)) bad(`kerangka ${r.framework} tidak dikenal`, `unknown framework ${r.framework}`);
     const version = r.version === null ? null : versions.find((v) => v.frameworkCode === r.framework && v.version === r.version);
-    if (r.version !== null && !version) bad(`unknown version ${r.framework}@${r.version}`);
+    if (r.version !== null && !version) bad(`versi ${r.framework}@${r.version} tidak dikenal`, `unknown version ${r.framework}@${r.version}`);
     let predicate = r.predicate ? { id: r.predicate, en: r.predicate } : null;
     if (version) {
       const doc = version.document;
       const { min, max } = levelRange(doc);
-      if (r.index < min || r.index > max) bad(`index ${r.index} is outside ${min}..${max}`);
-      for (const c of Object.keys(r.domains)) if (!doc.domains.some((d) => d.code === c)) bad(`${r.framework}@${r.version} has no domain ${c}`);
-      for (const c of Object.keys(r.aspects)) if (!doc.aspects.some((a) => a.code === c)) bad(`${r.framework}@${r.version} has no aspect ${c}`);
+      if (r.index < min || r.index > max) bad(`indeks ${r.index} di luar ${min}..${max}`, `index ${r.index} is outside ${min}..${max}`);
+      for (const c of Object.keys(r.domains)) if (!doc.domains.some((d) => d.code === c)) bad(`${r.framework}@${r.version} tidak memiliki domain ${c}`, `${r.framework}@${r.version} has no domain ${c}`);
+      for (const c of Object.keys(r.aspects)) if (!doc.aspects.some((a) => a.code === c)) bad(`${r.framework}@${r.version} tidak memiliki aspek ${c}`, `${r.framework}@${r.version} has no aspect ${c}`);
       predicate = predicateFor(r.index, doc.predicates)?.name ?? null;
     }
     return {

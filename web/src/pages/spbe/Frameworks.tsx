@@ -156,15 +156,17 @@ function Editor({ version, onChanged }: { version: Version; onChanged: () => voi
     await api(url, { method: 'PUT', body: { document: built(), note } });
     setDirty(false);
   };
-  const problems = error instanceof ApiError ? ((error.details as { problems?: { path: string; message: string }[] } | undefined)?.problems ?? []) : [];
+  const problems = error instanceof ApiError ? ((error.details as { problems?: { path: string; message: { id: string; en: string } }[] } | undefined)?.problems ?? []) : [];
 
   const setIndicator = (code: string, patch: Partial<FrameworkDocument['indicators'][number]>) =>
     change({ ...doc, indicators: doc.indicators.map((i) => (i.code === code ? { ...i, ...patch } : i)) });
-  const setCriterion = (code: string, level: number, lang: 'id' | 'en', text: string) => {
+  const setCriterion = (code: string, level: number, field: CriterionField, text: string) => {
     const ind = doc.indicators.find((i) => i.code === code)!;
-    const { provisional, ...edited } = { ...(ind.criteria[String(level)] ?? { id: null, en: null }), [lang]: text || null };
+    const { provisional, pedoman, ...edited } = { ...(ind.criteria[String(level)] ?? { id: null, en: null }), [field]: text || null };
+    // The Pedoman wording is optional: an emptied field removes it rather than storing an empty text.
+    const withPedoman = pedoman ? { ...edited, pedoman } : edited;
     // Indonesian written here replaces a provisional placeholder, so it is no longer marked as one.
-    setIndicator(code, { criteria: { ...ind.criteria, [String(level)]: lang === 'id' || !provisional ? edited : { ...edited, provisional } } });
+    setIndicator(code, { criteria: { ...ind.criteria, [String(level)]: field === 'id' || !provisional ? withPedoman : { ...withPedoman, provisional } } });
   };
   const bi = (label: string, value: { id: string; en: string }, set: (v: { id: string; en: string }) => void) => (
     <>
@@ -187,7 +189,7 @@ function Editor({ version, onChanged }: { version: Version; onChanged: () => voi
       </div>
       {flash && <Flash>{flash}</Flash>}
       <ErrorMessage error={error} />
-      {problems.length > 0 && <ul className="small problems">{problems.map((p, i) => <li key={i}><code>{p.path}</code>: {p.message}</li>)}</ul>}
+      {problems.length > 0 && <ul className="small problems">{problems.map((p, i) => <li key={i}><code>{p.path}</code>: {pick(p.message)}</li>)}</ul>}
       {editable && (
         <div className="button-row sticky-actions">
           <button type="button" className="button" disabled={busy || invalid.length > 0} onClick={() => void run(async () => { await save(); onChanged(); return t('spbe.fw.saved'); })}>{t('spbe.fw.save')}</button>
@@ -301,9 +303,12 @@ function Editor({ version, onChanged }: { version: Version; onChanged: () => voi
   );
 }
 
+/** The texts of one level's criteria an admin can edit: the regulation's Indonesian, the English summary, the Pedoman wording. */
+type CriterionField = 'id' | 'en' | 'pedoman';
+
 function IndicatorRows({ i, levels, open, onToggle, weight, onWeight, nameCells, onCriterion }: {
   i: FrameworkDocument['indicators'][number]; levels: number[]; open: boolean; onToggle: () => void; weight: string; onWeight: (w: string) => void;
-  nameCells: ReactNode; onCriterion: (level: number, lang: 'id' | 'en', text: string) => void;
+  nameCells: ReactNode; onCriterion: (level: number, field: CriterionField, text: string) => void;
 }) {
   const { t } = useI18n();
   return (
@@ -324,6 +329,9 @@ function IndicatorRows({ i, levels, open, onToggle, weight, onWeight, nameCells,
                 </label>
                 <label lang="en">{t('spbe.fw.criterion', { n: i.number, level })} (English)
                   <textarea rows={2} maxLength={4000} value={i.criteria[String(level)]?.en ?? ''} onChange={(e) => onCriterion(level, 'en', e.target.value)} />
+                </label>
+                <label className="criteria-pedoman">{t('spbe.fw.pedoman', { n: i.number, level })} <small className="hint">{t('spbe.fw.pedomanHint')}</small>
+                  <textarea rows={2} maxLength={4000} value={i.criteria[String(level)]?.pedoman ?? ''} onChange={(e) => onCriterion(level, 'pedoman', e.target.value)} />
                 </label>
               </div>
             ))}

@@ -1,7 +1,9 @@
 // Signing in, and what the emailed links open: choosing a new password,
 // accepting an invitation, activating a citizen's account.
 import { useEffect, useState, type FormEvent } from 'react';
-import { ErrorMessage, Flash, PageTitle } from '../../components/ui.js';
+import { ErrorMessage, Flash, Loading, PageTitle, StatusBadge } from '../../components/ui.js';
+import { useApi } from '../../data.js';
+import { formatDateTime, type Zone } from '../../format.js';
 import { api, regionApi, setCsrfToken } from '../../api.js';
 import type { Role } from '../../admin-types.js';
 import { landingFor, unitWorkRegion } from '../../landing.js';
@@ -30,6 +32,36 @@ function CurrentPassword({ value, onChange }: { value: string; onChange: (v: str
       <input id="password" type="password" autoComplete="current-password" required value={value} onChange={(e) => onChange(e.target.value)} />
     </div>
   );
+}
+
+/**
+ * A new password typed twice. The server judges its strength; here only that
+ * both typings match. `confirmed()` gives the password, or null (and says so
+ * on the form) when they differ.
+ */
+function useNewPassword(label: string) {
+  const { t } = useI18n();
+  const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
+  const [mismatch, setMismatch] = useState(false);
+  const fields = (
+    <>
+      <div className="field">
+        <label htmlFor="password">{label}</label>
+        <input id="password" type="password" autoComplete="new-password" required minLength={10} value={password} onChange={(e) => setPassword(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="password-again">{t('reset.again')}</label>
+        <input id="password-again" type="password" autoComplete="new-password" required value={again} onChange={(e) => setAgain(e.target.value)} />
+      </div>
+      {mismatch && <p className="alert alert-error" role="alert">{t('reset.mismatch')}</p>}
+    </>
+  );
+  const confirmed = () => {
+    setMismatch(password !== again);
+    return password === again ? password : null;
+  };
+  return { fields, confirmed };
 }
 
 /** Only same-site paths: never send a user off to another site after sign-in. */
@@ -69,6 +101,7 @@ export function SignInPage() {
         <button type="submit" className="button" disabled={sending}>{t('signIn.submit')}</button>
         <p><Link to="/lupa-sandi">{t('signIn.forgot')}</Link></p>
       </form>
+      <p className="narrow">{t('register.offer')} <Link to="/daftar">{t('register.title')}</Link></p>
     </>
   );
 }
@@ -113,17 +146,14 @@ export function ResetPasswordPage() {
   const { t } = useI18n();
   const { query } = useLocation();
   const token = query.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const [again, setAgain] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword(t('reset.password'));
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    // The server judges the password's strength; here only that both match.
-    setMismatch(password !== again);
-    if (password !== again) return;
+    const password = newPassword.confirmed();
+    if (password === null) return;
     try {
       await api('/api/auth/password-reset/confirm', { method: 'POST', body: { token, password } });
       setDone(true);
@@ -139,15 +169,7 @@ export function ResetPasswordPage() {
         <Flash>{t('reset.done')} <Link to="/masuk">{t('signIn.title')}</Link></Flash>
       ) : token && (
         <form className="card narrow" onSubmit={submit}>
-          <div className="field">
-            <label htmlFor="password">{t('reset.password')}</label>
-            <input id="password" type="password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="password-again">{t('reset.again')}</label>
-            <input id="password-again" type="password" autoComplete="new-password" required value={again} onChange={(e) => setAgain(e.target.value)} />
-          </div>
-          {mismatch && <p className="alert alert-error" role="alert">{t('reset.mismatch')}</p>}
+          {newPassword.fields}
           <ErrorMessage error={error} />
           <button type="submit" className="button">{t('reset.submit')}</button>
         </form>
@@ -170,9 +192,8 @@ export function InvitationPage() {
   const [invitation, setInvitation] = useState<InvitationView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [again, setAgain] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword(t('invite.password'));
+  const [current, setCurrent] = useState('');
   const [sending, setSending] = useState(false);
   useEffect(() => {
     if (token) api<InvitationView>('/api/auth/invitation', { method: 'POST', body: { token } }).then(setInvitation, setError);
@@ -192,14 +213,14 @@ export function InvitationPage() {
   };
   const createAccount = (e: FormEvent) => {
     e.preventDefault();
-    setMismatch(password !== again);
-    if (password === again) void accept({ name: name.trim(), password });
+    const password = newPassword.confirmed();
+    if (password !== null) void accept({ name: name.trim(), password });
   };
   const signInAndAccept = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await signIn(invitation!.email, password);
+      await signIn(invitation!.email, current);
       await accept({});
     } catch (err) {
       setError(err);
@@ -223,15 +244,7 @@ export function InvitationPage() {
             <label htmlFor="name">{t('invite.name')}</label>
             <input id="name" autoComplete="name" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
           </div>
-          <div className="field">
-            <label htmlFor="password">{t('invite.password')}</label>
-            <input id="password" type="password" autoComplete="new-password" required minLength={10} value={password} onChange={(e) => setPassword(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="password-again">{t('reset.again')}</label>
-            <input id="password-again" type="password" autoComplete="new-password" required value={again} onChange={(e) => setAgain(e.target.value)} />
-          </div>
-          {mismatch && <p className="alert alert-error" role="alert">{t('reset.mismatch')}</p>}
+          {newPassword.fields}
           <ErrorMessage error={error} />
           <button type="submit" className="button" disabled={sending}>{t('invite.accept')}</button>
         </form>
@@ -245,7 +258,7 @@ export function InvitationPage() {
       ) : (
         <form className="card narrow" onSubmit={signInAndAccept}>
           <p>{t('invite.signIn', { email: invitation.email })}</p>
-          <CurrentPassword value={password} onChange={setPassword} />
+          <CurrentPassword value={current} onChange={setCurrent} />
           <ErrorMessage error={error} />
           <button type="submit" className="button" disabled={sending}>{t('invite.signInAccept')}</button>
           <p><Link to="/lupa-sandi">{t('signIn.forgot')}</Link></p>
@@ -278,7 +291,7 @@ export function VerifyEmailPage() {
       <PageTitle title={t('verify.title')}>{t('verify.title')}</PageTitle>
       {!token && <p className="alert alert-error" role="alert">{t('reset.noToken')}</p>}
       {state.done ? (
-        <Flash>{t('verify.done')} <Link to="/">{t('verify.next')}</Link></Flash>
+        <Flash>{t('verify.done')} <Link to="/laporan-saya">{t('verify.next')}</Link></Flash>
       ) : token && (
         // A button, not on load: mail scanners that open links must not use up the token.
         <div className="card narrow">
@@ -287,6 +300,104 @@ export function VerifyEmailPage() {
           <button type="button" className="button" onClick={() => void confirm()}>{t('verify.submit')}</button>
         </div>
       )}
+    </>
+  );
+}
+
+/**
+ * A citizen's self-service account. The answer is the same whether or not
+ * the address has an account: the activation link (or, for an existing
+ * account, a note to its owner) goes by email.
+ */
+export function RegisterPage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [phone, setPhone] = useState('');
+  const newPassword = useNewPassword(t('invite.password'));
+  const [error, setError] = useState<unknown>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const password = newPassword.confirmed();
+    if (password === null) return;
+    setSending(true);
+    try {
+      await api('/api/auth/register', { method: 'POST', body: { name: name.trim(), email: email.trim(), password, ...(phone.trim() ? { phone: phone.trim() } : {}) } });
+      setSentTo(email.trim());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <>
+      <PageTitle title={t('register.title')}>{t('register.title')}</PageTitle>
+      {me?.user && <Flash>{t('signIn.already', { name: me.user.name })} <Link to="/laporan-saya">{t('mine.title')}</Link></Flash>}
+      {sentTo ? (
+        <Flash>{t('register.sent', { email: sentTo })}</Flash>
+      ) : (
+        <form className="card narrow" onSubmit={submit}>
+          <p>{t('register.intro')}</p>
+          <div className="field">
+            <label htmlFor="name">{t('invite.name')}</label>
+            <input id="name" autoComplete="name" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="email">{t('signIn.email')}</label>
+            <input id="email" type="email" autoComplete="email" required maxLength={200} value={email} onChange={(e) => setEmail(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="phone">{t('register.phone')}</label>
+            <input id="phone" type="tel" autoComplete="tel" inputMode="tel" pattern="\\+?[0-9 \\-]{6,20}" value={phone} onChange={(e) => setPhone(e.target.value)} />
+          </div>
+          {newPassword.fields}
+          <ErrorMessage error={error} />
+          <button type="submit" className="button" disabled={sending}>{t('register.submit')}</button>
+        </form>
+      )}
+      <p><Link to="/masuk">{t('register.haveAccount')}</Link></p>
+    </>
+  );
+}
+
+interface MyComplaint extends Zone { regionCode: string; regionName: string; trackingCode: string; status: string; description: string; submittedAt: string }
+
+/** The reports a signed-in citizen sent from the web form, newest first, each linking to its tracking page. */
+export function MyComplaintsPage() {
+  const { t, locale } = useI18n();
+  const { me } = useSession();
+  const mine = useApi<MyComplaint[]>(me?.user ? '/api/me/complaints' : null);
+  if (me && !me.user) {
+    return (
+      <>
+        <PageTitle title={t('mine.title')}>{t('mine.title')}</PageTitle>
+        <p>{t('mine.signIn')} <Link to="/masuk?next=%2Flaporan-saya">{t('signIn.submit')}</Link> · <Link to="/daftar">{t('register.title')}</Link></p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageTitle title={t('mine.title')}>{t('mine.title')}</PageTitle>
+      <ErrorMessage error={mine.error} />
+      {mine.loading && <Loading />}
+      {mine.data?.length === 0 && <p className="muted">{t('mine.empty')}</p>}
+      <ul className="plain cards">
+        {mine.data?.map((c) => (
+          <li key={c.trackingCode} className="card row-card">
+            <div className="row-head">
+              <Link className="row-title code" to={`/r/${c.regionCode}/lacak/${c.trackingCode}`}>{c.trackingCode}</Link>
+              <StatusBadge status={c.status} />
+            </div>
+            <p className="muted small">{c.regionName} · {formatDateTime(c.submittedAt, c, locale)}</p>
+            <p>{c.description.length > 160 ? `${c.description.slice(0, 160)}…` : c.description}</p>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
