@@ -41,15 +41,6 @@ export const adminEn: Record<keyof typeof adminId, string> = {
   'admin.field.email': 'Email',
   'admin.field.password': 'Password',
 
-  'admin.role.officer': 'Officer',
-  'admin.role.unit_head': 'Unit head',
-  'admin.role.coordinator': 'Complaints coordinator',
-  'admin.role.counter_staff': 'Counter staff',
-  'admin.role.head_of_region': 'Head of region',
-  'admin.role.region_admin': 'Region admin',
-  'admin.role.spbe_coordinator': 'SPBE coordinator',
-  'admin.role.internal_assessor': 'SPBE internal assessor',
-  'admin.role.external_assessor': 'SPBE external assessor',
 
   'admin.units.code': 'Code',
   'admin.units.codeHint': 'Letters, digits, - or _, no spaces. For example: DISHUB.',

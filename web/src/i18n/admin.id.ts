@@ -40,15 +40,6 @@ export const adminId = {
   'admin.field.email': 'Email',
   'admin.field.password': 'Kata sandi',
 
-  'admin.role.officer': 'Petugas',
-  'admin.role.unit_head': 'Kepala unit',
-  'admin.role.coordinator': 'Koordinator pengaduan',
-  'admin.role.counter_staff': 'Petugas loket',
-  'admin.role.head_of_region': 'Kepala daerah',
-  'admin.role.region_admin': 'Admin daerah',
-  'admin.role.spbe_coordinator': 'Koordinator SPBE',
-  'admin.role.internal_assessor': 'Asesor internal SPBE',
-  'admin.role.external_assessor': 'Asesor eksternal SPBE',
 
   'admin.units.code': 'Kode',
   'admin.units.codeHint': 'Huruf, angka, - atau _, tanpa spasi. Contoh: DISHUB.',

@@ -1,7 +1,7 @@
 // English.
 import type { Messages } from './id.js';
 import { labelEntries } from './labels.js';
-import { statusLabel } from '../../../src/modules/complaints/domain/status.js';
+import { channelLabel, rejectionReasonLabel, statusLabel } from '../../../src/modules/complaints/domain/status.js';
 import { slaStageLabel } from '../../../src/modules/complaints/domain/sla.js';
 
 export const en: Messages = {
@@ -139,10 +139,9 @@ export const en: Messages = {
   'complaint.photoAlt': 'Photo {n}',
 
   ...labelEntries('status.', statusLabel, 'en'),
+  ...labelEntries('channel.', channelLabel, 'en'),
+  ...labelEntries('reason.', rejectionReasonLabel, 'en'),
 
-  'channel.web': 'Web',
-  'channel.counter': 'Counter/phone',
-  'channel.open311': 'Partner app (Open311)',
 
   'deadline.title': 'Deadlines',
   'deadline.due': 'due',
@@ -182,10 +181,6 @@ export const en: Messages = {
   'event.toRegion': 'To {region} (new code {code})',
   'event.escalatedStage': '{stage} stage, level {step}',
   'event.rating': 'Rated {n} out of 5',
-  'reason.not_our_authority': 'Not our authority',
-  'reason.duplicate': 'Duplicate',
-  'reason.incomplete': 'Incomplete',
-  'reason.spam': 'Spam',
 
   'rate.title': 'Rate the answer',
   'rate.question': 'How satisfied are you with how it was handled?',

@@ -2,7 +2,7 @@
 // (every other language must have the same keys). The texts of the staff
 // administration, dashboards and SPBE screens are in staff.ts, loaded with them.
 import { labelEntries } from './labels.js';
-import { statusLabel } from '../../../src/modules/complaints/domain/status.js';
+import { channelLabel, rejectionReasonLabel, statusLabel } from '../../../src/modules/complaints/domain/status.js';
 import { slaStageLabel } from '../../../src/modules/complaints/domain/sla.js';
 
 export const id = {
@@ -140,10 +140,9 @@ export const id = {
   'complaint.photoAlt': 'Foto {n}',
 
   ...labelEntries('status.', statusLabel, 'id'),
+  ...labelEntries('channel.', channelLabel, 'id'),
+  ...labelEntries('reason.', rejectionReasonLabel, 'id'),
 
-  'channel.web': 'Web',
-  'channel.counter': 'Loket/telepon',
-  'channel.open311': 'Aplikasi mitra (Open311)',
 
   'deadline.title': 'Batas waktu',
   'deadline.due': 'paling lambat',
@@ -183,10 +182,6 @@ export const id = {
   'event.toRegion': 'Ke {region} (kode baru {code})',
   'event.escalatedStage': 'Tahap {stage}, tingkat {step}',
   'event.rating': 'Nilai {n} dari 5',
-  'reason.not_our_authority': 'Bukan kewenangan kami',
-  'reason.duplicate': 'Duplikat',
-  'reason.incomplete': 'Data tidak lengkap',
-  'reason.spam': 'Spam',
 
   'rate.title': 'Beri penilaian',
   'rate.question': 'Seberapa puas Anda dengan penanganannya?',

@@ -1,5 +1,6 @@
 // Where a complaint is, and what counts as saying so when its category
 // requires a location (categories.location_required).
+import type { Channel } from './status.js';
 
 export interface Place {
   districtCode: string | null;
@@ -14,7 +15,7 @@ export interface Place {
  * clients know no kecamatan; for them a street address (address_string)
  * counts too, as the GeoReport spec's own location rule has it.
  */
-export function placeGiven(p: Place, channel: 'web' | 'counter' | 'open311'): boolean {
+export function placeGiven(p: Place, channel: Channel): boolean {
   if (p.districtCode || p.villageCode) return true;
   if (p.lat !== null && p.lng !== null) return true;
   return channel === 'open311' && !!p.address?.trim();

@@ -59,6 +59,24 @@ export const open311Status = (s: Status): 'open' | 'closed' => (terminal.has(s) 
 export const rejectionReasons = ['not_our_authority', 'duplicate', 'incomplete', 'spam'] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
 
+/** Words for the reasons a report is rejected, the one place they are written. */
+export const rejectionReasonLabel: Record<RejectionReason, { id: string; en: string }> = {
+  not_our_authority: { id: 'Bukan kewenangan kami', en: 'Not our authority' },
+  duplicate: { id: 'Duplikat', en: 'Duplicate' },
+  incomplete: { id: 'Data tidak lengkap', en: 'Incomplete' },
+  spam: { id: 'Spam', en: 'Spam' },
+};
+
+/** How a report reached the region. */
+export const channels = ['web', 'counter', 'open311'] as const;
+export type Channel = (typeof channels)[number];
+
+export const channelLabel: Record<Channel, { id: string; en: string }> = {
+  web: { id: 'Web', en: 'Web' },
+  counter: { id: 'Loket/telepon', en: 'Counter/phone' },
+  open311: { id: 'Aplikasi mitra (Open311)', en: 'Partner app (Open311)' },
+};
+
 /** Words for the statuses, the one place they are written: web app, exports, Open311 and emails read them. */
 export const statusLabel: Record<Status, { id: string; en: string }> = {
   submitted: { id: 'Menunggu verifikasi', en: 'Awaiting verification' },

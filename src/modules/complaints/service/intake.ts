@@ -9,6 +9,7 @@ import { areasByCode } from '../../../platform/regions/known-areas.js';
 import { emailInsert, type EmailPayload } from '../../../platform/notify/outbox.js';
 import { preparedFamily, runPrepared } from '../../../platform/db/prepared.js';
 import { rethrowConflict, takeClaim } from '../../../platform/http/idempotency.js';
+import type { Channel } from '../domain/status.js';
 import { idempotencyKeys } from '../../../platform/schema.js';
 import { complaintEvents, complaintPhotos, complaints } from '../schema.js';
 import { checkAnswers } from '../domain/questions.js';
@@ -35,7 +36,7 @@ export interface NewComplaint {
   reporterName: string | null;
   reporterEmail: string | null;
   reporterPhone: string | null;
-  channel: 'web' | 'counter' | 'open311';
+  channel: Channel;
 }
 
 const P = sql.placeholder;

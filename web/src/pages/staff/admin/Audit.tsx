@@ -13,7 +13,7 @@ import { staffTexts } from '../../../i18n/staff.js';
 import { useI18n, type MessageKey } from '../../../i18n/index.js';
 import { Link, navigate, queryString, useLocation } from '../../../router.js';
 import type { Category, RegionProfile, Unit } from '../../../types.js';
-import type { ApiKeyRow, AuditEntry, Role } from '../../../admin-types.js';
+import type { ApiKeyRow, AuditEntry, Role, RoleCatalogue } from '../../../admin-types.js';
 
 const PAGE = 50;
 const known = (key: string): key is MessageKey => key in dictionary || key in staffTexts.id;
@@ -32,6 +32,12 @@ export function AuditSection({ region }: { region: RegionProfile }) {
   const units = useApi<Unit[]>(`${base}/units`);
   const categories = useApi<Category[]>(`${base}/admin/categories`);
   const keys = useApi<ApiKeyRow[]>(`${base}/api-keys`);
+  // Role names in words come from the installation's role catalogue, as the server names them.
+  const catalogue = useApi<RoleCatalogue>('/api/roles');
+  const roleWord = (role: string) => {
+    const info = catalogue.data?.roles.find((r) => r.name === role);
+    return info ? pick(info.label) : role;
+  };
   const unitName = (id: unknown) => units.data?.find((u) => u.id === id)?.name ?? String(id);
   const categoryName = (id: unknown) => {
     const c = categories.data?.find((k) => k.id === id);
@@ -91,7 +97,7 @@ export function AuditSection({ region }: { region: RegionProfile }) {
       switch (k) {
         case 'from': break; // said with `to`
         case 'to': out.push(t('admin.audit.statusChange', { from: word(`status.${String(d.from)}`, String(d.from)), to: word(`status.${String(v)}`, String(v)) })); break;
-        case 'role': out.push(word(`admin.role.${String(v)}`, String(v))); break;
+        case 'role': out.push(roleWord(String(v))); break;
         case 'unitId': out.push(unitName(v)); break;
         case 'categoryId': case 'stage': case 'date': break; // named by the record
         case 'amount': out.push(duration(v, d.unit)); break;
@@ -101,7 +107,7 @@ export function AuditSection({ region }: { region: RegionProfile }) {
         case 'reopenWindowDays': out.push(t('admin.audit.reopen', { n: number(v) })); break;
         case 'publicStatistics': out.push(t(v ? 'admin.audit.statsOn' : 'admin.audit.statsOff')); break;
         case 'escalation': out.push(t('admin.audit.ladder', {
-          steps: (v as { role: Role; afterHours: number }[]).map((s) => t('admin.audit.step', { role: word(`admin.role.${s.role}`, s.role), n: number(s.afterHours) })).join(', '),
+          steps: (v as { role: Role; afterHours: number }[]).map((s) => t('admin.audit.step', { role: roleWord(s.role), n: number(s.afterHours) })).join(', '),
         })); break;
         case 'targetIndex': out.push(t('admin.audit.targetIndex', { n: number(v) })); break;
         case 'outOfReach': if (Array.isArray(v) && v.length) out.push(t('admin.audit.outOfReach', { list: v.join(', ') })); break;
