@@ -1,10 +1,8 @@
 // HTTP for complaints: validate, authorise (declared per route), call the service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
-import { notifications } from '../../../platform/schema.js';
 import { REFERENCE_CACHING } from '../../../platform/http/caching.js';
 import { paging, regionParam, text } from '../../../platform/http/schemas.js';
 import { rejectionReasons, statuses } from '../domain/status.js';
@@ -191,19 +189,6 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   app.get('/api/me/complaints', {
     config: { access: 'signed_in' }, schema: { tags, summary: 'Pengaduan saya / My complaints' },
   }, async (request) => listMine(ctx, request.actor.userId!));
-
-  app.get('/api/notifications', {
-    config: { access: 'signed_in' }, schema: { tags: ['notifications'], summary: 'Kotak notifikasi / Notification inbox', querystring: z.object({ unread: z.enum(['true', 'false']).optional() }) },
-  }, async (request) => ctx.database.db.select().from(notifications)
-    .where(and(eq(notifications.userId, request.actor.userId!), request.query.unread === 'true' ? isNull(notifications.readAt) : undefined))
-    .orderBy(desc(notifications.at)).limit(100));
-
-  app.post('/api/notifications/read', {
-    config: { access: 'signed_in' }, schema: { tags: ['notifications'], summary: 'Tandai semua dibaca / Mark all read' },
-  }, async (request) => {
-    await ctx.database.db.update(notifications).set({ readAt: ctx.clock.now() }).where(and(eq(notifications.userId, request.actor.userId!), isNull(notifications.readAt)));
-    return { ok: true };
-  });
 
   // Region admin: categories, routing, SLA.
   const categoryBody = z.object({

@@ -4,12 +4,10 @@
 // next check time is stored (survives restarts).
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
-import { enqueueEmail, notifyInApp } from '../../../platform/notify/outbox.js';
+import { notifyStaff } from '../../../platform/notify/staff.js';
 import { getRegion, type Region } from '../../../platform/regions/service.js';
-import { users } from '../../../platform/schema.js';
-import { inArray } from 'drizzle-orm';
 import { complaintDeadlines, complaintEscalations, complaintEvents, complaints } from '../schema.js';
-import { usersWithRole } from './workflow.js';
+import { overdue } from '../domain/notices.js';
 import { restateMany } from '../dashboard/stats.js';
 
 interface DueRow { region_code: string; complaint_id: string; stage: string; round: number; escalation_step: number; due_at: Date | string }
@@ -63,28 +61,12 @@ export async function sweepOverdue(ctx: AppContext, batch = 200): Promise<number
       });
       // Unit roles hear about their own unit's work; region roles about any.
       const unitId = rung.role === 'unit_head' || rung.role === 'officer' ? c.unitId : null;
-      const people = rung.role === 'unit_head' && !unitId ? [] : await usersWithRole(tx, d.region_code, [rung.role], unitId);
-      const recipients = people.length > 0 ? people : await usersWithRole(tx, d.region_code, ['coordinator'], null);
-      const ids = [...new Set(recipients.map((p) => p.userId))];
-      const subject = {
-        id: `Lewat batas waktu ${label.id}: ${c.trackingCode}`,
-        en: `Overdue ${label.en}: ${c.trackingCode}`,
-      };
-      const body = {
-        id: `Batas waktu ${label.id} terlewati. Eskalasi tingkat ${step}.`,
-        en: `The ${label.en} deadline passed. Escalation level ${step}.`,
-      };
-      const link = `/staff/${d.region_code}/complaints/${d.complaint_id}`;
-      await notifyInApp(tx, now, d.region_code, ids, subject, body, link);
-      if (ids.length > 0) {
-        const emails = await tx.select({ email: users.email }).from(users).where(inArray(users.id, ids));
-        for (const e of emails) {
-          await enqueueEmail(tx, now, d.region_code, {
-            to: e.email, subject: `${subject.id} / ${subject.en}`,
-            text: `${body.id}\n${ctx.config.publicUrl}${link}\n\n---\n${body.en}`,
-          });
-        }
-      }
+      // A unit head is told about their own unit's work only; nobody to tell means the coordinators hear of it.
+      await notifyStaff(tx, now, {
+        regionCode: d.region_code, roles: rung.role === 'unit_head' && !unitId ? [] : [rung.role], unitId, otherwise: ['coordinator'],
+        template: overdue, data: { code: c.trackingCode, stage: label, step },
+        link: `/staff/${d.region_code}/complaints/${d.complaint_id}`, email: { publicUrl: ctx.config.publicUrl },
+      });
     }
     // Last, in key order: the summary rows stay locked only until commit.
     await restateMany(tx, moves);

@@ -1,14 +1,16 @@
 // Staff and citizen actions on a complaint, one transaction each.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { can, type Actor } from '../../../platform/auth/policy.js';
 import { handledUnits } from '../domain/staff.js';
 import { AppError } from '../../../platform/errors.js';
 import { matchesHash } from '../../../platform/auth/secrets.js';
 import { audit } from '../../../platform/audit/audit.js';
-import { enqueueEmail, notifyInApp } from '../../../platform/notify/outbox.js';
+import { enqueueEmail } from '../../../platform/notify/outbox.js';
+import { notifyStaff } from '../../../platform/notify/staff.js';
+import { newForUnit } from '../domain/notices.js';
 import { findRegion, type Region } from '../../../platform/regions/service.js';
-import { grants, units } from '../../../platform/schema.js';
+import { units } from '../../../platform/schema.js';
 import type { Queryable, Tx } from '../../../platform/db/client.js';
 import { categories, complaintDeadlines, complaintEvents, complaints, routingRules } from '../schema.js';
 import { citizenWindowEnd, nextStatus, statusLabel, type Action, type RejectionReason, type Status } from '../domain/status.js';
@@ -243,21 +245,11 @@ async function transferTarget(tx: Queryable, region: Region, code: string): Prom
   return target;
 }
 
-export async function usersWithRole(tx: Queryable, regionCode: string, roles: string[], unitId: string | null) {
-  return tx
-    .select({ userId: grants.userId })
-    .from(grants)
-    .where(and(eq(grants.regionCode, regionCode), inArray(grants.role, roles), unitId ? eq(grants.unitId, unitId) : undefined));
-}
-
 async function notifyUnitStaff(tx: Tx | Queryable, now: Date, region: Region, unitId: string, trackingCode: string, complaintId: string) {
-  const people = await usersWithRole(tx, region.code, ['officer', 'unit_head'], unitId);
-  await notifyInApp(
-    tx, now, region.code, [...new Set(people.map((p) => p.userId))],
-    { id: `Pengaduan baru untuk unit Anda: ${trackingCode}`, en: `New complaint for your unit: ${trackingCode}` },
-    { id: 'Segera tindak lanjuti sebelum batas waktu.', en: 'Please act before the deadline.' },
-    `/staff/${region.code}/complaints/${complaintId}`,
-  );
+  await notifyStaff(tx, now, {
+    regionCode: region.code, roles: ['officer', 'unit_head'], unitId, template: newForUnit, data: { code: trackingCode },
+    link: `/staff/${region.code}/complaints/${complaintId}`, email: false,
+  });
 }
 
 /** A time as the region reads it, for emails: "16 November 2026 pukul 09.00 WIB". */
