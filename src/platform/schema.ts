@@ -201,6 +201,9 @@ export const auditLog = pgTable(
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
     detail: jsonb('detail').notNull().default({}),
+    /** For edits: the changed fields' values before and after (audit.ts changedFields). */
+    before: jsonb('before'),
+    after: jsonb('after'),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('audit_entity_idx').on(t.regionCode, t.entity, t.entityId)],
 );

@@ -296,7 +296,8 @@ describeInBrowser('region administration in Chromium', (b) => {
     expect(await text(8)).toBe(`Mengundang pegawai2 Nov 2026, 09.00 WIBUndangan: ${OFFICER.email}oleh Admin Sumedang (admin@sumedang.demo)Petugas · ${UNIT.name}`);
     expect(await text(12)).toContain(`Batas waktu: ${CATEGORY.nameId} · Penyelesaian`);
     expect(await text(13)).toContain(`Kategori: ${CATEGORY.nameId}`);
-    expect(await text(13)).toContain(UNIT.name);
+    // An edit says what it replaced: the unit before, and the new one.
+    expect(await text(13)).toContain(`→ ${UNIT.name}`);
     expect(await text(16)).toContain(`Perangkat daerah: ${UNIT.name}`);
     expect(await admin.getByRole('navigation', { name: 'Halaman log' }).count()).toBe(0);
     await admin.screenshot({ path: '/tmp/pamong-admin-audit.png', fullPage: true });

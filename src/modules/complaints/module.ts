@@ -13,6 +13,7 @@ import { rebuildStats } from './dashboard/stats.js';
 import { seedComplaintDemo } from './demo.js';
 import { staffRoles } from './domain/staff.js';
 import { complaintTiles } from './service/tiles.js';
+import { complaintAuditActions } from './audit.js';
 
 
 const permissions = {
@@ -36,6 +37,7 @@ export const complaintsModule = defineModule({
   name: 'complaints',
   title: { id: 'Pengaduan', en: 'Complaints' },
   prefixes: ['complaint', 'category', 'dashboard', 'statistics', 'open311'],
+  auditActions: complaintAuditActions,
   tables,
   migrations: new URL('./migrations', import.meta.url),
   roles: [

@@ -1,5 +1,6 @@
 // The SPBE / Pemerintah Digital evaluation module as the platform sees it (the module contract).
 import { defineModule } from '../../platform/modules/contract.js';
+import { spbeAuditActions } from './audit.js';
 import * as tables from './schema.js';
 import { spbeErrors } from './errors.js';
 import { spbeRoutes } from './routes.js';
@@ -25,6 +26,7 @@ declare module '../../platform/auth/policy.js' {
 export const spbeModule = defineModule({
   name: 'spbe',
   title: { id: 'Evaluasi SPBE', en: 'SPBE evaluation' },
+  auditActions: spbeAuditActions,
   tables,
   migrations: new URL('./migrations', import.meta.url),
   roles: [

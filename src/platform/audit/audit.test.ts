@@ -47,4 +47,28 @@ describeWithApp('audit log', (h) => {
     expect(await list('person=koordinator&from=2026-11-03&to=2026-11-03')).toEqual(['complaint.reject']);
     expect((await h.api('GET', `${R}/audit?from=2026-13-01`, { session: admin })).status).toBe(400);
   });
+
+  it('says each action in words from its module, and keeps what an edit changed, before and after', async () => {
+    const admin = await h.signIn('admin@sumedang.demo');
+    const categories = (await h.api('GET', `${R}/admin/categories`, { session: admin })).body;
+    const rubbish = categories.find((c: any) => c.code === 'sampah');
+    const { id, regionCode: _r, createdAt: _c, questions, ...rest } = rubbish;
+    const saved = await h.api('PUT', `${R}/admin/categories/${id}`, { session: admin, body: { ...rest, questions, nameEn: 'Rubbish not collected', locationRequired: true } });
+    expect(saved.status).toBe(200);
+    await h.api('PUT', `${R}/settings`, { session: admin, body: { complaints: { reopenWindowDays: 21 } } });
+
+    const entries = (await h.api('GET', `${R}/audit`, { session: admin })).body;
+    const [settings, category] = entries;
+    expect(settings).toMatchObject({
+      action: 'region.settings', actionLabel: { id: 'Mengubah pengaturan daerah', en: 'Changed the region\'s settings' },
+      before: { complaints: { reopenWindowDays: 14 } }, after: { complaints: { reopenWindowDays: 21 } },
+    });
+    expect(category).toMatchObject({
+      action: 'category.update', actionLabel: { id: 'Mengubah kategori', en: 'Changed a category' },
+      before: { nameEn: 'Uncollected rubbish', locationRequired: false }, after: { nameEn: 'Rubbish not collected', locationRequired: true },
+    });
+    // Only what changed: the untouched fields are not repeated.
+    expect(Object.keys(category.after).sort()).toEqual(['locationRequired', 'nameEn']);
+    expect(entries.find((e: any) => e.action === 'complaint.dispatch').actionLabel.id).toBe('Pengaduan: verifikasi dan teruskan');
+  });
 });

@@ -8,21 +8,67 @@ import { auditLog, users } from '../schema.js';
 import type { Db, Queryable } from '../db/client.js';
 import type { Actor } from '../auth/policy.js';
 import { modules } from '../modules/registry.js';
+import type { Words } from '../errors.js';
+
+/** What the platform itself records, in words; modules add theirs in their contract's `auditActions`. */
+export const platformAuditActions = {
+  'unit.create': { id: 'Menambah perangkat daerah', en: 'Added a unit' },
+  'grant.create': { id: 'Memberi peran', en: 'Granted a role' },
+  'grant.revoke': { id: 'Mencabut peran', en: 'Revoked a role' },
+  'invitation.create': { id: 'Mengundang pegawai', en: 'Invited staff' },
+  'invitation.resend': { id: 'Mengirim ulang undangan', en: 'Resent an invitation' },
+  'invitation.cancel': { id: 'Membatalkan undangan', en: 'Cancelled an invitation' },
+  'invitation.accept': { id: 'Menerima undangan', en: 'Accepted an invitation' },
+  'holiday.set': { id: 'Menetapkan hari libur', en: 'Set a day off' },
+  'holiday.remove': { id: 'Menghapus hari libur', en: 'Removed a day off' },
+  'api_key.create': { id: 'Membuat kunci API', en: 'Created an API key' },
+  'api_key.revoke': { id: 'Mencabut kunci API', en: 'Revoked an API key' },
+  'region.enable': { id: 'Mengaktifkan daerah', en: 'Switched the region on' },
+  'region.settings': { id: 'Mengubah pengaturan daerah', en: 'Changed the region\'s settings' },
+} satisfies Record<string, Words>;
+
+/**
+ * The audit actions modules add, declared to the type checker so that a
+ * mistyped action is a compile error (see docs/MODULES.md):
+ * `declare module '…/platform/audit/audit.js' { interface ModuleAuditActions extends Record<keyof typeof myActions, true> {} }`
+ */
+export interface ModuleAuditActions {}
+export type AuditAction = keyof typeof platformAuditActions | keyof ModuleAuditActions;
+
+/** What a change replaced, for actions that edit a record: the fields before and after, as the use case saw them. */
+export interface AuditChange { before: Record<string, unknown> | null; after: Record<string, unknown> | null }
 
 export async function audit(
   tx: Queryable,
   at: Date,
   actor: Actor,
   regionCode: string,
-  action: string,
+  action: AuditAction,
   entity: string,
   entityId: string,
   detail: Record<string, unknown> = {},
+  change: AuditChange = { before: null, after: null },
 ): Promise<void> {
   await tx.insert(auditLog).values({
     regionCode, at, actorUserId: actor.userId, actorLabel: actor.kind === 'user' ? (actor.email ?? actor.name) : actor.name,
-    action, entity, entityId, detail,
+    action, entity, entityId, detail, before: change.before, after: change.after,
   });
+}
+
+/** The fields of `after` whose value differs from `before`, with both values: what an edit changed, nothing else. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: T): AuditChange {
+  const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return { before: Object.fromEntries(keys.map((k) => [k, before[k] ?? null])), after: Object.fromEntries(keys.map((k) => [k, after[k] ?? null])) };
+}
+
+let catalogue: Map<string, Words> | null = null;
+/** Words for an action: the platform's and every module's. */
+export function auditActionLabel(action: string): Words | null {
+  catalogue ??= new Map<string, Words>([
+    ...Object.entries(platformAuditActions),
+    ...modules().flatMap((m) => Object.entries<Words>(m.auditActions ?? {})),
+  ]);
+  return catalogue.get(action) ?? null;
 }
 
 export interface AuditFilter {
@@ -53,6 +99,7 @@ export async function listAudit(db: Db, regionCode: string, f: AuditFilter) {
   const entries = await db
     .select({
       id: auditLog.id, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, detail: auditLog.detail,
+      before: auditLog.before, after: auditLog.after,
       actorUserId: auditLog.actorUserId, actorLabel: auditLog.actorLabel, actorName: actorUser.name,
       subjectName: subjectUser.name, subjectEmail: subjectUser.email,
     })
@@ -77,5 +124,5 @@ export async function listAudit(db: Db, regionCode: string, f: AuditFilter) {
     const ids = entries.filter((e) => e.entity === l.entity).map((e) => e.entityId);
     if (ids.length > 0) for (const [id, label] of await l.labels(db, regionCode, ids)) labels.set(`${l.entity}:${id}`, label);
   }
-  return entries.map((e) => ({ ...e, recordLabel: labels.get(`${e.entity}:${e.entityId}`) ?? null }));
+  return entries.map((e) => ({ ...e, actionLabel: auditActionLabel(e.action), recordLabel: labels.get(`${e.entity}:${e.entityId}`) ?? null }));
 }

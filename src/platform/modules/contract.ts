@@ -129,6 +129,8 @@ export interface PamongModule {
   commands?: CommandDeclaration[];
   tiles?: DashboardTile[];
   isolation?: IsolationFixtures;
+  /** Words for each audit action the module records ('category.update' → "Mengubah kategori"); declare the keys in ModuleAuditActions. */
+  auditActions?: Record<string, Words>;
   /** Words for an audit entry's record, e.g. a complaint's tracking code, read for a page of entries at once. */
   auditLabels?: { entity: string; labels(db: Db, regionCode: string, ids: string[]): Promise<Map<string, string>>; find(db: Db, regionCode: string, text: string): Promise<string[]> };
 }

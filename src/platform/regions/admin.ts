@@ -91,8 +91,12 @@ export async function revokeApiKey(ctx: AppContext, actor: Actor, regionCode: st
 /** Applies an admin's change: the modules it names get the settings sent, the others keep theirs. */
 export async function saveSettings(ctx: AppContext, actor: Actor, region: Region, change: Partial<RegionSettings>) {
   await ctx.database.db.transaction(async (tx) => {
-    await updateSettings(tx, region.code, changedSettings(region.settings, change));
-    await audit(tx, ctx.clock.now(), actor, region.code, 'region.settings', 'region', region.code, change as Record<string, unknown>);
+    const after = changedSettings(region.settings, change);
+    await updateSettings(tx, region.code, after);
+    // Per module, the keys the change names: what they were and what they are now.
+    const named = Object.keys(change) as (keyof RegionSettings)[];
+    const pick = (s: RegionSettings) => Object.fromEntries(named.map((m) => [m, Object.fromEntries(Object.keys(change[m] ?? {}).map((k) => [k, (s[m] as Record<string, unknown>)[k]]))]));
+    await audit(tx, ctx.clock.now(), actor, region.code, 'region.settings', 'region', region.code, change as Record<string, unknown>, { before: pick(region.settings), after: pick(after) });
   });
 }
 

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { AppError } from '../../../platform/errors.js';
-import { audit } from '../../../platform/audit/audit.js';
+import { audit, changedFields } from '../../../platform/audit/audit.js';
 import { forgetRegionConfig } from '../../../platform/cache.js';
 import { units } from '../../../platform/schema.js';
 import { categories, routingRules, slaPolicies } from '../schema.js';
@@ -25,13 +25,16 @@ export async function saveCategory(ctx: AppContext, actor: Actor, regionCode: st
     const values = { ...input, description: input.description ?? '', group: input.group ?? '', keywords: input.keywords ?? '', questions: input.questions ?? [] };
     let row;
     if (id) {
+      const [previous] = await tx.select().from(categories).where(and(eq(categories.regionCode, regionCode), eq(categories.id, id))).for('update');
+      if (!previous) throw new AppError('category.not_found');
       [row] = await tx.update(categories).set(values).where(and(eq(categories.regionCode, regionCode), eq(categories.id, id))).returning();
-      if (!row) throw new AppError('category.not_found');
+      const editable = (c: typeof previous) => Object.fromEntries(Object.keys(values).map((k) => [k, c[k as keyof typeof c]]));
+      await audit(tx, ctx.clock.now(), actor, regionCode, 'category.update', 'category', row.id, { code: input.code }, changedFields(editable(previous), editable(row)));
     } else {
       [row] = await tx.insert(categories).values({ regionCode, ...values }).onConflictDoNothing().returning();
       if (!row) throw new AppError('category.code_taken');
+      await audit(tx, ctx.clock.now(), actor, regionCode, 'category.create', 'category', row.id, { code: input.code });
     }
-    await audit(tx, ctx.clock.now(), actor, regionCode, id ? 'category.update' : 'category.create', 'category', row.id, { code: input.code });
     return row;
   });
   forgetRegionConfig(); // intake caches the categories
@@ -50,10 +53,11 @@ export async function setRoute(ctx: AppContext, actor: Actor, regionCode: string
     if (!cat) throw new AppError('category.not_found');
     const [unit] = await tx.select().from(units).where(and(eq(units.regionCode, regionCode), eq(units.id, unitId)));
     if (!unit) throw new AppError('unit.not_found');
-    await tx.update(routingRules).set({ validTo: now })
-      .where(and(eq(routingRules.regionCode, regionCode), eq(routingRules.categoryId, categoryId), isNull(routingRules.validTo)));
+    const closed = await tx.update(routingRules).set({ validTo: now })
+      .where(and(eq(routingRules.regionCode, regionCode), eq(routingRules.categoryId, categoryId), isNull(routingRules.validTo)))
+      .returning({ unitId: routingRules.unitId });
     await tx.insert(routingRules).values({ regionCode, categoryId, unitId, validFrom: now, createdBy: actor.userId });
-    await audit(tx, now, actor, regionCode, 'routing.set', 'category', categoryId, { unitId });
+    await audit(tx, now, actor, regionCode, 'routing.set', 'category', categoryId, { unitId }, { before: closed[0] ? { unitId: closed[0].unitId } : null, after: { unitId } });
   });
 }
 
@@ -70,12 +74,13 @@ export async function setSla(
       const [cat] = await tx.select().from(categories).where(and(eq(categories.regionCode, regionCode), eq(categories.id, input.categoryId)));
       if (!cat) throw new AppError('category.not_found');
     }
-    await tx.delete(slaPolicies).where(and(
+    const [previous] = await tx.delete(slaPolicies).where(and(
       eq(slaPolicies.regionCode, regionCode), eq(slaPolicies.stage, input.stage),
       input.categoryId ? eq(slaPolicies.categoryId, input.categoryId) : isNull(slaPolicies.categoryId),
-    ));
+    )).returning({ amount: slaPolicies.amount, unit: slaPolicies.unit, targetAmount: slaPolicies.targetAmount });
     await tx.insert(slaPolicies).values({ regionCode, ...input });
-    await audit(tx, ctx.clock.now(), actor, regionCode, 'sla.set', 'sla', `${input.categoryId ?? 'default'}:${input.stage}`, input);
+    const after = { amount: input.amount, unit: input.unit, targetAmount: input.targetAmount };
+    await audit(tx, ctx.clock.now(), actor, regionCode, 'sla.set', 'sla', `${input.categoryId ?? 'default'}:${input.stage}`, input, previous ? changedFields(previous, after) : { before: null, after });
   });
   forgetRegionConfig(); // intake caches the deadline rules
 }

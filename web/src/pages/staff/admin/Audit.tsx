@@ -46,15 +46,30 @@ export function AuditSection({ region }: { region: RegionProfile }) {
   const word = (key: string, fallback: string) => (known(key) ? t(key) : fallback);
   const number = (n: unknown) => (typeof n === 'number' ? formatNumber(n, locale) : String(n));
 
-  const action = (e: AuditEntry) => {
-    const key = `admin.action.${e.action}`;
-    if (known(key)) return t(key);
-    const verb = /^complaint\.(\w+)$/.exec(e.action)?.[1];
-    if (verb) {
-      const label = [`action.${verb}`, `action.${verb}Title`].find(known);
-      return t('admin.action.complaint', { action: label ? t(label) : verb });
-    }
-    return e.action;
+  // Each module names its actions in words (GET …/audit gives actionLabel); an unknown one shows its code.
+  const action = (e: AuditEntry) => (e.actionLabel ? pick(e.actionLabel) : e.action);
+
+  const duration = (amount: unknown, unit: unknown) => `${number(amount)} ${word(`admin.sla.unit.${String(unit)}`, String(unit))}`;
+
+  /** An edit's changed fields, "Kelompok: Lingkungan → Kebersihan", from the entry's before and after. */
+  const changes = (e: AuditEntry): string[] => {
+    const before = (e.before ?? {}) as Record<string, unknown>;
+    const after = (e.after ?? {}) as Record<string, unknown>;
+    const unit = after.unit ?? before.unit;
+    const value = (k: string, v: unknown): string => {
+      if (v === null || v === undefined || v === '') return '—';
+      if (typeof v === 'boolean') return t(v ? 'admin.audit.yes' : 'admin.audit.no');
+      if (k === 'unitId') return unitName(v);
+      if (k === 'amount' || k === 'targetAmount') return duration(v, unit);
+      return String(v);
+    };
+    const fieldLabels: Record<string, MessageKey> = { unitId: 'admin.audit.unit', amount: 'admin.audit.deadline', targetAmount: 'admin.audit.targetShort', questions: 'admin.audit.questions' };
+    return Object.keys(after).filter((k) => k !== 'unit').map((k) => {
+      const field = `admin.categories.${k}`;
+      const label = fieldLabels[k] ? t(fieldLabels[k]) : known(field) ? t(field) : k;
+      // Questions are a list: say that they changed, not the list.
+      return k === 'questions' ? `${label}: ${t('admin.audit.edited')}` : `${label}: ${value(k, before[k])} → ${value(k, after[k])}`;
+    });
   };
 
   const record = (e: AuditEntry): ReactNode => {
@@ -91,7 +106,6 @@ export function AuditSection({ region }: { region: RegionProfile }) {
     // Settings are kept per module ({ complaints: { … } }); older entries are flat.
     const d = e.action === 'region.settings' ? Object.assign({}, ...Object.entries(raw).map(([k, v]) => (v && typeof v === 'object' && !Array.isArray(v) ? v : { [k]: v }))) as Record<string, unknown> : raw;
     const out: string[] = [];
-    const duration = (amount: unknown, unit: unknown) => `${number(amount)} ${word(`admin.sla.unit.${String(unit)}`, String(unit))}`;
     for (const [k, v] of Object.entries(d)) {
       if (v === null || v === undefined) continue;
       switch (k) {
@@ -160,7 +174,8 @@ export function AuditSection({ region }: { region: RegionProfile }) {
       {entries.data?.length === 0 && <p className="muted">{t(filtered ? 'admin.audit.noMatch' : 'admin.audit.empty')}</p>}
       <ol className="plain cards audit">
         {rows.map((e) => {
-          const more = detail(e);
+          // An edit of a record says what changed; other actions say what they did.
+          const more = e.before && e.action !== 'region.settings' ? changes(e) : detail(e);
           return (
             <li key={e.id} className="card row-card audit-entry">
               <div className="row-head">

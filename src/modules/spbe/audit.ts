@@ -1,0 +1,10 @@
+// What the SPBE module records in the audit log, in words (assessor grants use the platform's grant.* actions).
+export const spbeAuditActions = {
+  'spbe.target': { id: 'Menetapkan target SPBE', en: 'Set the SPBE target' },
+  'spbe.publish': { id: 'Menerbitkan hasil SPBE', en: 'Published the SPBE result' },
+  'spbe.unpublish': { id: 'Menarik hasil SPBE', en: 'Withdrew the SPBE result' },
+};
+
+declare module '../../platform/audit/audit.js' {
+  interface ModuleAuditActions extends Record<keyof typeof spbeAuditActions, true> {}
+}
