@@ -6,6 +6,7 @@
 // switches), so a citizen's first download carries one language only.
 import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { setApiLanguage } from '../api.js';
+import { formatMessage } from './message.js';
 import { id, type Messages } from './id.js';
 import type { StaffKey } from './staff.js';
 
@@ -99,7 +100,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale,
       setLocale,
       staffTexts: staff,
-      t: (key, vars) => (vars ? text(key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : text(key)),
+      t: (key, vars) => (vars ? formatMessage(text(key), vars, locale) : text(key)),
       pick: (text) => text[locale] || text.id,
     };
   }, [locale, setLocale, staff]);
