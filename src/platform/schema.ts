@@ -2,6 +2,7 @@
 // sessions, API keys, audit log, holidays, notifications and the outbox.
 // Region-owned tables start their primary key with region_code (see DESIGN.md).
 import { sql } from 'drizzle-orm';
+import type { Words } from './errors.js';
 import {
   bigserial,
   boolean,
@@ -231,8 +232,8 @@ export const notifications = pgTable(
     id: bigserial('id', { mode: 'number' }).notNull(),
     userId: uuid('user_id').notNull(),
     at: ts('at').notNull(),
-    subject: jsonb('subject').notNull(), // { id, en }
-    body: jsonb('body').notNull(),
+    subject: jsonb('subject').$type<Words>().notNull(),
+    body: jsonb('body').$type<Words>().notNull(),
     link: text('link'),
     readAt: ts('read_at'),
   },
