@@ -1,0 +1,23 @@
+// The API's OpenAPI document, built from the routes' own schemas: the server is
+// built on an empty in-memory database and never listens. `npm run openapi`
+// writes it to docs/openapi.json (committed, so reviewers see API changes) and
+// test/openapi.test.ts fails when the committed file is not what this makes.
+import { openDatabase } from './platform/db/client.js';
+import { loadConfig } from './platform/config.js';
+import { buildServer } from './server.js';
+
+export const OPENAPI_FILE = 'docs/openapi.json';
+
+export async function openapiDocument(): Promise<string> {
+  const database = await openDatabase({});
+  // Defaults only, never this machine's environment: the document is the same everywhere.
+  const config = { ...loadConfig({}), workers: false };
+  const app = await buildServer({ database, config, clock: { now: () => new Date(0) } });
+  try {
+    await app.ready();
+    return `${JSON.stringify(app.swagger(), null, 2)}\n`;
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
