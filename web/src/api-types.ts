@@ -3397,6 +3397,7 @@ export interface paths {
                             phone?: string;
                         };
                     };
+                    "multipart/form-data": Record<string, never>;
                 };
             };
             responses: {
@@ -3564,6 +3565,7 @@ export interface paths {
                             phone?: string;
                         };
                     };
+                    "multipart/form-data": Record<string, never>;
                 };
             };
             responses: {
@@ -6529,9 +6531,30 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description application/x-www-form-urlencoded (per the spec) or JSON. Answers: attribute[CODE]=value; a multivaluelist repeats attribute[CODE][]=value. */
             requestBody: {
                 content: {
+                    "application/x-www-form-urlencoded": {
+                        jurisdiction_id?: string;
+                        api_key?: string;
+                        service_code: string;
+                        lat?: "" | (number | string);
+                        long?: "" | (number | string);
+                        address_string?: "" | string;
+                        address_id?: "" | string;
+                        email?: "" | string;
+                        device_id?: "" | string;
+                        account_id?: "" | string;
+                        first_name?: "" | string;
+                        last_name?: "" | string;
+                        phone?: "" | string;
+                        description: string;
+                        media_url?: "" | string;
+                        attribute?: {
+                            [key: string]: string | number | string[];
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
                     "application/json": {
                         jurisdiction_id?: string;
                         api_key?: string;
@@ -8236,10 +8259,9 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            /** @description CSV (text/csv), koma atau titik koma / comma or semicolon separated */
             requestBody: {
                 content: {
-                    "application/json": string;
+                    "text/csv": string;
                 };
             };
             responses: {
@@ -9383,6 +9405,7 @@ export interface paths {
                             label?: string;
                         }[];
                     };
+                    "multipart/form-data": Record<string, never>;
                 };
             };
             responses: {
@@ -11168,10 +11191,9 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description CSV (text/csv), koma atau titik koma / comma or semicolon separated */
             requestBody: {
                 content: {
-                    "application/json": string;
+                    "text/csv": string;
                 };
             };
             responses: {

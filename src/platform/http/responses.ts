@@ -9,6 +9,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorEntry, type ErrorCode } from '../errors.js';
+import { mediaTypes } from './media-types.js';
 
 export const words = z.object({ id: z.string(), en: z.string() });
 
@@ -112,6 +113,9 @@ function security(access: string | undefined, method: string): Record<string, st
   return [method === 'GET' ? { session: [] } : { session: [], csrf: [] }];
 }
 
+/** A multipart body: a JSON field and files, named in the operation's description (files.ts multipartReader). */
+const multipartBody = { type: 'object', description: 'Field JSON dan berkas: lihat deskripsi operasi / a JSON field and files: see the operation\'s description' };
+
 const successes: Record<string, string> = { 200: 'OK', 201: 'Dibuat / Created', 202: 'Diterima / Accepted' };
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
@@ -138,6 +142,8 @@ export function documentRoute(input: TransformInput): ReturnType<typeof jsonSche
     else if (entry instanceof z.ZodType) schema.response[status] = { ...schema.response[status], description: successes[status] ?? 'OK' };
   }
   Object.assign(schema.response, kept);
+  const bodyTypes = input.route.config?.bodyTypes;
+  if (schema.body && bodyTypes) schema.body = { content: Object.fromEntries(bodyTypes.map((t) => [mediaTypes[t], { schema: t === 'multipart' ? multipartBody : schema.body }])) };
   const method = [input.route.method].flat()[0];
   if (isJsonApi(input.url) || input.route.config?.access) schema.security = security(input.route.config?.access, method);
   return out;
