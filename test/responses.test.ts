@@ -49,6 +49,13 @@ describeWithApp('declared answers', (h) => {
     }
   });
 
+  it('shows anyone only the settings a module made public', async () => {
+    const profile = await h.api('GET', '/api/regions/32.11');
+    expect(profile.body.settings).toEqual({ complaints: { reopenWindowDays: 14, publicStatistics: true } });
+    const admin = await h.signIn('admin@sumedang.demo');
+    expect((await h.api('GET', '/api/regions/32.11/settings', { session: admin })).body.complaints.escalation.length).toBeGreaterThan(0);
+  });
+
   it('never names the reporter on the tracking page, even a reporter who chose to be named', async () => {
     const lights = (await h.api('GET', '/api/regions/32.11/categories')).body.find((c: { code: string }) => c.code === 'pju');
     const filed = await h.api('POST', '/api/regions/32.11/complaints', {

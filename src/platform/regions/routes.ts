@@ -37,18 +37,11 @@ const apiKey = z.object({ id: z.string(), name: z.string(), prefix: z.string(), 
 /** The region's settings, every module's (regions/settings.ts composes the schema from the installed modules). */
 const settingsAnswer = once(() => regionSettingsSchema().meta({ id: 'RegionSettings' }) as unknown as z.ZodType<RegionSettings>);
 
-/** A region's public profile, with the settings anyone may read by module (each module's publicSettings); from the installed modules. */
-const profileSchema = once(() => regionSummary.extend({
-  timezone: z.string(), timezoneLabel: z.string(),
-  settings: z.object(Object.fromEntries(modules().filter((m) => m.publicSettings?.length && m.settings)
-    .map((m) => [m.name, z.object(Object.fromEntries(m.publicSettings!.map((k) => [k, m.settings!.shape[k]])))]))),
-}).meta({ id: 'RegionProfile' }));
+/** The settings anyone may read (e.g. whether the region publishes statistics), by module: each module's publicSettings. */
+const publicSettings = once(() => z.object(Object.fromEntries(modules().filter((m) => m.publicSettings?.length && m.settings)
+  .map((m) => [m.name, z.object(Object.fromEntries(m.publicSettings!.map((k) => [k, m.settings!.shape[k]])))]))));
 
-/** The settings anyone may read (e.g. whether the region publishes statistics), by module. */
-function publicSettings(settings: RegionSettings): Record<string, Record<string, unknown>> {
-  const all = settings as unknown as Record<string, Record<string, unknown>>;
-  return Object.fromEntries(modules().filter((m) => m.publicSettings?.length).map((m) => [m.name, Object.fromEntries(m.publicSettings!.map((k) => [k, all[m.name]?.[k]]))]));
-}
+const profileSchema = once(() => regionSummary.extend({ timezone: z.string(), timezoneLabel: z.string(), settings: publicSettings() }).meta({ id: 'RegionProfile' }));
 
 export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -78,7 +71,7 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
   } }, async (request, reply) => {
     const r = request.region!;
     reply.header('cache-control', REFERENCE_CACHING);
-    return { code: r.code, name: r.name, kind: r.kind, parentCode: r.parentCode, timezone: r.timezone, timezoneLabel: r.timezoneLabel, settings: publicSettings(r.settings) };
+    return { code: r.code, name: r.name, kind: r.kind, parentCode: r.parentCode, timezone: r.timezone, timezoneLabel: r.timezoneLabel, settings: publicSettings().parse(r.settings) };
   });
 
   app.get('/api/regions/:region/areas', {
