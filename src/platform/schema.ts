@@ -2,6 +2,7 @@
 // sessions, API keys, audit log, holidays, notifications and the outbox.
 // Region-owned tables start their primary key with region_code (see DESIGN.md).
 import { sql } from 'drizzle-orm';
+import type { Words } from './errors.js';
 import {
   bigserial,
   boolean,
@@ -202,8 +203,8 @@ export const auditLog = pgTable(
     entityId: text('entity_id').notNull(),
     detail: jsonb('detail').notNull().default({}),
     /** For edits: the changed fields' values before and after (audit.ts changedFields). */
-    before: jsonb('before'),
-    after: jsonb('after'),
+    before: jsonb('before').$type<Record<string, unknown>>(),
+    after: jsonb('after').$type<Record<string, unknown>>(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('audit_entity_idx').on(t.regionCode, t.entity, t.entityId)],
 );
@@ -234,8 +235,8 @@ export const notifications = pgTable(
     id: bigserial('id', { mode: 'number' }).notNull(),
     userId: uuid('user_id').notNull(),
     at: ts('at').notNull(),
-    subject: jsonb('subject').notNull(), // { id, en }
-    body: jsonb('body').notNull(),
+    subject: jsonb('subject').$type<Words>().notNull(),
+    body: jsonb('body').$type<Words>().notNull(),
     link: text('link'),
     readAt: ts('read_at'),
   },

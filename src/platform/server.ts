@@ -10,10 +10,10 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
 import { AppError, errorBody } from './errors.js';
-import { gatewayOf, guardedPrefixes, installAccess } from './http/access.js';
+import { gatewayOf, guardedPrefixes, installAccess, SESSION_COOKIE } from './http/access.js';
 import { classifyError, installErrorHandling } from './http/errors.js';
 import { installOps } from './http/ops.js';
 import { inlineScriptHashes, installSecurityHeaders, securityHeaders } from './http/security-headers.js';
@@ -22,6 +22,7 @@ import { installNulGuard } from './http/nul-guard.js';
 import { installMediaTypes } from './http/media-types.js';
 import { installRateLimits } from './http/rate-limit.js';
 import { installIdempotency } from './http/idempotency.js';
+import { documentObject, documentRoute, installResponses } from './http/responses.js';
 import { installStrictBodies } from './http/strict-bodies.js';
 import { authRoutes } from './auth/routes.js';
 import { regionRoutes } from './regions/routes.js';
@@ -77,15 +78,29 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   installMediaTypes(app);
   installRateLimits(app, ctx);
   installIdempotency(app, ctx);
+  installResponses(app);
   installStrictBodies(app);
   installOps(app, ctx);
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Pamong API', version: '0.1.0', description: 'API Pamong. Semua galat: { error: { code, status, message, messages: { id, en } } }.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pamong_session' }, apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } } },
+      openapi: '3.1.0',
+      info: {
+        title: 'Pamong API', version: '0.1.0',
+        description: 'API Pamong. Semua galat / every error: `{ error: { code, status, message, messages: { id, en }, details? } }`. '
+          + 'Tulis dengan sesi cookie membawa header x-csrf-token dari GET /api/auth/me / writes with the session cookie carry the x-csrf-token header from GET /api/auth/me.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Sesi dari POST /api/auth/sign-in / the session from sign-in' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'csrfToken sesi, wajib untuk tulis dengan cookie / the session\'s csrfToken, required on cookie writes' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'Kunci API daerah / a region\'s API key' },
+          open311ApiKey: { type: 'apiKey', in: 'query', name: 'api_key', description: 'Open311: kunci API daerah, di query atau field api_key / a region\'s API key, in the query or the api_key field' },
+        },
+      },
     },
-    transform: jsonSchemaTransform,
+    transform: documentRoute,
+    transformObject: documentObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -1,6 +1,7 @@
 // Where staff land after signing in: where their work is, not an empty inbox.
-import type { Role } from '../../src/platform/auth/policy.js';
 import type { Me } from './types.js';
+
+type Role = Me['grants'][number]['role'];
 
 export type Landing = 'inbox' | 'dashboard' | 'admin' | 'spbe';
 

@@ -1,5 +1,6 @@
 // Tables of the complaints (pengaduan) module.
 import { sql } from 'drizzle-orm';
+import type { Question } from './domain/questions.js';
 import {
   bigserial,
   boolean,
@@ -30,7 +31,7 @@ export const categories = pgTable(
     group: text('group_name').notNull().default(''),
     keywords: text('keywords').notNull().default(''),
     /** Extra questions (Open311 attributes), see domain/questions.ts. */
-    questions: jsonb('questions').notNull().default([]),
+    questions: jsonb('questions').$type<Question[]>().notNull().default([]),
     /** A report must say where: a kecamatan/desa or a map pin (domain/place.ts). */
     locationRequired: boolean('location_required').notNull().default(false),
     active: boolean('active').notNull().default(true),
@@ -80,7 +81,7 @@ export const complaints = pgTable(
     categoryId: uuid('category_id').notNull(),
     status: text('status').notNull(),
     description: text('description').notNull(),
-    answers: jsonb('answers').notNull().default({}),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
     districtCode: text('district_code'),
     villageCode: text('village_code'),
     lat: doublePrecision('lat'),

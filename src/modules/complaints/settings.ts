@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { isRole, rolesWith, type Role } from '../../platform/auth/policy.js';
 
-/** Only people who see complaints can be told about a missed deadline. */
-const ladderRole = z.string().refine((r) => isRole(r) && rolesWith('complaint.list').includes(r), { message: 'not a role that handles complaints' }).transform((r) => r as Role);
+/** Only people who see complaints can be told about a missed deadline (a string to the API document, a Role once checked). */
+const ladderRole = z.string().refine((r) => isRole(r) && rolesWith('complaint.list').includes(r), { message: 'not a role that handles complaints' }) as unknown as z.ZodType<Role, string>;
 
 export const escalationStep = z.object({
   role: ladderRole,

@@ -7,12 +7,14 @@ import { AppError } from '../errors.js';
 
 export type BodyType = 'json' | 'multipart' | 'form' | 'csv';
 
-const essences: Record<string, BodyType> = {
-  'application/json': 'json',
-  'multipart/form-data': 'multipart',
-  'application/x-www-form-urlencoded': 'form',
-  'text/csv': 'csv',
+/** Each body type's media type (the OpenAPI document lists them per route too). */
+export const mediaTypes: Record<BodyType, string> = {
+  json: 'application/json',
+  multipart: 'multipart/form-data',
+  form: 'application/x-www-form-urlencoded',
+  csv: 'text/csv',
 };
+const essences = Object.fromEntries(Object.entries(mediaTypes).map(([type, media]) => [media, type])) as Record<string, BodyType>;
 
 export function installMediaTypes(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
@@ -20,6 +22,6 @@ export function installMediaTypes(app: FastifyInstance): void {
     if (contentType === undefined || request.method === 'GET' || request.method === 'HEAD') return;
     const accepted = request.routeOptions.config?.bodyTypes ?? ['json'];
     const type = essences[contentType.split(';')[0].trim().toLowerCase()];
-    if (!type || !accepted.includes(type)) throw new AppError('request.unsupported_media_type', { accepted: accepted.map((t) => Object.keys(essences).find((k) => essences[k] === t)) });
+    if (!type || !accepted.includes(type)) throw new AppError('request.unsupported_media_type', { accepted: accepted.map((t) => mediaTypes[t]) });
   });
 }

@@ -8,6 +8,13 @@ import { can, rolesIn } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import { regionParam } from '../http/schemas.js';
 import { modules } from './registry.js';
+import { failures, instant, words } from '../http/responses.js';
+import { z } from 'zod';
+
+const tile = z.object({
+  module: z.string(), key: z.string(), title: words, method: words.describe('Cara menghitung / how it is computed'),
+  value: z.number().nullable(), unit: words.nullable(), asOf: instant, link: z.string(),
+}).meta({ id: 'Tile' });
 
 export const tileRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -16,6 +23,7 @@ export const tileRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
     schema: {
       tags: ['regions'], summary: 'Angka utama tiap modul / Each module\'s headline figures', params: regionParam,
       description: 'Hanya untuk yang punya peran di daerah ini, dan hanya angka yang boleh dilihatnya; tiap angka menyebut cara menghitung dan waktunya. / Only for people with a role in this region, and only the figures they may see; each says how it is computed and when.',
+      response: { 200: z.array(tile), ...failures('auth.forbidden') },
     },
   }, async (request) => {
     const region = request.region!.code;

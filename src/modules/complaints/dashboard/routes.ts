@@ -11,6 +11,8 @@ import { csvDialect } from '../../../platform/csv.js';
 import { reportCsv } from './csv.js';
 import { dimensions, localMonth, resolvePeriod, type Period, type Report } from './domain.js';
 import { provinceRollup, publicStatistics, regionDashboard } from './queries.js';
+import { failures, fileAnswer } from '../../../platform/http/responses.js';
+import * as answers from './responses.js';
 
 const tags = ['dashboard'];
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
@@ -35,17 +37,19 @@ export const dashboardRoutes = (ctx: AppContext) => async (root: FastifyInstance
   const app = root.withTypeProvider<ZodTypeProvider>();
   const byRegion = { config: { access: 'dashboard.read' as const }, schema: { tags, description: periodHelp, params: regionParam, querystring: dashboardQuery } };
   const rollup = { config: { access: 'dashboard.read' as const }, schema: { tags, description: periodHelp, params: regionParam, querystring: periodQuery } };
+  const json = { 200: answers.report, ...failures('dashboard.period_invalid') };
+  const csv = { 200: fileAnswer('CSV (pemisah dan desimal menurut bahasa) / CSV (separator and decimals by language)', 'text/csv'), ...failures('dashboard.period_invalid') };
 
   const dashboard = ({ region, actor, query }: { region: Region | null; actor: Actor; query: z.infer<typeof dashboardQuery> }) =>
     regionDashboard(ctx, region!, actor, periodOf(ctx, region!, query), query.by);
-  app.get('/api/regions/:region/dashboard', { ...byRegion, schema: { ...byRegion.schema, summary: 'Dasbor pengaduan / Complaint dashboard' } }, dashboard);
-  app.get('/api/regions/:region/dashboard.csv', { ...byRegion, schema: { ...byRegion.schema, summary: 'Dasbor sebagai CSV / Dashboard as CSV' } },
+  app.get('/api/regions/:region/dashboard', { ...byRegion, schema: { ...byRegion.schema, summary: 'Dasbor pengaduan / Complaint dashboard', response: json } }, dashboard);
+  app.get('/api/regions/:region/dashboard.csv', { ...byRegion, schema: { ...byRegion.schema, summary: 'Dasbor sebagai CSV / Dashboard as CSV', response: csv } },
     async (request, reply) => sendCsv(request, reply, await dashboard(request)));
 
   const regions = ({ region, actor, query }: { region: Region | null; actor: Actor; query: z.infer<typeof periodQuery> }) =>
     provinceRollup(ctx, region!, actor, periodOf(ctx, region!, query));
-  app.get('/api/regions/:region/dashboard/regions', { ...rollup, schema: { ...rollup.schema, summary: 'Rekap provinsi per kabupaten/kota / Province roll-up by regency/city' } }, regions);
-  app.get('/api/regions/:region/dashboard/regions.csv', { ...rollup, schema: { ...rollup.schema, summary: 'Rekap provinsi sebagai CSV / Province roll-up as CSV' } },
+  app.get('/api/regions/:region/dashboard/regions', { ...rollup, schema: { ...rollup.schema, summary: 'Rekap provinsi per kabupaten/kota / Province roll-up by regency/city', response: { ...json, ...failures('dashboard.period_invalid', 'dashboard.not_province') } } }, regions);
+  app.get('/api/regions/:region/dashboard/regions.csv', { ...rollup, schema: { ...rollup.schema, summary: 'Rekap provinsi sebagai CSV / Province roll-up as CSV', response: { ...csv, ...failures('dashboard.period_invalid', 'dashboard.not_province') } } },
     async (request, reply) => sendCsv(request, reply, await regions(request)));
 
   app.get('/api/regions/:region/statistics', {
@@ -53,6 +57,7 @@ export const dashboardRoutes = (ctx: AppContext) => async (root: FastifyInstance
     schema: {
       tags, summary: 'Statistik publik pengaduan / Public complaint statistics', params: regionParam,
       querystring: z.object({ year: z.string().regex(/^\d{4}$/, 'YYYY').optional() }),
+      response: { 200: answers.publicStatistics, ...failures('statistics.not_public') },
     },
   }, async (request, reply) => {
     const year = request.query.year ? Number(request.query.year) : currentYear(ctx, request.region!);

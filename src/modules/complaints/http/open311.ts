@@ -16,7 +16,7 @@ import { trackingCodePattern } from '../domain/tracking.js';
 import { textLimits } from '../domain/limits.js';
 import { submitComplaint } from '../service/intake.js';
 import { listOpen311, type Open311Filter } from '../service/queries.js';
-import { contentTypes, errorFormatOf, errorList, extensionOf, formats, isFormat, render, type Format } from './open311/format.js';
+import { contentTypes, documentedAnswers, errorFormatOf, errorList, extensionOf, formats, isFormat, render, type Format } from './open311/format.js';
 import { areaOf, attributesOf, commaList, requestWindow } from './open311/parse.js';
 import { API_PATH, API_ROOT, discovery, service, serviceDefinition, serviceRequest, statusesFor, type RequestRow } from './open311/present.js';
 
@@ -141,12 +141,12 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
 
     app.get('/discovery.:format', {
       config: { access: 'public' },
-      schema: { tags, summary: 'Penemuan layanan / Service discovery', params: formatParam },
+      schema: { tags, summary: 'Penemuan layanan / Service discovery', params: formatParam, response: documentedAnswers('Penemuan layanan / service discovery', { list: false }) },
     }, async (request, reply) => answer(reply, request.params.format, 'discovery', discovery(ctx.config.publicUrl, request.locale)));
 
     app.get('/services.:format', {
       config: { access: 'public' },
-      schema: { tags, summary: 'Daftar layanan (kategori) / Service list (categories)', params: formatParam, querystring: jurisdictionQuery },
+      schema: { tags, summary: 'Daftar layanan (kategori) / Service list (categories)', params: formatParam, querystring: jurisdictionQuery, response: documentedAnswers('Daftar layanan / services') },
     }, async (request, reply) => {
       const list = await admin.listCategories(ctx, request.region!.code);
       return answer(reply, request.params.format, 'services', list.map((c) => service(c, request.locale)));
@@ -157,6 +157,7 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
       schema: {
         tags, summary: 'Definisi layanan dan pertanyaannya / Service definition with its attributes',
         params: formatParam.extend({ service_code: z.string().max(40) }), querystring: jurisdictionQuery,
+        response: documentedAnswers('Definisi layanan / service definition', { list: false }),
       },
     }, async (request, reply) => {
       const category = await serviceByCode(ctx, request.region!, request.params.service_code);
@@ -169,6 +170,7 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
         tags, summary: 'Kirim pengaduan / Create a service request', security: [{ apiKey: [] }],
         description: 'Butuh api_key daerah ini (field, query atau header x-api-key) dan lokasi: lat+long, address_string, atau address_id (kode BPS kecamatan/desa).',
         params: formatParam, body: createBody,
+        response: documentedAnswers('Id permintaan baru / the new request\'s id', { status: 201 }),
       },
     }, async (request, reply) => {
       const b = request.body;
@@ -201,6 +203,7 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
       schema: {
         tags, summary: 'Id dari token (token = kode lacak) / Request id from a token (the token is the tracking code)',
         params: formatParam.extend({ token: z.string().max(20) }), querystring: jurisdictionQuery,
+        response: documentedAnswers('Id permintaan / the request id'),
       },
     }, async (request, reply) => {
       const row = await findRequest(ctx, request.region!, request.params.token);
@@ -213,6 +216,7 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
         tags, summary: 'Daftar pengaduan / Service requests',
         description: 'Terbaru dahulu, maks. 1000; bawaan 90 hari terakhir. service_request_id (daftar berkoma) mengabaikan filter lain.',
         params: formatParam, querystring: requestsQuery,
+        response: documentedAnswers('Permintaan layanan / service requests'),
       },
     }, async (request, reply) => {
       const q = request.query;
@@ -235,6 +239,7 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
       schema: {
         tags, summary: 'Satu pengaduan (larik satu unsur) / One service request (a one-element array)',
         params: formatParam.extend({ service_request_id: z.string().max(20) }), querystring: jurisdictionQuery,
+        response: documentedAnswers('Satu permintaan layanan / one service request'),
       },
     }, async (request, reply) => {
       const row = await findRequest(ctx, request.region!, request.params.service_request_id);

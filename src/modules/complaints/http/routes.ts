@@ -16,6 +16,8 @@ import type { RateLimit } from '../../../platform/http/rate-limit.js';
 import { citizenAction, performAction } from '../service/workflow.js';
 import { listForStaff, listMine, listPublic, photo, staffDetail, trackingView } from '../service/queries.js';
 import * as admin from '../service/admin.js';
+import { failures, fileAnswer, ok } from '../../../platform/http/responses.js';
+import * as answers from './responses.js';
 
 const tags = ['complaints'];
 
@@ -78,7 +80,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   const perMinute = (name: string, max = ctx.config.intakePerMinute): RateLimit[] => [{ name, max, windowSeconds: 60 }];
 
   app.get('/api/regions/:region/categories', {
-    config: { access: 'public' }, schema: { tags, summary: 'Kategori pengaduan / Complaint categories', params: regionParam },
+    config: { access: 'public' }, schema: { tags, summary: 'Kategori pengaduan / Complaint categories', params: regionParam, response: { 200: z.array(answers.category) } },
   }, async (request, reply) => {
     reply.header('cache-control', REFERENCE_CACHING);
     return admin.listCategories(ctx, request.region!.code);
@@ -96,6 +98,11 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
       + 'Kategori dengan `locationRequired` butuh districtCode/villageCode atau lat+lng (`complaint.location_required`). '
       + 'Teks melebihi batas ditolak dengan `request.text_too_long` (details: field, max), tidak pernah dipotong.',
     params: regionParam, body: complaintInput,
+    response: {
+      201: answers.receipt,
+      ...failures('category.not_found', 'complaint.answers_invalid', 'complaint.location_required', 'area.not_in_region',
+        'file.type_not_allowed', 'file.image_too_large', 'file.image_unreadable'),
+    },
   });
 
   app.post('/api/regions/:region/complaints', {
@@ -115,6 +122,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
     schema: {
       tags, summary: 'Laporan serupa sebelum mengirim / Likely duplicates before submitting', params: regionParam,
       body: z.object({ categoryId: z.uuid(), description: z.string().max(textLimits.description), villageCode: location.villageCode, lat: location.lat, lng: location.lng }),
+      response: { 200: z.array(answers.similarPublic).describe('Hanya laporan tidak rahasia, tanpa pelapor / only non-confidential reports, never who reported them') },
     },
   }, async (request) => {
     const found = await suggestDuplicates(ctx, request.region!, request.body);
@@ -124,17 +132,23 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
 
   app.get('/api/regions/:region/complaints/public', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Daftar pengaduan publik / Public complaints', params: regionParam, querystring: z.object({ status: z.enum(statuses).optional(), ...paging }) },
+    schema: { tags, summary: 'Daftar pengaduan publik / Public complaints', params: regionParam, querystring: z.object({ status: z.enum(statuses).optional(), ...paging }),
+      response: { 200: z.array(answers.publicRow) },
+    },
   }, async (request) => listPublic(ctx, request.region!, { status: request.query.status ? [request.query.status] : undefined, limit: request.query.limit, offset: request.query.offset }));
 
   app.get('/api/regions/:region/complaints/track/:code', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Lacak pengaduan / Track a complaint', description: '`kunci`: kunci pelapor dari tanda terima / the reporter\'s key from the receipt.', params: trackingParam, querystring: reporterKeyQuery },
+    schema: { tags, summary: 'Lacak pengaduan / Track a complaint', description: '`kunci`: kunci pelapor dari tanda terima / the reporter\'s key from the receipt.', params: trackingParam, querystring: reporterKeyQuery,
+      response: { 200: answers.trackedComplaint, ...failures('complaint.not_found') },
+    },
   }, async (request) => trackingView(ctx, request.region!, request.params.code, request.query.kunci));
 
   app.post('/api/regions/:region/complaints/track/:code/rate', {
     config: { access: 'public', limits: perMinute('rate') },
-    schema: { tags, summary: 'Beri penilaian / Rate the answer', params: trackingParam, body: z.object({ key: reporterKey, rating: z.number().int().min(1).max(5), comment: z.string().trim().max(textLimits.ratingComment).optional() }) },
+    schema: { tags, summary: 'Beri penilaian / Rate the answer', params: trackingParam, body: z.object({ key: reporterKey, rating: z.number().int().min(1).max(5), comment: z.string().trim().max(textLimits.ratingComment).optional() }),
+      response: { 200: answers.statusChange, ...failures('complaint.not_found', 'complaint.not_reporter', 'complaint.invalid_transition', 'complaint.reopen_window_closed') },
+    },
   }, async (request) => {
     const { key, ...rating } = request.body;
     return { status: await citizenAction(ctx, request.region!, request.params.code, key, { action: 'rate', ...rating }) };
@@ -142,12 +156,16 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
 
   app.post('/api/regions/:region/complaints/track/:code/reopen', {
     config: { access: 'public', limits: perMinute('reopen') },
-    schema: { tags, summary: 'Buka kembali / Reopen', description: 'Selama jendela daerah sejak penyelesaian, juga setelah dinilai / Within the region\'s window from the resolution, rated or not.', params: trackingParam, body: z.object({ key: reporterKey, reason: text(textLimits.reopenReason) }) },
+    schema: { tags, summary: 'Buka kembali / Reopen', description: 'Selama jendela daerah sejak penyelesaian, juga setelah dinilai / Within the region\'s window from the resolution, rated or not.', params: trackingParam, body: z.object({ key: reporterKey, reason: text(textLimits.reopenReason) }),
+      response: { 200: answers.statusChange, ...failures('complaint.not_found', 'complaint.not_reporter', 'complaint.invalid_transition', 'complaint.reopen_window_closed') },
+    },
   }, async (request) => ({ status: await citizenAction(ctx, request.region!, request.params.code, request.body.key, { action: 'reopen', reason: request.body.reason }) }));
 
   app.get('/api/regions/:region/complaints/:code/photos/:photoId', {
     config: { access: 'public' },
-    schema: { tags, summary: 'Foto pengaduan / Complaint photo', params: trackingParam.extend({ photoId: z.uuid() }), querystring: reporterKeyQuery },
+    schema: { tags, summary: 'Foto pengaduan / Complaint photo', params: trackingParam.extend({ photoId: z.uuid() }), querystring: reporterKeyQuery,
+      response: { 200: fileAnswer('Foto (JPEG) / the photo (JPEG)', 'image/jpeg'), ...failures('complaint.not_found', 'file.not_found') },
+    },
   }, async (request, reply) => {
     const p = await photo(ctx, request.region!, request.actor, request.params.code, request.params.photoId, request.query.kunci);
     return reply.type(p.contentType).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(p.data);
@@ -161,6 +179,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
         status: z.union([z.enum(statuses), z.array(z.enum(statuses))]).optional(), unitId: z.uuid().optional(),
         overdue: z.enum(['true', 'false']).optional(), q: z.string().max(100).optional(), ...paging,
       }),
+      response: { 200: z.array(answers.inboxRow) },
     },
   }, async (request) => {
     const q = request.query;
@@ -169,11 +188,11 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   });
 
   app.get('/api/regions/:region/complaints/:id', {
-    config: { access: 'complaint.list' }, schema: { tags, summary: 'Detail pengaduan untuk petugas / Complaint for staff', params: idParam },
+    config: { access: 'complaint.list' }, schema: { tags, summary: 'Detail pengaduan untuk petugas / Complaint for staff', params: idParam, response: { 200: answers.staffComplaint, ...failures('complaint.not_found') } },
   }, async (request) => staffDetail(ctx, request.region!, request.actor, request.params.id));
 
   app.get('/api/regions/:region/complaints/:id/similar', {
-    config: { access: 'complaint.triage' }, schema: { tags, summary: 'Kemungkinan duplikat / Likely duplicates', params: idParam },
+    config: { access: 'complaint.triage' }, schema: { tags, summary: 'Kemungkinan duplikat / Likely duplicates', params: idParam, response: { 200: z.array(answers.similarStaff), ...failures('complaint.not_found') } },
   }, async (request) => {
     const c = await staffDetail(ctx, request.region!, request.actor, request.params.id);
     return suggestDuplicates(ctx, request.region!, {
@@ -183,11 +202,16 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
 
   app.post('/api/regions/:region/complaints/:id/actions', {
     config: { access: 'complaint.list' },
-    schema: { tags, summary: 'Verifikasi, teruskan, tanggapi, selesaikan... / Verify, dispatch, respond, resolve...', params: idParam, body: command },
+    schema: { tags, summary: 'Verifikasi, teruskan, tanggapi, selesaikan... / Verify, dispatch, respond, resolve...', params: idParam, body: command,
+      response: {
+        200: answers.statusChange,
+        ...failures('complaint.not_found', 'complaint.invalid_transition', 'complaint.merge_self', 'complaint.transfer_target_invalid', 'unit.not_found'),
+      },
+    },
   }, async (request) => ({ status: await performAction(ctx, request.region!, request.actor, request.params.id, request.body) }));
 
   app.get('/api/me/complaints', {
-    config: { access: 'signed_in' }, schema: { tags, summary: 'Pengaduan saya / My complaints' },
+    config: { access: 'signed_in' }, schema: { tags, summary: 'Pengaduan saya / My complaints', response: { 200: z.array(answers.myComplaint) } },
   }, async (request) => listMine(ctx, request.actor.userId!));
 
   // Region admin: categories, routing, SLA.
@@ -198,27 +222,27 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
     active: z.boolean().optional(),
   });
   app.get('/api/regions/:region/admin/categories', {
-    config: { access: 'region.admin' }, schema: { tags, summary: 'Semua kategori / All categories', params: regionParam },
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Semua kategori / All categories', params: regionParam, response: { 200: z.array(answers.category) } },
   }, async (request) => admin.listCategories(ctx, request.region!.code, true));
   app.post('/api/regions/:region/admin/categories', {
-    config: { idempotent: true, access: 'region.admin' }, schema: { tags, summary: 'Tambah kategori / Add category', params: regionParam, body: categoryBody },
+    config: { idempotent: true, access: 'region.admin' }, schema: { tags, summary: 'Tambah kategori / Add category', params: regionParam, body: categoryBody, response: { 201: answers.category, ...failures('category.code_taken') } },
   }, async (request, reply) => reply.status(201).send(await admin.saveCategory(ctx, request.actor, request.region!.code, request.body)));
   app.put('/api/regions/:region/admin/categories/:id', {
-    config: { access: 'region.admin' }, schema: { tags, summary: 'Ubah kategori / Change category', params: idParam, body: categoryBody },
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Ubah kategori / Change category', params: idParam, body: categoryBody, response: { 200: answers.category, ...failures('category.not_found') } },
   }, async (request) => admin.saveCategory(ctx, request.actor, request.region!.code, request.body, request.params.id));
 
   app.get('/api/regions/:region/admin/routing', {
-    config: { access: 'region.admin' }, schema: { tags, summary: 'Tabel disposisi dan riwayatnya / Routing table with history', params: regionParam },
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Tabel disposisi dan riwayatnya / Routing table with history', params: regionParam, response: { 200: z.array(answers.routingRule) } },
   }, async (request) => admin.routingHistory(ctx, request.region!.code));
   app.put('/api/regions/:region/admin/routing/:id', {
-    config: { access: 'region.admin' }, schema: { tags, summary: 'Arahkan kategori ke unit / Route a category to a unit', params: idParam, body: z.object({ unitId: z.uuid() }) },
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Arahkan kategori ke unit / Route a category to a unit', params: idParam, body: z.object({ unitId: z.uuid() }), response: { 200: ok, ...failures('category.not_found', 'unit.not_found') } },
   }, async (request) => {
     await admin.setRoute(ctx, request.actor, request.region!.code, request.params.id, request.body.unitId);
-    return { ok: true };
+    return { ok: true as const };
   });
 
   app.get('/api/regions/:region/admin/sla', {
-    config: { access: 'region.admin' }, schema: { tags, summary: 'Batas waktu / SLA policies', params: regionParam },
+    config: { access: 'region.admin' }, schema: { tags, summary: 'Batas waktu / SLA policies', params: regionParam, response: { 200: z.array(answers.slaPolicy) } },
   }, async (request) => admin.listSla(ctx, request.region!.code));
   app.put('/api/regions/:region/admin/sla', {
     config: { access: 'region.admin' },
@@ -228,9 +252,10 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
         categoryId: z.uuid().nullable(), stage: z.enum(['verification', 'response', 'resolution']),
         amount: z.number().int().min(0).max(2000), unit: z.enum(['hours', 'working_days']), targetAmount: z.number().int().min(0).max(2000).nullable(),
       }),
+      response: { 200: ok, ...failures('category.not_found') },
     },
   }, async (request) => {
     await admin.setSla(ctx, request.actor, request.region!.code, request.body);
-    return { ok: true };
+    return { ok: true as const };
   });
 };

@@ -14,6 +14,8 @@ import { exportCsv, exportXlsx, reportParts } from '../service/reports.js';
 import { comparison, importResults, setPublication, sharedEvidence, trend } from '../service/results.js';
 import { listTargets, plan, setTarget, simulate } from '../service/targets.js';
 import { csvBody, indicatorCode, levelValue, tags, yearValue } from './schemas.js';
+import { failures, fileAnswer, ok } from '../../../platform/http/responses.js';
+import * as answers from './responses.js';
 
 const evaluationParam = regionParam.extend({ evaluationId: z.uuid() });
 const answerParam = evaluationParam.extend({ indicator: indicatorCode });
@@ -44,7 +46,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   const base = '/api/regions/:region/spbe';
 
   r.get(`${base}/evaluations`, {
-    config: { access: 'spbe.read' }, schema: { tags, summary: 'Daftar evaluasi SPBE daerah / The region\'s SPBE evaluations', params: regionParam },
+    config: { access: 'spbe.read' }, schema: { tags, summary: 'Daftar evaluasi SPBE daerah / The region\'s SPBE evaluations', params: regionParam, response: { 200: z.array(answers.evaluationSummary) } },
   }, async (request) => listEvaluations(ctx, request.region!.code));
 
   r.post(`${base}/evaluations`, {
@@ -53,6 +55,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
       tags, summary: 'Buka evaluasi tahun ini / Open the year\'s evaluation', params: regionParam,
       description: 'Koordinator SPBE membuka evaluasi dengan versi kerangka yang aktif; semua indikator dibuat belum ditugaskan. / The SPBE coordinator opens the evaluation under an active framework version; every indicator starts unassigned.',
       body: z.object({ year: yearValue, versionId: z.uuid() }),
+      response: { 201: answers.evaluation, ...failures('spbe.version_not_found', 'spbe.version_not_active', 'spbe.evaluation_exists') },
     },
   }, async (request, reply) => {
     const id = await evaluations.openEvaluation(ctx, request.region!.code, request.actor, request.body);
@@ -64,11 +67,12 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: {
       tags, summary: 'Detail evaluasi: tahap, jawaban, nilai mandiri dan akhir / Evaluation: stages, answers, self-assessed and final scores', params: evaluationParam,
       querystring: z.object({ unitId: z.uuid().optional().describe('Hanya indikator perangkat daerah ini / only this unit\'s indicators') }),
+      response: { 200: answers.evaluation, ...failures('spbe.evaluation_not_found') },
     },
   }, async (request) => evaluationDetail(ctx, request.region!.code, request.params.evaluationId, request.query));
 
   r.get(`${base}/evaluations/:evaluationId/history`, {
-    config: { access: 'spbe.read' }, schema: { tags, summary: 'Riwayat perubahan / Change history', params: evaluationParam },
+    config: { access: 'spbe.read' }, schema: { tags, summary: 'Riwayat perubahan / Change history', params: evaluationParam, response: { 200: z.array(answers.historyEntry), ...failures('spbe.evaluation_not_found') } },
   }, async (request) => evaluations.history(ctx, request.region!.code, request.params.evaluationId));
 
   r.put(`${base}/evaluations/:evaluationId/assignments`, {
@@ -77,6 +81,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
       tags, summary: 'Tugaskan indikator ke perangkat daerah / Assign indicators to units', params: evaluationParam,
       description: 'Pada tahap draf dan penilaian mandiri; unitId null mencabut penugasan (hanya di draf). / In draft and self-assessment; a null unitId takes an assignment back (draft only).',
       body: z.object({ assignments: z.array(z.object({ indicator: indicatorCode, unitId: z.uuid().nullable() })).min(1).max(300) }),
+      response: { 200: answers.evaluation, ...failures('spbe.evaluation_not_found', 'spbe.indicator_not_found', 'spbe.evaluation_closed', 'spbe.wrong_stage', 'spbe.answer_wrong_status', 'unit.not_found') },
     },
   }, async (request) => {
     await evaluations.assign(ctx, request.region!.code, request.actor, request.params.evaluationId, request.body.assignments);
@@ -89,12 +94,13 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
       tags, summary: 'Lanjut ke tahap berikutnya / Move to the next stage', params: evaluationParam,
       description: 'draft → self_assessment (semua indikator ditugaskan) → internal_validation (semua diterima) → external_assessment (semua divalidasi); final → closed. Finalisasi oleh asesor eksternal. / Each move needs every indicator ready; finalising is the external assessor\'s.',
       body: z.object({ to: z.enum(['self_assessment', 'internal_validation', 'external_assessment', 'closed']) }),
+      response: { 200: z.object({ stage: answers.stage }), ...failures('spbe.evaluation_not_found', 'spbe.evaluation_closed', 'spbe.wrong_stage', 'spbe.stage_incomplete') },
     },
   }, async (request) => ({ stage: await evaluations.moveStage(ctx, request.region!.code, request.actor, request.params.evaluationId, request.body.to) }));
 
   r.post(`${base}/evaluations/:evaluationId/finalise`, {
     config: { access: 'spbe.assess' },
-    schema: { tags, summary: 'Tetapkan hasil akhir (asesor eksternal) / Finalise the result (external assessor)', params: evaluationParam },
+    schema: { tags, summary: 'Tetapkan hasil akhir (asesor eksternal) / Finalise the result (external assessor)', params: evaluationParam, response: { 200: z.object({ stage: answers.stage }), ...failures('spbe.evaluation_not_found', 'spbe.evaluation_closed', 'spbe.wrong_stage', 'spbe.stage_incomplete') } },
   }, async (request) => ({ stage: await evaluations.moveStage(ctx, request.region!.code, request.actor, request.params.evaluationId, 'final') }));
 
   r.put(`${base}/evaluations/:evaluationId/answers/:indicator`, {
@@ -104,18 +110,19 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
       tags, summary: 'Isi penilaian mandiri indikator / Fill an indicator\'s self-assessment', params: answerParam,
       description: 'JSON, atau multipart/form-data dengan field `answer` (JSON) dan hingga 5 berkas `evidence` (PDF, JPEG, PNG, XLSX, DOCX; maks. 10 MB, diperiksa dari isinya; gambar disimpan ulang sebagai JPEG 2048 px tanpa metadata). Semua atau tidak sama sekali. / JSON, or multipart with an `answer` JSON field and up to 5 `evidence` files (checked by content, 10 MB max; images are stored re-encoded as 2048 px JPEGs without metadata). All or nothing.',
       body: selfAssessment,
+      response: { 200: answers.evaluationAnswer, ...failures('spbe.evaluation_not_found', 'spbe.indicator_not_found', 'spbe.evaluation_closed', 'spbe.wrong_stage', 'spbe.answer_wrong_status', 'spbe.not_your_unit', 'spbe.level_invalid', 'spbe.evidence_type_not_allowed', 'file.image_too_large', 'file.image_unreadable') },
     },
   }, async (request) => {
     const files = await checkUploads(request.uploads, evaluations.evidencePolicy);
     await evaluations.saveAnswer(ctx, request.region!.code, request.actor, request.params.evaluationId, request.params.indicator, request.body, files);
-    return evaluationDetail(ctx, request.region!.code, request.params.evaluationId).then((d) => d.answers.find((a) => a.indicator.code === request.params.indicator));
+    return evaluationDetail(ctx, request.region!.code, request.params.evaluationId).then((d) => d.answers.find((a) => a.indicator.code === request.params.indicator)!);
   });
 
   r.post(`${base}/evaluations/:evaluationId/answers/:indicator/submit`, {
-    config: { access: 'spbe.fill' }, schema: { tags, summary: 'Kirim jawaban ke koordinator / Submit the answer to the coordinator', params: answerParam },
+    config: { access: 'spbe.fill' }, schema: { tags, summary: 'Kirim jawaban ke koordinator / Submit the answer to the coordinator', params: answerParam, response: { 200: z.object({ status: z.literal('submitted') }), ...failures('spbe.evaluation_not_found', 'spbe.indicator_not_found', 'spbe.evaluation_closed', 'spbe.wrong_stage', 'spbe.answer_wrong_status', 'spbe.not_your_unit') } },
   }, async (request) => {
     await evaluations.submitAnswer(ctx, request.region!.code, request.actor, request.params.evaluationId, request.params.indicator);
-    return { status: 'submitted' };
+    return { status: 'submitted' as const };
   });
 
   r.post(`${base}/evaluations/:evaluationId/answers/:indicator/review`, {
@@ -126,11 +133,12 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
         z.object({ decision: z.literal('accept'), note: note.optional() }),
         z.object({ decision: z.literal('return'), note: text(4000).describe('Wajib: apa yang perlu diperbaiki / required: what to fix') }),
       ]),
+      response: { 200: z.object({ status: z.enum(['accepted', 'returned']) }), ...failures('spbe.evaluation_not_found', 'spbe.indicator_not_found', 'spbe.evaluation_closed', 'spbe.wrong_stage', 'spbe.answer_wrong_status') },
     },
   }, async (request) => {
     const { decision, note: n } = request.body;
     await evaluations.reviewAnswer(ctx, request.region!.code, request.actor, request.params.evaluationId, request.params.indicator, decision, n || null);
-    return { status: decision === 'accept' ? 'accepted' : 'returned' };
+    return { status: decision === 'accept' ? 'accepted' as const : 'returned' as const };
   });
 
   r.post(`${base}/evaluations/:evaluationId/answers/:indicator/validation`, {
@@ -141,11 +149,12 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
         z.object({ decision: z.literal('validate'), note: note.optional() }),
         z.object({ decision: z.literal('return'), note: text(4000) }),
       ]),
+      response: { 200: z.object({ status: z.enum(['validated', 'returned']) }), ...failures('spbe.evaluation_not_found', 'spbe.indicator_not_found', 'spbe.evaluation_closed', 'spbe.wrong_stage', 'spbe.answer_wrong_status') },
     },
   }, async (request) => {
     const { decision, note: n } = request.body;
     await evaluations.validateAnswer(ctx, request.region!.code, request.actor, request.params.evaluationId, request.params.indicator, decision, n || null);
-    return { status: decision === 'validate' ? 'validated' : 'returned' };
+    return { status: decision === 'validate' ? 'validated' as const : 'returned' as const };
   });
 
   r.put(`${base}/evaluations/:evaluationId/answers/:indicator/assessment`, {
@@ -153,6 +162,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: {
       tags, summary: 'Tingkat akhir dengan alasan, catatan wawancara dan kunjungan (asesor eksternal) / Final level with reason, interview and visit notes (external assessor)', params: answerParam,
       body: assessment,
+      response: { 200: z.object({ finalLevel: z.number().int() }), ...failures('spbe.evaluation_not_found', 'spbe.indicator_not_found', 'spbe.evaluation_closed', 'spbe.wrong_stage', 'spbe.answer_wrong_status', 'spbe.level_invalid') },
     },
   }, async (request) => {
     await evaluations.assessAnswer(ctx, request.region!.code, request.actor, request.params.evaluationId, request.params.indicator, request.body);
@@ -170,11 +180,12 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
         z.object({ decision: z.literal('accept'), indicators: indicatorList, note: note.optional() }),
         z.object({ decision: z.literal('return'), indicators: indicatorList, note: text(4000).describe('Wajib: apa yang perlu diperbaiki / required: what to fix') }),
       ]),
+      response: { 200: answers.bulkDone.extend({ status: z.enum(['accepted', 'returned']) }), ...failures('spbe.evaluation_not_found', 'spbe.bulk_refused') },
     },
   }, async (request) => {
     const { decision, indicators, note: n } = request.body;
     const done = await evaluations.reviewAnswers(ctx, request.region!.code, request.actor, request.params.evaluationId, indicators, decision, n || null);
-    return { ...done, status: decision === 'accept' ? 'accepted' : 'returned' };
+    return { ...done, status: decision === 'accept' ? 'accepted' as const : 'returned' as const };
   });
 
   r.post(`${base}/evaluations/:evaluationId/validations`, {
@@ -186,11 +197,12 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
         z.object({ decision: z.literal('validate'), indicators: indicatorList, note: note.optional() }),
         z.object({ decision: z.literal('return'), indicators: indicatorList, note: text(4000) }),
       ]),
+      response: { 200: answers.bulkDone.extend({ status: z.enum(['validated', 'returned']) }), ...failures('spbe.evaluation_not_found', 'spbe.bulk_refused') },
     },
   }, async (request) => {
     const { decision, indicators, note: n } = request.body;
     const done = await evaluations.validateAnswers(ctx, request.region!.code, request.actor, request.params.evaluationId, indicators, decision, n || null);
-    return { ...done, status: decision === 'validate' ? 'validated' : 'returned' };
+    return { ...done, status: decision === 'validate' ? 'validated' as const : 'returned' as const };
   });
 
   r.put(`${base}/evaluations/:evaluationId/assessments`, {
@@ -202,6 +214,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
         assessments: z.array(assessment.extend({ indicator: indicatorCode })).min(1).max(300)
           .refine((items) => new Set(items.map((i) => i.indicator)).size === items.length, 'each indicator once'),
       }),
+      response: { 200: answers.bulkDone, ...failures('spbe.evaluation_not_found', 'spbe.bulk_refused') },
     },
   }, async (request) => evaluations.assessAnswers(ctx, request.region!.code, request.actor, request.params.evaluationId, request.body.assessments));
 
@@ -211,6 +224,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
       tags, summary: 'Bagikan praktik baik dan bukti terpilih / Share a practice note and chosen evidence', params: answerParam,
       description: 'Setelah final; terlihat oleh daerah lain hanya bila hasil tahun itu dipublikasikan. / After finalising; visible to other regions only once that year\'s result is published.',
       body: z.object({ shared: z.boolean(), note: note.nullable().default(null), evidenceIds: z.array(z.uuid()).max(20).default([]) }),
+      response: { 200: z.object({ shared: z.boolean() }), ...failures('spbe.evaluation_not_found', 'spbe.indicator_not_found', 'spbe.evaluation_closed', 'spbe.wrong_stage', 'spbe.answer_wrong_status') },
     },
   }, async (request) => {
     await evaluations.sharePractice(ctx, request.region!.code, request.actor, request.params.evaluationId, request.params.indicator, request.body);
@@ -218,14 +232,14 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.get(`${base}/evaluations/:evaluationId/evidence/:evidenceId`, {
-    config: { access: 'spbe.read' }, schema: { tags, summary: 'Unduh bukti dukung / Download an evidence file', params: evidenceParam },
+    config: { access: 'spbe.read' }, schema: { tags, summary: 'Unduh bukti dukung / Download an evidence file', params: evidenceParam, response: { 200: fileAnswer('Berkas bukti dukung dengan jenisnya yang diperiksa / the evidence file with its checked type', 'application/octet-stream'), ...failures('spbe.evaluation_not_found', 'file.not_found') } },
   }, async (request, reply) => sendFile(reply, await evaluations.evidenceFile(ctx, request.region!.code, request.params.evaluationId, request.params.evidenceId)));
 
   r.delete(`${base}/evaluations/:evaluationId/evidence/:evidenceId`, {
-    config: { access: 'spbe.fill' }, schema: { tags, summary: 'Hapus bukti dukung / Remove an evidence file', params: evidenceParam },
+    config: { access: 'spbe.fill' }, schema: { tags, summary: 'Hapus bukti dukung / Remove an evidence file', params: evidenceParam, response: { 200: ok, ...failures('spbe.evaluation_not_found', 'spbe.indicator_not_found', 'spbe.evaluation_closed', 'spbe.wrong_stage', 'spbe.answer_wrong_status', 'file.not_found') } },
   }, async (request) => {
     await evaluations.deleteEvidence(ctx, request.region!.code, request.actor, request.params.evaluationId, request.params.evidenceId);
-    return { ok: true };
+    return { ok: true as const };
   });
 
   r.get(`${base}/evaluations/:evaluationId/export`, {
@@ -234,6 +248,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
       tags, summary: 'Ekspor tingkat, bukti dukung dan nilai (XLSX atau CSV) / Export levels, evidence and scores (XLSX or CSV)', params: evaluationParam,
       description: 'xlsx: satu berkas, tiga lembar. csv: satu tabel per `part`. / xlsx: one workbook, three sheets. csv: one table per `part`.',
       querystring: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx'), part: z.enum(reportParts).default('levels') }),
+      response: { 200: fileAnswer('XLSX atau CSV / XLSX or CSV', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'), ...failures('spbe.evaluation_not_found') },
     },
   }, async (request, reply) => {
     const { format, part } = request.query;
@@ -248,17 +263,17 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(`${base}/tasks`, {
     config: { access: 'spbe.read' },
-    schema: { tags, summary: 'Tugas saya: isi, tinjau, validasi, nilai / My tasks: fill, review, validate, assess', params: regionParam },
+    schema: { tags, summary: 'Tugas saya: isi, tinjau, validasi, nilai / My tasks: fill, review, validate, assess', params: regionParam, response: { 200: z.array(answers.task) } },
   }, async (request) => tasksFor(ctx, request.region!.code, request.actor));
 
   r.get(`${base}/results`, {
     config: { access: 'spbe.read' },
-    schema: { tags, summary: 'Hasil per tahun (termasuk yang belum dipublikasikan) dengan penanda ganti kerangka / Results by year (unpublished too) with framework-change markers', params: regionParam },
+    schema: { tags, summary: 'Hasil per tahun (termasuk yang belum dipublikasikan) dengan penanda ganti kerangka / Results by year (unpublished too) with framework-change markers', params: regionParam, response: { 200: z.array(answers.resultPoint) } },
   }, async (request) => trend(ctx.database.db, request.region!.code, true));
 
   r.put(`${base}/results/:year/publication`, {
     config: { access: 'spbe.manage' },
-    schema: { tags, summary: 'Publikasikan atau tarik hasil tahun ini / Publish or withdraw the year\'s result', params: yearParam, body: z.object({ published: z.boolean() }) },
+    schema: { tags, summary: 'Publikasikan atau tarik hasil tahun ini / Publish or withdraw the year\'s result', params: yearParam, body: z.object({ published: z.boolean() }), response: { 200: z.object({ year: z.number().int(), published: z.boolean() }), ...failures('spbe.result_not_found') } },
   }, async (request) => {
     await setPublication(ctx, request.region!.code, request.actor, request.params.year, request.body.published);
     return { year: request.params.year, published: request.body.published };
@@ -270,6 +285,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
       tags, summary: 'Impor riwayat hasil yang dipublikasikan (CSV) / Import published history (CSV)', params: regionParam,
       description: 'text/csv: region_code,year,framework_version,index[,predicate][,domain:D1...][,aspect:A1...]; hanya kode daerah ini. Semua atau tidak sama sekali. / Only this region\'s code. All or nothing.',
       body: csvBody,
+      response: { 200: answers.imported, ...failures('spbe.import_invalid') },
     },
   }, async (request) => ctx.database.db.transaction((tx) => importResults(tx, parseResultsCsv(request.body), { now: ctx.clock.now(), onlyRegion: request.region!.code })));
 
@@ -278,11 +294,12 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: {
       tags, summary: 'Posisi daerah di antara daerah lain (semua, satu provinsi, sejenis) / Standing among all regions, the province, the same kind', params: regionParam,
       querystring: z.object({ year: yearValue }),
+      response: { 200: answers.comparison },
     },
   }, async (request) => comparison(ctx, request.region!.code, request.query.year));
 
   r.get(`${base}/targets`, {
-    config: { access: 'spbe.read' }, schema: { tags, summary: 'Target indeks / Index targets', params: regionParam },
+    config: { access: 'spbe.read' }, schema: { tags, summary: 'Target indeks / Index targets', params: regionParam, response: { 200: z.array(answers.target) } },
   }, async (request) => listTargets(ctx, request.region!.code));
 
   r.put(`${base}/targets/:year`, {
@@ -295,6 +312,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
         maxRisePerYear: maxRise.optional().describe('Kenaikan tingkat maksimum satu indikator per tahun dalam rencana (bawaan 1; bila tidak dikirim, nilai tersimpan dipakai) / the most levels one indicator may rise per year in the plan (default 1; kept when left out)'),
         note: z.string().trim().max(2000).default(''),
       }),
+      response: { 200: answers.target },
     },
   }, async (request) => setTarget(ctx, request.region!.code, request.actor, request.params.year, request.body));
 
@@ -307,6 +325,7 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
         evaluationId: z.uuid().optional(), targetIndex: z.coerce.number().min(1).max(5).multipleOf(0.01).optional(), basis: z.enum(['final', 'self']).optional(),
         maxRisePerYear: z.coerce.number().pipe(maxRise).optional().describe('Menggantikan batas kenaikan per tahun yang tersimpan pada target / overrides the target\'s remembered pace'),
       }),
+      response: { 200: answers.plan, ...failures('spbe.target_not_found', 'spbe.no_baseline', 'spbe.evaluation_not_found', 'spbe.version_not_found') },
     },
   }, async (request) => plan(ctx, request.region!.code, request.params.year, request.query));
 
@@ -318,11 +337,12 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
         evaluationId: z.uuid().optional(), versionId: z.uuid().optional(), basis: z.enum(['final', 'self']).optional(),
         levels: z.record(indicatorCode, levelValue).describe('Tingkat hipotetis per kode indikator / hypothetical level per indicator code'),
       }),
+      response: { 200: answers.simulation, ...failures('spbe.evaluation_not_found', 'spbe.version_not_found', 'spbe.version_not_active', 'spbe.indicator_not_found', 'spbe.level_invalid') },
     },
   }, async (request) => simulate(ctx, request.region!.code, request.body));
 
   r.get(`${base}/shared-evidence/:evidenceId`, {
     config: { access: 'public' },
-    schema: { tags, summary: 'Bukti dukung yang dibagikan daerah (praktik baik) / Evidence a region shared with its practice', params: regionParam.extend({ evidenceId: z.uuid() }) },
+    schema: { tags, summary: 'Bukti dukung yang dibagikan daerah (praktik baik) / Evidence a region shared with its practice', params: regionParam.extend({ evidenceId: z.uuid() }), response: { 200: fileAnswer('Berkas yang dibagikan / the shared file', 'application/octet-stream'), ...failures('file.not_found') } },
   }, async (request, reply) => sendFile(reply, await sharedEvidence(ctx, request.region!.code, request.params.evidenceId)));
 }

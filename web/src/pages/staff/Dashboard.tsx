@@ -15,9 +15,8 @@ import { useI18n } from '../../i18n/index.js';
 import { navigate, queryString, useLocation, type Params } from '../../router.js';
 import type { RegionProfile } from '../../types.js';
 import type { DashboardReport, ReportRow } from '../../admin-types.js';
-import type { Dimension } from '../../../../src/modules/complaints/dashboard/domain.js';
 
-const breakdowns = ['unit', 'category', 'district', 'month'] as const satisfies readonly Dimension[];
+const breakdowns = ['unit', 'category', 'district', 'month'] as const satisfies readonly DashboardReport['by'][];
 type Breakdown = (typeof breakdowns)[number];
 /** The table's columns and the figures the chart can show. */
 const columns: MetricName[] = metricNames.filter((m) => m !== 'resolved');

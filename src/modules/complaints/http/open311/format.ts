@@ -34,6 +34,22 @@ export function w3cDatetime(at: Date, utcOffsetMinutes: number): string {
 
 export const isFormat = (ext: string): ext is Format => (formats as readonly string[]).includes(ext);
 
+/**
+ * An operation's answers in the OpenAPI document: the spec's shapes, as JSON or
+ * XML by the URL's extension, and its error list for any failure. Sent as
+ * rendered text, never through a response schema.
+ */
+export function documentedAnswers(what: string, { status = 200, list = true } = {}) {
+  const both = (json: object) => ({ 'application/json': { schema: json }, 'text/xml': { schema: { type: 'string' } } });
+  return {
+    [status]: { description: `${what} (GeoReport v2; JSON atau XML menurut ekstensi URL / JSON or XML by the URL's extension)`, content: both(list ? { type: 'array', items: { type: 'object' } } : { type: 'object' }) },
+    default: {
+      description: 'Daftar galat spesifikasi / the spec\'s error list',
+      content: both({ type: 'array', items: { type: 'object', properties: { code: { type: 'integer' }, description: { type: 'string' } }, required: ['code', 'description'] } }),
+    },
+  };
+}
+
 /** Errors are answered in XML only when the caller asked for XML. */
 export const errorFormatOf = (url: string): Format => (extensionOf(url) === 'xml' ? 'xml' : 'json');
 

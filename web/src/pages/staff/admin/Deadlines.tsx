@@ -7,8 +7,10 @@ import { useApi } from '../../../data.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { Category, RegionProfile } from '../../../types.js';
 import type { SlaPolicy } from '../../../admin-types.js';
-import type { SlaStage, SlaUnit } from '../../../../../src/modules/complaints/domain/sla.js';
 import { Outcome, useWrite } from './shared.js';
+
+type SlaStage = SlaPolicy['stage'];
+type SlaUnit = SlaPolicy['unit'];
 
 const stages: SlaStage[] = ['verification', 'response', 'resolution'];
 const slaUnits: SlaUnit[] = ['hours', 'working_days'];
@@ -81,7 +83,7 @@ function RuleForm({ label, title, fixed, categories, initial, save, saved, onSav
   const [categoryId, setCategoryId] = useState(fixed?.categoryId ?? '');
   const [stage, setStage] = useState<SlaStage | ''>(fixed?.stage ?? '');
   const [amount, setAmount] = useState(initial ? String(initial.amount) : '');
-  const [unit, setUnit] = useState<SlaUnit>((initial?.unit as SlaUnit | undefined) ?? 'working_days');
+  const [unit, setUnit] = useState<SlaUnit>(initial?.unit ?? 'working_days');
   const [target, setTarget] = useState(initial?.targetAmount != null ? String(initial.targetAmount) : '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
