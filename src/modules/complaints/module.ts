@@ -1,6 +1,7 @@
 // The complaints module as the platform sees it (the module contract).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { defineModule } from '../../platform/modules/contract.js';
+import { referencesUser } from '../../platform/modules/relations.js';
 import * as tables from './schema.js';
 import { complaints } from './schema.js';
 import { complaintErrors } from './errors.js';
@@ -55,6 +56,12 @@ export const complaintsModule = defineModule({
   gateway: open311Gateway,
   jobs: [{ name: 'complaints.escalate-overdue', run: (ctx) => sweepOverdue(ctx) }],
   demo: { seed: seedComplaintDemo },
+  // People its rows name: a signed-in reporter, an actor on the timeline, who changed a routing rule.
+  sharedRelations: [
+    referencesUser('complaints', 'reporter_user_id'),
+    referencesUser('complaint_events', 'actor_user_id'),
+    referencesUser('routing_rules', 'created_by'),
+  ],
   tiles: complaintTiles,
   commands: [{
     name: 'rebuild-stats',
