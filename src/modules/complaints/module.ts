@@ -14,6 +14,7 @@ import { rebuildStats } from './dashboard/stats.js';
 import { seedComplaintDemo } from './demo.js';
 import { staffRoles } from './domain/staff.js';
 import { complaintTiles } from './service/tiles.js';
+import { complaintIsolation } from './isolation.js';
 
 
 const permissions = {
@@ -63,6 +64,7 @@ export const complaintsModule = defineModule({
     referencesUser('routing_rules', 'created_by'),
   ],
   tiles: complaintTiles,
+  isolation: complaintIsolation,
   commands: [{
     name: 'rebuild-stats',
     usage: 'rebuild-stats [--region KODE]                   hitung ulang ringkasan dasbor / recompute the dashboard summary',

@@ -7,6 +7,7 @@ import { spbeRoutes } from './routes.js';
 import { seedSpbe } from './seed.js';
 import { seedSpbeDemo } from './demo.js';
 import { spbeTiles } from './service/tiles.js';
+import { spbeIsolation } from './isolation.js';
 
 // Unit roles fill their units' indicators, the coordinator runs the cycle,
 // the assessors validate and assess; all of them read.
@@ -47,6 +48,7 @@ export const spbeModule = defineModule({
   routes: spbeRoutes,
   prepare: seedSpbe,
   tiles: spbeTiles,
+  isolation: spbeIsolation,
   sharedRelations: [
     pinnedTo('spbe_evaluations'),
     pinnedTo('spbe_results'),
