@@ -155,8 +155,8 @@ async function insertRows(tx: Queryable, table: string, rows: Row[], conflict: S
  * Restores a region from backup lines. Shared rows already in the database
  * (by key, then by the natural key their relation declares: a person's email,
  * a framework version's framework and number) are kept and the region's rows
- * pointed at them. A region
- * already present is refused unless `replace`, which deletes its rows first.
+ * pointed at them. A region already present is refused unless `replace`,
+ * which deletes its rows first.
  */
 export async function restoreRegion(ctx: AppContext, lines: AsyncIterable<string>, opts: { replace?: boolean } = {}): Promise<{ region: string; rows: Record<string, number> }> {
   const result = await ctx.database.db.transaction(async (tx) => {
