@@ -1,156 +1,193 @@
-// Tenant isolation, generated from the route table: every route that is not
-// public, called as every role of a foreign region (and with a foreign API
-// key), against the demo region's real records, must be refused and change nothing.
+// Tenant isolation, generated from the route table and the module registry.
+// Every route (public, signed-in, API key and permission routes, every
+// method) is called by every role of a foreign region, a plain signed-in
+// citizen, an API key of the foreign region and nobody, in two forms:
+//   victim: the victim region in the URL, aimed at its real records;
+//   own:    the caller's OWN region in the URL with the victim's record ids
+//           (insecure direct object reference).
+// The records come from each module's `isolation` fixtures (and the platform's,
+// below). Nothing may change: every table the schema declares is fingerprinted.
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import Fastify from 'fastify';
-import { describeWithApp, testConfig, type Session } from './harness.js';
-import { isUnitRole, roleNames } from '../src/platform/auth/policy.js';
-import { createApiKey, createUser, grantRole } from '../src/platform/auth/service.js';
-import { anonymousActor } from '../src/platform/auth/policy.js';
-import { enableRegion } from '../src/platform/regions/service.js';
-import { units } from '../src/platform/schema.js';
-import { installAccess } from '../src/platform/http/access.js';
-import { DEMO_PASSWORD } from '../src/demo/seed.js';
+import { describeWithApp, testConfig } from './harness.js';
+import { isUnitRole, roleNames, anonymousActor } from '../src/platform/auth/policy.js';
+import { createApiKey, createUser, grantRole, loadActor, openSession } from '../src/platform/auth/service.js';
+import { inviteStaff } from '../src/platform/auth/invitations.js';
+import { enableRegion, getRegion } from '../src/platform/regions/service.js';
+import * as platformTables from '../src/platform/schema.js';
+import { installAccess, gatewayOf } from '../src/platform/http/access.js';
+import { modules } from '../src/platform/modules/registry.js';
+import type { IsolationFixtures, IsolationRecords, IsolationRequest } from '../src/platform/modules/contract.js';
+import type { RouteAccess } from '../src/platform/http/types.js';
 import { TestClock } from './clock.js';
 import type { Database } from '../src/platform/db/client.js';
 
 const VICTIM = '32.11';
 const FOREIGN = '32.73';
+const REFUSED = [401, 403, 404];
 
-async function fingerprint(db: Database): Promise<string> {
-  const tables = ['complaints', 'complaint_events', 'complaint_deadlines', 'units', 'grants', 'invitations', 'categories', 'routing_rules', 'sla_policies', 'api_keys', 'region_holidays', 'audit_log', 'regions',
-    'spbe_evaluations', 'spbe_answers', 'spbe_evidence', 'spbe_history', 'spbe_targets', 'spbe_results'];
-  const parts: string[] = [];
-  for (const t of tables) {
-    const [row] = await db.rows<{ n: number; h: string }>(sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(x::text, ',' order by x::text)), '') as h from ${t} x`));
-    parts.push(`${t}:${row.n}:${row.h}`);
+/**
+ * Tables any request may legitimately write, whoever sends it: the callers'
+ * own sessions (sign-out ends one), rate-limit counters, idempotency claims.
+ */
+const VOLATILE = new Set(['sessions', 'rate_limits', 'idempotency_keys']);
+
+/**
+ * Every table the platform and the modules declare: region-owned tables (a
+ * region_code column) for the victim's rows, the regions table for the
+ * victim's row, every other table whole (people, frameworks, anything a
+ * module owns through a parent row), except the volatile ones above. The
+ * foreign region's rows may change: the callers act there legitimately.
+ */
+async function fingerprint(db: Database): Promise<Record<string, string>> {
+  const configs = [platformTables, ...modules().map((m) => m.tables)].flatMap((t) => (Object.values(t) as PgTable[]).map((x) => getTableConfig(x)));
+  const out: Record<string, string> = {};
+  for (const c of configs) {
+    if (VOLATILE.has(c.name)) continue;
+    const where = c.columns.some((col) => col.name === 'region_code') ? `where region_code = '${VICTIM}'` : c.name === 'regions' ? `where code = '${VICTIM}'` : '';
+    const [row] = await db.rows<{ n: number; h: string }>(sql.raw(`select count(*)::int as n, coalesce(md5(string_agg(x::text, ',' order by x::text)), '') as h from "${c.name}" x ${where}`));
+    out[c.name] = `${row.n}:${row.h}`;
   }
-  return parts.join('|');
+  return out;
 }
 
+/** The platform's own records in the victim region, in the shape modules give theirs. */
+const platformIsolation: IsolationFixtures = {
+  async records(ctx, regionCode) {
+    const { db } = ctx.database;
+    const rows = ctx.database.rows.bind(ctx.database);
+    const [unit] = await rows<{ id: string }>(sql`select id from units where region_code = ${regionCode} order by code limit 1`);
+    const [grant] = await rows<{ id: string; user_id: string }>(sql`select id, user_id from grants where region_code = ${regionCode} and role = 'region_admin' limit 1`);
+    const [key] = await rows<{ id: string }>(sql`select id from api_keys where region_code = ${regionCode} limit 1`);
+    const email = 'calon.isolasi@sumedang.go.id';
+    const invitation = await inviteStaff(ctx, (await loadActor(db, grant.user_id))!, await getRegion(db, regionCode), { email, role: 'coordinator' });
+    return {
+      params: { unitId: unit.id, grantId: grant.id, invitationId: invitation.id, 'api-keys/:id': key.id, date: '2026-12-24' },
+      secrets: [unit.id, grant.id, invitation.id, key.id],
+      private: [email],
+    };
+  },
+  request({ method, url }) {
+    const bodies: Record<string, unknown> = {
+      'POST /api/regions/:region/units': { code: 'EVIL', name: 'Unit jahat' },
+      'POST /api/regions/:region/invitations': { email: 'evil@bandung.test', role: 'region_admin' },
+      'PUT /api/regions/:region/holidays/:date': { name: 'Libur palsu', kind: 'local' },
+      'PUT /api/regions/:region/settings': { complaints: { reopenWindowDays: 1 } },
+      'POST /api/regions/:region/api-keys': { name: 'evil' },
+      'POST /api/regions': { code: '32.04' },
+    };
+    const key = `${method} ${url}`;
+    return key in bodies ? { body: bodies[key] } : undefined;
+  },
+};
+
 describeWithApp('tenant isolation', (h) => {
-  const sessions: Record<string, Session> = {};
-  let foreignKey: string;
-  const ids: Record<string, string> = {};
+  const callers: { who: string; headers: Record<string, string> }[] = [];
+  const fixtures: IsolationFixtures[] = [platformIsolation, ...modules().flatMap((m) => (m.isolation ? [m.isolation] : []))];
+  const params: Record<string, string> = {};
+  const secrets: string[] = [];
+  const hidden: string[] = [];
 
-  it('sets up a foreign region with every role', async () => {
-    await h.ctx.database.db.transaction(async (tx) => {
-      await enableRegion(tx, FOREIGN);
-      const [unit] = await tx.insert(units).values({ regionCode: FOREIGN, code: 'DPU', name: 'Dinas PU Kota Bandung' }).returning();
-      for (const role of roleNames()) {
-        const userId = await createUser(tx, { email: `${role}@bandung.test`, name: `Bandung ${role}`, password: DEMO_PASSWORD });
-        await grantRole(tx, FOREIGN, userId, role, isUnitRole(role) ? unit.id : null);
-      }
-      await createUser(tx, { email: 'warga@bandung.test', name: 'Warga', password: DEMO_PASSWORD });
-    });
-    for (const role of roleNames()) sessions[role] = await h.signIn(`${role}@bandung.test`);
-    sessions.citizen = await h.signIn('warga@bandung.test');
-    foreignKey = (await createApiKey(h.ctx, { ...anonymousActor, name: 'test' }, FOREIGN, 'bandung')).key;
-
-    // Real records of the victim region to aim at.
-    const coordinator = await h.signIn('koordinator@sumedang.demo');
-    const cats = (await h.api('GET', `/api/regions/${VICTIM}/categories`)).body;
-    const sampah = cats.find((c: any) => c.code === 'sampah');
-    const created = await h.api('POST', `/api/regions/${VICTIM}/complaints`, { body: { categoryId: sampah.id, description: 'Sampah menumpuk di alun-alun Sumedang', confidential: true } });
-    ids.id = created.body.id;
-    ids.code = created.body.trackingCode;
-    ids.categoryId = sampah.id;
-    ids.serviceCode = sampah.code;
-    const unitList = (await h.api('GET', `/api/regions/${VICTIM}/units`, { session: coordinator })).body;
-    ids.unitId = unitList[0].id;
-    const admin = await h.signIn('admin@sumedang.demo');
-    ids.grantId = (await h.api('GET', `/api/regions/${VICTIM}/staff`, { session: admin })).body[0].grantId;
-    ids.apiKeyId = (await h.api('GET', `/api/regions/${VICTIM}/api-keys`, { session: admin })).body[0].id;
-    ids.invitationId = (await h.api('POST', `/api/regions/${VICTIM}/invitations`, { session: admin, body: { email: 'calon@sumedang.go.id', role: 'coordinator' } })).body.id;
-    const spbe = await h.signIn('spbe@sumedang.demo');
-    const evaluation = (await h.api('GET', `/api/regions/${VICTIM}/spbe/evaluations`, { session: spbe })).body[0];
-    ids.evaluationId = evaluation.id;
-    ids.versionId = evaluation.framework.versionId;
-    ids.evidenceId = (await h.api('GET', `/api/regions/${VICTIM}/spbe/evaluations/${evaluation.id}`, { session: spbe })).body.answers.flatMap((a: any) => a.evidence)[0].id;
+  it('has isolation fixtures from every module with routes', () => {
+    expect(modules().filter((m) => m.routes && !m.isolation).map((m) => m.name)).toEqual([]);
   });
 
-  /** Fills a route's parameters with the victim region's real records. */
-  function concrete(url: string): string {
-    return url
-      .replace(':region', VICTIM)
-      .replace(/\/complaints\/:id/, `/complaints/${ids.id}`)
-      .replace(/\/categories\/:id|\/routing\/:id/, (m) => m.replace(':id', ids.categoryId))
-      .replace(':grantId', ids.grantId)
-      .replace(':invitationId', ids.invitationId)
-      .replace(/\/api-keys\/:id/, `/api-keys/${ids.apiKeyId}`)
-      .replace(':code', ids.code)
-      .replace(':photoId', '00000000-0000-4000-8000-000000000000')
-      .replace(':date', '2026-12-24')
-      .replace(':evaluationId', ids.evaluationId)
-      .replace(':evidenceId', ids.evidenceId)
-      .replace(':indicator', '44')
-      .replace(':year', '2025')
-      .replace(/:service_code|:serviceCode/, ids.serviceCode)
-      .replace(/:service_request_id|:requestId|:token/, ids.code)
-      .replace(/:format|:fmt|:ext/, 'json');
+  it('sets up a foreign region with every role and the victim region\'s records from every module', async () => {
+    const now = h.clock.now();
+    await h.ctx.database.db.transaction(async (tx) => {
+      await enableRegion(tx, FOREIGN);
+      const [unit] = await tx.insert(platformTables.units).values({ regionCode: FOREIGN, code: 'DPU', name: 'Dinas PU Kota Bandung' }).returning();
+      // Sessions are opened directly: signing in (a password hash per caller) would only slow the test down.
+      for (const role of roleNames()) {
+        const userId = await createUser(tx, { email: `${role}@bandung.test`, name: `Bandung ${role}` });
+        await grantRole(tx, FOREIGN, userId, role, isUnitRole(role) ? unit.id : null);
+        const s = await openSession(tx, now, userId);
+        callers.push({ who: role, headers: { cookie: `pamong_session=${s.sessionId}`, 'x-csrf-token': s.csrfToken } });
+      }
+      const s = await openSession(tx, now, await createUser(tx, { email: 'warga@bandung.test', name: 'Warga' }));
+      callers.push({ who: 'citizen', headers: { cookie: `pamong_session=${s.sessionId}`, 'x-csrf-token': s.csrfToken } });
+    });
+    callers.push({ who: 'api-key', headers: { 'x-api-key': (await createApiKey(h.ctx, { ...anonymousActor, name: 'test' }, FOREIGN, 'bandung')).key } });
+    callers.push({ who: 'anonymous', headers: {} });
+
+    for (const f of fixtures) {
+      const r: IsolationRecords = await f.records(h.ctx, VICTIM);
+      for (const [name, value] of Object.entries(r.params)) {
+        expect(params[name], `two fixtures fill :${name}`).toBeUndefined();
+        params[name] = value;
+      }
+      secrets.push(...r.secrets);
+      hidden.push(...r.private);
+    }
+    expect(secrets.length).toBeGreaterThan(5);
+  });
+
+  /** Fills a route's parameters: by the path ending in `name/:param` where a fixture gives one, else by the parameter's name. */
+  function concrete(url: string, region: string): string {
+    return url.replace(/:([A-Za-z_]+)/g, (match, name: string, at: number) => {
+      if (name === 'region') return region;
+      const before = url.slice(0, at + match.length);
+      const byPath = Object.keys(params).filter((k) => k.endsWith(`/:${name}`) && before.endsWith(k)).sort((a, b) => b.length - a.length)[0];
+      const value = byPath ? params[byPath] : params[name];
+      if (value === undefined) throw new Error(`No isolation fixture fills :${name} of ${url}: add it to the owning module's isolation.records`);
+      return value;
+    });
   }
 
-  /** A body that would be accepted if access were (wrongly) granted. */
-  function bodyFor(method: string, url: string): unknown {
-    if (method === 'GET' || method === 'DELETE') return undefined;
-    if (url.endsWith('/actions')) return { action: 'dispatch', unitId: ids.unitId };
-    if (url.endsWith('/units')) return { code: 'EVIL', name: 'Unit jahat' };
-    if (url.endsWith('/invitations')) return { email: 'evil@bandung.test', role: 'region_admin' };
-    if (url.includes('/holidays/')) return { name: 'Libur palsu', kind: 'local' };
-    if (url.endsWith('/settings')) return { complaints: { reopenWindowDays: 1, escalation: [{ role: 'coordinator', afterHours: 0 }], publicStatistics: false } };
-    if (url.endsWith('/api-keys')) return { name: 'evil' };
-    if (url.includes('/admin/categories')) return { code: 'evil', nameId: 'Jahat', nameEn: 'Evil' };
-    if (url.includes('/admin/routing/')) return { unitId: ids.unitId };
-    if (url.endsWith('/admin/sla')) return { categoryId: null, stage: 'response', amount: 1, unit: 'hours', targetAmount: null };
-    if (url.includes('/counter/complaints')) return { categoryId: ids.categoryId, description: 'Pengaduan palsu dari daerah lain' };
-    if (url.endsWith('/spbe/evaluations')) return { year: 2027, versionId: ids.versionId };
-    if (url.endsWith('/assignments')) return { assignments: [{ indicator: '44', unitId: ids.unitId }] };
-    if (url.endsWith('/advance')) return { to: 'closed' };
-    if (url.endsWith('/review')) return { decision: 'accept' };
-    if (url.endsWith('/validation')) return { decision: 'validate' };
-    if (url.endsWith('/assessment')) return { level: 5, reason: 'Penilaian palsu' };
-    if (url.endsWith('/practice')) return { shared: false, note: null };
-    if (url.endsWith('/answers/:indicator')) return { level: 5 };
-    if (url.endsWith('/publication')) return { published: false };
-    if (url.includes('/spbe/targets/')) return { targetIndex: 5 };
-    if (url.endsWith('/spbe/simulate')) return { evaluationId: ids.evaluationId, levels: { 44: 5 } };
-    if (url.startsWith('/open311/')) return { jurisdiction_id: VICTIM, service_code: ids.serviceCode, lat: -6.85, long: 107.92, description: 'Pengaduan palsu dari daerah lain' };
+  function requestFor(route: RouteAccess, region: string): IsolationRequest {
+    for (const f of fixtures) {
+      const r = f.request?.(route, params, region);
+      if (r) return r;
+    }
     return {};
   }
 
-  it('refuses every non-public route to every foreign role and key, changing nothing', async () => {
-    const guarded = h.app.routeTable.filter((r) => r.access !== 'public' && (r.url.includes(':region') || r.url.startsWith('/open311/')));
-    // The table is generated: it must cover the complaint workflow and region admin at least.
-    expect(guarded.length).toBeGreaterThan(20);
+  /** Whether the route acts in one region: named in the path, or by its gateway (Open311's jurisdiction_id). */
+  const regionBound = (url: string) => url.includes(':region') || !!gatewayOf(url)?.regionOf;
+
+  it('refuses every region route to every foreign caller, leaks no victim record under their own region, and changes nothing', async () => {
+    // Sign-out ends the caller's session: it goes last.
+    const routes = [...h.app.routeTable].sort((a, b) => Number(a.url.endsWith('/sign-out')) - Number(b.url.endsWith('/sign-out')));
+    expect(routes.filter((r) => regionBound(r.url)).length).toBeGreaterThan(60);
     const before = await fingerprint(h.ctx.database);
-    const callers: [string, Record<string, string>][] = [
-      ...Object.entries(sessions).map(([role, s]): [string, Record<string, string>] => [role, { cookie: s.cookie, 'x-csrf-token': s.csrf }]),
-      ['api-key', { 'x-api-key': foreignKey }],
-    ];
-    const leaks: string[] = [];
-    for (const route of guarded) {
-      const url = concrete(route.url) + (route.url.startsWith('/open311/') ? `?jurisdiction_id=${VICTIM}` : '');
-      for (const [who, headers] of callers) {
-        const body = bodyFor(route.method, route.url);
-        const res = await h.app.inject({ method: route.method as 'GET', url, headers, ...(body === undefined ? {} : { payload: body as object }) });
-        if (![401, 403, 404].includes(res.statusCode)) leaks.push(`${who} ${route.method} ${route.url} -> ${res.statusCode}`);
-        else expect(res.json().error?.code ?? res.json()[0]?.code).toBeTruthy();
+    const problems: string[] = [];
+    for (const route of routes) {
+      const forms = regionBound(route.url) ? (['victim', 'own'] as const) : (['own'] as const);
+      for (const form of forms) {
+        const region = form === 'victim' ? VICTIM : FOREIGN;
+        const url = concrete(route.url, region);
+        const { body, query, headers: extra } = requestFor(route, region);
+        const aimsAtRecord = form === 'own' && secrets.some((s) => url.includes(s));
+        for (const [i, { who, headers }] of callers.entries()) {
+          // One address per caller and form, so rate limits per address do not answer in the route's place.
+          const res = await h.app.inject({
+            method: route.method as 'GET', url, query, headers: { ...headers, ...extra }, remoteAddress: `10.0.${form === 'victim' ? 1 : 2}.${i + 1}`,
+            ...(body === undefined ? {} : { payload: body as object }),
+          });
+          const said = `${who} ${route.method} ${url.replace(region, form === 'victim' ? '<victim>' : '<own>')} -> ${res.statusCode}`;
+          const refused = REFUSED.includes(res.statusCode);
+          if (refused) {
+            const json = res.json();
+            if (!(json.error?.code ?? json[0]?.code)) problems.push(`${said}: refusal without an error code`);
+          }
+          // A route only the platform's operators may call, or a victim region route that is not public: refused.
+          if ((route.access === 'platform_admin' || (form === 'victim' && route.access !== 'public')) && !refused) problems.push(`${said}: not refused`);
+          if (res.statusCode >= 300) continue;
+          const text = res.body;
+          for (const p of hidden) if (text.includes(p)) problems.push(`${said}: shows private ${p}`);
+          // No exceptions: what is public by design (tracking by code, a complaint's photo, an Open311
+          // request) answers only under its own region, and the public SPBE trend omits evaluation ids.
+          if (form === 'own') {
+            if (aimsAtRecord) problems.push(`${said}: answers for another region's record`);
+            for (const s of secrets) if (text.includes(s)) problems.push(`${said}: shows the victim's ${s}`);
+          }
+        }
       }
     }
-    expect(leaks).toEqual([]);
-    expect(await fingerprint(h.ctx.database)).toBe(before);
-  });
-
-  it('shows a foreign coordinator none of the victim region\'s complaints in their own inbox', async () => {
-    const res = await h.api('GET', `/api/regions/${FOREIGN}/inbox`, { session: sessions.coordinator });
-    expect(res.status).toBe(200);
-    expect(JSON.stringify(res.body)).not.toContain(ids.code);
-  });
-
-  it('keeps a confidential complaint out of every public listing', async () => {
-    const res = await h.api('GET', `/api/regions/${VICTIM}/complaints/public`);
-    expect(JSON.stringify(res.body)).not.toContain(ids.code);
+    expect(problems).toEqual([]);
+    expect(await fingerprint(h.ctx.database)).toEqual(before);
   });
 });
 

@@ -1,6 +1,7 @@
 // A region's backup and restore: every region-owned table (filtered by
 // region_code), the region's row with its settings, and the shared rows its
-// data points at (the people in it, the SPBE framework versions its
+// data points at as the platform and the modules declare them
+// (sharedRelations: the people in it, the SPBE framework versions its
 // evaluations are pinned to). One JSON object per line, rows exactly as
 // PostgreSQL prints them (row_to_json) and reads them back
 // (json_populate_recordset), so types round-trip on both engines: timestamps
@@ -8,12 +9,11 @@
 //
 // The backup reads one consistent snapshot (REPEATABLE READ). The restore
 // runs in one transaction: all of it or nothing.
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from './context.js';
 import { queryRows, type Queryable } from './db/client.js';
-import * as platformTables from './schema.js';
 import { modules } from './modules/registry.js';
+import { columnsByTable, regionTablesOf, relationsOf } from './modules/relations.js';
 import { forgetRegionConfig } from './cache.js';
 
 export const BACKUP_FORMAT = 'pamong-region-backup/1';
@@ -21,37 +21,65 @@ export const BACKUP_FORMAT = 'pamong-region-backup/1';
 type Row = Record<string, unknown>;
 type Line = { format: string; region: string; createdAt: string } | { table: string; row: Row } | { end: true; rows: Record<string, number> };
 
-/** Every table: the platform's and each installed module's. */
-const allTables = (): PgTable[] => [platformTables, ...modules().map((m) => m.tables)].flatMap((t) => Object.values(t) as PgTable[]);
-
 /** Every table whose rows belong to one region. */
-export function regionTables(): string[] {
-  return allTables()
-    .map((t) => getTableConfig(t))
-    .filter((c) => c.columns.some((col) => col.name === 'region_code'))
-    .map((c) => c.name);
+export const regionTables = (): string[] => regionTablesOf(modules());
+
+export const columnsOf = (table: string): string[] => columnsByTable(modules()).get(table)!;
+
+/**
+ * A shared table the region's rows point at, as the declared relations
+ * (platform/modules/relations.ts) say: which region columns point at its key,
+ * how the same row is found in another database, and which shared rows it
+ * needs first.
+ */
+export interface SharedTable {
+  table: string;
+  key: string;
+  naturalKey: string[];
+  pointers: { table: string; column: string }[];
+  parents: { table: string; column: string; references: string }[];
 }
 
-/** Columns that point at shared rows, by name: people (…user_id, …_by) and SPBE framework versions. */
-export const pointsAtUser = (column: string) => column.endsWith('user_id') || column.endsWith('_by');
-export const pointsAtVersion = (column: string) => column === 'version_id';
-
-export function columnsOf(table: string): string[] {
-  const t = allTables().find((x) => getTableConfig(x).name === table)!;
-  return getTableConfig(t).columns.map((c) => c.name);
+/** The shared tables, parents before the tables that need them. */
+export function sharedTables(): SharedTable[] {
+  const found = new Map<string, SharedTable>();
+  const entry = (table: string, key: string, naturalKey: string[]) => {
+    if (!found.has(table)) found.set(table, { table, key, naturalKey, pointers: [], parents: [] });
+    return found.get(table)!;
+  };
+  for (const r of relationsOf(modules())) {
+    const t = entry(r.to.table, r.to.column, r.naturalKey);
+    t.pointers.push(r.from);
+    for (const p of r.parents ?? []) {
+      entry(p.table, p.column, [p.column]);
+      if (!t.parents.some((q) => q.table === p.table && q.references === p.references)) t.parents.push(p);
+    }
+  }
+  const ordered: SharedTable[] = [];
+  const visit = (t: SharedTable) => {
+    if (ordered.includes(t)) return;
+    for (const p of t.parents) visit(found.get(p.table)!);
+    ordered.push(t);
+  };
+  for (const t of found.values()) visit(t);
+  return ordered;
 }
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 
-/** The shared rows a region's data points at. */
+/** The keys of a shared table's rows the region needs: pointed at by its rows, or needed by another shared row it needs. */
+function neededKeys(shared: SharedTable[], table: string, regionCode: string): SQL {
+  const direct = shared.find((s) => s.table === table)!.pointers.map((p) => sql`select ${ident(p.column)} from ${ident(p.table)} where region_code = ${regionCode}`);
+  const viaChildren = shared.flatMap((child) => child.parents.filter((p) => p.table === table)
+    .map((p) => sql`select ${ident(p.references)} from ${ident(child.table)} where ${ident(child.key)} in (${neededKeys(shared, child.table, regionCode)})`));
+  return sql.join([...direct, ...viaChildren], sql` union `);
+}
+
+/** The shared rows a region's data points at, and the region's own row. */
 function sharedRows(regionCode: string): { table: string; query: SQL }[] {
-  const refs = (match: (c: string) => boolean) => regionTables().flatMap((t) => columnsOf(t).filter(match).map((c) => sql`select ${ident(c)} from ${ident(t)} where region_code = ${regionCode}`));
-  const users = sql.join(refs(pointsAtUser), sql` union `);
-  const versions = sql.join(refs(pointsAtVersion), sql` union `);
+  const shared = sharedTables();
   return [
-    { table: 'users', query: sql`select row_to_json(x) as row from users x where id in (${users})` },
-    { table: 'spbe_frameworks', query: sql`select row_to_json(x) as row from spbe_frameworks x where code in (select framework_code from spbe_framework_versions where id in (${versions}))` },
-    { table: 'spbe_framework_versions', query: sql`select row_to_json(x) as row from spbe_framework_versions x where id in (${versions})` },
+    ...shared.map((s) => ({ table: s.table, query: sql`select row_to_json(x) as row from ${ident(s.table)} x where ${ident(s.key)} in (${neededKeys(shared, s.table, regionCode)})` })),
     { table: 'regions', query: sql`select row_to_json(x) as row from regions x where code = ${regionCode}` },
   ];
 }
@@ -84,16 +112,36 @@ export async function backupRegion(ctx: AppContext, regionCode: string, write: (
 
 export class RestoreError extends Error {}
 
-interface Remap { users: Map<string, string>; versions: Map<string, string> }
+/** Ids of shared rows the backup named that this database holds under another id, per shared table. */
+type Remap = Map<string, Map<string, string>>;
 
-function remapped(row: Row, remap: Remap): Row {
+/** Points a row's declared columns at the rows this database holds. */
+function remapped(row: Row, columns: { column: string; table: string }[], remap: Remap): Row {
   const out: Row = { ...row };
-  for (const [column, value] of Object.entries(row)) {
-    if (typeof value !== 'string') continue;
-    if (pointsAtUser(column) && remap.users.has(value)) out[column] = remap.users.get(value);
-    if (pointsAtVersion(column) && remap.versions.has(value)) out[column] = remap.versions.get(value);
+  for (const { column, table } of columns) {
+    const to = remap.get(table)?.get(row[column] as string);
+    if (to !== undefined) out[column] = to;
   }
   return out;
+}
+
+/**
+ * Keeps a shared row found by its key, else points at the row with the same
+ * natural key (compared as text, ignoring case, as emails are), else inserts it.
+ */
+async function restoreShared(tx: Queryable, s: SharedTable, row: Row, remap: Remap): Promise<void> {
+  const r = sql`json_populate_record(null::${ident(s.table)}, ${JSON.stringify(row)}::json) r`;
+  const [same] = await queryRows<{ key: string }>(tx, sql`select x.${ident(s.key)} as key from ${ident(s.table)} x, ${r} where x.${ident(s.key)} = r.${ident(s.key)}`);
+  if (same) return;
+  if (s.naturalKey.length) {
+    const matches = s.naturalKey.map((c) => sql`lower(x.${ident(c)}::text) = lower(r.${ident(c)}::text)`);
+    const [twin] = await queryRows<{ key: string }>(tx, sql`select x.${ident(s.key)} as key from ${ident(s.table)} x, ${r} where ${sql.join(matches, sql` and `)} limit 1`);
+    if (twin) {
+      remap.set(s.table, (remap.get(s.table) ?? new Map()).set(row[s.key] as string, twin.key));
+      return;
+    }
+  }
+  await insertRows(tx, s.table, [row]);
 }
 
 async function insertRows(tx: Queryable, table: string, rows: Row[], conflict: SQL = sql``): Promise<number> {
@@ -104,39 +152,33 @@ async function insertRows(tx: Queryable, table: string, rows: Row[], conflict: S
 }
 
 /**
- * Restores a region from backup lines. People already in the database (by id,
- * then by email) and framework versions already there (by framework and
- * version number) are kept and the region's rows pointed at them. A region
- * already present is refused unless `replace`, which deletes its rows first.
+ * Restores a region from backup lines. Shared rows already in the database
+ * (by key, then by the natural key their relation declares: a person's email,
+ * a framework version's framework and number) are kept and the region's rows
+ * pointed at them. A region already present is refused unless `replace`,
+ * which deletes its rows first.
  */
 export async function restoreRegion(ctx: AppContext, lines: AsyncIterable<string>, opts: { replace?: boolean } = {}): Promise<{ region: string; rows: Record<string, number> }> {
   const result = await ctx.database.db.transaction(async (tx) => {
     let region: string | null = null;
     let end: Record<string, number> | null = null;
     const counted: Record<string, number> = {};
-    const remap: Remap = { users: new Map(), versions: new Map() };
+    const remap: Remap = new Map();
     const pending = new Map<string, Row[]>();
     const tables = new Set(regionTables());
+    const shared = new Map(sharedTables().map((s) => [s.table, s]));
+    const pointers = new Map<string, { column: string; table: string }[]>();
+    for (const s of shared.values()) for (const p of s.pointers) pointers.set(p.table, [...(pointers.get(p.table) ?? []), { column: p.column, table: s.table }]);
 
     const flush = async (table: string) => {
       const rows = pending.get(table) ?? [];
       pending.delete(table);
       if (rows.length === 0) return;
       counted[table] = (counted[table] ?? 0) + rows.length;
-      if (table === 'users') {
-        for (const u of rows) {
-          const [same] = await queryRows<{ id: string }>(tx, sql`select id from users where id = ${u.id}::uuid or lower(email) = lower(${u.email}) order by (id = ${u.id}::uuid) desc limit 1`);
-          if (same && same.id !== u.id) remap.users.set(u.id as string, same.id);
-          if (!same) await insertRows(tx, 'users', [u]);
-        }
-      } else if (table === 'spbe_frameworks') {
-        await insertRows(tx, table, rows, sql`on conflict do nothing`);
-      } else if (table === 'spbe_framework_versions') {
-        for (const v of rows) {
-          const [same] = await queryRows<{ id: string }>(tx, sql`select id from spbe_framework_versions where framework_code = ${v.framework_code} and version = ${v.version}`);
-          if (same) remap.versions.set(v.id as string, same.id);
-          else await insertRows(tx, table, [v]);
-        }
+      const s = shared.get(table);
+      if (s) {
+        const parents = s.parents.map((p) => ({ column: p.references, table: p.table }));
+        for (const row of rows) await restoreShared(tx, s, remapped(row, parents, remap), remap);
       } else if (table === 'regions') {
         const [present] = await queryRows(tx, sql`select 1 from regions where code = ${region}`);
         if (present && !opts.replace) throw new RestoreError(`Daerah ${region} sudah ada; gunakan --replace untuk menggantinya / region ${region} already exists; use --replace to replace it`);
@@ -146,7 +188,7 @@ export async function restoreRegion(ctx: AppContext, lines: AsyncIterable<string
         }
         await insertRows(tx, table, rows);
       } else if (tables.has(table)) {
-        const n = await insertRows(tx, table, rows.map((r) => remapped(r, remap)));
+        const n = await insertRows(tx, table, rows.map((r) => remapped(r, pointers.get(table) ?? [], remap)));
         if (n !== rows.length) throw new RestoreError(`${table}: ${rows.length - n} rows not restored`);
       } else {
         throw new RestoreError(`Tabel tidak dikenal / unknown table: ${table}`);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/platform/db/client.js';
-import { columnsOf, pointsAtUser, pointsAtVersion, regionTables } from '../../src/platform/backup.js';
+import { columnsOf, regionTables, sharedTables } from '../../src/platform/backup.js';
 import { freshDatabase, root, startPamong, type BenchDatabase } from '../../bench/support.js';
 import { sampleCategory, signIn } from '../../bench/memory.js';
 import { check, type Check } from './report.js';
@@ -23,17 +23,18 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const pamong = (db: BenchDatabase, args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env: { ...process.env, ...db.env, LOG_LEVEL: 'warn' }, maxBuffer: 64 * 1024 * 1024 });
 
 /**
- * The region's rows, table by table, as PostgreSQL prints them; references to
- * people read as their email and to framework versions as framework@version,
- * since a restore into another database may point them at its own rows.
+ * The region's rows, table by table, as PostgreSQL prints them; a declared
+ * reference to a shared row reads as that row's natural key (a person's email,
+ * framework@version), since a restore into another database may point it at its own rows.
  */
 async function regionFingerprint(database: Database): Promise<Record<string, { rows: number; hash: string }>> {
   const out: Record<string, { rows: number; hash: string }> = {};
+  const shared = sharedTables();
   for (const table of regionTables()) {
     const fields = columnsOf(table).map((c) => {
       const col = `t."${c}"`;
-      if (pointsAtUser(c)) return `'${c}', (select u.email from users u where u.id = ${col})`;
-      if (pointsAtVersion(c)) return `'${c}', (select v.framework_code || '@' || v.version from spbe_framework_versions v where v.id = ${col})`;
+      const to = shared.find((s) => s.pointers.some((p) => p.table === table && p.column === c));
+      if (to) return `'${c}', (select concat_ws('@', ${to.naturalKey.map((k) => `s."${k}"`).join(', ')}) from "${to.table}" s where s."${to.key}" = ${col})`;
       return `'${c}', ${col}`;
     });
     // json_build_object takes at most 100 arguments: wide tables are built in pieces.

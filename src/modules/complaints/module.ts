@@ -1,6 +1,7 @@
 // The complaints module as the platform sees it (the module contract).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { defineModule } from '../../platform/modules/contract.js';
+import { referencesUser } from '../../platform/modules/relations.js';
 import * as tables from './schema.js';
 import { complaints } from './schema.js';
 import { complaintErrors } from './errors.js';
@@ -14,6 +15,7 @@ import { seedComplaintDemo } from './demo.js';
 import { staffRoles } from './domain/staff.js';
 import { complaintTiles } from './service/tiles.js';
 import { complaintAuditActions } from './audit.js';
+import { complaintIsolation } from './isolation.js';
 
 
 const permissions = {
@@ -57,7 +59,14 @@ export const complaintsModule = defineModule({
   gateway: open311Gateway,
   jobs: [{ name: 'complaints.escalate-overdue', run: (ctx) => sweepOverdue(ctx) }],
   demo: { seed: seedComplaintDemo },
+  // People its rows name: a signed-in reporter, an actor on the timeline, who changed a routing rule.
+  sharedRelations: [
+    referencesUser('complaints', 'reporter_user_id'),
+    referencesUser('complaint_events', 'actor_user_id'),
+    referencesUser('routing_rules', 'created_by'),
+  ],
   tiles: complaintTiles,
+  isolation: complaintIsolation,
   commands: [{
     name: 'rebuild-stats',
     usage: 'rebuild-stats [--region KODE]                   hitung ulang ringkasan dasbor / recompute the dashboard summary',

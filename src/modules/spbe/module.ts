@@ -1,5 +1,6 @@
 // The SPBE / Pemerintah Digital evaluation module as the platform sees it (the module contract).
-import { defineModule } from '../../platform/modules/contract.js';
+import { defineModule, type SharedRelation } from '../../platform/modules/contract.js';
+import { referencesUser } from '../../platform/modules/relations.js';
 import { spbeAuditActions } from './audit.js';
 import * as tables from './schema.js';
 import { spbeErrors } from './errors.js';
@@ -7,6 +8,7 @@ import { spbeRoutes } from './routes.js';
 import { seedSpbe } from './seed.js';
 import { seedSpbeDemo } from './demo.js';
 import { spbeTiles } from './service/tiles.js';
+import { spbeIsolation } from './isolation.js';
 
 // Unit roles fill their units' indicators, the coordinator runs the cycle,
 // the assessors validate and assess; all of them read.
@@ -17,6 +19,14 @@ const permissions = {
   'spbe.validate': ['internal_assessor'],
   'spbe.assess': ['external_assessor'],
 } as const;
+
+/** A framework version is the same in another database when its framework and number are; its framework comes first. */
+const pinnedTo = (table: string): SharedRelation => ({
+  from: { table, column: 'version_id' },
+  to: { table: 'spbe_framework_versions', column: 'id' },
+  naturalKey: ['framework_code', 'version'],
+  parents: [{ table: 'spbe_frameworks', column: 'code', references: 'framework_code' }],
+});
 
 declare module '../../platform/auth/policy.js' {
   interface ModuleRoles { spbe_coordinator: true; internal_assessor: true; external_assessor: true }
@@ -40,6 +50,18 @@ export const spbeModule = defineModule({
   routes: spbeRoutes,
   prepare: seedSpbe,
   tiles: spbeTiles,
+  isolation: spbeIsolation,
+  sharedRelations: [
+    pinnedTo('spbe_evaluations'),
+    pinnedTo('spbe_results'),
+    // A result imported under a version this database does not hold still names its framework.
+    { from: { table: 'spbe_results', column: 'framework_code' }, to: { table: 'spbe_frameworks', column: 'code' }, naturalKey: ['code'] },
+    referencesUser('spbe_evaluations', 'opened_by'),
+    referencesUser('spbe_answers', 'assessed_by'),
+    referencesUser('spbe_evidence', 'uploaded_by'),
+    referencesUser('spbe_history', 'actor_user_id'),
+    referencesUser('spbe_targets', 'set_by'),
+  ],
   demo: {
     // Public-service indicators (42-47) with the permit office, the rest with Diskominfo.
     seed: (tx, place) => seedSpbeDemo(tx, place.region, place.now, (n) => place.unit(n >= 42 ? 'DPMPTSP' : 'DISKOMINFO')),

@@ -78,14 +78,37 @@ export interface Gateway {
   sendFailure(failure: Failure, request: FastifyRequest, reply: FastifyReply): unknown;
 }
 
+/** Records of one region a module offers the tenant-isolation test to aim at. */
+export interface IsolationRecords {
+  /**
+   * Values for route parameters, by name (`evaluationId`), or by the end of
+   * the path where one name means different records (`categories/:id`);
+   * request bodies may use them too (`unitId`).
+   */
+  params: Record<string, string>;
+  /** Texts no answer may contain when the URL names another region: the records' ids, tracking codes. */
+  secrets: string[];
+  /** Texts no answer to these callers may contain at all: a reporter's identity, a confidential report, unshared evidence. */
+  private: string[];
+}
+
+/** What to send to one route: a JSON body unless the headers say otherwise. */
+export interface IsolationRequest { body?: unknown; query?: Record<string, string>; headers?: Record<string, string> }
+
 /**
- * What the generated tenant-isolation test needs: the module creates real
- * records in the victim region (as a platform fixture gives it) and says how
- * to fill its routes' parameters with their ids.
+ * What the generated tenant-isolation test (test/isolation.test.ts) needs:
+ * real records in the victim region, and for the module's routes a request
+ * that would succeed if access were wrongly granted.
  */
 export interface IsolationFixtures {
-  /** Creates or finds records in `region` and returns their ids by parameter name (e.g. { evaluationId: '…' }). */
-  records(ctx: AppContext, region: string): Promise<Record<string, string>>;
+  /** Creates (or finds) records in `region`; throws, saying what is missing, if it cannot. */
+  records(ctx: AppContext, region: string): Promise<IsolationRecords>;
+  /**
+   * The body and query for one of the module's routes (`url` as declared, e.g.
+   * /api/regions/:region/units), given every fixture's params and the region
+   * the URL names; undefined when the module does not own the route.
+   */
+  request?(route: { method: string; url: string }, params: Record<string, string>, region: string): IsolationRequest | undefined;
 }
 
 /** Where a module's demo records go: the demo region, its province, and the demo's units by code. */

@@ -5,6 +5,7 @@
 import { addErrors } from '../errors.js';
 import { addPermissions, addRoles } from '../auth/policy.js';
 import type { PamongModule } from './contract.js';
+import { checkSharedRelations } from './relations.js';
 
 let installed: readonly PamongModule[] | null = null;
 
@@ -32,6 +33,7 @@ export function installModules(list: readonly PamongModule[]): void {
     for (const code of Object.keys(m.errors ?? {})) if (!owns(m, code)) throw new Error(`Error code ${code} of ${m.name} does not start with its prefixes`);
     for (const p of Object.keys(m.permissions ?? {})) if (!owns(m, p) && !extensible.has(p)) throw new Error(`Permission ${p} of ${m.name} does not start with its prefixes`);
   }
+  checkSharedRelations(list);
   for (const m of list) addRoles(m.roles ?? []);
   for (const m of list) {
     addPermissions(m.permissions ?? {});

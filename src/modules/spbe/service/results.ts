@@ -95,12 +95,16 @@ function resultView(r: ResultRow) {
   };
 }
 
-/** A region's results over the years, with a marker where the framework changed. */
+/**
+ * A region's results over the years, with a marker where the framework
+ * changed. The public (published results only) is not told which evaluation
+ * a result came from: that record is the region's own.
+ */
 export async function trend(db: Queryable, regionCode: string, includeUnpublished: boolean) {
   const rows = await db.select().from(spbeResults)
     .where(and(eq(spbeResults.regionCode, regionCode), includeUnpublished ? undefined : eq(spbeResults.published, true))).orderBy(asc(spbeResults.year));
   const breaks = frameworkBreaks(rows.map((r) => ({ year: r.year, frameworkCode: r.frameworkCode, version: r.version })));
-  return rows.map((r, i) => ({ ...resultView(r), frameworkChanged: breaks[i] }));
+  return rows.map((r, i) => ({ ...resultView(r), evaluationId: includeUnpublished ? r.evaluationId : null, frameworkChanged: breaks[i] }));
 }
 
 export async function areaName(db: Queryable, code: string) {
