@@ -6,7 +6,8 @@
 // writes them in bulk.
 import type { Question } from '../modules/complaints/domain/questions.js';
 import { nextStatus, type Action, type RejectionReason, type Status } from '../modules/complaints/domain/status.js';
-import { deadlinesFor, isWorkingDay, localDateOf, type SlaRule, type SlaStage, type WorkCalendar } from '../modules/complaints/domain/sla.js';
+import { deadlinesFor, type SlaRule, type SlaStage } from '../modules/complaints/domain/sla.js';
+import { isWorkingDay, localDateOf, type WorkCalendar } from '../platform/calendar/calendar.js';
 import { newTrackingCode } from '../modules/complaints/domain/tracking.js';
 import type { complaintDeadlines, complaintEscalations, complaintEvents, complaints } from '../modules/complaints/schema.js';
 import type { ComplaintSettings } from '../modules/complaints/settings.js';

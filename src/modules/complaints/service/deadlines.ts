@@ -1,33 +1,12 @@
-// Storing and meeting deadlines: the I/O around domain/sla.ts.
+// Storing and meeting deadlines: the I/O around domain/sla.ts (the calendar is the platform's).
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../../platform/db/client.js';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Region } from '../../../platform/regions/service.js';
 import { complaintDeadlines } from '../schema.js';
-import { deadlinesFor, resolveRules, type SlaRule, type SlaStage, type WorkCalendar } from '../domain/sla.js';
-
-const DAY = 86_400_000;
-
-/** The local dates whose holidays a deadline starting at `from` may need. */
-export function holidayWindow(from: Date, days = 180): { start: string; end: string } {
-  return { start: new Date(from.getTime() - 2 * DAY).toISOString().slice(0, 10), end: new Date(from.getTime() + days * DAY).toISOString().slice(0, 10) };
-}
-
-/**
- * The region's holidays (national, cuti bersama, local), between two dates
- * when given, as one SQL value (a JSON array of 'YYYY-MM-DD'), so a use case
- * can read them in the same query as the rest of what it needs.
- */
-export function holidaysSql(regionCode: string, window?: { start: string; end: string }): SQL {
-  const within = window ? sql`and date between ${window.start}::date and ${window.end}::date` : sql``;
-  return sql`(select coalesce(json_agg(h.date order by h.date), '[]'::json) from (
-      select date from national_holidays where true ${within}
-      union select date from region_holidays where region_code = ${regionCode} ${within}) h)`;
-}
-
-export function calendarOf(region: Region, holidays: string[]): WorkCalendar {
-  return { utcOffsetMinutes: region.utcOffsetMinutes, holidays: new Set(holidays) };
-}
+import { deadlinesFor, resolveRules, type SlaRule, type SlaStage } from '../domain/sla.js';
+import type { WorkCalendar } from '../../../platform/calendar/calendar.js';
+import { calendarOf, holidaysSql, holidayWindow } from '../../../platform/calendar/region.js';
 
 export interface RuleRow { categoryId: string | null; stage: SlaStage; amount: number; unit: SlaRule['unit']; targetAmount: number | null }
 
