@@ -53,7 +53,7 @@ export const complaintsModule = defineModule({
     await app.register(open311Routes(ctx));
   },
   gateway: open311Gateway,
-  jobs: [{ name: 'complaints.escalate-overdue', run: (ctx) => sweepOverdue(ctx) }],
+  sweeps: [{ name: 'complaints.escalate-overdue', run: (ctx) => sweepOverdue(ctx) }],
   demo: { seed: seedComplaintDemo },
   tiles: complaintTiles,
   commands: [{
