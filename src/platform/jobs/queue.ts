@@ -34,38 +34,45 @@ export function declaredJobs(): Map<string, JobDeclaration> {
   return new Map(modules().flatMap((m) => m.jobs ?? []).map((j) => [j.name, j]));
 }
 
-interface Claimed { id: number; name: string; payload: unknown; attempts: number; max_attempts: number }
+export interface ClaimedJob { id: number; name: string; payload: unknown; attempts: number; max_attempts: number }
 
-/**
- * Runs up to `batch` due jobs, one after another; returns how many it ran
- * (done or failed). `declared` is the installed modules' jobs unless given.
- */
-export async function runDueJobs(ctx: AppContext, batch = 10, declared = declaredJobs()): Promise<number> {
+/** Leases up to `batch` due jobs to this worker (committed at once: the lease outlives a crash). */
+export async function claimJobs(ctx: AppContext, batch: number, declared: Map<string, JobDeclaration>): Promise<ClaimedJob[]> {
   const now = ctx.clock.now();
-  const leases = [...declared.values()].filter((j) => j.leaseSeconds).map((j) => sql`when ${j.name} then ${j.leaseSeconds}`);
-  const lease = leases.length ? sql`(case name ${sql.join(leases, sql` `)} else ${DEFAULT_LEASE_SECONDS} end)` : sql`${DEFAULT_LEASE_SECONDS}`;
-  const claimed = await ctx.database.rows<Claimed>(
+  const leases = [...declared.values()].filter((j) => j.leaseSeconds).map((j) => sql`when ${j.name} then ${j.leaseSeconds}::int`);
+  const lease = leases.length ? sql`(case name ${sql.join(leases, sql` `)} else ${DEFAULT_LEASE_SECONDS}::int end)` : sql`${DEFAULT_LEASE_SECONDS}::int`;
+  return ctx.database.rows<ClaimedJob>(
     sql`update jobs set run_at = ${now}::timestamptz + ${lease} * interval '1 second', attempts = attempts + 1
         where id in (select id from jobs where failed_at is null and run_at <= ${now}
                      order by run_at, id limit ${batch} for update skip locked)
         returning id, name, payload, attempts, max_attempts`,
   );
-  for (const job of claimed) {
-    const declaration = declared.get(job.name);
-    try {
-      if (job.attempts > job.max_attempts) throw new Error('lease ran out on the last attempt (the worker stopped)');
-      if (!declaration) throw new Error(`no installed module declares job ${job.name}`);
-      await declaration.run(ctx, declaration.payload.parse(job.payload));
-      await ctx.database.db.delete(jobs).where(eq(jobs.id, job.id));
-      jobRuns.inc({ name: job.name, outcome: 'done' });
-    } catch (err) {
-      const last = job.attempts >= job.max_attempts;
-      const at = ctx.clock.now();
-      await ctx.database.db.update(jobs)
-        .set({ lastError: String((err as Error).message ?? err).slice(0, 500), ...(last ? { failedAt: at } : { runAt: new Date(at.getTime() + backoffMs(job.attempts)) }) })
-        .where(eq(jobs.id, job.id));
-      jobRuns.inc({ name: job.name, outcome: last ? 'failed' : 'retry' });
-    }
+}
+
+/** Runs a claimed job and settles it: deleted when done, else retried later or set aside. */
+async function runClaimed(ctx: AppContext, job: ClaimedJob, declaration: JobDeclaration | undefined): Promise<void> {
+  try {
+    if (job.attempts > job.max_attempts) throw new Error('lease ran out on the last attempt (the worker stopped)');
+    if (!declaration) throw new Error(`no installed module declares job ${job.name}`);
+    await declaration.run(ctx, declaration.payload.parse(job.payload));
+    await ctx.database.db.delete(jobs).where(eq(jobs.id, job.id));
+    jobRuns.inc({ name: job.name, outcome: 'done' });
+  } catch (err) {
+    const last = job.attempts >= job.max_attempts;
+    const at = ctx.clock.now();
+    await ctx.database.db.update(jobs)
+      .set({ lastError: String((err as Error)?.message ?? err).slice(0, 500), ...(last ? { failedAt: at } : { runAt: new Date(at.getTime() + backoffMs(job.attempts)) }) })
+      .where(eq(jobs.id, job.id));
+    jobRuns.inc({ name: job.name, outcome: last ? 'failed' : 'retry' });
   }
+}
+
+/**
+ * Runs up to `batch` due jobs, one after another; returns how many it ran
+ * (done or not). `declared` is the installed modules' jobs unless given.
+ */
+export async function runDueJobs(ctx: AppContext, batch = 10, declared = declaredJobs()): Promise<number> {
+  const claimed = await claimJobs(ctx, batch, declared);
+  for (const job of claimed) await runClaimed(ctx, job, declared.get(job.name));
   return claimed.length;
 }
