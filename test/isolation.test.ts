@@ -19,7 +19,7 @@ const VICTIM = '32.11';
 const FOREIGN = '32.73';
 
 async function fingerprint(db: Database): Promise<string> {
-  const tables = ['complaints', 'complaint_events', 'complaint_deadlines', 'units', 'grants', 'invitations', 'categories', 'routing_rules', 'sla_policies', 'api_keys', 'region_holidays', 'audit_log', 'regions',
+  const tables = ['complaints', 'complaint_events', 'stage_deadlines', 'units', 'grants', 'invitations', 'categories', 'routing_rules', 'sla_policies', 'api_keys', 'region_holidays', 'audit_log', 'regions',
     'spbe_evaluations', 'spbe_answers', 'spbe_evidence', 'spbe_history', 'spbe_targets', 'spbe_results'];
   const parts: string[] = [];
   for (const t of tables) {

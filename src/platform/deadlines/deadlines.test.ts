@@ -21,8 +21,12 @@ describeWithApp('stage deadlines', (h) => {
   const handler: DeadlineHandler = {
     async ladder() { return ladder; },
     async onEscalate(tx, taken) {
-      // Runs in the sweep's transaction: what it writes commits with the step.
-      for (const s of taken) await tx.execute(sql`select 1`);
+      // Runs in the sweep's transaction, after the step's own row.
+      for (const s of taken) {
+        const [{ n }] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from stage_escalations
+          where record_id = ${s.deadline.recordId} and stage = ${s.deadline.stage} and round = ${s.deadline.round} and step = ${s.step}`, tx);
+        expect(n).toBe(1);
+      }
       steps.push(...taken);
     },
   };

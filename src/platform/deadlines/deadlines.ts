@@ -2,6 +2,7 @@
 // inside the caller's transaction. The sweep that escalates them is sweep.ts;
 // what a step does is the module's (contract: `deadlines`).
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db/client.js';
 import { stageDeadlines } from '../schema.js';
 import { addWorkingTime, workingTimeBetween, type DurationUnit } from '../calendar/calendar.js';
@@ -30,14 +31,14 @@ const ofRecord = (k: RecordKey) => and(
 const ofStages = (stages: readonly string[] | 'all') => (stages === 'all' ? undefined : inArray(stageDeadlines.stage, [...stages]));
 
 /**
- * Starts the clock of some stages; a stage started before (a reopened
+ * Starts the clock of some stages, as a statement not yet run (a use case may
+ * send it with its other writes); a stage started before (a reopened
  * complaint) starts a new round: not met, not paused, nothing escalated.
  */
-export async function startStages(db: Queryable, key: RecordKey, clocks: StageClock[]): Promise<void> {
-  if (clocks.length === 0) return;
-  await db
+export function stageUpsert(db: Queryable, rows: PgInsertValue<typeof stageDeadlines>[]) {
+  return db
     .insert(stageDeadlines)
-    .values(clocks.map((c) => ({ ...key, stage: c.stage, unit: c.unit, dueAt: c.dueAt, targetAt: c.targetAt, nextCheckAt: c.dueAt })))
+    .values(rows)
     .onConflictDoUpdate({
       target: [stageDeadlines.regionCode, stageDeadlines.module, stageDeadlines.recordType, stageDeadlines.recordId, stageDeadlines.stage],
       set: {
@@ -45,6 +46,15 @@ export async function startStages(db: Queryable, key: RecordKey, clocks: StageCl
         escalationStep: 0, nextCheckAt: sql`excluded.next_check_at`, round: sql`${stageDeadlines.round} + 1`,
       },
     });
+}
+
+/** The rows that start some stages of a record. */
+export const stageRows = (key: RecordKey, clocks: StageClock[]) =>
+  clocks.map((c) => ({ ...key, stage: c.stage, unit: c.unit, dueAt: c.dueAt, targetAt: c.targetAt, nextCheckAt: c.dueAt }));
+
+/** Starts (or restarts) the clock of some stages. */
+export async function startStages(db: Queryable, key: RecordKey, clocks: StageClock[]): Promise<void> {
+  if (clocks.length > 0) await stageUpsert(db, stageRows(key, clocks));
 }
 
 /** Marks open stages as met (or moot): they stop counting and never escalate. */

@@ -1,18 +1,16 @@
-// The SLA sweep: overdue stages climb the region's escalation ladder.
-// Runs from the database: rows are claimed with FOR UPDATE SKIP LOCKED (safe with
-// several instances), each step is a primary-keyed row (never twice), and the
-// next check time is stored (survives restarts).
-import { and, eq, sql } from 'drizzle-orm';
-import type { AppContext } from '../../../platform/context.js';
+// What an overdue complaint stage does on each rung of the region's escalation
+// ladder. The platform's deadline sweep (platform/deadlines/sweep.ts) claims
+// the due stages and makes each step happen once; this handler, in the same
+// transaction, flags the complaint, writes its timeline and tells people.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DeadlineHandler } from '../../../platform/modules/contract.js';
 import { enqueueEmail, notifyInApp } from '../../../platform/notify/outbox.js';
-import { getRegion, type Region } from '../../../platform/regions/service.js';
+import { getRegion } from '../../../platform/regions/service.js';
 import { users } from '../../../platform/schema.js';
-import { inArray } from 'drizzle-orm';
-import { complaintDeadlines, complaintEscalations, complaintEvents, complaints } from '../schema.js';
+import type { Role } from '../../../platform/auth/policy.js';
+import { complaintEvents, complaints } from '../schema.js';
 import { usersWithRole } from './workflow.js';
 import { restateMany } from '../dashboard/stats.js';
-
-interface DueRow { region_code: string; complaint_id: string; stage: string; round: number; escalation_step: number; due_at: Date | string }
 
 const stageLabel: Record<string, { id: string; en: string }> = {
   verification: { id: 'verifikasi', en: 'verification' },
@@ -20,51 +18,30 @@ const stageLabel: Record<string, { id: string; en: string }> = {
   resolution: { id: 'penyelesaian', en: 'resolution' },
 };
 
-/** The stages due for a check, oldest first, claimed by this sweep (through the partial index on next_check_at). */
-export const dueDeadlines = (now: Date, batch: number) =>
-  sql`select region_code, complaint_id, stage, round, escalation_step, due_at from complaint_deadlines
-      where next_check_at is not null and next_check_at <= ${now}
-      order by next_check_at limit ${batch} for update skip locked`;
+export const complaintDeadlineHandler: DeadlineHandler = {
+  // The region's ladder as it is now (settings: complaints.escalation).
+  async ladder(tx, deadline) {
+    return (await getRegion(tx, deadline.regionCode)).settings.complaints.escalation;
+  },
 
-/** Escalates up to `batch` overdue stages; returns how many steps were taken. */
-export async function sweepOverdue(ctx: AppContext, batch = 200): Promise<number> {
-  return ctx.database.db.transaction(async (tx) => {
-    const now = ctx.clock.now();
-    const due = await ctx.database.rows<DueRow>(dueDeadlines(now, batch), tx);
-    const regions = new Map<string, Region>();
+  async onEscalate(tx, steps, ctx) {
     const moves: Parameters<typeof restateMany>[1] = [];
-    let steps = 0;
-    for (const d of due) {
-      const region = regions.get(d.region_code) ?? (await getRegion(tx, d.region_code));
-      regions.set(region.code, region);
-      const ladder = region.settings.complaints.escalation;
-      const step = d.escalation_step + 1;
-      const rung = ladder[Math.min(step, ladder.length) - 1];
-      const following = ladder[step];
-      const dueAt = new Date(d.due_at);
-      await tx.update(complaintDeadlines)
-        .set({ escalationStep: step, nextCheckAt: following ? new Date(dueAt.getTime() + following.afterHours * 3_600_000) : null })
-        .where(and(eq(complaintDeadlines.regionCode, d.region_code), eq(complaintDeadlines.complaintId, d.complaint_id), eq(complaintDeadlines.stage, d.stage)));
-      const inserted = await tx.insert(complaintEscalations)
-        .values({ regionCode: d.region_code, complaintId: d.complaint_id, stage: d.stage, round: d.round, step, role: rung.role, at: now })
-        .onConflictDoNothing()
-        .returning();
-      if (inserted.length === 0) continue;
-      steps++;
-      const [c] = await tx.select().from(complaints).where(and(eq(complaints.regionCode, d.region_code), eq(complaints.id, d.complaint_id))).for('update');
+    for (const { deadline: d, step, rung, at: now } of steps) {
+      const role = rung.role as Role;
+      const [c] = await tx.select().from(complaints).where(and(eq(complaints.regionCode, d.regionCode), eq(complaints.id, d.recordId))).for('update');
       // The stage is open and escalated: the complaint is overdue for sure, and the summary counts it from now on.
       const [after] = await tx.update(complaints).set({ escalationLevel: sql`greatest(${complaints.escalationLevel}, ${step})`, escalatedOpen: true, updatedAt: now })
-        .where(and(eq(complaints.regionCode, d.region_code), eq(complaints.id, d.complaint_id))).returning();
+        .where(and(eq(complaints.regionCode, d.regionCode), eq(complaints.id, d.recordId))).returning();
       moves.push({ before: c, after });
       const label = stageLabel[d.stage] ?? { id: d.stage, en: d.stage };
       await tx.insert(complaintEvents).values({
-        regionCode: d.region_code, complaintId: d.complaint_id, at: now, kind: 'escalated', actorUserId: null, actorLabel: 'sistem',
-        public: true, message: null, detail: { stage: d.stage, step, role: rung.role, dueAt: dueAt.toISOString() },
+        regionCode: d.regionCode, complaintId: d.recordId, at: now, kind: 'escalated', actorUserId: null, actorLabel: 'sistem',
+        public: true, message: null, detail: { stage: d.stage, step, role, dueAt: d.dueAt.toISOString() },
       });
       // Unit roles hear about their own unit's work; region roles about any.
-      const unitId = rung.role === 'unit_head' || rung.role === 'officer' ? c.unitId : null;
-      const people = rung.role === 'unit_head' && !unitId ? [] : await usersWithRole(tx, d.region_code, [rung.role], unitId);
-      const recipients = people.length > 0 ? people : await usersWithRole(tx, d.region_code, ['coordinator'], null);
+      const unitId = role === 'unit_head' || role === 'officer' ? c.unitId : null;
+      const people = role === 'unit_head' && !unitId ? [] : await usersWithRole(tx, d.regionCode, [role], unitId);
+      const recipients = people.length > 0 ? people : await usersWithRole(tx, d.regionCode, ['coordinator'], null);
       const ids = [...new Set(recipients.map((p) => p.userId))];
       const subject = {
         id: `Lewat batas waktu ${label.id}: ${c.trackingCode}`,
@@ -74,12 +51,12 @@ export async function sweepOverdue(ctx: AppContext, batch = 200): Promise<number
         id: `Batas waktu ${label.id} terlewati. Eskalasi tingkat ${step}.`,
         en: `The ${label.en} deadline passed. Escalation level ${step}.`,
       };
-      const link = `/staff/${d.region_code}/complaints/${d.complaint_id}`;
-      await notifyInApp(tx, now, d.region_code, ids, subject, body, link);
+      const link = `/staff/${d.regionCode}/complaints/${d.recordId}`;
+      await notifyInApp(tx, now, d.regionCode, ids, subject, body, link);
       if (ids.length > 0) {
         const emails = await tx.select({ email: users.email }).from(users).where(inArray(users.id, ids));
         for (const e of emails) {
-          await enqueueEmail(tx, now, d.region_code, {
+          await enqueueEmail(tx, now, d.regionCode, {
             to: e.email, subject: `${subject.id} / ${subject.en}`,
             text: `${body.id}\n${ctx.config.publicUrl}${link}\n\n---\n${body.en}`,
           });
@@ -88,6 +65,5 @@ export async function sweepOverdue(ctx: AppContext, batch = 200): Promise<number
     }
     // Last, in key order: the summary rows stay locked only until commit.
     await restateMany(tx, moves);
-    return steps;
-  });
-}
+  },
+};
