@@ -3,7 +3,7 @@
 // and paused stages never escalate; resuming moves the deadline by the paused
 // working time; a restarted stage is a new round.
 import { expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { describeWithApp } from '../../../test/harness.js';
 import type { DeadlineHandler, EscalationRung, EscalationStep } from '../modules/contract.js';
@@ -37,6 +37,8 @@ describeWithApp('stage deadlines', (h) => {
   const row = async (k: RecordKey, stage: string) => (await db().select().from(stageDeadlines)
     .where(and(eq(stageDeadlines.regionCode, k.regionCode), eq(stageDeadlines.recordId, k.recordId), eq(stageDeadlines.stage, stage))))[0];
   const inHours = (n: number) => new Date(h.clock.now().getTime() + n * H);
+  // Earlier tests' stages would escalate as the clock moves on: close them.
+  const closeAll = () => db().update(stageDeadlines).set({ metAt: h.clock.now(), nextCheckAt: null }).where(isNull(stageDeadlines.metAt));
   const stepsOf = (k: RecordKey) => steps.filter((s) => s.deadline.recordId === k.recordId).map((s) => `${s.deadline.stage}#${s.deadline.round}:${s.step}:${s.rung.to}`);
 
   it('climbs the ladder once per rung, each at its delay, even with two sweeps at once', async () => {
@@ -123,6 +125,25 @@ describeWithApp('stage deadlines', (h) => {
     expect(stepsOf(k)).toEqual(['answer#0:1:head']);
   });
 
+  it('after a pause, an escalated stage takes its next rung at its delay after the moved deadline', async () => {
+    await closeAll();
+    const k = key();
+    await startStages(db(), k, [{ stage: 'review', unit: 'hours', dueAt: inHours(1), targetAt: null }]);
+    h.clock.advanceHours(2);
+    expect(await sweep()).toBe(1);
+    await pauseStages(db(), k, 'all', h.clock.now());
+    h.clock.advanceHours(48);
+    expect(await sweep()).toBe(0);
+    await resumeStages(db(), k, 'all', h.clock.now());
+    const moved = (await row(k, 'review')).dueAt;
+    expect(moved).toEqual(inHours(-1)); // one hour overdue when paused, one hour overdue now
+    expect(await sweep()).toBe(0);
+    expect((await row(k, 'review')).nextCheckAt).toEqual(new Date(moved.getTime() + 24 * H));
+    h.clock.advanceHours(23);
+    expect(await sweep()).toBe(1);
+    expect(stepsOf(k)).toEqual(['review#0:1:head', 'review#0:2:boss']);
+  });
+
   it('starts a new round when a stage is started again, and escalates it again', async () => {
     const k = key();
     await startStages(db(), k, [{ stage: 'review', unit: 'hours', dueAt: inHours(1), targetAt: null }]);
@@ -137,6 +158,7 @@ describeWithApp('stage deadlines', (h) => {
   });
 
   it('stops checking a deadline no installed module handles', async () => {
+    await closeAll();
     const k = { ...key(), module: 'gone' };
     await startStages(db(), k, [{ stage: 'review', unit: 'hours', dueAt: inHours(1), targetAt: null }]);
     h.clock.advanceHours(2);

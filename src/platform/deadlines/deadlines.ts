@@ -49,7 +49,7 @@ export function stageUpsert(db: Queryable, rows: PgInsertValue<typeof stageDeadl
 }
 
 /** The rows that start some stages of a record. */
-export const stageRows = (key: RecordKey, clocks: StageClock[]) =>
+const stageRows = (key: RecordKey, clocks: StageClock[]) =>
   clocks.map((c) => ({ ...key, stage: c.stage, unit: c.unit, dueAt: c.dueAt, targetAt: c.targetAt, nextCheckAt: c.dueAt }));
 
 /** Starts (or restarts) the clock of some stages. */

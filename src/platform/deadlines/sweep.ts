@@ -5,7 +5,7 @@
 // check time is stored (survives restarts).
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import type { DeadlineHandler, EscalationStep, StageDeadline } from '../modules/contract.js';
+import type { DeadlineHandler, EscalationRung, EscalationStep, StageDeadline } from '../modules/contract.js';
 import { modules } from '../modules/registry.js';
 import { stageDeadlines, stageEscalations } from '../schema.js';
 
@@ -36,6 +36,7 @@ export async function sweepDeadlines(ctx: AppContext, batch = 200, handlers = de
     const now = ctx.clock.now();
     const due = await ctx.database.rows<DueRow>(dueStages(now, batch), tx);
     const taken = new Map<string, EscalationStep[]>();
+    const ladders = new Map<string, Promise<readonly EscalationRung[]>>();
     for (const r of due) {
       const deadline: StageDeadline = {
         regionCode: r.region_code, module: r.module, recordType: r.record_type, recordId: r.record_id,
@@ -46,7 +47,9 @@ export async function sweepDeadlines(ctx: AppContext, batch = 200, handlers = de
         eq(stageDeadlines.recordId, r.record_id), eq(stageDeadlines.stage, r.stage),
       );
       const handler = handlers.get(handlerKey(r.module, r.record_type));
-      const ladder = handler ? await handler.ladder(tx, deadline) : [];
+      const ladderKey = `${handlerKey(r.module, r.record_type)}/${r.region_code}/${r.stage}`;
+      if (handler && !ladders.has(ladderKey)) ladders.set(ladderKey, handler.ladder(tx, { regionCode: r.region_code, stage: r.stage }));
+      const ladder = handler ? await ladders.get(ladderKey)! : [];
       const step = r.escalation_step + 1;
       const rung = ladder[step - 1];
       const at = (i: number) => new Date(deadline.dueAt.getTime() + ladder[i].afterHours * HOUR);

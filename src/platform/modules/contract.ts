@@ -77,8 +77,8 @@ export interface EscalationStep {
  * the ladder to climb and what a step does.
  */
 export interface DeadlineHandler {
-  /** The ladder for a deadline, read when it comes due (a region may have changed it meanwhile). */
-  ladder(tx: Tx, deadline: StageDeadline): Promise<readonly EscalationRung[]>;
+  /** The ladder of a region's stage, read when a deadline comes due (a region may change it meanwhile), once per sweep batch. */
+  ladder(tx: Tx, of: { regionCode: string; stage: string }): Promise<readonly EscalationRung[]>;
   /**
    * The steps one sweep took for this record type, in the sweep's transaction:
    * notify, flag the records. Given all at once so that summary rows can be
@@ -183,7 +183,6 @@ export interface PamongModule {
   routes?(ctx: AppContext): (app: FastifyInstance) => Promise<void>;
   gateway?: Gateway;
   /** Jobs it queues (platform/jobs); any payload type, checked by its schema. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   jobs?: JobDeclaration<any>[];
   sweeps?: SweepDeclaration[];
   /** Its stage deadlines by record type: the escalation ladder and what a step does (platform/deadlines). */

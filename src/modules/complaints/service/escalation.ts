@@ -20,8 +20,8 @@ const stageLabel: Record<string, { id: string; en: string }> = {
 
 export const complaintDeadlineHandler: DeadlineHandler = {
   // The region's ladder as it is now (settings: complaints.escalation).
-  async ladder(tx, deadline) {
-    return (await getRegion(tx, deadline.regionCode)).settings.complaints.escalation;
+  async ladder(tx, { regionCode }) {
+    return (await getRegion(tx, regionCode)).settings.complaints.escalation;
   },
 
   async onEscalate(tx, steps, ctx) {
