@@ -29,7 +29,7 @@ const server = createServer((req, res) => {
           await tx.execute(sql`insert into complaints (region_code, id, tracking_code, category_id, status, description, answers, anonymous, confidential, channel, submitted_at, updated_at)
             values ('32.11', ${id}, ${code}, ${category_id}, 'submitted', ${body.description}, '{}', true, false, 'web', ${now}, ${now})`);
           await tx.execute(sql`insert into complaint_events (region_code, complaint_id, at, kind, actor_label, public) values ('32.11', ${id}, ${now}, 'submitted', 'pelapor', true)`);
-          await tx.execute(sql`insert into complaint_deadlines (region_code, complaint_id, stage, due_at, next_check_at) values ('32.11', ${id}, 'verification', ${due}, ${due})`);
+          await tx.execute(sql`insert into stage_deadlines (region_code, module, record_type, record_id, stage, unit, due_at, next_check_at) values ('32.11', 'complaints', 'complaint', ${id}, 'verification', 'hours', ${due}, ${due})`);
           await tx.execute(sql`insert into outbox (region_code, kind, payload, created_at, next_attempt_at) values ('32.11', 'email', '{}', ${now}, ${now})`);
         });
         send(201, { id, trackingCode: code });

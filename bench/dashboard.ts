@@ -85,15 +85,15 @@ async function generate(database: Database, from: number, to: number, now: Date)
  */
 async function generateDeadlines(database: Database, from: number, to: number, now: Date): Promise<void> {
   await database.db.execute(sql.raw(`
-    insert into complaint_deadlines (region_code, complaint_id, stage, due_at, escalation_step, next_check_at)
-    select region_code, id, x.stage, submitted_at + x.after, case when submitted_at + x.after < timestamptz '${now.toISOString()}' then 1 else 0 end, null
+    insert into stage_deadlines (region_code, module, record_type, record_id, stage, unit, due_at, escalation_step, next_check_at)
+    select region_code, 'complaints', 'complaint', id, x.stage, case x.stage when 'resolution' then 'working_days' else 'hours' end, submitted_at + x.after, case when submitted_at + x.after < timestamptz '${now.toISOString()}' then 1 else 0 end, null
     from complaints cross join lateral (values
       ('verification', interval '24 hours', 'submitted'), ('response', interval '49 hours', 'dispatched'),
       ('resolution', interval '14 days', 'dispatched'), ('resolution', interval '14 days', 'in_progress')) x(stage, after, status)
     where complaints.status = x.status and tracking_code like 'GEN-%' and substr(tracking_code, 5)::int between ${from} and ${to}`));
   await database.db.execute(sql.raw(`
-    update complaints c set escalated_open = true from complaint_deadlines d
-    where d.region_code = c.region_code and d.complaint_id = c.id and d.met_at is null and d.escalation_step > 0 and not c.escalated_open`));
+    update complaints c set escalated_open = true from stage_deadlines d
+    where d.region_code = c.region_code and d.module = 'complaints' and d.record_id = c.id and d.met_at is null and d.escalation_step > 0 and not c.escalated_open`));
 }
 
 interface IndexDefinition { drop: string; create: string }
@@ -174,7 +174,7 @@ export async function dashboardBench(total: number): Promise<{ figures: ScaleFig
       await generateDeadlines(database, done + 1, size, now);
       await rebuildStats(ctx);
       // What autovacuum does on a running server: statistics, visibility map, no dead rows left by the rebuild.
-      await database.db.execute(sql`vacuum (analyze) complaints, complaint_deadlines, complaint_stats`);
+      await database.db.execute(sql`vacuum (analyze) complaints, stage_deadlines, complaint_stats`);
       done = size;
       const generateSeconds = (performance.now() - t0) / 1000;
       const [{ n }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from complaint_stats where region_code = ${region.code}`);

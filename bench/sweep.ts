@@ -1,12 +1,12 @@
 // The SLA sweep at scale (PostgreSQL): escalating 1,000 overdue complaints
 // among 10 thousand open ones, then among 1 million (BENCH_SWEEP_OPEN), with
-// the real sweep (sweepOverdue) until nothing is due. The open deadlines that
-// are not due yet only live in complaint_deadlines: the sweep never reads
+// the real sweep (sweepDeadlines) until nothing is due. The open deadlines that
+// are not due yet only live in stage_deadlines: the sweep never reads
 // their complaints, so only that table and its index grow.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/platform/db/client.js';
-import { dueDeadlines, sweepOverdue } from '../src/modules/complaints/service/escalation.js';
+import { dueStages, sweepDeadlines } from '../src/platform/deadlines/sweep.js';
 import { contextOf, freshDatabase, type Result } from './support.js';
 
 const OVERDUE = 1_000;
@@ -14,13 +14,13 @@ const REGION = '32.11';
 
 /** Open deadlines due later (spread over the next 30 days), up to `total` in all. */
 async function addOpen(database: Database, total: number): Promise<void> {
-  const [{ n }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from complaint_deadlines where met_at is null`);
+  const [{ n }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from stage_deadlines where met_at is null`);
   if (total <= n) return;
-  await database.db.execute(sql`insert into complaint_deadlines (region_code, complaint_id, stage, due_at, next_check_at)
-    select ${REGION}, gen_random_uuid(), 'resolution', t, t
+  await database.db.execute(sql`insert into stage_deadlines (region_code, module, record_type, record_id, stage, unit, due_at, next_check_at)
+    select ${REGION}, 'complaints', 'complaint', gen_random_uuid(), 'resolution', 'working_days', t, t
     from (select now() + interval '1 hour' + make_interval(secs => (abs(hashint8extended(g, 5)) % 2592000)::double precision) as t
           from generate_series(1, ${total - n}) g) x`);
-  await database.db.execute(sql`analyze complaint_deadlines`);
+  await database.db.execute(sql`analyze stage_deadlines`);
 }
 
 /** Overdue complaints, dispatched to a unit that has a unit head, each with its passed response deadline. */
@@ -34,15 +34,15 @@ export async function addOverdue(database: Database, batch: number, count = OVER
       join categories k on k.region_code = ${REGION} and k.code = 'jalan-rusak'
       join units u on u.region_code = ${REGION} and u.code = 'PUPR'
       returning region_code, id)
-    insert into complaint_deadlines (region_code, complaint_id, stage, due_at, next_check_at)
-    select region_code, id, 'response', t, t from c, date_trunc('milliseconds', now() - interval '1 hour') t`);  // whole milliseconds, as deadlines computed in JavaScript
+    insert into stage_deadlines (region_code, module, record_type, record_id, stage, unit, due_at, next_check_at)
+    select region_code, 'complaints', 'complaint', id, 'response', 'hours', t, t from c, date_trunc('milliseconds', now() - interval '1 hour') t`);  // whole milliseconds, as deadlines computed in JavaScript
 }
 
 async function timedSweep(database: Database): Promise<{ ms: number; steps: number }> {
   const ctx = contextOf(database);
   const t0 = performance.now();
   let steps = 0;
-  for (let n = await sweepOverdue(ctx); n > 0; n = await sweepOverdue(ctx)) steps += n;
+  for (let n = await sweepDeadlines(ctx); n > 0; n = await sweepDeadlines(ctx)) steps += n;
   return { ms: performance.now() - t0, steps };
 }
 
@@ -58,7 +58,7 @@ export async function sweepBench(bigOpen: number): Promise<{ figures: SweepFigur
       await addOpen(database, open);
       await addOverdue(database, i);
       if (open === bigOpen) {
-        plan = await database.db.transaction(async (tx) => (await database.rows<Record<string, string>>(sql`explain analyze ${dueDeadlines(new Date(), 200)}`, tx))
+        plan = await database.db.transaction(async (tx) => (await database.rows<Record<string, string>>(sql`explain analyze ${dueStages(new Date(), 200)}`, tx))
           .map((r) => Object.values(r)[0]).join('\n'));
       }
       figures.push({ open, ...(await timedSweep(database)) });
@@ -69,7 +69,7 @@ export async function sweepBench(bigOpen: number): Promise<{ figures: SweepFigur
   }
   const [small, big] = figures;
   const fmt = (n: number) => n.toLocaleString('en-US');
-  const indexLine = plan.split('\n').find((l) => l.includes('complaint_deadlines_sweep_idx'));
+  const indexLine = plan.split('\n').find((l) => l.includes('stage_deadlines_sweep_idx'));
   const usesIndex = !!indexLine && !/Seq Scan/.test(plan);
   const results: Result[] = [
     {

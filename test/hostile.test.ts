@@ -16,7 +16,7 @@ const RUNS = Number(process.env.HOSTILE_RUNS ?? 150);
 
 /** Every table a request could write to (the area registry and national holidays are read-only reference data). */
 const tables = ['regions', 'users', 'units', 'grants', 'invitations', 'pending_registrations', 'sessions', 'password_resets', 'api_keys', 'audit_log', 'region_holidays', 'notifications', 'outbox',
-  'categories', 'routing_rules', 'sla_policies', 'complaints', 'complaint_events', 'complaint_photos', 'complaint_deadlines', 'complaint_escalations', 'complaint_stats',
+  'categories', 'routing_rules', 'sla_policies', 'complaints', 'complaint_events', 'complaint_photos', 'stage_deadlines', 'stage_escalations', 'complaint_stats',
   'spbe_frameworks', 'spbe_framework_versions', 'spbe_evaluations', 'spbe_answers', 'spbe_evidence', 'spbe_history', 'spbe_targets', 'spbe_results'];
 
 async function fingerprint(db: Database): Promise<string> {

@@ -162,6 +162,37 @@ for (const engine of engines) {
       expect(await anatomy(fresh)).toEqual(after);
     }, 120_000);
 
+    it('complaint deadlines and escalation steps move to the platform\'s stage tables, row for row', async () => {
+      const database = await emptyDatabase(engine);
+      await migrate(database, [singleHistory()]);
+      const [a, b] = ['6f1c2a54-0000-4000-8000-000000000001', '6f1c2a54-0000-4000-8000-000000000002'];
+      await database.db.execute(sql`insert into sla_policies (region_code, stage, amount, unit) values ('32.11', 'verification', 2, 'working_days')`);
+      await database.db.execute(sql`insert into complaint_deadlines (region_code, complaint_id, stage, due_at, target_at, met_at, round, escalation_step, next_check_at) values
+        ('32.11', ${a}, 'verification', '2026-11-03T17:00:00Z', null, null, 1, 1, '2026-11-04T17:00:00Z'),
+        ('32.11', ${a}, 'response', '2026-11-04T02:00:00Z', '2026-11-03T02:00:00Z', '2026-11-03T05:00:00Z', 0, 0, null),
+        ('32.73', ${b}, 'resolution', '2026-11-20T17:00:00Z', null, null, 0, 0, '2026-11-20T17:00:00Z')`);
+      await database.db.execute(sql`insert into complaint_escalations (region_code, complaint_id, stage, round, step, role, at) values
+        ('32.11', ${a}, 'verification', 1, 1, 'unit_head', '2026-11-03T17:00:05Z')`);
+      await migrate(database);
+      expect(await tableExists(database, 'complaint_deadlines')).toBe(false);
+      expect(await tableExists(database, 'complaint_escalations')).toBe(false);
+      const rows = await database.rows(sql`select region_code, module, record_type, record_id::text, stage, unit, due_at::text, target_at::text, met_at::text,
+        paused_at::text, round, escalation_step, next_check_at::text from stage_deadlines order by record_id, stage`);
+      const at = (t: string) => new Date(t).getTime();
+      expect(rows.map((r: any) => ({ ...r, due_at: at(r.due_at), target_at: r.target_at && at(r.target_at), met_at: r.met_at && at(r.met_at), next_check_at: r.next_check_at && at(r.next_check_at) }))).toEqual([
+        { region_code: '32.11', module: 'complaints', record_type: 'complaint', record_id: a, stage: 'response', unit: 'hours', due_at: at('2026-11-04T02:00:00Z'),
+          target_at: at('2026-11-03T02:00:00Z'), met_at: at('2026-11-03T05:00:00Z'), paused_at: null, round: 0, escalation_step: 0, next_check_at: null },
+        // The region's own rule counts verification in working days.
+        { region_code: '32.11', module: 'complaints', record_type: 'complaint', record_id: a, stage: 'verification', unit: 'working_days', due_at: at('2026-11-03T17:00:00Z'),
+          target_at: null, met_at: null, paused_at: null, round: 1, escalation_step: 1, next_check_at: at('2026-11-04T17:00:00Z') },
+        { region_code: '32.73', module: 'complaints', record_type: 'complaint', record_id: b, stage: 'resolution', unit: 'working_days', due_at: at('2026-11-20T17:00:00Z'),
+          target_at: null, met_at: null, paused_at: null, round: 0, escalation_step: 0, next_check_at: at('2026-11-20T17:00:00Z') },
+      ]);
+      expect(await database.rows(sql`select record_id::text, stage, round, step, rung from stage_escalations`)).toEqual([
+        { record_id: a, stage: 'verification', round: 1, step: 1, rung: { role: 'unit_head' } },
+      ]);
+    }, 120_000);
+
     it('a migration that arrives older than the last one applied stops the start instead of being skipped', async () => {
       const database = await emptyDatabase(engine);
       const first = { tag: '0000_first', when: 2_000, sql: 'CREATE TABLE "probe_first" ("id" integer);' };

@@ -6,11 +6,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeWithApp, type Session } from './harness.js';
 import { seedShowcase, showcaseAccounts, showcaseRegions } from '../src/demo/showcase.js';
 import { rebuildStats } from '../src/modules/complaints/dashboard/stats.js';
-import { sweepOverdue } from '../src/modules/complaints/service/escalation.js';
+import { sweepDeadlines } from '../src/platform/deadlines/sweep.js';
 
 describeWithApp('showcase demo', (h) => {
   const count = async (q: ReturnType<typeof sql>) => (await h.ctx.database.rows<{ n: number }>(q))[0].n;
-  const tables = ['complaints', 'complaint_events', 'complaint_deadlines', 'complaint_escalations', 'complaint_stats', 'spbe_results', 'spbe_answers', 'users', 'regions'];
+  const tables = ['complaints', 'complaint_events', 'stage_deadlines', 'stage_escalations', 'complaint_stats', 'spbe_results', 'spbe_answers', 'users', 'regions'];
   const sizes = async () => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(sql.raw(`select count(*)::int as n from ${t}`))])));
   let bupati: Session;
   let spbe: Session;
@@ -66,16 +66,16 @@ describeWithApp('showcase demo', (h) => {
   it('leaves the summary, deadlines and escalations exactly as the live code would', async () => {
     expect((await rebuildStats(h.ctx)).differing).toBe(0);
     // The sweep has nothing to catch up: every deadline past due was escalated as far as its ladder goes by now.
-    expect(await sweepOverdue(h.ctx)).toBe(0);
+    expect(await sweepDeadlines(h.ctx)).toBe(0);
     expect(await count(sql`select count(*)::int as n from complaints c where c.next_due_at is distinct from
-      (select min(d.due_at) from complaint_deadlines d where d.region_code = c.region_code and d.complaint_id = c.id and d.met_at is null)`)).toBe(0);
-    expect(await count(sql`select count(*)::int as n from complaints c where c.escalated_open <> exists (select 1 from complaint_deadlines d
-      where d.region_code = c.region_code and d.complaint_id = c.id and d.met_at is null and d.escalation_step > 0)`)).toBe(0);
-    expect(await count(sql`select count(*)::int as n from complaints c where c.escalation_level <> coalesce((select max(e.step) from complaint_escalations e
-      where e.region_code = c.region_code and e.complaint_id = c.id), 0)`)).toBe(0);
+      (select min(d.due_at) from stage_deadlines d where d.region_code = c.region_code and d.record_id = c.id and d.met_at is null)`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from complaints c where c.escalated_open <> exists (select 1 from stage_deadlines d
+      where d.region_code = c.region_code and d.record_id = c.id and d.met_at is null and d.escalation_step > 0)`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from complaints c where c.escalation_level <> coalesce((select max(e.step) from stage_escalations e
+      where e.region_code = c.region_code and e.record_id = c.id), 0)`)).toBe(0);
     expect(await count(sql`select count(*)::int as n from complaint_events where at > ${h.clock.now()}`)).toBe(0);
     // A first response is in time exactly when it came before its deadline.
-    expect(await count(sql`select count(*)::int as n from complaints c join complaint_deadlines d on d.region_code = c.region_code and d.complaint_id = c.id
+    expect(await count(sql`select count(*)::int as n from complaints c join stage_deadlines d on d.region_code = c.region_code and d.record_id = c.id
       and d.stage = 'response' and d.round = 0 where c.first_response_in_time <> (c.first_response_at <= d.due_at)`)).toBe(0);
   });
 

@@ -6,9 +6,11 @@
 // writes them in bulk.
 import type { Question } from '../modules/complaints/domain/questions.js';
 import { nextStatus, type Action, type RejectionReason, type Status } from '../modules/complaints/domain/status.js';
-import { deadlinesFor, isWorkingDay, localDateOf, type SlaRule, type SlaStage, type WorkCalendar } from '../modules/complaints/domain/sla.js';
+import { deadlinesFor, type SlaRule, type SlaStage } from '../modules/complaints/domain/sla.js';
+import { isWorkingDay, localDateOf, type WorkCalendar } from '../platform/calendar/calendar.js';
 import { newTrackingCode } from '../modules/complaints/domain/tracking.js';
-import type { complaintDeadlines, complaintEscalations, complaintEvents, complaints } from '../modules/complaints/schema.js';
+import type { complaintEvents, complaints } from '../modules/complaints/schema.js';
+import type { stageDeadlines, stageEscalations } from '../platform/schema.js';
 import type { ComplaintSettings } from '../modules/complaints/settings.js';
 import type { Rng } from './random.js';
 import { categoryTexts, dispatchNotes, durations, fill, landmarks, otherTexts, ratingComments, rejections, reporterNames } from './showcase-texts.js';
@@ -18,8 +20,8 @@ const DAY = 24 * HOUR;
 
 export type ComplaintRow = typeof complaints.$inferInsert & { id: string; trackingCode: string };
 export type EventRow = typeof complaintEvents.$inferInsert;
-export type DeadlineRow = typeof complaintDeadlines.$inferInsert;
-export type EscalationRow = typeof complaintEscalations.$inferInsert;
+export type DeadlineRow = typeof stageDeadlines.$inferInsert;
+export type EscalationRow = typeof stageEscalations.$inferInsert;
 
 export interface PlanCategory { id: string; code: string; nameId: string; unitId: string; unitName: string; questions: Question[] }
 export interface PlanDistrict { code: string; name: string; villages: { code: string; name: string; kind: string }[] }
@@ -92,11 +94,17 @@ class Life {
       const [stage, d] = due;
       const at = d.nextCheckAt!;
       const step = d.escalationStep + 1;
-      const rung = ladder[Math.min(step, ladder.length) - 1];
+      const rung = ladder[step - 1];
+      // As the platform's sweep: rung k fires its delay after the deadline, and the ladder ends.
+      const fireAt = rung && new Date(d.dueAt.getTime() + rung.afterHours * HOUR);
+      if (!rung || fireAt > at) {
+        d.nextCheckAt = rung ? fireAt : null;
+        continue;
+      }
       const following = ladder[step];
       d.escalationStep = step;
       d.nextCheckAt = following ? new Date(d.dueAt.getTime() + following.afterHours * HOUR) : null;
-      this.escalations.push({ regionCode: this.row.regionCode, complaintId: this.row.id, stage, round: d.round, step, role: rung.role, at });
+      this.escalations.push({ regionCode: this.row.regionCode, module: 'complaints', recordType: 'complaint', recordId: this.row.id, stage, round: d.round, step, rung, at });
       this.row.escalationLevel = Math.max(this.row.escalationLevel ?? 0, step);
       this.row.escalatedOpen = true;
       this.row.updatedAt = at;
@@ -114,7 +122,7 @@ class Life {
       const { dueAt, targetAt } = deadlinesFor(at, rules[stage], this.input.calendar);
       const before = this.deadlines.get(stage);
       this.deadlines.set(stage, {
-        regionCode: this.row.regionCode, complaintId: this.row.id, stage, dueAt, targetAt, metAt: null,
+        regionCode: this.row.regionCode, module: 'complaints', recordType: 'complaint', recordId: this.row.id, stage, unit: rules[stage].unit, dueAt, targetAt, metAt: null,
         round: before ? before.round + 1 : 0, escalationStep: 0, nextCheckAt: dueAt,
       });
     }

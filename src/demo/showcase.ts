@@ -12,9 +12,10 @@ import { queryRows, type Queryable } from '../platform/db/client.js';
 import { createUser, grantRole } from '../platform/auth/service.js';
 import type { Role } from '../platform/auth/policy.js';
 import { enableRegion, findRegion, type Region } from '../platform/regions/service.js';
-import { units } from '../platform/schema.js';
-import { categories, complaintDeadlines, complaintEscalations, complaintEvents, complaints, routingRules } from '../modules/complaints/schema.js';
-import { calendarOf, holidaysSql, rulesOf, rulesSql, type RuleRow } from '../modules/complaints/service/deadlines.js';
+import { stageDeadlines, stageEscalations, units } from '../platform/schema.js';
+import { categories, complaintEvents, complaints, routingRules } from '../modules/complaints/schema.js';
+import { rulesOf, rulesSql, type RuleRow } from '../modules/complaints/service/deadlines.js';
+import { calendarOf, holidaysSql } from '../platform/calendar/region.js';
 import { restateMany } from '../modules/complaints/dashboard/stats.js';
 import type { Question } from '../modules/complaints/domain/questions.js';
 import type { SlaRule, SlaStage } from '../modules/complaints/domain/sla.js';
@@ -186,8 +187,8 @@ async function seedComplaints(tx: Queryable, region: Region, now: Date, pace: Pa
 async function writeComplaints(tx: Queryable, region: Region, plan: PlannedComplaint[]) {
   await insertAll(tx, complaints, plan.map((p) => p.row));
   await insertAll(tx, complaintEvents, plan.flatMap((p) => p.events).sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime()));
-  await insertAll(tx, complaintDeadlines, plan.flatMap((p) => p.deadlines));
-  await insertAll(tx, complaintEscalations, plan.flatMap((p) => p.escalations));
+  await insertAll(tx, stageDeadlines, plan.flatMap((p) => p.deadlines));
+  await insertAll(tx, stageEscalations, plan.flatMap((p) => p.escalations));
   const written = await tx.select().from(complaints).where(eq(complaints.regionCode, region.code)).orderBy(complaints.submittedAt);
   for (let i = 0; i < written.length; i += 500) await restateMany(tx, written.slice(i, i + 500).map((after) => ({ before: null, after })));
 }

@@ -18,7 +18,7 @@ export async function prepareDatabase(database: Database, now: Date): Promise<vo
     where date >= ${`${years[0]}-01-01`}::date and date <= ${`${years[3]}-12-31`}::date`);
   if (known < years.length) {
     // The holiday library holds every country's rules (~25 MB in memory): loaded only when a year is missing.
-    const { nationalHolidays } = await import('./regions/holidays.js');
+    const { nationalHolidays } = await import('./calendar/holidays.js');
     await database.db.execute(sql`insert into national_holidays (date, name)
       select date, name from jsonb_to_recordset(${JSON.stringify(nationalHolidays(years))}::jsonb) as h(date date, name text)
       on conflict (date) do nothing`);

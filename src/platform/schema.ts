@@ -259,3 +259,75 @@ export const outbox = pgTable(
   },
   (t) => [index('outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
 );
+
+/**
+ * A stage of some module's record that must be done by a time (platform/deadlines):
+ * a complaint's verification, a service application's decision. next_check_at
+ * drives the escalation sweep through a partial index; while paused it is null.
+ */
+export const stageDeadlines = pgTable(
+  'stage_deadlines',
+  {
+    regionCode: text('region_code').notNull(),
+    module: text('module').notNull(),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    stage: text('stage').notNull(),
+    /** How the deadline was counted, so a pause moves it in the same unit: hours | working_days. */
+    unit: text('unit').notNull(),
+    dueAt: ts('due_at').notNull(),
+    targetAt: ts('target_at'),
+    metAt: ts('met_at'),
+    pausedAt: ts('paused_at'),
+    /** Restarting a stage (a reopened complaint) starts a new round. */
+    round: integer('round').notNull().default(0),
+    escalationStep: integer('escalation_step').notNull().default(0),
+    nextCheckAt: ts('next_check_at'),
+  },
+  (t) => [
+    primaryKey({ name: 'stage_deadlines_pk', columns: [t.regionCode, t.module, t.recordType, t.recordId, t.stage] }),
+    index('stage_deadlines_sweep_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    // A module's live overdue counts touch only open deadlines the sweep has not escalated yet.
+    index('stage_deadlines_open_idx').on(t.module, t.recordType, t.regionCode, t.dueAt).where(sql`${t.metAt} is null and ${t.escalationStep} = 0`),
+  ],
+);
+
+/** One row per escalation step taken: the primary key is what makes a step happen once. */
+export const stageEscalations = pgTable(
+  'stage_escalations',
+  {
+    regionCode: text('region_code').notNull(),
+    module: text('module').notNull(),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    stage: text('stage').notNull(),
+    round: integer('round').notNull(),
+    step: integer('step').notNull(),
+    /** The ladder's rung as it fired (e.g. { role }), for the record's history. */
+    rung: jsonb('rung').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [primaryKey({ name: 'stage_escalations_pk', columns: [t.regionCode, t.module, t.recordType, t.recordId, t.stage, t.round, t.step] })],
+);
+
+/**
+ * The job queue (platform/jobs): one row per job to run, deleted when done.
+ * run_at is also the lease: a worker that claims a job pushes it forward, so a
+ * crashed worker's job is taken again when the lease runs out.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: ts('created_at').notNull(),
+    runAt: ts('run_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    lastError: text('last_error'),
+    /** Set when the last attempt failed: kept for an operator to read, never run again. */
+    failedAt: ts('failed_at'),
+  },
+  (t) => [index('jobs_due_idx').on(t.runAt).where(sql`${t.failedAt} is null`)],
+);

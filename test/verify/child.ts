@@ -6,13 +6,13 @@
 import '../../src/modules/registry.js'; // installs the modules
 import { loadConfig } from '../../src/platform/config.js';
 import { openContext } from '../../src/platform/bootstrap.js';
-import { sweepOverdue } from '../../src/modules/complaints/service/escalation.js';
+import { sweepDeadlines } from '../../src/platform/deadlines/sweep.js';
 import { createTransport, sendPendingEmails } from '../../src/platform/notify/outbox.js';
 
 const job = process.argv[2];
 const ctx = await openContext(loadConfig());
 const transport = createTransport(ctx);
-const step = job === 'sweep' ? () => sweepOverdue(ctx, 50) : () => sendPendingEmails(ctx, transport, 10);
+const step = job === 'sweep' ? () => sweepDeadlines(ctx, 50) : () => sendPendingEmails(ctx, transport, 10);
 let total = 0;
 for (let n = await step(); n > 0; n = await step()) {
   total += n;

@@ -9,7 +9,7 @@ import { contextOf, freshDatabase, root, startPamong, sleep, type BenchDatabase 
 import { sampleCategory } from '../../bench/memory.js';
 import { addOverdue } from '../../bench/sweep.js';
 import { rebuildStats } from '../../src/modules/complaints/dashboard/stats.js';
-import { sweepOverdue } from '../../src/modules/complaints/service/escalation.js';
+import { sweepDeadlines } from '../../src/platform/deadlines/sweep.js';
 import { createTransport, sendPendingEmails } from '../../src/platform/notify/outbox.js';
 import { startSmtp } from '../support/smtp.js';
 import { check, type Check } from './report.js';
@@ -96,7 +96,7 @@ export async function crashSafety(engine: 'postgres' | 'pglite', port: number): 
         `${stored} of ${codes.length} found by tracking code (${missing} missing through the API)`));
       const sides = await database.rows<{ code: string; events: number; deadlines: number; emails: number }>(sql`select c.tracking_code as code,
           (select count(*)::int from complaint_events e where e.region_code = c.region_code and e.complaint_id = c.id and e.kind = 'submitted') as events,
-          (select count(*)::int from complaint_deadlines d where d.region_code = c.region_code and d.complaint_id = c.id) as deadlines,
+          (select count(*)::int from stage_deadlines d where d.region_code = c.region_code and d.record_id = c.id) as deadlines,
           (select count(*)::int from outbox o where o.payload->>'to' = c.reporter_email) as emails
         from complaints c where c.reporter_email like 'warga%@contoh.test'`);
       const wrong = sides.filter((s) => s.events !== 1 || s.deadlines !== 1 || s.emails !== 1);
@@ -131,14 +131,14 @@ export async function crashSafety(engine: 'postgres' | 'pglite', port: number): 
       const sweeping = await killAfterFirstBatch('sweep', db.env);
       const after = await db.open();
       try {
-        const [{ before }] = await after.rows<{ before: number }>(sql`select count(*)::int as before from complaint_escalations`);
-        while ((await sweepOverdue(contextOf(after))) > 0);
+        const [{ before }] = await after.rows<{ before: number }>(sql`select count(*)::int as before from stage_escalations`);
+        while ((await sweepDeadlines(contextOf(after))) > 0);
         const [e] = await after.rows<{ deadlines: number; wrongStep: number; escalations: number; doubled: number; events: number; complaints: number }>(sql`select
-            (select count(*)::int from complaint_deadlines d join complaints c on c.region_code = d.region_code and c.id = d.complaint_id where c.tracking_code like 'SWP-%') as deadlines,
-            (select count(*)::int from complaint_deadlines d join complaints c on c.region_code = d.region_code and c.id = d.complaint_id
+            (select count(*)::int from stage_deadlines d join complaints c on c.region_code = d.region_code and c.id = d.record_id where c.tracking_code like 'SWP-%') as deadlines,
+            (select count(*)::int from stage_deadlines d join complaints c on c.region_code = d.region_code and c.id = d.record_id
               where c.tracking_code like 'SWP-%' and (d.escalation_step <> 1 or d.next_check_at <> d.due_at + interval '24 hours')) as "wrongStep",
-            (select count(*)::int from complaint_escalations) as escalations,
-            (select count(*)::int from (select 1 from complaint_escalations group by region_code, complaint_id, stage, round having count(*) > 1) x) as doubled,
+            (select count(*)::int from stage_escalations) as escalations,
+            (select count(*)::int from (select 1 from stage_escalations group by region_code, record_id, stage, round having count(*) > 1) x) as doubled,
             (select count(*)::int from complaint_events where kind = 'escalated') as events,
             (select count(distinct complaint_id)::int from complaint_events where kind = 'escalated') as complaints`);
         checks.push(check(part, 'kill -9 during the SLA sweep: each overdue stage escalated exactly once', sweeping.killedAfter > 0 && e.escalations === 300 && e.doubled === 0 && e.wrongStep === 0 && e.events === 300 && e.complaints === 300,

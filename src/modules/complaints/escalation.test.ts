@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeWithApp, type Session } from '../../../test/harness.js';
-import { sweepOverdue } from './service/escalation.js';
+import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
 
 describeWithApp('deadlines and escalation', (h) => {
   let admin: Session;
@@ -53,17 +53,17 @@ describeWithApp('deadlines and escalation', (h) => {
   });
 
   it('escalates each overdue stage exactly once even with two workers sweeping at the same time', async () => {
-    const before = await count('complaint_escalations');
+    const before = await count('stage_escalations');
     const open = [];
     for (let i = 0; i < 12; i++) open.push(await submit(`Sampah liar nomor ${i} di tepi jalan raya Sumedang-Bandung`));
     h.clock.advanceHours(24 * 5);
-    const [a, b] = await Promise.all([sweepOverdue(h.ctx, 5), sweepOverdue(h.ctx, 5)]);
+    const [a, b] = await Promise.all([sweepDeadlines(h.ctx, 5), sweepDeadlines(h.ctx, 5)]);
     let rest = 0;
-    for (let n = await sweepOverdue(h.ctx, 5); n > 0; n = await sweepOverdue(h.ctx, 5)) rest += n;
-    const made = (await count('complaint_escalations')) - before;
+    for (let n = await sweepDeadlines(h.ctx, 5); n > 0; n = await sweepDeadlines(h.ctx, 5)) rest += n;
+    const made = (await count('stage_escalations')) - before;
     expect(a + b + rest).toBe(made);
     const dupes = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from (
-      select complaint_id, stage, round, step from complaint_escalations group by 1, 2, 3, 4 having count(*) > 1) d`);
+      select record_id, stage, round, step from stage_escalations group by 1, 2, 3, 4 having count(*) > 1) d`);
     expect(dupes[0].n).toBe(0);
     for (const c of open) {
       const track = await h.api('GET', `/api/regions/32.11/complaints/track/${c.trackingCode}`);
@@ -74,9 +74,9 @@ describeWithApp('deadlines and escalation', (h) => {
   });
 
   it('keeps its progress in the database: a fresh worker context escalates nothing twice', async () => {
-    const steps = await count('complaint_escalations');
-    expect(await sweepOverdue({ ...h.ctx })).toBe(0);
-    expect(await count('complaint_escalations')).toBe(steps);
+    const steps = await count('stage_escalations');
+    expect(await sweepDeadlines({ ...h.ctx })).toBe(0);
+    expect(await count('stage_escalations')).toBe(steps);
   });
 
   it('uses the ladder the region configures', async () => {
@@ -86,12 +86,12 @@ describeWithApp('deadlines and escalation', (h) => {
     expect(put.status).toBe(200);
     const c = await submit('Tumpukan sampah di depan kantor kecamatan Sumedang Utara');
     h.clock.advanceHours(24 * 4);
-    expect(await sweepOverdue(h.ctx)).toBe(1);
+    expect(await sweepDeadlines(h.ctx)).toBe(1);
     const notes = await h.api('GET', '/api/notifications', { session: coordinator });
     expect(notes.body[0].subject.id).toContain(c.trackingCode);
     // One rung only: nothing more, however long it stays overdue.
     h.clock.advanceHours(24 * 10);
-    expect(await sweepOverdue(h.ctx)).toBe(0);
+    expect(await sweepDeadlines(h.ctx)).toBe(0);
     admin = await h.signIn('admin@sumedang.demo');
     const bad = await h.api('PUT', '/api/regions/32.11/settings', { session: admin, body: { complaints: { reopenWindowDays: 7, escalation: [], publicStatistics: true } } });
     expect(bad.status).toBe(400);

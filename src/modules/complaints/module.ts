@@ -9,7 +9,7 @@ import { complaintSettings } from './settings.js';
 import { complaintRoutes } from './http/routes.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { open311Gateway, open311Routes } from './http/open311.js';
-import { sweepOverdue } from './service/escalation.js';
+import { complaintDeadlineHandler } from './service/escalation.js';
 import { rebuildStats } from './dashboard/stats.js';
 import { seedComplaintDemo } from './demo.js';
 import { staffRoles } from './domain/staff.js';
@@ -57,7 +57,7 @@ export const complaintsModule = defineModule({
     await app.register(open311Routes(ctx));
   },
   gateway: open311Gateway,
-  jobs: [{ name: 'complaints.escalate-overdue', run: (ctx) => sweepOverdue(ctx) }],
+  deadlines: { complaint: complaintDeadlineHandler },
   demo: { seed: seedComplaintDemo },
   // People its rows name: a signed-in reporter, an actor on the timeline, who changed a routing rule.
   sharedRelations: [

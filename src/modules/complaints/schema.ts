@@ -120,7 +120,7 @@ export const complaints = pgTable(
      */
     escalatedOpen: boolean('escalated_open').notNull().default(false),
     /**
-     * The earliest open deadline (complaint_deadlines with met_at null), kept
+     * The earliest open deadline (its stage_deadlines with met_at null), kept
      * in step by every change to the deadlines: the inbox sorts by it with an
      * index instead of looking at every complaint's deadlines.
      */
@@ -171,44 +171,6 @@ export const complaintPhotos = pgTable(
     data: bytea('data').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('complaint_photos_complaint_idx').on(t.regionCode, t.complaintId)],
-);
-
-/** Stored deadlines. next_check_at drives the escalation sweep through a partial index. */
-export const complaintDeadlines = pgTable(
-  'complaint_deadlines',
-  {
-    regionCode: text('region_code').notNull(),
-    complaintId: uuid('complaint_id').notNull(),
-    stage: text('stage').notNull(),
-    dueAt: ts('due_at').notNull(),
-    targetAt: ts('target_at'),
-    metAt: ts('met_at'),
-    /** Reopening starts a new round of deadlines for the same stage. */
-    round: integer('round').notNull().default(0),
-    escalationStep: integer('escalation_step').notNull().default(0),
-    nextCheckAt: ts('next_check_at'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.regionCode, t.complaintId, t.stage] }),
-    index('complaint_deadlines_sweep_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
-    // The dashboard's live overdue count touches only open deadlines the sweep has not escalated yet (the others are in the summary).
-    index('complaint_deadlines_open_idx').on(t.regionCode, t.dueAt).where(sql`${t.metAt} is null and ${t.escalationStep} = 0`),
-  ],
-);
-
-/** One row per escalation step: the primary key is what makes a step happen once. */
-export const complaintEscalations = pgTable(
-  'complaint_escalations',
-  {
-    regionCode: text('region_code').notNull(),
-    complaintId: uuid('complaint_id').notNull(),
-    stage: text('stage').notNull(),
-    round: integer('round').notNull(),
-    step: integer('step').notNull(),
-    role: text('role').notNull(),
-    at: ts('at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.regionCode, t.complaintId, t.stage, t.round, t.step] })],
 );
 
 /**

@@ -220,7 +220,7 @@ describeWithApp('complaint triage and hand-overs', (h) => {
   });
   it('keeps every complaint\'s next deadline (the inbox order) in step with its open deadlines, through transfers, merges and reopens', async () => {
     const rows = await h.ctx.database.rows<{ code: string; kept: string | null; open: string | null }>(sql`select c.tracking_code as code, c.next_due_at::text as kept,
-      (select min(d.due_at) from complaint_deadlines d where d.region_code = c.region_code and d.complaint_id = c.id and d.met_at is null)::text as open
+      (select min(d.due_at) from stage_deadlines d where d.region_code = c.region_code and d.record_id = c.id and d.met_at is null)::text as open
       from complaints c`);
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.some((r) => r.kept === null) && rows.some((r) => r.kept !== null)).toBe(true);

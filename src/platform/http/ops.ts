@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 import type { AppContext } from '../context.js';
+import { registerJobMetrics } from '../jobs/metrics.js';
 
 export function installOps(app: FastifyInstance, ctx: AppContext): void {
   const registry = new client.Registry();
@@ -13,6 +14,7 @@ export function installOps(app: FastifyInstance, ctx: AppContext): void {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  registerJobMetrics(registry, ctx);
   app.addHook('onResponse', async (request, reply) => {
     duration.observe({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
-import type { Database, Db, Queryable } from '../db/client.js';
+import type { Database, Db, Queryable, Tx } from '../db/client.js';
 import type { ErrorEntry, Words } from '../errors.js';
 import type { Failure } from '../http/errors.js';
 import type { Permission } from '../auth/policy.js';
@@ -19,10 +19,72 @@ export interface RoleDeclaration {
   grantedBy: 'region_admin' | 'platform_admin';
 }
 
-/** A named background job. `run` does one batch and says how many items it handled; the runner repeats it while it finds work. */
-export interface JobDeclaration {
+/**
+ * A periodic sweep over a module's own rows (which hold their own state and
+ * claim themselves with SKIP LOCKED). `run` does one batch and says how many
+ * items it handled; the worker repeats it while it finds work, every tick.
+ */
+export interface SweepDeclaration {
   name: string;
   run(ctx: AppContext): Promise<number>;
+}
+
+/**
+ * A named job, queued with `enqueueJob` (platform/jobs) in the caller's
+ * transaction and run by a worker, at least once: a job whose worker dies is
+ * taken again when its lease runs out, so `run` must be safe to repeat.
+ */
+export interface JobDeclaration<P = unknown> {
+  /** Starts with the module's name: `complaints.export`. */
+  name: string;
+  /** Checked when the job is queued and again when it runs. */
+  payload: z.ZodType<P>;
+  run(ctx: AppContext, payload: P): Promise<void>;
+  /** Attempts before the job is set aside as failed (default 5); retries back off exponentially. */
+  maxAttempts?: number;
+  /** How long a worker holds the job before another may take it (default 300). */
+  leaseSeconds?: number;
+}
+
+/** A rung of an escalation ladder: fires `afterHours` after the missed deadline; the rest is the module's (e.g. who is told). */
+export interface EscalationRung {
+  afterHours: number;
+  [key: string]: unknown;
+}
+
+/** A stage deadline as the platform stores it (platform/deadlines). */
+export interface StageDeadline {
+  regionCode: string;
+  module: string;
+  recordType: string;
+  recordId: string;
+  stage: string;
+  round: number;
+  dueAt: Date;
+  escalationStep: number;
+}
+
+/** An escalation step the sweep has just taken, once for good. */
+export interface EscalationStep {
+  deadline: StageDeadline;
+  step: number;
+  rung: EscalationRung;
+  at: Date;
+}
+
+/**
+ * What a module's record type does with its stage deadlines (platform/deadlines):
+ * the ladder to climb and what a step does.
+ */
+export interface DeadlineHandler {
+  /** The ladder of a region's stage, read when a deadline comes due (a region may change it meanwhile), once per sweep batch. */
+  ladder(tx: Tx, of: { regionCode: string; stage: string }): Promise<readonly EscalationRung[]>;
+  /**
+   * The steps one sweep took for this record type, in the sweep's transaction:
+   * notify, flag the records. Given all at once so that summary rows can be
+   * updated in key order (no deadlock between two sweeping workers).
+   */
+  onEscalate(tx: Tx, steps: EscalationStep[], ctx: AppContext): Promise<void>;
 }
 
 /** A command of the `pamong` command line. */
@@ -143,7 +205,11 @@ export interface PamongModule {
   publicSettings?: readonly string[];
   routes?(ctx: AppContext): (app: FastifyInstance) => Promise<void>;
   gateway?: Gateway;
-  jobs?: JobDeclaration[];
+  /** Jobs it queues (platform/jobs); any payload type, checked by its schema. */
+  jobs?: JobDeclaration<any>[];
+  sweeps?: SweepDeclaration[];
+  /** Its stage deadlines by record type: the escalation ladder and what a step does (platform/deadlines). */
+  deadlines?: Record<string, DeadlineHandler>;
   /** Reference data and anything else the database needs at every start (idempotent). */
   prepare?(database: Database, now: Date): Promise<void>;
   /** Demo data for the demo region, in the demo's transaction (tests use it too). */

@@ -32,6 +32,12 @@ export function installModules(list: readonly PamongModule[]): void {
     }
     for (const code of Object.keys(m.errors ?? {})) if (!owns(m, code)) throw new Error(`Error code ${code} of ${m.name} does not start with its prefixes`);
     for (const p of Object.keys(m.permissions ?? {})) if (!owns(m, p) && !extensible.has(p)) throw new Error(`Permission ${p} of ${m.name} does not start with its prefixes`);
+    // The queue finds a job's code by its name: one name, one module.
+    for (const work of [...(m.jobs ?? []), ...(m.sweeps ?? [])]) {
+      if (!work.name.startsWith(`${m.name}.`)) throw new Error(`Job ${work.name} of ${m.name} does not start with ${m.name}.`);
+      if (names.has(work.name)) throw new Error(`Job ${work.name} is declared twice`);
+      names.add(work.name);
+    }
   }
   checkSharedRelations(list);
   for (const m of list) addRoles(m.roles ?? []);

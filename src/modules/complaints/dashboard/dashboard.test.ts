@@ -276,8 +276,8 @@ describeWithApp('complaint dashboard', (h) => {
     });
     const summary = await plan(tallyQuery(scope, 'unit'));
     expect(summary).toMatch(/complaint_stats/);
-    expect(summary).not.toMatch(/complaints|complaint_deadlines/);
-    expect(await plan(overdueQuery(scope, 'unit', h.clock.now()))).toMatch(/complaint_deadlines_open_idx/);
+    expect(summary).not.toMatch(/complaints|stage_deadlines/);
+    expect(await plan(overdueQuery(scope, 'unit', h.clock.now()))).toMatch(/stage_deadlines_open_idx/);
   });
 
   it('shows answers within minutes as such: under 5 minutes, not "30 minutes", in the summary and in a rebuild', async () => {

@@ -4,7 +4,7 @@
 // a rebuild from the raw tables gives.
 import { expect, it } from 'vitest';
 import { describeWithApp, type Session } from '../../../../test/harness.js';
-import { sweepOverdue } from '../service/escalation.js';
+import { sweepDeadlines } from '../../../platform/deadlines/sweep.js';
 import { rebuildStats } from './stats.js';
 import { overdueQuery } from './queries.js';
 
@@ -46,7 +46,7 @@ describeWithApp('overdue work on the dashboard', (h) => {
     expect(await overdue()).toEqual({ total: 3, byUnit: { none: 2, [unitDlh]: 1 } });
     expect(await notSweptYet()).toBe(3);
 
-    expect(await sweepOverdue(h.ctx)).toBe(3);
+    expect(await sweepDeadlines(h.ctx)).toBe(3);
     expect(await overdue()).toEqual({ total: 3, byUnit: { none: 2, [unitDlh]: 1 } });
     expect(await notSweptYet()).toBe(0);
     expect((await rebuildStats(h.ctx, '32.11')).differing).toBe(0);

@@ -1,7 +1,7 @@
 // Reading the dashboard: sums over the summary table (complaint_stats). Overdue
 // work is the complaints the SLA sweep has already escalated (counted in the
 // summary, escalated_open) plus those with a deadline past but not swept yet,
-// counted live from the open deadlines (partial index complaint_deadlines_open_idx):
+// counted live from the open deadlines (the platform's partial index stage_deadlines_open_idx):
 // with the worker running, a handful at most, so the dashboard costs the same
 // however many complaints there are.
 import { inArray, sql, type SQL } from 'drizzle-orm';
@@ -69,9 +69,10 @@ export function tallyQuery(scope: Scope, dim: Dimension): SQL {
  */
 export function overdueQuery(scope: Scope, dim: Dimension, now: Date): SQL {
   return sql`select ${complaintKey(dim, scope.offsetMinutes)} as key, count(distinct c.id)::int as overdue
-    from complaint_deadlines d
-    join complaints c on c.region_code = d.region_code and c.id = d.complaint_id
-    where d.region_code in (${list(scope.regionCodes)}) and d.met_at is null and d.due_at < ${now}
+    from stage_deadlines d
+    join complaints c on c.region_code = d.region_code and c.id = d.record_id
+    where d.module = 'complaints' and d.record_type = 'complaint'
+      and d.region_code in (${list(scope.regionCodes)}) and d.met_at is null and d.due_at < ${now}
       and d.escalation_step = 0 and not c.escalated_open
       and c.submitted_at >= ${monthStart(scope.period.from, scope.offsetMinutes)} and c.submitted_at < ${periodEnd(scope.period, scope.offsetMinutes)}
       ${scope.unitIds ? sql`and c.unit_id in (${list(scope.unitIds)})` : sql``}

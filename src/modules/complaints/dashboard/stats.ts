@@ -4,7 +4,8 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { getRegion, listEnabledRegions } from '../../../platform/regions/service.js';
-import { complaintDeadlines, complaints } from '../schema.js';
+import { complaints } from '../schema.js';
+import { stageDeadlines } from '../../../platform/schema.js';
 import { BUCKET_MINUTES } from './times.js';
 import { ALL_DISTRICTS, COUNTERS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, addTally, isZero, keyString, offsetOf, statsChanges, type ComplaintFacts, type Counter, type StatsKey, type Tally } from './domain.js';
 
@@ -109,8 +110,9 @@ export async function restateMany(tx: Queryable, moves: { before: ComplaintRow |
 
 /** Whether a stage was met by `at`: compared with its deadline now, before a reopen can restart it. */
 async function metInTime(tx: Queryable, c: ComplaintRow, stage: 'response' | 'resolution', at: Date): Promise<boolean> {
-  const [d] = await tx.select({ dueAt: complaintDeadlines.dueAt }).from(complaintDeadlines)
-    .where(and(eq(complaintDeadlines.regionCode, c.regionCode), eq(complaintDeadlines.complaintId, c.id), eq(complaintDeadlines.stage, stage)));
+  const [d] = await tx.select({ dueAt: stageDeadlines.dueAt }).from(stageDeadlines)
+    .where(and(eq(stageDeadlines.regionCode, c.regionCode), eq(stageDeadlines.module, 'complaints'), eq(stageDeadlines.recordType, 'complaint'),
+      eq(stageDeadlines.recordId, c.id), eq(stageDeadlines.stage, stage)));
   return !d || at <= d.dueAt; // no deadline, none missed
 }
 

@@ -1,33 +1,12 @@
-// Storing and meeting deadlines: the I/O around domain/sla.ts.
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+// A complaint's deadlines: its rules (domain/sla.ts) on the region's calendar,
+// stored and escalated by the platform's stage-deadline engine (platform/deadlines).
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../../../platform/db/client.js';
-import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Region } from '../../../platform/regions/service.js';
-import { complaintDeadlines } from '../schema.js';
-import { deadlinesFor, resolveRules, type SlaRule, type SlaStage, type WorkCalendar } from '../domain/sla.js';
-
-const DAY = 86_400_000;
-
-/** The local dates whose holidays a deadline starting at `from` may need. */
-export function holidayWindow(from: Date, days = 180): { start: string; end: string } {
-  return { start: new Date(from.getTime() - 2 * DAY).toISOString().slice(0, 10), end: new Date(from.getTime() + days * DAY).toISOString().slice(0, 10) };
-}
-
-/**
- * The region's holidays (national, cuti bersama, local), between two dates
- * when given, as one SQL value (a JSON array of 'YYYY-MM-DD'), so a use case
- * can read them in the same query as the rest of what it needs.
- */
-export function holidaysSql(regionCode: string, window?: { start: string; end: string }): SQL {
-  const within = window ? sql`and date between ${window.start}::date and ${window.end}::date` : sql``;
-  return sql`(select coalesce(json_agg(h.date order by h.date), '[]'::json) from (
-      select date from national_holidays where true ${within}
-      union select date from region_holidays where region_code = ${regionCode} ${within}) h)`;
-}
-
-export function calendarOf(region: Region, holidays: string[]): WorkCalendar {
-  return { utcOffsetMinutes: region.utcOffsetMinutes, holidays: new Set(holidays) };
-}
+import { meetStages, nextDueSql as nextStageDueSql, startStages, type RecordKey, type StageClock } from '../../../platform/deadlines/deadlines.js';
+import { deadlinesFor, resolveRules, type SlaRule, type SlaStage } from '../domain/sla.js';
+import type { WorkCalendar } from '../../../platform/calendar/calendar.js';
+import { calendarOf, holidaysSql, holidayWindow } from '../../../platform/calendar/region.js';
 
 export interface RuleRow { categoryId: string | null; stage: SlaStage; amount: number; unit: SlaRule['unit']; targetAmount: number | null }
 
@@ -49,30 +28,19 @@ async function deadlineFacts(db: Queryable, region: Region, categoryId: string, 
   return { rules: rulesOf(row.rules, categoryId), calendar: calendarOf(region, row.holidays) };
 }
 
-type DeadlineRow = typeof complaintDeadlines.$inferInsert;
+/** A complaint's deadlines in the platform's stage-deadline engine. */
+export const complaintRecord = (regionCode: string, complaintId: string): RecordKey => ({ regionCode, module: 'complaints', recordType: 'complaint', recordId: complaintId });
 
-/** The deadline rows of some stages starting at `start`. */
-export function deadlineRows(
-  regionCode: string, complaintId: string, stages: SlaStage[], rules: Record<SlaStage, SlaRule>, cal: WorkCalendar, start: Date,
-): DeadlineRow[] {
-  return stages.map((stage) => {
-    const { dueAt, targetAt } = deadlinesFor(start, rules[stage], cal);
-    return { regionCode, complaintId, stage, dueAt, targetAt, nextCheckAt: dueAt };
-  });
-}
+/** A complaint's deadlines in SQL: `alias` holds stage_deadlines rows, `complaint` the complaint's alias (or columns). */
+export const ownDeadlines = (alias: string, complaint: { regionCode: SQL | string; id: SQL | string } = { regionCode: 'c.region_code', id: 'c.id' }) => {
+  const col = (v: SQL | string) => (typeof v === 'string' ? sql.raw(v) : v);
+  return sql`${sql.raw(alias)}.region_code = ${col(complaint.regionCode)} and ${sql.raw(alias)}.module = 'complaints'
+    and ${sql.raw(alias)}.record_type = 'complaint' and ${sql.raw(alias)}.record_id = ${col(complaint.id)}`;
+};
 
-/** Starts (or, after a reopen, restarts) the clock of some stages; not yet run, so intake can send it with its other writes. */
-export function deadlineUpsert(db: Queryable, rows: PgInsertValue<typeof complaintDeadlines>[]) {
-  return db
-    .insert(complaintDeadlines)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [complaintDeadlines.regionCode, complaintDeadlines.complaintId, complaintDeadlines.stage],
-      set: {
-        dueAt: sql`excluded.due_at`, targetAt: sql`excluded.target_at`, metAt: null, escalationStep: 0,
-        nextCheckAt: sql`excluded.next_check_at`, round: sql`${complaintDeadlines.round} + 1`,
-      },
-    });
+/** The clocks of some stages starting at `start`. */
+export function stageClocks(stages: SlaStage[], rules: Record<SlaStage, SlaRule>, cal: WorkCalendar, start: Date): StageClock[] {
+  return stages.map((stage) => ({ stage, unit: rules[stage].unit, ...deadlinesFor(start, rules[stage], cal) }));
 }
 
 /** Starts (or, after a reopen, restarts) the clock of some stages. */
@@ -80,24 +48,13 @@ export async function startDeadlines(
   db: Queryable, region: Region, complaintId: string, categoryId: string, stages: SlaStage[], start: Date,
 ): Promise<void> {
   const { rules, calendar } = await deadlineFacts(db, region, categoryId, start);
-  await deadlineUpsert(db, deadlineRows(region.code, complaintId, stages, rules, calendar, start));
+  await startStages(db, complaintRecord(region.code, complaintId), stageClocks(stages, rules, calendar, start));
 }
 
 /** Marks stages as met (or moot): they stop counting and never escalate. */
 export async function meetDeadlines(db: Queryable, regionCode: string, complaintId: string, stages: SlaStage[] | 'all', at: Date): Promise<void> {
-  await db
-    .update(complaintDeadlines)
-    .set({ metAt: at, nextCheckAt: null })
-    .where(
-      and(
-        eq(complaintDeadlines.regionCode, regionCode),
-        eq(complaintDeadlines.complaintId, complaintId),
-        isNull(complaintDeadlines.metAt),
-        stages === 'all' ? undefined : sql`${complaintDeadlines.stage} in ${stages}`,
-      ),
-    );
+  await meetStages(db, complaintRecord(regionCode, complaintId), stages, at);
 }
 
 /** A complaint's earliest open deadline, as SQL for the update that follows a change to its deadlines (complaints.next_due_at). */
-export const nextDueSql = (regionCode: string, complaintId: string) => sql<Date | null>`(select min(d.due_at) from ${complaintDeadlines} d
-  where d.region_code = ${regionCode} and d.complaint_id = ${complaintId} and d.met_at is null)`;
+export const nextDueSql = (regionCode: string, complaintId: string) => nextStageDueSql(complaintRecord(regionCode, complaintId));

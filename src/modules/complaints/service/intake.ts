@@ -17,7 +17,9 @@ import { placeGiven } from '../domain/place.js';
 import { rankDuplicates } from '../domain/duplicates.js';
 import { newTrackingCode } from '../domain/tracking.js';
 import { newToken, sha256 } from '../../../platform/auth/secrets.js';
-import { calendarOf, deadlineRows, deadlineUpsert, holidayWindow, rulesOf } from './deadlines.js';
+import { rulesOf, stageClocks } from './deadlines.js';
+import { stageUpsert } from '../../../platform/deadlines/deadlines.js';
+import { calendarOf, holidayWindow } from '../../../platform/calendar/region.js';
 import { regionReference } from './reference.js';
 import { newComplaintStatsSql, newComplaintStatsValues } from '../dashboard/stats.js';
 import type { Photo } from './photos.js';
@@ -69,7 +71,10 @@ const intakeWrite = preparedFamily<string>('pamong_intake_write', (db, shape) =>
       regionCode: P('regionCode'), complaintId: P('id'), at: P('submittedAt'), kind: 'submitted', actorUserId: P('actorUserId'),
       actorLabel: P('actorLabel'), public: true, message: null, detail: P('eventDetail'),
     }).getSQL(),
-    deadlineUpsert(db, [{ regionCode: P('regionCode'), complaintId: P('id'), stage: 'verification', dueAt: P('dueAt'), targetAt: P('targetAt'), nextCheckAt: P('dueAt') }]).getSQL(),
+    stageUpsert(db, [{
+      regionCode: P('regionCode'), module: 'complaints', recordType: 'complaint', recordId: P('id'), stage: 'verification',
+      unit: P('dueUnit'), dueAt: P('dueAt'), targetAt: P('targetAt'), nextCheckAt: P('dueAt'),
+    }]).getSQL(),
     ...(shape[1] === 'e' ? [emailInsert(db, P('submittedAt'), P('regionCode'), P('email')).getSQL()] : []),
     ...(shape[2] === 'k' ? [db.insert(idempotencyKeys).values({ keyHash: P('claimKeyHash'), requestHash: P('claimRequestHash'), expiresAt: P('claimExpiresAt') }).getSQL()] : []),
     newComplaintStatsSql(),
@@ -104,7 +109,7 @@ export async function submitComplaint(
   const id = randomUUID();
   const trackingCode = newTrackingCode();
   const reporterKey = newToken(18);
-  const [deadline] = deadlineRows(region.code, id, ['verification'], rulesOf(reference.rules, input.categoryId), calendar, now);
+  const [deadline] = stageClocks(['verification'], rulesOf(reference.rules, input.categoryId), calendar, now);
   const complaint: Pick<NewRow, (typeof complaintFields)[number]> = {
     regionCode: region.code, id, trackingCode, categoryId: input.categoryId, status: 'submitted',
     description: input.description, answers, districtCode: input.districtCode, villageCode: input.villageCode,
@@ -127,7 +132,7 @@ export async function submitComplaint(
     ...complaint,
     ...Object.fromEntries(photos.flatMap((p, i) => [[`photo${i}Type`, p.contentType], [`photo${i}Bytes`, p.data.length], [`photo${i}Data`, p.data]])),
     actorUserId: actor.userId, actorLabel: input.channel === 'counter' ? actor.name : 'pelapor', eventDetail: { channel: input.channel, photos: photos.length },
-    dueAt: deadline.dueAt, targetAt: deadline.targetAt ?? null, email,
+    dueUnit: deadline.unit, dueAt: deadline.dueAt, targetAt: deadline.targetAt, email,
     ...newComplaintStatsValues({
       regionCode: region.code, categoryId: input.categoryId, unitId: null, districtCode: input.districtCode, status: 'submitted', submittedAt: now,
       firstResponseAt: null, resolvedAt: null, firstResponseInTime: null, resolvedInTime: null,

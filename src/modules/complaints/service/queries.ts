@@ -14,7 +14,9 @@ import { matchesHash } from '../../../platform/auth/secrets.js';
 import type { Region } from '../../../platform/regions/service.js';
 import { timezoneLabel, type TimeZone } from '../../../platform/regions/areas.js';
 import { areas, units } from '../../../platform/schema.js';
-import { categories, complaintDeadlines, complaintPhotos, complaints } from '../schema.js';
+import { categories, complaintPhotos, complaints } from '../schema.js';
+import { stageDeadlines } from '../../../platform/schema.js';
+import { ownDeadlines } from './deadlines.js';
 import { allowedActions, citizenWindowEnd, nextStatus, statusLabel, terminal, type Status } from '../domain/status.js';
 import { mayPerform, proposedUnit, type Command } from './workflow.js';
 
@@ -119,7 +121,7 @@ const viewStatement = preparedFamily<string>('pamong_complaint_view', (_db, shap
         from complaint_events e where ${own('e')} ${audience === 'internal' ? sql`` : sql`and e.public`}),
       'deadlines', (select coalesce(json_agg(json_build_object('stage', d.stage, 'dueAt', d.due_at, 'targetAt', d.target_at, 'metAt', d.met_at,
           'escalationStep', d.escalation_step) order by array_position(array['verification', 'response', 'resolution'], d.stage)), '[]'::json)
-        from complaint_deadlines d where ${own('d')}),
+        from stage_deadlines d where ${ownDeadlines('d')}),
       -- Upload order: the order the photos were stored in.
       'photos', (select coalesce(json_agg(json_build_object('id', p.id, 'contentType', p.content_type, 'bytes', p.bytes)), '[]'::json)
         from complaint_photos p where ${own('p')})) as view
@@ -309,7 +311,7 @@ export async function listOpen311(ctx: AppContext, region: Region, f: Open311Fil
       categoryCode: categories.code, categoryName: categories.nameId, categoryNameEn: categories.nameEn, unitName: units.name,
       address: complaints.address, districtCode: complaints.districtCode, districtName: district.name,
       villageCode: complaints.villageCode, villageName: village.name, villageKind: village.kind, regencyName: regency.name, lat: complaints.lat, lng: complaints.lng,
-      resolutionDueAt: sql<Date | null>`(select d.due_at from complaint_deadlines d where ${own('d')} and d.stage = 'resolution')`.mapWith(complaintDeadlines.dueAt),
+      resolutionDueAt: sql<Date | null>`(select d.due_at from stage_deadlines d where ${ownDeadlines('d', { regionCode: sql`${complaints.regionCode}`, id: sql`${complaints.id}` })} and d.stage = 'resolution')`.mapWith(stageDeadlines.dueAt),
       latestPublicMessage: sql<string | null>`(select e.message from complaint_events e where ${own('e')} and e.public and e.message is not null
         order by e.at desc, e.id desc limit 1)`,
       // Photos carry no upload order; the smallest id makes "the first" stable.

@@ -6,7 +6,8 @@ import { sql } from 'drizzle-orm';
 import { regionCache } from '../../../platform/cache.js';
 import { queryRows, type Queryable } from '../../../platform/db/client.js';
 import type { Question } from '../domain/questions.js';
-import { holidaysSql, rulesSql, type RuleRow } from './deadlines.js';
+import { rulesSql, type RuleRow } from './deadlines.js';
+import { holidaysSql } from '../../../platform/calendar/region.js';
 
 export interface CategoryRef { id: string; code: string; nameId: string; nameEn: string; questions: Question[]; locationRequired: boolean; active: boolean }
 

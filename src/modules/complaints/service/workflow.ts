@@ -12,9 +12,9 @@ import { newForUnit } from '../domain/notices.js';
 import { findRegion, type Region } from '../../../platform/regions/service.js';
 import { units } from '../../../platform/schema.js';
 import type { Queryable, Tx } from '../../../platform/db/client.js';
-import { categories, complaintDeadlines, complaintEvents, complaints, routingRules } from '../schema.js';
+import { categories, complaintEvents, complaints, routingRules } from '../schema.js';
 import { citizenWindowEnd, nextStatus, statusLabel, type Action, type RejectionReason, type Status } from '../domain/status.js';
-import { meetDeadlines, nextDueSql, startDeadlines } from './deadlines.js';
+import { meetDeadlines, nextDueSql, ownDeadlines, startDeadlines } from './deadlines.js';
 import { newTrackingCode } from '../domain/tracking.js';
 import { deadlineOutcomes, restateStats } from '../dashboard/stats.js';
 
@@ -174,7 +174,7 @@ export async function performAction(ctx: AppContext, region: Region, actor: Acto
 
     Object.assign(patch, await deadlineOutcomes(tx, c, patch));
     // After the deadlines changed: still an escalated deadline open? (the dashboard's overdue count, see schema.ts)
-    const escalatedOpen = sql<boolean>`exists (select 1 from ${complaintDeadlines} d where d.region_code = ${c.regionCode} and d.complaint_id = ${c.id}
+    const escalatedOpen = sql<boolean>`exists (select 1 from stage_deadlines d where ${ownDeadlines('d', { regionCode: sql`${c.regionCode}`, id: sql`${c.id}` })}
       and d.met_at is null and d.escalation_step > 0)`;
     const [after] = await tx.update(complaints).set({ ...patch, escalatedOpen, nextDueAt: nextDueSql(c.regionCode, c.id) }).where(and(eq(complaints.regionCode, region.code), eq(complaints.id, c.id))).returning();
     await tx.insert(complaintEvents).values({
