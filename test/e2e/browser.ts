@@ -1,7 +1,7 @@
 // Browser journeys: a real server on a real (PGlite) database seeded with the
 // demo region, the built web app, and Debian's Chromium driven by playwright-core.
 // Each test file gets its own server, database and browser.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import type { AppContext } from '../../src/platform/context.js';
 import { buildServer } from '../../src/server.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/demo/seed.js';
 import { cloneDatabase, testConfig } from '../harness.js';
+import { builtFingerprint, sourceFingerprint } from '../../web/build.js';
 import { TestClock } from '../clock.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -147,10 +148,8 @@ export function describeInBrowser(name: string, body: (b: BrowserHarness) => voi
 function checkWebBuild(): void {
   const index = join(web, 'dist', 'index.html');
   if (!existsSync(index)) throw new Error('web/dist is missing: run `npm run build:web` first (npm test does).');
-  const built = statSync(index).mtimeMs;
-  const sources = readdirSync(join(web, 'src'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  const stale = sources.find((e) => statSync(join(e.parentPath, e.name)).mtimeMs > built);
-  if (stale) throw new Error(`web/dist is older than web/src/${stale.name}: run \`npm run build:web\` first (npm test does).`);
+  // The build records the fingerprint of its sources (web/build.ts): compare contents, not file times.
+  if (builtFingerprint() !== sourceFingerprint()) throw new Error('web/dist was built from other sources than web/src: run `npm run build:web` first (npm test does).');
 }
 
 /** Polls until the expectation holds: pages render after network calls, and CI machines are slow. */
