@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeWithApp, type Session } from './harness.js';
 import { seedShowcase, showcaseAccounts, showcaseRegions } from '../src/demo/showcase.js';
-import { rebuildStats } from '../src/modules/complaints/dashboard/stats.js';
+import { rebuildStats } from '../src/modules/complaints/service/stats.js';
 import { sweepDeadlines } from '../src/platform/deadlines/sweep.js';
 
 describeWithApp('showcase demo', (h) => {

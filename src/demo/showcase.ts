@@ -16,7 +16,7 @@ import { stageDeadlines, stageEscalations, units } from '../platform/schema.js';
 import { categories, complaintEvents, complaints, routingRules } from '../modules/complaints/schema.js';
 import { rulesOf, rulesSql, type RuleRow } from '../modules/complaints/service/deadlines.js';
 import { calendarOf, holidaysSql } from '../platform/calendar/region.js';
-import { restateMany } from '../modules/complaints/dashboard/stats.js';
+import { restateMany } from '../modules/complaints/service/stats.js';
 import type { Question } from '../modules/complaints/domain/questions.js';
 import type { SlaRule, SlaStage } from '../modules/complaints/domain/sla.js';
 import { activeSpbe2020, personByEmail, seedFinishedEvaluation, sumedang2025Level } from '../modules/spbe/demo.js';

@@ -4,7 +4,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatNumber } from '../../web/src/format.js';
-import { estimateText, type TimeEstimate } from '../../src/modules/complaints/dashboard/times.js';
+import { estimateText, type TimeEstimate } from '../../src/modules/complaints/domain/times.js';
 import { parseCsv } from '../../src/platform/csv.js';
 import { describeInBrowser, eventually, overflowsHorizontally, type ApiSession } from './browser.js';
 

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { contextOf, freshDatabase, root, startPamong, sleep, type BenchDatabase } from '../../bench/support.js';
 import { sampleCategory } from '../../bench/memory.js';
 import { addOverdue } from '../../bench/sweep.js';
-import { rebuildStats } from '../../src/modules/complaints/dashboard/stats.js';
+import { rebuildStats } from '../../src/modules/complaints/service/stats.js';
 import { sweepDeadlines } from '../../src/platform/deadlines/sweep.js';
 import { createTransport, sendPendingEmails } from '../../src/platform/notify/outbox.js';
 import { startSmtp } from '../support/smtp.js';

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { outbox } from '../../platform/schema.js';
 import { describeWithApp } from '../../../test/harness.js';
 import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
-import { rebuildStats } from './dashboard/stats.js';
+import { rebuildStats } from './service/stats.js';
 
 describeWithApp('complaint lifecycle', (h) => {
   let categoryId: string;

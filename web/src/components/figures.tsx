@@ -4,7 +4,7 @@ import { formatNumber } from '../format.js';
 import { useId } from 'react';
 import { useI18n } from '../i18n/index.js';
 import type { Metrics } from '../admin-types.js';
-import { estimateText } from '../../../src/modules/complaints/dashboard/times.js';
+import { estimateText } from '../../../src/modules/complaints/domain/times.js';
 
 /** The figures the dashboards show, as the API names them. */
 export const metricNames = [

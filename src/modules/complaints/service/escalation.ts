@@ -9,7 +9,7 @@ import { getRegion } from '../../../platform/regions/service.js';
 import type { Role } from '../../../platform/auth/policy.js';
 import { complaintEvents, complaints } from '../schema.js';
 import { overdue } from '../domain/notices.js';
-import { restateMany } from '../dashboard/stats.js';
+import { restateMany } from './stats.js';
 
 const stageLabel: Record<string, { id: string; en: string }> = {
   verification: { id: 'verifikasi', en: 'verification' },

@@ -21,7 +21,7 @@ import { rulesOf, stageClocks } from './deadlines.js';
 import { stageUpsert } from '../../../platform/deadlines/deadlines.js';
 import { calendarOf, holidayWindow } from '../../../platform/calendar/region.js';
 import { regionReference } from './reference.js';
-import { newComplaintStatsSql, newComplaintStatsValues } from '../dashboard/stats.js';
+import { newComplaintStatsSql, newComplaintStatsValues } from './stats.js';
 import type { Photo } from './photos.js';
 
 export interface NewComplaint {

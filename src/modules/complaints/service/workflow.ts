@@ -16,7 +16,7 @@ import { categories, complaintEvents, complaints, routingRules } from '../schema
 import { citizenWindowEnd, nextStatus, statusLabel, type Action, type RejectionReason, type Status } from '../domain/status.js';
 import { meetDeadlines, nextDueSql, ownDeadlines, startDeadlines } from './deadlines.js';
 import { newTrackingCode } from '../domain/tracking.js';
-import { deadlineOutcomes, restateStats } from '../dashboard/stats.js';
+import { deadlineOutcomes, restateStats } from './stats.js';
 
 export type Command =
   | { action: 'dispatch'; unitId: string; note?: string }

@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { describeWithApp, type Session } from '../../../../test/harness.js';
-import { createUser, grantRole } from '../../../platform/auth/service.js';
-import { enableRegion, updateSettings, getRegion } from '../../../platform/regions/service.js';
-import { rebuildStats } from './stats.js';
-import { ALL_DISTRICTS } from './domain.js';
-import { overdueQuery, tallyQuery } from './queries.js';
+import { describeWithApp, type Session } from '../../../test/harness.js';
+import { createUser, grantRole } from '../../platform/auth/service.js';
+import { enableRegion, updateSettings, getRegion } from '../../platform/regions/service.js';
+import { rebuildStats } from './service/stats.js';
+import { ALL_DISTRICTS } from './domain/dashboard.js';
+import { overdueQuery, tallyQuery } from './service/dashboard.js';
 
 /** A time as the API gives it: known to its bucket [from, to) minutes, placed inside by interpolation. */
 const time = (fromMinutes: number, toMinutes: number | null, minutes: number) => ({ fromMinutes, toMinutes, minutes });
@@ -320,7 +320,7 @@ describeWithApp('complaint dashboard', (h) => {
       await h.ctx.database.db.execute(sql.raw(`alter table complaint_stats rename column ${name}_times to ${name}_hours`));
       await h.ctx.database.db.execute(sql.raw(`update complaint_stats set ${name}_hours = array[${name}_hours[1] + ${name}_hours[2] + ${name}_hours[3] + ${name}_hours[4]] || ${name}_hours[5:17]`));
     }
-    const migration = readFileSync(new URL('../migrations/0001_minute_buckets.sql', import.meta.url), 'utf8');
+    const migration = readFileSync(new URL('./migrations/0001_minute_buckets.sql', import.meta.url), 'utf8');
     await h.ctx.database.db.transaction(async (tx) => {
       for (const statement of migration.split('--> statement-breakpoint')) await tx.execute(sql.raw(statement));
     });

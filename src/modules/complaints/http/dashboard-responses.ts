@@ -2,7 +2,7 @@
 // The public statistics name aggregated figures only.
 import { z } from 'zod';
 import { words } from '../../../platform/http/responses.js';
-import { dimensions } from './domain.js';
+import { dimensions } from '../domain/dashboard.js';
 
 /** A time known to its histogram bucket (times.ts): never a made-up exact figure. */
 const timeEstimate = z.object({

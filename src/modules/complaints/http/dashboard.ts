@@ -8,11 +8,11 @@ import { AppError } from '../../../platform/errors.js';
 import { regionParam } from '../../../platform/http/schemas.js';
 import type { Region } from '../../../platform/regions/service.js';
 import { csvDialect } from '../../../platform/csv.js';
-import { reportCsv } from './csv.js';
-import { dimensions, localMonth, resolvePeriod, type Period, type Report } from './domain.js';
-import { provinceRollup, publicStatistics, regionDashboard } from './queries.js';
+import { reportCsv } from '../domain/report-csv.js';
+import { dimensions, localMonth, resolvePeriod, type Period, type Report } from '../domain/dashboard.js';
+import { provinceRollup, publicStatistics, regionDashboard } from '../service/dashboard.js';
 import { failures, fileAnswer } from '../../../platform/http/responses.js';
-import * as answers from './responses.js';
+import * as answers from './dashboard-responses.js';
 
 const tags = ['dashboard'];
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');

@@ -6,8 +6,8 @@ import type { Queryable } from '../../../platform/db/client.js';
 import { getRegion, listEnabledRegions } from '../../../platform/regions/service.js';
 import { complaints } from '../schema.js';
 import { stageDeadlines } from '../../../platform/schema.js';
-import { BUCKET_MINUTES } from './times.js';
-import { ALL_DISTRICTS, COUNTERS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, addTally, isZero, keyString, offsetOf, statsChanges, type ComplaintFacts, type Counter, type StatsKey, type Tally } from './domain.js';
+import { BUCKET_MINUTES } from '../domain/times.js';
+import { ALL_DISTRICTS, COUNTERS, NO_DISTRICT, NO_UNIT, OPEN_STATUSES, addTally, isZero, keyString, offsetOf, statsChanges, type ComplaintFacts, type Counter, type StatsKey, type Tally } from '../domain/dashboard.js';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 

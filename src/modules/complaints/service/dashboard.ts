@@ -13,13 +13,13 @@ import { AppError } from '../../../platform/errors.js';
 import type { Text } from '../../../platform/i18n.js';
 import { childRegions, type Region } from '../../../platform/regions/service.js';
 import { areas } from '../../../platform/schema.js';
-import { regionReference } from '../service/reference.js';
+import { regionReference } from './reference.js';
 import {
   ALL_DISTRICTS, COUNTERS, NO_DISTRICT, NO_UNIT, buildReport, emptyTally, monthLabel, monthStart, monthsOf, periodEnd,
   type Dimension, type Group, type Period, type Report, type Tally,
-} from './domain.js';
+} from '../domain/dashboard.js';
 import { counterColumn, localMonthSql } from './stats.js';
-import { BUCKET_MINUTES } from './times.js';
+import { BUCKET_MINUTES } from '../domain/times.js';
 
 interface Scope {
   regionCodes: string[];

@@ -3,10 +3,10 @@
 // either way; handling the complaint takes it off, and the summary stays what
 // a rebuild from the raw tables gives.
 import { expect, it } from 'vitest';
-import { describeWithApp, type Session } from '../../../../test/harness.js';
-import { sweepDeadlines } from '../../../platform/deadlines/sweep.js';
-import { rebuildStats } from './stats.js';
-import { overdueQuery } from './queries.js';
+import { describeWithApp, type Session } from '../../../test/harness.js';
+import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
+import { rebuildStats } from './service/stats.js';
+import { overdueQuery } from './service/dashboard.js';
 
 describeWithApp('overdue work on the dashboard', (h) => {
   let coordinator: Session;

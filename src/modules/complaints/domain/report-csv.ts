@@ -1,7 +1,7 @@
 // A dashboard report as CSV (RFC 4180) for the reader's Excel: the rows shown, then the total.
 import { csvFile, type CsvDialect } from '../../../platform/csv.js';
 import type { Locale, Text } from '../../../platform/i18n.js';
-import type { Dimension, Metrics, Report } from './domain.js';
+import type { Dimension, Metrics, Report } from './dashboard.js';
 import { estimateText } from './times.js';
 
 const dimensionLabel: Record<Dimension, Text> = {

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   ALL_DISTRICTS, NO_UNIT, contribution, localMonth, metrics, monthLabel, monthStart, monthsOf, resolvePeriod, statsChanges,
   type ComplaintFacts,
-} from './domain.js';
+} from './dashboard.js';
 import { BUCKET_MINUTES, quantile } from './times.js';
-import { reportCsv } from './csv.js';
+import { reportCsv } from './report-csv.js';
 import { csvDialect } from '../../../platform/csv.js';
 
 const H = 3_600_000;
