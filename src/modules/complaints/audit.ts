@@ -3,17 +3,17 @@ import type { Words } from '../../platform/errors.js';
 import type { Action } from './domain/status.js';
 
 const complaintActions: Record<`complaint.${Action}`, Words> = {
-  'complaint.dispatch': { id: 'Pengaduan: verifikasi dan teruskan', en: 'Complaint: verified and dispatched' },
-  'complaint.reject': { id: 'Pengaduan: ditolak', en: 'Complaint: rejected' },
-  'complaint.merge': { id: 'Pengaduan: digabung dengan laporan lain', en: 'Complaint: merged into another report' },
-  'complaint.acknowledge': { id: 'Pengaduan: tugas diterima', en: 'Complaint: task accepted' },
-  'complaint.respond': { id: 'Pengaduan: ditanggapi', en: 'Complaint: responded' },
-  'complaint.dispose': { id: 'Pengaduan: dialihkan ke perangkat daerah lain', en: 'Complaint: handed over to another unit' },
-  'complaint.transfer': { id: 'Pengaduan: dialihkan ke pemerintah daerah lain', en: 'Complaint: transferred to another government level' },
-  'complaint.resolve': { id: 'Pengaduan: diselesaikan', en: 'Complaint: resolved' },
-  'complaint.rate': { id: 'Pengaduan: dinilai pelapor', en: 'Complaint: rated by the reporter' },
-  'complaint.reopen': { id: 'Pengaduan: dibuka kembali', en: 'Complaint: reopened' },
-  'complaint.note': { id: 'Pengaduan: catatan internal', en: 'Complaint: internal note' },
+  'complaint.dispatch': { id: 'Pengaduan: Verifikasi dan teruskan', en: 'Complaint: Verified and dispatched' },
+  'complaint.reject': { id: 'Pengaduan: Ditolak', en: 'Complaint: Rejected' },
+  'complaint.merge': { id: 'Pengaduan: Digabung dengan laporan lain', en: 'Complaint: Merged into another report' },
+  'complaint.acknowledge': { id: 'Pengaduan: Tugas diterima', en: 'Complaint: Task accepted' },
+  'complaint.respond': { id: 'Pengaduan: Ditanggapi', en: 'Complaint: Responded' },
+  'complaint.dispose': { id: 'Pengaduan: Dialihkan ke perangkat daerah lain', en: 'Complaint: Handed over to another unit' },
+  'complaint.transfer': { id: 'Pengaduan: Dialihkan ke pemerintah daerah lain', en: 'Complaint: Transferred to another government level' },
+  'complaint.resolve': { id: 'Pengaduan: Diselesaikan', en: 'Complaint: Resolved' },
+  'complaint.rate': { id: 'Pengaduan: Dinilai pelapor', en: 'Complaint: Rated by the reporter' },
+  'complaint.reopen': { id: 'Pengaduan: Dibuka kembali', en: 'Complaint: Reopened' },
+  'complaint.note': { id: 'Pengaduan: Catatan internal', en: 'Complaint: Internal note' },
 };
 
 export const complaintAuditActions = {

@@ -69,6 +69,6 @@ describeWithApp('audit log', (h) => {
     });
     // Only what changed: the untouched fields are not repeated.
     expect(Object.keys(category.after).sort()).toEqual(['locationRequired', 'nameEn']);
-    expect(entries.find((e: any) => e.action === 'complaint.dispatch').actionLabel.id).toBe('Pengaduan: verifikasi dan teruskan');
+    expect(entries.find((e: any) => e.action === 'complaint.dispatch').actionLabel.id).toBe('Pengaduan: Verifikasi dan teruskan');
   });
 });
