@@ -128,7 +128,8 @@ describeInBrowser('region administration in Chromium', (b) => {
 
   it('gives the category its own resolution deadline in working days', async () => {
     await openSection('Batas waktu');
-    expect(await admin.getByText('Belum ada batas waktu khusus kategori.').isVisible()).toBe(true);
+    // The section's data arrives after its heading.
+    await eventually(() => admin.getByText('Belum ada batas waktu khusus kategori.').isVisible()).toBe(true);
     const form = admin.getByRole('form', { name: 'Tetapkan batas waktu khusus kategori' });
     await form.getByLabel('Kategori').selectOption({ label: CATEGORY.nameId });
     await form.getByLabel('Tahap').selectOption({ label: 'Penyelesaian' });

@@ -4,7 +4,10 @@ import { formatCalendarDate, formatDateTime, formatDeadline, formatDuration, for
 import { id } from '../../web/src/i18n/id.js';
 import { en } from '../../web/src/i18n/en.js';
 import { staffTexts } from '../../web/src/i18n/staff.js';
-import { adminId } from '../../web/src/i18n/admin.id.js';
+import { citizenEn } from '../../web/src/modules/complaints/messages/citizen.en.js';
+import { citizenId } from '../../web/src/modules/complaints/messages/citizen.id.js';
+import { texts as complaintsTexts } from '../../web/src/modules/complaints/messages/staff.js';
+import { texts as spbeTexts } from '../../web/src/modules/spbe/messages.js';
 import type { Translate } from '../../web/src/i18n/index.js';
 
 const translate = (dict: Record<string, string>): Translate => (key, vars = {}) => dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
@@ -59,9 +62,10 @@ describe('web formatting', () => {
   });
 
   it('has every Indonesian text in English too, with the same placeholders', () => {
-    // A placeholder is {name}, or the count of a plural form {name, plural, …}.
+    // A placeholder is {name} or a plural over it ({n, plural, …}).
     const holes = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
-    for (const [ref, other] of [[id, en], [staffTexts.id, staffTexts.en]] as Record<string, string>[][]) {
+    const namespaces = [[id, en], [staffTexts.id, staffTexts.en], [citizenId, citizenEn], [complaintsTexts.id, complaintsTexts.en], [spbeTexts.id, spbeTexts.en]];
+    for (const [ref, other] of namespaces as Record<string, string>[][]) {
       for (const key of Object.keys(ref)) expect(holes(other[key]), key).toEqual(holes(ref[key]));
       expect(Object.keys(other).sort()).toEqual(Object.keys(ref).sort());
     }
@@ -71,7 +75,7 @@ describe('web formatting', () => {
 describe('refused fields', () => {
   it('names the fields the API refused as the form labels them, never by the API\'s own names', async () => {
     const { refusedFields } = await import('../../web/src/pages/staff/admin/fields.js');
-    const t = translate(adminId);
+    const t = translate({ ...staffTexts.id, ...complaintsTexts.id });
     const details = [{ path: '/complaints/escalation/0/afterHours', message: 'Too big' }, { path: '/complaints/escalation/1/afterHours', message: 'Too big' }, { path: '/complaints/reopenWindowDays' }, { path: '', message: 'Unrecognized key: "x"' }];
     expect(refusedFields(details, t)).toEqual(['Jam setelah batas waktu', 'Masa penilaian dan buka kembali (hari)']);
     expect(refusedFields(undefined, t)).toEqual([]);

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../../web/src/i18n/message.js';
 import { en } from '../../web/src/i18n/en.js';
 import { staffTexts } from '../../web/src/i18n/staff.js';
+import { citizenEn } from '../../web/src/modules/complaints/messages/citizen.en.js';
+import { texts as complaintsTexts } from '../../web/src/modules/complaints/messages/staff.js';
+import { texts as spbeTexts } from '../../web/src/modules/spbe/messages.js';
 
 describe('messages', () => {
   const questions = '{n, plural, one {# question} other {# questions}}';
@@ -22,7 +25,7 @@ describe('messages', () => {
   });
 
   it('every plural message in the dictionaries is well formed and has an "other" form', () => {
-    const plurals = [...Object.entries(en), ...Object.entries(staffTexts.en), ...Object.entries(staffTexts.id)].filter(([, m]) => m.includes(', plural,'));
+    const plurals = [en, citizenEn, staffTexts.en, staffTexts.id, complaintsTexts.en, complaintsTexts.id, spbeTexts.en, spbeTexts.id].flatMap((d) => Object.entries(d)).filter(([, m]) => m.includes(', plural,'));
     expect(plurals.length).toBeGreaterThan(5);
     for (const [key, m] of plurals) {
       expect(m, key).toMatch(/other \{/);

@@ -1,12 +1,11 @@
 // Pages a citizen's first visit does not download: each is its own chunk,
-// loaded on demand together with the staff screens' texts.
+// loaded on demand together with the texts it uses (the platform's staff
+// screens' namespace and the module's).
 import { lazy, type ComponentType } from 'react';
-import { loadStaffTexts } from './i18n/index.js';
+import { loadTexts, staffTexts, type Namespace } from './i18n/index.js';
 import type { Params } from './router.js';
 
-type Page = ComponentType<{ params: Params }>;
-
-export const lazyPage = (load: () => Promise<Page>) => lazy(async () => {
-  const [page] = await Promise.all([load(), loadStaffTexts()]);
+export const lazyPage = <P = { params: Params }>(load: () => Promise<ComponentType<P>>, ...namespaces: Namespace[]) => lazy(async () => {
+  const [page] = await Promise.all([load(), loadTexts(staffTexts, ...namespaces)]);
   return { default: page };
 });

@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { cookieLocale, I18nProvider, loadEnglish } from './i18n/index.js';
+import { addFirstTexts, cookieLocale, I18nProvider, loadEnglish } from './i18n/index.js';
+import { modules } from './modules.js';
 import { SessionProvider } from './session.js';
 import './styles.css';
 
+for (const m of modules) if (m.firstTexts) addFirstTexts(m.firstTexts);
 // Someone who chose English gets it from the first frame (the chunk is cached after their first visit).
 void (cookieLocale() === 'en' ? loadEnglish().catch(() => undefined) : Promise.resolve()).then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>

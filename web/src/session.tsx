@@ -8,8 +8,6 @@ interface Session {
   /** undefined while loading */
   me: Me | undefined;
   refresh: () => Promise<Me>;
-  signIn: (email: string, password: string) => Promise<Me>;
-  signOut: () => Promise<void>;
   unread: number;
   refreshUnread: () => void;
 }
@@ -32,19 +30,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     api<Notification[]>('/api/notifications?unread=true').then((list) => setUnread(list.length), () => setUnread(0));
   }, []);
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const answer = await api<{ csrfToken: string }>('/api/auth/sign-in', { method: 'POST', body: { email, password } });
-    setCsrfToken(answer.csrfToken);
-    return refresh();
-  }, [refresh]);
-
-  const signOut = useCallback(async () => {
-    await api('/api/auth/sign-out', { method: 'POST' }).catch(() => undefined);
-    setCsrfToken(null);
-    setMe(anonymous);
-    setUnread(0);
-  }, []);
-
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -52,7 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (me?.user) refreshUnread();
   }, [me, refreshUnread]);
 
-  const value = useMemo(() => ({ me, refresh, signIn, signOut, unread, refreshUnread }), [me, refresh, signIn, signOut, unread, refreshUnread]);
+  const value = useMemo(() => ({ me, refresh, unread, refreshUnread }), [me, refresh, unread, refreshUnread]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,11 +1,18 @@
 // The app shell: header with language switch and account, the staff
 // navigation for the current region, and the footer.
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useRegion } from '../data.js';
-import { loadStaffTexts, useI18n, type Locale } from '../i18n/index.js';
-import { staffNav } from '../nav.js';
-import { Link, navigate, useLocation } from '../router.js';
+import { loadTexts, staffTexts, useI18n, type Locale } from '../i18n/index.js';
+import { modules } from '../modules.js';
+import { Link, matchRoute, useLocation } from '../router.js';
 import { useSession } from '../session.js';
+
+// Only signed-in people see the staff bar: it and its words are a chunk of
+// their own, never in a citizen's download. If it cannot load, the page goes on without it.
+const StaffBar = lazy(() => Promise.all([import('./StaffBar.js'), loadTexts(staffTexts)]).then(
+  ([m]) => ({ default: m.StaffBar }),
+  () => ({ default: () => null }),
+));
 
 /** The region the current page is about, from /r/:region or /staff/:region. */
 function regionInPath(path: string): { code: string; staff: boolean } | null {
@@ -13,15 +20,11 @@ function regionInPath(path: string): { code: string; staff: boolean } | null {
   return m ? { code: decodeURIComponent(m[2]), staff: m[1] === 'staff' } : null;
 }
 
-/** Which module a page belongs to, so the footer says what this part of Pamong is. */
-export function moduleOf(path: string): 'complaints' | 'spbe' | 'platform' {
-  if (/^\/(staff\/[^/]+\/)?spbe(\/|$)/.test(path)) return 'spbe';
-  if (/^\/r\/[^/]+/.test(path) || /^\/staff\/[^/]+(\/(complaints|loket|dasbor|provinsi)(\/|$)|\/?$)/.test(path)) return 'complaints';
-  return 'platform';
-}
+/** Which module a page belongs to (whose route it is), so the footer says what this part of Pamong is. */
+const moduleOf = (path: string) => modules.find((m) => matchRoute(m.routes, path))?.name ?? 'platform';
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, has } = useI18n();
   const { path } = useLocation();
   const { me } = useSession();
   const here = regionInPath(path);
@@ -41,12 +44,13 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <LanguageSwitch />
         </div>
-        {me?.user && <StaffBar current={here?.staff ? here.code : undefined} />}
+        {me?.user && <Suspense fallback={null}><StaffBar current={here?.staff ? here.code : undefined} /></Suspense>}
       </header>
       <main id="main" className="container" tabIndex={-1}>{children}</main>
       <footer className="site-footer">
         <div className="container">
-          <p>{t(`footer.about.${moduleOf(path)}`)}</p>
+          {/* A module's words come with its texts; until then, the platform's. */}
+          <p>{t(((key) => (has(key) ? key : 'footer.about.platform'))(`footer.about.${moduleOf(path)}`))}</p>
           {!me?.user && <p><Link to="/masuk">{t('footer.staff')}</Link> · <Link to="/daftar">{t('footer.register')}</Link></p>}
         </div>
       </footer>
@@ -68,41 +72,5 @@ function LanguageSwitch() {
         </button>
       ))}
     </div>
-  );
-}
-
-function StaffBar({ current }: { current?: string }) {
-  const { t, staffTexts } = useI18n();
-  const { me, unread, signOut, refreshUnread } = useSession();
-  const { path } = useLocation();
-  // New notifications show up as staff move between pages.
-  useEffect(refreshUnread, [path, refreshUnread]);
-  // The menu names staff screens, whose texts are not in the first download.
-  useEffect(() => void loadStaffTexts().catch(() => undefined), []);
-  if (!me?.user || !staffTexts) return null;
-  const region = me.regions.find((r) => r.code === current) ?? me.regions[0];
-  const entries = region ? staffNav.filter((e) => region.actions.includes(e.permission) && (!e.provinceOnly || region.parentCode === null)) : [];
-  return (
-    <nav className="staff-bar" aria-label={t('nav.staff')}>
-      <div className="container staff-row">
-        {me.regions.length > 1 && (
-          <select aria-label={t('nav.region')} value={region?.code} onChange={(e) => navigate(`/staff/${e.target.value}`)}>
-            {me.regions.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
-          </select>
-        )}
-        {region && entries.map((e) => {
-          const href = e.href(region.code);
-          return <Link key={e.label} to={href} aria-current={path === href ? 'page' : undefined}>{t(e.label)}</Link>;
-        })}
-        <Link to="/laporan-saya" aria-current={path === '/laporan-saya' ? 'page' : undefined}>{t('nav.mine')}</Link>
-        <Link to="/notifikasi" aria-current={path === '/notifikasi' ? 'page' : undefined}>
-          {t('nav.notifications')}
-          {unread > 0 && <span className="count" aria-label={t('nav.unread', { n: unread })}>{unread}</span>}
-        </Link>
-        <span className="spacer" />
-        <span className="muted small user-name">{me.user.name}</span>
-        <button type="button" className="link-button" onClick={() => void signOut().then(() => navigate('/'))}>{t('nav.signOut')}</button>
-      </div>
-    </nav>
   );
 }

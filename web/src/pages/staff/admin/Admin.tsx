@@ -1,52 +1,54 @@
 // Region administration: a page per section under /staff/:region/admin/…, and
 // a menu of the sections. Sections need region.admin; the audit log audit.read.
 import type { ComponentType, ReactNode } from 'react';
+import type { AdminSection } from '../../../contract.js';
 import { RegionGate } from '../../../components/RegionGate.js';
 import { StaffOnly } from '../../../components/StaffOnly.js';
 import { PageTitle } from '../../../components/ui.js';
-import { useI18n } from '../../../i18n/index.js';
+import { loadTexts, useI18n, type MessageKey } from '../../../i18n/index.js';
+import { modules } from '../../../modules.js';
 import { Link, useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { Permission, RegionProfile } from '../../../types.js';
 import { UnitsSection } from './Units.js';
 import { StaffSection } from './Staff.js';
-import { CategoriesSection } from './Categories.js';
-import { RoutingSection } from './Routing.js';
-import { DeadlinesSection } from './Deadlines.js';
 import { HolidaysSection } from './Holidays.js';
-import { SettingsSection } from './Settings.js';
+import { loadSettingsParts, SettingsSection } from './Settings.js';
 import { ApiKeysSection } from './ApiKeys.js';
 import { AuditSection } from './Audit.js';
 
-const slugs = ['unit', 'pegawai', 'kategori', 'disposisi', 'batas-waktu', 'hari-libur', 'pengaturan', 'kunci-api', 'audit'] as const;
-type Slug = (typeof slugs)[number];
+type Section = Omit<AdminSection, 'load'> & { component: ComponentType<{ region: RegionProfile }> };
+const platform = (slug: string, component: Section['component'], permission: Permission = 'region.admin'): Section => ({ slug, permission, component });
+/** The platform's sections around each module's (its module.ts `admin`), in menu order; set by loadAdminPage. */
+let sections: Section[] = [];
 
-const sections: Record<Slug, { permission: Permission; component: ComponentType<{ region: RegionProfile }> }> = {
-  unit: { permission: 'region.admin', component: UnitsSection },
-  pegawai: { permission: 'region.admin', component: StaffSection },
-  kategori: { permission: 'region.admin', component: CategoriesSection },
-  disposisi: { permission: 'region.admin', component: RoutingSection },
-  'batas-waktu': { permission: 'region.admin', component: DeadlinesSection },
-  'hari-libur': { permission: 'region.admin', component: HolidaysSection },
-  pengaturan: { permission: 'region.admin', component: SettingsSection },
-  'kunci-api': { permission: 'region.admin', component: ApiKeysSection },
-  audit: { permission: 'audit.read', component: AuditSection },
-};
+/** The page once the modules' sections, settings forms and texts are there (the index names their sections, the audit log words their records). */
+export async function loadAdminPage() {
+  const [own] = await Promise.all([
+    Promise.all(modules.flatMap((m) => m.admin ?? []).map(async (s) => ({ ...s, component: await s.load() }))),
+    loadSettingsParts(),
+    loadTexts(...modules.filter((m) => m.admin || m.settings).map((m) => m.texts)),
+  ]);
+  sections = [
+    platform('unit', UnitsSection), platform('pegawai', StaffSection), ...own, platform('hari-libur', HolidaysSection),
+    platform('pengaturan', SettingsSection), platform('kunci-api', ApiKeysSection), platform('audit', AuditSection, 'audit.read'),
+  ];
+  return AdminPage;
+}
+const title = (slug: string) => `admin.section.${slug}` as MessageKey;
 
-const isSlug = (s: string | undefined): s is Slug => (slugs as readonly string[]).includes(s ?? '');
-
-export function AdminPage({ params }: { params: Params }) {
+function AdminPage({ params }: { params: Params }) {
   const { t } = useI18n();
   const slug = params.section;
-  if (slug !== undefined && !isSlug(slug)) {
+  const section = slug === undefined ? undefined : sections.find((s) => s.slug === slug);
+  if (slug !== undefined && !section) {
     return <StaffOnly region={params.region} permission="region.admin"><p className="alert alert-error" role="alert">{t('admin.notFound')}</p></StaffOnly>;
   }
-  const section = slug && sections[slug];
   return (
     <StaffOnly region={params.region} permission={section ? section.permission : 'region.admin'}>
       <RegionGate code={params.region}>
         {(region) => section ? (
-          <Shell region={region} slug={slug}><section.component region={region} /></Shell>
+          <Shell region={region} slug={section.slug}><section.component region={region} /></Shell>
         ) : <Index region={region} />}
       </RegionGate>
     </StaffOnly>
@@ -54,9 +56,9 @@ export function AdminPage({ params }: { params: Params }) {
 }
 
 /** The sections this user may open in the region. */
-function useSections(region: RegionProfile): Slug[] {
+function useSections(region: RegionProfile): string[] {
   const { me } = useSession();
-  return slugs.filter((s) => may(me, region.code, sections[s].permission));
+  return sections.filter((s) => may(me, region.code, s.permission)).map((s) => s.slug);
 }
 
 function Index({ region }: { region: RegionProfile }) {
@@ -68,8 +70,8 @@ function Index({ region }: { region: RegionProfile }) {
       <ul className="plain cards admin-index">
         {useSections(region).map((s) => (
           <li key={s} className="card">
-            <Link to={`/staff/${region.code}/admin/${s}`} className="row-title">{t(`admin.section.${s}`)}</Link>
-            <p className="muted small">{t(`admin.section.${s}.hint`)}</p>
+            <Link to={`/staff/${region.code}/admin/${s}`} className="row-title">{t(title(s))}</Link>
+            <p className="muted small">{t(`${title(s)}.hint` as MessageKey)}</p>
           </li>
         ))}
       </ul>
@@ -77,7 +79,7 @@ function Index({ region }: { region: RegionProfile }) {
   );
 }
 
-function Shell({ region, slug, children }: { region: RegionProfile; slug: Slug; children: ReactNode }) {
+function Shell({ region, slug, children }: { region: RegionProfile; slug: string; children: ReactNode }) {
   const { t } = useI18n();
   const { path } = useLocation();
   return (
@@ -86,11 +88,11 @@ function Shell({ region, slug, children }: { region: RegionProfile; slug: Slug; 
         <ul className="plain subnav">
           {useSections(region).map((s) => {
             const href = `/staff/${region.code}/admin/${s}`;
-            return <li key={s}><Link to={href} aria-current={path === href ? 'page' : undefined}>{t(`admin.section.${s}`)}</Link></li>;
+            return <li key={s}><Link to={href} aria-current={path === href ? 'page' : undefined}>{t(title(s))}</Link></li>;
           })}
         </ul>
       </nav>
-      <PageTitle title={t(`admin.section.${slug}`)}>{t(`admin.section.${slug}`)}</PageTitle>
+      <PageTitle title={t(title(slug))}>{t(title(slug))}</PageTitle>
       {children}
     </>
   );

@@ -8,20 +8,17 @@ import { regionApi } from '../../../api.js';
 import { ErrorMessage, Loading, When } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
 import { formatCalendarDate, formatNumber } from '../../../format.js';
-import { id as dictionary } from '../../../i18n/id.js';
-import { staffTexts } from '../../../i18n/staff.js';
 import { useI18n, type MessageKey } from '../../../i18n/index.js';
 import { Link, navigate, queryString, useLocation } from '../../../router.js';
 import type { Category, RegionProfile, Unit } from '../../../types.js';
 import type { ApiKeyRow, AuditEntry, Role, RoleCatalogue } from '../../../admin-types.js';
 
 const PAGE = 50;
-const known = (key: string): key is MessageKey => key in dictionary || key in staffTexts.id;
 /** Filter names in the address (Indonesian, like the rest of the app's URLs) and in the API. */
 const filters = [['orang', 'person'], ['catatan', 'record'], ['dari', 'from'], ['sampai', 'to']] as const;
 
 export function AuditSection({ region }: { region: RegionProfile }) {
-  const { t, pick, locale } = useI18n();
+  const { t, has: known, pick, locale } = useI18n();
   const { path, query } = useLocation();
   const base = regionApi(region.code);
   const before = /^\d+$/.test(query.get('sebelum') ?? '') ? query.get('sebelum')! : undefined;

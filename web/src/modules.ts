@@ -1,0 +1,6 @@
+// The modules of the web app, one line each (see contract.ts and docs/MODULES.md).
+import type { WebModule } from './contract.js';
+import { complaints } from './modules/complaints/module.js';
+import { spbe } from './modules/spbe/module.js';
+
+export const modules: WebModule[] = [complaints, spbe];
