@@ -38,8 +38,18 @@ describeInBrowser('region administration in Chromium', (b) => {
     await openSection('Perangkat daerah');
     await admin.getByLabel('Kode').fill(UNIT.code);
     await admin.getByLabel('Nama perangkat daerah').fill(UNIT.name);
+    // The browser takes "kantor@dinas" for an address; the server does not, and the form says so under that field.
+    const email = admin.getByLabel('Email perangkat daerah');
+    await email.fill('kantor@dinas');
+    await admin.getByRole('button', { name: 'Tambah perangkat daerah' }).click();
+    await eventually(() => email.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await email.getAttribute('aria-describedby'))!;
+    expect(await admin.locator(`[id="${describedBy}"]`).textContent()).toBe('Isian ini tidak sesuai format yang diminta.');
+    expect(await admin.getByLabel('Kode').getAttribute('aria-invalid')).toBeNull();
+    await email.fill('');
     await admin.getByRole('button', { name: 'Tambah perangkat daerah' }).click();
     await eventually(flash).toBe(`Perangkat daerah ${UNIT.name} ditambahkan.`);
+    expect(await email.getAttribute('aria-invalid')).toBeNull();
     await eventually(() => admin.locator('main li').filter({ hasText: UNIT.name }).textContent()).toBe(`${UNIT.name}${UNIT.code}`);
     // The form was emptied; the same code again is refused by the API, in its words.
     expect(await admin.getByLabel('Kode').inputValue()).toBe('');
@@ -115,6 +125,8 @@ describeInBrowser('region administration in Chromium', (b) => {
     await select.selectOption({ label: 'Dinas Pekerjaan Umum dan Penataan Ruang' });
     await card.getByRole('button', { name: 'Simpan' }).click();
     await eventually(() => card.getByRole('status').textContent()).toBe(`${CATEGORY.nameId} kini diarahkan ke Dinas Pekerjaan Umum dan Penataan Ruang.`);
+    // The card shows the new route once the list has reloaded (its form starts afresh then).
+    await eventually(() => card.getByText('Saat ini: Dinas Pekerjaan Umum dan Penataan Ruang').isVisible()).toBe(true);
     await select.selectOption({ label: UNIT.name });
     await card.getByRole('button', { name: 'Simpan' }).click();
     await eventually(() => card.getByRole('status').textContent()).toBe(`${CATEGORY.nameId} kini diarahkan ke ${UNIT.name}.`);

@@ -46,7 +46,9 @@ export function classifyError(err: FastifyError, request: FastifyRequest): Failu
     // Texts over their limit get their own code and the limits: clients show them, nothing is ever cut to fit.
     const tooLong = err.validation.every((v) => v.keyword === 'too_big' && v.params.origin === 'string');
     code = tooLong ? 'request.text_too_long' : 'request.invalid';
-    details = err.validation.map((v) => (tooLong ? { field: v.instancePath, max: v.params.maximum } : { path: v.instancePath, message: v.message }));
+    // Each refused field with what is wrong with it (zod's issue code and its limit), so a form can say it next to the field.
+    details = err.validation.map((v) => (tooLong ? { field: v.instancePath, max: v.params.maximum }
+      : { path: v.instancePath, message: v.message, issue: v.keyword, ...(v.params.minimum !== undefined || v.params.maximum !== undefined ? { limit: v.params.minimum ?? v.params.maximum } : {}) }));
   } else if (err.code && fastifyCodes[err.code]) {
     code = fastifyCodes[err.code];
   } else if ((err as { statusCode?: number }).statusCode === 429) {

@@ -29,6 +29,10 @@ export const adminEn: Record<keyof typeof adminId, string> = {
   'admin.field.name': 'Name',
   'admin.field.email': 'Email',
   'admin.field.password': 'Password',
+  'admin.field.tooSmall': 'Too small or short: at least {n}.',
+  'admin.field.tooBig': 'Too large or long: at most {n}.',
+  'admin.field.missing': 'Required.',
+  'admin.field.invalid': 'This does not have the required format.',
 
   'admin.units.code': 'Code',
   'admin.units.codeHint': 'Letters, digits, - or _, no spaces. For example: DISHUB.',

@@ -28,6 +28,10 @@ export const adminId = {
   'admin.field.name': 'Nama',
   'admin.field.email': 'Email',
   'admin.field.password': 'Kata sandi',
+  'admin.field.tooSmall': 'Terlalu kecil atau pendek: paling sedikit {n}.',
+  'admin.field.tooBig': 'Terlalu besar atau panjang: paling banyak {n}.',
+  'admin.field.missing': 'Wajib diisi.',
+  'admin.field.invalid': 'Isian ini tidak sesuai format yang diminta.',
 
   'admin.units.code': 'Kode',
   'admin.units.codeHint': 'Huruf, angka, - atau _, tanpa spasi. Contoh: DISHUB.',

@@ -6,7 +6,7 @@ import { ErrorMessage, Flash, Loading } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { Category, Question, RegionProfile } from '../../../types.js';
-import { Outcome, useWrite } from '../../../pages/staff/admin/shared.js';
+import { Outcome, useFieldProblem, useWrite } from '../../../pages/staff/admin/shared.js';
 
 type Datatype = Question['datatype'];
 const datatypes: Datatype[] = ['string', 'text', 'number', 'datetime', 'singlevaluelist', 'multivaluelist'];
@@ -103,6 +103,8 @@ function CategoryEditor({ initial, url, groups, onSaved, onCancel }: {
   const [d, setD] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
   const write = useWrite();
+  const fieldProblem = useFieldProblem(write);
+  const [nameIdProblem, nameEnProblem, codeProblem] = [fieldProblem('nameId', 'cat-nameId'), fieldProblem('nameEn', 'cat-nameEn'), fieldProblem('code', 'cat-code', 'cat-code-hint')];
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const set = (next: Partial<Draft>) => setD((cur) => ({ ...cur, ...next }));
@@ -126,16 +128,19 @@ function CategoryEditor({ initial, url, groups, onSaved, onCancel }: {
       <h2 id="category-editor" ref={heading} tabIndex={-1}>{d.id ? t('admin.categories.editing', { name: initial.nameId }) : t('admin.categories.new')}</h2>
       <div className="field">
         <label htmlFor="cat-nameId">{t('admin.categories.nameId')}</label>
-        <input id="cat-nameId" required maxLength={200} value={d.nameId} onChange={(e) => set({ nameId: e.target.value })} />
+        <input id="cat-nameId" required maxLength={200} value={d.nameId} onChange={(e) => set({ nameId: e.target.value })} {...nameIdProblem.input} />
+        {nameIdProblem.message}
       </div>
       <div className="field">
         <label htmlFor="cat-nameEn">{t('admin.categories.nameEn')}</label>
-        <input id="cat-nameEn" required maxLength={200} value={d.nameEn} onChange={(e) => set({ nameEn: e.target.value })} lang="en" />
+        <input id="cat-nameEn" required maxLength={200} value={d.nameEn} onChange={(e) => set({ nameEn: e.target.value })} lang="en" {...nameEnProblem.input} />
+        {nameEnProblem.message}
       </div>
       <div className="field">
         <label htmlFor="cat-code">{t('admin.categories.code')}</label>
-        <input id="cat-code" required maxLength={40} pattern="[A-Za-z0-9_\-]{1,40}" value={d.code} onChange={(e) => set({ code: e.target.value })} aria-describedby="cat-code-hint" autoComplete="off" />
+        <input id="cat-code" required maxLength={40} pattern="[A-Za-z0-9_\-]{1,40}" value={d.code} onChange={(e) => set({ code: e.target.value })} autoComplete="off" {...codeProblem.input} />
         <small id="cat-code-hint" className="hint">{t('admin.categories.codeHint')}</small>
+        {codeProblem.message}
       </div>
       <div className="field">
         <label htmlFor="cat-group">{t('admin.categories.group')}</label>

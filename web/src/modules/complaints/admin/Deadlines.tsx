@@ -7,7 +7,7 @@ import { useApi } from '../../../data.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { Category, RegionProfile } from '../../../types.js';
 import type { SlaPolicy } from '../../../admin-types.js';
-import { Outcome, useWrite } from '../../../pages/staff/admin/shared.js';
+import { Outcome, useFieldProblem, useWrite } from '../../../pages/staff/admin/shared.js';
 
 type SlaStage = SlaPolicy['stage'];
 type SlaUnit = SlaPolicy['unit'];
@@ -80,6 +80,8 @@ function RuleForm({ label, title, fixed, categories, initial, save, saved, onSav
   const { t, pick } = useI18n();
   const id = useId();
   const write = useWrite();
+  const problem = useFieldProblem(write);
+  const [amountProblem, targetProblem] = [problem('amount', `${id}-amount`), problem('targetAmount', `${id}-target`, `${id}-target-hint`)];
   const [categoryId, setCategoryId] = useState(fixed?.categoryId ?? '');
   const [stage, setStage] = useState<SlaStage | ''>(fixed?.stage ?? '');
   const [amount, setAmount] = useState(initial ? String(initial.amount) : '');
@@ -115,7 +117,8 @@ function RuleForm({ label, title, fixed, categories, initial, save, saved, onSav
       <div className="sla-fields">
         <div className="field">
           <label htmlFor={`${id}-amount`}>{t('admin.sla.amount')}</label>
-          <input id={`${id}-amount`} type="number" inputMode="numeric" min={0} max={2000} step={1} required value={amount} onChange={(e) => setAmount(e.target.value)} />
+          <input id={`${id}-amount`} type="number" inputMode="numeric" min={0} max={2000} step={1} required value={amount} onChange={(e) => setAmount(e.target.value)} {...amountProblem.input} />
+          {amountProblem.message}
         </div>
         <div className="field">
           <label htmlFor={`${id}-unit`}>{t('admin.sla.unit')}</label>
@@ -125,8 +128,9 @@ function RuleForm({ label, title, fixed, categories, initial, save, saved, onSav
         </div>
         <div className="field">
           <label htmlFor={`${id}-target`}>{t('admin.sla.target')} <span className="muted small">({t('common.optional')})</span></label>
-          <input id={`${id}-target`} type="number" inputMode="numeric" min={0} max={2000} step={1} value={target} onChange={(e) => setTarget(e.target.value)} aria-describedby={`${id}-target-hint`} />
+          <input id={`${id}-target`} type="number" inputMode="numeric" min={0} max={2000} step={1} value={target} onChange={(e) => setTarget(e.target.value)} {...targetProblem.input} />
           <small id={`${id}-target-hint`} className="hint">{t('admin.sla.targetHint')}</small>
+          {targetProblem.message}
         </div>
       </div>
       <Outcome write={write} />

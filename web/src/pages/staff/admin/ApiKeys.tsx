@@ -9,7 +9,7 @@ import { useApi } from '../../../data.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { RegionProfile } from '../../../types.js';
 import type { ApiKeyRow } from '../../../admin-types.js';
-import { ConfirmButton, Outcome, field, useWrite } from './shared.js';
+import { ConfirmButton, Outcome, field, useFieldProblem, useWrite } from './shared.js';
 
 export function ApiKeysSection({ region }: { region: RegionProfile }) {
   const { t, locale } = useI18n();
@@ -19,6 +19,7 @@ export function ApiKeysSection({ region }: { region: RegionProfile }) {
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const create = useWrite();
   const revoke = useWrite();
+  const nameProblem = useFieldProblem(create)('name', 'key-name');
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
@@ -39,7 +40,8 @@ export function ApiKeysSection({ region }: { region: RegionProfile }) {
         <h2 id="key-create">{t('admin.keys.create')}</h2>
         <div className="field">
           <label htmlFor="key-name">{t('admin.keys.name')}</label>
-          <input id="key-name" name="name" required maxLength={100} autoComplete="off" />
+          <input id="key-name" name="name" required maxLength={100} autoComplete="off" {...nameProblem.input} />
+          {nameProblem.message}
         </div>
         <Outcome write={create} />
         <button type="submit" className="button" disabled={create.busy}>{t('admin.keys.create')}</button>

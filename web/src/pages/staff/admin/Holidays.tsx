@@ -9,7 +9,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { navigate, useLocation } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
 import type { Holiday } from '../../../admin-types.js';
-import { ConfirmButton, Outcome, field, useWrite } from './shared.js';
+import { ConfirmButton, Outcome, field, useFieldProblem, useWrite } from './shared.js';
 
 const kinds = ['cuti_bersama', 'local'] as const;
 type Kind = (typeof kinds)[number];
@@ -25,6 +25,8 @@ export function HolidaysSection({ region }: { region: RegionProfile }) {
   const [date, setDate] = useState('');
   const add = useWrite();
   const remove = useWrite();
+  const problem = useFieldProblem(add);
+  const [dateProblem, nameProblem] = [problem('date', 'holiday-date'), problem('name', 'holiday-name')];
   const day = (d: string) => formatCalendarDate(d, locale);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -48,11 +50,13 @@ export function HolidaysSection({ region }: { region: RegionProfile }) {
         <h2 id="holiday-add">{t('admin.holidays.add')}</h2>
         <div className="field">
           <label htmlFor="holiday-date">{t('admin.holidays.date')}</label>
-          <input id="holiday-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
+          <input id="holiday-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} {...dateProblem.input} />
+          {dateProblem.message}
         </div>
         <div className="field">
           <label htmlFor="holiday-name">{t('admin.holidays.name')}</label>
-          <input id="holiday-name" name="name" required maxLength={200} />
+          <input id="holiday-name" name="name" required maxLength={200} {...nameProblem.input} />
+          {nameProblem.message}
         </div>
         <div className="field">
           <label htmlFor="holiday-kind">{t('admin.holidays.kind')}</label>

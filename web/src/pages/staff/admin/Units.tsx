@@ -5,13 +5,17 @@ import { ErrorMessage, Loading } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { RegionProfile, Unit } from '../../../types.js';
-import { Outcome, field, useWrite } from './shared.js';
+import { Outcome, field, useFieldProblem, useWrite } from './shared.js';
 
 export function UnitsSection({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
   const url = `${regionApi(region.code)}/units`;
   const units = useApi<Unit[]>(url);
   const write = useWrite();
+  const problem = useFieldProblem(write);
+  const code = problem('code', 'unit-code', 'unit-code-hint');
+  const name = problem('name', 'unit-name');
+  const email = problem('email', 'unit-email');
   const add = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
@@ -28,16 +32,19 @@ export function UnitsSection({ region }: { region: RegionProfile }) {
         <h2 id="unit-add">{t('admin.units.add')}</h2>
         <div className="field">
           <label htmlFor="unit-code">{t('admin.units.code')}</label>
-          <input id="unit-code" name="code" required maxLength={30} pattern="[A-Za-z0-9_\-]{1,30}" aria-describedby="unit-code-hint" autoComplete="off" />
+          <input id="unit-code" name="code" required maxLength={30} pattern="[A-Za-z0-9_\-]{1,30}" autoComplete="off" {...code.input} />
           <small id="unit-code-hint" className="hint">{t('admin.units.codeHint')}</small>
+          {code.message}
         </div>
         <div className="field">
           <label htmlFor="unit-name">{t('admin.units.name')}</label>
-          <input id="unit-name" name="name" required maxLength={200} />
+          <input id="unit-name" name="name" required maxLength={200} {...name.input} />
+          {name.message}
         </div>
         <div className="field">
           <label htmlFor="unit-email">{t('admin.units.email')} <span className="muted small">({t('common.optional')})</span></label>
-          <input id="unit-email" name="email" type="email" maxLength={200} />
+          <input id="unit-email" name="email" type="email" maxLength={200} {...email.input} />
+          {email.message}
         </div>
         <Outcome write={write} />
         <button type="submit" className="button" disabled={write.busy}>{t('admin.units.add')}</button>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../api.js';
 import { ErrorMessage, Flash } from '../../../components/ui.js';
 import { useI18n } from '../../../i18n/index.js';
-import { refusedFields } from './fields.js';
+import { fieldProblems, refusedFields } from './fields.js';
 
 export interface Write {
   busy: boolean;
@@ -42,6 +42,24 @@ export function Outcome({ write }: { write: Write }) {
       {write.done && <Flash>{write.done}</Flash>}
     </>
   );
+}
+
+/**
+ * A field's own problem after the server refused the form: the words under the
+ * input, and the attributes that tie them to it. `id` is the input's id.
+ */
+export function useFieldProblem(write: Write) {
+  const { t } = useI18n();
+  const problems = write.error instanceof ApiError && write.error.code === 'request.invalid' ? fieldProblems(write.error.details, t) : new Map<string, string>();
+  return (name: string, id: string, hint?: string) => {
+    const problem = problems.get(name);
+    return {
+      /** Spread on the input. */
+      input: { 'aria-invalid': problem ? true : undefined, 'aria-describedby': [hint, problem ? `${id}-problem` : undefined].filter(Boolean).join(' ') || undefined },
+      /** Placed after the input. */
+      message: problem ? <small id={`${id}-problem`} className="field-problem">{problem}</small> : null,
+    };
+  };
 }
 
 /** A destructive action: the first press asks the question, the second does it. */
