@@ -7,6 +7,10 @@ import { expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { cloneDatabase, describeWithApp } from './harness.js';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { backupRegion, restoreRegion } from '../src/platform/backup.js';
 import { checkSharedRelations, referencesUser } from '../src/platform/modules/relations.js';
 import { defineModule } from '../src/platform/modules/contract.js';
@@ -92,6 +96,23 @@ describeWithApp('backup follows declared relations', (h) => {
       expect(twice.n).toBe(1);
     } finally {
       await target.close();
+    }
+  });
+
+  it('restores from a file read line by line, as `pamong restore --in` does, without losing the first line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pamong-restore-'));
+    const file = join(dir, 'region.ndjson');
+    writeFileSync(file, `${(await backupLines(h.ctx)).join('\n')}\n`);
+    const target = await cloneDatabase(h.engine);
+    try {
+      // readline emits lines as it reads them; the restore opens its transaction first.
+      const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+      const { region, rows } = await restoreRegion({ ...h.ctx, database: target }, lines, { replace: true });
+      expect(region).toBe(REGION);
+      expect(Object.values(rows).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    } finally {
+      await target.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -159,6 +159,11 @@ async function insertRows(tx: Queryable, table: string, rows: Row[], conflict: S
  * which deletes its rows first.
  */
 export async function restoreRegion(ctx: AppContext, lines: AsyncIterable<string>, opts: { replace?: boolean } = {}): Promise<{ region: string; rows: Record<string, number> }> {
+  // Take the iterator now, before the first await: a readline interface emits
+  // lines as soon as it reads them, and those emitted before anyone iterates
+  // are lost (on PostgreSQL, opening the transaction takes long enough to lose the header).
+  const iterator = lines[Symbol.asyncIterator]();
+  const input: AsyncIterable<string> = { [Symbol.asyncIterator]: () => iterator };
   const result = await ctx.database.db.transaction(async (tx) => {
     let region: string | null = null;
     let end: Record<string, number> | null = null;
@@ -195,7 +200,7 @@ export async function restoreRegion(ctx: AppContext, lines: AsyncIterable<string
       }
     };
 
-    for await (const text of lines) {
+    for await (const text of input) {
       if (!text.trim()) continue;
       const line = JSON.parse(text) as Line;
       if (region === null) {

@@ -20,7 +20,12 @@ const REGION = '32.11';
 // The smallest PNG: one transparent pixel.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
-const pamong = (db: BenchDatabase, args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env: { ...process.env, ...db.env, LOG_LEVEL: 'warn' }, maxBuffer: 64 * 1024 * 1024 });
+/** Runs the command line; a failure says what the command printed, not only that it failed. */
+const pamong = (db: BenchDatabase, args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: root, env: { ...process.env, ...db.env, LOG_LEVEL: 'warn' }, maxBuffer: 64 * 1024 * 1024 })
+  .catch((err: Error & { stdout?: string; stderr?: string }) => {
+    const said = `${err.stdout ?? ''}\n${err.stderr ?? ''}`.trim();
+    throw new Error(`pamong ${args.join(' ')}: ${said.split('\n').slice(-5).join(' | ') || err.message}`);
+  });
 
 /**
  * The region's rows, table by table, as PostgreSQL prints them; a declared
