@@ -8,7 +8,8 @@ import { useCallback, type ComponentType } from 'react';
 import { api, onWrite } from './api.js';
 import type { Loaded } from './data.js';
 
-const client = new QueryClient({
+/** The staff pages' cache (exported for its test). */
+export const client = new QueryClient({
   defaultOptions: {
     queries: {
       queryFn: ({ queryKey, signal }) => api(queryKey[0] as string, { signal }),
