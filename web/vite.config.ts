@@ -49,5 +49,11 @@ export default defineConfig({
     sourcemap: false,
     // Some phones are slow: keep the first chunk small; staff pages load on demand.
     chunkSizeWarningLimit: 300,
+    rollupOptions: {
+      // TanStack Query marks its hooks "use client" for React Server Components; meaningless in this app.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
   },
 });

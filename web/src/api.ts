@@ -56,11 +56,19 @@ function submissionOf(method: string, path: string, body: BodyInit | undefined):
   return `${method} ${path} ${content}`;
 }
 
+/** Told the path of every successful write: the staff pages' cache (query.tsx) reloads after one. */
+let written = (_path: string) => {};
+export const onWrite = (listener: (path: string) => void) => {
+  written = listener;
+};
+
 export interface CallOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** A plain value is sent as JSON; FormData as multipart. */
   body?: unknown;
   signal?: AbortSignal;
+  /** A POST that only answers a question (a simulation, a search): nothing cached goes stale. */
+  reads?: boolean;
 }
 
 export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
@@ -96,6 +104,7 @@ export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
     const err = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
     throw new ApiError(err?.code ?? 'http', res.status, err?.message ?? '', err?.details);
   }
+  if (method !== 'GET' && !opts.reads) written(path);
   return json as T;
 }
 

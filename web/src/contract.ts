@@ -3,7 +3,7 @@
 // (modules.ts); the route table, the staff menu, the administration and the
 // texts read it from there, so adding a module touches nothing else.
 // Everything a citizen's first visit does not need is loaded on demand: the
-// module's staff pages (lazyPage), its administration sections and settings
+// module's staff pages (staffPage), its administration sections and settings
 // form (with the administration) and its texts' namespace.
 import type { ComponentType } from 'react';
 import type { Bilingual, Namespace } from './i18n/index.js';
@@ -38,7 +38,7 @@ export type SettingsPart = ComponentType<{ url: string; settings: RegionSettings
 export interface WebModule {
   /** As on the server: the key of its settings, the prefix of its texts. */
   name: string;
-  /** Its pages: in the first download only those a citizen's first visit needs, the others with lazyPage(). */
+  /** Its pages: in the first download only those a citizen's first visit needs, staff pages with staffPage() (in the server-state cache), other lazy ones with lazyPage(). */
   routes: RouteDef[];
   /** Its staff screens' texts, loaded with its pages and sections. */
   texts: Namespace;

@@ -9,3 +9,7 @@ export const lazyPage = <P = { params: Params }>(load: () => Promise<ComponentTy
   const [page] = await Promise.all([load(), loadTexts(staffTexts, ...namespaces)]);
   return { default: page };
 });
+
+/** A staff page: also inside the server-state cache (query.tsx), which loads with it and never with a citizen's pages. */
+export const staffPage = <P extends object = { params: Params }>(load: () => Promise<ComponentType<P>>, ...namespaces: Namespace[]) =>
+  lazyPage(() => Promise.all([load(), import('./query.js')]).then(([page, query]) => query.cached(page)), ...namespaces);

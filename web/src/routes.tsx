@@ -3,13 +3,13 @@
 // the others load on demand (lazyPage) so a citizen on a slow phone never
 // downloads them.
 import type { RouteDef } from './router.js';
-import { lazyPage } from './lazyPage.js';
+import { lazyPage, staffPage } from './lazyPage.js';
 import { modules } from './modules.js';
 import { RegionPickerPage } from './pages/citizen/RegionPicker.js';
 
 const account = (name: 'SignInPage' | 'ForgotPasswordPage' | 'ResetPasswordPage' | 'InvitationPage' | 'RegisterPage' | 'MyComplaintsPage' | 'VerifyEmailPage') =>
   lazyPage(() => import('./pages/staff/Account.js').then((m) => m[name]));
-const admin = lazyPage(() => import('./pages/staff/admin/Admin.js').then((m) => m.loadAdminPage()));
+const admin = staffPage(() => import('./pages/staff/admin/Admin.js').then((m) => m.loadAdminPage()));
 
 export const routes: RouteDef[] = [
   { path: '/', component: RegionPickerPage },
@@ -20,7 +20,7 @@ export const routes: RouteDef[] = [
   { path: '/daftar', component: account('RegisterPage') },
   { path: '/laporan-saya', component: account('MyComplaintsPage') },
   { path: '/verifikasi-email', component: account('VerifyEmailPage') },
-  { path: '/notifikasi', component: lazyPage(() => import('./pages/staff/Notifications.js').then((m) => m.NotificationsPage)) },
+  { path: '/notifikasi', component: staffPage(() => import('./pages/staff/Notifications.js').then((m) => m.NotificationsPage)) },
   { path: '/staff/:region/admin', component: admin },
   { path: '/staff/:region/admin/:section', component: admin },
   ...modules.flatMap((m) => m.routes),

@@ -6,7 +6,7 @@
 import type { ComponentType } from 'react';
 import type { WebModule } from '../../contract.js';
 import type { Namespace } from '../../i18n/index.js';
-import { lazyPage } from '../../lazyPage.js';
+import { lazyPage, staffPage } from '../../lazyPage.js';
 import { citizenId } from './messages/citizen.id.js';
 import { RegionHomePage } from './pages/citizen/RegionHome.js';
 import { ReportPage } from './pages/citizen/Report.js';
@@ -14,7 +14,7 @@ import { TrackLookupPage, TrackPage } from './pages/citizen/Track.js';
 import { PublicListPage } from './pages/citizen/PublicList.js';
 
 const texts: Namespace = () => import('./messages/staff.js').then((m) => m.texts);
-const page = <P,>(load: () => Promise<ComponentType<P>>) => lazyPage(load, texts);
+const page = <P extends object>(load: () => Promise<ComponentType<P>>) => staffPage(load, texts);
 const admin = () => import('./admin/index.js');
 const section = (slug: string, name: 'CategoriesSection' | 'RoutingSection' | 'DeadlinesSection') =>
   ({ slug, permission: 'region.admin' as const, load: () => admin().then((m) => m[name]) });
@@ -29,7 +29,7 @@ export const complaints: WebModule = {
     { path: '/r/:region/lacak', component: TrackLookupPage },
     { path: '/r/:region/lacak/:code', component: TrackPage },
     { path: '/r/:region/pengaduan', component: PublicListPage },
-    { path: '/r/:region/statistik', component: page(() => import('./pages/citizen/Statistics.js').then((m) => m.StatisticsPage)) },
+    { path: '/r/:region/statistik', component: lazyPage(() => import('./pages/citizen/Statistics.js').then((m) => m.StatisticsPage), texts) },
     { path: '/staff/:region', component: page(() => import('./pages/staff/Inbox.js').then((m) => m.InboxPage)) },
     { path: '/staff/:region/complaints/:id', component: page(() => import('./pages/staff/ComplaintDetail.js').then((m) => m.ComplaintDetailPage)) },
     { path: '/staff/:region/loket', component: page(() => import('./pages/staff/Counter.js').then((m) => m.CounterPage)) },

@@ -4,10 +4,10 @@
 import type { ComponentType } from 'react';
 import type { WebModule } from '../../contract.js';
 import type { Namespace } from '../../i18n/index.js';
-import { lazyPage } from '../../lazyPage.js';
+import { staffPage } from '../../lazyPage.js';
 
 const texts: Namespace = () => import('./messages.js').then((m) => m.texts);
-const page = <P,>(load: () => Promise<ComponentType<P>>) => lazyPage(load, texts);
+const page = <P extends object>(load: () => Promise<ComponentType<P>>) => staffPage(load, texts);
 
 export const spbe: WebModule = {
   name: 'spbe',

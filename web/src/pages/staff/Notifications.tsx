@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { StaffOnly } from '../../components/StaffOnly.js';
 import { ErrorMessage, Loading, PageTitle, When } from '../../components/ui.js';
 import { api } from '../../api.js';
-import { useApi, useRegion } from '../../data.js';
+import { useRegion } from '../../data.js';
+import { useStaffApi } from '../../query.js';
 import { useI18n } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import { useSession } from '../../session.js';
@@ -22,7 +23,7 @@ export function NotificationsPage() {
 function NotificationList() {
   const { t } = useI18n();
   const { refreshUnread } = useSession();
-  const list = useApi<Notification[]>('/api/notifications');
+  const list = useStaffApi<Notification[]>('/api/notifications');
   const [error, setError] = useState<unknown>(null);
   const markAllRead = async () => {
     try {

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading } from '../../../components/ui.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { Category, Question, RegionProfile } from '../../../types.js';
 import { Outcome, useFieldProblem, useWrite } from '../../../pages/staff/admin/shared.js';
@@ -53,7 +53,7 @@ function move<T>(list: T[], i: number, by: -1 | 1): T[] {
 export function CategoriesSection({ region }: { region: RegionProfile }) {
   const { t, pick } = useI18n();
   const url = `${regionApi(region.code)}/admin/categories`;
-  const categories = useApi<Category[]>(url);
+  const categories = useStaffApi<Category[]>(url);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const groups = [...new Set((categories.data ?? []).map((c) => c.group).filter(Boolean))];

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
 import { ErrorMessage, Loading } from '../../../components/ui.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { Category, RegionProfile } from '../../../types.js';
 import type { SlaPolicy } from '../../../admin-types.js';
@@ -26,8 +26,8 @@ interface Rule {
 export function DeadlinesSection({ region }: { region: RegionProfile }) {
   const { t, pick } = useI18n();
   const base = regionApi(region.code);
-  const sla = useApi<SlaPolicy[]>(`${base}/admin/sla`);
-  const categories = useApi<Category[]>(`${base}/admin/categories`);
+  const sla = useStaffApi<SlaPolicy[]>(`${base}/admin/sla`);
+  const categories = useStaffApi<Category[]>(`${base}/admin/categories`);
   const error = sla.error ?? categories.error;
   if (error) return <ErrorMessage error={error} />;
   if (!sla.data || !categories.data) return <Loading />;

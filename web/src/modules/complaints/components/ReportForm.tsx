@@ -495,7 +495,7 @@ function ReviewStep({ region, draft, category, districtName, villageName }: {
   useEffect(() => {
     const abort = new AbortController();
     api<SimilarComplaint[]>(`${regionApi(region.code)}/complaints/similar`, {
-      method: 'POST', signal: abort.signal,
+      method: 'POST', reads: true, signal: abort.signal,
       body: { categoryId: draft.categoryId, description: draft.description, villageCode: draft.villageCode || null, lat: draft.lat, lng: draft.lng },
     }).then(setSimilar, () => setSimilar([])); // suggestions are a help, not a gate
     return () => abort.abort();

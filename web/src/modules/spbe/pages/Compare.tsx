@@ -6,7 +6,7 @@ import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { BarChart, RadarChart, TrendChart } from '../components/charts.js';
 import { formatScore, Score, SpbePage, spbeApi } from '../components/common.js';
 import type { Comparison, NationalTrend, Ranking, ResultPoint, Version } from '../components/types.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { navigate, queryString, useLocation, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
@@ -23,8 +23,8 @@ const CHART_ROWS = 15;
 function Compare({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
   const { path, query } = useLocation();
-  const own = useApi<ResultPoint[]>(`${spbeApi(region.code)}/results`);
-  const national = useApi<NationalTrend>('/api/spbe/trend?region=00');
+  const own = useStaffApi<ResultPoint[]>(`${spbeApi(region.code)}/results`);
+  const national = useStaffApi<NationalTrend>('/api/spbe/trend?region=00');
   if (own.error || national.error) return <ErrorMessage error={own.error ?? national.error} />;
   if (!own.data || !national.data) return <Loading />;
   const years = [...new Set([...own.data.map((p) => p.year), ...national.data.points.map((p) => p.year)])].sort((a, b) => b - a);
@@ -56,17 +56,17 @@ function Standing({ region, year, scope, by, code, set }: {
   region: RegionProfile; year: number; scope: Scope; by: By; code: string; set: (c: Record<string, string | undefined>) => void;
 }) {
   const { t, pick, locale } = useI18n();
-  const comparison = useApi<Comparison>(`${spbeApi(region.code)}/comparison?year=${year}`);
+  const comparison = useStaffApi<Comparison>(`${spbeApi(region.code)}/comparison?year=${year}`);
   const c = comparison.data;
   const version = c?.own?.framework.version ? `/api/spbe/frameworks/${c.own.framework.code}/versions/${c.own.framework.version}` : null;
-  const doc = useApi<Version>(version);
+  const doc = useStaffApi<Version>(version);
   const province = region.kind === 'provinsi' ? region.code : region.parentCode ?? undefined;
   const codes = c ? Object.keys(by === 'domain' ? c.scopes[0].mean.domains : c.scopes[0].mean.aspects) : [];
   const chosen = by === 'index' ? undefined : codes.includes(code) ? code : codes[0];
   const rankingUrl = c?.framework && (by === 'index' || chosen) ? `/api/spbe/rankings${queryString({
     year, by, code: chosen, framework: c.framework, province: scope === 'province' ? province : undefined, kind: scope === 'kind' ? region.kind : undefined,
   })}` : null;
-  const ranking = useApi<Ranking>(rankingUrl);
+  const ranking = useStaffApi<Ranking>(rankingUrl);
   if (comparison.error) return <ErrorMessage error={comparison.error} />;
   if (!c) return <Loading />;
   const names = new Map([...(doc.data?.document.domains ?? []), ...(doc.data?.document.aspects ?? [])].map((x) => [x.code, pick(x.name)]));

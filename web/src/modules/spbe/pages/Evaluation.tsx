@@ -10,7 +10,7 @@ import {
 } from '../components/common.js';
 import type { Evaluation, EvaluationAnswer, Stage } from '../components/types.js';
 import { IndexCards } from '../components/scores.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
@@ -25,7 +25,7 @@ export function EvaluationPage({ params }: { params: Params }) {
 function EvaluationView({ region, id }: { region: RegionProfile; id: string }) {
   const { t, pick } = useI18n();
   const url = `${spbeApi(region.code)}/evaluations/${encodeURIComponent(id)}`;
-  const detail = useApi<Evaluation>(url);
+  const detail = useStaffApi<Evaluation>(url);
   const ev = detail.data;
   if (detail.error) return <ErrorMessage error={detail.error} />;
   if (!ev) return <Loading />;

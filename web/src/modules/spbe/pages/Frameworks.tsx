@@ -8,7 +8,7 @@ import { StaffOnly } from '../../../components/StaffOnly.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../../components/ui.js';
 import { formatDecimal } from '../components/common.js';
 import type { Framework, FrameworkDocument, Version } from '../components/types.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, type Params } from '../../../router.js';
 import { useSession } from '../../../session.js';
@@ -34,7 +34,7 @@ export function FrameworksPage() {
 
 function FrameworkList() {
   const { t, pick } = useI18n();
-  const list = useApi<Framework[]>('/api/spbe/frameworks');
+  const list = useStaffApi<Framework[]>('/api/spbe/frameworks');
   const [error, setError] = useState<unknown>(null);
   const copy = async (framework: string, version: number) => {
     setError(null);
@@ -100,7 +100,7 @@ export function VersionPage({ params }: { params: Params }) {
 }
 
 function VersionLoader({ framework, version }: { framework: string; version: number }) {
-  const v = useApi<Version>(versionApi(framework, version));
+  const v = useStaffApi<Version>(versionApi(framework, version));
   if (v.error) return <ErrorMessage error={v.error} />;
   if (!v.data) return <Loading />;
   return <Editor key={v.data.status} version={v.data} onChanged={v.reload} />;

@@ -3,7 +3,7 @@ import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { evaluationPath, SpbePage, spbeApi } from '../components/common.js';
 import { HistoryList } from '../components/History.js';
 import type { Evaluation, HistoryEntry } from '../components/types.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
@@ -15,8 +15,8 @@ export function HistoryPage({ params }: { params: Params }) {
 function History({ region, id }: { region: RegionProfile; id: string }) {
   const { t } = useI18n();
   const url = `${spbeApi(region.code)}/evaluations/${encodeURIComponent(id)}`;
-  const ev = useApi<Evaluation>(url);
-  const history = useApi<HistoryEntry[]>(`${url}/history`);
+  const ev = useStaffApi<Evaluation>(url);
+  const history = useStaffApi<HistoryEntry[]>(`${url}/history`);
   if (ev.error || history.error) return <ErrorMessage error={ev.error ?? history.error} />;
   if (!ev.data || !history.data) return <Loading />;
   const title = t('spbe.history.pageTitle', { year: ev.data.year });

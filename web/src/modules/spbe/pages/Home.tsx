@@ -8,7 +8,7 @@ import {
   evaluationPath, formatScore, indicatorPath, regionYear, Score, SpbePage, spbeApi, spbePath, StageBadge,
 } from '../components/common.js';
 import type { EvaluationSummary, Framework, ResultPoint, Target, Task } from '../components/types.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
@@ -22,10 +22,10 @@ function Home({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
   const { me } = useSession();
   const base = spbeApi(region.code);
-  const tasks = useApi<Task[]>(`${base}/tasks`);
-  const evaluations = useApi<EvaluationSummary[]>(`${base}/evaluations`);
-  const results = useApi<ResultPoint[]>(`${base}/results`);
-  const targets = useApi<Target[]>(`${base}/targets`);
+  const tasks = useStaffApi<Task[]>(`${base}/tasks`);
+  const evaluations = useStaffApi<EvaluationSummary[]>(`${base}/evaluations`);
+  const results = useStaffApi<ResultPoint[]>(`${base}/results`);
+  const targets = useStaffApi<Target[]>(`${base}/targets`);
   return (
     <>
       <PageTitle title={t('spbe.home.title')}>{t('spbe.home.title')}</PageTitle>
@@ -134,7 +134,7 @@ function EvaluationList({ region, list }: { region: RegionProfile; list: Evaluat
 /** The coordinator opens the year under an active framework version. */
 function OpenEvaluation({ region, taken }: { region: RegionProfile; taken: number[] }) {
   const { t, pick } = useI18n();
-  const frameworks = useApi<Framework[]>('/api/spbe/frameworks');
+  const frameworks = useStaffApi<Framework[]>('/api/spbe/frameworks');
   const thisYear = regionYear(region);
   const [year, setYear] = useState(String(taken.includes(thisYear) ? thisYear + 1 : thisYear));
   const [versionId, setVersionId] = useState('');

@@ -12,7 +12,7 @@ import {
 import { HistoryList } from '../components/History.js';
 import { LevelChoice, LevelCriteriaList } from '../components/LevelChoice.js';
 import type { Evaluation, EvaluationAnswer, HistoryEntry } from '../components/types.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
@@ -30,8 +30,8 @@ function IndicatorView({ region, id, code }: { region: RegionProfile; id: string
   const { t, pick, locale } = useI18n();
   const { me } = useSession();
   const url = `${spbeApi(region.code)}/evaluations/${encodeURIComponent(id)}`;
-  const detail = useApi<Evaluation>(url);
-  const history = useApi<HistoryEntry[]>(`${url}/history`);
+  const detail = useStaffApi<Evaluation>(url);
+  const history = useStaffApi<HistoryEntry[]>(`${url}/history`);
   const [flash, setFlash] = useState<string | null>(null);
   const ev = detail.data;
   if (detail.error) return <ErrorMessage error={detail.error} />;

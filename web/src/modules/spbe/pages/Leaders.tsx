@@ -3,7 +3,7 @@
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { EvidenceList, SpbePage, spbeApi } from '../components/common.js';
 import type { EvaluationSummary, Framework, Leader, Version } from '../components/types.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { navigate, queryString, useLocation, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
@@ -15,17 +15,17 @@ export function LeadersPage({ params }: { params: Params }) {
 function Leaders({ region }: { region: RegionProfile }) {
   const { t, pick } = useI18n();
   const { path, query } = useLocation();
-  const frameworks = useApi<Framework[]>('/api/spbe/frameworks');
-  const evaluations = useApi<EvaluationSummary[]>(`${spbeApi(region.code)}/evaluations`);
+  const frameworks = useStaffApi<Framework[]>('/api/spbe/frameworks');
+  const evaluations = useStaffApi<EvaluationSummary[]>(`${spbeApi(region.code)}/evaluations`);
   const usable = (frameworks.data ?? []).filter((f) => f.versions.some((v) => v.status !== 'draft'));
   // By default, the framework of the region's latest evaluation.
   const framework = usable.find((f) => f.code === (query.get('kerangka') ?? evaluations.data?.[0]?.framework.code)) ?? usable[0];
   const latest = framework?.versions.find((v) => v.status === 'active') ?? framework?.versions.find((v) => v.status !== 'draft');
-  const doc = useApi<Version>(framework && latest ? `/api/spbe/frameworks/${framework.code}/versions/${latest.version}` : null);
+  const doc = useStaffApi<Version>(framework && latest ? `/api/spbe/frameworks/${framework.code}/versions/${latest.version}` : null);
   const indicators = doc.data?.document.indicators ?? [];
   const indicator = indicators.find((i) => i.code === query.get('indikator')) ?? indicators[0];
   const minLevel = query.get('min') === '5' ? 5 : 4;
-  const leaders = useApi<Leader[]>(framework && indicator ? `/api/spbe/leaders${queryString({ framework: framework.code, indicator: indicator.code, minLevel })}` : null);
+  const leaders = useStaffApi<Leader[]>(framework && indicator ? `/api/spbe/leaders${queryString({ framework: framework.code, indicator: indicator.code, minLevel })}` : null);
   const set = (changes: Record<string, string | undefined>) => navigate(path + queryString({ ...Object.fromEntries(query.entries()), ...changes }), { replace: true });
   if (frameworks.error || evaluations.error) return <ErrorMessage error={frameworks.error ?? evaluations.error} />;
   if (!frameworks.data || !evaluations.data) return <Loading />;

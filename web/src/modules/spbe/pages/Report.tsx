@@ -6,7 +6,7 @@ import { ErrorMessage, Loading, PageTitle, When } from '../../../components/ui.j
 import { evaluationPath, formatDecimal, groupAnswers, LevelPair, SpbePage, spbeApi, StageBadge } from '../components/common.js';
 import { IndexCards, ScoreTable } from '../components/scores.js';
 import type { Evaluation, EvaluationAnswer } from '../components/types.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
@@ -18,7 +18,7 @@ export function ReportPage({ params }: { params: Params }) {
 function Report({ region, id }: { region: RegionProfile; id: string }) {
   const { t, pick } = useI18n();
   const url = `${spbeApi(region.code)}/evaluations/${encodeURIComponent(id)}`;
-  const detail = useApi<Evaluation>(url);
+  const detail = useStaffApi<Evaluation>(url);
   const ev = detail.data;
   if (detail.error) return <ErrorMessage error={detail.error} />;
   if (!ev) return <Loading />;

@@ -5,7 +5,7 @@ import { BarChart, RadarChart } from '../components/charts.js';
 import { evaluationPath, SpbePage, spbeApi, spbePath } from '../components/common.js';
 import { IndexCards, ScoreTable } from '../components/scores.js';
 import type { Evaluation } from '../components/types.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
@@ -16,7 +16,7 @@ export function ResultsPage({ params }: { params: Params }) {
 
 function Results({ region, id }: { region: RegionProfile; id: string }) {
   const { t, pick } = useI18n();
-  const detail = useApi<Evaluation>(`${spbeApi(region.code)}/evaluations/${encodeURIComponent(id)}`);
+  const detail = useStaffApi<Evaluation>(`${spbeApi(region.code)}/evaluations/${encodeURIComponent(id)}`);
   const ev = detail.data;
   if (detail.error) return <ErrorMessage error={detail.error} />;
   if (!ev) return <Loading />;

@@ -4,7 +4,7 @@
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { AnswerStatusBadge, indicatorPath, LevelPair, myUnits, SpbePage, spbeApi } from '../components/common.js';
 import type { Evaluation, EvaluationAnswer, EvaluationSummary } from '../components/types.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, type Params } from '../../../router.js';
 import { useSession } from '../../../session.js';
@@ -18,7 +18,7 @@ const filling = new Set(['self_assessment', 'internal_validation']);
 
 function Mine({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
-  const list = useApi<EvaluationSummary[]>(`${spbeApi(region.code)}/evaluations`);
+  const list = useStaffApi<EvaluationSummary[]>(`${spbeApi(region.code)}/evaluations`);
   if (list.error) return <ErrorMessage error={list.error} />;
   if (!list.data) return <Loading />;
   const open = list.data.filter((e) => filling.has(e.stage));
@@ -41,7 +41,7 @@ function UnitAnswers({ region, evaluation }: { region: RegionProfile; evaluation
   const units = [...myUnits(me, region.code)];
   // One unit is the usual case; the API narrows to it. Several units: all answers, narrowed here.
   const url = `${spbeApi(region.code)}/evaluations/${evaluation.id}${units.length === 1 ? `?unitId=${units[0]}` : ''}`;
-  const detail = useApi<Evaluation>(url);
+  const detail = useStaffApi<Evaluation>(url);
   if (detail.error) return <ErrorMessage error={detail.error} />;
   if (!detail.data) return <Loading />;
   const answers = detail.data.answers.filter((a) => units.includes(a.unitId ?? '')).sort((a, b) => order(a) - order(b) || a.indicator.number - b.indicator.number);

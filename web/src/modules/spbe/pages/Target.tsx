@@ -6,7 +6,7 @@ import { api, ApiError } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
 import { formatDecimal, formatScore, groupAnswers, regionYear, Score, SpbePage, spbeApi, toggled } from '../components/common.js';
 import type { Evaluation, EvaluationSummary, Plan, Simulation, Target } from '../components/types.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { navigate, useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
@@ -23,12 +23,12 @@ function TargetView({ region }: { region: RegionProfile }) {
   const base = spbeApi(region.code);
   const thisYear = regionYear(region);
   const year = Number(query.get('tahun')) || thisYear;
-  const targets = useApi<Target[]>(`${base}/targets`);
-  const evaluations = useApi<EvaluationSummary[]>(`${base}/evaluations`);
-  const plan = useApi<Plan>(`${base}/targets/${year}/plan`);
+  const targets = useStaffApi<Target[]>(`${base}/targets`);
+  const evaluations = useStaffApi<EvaluationSummary[]>(`${base}/evaluations`);
+  const plan = useStaffApi<Plan>(`${base}/targets/${year}/plan`);
   // The plan starts from the latest evaluation up to the year, as the API does.
   const baseline = evaluations.data?.find((e) => e.year <= year);
-  const detail = useApi<Evaluation>(baseline ? `${base}/evaluations/${baseline.id}` : null);
+  const detail = useStaffApi<Evaluation>(baseline ? `${base}/evaluations/${baseline.id}` : null);
   const [changed, setChanged] = useState<Record<string, number>>({});
   if (targets.error || evaluations.error) return <ErrorMessage error={targets.error ?? evaluations.error} />;
   if (!targets.data || !evaluations.data) return <Loading />;
@@ -186,7 +186,7 @@ function Simulator({ region, ev, changed, setChanged }: { region: RegionProfile;
   const key = JSON.stringify(changed);
   useEffect(() => {
     const abort = new AbortController();
-    api<Simulation>(`${spbeApi(region.code)}/simulate`, { method: 'POST', body: { evaluationId: ev.id, levels: JSON.parse(key) as Record<string, number> }, signal: abort.signal })
+    api<Simulation>(`${spbeApi(region.code)}/simulate`, { method: 'POST', reads: true, body: { evaluationId: ev.id, levels: JSON.parse(key) as Record<string, number> }, signal: abort.signal })
       .then((s) => { setSim(s); setError(null); }, (err) => !abort.signal.aborted && setError(err));
     return () => abort.abort();
   }, [region.code, ev.id, key]);

@@ -5,7 +5,7 @@ import { api, regionApi } from '../../../api.js';
 import { copyText } from '../../../components/TrackingCode.js';
 import { ErrorMessage, Loading } from '../../../components/ui.js';
 import { formatDateTime } from '../../../format.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { RegionProfile } from '../../../types.js';
 import type { ApiKeyRow } from '../../../admin-types.js';
@@ -15,7 +15,7 @@ export function ApiKeysSection({ region }: { region: RegionProfile }) {
   const { t, locale } = useI18n();
   const url = `${regionApi(region.code)}/api-keys`;
   const when = (at: string) => formatDateTime(at, region, locale);
-  const keys = useApi<ApiKeyRow[]>(url);
+  const keys = useStaffApi<ApiKeyRow[]>(url);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const create = useWrite();
   const revoke = useWrite();

@@ -6,7 +6,7 @@
 import { type FormEvent, type ReactNode } from 'react';
 import { regionApi } from '../../../api.js';
 import { ErrorMessage, Loading, When } from '../../../components/ui.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { formatCalendarDate, formatNumber } from '../../../format.js';
 import { useI18n, type MessageKey } from '../../../i18n/index.js';
 import { Link, navigate, queryString, useLocation } from '../../../router.js';
@@ -24,13 +24,13 @@ export function AuditSection({ region }: { region: RegionProfile }) {
   const before = /^\d+$/.test(query.get('sebelum') ?? '') ? query.get('sebelum')! : undefined;
   const chosen = Object.fromEntries(filters.map(([param]) => [param, query.get(param) ?? ''])) as Record<(typeof filters)[number][0], string>;
   const apiFilter = Object.fromEntries(filters.map(([param, name]) => [name, chosen[param]]));
-  const entries = useApi<AuditEntry[]>(`${base}/audit${queryString({ ...apiFilter, before, limit: PAGE })}`);
+  const entries = useStaffApi<AuditEntry[]>(`${base}/audit${queryString({ ...apiFilter, before, limit: PAGE })}`);
   // Names for the records the log keeps by id (units, categories, keys never disappear).
-  const units = useApi<Unit[]>(`${base}/units`);
-  const categories = useApi<Category[]>(`${base}/admin/categories`);
-  const keys = useApi<ApiKeyRow[]>(`${base}/api-keys`);
+  const units = useStaffApi<Unit[]>(`${base}/units`);
+  const categories = useStaffApi<Category[]>(`${base}/admin/categories`);
+  const keys = useStaffApi<ApiKeyRow[]>(`${base}/api-keys`);
   // Role names in words come from the installation's role catalogue, as the server names them.
-  const catalogue = useApi<RoleCatalogue>('/api/roles');
+  const catalogue = useStaffApi<RoleCatalogue>('/api/roles');
   const roleWord = (role: string) => {
     const info = catalogue.data?.roles.find((r) => r.name === role);
     return info ? pick(info.label) : role;

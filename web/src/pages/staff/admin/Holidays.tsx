@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
 import { ErrorMessage, Loading } from '../../../components/ui.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { formatCalendarDate, localMonth } from '../../../format.js';
 import { useI18n } from '../../../i18n/index.js';
 import { navigate, useLocation } from '../../../router.js';
@@ -18,7 +18,7 @@ export function HolidaysSection({ region }: { region: RegionProfile }) {
   const { t, locale } = useI18n();
   const { path, query } = useLocation();
   const url = `${regionApi(region.code)}/holidays`;
-  const holidays = useApi<Holiday[]>(url);
+  const holidays = useStaffApi<Holiday[]>(url);
   const thisYear = Number(localMonth(Date.now(), region.timezone).slice(0, 4));
   const year = /^\d{4}$/.test(query.get('tahun') ?? '') ? Number(query.get('tahun')) : thisYear;
   const years = [...new Set([thisYear - 1, thisYear, thisYear + 1, year, ...(holidays.data ?? []).map((h) => Number(h.date.slice(0, 4)))])].sort();

@@ -3,7 +3,7 @@
 import { regionApi } from '../../../api.js';
 import type { SettingsPart } from '../../../contract.js';
 import { ErrorMessage, Loading } from '../../../components/ui.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { modules } from '../../../modules.js';
 import type { RegionProfile } from '../../../types.js';
 import type { RegionSettings, RoleCatalogue } from '../../../admin-types.js';
@@ -17,8 +17,8 @@ export async function loadSettingsParts(): Promise<void> {
 
 export function SettingsSection({ region }: { region: RegionProfile }) {
   const url = `${regionApi(region.code)}/settings`;
-  const settings = useApi<RegionSettings>(url);
-  const catalogue = useApi<RoleCatalogue>('/api/roles');
+  const settings = useStaffApi<RegionSettings>(url);
+  const catalogue = useStaffApi<RoleCatalogue>('/api/roles');
   const error = settings.error ?? catalogue.error;
   if (error) return <ErrorMessage error={error} />;
   if (!settings.data || !catalogue.data) return <Loading />;

@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
 import { ErrorMessage, Loading, When } from '../../../components/ui.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useSession } from '../../../session.js';
 import type { RegionProfile, Unit } from '../../../types.js';
@@ -35,10 +35,10 @@ export function StaffSection({ region }: { region: RegionProfile }) {
   const { me } = useSession();
   const url = `${regionApi(region.code)}/staff`;
   const invitationsUrl = `${regionApi(region.code)}/invitations`;
-  const staff = useApi<StaffGrant[]>(url);
-  const pending = useApi<Invitation[]>(invitationsUrl);
-  const units = useApi<Unit[]>(`${regionApi(region.code)}/units`);
-  const catalogue = useApi<RoleCatalogue>('/api/roles');
+  const staff = useStaffApi<StaffGrant[]>(url);
+  const pending = useStaffApi<Invitation[]>(invitationsUrl);
+  const units = useStaffApi<Unit[]>(`${regionApi(region.code)}/units`);
+  const catalogue = useStaffApi<RoleCatalogue>('/api/roles');
   const roles = catalogue.data?.roles ?? [];
   const isUnitRole = (r: Role) => roles.some((x) => x.name === r && x.unitScoped);
   const unitName = (id: string | null) => units.data?.find((u) => u.id === id)?.name ?? '';

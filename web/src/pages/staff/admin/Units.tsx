@@ -2,7 +2,7 @@
 import type { FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
 import { ErrorMessage, Loading } from '../../../components/ui.js';
-import { useApi } from '../../../data.js';
+import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { RegionProfile, Unit } from '../../../types.js';
 import { Outcome, field, useFieldProblem, useWrite } from './shared.js';
@@ -10,7 +10,7 @@ import { Outcome, field, useFieldProblem, useWrite } from './shared.js';
 export function UnitsSection({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
   const url = `${regionApi(region.code)}/units`;
-  const units = useApi<Unit[]>(url);
+  const units = useStaffApi<Unit[]>(url);
   const write = useWrite();
   const problem = useFieldProblem(write);
   const code = problem('code', 'unit-code', 'unit-code-hint');

@@ -6,7 +6,7 @@ import { RegionGate } from '../../../../components/RegionGate.js';
 import { StaffOnly } from '../../../../components/StaffOnly.js';
 import { ErrorMessage, Flash, Loading, PageTitle, StatusBadge, When } from '../../../../components/ui.js';
 import { api, regionApi } from '../../../../api.js';
-import { useApi } from '../../../../data.js';
+import { useStaffApi } from '../../../../query.js';
 import { useI18n } from '../../../../i18n/index.js';
 import { Link, type Params } from '../../../../router.js';
 import type { Command, RegionProfile, RegionSummary, StaffComplaint, Status, Unit } from '../../../../types.js';
@@ -23,7 +23,7 @@ export function ComplaintDetailPage({ params }: { params: Params }) {
 function Detail({ region, id }: { region: RegionProfile; id: string }) {
   const { t } = useI18n();
   const url = `${regionApi(region.code)}/complaints/${encodeURIComponent(id)}`;
-  const detail = useApi<StaffComplaint>(url);
+  const detail = useStaffApi<StaffComplaint>(url);
   const [flash, setFlash] = useState<Status | null>(null);
   const c = detail.data;
   if (detail.error) return <ErrorMessage error={detail.error} />;
@@ -81,8 +81,8 @@ const str = (form: FormData, name: string) => String(form.get(name) ?? '').trim(
 function Actions({ c, region, url, onDone }: { c: StaffComplaint; region: RegionProfile; url: string; onDone: (s: Status) => void }) {
   const { t } = useI18n();
   const has = (a: StaffComplaint['actions'][number]) => c.actions.includes(a);
-  const units = useApi<Unit[]>(has('dispatch') || has('dispose') ? `${regionApi(region.code)}/units` : null);
-  const regions = useApi<RegionSummary[]>(has('transfer') ? '/api/regions' : null);
+  const units = useStaffApi<Unit[]>(has('dispatch') || has('dispose') ? `${regionApi(region.code)}/units` : null);
+  const regions = useStaffApi<RegionSummary[]>(has('transfer') ? '/api/regions' : null);
   const activeUnits = (units.data ?? []).filter((u) => u.active);
   const targets = (regions.data ?? []).filter((r) => r.code === region.parentCode || r.parentCode === region.code);
   const form = { url, onDone };
@@ -215,7 +215,7 @@ interface Similar { id: string; trackingCode: string; description: string; statu
 function MergeForm({ url, onDone, c, region }: { url: string; onDone: (s: Status) => void; c: StaffComplaint; region: RegionProfile }) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
-  const similar = useApi<Similar[]>(`${url}/similar`);
+  const similar = useStaffApi<Similar[]>(`${url}/similar`);
   return (
     <ActionForm url={url} onDone={onDone} title={t('action.merge')} submit={t('action.mergeSubmit')}
       build={() => ({ action: 'merge', intoTrackingCode: code.trim().toUpperCase() })}>

@@ -9,7 +9,7 @@ import { RegionGate } from '../../../../components/RegionGate.js';
 import { StaffOnly } from '../../../../components/StaffOnly.js';
 import { ErrorMessage, Loading, PageTitle } from '../../../../components/ui.js';
 import { regionApi } from '../../../../api.js';
-import { useApi } from '../../../../data.js';
+import { useStaffApi } from '../../../../query.js';
 import { formatCalendarDate, localMonth } from '../../../../format.js';
 import { useI18n } from '../../../../i18n/index.js';
 import { navigate, queryString, useLocation, type Params } from '../../../../router.js';
@@ -75,8 +75,8 @@ function Dashboard({ region }: { region: RegionProfile }) {
   const base = regionApi(region.code);
   const url = (by: Breakdown, csv = '') => `${base}/dashboard${csv}${queryString({ from: view.from, to: view.to, by, ...(csv ? { lang: locale } : {}) })}`;
   // The monthly report gives the tiles and the trend whatever the breakdown, so they stay put while it changes.
-  const monthly = useApi<DashboardReport>(url('month'));
-  const other = useApi<DashboardReport>(view.by === 'month' ? null : url(view.by));
+  const monthly = useStaffApi<DashboardReport>(url('month'));
+  const other = useStaffApi<DashboardReport>(view.by === 'month' ? null : url(view.by));
   const breakdown = view.by === 'month' ? monthly : other;
   return (
     <>
@@ -116,7 +116,7 @@ function Province({ region }: { region: RegionProfile }) {
   const { t, locale } = useI18n();
   const [view, setView] = useView(region);
   const url = (csv = '') => `${regionApi(region.code)}/dashboard/regions${csv}${queryString({ from: view.from, to: view.to, ...(csv ? { lang: locale } : {}) })}`;
-  const report = useApi<DashboardReport>(url());
+  const report = useStaffApi<DashboardReport>(url());
   return (
     <>
       <PageTitle title={t('dash.province.title')}>{t('dash.province.title')}</PageTitle>

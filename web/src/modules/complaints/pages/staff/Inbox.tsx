@@ -6,7 +6,7 @@ import { RegionGate } from '../../../../components/RegionGate.js';
 import { StaffOnly } from '../../../../components/StaffOnly.js';
 import { ErrorMessage, Loading, PageTitle, StatusBadge, TimeLeft } from '../../../../components/ui.js';
 import { regionApi } from '../../../../api.js';
-import { useApi } from '../../../../data.js';
+import { useStaffApi } from '../../../../query.js';
 import { useI18n } from '../../../../i18n/index.js';
 import { Link, navigate, queryString, useLocation, type Params } from '../../../../router.js';
 import type { InboxRow, RegionProfile } from '../../../../types.js';
@@ -28,7 +28,7 @@ function Inbox({ region }: { region: RegionProfile }) {
   const filter = { status: query.get('status') ?? '', overdue: query.get('overdue') === '1', q: query.get('q') ?? '' };
   const page = pageFrom(query);
   const [search, setSearch] = useState(filter.q);
-  const rows = useApi<InboxRow[]>(`${regionApi(region.code)}/inbox${queryString({
+  const rows = useStaffApi<InboxRow[]>(`${regionApi(region.code)}/inbox${queryString({
     status: filter.status, overdue: filter.overdue ? 'true' : undefined, q: filter.q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
   })}`);
   const apply = (next: Partial<typeof filter>) => {
