@@ -48,7 +48,7 @@ export interface Harness {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), publicUrl: 'http://pamong.test', smtp: null, workers: false, ...overrides };
+  return { ...loadConfig({}), publicUrl: 'http://pamong.test', smtp: null, workers: false, checkResponses: true, ...overrides };
 }
 
 /**

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { buildServer } from '../src/server.js';
+import { instant } from '../src/platform/http/responses.js';
 import { describeWithApp } from './harness.js';
 
 describeWithApp('declared answers', (h) => {
@@ -32,18 +33,35 @@ describeWithApp('declared answers', (h) => {
     expect(inbox['403'].description).toMatch(/auth\.forbidden/);
   });
 
-  it('sends only what the schema names, whatever the handler returns', async () => {
-    const app = await buildServer(h.ctx);
+  it.each([true, false])('sends only what the schema names, whatever the handler returns (answers checked: %s)', async (checkResponses) => {
+    const app = await buildServer({ ...h.ctx, config: { ...h.ctx.config, checkResponses } });
     app.withTypeProvider<ZodTypeProvider>().get('/api/test/extra', {
       config: { access: 'public' },
-      schema: { response: { 200: z.object({ trackingCode: z.string(), reporter: z.object({ role: z.string() }) }) } },
-    }, async () => ({ trackingCode: 'ADU-TEST', reporter: { role: 'pelapor', email: 'warga@contoh.id' }, reporterPhone: '0812' }) as never);
+      schema: { response: { 200: z.object({ trackingCode: z.string(), at: instant, reporter: z.object({ role: z.string() }).nullable() }) } },
+    }, async () => ({ trackingCode: 'ADU-TEST', at: new Date('2026-12-05T01:02:03.004Z'), reporter: { role: 'pelapor', email: 'warga@contoh.id' }, reporterPhone: '0812' }) as never);
     await app.ready();
     try {
       const res = await app.inject({ method: 'GET', url: '/api/test/extra' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ trackingCode: 'ADU-TEST', reporter: { role: 'pelapor' } });
+      expect(res.json()).toEqual({ trackingCode: 'ADU-TEST', at: '2026-12-05T01:02:03.004Z', reporter: { role: 'pelapor' } });
       expect(res.body).not.toMatch(/warga@contoh\.id|0812/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses an answer that drifts from its declaration where answers are checked', async () => {
+    const app = await buildServer(h.ctx);
+    app.withTypeProvider<ZodTypeProvider>().get('/api/test/drift', {
+      config: { access: 'public' },
+      schema: { response: { 200: z.object({ count: z.number().int() }) } },
+    }, async () => ({ count: 'banyak' }) as never);
+    await app.ready();
+    try {
+      const res = await app.inject({ method: 'GET', url: '/api/test/drift' });
+      expect(res.statusCode).toBe(500);
+      expect(res.json().error.code).toBe('internal');
+      expect(res.body).not.toMatch(/banyak/);
     } finally {
       await app.close();
     }

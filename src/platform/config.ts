@@ -19,6 +19,8 @@ export interface Config {
   intakePerMinute: number;
   /** Failed sign-ins one address may make in 15 minutes, whatever the accounts (password spraying). */
   signInFailuresPerAddress: number;
+  /** Parse every JSON answer with its zod schema before sending it (tests; slower): a drifting answer fails instead of being coerced. */
+  checkResponses: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intakePerMinute: Number(env.PAMONG_INTAKE_PER_MINUTE ?? 20),
     signInFailuresPerAddress: Number(env.PAMONG_SIGN_IN_FAILURES_PER_ADDRESS ?? 30),
     trustProxy: env.PAMONG_TRUST_PROXY === 'true',
+    checkResponses: env.PAMONG_CHECK_RESPONSES ? env.PAMONG_CHECK_RESPONSES === 'true' : env.NODE_ENV === 'test',
   };
 }

@@ -10,7 +10,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './context.js';
 import { AppError, errorBody } from './errors.js';
 import { gatewayOf, guardedPrefixes, installAccess, SESSION_COOKIE } from './http/access.js';
@@ -23,6 +23,7 @@ import { installMediaTypes } from './http/media-types.js';
 import { installRateLimits } from './http/rate-limit.js';
 import { installIdempotency } from './http/idempotency.js';
 import { documentObject, documentRoute, installResponses } from './http/responses.js';
+import { responseSerializer } from './http/serialize.js';
 import { installStrictBodies } from './http/strict-bodies.js';
 import { authRoutes } from './auth/routes.js';
 import { regionRoutes } from './regions/routes.js';
@@ -60,7 +61,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(ctx.config.checkResponses));
 
   // Every answer worth it is compressed (JSON included: a slow phone waits for
   // each byte), Brotli where the client takes it. Tiny answers are not, nor are

@@ -1,7 +1,7 @@
 // What a route answers, declared per route in `schema.response`. A JSON
-// answer's zod schema documents it (OpenAPI) and serializes it: the serializer
-// parses with the schema, which drops every key the schema does not name, so a
-// field a service adds never reaches a client by accident. Error answers are
+// answer's zod schema documents it (OpenAPI) and serializes it (serialize.ts):
+// only the keys the schema names are written, so a field a service adds never
+// reaches a client by accident. Error answers are
 // the one error shape, listed by the catalogue codes a route can give; the
 // codes the edge itself gives (access, validation, idempotency, rate limits)
 // are added here from the route's config, so a route names only its own.
