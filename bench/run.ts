@@ -107,7 +107,7 @@ if (sections.includes('slow3g')) {
   const r = await slow3gBench(settings.slow3gRounds);
   const what = `first visit to the report form usable on slow 3G (${SLOW_3G.latencyMs} ms per request, ${SLOW_3G.kbitPerSecond} kbit/s), cold cache`;
   results.push(r
-    ? { section: 'citizen pages', what, figure: describeTimes(r), goal: `< ${GOAL_MS / 1000} s`, met: r.medianMs < GOAL_MS }
+    ? { section: 'citizen pages', what, figure: describeTimes(r), goal: `< ${GOAL_MS / 1000} s`, met: r.maxMs < GOAL_MS }
     : { section: 'citizen pages', what, figure: 'skipped: no Chromium at /usr/bin/chromium', goal: `< ${GOAL_MS / 1000} s`, met: null });
   if (r) details.push('### Report form on slow 3G', '', '```', describeVisit(r), '```', '');
 }

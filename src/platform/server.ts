@@ -24,6 +24,7 @@ import { installRateLimits } from './http/rate-limit.js';
 import { installIdempotency } from './http/idempotency.js';
 import { documentObject, documentRoute, installResponses } from './http/responses.js';
 import { responseSerializer } from './http/serialize.js';
+import { firstPaintRoutes } from './http/first-paint.js';
 import { installStrictBodies } from './http/strict-bodies.js';
 import { authRoutes } from './auth/routes.js';
 import { regionRoutes } from './regions/routes.js';
@@ -121,6 +122,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
         res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : file.startsWith(assets) ? IMMUTABLE : 'public, max-age=3600');
       },
     });
+    // Pages a module paints before the app's script arrives (the report form's first step).
+    await app.register(firstPaintRoutes(ctx, webDist));
   }
   const apiPrefixes = guardedPrefixes();
   app.setNotFoundHandler((request, reply) => {

@@ -13,3 +13,23 @@ export function takeEarlyAnswer(path: string): Promise<Response> | undefined {
   delete early[path];
   return answer;
 }
+
+/**
+ * What the person chose on a page the server painted before this script ran
+ * (src/platform/http/first-paint.ts): the fields of its form marked
+ * data-first-paint, read once, just before the app replaces the page. The
+ * painted nodes go, so the app draws its own instead of patching them.
+ */
+const painted = new Map<string, string>();
+
+export function takeOverPaintedPage(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>('form[data-first-paint]');
+  if (form) new FormData(form).forEach((value, name) => typeof value === 'string' && painted.set(name, value));
+  root.replaceChildren();
+}
+
+export function takePaintedValue(name: string): string | undefined {
+  const value = painted.get(name);
+  painted.delete(name);
+  return value;
+}

@@ -7,6 +7,7 @@ import { complaints } from './schema.js';
 import { complaintErrors } from './errors.js';
 import { complaintSettings } from './settings.js';
 import { complaintRoutes } from './http/routes.js';
+import { reportFormFirstPaint } from './http/first-paint.js';
 import { dashboardRoutes } from './http/dashboard.js';
 import { open311Gateway, open311Routes } from './http/open311.js';
 import { complaintDeadlineHandler } from './service/escalation.js';
@@ -51,6 +52,7 @@ export const complaintsModule = defineModule({
   settings: complaintSettings,
   // The citizen's pages show the reopen window and a link to the statistics.
   publicSettings: ['reopenWindowDays', 'publicStatistics'],
+  firstPaints: [reportFormFirstPaint],
   routes: (ctx) => async (app) => {
     await app.register(complaintRoutes(ctx));
     await app.register(dashboardRoutes(ctx));

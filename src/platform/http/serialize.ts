@@ -42,8 +42,22 @@ export function wireSchema(schema: z.ZodType): object {
     override: (ctx) => {
       if (ctx.zodSchema._zod.def.type === 'date') Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
       if (ctx.jsonSchema.additionalProperties === false) delete ctx.jsonSchema.additionalProperties;
+      nullableWithoutChoice(ctx.jsonSchema);
     },
   });
+}
+
+/**
+ * `X | null` written as X with `nullable: true`: the serializer then writes it
+ * directly instead of validating the data against each branch to choose one.
+ */
+function nullableWithoutChoice(schema: Record<string, unknown>): void {
+  const choices = schema.anyOf as Record<string, unknown>[] | undefined;
+  if (!Array.isArray(choices) || choices.length !== 2) return;
+  const other = choices.find((c) => c.type !== 'null');
+  if (!other || !choices.some((c) => c.type === 'null' && Object.keys(c).length === 1)) return;
+  delete schema.anyOf;
+  Object.assign(schema, other, { nullable: true });
 }
 
 export function responseSerializer(checkResponses: boolean): FastifySerializerCompiler<unknown> {

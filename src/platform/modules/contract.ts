@@ -9,6 +9,8 @@ import type { Database, Db, Queryable, Tx } from '../db/client.js';
 import type { ErrorEntry, Words } from '../errors.js';
 import type { Failure } from '../http/errors.js';
 import type { Permission } from '../auth/policy.js';
+import type { Locale } from '../i18n.js';
+import type { Region } from '../regions/service.js';
 
 /** A role a module adds. Region roles act region-wide; unit roles only for their unit (OPD). */
 export interface RoleDeclaration {
@@ -181,6 +183,21 @@ export interface DemoPlace {
   unit(code: string, region?: string): string;
 }
 
+/**
+ * A page of the web app that the server paints itself, so a phone on a slow
+ * connection can start on it when the HTML arrives instead of one round trip
+ * later, with the app's script (http/first-paint.ts). The app takes over when
+ * its script runs and keeps what the person already chose in the painted form
+ * (a form marked `data-first-paint`; web/src/early.ts). The form must also
+ * work as a plain GET form to the same page, for a person quicker than the script.
+ */
+export interface FirstPaint {
+  /** The web app's path, under a region: '/r/:region/lapor'. */
+  path: string;
+  /** The page's title and its main content as HTML (the module escapes what it writes), or null to leave the page to the app. */
+  render(ctx: AppContext, page: { region: Region; query: URLSearchParams; locale: Locale }): Promise<{ title: string; main: string } | null>;
+}
+
 export interface PamongModule {
   /** One word, used as URL segment, OpenAPI tag, i18n namespace, settings key and error-code prefix. */
   name: string;
@@ -205,6 +222,8 @@ export interface PamongModule {
   publicSettings?: readonly string[];
   routes?(ctx: AppContext): (app: FastifyInstance) => Promise<void>;
   gateway?: Gateway;
+  /** Pages of the web app the server paints before the app's script arrives. */
+  firstPaints?: FirstPaint[];
   /** Jobs it queues (platform/jobs); any payload type, checked by its schema. */
   jobs?: JobDeclaration<any>[];
   sweeps?: SweepDeclaration[];

@@ -7,7 +7,7 @@ import { useApi } from '../../../data.js';
 import { zonedTimeToIso } from '../../../format.js';
 import { useI18n, type Bilingual, type MessageKey, type Translate } from '../../../i18n/index.js';
 import { downscaleToJpeg, MAX_PHOTOS } from '../photos.js';
-import { Link } from '../../../router.js';
+import { Link, useLocation } from '../../../router.js';
 import type { Area, Category, Question, RegionProfile, SimilarComplaint } from '../../../types.js';
 import { ErrorMessage, Loading } from '../../../components/ui.js';
 import { TrackingCode } from '../../../components/TrackingCode.js';
@@ -16,10 +16,12 @@ import { answerText } from './complaint.js';
 import { rememberKey } from '../reporterKeys.js';
 import { MIN_DESCRIPTION, textLimits } from '../../../../../src/modules/complaints/domain/limits.js';
 import { placeGiven } from '../../../../../src/modules/complaints/domain/place.js';
+import { CATEGORY_PARAM, reportSteps, type ReportStep } from '../../../../../src/modules/complaints/domain/report-steps.js';
+import { takePaintedValue } from '../../../early.js';
 
 type Mode = 'citizen' | 'counter';
-const steps = ['category', 'details', 'location', 'photos', 'privacy', 'review'] as const;
-type Step = (typeof steps)[number];
+const steps = reportSteps;
+type Step = ReportStep;
 
 interface Draft {
   categoryId: string;
@@ -115,7 +117,8 @@ function answersFor(questions: Question[], raw: Draft['answers'], timeZone: stri
 export function ReportForm({ region, mode }: { region: RegionProfile; mode: Mode }) {
   const { t, pick } = useI18n();
   const base = regionApi(region.code);
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  // A category chosen on the page the server painted, before this script ran (early.ts).
+  const [draft, setDraft] = useState<Draft>(() => ({ ...emptyDraft, categoryId: takePaintedValue(CATEGORY_PARAM) ?? '' }));
   const [stepIndex, setStepIndex] = useState(0);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -128,6 +131,18 @@ export function ReportForm({ region, mode }: { region: RegionProfile; mode: Mode
   const category = categories.data?.find((c) => c.id === draft.categoryId);
   const step = steps[stepIndex];
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  // A category named in the address (the painted form, sent before the app took over, or a link,
+  // e.g. a QR code on a street light) is chosen, and the form starts at its details.
+  const named = useLocation().query.get(CATEGORY_PARAM);
+  const namedTaken = useRef(false);
+  useEffect(() => {
+    const chosen = named && categories.data?.find((c) => c.id === named || c.code === named);
+    if (!chosen || namedTaken.current) return;
+    namedTaken.current = true;
+    setDraft((d) => ({ ...d, categoryId: chosen.id, answers: {} }));
+    setStepIndex(steps.indexOf('details'));
+  }, [named, categories.data]);
 
   const first = useRef(true);
   useEffect(() => {
