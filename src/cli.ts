@@ -18,6 +18,7 @@ import { listEnabledRegions } from './platform/regions/service.js';
 import { switchOnRegion } from './platform/regions/admin.js';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_REGION, demoAccounts, seedDemo } from './demo/seed.js';
 import { seedShowcase, showcaseAccounts } from './demo/showcase.js';
+import { citusDdl, readSchemaShape } from './platform/db/distribution.js';
 
 const usage = `Pemakaian / usage: pamong <perintah> [opsi]
   serve                      jalankan server web + pekerja latar / run the web server and workers
@@ -28,7 +29,8 @@ const usage = `Pemakaian / usage: pamong <perintah> [opsi]
   create-admin --email E --name N --password P    buat admin platform / create a platform admin
   create-api-key --region KODE --name N           buat kunci API / create an API key
   backup --region KODE [--out FILE]               cadangkan data daerah / back up a region's data (export: the same)
-  restore [--in FILE] [--replace]                 pulihkan data daerah / restore a region from a backup`;
+  restore [--in FILE] [--replace]                 pulihkan data daerah / restore a region from a backup
+  citus-ddl                  perintah SQL untuk Citus (dibagi per daerah) / the SQL that distributes the schema on Citus`;
 
 const log = pino(loggerOptions(loadConfig()));
 
@@ -91,6 +93,9 @@ async function main() {
       console.log(`Daerah ${region} dipulihkan / region restored: ${total} baris / rows`);
       break;
     }
+    case 'citus-ddl':
+      process.stdout.write(citusDdl(await readSchemaShape(ctx.database)));
+      break;
     case 'worker': {
       const worker = startWorker(ctx, log);
       log.info('worker started');

@@ -127,7 +127,8 @@ export const invitations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
-    uniqueIndex('invitations_token_idx').on(t.tokenHash),
+    // The token is looked up alone; region_code in the key keeps the table shardable by region (db/distribution.ts).
+    uniqueIndex('invitations_token_idx').on(t.tokenHash, t.regionCode),
     unique('invitations_offer_key').on(t.regionCode, t.email, t.role, t.unitId).nullsNotDistinct(),
   ],
 );
@@ -163,7 +164,8 @@ export const apiKeys = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     revokedAt: ts('revoked_at'),
   },
-  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), uniqueIndex('api_keys_hash_idx').on(t.keyHash)],
+  // Looked up by the key's hash alone; region_code in the key keeps the table shardable by region (db/distribution.ts).
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), uniqueIndex('api_keys_hash_idx').on(t.keyHash, t.regionCode)],
 );
 
 /** Rate-limit counters, shared by every instance: one row per limit and subject, counting hits in a fixed window. */

@@ -131,7 +131,8 @@ export const complaints = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
-    uniqueIndex('complaints_tracking_idx').on(t.trackingCode),
+    // A tracking code is unique in its region, and always looked up with it (a region key keeps the table shardable).
+    uniqueIndex('complaints_tracking_idx').on(t.regionCode, t.trackingCode),
     index('complaints_status_idx').on(t.regionCode, t.status, t.submittedAt),
     index('complaints_unit_idx').on(t.regionCode, t.unitId, t.status),
     index('complaints_submitted_idx').on(t.regionCode, t.submittedAt),
