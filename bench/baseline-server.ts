@@ -41,7 +41,7 @@ const server = createServer((req, res) => {
   }
   const track = /^\/track\/(.+)$/.exec(req.url ?? '');
   if (req.method === 'GET' && track) {
-    database.rows(sql`select * from complaints where tracking_code = ${track[1]}`).then(
+    database.rows(sql`select * from complaints where region_code = '32.11' and tracking_code = ${track[1]}`).then(
       (rows) => (rows[0] ? send(200, rows[0]) : send(404, {})),
       (err) => send(500, { error: String(err) }),
     );

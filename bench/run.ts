@@ -2,8 +2,8 @@
 // machine (see BENCHMARKS.md for the latest numbers and how to read them).
 //
 //   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g   sections to run (default: all)
-//   BENCH_SECONDS=15        measured seconds per server and test (intake, tracking), split in rounds
-//   BENCH_ROUNDS=3          rounds alternating Pamong and the baseline
+//   BENCH_SECONDS=30        measured seconds per server and test (intake, tracking), split in rounds
+//   BENCH_ROUNDS=6          pairs of rounds, Pamong and the baseline in the order ABBA (at least 5 for a spread)
 //   BENCH_DASHBOARD_COMPLAINTS=1000000   the issue's size: 10000000 (about 10 more minutes)
 //   BENCH_SWEEP_OPEN=1000000
 //   BENCH_MEMORY_SECONDS=60              the issue's: 300
@@ -24,8 +24,8 @@ import { envNumber, machine, postgresReachable, printResults, root, type Result 
 
 const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g').split(',').map((s) => s.trim());
 const settings = {
-  seconds: envNumber('BENCH_SECONDS', 15),
-  rounds: envNumber('BENCH_ROUNDS', 3),
+  seconds: envNumber('BENCH_SECONDS', 30),
+  rounds: envNumber('BENCH_ROUNDS', 6),
   dashboard: envNumber('BENCH_DASHBOARD_COMPLAINTS', 1_000_000),
   sweepOpen: envNumber('BENCH_SWEEP_OPEN', 1_000_000),
   memorySeconds: envNumber('BENCH_MEMORY_SECONDS', 60),
@@ -53,7 +53,7 @@ if (sections.includes('http')) {
     results.push(...r.results);
   }
   details.push('### Intake and tracking against the bare baseline', '',
-    `autocannon, 50 connections, ${settings.seconds} s per server and test in ${settings.rounds} alternating rounds after 2 s of warm-up; p99 is the median of the rounds'.`,
+    `autocannon, 50 connections, ${settings.seconds} s per server and test in ${settings.rounds} pairs of rounds in the order ABBA, after 2 s of warm-up, each server on its own copy of the data; the ratio is per pair (min–median–max); p99 is the median of the rounds'.`,
     'Tracking asks for 500 different complaints at random. CPU: the server process, and on PostgreSQL its own backends (by connection name), per answered request.', '', ...comparisonTable(comparisons), '');
 }
 

@@ -67,8 +67,8 @@ export interface BenchDatabase {
   /** Environment for a server process using it. */
   env: Record<string, string>;
   open(poolSize?: number): Promise<Database>;
-  /** PGlite: a copy in a new folder, so a second process can run on the same data. */
-  copy(): BenchDatabase;
+  /** A copy of the same data for a second server: PostgreSQL a new database from this one as template, PGlite a new folder. */
+  copy(): Promise<BenchDatabase>;
   remove(): Promise<void>;
 }
 
@@ -82,7 +82,13 @@ export async function freshDatabase(engine: 'postgres' | 'pglite', name = 'pamon
     const db: BenchDatabase = make(
       { DATABASE_URL: url },
       (poolSize) => openDatabase({ databaseUrl: url, poolSize }),
-      () => db,
+      async () => {
+        const copy = `${name}_copy`;
+        await dropDatabase(copy);
+        await adminQuery(`create database ${copy} template ${name}`);
+        const copyUrl = databaseUrl(copy);
+        return make({ DATABASE_URL: copyUrl }, (poolSize) => openDatabase({ databaseUrl: copyUrl, poolSize }), () => Promise.reject(new Error('a copy of a copy')), () => dropDatabase(copy));
+      },
       () => dropDatabase(name),
     );
     await seed(await db.open(), opts.seed !== false);
@@ -91,7 +97,7 @@ export async function freshDatabase(engine: 'postgres' | 'pglite', name = 'pamon
   const pglite = (dir: string): BenchDatabase => make(
     { PAMONG_DATA_DIR: dir },
     () => openDatabase({ dataDir: dir }),
-    () => {
+    async () => {
       const other = mkdtempSync(join(tmpdir(), 'pamong-bench-'));
       cpSync(dir, other, { recursive: true });
       return pglite(other);
