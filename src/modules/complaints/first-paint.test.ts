@@ -30,8 +30,12 @@ describeWithApp('the report form painted by the server', (h) => {
     expect(compressed.rawPayload.length).toBeLessThan(html.length / 3);
   });
 
-  it.runIf(built)('checks the category the address names, and speaks the chosen language', async () => {
-    const html = (await h.api('GET', '/r/32.11/lapor?kategori=sampah&lang=en')).raw;
+  it.runIf(built)('checks the category the address names, and speaks the language the app will speak', async () => {
+    // The browser's language does not decide: the app takes Indonesian unless the person chose English (its cookie).
+    const browserSaysEnglish = await h.api('GET', '/r/32.11/lapor', { headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    expect(browserSaysEnglish.raw).toContain('<html lang="id">');
+    expect(browserSaysEnglish.raw).toContain('<h2 tabindex="-1">Apa masalahnya?</h2>');
+    const html = (await h.api('GET', '/r/32.11/lapor?kategori=sampah', { headers: { cookie: 'pamong_lang=en' } })).raw;
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h2 tabindex="-1">What is the problem?</h2>');
     expect(html).toMatch(/value="[^"]+" required checked><span>Uncollected rubbish<\/span>/);

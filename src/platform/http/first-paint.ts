@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Eta } from 'eta';
 import type { AppContext } from '../context.js';
+import type { Locale } from '../i18n.js';
 import { modules } from '../modules/registry.js';
 import { findRegionCached } from '../regions/service.js';
 
@@ -49,10 +50,13 @@ export function firstPaintRoutes(ctx: AppContext, webDist: string) {
       // for a region that does not exist, the app's page explains.
       app.get<{ Params: { code: string } }>(page.path.replace(':region', ':code'), { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
         const region = /^\d{2}(\.\d{2})?$/.test(request.params.code) ? await findRegionCached(ctx.database.db, request.params.code) : null;
-        const painted = region && (await page.render(ctx, { region, query: new URL(request.url, 'http://pamong.invalid').searchParams, locale: request.locale }));
+        // The app speaks what the pamong_lang cookie says, else Indonesian (web/src/i18n cookieLocale), never
+        // the browser's Accept-Language: the painted page must too, or its words change when the app takes over.
+        const locale: Locale = request.cookies?.pamong_lang === 'en' ? 'en' : 'id';
+        const painted = region && (await page.render(ctx, { region, query: new URL(request.url, 'http://pamong.invalid').searchParams, locale }));
         if (!region || !painted) return reply.type('text/html').sendFile('index.html');
         const html = styled
-          .replace('<html lang="id">', `<html lang="${request.locale}">`)
+          .replace('<html lang="id">', `<html lang="${locale}">`)
           .replace('<title>Pamong</title>', () => `<title>${escapeHtml(painted.title)} · Pamong</title>`)
           .replace('<div id="root"></div>', () => `<div id="root">${renderShell({ region, main: painted.main })}</div>`);
         return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
