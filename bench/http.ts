@@ -65,8 +65,8 @@ async function compare(
       await runBase();
       await runOurs();
     }
-    const failed = rounds.base[i];
-    if (failed.errors > 0) throw new Error(`The baseline failed ${failed.errors} requests (${JSON.stringify(failed.statuses)}): its figures cannot be compared with`);
+    const baseRound = rounds.base[i];
+    if (baseRound.errors > 0) throw new Error(`The baseline failed ${baseRound.errors} requests (${JSON.stringify(baseRound.statuses)}): its figures cannot be compared with`);
   }
   const sum = (rs: Awaited<ReturnType<typeof measured>>[]) => {
     const requests = rs.reduce((s, r) => s + r.requests, 0);

@@ -28,7 +28,7 @@ export function htmlTemplate<T extends object>(template: string): (data: T) => s
   return (data) => eta.render(compiled, data);
 }
 
-export const escapeHtml = (text: string): string => String(eta.config.escapeFunction(text));
+const escapeHtml = (text: string): string => String(eta.config.escapeFunction(text));
 
 const renderShell = htmlTemplate<{ region: { code: string; name: string }; main: string }>(shell);
 

@@ -32,7 +32,7 @@ function zodOf(declared: unknown): z.ZodType | undefined {
  * a union) it picks the branch by validating the data, which a key the
  * schema does not name would then fail.
  */
-export function wireSchema(schema: z.ZodType): object {
+function wireSchema(schema: z.ZodType): object {
   return z.toJSONSchema(schema, {
     target: 'draft-07',
     io: 'output',

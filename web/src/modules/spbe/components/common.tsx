@@ -13,6 +13,9 @@ import type { AnswerStatus, EvaluationAnswer, MaybeBilingual, Stage } from './ty
 import './spbe.css';
 
 export const spbeApi = (region: string) => `${regionApi(region)}/spbe`;
+
+/** One evaluation of the region: what its pages read and write. */
+export const evaluationUrl = (region: string, id: string) => `${spbeApi(region)}/evaluations/${encodeURIComponent(id)}`;
 export const spbePath = (region: string, rest = '') => `/staff/${region}/spbe${rest}`;
 export const evaluationPath = (region: string, id: string, rest = '') => spbePath(region, `/evaluasi/${id}${rest}`);
 export const indicatorPath = (region: string, id: string, code: string) => evaluationPath(region, id, `/indikator/${encodeURIComponent(code)}`);

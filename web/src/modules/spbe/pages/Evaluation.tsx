@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../../components/ui.js';
 import {
-  allowed, AnswerStatusBadge, evaluationPath, formatDecimal, groupAnswers, indicatorPath, LevelValue, SpbePage, spbeApi, spbePath, StageBadge, toggled,
+  allowed, AnswerStatusBadge, evaluationPath, formatDecimal, groupAnswers, indicatorPath, LevelValue, SpbePage, evaluationUrl, spbeApi, spbePath, StageBadge, toggled,
 } from '../components/common.js';
 import type { Evaluation, EvaluationAnswer, Stage } from '../components/types.js';
 import { IndexCards } from '../components/scores.js';
@@ -24,7 +24,7 @@ export function EvaluationPage({ params }: { params: Params }) {
 
 function EvaluationView({ region, id }: { region: RegionProfile; id: string }) {
   const { t, pick } = useI18n();
-  const url = `${spbeApi(region.code)}/evaluations/${encodeURIComponent(id)}`;
+  const url = evaluationUrl(region.code, id);
   const detail = useStaffApi<Evaluation>(url);
   const ev = detail.data;
   if (detail.error) return <ErrorMessage error={detail.error} />;

@@ -1,6 +1,6 @@
 // The history of an evaluation: who did what when, every change.
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
-import { evaluationPath, SpbePage, spbeApi } from '../components/common.js';
+import { evaluationPath, SpbePage, evaluationUrl } from '../components/common.js';
 import { HistoryList } from '../components/History.js';
 import type { Evaluation, HistoryEntry } from '../components/types.js';
 import { useStaffApi } from '../../../query.js';
@@ -14,7 +14,7 @@ export function HistoryPage({ params }: { params: Params }) {
 
 function History({ region, id }: { region: RegionProfile; id: string }) {
   const { t } = useI18n();
-  const url = `${spbeApi(region.code)}/evaluations/${encodeURIComponent(id)}`;
+  const url = evaluationUrl(region.code, id);
   const ev = useStaffApi<Evaluation>(url);
   const history = useStaffApi<HistoryEntry[]>(`${url}/history`);
   if (ev.error || history.error) return <ErrorMessage error={ev.error ?? history.error} />;

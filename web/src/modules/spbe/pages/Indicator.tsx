@@ -7,7 +7,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../../components/ui.js';
 import {
-  allowed, AnswerStatusBadge, EvidenceList, evaluationPath, formatBytes, formatDecimal, indicatorPath, LevelPair, myUnits, SpbePage, spbeApi, StageBadge, toggled,
+  allowed, AnswerStatusBadge, EvidenceList, evaluationPath, formatBytes, formatDecimal, indicatorPath, LevelPair, myUnits, SpbePage, evaluationUrl, StageBadge, toggled,
 } from '../components/common.js';
 import { HistoryList } from '../components/History.js';
 import { LevelChoice, LevelCriteriaList } from '../components/LevelChoice.js';
@@ -29,7 +29,7 @@ export function IndicatorPage({ params }: { params: Params }) {
 function IndicatorView({ region, id, code }: { region: RegionProfile; id: string; code: string }) {
   const { t, pick, locale } = useI18n();
   const { me } = useSession();
-  const url = `${spbeApi(region.code)}/evaluations/${encodeURIComponent(id)}`;
+  const url = evaluationUrl(region.code, id);
   const detail = useStaffApi<Evaluation>(url);
   const history = useStaffApi<HistoryEntry[]>(`${url}/history`);
   const [flash, setFlash] = useState<string | null>(null);

@@ -3,7 +3,7 @@
 // then per domain (each on a new page) every indicator with its self-assessed
 // and final level, reasons and evidence. Also links to the XLSX/CSV exports.
 import { ErrorMessage, Loading, PageTitle, When } from '../../../components/ui.js';
-import { evaluationPath, formatDecimal, groupAnswers, LevelPair, SpbePage, spbeApi, StageBadge } from '../components/common.js';
+import { evaluationPath, formatDecimal, groupAnswers, LevelPair, SpbePage, evaluationUrl, StageBadge } from '../components/common.js';
 import { IndexCards, ScoreTable } from '../components/scores.js';
 import type { Evaluation, EvaluationAnswer } from '../components/types.js';
 import { useStaffApi } from '../../../query.js';
@@ -17,7 +17,7 @@ export function ReportPage({ params }: { params: Params }) {
 
 function Report({ region, id }: { region: RegionProfile; id: string }) {
   const { t, pick } = useI18n();
-  const url = `${spbeApi(region.code)}/evaluations/${encodeURIComponent(id)}`;
+  const url = evaluationUrl(region.code, id);
   const detail = useStaffApi<Evaluation>(url);
   const ev = detail.data;
   if (detail.error) return <ErrorMessage error={detail.error} />;

@@ -2,7 +2,7 @@
 // self-assessed against final, as charts and tables.
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { BarChart, RadarChart } from '../components/charts.js';
-import { evaluationPath, SpbePage, spbeApi, spbePath } from '../components/common.js';
+import { evaluationPath, SpbePage, evaluationUrl, spbePath } from '../components/common.js';
 import { IndexCards, ScoreTable } from '../components/scores.js';
 import type { Evaluation } from '../components/types.js';
 import { useStaffApi } from '../../../query.js';
@@ -16,7 +16,7 @@ export function ResultsPage({ params }: { params: Params }) {
 
 function Results({ region, id }: { region: RegionProfile; id: string }) {
   const { t, pick } = useI18n();
-  const detail = useStaffApi<Evaluation>(`${spbeApi(region.code)}/evaluations/${encodeURIComponent(id)}`);
+  const detail = useStaffApi<Evaluation>(evaluationUrl(region.code, id));
   const ev = detail.data;
   if (detail.error) return <ErrorMessage error={detail.error} />;
   if (!ev) return <Loading />;
