@@ -62,10 +62,14 @@ export function multipartReader(jsonField: string, fileField: string, policy: Up
           refuseNul('file name', part.filename);
           request.uploads.push({ fileName: part.filename || 'berkas', data: await part.toBuffer() });
         } else if (part.fieldname === jsonField) {
-          try {
-            body = JSON.parse(String(part.value));
-          } catch {
-            throw new AppError('request.invalid', { [jsonField]: 'not JSON' });
+          // A part sent as application/json (curl -F 'x=…;type=application/json') arrives parsed (secure-json-parse); a plain field as text.
+          if (part.mimetype === 'application/json') body = part.value;
+          else {
+            try {
+              body = JSON.parse(String(part.value));
+            } catch {
+              throw new AppError('request.invalid', { [jsonField]: 'not JSON' });
+            }
           }
         }
       }

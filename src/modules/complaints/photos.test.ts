@@ -8,9 +8,12 @@ import { describeWithApp } from '../../../test/harness.js';
 import { CAMERA_MAKE, hasGps, jpegHeaderWithHtml, phonePhoto, pngBomb } from '../../../test/support/images.js';
 import { complaintPhotos, complaints } from './schema.js';
 
-function multipart(complaint: unknown, files: { name: string; type: string; data: Buffer }[]) {
+/** `jsonType`: the complaint part's own Content-Type, as `curl -F 'complaint=…;type=application/json'` sends it. */
+function multipart(complaint: unknown, files: { name: string; type: string; data: Buffer }[], jsonType?: string) {
   const boundary = '----pamongphotos';
-  const parts: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="complaint"\r\n\r\n${JSON.stringify(complaint)}\r\n`)];
+  const typeLine = jsonType ? `Content-Type: ${jsonType}\r\n` : '';
+  const json = typeof complaint === 'string' ? complaint : JSON.stringify(complaint);
+  const parts: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="complaint"\r\n${typeLine}\r\n${json}\r\n`)];
   for (const f of files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n'));
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -39,6 +42,22 @@ describeWithApp('complaint photos', (h) => {
       messages: { id: 'Gambar terlalu besar: paling banyak 40 megapiksel dan 8000 piksel per sisi.', en: 'The image is too large: at most 40 megapixels and 8000 pixels per side.' },
       details: { width: 100_000, height: 100_000, maxPixels: 40_000_000, maxSide: 8000 },
     });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('takes the complaint part sent with its own Content-Type application/json, and refuses a broken one with a clear error', async () => {
+    const photo = await phonePhoto({ width: 400, height: 300 });
+    const typed = multipart({ categoryId: sampah, description: 'Sampah menumpuk di depan pasar Tanjungsari' }, [{ name: 'a.jpg', type: 'image/jpeg', data: photo }], 'application/json');
+    const res = await h.api('POST', '/api/regions/32.11/complaints', typed);
+    expect(res.status, res.raw).toBe(201);
+    const tracked = await h.api('GET', `/api/regions/32.11/complaints/track/${res.body.trackingCode}`);
+    expect(tracked.body.photos).toHaveLength(1);
+
+    const before = await stored();
+    const broken = await h.api('POST', '/api/regions/32.11/complaints', multipart('{"categoryId": ', [], 'application/json'));
+    expect(broken.status, broken.raw).toBe(400);
+    expect(broken.body.error.code).toBe('request.invalid');
+    expect(broken.body.error.messages.id).toBeTruthy();
     expect(await stored()).toEqual(before);
   });
 
