@@ -1,5 +1,7 @@
 // Complaint intake and the tracking page: Pamong against the bare baseline
 // (bench/baseline-server.ts) doing the same database work, on one engine.
+// Intake sends the day's mix of reports (bench/intake-mix.ts) to both; Pamong
+// runs as in production (log level info, background worker on).
 // Both servers run at once, each on its own copy of the same data (its own
 // PostgreSQL database, or its own PGlite folder); the load alternates between
 // them in pairs of rounds, in the order ABBA (Pamong first in one pair, the
@@ -10,6 +12,7 @@ import { getRegion } from '../src/platform/regions/service.js';
 import { submitComplaint } from '../src/modules/complaints/service/intake.js';
 import { listCategories } from '../src/modules/complaints/service/admin.js';
 import { existsSync } from 'node:fs';
+import { intakeMix, type IntakeRequest } from './intake-mix.js';
 import { contextOf, cpuMs, freshDatabase, load, median, postgresBackends, startPamong, startServer, type Load, type LoadRequest, type Result, type Server } from './support.js';
 
 export interface HttpOptions { seconds: number; rounds: number; connections: number; port: number }
@@ -17,6 +20,8 @@ export interface HttpOptions { seconds: number; rounds: number; connections: num
 export interface Comparison {
   what: string;
   engine: string;
+  /** At 50 % and 80 % of the baseline's capacity (PostgreSQL only). */
+  openLoop: OpenLoop[];
   ours: Load & { cpuMsPerRequest: number; dbCpuMsPerRequest: number | null };
   base: Load & { cpuMsPerRequest: number; dbCpuMsPerRequest: number | null };
   /** Pamong's throughput over the baseline's, per pair of rounds: min, median, max. */
@@ -27,17 +32,30 @@ const description = 'Sampah menumpuk di tepi jalan dekat pasar, sudah tiga hari 
 /** The tracking load asks for these many different complaints, at random. */
 const TRACKED = 500;
 
+/** The mix of reports as autocannon requests to `path`, in the same order for every server, cycling. */
+export function mixRequests(mix: IntakeRequest[], path: string): LoadRequest[] {
+  let next = 0;
+  return [{ method: 'POST', setupRequest: (req) => {
+    const r = mix[next++ % mix.length];
+    return { ...req, path, headers: { ...req.headers, 'content-type': r.contentType }, body: r.body };
+  } }];
+}
+
 /** CPU time of the PostgreSQL backends serving one application (by application_name), in ms. */
 async function backendCpuMs(application: string): Promise<number> {
   const pids = await postgresBackends(application);
   return pids.reduce((sum, pid) => sum + (existsSync(`/proc/${pid}/stat`) ? cpuMs(pid) : 0), 0);
 }
 
-/** Runs `requests` against a server and counts the server's CPU time (and its database backends') per answered request. */
-async function measured(server: Server, seconds: number, connections: number, shape: { method: 'GET' | 'POST'; path?: string; body?: string; requests?: LoadRequest[] }, application?: string) {
+/**
+ * Runs `requests` against a server and counts the server's CPU time (and its
+ * database backends') per answered request. With `rate`, the load is open:
+ * that many requests per second are offered whatever the answers' pace.
+ */
+async function measured(server: Server, seconds: number, connections: number, shape: { method: 'GET' | 'POST'; path?: string; requests?: LoadRequest[] }, application?: string, rate?: number) {
   const before = cpuMs(server.pid);
   const dbBefore = application ? await backendCpuMs(application) : 0;
-  const result = await load({ url: server.url(shape.path ?? '/'), seconds, connections, method: shape.method, body: shape.body, requests: shape.requests });
+  const result = await load({ url: server.url(shape.path ?? '/'), seconds, connections, method: shape.method, requests: shape.requests, overallRate: rate });
   return { ...result, cpuMs: cpuMs(server.pid) - before, dbCpuMs: application ? (await backendCpuMs(application)) - dbBefore : 0 };
 }
 
@@ -46,7 +64,7 @@ async function measured(server: Server, seconds: number, connections: number, sh
  * on. Requests and time add up; p99 is the median of the rounds'. A baseline
  * that fails requests stops the run: a ratio against a broken baseline means nothing.
  */
-async function compare(
+export async function compare(
   ours: Server, base: Server, o: HttpOptions,
   shapes: { ours: Parameters<typeof measured>[3]; base: Parameters<typeof measured>[3] }, postgres: boolean,
 ): Promise<Pick<Comparison, 'ours' | 'base' | 'ratio'>> {
@@ -83,6 +101,35 @@ async function compare(
   return { ours: sum(rounds.ours), base: sum(rounds.base), ratio: { min: Math.min(...ratios), median: median(ratios), max: Math.max(...ratios) } };
 }
 
+/** Latency at a fixed offered rate, for both servers. */
+export interface OpenLoop {
+  /** Share of the baseline's closed-loop capacity offered, e.g. 0.5. */
+  share: number;
+  rate: number;
+  ours: { p50: number; p99: number; rps: number; errors: number };
+  base: { p50: number; p99: number; rps: number; errors: number };
+}
+
+/**
+ * Open loop: both servers are offered the same rate, a share of the
+ * baseline's capacity, in two pairs of rounds in the order ABBA. Closed-loop
+ * latency is mostly queueing behind the load generator's own connections;
+ * here a request waits only for the server. p50 and p99 are the median of
+ * the rounds'.
+ */
+async function openLoop(ours: Server, base: Server, o: HttpOptions, shapes: Parameters<typeof compare>[3], share: number, capacity: number): Promise<OpenLoop> {
+  const rate = Math.max(1, Math.round(capacity * share));
+  const seconds = o.seconds / o.rounds;
+  const rounds = { ours: [] as Load[], base: [] as Load[] };
+  for (const order of [['ours', 'base'], ['base', 'ours']] as const) {
+    for (const who of order) rounds[who].push(await measured(who === 'ours' ? ours : base, seconds, o.connections, shapes[who], undefined, rate));
+  }
+  const summary = (rs: Load[]) => ({
+    p50: median(rs.map((r) => r.p50)), p99: median(rs.map((r) => r.p99)), rps: median(rs.map((r) => r.rps)), errors: rs.reduce((n, r) => n + r.errors, 0),
+  });
+  return { share, rate, ours: summary(rounds.ours), base: summary(rounds.base) };
+}
+
 export async function httpBench(engine: 'postgres' | 'pglite', o: HttpOptions): Promise<{ comparisons: Comparison[]; results: Result[] }> {
   const db = await freshDatabase(engine);
   // Complaints to track, filed through the real intake before the servers start.
@@ -98,27 +145,33 @@ export async function httpBench(engine: 'postgres' | 'pglite', o: HttpOptions): 
     };
     codes.push((await submitComplaint(ctx, region, anonymousActor, input, [])).trackingCode);
   }
+  const mix = await intakeMix(database, '32.11');
   await database.close();
 
   const baseDb = await db.copy();
   // Named connections, so the database's own CPU time can be told apart per server.
   const named = (env: Record<string, string>, name: string) => (env.DATABASE_URL ? { DATABASE_URL: `${env.DATABASE_URL}?application_name=${name}` } : env);
-  const ours = await startPamong(named(db.env, 'bench-pamong'), o.port);
+  // Pamong as production runs it: the default log level and its background worker.
+  const ours = await startPamong({ ...named(db.env, 'bench-pamong'), LOG_LEVEL: 'info', PAMONG_WORKERS: 'true' }, o.port);
   const base = await startServer(['bench/baseline-server.ts'], named(baseDb.env, 'bench-baseline'), o.port + 1);
   const comparisons: Comparison[] = [];
   try {
-    const intakeBody = JSON.stringify({ categoryId, description });
-    const intake = await compare(ours, base, o, {
-      ours: { method: 'POST', path: '/api/regions/32.11/complaints', body: intakeBody },
-      base: { method: 'POST', path: '/intake', body: JSON.stringify({ description }) },
-    }, engine === 'postgres');
-    comparisons.push({ what: 'complaint intake (POST)', engine, ...intake });
     const pick = (prefix: string): LoadRequest[] => [{ method: 'GET', setupRequest: (req) => ({ ...req, path: prefix + codes[Math.floor(Math.random() * codes.length)] }) }];
-    const tracking = await compare(ours, base, o, {
-      ours: { method: 'GET', requests: pick('/api/regions/32.11/complaints/track/') },
-      base: { method: 'GET', requests: pick('/track/') },
-    }, engine === 'postgres');
-    comparisons.push({ what: 'tracking page data (GET)', engine, ...tracking });
+    const tests = [
+      {
+        what: 'complaint intake (POST)',
+        shapes: { ours: { method: 'POST', requests: mixRequests(mix, '/api/regions/32.11/complaints') }, base: { method: 'POST', requests: mixRequests(mix, '/intake') } },
+      },
+      {
+        what: 'tracking page data (GET)',
+        shapes: { ours: { method: 'GET', requests: pick('/api/regions/32.11/complaints/track/') }, base: { method: 'GET', requests: pick('/track/') } },
+      },
+    ] as const;
+    for (const t of tests) {
+      const closed = await compare(ours, base, o, t.shapes, engine === 'postgres');
+      const open = engine === 'postgres' ? [await openLoop(ours, base, o, t.shapes, 0.5, closed.base.rps), await openLoop(ours, base, o, t.shapes, 0.8, closed.base.rps)] : [];
+      comparisons.push({ what: t.what, engine, ...closed, openLoop: open });
+    }
   } finally {
     await ours.stop();
     await base.stop();
@@ -126,22 +179,35 @@ export async function httpBench(engine: 'postgres' | 'pglite', o: HttpOptions): 
     await baseDb.remove();
   }
 
-  const floor = engine === 'postgres' ? { intake: 0.7, tracking: 0.8 } : { intake: 0.6, tracking: 0.6 };
-  const results: Result[] = comparisons.map((c) => {
-    const intake = c.what.startsWith('complaint intake');
-    const withP99 = intake && engine === 'postgres';
-    const f = intake ? floor.intake : floor.tracking;
+  // The issue's goals: throughput with the same work, server CPU per request, and latency at half the baseline's capacity.
+  const floor = engine === 'postgres' ? 0.8 : 0.7;
+  const results: Result[] = [];
+  for (const c of comparisons) {
     const { min, median: mid, max } = c.ratio;
-    const p99Met = !withP99 || c.ours.p99 <= 2 * c.base.p99;
     // Met only when the whole spread of the pairs clears the goal; a median that clears it with a spread that does not is noise.
-    const verdict = mid < f ? 'not met' : min < f ? 'within noise' : 'met';
-    return {
+    const verdict = mid < floor ? 'not met' : min < floor ? 'within noise' : 'met';
+    results.push({
       section: 'throughput', what: `${c.what}, ${engine}`,
-      figure: `${mid.toFixed(2)}× median of ${o.rounds} ABBA rounds (${min.toFixed(2)}–${max.toFixed(2)}; ${Math.round(c.ours.rps)} vs ${Math.round(c.base.rps)} req/s${withP99 ? `; p99 ${c.ours.p99} vs ${c.base.p99} ms = ${(c.ours.p99 / c.base.p99).toFixed(2)}×` : ''}${c.ours.errors ? `; ${c.ours.errors} errors` : ''})${verdict === 'within noise' ? ': within noise' : ''}`,
-      goal: `≥ ${f}× baseline${withP99 ? ', p99 ≤ 2× baseline' : ''}`,
-      met: verdict === 'met' && p99Met && c.ours.errors === 0,
-    };
-  });
+      figure: `${mid.toFixed(2)}× median of ${o.rounds} ABBA rounds (${min.toFixed(2)}–${max.toFixed(2)}; ${Math.round(c.ours.rps)} vs ${Math.round(c.base.rps)} req/s${c.ours.errors ? `; ${c.ours.errors} errors` : ''})${verdict === 'within noise' ? ': within noise' : ''}`,
+      goal: `≥ ${floor}× baseline`,
+      met: verdict === 'met' && c.ours.errors === 0,
+    });
+    if (engine !== 'postgres') continue;
+    const cpu = c.ours.cpuMsPerRequest / c.base.cpuMsPerRequest;
+    results.push({
+      section: 'framework overhead', what: `${c.what}, server CPU per request, ${engine}`,
+      figure: `${c.ours.cpuMsPerRequest.toFixed(2)} vs ${c.base.cpuMsPerRequest.toFixed(2)} ms = ${cpu.toFixed(2)}×`, goal: '≤ 1.5× baseline', met: cpu <= 1.5,
+    });
+    for (const l of c.openLoop) {
+      const p99 = l.ours.p99 / l.base.p99;
+      results.push({
+        section: 'open-loop latency', what: `${c.what} at ${Math.round(l.share * 100)} % of the baseline's capacity (${l.rate} req/s offered), ${engine}`,
+        figure: `p50 ${l.ours.p50} vs ${l.base.p50} ms, p99 ${l.ours.p99} vs ${l.base.p99} ms = ${p99.toFixed(2)}×; served ${Math.round(l.ours.rps)} vs ${Math.round(l.base.rps)} req/s${l.ours.errors ? `; ${l.ours.errors} errors` : ''}`,
+        goal: l.share === 0.5 ? 'p99 ≤ 1.5× baseline' : 'reported',
+        met: l.share === 0.5 ? p99 <= 1.5 && l.ours.errors === 0 : null,
+      });
+    }
+  }
   return { comparisons, results };
 }
 
@@ -155,4 +221,15 @@ export function comparisonTable(comparisons: Comparison[]): string[] {
     lines.push(`| ${c.what} | ${c.engine} | ${Math.round(c.ours.rps)} | ${Math.round(c.base.rps)} | ${c.ratio.min.toFixed(2)}–${c.ratio.median.toFixed(2)}–${c.ratio.max.toFixed(2)} | ${c.ours.p50}/${c.ours.p99} | ${c.base.p50}/${c.base.p99} | ${cpu(c.ours)} | ${cpu(c.base)} | ${c.ours.errors}/${c.base.errors} |`);
   }
   return lines;
+}
+
+export function openLoopTable(comparisons: Comparison[]): string[] {
+  const rows = comparisons.flatMap((c) => c.openLoop.map((l) =>
+    `| ${c.what} | ${c.engine} | ${Math.round(l.share * 100)} % (${l.rate} req/s) | ${l.ours.p50}/${l.ours.p99} | ${l.base.p50}/${l.base.p99} | ${(l.ours.p99 / l.base.p99).toFixed(2)}× | ${Math.round(l.ours.rps)} / ${Math.round(l.base.rps)} | ${l.ours.errors}/${l.base.errors} |`));
+  if (rows.length === 0) return [];
+  return [
+    '| what | engine | offered (share of the baseline\'s capacity) | Pamong p50/p99 ms | baseline p50/p99 ms | p99 ratio | served req/s, Pamong / baseline | errors |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+  ];
 }

@@ -139,9 +139,9 @@ const serverDefaults = {
  * Starts `pamong serve` (or another script of the repository) as its own
  * process and waits until it answers on `port`.
  */
-export async function startServer(args: string[], env: Record<string, string>, port: number, opts: { quiet?: boolean } = {}): Promise<Server> {
+export async function startServer(args: string[], env: Record<string, string>, port: number, opts: { quiet?: boolean; cwd?: string } = {}): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: root,
+    cwd: opts.cwd ?? root,
     env: { ...process.env, ...serverDefaults, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', opts.quiet ? 'ignore' : 'inherit'],
   });
@@ -169,7 +169,8 @@ export async function startServer(args: string[], env: Record<string, string>, p
   throw new Error(`${args.join(' ')} did not answer on port ${port}`);
 }
 
-export const startPamong = (env: Record<string, string>, port: number, opts?: { quiet?: boolean }) => startServer(['src/cli.ts', 'serve'], env, port, opts);
+/** `pamong serve` of this checkout, or of another one (`cwd`, e.g. an older commit for bench/ab.ts). */
+export const startPamong = (env: Record<string, string>, port: number, opts?: { quiet?: boolean; cwd?: string }) => startServer(['src/cli.ts', 'serve'], env, port, opts);
 
 /** Resident memory of a process, in MB. */
 export function rssMb(pid: number): number {

@@ -57,8 +57,9 @@ const complaintFields = [
  * PostgreSQL runs every part of a WITH to completion in the statement's own
  * transaction: all of it is stored or none. One shape per number of photos,
  * with or without email, with or without a key: e.g. `2e-` or `0nk`.
+ * Exported for the bench's bare baseline, which sends the same statement.
  */
-const intakeWrite = preparedFamily<string>('pamong_intake_write', (db, shape) => {
+export const intakeWrite = preparedFamily<string>('pamong_intake_write', (db, shape) => {
   const photoCount = Number(shape[0]);
   const writes: SQL[] = [
     db.insert(complaints).values(Object.fromEntries(complaintFields.map((f) => [f, P(f)])) as never).getSQL(),

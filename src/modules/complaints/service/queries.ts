@@ -110,9 +110,10 @@ const own = (table: string) => sql.raw(`${table}.region_code = c.region_code and
  * A complaint with its timeline, deadlines and photos as one JSON value from
  * one query, prepared once: found by tracking code or by id, with the public
  * or the whole timeline. The names of its category, unit and places come from
- * caches of reference data.
+ * caches of reference data. Exported for the bench's bare baseline, which
+ * sends the same statement.
  */
-const viewStatement = preparedFamily<string>('pamong_complaint_view', (_db, shape) => {
+export const viewStatement = preparedFamily<string>('pamong_complaint_view', (_db, shape) => {
   const [by, audience] = shape.split('_');
   return sql`select json_build_object(
       'complaint', row_to_json(c),
@@ -250,7 +251,6 @@ export async function trackingView(ctx: AppContext, region: Region, trackingCode
 /** Public lists and Open311 never show a confidential (rahasia) report: only staff and its reporter (by tracking code) do. */
 const publiclyVisible = eq(complaints.confidential, false);
 
-/** A signed-in citizen's own reports, across regions. */
 /** A citizen's own reports, with their region's name and time zone (a person may report in several regions). */
 export async function listMine(ctx: AppContext, userId: string) {
   const rows = await ctx.database.db
