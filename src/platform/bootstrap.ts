@@ -9,8 +9,18 @@ import { migrate } from './db/migrations.js';
 import { loadAreas } from './regions/load-areas.js';
 import { modules } from './modules/registry.js';
 
-export async function prepareDatabase(database: Database, now: Date): Promise<void> {
-  await migrate(database);
+/** `directUrl`: migrate on the PostgreSQL server itself when `database` goes through a transaction pooler (Config.databaseDirectUrl). */
+export async function prepareDatabase(database: Database, now: Date, directUrl?: string): Promise<void> {
+  if (directUrl) {
+    const direct = await openDatabase({ databaseUrl: directUrl, poolSize: 1 });
+    try {
+      await migrate(direct);
+    } finally {
+      await direct.close();
+    }
+  } else {
+    await migrate(database);
+  }
   await loadAreas(database);
   const year = now.getUTCFullYear();
   const years = [year - 1, year, year + 1, year + 2];
@@ -27,7 +37,7 @@ export async function prepareDatabase(database: Database, now: Date): Promise<vo
 }
 
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
-  await prepareDatabase(database, clock.now());
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, namedStatements: config.namedStatements });
+  await prepareDatabase(database, clock.now(), config.databaseDirectUrl);
   return { database, config, clock };
 }

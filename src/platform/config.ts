@@ -5,6 +5,14 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  /**
+   * Behind PgBouncer in transaction mode (DATABASE_URL is the pooler): the
+   * PostgreSQL server itself, for the migrations at start, which hold a
+   * session lock so that only one instance migrates.
+   */
+  databaseDirectUrl?: string;
+  /** Named prepared statements (parsed once per connection); off behind a pooler that cannot keep them (PgBouncer < 1.21 in transaction mode). */
+  namedStatements: boolean;
   dataDir: string;
   publicUrl: string;
   smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string } | null;
@@ -30,6 +38,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseDirectUrl: env.DATABASE_DIRECT_URL || undefined,
+    namedStatements: env.DATABASE_NAMED_STATEMENTS !== 'false',
     dataDir: resolve(env.PAMONG_DATA_DIR ?? './data'),
     publicUrl: (env.PAMONG_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     smtp: env.SMTP_HOST

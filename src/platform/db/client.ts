@@ -25,6 +25,8 @@ export interface Database {
   close(): Promise<void>;
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** PostgreSQL: send the hot paths' statements named (see db/prepared.ts), or unnamed behind a transaction pooler. */
+  namedStatements?: boolean;
 }
 
 /** Raw SQL rows, the same on both engines (timestamps come back as strings). */
@@ -66,6 +68,8 @@ export interface OpenOptions {
   dataDir?: string; // PGlite folder; undefined means in memory
   loadDataDir?: Blob; // PGlite: start from a dump (tests clone a template)
   poolSize?: number;
+  /** PostgreSQL: false behind PgBouncer < 1.21 in transaction mode (Config.namedStatements). */
+  namedStatements?: boolean;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -83,6 +87,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       kind: 'postgres',
       db,
       pool,
+      namedStatements: opts.namedStatements ?? true,
       rows: <T>(q: SQL, tx?: Queryable) => queryRows<T>(tx ?? db, q),
       ping: () => pool.query('select 1').then(() => true, () => false),
       close: () => pool.end(),

@@ -41,7 +41,11 @@ export function prepare(name: string, query: SQL): Prepared {
 /** Runs a prepared statement; rows come with the driver's own types (timestamps as Date on both engines). */
 export async function runPrepared<T = Record<string, unknown>>(database: Database, statement: Prepared, values: Record<string, unknown>): Promise<T[]> {
   const params = statement.params.map((f) => f(values));
-  if (database.pool) return (await database.pool.query({ name: statement.name, text: statement.text, values: params })).rows as T[];
+  if (database.pool) {
+    // Unnamed, the statement is parsed each time but needs no server session of its own (a transaction pooler).
+    const query = database.namedStatements === false ? { text: statement.text, values: params } : { name: statement.name, text: statement.text, values: params };
+    return (await database.pool.query(query)).rows as T[];
+  }
   return (await database.pglite!.query<T>(statement.text, params)).rows;
 }
 
