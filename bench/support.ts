@@ -140,6 +140,8 @@ const serverDefaults = {
  * process and waits until it answers on `port`.
  */
 export async function startServer(args: string[], env: Record<string, string>, port: number, opts: { quiet?: boolean; cwd?: string } = {}): Promise<Server> {
+  // A server left over from an interrupted run would answer in place of the new one.
+  if (await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false)) throw new Error(`port ${port} is taken by another server (left over from an interrupted run?)`);
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: opts.cwd ?? root,
     env: { ...process.env, ...serverDefaults, ...env, PORT: String(port) },

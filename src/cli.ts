@@ -7,6 +7,7 @@ import pino from 'pino';
 import { loadConfig } from './platform/config.js';
 import { loggerOptions, logsRequests } from './platform/logging.js';
 import { openContext } from './platform/bootstrap.js';
+import { openReplica } from './platform/db/replica.js';
 import { MissingReferenceData } from './platform/reference.js';
 import { startWorker } from './platform/worker.js';
 import { buildServer } from './server.js';
@@ -124,6 +125,7 @@ async function serve(ctx: Awaited<ReturnType<typeof openContext>>) {
   // First start: the demo region, then the showcase (a year of complaints, more regions, SPBE history) in one more transaction.
   const seeded = process.env.PAMONG_DEMO === 'false' || (await listEnabledRegions(ctx.database.db)).length > 0 ? false : await seedDemo(ctx);
   if (seeded) await seedShowcase(ctx);
+  if (config.databaseReplicaUrl && ctx.database.kind === 'postgres') ctx.replica = await openReplica(ctx.database, config.databaseReplicaUrl, config.replicaMaxLagMs, log);
   const app = await buildServer(ctx, { logger: loggerOptions(config), requestLogging: logsRequests(config) });
   await app.listen({ port: config.port, host: config.host });
   const worker = config.workers ? startWorker(ctx, app.log) : null;
@@ -150,6 +152,7 @@ async function serve(ctx: Awaited<ReturnType<typeof openContext>>) {
     await app.close();
     await worker?.stop();
   });
+  await ctx.replica?.close();
   await ctx.database.close();
 }
 

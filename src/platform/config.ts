@@ -11,6 +11,10 @@ export interface Config {
    * session lock so that only one instance migrates.
    */
   databaseDirectUrl?: string;
+  /** A streaming replica for reads that may be a few seconds old (dashboards, public lists, Open311 GET). */
+  databaseReplicaUrl?: string;
+  /** How far behind the replica may be before those reads go to the primary. */
+  replicaMaxLagMs: number;
   /** Named prepared statements (parsed once per connection); off behind a pooler that cannot keep them (PgBouncer < 1.21 in transaction mode). */
   namedStatements: boolean;
   dataDir: string;
@@ -40,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     databaseDirectUrl: env.DATABASE_DIRECT_URL || undefined,
     namedStatements: env.DATABASE_NAMED_STATEMENTS !== 'false',
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    replicaMaxLagMs: Number(env.DATABASE_REPLICA_MAX_LAG ?? 10) * 1000,
     dataDir: resolve(env.PAMONG_DATA_DIR ?? './data'),
     publicUrl: (env.PAMONG_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     smtp: env.SMTP_HOST

@@ -1,7 +1,7 @@
 // npm run verify: the slow robustness checks, separate from `npm test`.
 // Prints every check with what it found and exits non-zero if one failed.
 //
-//   npm run verify [-- crash outage hostile backup pooler soak]   (default: all)
+//   npm run verify [-- crash outage hostile backup pooler cluster replica soak]   (default: all)
 //   VERIFY_SOAK_MINUTES=10   HOSTILE_RUNS=1000   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test
 //
 // The outage part stops the local PostgreSQL for a few seconds and always
@@ -14,9 +14,11 @@ import { ensurePostgresRunning, outage } from './outage.js';
 import { backupRoundTrip } from './backup.js';
 import { soak } from './soak.js';
 import { pooler } from './pooler.js';
+import { cluster } from './cluster.js';
+import { replica } from './replica.js';
 import { check, type Check } from './report.js';
 
-const all = ['crash', 'outage', 'hostile', 'backup', 'pooler', 'soak'];
+const all = ['crash', 'outage', 'hostile', 'backup', 'pooler', 'cluster', 'replica', 'soak'];
 const args = process.argv.slice(2).filter((a) => all.includes(a));
 const parts = args.length ? args : (process.env.VERIFY_ONLY?.split(',') ?? all);
 const started = performance.now();
@@ -69,6 +71,12 @@ if (parts.includes('pooler')) {
   if (postgres) await attempt('PgBouncer, transaction mode', () => pooler(PORT + 4, PORT + 5));
   else checks.push(check('PgBouncer', 'skipped', true, 'PostgreSQL not reachable'));
 }
+if (parts.includes('cluster')) {
+  if (postgres) await attempt('instances behind HAProxy', () => cluster(PORT + 6, PORT + 9));
+  else checks.push(check('instances behind HAProxy', 'skipped', true, 'PostgreSQL not reachable'));
+}
+// Its own throwaway PostgreSQL primary and replica (ports 5491, 5492): needs only PostgreSQL's binaries.
+if (parts.includes('replica')) await attempt('streaming replica', () => replica(PORT + 10));
 if (parts.includes('soak')) await attempt(`soak, ${engines[0]}`, () => soak(engines[0], envNumber('VERIFY_SOAK_MINUTES', 10), PORT + 3));
 
 const failed = checks.filter((c) => !c.ok);

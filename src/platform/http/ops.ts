@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 import type { AppContext } from '../context.js';
 import { registerJobMetrics } from '../jobs/metrics.js';
+import { staleReads } from '../db/replica.js';
 
 export function installOps(app: FastifyInstance, ctx: AppContext): void {
   const registry = new client.Registry();
@@ -15,6 +16,7 @@ export function installOps(app: FastifyInstance, ctx: AppContext): void {
     registers: [registry],
   });
   registerJobMetrics(registry, ctx);
+  registry.registerMetric(staleReads);
   app.addHook('onResponse', async (request, reply) => {
     duration.observe({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });

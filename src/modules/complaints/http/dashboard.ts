@@ -1,4 +1,5 @@
 // HTTP for the dashboard, the province roll-up, their CSV exports and the public statistics.
+import { staleRead } from '../../../platform/db/replica.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -41,13 +42,13 @@ export const dashboardRoutes = (ctx: AppContext) => async (root: FastifyInstance
   const csv = { 200: fileAnswer('CSV (pemisah dan desimal menurut bahasa) / CSV (separator and decimals by language)', 'text/csv'), ...failures('dashboard.period_invalid') };
 
   const dashboard = ({ region, actor, query }: { region: Region | null; actor: Actor; query: z.infer<typeof dashboardQuery> }) =>
-    regionDashboard(ctx, region!, actor, periodOf(ctx, region!, query), query.by);
+    staleRead(ctx, (c) => regionDashboard(c, region!, actor, periodOf(ctx, region!, query), query.by));
   app.get('/api/regions/:region/dashboard', { ...byRegion, schema: { ...byRegion.schema, summary: 'Dasbor pengaduan / Complaint dashboard', response: json } }, dashboard);
   app.get('/api/regions/:region/dashboard.csv', { ...byRegion, schema: { ...byRegion.schema, summary: 'Dasbor sebagai CSV / Dashboard as CSV', response: csv } },
     async (request, reply) => sendCsv(request, reply, await dashboard(request)));
 
   const regions = ({ region, actor, query }: { region: Region | null; actor: Actor; query: z.infer<typeof periodQuery> }) =>
-    provinceRollup(ctx, region!, actor, periodOf(ctx, region!, query));
+    staleRead(ctx, (c) => provinceRollup(c, region!, actor, periodOf(ctx, region!, query)));
   app.get('/api/regions/:region/dashboard/regions', { ...rollup, schema: { ...rollup.schema, summary: 'Rekap provinsi per kabupaten/kota / Province roll-up by regency/city', response: { ...json, ...failures('dashboard.period_invalid', 'dashboard.not_province') } } }, regions);
   app.get('/api/regions/:region/dashboard/regions.csv', { ...rollup, schema: { ...rollup.schema, summary: 'Rekap provinsi sebagai CSV / Province roll-up as CSV', response: { ...csv, ...failures('dashboard.period_invalid', 'dashboard.not_province') } } },
     async (request, reply) => sendCsv(request, reply, await regions(request)));
@@ -61,7 +62,7 @@ export const dashboardRoutes = (ctx: AppContext) => async (root: FastifyInstance
     },
   }, async (request, reply) => {
     const year = request.query.year ? Number(request.query.year) : currentYear(ctx, request.region!);
-    const statistics = await publicStatistics(ctx, request.region!, year);
+    const statistics = await staleRead(ctx, (c) => publicStatistics(c, request.region!, year));
     reply.header('cache-control', 'public, max-age=300');
     return statistics;
   });

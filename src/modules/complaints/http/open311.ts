@@ -1,6 +1,7 @@
 // Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) over Pamong's
 // categories (services) and complaints (service requests). jurisdiction_id is
 // the region code; every answer, errors included, is JSON or XML by the URL.
+import { staleRead } from '../../../platform/db/replica.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import formbody from '@fastify/formbody';
@@ -230,7 +231,8 @@ export const open311Routes = (ctx: AppContext) => async (root: FastifyInstance) 
           submittedIn: requestWindow(ctx.clock.now(), q.start_date, q.end_date, region.utcOffsetMinutes),
           limit: MAX_REQUESTS,
         };
-      const rows = await listOpen311(ctx, region, filter);
+      // The list may be a few seconds old (a replica); one request by its id is read on the primary, so a client finds what it just posted.
+      const rows = await staleRead(ctx, (c) => listOpen311(c, region, filter));
       return answer(reply, request.params.format, 'service_requests', rows.map((row) => present(request, row)));
     });
 

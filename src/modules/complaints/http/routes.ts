@@ -1,4 +1,5 @@
 // HTTP for complaints: validate, authorise (declared per route), call the service.
+import { staleRead } from '../../../platform/db/replica.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -135,7 +136,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
     schema: { tags, summary: 'Daftar pengaduan publik / Public complaints', params: regionParam, querystring: z.object({ status: z.enum(statuses).optional(), ...paging }),
       response: { 200: z.array(answers.publicRow) },
     },
-  }, async (request) => listPublic(ctx, request.region!, { status: request.query.status ? [request.query.status] : undefined, limit: request.query.limit, offset: request.query.offset }));
+  }, async (request) => staleRead(ctx, (c) => listPublic(c, request.region!, { status: request.query.status ? [request.query.status] : undefined, limit: request.query.limit, offset: request.query.offset })));
 
   app.get('/api/regions/:region/complaints/track/:code', {
     config: { access: 'public' },
