@@ -51,7 +51,10 @@ describe('pamong serve output', () => {
   it('production logs stay JSON, one line per request', async () => {
     const out = await serveAndRequest('json');
     const lines = out.split('\n').filter((l) => l.startsWith('{'));
-    const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request completed');
+    const entries = lines.map((l) => JSON.parse(l));
+    const requests = entries.filter((l) => l.msg === 'request completed');
     expect(requests.length).toBeGreaterThanOrEqual(3);
+    expect(entries.filter((l) => l.msg === 'incoming request')).toEqual([]);
+    expect(requests.find((r) => r.req.url === '/api/regions')).toMatchObject({ req: { method: 'GET' }, res: { statusCode: 200 }, responseTime: expect.any(Number) });
   }, 120_000);
 });

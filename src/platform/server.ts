@@ -1,5 +1,6 @@
 // Builds the Fastify app: the platform's edge and routes, then each installed
 // module's routes (through the registry, never by importing a module).
+import { installRequestLog } from './logging.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,7 @@ import { notificationRoutes } from './notify/routes.js';
 
 export interface ServerOptions {
   logger?: boolean | object;
-  /** Fastify's line per request (off for a person at a terminal). */
+  /** A line per request (off for a person at a terminal). */
   requestLogging?: boolean;
 }
 
@@ -48,7 +49,8 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   const headers = securityHeaders(spa ? inlineScriptHashes(readFileSync(join(webDist, 'index.html'), 'utf8')) : []);
   const app = Fastify({
     logger: opts.logger ?? false,
-    ...(opts.requestLogging === false ? { logController: new LogController({ disableRequestLogging: true }) } : {}),
+    // Fastify's own two lines per request are off; installRequestLog writes one.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: ctx.config.trustProxy,
     requestTimeout: 30_000,
@@ -83,6 +85,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   installResponses(app);
   installStrictBodies(app);
   installOps(app, ctx);
+  if (opts.logger && opts.requestLogging !== false) installRequestLog(app);
 
   await app.register(swagger, {
     openapi: {
