@@ -7,7 +7,7 @@
 //   npx tsx bench/ab.ts <commit>     e.g. npx tsx bench/ab.ts ea035e8
 //   BENCH_SECONDS=30 BENCH_ROUNDS=6 BENCH_PORT=3820
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/platform/db/client.js';
@@ -47,6 +47,8 @@ const tracking = (s: Side): LoadRequest[] => [{ method: 'GET', setupRequest: (re
 const checkout = mkdtempSync(join(tmpdir(), 'pamong-ab-'));
 execFileSync('git', ['worktree', 'add', '--detach', checkout, ref], { cwd: root, stdio: 'ignore' });
 symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'));
+// The same built web app on both sides: with it, a server also serves the app's files and inlines their script hashes in its headers.
+if (existsSync(join(root, 'web/dist'))) symlinkSync(join(root, 'web/dist'), join(checkout, 'web/dist'));
 const sides: Side[] = [];
 try {
   const before = await side('before', 'bench-baseline', o.port, checkout);
