@@ -11,9 +11,9 @@ import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src/platform/db/client.js';
-import { compare, comparisonTable, mixRequests, type Comparison } from './http.js';
+import { compare, comparisonTable, mixRequests, trackingRequests, type Comparison } from './http.js';
 import { intakeMix, type IntakeRequest } from './intake-mix.js';
-import { adminQuery, databaseUrl, dropDatabase, envNumber, machine, root, startPamong, type LoadRequest, type Server } from './support.js';
+import { adminQuery, databaseUrl, dropDatabase, envNumber, machine, root, startPamong, type Server } from './support.js';
 
 const ref = process.argv[2];
 if (!ref) throw new Error('usage: npx tsx bench/ab.ts <commit>');
@@ -42,7 +42,7 @@ async function side(name: string, application: string, port: number, cwd: string
   return { name, database, server, mix, codes };
 }
 
-const tracking = (s: Side): LoadRequest[] => [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/regions/32.11/complaints/track/${s.codes[Math.floor(Math.random() * s.codes.length)]}` }) }];
+const tracking = (s: Side) => trackingRequests('/api/regions/32.11/complaints/track/', s.codes);
 
 const checkout = mkdtempSync(join(tmpdir(), 'pamong-ab-'));
 execFileSync('git', ['worktree', 'add', '--detach', checkout, ref], { cwd: root, stdio: 'ignore' });

@@ -41,6 +41,10 @@ export function mixRequests(mix: IntakeRequest[], path: string): LoadRequest[] {
   } }];
 }
 
+/** Tracking requests to `prefix` + one of `codes`, at random. */
+export const trackingRequests = (prefix: string, codes: string[]): LoadRequest[] =>
+  [{ method: 'GET', setupRequest: (req) => ({ ...req, path: prefix + codes[Math.floor(Math.random() * codes.length)] }) }];
+
 /** CPU time of the PostgreSQL backends serving one application (by application_name), in ms. */
 async function backendCpuMs(application: string): Promise<number> {
   const pids = await postgresBackends(application);
@@ -156,7 +160,6 @@ export async function httpBench(engine: 'postgres' | 'pglite', o: HttpOptions): 
   const base = await startServer(['bench/baseline-server.ts'], named(baseDb.env, 'bench-baseline'), o.port + 1);
   const comparisons: Comparison[] = [];
   try {
-    const pick = (prefix: string): LoadRequest[] => [{ method: 'GET', setupRequest: (req) => ({ ...req, path: prefix + codes[Math.floor(Math.random() * codes.length)] }) }];
     const tests = [
       {
         what: 'complaint intake (POST)',
@@ -164,7 +167,7 @@ export async function httpBench(engine: 'postgres' | 'pglite', o: HttpOptions): 
       },
       {
         what: 'tracking page data (GET)',
-        shapes: { ours: { method: 'GET', requests: pick('/api/regions/32.11/complaints/track/') }, base: { method: 'GET', requests: pick('/track/') } },
+        shapes: { ours: { method: 'GET', requests: trackingRequests('/api/regions/32.11/complaints/track/', codes) }, base: { method: 'GET', requests: trackingRequests('/track/', codes) } },
       },
     ] as const;
     for (const t of tests) {

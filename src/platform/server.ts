@@ -1,6 +1,5 @@
 // Builds the Fastify app: the platform's edge and routes, then each installed
 // module's routes (through the registry, never by importing a module).
-import { installRequestLog } from './logging.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +31,7 @@ import { regionRoutes } from './regions/routes.js';
 import { modules } from './modules/registry.js';
 import { tileRoutes } from './modules/routes.js';
 import { notificationRoutes } from './notify/routes.js';
+import { installRequestLog } from './logging.js';
 
 export interface ServerOptions {
   logger?: boolean | object;

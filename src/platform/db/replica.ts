@@ -54,7 +54,11 @@ export async function openReplica(primary: Database, url: string, maxLagMs: numb
     else log.warn({ replica: 'not used', reason }, 'stale reads go to the primary');
   };
   await check();
-  const timer = setInterval(() => void check(), everyMs);
+  // A check that waits on an unreachable replica (up to the connection timeout) is not joined by more.
+  let checking: Promise<void> | null = null;
+  const timer = setInterval(() => {
+    checking ??= check().finally(() => (checking = null));
+  }, everyMs);
   timer.unref();
   return {
     database,
