@@ -140,9 +140,14 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
     }, (err: Error) => done(err));
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Only a claimed key waits for the database; every other answer passes without a promise.
+  app.addHook('onSend', (request, reply, payload, done) => {
     const claim = request.idempotency;
-    if (!claim || reply.statusCode >= 300 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
+    if (!claim || reply.statusCode >= 300 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return done(null, payload);
+    store(claim, reply, payload).then(() => done(null, payload), done);
+  });
+
+  async function store(claim: Claim, reply: FastifyReply, payload: string | Buffer): Promise<void> {
     const headers = Object.fromEntries(replayedHeaders.flatMap((h) => {
       const v = reply.getHeader(h);
       return v === undefined ? [] : [[h, typeof v === 'number' ? String(v) : v]];
@@ -154,8 +159,7 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
       // The route wrote without a transaction of its own: the key is recorded with the answer.
       await db.insert(idempotencyKeys).values({ ...claim.row, status: reply.statusCode, answer }).onConflictDoNothing();
     }
-    return payload;
-  });
+  }
 }
 
 /** Expired keys are only clutter (the worker calls this). */

@@ -17,11 +17,13 @@ export const mediaTypes: Record<BodyType, string> = {
 const essences = Object.fromEntries(Object.entries(mediaTypes).map(([type, media]) => [media, type])) as Record<string, BodyType>;
 
 export function installMediaTypes(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  // Synchronous (`done`, no promise): a throw is the request's error.
+  app.addHook('preValidation', (request, _reply, done) => {
     const contentType = request.headers['content-type'];
-    if (contentType === undefined || request.method === 'GET' || request.method === 'HEAD') return;
+    if (contentType === undefined || request.method === 'GET' || request.method === 'HEAD') return done();
     const accepted = request.routeOptions.config?.bodyTypes ?? ['json'];
     const type = essences[contentType.split(';')[0].trim().toLowerCase()];
     if (!type || !accepted.includes(type)) throw new AppError('request.unsupported_media_type', { accepted: accepted.map((t) => mediaTypes[t]) });
+    done();
   });
 }

@@ -21,10 +21,15 @@ export function refuseNul(where: string, value: unknown): void {
 
 export function installNulGuard(app: FastifyInstance): void {
   // The raw URL: a NUL can only arrive percent-encoded (or raw from a lax client).
-  app.addHook('onRequest', async (request) => {
+  // Synchronous hooks (`done`, no promise): a throw is the request's error.
+  app.addHook('onRequest', (request, _reply, done) => {
     if (/%00|\0/i.test(request.url)) throw new AppError('request.nul_character', { where: 'url' });
     refuseNul('headers', request.headers);
+    done();
   });
   // Before the access rules read the body (Open311's jurisdiction_id and api_key).
-  app.addHook('preValidation', async (request) => refuseNul('body', request.body));
+  app.addHook('preValidation', (request, _reply, done) => {
+    refuseNul('body', request.body);
+    done();
+  });
 }

@@ -17,8 +17,9 @@ export function installOps(app: FastifyInstance, ctx: AppContext): void {
   });
   registerJobMetrics(registry, ctx);
   registry.registerMetric(staleReads);
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     duration.observe({ method: request.method, route: request.routeOptions.url ?? 'unknown', status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
   app.get('/healthz', async (_request, reply) => {
     const db = await ctx.database.ping();
