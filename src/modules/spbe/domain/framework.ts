@@ -3,7 +3,7 @@
 // consistency rules checked on every save, and the stricter rules an active
 // version must meet.
 import { z } from 'zod';
-import { Dec, hasPlaces } from './decimal.js';
+import { Dec, hasPlaces } from '../../../platform/decimal.js';
 import type { Words } from '../../../platform/errors.js';
 
 const code = z.string().trim().regex(/^[A-Za-z0-9._-]{1,20}$/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Dec, round2 } from './decimal.js';
+import { Dec, round2 } from '../../../platform/decimal.js';
 import { fewestSteps, type PlanIndicator } from './plan.js';
 
 const TOP = 5;

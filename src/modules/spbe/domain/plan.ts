@@ -21,7 +21,7 @@
 // offers min(top, l_i + maxRise) − l_i steps instead of top − l_i. That only
 // changes how many copies of w_i the multiset holds; gains stay independent
 // and the greedy choice stays optimal.
-import { Dec, num, round2 } from './decimal.js';
+import { Dec, num, round2 } from '../../../platform/decimal.js';
 
 export interface PlanIndicator { code: string; weight: number; level: number; outOfReach: boolean }
 /** `indexAfter`: the published index once this step and the ones before it are taken. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec, round2 } from './decimal.js';
+import { Dec, round2 } from '../../../platform/decimal.js';
 import { predicateFor, score, weightedMean } from './scoring.js';
 import { activationProblems, bandProblems, frameworkDocument, weightSum, type FrameworkDocument } from './framework.js';
 import { documentFromSource, readSource } from '../seed.js';

@@ -3,7 +3,7 @@
 //   aspect, domain = Σ(w_i · l_i) / Σ w_i over their indicators
 // computed exactly and rounded half up to two decimals, as published. The
 // predicate is read from the rounded (published) value.
-import { Dec, num, round2 } from './decimal.js';
+import { Dec, num, round2 } from '../../../platform/decimal.js';
 import type { Band, FrameworkDocument } from './framework.js';
 
 export type Text = { id: string; en: string };

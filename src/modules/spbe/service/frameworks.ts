@@ -4,7 +4,7 @@ import { and, asc, desc, eq, max } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { num } from '../domain/decimal.js';
+import { num } from '../../../platform/decimal.js';
 import { activationProblems, frameworkDocument, structureProblems, type Band, type FrameworkDocument, type Indicator } from '../domain/framework.js';
 import { spbeFrameworks, spbeFrameworkVersions } from '../schema.js';
 

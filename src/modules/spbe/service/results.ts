@@ -9,7 +9,7 @@ import { AppError } from '../../../platform/errors.js';
 import { audit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { areas } from '../../../platform/schema.js';
-import { Dec, num, round2 } from '../domain/decimal.js';
+import { Dec, num, round2 } from '../../../platform/decimal.js';
 import { levelName, levelRange } from '../domain/framework.js';
 import { frameworkBreaks, type ParsedImport, type LineProblem } from '../domain/results.js';
 import { predicateFor, type Scores } from '../domain/scoring.js';

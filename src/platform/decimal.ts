@@ -1,5 +1,6 @@
-// Exact decimal arithmetic for weights, levels and indices: no binary
-// floating point anywhere between the data and the published figure.
+// Exact decimal arithmetic for the figures modules publish (SPBE weights and
+// indices, SAKIP achievement and efficiency): no binary floating point
+// anywhere between the data and the published figure.
 import Decimal from 'decimal.js';
 
 /**
