@@ -1,6 +1,6 @@
 // A retry must not file a second complaint (or a second unit, API key...):
 // with an Idempotency-Key, a repeat of a create returns the first answer.
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { describeWithApp, type Session } from './harness.js';
@@ -62,15 +62,38 @@ describeWithApp('idempotency keys', (h) => {
     for (const a of answers.filter((x) => x.status !== 201)) expect(a.body.error.code).toBe('idempotency.in_progress');
   });
 
-  it('still refuses to file twice when the server died between the commit and the answer', async () => {
+  it('gives the receipt back when the server died between filing the complaint and answering', async () => {
     const key = randomUUID();
-    expect((await intake(key, 'Sampah di Jalan Dahlia, server mati sesudah menyimpan')).status).toBe(201);
+    const description = 'Sampah di Jalan Dahlia, server mati sesudah menyimpan';
+    // Any write after the complaint's own statement fails, as if the process died right after it.
+    const update = vi.spyOn(h.ctx.database.db, 'update').mockImplementation(() => {
+      throw new Error('the process died');
+    });
+    let first: Awaited<ReturnType<typeof intake>>;
+    try {
+      first = await intake(key, description);
+      expect(update).not.toHaveBeenCalled();
+    } finally {
+      update.mockRestore();
+    }
+    expect(first.status).toBe(201);
+    const retry = await intake(key, description);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await complaintsLike('Sampah di Jalan Dahlia')).toBe(1);
+  });
+
+  it('still refuses to create twice when the server died between a staff create and its answer', async () => {
+    const key = randomUUID();
+    const unit = () => h.api('POST', '/api/regions/32.11/units', { session: admin, headers: { 'idempotency-key': key }, body: { code: 'UJI_MATI', name: 'Dinas Uji Server Mati' } });
+    expect((await unit()).status).toBe(201);
     // As if the process was killed after the commit, before the answer was stored.
     await h.ctx.database.rows(sql`update idempotency_keys set status = null, answer = null`);
-    const retry = await intake(key, 'Sampah di Jalan Dahlia, server mati sesudah menyimpan');
+    const retry = await unit();
     expect(retry.status).toBe(409);
     expect(retry.body.error.code).toBe('idempotency.in_progress');
-    expect(await complaintsLike('Sampah di Jalan Dahlia')).toBe(1);
+    expect(await count('units', `code = 'UJI_MATI'`)).toBe(1);
   });
 
   it('does not spend a key on a refused request, and lets keys expire after a day', async () => {

@@ -5,7 +5,9 @@
 // intake's single statement), so a committed create always holds its key: a
 // concurrent repeat runs into the primary key and is refused, and a crash
 // after the commit still keeps the create from happening twice. The answer is
-// stored once it is sent, sealed (AES-GCM) with a key derived from the
+// stored once it is sent, or, for a create that knows its answer before it
+// writes (intake), in the same statement as the create, so a retry after a
+// crash between the two gets the receipt back. It is sealed (AES-GCM) with a key derived from the
 // client's Idempotency-Key, so that the database never holds a readable reporter
 // key or API key; the row itself is found by a hash. Rows expire after 24 hours.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
@@ -39,13 +41,18 @@ declare module 'fastify' {
   }
 }
 
-/** The row that claims a key, written first in the create's transaction. */
-export interface ClaimRow { keyHash: string; requestHash: string; expiresAt: Date }
+/** The row that claims a key, written first in the create's transaction; with the answer when it is known before the write. */
+export interface ClaimRow { keyHash: string; requestHash: string; expiresAt: Date; status: number | null; answer: Buffer | null }
+
+/** An answer as a replay repeats it. */
+export interface StoredAnswer { status: number; headers: Record<string, string | string[]>; body: string }
 
 class Claim implements TransactionPrelude {
   run: ((tx: Tx) => Promise<void>) | null = async (tx) => {
     await tx.insert(idempotencyKeys).values(this.row).catch(rethrowConflict);
   };
+  /** The answer went into the claim row with the create: nothing to store when it is sent. */
+  answered = false;
   constructor(readonly row: ClaimRow, readonly sealKey: Buffer) {}
   get claimed() {
     return this.run === null;
@@ -70,14 +77,14 @@ function requestHash(request: FastifyRequest): string {
   return sha(JSON.stringify([request.params, request.query, request.body ?? null, files])).toString('hex');
 }
 
-function seal(key: Buffer, answer: unknown): Buffer {
+function seal(key: Buffer, answer: StoredAnswer): Buffer {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const data = Buffer.concat([cipher.update(JSON.stringify(answer)), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), data]);
 }
 
-function open(key: Buffer, sealed: Buffer): { status: number; headers: Record<string, string | string[]>; body: string } {
+function open(key: Buffer, sealed: Buffer): StoredAnswer {
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
   decipher.setAuthTag(sealed.subarray(12, 28));
   return JSON.parse(Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString());
@@ -94,12 +101,16 @@ export function rethrowConflict(err: unknown): never {
 /**
  * For a create that writes in one statement without a transaction (intake):
  * the claim row it must write itself, once. Null when the request has no key.
+ * Given the answer it will send (`reply.serialize` makes the same bytes the
+ * reply will carry), the row holds it sealed, and the reply stores nothing.
  */
-export function takeClaim(): ClaimRow | null {
+export function takeClaim(answer?: StoredAnswer): ClaimRow | null {
   const claim = transactionPrelude.getStore();
   if (!(claim instanceof Claim) || claim.claimed) return null;
   claim.run = null;
-  return claim.row;
+  if (!answer) return claim.row;
+  claim.answered = true;
+  return { ...claim.row, status: answer.status, answer: seal(claim.sealKey, answer) };
 }
 
 export function installIdempotency(app: FastifyInstance, ctx: AppContext): void {
@@ -111,7 +122,7 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
     const scope = [request.method, request.routeOptions.url ?? '', request.region?.code ?? '-', callerOf(request.actor)].join(' ');
     const now = ctx.clock.now();
     const keyHash = sha('lookup', scope, key).toString('hex');
-    const claim = new Claim({ keyHash, requestHash: requestHash(request), expiresAt: new Date(now.getTime() + TTL_MS) }, sha('seal', scope, key));
+    const claim = new Claim({ keyHash, requestHash: requestHash(request), expiresAt: new Date(now.getTime() + TTL_MS), status: null, answer: null }, sha('seal', scope, key));
     await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.keyHash, keyHash), lte(idempotencyKeys.expiresAt, now)));
     const [found] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.keyHash, keyHash));
     if (!found) return claim;
@@ -143,7 +154,7 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
   // Only a claimed key waits for the database; every other answer passes without a promise.
   app.addHook('onSend', (request, reply, payload, done) => {
     const claim = request.idempotency;
-    if (!claim || reply.statusCode >= 300 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return done(null, payload);
+    if (!claim || claim.answered || reply.statusCode >= 300 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return done(null, payload);
     store(claim, reply, payload).then(() => done(null, payload), done);
   });
 

@@ -10,7 +10,7 @@ import { rejectionReasons, statuses } from '../domain/status.js';
 import { questionSchema } from '../domain/questions.js';
 import { MIN_DESCRIPTION, textLimits } from '../domain/limits.js';
 import { trackingCodePattern } from '../domain/tracking.js';
-import { submitComplaint, suggestDuplicates, type NewComplaint } from '../service/intake.js';
+import { submitComplaint, suggestDuplicates, type NewComplaint, type Receipt } from '../service/intake.js';
 import { checkPhotos, photoPolicy } from '../service/photos.js';
 import { multipartReader } from '../../../platform/files.js';
 import type { RateLimit } from '../../../platform/http/rate-limit.js';
@@ -90,7 +90,10 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   const intake = (channel: 'web' | 'counter') => async (request: FastifyRequest, reply: FastifyReply) => {
     const photos = await checkPhotos(request.uploads);
     const body = request.body as ComplaintInput; // validated by the route schema
-    return reply.status(201).send(await submitComplaint(ctx, request.region!, request.actor, toNewComplaint(body, channel), photos));
+    reply.status(201);
+    // The receipt as it will be sent, so an Idempotency-Key's row holds it from the moment the complaint exists.
+    const answerOf = (receipt: Receipt) => ({ status: 201, headers: { 'content-type': 'application/json; charset=utf-8' }, body: String(reply.serialize(receipt)) });
+    return reply.send(await submitComplaint(ctx, request.region!, request.actor, toNewComplaint(body, channel), photos, answerOf));
   };
   const intakeSchema = (summary: string) => ({
     tags, summary,

@@ -8,7 +8,7 @@ import { locationFits, type Region } from '../../../platform/regions/service.js'
 import { areasByCode } from '../../../platform/regions/known-areas.js';
 import { emailInsert, type EmailPayload } from '../../../platform/notify/outbox.js';
 import { preparedFamily, runPrepared } from '../../../platform/db/prepared.js';
-import { rethrowConflict, takeClaim } from '../../../platform/http/idempotency.js';
+import { rethrowConflict, takeClaim, type StoredAnswer } from '../../../platform/http/idempotency.js';
 import type { Channel } from '../domain/status.js';
 import { idempotencyKeys } from '../../../platform/schema.js';
 import { complaintEvents, complaintPhotos, complaints } from '../schema.js';
@@ -53,7 +53,8 @@ const complaintFields = [
 /**
  * What intake writes, in one statement: the complaint, its photos, the
  * timeline, the first deadline, the receipt email (when there is an address)
- * the dashboard summary and, with an Idempotency-Key, the key's claim.
+ * the dashboard summary and, with an Idempotency-Key, the key's claim with
+ * the answer the reporter will get (so a retry after a crash gets it back).
  * PostgreSQL runs every part of a WITH to completion in the statement's own
  * transaction: all of it is stored or none. One shape per number of photos,
  * with or without email, with or without a key: e.g. `2e-` or `0nk`.
@@ -77,20 +78,25 @@ export const intakeWrite = preparedFamily<string>('pamong_intake_write', (db, sh
       unit: P('dueUnit'), dueAt: P('dueAt'), targetAt: P('targetAt'), nextCheckAt: P('dueAt'),
     }]).getSQL(),
     ...(shape[1] === 'e' ? [emailInsert(db, P('submittedAt'), P('regionCode'), P('email')).getSQL()] : []),
-    ...(shape[2] === 'k' ? [db.insert(idempotencyKeys).values({ keyHash: P('claimKeyHash'), requestHash: P('claimRequestHash'), expiresAt: P('claimExpiresAt') }).getSQL()] : []),
+    ...(shape[2] === 'k' ? [db.insert(idempotencyKeys).values({
+      keyHash: P('claimKeyHash'), requestHash: P('claimRequestHash'), expiresAt: P('claimExpiresAt'), status: P('claimStatus'), answer: P('claimAnswer'),
+    }).getSQL()] : []),
     newComplaintStatsSql(),
   ];
   return sql`with ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`), sql`, `)} select 1`;
 });
 
+export interface Receipt { id: string; trackingCode: string; reporterKey: string }
+
 /**
  * Files a complaint in one round trip: what it reads comes from the region's
  * cached reference data (service/reference.ts), and everything it writes is
- * one statement (above).
+ * one statement (above). `answerOf` gives the HTTP answer for the receipt,
+ * stored with an Idempotency-Key's claim in the same statement.
  */
 export async function submitComplaint(
-  ctx: AppContext, region: Region, actor: Actor, input: NewComplaint, photos: Photo[],
-): Promise<{ id: string; trackingCode: string; reporterKey: string }> {
+  ctx: AppContext, region: Region, actor: Actor, input: NewComplaint, photos: Photo[], answerOf?: (receipt: Receipt) => StoredAnswer,
+): Promise<Receipt> {
   const { database } = ctx;
   const now = ctx.clock.now();
   const reference = await regionReference(database.db, region.code, { categoryId: input.categoryId });
@@ -128,7 +134,8 @@ export async function submitComplaint(
           `Thank you. Your complaint to ${region.name} was received with code ${trackingCode}.\nFollow it at: ${link}`,
       }
     : null;
-  const claim = takeClaim();
+  const receipt: Receipt = { id, trackingCode, reporterKey };
+  const claim = takeClaim(answerOf?.(receipt));
   await runPrepared(database, intakeWrite(database.db, `${photos.length}${email ? 'e' : 'n'}${claim ? 'k' : '-'}`), {
     ...complaint,
     ...Object.fromEntries(photos.flatMap((p, i) => [[`photo${i}Type`, p.contentType], [`photo${i}Bytes`, p.data.length], [`photo${i}Data`, p.data]])),
@@ -138,9 +145,9 @@ export async function submitComplaint(
       regionCode: region.code, categoryId: input.categoryId, unitId: null, districtCode: input.districtCode, status: 'submitted', submittedAt: now,
       firstResponseAt: null, resolvedAt: null, firstResponseInTime: null, resolvedInTime: null,
     }),
-    ...(claim ? { claimKeyHash: claim.keyHash, claimRequestHash: claim.requestHash, claimExpiresAt: claim.expiresAt } : {}),
+    ...(claim ? { claimKeyHash: claim.keyHash, claimRequestHash: claim.requestHash, claimExpiresAt: claim.expiresAt, claimStatus: claim.status, claimAnswer: claim.answer } : {}),
   }).catch(rethrowConflict);
-  return { id, trackingCode, reporterKey };
+  return receipt;
 }
 
 const DUPLICATE_WINDOW_DAYS = 30;
