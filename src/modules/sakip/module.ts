@@ -14,6 +14,8 @@ import { sakipIsolation } from './isolation.js';
 // the Inspektorat's evaluators and the head of region read. What a unit
 // planner may touch (their unit only) is checked in the service.
 const permissions = {
+  // They list the region's units (a Renstra's owner, a target's lead unit).
+  'region.staff': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator'],
   'sakip.read': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'unit_head', 'head_of_region', 'region_admin'],
   'sakip.plan': ['sakip_coordinator', 'sakip_planner'],
   'sakip.realise': ['sakip_coordinator', 'sakip_planner'],
