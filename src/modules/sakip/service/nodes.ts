@@ -150,9 +150,10 @@ export async function moveNode(ctx: AppContext, regionCode: string, actor: Actor
       if (moved) await place(tx, plan, node.parentId, null, null);
     });
     const [after] = await tx.select({ position: sakipNodes.position }).from(sakipNodes).where(and(eq(sakipNodes.regionCode, regionCode), eq(sakipNodes.id, node.id)));
+    const change = changedFields({ parentId: node.parentId, position: node.position }, { parentId: parent?.id ?? null, position: after.position });
+    if (Object.keys(change.after ?? {}).length === 0) return;
     await touch(tx, plan, now);
-    await audit(tx, now, actor, regionCode, 'sakip.node_move', 'sakip_node', node.id, { planId: plan.id },
-      changedFields({ parentId: node.parentId, position: node.position }, { parentId: parent?.id ?? null, position: after.position }));
+    await audit(tx, now, actor, regionCode, 'sakip.node_move', 'sakip_node', node.id, { planId: plan.id }, change);
   });
 }
 
