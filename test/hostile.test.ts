@@ -17,7 +17,8 @@ const RUNS = Number(process.env.HOSTILE_RUNS ?? 150);
 /** Every table a request could write to (the area registry and national holidays are read-only reference data). */
 const tables = ['regions', 'users', 'units', 'grants', 'invitations', 'pending_registrations', 'sessions', 'password_resets', 'api_keys', 'audit_log', 'region_holidays', 'notifications', 'outbox',
   'categories', 'routing_rules', 'sla_policies', 'complaints', 'complaint_events', 'complaint_photos', 'stage_deadlines', 'stage_escalations', 'complaint_stats',
-  'spbe_frameworks', 'spbe_framework_versions', 'spbe_evaluations', 'spbe_answers', 'spbe_evidence', 'spbe_history', 'spbe_targets', 'spbe_results'];
+  'spbe_frameworks', 'spbe_framework_versions', 'spbe_evaluations', 'spbe_answers', 'spbe_evidence', 'spbe_history', 'spbe_targets', 'spbe_results',
+  'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations'];
 
 async function fingerprint(db: Database): Promise<string> {
   const parts = tables.map((t) => `select '${t}' as t, count(*)::int as n, coalesce(md5(string_agg(md5(x::text), ',' order by md5(x::text))), '') as h from ${t} x`);
@@ -39,7 +40,8 @@ const bodyKeys = ['categoryId', 'description', 'answers', 'districtCode', 'villa
   'action', 'unitId', 'note', 'message', 'reason', 'intoTrackingCode', 'regionCode', 'key', 'rating', 'comment', 'email', 'password', 'name', 'role', 'code',
   'nameId', 'nameEn', 'questions', 'active', 'stage', 'amount', 'unit', 'targetAmount', 'kind', 'complaints', 'reopenWindowDays', 'escalation', 'publicStatistics', 'token',
   'jurisdiction_id', 'service_code', 'api_key', 'address_string', 'media_url', 'year', 'versionId', 'level', 'decision', 'to', 'assignments', 'levels',
-  'evaluationId', 'targetIndex', 'published', 'shared', '__proto__', 'constructor'];
+  'evaluationId', 'targetIndex', 'published', 'shared', 'value', 'low', 'high', 'startYear', 'endYear', 'title', 'parentId', 'position', 'polarity',
+  'targetType', 'aggregation', 'allowsNegative', 'sharedUnitIds', '__proto__', 'constructor'];
 
 function multipart(boundary: string, parts: { name: string; filename?: string; data: Uint8Array | string }[]): Buffer {
   const chunks: Buffer[] = [];
@@ -71,6 +73,14 @@ describeWithApp('hostile input', (h) => {
     const spbe = await h.signIn('spbe@sumedang.demo');
     const evaluation = (await h.api('GET', '/api/regions/32.11/spbe/evaluations', { session: spbe })).body[0];
     real.evaluationId = evaluation?.id ?? real.id;
+    // A draft e-SAKIP plan with a target and its indicator, so that writes reach the use cases' checks.
+    const plan = await h.api('POST', '/api/regions/32.11/sakip/plans', { session: sessions.admin, body: { kind: 'rpjmd', startYear: 2026, title: 'RPJMD uji masukan liar' } });
+    real.planId = plan.body.id;
+    const P = `/api/regions/32.11/sakip/plans/${real.planId}`;
+    const goal = await h.api('POST', `${P}/nodes`, { session: sessions.admin, body: { kind: 'goal', parentId: null, title: 'Tujuan' } });
+    const target = await h.api('POST', `${P}/nodes`, { session: sessions.admin, body: { kind: 'target', parentId: goal.body.id, title: 'Sasaran' } });
+    real.nodeId = target.body.id;
+    real.indicatorId = (await h.api('POST', `${P}/nodes/${real.nodeId}/indicators`, { session: sessions.admin, body: { name: 'Indikator', polarity: 'lower_is_better' } })).body.id;
   });
 
   const plausible: Record<string, fc.Arbitrary<string>> = {
@@ -91,6 +101,10 @@ describeWithApp('hostile input', (h) => {
     framework: fc.constantFrom('spbe-2020', 'pemdi-2026', 'nope'),
     version: fc.constantFrom('1', '2', '0'),
     indicator: fc.constantFrom('1', '44', '999'),
+    planId: fc.oneof(fc.constant('REAL_PLAN'), fc.uuid()),
+    nodeId: fc.oneof(fc.constant('REAL_NODE'), fc.uuid()),
+    indicatorId: fc.oneof(fc.constant('REAL_INDICATOR'), fc.uuid()),
+    period: fc.constantFrom('2026', '2026-Q1', '2026-10', '2025-Q4', '2031', '2026-13', '2026-Q5'),
   };
   const param = (name: string) => fc.oneof({ weight: 3, arbitrary: plausible[name] ?? hostile }, { weight: 1, arbitrary: hostile });
   const value = fc.oneof(hostile, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 2 }),
@@ -121,6 +135,13 @@ describeWithApp('hostile input', (h) => {
     if (url.includes('/password-reset')) return { email: 'warga@contoh.test' };
     if (url.endsWith('/api/regions') && method === 'POST') return { code: '32.73', admin: { email: 'admin@bandung.test', name: 'Admin' } };
     if (url.endsWith('/spbe/evaluations')) return { year: 2027, versionId: 'REAL_ID' };
+    if (url.endsWith('/sakip/plans')) return { kind: 'renstra', unitId: 'REAL_UNIT', startYear: 2026, title: 'Renstra uji' };
+    if (url.endsWith('/sakip/plans/:planId/nodes')) return { kind: 'target', parentId: 'REAL_NODE', title: 'Sasaran turunan' };
+    if (url.endsWith('/move')) return { parentId: 'REAL_NODE', position: 0 };
+    if (url.endsWith('/indicators')) return { name: 'Indikator baru', polarity: 'higher_is_better', targetType: 'range' };
+    if (url.endsWith('/targets')) return { year: 2026, value: '12.5', reason: 'Revisi' };
+    if (url.includes('/realisations/')) return { value: '12.5', note: 'Catatan' };
+    if (url.endsWith('/status')) return { status: 'active' };
     return {};
   };
   const mutation = fc.record({
@@ -159,7 +180,8 @@ describeWithApp('hostile input', (h) => {
 
   type HostileRequest = typeof request extends fc.Arbitrary<infer T> ? T : never;
   const fill = (v: string) => v.replace('REAL_ID', real.id).replace('REAL_EVALUATION', real.evaluationId).replace('REAL_CODE', real.code)
-    .replace('REAL_CATEGORY', real.categoryId).replace('REAL_UNIT', real.unitId);
+    .replace('REAL_CATEGORY', real.categoryId).replace('REAL_UNIT', real.unitId).replace('REAL_PLAN', real.planId).replace('REAL_NODE', real.nodeId)
+    .replace('REAL_INDICATOR', real.indicatorId);
 
   /** Sends one generated request and checks everything a hostile request must never get. */
   async function send(r: HostileRequest, route: { method: string; url: string }) {

@@ -31,6 +31,10 @@ export const demoAccounts: { email: string; name: string; region: string; role: 
   { email: 'petugas.kominfo@sumedang.demo', name: 'Fajar Petugas Diskominfo', region: DEMO_REGION, role: 'officer', unit: 'DISKOMINFO' },
   { email: 'inspektorat@sumedang.demo', name: 'Lia Asesor Internal', region: DEMO_REGION, role: 'internal_assessor' },
   { email: 'asesor@pamong.demo', name: 'Asesor Eksternal SPBE', region: DEMO_REGION, role: 'external_assessor' },
+  { email: 'sakip@sumedang.demo', name: 'Rahmat Koordinator SAKIP', region: DEMO_REGION, role: 'sakip_coordinator' },
+  { email: 'perencana.dinkes@sumedang.demo', name: 'Nina Perencana Dinkes', region: DEMO_REGION, role: 'sakip_planner', unit: 'DINKES' },
+  { email: 'perencana.kominfo@sumedang.demo', name: 'Dimas Perencana Diskominfo', region: DEMO_REGION, role: 'sakip_planner', unit: 'DISKOMINFO' },
+  { email: 'evaluator@sumedang.demo', name: 'Hendra Evaluator AKIP', region: DEMO_REGION, role: 'sakip_evaluator' },
 ];
 
 const demoUnits = [

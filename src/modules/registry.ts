@@ -3,7 +3,8 @@
 import { installModules } from '../platform/modules/registry.js';
 import { complaintsModule } from './complaints/module.js';
 import { spbeModule } from './spbe/module.js';
+import { sakipModule } from './sakip/module.js';
 
-export const registry = [complaintsModule, spbeModule];
+export const registry = [complaintsModule, spbeModule, sakipModule];
 
 installModules(registry);

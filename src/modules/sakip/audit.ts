@@ -1,0 +1,20 @@
+// What the e-SAKIP module records in the audit log, in words.
+export const sakipAuditActions = {
+  'sakip.plan_create': { id: 'Membuat rencana kinerja', en: 'Created a performance plan' },
+  'sakip.plan_update': { id: 'Mengubah rencana kinerja', en: 'Changed a performance plan' },
+  'sakip.plan_status': { id: 'Mengubah status rencana kinerja', en: 'Changed a performance plan\'s status' },
+  'sakip.node_add': { id: 'Menambah simpul pohon kinerja', en: 'Added a performance-tree node' },
+  'sakip.node_update': { id: 'Mengubah simpul pohon kinerja', en: 'Changed a performance-tree node' },
+  'sakip.node_move': { id: 'Memindahkan simpul pohon kinerja', en: 'Moved a performance-tree node' },
+  'sakip.node_remove': { id: 'Menghapus simpul pohon kinerja', en: 'Removed a performance-tree node' },
+  'sakip.indicator_add': { id: 'Menambah indikator kinerja', en: 'Added a performance indicator' },
+  'sakip.indicator_update': { id: 'Mengubah indikator kinerja', en: 'Changed a performance indicator' },
+  'sakip.indicator_remove': { id: 'Menghapus indikator kinerja', en: 'Removed a performance indicator' },
+  'sakip.target_set': { id: 'Menetapkan target indikator', en: 'Set an indicator target' },
+  'sakip.target_revise': { id: 'Merevisi target indikator', en: 'Revised an indicator target' },
+  'sakip.realisation': { id: 'Mengisi realisasi indikator', en: 'Entered an indicator realisation' },
+};
+
+declare module '../../platform/audit/audit.js' {
+  interface ModuleAuditActions extends Record<keyof typeof sakipAuditActions, true> {}
+}

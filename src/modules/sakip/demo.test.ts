@@ -1,0 +1,106 @@
+// The demo region's plans (valid, active, cascading, with exact 2025
+// achievement), the region's traffic-light settings, and the tenant-isolation
+// fixtures: every e-SAKIP route is filled by them, and each request they give
+// succeeds for the victim region's own coordinator, so the isolation test's
+// refusals are refusals of requests that would otherwise work.
+import { beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { describeWithApp, type Session } from '../../../test/harness.js';
+import { sakipIsolation } from './isolation.js';
+
+const R = '/api/regions/32.11/sakip';
+
+/** Every node of a tree view, depth first. */
+const nodesOf = (tree: any[]): any[] => tree.flatMap((n) => [n, ...nodesOf(n.children)]);
+
+describeWithApp('SAKIP demo and settings', (h) => {
+  let coordinator: Session;
+  let plans: any[];
+  const tree = async (id: string, year = 2025) => (await h.api('GET', `${R}/plans/${id}/tree?year=${year}`, { session: coordinator })).body;
+
+  beforeAll(async () => {
+    coordinator = await h.signIn('sakip@sumedang.demo');
+    plans = (await h.api('GET', `${R}/plans`, { session: coordinator })).body;
+  });
+
+  it('gives Sumedang an active RPJMD 2025–2029 and two Renstra cascading from it, all without problems', async () => {
+    expect(plans.map((p) => [p.kind, p.unit?.code ?? null, p.startYear, p.endYear, p.status])).toEqual([
+      ['rpjmd', null, 2025, 2029, 'active'], ['renstra', 'DINKES', 2025, 2029, 'active'], ['renstra', 'DISKOMINFO', 2025, 2029, 'active'],
+    ]);
+    const rpjmd = await tree(plans[0].id);
+    expect(rpjmd.problems).toEqual([]);
+    const rpjmdTargets = new Map(nodesOf(rpjmd.tree).filter((n) => n.kind === 'target').map((n) => [n.title, n.id]));
+    for (const [i, supported] of [[1, 'Menurunnya prevalensi stunting'], [2, 'Meningkatnya kematangan SPBE']] as const) {
+      const t = await tree(plans[i].id);
+      expect(t.problems).toEqual([]);
+      expect(t.tree[0]).toMatchObject({ kind: 'goal', supportsNodeId: rpjmdTargets.get(supported) });
+      expect(nodesOf(t.tree).map((n) => n.kind)).toEqual(['goal', 'target', 'programme', 'activity', 'sub_activity']);
+    }
+  });
+
+  it('computes 2025 achievement from the demo realisations, exactly, with one target revised on record', async () => {
+    const rows = (await h.api('GET', `${R}/plans/${plans[0].id}/table?year=2025`, { session: coordinator })).body.rows.filter((r: any) => r.indicator);
+    expect(rows.map((r: any) => [r.indicator.name, r.indicator.achievement.realisation.value, r.indicator.achievement.result.percent])).toEqual([
+      ['Indeks Pembangunan Manusia (IPM)', '72.31', '100.29'],
+      ['Prevalensi stunting pada balita', '13.8', '101.43'],
+      ['Tingkat kemiskinan', '9.32', '101.89'],
+      ['Indeks SPBE', '3.55', '98.61'],
+      // Quarters averaged: (82.5 + 86 + 88.4 + 89.1) / 4 = 86.5 against 85.
+      ['Persentase pengaduan yang ditanggapi tepat waktu', '86.5', '101.76'],
+    ]);
+    const stunting = rows[1].indicator;
+    const history = (await h.api('GET', `${R}/plans/${plans[0].id}/indicators/${stunting.id}/targets`, { session: coordinator })).body;
+    expect(history.years[1].versions.map((v: any) => [v.version, v.value, v.reason])).toEqual([[1, '12.00', null], [2, '12.50', 'Penyesuaian setelah hasil SSGI 2024 diterbitkan']]);
+    expect(stunting.targets[1].target.value).toBe('12.50');
+  });
+
+  it('shows achievement in the region\'s own traffic-light bands, which are checked before they are saved', async () => {
+    const admin = await h.signIn('admin@sumedang.demo');
+    expect((await h.api('GET', '/api/regions/32.11/settings', { session: admin })).body.sakip).toMatchObject({ method: 'achievement_minus_absorption', threshold: 5, capOutputE: true });
+    const bands = [
+      { min: 0, minInclusive: true, max: 100, maxInclusive: false, label: { id: 'Belum tercapai', en: 'Not met' }, colour: '#aa0000' },
+      { min: 100, minInclusive: true, max: null, maxInclusive: false, label: { id: 'Tercapai', en: 'Met' }, colour: '#00aa00' },
+    ];
+    const gap = [{ ...bands[0], max: 90 }, bands[1]];
+    const refused = await h.api('PUT', '/api/regions/32.11/settings', { session: admin, body: { sakip: { bands: gap } } });
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'request.invalid']);
+    expect((await h.api('PUT', '/api/regions/32.11/settings', { session: admin, body: { sakip: { bands } } })).status).toBe(200);
+    const figures = nodesOf((await tree(plans[0].id)).tree).flatMap((n) => n.indicators).map((i: any) => [i.achievement.result.percent, i.achievement.result.band.label.en]);
+    expect(figures).toEqual([['100.29', 'Met'], ['101.43', 'Met'], ['101.89', 'Met'], ['98.61', 'Not met'], ['101.76', 'Met']]);
+  });
+});
+
+describeWithApp('SAKIP isolation fixtures', (h) => {
+  it('fill every e-SAKIP route, and every request they give succeeds for the victim region\'s coordinator on a fresh fixture', async () => {
+    const coordinator = await h.signIn('sakip@sumedang.demo');
+    const routes = h.app.routeTable.filter((r) => r.url.includes('/sakip/'));
+    expect(routes.length).toBeGreaterThanOrEqual(17);
+    // Reads first, activation last (it fixes the structure), each write on a fixture of its own.
+    const order = (r: { method: string; url: string }) => (r.method === 'GET' ? 0 : r.url.endsWith('/status') ? 2 : 1);
+    let last: string | null = null;
+    let params: Record<string, string> = {};
+    const answers: string[] = [];
+    for (const route of [...routes].sort((a, b) => order(a) - order(b))) {
+      if (last && route.method !== 'GET') {
+        // A fresh fixture: the previous one's rows go (the fixture's plan is the only DISHUB Renstra starting 2025).
+        for (const table of ['sakip_realisations', 'sakip_targets', 'sakip_indicators', 'sakip_nodes']) await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
+        await h.ctx.database.rows(sql.raw(`delete from sakip_plans where id = '${last}'`));
+        await h.ctx.database.rows(sql.raw(`delete from sakip_plans where title = 'Renstra palsu dari daerah lain'`));
+        last = null;
+      }
+      if (!last) {
+        const records = await sakipIsolation.records(h.ctx, '32.11');
+        params = records.params;
+        last = params.planId;
+      }
+      const url = route.url.replace(/:([A-Za-z]+)/g, (_m, name: string) => (name === 'region' ? '32.11' : params[name] ?? `<${name}?>`));
+      expect(url, `${route.method} ${route.url}`).not.toContain('<');
+      const request = sakipIsolation.request!(route, params, '32.11');
+      if (route.method !== 'GET' && route.method !== 'DELETE') expect(request?.body, `${route.method} ${route.url} has a body`).toBeDefined();
+      const query = request?.query ? `?${new URLSearchParams(request.query)}` : '';
+      const res = await h.api(route.method as 'GET', `${url}${query}`, { session: coordinator, ...(request?.body === undefined ? {} : { body: request.body }) });
+      answers.push(`${route.method} ${route.url} ${res.status}${res.status >= 300 ? ` ${res.raw}` : ''}`);
+    }
+    expect(answers.filter((a) => !/ 20[01]$/.test(a))).toEqual([]);
+  });
+});

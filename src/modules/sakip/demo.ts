@@ -1,0 +1,231 @@
+// The demo region's e-SAKIP plans: Sumedang's RPJMD 2025–2029 (vision,
+// missions, goals and targets with the human development index, poverty,
+// stunting, the SPBE index and complaints answered on time), the Renstra of
+// the health office and of Diskominfo cascading from it, five yearly targets
+// per indicator (one revised, with its reason) and the realisations of 2025.
+// Invented demo figures in the shape the use cases leave behind. Programme
+// codes are Permendagri 90/2019's (reference/urusan-permendagri-90-2019.json);
+// activity and sub-activity numbers follow its format but were not checked
+// against the Kepmendagri master.
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/client.js';
+import { users } from '../../platform/schema.js';
+import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipTargets } from './schema.js';
+
+const YEARS = [2025, 2026, 2027, 2028, 2029];
+
+interface DemoIndicator {
+  name: string;
+  measure: string;
+  polarity: 'higher_is_better' | 'lower_is_better';
+  aggregation: 'sum' | 'average' | 'last';
+  isIku?: boolean;
+  definition?: string;
+  formula?: string;
+  dataSource?: string;
+  /** One per year 2025–2029: a value, or [low, high] for a range. */
+  targets: (string | [string, string])[];
+  /** 2025's realisations by period ('2025', '2025-Q1' …). */
+  realised?: Record<string, string>;
+  obstacles?: string;
+  followUp?: string;
+  sharedWith?: string[];
+}
+
+interface DemoNode {
+  kind: string;
+  title: string;
+  code?: string;
+  unit?: string;
+  /** The title of the RPJMD target (sasaran) it cascades from. */
+  supports?: string;
+  indicators?: DemoIndicator[];
+  children?: DemoNode[];
+}
+
+const rpjmd: DemoNode = {
+  kind: 'vision', title: 'Terwujudnya Sumedang yang sejahtera, agamis, maju, profesional dan kreatif (visi contoh untuk demo)',
+  children: [
+    {
+      kind: 'mission', title: 'Meningkatkan kualitas sumber daya manusia yang sehat, cerdas dan berdaya saing',
+      children: [{
+        kind: 'goal', title: 'Meningkatnya kualitas hidup masyarakat',
+        indicators: [{
+          name: 'Indeks Pembangunan Manusia (IPM)', measure: 'poin', polarity: 'higher_is_better', aggregation: 'last', isIku: true,
+          definition: 'Capaian pembangunan manusia dari umur panjang dan hidup sehat, pengetahuan, dan standar hidup layak.', dataSource: 'BPS Kabupaten Sumedang',
+          formula: 'Rata-rata geometrik indeks kesehatan, pendidikan dan pengeluaran (metode BPS)',
+          targets: ['72.10', '72.60', '73.10', '73.60', '74.10'], realised: { 2025: '72.31' },
+        }],
+        children: [
+          {
+            kind: 'target', title: 'Menurunnya prevalensi stunting', unit: 'DINKES',
+            indicators: [{
+              name: 'Prevalensi stunting pada balita', measure: '%', polarity: 'lower_is_better', aggregation: 'last', isIku: true,
+              definition: 'Persentase balita dengan tinggi badan menurut umur di bawah −2 simpangan baku standar WHO.', dataSource: 'Dinas Kesehatan (e-PPGBM), diverifikasi SSGI',
+              formula: 'Jumlah balita stunting / jumlah balita diukur × 100',
+              targets: ['14.00', '12.00', '10.00', '8.50', '7.00'], realised: { '2025-Q1': '15.10', '2025-Q2': '14.60', '2025-Q3': '14.20', '2025-Q4': '13.80' },
+              obstacles: 'Cakupan pengukuran di posyandu belum merata di wilayah utara.', followUp: 'Pendampingan kader posyandu dan pengukuran serentak tiap Februari dan Agustus.',
+            }],
+            children: [{ kind: 'programme', code: '1.02.02', title: 'PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT', unit: 'DINKES' }],
+          },
+          {
+            kind: 'target', title: 'Menurunnya persentase penduduk miskin',
+            indicators: [{
+              name: 'Tingkat kemiskinan', measure: '%', polarity: 'lower_is_better', aggregation: 'last', isIku: true,
+              definition: 'Persentase penduduk dengan pengeluaran per kapita di bawah garis kemiskinan.', dataSource: 'BPS (Susenas Maret)',
+              targets: ['9.50', '9.00', '8.50', '8.00', '7.50'], realised: { 2025: '9.32' },
+            }],
+          },
+        ],
+      }],
+    },
+    {
+      kind: 'mission', title: 'Mewujudkan tata kelola pemerintahan yang bersih, efektif dan melayani berbasis digital',
+      children: [{
+        kind: 'goal', title: 'Meningkatnya kualitas tata kelola pemerintahan digital',
+        children: [
+          {
+            kind: 'target', title: 'Meningkatnya kematangan SPBE', unit: 'DISKOMINFO',
+            indicators: [{
+              name: 'Indeks SPBE', measure: 'indeks (1–5)', polarity: 'higher_is_better', aggregation: 'last', isIku: true,
+              definition: 'Indeks Sistem Pemerintahan Berbasis Elektronik hasil evaluasi KemenPANRB.', dataSource: 'Hasil evaluasi SPBE (modul SPBE Pamong)',
+              targets: ['3.60', '3.80', '4.00', '4.10', '4.20'], realised: { 2025: '3.55' },
+            }],
+            children: [{ kind: 'programme', code: '2.16.03', title: 'PROGRAM PENGELOLAAN APLIKASI INFORMATIKA', unit: 'DISKOMINFO' }],
+          },
+          {
+            kind: 'target', title: 'Meningkatnya kualitas penanganan pengaduan masyarakat', unit: 'DISKOMINFO',
+            indicators: [{
+              name: 'Persentase pengaduan yang ditanggapi tepat waktu', measure: '%', polarity: 'higher_is_better', aggregation: 'average',
+              definition: 'Bagian pengaduan masyarakat yang ditanggapi dalam batas waktu tahap tanggapan.', dataSource: 'Modul pengaduan Pamong',
+              formula: 'Pengaduan ditanggapi tepat waktu / pengaduan masuk × 100',
+              targets: ['85', '88', '90', '92', '95'], realised: { '2025-Q1': '82.50', '2025-Q2': '86.00', '2025-Q3': '88.40', '2025-Q4': '89.10' },
+              sharedWith: ['DPMPTSP'],
+            }],
+          },
+        ],
+      }],
+    },
+  ],
+};
+
+const dinkes: DemoNode[] = [{
+  kind: 'goal', title: 'Meningkatnya derajat kesehatan masyarakat', supports: 'Menurunnya prevalensi stunting',
+  children: [{
+    kind: 'target', title: 'Menurunnya prevalensi stunting dan kekurangan gizi pada balita',
+    indicators: [
+      {
+        name: 'Prevalensi stunting pada balita', measure: '%', polarity: 'lower_is_better', aggregation: 'last', isIku: true, dataSource: 'e-PPGBM',
+        targets: ['14.00', '12.00', '10.00', '8.50', '7.00'], realised: { '2025-Q1': '15.10', '2025-Q2': '14.60', '2025-Q3': '14.20', '2025-Q4': '13.80' },
+      },
+      {
+        name: 'Cakupan tablet tambah darah pada remaja putri', measure: '%', polarity: 'higher_is_better', aggregation: 'last', dataSource: 'Laporan puskesmas',
+        targets: [['80', '90'], ['82', '90'], ['84', '92'], ['86', '94'], ['88', '95']], realised: { '2025-Q1': '61.00', '2025-Q2': '70.50', '2025-Q3': '78.00', '2025-Q4': '83.20' },
+      },
+    ],
+    children: [{
+      kind: 'programme', code: '1.02.02', title: 'PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT',
+      indicators: [{ name: 'Persentase puskesmas dengan layanan gizi terstandar', measure: '%', polarity: 'higher_is_better', aggregation: 'last', targets: ['70', '78', '85', '92', '100'], realised: { 2025: '72' } }],
+      children: [{
+        kind: 'activity', code: '1.02.02.2.02', title: 'Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota',
+        children: [{
+          kind: 'sub_activity', code: '1.02.02.2.02.0001', title: 'Pengelolaan Pelayanan Kesehatan Ibu Hamil',
+          indicators: [{
+            name: 'Jumlah ibu hamil yang mendapatkan layanan kesehatan sesuai standar', measure: 'orang', polarity: 'higher_is_better', aggregation: 'sum',
+            targets: ['17500', '17600', '17700', '17800', '17900'], realised: { '2025-Q1': '4210', '2025-Q2': '4388', '2025-Q3': '4460', '2025-Q4': '4302' },
+          }],
+        }],
+      }],
+    }],
+  }],
+}];
+
+const diskominfo: DemoNode[] = [{
+  kind: 'goal', title: 'Meningkatnya penyelenggaraan pemerintahan berbasis elektronik', supports: 'Meningkatnya kematangan SPBE',
+  children: [{
+    kind: 'target', title: 'Meningkatnya keterpaduan layanan digital pemerintah daerah',
+    indicators: [{
+      name: 'Indeks SPBE', measure: 'indeks (1–5)', polarity: 'higher_is_better', aggregation: 'last', isIku: true, dataSource: 'Hasil evaluasi SPBE (modul SPBE Pamong)',
+      targets: ['3.60', '3.80', '4.00', '4.10', '4.20'], realised: { 2025: '3.55' },
+    }],
+    children: [{
+      kind: 'programme', code: '2.16.03', title: 'PROGRAM PENGELOLAAN APLIKASI INFORMATIKA',
+      indicators: [{ name: 'Persentase layanan publik yang tersedia daring', measure: '%', polarity: 'higher_is_better', aggregation: 'last', targets: ['55', '62', '70', '78', '85'], realised: { 2025: '57.5' } }],
+      children: [{
+        kind: 'activity', code: '2.16.03.2.02', title: 'Pengelolaan e-Government di Lingkup Pemerintah Daerah Kabupaten/Kota',
+        children: [{
+          kind: 'sub_activity', code: '2.16.03.2.02.0001', title: 'Pengembangan Aplikasi dan Proses Bisnis Pemerintahan Berbasis Elektronik',
+          indicators: [{ name: 'Jumlah aplikasi layanan yang terintegrasi', measure: 'aplikasi', polarity: 'higher_is_better', aggregation: 'sum', targets: ['4', '4', '5', '5', '6'], realised: { '2025-Q2': '1', '2025-Q3': '2', '2025-Q4': '1', '2025-Q1': '0' } }],
+        }],
+      }],
+    }],
+  }],
+}];
+
+const personByEmail = async (tx: Queryable, email: string) =>
+  (await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`))[0]?.id ?? null;
+
+/** When a period's realisation was entered: ten days after it ended. */
+function enteredAt(period: string): Date {
+  const [y, part] = period.split('-');
+  const endMonth = part === undefined ? 12 : part.startsWith('Q') ? Number(part.slice(1)) * 3 : Number(part);
+  return new Date(Date.UTC(Number(y), endMonth, 10, 2));
+}
+
+export async function seedSakipDemo(tx: Queryable, regionCode: string, unitOf: (code: string) => string): Promise<void> {
+  const coordinatorEmail = 'sakip@sumedang.demo';
+  const coordinator = { id: await personByEmail(tx, coordinatorEmail), label: coordinatorEmail };
+  const planners: Record<string, { id: string | null; label: string }> = {
+    DINKES: { id: await personByEmail(tx, 'perencana.dinkes@sumedang.demo'), label: 'perencana.dinkes@sumedang.demo' },
+    DISKOMINFO: { id: await personByEmail(tx, 'perencana.kominfo@sumedang.demo'), label: 'perencana.kominfo@sumedang.demo' },
+  };
+  const adopted = new Date(Date.UTC(2025, 0, 20, 3));
+  const targetsByTitle = new Map<string, string>();
+
+  async function plan(kind: 'rpjmd' | 'renstra', unit: string | null, title: string, roots: DemoNode[]) {
+    const [row] = await tx.insert(sakipPlans).values({
+      regionCode, kind, unitId: unit ? unitOf(unit) : null, startYear: 2025, endYear: 2029, title, status: 'active', createdAt: adopted, updatedAt: adopted,
+    }).returning();
+    const reporter = unit ? planners[unit] : coordinator;
+    const walk = async (nodes: DemoNode[], parentId: string | null) => {
+      for (const [position, n] of nodes.entries()) {
+        const [node] = await tx.insert(sakipNodes).values({
+          regionCode, planId: row.id, parentId, kind: n.kind, code: n.code ?? null, title: n.title, unitId: n.unit ? unitOf(n.unit) : null,
+          supportsNodeId: n.supports ? targetsByTitle.get(n.supports) ?? null : null, position, createdAt: adopted, updatedAt: adopted,
+        }).returning();
+        if (kind === 'rpjmd' && n.kind === 'target') targetsByTitle.set(n.title, node.id);
+        for (const [i, ind] of (n.indicators ?? []).entries()) {
+          const [indicator] = await tx.insert(sakipIndicators).values({
+            regionCode, planId: row.id, nodeId: node.id, name: ind.name, definition: ind.definition ?? '', formula: ind.formula ?? '', measure: ind.measure,
+            dataSource: ind.dataSource ?? '', polarity: ind.polarity, targetType: Array.isArray(ind.targets[0]) ? 'range' : 'single', aggregation: ind.aggregation,
+            isIku: ind.isIku ?? false, sharedUnitIds: (ind.sharedWith ?? []).map(unitOf), position: i, createdAt: adopted, updatedAt: adopted,
+          }).returning();
+          await tx.insert(sakipTargets).values(ind.targets.map((t, y) => ({
+            regionCode, planId: row.id, indicatorId: indicator.id, year: YEARS[y], version: 1,
+            ...(Array.isArray(t) ? { value: null, low: t[0], high: t[1] } : { value: t }), setAt: adopted, setBy: coordinator.id, setByLabel: coordinator.label,
+          })));
+          // Stunting's 2026 target, revised once the 2024 survey was in: the history keeps both.
+          if (kind === 'rpjmd' && ind.name === 'Prevalensi stunting pada balita') {
+            await tx.insert(sakipTargets).values({
+              regionCode, planId: row.id, indicatorId: indicator.id, year: 2026, version: 2, value: '12.50', reason: 'Penyesuaian setelah hasil SSGI 2024 diterbitkan',
+              setAt: new Date(Date.UTC(2025, 7, 20, 3)), setBy: coordinator.id, setByLabel: coordinator.label,
+            });
+          }
+          const realised = Object.entries(ind.realised ?? {});
+          if (realised.length > 0) {
+            await tx.insert(sakipRealisations).values(realised.map(([period, value]) => ({
+              regionCode, planId: row.id, indicatorId: indicator.id, period, year: Number(period.slice(0, 4)), value,
+              obstacles: ind.obstacles ?? '', followUp: ind.followUp ?? '', enteredAt: enteredAt(period), enteredBy: reporter.id, enteredByLabel: reporter.label,
+            })));
+          }
+        }
+        await walk(n.children ?? [], node.id);
+      }
+    };
+    await walk(roots, null);
+  }
+
+  await plan('rpjmd', null, 'RPJMD Kabupaten Sumedang 2025–2029', [rpjmd]);
+  await plan('renstra', 'DINKES', 'Renstra Dinas Kesehatan 2025–2029', dinkes);
+  await plan('renstra', 'DISKOMINFO', 'Renstra Dinas Komunikasi dan Informatika 2025–2029', diskominfo);
+}

@@ -1,0 +1,65 @@
+// The e-SAKIP module's error codes (part of the API contract: never renamed).
+import { someOf, type ErrorEntry, type Words } from '../../platform/errors.js';
+
+/** The first problems of a plan, in words: what a refused change or activation would leave wrong. */
+const problemWords = (d: { problems?: { message?: Words }[] }): Words | null => {
+  const messages = (d?.problems ?? []).map((p) => p.message).filter((m): m is Words => !!m);
+  if (!messages.length) return null;
+  const shown = messages.slice(0, 3);
+  const more = messages.length - shown.length;
+  return {
+    id: `${shown.map((m) => m.id).join('; ')}${more > 0 ? ` (dan ${more} masalah lain)` : ''}.`,
+    en: `${shown.map((m) => m.en).join('; ')}${more > 0 ? ` (and ${more} more)` : ''}.`,
+  };
+};
+
+const valueWords = (d: { value?: unknown }): Words | null => (d?.value === undefined ? null : { id: `Nilai: "${String(d.value)}".`, en: `Value: "${String(d.value)}".` });
+
+export const sakipErrors = {
+  'sakip.plan_not_found': [404, 'Rencana kinerja tidak ditemukan.', 'Performance plan not found.'],
+  'sakip.node_not_found': [404, 'Simpul pohon kinerja tidak ditemukan dalam rencana ini.', 'The performance-tree node is not in this plan.'],
+  'sakip.indicator_not_found': [404, 'Indikator tidak ditemukan dalam rencana ini.', 'The indicator is not in this plan.'],
+  'sakip.plan_exists': [409, 'Rencana dengan pemilik dan tahun awal yang sama sudah ada.', 'A plan with the same owner and start year already exists.'],
+  'sakip.plan_period_invalid': [400, 'Periode rencana tidak valid: paling lama lima tahun, tahun akhir tidak sebelum tahun awal.', 'The plan period is invalid: at most five years, the end year not before the start year.'],
+  'sakip.plan_overlap': [409, 'Sudah ada rencana aktif dengan pemilik yang sama pada periode yang beririsan.', 'An active plan of the same owner already covers part of this period.', (d: { title?: string }) =>
+    (d?.title ? { id: `Rencana: "${d.title}".`, en: `Plan: "${d.title}".` } : null)],
+  'sakip.plan_active': [409, 'Rencana sudah aktif: susunannya tidak dapat diubah. Koordinator SAKIP dapat mengembalikannya ke draf untuk perubahan.', 'The plan is active: its structure cannot be changed. The SAKIP coordinator can return it to draft to change it.'],
+  'sakip.plan_not_ready': [409, 'Rencana belum dapat diaktifkan: masih ada masalah pada pohon kinerja.', 'The plan cannot be activated yet: the performance tree still has problems.', problemWords],
+  'sakip.change_invalid': [409, 'Perubahan ditolak karena akan membuat rencana tidak valid; tidak ada yang disimpan.', 'The change was refused because it would make the plan invalid; nothing was saved.', problemWords],
+  'sakip.cycle': [409, 'Perubahan ditolak: simpul tidak dapat dipindahkan ke bawah dirinya sendiri atau turunannya.', 'Refused: a node cannot move under itself or one of its descendants.'],
+  'sakip.kind_not_allowed': [409, 'Jenis simpul ini tidak boleh berada di bawah induk tersebut.', 'This kind of node may not sit under that parent.', (d: { allowed?: string[] }) => {
+    if (!d?.allowed) return null;
+    if (d.allowed.length === 0) return { id: 'Induk ini tidak boleh memiliki simpul di bawahnya.', en: 'That parent may have no nodes under it.' };
+    const list = someOf(d.allowed);
+    return { id: `Yang diperbolehkan: ${list.id}.`, en: `Allowed: ${list.en}.` };
+  }],
+  'sakip.kind_not_in_plan': [409, 'Jenis simpul ini tidak dipakai dalam rencana jenis ini: visi dan misi hanya dalam RPJMD, kegiatan dan sub-kegiatan hanya dalam Renstra.', 'This kind of node is not used in this kind of plan: vision and missions only in the RPJMD, activities and sub-activities only in a Renstra.'],
+  'sakip.code_invalid': [400, 'Kode tidak sesuai format Permendagri 90/2019 atau tidak diawali kode induknya (program 1.02.02, kegiatan 1.02.02.2.01, sub-kegiatan 1.02.02.2.01.0001).', 'The code does not follow the Permendagri 90/2019 format or does not start with its parent\'s code (programme 1.02.02, activity 1.02.02.2.01, sub-activity 1.02.02.2.01.0001).', (d: { code?: string }) =>
+    (d?.code ? { id: `Kode: "${d.code}".`, en: `Code: "${d.code}".` } : null)],
+  'sakip.node_not_empty': [409, 'Simpul masih memiliki simpul turunan atau indikator, atau didukung simpul rencana lain; pindahkan, hapus atau lepaskan lebih dahulu.', 'The node still has nodes or indicators under it, or a node of another plan cascades from it; move, remove or unlink them first.'],
+  'sakip.supports_invalid': [409, 'Simpul yang didukung harus berupa sasaran pada rencana lain di daerah ini.', 'The node supported must be a target (sasaran) of another plan in this region.'],
+  'sakip.indicator_in_use': [409, 'Indikator sudah memiliki target atau realisasi dan tidak dapat dihapus.', 'The indicator already has targets or realisations and cannot be removed.'],
+  'sakip.value_not_numeric': [400, 'Nilai harus berupa angka desimal dengan titik (contoh 12.5), bukan teks atau koma desimal.', 'The value must be a decimal number with a point (for example 12.5), not text or a decimal comma.', valueWords],
+  'sakip.value_negative': [400, 'Nilai tidak boleh negatif untuk indikator ini.', 'The value must not be negative for this indicator.', valueWords],
+  'sakip.value_out_of_range': [400, 'Nilai terlalu panjang: paling banyak 15 angka sebelum titik dan 6 angka sesudahnya.', 'The value is too long: at most 15 digits before the point and 6 after it.', valueWords],
+  'sakip.target_type_mismatch': [400, 'Bentuk target tidak sesuai indikator: kirim satu nilai untuk target tunggal, atau batas bawah dan atas untuk target rentang.', 'The target does not match the indicator: send one value for a single target, or low and high bounds for a range.'],
+  'sakip.range_inverted': [400, 'Batas bawah rentang target melebihi batas atasnya.', 'The target range\'s low bound is above its high bound.'],
+  'sakip.reason_required': [400, 'Revisi target memerlukan alasan.', 'A target revision needs a reason.'],
+  'sakip.target_unchanged': [409, 'Target yang dikirim sama dengan target yang berlaku; tidak ada yang direvisi.', 'The target sent is the current one; nothing was revised.'],
+  'sakip.year_outside_plan': [409, 'Tahun berada di luar periode rencana.', 'The year is outside the plan period.', (d: { year?: number; startYear?: number; endYear?: number }) =>
+    (d?.year ? { id: `Tahun ${d.year}, periode ${d.startYear}–${d.endYear}.`, en: `Year ${d.year}, period ${d.startYear}–${d.endYear}.` } : null)],
+  'sakip.period_outside_plan': [409, 'Periode realisasi berada di luar periode rencana.', 'The realisation period is outside the plan period.', (d: { period?: string; startYear?: number; endYear?: number }) =>
+    (d?.period ? { id: `Periode ${d.period}, rencana ${d.startYear}–${d.endYear}.`, en: `Period ${d.period}, plan ${d.startYear}–${d.endYear}.` } : null)],
+  'sakip.period_not_started': [409, 'Periode ini belum dimulai; realisasi diisi setelah periodenya berjalan.', 'This period has not started yet; a realisation is entered once its period is under way.'],
+  'sakip.period_mixed': [409, 'Indikator ini sudah dilaporkan per periode lain pada tahun yang sama (tahunan, triwulanan atau bulanan); satu indikator memakai satu jenis periode per tahun.', 'This indicator is already reported by another kind of period in the same year (yearly, quarterly or monthly); one indicator uses one kind of period per year.', (d: { existing?: string[] }) => {
+    if (!d?.existing?.length) return null;
+    const list = someOf(d.existing);
+    return { id: `Sudah ada: ${list.id}.`, en: `Already there: ${list.en}.` };
+  }],
+  'sakip.not_your_unit': [403, 'Rencana atau indikator ini milik perangkat daerah lain.', 'This plan or indicator belongs to another unit.'],
+  'sakip.coordinator_only': [403, 'Hanya koordinator SAKIP yang dapat mengubah rencana tingkat daerah (RPJMD).', 'Only the SAKIP coordinator can change the region\'s plan (RPJMD).'],
+} as const satisfies Record<string, ErrorEntry>;
+
+declare module '../../platform/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof sakipErrors, true> {}
+}

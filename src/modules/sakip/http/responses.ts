@@ -1,0 +1,110 @@
+// What the e-SAKIP API answers (route `schema.response`): the serializer keeps
+// only the keys named here.
+import { z } from 'zod';
+import { instant, oneOf, words } from '../../../platform/http/responses.js';
+
+export const nodeKinds = ['vision', 'mission', 'goal', 'target', 'programme', 'activity', 'sub_activity'] as const;
+const kind = oneOf(nodeKinds);
+
+const unitBrief = z.object({ id: z.string(), code: z.string(), name: z.string() });
+
+export const plan = z.object({
+  id: z.string(), kind: oneOf(['rpjmd', 'renstra']), unit: unitBrief.nullable().describe('Perangkat daerah pemilik Renstra; null untuk RPJMD / the Renstra\'s unit; null for the RPJMD'),
+  startYear: z.number().int(), endYear: z.number().int(), title: z.string(), status: oneOf(['draft', 'active']), createdAt: instant, updatedAt: instant,
+}).meta({ id: 'SakipPlan' });
+
+const decimal = z.string().describe('Desimal tepat sebagai teks / an exact decimal as text');
+
+export const target = z.object({
+  year: z.number().int(), version: z.number().int(), type: oneOf(['single', 'range']),
+  value: decimal.nullable(), low: decimal.nullable(), high: decimal.nullable(),
+  reason: z.string().nullable().describe('Alasan revisi; null pada versi pertama / the revision\'s reason; null on the first version'),
+  setAt: instant, setBy: z.string(),
+}).meta({ id: 'SakipTarget' });
+
+export const targetHistory = z.object({
+  indicatorId: z.string(),
+  years: z.array(z.object({ year: z.number().int(), current: target.nullable(), versions: z.array(target) })),
+}).meta({ id: 'SakipTargetHistory' });
+
+export const realisation = z.object({
+  period: z.string(), year: z.number().int(), value: decimal, note: z.string(), obstacles: z.string(), followUp: z.string(), enteredAt: instant, enteredBy: z.string(),
+}).meta({ id: 'SakipRealisation' });
+
+const band = z.object({ label: words, colour: z.string() });
+
+const result = z.discriminatedUnion('computable', [
+  z.object({
+    computable: z.literal(true),
+    percent: z.string().describe('Dibulatkan setengah ke atas, dua desimal / half up, two decimals'),
+    percentExact: z.string().describe('Nilai tepat / the exact value'),
+    basis: oneOf(['single', 'below_range', 'above_range', 'within_range']),
+    targetUsed: decimal.nullable().describe('Nilai target pembagi; null di dalam rentang / the target value divided by; null within a range'),
+    band,
+  }),
+  z.object({ computable: z.literal(false), reason: oneOf(['target_zero', 'target_negative', 'range_inverted']) }),
+]).meta({ id: 'SakipAchievementFigure' });
+
+export const achievement = z.object({
+  year: z.number().int(),
+  target: target.nullable(),
+  realisation: z.object({
+    periodKind: oneOf(['year', 'quarter', 'month']),
+    value: decimal.nullable().describe('Gabungan periode menurut aturan indikator / the periods combined by the indicator\'s rule'),
+    reported: z.array(z.string()), missing: z.array(z.string()), complete: z.boolean(),
+  }).nullable(),
+  result: result.nullable().describe('Null tanpa target atau realisasi / null without a target or a realisation'),
+}).meta({ id: 'SakipAchievement' });
+
+const indicatorFieldsShape = {
+  id: z.string(), nodeId: z.string(), name: z.string(), definition: z.string(), formula: z.string(), measure: z.string(), dataSource: z.string(),
+  polarity: oneOf(['higher_is_better', 'lower_is_better']), targetType: oneOf(['single', 'range']), aggregation: oneOf(['sum', 'average', 'last']),
+  isIku: z.boolean(), allowsNegative: z.boolean(), sharedUnitIds: z.array(z.string()),
+};
+export const indicatorFields = z.object(indicatorFieldsShape).meta({ id: 'SakipIndicatorFields' });
+
+export const indicator = z.object({
+  ...indicatorFieldsShape,
+  targets: z.array(z.object({ year: z.number().int(), target: target.nullable() })).describe('Target yang berlaku per tahun rencana / the current target per plan year'),
+  achievement,
+}).meta({ id: 'SakipIndicator' });
+
+const summary = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true), percent: z.string(), percentExact: z.string(), used: z.array(z.string()),
+    excluded: z.array(z.object({ indicator: z.string(), reason: z.string() })), complete: z.boolean(), band,
+  }),
+  z.object({ ok: z.literal(false), error: z.string(), indicators: z.array(z.string()) }),
+]).meta({ id: 'SakipNodeSummary' });
+
+const nodeFields = {
+  id: z.string(), kind, kindLabel: words, code: z.string().nullable(), title: z.string(), unitId: z.string().nullable(), supportsNodeId: z.string().nullable(),
+  parentId: z.string().nullable(), position: z.number().int(),
+};
+export const nodeBrief = z.object(nodeFields).meta({ id: 'SakipNodeBrief' });
+
+export const treeNode: z.ZodType<unknown> = z.object({
+  ...nodeFields,
+  number: z.string().describe('Nomor urut bertingkat / outline number'), depth: z.number().int(),
+  indicators: z.array(indicator),
+  summary: summary.nullable().describe('Capaian gabungan indikator simpul (rata-rata) / the node\'s indicators together (their average)'),
+  get children() {
+    return z.array(treeNode);
+  },
+}).meta({ id: 'SakipTreeNode' });
+
+export const problem = z.object({
+  code: z.string(), nodeId: z.string().nullable(), indicatorId: z.string().optional(), year: z.number().int().optional(), cycle: z.array(z.string()).optional(), message: words,
+}).meta({ id: 'SakipPlanProblem' });
+
+const viewFields = {
+  plan, year: z.number().int().describe('Tahun capaian yang ditampilkan / the year achievement is shown for'), years: z.array(z.number().int()),
+  problems: z.array(problem).describe('Kosong bila rencana valid / empty when the plan is valid'),
+};
+
+export const planTree = z.object({ ...viewFields, tree: z.array(treeNode), detached: z.array(nodeBrief) }).meta({ id: 'SakipPlanTree' });
+
+export const planTable = z.object({
+  ...viewFields,
+  rows: z.array(z.object({ number: z.string(), depth: z.number().int(), node: nodeBrief, indicator: indicator.nullable() })),
+}).meta({ id: 'SakipPlanTable' });

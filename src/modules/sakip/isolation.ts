@@ -1,0 +1,65 @@
+// What the tenant-isolation test aims at in the victim region (contract:
+// IsolationFixtures): a draft Renstra of its own, built here so that every
+// editing route would succeed if access were wrongly granted (the demo's
+// plans are active, and an active plan's structure refuses edits anyway):
+// goal → target (two indicators, one with targets and a realisation whose
+// note nobody outside the region may read) → programme (a leaf).
+import { and, eq } from 'drizzle-orm';
+import type { IsolationFixtures } from '../../platform/modules/contract.js';
+import { units } from '../../platform/schema.js';
+import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipTargets } from './schema.js';
+
+const SECRET_NOTE = 'Catatan realisasi rahasia uji isolasi SAKIP';
+
+export const sakipIsolation: IsolationFixtures = {
+  async records(ctx, region) {
+    const { db } = ctx.database;
+    const [unit] = await db.select({ id: units.id }).from(units).where(and(eq(units.regionCode, region), eq(units.code, 'DISHUB')));
+    if (!unit) throw new Error(`The SAKIP isolation fixtures need the unit DISHUB in ${region} (the demo seeds it)`);
+    const now = ctx.clock.now();
+    return db.transaction(async (tx) => {
+      const [plan] = await tx.insert(sakipPlans).values({
+        regionCode: region, kind: 'renstra', unitId: unit.id, startYear: 2025, endYear: 2029, title: 'Renstra Dinas Perhubungan 2025–2029 (uji isolasi)', status: 'draft', createdAt: now, updatedAt: now,
+      }).returning();
+      const node = async (kind: string, parentId: string | null, title: string, code: string | null = null) =>
+        (await tx.insert(sakipNodes).values({ regionCode: region, planId: plan.id, parentId, kind, code, title, position: 0, createdAt: now, updatedAt: now }).returning())[0];
+      const goal = await node('goal', null, 'Meningkatnya keselamatan transportasi');
+      const target = await node('target', goal.id, 'Menurunnya angka kecelakaan lalu lintas');
+      const programme = await node('programme', target.id, 'PROGRAM PENYELENGGARAAN LALU LINTAS DAN ANGKUTAN JALAN (LLAJ)', '2.15.02');
+      const indicator = (name: string, position: number) => ({
+        regionCode: region, planId: plan.id, nodeId: target.id, name, polarity: 'lower_is_better', targetType: 'single', aggregation: 'sum', position, createdAt: now, updatedAt: now,
+      });
+      const [reported, fresh] = await tx.insert(sakipIndicators).values([indicator('Jumlah kecelakaan lalu lintas', 0), indicator('Fatalitas per 10.000 kendaraan', 1)]).returning();
+      await tx.insert(sakipTargets).values({ regionCode: region, planId: plan.id, indicatorId: reported.id, year: 2026, version: 1, value: '120', setAt: now, setBy: null, setByLabel: 'uji isolasi' });
+      await tx.insert(sakipRealisations).values({
+        regionCode: region, planId: plan.id, indicatorId: reported.id, period: '2026-Q1', year: 2026, value: '31', note: SECRET_NOTE, enteredAt: now, enteredBy: null, enteredByLabel: 'uji isolasi',
+      });
+      return {
+        // The programme is a leaf (removable, movable); `fresh` has no target or realisation yet (removable, can take both).
+        params: { planId: plan.id, nodeId: programme.id, indicatorId: fresh.id, period: '2026-Q2', sakipTargetNodeId: target.id, sakipUnitId: unit.id },
+        secrets: [plan.id, goal.id, target.id, programme.id, reported.id, fresh.id],
+        private: [SECRET_NOTE],
+      };
+    });
+  },
+
+  request({ method, url }, p) {
+    if (!url.startsWith('/api/regions/:region/sakip/')) return undefined;
+    if (method === 'GET') return url.endsWith('/tree') || url.endsWith('/table') ? { query: { year: '2026' } } : undefined;
+    const P = '/api/regions/:region/sakip/plans/:planId';
+    const bodies: Record<string, unknown> = {
+      'POST /api/regions/:region/sakip/plans': { kind: 'renstra', unitId: p.sakipUnitId, startYear: 2027, title: 'Renstra palsu dari daerah lain' },
+      [`PATCH ${P}`]: { title: 'Diubah oleh daerah lain' },
+      [`PUT ${P}/status`]: { status: 'active' },
+      [`POST ${P}/nodes`]: { kind: 'activity', parentId: p.nodeId, code: '2.15.02.2.01', title: 'Kegiatan palsu' },
+      [`PATCH ${P}/nodes/:nodeId`]: { title: 'Program diubah daerah lain' },
+      [`POST ${P}/nodes/:nodeId/move`]: { parentId: p.sakipTargetNodeId, position: 0 },
+      [`POST ${P}/nodes/:nodeId/indicators`]: { name: 'Indikator palsu', polarity: 'higher_is_better' },
+      [`PATCH ${P}/indicators/:indicatorId`]: { name: 'Indikator diubah daerah lain' },
+      [`POST ${P}/indicators/:indicatorId/targets`]: { year: 2026, value: '1' },
+      [`PUT ${P}/indicators/:indicatorId/realisations/:period`]: { value: '1', note: 'Realisasi palsu' },
+    };
+    const key = `${method} ${url}`;
+    return key in bodies ? { body: bodies[key] } : undefined;
+  },
+};

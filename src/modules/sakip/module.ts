@@ -1,0 +1,54 @@
+// The e-SAKIP (performance accountability) module as the platform sees it (the module contract).
+import { defineModule } from '../../platform/modules/contract.js';
+import { referencesUser } from '../../platform/modules/relations.js';
+import { sakipAuditActions } from './audit.js';
+import * as tables from './schema.js';
+import { sakipErrors } from './errors.js';
+import { sakipSettings } from './settings.js';
+import { sakipRoutes } from './http/routes.js';
+import { seedSakipDemo } from './demo.js';
+import { sakipIsolation } from './isolation.js';
+
+// The coordinator (organisation or planning office) runs the region's plans;
+// unit planners fill their own unit's Renstra and realisations; unit heads,
+// the Inspektorat's evaluators and the head of region read. What a unit
+// planner may touch (their unit only) is checked in the service.
+const permissions = {
+  // They list the region's units (a Renstra's owner, a target's lead unit).
+  'region.staff': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator'],
+  'sakip.read': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'unit_head', 'head_of_region', 'region_admin'],
+  'sakip.plan': ['sakip_coordinator', 'sakip_planner'],
+  'sakip.realise': ['sakip_coordinator', 'sakip_planner'],
+  'sakip.manage': ['sakip_coordinator'],
+} as const;
+
+declare module '../../platform/auth/policy.js' {
+  interface ModuleRoles { sakip_coordinator: true; sakip_planner: true; sakip_evaluator: true }
+  interface ModulePermissions extends Record<keyof typeof permissions, true> {}
+}
+
+export const sakipModule = defineModule({
+  name: 'sakip',
+  title: { id: 'Akuntabilitas Kinerja (SAKIP)', en: 'Performance accountability (SAKIP)' },
+  auditActions: sakipAuditActions,
+  tables,
+  migrations: new URL('./migrations', import.meta.url),
+  roles: [
+    { name: 'sakip_coordinator', label: { id: 'Koordinator SAKIP', en: 'SAKIP coordinator' }, scope: 'region', grantedBy: 'region_admin' },
+    { name: 'sakip_planner', label: { id: 'Perencana perangkat daerah (SAKIP)', en: 'Unit planner (SAKIP)' }, scope: 'unit', grantedBy: 'region_admin' },
+    { name: 'sakip_evaluator', label: { id: 'Evaluator AKIP (Inspektorat)', en: 'AKIP evaluator (Inspektorat)' }, scope: 'region', grantedBy: 'region_admin' },
+  ],
+  permissions,
+  errors: sakipErrors,
+  settings: sakipSettings,
+  routes: sakipRoutes,
+  isolation: sakipIsolation,
+  // People its rows name: who set a target, who entered a realisation. Units are the region's own rows.
+  sharedRelations: [
+    referencesUser('sakip_targets', 'set_by'),
+    referencesUser('sakip_realisations', 'entered_by'),
+  ],
+  demo: {
+    seed: (tx, place) => seedSakipDemo(tx, place.region, (code) => place.unit(code)),
+  },
+});

@@ -1,0 +1,147 @@
+// Tables of the e-SAKIP module. Everything is a region's own: every primary
+// key starts with region_code. Figures (targets, realisations) are `numeric`
+// columns, read and written as decimal strings, never binary floats.
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts } from '../../platform/db/columns.js';
+
+/**
+ * A medium-term plan: the region's RPJMD (no unit) or a unit's Renstra, over
+ * at most five years. A draft is built freely; an active plan's structure is
+ * fixed (targets are revised, realisations entered).
+ */
+export const sakipPlans = pgTable(
+  'sakip_plans',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').notNull(), // rpjmd | renstra
+    /** The unit (OPD) whose Renstra this is; null for the RPJMD. */
+    unitId: uuid('unit_id'),
+    startYear: integer('start_year').notNull(),
+    endYear: integer('end_year').notNull(),
+    title: text('title').notNull(),
+    status: text('status').notNull(), // draft | active
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    // One RPJMD per start year, one Renstra per unit and start year.
+    uniqueIndex('sakip_plans_owner_year_idx').on(t.regionCode, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.startYear),
+    check('sakip_plans_kind_unit', sql`(${t.kind} = 'rpjmd' and ${t.unitId} is null) or (${t.kind} = 'renstra' and ${t.unitId} is not null)`),
+  ],
+);
+
+/**
+ * A node of a plan's performance tree (vision, mission, goal, target,
+ * programme, activity, sub-activity). The parent is a node of the same plan;
+ * `supportsNodeId` links a Renstra's goal or target to the target (sasaran)
+ * of another plan it cascades from.
+ */
+export const sakipNodes = pgTable(
+  'sakip_nodes',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    planId: uuid('plan_id').notNull(),
+    parentId: uuid('parent_id'),
+    kind: text('kind').notNull(),
+    /** Government code (Permendagri 90/2019) of a programme, activity or sub-activity, or the plan's own numbering. */
+    code: text('code'),
+    title: text('title').notNull(),
+    /** The unit responsible for it, when not the plan's own (an RPJMD target's lead unit). */
+    unitId: uuid('unit_id'),
+    supportsNodeId: uuid('supports_node_id'),
+    position: integer('position').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('sakip_nodes_plan_idx').on(t.regionCode, t.planId, t.parentId, t.position)],
+);
+
+/** A performance indicator on a node, with how it is measured and how its periods add up. */
+export const sakipIndicators = pgTable(
+  'sakip_indicators',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    planId: uuid('plan_id').notNull(),
+    nodeId: uuid('node_id').notNull(),
+    name: text('name').notNull(),
+    definition: text('definition').notNull().default(''),
+    formula: text('formula').notNull().default(''),
+    /** Unit of measure: %, poin, orang, bulan. */
+    measure: text('measure').notNull().default(''),
+    dataSource: text('data_source').notNull().default(''),
+    polarity: text('polarity').notNull(), // higher_is_better | lower_is_better
+    targetType: text('target_type').notNull(), // single | range
+    aggregation: text('aggregation').notNull(), // sum | average | last
+    isIku: boolean('is_iku').notNull().default(false),
+    /** Whether targets and realisations may be negative (a growth rate). */
+    allowsNegative: boolean('allows_negative').notNull().default(false),
+    /** Other units sharing a cross-cutting indicator (they may report its realisation too). */
+    sharedUnitIds: jsonb('shared_unit_ids').$type<string[]>().notNull().default([]),
+    position: integer('position').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('sakip_indicators_plan_idx').on(t.regionCode, t.planId),
+    index('sakip_indicators_node_idx').on(t.regionCode, t.nodeId),
+  ],
+);
+
+/**
+ * A yearly target of an indicator, as versions: every revision is a new row
+ * with its reason, who and when; the current target is the highest version.
+ * A single value, or a range (low and high).
+ */
+export const sakipTargets = pgTable(
+  'sakip_targets',
+  {
+    regionCode: text('region_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    value: numeric('value'),
+    low: numeric('low'),
+    high: numeric('high'),
+    /** Why it was revised; null on the first version. */
+    reason: text('reason'),
+    setAt: ts('set_at').notNull(),
+    setBy: uuid('set_by'),
+    setByLabel: text('set_by_label').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.indicatorId, t.year, t.version] }),
+    index('sakip_targets_plan_idx').on(t.regionCode, t.planId),
+    check('sakip_targets_single_or_range', sql`(${t.value} is not null and ${t.low} is null and ${t.high} is null) or (${t.value} is null and ${t.low} is not null and ${t.high} is not null)`),
+  ],
+);
+
+/**
+ * What an indicator achieved in one period: a year (2026), a quarter
+ * (2026-Q1) or a month (2026-03). One row per indicator and period; a
+ * correction replaces it, and the audit log keeps what it replaced.
+ */
+export const sakipRealisations = pgTable(
+  'sakip_realisations',
+  {
+    regionCode: text('region_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    period: text('period').notNull(),
+    year: integer('year').notNull(),
+    value: numeric('value').notNull(),
+    note: text('note').notNull().default(''),
+    obstacles: text('obstacles').notNull().default(''),
+    followUp: text('follow_up').notNull().default(''),
+    enteredAt: ts('entered_at').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByLabel: text('entered_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period] }), index('sakip_realisations_plan_idx').on(t.regionCode, t.planId, t.year)],
+);

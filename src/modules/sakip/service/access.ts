@@ -1,0 +1,24 @@
+// Who may change what, beyond the route's permission: a unit planner changes
+// only their own unit's Renstra and reports only their unit's indicators; the
+// SAKIP coordinator (region-wide) changes and reports everything in the region.
+import { AppError } from '../../../platform/errors.js';
+import { rolesWith, unitsReached, type Actor } from '../../../platform/auth/policy.js';
+
+/** The plan's owner: its unit for a Renstra, null for the region's RPJMD. */
+export function ensureMayEditPlan(actor: Actor, plan: { regionCode: string; unitId: string | null }): void {
+  const reach = unitsReached(actor, plan.regionCode, new Set(rolesWith('sakip.plan')));
+  if (reach === null) return;
+  if (plan.unitId === null) throw new AppError('sakip.coordinator_only');
+  if (!reach.has(plan.unitId)) throw new AppError('sakip.not_your_unit');
+}
+
+/**
+ * An indicator's realisation is reported by the units it belongs to: the
+ * plan's unit (Renstra), the node's lead unit (an RPJMD target) and the units
+ * sharing it.
+ */
+export function ensureMayReport(actor: Actor, regionCode: string, units: readonly (string | null)[]): void {
+  const reach = unitsReached(actor, regionCode, new Set(rolesWith('sakip.realise')));
+  if (reach === null) return;
+  if (!units.some((u) => u !== null && reach.has(u))) throw new AppError('sakip.not_your_unit');
+}

@@ -1,0 +1,30 @@
+// Reporting periods: parsing, when each begins in a region's time, and a year's periods in order.
+import { describe, expect, it } from 'vitest';
+import { parsePeriod, periodStart, periodsOfYear } from './periods.js';
+
+describe('reporting periods', () => {
+  it.each([
+    ['2026', { year: 2026, kind: 'year', index: 0 }],
+    ['2026-Q1', { year: 2026, kind: 'quarter', index: 1 }],
+    ['2026-Q4', { year: 2026, kind: 'quarter', index: 4 }],
+    ['2026-03', { year: 2026, kind: 'month', index: 3 }],
+    ['2026-12', { year: 2026, kind: 'month', index: 12 }],
+  ])('reads %s', (period, expected) => expect(parsePeriod(period)).toEqual(expected));
+
+  it.each(['2026-Q0', '2026-Q5', '2026-00', '2026-13', '2026-1', '26', '2026-q1', '2026-W01', ''])('refuses %j', (period) => {
+    expect(() => parsePeriod(period)).toThrow(RangeError);
+  });
+
+  it('begins at local midnight of its first day (WIB is UTC+7, WIT UTC+9)', () => {
+    expect(periodStart(parsePeriod('2026-Q4'), 420).toISOString()).toBe('2026-09-30T17:00:00.000Z');
+    expect(periodStart(parsePeriod('2026-03'), 540).toISOString()).toBe('2026-02-28T15:00:00.000Z');
+    expect(periodStart(parsePeriod('2027'), 420).toISOString()).toBe('2026-12-31T17:00:00.000Z');
+  });
+
+  it('lists a year\'s periods of one kind in order', () => {
+    expect(periodsOfYear('year', 2026)).toEqual(['2026']);
+    expect(periodsOfYear('quarter', 2026)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(periodsOfYear('month', 2026)).toHaveLength(12);
+    expect(periodsOfYear('month', 2026).slice(8, 10)).toEqual(['2026-09', '2026-10']);
+  });
+});

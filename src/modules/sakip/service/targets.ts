@@ -1,0 +1,141 @@
+// Yearly targets, kept as versions: the first is set, every later one is a
+// formal revision with its reason, who and when. Realisations per period
+// (a year, quarter or month inside the plan), entered by the indicator's units.
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { AppContext } from '../../../platform/context.js';
+import { Dec } from '../../../platform/decimal.js';
+import { AppError } from '../../../platform/errors.js';
+import { audit, changedFields } from '../../../platform/audit/audit.js';
+import type { Actor } from '../../../platform/auth/policy.js';
+import { sakipRealisations, sakipTargets } from '../schema.js';
+import { ensureMayEditPlan, ensureMayReport } from './access.js';
+import { actorLabel, decimalInput, indicatorIn, nodeIn, planFor, type IndicatorRow, type RealisationRow, type TargetRow } from './data.js';
+import { parsePeriod, periodKind, periodStart } from './periods.js';
+
+export interface TargetInput { year: number; value?: string | number; low?: string | number; high?: string | number; reason?: string }
+
+export const targetView = (t: TargetRow) => ({
+  year: t.year, version: t.version, type: t.value !== null ? 'single' as const : 'range' as const, value: t.value, low: t.low, high: t.high,
+  reason: t.reason, setAt: t.setAt, setBy: t.setByLabel,
+});
+
+/** The values to store, checked against the indicator: its target type, exact decimals, negatives, a range's order. */
+function targetValues(indicator: IndicatorRow, input: TargetInput): { value: string | null; low: string | null; high: string | null } {
+  const single = input.value !== undefined;
+  const range = input.low !== undefined || input.high !== undefined;
+  if (indicator.targetType === 'single' ? !single || range : single || input.low === undefined || input.high === undefined) {
+    throw new AppError('sakip.target_type_mismatch', { targetType: indicator.targetType });
+  }
+  if (single) return { value: decimalInput(input.value!, indicator.allowsNegative), low: null, high: null };
+  const low = decimalInput(input.low!, indicator.allowsNegative);
+  const high = decimalInput(input.high!, indicator.allowsNegative);
+  if (new Dec(low).gt(high)) throw new AppError('sakip.range_inverted', { low, high });
+  return { value: null, low, high };
+}
+
+const same = (a: string | null, b: string | null) => (a === null || b === null ? a === b : new Dec(a).eq(b));
+
+/**
+ * Sets the year's target (version 1) or revises it (the next version, with a
+ * reason). A target must fall in the plan's years. Allowed in a draft and in
+ * an active plan, to whoever may edit the plan.
+ */
+export async function setTarget(ctx: AppContext, regionCode: string, actor: Actor, planId: string, indicatorId: string, input: TargetInput) {
+  return ctx.database.db.transaction(async (tx) => {
+    const plan = await planFor(tx, regionCode, planId, 'share');
+    ensureMayEditPlan(actor, plan);
+    const indicator = await indicatorIn(tx, plan, indicatorId, 'update');
+    if (input.year < plan.startYear || input.year > plan.endYear) throw new AppError('sakip.year_outside_plan', { year: input.year, startYear: plan.startYear, endYear: plan.endYear });
+    const values = targetValues(indicator, input);
+    const [current] = await tx.select().from(sakipTargets)
+      .where(and(eq(sakipTargets.regionCode, regionCode), eq(sakipTargets.indicatorId, indicator.id), eq(sakipTargets.year, input.year)))
+      .orderBy(desc(sakipTargets.version)).limit(1);
+    const reason = input.reason?.trim() || null;
+    if (current) {
+      if (!reason) throw new AppError('sakip.reason_required');
+      if (same(current.value, values.value) && same(current.low, values.low) && same(current.high, values.high)) throw new AppError('sakip.target_unchanged');
+    }
+    const now = ctx.clock.now();
+    const [row] = await tx.insert(sakipTargets).values({
+      regionCode, planId: plan.id, indicatorId: indicator.id, year: input.year, version: (current?.version ?? 0) + 1, ...values, reason,
+      setAt: now, setBy: actor.userId, setByLabel: actorLabel(actor),
+    }).returning();
+    const shown = (t: { value: string | null; low: string | null; high: string | null }) => (t.value !== null ? { value: t.value } : { low: t.low, high: t.high });
+    await audit(tx, now, actor, regionCode, current ? 'sakip.target_revise' : 'sakip.target_set', 'sakip_indicator', indicator.id,
+      { planId: plan.id, year: row.year, version: row.version, ...(reason ? { reason } : {}) },
+      { before: current ? shown(current) : null, after: shown(row) });
+    return targetView(row);
+  });
+}
+
+/** Every version of every year's target, oldest first: the revision history. */
+export async function targetHistory(ctx: AppContext, regionCode: string, planId: string, indicatorId: string) {
+  const db = ctx.database.db;
+  const plan = await planFor(db, regionCode, planId);
+  const indicator = await indicatorIn(db, plan, indicatorId);
+  const rows = await db.select().from(sakipTargets).where(and(eq(sakipTargets.regionCode, regionCode), eq(sakipTargets.indicatorId, indicator.id)))
+    .orderBy(asc(sakipTargets.year), asc(sakipTargets.version));
+  const years: number[] = [];
+  for (let y = plan.startYear; y <= plan.endYear; y++) years.push(y);
+  return {
+    indicatorId: indicator.id,
+    years: years.map((year) => {
+      const versions = rows.filter((r) => r.year === year).map(targetView);
+      return { year, current: versions.at(-1) ?? null, versions };
+    }),
+  };
+}
+
+export interface RealisationInput { value: string | number; note?: string; obstacles?: string; followUp?: string }
+
+export const realisationView = (r: RealisationRow) => ({
+  period: r.period, year: r.year, value: r.value, note: r.note, obstacles: r.obstacles, followUp: r.followUp, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel,
+});
+
+/**
+ * Enters (or corrects) what the indicator achieved in one period. The period
+ * must be inside the plan and already begun (in the region's time), and of
+ * the same kind (year, quarter or month) as the indicator's other
+ * realisations of that year, so that they add up by its rule.
+ */
+export async function enterRealisation(ctx: AppContext, region: { code: string; utcOffsetMinutes: number }, actor: Actor, planId: string, indicatorId: string, period: string, input: RealisationInput) {
+  const regionCode = region.code;
+  const p = parsePeriod(period);
+  return ctx.database.db.transaction(async (tx) => {
+    const plan = await planFor(tx, regionCode, planId, 'share');
+    const indicator = await indicatorIn(tx, plan, indicatorId, 'update');
+    const node = await nodeIn(tx, plan, indicator.nodeId);
+    ensureMayReport(actor, regionCode, [plan.unitId, node.unitId, ...indicator.sharedUnitIds]);
+    if (p.year < plan.startYear || p.year > plan.endYear) throw new AppError('sakip.period_outside_plan', { period, startYear: plan.startYear, endYear: plan.endYear });
+    const now = ctx.clock.now();
+    if (periodStart(p, region.utcOffsetMinutes) > now) throw new AppError('sakip.period_not_started', { period });
+    const value = decimalInput(input.value, indicator.allowsNegative);
+    const sameYear = await tx.select().from(sakipRealisations)
+      .where(and(eq(sakipRealisations.regionCode, regionCode), eq(sakipRealisations.indicatorId, indicator.id), eq(sakipRealisations.year, p.year)));
+    const other = sameYear.filter((r) => periodKind(r.period) !== p.kind).map((r) => r.period).sort();
+    if (other.length > 0) throw new AppError('sakip.period_mixed', { period, existing: other });
+    const before = sameYear.find((r) => r.period === period);
+    const fields = { value, note: input.note ?? before?.note ?? '', obstacles: input.obstacles ?? before?.obstacles ?? '', followUp: input.followUp ?? before?.followUp ?? '' };
+    const entered = { enteredAt: now, enteredBy: actor.userId, enteredByLabel: actorLabel(actor) };
+    const [row] = await tx.insert(sakipRealisations).values({ regionCode, planId: plan.id, indicatorId: indicator.id, period, year: p.year, ...fields, ...entered })
+      .onConflictDoUpdate({ target: [sakipRealisations.regionCode, sakipRealisations.indicatorId, sakipRealisations.period], set: { ...fields, ...entered } })
+      .returning();
+    const was = before ? { value: before.value, note: before.note, obstacles: before.obstacles, followUp: before.followUp } : null;
+    await audit(tx, now, actor, regionCode, 'sakip.realisation', 'sakip_indicator', indicator.id, { planId: plan.id, period },
+      was ? changedFields(was, fields) : { before: null, after: fields });
+    return realisationView(row);
+  });
+}
+
+export async function listRealisations(ctx: AppContext, regionCode: string, planId: string, indicatorId: string) {
+  const db = ctx.database.db;
+  const plan = await planFor(db, regionCode, planId);
+  const indicator = await indicatorIn(db, plan, indicatorId);
+  const rows = await db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, regionCode), eq(sakipRealisations.indicatorId, indicator.id)));
+  return rows.map(realisationView).sort((a, b) => a.year - b.year || periodOrder(a.period) - periodOrder(b.period));
+}
+
+const periodOrder = (period: string) => {
+  const p = parsePeriod(period);
+  return p.kind === 'year' ? 0 : p.kind === 'quarter' ? p.index * 3 : p.index;
+};
