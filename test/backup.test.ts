@@ -67,6 +67,23 @@ async function* each(lines: string[]) {
 }
 
 describeWithApp('backup follows declared relations', (h) => {
+  it('keeps exact decimals exact: every digit and the scale of a numeric column', async () => {
+    const exact = '123456789012345.123450';
+    const [target] = await h.ctx.database.rows<{ region_code: string; plan_id: string; indicator_id: string; year: number; version: number }>(
+      sql`select region_code, plan_id, indicator_id, year, version from sakip_targets where region_code = ${REGION} and value is not null limit 1`);
+    await h.ctx.database.db.execute(sql`update sakip_targets set value = ${exact}::numeric where region_code = ${REGION} and indicator_id = ${target.indicator_id} and year = ${target.year} and version = ${target.version}`);
+    const lines = await backupLines(h.ctx);
+    const copy = await cloneDatabase(h.engine);
+    try {
+      await restoreRegion({ ...h.ctx, database: copy }, each(lines), { replace: true });
+      const [restored] = await copy.rows<{ value: string }>(sql`select value::text as value from sakip_targets
+        where region_code = ${REGION} and indicator_id = ${target.indicator_id} and year = ${target.year} and version = ${target.version}`);
+      expect(restored.value).toBe(exact);
+    } finally {
+      await copy.close();
+    }
+  });
+
   it('carries the people and framework versions the region points at, and points at the ones another database already holds', async () => {
     const lines = await backupLines(h.ctx);
     const rows = (table: string) => lines.map((l) => JSON.parse(l)).filter((l) => l.table === table).map((l) => l.row);

@@ -5,7 +5,8 @@
 // evaluations are pinned to). One JSON object per line, rows exactly as
 // PostgreSQL prints them (row_to_json) and reads them back
 // (json_populate_recordset), so types round-trip on both engines: timestamps
-// to the microsecond, bytea, arrays, jsonb.
+// to the microsecond, bytea, arrays, jsonb; `numeric` columns are written as
+// text, so an exact decimal keeps its digits and scale through JavaScript.
 //
 // The backup reads one consistent snapshot (REPEATABLE READ). The restore
 // runs in one transaction: all of it or nothing.
@@ -13,7 +14,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from './context.js';
 import { queryRows, type Queryable } from './db/client.js';
 import { modules } from './modules/registry.js';
-import { columnsByTable, regionTablesOf, relationsOf } from './modules/relations.js';
+import { columnsByTable, numericColumnsByTable, regionTablesOf, relationsOf } from './modules/relations.js';
 import { forgetRegionConfig } from './cache.js';
 
 export const BACKUP_FORMAT = 'pamong-region-backup/1';
@@ -67,6 +68,13 @@ export function sharedTables(): SharedTable[] {
 
 const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 
+/** A table's columns, its `numeric` ones as text (json_populate_recordset reads them back exactly). */
+function exactColumns(table: string): SQL {
+  const numeric = numericColumnsByTable(modules()).get(table) ?? [];
+  if (numeric.length === 0) return sql`x.*`;
+  return sql.join(columnsOf(table).map((c) => (numeric.includes(c) ? sql`x.${ident(c)}::text as ${ident(c)}` : sql`x.${ident(c)}`)), sql`, `);
+}
+
 /** The keys of a shared table's rows the region needs: pointed at by its rows, or needed by another shared row it needs. */
 function neededKeys(shared: SharedTable[], table: string, regionCode: string): SQL {
   const direct = shared.find((s) => s.table === table)!.pointers.map((p) => sql`select ${ident(p.column)} from ${ident(p.table)} where region_code = ${regionCode}`);
@@ -92,7 +100,7 @@ export async function backupRegion(ctx: AppContext, regionCode: string, write: (
     const [found] = await queryRows(tx, sql`select 1 from regions where code = ${regionCode}`);
     if (!found) throw new Error(`Daerah ${regionCode} tidak aktif di basis data ini / region ${regionCode} is not enabled in this database`);
     await put({ format: BACKUP_FORMAT, region: regionCode, createdAt: ctx.clock.now().toISOString() });
-    const sources = [...sharedRows(regionCode), ...regionTables().map((t) => ({ table: t, query: sql`select row_to_json(x) as row from ${ident(t)} x where region_code = ${regionCode}` }))];
+    const sources = [...sharedRows(regionCode), ...regionTables().map((t) => ({ table: t, query: sql`select row_to_json(x) as row from (select ${exactColumns(t)} from ${ident(t)} x where region_code = ${regionCode}) x` }))];
     for (const { table, query } of sources) {
       rows[table] = 0;
       // A cursor keeps memory flat however large the table.

@@ -114,3 +114,7 @@ export const regionTablesOf = (list: readonly PamongModule[]): string[] => table
 
 /** Every table's columns by name. */
 export const columnsByTable = (list: readonly PamongModule[]): Map<string, string[]> => new Map(tablesOf(list).map((t) => [t.config.name, t.config.columns.map((c) => c.name)]));
+
+/** Every table's `numeric` columns: exact decimals that a JSON number (a binary float in JavaScript) would round. */
+export const numericColumnsByTable = (list: readonly PamongModule[]): Map<string, string[]> =>
+  new Map(tablesOf(list).map((t) => [t.config.name, t.config.columns.filter((c) => c.getSQLType().startsWith('numeric')).map((c) => c.name)]));
