@@ -38,7 +38,7 @@ describe('responseSerializer', () => {
     expect(write({ reporter: { name: 'Siti Warga' } })).toBe('{"reporter":null}');
   });
 
-  it('sends an answer that is already exactly what the schema names without copying it', () => {
+  it('sends an answer that is already exactly what the schema names unchanged', () => {
     const write = writer(z.object({ items: z.array(z.object({ id: z.string() })) }));
     const answer = { items: [{ id: 'a' }, { id: 'b' }] };
     expect(write(answer)).toBe(JSON.stringify(answer));
