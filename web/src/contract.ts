@@ -45,6 +45,8 @@ export interface WebModule {
   /** Texts its first-download pages need: Indonesian in the first download, English with the English dictionary. */
   firstTexts?: { id: Record<string, string>; en: () => Promise<Record<string, string>> };
   menu?: NavEntry[];
+  /** Where holders of its roles land after signing in (unless a role listed earlier in landing.ts says otherwise). */
+  landing?: { roles: string[]; href: (region: string) => string };
   admin?: AdminSection[];
   settings?: () => Promise<SettingsPart>;
 }

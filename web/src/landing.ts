@@ -1,9 +1,8 @@
 // Where staff land after signing in: where their work is, not an empty inbox.
+import { modules } from './modules.js';
 import type { Me } from './types.js';
 
 type Role = Me['grants'][number]['role'];
-
-export type Landing = 'inbox' | 'dashboard' | 'admin' | 'spbe';
 
 /** What a unit officer has waiting, looked up only when their role leaves it open. */
 export interface UnitWork {
@@ -11,15 +10,18 @@ export interface UnitWork {
   spbeTasks: number;
 }
 
-/** Most specific work first: triage, then a unit's work, SPBE, the dashboard, administration. */
-const byRole: [Role, Landing | 'unit'][] = [
+type Place = 'inbox' | 'unit' | 'dashboard' | 'admin' | ((region: string) => string);
+
+/**
+ * Most specific work first: triage, then a unit's work, then each module's
+ * own roles (their `landing`, in registry order), the dashboard, administration.
+ */
+const byRole: [Role, Place][] = [
   ['coordinator', 'inbox'],
   ['counter_staff', 'inbox'],
   ['officer', 'unit'],
   ['unit_head', 'unit'],
-  ['spbe_coordinator', 'spbe'],
-  ['internal_assessor', 'spbe'],
-  ['external_assessor', 'spbe'],
+  ...modules.flatMap((m) => (m.landing?.roles ?? []).map((role): [Role, Place] => [role as Role, m.landing!.href])),
   ['head_of_region', 'dashboard'],
   ['region_admin', 'admin'],
 ];
@@ -30,7 +32,7 @@ export function landingRegion(me: Me): string | null {
   return (granted ?? (me.user?.platformAdmin ? me.regions[0] : undefined))?.code ?? null;
 }
 
-function placeFor(me: Me, region: string): Landing | 'unit' {
+function placeFor(me: Me, region: string): Place {
   if (me.user?.platformAdmin) return 'admin';
   const roles = new Set(me.grants.filter((g) => g.regionCode === region).map((g) => g.role));
   return byRole.find(([role]) => roles.has(role))?.[1] ?? 'inbox';
@@ -50,12 +52,9 @@ export function unitWorkRegion(me: Me): string | null {
 export function landingFor(me: Me, work?: UnitWork): string {
   const region = landingRegion(me);
   if (!region) return '/';
-  const place = placeFor(me, region);
-  if (place !== 'unit') return landingPath(region, place);
-  return landingPath(region, work && work.complaints === 0 && work.spbeTasks > 0 ? 'spbe' : 'inbox');
-}
-
-export function landingPath(region: string, place: Landing): string {
   const base = `/staff/${region}`;
-  return { inbox: base, dashboard: `${base}/dasbor`, admin: `${base}/admin`, spbe: `${base}/spbe` }[place];
+  const place = placeFor(me, region);
+  if (typeof place === 'function') return place(region);
+  if (place === 'unit') return work && work.complaints === 0 && work.spbeTasks > 0 ? `${base}/spbe` : base;
+  return { inbox: base, dashboard: `${base}/dasbor`, admin: `${base}/admin` }[place];
 }

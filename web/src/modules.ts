@@ -2,5 +2,6 @@
 import type { WebModule } from './contract.js';
 import { complaints } from './modules/complaints/module.js';
 import { spbe } from './modules/spbe/module.js';
+import { sakip } from './modules/sakip/module.js';
 
-export const modules: WebModule[] = [complaints, spbe];
+export const modules: WebModule[] = [complaints, spbe, sakip];

@@ -7,37 +7,9 @@
 // concerned), and one ordering for the tree view and the table export.
 import { Dec } from '../../../platform/decimal.js';
 import type { Words } from '../../../platform/errors.js';
+import { allowedChildren, nodeKindLabels, type NodeKind } from './kinds.js';
 
-export type NodeKind = 'vision' | 'mission' | 'goal' | 'target' | 'programme' | 'activity' | 'sub_activity';
-
-/** Words for each kind, with the Indonesian planning term. */
-export const nodeKindLabels: Record<NodeKind, Words> = {
-  vision: { id: 'Visi', en: 'Vision' },
-  mission: { id: 'Misi', en: 'Mission' },
-  goal: { id: 'Tujuan', en: 'Goal' },
-  target: { id: 'Sasaran', en: 'Target' },
-  programme: { id: 'Program', en: 'Programme' },
-  activity: { id: 'Kegiatan', en: 'Activity' },
-  sub_activity: { id: 'Sub-kegiatan', en: 'Sub-activity' },
-};
-
-/**
- * Which kinds may sit under which (`root`: no parent). A region's RPJMD starts
- * at its vision; a unit's Renstra seen on its own starts at its goals. The
- * cascade puts a unit's goal or target under a region's target, and targets
- * under targets (sasaran strategis → sasaran program/kegiatan of echelon
- * III/IV); programmes hang from the target they support.
- */
-export const allowedChildren: Readonly<Record<NodeKind | 'root', readonly NodeKind[]>> = {
-  root: ['vision', 'goal'],
-  vision: ['mission'],
-  mission: ['goal'],
-  goal: ['target'],
-  target: ['goal', 'target', 'programme'],
-  programme: ['activity'],
-  activity: ['sub_activity'],
-  sub_activity: [],
-};
+export type { NodeKind };
 
 export interface PlanNode {
   id: string;

@@ -7,6 +7,7 @@ import type { Queryable } from '../../../platform/db/client.js';
 import { Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
 import { units } from '../../../platform/schema.js';
+import { kindsInPlan, type PlanKind } from '../domain/kinds.js';
 import { parseTargetNumber, planProblems, type NodeKind, type Plan, type RawTarget, type TreeProblem, type TreeProblemCode } from '../domain/tree.js';
 import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipTargets } from '../schema.js';
 
@@ -49,14 +50,8 @@ export async function ensureUnits(db: Queryable, regionCode: string, ids: readon
   if (found.length !== wanted.length) throw new AppError('unit.not_found');
 }
 
-/** Kinds each plan uses: the RPJMD from the vision down to programmes, a Renstra from its goals down to sub-activities. */
-const kindsOf: Record<string, readonly NodeKind[]> = {
-  rpjmd: ['vision', 'mission', 'goal', 'target', 'programme'],
-  renstra: ['goal', 'target', 'programme', 'activity', 'sub_activity'],
-};
-
 export function ensureKindInPlan(plan: PlanRow, kind: NodeKind): void {
-  if (!kindsOf[plan.kind].includes(kind)) throw new AppError('sakip.kind_not_in_plan', { kind, planKind: plan.kind });
+  if (!kindsInPlan[plan.kind as PlanKind].includes(kind)) throw new AppError('sakip.kind_not_in_plan', { kind, planKind: plan.kind });
 }
 
 // ---------------------------------------------------------------------------

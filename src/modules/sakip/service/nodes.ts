@@ -8,7 +8,7 @@ import type { Queryable } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { audit, changedFields } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
-import { allowedChildren, type NodeKind } from '../domain/tree.js';
+import { allowedChildren, type NodeKind } from '../domain/kinds.js';
 import { sakipIndicators, sakipNodes, sakipPlans } from '../schema.js';
 import { ensureMayEditPlan } from './access.js';
 import { checkCode, ensureDraft, ensureKindInPlan, ensureUnits, nodeIn, planFor, withoutNewProblems, type NodeRow, type PlanRow } from './data.js';

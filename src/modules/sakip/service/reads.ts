@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
-import { nodeKindLabels, type NodeKind } from '../domain/tree.js';
+import { nodeKindLabels, type NodeKind } from '../domain/kinds.js';
 import { sakipIndicators, sakipNodes } from '../schema.js';
 import type { IndicatorRow, NodeRow } from './data.js';
 

@@ -27,4 +27,5 @@ export const spbe: WebModule = {
     { path: '/spbe/kerangka/:framework/:version', component: page(() => import('./pages/Frameworks.js').then((m) => m.VersionPage)) },
   ],
   menu: [{ label: { id: 'SPBE', en: 'SPBE' }, href: (r) => `/staff/${r}/spbe`, permission: 'spbe.read' }],
+  landing: { roles: ['spbe_coordinator', 'internal_assessor', 'external_assessor'], href: (r) => `/staff/${r}/spbe` },
 };

@@ -1,0 +1,154 @@
+// The e-SAKIP screens in Chromium, on the demo region: the coordinator lands
+// on the plans, reads the RPJMD's tree and table with exact achievement; a
+// unit planner on a phone starts a Renstra, builds its tree, sets and revises
+// a target (the revision with its reason), and the coordinator activates it;
+// the planner reports a quarter's realisation; another unit's planner and the
+// Inspektorat's evaluator read without the forms.
+import { expect, it } from 'vitest';
+import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
+
+const DESKTOP = { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false };
+
+interface PlanBrief { id: string; title: string; kind: string; status: string }
+
+describeInBrowser('e-SAKIP screens in Chromium', (b) => {
+  it('lands the SAKIP coordinator on the plans and shows the RPJMD as a tree and a table with exact achievement', async () => {
+    const page = await b.newPage(DESKTOP);
+    await b.signIn(page, 'sakip@sumedang.demo');
+    await eventually(() => page.getByRole('heading', { name: 'Akuntabilitas kinerja (SAKIP)' }).isVisible()).toBe(true);
+    expect(page.url()).toBe(b.url('/staff/32.11/sakip'));
+    await page.getByRole('link', { name: 'Renstra Dinas Kesehatan 2025–2029' }).isVisible();
+
+    await page.getByRole('link', { name: 'RPJMD Kabupaten Sumedang 2025–2029' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'RPJMD Kabupaten Sumedang 2025–2029' }).isVisible()).toBe(true);
+    await page.getByLabel('Tahun capaian').selectOption('2025');
+    // Stunting, lower is better: target 14, realised 13.8 → (2×14 − 13.8)/14 = 101.43 %.
+    const stunting = page.locator('.indicator-line', { has: page.getByRole('link', { name: 'Prevalensi stunting pada balita' }) });
+    await eventually(() => stunting.textContent()).toContain('Target 202514,00 %');
+    expect(await stunting.textContent()).toContain('13,8 %');
+    expect(await stunting.textContent()).toContain('101,43 %');
+
+    await page.getByRole('button', { name: 'Tabel' }).click();
+    const table = page.getByRole('table', { name: /Rencana sebagai tabel; capaian tahun 2025/ });
+    await eventually(() => table.isVisible()).toBe(true);
+    const ipm = table.getByRole('row', { name: /Indeks Pembangunan Manusia/ });
+    expect(await ipm.textContent()).toContain('72,10');
+    expect(await ipm.textContent()).toContain('74,10');
+    expect(await ipm.textContent()).toContain('100,29 %');
+    // An active plan: the coordinator may return it to draft, never "activate" it again.
+    expect(await page.getByRole('button', { name: 'Kembalikan ke draf' }).isVisible()).toBe(true);
+    expect(b.problems(page)).toEqual([]);
+  });
+
+  it('lets a unit planner on a phone build a Renstra, set and revise a target, and the coordinator activate it', async () => {
+    const page = await b.newPage({ viewport: PHONE });
+    await b.signIn(page, 'perencana.dinkes@sumedang.demo');
+    await eventually(() => page.getByRole('heading', { name: 'Akuntabilitas kinerja (SAKIP)' }).isVisible()).toBe(true);
+    await page.getByText('Buat rencana baru').click();
+    // A planner starts only their own unit's Renstra: no RPJMD choice, their unit only.
+    expect(await page.getByLabel('RPJMD daerah').count()).toBe(0);
+    expect(await page.getByLabel('Perangkat daerah').locator('option').allTextContents()).toEqual(['Dinas Kesehatan']);
+    await page.getByLabel('Tahun awal').fill('2030');
+    await page.getByLabel('Judul rencana').fill('Renstra Dinas Kesehatan 2030–2034');
+    await page.getByRole('button', { name: 'Buat draf' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Renstra Dinas Kesehatan 2030–2034' }).isVisible()).toBe(true);
+    expect(await page.locator('.badge.plan-draft').textContent()).toBe('Draf');
+
+    await page.getByRole('button', { name: 'Tambah simpul teratas' }).click();
+    expect(await page.getByLabel('Jenis').locator('option').allTextContents()).toEqual(['Tujuan']);
+    await page.getByLabel('Uraian').fill('Meningkatnya derajat kesehatan masyarakat');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    const goal = page.locator('.sakip-node', { hasText: 'Meningkatnya derajat kesehatan masyarakat' }).first();
+    await eventually(() => goal.isVisible()).toBe(true);
+    await goal.getByRole('button', { name: 'Tambah di bawahnya' }).click();
+    await page.getByLabel('Uraian').fill('Menurunnya angka kematian bayi');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    const target = page.locator('.sakip-node.kind-target', { hasText: 'Menurunnya angka kematian bayi' });
+    await eventually(() => target.isVisible()).toBe(true);
+    // A target without an indicator keeps the plan from being activated, and says so.
+    await eventually(() => page.locator('.alert-warn').textContent()).toMatch(/Rencana belum dapat diaktifkan/);
+
+    await target.getByRole('button', { name: 'Tambah indikator' }).click();
+    await page.getByLabel('Nama indikator').fill('Angka kematian bayi');
+    await page.getByLabel('Satuan').fill('per 1.000 kelahiran');
+    await page.getByLabel('Arah').selectOption({ label: 'Semakin rendah semakin baik' });
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('link', { name: 'Angka kematian bayi' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Angka kematian bayi' }).isVisible()).toBe(true);
+
+    // The first target of 2030, typed with a decimal comma; then a revision, which needs its reason.
+    await page.getByLabel('Tahun', { exact: true }).first().selectOption('2030');
+    await page.getByLabel('Target (per 1.000 kelahiran)').fill('12,5');
+    await page.getByRole('button', { name: 'Tetapkan', exact: true }).click();
+    const y2030 = page.getByRole('row', { name: /^2030/ });
+    await eventually(() => y2030.textContent()).toContain('12,5 per 1.000 kelahiran');
+    await page.getByLabel('Tahun', { exact: true }).first().selectOption('2030');
+    await page.getByLabel('Target (per 1.000 kelahiran)').fill('11.75');
+    await page.getByLabel('Alasan revisi').fill('Penyesuaian dengan target RPJMD perubahan');
+    await page.getByRole('button', { name: 'Simpan revisi' }).click();
+    await eventually(() => y2030.textContent()).toContain('11,75 per 1.000 kelahiran');
+    await y2030.getByText('2 versi').click();
+    expect(await y2030.textContent()).toContain('Penyesuaian dengan target RPJMD perubahan');
+    expect(await y2030.textContent()).toContain('12,5 per 1.000 kelahiran');
+    expect(await overflowsHorizontally(page)).toBe(false);
+
+    // Every target has an indicator now: no problems left, but only the coordinator activates.
+    await page.getByRole('link', { name: '← Kembali ke rencana' }).click();
+    await eventually(() => page.locator('.badge.plan-draft').isVisible()).toBe(true);
+    expect(await page.locator('.alert-warn').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Aktifkan rencana' }).count()).toBe(0);
+    expect(b.problems(page)).toEqual([]);
+
+    const planner = await b.apiSession('perencana.dinkes@sumedang.demo');
+    const plans = await b.api<PlanBrief[]>('GET', '/api/regions/32.11/sakip/plans', undefined, planner);
+    const plan = plans.find((p) => p.title === 'Renstra Dinas Kesehatan 2030–2034')!;
+    const coordinator = await b.newPage(DESKTOP);
+    await b.signIn(coordinator, 'sakip@sumedang.demo');
+    await coordinator.goto(b.url(`/staff/32.11/sakip/rencana/${plan.id}`));
+    await coordinator.getByRole('button', { name: 'Aktifkan rencana' }).click();
+    await eventually(() => coordinator.locator('.badge.plan-active').textContent()).toBe('Aktif');
+    expect((await b.api<PlanBrief>('GET', `/api/regions/32.11/sakip/plans/${plan.id}`, undefined, planner)).status).toBe('active');
+    // Active: the structure is fixed, so the editor's buttons are gone for the planner.
+    await page.reload();
+    await eventually(() => page.locator('.badge.plan-active').textContent()).toBe('Aktif');
+    expect(await page.getByRole('button', { name: 'Tambah indikator' }).count()).toBe(0);
+  }, 120_000);
+
+  it('lets the planner report a quarter and shows it; another unit and the evaluator read without forms', async () => {
+    const planner = await b.apiSession('perencana.dinkes@sumedang.demo');
+    const plans = await b.api<PlanBrief[]>('GET', '/api/regions/32.11/sakip/plans', undefined, planner);
+    const renstra = plans.find((p) => p.title === 'Renstra Dinas Kesehatan 2025–2029')!;
+    const table = await b.api<{ rows: { indicator: { id: string; name: string } | null }[] }>('GET', `/api/regions/32.11/sakip/plans/${renstra.id}/table`, undefined, planner);
+    const stunting = table.rows.find((r) => r.indicator?.name === 'Prevalensi stunting pada balita')!.indicator!.id;
+    const path = `/staff/32.11/sakip/rencana/${renstra.id}/indikator/${stunting}`;
+
+    const page = await b.newPage({ viewport: PHONE });
+    await b.signIn(page, 'perencana.dinkes@sumedang.demo');
+    await page.goto(b.url(`${path}?tahun=2026`));
+    await eventually(() => page.getByRole('heading', { name: 'Laporkan realisasi' }).isVisible()).toBe(true);
+    await page.getByLabel('Periode pelaporan').selectOption({ label: 'Triwulanan' });
+    await page.getByLabel('Triwulan', { exact: true }).selectOption({ label: 'Triwulan III 2026' });
+    await page.getByLabel('Realisasi (%)').fill('12,9');
+    await page.getByLabel('Kendala').fill('Dua posyandu belum melapor');
+    await page.getByRole('button', { name: 'Simpan realisasi' }).click();
+    const row = page.getByRole('row', { name: /Triwulan III 2026/ });
+    await eventually(() => row.textContent()).toContain('12,9 %');
+    expect(await row.textContent()).toContain('Dua posyandu belum melapor');
+    // Lower is better, target 12.00 for 2026: (2×12 − 12.9)/12 = 92.5 %.
+    await eventually(() => page.locator('.plan-facts').textContent()).toContain('92,50 %');
+    // One kind of period per year: 2026 is now reported by quarter only.
+    expect(await page.getByLabel('Periode pelaporan').isDisabled()).toBe(true);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(b.problems(page)).toEqual([]);
+
+    for (const email of ['perencana.kominfo@sumedang.demo', 'evaluator@sumedang.demo']) {
+      const reader = await b.newPage(DESKTOP);
+      await b.signIn(reader, email);
+      await eventually(() => reader.url()).toBe(b.url('/staff/32.11/sakip'));
+      await reader.goto(b.url(path));
+      await eventually(() => reader.getByRole('row', { name: /Triwulan III 2026/ }).isVisible()).toBe(true);
+      expect(await reader.getByRole('heading', { name: 'Laporkan realisasi' }).count()).toBe(0);
+      expect(await reader.getByRole('button', { name: 'Simpan revisi' }).count()).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,110 @@
+// Shared pieces of the e-SAKIP screens: the page frame with its sub-menu,
+// exact decimals shown in the reader's notation, achievement with its band,
+// and what the signed-in person may change.
+import type { ReactNode } from 'react';
+import { regionApi } from '../../../api.js';
+import { useI18n, type Locale } from '../../../i18n/index.js';
+import { Link, useLocation } from '../../../router.js';
+import { may } from '../../../session.js';
+import type { Me, RegionProfile } from '../../../types.js';
+import { RegionGate } from '../../../components/RegionGate.js';
+import { StaffOnly } from '../../../components/StaffOnly.js';
+import type { AchievementFigure, NodeSummary, Plan, Target } from './types.js';
+import './sakip.css';
+
+export const sakipApi = (region: string) => `${regionApi(region)}/sakip`;
+export const planUrl = (region: string, planId: string) => `${sakipApi(region)}/plans/${encodeURIComponent(planId)}`;
+export const sakipPath = (region: string, rest = '') => `/staff/${region}/sakip${rest}`;
+export const planPath = (region: string, planId: string, rest = '') => sakipPath(region, `/rencana/${planId}${rest}`);
+export const indicatorPath = (region: string, planId: string, indicatorId: string) => planPath(region, planId, `/indikator/${indicatorId}`);
+
+/** The units whose Renstra and realisations this person fills (their sakip_planner grants). */
+export function plannerUnits(me: Me | undefined, region: string): Set<string> {
+  return new Set((me?.grants ?? []).filter((g) => g.regionCode === region && g.role === 'sakip_planner' && g.unitId).map((g) => g.unitId!));
+}
+
+/** Whether this person may change the plan's structure and targets: the same rule the API applies. */
+export function mayEditPlan(me: Me | undefined, region: string, plan: Plan): boolean {
+  if (may(me, region, 'sakip.manage')) return true;
+  return plan.kind === 'renstra' && !!plan.unit && may(me, region, 'sakip.plan') && plannerUnits(me, region).has(plan.unit.id);
+}
+
+/**
+ * An exact decimal from the API ("1234.5") in the reader's notation
+ * ("1.234,5" or "1,234.5"), digit for digit: never through a binary float.
+ */
+export function formatExact(value: string | null | undefined, locale: Locale): string {
+  if (value === null || value === undefined || value === '') return '–';
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!m) return value;
+  const [, sign, whole, fraction] = m;
+  const group = locale === 'en' ? ',' : '.';
+  const point = locale === 'en' ? '.' : ',';
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${sign}${grouped}${fraction ? point + fraction : ''}`;
+}
+
+/** What a person typed ("12,5" or "12.5") as the API's decimal with a point; anything else is sent as typed for the API to explain. */
+export function toApiDecimal(typed: string): string {
+  const s = typed.trim().replace(/\s/g, '');
+  return /^-?\d+,\d+$/.test(s) ? s.replace(',', '.') : s;
+}
+
+/** An achievement percentage with its band (colour and words), or why there is none. */
+export function AchievementValue({ result }: { result: AchievementFigure | null | undefined }) {
+  const { t, pick, locale } = useI18n();
+  if (!result) return <span className="muted">–</span>;
+  if (!result.computable) return <span className="muted small">{t(`sakip.notComputable.${result.reason}`)}</span>;
+  return (
+    <span className="achievement" title={result.percentExact}>
+      <span className="band-dot" style={{ background: result.band.colour }} aria-hidden="true" />
+      <strong>{formatExact(result.percent, locale)} %</strong> <span className="small muted">{pick(result.band.label)}</span>
+    </span>
+  );
+}
+
+/** A node's indicators taken together (their average), with what was left out. */
+export function SummaryValue({ summary }: { summary: NodeSummary | null }) {
+  const { t, pick, locale } = useI18n();
+  if (!summary) return null;
+  if (!summary.ok) return <span className="muted small">{t('sakip.summary.none')}</span>;
+  return (
+    <span className="achievement" title={summary.percentExact}>
+      <span className="band-dot" style={{ background: summary.band.colour }} aria-hidden="true" />
+      {t('sakip.summary.value', { percent: formatExact(summary.percent, locale) })} <span className="small muted">{pick(summary.band.label)}</span>
+      {!summary.complete && <span className="small muted"> · {t('sakip.summary.partial')}</span>}
+    </span>
+  );
+}
+
+/** A year's target as set: one value or a range, with its unit of measure. */
+export function TargetText({ target, measure }: { target: Target | null; measure: string }) {
+  const { locale } = useI18n();
+  if (!target) return <span className="muted">–</span>;
+  const shown = target.type === 'single' ? formatExact(target.value, locale) : `${formatExact(target.low, locale)}–${formatExact(target.high, locale)}`;
+  return <>{shown} {measure}</>;
+}
+
+export function PlanStatusBadge({ status }: { status: Plan['status'] }) {
+  const { t } = useI18n();
+  return <span className={`badge plan-${status}`}>{t(`sakip.status.${status}`)}</span>;
+}
+
+/** Every e-SAKIP page: signed in with the permission, in the region, with the SAKIP menu. */
+export function SakipPage({ region, children }: { region: string; children: (region: RegionProfile) => ReactNode }) {
+  return (
+    <StaffOnly region={region} permission="sakip.read">
+      <RegionGate code={region}>{(r) => <><SakipNav region={r.code} />{children(r)}</>}</RegionGate>
+    </StaffOnly>
+  );
+}
+
+function SakipNav({ region }: { region: string }) {
+  const { t } = useI18n();
+  const { path } = useLocation();
+  return (
+    <nav className="sakip-nav no-print" aria-label={t('sakip.nav.label')}>
+      <Link to={sakipPath(region)} aria-current={path === sakipPath(region) ? 'page' : undefined}>{t('sakip.nav.plans')}</Link>
+    </nav>
+  );
+}

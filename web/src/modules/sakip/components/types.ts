@@ -1,0 +1,21 @@
+// The e-SAKIP API's answers, typed from its OpenAPI document (see ../../../types.ts).
+import type { components } from '../../../api-types.js';
+
+type Schemas = components['schemas'];
+
+export type Plan = Schemas['SakipPlan'];
+export type PlanTree = Schemas['SakipPlanTree'];
+export type PlanTable = Schemas['SakipPlanTable'];
+export type Problem = Schemas['SakipPlanProblem'];
+export type NodeBrief = Schemas['SakipNodeBrief'];
+export type Indicator = Schemas['SakipIndicator'];
+export type IndicatorFields = Schemas['SakipIndicatorFields'];
+export type Achievement = Schemas['SakipAchievement'];
+export type AchievementFigure = Schemas['SakipAchievementFigure'];
+export type NodeSummary = Schemas['SakipNodeSummary'];
+export type Target = Schemas['SakipTarget'];
+export type TargetHistory = Schemas['SakipTargetHistory'];
+export type Realisation = Schemas['SakipRealisation'];
+export type NodeKind = NodeBrief['kind'];
+
+export type TreeNode = Schemas['SakipTreeNode'];

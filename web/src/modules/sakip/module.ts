@@ -1,0 +1,22 @@
+// e-SAKIP (performance accountability) in the web app: staff screens only,
+// each its own chunk loaded on demand with the SAKIP texts (citizens never
+// download them). Listed in ../../modules.ts.
+import type { ComponentType } from 'react';
+import type { WebModule } from '../../contract.js';
+import type { Namespace } from '../../i18n/index.js';
+import { staffPage } from '../../lazyPage.js';
+
+const texts: Namespace = () => import('./messages.js').then((m) => m.texts);
+const page = <P extends object>(load: () => Promise<ComponentType<P>>) => staffPage(load, texts);
+
+export const sakip: WebModule = {
+  name: 'sakip',
+  texts,
+  routes: [
+    { path: '/staff/:region/sakip', component: page(() => import('./pages/Home.js').then((m) => m.SakipHomePage)) },
+    { path: '/staff/:region/sakip/rencana/:planId', component: page(() => import('./pages/Plan.js').then((m) => m.PlanPage)) },
+    { path: '/staff/:region/sakip/rencana/:planId/indikator/:indicatorId', component: page(() => import('./pages/Indicator.js').then((m) => m.IndicatorPage)) },
+  ],
+  menu: [{ label: { id: 'SAKIP', en: 'SAKIP' }, href: (r) => `/staff/${r}/sakip`, permission: 'sakip.read' }],
+  landing: { roles: ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator'], href: (r) => `/staff/${r}/sakip` },
+};

@@ -1,0 +1,343 @@
+// One indicator: how it is measured, its achievement in the chosen year, its
+// yearly targets with every revision (who, when, why), and its realisations
+// per period, with the forms to revise a target and to report a period for
+// whoever may.
+import { useState, type FormEvent } from 'react';
+import { api } from '../../../api.js';
+import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../../components/ui.js';
+import { useStaffApi } from '../../../query.js';
+import { useI18n } from '../../../i18n/index.js';
+import { Link, navigate, useLocation, type Params } from '../../../router.js';
+import { may, useSession } from '../../../session.js';
+import type { RegionProfile } from '../../../types.js';
+import {
+  AchievementValue, formatExact, mayEditPlan, plannerUnits, planPath, planUrl, SakipPage, TargetText, toApiDecimal,
+} from '../components/common.js';
+import type { Indicator, Plan, PlanTable, Realisation, TargetHistory } from '../components/types.js';
+
+export function IndicatorPage({ params }: { params: Params }) {
+  return <SakipPage region={params.region}>{(region) => <IndicatorView region={region} planId={params.planId} indicatorId={params.indicatorId} />}</SakipPage>;
+}
+
+function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile; planId: string; indicatorId: string }) {
+  const { t, pick } = useI18n();
+  const { me } = useSession();
+  const { path, query } = useLocation();
+  const year = Number(query.get('tahun')) || undefined;
+  const url = planUrl(region.code, planId);
+  // The table carries the indicator's fields, its node and the year's achievement.
+  const table = useStaffApi<PlanTable>(`${url}/table${year ? `?year=${year}` : ''}`);
+  const history = useStaffApi<TargetHistory>(`${url}/indicators/${indicatorId}/targets`);
+  const realisations = useStaffApi<Realisation[]>(`${url}/indicators/${indicatorId}/realisations`);
+  const error = table.error ?? history.error ?? realisations.error;
+  if (error) return <><p><Link to={planPath(region.code, planId)}>{t('sakip.back.plan')}</Link></p><ErrorMessage error={error} /></>;
+  if (!table.data || !history.data || !realisations.data) return <Loading />;
+  const row = table.data.rows.find((r) => r.indicator?.id === indicatorId);
+  if (!row?.indicator) return <p className="alert alert-error" role="alert">{t('sakip.indicator.notFound')}</p>;
+  const { plan } = table.data;
+  const indicator = row.indicator;
+  const reporter = may(me, region.code, 'sakip.manage')
+    || (may(me, region.code, 'sakip.realise') && [plan.unit?.id, row.node.unitId, ...indicator.sharedUnitIds].some((u) => !!u && plannerUnits(me, region.code).has(u)));
+  return (
+    <>
+      <p className="no-print"><Link to={planPath(region.code, planId, `?tahun=${table.data.year}`)}>{t('sakip.back.plan')}</Link></p>
+      <PageTitle title={indicator.name}>{indicator.name}</PageTitle>
+      <p className="muted">{row.number} · {pick(row.node.kindLabel)} {row.node.code ?? ''} {row.node.title}</p>
+      <IndicatorFacts indicator={indicator} />
+      <section aria-labelledby="achievement-title">
+        <h2 id="achievement-title">{t('sakip.indicator.achievementTitle')}</h2>
+        <div className="field narrow no-print">
+          <label htmlFor="ind-year">{t('sakip.plan.year')}</label>
+          <select id="ind-year" value={table.data.year} onChange={(e) => navigate(`${path}?tahun=${e.target.value}`, { replace: true })}>
+            {table.data.years.map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </div>
+        <Achievement indicator={indicator} />
+      </section>
+      <Targets history={history.data} indicator={indicator} plan={plan} url={url} region={region} editable={mayEditPlan(me, region.code, plan)} />
+      <Realisations rows={realisations.data} indicator={indicator} plan={plan} url={url} region={region} reporter={reporter} />
+    </>
+  );
+}
+
+function IndicatorFacts({ indicator }: { indicator: Indicator }) {
+  const { t } = useI18n();
+  const facts: [string, string][] = [
+    [t('sakip.indicator.definition'), indicator.definition],
+    [t('sakip.indicator.formula'), indicator.formula],
+    [t('sakip.indicator.measure'), indicator.measure],
+    [t('sakip.indicator.dataSource'), indicator.dataSource],
+    [t('sakip.indicator.polarity'), t(`sakip.polarity.${indicator.polarity}`)],
+    [t('sakip.indicator.targetType'), t(`sakip.targetType.${indicator.targetType}`)],
+    [t('sakip.indicator.aggregation'), t(`sakip.aggregation.${indicator.aggregation}`)],
+    [t('sakip.indicator.iku'), t(indicator.isIku ? 'sakip.yes' : 'sakip.no')],
+  ];
+  return (
+    <dl className="sakip-facts">
+      {facts.filter(([, v]) => v).map(([k, v]) => <div key={k}><dt>{k}</dt><dd>{v}</dd></div>)}
+    </dl>
+  );
+}
+
+function Achievement({ indicator }: { indicator: Indicator }) {
+  const { t, locale } = useI18n();
+  const a = indicator.achievement;
+  const r = a.realisation;
+  return (
+    <>
+      <dl className="plan-facts">
+        <div><dt>{t('sakip.figure.target', { year: a.year })}</dt><dd><TargetText target={a.target} measure={indicator.measure} /></dd></div>
+        <div><dt>{t('sakip.figure.realisation')}</dt><dd>{r?.value ? `${formatExact(r.value, locale)} ${indicator.measure}` : '–'}</dd></div>
+        <div><dt>{t('sakip.figure.achievement')}</dt><dd><AchievementValue result={a.result} /></dd></div>
+      </dl>
+      {r && r.missing.length > 0 && <p className="small muted">{t('sakip.indicator.missing', { periods: r.missing.join(', ') })}</p>}
+    </>
+  );
+}
+
+function Targets({ history, indicator, plan, url, region, editable }: { history: TargetHistory; indicator: Indicator; plan: Plan; url: string; region: RegionProfile; editable: boolean }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="targets-title">
+      <h2 id="targets-title">{t('sakip.targets.title')}</h2>
+      <div className="sakip-scroll">
+        <table className="sakip-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('sakip.targets.year')}</th>
+              <th scope="col" className="num">{t('sakip.targets.current')}</th>
+              <th scope="col">{t('sakip.targets.revisions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.years.map((y) => (
+              <tr key={y.year}>
+                <th scope="row">{y.year}</th>
+                <td className="num"><TargetText target={y.current} measure={indicator.measure} /></td>
+                <td>
+                  {y.versions.length > 1 ? (
+                    <details>
+                      <summary>{t('sakip.targets.versions', { n: y.versions.length })}</summary>
+                      <ol className="revision-list">
+                        {y.versions.map((v) => (
+                          <li key={v.version}>
+                            <strong><TargetText target={v} measure={indicator.measure} /></strong>{' '}
+                            <span className="small muted">{v.setBy}, <When at={v.setAt} zone={region} /></span>
+                            {v.reason && <div className="small">{t('sakip.targets.reason')}: {v.reason}</div>}
+                          </li>
+                        ))}
+                      </ol>
+                    </details>
+                  ) : y.current ? <span className="small muted">{y.current.setBy}, <When at={y.current.setAt} zone={region} /></span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {editable && <TargetForm history={history} indicator={indicator} plan={plan} url={url} />}
+    </section>
+  );
+}
+
+/** Sets a year's first target, or revises it: a revision needs its reason and becomes a new version. */
+function TargetForm({ history, indicator, plan, url }: { history: TargetHistory; indicator: Indicator; plan: Plan; url: string }) {
+  const { t } = useI18n();
+  const [year, setYear] = useState(String(history.years.find((y) => !y.current)?.year ?? plan.startYear));
+  const [value, setValue] = useState('');
+  const [low, setLow] = useState('');
+  const [high, setHigh] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const current = history.years.find((y) => String(y.year) === year)?.current ?? null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      const figures = indicator.targetType === 'single' ? { value: toApiDecimal(value) } : { low: toApiDecimal(low), high: toApiDecimal(high) };
+      await api(`${url}/indicators/${indicator.id}/targets`, { method: 'POST', body: { year: Number(year), ...figures, ...(current ? { reason: reason.trim() } : {}) } });
+      setSaved(true);
+      setReason('');
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="target-form-title">
+      <h3 id="target-form-title">{t(current ? 'sakip.targets.revise' : 'sakip.targets.set')}</h3>
+      <div className="field narrow">
+        <label htmlFor="target-year">{t('sakip.targets.year')}</label>
+        <select id="target-year" value={year} onChange={(e) => setYear(e.target.value)}>
+          {history.years.map((y) => <option key={y.year} value={y.year}>{y.year}</option>)}
+        </select>
+      </div>
+      {indicator.targetType === 'single' ? (
+        <DecimalField id="target-value" label={t('sakip.targets.value', { measure: indicator.measure })} value={value} onChange={setValue} />
+      ) : (
+        <>
+          <DecimalField id="target-low" label={t('sakip.targets.low')} value={low} onChange={setLow} />
+          <DecimalField id="target-high" label={t('sakip.targets.high')} value={high} onChange={setHigh} />
+        </>
+      )}
+      {current && (
+        <div className="field">
+          <label htmlFor="target-reason">{t('sakip.targets.reason')}</label>
+          <input id="target-reason" type="text" required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby="target-reason-hint" />
+          <small id="target-reason-hint" className="hint">{t('sakip.targets.reasonHint')}</small>
+        </div>
+      )}
+      {saved && <Flash>{t('sakip.targets.saved')}</Flash>}
+      <ErrorMessage error={error} />
+      <button type="submit" className="button">{t(current ? 'sakip.targets.reviseButton' : 'sakip.targets.setButton')}</button>
+    </form>
+  );
+}
+
+/** A decimal typed as text ("12,5" or "12.5"): a number input would round or refuse the comma. */
+function DecimalField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (v: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="field narrow">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="text" inputMode="decimal" required maxLength={60} pattern="-?[0-9]+([.,][0-9]+)?" title={t('sakip.decimalHint')}
+        value={value} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
+
+const quarters = [1, 2, 3, 4];
+const months = Array.from({ length: 12 }, (_, i) => i + 1);
+
+function Realisations({ rows, indicator, plan, url, region, reporter }: {
+  rows: Realisation[]; indicator: Indicator; plan: Plan; url: string; region: RegionProfile; reporter: boolean;
+}) {
+  const { t, locale } = useI18n();
+  return (
+    <section aria-labelledby="realisations-title">
+      <h2 id="realisations-title">{t('sakip.realisations.title')}</h2>
+      {rows.length === 0 ? <p className="muted">{t('sakip.realisations.none')}</p> : (
+        <div className="sakip-scroll">
+          <table className="sakip-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('sakip.realisations.period')}</th>
+                <th scope="col" className="num">{t('sakip.realisations.value')}</th>
+                <th scope="col">{t('sakip.realisations.notes')}</th>
+                <th scope="col">{t('sakip.realisations.entered')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.period}>
+                  <th scope="row">{periodName(r.period, t)}</th>
+                  <td className="num">{formatExact(r.value, locale)} {indicator.measure}</td>
+                  <td className="small">
+                    {r.note && <div>{r.note}</div>}
+                    {r.obstacles && <div><strong>{t('sakip.realisations.obstacles')}:</strong> {r.obstacles}</div>}
+                    {r.followUp && <div><strong>{t('sakip.realisations.followUp')}:</strong> {r.followUp}</div>}
+                  </td>
+                  <td className="small muted">{r.enteredBy}, <When at={r.enteredAt} zone={region} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {reporter && <RealisationForm indicator={indicator} plan={plan} url={url} rows={rows} />}
+    </section>
+  );
+}
+
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/** "2026", "Triwulan I 2026", "Maret 2026". */
+function periodName(period: string, t: Translate): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter) return t('sakip.period.quarter', { n: ['I', 'II', 'III', 'IV'][Number(quarter[2]) - 1], year: quarter[1] });
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return t('sakip.period.month', { month: t(`sakip.month.${Number(month[2])}` as Parameters<Translate>[0]), year: month[1] });
+  return period;
+}
+
+/** Reports (or corrects) one period: the year, a quarter or a month, as the indicator is reported that year. */
+function RealisationForm({ indicator, plan, url, rows }: { indicator: Indicator; plan: Plan; url: string; rows: Realisation[] }) {
+  const { t } = useI18n();
+  const years = Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => plan.startYear + i);
+  const [year, setYear] = useState(String(indicator.achievement.year));
+  // The kind already used that year, if any: one indicator uses one kind of period per year.
+  const used = rows.find((r) => String(r.year) === year)?.period;
+  const usedKind = used ? (used.includes('-Q') ? 'quarter' : used.includes('-') ? 'month' : 'year') : null;
+  const [kind, setKind] = useState<'year' | 'quarter' | 'month'>('year');
+  const shownKind = usedKind ?? kind;
+  const [part, setPart] = useState('1');
+  const [value, setValue] = useState('');
+  const [note, setNote] = useState('');
+  const [obstacles, setObstacles] = useState('');
+  const [followUp, setFollowUp] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const period = shownKind === 'year' ? year : shownKind === 'quarter' ? `${year}-Q${part}` : `${year}-${part.padStart(2, '0')}`;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      await api(`${url}/indicators/${indicator.id}/realisations/${period}`, {
+        method: 'PUT', body: { value: toApiDecimal(value), note: note.trim(), obstacles: obstacles.trim(), followUp: followUp.trim() },
+      });
+      setSaved(true);
+      setValue('');
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="realisation-form-title">
+      <h3 id="realisation-form-title">{t('sakip.realisations.report')}</h3>
+      <div className="field narrow">
+        <label htmlFor="real-year">{t('sakip.targets.year')}</label>
+        <select id="real-year" value={year} onChange={(e) => setYear(e.target.value)}>
+          {years.map((y) => <option key={y} value={y}>{y}</option>)}
+        </select>
+      </div>
+      <div className="field narrow">
+        <label htmlFor="real-kind">{t('sakip.realisations.kind')}</label>
+        <select id="real-kind" value={shownKind} disabled={!!usedKind} onChange={(e) => { setKind(e.target.value as typeof kind); setPart('1'); }} aria-describedby={usedKind ? 'real-kind-hint' : undefined}>
+          <option value="year">{t('sakip.realisations.kind.year')}</option>
+          <option value="quarter">{t('sakip.realisations.kind.quarter')}</option>
+          <option value="month">{t('sakip.realisations.kind.month')}</option>
+        </select>
+        {usedKind && <small id="real-kind-hint" className="hint">{t('sakip.realisations.kindFixed')}</small>}
+      </div>
+      {shownKind !== 'year' && (
+        <div className="field narrow">
+          <label htmlFor="real-part">{t(shownKind === 'quarter' ? 'sakip.realisations.quarter' : 'sakip.realisations.month')}</label>
+          <select id="real-part" value={part} onChange={(e) => setPart(e.target.value)}>
+            {(shownKind === 'quarter' ? quarters : months).map((n) => (
+              <option key={n} value={n}>{periodName(shownKind === 'quarter' ? `${year}-Q${n}` : `${year}-${String(n).padStart(2, '0')}`, t)}</option>
+            ))}
+          </select>
+        </div>
+      )}
+      <DecimalField id="real-value" label={t('sakip.realisations.valueIn', { measure: indicator.measure })} value={value} onChange={setValue} />
+      <div className="field">
+        <label htmlFor="real-note">{t('sakip.realisations.note')}</label>
+        <textarea id="real-note" maxLength={4000} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="real-obstacles">{t('sakip.realisations.obstacles')}</label>
+        <textarea id="real-obstacles" maxLength={4000} rows={2} value={obstacles} onChange={(e) => setObstacles(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="real-follow">{t('sakip.realisations.followUp')}</label>
+        <textarea id="real-follow" maxLength={4000} rows={2} value={followUp} onChange={(e) => setFollowUp(e.target.value)} />
+      </div>
+      <p className="small muted">{rows.some((r) => r.period === period) ? t('sakip.realisations.correcting', { period: periodName(period, t) }) : ''}</p>
+      {saved && <Flash>{t('sakip.realisations.saved')}</Flash>}
+      <ErrorMessage error={error} />
+      <button type="submit" className="button">{t('sakip.realisations.save')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,381 @@
+// One plan: its performance tree (or the same as a table) with each
+// indicator's target and achievement for the chosen year, the problems that
+// keep it from being activated, and, in a draft, the editor: nodes and
+// indicators added and removed where the tree allows them.
+import { useState, type FormEvent } from 'react';
+import { api, regionApi } from '../../../api.js';
+import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
+import { useStaffApi } from '../../../query.js';
+import { useI18n } from '../../../i18n/index.js';
+import { Link, navigate, useLocation, type Params } from '../../../router.js';
+import { may, useSession } from '../../../session.js';
+import type { RegionProfile, Unit } from '../../../types.js';
+import { allowedChildren, kindsInPlan, nodeKindLabels } from '../../../../../src/modules/sakip/domain/kinds.js';
+import {
+  AchievementValue, formatExact, indicatorPath, mayEditPlan, planUrl, PlanStatusBadge, SakipPage, sakipPath, SummaryValue, TargetText,
+} from '../components/common.js';
+import type { Indicator, NodeKind, Plan, PlanTable, PlanTree, Problem, TreeNode } from '../components/types.js';
+
+export function PlanPage({ params }: { params: Params }) {
+  return <SakipPage region={params.region}>{(region) => <PlanView region={region} planId={params.planId} />}</SakipPage>;
+}
+
+/** What the editor is adding, and where (null: at the root). */
+type Adding = { what: 'node' | 'indicator'; parentId: string | null } | null;
+
+function PlanView({ region, planId }: { region: RegionProfile; planId: string }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const { path, query } = useLocation();
+  const year = Number(query.get('tahun')) || undefined;
+  const asTable = query.get('tampilan') === 'tabel';
+  const url = planUrl(region.code, planId);
+  const tree = useStaffApi<PlanTree>(asTable ? null : `${url}/tree${year ? `?year=${year}` : ''}`);
+  const table = useStaffApi<PlanTable>(asTable ? `${url}/table${year ? `?year=${year}` : ''}` : null);
+  const view = asTable ? table : tree;
+  const units = useStaffApi<Unit[]>(`${regionApi(region.code)}/units`);
+  const [adding, setAdding] = useState<Adding>(null);
+  if (view.error) return <><p><Link to={sakipPath(region.code)}>{t('sakip.back.plans')}</Link></p><ErrorMessage error={view.error} /></>;
+  if (!view.data) return <Loading />;
+  const { plan, years, problems } = view.data;
+  const shownYear = view.data.year;
+  const editable = plan.status === 'draft' && mayEditPlan(me, region.code, plan);
+  const unitName = (id: string | null) => (id ? units.data?.find((u) => u.id === id)?.name ?? '' : '');
+  const go = (next: { tahun?: number; tampilan?: string | null }) => {
+    const q = new URLSearchParams(query);
+    if (next.tahun !== undefined) q.set('tahun', String(next.tahun));
+    if (next.tampilan !== undefined) (next.tampilan ? q.set('tampilan', next.tampilan) : q.delete('tampilan'));
+    navigate(`${path}?${q.toString()}`, { replace: true });
+  };
+  return (
+    <>
+      <p className="no-print"><Link to={sakipPath(region.code)}>{t('sakip.back.plans')}</Link></p>
+      <PageTitle title={plan.title}>{plan.title}</PageTitle>
+      <p>
+        {plan.unit && <>{plan.unit.name} · </>}
+        {t('sakip.plan.period', { start: plan.startYear, end: plan.endYear })} <PlanStatusBadge status={plan.status} />
+      </p>
+      <div className="sakip-toolbar no-print">
+        <div className="field narrow">
+          <label htmlFor="plan-year">{t('sakip.plan.year')}</label>
+          <select id="plan-year" value={shownYear} onChange={(e) => go({ tahun: Number(e.target.value) })}>
+            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </div>
+        <div className="segmented" role="group" aria-label={t('sakip.plan.viewLabel')}>
+          <button type="button" className="link-button" aria-pressed={!asTable} onClick={() => go({ tampilan: null })}>{t('sakip.plan.asTree')}</button>
+          <button type="button" className="link-button" aria-pressed={asTable} onClick={() => go({ tampilan: 'tabel' })}>{t('sakip.plan.asTable')}</button>
+        </div>
+      </div>
+      <Problems problems={problems} />
+      {may(me, region.code, 'sakip.manage') && <StatusControl url={url} plan={plan} ready={problems.length === 0} />}
+      {plan.status === 'active' && mayEditPlan(me, region.code, plan) && <p className="muted small">{t('sakip.plan.activeHint')}</p>}
+      {asTable && table.data
+        ? <TableView region={region.code} data={table.data} unitName={unitName} />
+        : tree.data && (
+          <>
+            <ul className="sakip-tree" aria-label={t('sakip.plan.treeLabel')}>
+              {tree.data.tree.map((n) => (
+                <NodeItem key={n.id} node={n} ctx={{ region: region.code, plan, year: shownYear, editable, adding, setAdding, unitName, url, units: units.data ?? [] }} />
+              ))}
+            </ul>
+            {tree.data.tree.length === 0 && <p className="muted">{t('sakip.plan.empty')}</p>}
+            {editable && (
+              adding?.what === 'node' && adding.parentId === null
+                ? <NodeForm url={url} plan={plan} parentKind="root" parentId={null} units={units.data ?? []} onDone={() => setAdding(null)} />
+                : <button type="button" className="button secondary" onClick={() => setAdding({ what: 'node', parentId: null })}>{t('sakip.edit.addRoot')}</button>
+            )}
+          </>
+        )}
+    </>
+  );
+}
+
+function Problems({ problems }: { problems: Problem[] }) {
+  const { t, pick } = useI18n();
+  if (problems.length === 0) return null;
+  return (
+    <div className="alert alert-warn" role="status">
+      <p><strong>{t('sakip.problems.title', { n: problems.length })}</strong></p>
+      <ul className="problem-list">{problems.map((p, i) => <li key={i}>{pick(p.message)}</li>)}</ul>
+    </div>
+  );
+}
+
+/** The coordinator activates a plan without problems, or returns an active one to draft. */
+function StatusControl({ url, plan, ready }: { url: string; plan: Plan; ready: boolean }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const next = plan.status === 'draft' ? 'active' : 'draft';
+  const change = async () => {
+    if (next === 'draft' && !window.confirm(t('sakip.plan.toDraftConfirm'))) return;
+    setError(null);
+    setDone(false);
+    try {
+      await api(`${url}/status`, { method: 'PUT', body: { status: next } });
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <div className="button-row no-print">
+      <button type="button" className={next === 'active' ? 'button' : 'button secondary'} onClick={change} disabled={next === 'active' && !ready}>
+        {t(next === 'active' ? 'sakip.plan.activate' : 'sakip.plan.toDraft')}
+      </button>
+      {next === 'active' && !ready && <span className="small muted">{t('sakip.plan.fixFirst')}</span>}
+      {done && <Flash>{t(plan.status === 'active' ? 'sakip.plan.activated' : 'sakip.plan.drafted')}</Flash>}
+      <ErrorMessage error={error} />
+    </div>
+  );
+}
+
+interface TreeContext {
+  region: string;
+  plan: Plan;
+  year: number;
+  editable: boolean;
+  adding: Adding;
+  setAdding: (a: Adding) => void;
+  unitName: (id: string | null) => string;
+  url: string;
+  units: Unit[];
+}
+
+function NodeItem({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
+  const { t, pick } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const empty = node.children.length === 0 && node.indicators.length === 0;
+  const childKinds = kindsUnder(ctx.plan, node.kind);
+  const remove = async () => {
+    if (!window.confirm(t('sakip.edit.removeConfirm', { title: node.title }))) return;
+    setError(null);
+    try {
+      await api(`${ctx.url}/nodes/${node.id}`, { method: 'DELETE' });
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const addingHere = ctx.adding?.parentId === node.id ? ctx.adding.what : null;
+  return (
+    <li className={`sakip-node kind-${node.kind}`}>
+      <div className="node-head">
+        <span className="node-number">{node.number}</span>
+        <span className="badge kind-badge">{pick(node.kindLabel)}</span>
+        {node.code && <code className="node-code">{node.code}</code>}
+        <span className="node-title">{node.title}</span>
+        {node.unitId && <span className="small muted"> · {ctx.unitName(node.unitId)}</span>}
+      </div>
+      {node.summary && <div className="node-summary"><SummaryValue summary={node.summary} /></div>}
+      {node.indicators.length > 0 && (
+        <ul className="indicator-list">
+          {node.indicators.map((i) => <IndicatorLine key={i.id} indicator={i} ctx={ctx} />)}
+        </ul>
+      )}
+      {ctx.editable && (
+        <div className="node-actions no-print">
+          {childKinds.length > 0 && <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'node', parentId: node.id })}>{t('sakip.edit.addChild')}</button>}
+          <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'indicator', parentId: node.id })}>{t('sakip.edit.addIndicator')}</button>
+          {empty && <button type="button" className="link-button danger" onClick={remove}>{t('sakip.edit.remove')}</button>}
+        </div>
+      )}
+      <ErrorMessage error={error} />
+      {addingHere === 'node' && <NodeForm url={ctx.url} plan={ctx.plan} parentKind={node.kind} parentId={node.id} units={ctx.units} onDone={() => ctx.setAdding(null)} />}
+      {addingHere === 'indicator' && <IndicatorForm url={ctx.url} nodeId={node.id} onDone={() => ctx.setAdding(null)} />}
+      {node.children.length > 0 && (
+        <ul>{node.children.map((c) => <NodeItem key={c.id} node={c} ctx={ctx} />)}</ul>
+      )}
+    </li>
+  );
+}
+
+/** One indicator in the tree: its target for the year, what was realised and the achievement. */
+function IndicatorLine({ indicator, ctx }: { indicator: Indicator; ctx: TreeContext }) {
+  const { t, locale } = useI18n();
+  const a = indicator.achievement;
+  return (
+    <li className="indicator-line">
+      <Link to={indicatorPath(ctx.region, ctx.plan.id, indicator.id)}>{indicator.name}</Link>
+      {indicator.isIku && <span className="badge iku-badge">{t('sakip.indicator.iku')}</span>}
+      <dl className="indicator-figures">
+        <div><dt>{t('sakip.figure.target', { year: ctx.year })}</dt><dd><TargetText target={a.target} measure={indicator.measure} /></dd></div>
+        <div><dt>{t('sakip.figure.realisation')}</dt><dd>{a.realisation?.value ? `${formatExact(a.realisation.value, locale)} ${indicator.measure}` : '–'}</dd></div>
+        <div><dt>{t('sakip.figure.achievement')}</dt><dd><AchievementValue result={a.result} /></dd></div>
+      </dl>
+    </li>
+  );
+}
+
+/** The kinds a node may hold in this plan (the tree's rules and the plan's kind together). */
+function kindsUnder(plan: Plan, parent: NodeKind | 'root'): NodeKind[] {
+  return allowedChildren[parent].filter((k) => kindsInPlan[plan.kind].includes(k));
+}
+
+const codedKinds: readonly NodeKind[] = ['programme', 'activity', 'sub_activity'];
+
+function NodeForm({ url, plan, parentKind, parentId, units, onDone }: { url: string; plan: Plan; parentKind: NodeKind | 'root'; parentId: string | null; units: Unit[]; onDone: () => void }) {
+  const { t, pick } = useI18n();
+  const kinds = kindsUnder(plan, parentKind);
+  const [kind, setKind] = useState<NodeKind>(kinds[0]);
+  const [title, setTitle] = useState('');
+  const [code, setCode] = useState('');
+  const [unitId, setUnitId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api(`${url}/nodes`, {
+        method: 'POST',
+        body: { kind, parentId, title: title.trim(), code: codedKinds.includes(kind) ? code.trim() : null, unitId: unitId || null },
+      });
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className="card node-form" onSubmit={submit} aria-label={t('sakip.edit.nodeForm')}>
+      <div className="field narrow">
+        <label htmlFor="node-kind">{t('sakip.edit.kind')}</label>
+        <select id="node-kind" value={kind} onChange={(e) => setKind(e.target.value as NodeKind)}>
+          {kinds.map((k) => <option key={k} value={k}>{pick(nodeKindLabels[k])}</option>)}
+        </select>
+      </div>
+      {codedKinds.includes(kind) && (
+        <div className="field narrow">
+          <label htmlFor="node-code">{t('sakip.edit.code')}</label>
+          <input id="node-code" type="text" required maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} aria-describedby="node-code-hint" />
+          <small id="node-code-hint" className="hint">{t('sakip.edit.codeHint')}</small>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="node-title">{t('sakip.edit.title')}</label>
+        <input id="node-title" type="text" required maxLength={1000} value={title} onChange={(e) => setTitle(e.target.value)} />
+      </div>
+      {plan.kind === 'rpjmd' && (
+        <div className="field">
+          <label htmlFor="node-unit">{t('sakip.edit.unit')}</label>
+          <select id="node-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+            <option value="">{t('sakip.edit.noUnit')}</option>
+            {units.filter((u) => u.active).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </select>
+        </div>
+      )}
+      <ErrorMessage error={error} />
+      <div className="button-row">
+        <button type="submit" className="button">{t('sakip.edit.save')}</button>
+        <button type="button" className="button secondary" onClick={onDone}>{t('sakip.edit.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+function IndicatorForm({ url, nodeId, onDone }: { url: string; nodeId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [measure, setMeasure] = useState('');
+  const [polarity, setPolarity] = useState<'higher_is_better' | 'lower_is_better'>('higher_is_better');
+  const [targetType, setTargetType] = useState<'single' | 'range'>('single');
+  const [aggregation, setAggregation] = useState<'sum' | 'average' | 'last'>('last');
+  const [definition, setDefinition] = useState('');
+  const [isIku, setIsIku] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api(`${url}/nodes/${nodeId}/indicators`, {
+        method: 'POST',
+        body: { name: name.trim(), measure: measure.trim(), polarity, targetType, aggregation, definition: definition.trim(), isIku },
+      });
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className="card node-form" onSubmit={submit} aria-label={t('sakip.edit.indicatorForm')}>
+      <div className="field">
+        <label htmlFor="ind-name">{t('sakip.indicator.name')}</label>
+        <input id="ind-name" type="text" required maxLength={1000} value={name} onChange={(e) => setName(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="ind-definition">{t('sakip.indicator.definition')}</label>
+        <textarea id="ind-definition" maxLength={4000} rows={2} value={definition} onChange={(e) => setDefinition(e.target.value)} />
+      </div>
+      <div className="field narrow">
+        <label htmlFor="ind-measure">{t('sakip.indicator.measure')}</label>
+        <input id="ind-measure" type="text" maxLength={100} value={measure} onChange={(e) => setMeasure(e.target.value)} />
+      </div>
+      <div className="field narrow">
+        <label htmlFor="ind-polarity">{t('sakip.indicator.polarity')}</label>
+        <select id="ind-polarity" value={polarity} onChange={(e) => setPolarity(e.target.value as typeof polarity)}>
+          <option value="higher_is_better">{t('sakip.polarity.higher_is_better')}</option>
+          <option value="lower_is_better">{t('sakip.polarity.lower_is_better')}</option>
+        </select>
+      </div>
+      <div className="field narrow">
+        <label htmlFor="ind-type">{t('sakip.indicator.targetType')}</label>
+        <select id="ind-type" value={targetType} onChange={(e) => setTargetType(e.target.value as typeof targetType)}>
+          <option value="single">{t('sakip.targetType.single')}</option>
+          <option value="range">{t('sakip.targetType.range')}</option>
+        </select>
+      </div>
+      <div className="field narrow">
+        <label htmlFor="ind-aggregation">{t('sakip.indicator.aggregation')}</label>
+        <select id="ind-aggregation" value={aggregation} onChange={(e) => setAggregation(e.target.value as typeof aggregation)}>
+          <option value="last">{t('sakip.aggregation.last')}</option>
+          <option value="sum">{t('sakip.aggregation.sum')}</option>
+          <option value="average">{t('sakip.aggregation.average')}</option>
+        </select>
+      </div>
+      <label className="choice"><input type="checkbox" checked={isIku} onChange={(e) => setIsIku(e.target.checked)} /> {t('sakip.indicator.isIku')}</label>
+      <ErrorMessage error={error} />
+      <div className="button-row">
+        <button type="submit" className="button">{t('sakip.edit.save')}</button>
+        <button type="button" className="button secondary" onClick={onDone}>{t('sakip.edit.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+/** The plan as a table: a row per indicator (nodes without one get a row of their own), targets per year, achievement. */
+function TableView({ region, data, unitName }: { region: string; data: PlanTable; unitName: (id: string | null) => string }) {
+  const { t, pick, locale } = useI18n();
+  return (
+    <div className="sakip-scroll">
+      <table className="sakip-table">
+        <caption>{t('sakip.table.caption', { year: data.year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('sakip.table.number')}</th>
+            <th scope="col">{t('sakip.table.node')}</th>
+            <th scope="col">{t('sakip.table.indicator')}</th>
+            {data.years.map((y) => <th key={y} scope="col" className="num">{t('sakip.table.targetYear', { year: y })}</th>)}
+            <th scope="col" className="num">{t('sakip.figure.realisation')}</th>
+            <th scope="col">{t('sakip.figure.achievement')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((r, i) => (
+            <tr key={`${r.node.id}-${r.indicator?.id ?? i}`}>
+              <td>{r.number}</td>
+              <td>
+                <span className="small muted">{pick(r.node.kindLabel)}{r.node.code ? ` ${r.node.code}` : ''}</span><br />
+                {r.node.title}{r.node.unitId && <span className="small muted"> · {unitName(r.node.unitId)}</span>}
+              </td>
+              <td>{r.indicator ? <Link to={indicatorPath(region, data.plan.id, r.indicator.id)}>{r.indicator.name}</Link> : <span className="muted">–</span>}</td>
+              {data.years.map((y) => (
+                <td key={y} className="num">{r.indicator ? <TargetText target={r.indicator.targets.find((x) => x.year === y)?.target ?? null} measure="" /> : ''}</td>
+              ))}
+              <td className="num">{r.indicator?.achievement.realisation?.value ? formatExact(r.indicator.achievement.realisation.value, locale) : ''}</td>
+              <td>{r.indicator && <AchievementValue result={r.indicator.achievement.result} />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
