@@ -11,7 +11,7 @@ describeWithApp('module tiles', (h) => {
   it('gives the head of region each module\'s figures, counted from the region\'s own records', async () => {
     const head = await h.signIn('bupati@sumedang.demo');
     const before = (await h.api('GET', `${R}/tiles`, { session: head })).body as any[];
-    expect(before.map((t) => `${t.module}.${t.key}`)).toEqual(['complaints.overdue', 'complaints.received-this-month', 'spbe.index']);
+    expect(before.map((t) => `${t.module}.${t.key}`)).toEqual(['complaints.overdue', 'complaints.received-this-month', 'spbe.index', 'sakip.iku']);
     for (const t of before) {
       expect(t.title.id).toBeTruthy();
       expect(t.method.id.length).toBeGreaterThan(20);

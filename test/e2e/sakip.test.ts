@@ -37,6 +37,18 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     expect(await ipm.textContent()).toContain('100,29 %');
     // An active plan: the coordinator may return it to draft, never "activate" it again.
     expect(await page.getByRole('button', { name: 'Kembalikan ke draf' }).isVisible()).toBe(true);
+
+    // The region overview: each unit's indicators, reported and met, for 2025.
+    await page.getByRole('link', { name: 'Ringkasan daerah' }).click();
+    await page.getByLabel('Tahun capaian').selectOption('2025');
+    const units = page.getByRole('table', { name: 'Kinerja per perangkat daerah, tahun 2025' });
+    await eventually(() => units.getByRole('row', { name: /Dinas Kesehatan/ }).isVisible()).toBe(true);
+    const overview = await b.api<{ units: { unit: { name: string } | null; indicators: number; met: number }[] }>(
+      'GET', '/api/regions/32.11/sakip/overview?year=2025', undefined, await b.apiSession('sakip@sumedang.demo'));
+    const dinkes = overview.units.find((u) => u.unit?.name === 'Dinas Kesehatan')!;
+    const cells = await units.getByRole('row', { name: /Dinas Kesehatan/ }).getByRole('cell').allTextContents();
+    expect(cells[0]).toBe(String(dinkes.indicators));
+    expect(cells[3]).toBe(String(dinkes.met));
     expect(b.problems(page)).toEqual([]);
   });
 

@@ -12210,6 +12210,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/sakip/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kinerja daerah setahun per perangkat daerah / The region's performance in a year, by unit
+         * @description Semua indikator rencana aktif yang mencakup tahun itu, dihitung untuk perangkat daerah penanggung jawabnya (perangkat daerah simpulnya, atau pemilik Renstra): jumlah indikator, yang bertarget, yang dilaporkan, yang tercapai (capaian ≥ 100 %) dan rata-rata capaiannya; serta IKU RPJMD. Tahun bawaan: tahun berjalan di daerah. / Every indicator of the active plans covering the year, counted for its responsible unit; and the RPJMD's IKU. By default the current year in the region.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipOverview"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/sakip/plans/{planId}": {
         parameters: {
             query?: never;
@@ -15206,6 +15303,46 @@ export interface components {
             ok: false;
             error: string;
             indicators: string[];
+        };
+        SakipOverview: {
+            year: number;
+            /** @description Rencana aktif yang mencakup tahun ini / the active plans covering the year */
+            plans: {
+                id: string;
+                /** @enum {string} */
+                kind: "rpjmd" | "renstra";
+                title: string;
+                unitId: string | null;
+            }[];
+            units: {
+                /** @description Null: indikator RPJMD tanpa perangkat daerah penanggung jawab / null: RPJMD indicators with no responsible unit */
+                unit: {
+                    id: string;
+                    code: string;
+                    name: string;
+                } | null;
+                indicators: number;
+                /** @description Dengan target tahun ini / with a target this year */
+                withTarget: number;
+                /** @description Dengan realisasi tahun ini / with a realisation this year */
+                reported: number;
+                /** @description Capaian 100 % atau lebih / achievement of 100 % or more */
+                met: number;
+                /** @description Rata-rata capaian indikatornya / the average of its indicators' achievement */
+                achievement: components["schemas"]["SakipNodeSummary"] | null;
+            }[];
+            /** @description Indikator kinerja utama RPJMD / the RPJMD's key performance indicators */
+            iku: {
+                indicators: number;
+                /** @description Dengan target tahun ini / with a target this year */
+                withTarget: number;
+                /** @description Dengan realisasi tahun ini / with a realisation this year */
+                reported: number;
+                /** @description Capaian 100 % atau lebih / achievement of 100 % or more */
+                met: number;
+                /** @description Rata-rata capaian indikatornya / the average of its indicators' achievement */
+                achievement: components["schemas"]["SakipNodeSummary"] | null;
+            };
         };
         SakipPlan: {
             id: string;

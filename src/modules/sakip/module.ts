@@ -8,6 +8,7 @@ import { sakipSettings } from './settings.js';
 import { sakipRoutes } from './http/routes.js';
 import { seedSakipDemo } from './demo.js';
 import { sakipIsolation } from './isolation.js';
+import { sakipTiles } from './service/tiles.js';
 
 // The coordinator (organisation or planning office) runs the region's plans;
 // unit planners fill their own unit's Renstra and realisations; unit heads,
@@ -43,6 +44,7 @@ export const sakipModule = defineModule({
   settings: sakipSettings,
   routes: sakipRoutes,
   isolation: sakipIsolation,
+  tiles: sakipTiles,
   // People its rows name: who set a target, who entered a realisation. Units are the region's own rows.
   sharedRelations: [
     referencesUser('sakip_targets', 'set_by'),

@@ -69,7 +69,7 @@ export const indicator = z.object({
   achievement,
 }).meta({ id: 'SakipIndicator' });
 
-const summary = z.discriminatedUnion('ok', [
+export const summary = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true), percent: z.string(), percentExact: z.string(), used: z.array(z.string()),
     excluded: z.array(z.object({ indicator: z.string(), reason: z.string() })), complete: z.boolean(), band,
@@ -108,3 +108,17 @@ export const planTable = z.object({
   ...viewFields,
   rows: z.array(z.object({ number: z.string(), depth: z.number().int(), node: nodeBrief, indicator: indicator.nullable() })),
 }).meta({ id: 'SakipPlanTable' });
+
+const tally = {
+  indicators: z.number().int(), withTarget: z.number().int().describe('Dengan target tahun ini / with a target this year'),
+  reported: z.number().int().describe('Dengan realisasi tahun ini / with a realisation this year'),
+  met: z.number().int().describe('Capaian 100 % atau lebih / achievement of 100 % or more'),
+  achievement: summary.nullable().describe('Rata-rata capaian indikatornya / the average of its indicators\' achievement'),
+};
+
+export const overview = z.object({
+  year: z.number().int(),
+  plans: z.array(z.object({ id: z.string(), kind: oneOf(['rpjmd', 'renstra']), title: z.string(), unitId: z.string().nullable() })).describe('Rencana aktif yang mencakup tahun ini / the active plans covering the year'),
+  units: z.array(z.object({ unit: unitBrief.nullable().describe('Null: indikator RPJMD tanpa perangkat daerah penanggung jawab / null: RPJMD indicators with no responsible unit'), ...tally })),
+  iku: z.object(tally).describe('Indikator kinerja utama RPJMD / the RPJMD\'s key performance indicators'),
+}).meta({ id: 'SakipOverview' });

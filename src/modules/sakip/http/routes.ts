@@ -15,6 +15,7 @@ import { PERIOD_PATTERN } from '../service/periods.js';
 import { indicatorFields, nodeView } from '../service/reads.js';
 import { enterRealisation, listRealisations, setTarget, targetHistory } from '../service/targets.js';
 import { planTableView, planTreeView } from '../service/views.js';
+import { regionOverview } from '../service/overview.js';
 import * as answers from './responses.js';
 
 const tags = ['sakip'];
@@ -83,6 +84,16 @@ export const sakipRoutes = (ctx: AppContext) => async (app: FastifyInstance) => 
     const id = await createPlan(ctx, request.region!.code, request.actor, request.body);
     return reply.status(201).send(await planSummary(ctx, request.region!.code, id));
   });
+
+  r.get(`${base}/overview`, {
+    config: { access: 'sakip.read' },
+    schema: {
+      tags, summary: 'Kinerja daerah setahun per perangkat daerah / The region\'s performance in a year, by unit', params: regionParam,
+      description: 'Semua indikator rencana aktif yang mencakup tahun itu, dihitung untuk perangkat daerah penanggung jawabnya (perangkat daerah simpulnya, atau pemilik Renstra): jumlah indikator, yang bertarget, yang dilaporkan, yang tercapai (capaian ≥ 100 %) dan rata-rata capaiannya; serta IKU RPJMD. Tahun bawaan: tahun berjalan di daerah. / Every indicator of the active plans covering the year, counted for its responsible unit; and the RPJMD\'s IKU. By default the current year in the region.',
+      querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      response: { 200: answers.overview },
+    },
+  }, async (request) => regionOverview(ctx, request.region!, request.query.year));
 
   r.get(P, {
     config: { access: 'sakip.read' },

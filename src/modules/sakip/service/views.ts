@@ -83,7 +83,7 @@ function indicatorView(c: Context, i: IndicatorRow) {
 }
 
 /** A node's indicators together (the plain average of those with a figure), as a sasaran's achievement is reported. */
-function summaryOf(c: Context, parts: { id: string; figure: Achievement | null }[]) {
+export function summaryOf(c: { bands: readonly TrafficBand[] }, parts: { id: string; figure: Achievement | null }[]) {
   if (parts.length === 0) return null;
   const t = targetAchievement(parts.map((p) => ({ indicator: p.id, achievement: p.figure })));
   if (!t.ok) return { ok: false as const, error: t.error, indicators: t.indicators };
@@ -101,25 +101,33 @@ function chosenYear(ctx: AppContext, plan: PlanRow, utcOffsetMinutes: number, as
   return Math.min(plan.endYear, Math.max(plan.startYear, now));
 }
 
-interface RegionView { code: string; utcOffsetMinutes: number; settings: { sakip: { bands: TrafficBand[] } } }
+export interface RegionView { code: string; utcOffsetMinutes: number; settings: { sakip: { bands: TrafficBand[] } } }
 
-async function prepare(ctx: AppContext, region: RegionView, planId: string, askedYear?: number) {
+/**
+ * Everything a plan's figures for one year need: its rows, the year's
+ * realisations, and each indicator's view and achievement grouped by node.
+ */
+export async function planFigures(ctx: AppContext, region: RegionView, plan: PlanRow, year: number) {
   const db = ctx.database.db;
-  const plan = await planFor(db, region.code, planId);
-  const year = chosenYear(ctx, plan, region.utcOffsetMinutes, askedYear);
-  const [data, rows, unit] = await Promise.all([
+  const [data, rows] = await Promise.all([
     loadPlanData(db, plan),
     db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, region.code), eq(sakipRealisations.planId, plan.id), eq(sakipRealisations.year, year))),
-    unitOf(ctx, plan),
   ]);
   const years: number[] = [];
   for (let y = plan.startYear; y <= plan.endYear; y++) years.push(y);
   const realisations = new Map<string, RealisationRow[]>();
   for (const r of rows) realisations.set(r.indicatorId, [...(realisations.get(r.indicatorId) ?? []), r]);
   const c: Context = { plan, year, years, bands: region.settings.sakip.bands, targets: new Map(data.targets.map((t) => [`${t.indicatorId}:${t.year}`, t])), realisations };
-  const domain = domainPlan(plan, data);
   const indicators = new Map<string, ReturnType<typeof indicatorView>[]>();
   for (const i of data.indicators) indicators.set(i.nodeId, [...(indicators.get(i.nodeId) ?? []), indicatorView(c, i)]);
+  return { c, data, indicators };
+}
+
+async function prepare(ctx: AppContext, region: RegionView, planId: string, askedYear?: number) {
+  const plan = await planFor(ctx.database.db, region.code, planId);
+  const year = chosenYear(ctx, plan, region.utcOffsetMinutes, askedYear);
+  const [{ c, data, indicators }, unit] = await Promise.all([planFigures(ctx, region, plan, year), unitOf(ctx, plan)]);
+  const domain = domainPlan(plan, data);
   return { c, data, domain, indicators, header: planHeader(plan, unit), problems: planProblems(domain) };
 }
 

@@ -14,6 +14,7 @@ export const sakip: WebModule = {
   texts,
   routes: [
     { path: '/staff/:region/sakip', component: page(() => import('./pages/Home.js').then((m) => m.SakipHomePage)) },
+    { path: '/staff/:region/sakip/ringkasan', component: page(() => import('./pages/Overview.js').then((m) => m.OverviewPage)) },
     { path: '/staff/:region/sakip/rencana/:planId', component: page(() => import('./pages/Plan.js').then((m) => m.PlanPage)) },
     { path: '/staff/:region/sakip/rencana/:planId/indikator/:indicatorId', component: page(() => import('./pages/Indicator.js').then((m) => m.IndicatorPage)) },
   ],

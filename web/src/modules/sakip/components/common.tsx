@@ -102,9 +102,10 @@ export function SakipPage({ region, children }: { region: string; children: (reg
 function SakipNav({ region }: { region: string }) {
   const { t } = useI18n();
   const { path } = useLocation();
+  const entries: [string, string][] = [[sakipPath(region), t('sakip.nav.plans')], [sakipPath(region, '/ringkasan'), t('sakip.nav.overview')]];
   return (
     <nav className="sakip-nav no-print" aria-label={t('sakip.nav.label')}>
-      <Link to={sakipPath(region)} aria-current={path === sakipPath(region) ? 'page' : undefined}>{t('sakip.nav.plans')}</Link>
+      {entries.map(([href, label]) => <Link key={href} to={href} aria-current={path === href ? 'page' : undefined}>{label}</Link>)}
     </nav>
   );
 }

@@ -19,3 +19,4 @@ export type Realisation = Schemas['SakipRealisation'];
 export type NodeKind = NodeBrief['kind'];
 
 export type TreeNode = Schemas['SakipTreeNode'];
+export type Overview = Schemas['SakipOverview'];

@@ -1,0 +1,77 @@
+// The region's performance in a year, by unit: how many indicators each unit
+// answers for, how many have a target, were reported and met it, and their
+// average achievement; and the RPJMD's key indicators (IKU) together.
+import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
+import { useStaffApi } from '../../../query.js';
+import { useI18n } from '../../../i18n/index.js';
+import { Link, navigate, useLocation, type Params } from '../../../router.js';
+import type { RegionProfile } from '../../../types.js';
+import { planPath, SakipPage, sakipApi, SummaryValue } from '../components/common.js';
+import type { Overview } from '../components/types.js';
+
+export function OverviewPage({ params }: { params: Params }) {
+  return <SakipPage region={params.region}>{(region) => <OverviewView region={region} />}</SakipPage>;
+}
+
+function OverviewView({ region }: { region: RegionProfile }) {
+  const { t } = useI18n();
+  const { path, query } = useLocation();
+  const asked = Number(query.get('tahun')) || undefined;
+  const data = useStaffApi<Overview>(`${sakipApi(region.code)}/overview${asked ? `?year=${asked}` : ''}`);
+  if (data.error) return <ErrorMessage error={data.error} />;
+  if (!data.data) return <Loading />;
+  const view = data.data;
+  const years = Array.from({ length: 7 }, (_, i) => view.year - 4 + i);
+  return (
+    <>
+      <PageTitle title={t('sakip.overview.title')}>{t('sakip.overview.title')}</PageTitle>
+      <div className="field narrow no-print">
+        <label htmlFor="overview-year">{t('sakip.plan.year')}</label>
+        <select id="overview-year" value={view.year} onChange={(e) => navigate(`${path}?tahun=${e.target.value}`, { replace: true })}>
+          {years.map((y) => <option key={y} value={y}>{y}</option>)}
+        </select>
+      </div>
+      {view.plans.length === 0 ? <p className="muted">{t('sakip.overview.noPlans', { year: view.year })}</p> : (
+        <>
+          <p className="small muted">
+            {t('sakip.overview.plans')}{' '}
+            {view.plans.map((p, i) => <span key={p.id}>{i > 0 && ', '}<Link to={planPath(region.code, p.id, `?tahun=${view.year}`)}>{p.title}</Link></span>)}
+          </p>
+          <dl className="plan-facts">
+            <div><dt>{t('sakip.overview.iku')}</dt><dd>{t('sakip.overview.metOf', { met: view.iku.met, n: view.iku.indicators })}</dd></div>
+            <div><dt>{t('sakip.overview.ikuReported')}</dt><dd>{view.iku.reported}</dd></div>
+            <div><dt>{t('sakip.overview.ikuAverage')}</dt><dd><SummaryValue summary={view.iku.achievement} /></dd></div>
+          </dl>
+          <div className="sakip-scroll">
+            <table className="sakip-table">
+              <caption>{t('sakip.overview.caption', { year: view.year })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('sakip.overview.unit')}</th>
+                  <th scope="col" className="num">{t('sakip.overview.indicators')}</th>
+                  <th scope="col" className="num">{t('sakip.overview.withTarget')}</th>
+                  <th scope="col" className="num">{t('sakip.overview.reported')}</th>
+                  <th scope="col" className="num">{t('sakip.overview.met')}</th>
+                  <th scope="col">{t('sakip.overview.average')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.units.map((u) => (
+                  <tr key={u.unit?.id ?? 'region'}>
+                    <th scope="row">{u.unit?.name ?? t('sakip.overview.region')}</th>
+                    <td className="num">{u.indicators}</td>
+                    <td className="num">{u.withTarget}</td>
+                    <td className="num">{u.reported}</td>
+                    <td className="num">{u.met}</td>
+                    <td><SummaryValue summary={u.achievement} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="small muted">{t('sakip.overview.how')}</p>
+        </>
+      )}
+    </>
+  );
+}
