@@ -70,9 +70,15 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     expect(await page.getByLabel('Jenis').locator('option').allTextContents()).toEqual(['Tujuan']);
     await page.getByLabel('Uraian').fill('Meningkatnya derajat kesehatan masyarakat');
     await page.getByRole('button', { name: 'Simpan' }).click();
-    const goal = page.locator('.sakip-node', { hasText: 'Meningkatnya derajat kesehatan masyarakat' }).first();
-    await eventually(() => goal.isVisible()).toBe(true);
-    await goal.getByRole('button', { name: 'Tambah di bawahnya' }).click();
+    const goal = page.locator('.sakip-node.kind-goal');
+    await eventually(() => goal.locator('.node-title').first().textContent()).toBe('Meningkatnya derajat kesehatan masyarakat');
+    // A node's description is changed in place; its kind stays.
+    await goal.locator('> .node-actions').getByRole('button', { name: 'Ubah', exact: true }).click();
+    expect(await page.getByLabel('Jenis').isDisabled()).toBe(true);
+    await page.getByLabel('Uraian').fill('Meningkatnya derajat kesehatan dan gizi masyarakat');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await eventually(() => goal.locator('.node-title').first().textContent()).toBe('Meningkatnya derajat kesehatan dan gizi masyarakat');
+    await goal.locator('> .node-actions').getByRole('button', { name: 'Tambah di bawahnya' }).click();
     await page.getByLabel('Uraian').fill('Menurunnya angka kematian bayi');
     await page.getByRole('button', { name: 'Simpan' }).click();
     const target = page.locator('.sakip-node.kind-target', { hasText: 'Menurunnya angka kematian bayi' });

@@ -20,8 +20,8 @@ export function PlanPage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <PlanView region={region} planId={params.planId} />}</SakipPage>;
 }
 
-/** What the editor is adding, and where (null: at the root). */
-type Adding = { what: 'node' | 'indicator'; parentId: string | null } | null;
+/** The editor's open form: a node or indicator added under `at` (null: at the root), or the one `at` changed. */
+type Adding = { what: 'node' | 'indicator' | 'editNode' | 'editIndicator'; at: string | null } | null;
 
 function PlanView({ region, planId }: { region: RegionProfile; planId: string }) {
   const { t } = useI18n();
@@ -81,9 +81,9 @@ function PlanView({ region, planId }: { region: RegionProfile; planId: string })
             </ul>
             {tree.data.tree.length === 0 && <p className="muted">{t('sakip.plan.empty')}</p>}
             {editable && (
-              adding?.what === 'node' && adding.parentId === null
+              adding?.what === 'node' && adding.at === null
                 ? <NodeForm url={url} plan={plan} parentKind="root" parentId={null} units={units.data ?? []} onDone={() => setAdding(null)} />
-                : <button type="button" className="button secondary" onClick={() => setAdding({ what: 'node', parentId: null })}>{t('sakip.edit.addRoot')}</button>
+                : <button type="button" className="button secondary" onClick={() => setAdding({ what: 'node', at: null })}>{t('sakip.edit.addRoot')}</button>
             )}
           </>
         )}
@@ -157,7 +157,7 @@ function NodeItem({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
       setError(err);
     }
   };
-  const addingHere = ctx.adding?.parentId === node.id ? ctx.adding.what : null;
+  const addingHere = ctx.adding?.at === node.id ? ctx.adding.what : null;
   return (
     <li className={`sakip-node kind-${node.kind}`}>
       <div className="node-head">
@@ -175,13 +175,15 @@ function NodeItem({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
       )}
       {ctx.editable && (
         <div className="node-actions no-print">
-          {childKinds.length > 0 && <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'node', parentId: node.id })}>{t('sakip.edit.addChild')}</button>}
-          <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'indicator', parentId: node.id })}>{t('sakip.edit.addIndicator')}</button>
+          <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'editNode', at: node.id })}>{t('sakip.edit.change')}</button>
+          {childKinds.length > 0 && <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'node', at: node.id })}>{t('sakip.edit.addChild')}</button>}
+          <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'indicator', at: node.id })}>{t('sakip.edit.addIndicator')}</button>
           {empty && <button type="button" className="link-button danger" onClick={remove}>{t('sakip.edit.remove')}</button>}
         </div>
       )}
       <ErrorMessage error={error} />
       {addingHere === 'node' && <NodeForm url={ctx.url} plan={ctx.plan} parentKind={node.kind} parentId={node.id} units={ctx.units} onDone={() => ctx.setAdding(null)} />}
+      {addingHere === 'editNode' && <NodeForm url={ctx.url} plan={ctx.plan} parentKind={node.kind} parentId={node.parentId} units={ctx.units} editing={node} onDone={() => ctx.setAdding(null)} />}
       {addingHere === 'indicator' && <IndicatorForm url={ctx.url} nodeId={node.id} onDone={() => ctx.setAdding(null)} />}
       {node.children.length > 0 && (
         <ul>{node.children.map((c) => <NodeItem key={c.id} node={c} ctx={ctx} />)}</ul>
@@ -193,7 +195,18 @@ function NodeItem({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
 /** One indicator in the tree: its target for the year, what was realised and the achievement. */
 function IndicatorLine({ indicator, ctx }: { indicator: Indicator; ctx: TreeContext }) {
   const { t, locale } = useI18n();
+  const [error, setError] = useState<unknown>(null);
   const a = indicator.achievement;
+  const remove = async () => {
+    if (!window.confirm(t('sakip.edit.removeConfirm', { title: indicator.name }))) return;
+    setError(null);
+    try {
+      await api(`${ctx.url}/indicators/${indicator.id}`, { method: 'DELETE' });
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const editing = ctx.adding?.what === 'editIndicator' && ctx.adding.at === indicator.id;
   return (
     <li className="indicator-line">
       <Link to={indicatorPath(ctx.region, ctx.plan.id, indicator.id)}>{indicator.name}</Link>
@@ -203,6 +216,14 @@ function IndicatorLine({ indicator, ctx }: { indicator: Indicator; ctx: TreeCont
         <div><dt>{t('sakip.figure.realisation')}</dt><dd>{a.realisation?.value ? `${formatExact(a.realisation.value, locale)} ${indicator.measure}` : '–'}</dd></div>
         <div><dt>{t('sakip.figure.achievement')}</dt><dd><AchievementValue result={a.result} /></dd></div>
       </dl>
+      {ctx.editable && (
+        <div className="node-actions no-print">
+          <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'editIndicator', at: indicator.id })}>{t('sakip.edit.change')}</button>
+          <button type="button" className="link-button danger" onClick={remove}>{t('sakip.edit.remove')}</button>
+        </div>
+      )}
+      <ErrorMessage error={error} />
+      {editing && <IndicatorForm url={ctx.url} nodeId={indicator.nodeId} editing={indicator} onDone={() => ctx.setAdding(null)} />}
     </li>
   );
 }
@@ -214,32 +235,34 @@ function kindsUnder(plan: Plan, parent: NodeKind | 'root'): NodeKind[] {
 
 const codedKinds: readonly NodeKind[] = ['programme', 'activity', 'sub_activity'];
 
-function NodeForm({ url, plan, parentKind, parentId, units, onDone }: { url: string; plan: Plan; parentKind: NodeKind | 'root'; parentId: string | null; units: Unit[]; onDone: () => void }) {
+/** A new node under a parent, or (editing) a node's description, code and responsible unit; its kind stays. */
+function NodeForm({ url, plan, parentKind, parentId, units, editing, onDone }: {
+  url: string; plan: Plan; parentKind: NodeKind | 'root'; parentId: string | null; units: Unit[]; editing?: TreeNode; onDone: () => void;
+}) {
   const { t, pick } = useI18n();
-  const kinds = kindsUnder(plan, parentKind);
+  const kinds = editing ? [editing.kind] : kindsUnder(plan, parentKind);
   const [kind, setKind] = useState<NodeKind>(kinds[0]);
-  const [title, setTitle] = useState('');
-  const [code, setCode] = useState('');
-  const [unitId, setUnitId] = useState('');
+  const [title, setTitle] = useState(editing?.title ?? '');
+  const [code, setCode] = useState(editing?.code ?? '');
+  const [unitId, setUnitId] = useState(editing?.unitId ?? '');
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    const fields = { title: title.trim(), code: codedKinds.includes(kind) ? code.trim() : null, ...(plan.kind === 'rpjmd' ? { unitId: unitId || null } : {}) };
     try {
-      await api(`${url}/nodes`, {
-        method: 'POST',
-        body: { kind, parentId, title: title.trim(), code: codedKinds.includes(kind) ? code.trim() : null, unitId: unitId || null },
-      });
+      if (editing) await api(`${url}/nodes/${editing.id}`, { method: 'PATCH', body: fields });
+      else await api(`${url}/nodes`, { method: 'POST', body: { kind, parentId, ...fields } });
       onDone();
     } catch (err) {
       setError(err);
     }
   };
   return (
-    <form className="card node-form" onSubmit={submit} aria-label={t('sakip.edit.nodeForm')}>
+    <form className="card node-form" onSubmit={submit} aria-label={t(editing ? 'sakip.edit.nodeChange' : 'sakip.edit.nodeForm')}>
       <div className="field narrow">
         <label htmlFor="node-kind">{t('sakip.edit.kind')}</label>
-        <select id="node-kind" value={kind} onChange={(e) => setKind(e.target.value as NodeKind)}>
+        <select id="node-kind" value={kind} disabled={!!editing} onChange={(e) => setKind(e.target.value as NodeKind)}>
           {kinds.map((k) => <option key={k} value={k}>{pick(nodeKindLabels[k])}</option>)}
         </select>
       </div>
@@ -272,31 +295,31 @@ function NodeForm({ url, plan, parentKind, parentId, units, onDone }: { url: str
   );
 }
 
-function IndicatorForm({ url, nodeId, onDone }: { url: string; nodeId: string; onDone: () => void }) {
+/** A new indicator on a node, or (editing) an indicator's definition and how it is measured. */
+function IndicatorForm({ url, nodeId, editing, onDone }: { url: string; nodeId: string; editing?: Indicator; onDone: () => void }) {
   const { t } = useI18n();
-  const [name, setName] = useState('');
-  const [measure, setMeasure] = useState('');
-  const [polarity, setPolarity] = useState<'higher_is_better' | 'lower_is_better'>('higher_is_better');
-  const [targetType, setTargetType] = useState<'single' | 'range'>('single');
-  const [aggregation, setAggregation] = useState<'sum' | 'average' | 'last'>('last');
-  const [definition, setDefinition] = useState('');
-  const [isIku, setIsIku] = useState(false);
+  const [name, setName] = useState(editing?.name ?? '');
+  const [measure, setMeasure] = useState(editing?.measure ?? '');
+  const [polarity, setPolarity] = useState<Indicator['polarity']>(editing?.polarity ?? 'higher_is_better');
+  const [targetType, setTargetType] = useState<Indicator['targetType']>(editing?.targetType ?? 'single');
+  const [aggregation, setAggregation] = useState<Indicator['aggregation']>(editing?.aggregation ?? 'last');
+  const [definition, setDefinition] = useState(editing?.definition ?? '');
+  const [isIku, setIsIku] = useState(editing?.isIku ?? false);
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    const fields = { name: name.trim(), measure: measure.trim(), polarity, targetType, aggregation, definition: definition.trim(), isIku };
     try {
-      await api(`${url}/nodes/${nodeId}/indicators`, {
-        method: 'POST',
-        body: { name: name.trim(), measure: measure.trim(), polarity, targetType, aggregation, definition: definition.trim(), isIku },
-      });
+      if (editing) await api(`${url}/indicators/${editing.id}`, { method: 'PATCH', body: fields });
+      else await api(`${url}/nodes/${nodeId}/indicators`, { method: 'POST', body: fields });
       onDone();
     } catch (err) {
       setError(err);
     }
   };
   return (
-    <form className="card node-form" onSubmit={submit} aria-label={t('sakip.edit.indicatorForm')}>
+    <form className="card node-form" onSubmit={submit} aria-label={t(editing ? 'sakip.edit.indicatorChange' : 'sakip.edit.indicatorForm')}>
       <div className="field">
         <label htmlFor="ind-name">{t('sakip.indicator.name')}</label>
         <input id="ind-name" type="text" required maxLength={1000} value={name} onChange={(e) => setName(e.target.value)} />
