@@ -16,6 +16,7 @@ import { indicatorFields, nodeView } from '../service/reads.js';
 import { enterRealisation, listRealisations, setTarget, targetHistory } from '../service/targets.js';
 import { planTableView, planTreeView } from '../service/views.js';
 import * as answers from './responses.js';
+import { sakipWorkbookRoutes } from './workbook.js';
 
 const tags = ['sakip'];
 const planParam = regionParam.extend({ planId: z.uuid() });
@@ -269,4 +270,6 @@ export const sakipRoutes = (ctx: AppContext) => async (app: FastifyInstance) => 
       },
     },
   }, async (request) => enterRealisation(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, request.body));
+
+  sakipWorkbookRoutes(app, ctx);
 };
