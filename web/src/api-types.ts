@@ -14258,6 +14258,229 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/sakip/plans/{planId}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unduh rencana sebagai buku kerja Excel (juga templat kosong) / Download the plan as an Excel workbook (also the blank template)
+         * @description Lembar Petunjuk, Pohon Kinerja, Indikator, Target (satu kolom per tahun), Perangkat Daerah dan Daftar Sasaran. Ekspor rencana baru yang masih kosong adalah templatnya. Angka ditulis sebagai angka Excel dengan desimal tersimpannya; yang lebih dari 15 digit sebagai teks agar tepat. / Sheets for instructions, the tree, indicators, targets (a column per year) and the lists cells refer to. A new, empty plan's export is the template. Figures are Excel numbers with their stored decimals; over 15 digits, exact text.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Buku kerja XLSX / an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Impor buku kerja Excel: ganti susunan rencana draf / Import an Excel workbook: replace a draft plan's structure
+         * @description multipart/form-data dengan satu berkas `file` (.xlsx dari ekspor/templat, maks. 5 MB, diperiksa dari isinya). Mengganti seluruh simpul, indikator dan target rencana draf dalam satu transaksi: semua atau tidak sama sekali. Masalah isi dijawab sekaligus sebagai sakip.workbook_invalid dengan details.problems (lembar, baris seperti di Excel dengan judul = baris 1, kolom dan judulnya, kode, pesan dua bahasa). Ditolak bila rencana aktif atau punya riwayat (realisasi, revisi target, simpul yang didukung rencana lain). / multipart/form-data with one `file` (.xlsx from the export or template, 5 MB max, checked by content). Replaces every node, indicator and target of a draft plan in one transaction, all or nothing. Content problems come at once as sakip.workbook_invalid with details.problems (sheet, row as Excel numbers it with the header as row 1, column and its header, code, message in both languages). Refused for an active plan or one with history (realisations, revised targets, nodes other plans cascade from).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipWorkbookImport"];
+                    };
+                };
+                /** @description Galat / error: `file.too_many`, `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.workbook_invalid`, `sakip.workbook_unreadable` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.coordinator_only`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.import_discards_history`, `sakip.plan_active` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `file.too_large`, `request.body_too_large`, `sakip.workbook_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type`, `sakip.workbook_not_xlsx` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -15454,6 +15677,21 @@ export interface components {
             /** @description Capaian gabungan indikator simpul (rata-rata) / the node's indicators together (their average) */
             summary: components["schemas"]["SakipNodeSummary"] | null;
             children: components["schemas"]["SakipTreeNode"][];
+        };
+        SakipWorkbookImport: {
+            plan: components["schemas"]["SakipPlan"];
+            /** @description Yang dimasukkan dari buku kerja / what the workbook brought in */
+            imported: {
+                nodes: number;
+                indicators: number;
+                targets: number;
+            };
+            /** @description Yang digantikan / what it replaced */
+            replaced: {
+                nodes: number;
+                indicators: number;
+                targets: number;
+            };
         };
         Scores: {
             /** @description Null sampai semua indikator bertingkat / null until every indicator has a level */

@@ -13,6 +13,7 @@ export const sakipAuditActions = {
   'sakip.target_set': { id: 'Menetapkan target indikator', en: 'Set an indicator target' },
   'sakip.target_revise': { id: 'Merevisi target indikator', en: 'Revised an indicator target' },
   'sakip.realisation': { id: 'Mengisi realisasi indikator', en: 'Entered an indicator realisation' },
+  'sakip.plan_import': { id: 'Mengimpor susunan rencana kinerja dari Excel', en: 'Imported a performance plan\'s structure from Excel' },
 };
 
 declare module '../../platform/audit/audit.js' {

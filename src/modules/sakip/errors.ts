@@ -58,6 +58,12 @@ export const sakipErrors = {
   }],
   'sakip.not_your_unit': [403, 'Rencana atau indikator ini milik perangkat daerah lain.', 'This plan or indicator belongs to another unit.'],
   'sakip.coordinator_only': [403, 'Hanya koordinator SAKIP yang dapat mengubah rencana tingkat daerah (RPJMD).', 'Only the SAKIP coordinator can change the region\'s plan (RPJMD).'],
+  // Excel (XLSX) import and export of a plan (service/workbook.ts).
+  'sakip.workbook_not_xlsx': [415, 'Berkas bukan buku kerja Excel (.xlsx). Di Excel pilih Simpan Sebagai, "Buku Kerja Excel (*.xlsx)", lalu unggah lagi.', 'The file is not an Excel workbook (.xlsx). In Excel choose Save As, "Excel Workbook (*.xlsx)", and upload it again.'],
+  'sakip.workbook_too_large': [413, 'Buku kerja terlalu besar setelah dibuka (isinya mengembang jauh melebihi ukuran berkas, atau lembarnya terlalu banyak baris atau kolom); tidak ada yang disimpan.', 'The workbook is too large once unpacked (its content expands far beyond the file\'s size, or a sheet has too many rows or columns); nothing was saved.'],
+  'sakip.workbook_unreadable': [400, 'Buku kerja tidak dapat dibaca: berkasnya rusak. Buka di Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.', 'The workbook cannot be read: the file is damaged. Open it in Excel, save it again as .xlsx and upload it again.'],
+  'sakip.workbook_invalid': [400, 'Isi buku kerja tidak dapat diimpor; tidak ada yang disimpan. Setiap masalah disebut dengan lembar, baris dan kolomnya (details.problems).', 'The workbook\'s content cannot be imported; nothing was saved. Each problem names its sheet, row and column (details.problems).', problemWords],
+  'sakip.import_discards_history': [409, 'Impor ditolak: mengganti susunan rencana ini akan menghapus riwayatnya (realisasi, target yang sudah direvisi, atau simpul yang didukung rencana lain). Impor hanya untuk menyusun draf; ubah rencana ini lewat formulir.', 'Import refused: replacing this plan\'s structure would discard its history (realisations, revised targets, or nodes other plans cascade from). Import is for building a draft; change this plan through the forms.'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { units } from '../../platform/schema.js';
 import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipTargets } from './schema.js';
+import { exportPlanWorkbook } from './service/workbook.js';
 
 const SECRET_NOTE = 'Catatan realisasi rahasia uji isolasi SAKIP';
 
@@ -17,7 +18,7 @@ export const sakipIsolation: IsolationFixtures = {
     const [unit] = await db.select({ id: units.id }).from(units).where(and(eq(units.regionCode, region), eq(units.code, 'DISHUB')));
     if (!unit) throw new Error(`The SAKIP isolation fixtures need the unit DISHUB in ${region} (the demo seeds it)`);
     const now = ctx.clock.now();
-    return db.transaction(async (tx) => {
+    const made = await db.transaction(async (tx) => {
       const [plan] = await tx.insert(sakipPlans).values({
         regionCode: region, kind: 'renstra', unitId: unit.id, startYear: 2025, endYear: 2029, title: 'Renstra Dinas Perhubungan 2025–2029 (uji isolasi)', status: 'draft', createdAt: now, updatedAt: now,
       }).returning();
@@ -36,11 +37,13 @@ export const sakipIsolation: IsolationFixtures = {
       });
       return {
         // The programme is a leaf (removable, movable); `fresh` has no target or realisation yet (removable, can take both).
-        params: { planId: plan.id, nodeId: programme.id, indicatorId: fresh.id, period: '2026-Q2', sakipTargetNodeId: target.id, sakipUnitId: unit.id },
+        params: { planId: plan.id, nodeId: programme.id, indicatorId: fresh.id, period: '2026-Q2', sakipTargetNodeId: target.id, sakipUnitId: unit.id, sakipWorkbook: '' },
         secrets: [plan.id, goal.id, target.id, programme.id, reported.id, fresh.id],
         private: [SECRET_NOTE],
       };
     });
+    made.params.sakipWorkbook = (await exportPlanWorkbook(ctx, region, made.params.planId)).data.toString('base64');
+    return made;
   },
 
   request({ method, url }, p) {
@@ -60,6 +63,14 @@ export const sakipIsolation: IsolationFixtures = {
       [`PUT ${P}/indicators/:indicatorId/realisations/:period`]: { value: '1', note: 'Realisasi palsu' },
     };
     const key = `${method} ${url}`;
+    if (key === `POST ${P}/import`) {
+      // The plan's own export: granted wrongly, the import would get as far as the plan's realisation (409), never a 401, 403 or 404.
+      const boundary = 'pamong-isolasi';
+      return {
+        body: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rencana.xlsx"\r\n\r\n`), Buffer.from(p.sakipWorkbook, 'base64'), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      };
+    }
     return key in bodies ? { body: bodies[key] } : undefined;
   },
 };

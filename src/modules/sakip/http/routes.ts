@@ -17,6 +17,7 @@ import { enterRealisation, listRealisations, setTarget, targetHistory } from '..
 import { planTableView, planTreeView } from '../service/views.js';
 import { regionOverview } from '../service/overview.js';
 import * as answers from './responses.js';
+import { sakipWorkbookRoutes } from './workbook.js';
 
 const tags = ['sakip'];
 const planParam = regionParam.extend({ planId: z.uuid() });
@@ -280,4 +281,6 @@ export const sakipRoutes = (ctx: AppContext) => async (app: FastifyInstance) => 
       },
     },
   }, async (request) => enterRealisation(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, request.body));
+
+  sakipWorkbookRoutes(app, ctx);
 };

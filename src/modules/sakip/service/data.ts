@@ -136,7 +136,7 @@ export function domainPlan(plan: PlanRow, data: PlanData): Plan {
  * What a draft may lack while it is being built: a target (sasaran) gets its
  * node before its indicator. It is shown as a problem and stops activation.
  */
-const tolerated: ReadonlySet<TreeProblemCode> = new Set(['target_without_indicator']);
+export const tolerated: ReadonlySet<TreeProblemCode> = new Set(['target_without_indicator']);
 
 const problemKey = (p: TreeProblem) => [p.code, p.nodeId, p.indicatorId ?? '', p.year ?? '', (p.cycle ?? []).join('>')].join('|');
 

@@ -45,7 +45,7 @@ function ensureAllowedUnder(kind: NodeKind, parent: NodeRow | null): void {
 }
 
 /** A goal or target cascades from a target (sasaran) of another plan of the region. */
-async function checkSupports(tx: Queryable, plan: PlanRow, kind: NodeKind, supportsNodeId: string | null | undefined): Promise<void> {
+export async function checkSupports(tx: Queryable, plan: PlanRow, kind: NodeKind, supportsNodeId: string | null | undefined): Promise<void> {
   if (!supportsNodeId) return;
   if (kind !== 'goal' && kind !== 'target') throw new AppError('sakip.supports_invalid', { kind });
   const [supported] = await tx.select({ kind: sakipNodes.kind }).from(sakipNodes)
