@@ -13,6 +13,10 @@ export const sakipAuditActions = {
   'sakip.target_set': { id: 'Menetapkan target indikator', en: 'Set an indicator target' },
   'sakip.target_revise': { id: 'Merevisi target indikator', en: 'Revised an indicator target' },
   'sakip.realisation': { id: 'Mengisi realisasi indikator', en: 'Entered an indicator realisation' },
+  'sakip.period_open': { id: 'Membuka periode pelaporan kinerja', en: 'Opened a performance reporting period' },
+  'sakip.period_close': { id: 'Menutup dan mengunci periode pelaporan kinerja', en: 'Closed and locked a performance reporting period' },
+  'sakip.period_reopen': { id: 'Membuka kembali periode pelaporan kinerja', en: 'Reopened a performance reporting period' },
+  'sakip.report_submit': { id: 'Mengirim laporan kinerja perangkat daerah', en: 'Submitted a unit\'s performance report' },
 };
 
 declare module '../../platform/audit/audit.js' {

@@ -82,10 +82,12 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     const answers: string[] = [];
     for (const route of [...routes].sort((a, b) => order(a) - order(b))) {
       if (last && route.method !== 'GET') {
-        // A fresh fixture: the previous one's rows go (the fixture's plan is the only DISHUB Renstra starting 2025).
-        for (const table of ['sakip_realisations', 'sakip_targets', 'sakip_indicators', 'sakip_nodes']) await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
+        // A fresh fixture: the previous one's rows go (the fixture's plan is the only DISHUB Renstra starting 2025), and the reporting periods it and its requests opened.
+        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_targets', 'sakip_indicators', 'sakip_nodes']) await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where id = '${last}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where title = 'Renstra palsu dari daerah lain'`));
+        for (const table of ['sakip_unit_reports', 'sakip_reporting_periods']) await h.ctx.database.rows(sql.raw(`delete from ${table} where period in ('2026-Q2', '2026-02')`));
+        await h.ctx.database.rows(sql.raw(`delete from stage_deadlines where module = 'sakip' and record_id not in (select id from sakip_unit_reports)`));
         last = null;
       }
       if (!last) {
@@ -93,7 +95,13 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
         params = records.params;
         last = params.planId;
       }
-      const url = route.url.replace(/:([A-Za-z]+)/g, (_m, name: string) => (name === 'region' ? '32.11' : params[name] ?? `<${name}?>`));
+      // As the isolation test fills them: by the path ending in `name/:param` where the fixture gives one, else by name.
+      const url = route.url.replace(/:([A-Za-z]+)/g, (match, name: string, at: number) => {
+        if (name === 'region') return '32.11';
+        const before = route.url.slice(0, at + match.length);
+        const byPath = Object.keys(params).filter((k) => k.endsWith(`/:${name}`) && before.endsWith(k)).sort((a, b) => b.length - a.length)[0];
+        return params[byPath ?? name] ?? `<${name}?>`;
+      });
       expect(url, `${route.method} ${route.url}`).not.toContain('<');
       const request = sakipIsolation.request!(route, params, '32.11');
       if (route.method !== 'GET' && route.method !== 'DELETE') expect(request?.body, `${route.method} ${route.url} has a body`).toBeDefined();
