@@ -81,14 +81,15 @@ export const reportStatusLabels: Record<ReportStatus, Words> = {
 };
 
 export function reportStatus(r: { submittedAt: Date | null; dueAt: Date; locked: boolean; now: Date }): ReportStatus {
-  if (r.submittedAt) return r.submittedAt <= r.dueAt ? 'reported' : 'reported_late';
+  // The due time is the first instant after the last day: on time is strictly before it.
+  if (r.submittedAt) return r.submittedAt < r.dueAt ? 'reported' : 'reported_late';
   if (r.locked) return 'missing';
   return r.now < r.dueAt ? 'pending' : 'late';
 }
 
-/** The due time in words for a notice: "Rabu, 14 Oktober 2026 pukul 24.00 WIB" / "the end of Wednesday 14 October 2026 (WIB)". */
+/** The due time in words for a notice: "Rabu, 14 Oktober 2026 pukul 24.00 WIB" / "the end of Wednesday, 14 October 2026 (WIB)". */
 export function dueWords(dueAt: Date, region: { timezone: string; timezoneLabel: string }): Words {
   const lastDay = new Date(dueAt.getTime() - 1);
-  const day = (locale: string) => new Intl.DateTimeFormat(locale, { timeZone: region.timezone, dateStyle: 'full' }).format(lastDay);
+  const day = (locale: string) => new Intl.DateTimeFormat(locale, { timeZone: region.timezone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(lastDay);
   return { id: `${day('id-ID')} pukul 24.00 ${region.timezoneLabel}`, en: `the end of ${day('en-GB')} (${region.timezoneLabel})` };
 }
