@@ -62,6 +62,6 @@ export const sakipModule = defineModule({
     referencesUser('sakip_unit_reports', 'submitted_by'),
   ],
   demo: {
-    seed: (tx, place) => seedSakipDemo(tx, place.region, (code) => place.unit(code)),
+    seed: (tx, place) => seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now),
   },
 });
