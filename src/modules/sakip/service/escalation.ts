@@ -27,10 +27,13 @@ export const unitReportDeadlineHandler: DeadlineHandler = {
 
   async onEscalate(tx, steps, ctx) {
     const regions = new Map<string, Region>();
-    const ids = steps.map((s) => s.deadline.recordId);
-    const reports = await tx.select({ report: sakipUnitReports, unitName: units.name }).from(sakipUnitReports)
-      .innerJoin(units, and(eq(units.regionCode, sakipUnitReports.regionCode), eq(units.id, sakipUnitReports.unitId)))
-      .where(inArray(sakipUnitReports.id, ids));
+    const reports = [];
+    for (const regionCode of new Set(steps.map((s) => s.deadline.regionCode))) {
+      const ids = steps.filter((s) => s.deadline.regionCode === regionCode).map((s) => s.deadline.recordId);
+      reports.push(...await tx.select({ report: sakipUnitReports, unitName: units.name }).from(sakipUnitReports)
+        .innerJoin(units, and(eq(units.regionCode, sakipUnitReports.regionCode), eq(units.id, sakipUnitReports.unitId)))
+        .where(and(eq(sakipUnitReports.regionCode, regionCode), inArray(sakipUnitReports.id, ids))));
+    }
     for (const { deadline: d, step, rung, at } of steps) {
       const found = reports.find((r) => r.report.regionCode === d.regionCode && r.report.id === d.recordId);
       // Submitted or gone since the step was due: nothing to say.
