@@ -18,7 +18,7 @@ const RUNS = Number(process.env.HOSTILE_RUNS ?? 150);
 const tables = ['regions', 'users', 'units', 'grants', 'invitations', 'pending_registrations', 'sessions', 'password_resets', 'api_keys', 'audit_log', 'region_holidays', 'notifications', 'outbox',
   'categories', 'routing_rules', 'sla_policies', 'complaints', 'complaint_events', 'complaint_photos', 'stage_deadlines', 'stage_escalations', 'complaint_stats',
   'spbe_frameworks', 'spbe_framework_versions', 'spbe_evaluations', 'spbe_answers', 'spbe_evidence', 'spbe_history', 'spbe_targets', 'spbe_results',
-  'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations'];
+  'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations', 'sakip_realisation_versions', 'sakip_reporting_periods', 'sakip_unit_reports'];
 
 async function fingerprint(db: Database): Promise<string> {
   const parts = tables.map((t) => `select '${t}' as t, count(*)::int as n, coalesce(md5(string_agg(md5(x::text), ',' order by md5(x::text))), '') as h from ${t} x`);
@@ -41,7 +41,7 @@ const bodyKeys = ['categoryId', 'description', 'answers', 'districtCode', 'villa
   'nameId', 'nameEn', 'questions', 'active', 'stage', 'amount', 'unit', 'targetAmount', 'kind', 'complaints', 'reopenWindowDays', 'escalation', 'publicStatistics', 'token',
   'jurisdiction_id', 'service_code', 'api_key', 'address_string', 'media_url', 'year', 'versionId', 'level', 'decision', 'to', 'assignments', 'levels',
   'evaluationId', 'targetIndex', 'published', 'shared', 'value', 'low', 'high', 'startYear', 'endYear', 'title', 'parentId', 'position', 'polarity',
-  'targetType', 'aggregation', 'allowsNegative', 'sharedUnitIds', '__proto__', 'constructor'];
+  'targetType', 'aggregation', 'allowsNegative', 'sharedUnitIds', 'period', 'dueDate', '__proto__', 'constructor'];
 
 function multipart(boundary: string, parts: { name: string; filename?: string; data: Uint8Array | string }[]): Buffer {
   const chunks: Buffer[] = [];
@@ -104,7 +104,8 @@ describeWithApp('hostile input', (h) => {
     planId: fc.oneof(fc.constant('REAL_PLAN'), fc.uuid()),
     nodeId: fc.oneof(fc.constant('REAL_NODE'), fc.uuid()),
     indicatorId: fc.oneof(fc.constant('REAL_INDICATOR'), fc.uuid()),
-    period: fc.constantFrom('2026', '2026-Q1', '2026-10', '2025-Q4', '2031', '2026-13', '2026-Q5'),
+    period: fc.constantFrom('2026', '2026-Q1', '2026-10', '2025-Q4', '2026-Q3', '2031', '2026-13', '2026-Q5'),
+    unitId: fc.oneof(fc.constant('REAL_UNIT'), fc.uuid()),
   };
   const param = (name: string) => fc.oneof({ weight: 3, arbitrary: plausible[name] ?? hostile }, { weight: 1, arbitrary: hostile });
   const value = fc.oneof(hostile, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 2 }),
@@ -140,7 +141,10 @@ describeWithApp('hostile input', (h) => {
     if (url.endsWith('/move')) return { parentId: 'REAL_NODE', position: 0 };
     if (url.endsWith('/indicators')) return { name: 'Indikator baru', polarity: 'higher_is_better', targetType: 'range' };
     if (url.endsWith('/targets')) return { year: 2026, value: '12.5', reason: 'Revisi' };
-    if (url.includes('/realisations/')) return { value: '12.5', note: 'Catatan' };
+    if (url.includes('/realisations/')) return { value: '12.5', note: 'Catatan', reason: 'Koreksi' };
+    if (url.endsWith('/reporting-periods')) return { period: '2026-10', dueDate: '2027-01-15' };
+    if (url.endsWith('/reporting-periods/:period/status')) return { status: 'open', reason: 'Dibuka kembali' };
+    if (url.endsWith('/submit')) return { note: 'Laporan triwulan' };
     if (url.endsWith('/status')) return { status: 'active' };
     return {};
   };

@@ -2712,6 +2712,39 @@ export interface paths {
                                 };
                                 colour: string;
                             }[];
+                            /** @default {} */
+                            reporting?: {
+                                /** @default {} */
+                                dueWorkingDays?: {
+                                    /** @default 5 */
+                                    month?: number;
+                                    /** @default 10 */
+                                    quarter?: number;
+                                    /** @default 20 */
+                                    year?: number;
+                                };
+                                /**
+                                 * @default [
+                                 *       {
+                                 *         "afterHours": -72,
+                                 *         "to": "planners"
+                                 *       },
+                                 *       {
+                                 *         "afterHours": 0,
+                                 *         "to": "unit_head"
+                                 *       },
+                                 *       {
+                                 *         "afterHours": 72,
+                                 *         "to": "coordinator"
+                                 *       }
+                                 *     ]
+                                 */
+                                ladder?: {
+                                    afterHours: number;
+                                    /** @enum {string} */
+                                    to: "planners" | "unit_head" | "coordinator";
+                                }[];
+                            };
                         };
                     };
                 };
@@ -14129,7 +14162,7 @@ export interface paths {
         get?: never;
         /**
          * Isi atau koreksi realisasi satu periode / Enter or correct one period's realisation
-         * @description Oleh perangkat daerah pemilik indikator (Renstra-nya, penanggung jawab simpul, atau yang ikut mengampu) atau koordinator. Periode harus di dalam rencana, sudah dimulai, dan sejenis dengan realisasi lain tahun itu. / By the indicator's units or the coordinator. The period must be inside the plan, already begun, and of the same kind as the year's other realisations.
+         * @description Oleh perangkat daerah pemilik indikator (Renstra-nya, penanggung jawab simpul, atau yang ikut mengampu) atau koordinator. Periode harus di dalam rencana, sudah dimulai, dan sejenis dengan realisasi lain tahun itu. Koreksi menyimpan versi sebelumnya. Periode yang sudah ditutup terkunci: hanya koordinator yang mengoreksi, dengan alasan. / By the indicator's units or the coordinator. The period must be inside the plan, already begun, and of the same kind as the year's other realisations. A correction keeps the version it replaces. A closed period is locked: only the coordinator corrects it, with a reason.
          */
         put: {
             parameters: {
@@ -14155,6 +14188,8 @@ export interface paths {
                         obstacles?: string;
                         /** @description Tindak lanjut / follow-up */
                         followUp?: string;
+                        /** @description Alasan koreksi; wajib pada periode yang sudah ditutup / the correction's reason; required in a closed period */
+                        reason?: string;
                     };
                 };
             };
@@ -14168,7 +14203,7 @@ export interface paths {
                         "application/json": components["schemas"]["SakipRealisation"];
                     };
                 };
-                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.value_negative`, `sakip.value_not_numeric`, `sakip.value_out_of_range` */
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.correction_reason_required`, `sakip.value_negative`, `sakip.value_not_numeric`, `sakip.value_out_of_range` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14204,7 +14239,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Galat / error: `sakip.period_mixed`, `sakip.period_not_started`, `sakip.period_outside_plan` */
+                /** @description Galat / error: `sakip.period_locked`, `sakip.period_mixed`, `sakip.period_not_started`, `sakip.period_outside_plan` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14475,6 +14510,703 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reporting-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Periode pelaporan kinerja dan status laporan setiap perangkat daerah / Reporting periods and each unit's report status */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReportingPeriod"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Buka periode pelaporan (koordinator SAKIP) / Open a reporting period (SAKIP coordinator)
+         * @description Setelah periodenya dimulai. Batas waktu bawaan: sejumlah hari kerja setelah hari terakhir periode menurut pengaturan daerah (sakip.reporting.dueWorkingDays), di kalender kerja daerah; dueDate menggantinya (akhir hari itu, waktu daerah). Setiap perangkat daerah yang mengampu indikator rencana aktif tahun itu mendapat laporan dengan batas waktu, pengingat dan eskalasi. / Once the period has begun. The default due time is the region's number of working days after the period's last day, on its calendar; dueDate replaces it (the end of that day, region time). Every unit with indicators of active plans that year gets a report with a deadline, reminders and escalation.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Kunci unik per pengiriman (mis. UUID); kirim ulang dengan kunci yang sama mengembalikan jawaban pertama tanpa membuat data kedua, selama 24 jam. / A unique key per submission (e.g. a UUID): a retry with the same key returns the first answer without creating anything twice, for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                        period: string;
+                        /**
+                         * Format: date
+                         * @description Hari terakhir pelaporan / the last day to report (YYYY-MM-DD)
+                         */
+                        dueDate?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Dibuat / Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReportingPeriod"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.due_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.in_progress`, `sakip.period_locked`, `sakip.period_not_started`, `sakip.reporting_period_exists` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.key_reused` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reporting-periods/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu periode pelaporan dan laporan setiap perangkat daerah / A reporting period and each unit's report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReportingPeriod"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.reporting_period_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reporting-periods/{period}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tutup (kunci) atau buka kembali periode pelaporan (koordinator SAKIP) / Close (lock) or reopen a reporting period (SAKIP coordinator)
+         * @description Menutup mengunci realisasi periode itu dan setiap periode di dalamnya (triwulan: bulan-bulannya; tahun: triwulan dan bulannya) dan menghentikan pengingat; laporan yang belum masuk tercatat tidak melapor. Membuka kembali memerlukan alasan dan ditolak selama periode yang memuatnya masih ditutup. / Closing locks the realisations of the period and every period inside it and stops reminders; reports not in are recorded as missing. Reopening needs a reason and is refused while a period containing it is closed.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "closed";
+                    } | {
+                        /** @enum {string} */
+                        status: "open";
+                        /** @description Alasan membuka kembali / why it is reopened */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReportingPeriod"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.reporting_period_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.period_locked` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reporting-periods/{period}/units/{unitId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Kirim laporan kinerja perangkat daerah untuk periode ini / Submit a unit's performance report for the period
+         * @description Oleh perencana perangkat daerah itu atau koordinator, sekali, selama periode belum ditutup. Memenuhi batas waktunya (tepat waktu atau terlambat) dan menghentikan pengingat. Indikator yang belum berealisasi tidak menghalangi; daftarnya ada di indicators.missing. / By the unit's planner or the coordinator, once, while the period is not closed. Meets its deadline (on time or late) and stops reminders. Indicators without a realisation do not stop it; they are listed in indicators.missing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Kunci unik per pengiriman (mis. UUID); kirim ulang dengan kunci yang sama mengembalikan jawaban pertama tanpa membuat data kedua, selama 24 jam. / A unique key per submission (e.g. a UUID): a retry with the same key returns the first answer without creating anything twice, for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    region: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Catatan pengantar / a covering note */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipUnitReport"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.reporting_period_not_found`, `sakip.unit_not_reporting` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.in_progress`, `sakip.period_locked`, `sakip.report_submitted` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.key_reused` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/indicators/{indicatorId}/realisations/{period}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Riwayat koreksi realisasi satu periode / The correction history of one period's realisation
+         * @description Setiap versi dengan nilainya, siapa dan kapan mengisinya, dan alasan koreksinya; kosong bila belum diisi. / Every version with its value, who entered it and when, and the correction's reason; empty before the first entry.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipRealisationHistory"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -15350,6 +16082,37 @@ export interface components {
                     };
                     colour: string;
                 }[];
+                reporting: {
+                    dueWorkingDays: {
+                        /** @default 5 */
+                        month: number;
+                        /** @default 10 */
+                        quarter: number;
+                        /** @default 20 */
+                        year: number;
+                    };
+                    /**
+                     * @default [
+                     *       {
+                     *         "afterHours": -72,
+                     *         "to": "planners"
+                     *       },
+                     *       {
+                     *         "afterHours": 0,
+                     *         "to": "unit_head"
+                     *       },
+                     *       {
+                     *         "afterHours": 72,
+                     *         "to": "coordinator"
+                     *       }
+                     *     ]
+                     */
+                    ladder: {
+                        afterHours: number;
+                        /** @enum {string} */
+                        to: "planners" | "unit_head" | "coordinator";
+                    }[];
+                };
             };
         };
         RegionSummary: {
@@ -15633,6 +16396,59 @@ export interface components {
             /** Format: date-time */
             enteredAt: string;
             enteredBy: string;
+            /** @description 1 untuk isian pertama, bertambah setiap koreksi / 1 for the first entry, one more for each correction */
+            version: number;
+            /** @description Alasan koreksi; wajib setelah periode ditutup / the correction's reason; required once the period is closed */
+            reason: string | null;
+            /** @description Dikoreksi koordinator setelah periode ditutup / corrected by the coordinator after the period was closed */
+            afterClose: boolean;
+        };
+        SakipRealisationHistory: {
+            indicatorId: string;
+            period: string;
+            current: components["schemas"]["SakipRealisation"] | null;
+            /** @description Semua versi, terlama dahulu; yang terakhir adalah yang berlaku / every version, oldest first; the last is the current one */
+            versions: components["schemas"]["SakipRealisation"][];
+        };
+        SakipReportingPeriod: {
+            period: string;
+            /** @enum {string} */
+            kind: "year" | "quarter" | "month";
+            year: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description Ditutup, atau berada di dalam periode yang ditutup / closed, or inside a closed period */
+            locked: boolean;
+            /** @description Periode yang menguncinya (dirinya atau yang memuatnya) / the period locking it (itself or one containing it) */
+            lockedBy: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** @description Hari terakhir, waktu daerah / the last day, in the region's time */
+            dueDate: string;
+            opened: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            };
+            closed: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            } | null;
+            reopened: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reason: string;
+            } | null;
+            counts: {
+                reported: number;
+                reported_late: number;
+                pending: number;
+                late: number;
+                missing: number;
+            };
+            units: components["schemas"]["SakipUnitReport"][];
         };
         SakipTarget: {
             year: number;
@@ -15677,6 +16493,41 @@ export interface components {
             /** @description Capaian gabungan indikator simpul (rata-rata) / the node's indicators together (their average) */
             summary: components["schemas"]["SakipNodeSummary"] | null;
             children: components["schemas"]["SakipTreeNode"][];
+        };
+        SakipUnitReport: {
+            unit: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            /**
+             * @description reported: tepat waktu; reported_late: terlambat; pending: belum, belum jatuh tempo; late: belum, lewat batas waktu; missing: belum, periode ditutup / on time; late; not yet, not due; not yet, overdue; not in, period closed
+             * @enum {string}
+             */
+            status: "reported" | "reported_late" | "pending" | "late" | "missing";
+            statusLabel: {
+                id: string;
+                en: string;
+            };
+            submitted: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            } | null;
+            note: string;
+            /** @description Anak tangga eskalasi yang sudah dijalankan (0: belum ada) / the escalation rungs taken so far (0: none) */
+            escalationLevel: number;
+            /** @description Indikator rencana aktif yang dilaporkan perangkat daerah ini / the indicators of active plans this unit reports */
+            indicators: {
+                total: number;
+                /** @description Indikator dengan realisasi pada periode ini atau periode di dalamnya / indicators with a realisation in the period or a period inside it */
+                reported: number;
+                missing: {
+                    planId: string;
+                    indicatorId: string;
+                    name: string;
+                }[];
+            };
         };
         SakipWorkbookImport: {
             plan: components["schemas"]["SakipPlan"];

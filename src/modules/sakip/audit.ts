@@ -14,6 +14,10 @@ export const sakipAuditActions = {
   'sakip.target_revise': { id: 'Merevisi target indikator', en: 'Revised an indicator target' },
   'sakip.realisation': { id: 'Mengisi realisasi indikator', en: 'Entered an indicator realisation' },
   'sakip.plan_import': { id: 'Mengimpor susunan rencana kinerja dari Excel', en: 'Imported a performance plan\'s structure from Excel' },
+  'sakip.period_open': { id: 'Membuka periode pelaporan kinerja', en: 'Opened a performance reporting period' },
+  'sakip.period_close': { id: 'Menutup dan mengunci periode pelaporan kinerja', en: 'Closed and locked a performance reporting period' },
+  'sakip.period_reopen': { id: 'Membuka kembali periode pelaporan kinerja', en: 'Reopened a performance reporting period' },
+  'sakip.report_submit': { id: 'Mengirim laporan kinerja perangkat daerah', en: 'Submitted a unit\'s performance report' },
 };
 
 declare module '../../platform/audit/audit.js' {

@@ -1,11 +1,13 @@
 // The demo region's plans (valid, active, cascading, with exact 2025
-// achievement), the region's traffic-light settings, and the tenant-isolation
+// achievement), its reporting periods (2025 closed, the current quarter open
+// with one unit late), the region's traffic-light settings, and the tenant-isolation
 // fixtures: every e-SAKIP route is filled by them, and each request they give
 // succeeds for the victim region's own coordinator, so the isolation test's
 // refusals are refusals of requests that would otherwise work.
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeWithApp, type Session } from '../../../test/harness.js';
+import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
 import { sakipIsolation } from './isolation.js';
 
 const R = '/api/regions/32.11/sakip';
@@ -54,6 +56,26 @@ describeWithApp('SAKIP demo and settings', (h) => {
     expect(stunting.targets[1].target.value).toBe('12.50');
   });
 
+  it('has 2025 closed with every report in on time, and the latest quarter due open with Diskominfo late and escalated; the sweep finds nothing left to do', async () => {
+    const periods = (await h.api('GET', `${R}/reporting-periods`, { session: coordinator })).body;
+    // The test clock is Monday 2 November 2026: the third quarter's reports were due on 14 October. Due dates
+    // are the region's rule on its calendar (New Year's Day 2026 moves the fourth quarter's and the year's a day).
+    expect(periods.map((p: any) => [p.period, p.status, p.dueDate])).toEqual([
+      ['2026-Q3', 'open', '2026-10-14'], ['2025', 'closed', '2026-01-30'], ['2025-Q4', 'closed', '2026-01-15'],
+      ['2025-Q3', 'closed', '2025-10-14'], ['2025-Q2', 'closed', '2025-07-14'], ['2025-Q1', 'closed', '2025-04-14'],
+    ]);
+    expect(periods[0].units.map((u: any) => [u.unit.code, u.status, u.escalationLevel, u.submitted?.by ?? null])).toEqual([
+      ['DINKES', 'reported', 0, 'perencana.dinkes@sumedang.demo'], ['DISKOMINFO', 'late', 3, null], ['DPMPTSP', 'reported', 0, 'sakip@sumedang.demo'],
+    ]);
+    expect(periods.slice(1).every((p: any) => p.counts.reported === 3 && p.units.length === 3)).toBe(true);
+    expect(await sweepDeadlines(h.ctx)).toBe(0);
+    // 2025 is locked: the health office's planner cannot change its last quarter.
+    const planner = await h.signIn('perencana.dinkes@sumedang.demo');
+    const stunting = (await h.api('GET', `${R}/plans/${plans[1].id}/table?year=2025`, { session: coordinator })).body.rows.find((r: any) => r.indicator?.name === 'Prevalensi stunting pada balita').indicator.id;
+    const locked = await h.api('PUT', `${R}/plans/${plans[1].id}/indicators/${stunting}/realisations/2025-Q4`, { session: planner, body: { value: '13.5' } });
+    expect([locked.status, locked.body.error.code]).toEqual([409, 'sakip.period_locked']);
+  });
+
   it('shows achievement in the region\'s own traffic-light bands, which are checked before they are saved', async () => {
     const admin = await h.signIn('admin@sumedang.demo');
     expect((await h.api('GET', '/api/regions/32.11/settings', { session: admin })).body.sakip).toMatchObject({ method: 'achievement_minus_absorption', threshold: 5, capOutputE: true });
@@ -82,10 +104,12 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     const answers: string[] = [];
     for (const route of [...routes].sort((a, b) => order(a) - order(b))) {
       if (last && route.method !== 'GET') {
-        // A fresh fixture: the previous one's rows go (the fixture's plan is the only DISHUB Renstra starting 2025).
-        for (const table of ['sakip_realisations', 'sakip_targets', 'sakip_indicators', 'sakip_nodes']) await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
+        // A fresh fixture: the previous one's rows go (the fixture's plan is the only DISHUB Renstra starting 2025), and the reporting periods it and its requests opened.
+        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_targets', 'sakip_indicators', 'sakip_nodes']) await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where id = '${last}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where title = 'Renstra palsu dari daerah lain'`));
+        for (const table of ['sakip_unit_reports', 'sakip_reporting_periods']) await h.ctx.database.rows(sql.raw(`delete from ${table} where period in ('2026-Q2', '2026-02')`));
+        await h.ctx.database.rows(sql.raw(`delete from stage_deadlines where module = 'sakip' and record_id not in (select id from sakip_unit_reports)`));
         last = null;
       }
       if (!last) {
@@ -93,7 +117,13 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
         params = records.params;
         last = params.planId;
       }
-      const url = route.url.replace(/:([A-Za-z]+)/g, (_m, name: string) => (name === 'region' ? '32.11' : params[name] ?? `<${name}?>`));
+      // As the isolation test fills them: by the path ending in `name/:param` where the fixture gives one, else by name.
+      const url = route.url.replace(/:([A-Za-z]+)/g, (match, name: string, at: number) => {
+        if (name === 'region') return '32.11';
+        const before = route.url.slice(0, at + match.length);
+        const byPath = Object.keys(params).filter((k) => k.endsWith(`/:${name}`) && before.endsWith(k)).sort((a, b) => b.length - a.length)[0];
+        return params[byPath ?? name] ?? `<${name}?>`;
+      });
       expect(url, `${route.method} ${route.url}`).not.toContain('<');
       const request = sakipIsolation.request!(route, params, '32.11');
       if (route.method !== 'GET' && route.method !== 'DELETE') expect(request?.body, `${route.method} ${route.url} has a body`).toBeDefined();

@@ -2,15 +2,24 @@
 // missions, goals and targets with the human development index, poverty,
 // stunting, the SPBE index and complaints answered on time), the Renstra of
 // the health office and of Diskominfo cascading from it, five yearly targets
-// per indicator (one revised, with its reason) and the realisations of 2025.
+// per indicator (one revised, with its reason) and the realisations of 2025;
+// and reporting: 2025's quarters and the year closed with every unit's report
+// in on time, and the latest quarter whose reports are due open, with the
+// health office's report in and Diskominfo's late (reminded and escalated).
 // Invented demo figures in the shape the use cases leave behind. Programme
 // codes are Permendagri 90/2019's (reference/urusan-permendagri-90-2019.json);
 // activity and sub-activity numbers follow its format but were not checked
 // against the Kepmendagri master.
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';
-import { users } from '../../platform/schema.js';
-import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipTargets } from './schema.js';
+import { stageDeadlines, stageEscalations, users } from '../../platform/schema.js';
+import { regionCalendar } from '../../platform/calendar/region.js';
+import { meetStages, startStages } from '../../platform/deadlines/deadlines.js';
+import { getRegion } from '../../platform/regions/service.js';
+import { defaultDueAt, firstCheckAt } from './domain/reporting.js';
+import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipReportingPeriods, sakipTargets, sakipUnitReports } from './schema.js';
+import { parsePeriod, periodEnd, periodsOfYear } from './service/periods.js';
+import { unitReportRecord } from './service/reporting.js';
 
 const YEARS = [2025, 2026, 2027, 2028, 2029];
 
@@ -172,7 +181,7 @@ function enteredAt(period: string): Date {
   return new Date(Date.UTC(Number(y), endMonth, 10, 2));
 }
 
-export async function seedSakipDemo(tx: Queryable, regionCode: string, unitOf: (code: string) => string): Promise<void> {
+export async function seedSakipDemo(tx: Queryable, regionCode: string, unitOf: (code: string) => string, now: Date): Promise<void> {
   const coordinatorEmail = 'sakip@sumedang.demo';
   const coordinator = { id: await personByEmail(tx, coordinatorEmail), label: coordinatorEmail };
   const planners: Record<string, { id: string | null; label: string }> = {
@@ -181,6 +190,8 @@ export async function seedSakipDemo(tx: Queryable, regionCode: string, unitOf: (
   };
   const adopted = new Date(Date.UTC(2025, 0, 20, 3));
   const targetsByTitle = new Map<string, string>();
+  /** Indicator ids by plan (RPJMD or the unit's code) and name, for the reporting demo. */
+  const indicatorIds = new Map<string, { planId: string; indicatorId: string }>();
 
   async function plan(kind: 'rpjmd' | 'renstra', unit: string | null, title: string, roots: DemoNode[]) {
     const [row] = await tx.insert(sakipPlans).values({
@@ -200,6 +211,7 @@ export async function seedSakipDemo(tx: Queryable, regionCode: string, unitOf: (
             dataSource: ind.dataSource ?? '', polarity: ind.polarity, targetType: Array.isArray(ind.targets[0]) ? 'range' : 'single', aggregation: ind.aggregation,
             isIku: ind.isIku ?? false, sharedUnitIds: (ind.sharedWith ?? []).map(unitOf), position: i, createdAt: adopted, updatedAt: adopted,
           }).returning();
+          indicatorIds.set(`${unit ?? 'RPJMD'}:${ind.name}`, { planId: row.id, indicatorId: indicator.id });
           await tx.insert(sakipTargets).values(ind.targets.map((t, y) => ({
             regionCode, planId: row.id, indicatorId: indicator.id, year: YEARS[y], version: 1,
             ...(Array.isArray(t) ? { value: null, low: t[0], high: t[1] } : { value: t }), setAt: adopted, setBy: coordinator.id, setByLabel: coordinator.label,
@@ -228,4 +240,79 @@ export async function seedSakipDemo(tx: Queryable, regionCode: string, unitOf: (
   await plan('rpjmd', null, 'RPJMD Kabupaten Sumedang 2025–2029', [rpjmd]);
   await plan('renstra', 'DINKES', 'Renstra Dinas Kesehatan 2025–2029', dinkes);
   await plan('renstra', 'DISKOMINFO', 'Renstra Dinas Komunikasi dan Informatika 2025–2029', diskominfo);
+  await seedReporting(tx, regionCode, unitOf, now, { coordinator, planners, indicatorIds });
+}
+
+const DAY = 86_400_000;
+
+/**
+ * 2025's quarters and the year, closed, every unit's report in on time; and
+ * the latest quarter of the plan years whose default due time has passed,
+ * open: the health office reported (with its quarter's realisations), the
+ * investment office's shared indicator reported by the coordinator, and
+ * Diskominfo late, its deadline's rungs taken up to now (the demo sends no
+ * notices: the sweep finds nothing left to do).
+ */
+async function seedReporting(
+  tx: Queryable, regionCode: string, unitOf: (code: string) => string, now: Date,
+  people: { coordinator: { id: string | null; label: string }; planners: Record<string, { id: string | null; label: string }>; indicatorIds: Map<string, { planId: string; indicatorId: string }> },
+): Promise<void> {
+  const region = await getRegion(tx, regionCode);
+  const { dueWorkingDays, ladder } = region.settings.sakip.reporting;
+  const calendar = await regionCalendar(tx, regionCode, new Date(Date.UTC(2025, 2, 1)), now);
+  const offset = region.utcOffsetMinutes;
+  const dueOf = (period: string) => defaultDueAt(periodEnd(parsePeriod(period), offset), dueWorkingDays[parsePeriod(period).kind], calendar);
+  const reporters: Record<string, { id: string | null; label: string }> = { ...people.planners, DPMPTSP: people.coordinator };
+  const unitCodes = ['DINKES', 'DISKOMINFO', 'DPMPTSP'];
+
+  /** A period opened the day after it ended, with a report per unit: submitted at the time given, or not at all. */
+  async function open(period: string, submitted: Record<string, Date | null>, closedAt: Date | null) {
+    const p = parsePeriod(period);
+    const dueAt = dueOf(period);
+    await tx.insert(sakipReportingPeriods).values({
+      regionCode, period, year: p.year, status: closedAt ? 'closed' : 'open', dueAt, openedAt: new Date(periodEnd(p, offset).getTime() + 2 * 3_600_000),
+      openedBy: people.coordinator.id, openedByLabel: people.coordinator.label,
+      ...(closedAt ? { closedAt, closedBy: people.coordinator.id, closedByLabel: people.coordinator.label } : {}),
+    });
+    for (const code of unitCodes) {
+      const at = submitted[code];
+      const [report] = await tx.insert(sakipUnitReports).values({
+        regionCode, period, unitId: unitOf(code), ...(at ? { submittedAt: at, submittedBy: reporters[code].id, submittedByLabel: reporters[code].label } : {}),
+      }).returning();
+      const key = unitReportRecord(regionCode, report.id);
+      await startStages(tx, key, [{ stage: 'report', unit: 'working_days', dueAt, targetAt: null, checkFrom: firstCheckAt(dueAt, ladder) }]);
+      if (at || closedAt) {
+        await meetStages(tx, key, 'all', at ?? closedAt!);
+        continue;
+      }
+      // Late: the rungs due by now were taken (stage_escalations), the next is checked when due.
+      const times = ladder.map((r) => new Date(dueAt.getTime() + r.afterHours * 3_600_000));
+      const taken = times.filter((t) => t <= now).length;
+      if (taken === 0) continue;
+      await tx.insert(stageEscalations).values(ladder.slice(0, taken).map((rung, i) => ({ ...key, stage: 'report', round: 0, step: i + 1, rung, at: times[i] })));
+      await tx.update(stageDeadlines).set({ escalationStep: taken, nextCheckAt: times[taken] ?? null }).where(and(
+        eq(stageDeadlines.regionCode, regionCode), eq(stageDeadlines.module, key.module), eq(stageDeadlines.recordType, key.recordType), eq(stageDeadlines.recordId, key.recordId)));
+    }
+  }
+
+  // 2025: reports in ten days after each period ended (as its realisations were entered), closed a week after they were due.
+  for (const period of [...periodsOfYear('quarter', 2025), '2025']) {
+    const inAt = enteredAt(period);
+    await open(period, Object.fromEntries(unitCodes.map((c) => [c, inAt])), new Date(dueOf(period).getTime() + 7 * DAY));
+  }
+
+  const current = [2029, 2028, 2027, 2026].flatMap((y) => periodsOfYear('quarter', y).reverse()).find((q) => dueOf(q) <= now);
+  if (!current) return;
+  const inAt = new Date(periodEnd(parsePeriod(current), offset).getTime() + 5 * DAY);
+  const realise = async (key: string, value: string, by: { id: string | null; label: string }) => {
+    const { planId, indicatorId } = people.indicatorIds.get(key)!;
+    await tx.insert(sakipRealisations).values({ regionCode, planId, indicatorId, period: current, year: parsePeriod(current).year, value, enteredAt: inAt, enteredBy: by.id, enteredByLabel: by.label });
+  };
+  const dinkes = people.planners.DINKES;
+  await realise('RPJMD:Prevalensi stunting pada balita', '12.90', dinkes);
+  await realise('DINKES:Prevalensi stunting pada balita', '12.90', dinkes);
+  await realise('DINKES:Cakupan tablet tambah darah pada remaja putri', '74.30', dinkes);
+  await realise('DINKES:Jumlah ibu hamil yang mendapatkan layanan kesehatan sesuai standar', '4395', dinkes);
+  await realise('RPJMD:Persentase pengaduan yang ditanggapi tepat waktu', '88.70', people.coordinator);
+  await open(current, { DINKES: inAt, DISKOMINFO: null, DPMPTSP: inAt }, null);
 }

@@ -64,6 +64,16 @@ export const sakipErrors = {
   'sakip.workbook_unreadable': [400, 'Buku kerja tidak dapat dibaca: berkasnya rusak. Buka di Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.', 'The workbook cannot be read: the file is damaged. Open it in Excel, save it again as .xlsx and upload it again.'],
   'sakip.workbook_invalid': [400, 'Isi buku kerja tidak dapat diimpor; tidak ada yang disimpan. Setiap masalah disebut dengan lembar, baris dan kolomnya (details.problems).', 'The workbook\'s content cannot be imported; nothing was saved. Each problem names its sheet, row and column (details.problems).', problemWords],
   'sakip.import_discards_history': [409, 'Impor ditolak: mengganti susunan rencana ini akan menghapus riwayatnya (realisasi, target yang sudah direvisi, atau simpul yang didukung rencana lain). Impor hanya untuk menyusun draf; ubah rencana ini lewat formulir.', 'Import refused: replacing this plan\'s structure would discard its history (realisations, revised targets, or nodes other plans cascade from). Import is for building a draft; change this plan through the forms.'],
+  // Reporting periods: deadlines, submission, locking.
+  'sakip.reporting_period_not_found': [404, 'Periode pelaporan belum dibuka di daerah ini.', 'This reporting period has not been opened in this region.'],
+  'sakip.reporting_period_exists': [409, 'Periode pelaporan ini sudah dibuka.', 'This reporting period is already open.'],
+  'sakip.due_invalid': [400, 'Batas waktu tidak valid: tidak boleh sebelum periode berakhir dan harus belum lewat. Untuk periode lama, tetapkan batas waktu baru.', 'The due date is invalid: it may not be before the period ends and must not have passed. For a past period, give a new due date.', (d: { dueDate?: string }) =>
+    (d?.dueDate ? { id: `Batas waktu: ${d.dueDate}.`, en: `Due date: ${d.dueDate}.` } : null)],
+  'sakip.period_locked': [409, 'Periode pelaporan sudah ditutup dan dikunci: realisasinya tidak dapat diubah. Koreksi hanya oleh koordinator SAKIP, dengan alasan.', 'The reporting period is closed and locked: its realisations cannot be changed. Only the SAKIP coordinator corrects them, with a reason.', (d: { lockedBy?: string }) =>
+    (d?.lockedBy ? { id: `Dikunci oleh penutupan periode ${d.lockedBy}.`, en: `Locked by closing ${d.lockedBy}.` } : null)],
+  'sakip.correction_reason_required': [400, 'Mengubah realisasi pada periode yang sudah ditutup memerlukan alasan koreksi.', 'Changing a realisation of a closed period needs a reason for the correction.'],
+  'sakip.unit_not_reporting': [404, 'Perangkat daerah ini tidak memiliki laporan pada periode pelaporan ini.', 'This unit has no report in this reporting period.'],
+  'sakip.report_submitted': [409, 'Laporan perangkat daerah untuk periode ini sudah dikirim.', 'The unit\'s report for this period has already been submitted.'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

@@ -2,15 +2,22 @@
 // IsolationFixtures): a draft Renstra of its own, built here so that every
 // editing route would succeed if access were wrongly granted (the demo's
 // plans are active, and an active plan's structure refuses edits anyway):
-// goal → target (two indicators, one with targets and a realisation whose
-// note nobody outside the region may read) → programme (a leaf).
+// goal → target (two indicators, one with targets and a corrected
+// realisation whose notes nobody outside the region may read) → programme (a
+// leaf); and an open reporting period in which the Renstra's unit has a
+// report due, with its stage deadline.
 import { and, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { units } from '../../platform/schema.js';
-import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipTargets } from './schema.js';
+import { startStages } from '../../platform/deadlines/deadlines.js';
+import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipRealisationVersions, sakipReportingPeriods, sakipTargets, sakipUnitReports } from './schema.js';
+import { unitReportRecord } from './service/reporting.js';
 import { exportPlanWorkbook } from './service/workbook.js';
 
 const SECRET_NOTE = 'Catatan realisasi rahasia uji isolasi SAKIP';
+const SECRET_OLD_NOTE = 'Catatan versi lama rahasia uji isolasi SAKIP';
+/** The reporting period the fixture opens (the demo opens none in 2026's second quarter). */
+const PERIOD = '2026-Q2';
 
 export const sakipIsolation: IsolationFixtures = {
   async records(ctx, region) {
@@ -32,14 +39,21 @@ export const sakipIsolation: IsolationFixtures = {
       });
       const [reported, fresh] = await tx.insert(sakipIndicators).values([indicator('Jumlah kecelakaan lalu lintas', 0), indicator('Fatalitas per 10.000 kendaraan', 1)]).returning();
       await tx.insert(sakipTargets).values({ regionCode: region, planId: plan.id, indicatorId: reported.id, year: 2026, version: 1, value: '120', setAt: now, setBy: null, setByLabel: 'uji isolasi' });
-      await tx.insert(sakipRealisations).values({
-        regionCode: region, planId: plan.id, indicatorId: reported.id, period: '2026-Q1', year: 2026, value: '31', note: SECRET_NOTE, enteredAt: now, enteredBy: null, enteredByLabel: 'uji isolasi',
-      });
+      const realised = { regionCode: region, planId: plan.id, indicatorId: reported.id, period: '2026-Q1', enteredAt: now, enteredBy: null, enteredByLabel: 'uji isolasi' };
+      await tx.insert(sakipRealisationVersions).values({ ...realised, version: 1, value: '30', note: SECRET_OLD_NOTE, obstacles: '', followUp: '', afterClose: false });
+      await tx.insert(sakipRealisations).values({ ...realised, year: 2026, version: 2, value: '31', note: SECRET_NOTE, reason: 'Data kepolisian diperbarui' });
+      await tx.insert(sakipReportingPeriods).values({ regionCode: region, period: PERIOD, year: 2026, status: 'open', dueAt: new Date(now.getTime() + 14 * 86_400_000), openedAt: now, openedBy: null, openedByLabel: 'uji isolasi' });
+      const [report] = await tx.insert(sakipUnitReports).values({ regionCode: region, period: PERIOD, unitId: unit.id }).returning();
+      await startStages(tx, unitReportRecord(region, report.id), [{ stage: 'report', unit: 'working_days', dueAt: new Date(now.getTime() + 14 * 86_400_000), targetAt: null }]);
       return {
         // The programme is a leaf (removable, movable); `fresh` has no target or realisation yet (removable, can take both).
-        params: { planId: plan.id, nodeId: programme.id, indicatorId: fresh.id, period: '2026-Q2', sakipTargetNodeId: target.id, sakipUnitId: unit.id, sakipWorkbook: '' },
-        secrets: [plan.id, goal.id, target.id, programme.id, reported.id, fresh.id],
-        private: [SECRET_NOTE],
+        params: {
+          planId: plan.id, nodeId: programme.id, indicatorId: fresh.id, period: '2026-Q2', sakipTargetNodeId: target.id, sakipUnitId: unit.id, sakipWorkbook: '',
+          // The open reporting period, and the unit with a report due in it (by path: the platform's :unitId is another unit).
+          'reporting-periods/:period': PERIOD, 'reporting-periods/:period/units/:unitId': unit.id,
+        },
+        secrets: [plan.id, goal.id, target.id, programme.id, reported.id, fresh.id, report.id],
+        private: [SECRET_NOTE, SECRET_OLD_NOTE],
       };
     });
     made.params.sakipWorkbook = (await exportPlanWorkbook(ctx, region, made.params.planId)).data.toString('base64');
@@ -61,6 +75,9 @@ export const sakipIsolation: IsolationFixtures = {
       [`PATCH ${P}/indicators/:indicatorId`]: { name: 'Indikator diubah daerah lain' },
       [`POST ${P}/indicators/:indicatorId/targets`]: { year: 2026, value: '1' },
       [`PUT ${P}/indicators/:indicatorId/realisations/:period`]: { value: '1', note: 'Realisasi palsu' },
+      'POST /api/regions/:region/sakip/reporting-periods': { period: '2026-02', dueDate: '2027-03-31' },
+      'PUT /api/regions/:region/sakip/reporting-periods/:period/status': { status: 'closed' },
+      'POST /api/regions/:region/sakip/reporting-periods/:period/units/:unitId/submit': { note: 'Laporan palsu dari daerah lain' },
     };
     const key = `${method} ${url}`;
     if (key === `POST ${P}/import`) {

@@ -6,6 +6,8 @@ import * as tables from './schema.js';
 import { sakipErrors } from './errors.js';
 import { sakipSettings } from './settings.js';
 import { sakipRoutes } from './http/routes.js';
+import { sakipPeriodRoutes } from './http/periods.js';
+import { unitReportDeadlineHandler } from './service/escalation.js';
 import { seedSakipDemo } from './demo.js';
 import { sakipIsolation } from './isolation.js';
 import { sakipTiles } from './service/tiles.js';
@@ -42,15 +44,26 @@ export const sakipModule = defineModule({
   permissions,
   errors: sakipErrors,
   settings: sakipSettings,
-  routes: sakipRoutes,
+  routes: (ctx) => async (app) => {
+    await sakipRoutes(ctx)(app);
+    await sakipPeriodRoutes(ctx)(app);
+  },
+  // A unit's report in a reporting period: reminded, then escalated (settings: sakip.reporting.ladder).
+  deadlines: { unit_report: unitReportDeadlineHandler },
   isolation: sakipIsolation,
   tiles: sakipTiles,
-  // People its rows name: who set a target, who entered a realisation. Units are the region's own rows.
+  // People its rows name: who set a target, who entered a realisation (and its earlier versions), who opened,
+  // closed or reopened a reporting period, who submitted a unit's report. Units are the region's own rows.
   sharedRelations: [
     referencesUser('sakip_targets', 'set_by'),
     referencesUser('sakip_realisations', 'entered_by'),
+    referencesUser('sakip_realisation_versions', 'entered_by'),
+    referencesUser('sakip_reporting_periods', 'opened_by'),
+    referencesUser('sakip_reporting_periods', 'closed_by'),
+    referencesUser('sakip_reporting_periods', 'reopened_by'),
+    referencesUser('sakip_unit_reports', 'submitted_by'),
   ],
   demo: {
-    seed: (tx, place) => seedSakipDemo(tx, place.region, (code) => place.unit(code)),
+    seed: (tx, place) => seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now),
   },
 });

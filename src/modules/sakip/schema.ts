@@ -124,8 +124,9 @@ export const sakipTargets = pgTable(
 
 /**
  * What an indicator achieved in one period: a year (2026), a quarter
- * (2026-Q1) or a month (2026-03). One row per indicator and period; a
- * correction replaces it, and the audit log keeps what it replaced.
+ * (2026-Q1) or a month (2026-03). One row per indicator and period, its
+ * current version; a correction replaces it and moves what it replaced to
+ * sakip_realisation_versions.
  */
 export const sakipRealisations = pgTable(
   'sakip_realisations',
@@ -142,6 +143,87 @@ export const sakipRealisations = pgTable(
     enteredAt: ts('entered_at').notNull(),
     enteredBy: uuid('entered_by'),
     enteredByLabel: text('entered_by_label').notNull(),
+    /** 1 for the first entry, one more for each correction. */
+    version: integer('version').notNull().default(1),
+    /** Why this version replaced the previous one: required for a correction after the period was closed. */
+    reason: text('reason'),
+    /** Entered by the coordinator while the period was closed (locked). */
+    afterClose: boolean('after_close').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period] }), index('sakip_realisations_plan_idx').on(t.regionCode, t.planId, t.year)],
+);
+
+/**
+ * The versions of a realisation that a correction replaced, as they were:
+ * with the current row in sakip_realisations they are its whole history,
+ * readable in the app (the audit log is for auditors).
+ */
+export const sakipRealisationVersions = pgTable(
+  'sakip_realisation_versions',
+  {
+    regionCode: text('region_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    period: text('period').notNull(),
+    version: integer('version').notNull(),
+    value: numeric('value').notNull(),
+    note: text('note').notNull(),
+    obstacles: text('obstacles').notNull(),
+    followUp: text('follow_up').notNull(),
+    enteredAt: ts('entered_at').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByLabel: text('entered_by_label').notNull(),
+    reason: text('reason'),
+    afterClose: boolean('after_close').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.version] }), index('sakip_realisation_versions_plan_idx').on(t.regionCode, t.planId)],
+);
+
+/**
+ * A region's reporting period (a year, quarter or month) as the SAKIP
+ * coordinator opened it, with the time units' reports are due. Closing it
+ * locks the realisations of it and of every period inside it (a closed
+ * quarter locks its months; a closed year its quarters and months).
+ */
+export const sakipReportingPeriods = pgTable(
+  'sakip_reporting_periods',
+  {
+    regionCode: text('region_code').notNull(),
+    period: text('period').notNull(),
+    year: integer('year').notNull(),
+    status: text('status').notNull(), // open | closed
+    dueAt: ts('due_at').notNull(),
+    openedAt: ts('opened_at').notNull(),
+    openedBy: uuid('opened_by'),
+    openedByLabel: text('opened_by_label').notNull(),
+    closedAt: ts('closed_at'),
+    closedBy: uuid('closed_by'),
+    closedByLabel: text('closed_by_label'),
+    /** The last reopening of a closed period, with its reason. */
+    reopenedAt: ts('reopened_at'),
+    reopenedBy: uuid('reopened_by'),
+    reopenedByLabel: text('reopened_by_label'),
+    reopenReason: text('reopen_reason'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.period] }), index('sakip_reporting_periods_year_idx').on(t.regionCode, t.year)],
+);
+
+/**
+ * One unit's report for a reporting period: the units with indicators to
+ * report when the period was opened. Its deadline is a stage deadline
+ * (platform/deadlines) keyed by its id; submitting meets it.
+ */
+export const sakipUnitReports = pgTable(
+  'sakip_unit_reports',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    period: text('period').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    submittedAt: ts('submitted_at'),
+    submittedBy: uuid('submitted_by'),
+    submittedByLabel: text('submitted_by_label'),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), uniqueIndex('sakip_unit_reports_period_unit_idx').on(t.regionCode, t.period, t.unitId)],
 );

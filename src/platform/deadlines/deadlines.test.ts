@@ -76,6 +76,22 @@ describeWithApp('stage deadlines', (h) => {
     ladder = [{ afterHours: 0, to: 'head' }, { afterHours: 24, to: 'boss' }];
   });
 
+  it('fires a reminder rung before the deadline when the stage is checked from then, and the next rung at the deadline', async () => {
+    ladder = [{ afterHours: -24, to: 'reminder' }, { afterHours: 0, to: 'head' }];
+    const k = key();
+    await startStages(db(), k, [{ stage: 'report', unit: 'hours', dueAt: inHours(48), targetAt: null, checkFrom: inHours(24) }]);
+    h.clock.advanceHours(23);
+    expect(await sweep()).toBe(0);
+    h.clock.advanceHours(1);
+    expect(await sweep()).toBe(1);
+    expect(stepsOf(k)).toEqual(['report#0:1:reminder']);
+    expect((await row(k, 'report')).nextCheckAt).toEqual(inHours(24));
+    h.clock.advanceHours(24);
+    expect(await sweep()).toBe(1);
+    expect(stepsOf(k)).toEqual(['report#0:1:reminder', 'report#0:2:head']);
+    ladder = [{ afterHours: 0, to: 'head' }, { afterHours: 24, to: 'boss' }];
+  });
+
   it('never escalates a met stage, and keeps the earliest open deadline', async () => {
     const k = key();
     await startStages(db(), k, [

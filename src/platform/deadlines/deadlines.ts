@@ -22,6 +22,11 @@ export interface StageClock {
   unit: DurationUnit;
   dueAt: Date;
   targetAt: Date | null;
+  /**
+   * When the sweep first looks at it, if before the due time: a ladder whose
+   * first rung is a reminder (negative afterHours) needs it checked from then.
+   */
+  checkFrom?: Date;
 }
 
 const ofRecord = (k: RecordKey) => and(
@@ -50,7 +55,7 @@ export function stageUpsert(db: Queryable, rows: PgInsertValue<typeof stageDeadl
 
 /** The rows that start some stages of a record. */
 const stageRows = (key: RecordKey, clocks: StageClock[]) =>
-  clocks.map((c) => ({ ...key, stage: c.stage, unit: c.unit, dueAt: c.dueAt, targetAt: c.targetAt, nextCheckAt: c.dueAt }));
+  clocks.map((c) => ({ ...key, stage: c.stage, unit: c.unit, dueAt: c.dueAt, targetAt: c.targetAt, nextCheckAt: c.checkFrom && c.checkFrom < c.dueAt ? c.checkFrom : c.dueAt }));
 
 /** Starts (or restarts) the clock of some stages. */
 export async function startStages(db: Queryable, key: RecordKey, clocks: StageClock[]): Promise<void> {

@@ -29,6 +29,9 @@ export const targetHistory = z.object({
 
 export const realisation = z.object({
   period: z.string(), year: z.number().int(), value: decimal, note: z.string(), obstacles: z.string(), followUp: z.string(), enteredAt: instant, enteredBy: z.string(),
+  version: z.number().int().describe('1 untuk isian pertama, bertambah setiap koreksi / 1 for the first entry, one more for each correction'),
+  reason: z.string().nullable().describe('Alasan koreksi; wajib setelah periode ditutup / the correction\'s reason; required once the period is closed'),
+  afterClose: z.boolean().describe('Dikoreksi koordinator setelah periode ditutup / corrected by the coordinator after the period was closed'),
 }).meta({ id: 'SakipRealisation' });
 
 const band = z.object({ label: words, colour: z.string() });

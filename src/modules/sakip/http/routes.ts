@@ -269,15 +269,16 @@ export const sakipRoutes = (ctx: AppContext) => async (app: FastifyInstance) => 
     config: { access: 'sakip.realise' },
     schema: {
       tags, summary: 'Isi atau koreksi realisasi satu periode / Enter or correct one period\'s realisation', params: periodParam,
-      description: 'Oleh perangkat daerah pemilik indikator (Renstra-nya, penanggung jawab simpul, atau yang ikut mengampu) atau koordinator. Periode harus di dalam rencana, sudah dimulai, dan sejenis dengan realisasi lain tahun itu. / By the indicator\'s units or the coordinator. The period must be inside the plan, already begun, and of the same kind as the year\'s other realisations.',
+      description: 'Oleh perangkat daerah pemilik indikator (Renstra-nya, penanggung jawab simpul, atau yang ikut mengampu) atau koordinator. Periode harus di dalam rencana, sudah dimulai, dan sejenis dengan realisasi lain tahun itu. Koreksi menyimpan versi sebelumnya. Periode yang sudah ditutup terkunci: hanya koordinator yang mengoreksi, dengan alasan. / By the indicator\'s units or the coordinator. The period must be inside the plan, already begun, and of the same kind as the year\'s other realisations. A correction keeps the version it replaces. A closed period is locked: only the coordinator corrects it, with a reason.',
       body: z.object({
         value: decimalValue, note: longText.optional().describe('Catatan / note'), obstacles: longText.optional().describe('Kendala / obstacles'),
         followUp: longText.optional().describe('Tindak lanjut / follow-up'),
+        reason: z.string().trim().max(2000).optional().describe('Alasan koreksi; wajib pada periode yang sudah ditutup / the correction\'s reason; required in a closed period'),
       }),
       response: {
         200: answers.realisation,
         ...failures('sakip.plan_not_found', 'sakip.not_your_unit', 'sakip.indicator_not_found', 'sakip.period_outside_plan', 'sakip.period_not_started', 'sakip.period_mixed',
-          'sakip.value_not_numeric', 'sakip.value_negative', 'sakip.value_out_of_range'),
+          'sakip.value_not_numeric', 'sakip.value_negative', 'sakip.value_out_of_range', 'sakip.period_locked', 'sakip.correction_reason_required'),
       },
     },
   }, async (request) => enterRealisation(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, request.body));

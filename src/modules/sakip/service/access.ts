@@ -13,10 +13,13 @@ export function ensureMayEditPlan(actor: Actor, plan: { regionCode: string; unit
 }
 
 /**
- * An indicator's realisation is reported by the units it belongs to: the
- * plan's unit (Renstra), the node's lead unit (an RPJMD target) and the units
- * sharing it.
+ * The units an indicator's realisation is reported by: the plan's unit
+ * (Renstra), the node's lead unit (an RPJMD target) and the units sharing it.
  */
+export const reportingUnits = (plan: { unitId: string | null }, node: { unitId: string | null }, indicator: { sharedUnitIds: readonly string[] }): string[] =>
+  [...new Set([plan.unitId, node.unitId, ...indicator.sharedUnitIds].filter((u): u is string => u !== null))];
+
+/** Only the indicator's units (reportingUnits) and the region-wide coordinator report its realisation, or submit a unit's report. */
 export function ensureMayReport(actor: Actor, regionCode: string, units: readonly (string | null)[]): void {
   const reach = unitsReached(actor, regionCode, new Set(rolesWith('sakip.realise')));
   if (reach === null) return;

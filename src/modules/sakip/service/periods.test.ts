@@ -1,6 +1,7 @@
-// Reporting periods: parsing, when each begins in a region's time, and a year's periods in order.
+// Reporting periods: parsing, when each begins and ends in a region's time, a year's
+// periods in order, and which periods contain which (what closing a period locks).
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, periodStart, periodsOfYear } from './periods.js';
+import { isWithin, parsePeriod, periodAndContainers, periodEnd, periodStart, periodsOfYear } from './periods.js';
 
 describe('reporting periods', () => {
   it.each([
@@ -26,5 +27,21 @@ describe('reporting periods', () => {
     expect(periodsOfYear('quarter', 2026)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
     expect(periodsOfYear('month', 2026)).toHaveLength(12);
     expect(periodsOfYear('month', 2026).slice(8, 10)).toEqual(['2026-09', '2026-10']);
+  });
+
+  it('ends at local midnight after its last day', () => {
+    expect(periodEnd(parsePeriod('2026-Q1'), 420).toISOString()).toBe('2026-03-31T17:00:00.000Z');
+    expect(periodEnd(parsePeriod('2026-02'), 480).toISOString()).toBe('2026-02-28T16:00:00.000Z');
+    expect(periodEnd(parsePeriod('2026'), 420).toISOString()).toBe('2026-12-31T17:00:00.000Z');
+    expect(periodEnd(parsePeriod('2026-Q4'), 420)).toEqual(periodStart(parsePeriod('2027'), 420));
+  });
+
+  it('knows the periods containing a period: a month lies in its quarter and year, a quarter in its year', () => {
+    expect(periodAndContainers('2026-03')).toEqual(['2026-03', '2026-Q1', '2026']);
+    expect(periodAndContainers('2026-10')).toEqual(['2026-10', '2026-Q4', '2026']);
+    expect(periodAndContainers('2026-Q2')).toEqual(['2026-Q2', '2026']);
+    expect(periodAndContainers('2026')).toEqual(['2026']);
+    expect([isWithin('2026-03', '2026-Q1'), isWithin('2026-04', '2026-Q1'), isWithin('2026-Q1', '2026-03'), isWithin('2026', '2026-Q1'), isWithin('2026-Q1', '2025')])
+      .toEqual([true, false, false, false, false]);
   });
 });

@@ -16,10 +16,21 @@ export function parsePeriod(period: string): Period {
 
 export const periodKind = (period: string): PeriodKind => parsePeriod(period).kind;
 
+/** The months a period spans, 1–12: [first, last]. */
+function monthsOf(p: Period): [number, number] {
+  if (p.kind === 'year') return [1, 12];
+  if (p.kind === 'quarter') return [p.index * 3 - 2, p.index * 3];
+  return [p.index, p.index];
+}
+
 /** The instant the period begins, at midnight in a region `utcOffsetMinutes` east of UTC. */
 export function periodStart(p: Period, utcOffsetMinutes: number): Date {
-  const month = p.kind === 'year' ? 0 : p.kind === 'quarter' ? (p.index - 1) * 3 : p.index - 1;
-  return new Date(Date.UTC(p.year, month, 1) - utcOffsetMinutes * 60_000);
+  return new Date(Date.UTC(p.year, monthsOf(p)[0] - 1, 1) - utcOffsetMinutes * 60_000);
+}
+
+/** The instant the period ends: midnight after its last day, in the region's time. */
+export function periodEnd(p: Period, utcOffsetMinutes: number): Date {
+  return new Date(Date.UTC(p.year, monthsOf(p)[1], 1) - utcOffsetMinutes * 60_000);
 }
 
 /** Every period of its kind in a year, in order: what a full year of reporting holds. */
@@ -28,3 +39,20 @@ export function periodsOfYear(kind: PeriodKind, year: number): string[] {
   if (kind === 'quarter') return [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 }
+
+/** The period itself and those that contain it, smallest first: 2026-03 → 2026-03, 2026-Q1, 2026. */
+export function periodAndContainers(period: string): string[] {
+  const p = parsePeriod(period);
+  if (p.kind === 'year') return [period];
+  if (p.kind === 'quarter') return [period, String(p.year)];
+  return [period, `${p.year}-Q${Math.ceil(p.index / 3)}`, String(p.year)];
+}
+
+/** Whether `inner` lies within `outer`, itself included (2026-03 lies within 2026-Q1 and 2026, not within 2026-Q2 nor 2026-02). */
+export const isWithin = (inner: string, outer: string): boolean => periodAndContainers(inner).includes(outer);
+
+/** Order within a year: the year first, then months and quarters by when they end (2026-03 before 2026-Q1). */
+export const periodOrder = (period: string): number => {
+  const p = parsePeriod(period);
+  return p.kind === 'year' ? 0 : p.kind === 'quarter' ? p.index * 3 : p.index;
+};

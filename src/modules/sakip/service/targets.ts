@@ -1,16 +1,19 @@
 // Yearly targets, kept as versions: the first is set, every later one is a
 // formal revision with its reason, who and when. Realisations per period
-// (a year, quarter or month inside the plan), entered by the indicator's units.
+// (a year, quarter or month inside the plan), entered by the indicator's
+// units, kept as versions too; in a closed (locked) period only the SAKIP
+// coordinator changes them, with a reason.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
 import { audit, changedFields } from '../../../platform/audit/audit.js';
-import type { Actor } from '../../../platform/auth/policy.js';
-import { sakipRealisations, sakipTargets } from '../schema.js';
-import { ensureMayEditPlan, ensureMayReport } from './access.js';
+import { can, type Actor } from '../../../platform/auth/policy.js';
+import { sakipRealisations, sakipRealisationVersions, sakipTargets } from '../schema.js';
+import { ensureMayEditPlan, ensureMayReport, reportingUnits } from './access.js';
 import { actorLabel, decimalInput, indicatorIn, nodeIn, planFor, type IndicatorRow, type RealisationRow, type TargetRow } from './data.js';
-import { parsePeriod, periodKind, periodStart } from './periods.js';
+import { parsePeriod, periodKind, periodOrder, periodStart } from './periods.js';
+import { lockingPeriod } from './reporting.js';
 
 export interface TargetInput { year: number; value?: string | number; low?: string | number; high?: string | number; reason?: string }
 
@@ -86,17 +89,25 @@ export async function targetHistory(ctx: AppContext, regionCode: string, planId:
   };
 }
 
-export interface RealisationInput { value: string | number; note?: string; obstacles?: string; followUp?: string }
+export interface RealisationInput { value: string | number; note?: string; obstacles?: string; followUp?: string; reason?: string }
 
-export const realisationView = (r: RealisationRow) => ({
-  period: r.period, year: r.year, value: r.value, note: r.note, obstacles: r.obstacles, followUp: r.followUp, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel,
+/** A realisation, current (sakip_realisations) or replaced (sakip_realisation_versions). */
+export const realisationView = (r: Omit<RealisationRow, 'year'>) => ({
+  period: r.period, year: parsePeriod(r.period).year, value: r.value, note: r.note, obstacles: r.obstacles, followUp: r.followUp, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel,
+  version: r.version, reason: r.reason, afterClose: r.afterClose,
 });
+
+const sameRealisation = (a: { value: string; note: string; obstacles: string; followUp: string }, b: typeof a) =>
+  new Dec(a.value).eq(b.value) && a.note === b.note && a.obstacles === b.obstacles && a.followUp === b.followUp;
 
 /**
  * Enters (or corrects) what the indicator achieved in one period. The period
  * must be inside the plan and already begun (in the region's time), and of
  * the same kind (year, quarter or month) as the indicator's other
- * realisations of that year, so that they add up by its rule.
+ * realisations of that year, so that they add up by its rule. In a closed
+ * period (service/reporting.ts) only the coordinator changes it, with a
+ * reason. A correction keeps the version it replaces; sending what is
+ * already there changes nothing.
  */
 export async function enterRealisation(ctx: AppContext, region: { code: string; utcOffsetMinutes: number }, actor: Actor, planId: string, indicatorId: string, period: string, input: RealisationInput) {
   const regionCode = region.code;
@@ -105,10 +116,14 @@ export async function enterRealisation(ctx: AppContext, region: { code: string; 
     const plan = await planFor(tx, regionCode, planId, 'share');
     const indicator = await indicatorIn(tx, plan, indicatorId, 'update');
     const node = await nodeIn(tx, plan, indicator.nodeId);
-    ensureMayReport(actor, regionCode, [plan.unitId, node.unitId, ...indicator.sharedUnitIds]);
+    ensureMayReport(actor, regionCode, reportingUnits(plan, node, indicator));
     if (p.year < plan.startYear || p.year > plan.endYear) throw new AppError('sakip.period_outside_plan', { period, startYear: plan.startYear, endYear: plan.endYear });
     const now = ctx.clock.now();
     if (periodStart(p, region.utcOffsetMinutes) > now) throw new AppError('sakip.period_not_started', { period });
+    const lockedBy = await lockingPeriod(tx, regionCode, period);
+    const reason = input.reason?.trim() || null;
+    if (lockedBy && !can(actor, 'sakip.manage', regionCode)) throw new AppError('sakip.period_locked', { period, lockedBy });
+    if (lockedBy && !reason) throw new AppError('sakip.correction_reason_required', { period, lockedBy });
     const value = decimalInput(input.value, indicator.allowsNegative);
     const sameYear = await tx.select().from(sakipRealisations)
       .where(and(eq(sakipRealisations.regionCode, regionCode), eq(sakipRealisations.indicatorId, indicator.id), eq(sakipRealisations.year, p.year)));
@@ -116,12 +131,18 @@ export async function enterRealisation(ctx: AppContext, region: { code: string; 
     if (other.length > 0) throw new AppError('sakip.period_mixed', { period, existing: other });
     const before = sameYear.find((r) => r.period === period);
     const fields = { value, note: input.note ?? before?.note ?? '', obstacles: input.obstacles ?? before?.obstacles ?? '', followUp: input.followUp ?? before?.followUp ?? '' };
-    const entered = { enteredAt: now, enteredBy: actor.userId, enteredByLabel: actorLabel(actor) };
+    if (before && sameRealisation(before, fields)) return realisationView(before);
+    if (before) {
+      const { year: _year, ...replaced } = before;
+      await tx.insert(sakipRealisationVersions).values(replaced);
+    }
+    const entered = { enteredAt: now, enteredBy: actor.userId, enteredByLabel: actorLabel(actor), version: (before?.version ?? 0) + 1, reason, afterClose: lockedBy !== null };
     const [row] = await tx.insert(sakipRealisations).values({ regionCode, planId: plan.id, indicatorId: indicator.id, period, year: p.year, ...fields, ...entered })
       .onConflictDoUpdate({ target: [sakipRealisations.regionCode, sakipRealisations.indicatorId, sakipRealisations.period], set: { ...fields, ...entered } })
       .returning();
     const was = before ? { value: before.value, note: before.note, obstacles: before.obstacles, followUp: before.followUp } : null;
-    await audit(tx, now, actor, regionCode, 'sakip.realisation', 'sakip_indicator', indicator.id, { planId: plan.id, period },
+    await audit(tx, now, actor, regionCode, 'sakip.realisation', 'sakip_indicator', indicator.id,
+      { planId: plan.id, period, version: row.version, ...(reason ? { reason } : {}), ...(lockedBy ? { lockedBy } : {}) },
       was ? changedFields(was, fields) : { before: null, after: fields });
     return realisationView(row);
   });
@@ -135,7 +156,16 @@ export async function listRealisations(ctx: AppContext, regionCode: string, plan
   return rows.map(realisationView).sort((a, b) => a.year - b.year || periodOrder(a.period) - periodOrder(b.period));
 }
 
-const periodOrder = (period: string) => {
-  const p = parsePeriod(period);
-  return p.kind === 'year' ? 0 : p.kind === 'quarter' ? p.index * 3 : p.index;
-};
+/** Every version of one period's realisation, oldest first, each with who entered it, when and why: its correction history. */
+export async function realisationHistory(ctx: AppContext, regionCode: string, planId: string, indicatorId: string, period: string) {
+  const db = ctx.database.db;
+  const plan = await planFor(db, regionCode, planId);
+  const indicator = await indicatorIn(db, plan, indicatorId);
+  const of = <T extends typeof sakipRealisations | typeof sakipRealisationVersions>(t: T) => and(eq(t.regionCode, regionCode), eq(t.indicatorId, indicator.id), eq(t.period, period));
+  const [[current], older] = await Promise.all([
+    db.select().from(sakipRealisations).where(of(sakipRealisations)),
+    db.select().from(sakipRealisationVersions).where(of(sakipRealisationVersions)).orderBy(asc(sakipRealisationVersions.version)),
+  ]);
+  const versions = [...older, ...(current ? [current] : [])].map(realisationView);
+  return { indicatorId: indicator.id, period, current: current ? realisationView(current) : null, versions };
+}
