@@ -144,7 +144,8 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     await b.signIn(page, 'perencana.dinkes@sumedang.demo');
     await page.goto(b.url(`${path}?tahun=2026`));
     await eventually(() => page.getByRole('heading', { name: 'Laporkan realisasi' }).isVisible()).toBe(true);
-    await page.getByLabel('Periode pelaporan').selectOption({ label: 'Triwulanan' });
+    // The demo reports 2026 by quarter already: the kind is fixed to it.
+    expect(await page.getByLabel('Periode pelaporan').inputValue()).toBe('quarter');
     await page.getByLabel('Triwulan', { exact: true }).selectOption({ label: 'Triwulan III 2026' });
     await page.getByLabel('Realisasi (%)').fill('12,9');
     await page.getByLabel('Kendala').fill('Dua posyandu belum melapor');
@@ -154,7 +155,7 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     expect(await row.textContent()).toContain('Dua posyandu belum melapor');
     // Lower is better, target 12.00 for 2026: (2×12 − 12.9)/12 = 92.5 %.
     await eventually(() => page.locator('.plan-facts').textContent()).toContain('92,50 %');
-    // One kind of period per year: 2026 is now reported by quarter only.
+    // One kind of period per year: 2026 is reported by quarter only.
     expect(await page.getByLabel('Periode pelaporan').isDisabled()).toBe(true);
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(b.problems(page)).toEqual([]);
@@ -168,5 +169,43 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
       expect(await reader.getByRole('heading', { name: 'Laporkan realisasi' }).count()).toBe(0);
       expect(await reader.getByRole('button', { name: 'Simpan revisi' }).count()).toBe(0);
     }
+  });
+
+  it('shows the reporting period from the reminder\'s link: the late unit submits on a phone, the coordinator closes and locks it', async () => {
+    const coordinator = await b.apiSession('sakip@sumedang.demo');
+    const periods = await b.api<{ period: string; status: string }[]>('GET', '/api/regions/32.11/sakip/reporting-periods?year=2026', undefined, coordinator);
+    const open = periods.find((p) => p.status === 'open')!;
+
+    const page = await b.newPage({ viewport: PHONE });
+    await b.signIn(page, 'perencana.kominfo@sumedang.demo');
+    await page.goto(b.url(`/staff/32.11/sakip/pelaporan/${open.period}`));
+    const row = page.getByRole('row', { name: /Dinas Komunikasi dan Informatika/ });
+    await eventually(() => row.textContent()).toContain('Terlambat: belum melapor setelah batas waktu');
+    // A planner submits only for their own unit.
+    expect(await page.getByRole('row', { name: /Dinas Kesehatan/ }).getByRole('button', { name: 'Kirim laporan' }).count()).toBe(0);
+    await row.getByRole('button', { name: 'Kirim laporan' }).click();
+    await eventually(() => row.textContent()).toContain('perencana.kominfo@sumedang.demo');
+    expect(await row.textContent()).toContain('Melapor terlambat');
+    expect(await page.getByRole('button', { name: 'Tutup dan kunci periode' }).count()).toBe(0);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(b.problems(page)).toEqual([]);
+
+    const desk = await b.newPage(DESKTOP);
+    await b.signIn(desk, 'sakip@sumedang.demo');
+    await desk.goto(b.url(`/staff/32.11/sakip/pelaporan/${open.period}`));
+    desk.once('dialog', (d) => void d.accept());
+    await desk.getByRole('button', { name: 'Tutup dan kunci periode' }).click();
+    await eventually(() => desk.locator('.badge.plan-active').first().textContent()).toBe('Ditutup');
+    // Locked: a planner's realisation for a month inside it is refused.
+    const planner = await b.apiSession('perencana.kominfo@sumedang.demo');
+    const plans = await b.api<{ id: string; title: string }[]>('GET', '/api/regions/32.11/sakip/plans', undefined, planner);
+    const renstra = plans.find((p) => p.title.startsWith('Renstra Dinas Komunikasi'))!;
+    const table = await b.api<{ rows: { indicator: { id: string } | null }[] }>('GET', `/api/regions/32.11/sakip/plans/${renstra.id}/table`, undefined, planner);
+    const indicatorId = table.rows.find((r) => r.indicator)!.indicator!.id;
+    const res = await fetch(b.url(`/api/regions/32.11/sakip/plans/${renstra.id}/indicators/${indicatorId}/realisations/${open.period}`), {
+      method: 'PUT', headers: { cookie: planner.cookie, 'x-csrf-token': planner.csrf, 'content-type': 'application/json' }, body: JSON.stringify({ value: '1' }),
+    });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('sakip.period_locked');
   });
 });

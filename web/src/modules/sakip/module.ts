@@ -15,6 +15,8 @@ export const sakip: WebModule = {
   routes: [
     { path: '/staff/:region/sakip', component: page(() => import('./pages/Home.js').then((m) => m.SakipHomePage)) },
     { path: '/staff/:region/sakip/ringkasan', component: page(() => import('./pages/Overview.js').then((m) => m.OverviewPage)) },
+    { path: '/staff/:region/sakip/pelaporan', component: page(() => import('./pages/Reporting.js').then((m) => m.ReportingPage)) },
+    { path: '/staff/:region/sakip/pelaporan/:period', component: page(() => import('./pages/Reporting.js').then((m) => m.ReportingPeriodPage)) },
     { path: '/staff/:region/sakip/rencana/:planId', component: page(() => import('./pages/Plan.js').then((m) => m.PlanPage)) },
     { path: '/staff/:region/sakip/rencana/:planId/indikator/:indicatorId', component: page(() => import('./pages/Indicator.js').then((m) => m.IndicatorPage)) },
   ],

@@ -85,6 +85,17 @@ export function TargetText({ target, measure }: { target: Target | null; measure
   return <>{shown} {measure}</>;
 }
 
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/** "2026", "Triwulan I 2026", "Maret 2026". */
+export function periodName(period: string, t: Translate): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter) return t('sakip.period.quarter', { n: ['I', 'II', 'III', 'IV'][Number(quarter[2]) - 1], year: quarter[1] });
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return t('sakip.period.month', { month: t(`sakip.month.${Number(month[2])}` as Parameters<Translate>[0]), year: month[1] });
+  return period;
+}
+
 export function PlanStatusBadge({ status }: { status: Plan['status'] }) {
   const { t } = useI18n();
   return <span className={`badge plan-${status}`}>{t(`sakip.status.${status}`)}</span>;
@@ -102,7 +113,7 @@ export function SakipPage({ region, children }: { region: string; children: (reg
 function SakipNav({ region }: { region: string }) {
   const { t } = useI18n();
   const { path } = useLocation();
-  const entries: [string, string][] = [[sakipPath(region), t('sakip.nav.plans')], [sakipPath(region, '/ringkasan'), t('sakip.nav.overview')]];
+  const entries: [string, string][] = [[sakipPath(region), t('sakip.nav.plans')], [sakipPath(region, '/ringkasan'), t('sakip.nav.overview')], [sakipPath(region, '/pelaporan'), t('sakip.nav.reporting')]];
   return (
     <nav className="sakip-nav no-print" aria-label={t('sakip.nav.label')}>
       {entries.map(([href, label]) => <Link key={href} to={href} aria-current={path === href ? 'page' : undefined}>{label}</Link>)}

@@ -20,3 +20,5 @@ export type NodeKind = NodeBrief['kind'];
 
 export type TreeNode = Schemas['SakipTreeNode'];
 export type Overview = Schemas['SakipOverview'];
+export type ReportingPeriod = Schemas['SakipReportingPeriod'];
+export type UnitReport = Schemas['SakipUnitReport'];

@@ -11,7 +11,7 @@ import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
 import {
-  AchievementValue, formatExact, mayEditPlan, plannerUnits, planPath, planUrl, SakipPage, TargetText, toApiDecimal,
+  AchievementValue, formatExact, mayEditPlan, periodName, plannerUnits, planPath, planUrl, SakipPage, TargetText, toApiDecimal,
 } from '../components/common.js';
 import type { Indicator, Plan, PlanTable, Realisation, TargetHistory } from '../components/types.js';
 
@@ -55,7 +55,7 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
         <Achievement indicator={indicator} />
       </section>
       <Targets history={history.data} indicator={indicator} plan={plan} url={url} region={region} editable={mayEditPlan(me, region.code, plan)} />
-      <Realisations rows={realisations.data} indicator={indicator} plan={plan} url={url} region={region} reporter={reporter} />
+      <Realisations rows={realisations.data} indicator={indicator} plan={plan} url={url} region={region} reporter={reporter} corrector={may(me, region.code, 'sakip.manage')} />
     </>
   );
 }
@@ -210,8 +210,8 @@ function DecimalField({ id, label, value, onChange }: { id: string; label: strin
 const quarters = [1, 2, 3, 4];
 const months = Array.from({ length: 12 }, (_, i) => i + 1);
 
-function Realisations({ rows, indicator, plan, url, region, reporter }: {
-  rows: Realisation[]; indicator: Indicator; plan: Plan; url: string; region: RegionProfile; reporter: boolean;
+function Realisations({ rows, indicator, plan, url, region, reporter, corrector }: {
+  rows: Realisation[]; indicator: Indicator; plan: Plan; url: string; region: RegionProfile; reporter: boolean; corrector: boolean;
 }) {
   const { t, locale } = useI18n();
   return (
@@ -245,24 +245,17 @@ function Realisations({ rows, indicator, plan, url, region, reporter }: {
           </table>
         </div>
       )}
-      {reporter && <RealisationForm indicator={indicator} plan={plan} url={url} rows={rows} />}
+      {reporter && <RealisationForm indicator={indicator} plan={plan} url={url} rows={rows} corrector={corrector} />}
     </section>
   );
 }
 
-type Translate = ReturnType<typeof useI18n>['t'];
-
-/** "2026", "Triwulan I 2026", "Maret 2026". */
-function periodName(period: string, t: Translate): string {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (quarter) return t('sakip.period.quarter', { n: ['I', 'II', 'III', 'IV'][Number(quarter[2]) - 1], year: quarter[1] });
-  const month = /^(\d{4})-(\d{2})$/.exec(period);
-  if (month) return t('sakip.period.month', { month: t(`sakip.month.${Number(month[2])}` as Parameters<Translate>[0]), year: month[1] });
-  return period;
-}
-
-/** Reports (or corrects) one period: the year, a quarter or a month, as the indicator is reported that year. */
-function RealisationForm({ indicator, plan, url, rows }: { indicator: Indicator; plan: Plan; url: string; rows: Realisation[] }) {
+/**
+ * Reports (or corrects) one period: the year, a quarter or a month, as the
+ * indicator is reported that year. The coordinator may give a reason: it is
+ * required to correct a period already closed.
+ */
+function RealisationForm({ indicator, plan, url, rows, corrector }: { indicator: Indicator; plan: Plan; url: string; rows: Realisation[]; corrector: boolean }) {
   const { t } = useI18n();
   const years = Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, i) => plan.startYear + i);
   const [year, setYear] = useState(String(indicator.achievement.year));
@@ -276,6 +269,7 @@ function RealisationForm({ indicator, plan, url, rows }: { indicator: Indicator;
   const [note, setNote] = useState('');
   const [obstacles, setObstacles] = useState('');
   const [followUp, setFollowUp] = useState('');
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const period = shownKind === 'year' ? year : shownKind === 'quarter' ? `${year}-Q${part}` : `${year}-${part.padStart(2, '0')}`;
@@ -285,10 +279,11 @@ function RealisationForm({ indicator, plan, url, rows }: { indicator: Indicator;
     setSaved(false);
     try {
       await api(`${url}/indicators/${indicator.id}/realisations/${period}`, {
-        method: 'PUT', body: { value: toApiDecimal(value), note: note.trim(), obstacles: obstacles.trim(), followUp: followUp.trim() },
+        method: 'PUT', body: { value: toApiDecimal(value), note: note.trim(), obstacles: obstacles.trim(), followUp: followUp.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) },
       });
       setSaved(true);
       setValue('');
+      setReason('');
     } catch (err) {
       setError(err);
     }
@@ -334,6 +329,13 @@ function RealisationForm({ indicator, plan, url, rows }: { indicator: Indicator;
         <label htmlFor="real-follow">{t('sakip.realisations.followUp')}</label>
         <textarea id="real-follow" maxLength={4000} rows={2} value={followUp} onChange={(e) => setFollowUp(e.target.value)} />
       </div>
+      {corrector && (
+        <div className="field">
+          <label htmlFor="real-reason">{t('sakip.realisations.reason')}</label>
+          <input id="real-reason" type="text" maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby="real-reason-hint" />
+          <small id="real-reason-hint" className="hint">{t('sakip.realisations.reasonHint')}</small>
+        </div>
+      )}
       <p className="small muted">{rows.some((r) => r.period === period) ? t('sakip.realisations.correcting', { period: periodName(period, t) }) : ''}</p>
       {saved && <Flash>{t('sakip.realisations.saved')}</Flash>}
       <ErrorMessage error={error} />
