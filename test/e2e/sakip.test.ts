@@ -208,4 +208,24 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     expect(res.status).toBe(409);
     expect((await res.json()).error.code).toBe('sakip.period_locked');
   });
+
+  it('takes the SPBE index from the SPBE module with one click, never typed', async () => {
+    const coordinator = await b.apiSession('sakip@sumedang.demo');
+    const plans = await b.api<PlanBrief[]>('GET', '/api/regions/32.11/sakip/plans', undefined, coordinator);
+    const rpjmd = plans.find((p) => p.kind === 'rpjmd')!;
+    const table = await b.api<{ rows: { indicator: { id: string; name: string } | null }[] }>('GET', `/api/regions/32.11/sakip/plans/${rpjmd.id}/table`, undefined, coordinator);
+    const spbe = table.rows.find((r) => r.indicator?.name === 'Indeks SPBE')!.indicator!.id;
+    const page = await b.newPage(DESKTOP);
+    await b.signIn(page, 'sakip@sumedang.demo');
+    await page.goto(b.url(`/staff/32.11/sakip/rencana/${rpjmd.id}/indikator/${spbe}?tahun=2025`));
+    await eventually(() => page.locator('.sakip-facts').textContent()).toContain('Indeks SPBE: Indeks hasil evaluasi SPBE');
+    await page.getByLabel('Tahun', { exact: true }).last().selectOption('2025');
+    // 2025 is closed: the coordinator's correction carries its reason.
+    await page.getByLabel('Alasan koreksi').fill('Diselaraskan dengan hasil evaluasi SPBE');
+    await page.getByRole('button', { name: 'Ambil dari sumber untuk 2025' }).click();
+    const row = page.getByRole('row', { name: /^2025/ }).last();
+    await eventually(() => row.textContent()).toContain('Diambil otomatis dari Indeks SPBE');
+    expect(await row.textContent()).toContain('3,22 indeks (1–5)');
+    expect(b.problems(page)).toEqual([]);
+  });
 });

@@ -3349,6 +3349,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Angka yang diukur modul, untuk diambil modul lain / The figures modules measure, for other modules to take
+         * @description Misalnya indeks SPBE dan persentase pengaduan yang ditanggapi tepat waktu, yang dapat menjadi sumber realisasi indikator e-SAKIP. / E.g. the SPBE index and the share of complaints answered on time, which can be the source of an e-SAKIP indicator's realisations.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Measure"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -13469,6 +13564,11 @@ export interface paths {
                          * @default []
                          */
                         sharedUnitIds?: string[];
+                        /**
+                         * @description Ukuran modul lain yang menjadi sumber realisasi, dari GET /api/regions/{region}/measures ("spbe.index"); null: diisi orang / another module's measure its realisations are taken from; null: typed
+                         * @default null
+                         */
+                        source?: string | null;
                     };
                 };
             };
@@ -13482,7 +13582,7 @@ export interface paths {
                         "application/json": components["schemas"]["SakipIndicatorFields"];
                     };
                 };
-                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.source_unknown` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13728,6 +13828,8 @@ export interface paths {
                         allowsNegative?: boolean;
                         /** @description Perangkat daerah lain yang ikut mengampu (indikator lintas sektor) / other units sharing it (cross-cutting) */
                         sharedUnitIds?: string[];
+                        /** @description Ukuran modul lain yang menjadi sumber realisasi, dari GET /api/regions/{region}/measures ("spbe.index"); null: diisi orang / another module's measure its realisations are taken from; null: typed */
+                        source?: string | null;
                         /**
                          * Format: uuid
                          * @description Pindah ke simpul lain dalam rencana / move to another node of the plan
@@ -13746,7 +13848,7 @@ export interface paths {
                         "application/json": components["schemas"]["SakipIndicatorFields"];
                     };
                 };
-                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.value_negative` */
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.source_unknown`, `sakip.value_negative` */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14287,6 +14389,151 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/indicators/{indicatorId}/realisations/{period}/from-source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ambil realisasi satu periode dari modul sumbernya / Take one period's realisation from its source module
+         * @description Untuk indikator bersumber (source), misalnya indeks SPBE atau persentase pengaduan ditanggapi tepat waktu: nilai dibaca dari modul itu dan disimpan sebagai realisasi dengan catatan asal dan cara ukurnya, dengan aturan yang sama seperti mengisi (siapa, periode, penguncian). / For an indicator with a source: the value is read from that module and stored as the realisation with a note of where it came from and how it is measured, under the same rules as typing it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Kunci unik per pengiriman (mis. UUID); kirim ulang dengan kunci yang sama mengembalikan jawaban pertama tanpa membuat data kedua, selama 24 jam. / A unique key per submission (e.g. a UUID): a retry with the same key returns the first answer without creating anything twice, for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Alasan koreksi pada periode yang sudah ditutup / the correction's reason in a closed period */
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipRealisation"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.correction_reason_required`, `sakip.value_negative`, `sakip.value_out_of_range` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.in_progress`, `sakip.period_locked`, `sakip.period_mixed`, `sakip.period_not_started`, `sakip.period_outside_plan`, `sakip.source_missing`, `sakip.source_no_value`, `sakip.source_period_unsupported` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.key_reused` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -15742,6 +15989,21 @@ export interface components {
             }[];
             csrfToken: string | null;
         };
+        Measure: {
+            /** @description modul.kunci / module.key */
+            ref: string;
+            module: string;
+            title: {
+                id: string;
+                en: string;
+            };
+            method: {
+                id: string;
+                en: string;
+            };
+            measure: string;
+            periods: ("year" | "quarter" | "month")[];
+        };
         Metrics: {
             received: number;
             responded: number;
@@ -16226,6 +16488,8 @@ export interface components {
             isIku: boolean;
             allowsNegative: boolean;
             sharedUnitIds: string[];
+            /** @description Ukuran modul lain sumber realisasinya (GET /api/regions/{region}/measures); null: diisi orang / another module's measure its realisations come from; null: typed */
+            source: string | null;
             /** @description Target yang berlaku per tahun rencana / the current target per plan year */
             targets: {
                 year: number;
@@ -16250,6 +16514,8 @@ export interface components {
             isIku: boolean;
             allowsNegative: boolean;
             sharedUnitIds: string[];
+            /** @description Ukuran modul lain sumber realisasinya (GET /api/regions/{region}/measures); null: diisi orang / another module's measure its realisations come from; null: typed */
+            source: string | null;
         };
         SakipNodeBrief: {
             id: string;

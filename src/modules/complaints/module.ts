@@ -15,6 +15,7 @@ import { rebuildStats } from './service/stats.js';
 import { seedComplaintDemo } from './demo.js';
 import { staffRoles } from './domain/staff.js';
 import { complaintTiles } from './service/tiles.js';
+import { complaintMeasures } from './service/measures.js';
 import { complaintAuditActions } from './audit.js';
 import { complaintIsolation } from './isolation.js';
 
@@ -68,6 +69,7 @@ export const complaintsModule = defineModule({
     referencesUser('routing_rules', 'created_by'),
   ],
   tiles: complaintTiles,
+  measures: complaintMeasures,
   isolation: complaintIsolation,
   commands: [{
     name: 'rebuild-stats',

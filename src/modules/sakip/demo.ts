@@ -39,6 +39,8 @@ interface DemoIndicator {
   obstacles?: string;
   followUp?: string;
   sharedWith?: string[];
+  /** Another module's measure its realisations are taken from. */
+  source?: string;
 }
 
 interface DemoNode {
@@ -98,7 +100,8 @@ const rpjmd: DemoNode = {
             indicators: [{
               name: 'Indeks SPBE', measure: 'indeks (1–5)', polarity: 'higher_is_better', aggregation: 'last', isIku: true,
               definition: 'Indeks Sistem Pemerintahan Berbasis Elektronik hasil evaluasi KemenPANRB.', dataSource: 'Hasil evaluasi SPBE (modul SPBE Pamong)',
-              targets: ['3.60', '3.80', '4.00', '4.10', '4.20'], realised: { 2025: '3.55' },
+              // 2025 as the SPBE demo's finished evaluation scores it (demo.test.ts takes it from there to check).
+              targets: ['3.60', '3.80', '4.00', '4.10', '4.20'], realised: { 2025: '3.22' }, source: 'spbe.index',
             }],
             children: [{ kind: 'programme', code: '2.16.03', title: 'PROGRAM PENGELOLAAN APLIKASI INFORMATIKA', unit: 'DISKOMINFO' }],
           },
@@ -109,7 +112,7 @@ const rpjmd: DemoNode = {
               definition: 'Bagian pengaduan masyarakat yang ditanggapi dalam batas waktu tahap tanggapan.', dataSource: 'Modul pengaduan Pamong',
               formula: 'Pengaduan ditanggapi tepat waktu / pengaduan masuk × 100',
               targets: ['85', '88', '90', '92', '95'], realised: { '2025-Q1': '82.50', '2025-Q2': '86.00', '2025-Q3': '88.40', '2025-Q4': '89.10' },
-              sharedWith: ['DPMPTSP'],
+              sharedWith: ['DPMPTSP'], source: 'complaints.responded-in-time',
             }],
           },
         ],
@@ -155,7 +158,7 @@ const diskominfo: DemoNode[] = [{
     kind: 'target', title: 'Meningkatnya keterpaduan layanan digital pemerintah daerah',
     indicators: [{
       name: 'Indeks SPBE', measure: 'indeks (1–5)', polarity: 'higher_is_better', aggregation: 'last', isIku: true, dataSource: 'Hasil evaluasi SPBE (modul SPBE Pamong)',
-      targets: ['3.60', '3.80', '4.00', '4.10', '4.20'], realised: { 2025: '3.55' },
+      targets: ['3.60', '3.80', '4.00', '4.10', '4.20'], realised: { 2025: '3.22' }, source: 'spbe.index',
     }],
     children: [{
       kind: 'programme', code: '2.16.03', title: 'PROGRAM PENGELOLAAN APLIKASI INFORMATIKA',
@@ -209,7 +212,7 @@ export async function seedSakipDemo(tx: Queryable, regionCode: string, unitOf: (
           const [indicator] = await tx.insert(sakipIndicators).values({
             regionCode, planId: row.id, nodeId: node.id, name: ind.name, definition: ind.definition ?? '', formula: ind.formula ?? '', measure: ind.measure,
             dataSource: ind.dataSource ?? '', polarity: ind.polarity, targetType: Array.isArray(ind.targets[0]) ? 'range' : 'single', aggregation: ind.aggregation,
-            isIku: ind.isIku ?? false, sharedUnitIds: (ind.sharedWith ?? []).map(unitOf), position: i, createdAt: adopted, updatedAt: adopted,
+            isIku: ind.isIku ?? false, sharedUnitIds: (ind.sharedWith ?? []).map(unitOf), source: ind.source ?? null, position: i, createdAt: adopted, updatedAt: adopted,
           }).returning();
           indicatorIds.set(`${unit ?? 'RPJMD'}:${ind.name}`, { planId: row.id, indicatorId: indicator.id });
           await tx.insert(sakipTargets).values(ind.targets.map((t, y) => ({

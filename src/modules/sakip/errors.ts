@@ -74,6 +74,16 @@ export const sakipErrors = {
   'sakip.correction_reason_required': [400, 'Mengubah realisasi pada periode yang sudah ditutup memerlukan alasan koreksi.', 'Changing a realisation of a closed period needs a reason for the correction.'],
   'sakip.unit_not_reporting': [404, 'Perangkat daerah ini tidak memiliki laporan pada periode pelaporan ini.', 'This unit has no report in this reporting period.'],
   'sakip.report_submitted': [409, 'Laporan perangkat daerah untuk periode ini sudah dikirim.', 'The unit\'s report for this period has already been submitted.'],
+  // Realisations taken from another module's measure (service/sources.ts).
+  'sakip.source_unknown': [400, 'Sumber realisasi tidak dikenal: pilih salah satu ukuran yang ditawarkan modul (GET /api/regions/{daerah}/measures).', 'Unknown realisation source: choose one of the measures modules offer (GET /api/regions/{region}/measures).', (d: { source?: string }) =>
+    (d?.source ? { id: `Sumber: "${d.source}".`, en: `Source: "${d.source}".` } : null)],
+  'sakip.source_missing': [409, 'Indikator ini tidak bersumber dari modul lain; realisasinya diisi.', 'This indicator has no source module; its realisations are typed.'],
+  'sakip.source_period_unsupported': [409, 'Sumbernya tidak mengukur periode sejenis ini (misalnya indeks SPBE hanya per tahun).', 'Its source does not measure this kind of period (the SPBE index is yearly only, for example).', (d: { periods?: string[] }) => {
+    if (!d?.periods?.length) return null;
+    const list = someOf(d.periods);
+    return { id: `Periode yang diukur: ${list.id}.`, en: `Periods measured: ${list.en}.` };
+  }],
+  'sakip.source_no_value': [409, 'Sumbernya belum punya nilai untuk periode ini (misalnya hasil SPBE tahun itu belum tercatat, atau belum ada pengaduan yang ditanggapi).', 'Its source has no value for this period yet (the year\'s SPBE result is not recorded, or no complaint was answered, for example).'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

@@ -34,10 +34,13 @@ export const sakipIsolation: IsolationFixtures = {
       const goal = await node('goal', null, 'Meningkatnya keselamatan transportasi');
       const target = await node('target', goal.id, 'Menurunnya angka kecelakaan lalu lintas');
       const programme = await node('programme', target.id, 'PROGRAM PENYELENGGARAAN LALU LINTAS DAN ANGKUTAN JALAN (LLAJ)', '2.15.02');
-      const indicator = (name: string, position: number) => ({
-        regionCode: region, planId: plan.id, nodeId: target.id, name, polarity: 'lower_is_better', targetType: 'single', aggregation: 'sum', position, createdAt: now, updatedAt: now,
+      const indicator = (name: string, position: number, source: string | null = null) => ({
+        regionCode: region, planId: plan.id, nodeId: target.id, name, polarity: 'lower_is_better', targetType: 'single', aggregation: 'sum', source, position, createdAt: now, updatedAt: now,
       });
-      const [reported, fresh] = await tx.insert(sakipIndicators).values([indicator('Jumlah kecelakaan lalu lintas', 0), indicator('Fatalitas per 10.000 kendaraan', 1)]).returning();
+      // `fresh` takes its realisations from the SPBE module (the demo region's 2025 result is recorded).
+      const [reported, fresh] = await tx.insert(sakipIndicators).values([
+        indicator('Jumlah kecelakaan lalu lintas', 0), indicator('Indeks SPBE layanan perhubungan', 1, 'spbe.index'),
+      ]).returning();
       await tx.insert(sakipTargets).values({ regionCode: region, planId: plan.id, indicatorId: reported.id, year: 2026, version: 1, value: '120', setAt: now, setBy: null, setByLabel: 'uji isolasi' });
       const realised = { regionCode: region, planId: plan.id, indicatorId: reported.id, period: '2026-Q1', enteredAt: now, enteredBy: null, enteredByLabel: 'uji isolasi' };
       await tx.insert(sakipRealisationVersions).values({ ...realised, version: 1, value: '30', note: SECRET_OLD_NOTE, obstacles: '', followUp: '', afterClose: false });
@@ -51,6 +54,8 @@ export const sakipIsolation: IsolationFixtures = {
           planId: plan.id, nodeId: programme.id, indicatorId: fresh.id, period: '2026-Q2', sakipTargetNodeId: target.id, sakipUnitId: unit.id, sakipWorkbook: '',
           // The open reporting period, and the unit with a report due in it (by path: the platform's :unitId is another unit).
           'reporting-periods/:period': PERIOD, 'reporting-periods/:period/units/:unitId': unit.id,
+          // A realisation is entered for, or taken from SPBE for, the year 2025 (closed in the demo: the coordinator gives a reason).
+          'realisations/:period': '2025',
         },
         secrets: [plan.id, goal.id, target.id, programme.id, reported.id, fresh.id, report.id],
         private: [SECRET_NOTE, SECRET_OLD_NOTE],
@@ -74,7 +79,8 @@ export const sakipIsolation: IsolationFixtures = {
       [`POST ${P}/nodes/:nodeId/indicators`]: { name: 'Indikator palsu', polarity: 'higher_is_better' },
       [`PATCH ${P}/indicators/:indicatorId`]: { name: 'Indikator diubah daerah lain' },
       [`POST ${P}/indicators/:indicatorId/targets`]: { year: 2026, value: '1' },
-      [`PUT ${P}/indicators/:indicatorId/realisations/:period`]: { value: '1', note: 'Realisasi palsu' },
+      [`PUT ${P}/indicators/:indicatorId/realisations/:period`]: { value: '1', note: 'Realisasi palsu', reason: 'Koreksi palsu' },
+      [`POST ${P}/indicators/:indicatorId/realisations/:period/from-source`]: { reason: 'Koreksi palsu' },
       'POST /api/regions/:region/sakip/reporting-periods': { period: '2026-02', dueDate: '2027-03-31' },
       'PUT /api/regions/:region/sakip/reporting-periods/:period/status': { status: 'closed' },
       'POST /api/regions/:region/sakip/reporting-periods/:period/units/:unitId/submit': { note: 'Laporan palsu dari daerah lain' },

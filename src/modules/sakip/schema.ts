@@ -82,6 +82,8 @@ export const sakipIndicators = pgTable(
     allowsNegative: boolean('allows_negative').notNull().default(false),
     /** Other units sharing a cross-cutting indicator (they may report its realisation too). */
     sharedUnitIds: jsonb('shared_unit_ids').$type<string[]>().notNull().default([]),
+    /** Another module's measure ("spbe.index") its realisations are taken from, instead of being typed; null: typed. */
+    source: text('source'),
     position: integer('position').notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),

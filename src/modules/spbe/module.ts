@@ -8,6 +8,7 @@ import { spbeRoutes } from './routes.js';
 import { seedSpbe } from './seed.js';
 import { seedSpbeDemo } from './demo.js';
 import { spbeTiles } from './service/tiles.js';
+import { spbeMeasures } from './service/measures.js';
 import { spbeIsolation } from './isolation.js';
 
 // Unit roles fill their units' indicators, the coordinator runs the cycle,
@@ -50,6 +51,7 @@ export const spbeModule = defineModule({
   routes: spbeRoutes,
   prepare: seedSpbe,
   tiles: spbeTiles,
+  measures: spbeMeasures,
   isolation: spbeIsolation,
   sharedRelations: [
     pinnedTo('spbe_evaluations'),

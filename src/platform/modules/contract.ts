@@ -111,6 +111,32 @@ export interface DashboardTile {
   read(ctx: AppContext, regionCode: string): Promise<{ value: number | null; unit: Words | null; asOf: Date; link: string }>;
 }
 
+/** A calendar period a measure is read for: a year, a quarter or a month, as its months (YYYY-MM, both inclusive). */
+export interface MeasurePeriod {
+  kind: 'year' | 'quarter' | 'month';
+  year: number;
+  fromMonth: string;
+  toMonth: string;
+}
+
+/**
+ * A figure a module measures for a region over a period, which another module
+ * may take as its own record without knowing this one (e-SAKIP takes an
+ * indicator's realisation from it, so a region's figure is never typed twice).
+ */
+export interface ModuleMeasure {
+  key: string;
+  title: Words;
+  /** How it is measured, in words: written beside every value taken from it. */
+  method: Words;
+  /** Its unit of measure as an indicator states it: '%', 'indeks'. */
+  measure: string;
+  /** The kinds of period it can be read for. */
+  periods: readonly MeasurePeriod['kind'][];
+  /** The exact decimal (as text) for the region and period, or null when nothing was measured. */
+  read(ctx: AppContext, regionCode: string, period: MeasurePeriod): Promise<string | null>;
+}
+
 /**
  * A shared (not region-owned) table a module's region rows point at. Backup
  * carries the rows pointed at; restore finds an existing row with the same
@@ -236,6 +262,8 @@ export interface PamongModule {
   sharedRelations?: SharedRelation[];
   commands?: CommandDeclaration[];
   tiles?: DashboardTile[];
+  /** Figures other modules may take as their records (see ModuleMeasure), read through platform/modules/measures.ts. */
+  measures?: ModuleMeasure[];
   isolation?: IsolationFixtures;
   /** Words for each audit action the module records ('category.update' → "Mengubah kategori"); declare the keys in ModuleAuditActions. */
   auditActions?: Record<string, Words>;

@@ -1,6 +1,7 @@
 // The figures modules offer to the leader's dashboard (their `tiles`), read
 // for one region with what the caller may see; the platform renders them
-// without knowing the modules.
+// without knowing the modules. And the list of what modules measure (their
+// `measures`), which another module's forms offer as a source.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
@@ -8,6 +9,7 @@ import { can, rolesIn } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import { regionParam } from '../http/schemas.js';
 import { modules } from './registry.js';
+import { listMeasures } from './measures.js';
 import { failures, instant, words } from '../http/responses.js';
 import { z } from 'zod';
 
@@ -15,6 +17,11 @@ const tile = z.object({
   module: z.string(), key: z.string(), title: words, method: words.describe('Cara menghitung / how it is computed'),
   value: z.number().nullable(), unit: words.nullable(), asOf: instant, link: z.string(),
 }).meta({ id: 'Tile' });
+
+const measure = z.object({
+  ref: z.string().describe('modul.kunci / module.key'), module: z.string(), title: words, method: words, measure: z.string(),
+  periods: z.array(z.enum(['year', 'quarter', 'month'])),
+}).meta({ id: 'Measure' });
 
 export const tileRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -35,4 +42,13 @@ export const tileRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
       module, key: tile.key, title: tile.title, method: tile.method, ...(await tile.read(ctx, region)),
     })));
   });
+
+  app.get('/api/regions/:region/measures', {
+    config: { access: 'region.staff' },
+    schema: {
+      tags: ['regions'], summary: 'Angka yang diukur modul, untuk diambil modul lain / The figures modules measure, for other modules to take', params: regionParam,
+      description: 'Misalnya indeks SPBE dan persentase pengaduan yang ditanggapi tepat waktu, yang dapat menjadi sumber realisasi indikator e-SAKIP. / E.g. the SPBE index and the share of complaints answered on time, which can be the source of an e-SAKIP indicator\'s realisations.',
+      response: { 200: z.array(measure) },
+    },
+  }, async () => listMeasures().map(({ ref, module, measure: m }) => ({ ref, module, title: m.title, method: m.method, measure: m.measure, periods: [...m.periods] })));
 };

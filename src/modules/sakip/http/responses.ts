@@ -63,6 +63,7 @@ const indicatorFieldsShape = {
   id: z.string(), nodeId: z.string(), name: z.string(), definition: z.string(), formula: z.string(), measure: z.string(), dataSource: z.string(),
   polarity: oneOf(['higher_is_better', 'lower_is_better']), targetType: oneOf(['single', 'range']), aggregation: oneOf(['sum', 'average', 'last']),
   isIku: z.boolean(), allowsNegative: z.boolean(), sharedUnitIds: z.array(z.string()),
+  source: z.string().nullable().describe('Ukuran modul lain sumber realisasinya (GET /api/regions/{region}/measures); null: diisi orang / another module\'s measure its realisations come from; null: typed'),
 };
 export const indicatorFields = z.object(indicatorFieldsShape).meta({ id: 'SakipIndicatorFields' });
 

@@ -16,6 +16,7 @@ import { indicatorFields, nodeView } from '../service/reads.js';
 import { enterRealisation, listRealisations, setTarget, targetHistory } from '../service/targets.js';
 import { planTableView, planTreeView } from '../service/views.js';
 import { regionOverview } from '../service/overview.js';
+import { realisationFromSource } from '../service/sources.js';
 import * as answers from './responses.js';
 import { sakipWorkbookRoutes } from './workbook.js';
 
@@ -45,12 +46,14 @@ const indicatorShape = {
   isIku: z.boolean().describe('Indikator kinerja utama / key performance indicator (IKU)'),
   allowsNegative: z.boolean().describe('Target dan realisasi boleh negatif (mis. pertumbuhan) / targets and realisations may be negative (a growth rate)'),
   sharedUnitIds: z.array(z.uuid()).max(100).describe('Perangkat daerah lain yang ikut mengampu (indikator lintas sektor) / other units sharing it (cross-cutting)'),
+  source: z.string().trim().max(100).nullable().describe('Ukuran modul lain yang menjadi sumber realisasi, dari GET /api/regions/{region}/measures ("spbe.index"); null: diisi orang / another module\'s measure its realisations are taken from; null: typed'),
 };
 const newIndicator = z.object({
   ...indicatorShape,
   definition: indicatorShape.definition.default(''), formula: indicatorShape.formula.default(''), measure: indicatorShape.measure.default(''),
   dataSource: indicatorShape.dataSource.default(''), targetType: indicatorShape.targetType.default('single'), aggregation: indicatorShape.aggregation.default('last'),
   isIku: indicatorShape.isIku.default(false), allowsNegative: indicatorShape.allowsNegative.default(false), sharedUnitIds: indicatorShape.sharedUnitIds.default([]),
+  source: indicatorShape.source.default(null),
 });
 
 const planFailures = ['sakip.plan_not_found', 'sakip.not_your_unit', 'sakip.coordinator_only'] as const;
@@ -204,7 +207,7 @@ export const sakipRoutes = (ctx: AppContext) => async (app: FastifyInstance) => 
     schema: {
       tags, summary: 'Tambah indikator pada simpul / Add an indicator to a node', params: nodeParam,
       body: newIndicator,
-      response: { 201: answers.indicatorFields, ...failures(...planFailures, 'sakip.plan_active', 'sakip.node_not_found', 'unit.not_found') },
+      response: { 201: answers.indicatorFields, ...failures(...planFailures, 'sakip.plan_active', 'sakip.node_not_found', 'sakip.source_unknown', 'unit.not_found') },
     },
   }, async (request, reply) => {
     const id = await addIndicator(ctx, request.region!.code, request.actor, request.params.planId, request.params.nodeId, request.body);
@@ -217,7 +220,7 @@ export const sakipRoutes = (ctx: AppContext) => async (app: FastifyInstance) => 
       tags, summary: 'Ubah indikator / Change an indicator', params: indicatorParam,
       description: 'Ditolak bila membuat target atau realisasi tersimpan tidak sesuai lagi (jenis target, nilai negatif). / Refused when a stored target or realisation would no longer fit (target type, negative values).',
       body: z.object(indicatorShape).partial().extend({ nodeId: z.uuid().optional().describe('Pindah ke simpul lain dalam rencana / move to another node of the plan') }),
-      response: { 200: answers.indicatorFields, ...failures(...draftFailures, 'sakip.indicator_not_found', 'sakip.node_not_found', 'sakip.value_negative', 'unit.not_found') },
+      response: { 200: answers.indicatorFields, ...failures(...draftFailures, 'sakip.indicator_not_found', 'sakip.node_not_found', 'sakip.value_negative', 'sakip.source_unknown', 'unit.not_found') },
     },
   }, async (request) => {
     await editIndicator(ctx, request.region!.code, request.actor, request.params.planId, request.params.indicatorId, request.body);
@@ -282,6 +285,20 @@ export const sakipRoutes = (ctx: AppContext) => async (app: FastifyInstance) => 
       },
     },
   }, async (request) => enterRealisation(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, request.body));
+
+  r.post(`${P}/indicators/:indicatorId/realisations/:period/from-source`, {
+    config: { idempotent: true, access: 'sakip.realise' },
+    schema: {
+      tags, summary: 'Ambil realisasi satu periode dari modul sumbernya / Take one period\'s realisation from its source module', params: periodParam,
+      description: 'Untuk indikator bersumber (source), misalnya indeks SPBE atau persentase pengaduan ditanggapi tepat waktu: nilai dibaca dari modul itu dan disimpan sebagai realisasi dengan catatan asal dan cara ukurnya, dengan aturan yang sama seperti mengisi (siapa, periode, penguncian). / For an indicator with a source: the value is read from that module and stored as the realisation with a note of where it came from and how it is measured, under the same rules as typing it.',
+      body: z.object({ reason: z.string().trim().max(2000).optional().describe('Alasan koreksi pada periode yang sudah ditutup / the correction\'s reason in a closed period') }).nullish(),
+      response: {
+        200: answers.realisation,
+        ...failures('sakip.plan_not_found', 'sakip.not_your_unit', 'sakip.indicator_not_found', 'sakip.period_outside_plan', 'sakip.period_not_started', 'sakip.period_mixed',
+          'sakip.value_negative', 'sakip.value_out_of_range', 'sakip.period_locked', 'sakip.correction_reason_required', 'sakip.source_missing', 'sakip.source_period_unsupported', 'sakip.source_no_value'),
+      },
+    },
+  }, async (request) => realisationFromSource(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, request.body?.reason));
 
   sakipWorkbookRoutes(app, ctx);
 };

@@ -1,9 +1,10 @@
 // Indicators of a draft plan's nodes: how each is measured (definition,
-// formula, unit, source), which way is better, single or range targets and how
+// formula, unit, data source, and another module's measure it is taken from), which way is better, single or range targets and how
 // its periods add up; key indicators (IKU) and the units sharing one.
 import { and, eq, lt, max } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
+import { findMeasure } from '../../../platform/modules/measures.js';
 import { audit, changedFields } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { AggregationRule, Polarity } from '../domain/achievement.js';
@@ -24,11 +25,18 @@ export interface IndicatorFields {
   isIku: boolean;
   allowsNegative: boolean;
   sharedUnitIds: string[];
+  /** Another module's measure ("spbe.index") its realisations can be taken from; null: typed by people. */
+  source: string | null;
+}
+
+/** A source must be a measure some installed module offers. */
+function ensureSource(source: string | null | undefined): void {
+  if (source && !findMeasure(source)) throw new AppError('sakip.source_unknown', { source });
 }
 
 const fieldsOf = (i: IndicatorRow) => ({
   nodeId: i.nodeId, name: i.name, definition: i.definition, formula: i.formula, measure: i.measure, dataSource: i.dataSource, polarity: i.polarity,
-  targetType: i.targetType, aggregation: i.aggregation, isIku: i.isIku, allowsNegative: i.allowsNegative, sharedUnitIds: i.sharedUnitIds,
+  targetType: i.targetType, aggregation: i.aggregation, isIku: i.isIku, allowsNegative: i.allowsNegative, sharedUnitIds: i.sharedUnitIds, source: i.source,
 });
 
 export async function addIndicator(ctx: AppContext, regionCode: string, actor: Actor, planId: string, nodeId: string, input: IndicatorFields): Promise<string> {
@@ -37,6 +45,7 @@ export async function addIndicator(ctx: AppContext, regionCode: string, actor: A
     ensureMayEditPlan(actor, plan);
     ensureDraft(plan);
     const node = await nodeIn(tx, plan, nodeId);
+    ensureSource(input.source);
     const sharedUnitIds = [...new Set(input.sharedUnitIds)];
     await ensureUnits(tx, regionCode, sharedUnitIds);
     const [last] = await tx.select({ position: max(sakipIndicators.position) }).from(sakipIndicators)
@@ -64,6 +73,7 @@ export async function editIndicator(ctx: AppContext, regionCode: string, actor: 
     const indicator = await indicatorIn(tx, plan, indicatorId, 'update');
     if (input.nodeId !== undefined) await nodeIn(tx, plan, input.nodeId);
     if (input.sharedUnitIds !== undefined) await ensureUnits(tx, regionCode, input.sharedUnitIds);
+    ensureSource(input.source);
     const next = { ...fieldsOf(indicator), ...input, ...(input.sharedUnitIds ? { sharedUnitIds: [...new Set(input.sharedUnitIds)] } : {}) };
     if (indicator.allowsNegative && !next.allowsNegative) {
       const [negative] = await tx.select({ value: sakipRealisations.value }).from(sakipRealisations)

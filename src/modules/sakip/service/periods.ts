@@ -23,6 +23,13 @@ function monthsOf(p: Period): [number, number] {
   return [p.index, p.index];
 }
 
+/** The period's first and last month as YYYY-MM: what another module's measure is read for. */
+export function monthRange(p: Period): { fromMonth: string; toMonth: string } {
+  const [first, last] = monthsOf(p);
+  const month = (m: number) => `${p.year}-${String(m).padStart(2, '0')}`;
+  return { fromMonth: month(first), toMonth: month(last) };
+}
+
 /** The instant the period begins, at midnight in a region `utcOffsetMinutes` east of UTC. */
 export function periodStart(p: Period, utcOffsetMinutes: number): Date {
   return new Date(Date.UTC(p.year, monthsOf(p)[0] - 1, 1) - utcOffsetMinutes * 60_000);

@@ -13,7 +13,7 @@ export const nodeBrief = (n: NodeRow) => ({
 
 export const indicatorBrief = (i: IndicatorRow) => ({
   id: i.id, nodeId: i.nodeId, name: i.name, definition: i.definition, formula: i.formula, measure: i.measure, dataSource: i.dataSource,
-  polarity: i.polarity, targetType: i.targetType, aggregation: i.aggregation, isIku: i.isIku, allowsNegative: i.allowsNegative, sharedUnitIds: i.sharedUnitIds,
+  polarity: i.polarity, targetType: i.targetType, aggregation: i.aggregation, isIku: i.isIku, allowsNegative: i.allowsNegative, sharedUnitIds: i.sharedUnitIds, source: i.source,
 });
 
 export async function nodeView(ctx: AppContext, regionCode: string, id: string) {

@@ -20,5 +20,6 @@ export type NodeKind = NodeBrief['kind'];
 
 export type TreeNode = Schemas['SakipTreeNode'];
 export type Overview = Schemas['SakipOverview'];
+export type Measure = Schemas['Measure'];
 export type ReportingPeriod = Schemas['SakipReportingPeriod'];
 export type UnitReport = Schemas['SakipUnitReport'];

@@ -3,7 +3,7 @@
 // per period, with the forms to revise a target and to report a period for
 // whoever may.
 import { useState, type FormEvent } from 'react';
-import { api } from '../../../api.js';
+import { api, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../../components/ui.js';
 import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -13,7 +13,7 @@ import type { RegionProfile } from '../../../types.js';
 import {
   AchievementValue, formatExact, mayEditPlan, periodName, plannerUnits, planPath, planUrl, SakipPage, TargetText, toApiDecimal,
 } from '../components/common.js';
-import type { Indicator, Plan, PlanTable, Realisation, TargetHistory } from '../components/types.js';
+import type { Indicator, Measure, Plan, PlanTable, Realisation, TargetHistory } from '../components/types.js';
 
 export function IndicatorPage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <IndicatorView region={region} planId={params.planId} indicatorId={params.indicatorId} />}</SakipPage>;
@@ -29,6 +29,7 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
   const table = useStaffApi<PlanTable>(`${url}/table${year ? `?year=${year}` : ''}`);
   const history = useStaffApi<TargetHistory>(`${url}/indicators/${indicatorId}/targets`);
   const realisations = useStaffApi<Realisation[]>(`${url}/indicators/${indicatorId}/realisations`);
+  const measures = useStaffApi<Measure[]>(`${regionApi(region.code)}/measures`);
   const error = table.error ?? history.error ?? realisations.error;
   if (error) return <><p><Link to={planPath(region.code, planId)}>{t('sakip.back.plan')}</Link></p><ErrorMessage error={error} /></>;
   if (!table.data || !history.data || !realisations.data) return <Loading />;
@@ -43,7 +44,7 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
       <p className="no-print"><Link to={planPath(region.code, planId, `?tahun=${table.data.year}`)}>{t('sakip.back.plan')}</Link></p>
       <PageTitle title={indicator.name}>{indicator.name}</PageTitle>
       <p className="muted">{row.number} · {pick(row.node.kindLabel)} {row.node.code ?? ''} {row.node.title}</p>
-      <IndicatorFacts indicator={indicator} />
+      <IndicatorFacts indicator={indicator} source={measures.data?.find((m) => m.ref === indicator.source)} />
       <section aria-labelledby="achievement-title">
         <h2 id="achievement-title">{t('sakip.indicator.achievementTitle')}</h2>
         <div className="field narrow no-print">
@@ -60,8 +61,8 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
   );
 }
 
-function IndicatorFacts({ indicator }: { indicator: Indicator }) {
-  const { t } = useI18n();
+function IndicatorFacts({ indicator, source }: { indicator: Indicator; source?: Measure }) {
+  const { t, pick } = useI18n();
   const facts: [string, string][] = [
     [t('sakip.indicator.definition'), indicator.definition],
     [t('sakip.indicator.formula'), indicator.formula],
@@ -71,6 +72,7 @@ function IndicatorFacts({ indicator }: { indicator: Indicator }) {
     [t('sakip.indicator.targetType'), t(`sakip.targetType.${indicator.targetType}`)],
     [t('sakip.indicator.aggregation'), t(`sakip.aggregation.${indicator.aggregation}`)],
     [t('sakip.indicator.iku'), t(indicator.isIku ? 'sakip.yes' : 'sakip.no')],
+    [t('sakip.indicator.source'), source ? `${pick(source.title)}: ${pick(source.method)}` : indicator.source ?? ''],
   ];
   return (
     <dl className="sakip-facts">
@@ -273,6 +275,18 @@ function RealisationForm({ indicator, plan, url, rows, corrector }: { indicator:
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const period = shownKind === 'year' ? year : shownKind === 'quarter' ? `${year}-Q${part}` : `${year}-${part.padStart(2, '0')}`;
+  // A sourced indicator's value is read from its module, never typed (service/sources.ts).
+  const takeFromSource = async () => {
+    setError(null);
+    setSaved(false);
+    try {
+      await api(`${url}/indicators/${indicator.id}/realisations/${period}/from-source`, { method: 'POST', body: reason.trim() ? { reason: reason.trim() } : {} });
+      setSaved(true);
+      setReason('');
+    } catch (err) {
+      setError(err);
+    }
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -339,7 +353,12 @@ function RealisationForm({ indicator, plan, url, rows, corrector }: { indicator:
       <p className="small muted">{rows.some((r) => r.period === period) ? t('sakip.realisations.correcting', { period: periodName(period, t) }) : ''}</p>
       {saved && <Flash>{t('sakip.realisations.saved')}</Flash>}
       <ErrorMessage error={error} />
-      <button type="submit" className="button">{t('sakip.realisations.save')}</button>
+      <div className="button-row">
+        <button type="submit" className="button">{t('sakip.realisations.save')}</button>
+        {indicator.source && (
+          <button type="button" className="button secondary" onClick={takeFromSource}>{t('sakip.realisations.fromSource', { period: periodName(period, t) })}</button>
+        )}
+      </div>
     </form>
   );
 }

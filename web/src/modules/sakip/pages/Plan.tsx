@@ -14,7 +14,7 @@ import { allowedChildren, kindsInPlan, nodeKindLabels } from '../../../../../src
 import {
   AchievementValue, formatExact, indicatorPath, mayEditPlan, planUrl, PlanStatusBadge, SakipPage, sakipPath, SummaryValue, TargetText,
 } from '../components/common.js';
-import type { Indicator, NodeKind, Plan, PlanTable, PlanTree, Problem, TreeNode } from '../components/types.js';
+import type { Indicator, Measure, NodeKind, Plan, PlanTable, PlanTree, Problem, TreeNode } from '../components/types.js';
 
 export function PlanPage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <PlanView region={region} planId={params.planId} />}</SakipPage>;
@@ -184,7 +184,7 @@ function NodeItem({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
       <ErrorMessage error={error} />
       {addingHere === 'node' && <NodeForm url={ctx.url} plan={ctx.plan} parentKind={node.kind} parentId={node.id} units={ctx.units} onDone={() => ctx.setAdding(null)} />}
       {addingHere === 'editNode' && <NodeForm url={ctx.url} plan={ctx.plan} parentKind={node.kind} parentId={node.parentId} units={ctx.units} editing={node} onDone={() => ctx.setAdding(null)} />}
-      {addingHere === 'indicator' && <IndicatorForm url={ctx.url} nodeId={node.id} onDone={() => ctx.setAdding(null)} />}
+      {addingHere === 'indicator' && <IndicatorForm url={ctx.url} region={ctx.region} nodeId={node.id} onDone={() => ctx.setAdding(null)} />}
       {node.children.length > 0 && (
         <ul>{node.children.map((c) => <NodeItem key={c.id} node={c} ctx={ctx} />)}</ul>
       )}
@@ -223,7 +223,7 @@ function IndicatorLine({ indicator, ctx }: { indicator: Indicator; ctx: TreeCont
         </div>
       )}
       <ErrorMessage error={error} />
-      {editing && <IndicatorForm url={ctx.url} nodeId={indicator.nodeId} editing={indicator} onDone={() => ctx.setAdding(null)} />}
+      {editing && <IndicatorForm url={ctx.url} region={ctx.region} nodeId={indicator.nodeId} editing={indicator} onDone={() => ctx.setAdding(null)} />}
     </li>
   );
 }
@@ -296,8 +296,8 @@ function NodeForm({ url, plan, parentKind, parentId, units, editing, onDone }: {
 }
 
 /** A new indicator on a node, or (editing) an indicator's definition and how it is measured. */
-function IndicatorForm({ url, nodeId, editing, onDone }: { url: string; nodeId: string; editing?: Indicator; onDone: () => void }) {
-  const { t } = useI18n();
+function IndicatorForm({ url, region, nodeId, editing, onDone }: { url: string; region: string; nodeId: string; editing?: Indicator; onDone: () => void }) {
+  const { t, pick } = useI18n();
   const [name, setName] = useState(editing?.name ?? '');
   const [measure, setMeasure] = useState(editing?.measure ?? '');
   const [polarity, setPolarity] = useState<Indicator['polarity']>(editing?.polarity ?? 'higher_is_better');
@@ -305,11 +305,13 @@ function IndicatorForm({ url, nodeId, editing, onDone }: { url: string; nodeId: 
   const [aggregation, setAggregation] = useState<Indicator['aggregation']>(editing?.aggregation ?? 'last');
   const [definition, setDefinition] = useState(editing?.definition ?? '');
   const [isIku, setIsIku] = useState(editing?.isIku ?? false);
+  const [source, setSource] = useState(editing?.source ?? '');
+  const measures = useStaffApi<Measure[]>(`${regionApi(region)}/measures`);
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const fields = { name: name.trim(), measure: measure.trim(), polarity, targetType, aggregation, definition: definition.trim(), isIku };
+    const fields = { name: name.trim(), measure: measure.trim(), polarity, targetType, aggregation, definition: definition.trim(), isIku, source: source || null };
     try {
       if (editing) await api(`${url}/indicators/${editing.id}`, { method: 'PATCH', body: fields });
       else await api(`${url}/nodes/${nodeId}/indicators`, { method: 'POST', body: fields });
@@ -353,6 +355,14 @@ function IndicatorForm({ url, nodeId, editing, onDone }: { url: string; nodeId: 
           <option value="sum">{t('sakip.aggregation.sum')}</option>
           <option value="average">{t('sakip.aggregation.average')}</option>
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor="ind-source">{t('sakip.indicator.source')}</label>
+        <select id="ind-source" value={source} onChange={(e) => setSource(e.target.value)} aria-describedby="ind-source-hint">
+          <option value="">{t('sakip.indicator.sourceNone')}</option>
+          {(measures.data ?? []).map((m) => <option key={m.ref} value={m.ref}>{pick(m.title)} ({m.measure})</option>)}
+        </select>
+        <small id="ind-source-hint" className="hint">{t('sakip.indicator.sourceHint')}</small>
       </div>
       <label className="choice"><input type="checkbox" checked={isIku} onChange={(e) => setIsIku(e.target.checked)} /> {t('sakip.indicator.isIku')}</label>
       <ErrorMessage error={error} />

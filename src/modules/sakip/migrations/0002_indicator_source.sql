@@ -1,0 +1,1 @@
+ALTER TABLE "sakip_indicators" ADD COLUMN "source" text;
