@@ -76,7 +76,7 @@ async function sourcePlan(db: Queryable, regionCode: string, year: number, unitI
  * programmes (activities for an echelon III/IV official) with the budgets
  * the previous version gave them.
  */
-async function rowsFromPlan(db: Queryable, plan: PlanRow, level: AgreementLevel, year: number, indicatorIds: readonly string[] | undefined, budgets: Map<string, string | null>) {
+export async function rowsFromPlan(db: Queryable, plan: PlanRow, level: AgreementLevel, year: number, indicatorIds: readonly string[] | undefined, budgets: Map<string, string | null>) {
   const data = await loadPlanData(db, plan);
   const known = new Set(data.indicators.map((i) => i.id));
   const missing = (indicatorIds ?? []).find((id) => !known.has(id));
