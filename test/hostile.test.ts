@@ -18,7 +18,8 @@ const RUNS = Number(process.env.HOSTILE_RUNS ?? 150);
 const tables = ['regions', 'users', 'units', 'grants', 'invitations', 'pending_registrations', 'sessions', 'password_resets', 'api_keys', 'audit_log', 'region_holidays', 'notifications', 'outbox',
   'categories', 'routing_rules', 'sla_policies', 'complaints', 'complaint_events', 'complaint_photos', 'stage_deadlines', 'stage_escalations', 'complaint_stats',
   'spbe_frameworks', 'spbe_framework_versions', 'spbe_evaluations', 'spbe_answers', 'spbe_evidence', 'spbe_history', 'spbe_targets', 'spbe_results',
-  'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations', 'sakip_realisation_versions', 'sakip_reporting_periods', 'sakip_unit_reports'];
+  'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations', 'sakip_realisation_versions', 'sakip_reporting_periods', 'sakip_unit_reports',
+  'sakip_agreements', 'sakip_agreement_versions', 'sakip_agreement_rows'];
 
 async function fingerprint(db: Database): Promise<string> {
   const parts = tables.map((t) => `select '${t}' as t, count(*)::int as n, coalesce(md5(string_agg(md5(x::text), ',' order by md5(x::text))), '') as h from ${t} x`);
@@ -145,6 +146,8 @@ describeWithApp('hostile input', (h) => {
     if (url.endsWith('/reporting-periods')) return { period: '2026-10', dueDate: '2027-01-15' };
     if (url.endsWith('/reporting-periods/:period/status')) return { status: 'open', reason: 'Dibuka kembali' };
     if (url.endsWith('/submit')) return { note: 'Laporan triwulan' };
+    if (url.endsWith('/sakip/agreements')) return { year: 2026, level: 'unit', unitId: 'REAL_UNIT', firstParty: { name: 'Kepala', position: 'Kepala Dinas' }, secondParty: { name: 'Bupati', position: 'Bupati' } };
+    if (url.endsWith('/revise')) return { reason: 'Pergantian pejabat' };
     if (url.endsWith('/status')) return { status: 'active' };
     return {};
   };

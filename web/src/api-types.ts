@@ -15460,6 +15460,969 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/sakip/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Perjanjian kinerja daerah / The region's performance agreements */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipAgreementBrief"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Susun draf perjanjian kinerja dari rencana / Draft a performance agreement from the plan
+         * @description Kepala daerah (level region) dari RPJMD aktif, kepala perangkat daerah (unit) atau pejabat eselon III/IV (subunit, dengan jabatannya) dari Renstra aktif perangkat daerah itu yang mencakup tahunnya. Indikator bawaan: indikator sasaran rencana; targetnya disalin dari versi target yang berlaku. Kepala daerah tanpa pihak kedua; yang lain dengan atasannya. Koordinator untuk semua; perencana untuk perangkat daerahnya. / The head of region from the active RPJMD, a unit head or an echelon III/IV official from the unit's active Renstra covering the year. By default the indicators of the plan's targets (sasaran), their current targets copied. The head of region has no second party; others their superior.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Kunci unik per pengiriman (mis. UUID); kirim ulang dengan kunci yang sama mengembalikan jawaban pertama tanpa membuat data kedua, selama 24 jam. / A unique key per submission (e.g. a UUID): a retry with the same key returns the first answer without creating anything twice, for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @enum {string} */
+                        level: "region" | "unit" | "subunit";
+                        /** Format: uuid */
+                        unitId?: string;
+                        /** @description Jabatan eselon III/IV, untuk level subunit / the echelon III/IV position, for level subunit */
+                        subunit?: string;
+                        firstParty: {
+                            /** @description Nama lengkap dengan gelar / full name with titles */
+                            name: string;
+                            /** @description Jabatan / position */
+                            position: string;
+                            /** @description NIP, bila ada / civil-service number, if any */
+                            nip?: string;
+                        };
+                        secondParty?: {
+                            /** @description Nama lengkap dengan gelar / full name with titles */
+                            name: string;
+                            /** @description Jabatan / position */
+                            position: string;
+                            /** @description NIP, bila ada / civil-service number, if any */
+                            nip?: string;
+                        } | null;
+                        /** @description Tempat penandatanganan; bawaan nama daerah / where it is signed; by default the region */
+                        place?: string;
+                        /** @description Indikator yang diperjanjikan / the indicators committed */
+                        indicatorIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Dibuat / Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipAgreement"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.agreement_parties_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.coordinator_only`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `unit.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.in_progress`, `sakip.agreement_empty`, `sakip.agreement_exists`, `sakip.agreement_no_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.key_reused` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/agreements/{agreementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu perjanjian kinerja, versi yang berlaku / One performance agreement, its current version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipAgreement"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.agreement_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ubah draf perjanjian kinerja: para pihak, tempat, tanggal, anggaran program / Edit a draft agreement: parties, place, date, programme budgets */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firstParty?: {
+                            /** @description Nama lengkap dengan gelar / full name with titles */
+                            name: string;
+                            /** @description Jabatan / position */
+                            position: string;
+                            /** @description NIP, bila ada / civil-service number, if any */
+                            nip?: string;
+                        };
+                        secondParty?: {
+                            /** @description Nama lengkap dengan gelar / full name with titles */
+                            name: string;
+                            /** @description Jabatan / position */
+                            position: string;
+                            /** @description NIP, bila ada / civil-service number, if any */
+                            nip?: string;
+                        } | null;
+                        place?: string;
+                        signedOn?: string | null;
+                        /** @description Anggaran per program atau kegiatan, rupiah / budget per programme or activity, rupiah */
+                        budgets?: {
+                            /** Format: uuid */
+                            nodeId: string;
+                            budget: (string | number) | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipAgreement"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.agreement_parties_invalid`, `sakip.value_negative`, `sakip.value_not_numeric`, `sakip.value_out_of_range` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.coordinator_only`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.agreement_not_found`, `sakip.node_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.agreement_signed` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/agreements/{agreementId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu versi perjanjian kinerja, sebagaimana adanya / One version of a performance agreement, as it was */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    agreementId: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipAgreement"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.agreement_not_found`, `sakip.agreement_version_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/agreements/{agreementId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Catat penandatanganan perjanjian kinerja / Record a performance agreement's signing
+         * @description Oleh koordinator SAKIP atau kepala perangkat daerah itu. Tanggal bawaan: tanggal pada draf, atau hari ini waktu daerah. Versi yang ditandatangani tidak berubah lagi. / By the SAKIP coordinator or that unit's head. The date: the draft's, else today in the region's time. A signed version no longer changes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Kunci unik per pengiriman (mis. UUID); kirim ulang dengan kunci yang sama mengembalikan jawaban pertama tanpa membuat data kedua, selama 24 jam. / A unique key per submission (e.g. a UUID): a retry with the same key returns the first answer without creating anything twice, for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    region: string;
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Tanggal penandatanganan, waktu daerah / the signing date, region time (YYYY-MM-DD)
+                         */
+                        signedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipAgreement"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.coordinator_only`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.agreement_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.in_progress`, `sakip.agreement_signed` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.key_reused` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/agreements/{agreementId}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revisi perjanjian kinerja yang sudah ditandatangani / Revise a signed performance agreement
+         * @description Versi baru (draf) dengan alasannya, misalnya pejabat berganti atau target direvisi: para pihak diganti bila dikirim, target disalin ulang dari rencana, anggaran dibawa. Versi lama tetap terbaca. / A new draft version with its reason (the official changed, a target was revised): parties replaced when sent, targets copied afresh, budgets carried. Earlier versions stay readable.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Kunci unik per pengiriman (mis. UUID); kirim ulang dengan kunci yang sama mengembalikan jawaban pertama tanpa membuat data kedua, selama 24 jam. / A unique key per submission (e.g. a UUID): a retry with the same key returns the first answer without creating anything twice, for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    region: string;
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        firstParty?: {
+                            /** @description Nama lengkap dengan gelar / full name with titles */
+                            name: string;
+                            /** @description Jabatan / position */
+                            position: string;
+                            /** @description NIP, bila ada / civil-service number, if any */
+                            nip?: string;
+                        };
+                        secondParty?: {
+                            /** @description Nama lengkap dengan gelar / full name with titles */
+                            name: string;
+                            /** @description Jabatan / position */
+                            position: string;
+                            /** @description NIP, bila ada / civil-service number, if any */
+                            nip?: string;
+                        } | null;
+                        place?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipAgreement"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.agreement_parties_invalid`, `sakip.agreement_reason_required` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.coordinator_only`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.agreement_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.in_progress`, `sakip.agreement_empty`, `sakip.agreement_not_signed` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.key_reused` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/agreements/{agreementId}/export.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh perjanjian kinerja sebagai dokumen Word / Download the agreement as a Word document */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bawaan versi yang berlaku / by default the current version */
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                    agreementId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Dokumen DOCX / a DOCX document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.agreement_not_found`, `sakip.agreement_version_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -15985,7 +16948,7 @@ export interface components {
                 kind: string;
                 parentCode: string | null;
                 /** @description Izin pengguna di daerah ini / the user's permissions in this region */
-                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage")[];
+                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.agreement_sign")[];
             }[];
             csrfToken: string | null;
         };
@@ -16470,6 +17433,135 @@ export interface components {
             computable: false;
             /** @enum {string} */
             reason: "target_zero" | "target_negative" | "range_inverted";
+        };
+        SakipAgreement: {
+            id: string;
+            year: number;
+            /**
+             * @description region: kepala daerah (RPJMD); unit: kepala perangkat daerah (Renstra); subunit: pejabat eselon III/IV / head of region; unit head; echelon III/IV official
+             * @enum {string}
+             */
+            level: "region" | "unit" | "subunit";
+            unit: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            subunit: string;
+            plan: {
+                id: string;
+                title: string;
+            };
+            currentVersion: number;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "signed";
+            /** @description Alasan revisi; null pada versi pertama / the revision's reason; null on the first */
+            reason: string | null;
+            created: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            };
+            /** @description Siapa mencatat penandatanganan / who recorded the signing */
+            signed: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            } | null;
+            signedOn: string | null;
+            firstParty: {
+                name: string;
+                position: string;
+                nip: string;
+            };
+            /** @description Atasan pihak pertama; null untuk kepala daerah / the first party's superior; null for the head of region */
+            secondParty: {
+                name: string;
+                position: string;
+                nip: string;
+            } | null;
+            place: string;
+            /** @description Naskah perjanjian (bahasa Indonesia) / the agreement's text (Indonesian) */
+            words: {
+                title: string[];
+                paragraphs: string[];
+                placeAndDate: string;
+            };
+            targets: {
+                nodeId: string;
+                /** @description Sasaran */
+                target: string;
+                indicatorId: string;
+                indicator: string;
+                measure: string;
+                /** @enum {string} */
+                type: "single" | "range";
+                value: string | null;
+                low: string | null;
+                high: string | null;
+                /** @description Versi target rencana yang disalin / the plan target version copied */
+                targetVersion: number;
+                /** @description Target rencana sudah direvisi sesudahnya / the plan's target was revised since */
+                revisedSince: boolean;
+            }[];
+            programmes: {
+                nodeId: string;
+                code: string | null;
+                title: string;
+                /** @description Rupiah, bila diketahui / rupiah, if known */
+                budget: string | null;
+            }[];
+            versions: {
+                version: number;
+                /** @enum {string} */
+                status: "draft" | "signed";
+                /** @description Alasan revisi; null pada versi pertama / the revision's reason; null on the first */
+                reason: string | null;
+                created: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                };
+                /** @description Siapa mencatat penandatanganan / who recorded the signing */
+                signed: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                } | null;
+                signedOn: string | null;
+            }[];
+        };
+        SakipAgreementBrief: {
+            id: string;
+            year: number;
+            /**
+             * @description region: kepala daerah (RPJMD); unit: kepala perangkat daerah (Renstra); subunit: pejabat eselon III/IV / head of region; unit head; echelon III/IV official
+             * @enum {string}
+             */
+            level: "region" | "unit" | "subunit";
+            unit: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            subunit: string;
+            version: number;
+            /** @enum {string} */
+            status: "draft" | "signed";
+            firstParty: {
+                name: string;
+                position: string;
+                nip: string;
+            };
+            signed: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            } | null;
+            signedOn: string | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         SakipIndicator: {
             id: string;

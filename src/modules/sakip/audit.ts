@@ -18,6 +18,10 @@ export const sakipAuditActions = {
   'sakip.period_close': { id: 'Menutup dan mengunci periode pelaporan kinerja', en: 'Closed and locked a performance reporting period' },
   'sakip.period_reopen': { id: 'Membuka kembali periode pelaporan kinerja', en: 'Reopened a performance reporting period' },
   'sakip.report_submit': { id: 'Mengirim laporan kinerja perangkat daerah', en: 'Submitted a unit\'s performance report' },
+  'sakip.agreement_draft': { id: 'Menyusun draf perjanjian kinerja', en: 'Drafted a performance agreement' },
+  'sakip.agreement_update': { id: 'Mengubah draf perjanjian kinerja', en: 'Changed a performance agreement draft' },
+  'sakip.agreement_sign': { id: 'Mencatat penandatanganan perjanjian kinerja', en: 'Recorded a performance agreement\'s signing' },
+  'sakip.agreement_revise': { id: 'Merevisi perjanjian kinerja', en: 'Revised a performance agreement' },
 };
 
 declare module '../../platform/audit/audit.js' {

@@ -111,6 +111,10 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where title = 'Renstra palsu dari daerah lain'`));
         for (const table of ['sakip_unit_reports', 'sakip_reporting_periods']) await h.ctx.database.rows(sql.raw(`delete from ${table} where period in ('2026-Q2', '2026-02')`));
         await h.ctx.database.rows(sql.raw(`delete from stage_deadlines where module = 'sakip' and record_id not in (select id from sakip_unit_reports)`));
+        // The fixture's performance agreement (on its plan) and the one a request drafted (2028).
+        const agreements = `select id from sakip_agreements where plan_id = '${last}' or year = 2028`;
+        for (const table of ['sakip_agreement_rows', 'sakip_agreement_versions']) await h.ctx.database.rows(sql.raw(`delete from ${table} where agreement_id in (${agreements})`));
+        await h.ctx.database.rows(sql.raw(`delete from sakip_agreements where id in (${agreements})`));
         last = null;
       }
       if (!last) {
@@ -134,7 +138,10 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     }
     // The one exception: an import would discard the fixture's realisation, so it stops there (409, still no 401/403/404 for the isolation test).
     const historyKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/plans/:planId/import 409') && a.includes('sakip.import_discards_history');
-    expect(answers.filter((a) => !/ 20[01]$/.test(a) && !historyKept(a))).toEqual([]);
+    // And a revision of the fixture's agreement, a draft (so editing and signing succeed): 409, past every access check.
+    const draftKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/agreements/:agreementId/revise 409') && a.includes('sakip.agreement_not_signed');
+    expect(answers.filter((a) => !/ 20[01]$/.test(a) && !historyKept(a) && !draftKept(a))).toEqual([]);
     expect(answers.filter(historyKept)).toHaveLength(1);
+    expect(answers.filter(draftKept)).toHaveLength(1);
   });
 });

@@ -20,6 +20,8 @@ import { defaultDueAt, firstCheckAt } from './domain/reporting.js';
 import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipReportingPeriods, sakipTargets, sakipUnitReports } from './schema.js';
 import { parsePeriod, periodEnd, periodsOfYear } from './service/periods.js';
 import { unitReportRecord } from './service/reporting.js';
+import { rowsFromPlan } from './service/agreements.js';
+import { sakipAgreementRows, sakipAgreements, sakipAgreementVersions } from './schema.js';
 
 const YEARS = [2025, 2026, 2027, 2028, 2029];
 
@@ -244,6 +246,41 @@ export async function seedSakipDemo(tx: Queryable, regionCode: string, unitOf: (
   await plan('renstra', 'DINKES', 'Renstra Dinas Kesehatan 2025–2029', dinkes);
   await plan('renstra', 'DISKOMINFO', 'Renstra Dinas Komunikasi dan Informatika 2025–2029', diskominfo);
   await seedReporting(tx, regionCode, unitOf, now, { coordinator, planners, indicatorIds });
+  await seedAgreements(tx, regionCode, unitOf, { coordinator, planners });
+}
+
+/**
+ * 2026's performance agreements as the use cases leave them: the head of
+ * region's (from the RPJMD) and the health office head's (from its Renstra),
+ * signed in January, their signing recorded by the coordinator; Diskominfo's
+ * still a draft. The officials' names are invented.
+ */
+async function seedAgreements(
+  tx: Queryable, regionCode: string, unitOf: (code: string) => string,
+  people: { coordinator: { id: string | null; label: string }; planners: Record<string, { id: string | null; label: string }> },
+): Promise<void> {
+  const bupati = { name: 'Bupati Sumedang (nama contoh)', position: 'Bupati Sumedang', nip: '' };
+  const drafted = new Date(Date.UTC(2026, 0, 5, 2));
+  const signedAt = new Date(Date.UTC(2026, 0, 12, 3));
+  const agreements: { unit: string | null; first: { name: string; position: string; nip: string }; signed: boolean; by: { id: string | null; label: string } }[] = [
+    { unit: null, first: bupati, signed: true, by: people.coordinator },
+    { unit: 'DINKES', first: { name: 'dr. Rina Kurniasih, M.K.M. (nama contoh)', position: 'Kepala Dinas Kesehatan', nip: '197603112005012004' }, signed: true, by: people.planners.DINKES },
+    { unit: 'DISKOMINFO', first: { name: 'Asep Sukmana, S.Kom., M.T. (nama contoh)', position: 'Kepala Dinas Komunikasi dan Informatika', nip: '198002142006041003' }, signed: false, by: people.planners.DISKOMINFO },
+  ];
+  for (const a of agreements) {
+    const unitId = a.unit ? unitOf(a.unit) : null;
+    const [plan] = await tx.select().from(sakipPlans).where(and(eq(sakipPlans.regionCode, regionCode), unitId ? eq(sakipPlans.unitId, unitId) : sql`${sakipPlans.unitId} is null`));
+    const [row] = await tx.insert(sakipAgreements).values({ regionCode, year: 2026, level: unitId ? 'unit' : 'region', unitId, planId: plan.id, version: 1, createdAt: drafted, updatedAt: a.signed ? signedAt : drafted }).returning();
+    await tx.insert(sakipAgreementVersions).values({
+      regionCode, agreementId: row.id, version: 1, status: a.signed ? 'signed' : 'draft', firstName: a.first.name, firstPosition: a.first.position, firstNip: a.first.nip,
+      ...(unitId ? { secondName: bupati.name, secondPosition: bupati.position, secondNip: '' } : {}), place: 'Sumedang',
+      createdAt: drafted, createdBy: a.by.id, createdByLabel: a.by.label,
+      ...(a.signed ? { signedOn: '2026-01-12', signedAt, signedBy: people.coordinator.id, signedByLabel: people.coordinator.label } : {}),
+    });
+    // What drafting copies: the targets' (sasaran) indicators with 2026's current target, then the programmes (with a budget for a unit).
+    const rows = (await rowsFromPlan(tx, plan, unitId ? 'unit' : 'region', 2026, undefined, new Map())).map((r) => (r.kind === 'programme' && unitId ? { ...r, budget: '4750000000' } : r));
+    await tx.insert(sakipAgreementRows).values(rows.map((r, position) => ({ ...r, regionCode, agreementId: row.id, version: 1, position })));
+  }
 }
 
 const DAY = 86_400_000;

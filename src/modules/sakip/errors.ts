@@ -84,6 +84,16 @@ export const sakipErrors = {
     return { id: `Periode yang diukur: ${list.id}.`, en: `Periods measured: ${list.en}.` };
   }],
   'sakip.source_no_value': [409, 'Sumbernya belum punya nilai untuk periode ini (misalnya hasil SPBE tahun itu belum tercatat, atau belum ada pengaduan yang ditanggapi).', 'Its source has no value for this period yet (the year\'s SPBE result is not recorded, or no complaint was answered, for example).'],
+  // Performance agreements (Perjanjian Kinerja): service/agreements.ts.
+  'sakip.agreement_not_found': [404, 'Perjanjian kinerja tidak ditemukan.', 'Performance agreement not found.'],
+  'sakip.agreement_exists': [409, 'Perjanjian kinerja pejabat ini untuk tahun ini sudah ada; ubah atau revisi yang ada.', 'This official\'s performance agreement for the year already exists; edit or revise it.'],
+  'sakip.agreement_no_plan': [409, 'Tidak ada rencana aktif (RPJMD untuk kepala daerah, Renstra untuk perangkat daerah) yang mencakup tahun ini; target perjanjian kinerja diambil dari sana.', 'No active plan (the RPJMD for the head of region, the unit\'s Renstra for a unit) covers this year; the agreement\'s targets come from it.'],
+  'sakip.agreement_empty': [409, 'Tidak ada indikator bertarget pada tahun ini untuk diperjanjikan.', 'No indicator has a target for this year to commit to.'],
+  'sakip.agreement_parties_invalid': [400, 'Para pihak tidak sesuai: kepala daerah tidak memiliki pihak kedua; kepala perangkat daerah dan pejabat eselon III/IV memerlukan pihak kedua (atasannya).', 'The parties do not fit: the head of region has no second party; a unit head or an echelon III/IV official needs one (their superior).'],
+  'sakip.agreement_signed': [409, 'Versi ini sudah ditandatangani dan tidak dapat diubah; buat revisi dengan alasannya.', 'This version is signed and cannot be changed; make a revision with its reason.'],
+  'sakip.agreement_not_signed': [409, 'Versi yang berlaku masih draf: ubah draf itu, revisi hanya untuk perjanjian yang sudah ditandatangani.', 'The current version is still a draft: edit it; a revision is for a signed agreement.'],
+  'sakip.agreement_reason_required': [400, 'Revisi perjanjian kinerja memerlukan alasan (misalnya pejabat berganti atau target direvisi).', 'Revising a performance agreement needs a reason (for example the official changed or a target was revised).'],
+  'sakip.agreement_version_not_found': [404, 'Versi perjanjian kinerja ini tidak ada.', 'This version of the performance agreement does not exist.'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

@@ -11,11 +11,14 @@ import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { units } from '../../platform/schema.js';
 import { startStages } from '../../platform/deadlines/deadlines.js';
 import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipRealisationVersions, sakipReportingPeriods, sakipTargets, sakipUnitReports } from './schema.js';
+import { sakipAgreementRows, sakipAgreements, sakipAgreementVersions } from './schema.js';
 import { unitReportRecord } from './service/reporting.js';
 import { exportPlanWorkbook } from './service/workbook.js';
 
 const SECRET_NOTE = 'Catatan realisasi rahasia uji isolasi SAKIP';
 const SECRET_OLD_NOTE = 'Catatan versi lama rahasia uji isolasi SAKIP';
+/** A performance agreement's first party: nobody outside the region may read it. */
+const SECRET_OFFICIAL = 'Pejabat rahasia uji isolasi SAKIP';
 /** The reporting period the fixture opens (the demo opens none in 2026's second quarter). */
 const PERIOD = '2026-Q2';
 
@@ -24,6 +27,8 @@ export const sakipIsolation: IsolationFixtures = {
     const { db } = ctx.database;
     const [unit] = await db.select({ id: units.id }).from(units).where(and(eq(units.regionCode, region), eq(units.code, 'DISHUB')));
     if (!unit) throw new Error(`The SAKIP isolation fixtures need the unit DISHUB in ${region} (the demo seeds it)`);
+    const [dinkes] = await db.select({ id: units.id }).from(units).where(and(eq(units.regionCode, region), eq(units.code, 'DINKES')));
+    if (!dinkes) throw new Error(`The SAKIP isolation fixtures need the unit DINKES in ${region} (the demo seeds it)`);
     const now = ctx.clock.now();
     const made = await db.transaction(async (tx) => {
       const [plan] = await tx.insert(sakipPlans).values({
@@ -48,6 +53,16 @@ export const sakipIsolation: IsolationFixtures = {
       await tx.insert(sakipReportingPeriods).values({ regionCode: region, period: PERIOD, year: 2026, status: 'open', dueAt: new Date(now.getTime() + 14 * 86_400_000), openedAt: now, openedBy: null, openedByLabel: 'uji isolasi' });
       const [report] = await tx.insert(sakipUnitReports).values({ regionCode: region, period: PERIOD, unitId: unit.id }).returning();
       await startStages(tx, unitReportRecord(region, report.id), [{ stage: 'report', unit: 'working_days', dueAt: new Date(now.getTime() + 14 * 86_400_000), targetAt: null }]);
+      // A draft performance agreement of the unit (editable, signable; a revision stops at 409, it is not signed yet), with one committed target and the programme.
+      const [agreement] = await tx.insert(sakipAgreements).values({ regionCode: region, year: 2026, level: 'unit', unitId: unit.id, planId: plan.id, version: 1, createdAt: now, updatedAt: now }).returning();
+      await tx.insert(sakipAgreementVersions).values({
+        regionCode: region, agreementId: agreement.id, version: 1, status: 'draft', firstName: SECRET_OFFICIAL, firstPosition: 'Kepala Dinas Perhubungan', secondName: 'Bupati', secondPosition: 'Bupati',
+        place: 'Sumedang', createdAt: now, createdByLabel: 'uji isolasi',
+      });
+      await tx.insert(sakipAgreementRows).values([
+        { regionCode: region, agreementId: agreement.id, version: 1, position: 0, kind: 'indicator', nodeId: target.id, nodeTitle: target.title, indicatorId: reported.id, indicatorName: 'Jumlah kecelakaan lalu lintas', measure: 'kejadian', value: '120', targetVersion: 1 },
+        { regionCode: region, agreementId: agreement.id, version: 1, position: 1, kind: 'programme', nodeId: programme.id, nodeTitle: programme.title, code: programme.code },
+      ]);
       return {
         // The programme is a leaf (removable, movable); `fresh` has no target or realisation yet (removable, can take both).
         params: {
@@ -56,9 +71,10 @@ export const sakipIsolation: IsolationFixtures = {
           'reporting-periods/:period': PERIOD, 'reporting-periods/:period/units/:unitId': unit.id,
           // A realisation is entered for, or taken from SPBE for, the year 2025 (closed in the demo: the coordinator gives a reason).
           'realisations/:period': '2025',
+          agreementId: agreement.id, 'agreements/:agreementId/versions/:version': '1', sakipAgreementUnitId: dinkes.id,
         },
-        secrets: [plan.id, goal.id, target.id, programme.id, reported.id, fresh.id, report.id],
-        private: [SECRET_NOTE, SECRET_OLD_NOTE],
+        secrets: [plan.id, goal.id, target.id, programme.id, reported.id, fresh.id, report.id, agreement.id],
+        private: [SECRET_NOTE, SECRET_OLD_NOTE, SECRET_OFFICIAL],
       };
     });
     made.params.sakipWorkbook = (await exportPlanWorkbook(ctx, region, made.params.planId)).data.toString('base64');
@@ -84,6 +100,11 @@ export const sakipIsolation: IsolationFixtures = {
       'POST /api/regions/:region/sakip/reporting-periods': { period: '2026-02', dueDate: '2027-03-31' },
       'PUT /api/regions/:region/sakip/reporting-periods/:period/status': { status: 'closed' },
       'POST /api/regions/:region/sakip/reporting-periods/:period/units/:unitId/submit': { note: 'Laporan palsu dari daerah lain' },
+      // The demo's health office Renstra is active through 2029 and has no 2028 agreement: drafting one would succeed.
+      'POST /api/regions/:region/sakip/agreements': { year: 2028, level: 'subunit', unitId: p.sakipAgreementUnitId, subunit: 'Kepala Bidang Palsu', firstParty: { name: 'Palsu', position: 'Palsu' }, secondParty: { name: 'Palsu', position: 'Palsu' } },
+      'PATCH /api/regions/:region/sakip/agreements/:agreementId': { place: 'Bandung' },
+      'POST /api/regions/:region/sakip/agreements/:agreementId/sign': {},
+      'POST /api/regions/:region/sakip/agreements/:agreementId/revise': { reason: 'Revisi palsu dari daerah lain' },
     };
     const key = `${method} ${url}`;
     if (key === `POST ${P}/import`) {

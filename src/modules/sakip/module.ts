@@ -7,6 +7,7 @@ import { sakipErrors } from './errors.js';
 import { sakipSettings } from './settings.js';
 import { sakipRoutes } from './http/routes.js';
 import { sakipPeriodRoutes } from './http/periods.js';
+import { sakipAgreementRoutes } from './http/agreements.js';
 import { unitReportDeadlineHandler } from './service/escalation.js';
 import { seedSakipDemo } from './demo.js';
 import { sakipIsolation } from './isolation.js';
@@ -23,6 +24,8 @@ const permissions = {
   'sakip.plan': ['sakip_coordinator', 'sakip_planner'],
   'sakip.realise': ['sakip_coordinator', 'sakip_planner'],
   'sakip.manage': ['sakip_coordinator'],
+  // Performance agreements: the unit head records their own signing (the service checks the unit); the coordinator any.
+  'sakip.agreement_sign': ['sakip_coordinator', 'unit_head'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
@@ -47,6 +50,7 @@ export const sakipModule = defineModule({
   routes: (ctx) => async (app) => {
     await sakipRoutes(ctx)(app);
     await sakipPeriodRoutes(ctx)(app);
+    await sakipAgreementRoutes(ctx)(app);
   },
   // A unit's report in a reporting period: reminded, then escalated (settings: sakip.reporting.ladder).
   deadlines: { unit_report: unitReportDeadlineHandler },
@@ -62,6 +66,9 @@ export const sakipModule = defineModule({
     referencesUser('sakip_reporting_periods', 'closed_by'),
     referencesUser('sakip_reporting_periods', 'reopened_by'),
     referencesUser('sakip_unit_reports', 'submitted_by'),
+    // Who drafted a performance agreement's version and who recorded its signing.
+    referencesUser('sakip_agreement_versions', 'created_by'),
+    referencesUser('sakip_agreement_versions', 'signed_by'),
   ],
   demo: {
     seed: (tx, place) => seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now),

@@ -229,3 +229,101 @@ export const sakipUnitReports = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), uniqueIndex('sakip_unit_reports_period_unit_idx').on(t.regionCode, t.period, t.unitId)],
 );
+
+// ---------------------------------------------------------------------------
+// Performance agreements (Perjanjian Kinerja, PermenPANRB 53/2014)
+
+/**
+ * A performance agreement of one official for one year: the head of region
+ * (level `region`, from the RPJMD), a unit head (`unit`, from the unit's
+ * Renstra) or an echelon III/IV official of a unit (`subunit`, named by
+ * position). Its content lives in versions; `version` is the current one.
+ */
+export const sakipAgreements = pgTable(
+  'sakip_agreements',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    year: integer('year').notNull(),
+    level: text('level').notNull(), // region | unit | subunit
+    /** The unit; null for the head of region. */
+    unitId: uuid('unit_id'),
+    /** The echelon III/IV position within the unit ("Kepala Bidang Kesehatan Masyarakat"); empty otherwise. */
+    subunit: text('subunit').notNull().default(''),
+    /** The plan (RPJMD or Renstra) its targets were copied from. */
+    planId: uuid('plan_id').notNull(),
+    version: integer('version').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    // One agreement per official and year; a change of official is a revision, not a second agreement.
+    uniqueIndex('sakip_agreements_official_year_idx').on(t.regionCode, t.year, t.level, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.subunit),
+    check('sakip_agreements_level_unit', sql`(${t.level} = 'region' and ${t.unitId} is null and ${t.subunit} = '') or (${t.level} = 'unit' and ${t.unitId} is not null and ${t.subunit} = '') or (${t.level} = 'subunit' and ${t.unitId} is not null and ${t.subunit} <> '')`),
+  ],
+);
+
+/**
+ * One version of an agreement as drafted and signed: the parties as typed
+ * (the second party is null for the head of region), place and date, and who
+ * recorded the signing. A revision adds a version with its reason; earlier
+ * versions stay as they were.
+ */
+export const sakipAgreementVersions = pgTable(
+  'sakip_agreement_versions',
+  {
+    regionCode: text('region_code').notNull(),
+    agreementId: uuid('agreement_id').notNull(),
+    version: integer('version').notNull(),
+    status: text('status').notNull(), // draft | signed
+    firstName: text('first_name').notNull(),
+    firstPosition: text('first_position').notNull(),
+    firstNip: text('first_nip').notNull().default(''),
+    secondName: text('second_name'),
+    secondPosition: text('second_position'),
+    secondNip: text('second_nip'),
+    place: text('place').notNull(),
+    /** The date written above the signatures, in the region's time (YYYY-MM-DD); set on signing when not typed. */
+    signedOn: text('signed_on'),
+    /** Why this version replaced the previous one; null on the first. */
+    reason: text('reason'),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by'),
+    createdByLabel: text('created_by_label').notNull(),
+    signedAt: ts('signed_at'),
+    signedBy: uuid('signed_by'),
+    signedByLabel: text('signed_by_label'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.agreementId, t.version] })],
+);
+
+/**
+ * A version's rows: an indicator committed with its target as it was when the
+ * version was drafted (copied, so a later target revision does not change a
+ * signed agreement), or a programme or activity with its budget if known.
+ */
+export const sakipAgreementRows = pgTable(
+  'sakip_agreement_rows',
+  {
+    regionCode: text('region_code').notNull(),
+    agreementId: uuid('agreement_id').notNull(),
+    version: integer('version').notNull(),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(), // indicator | programme
+    nodeId: uuid('node_id').notNull(),
+    /** The target (sasaran) for an indicator; the programme or activity itself otherwise. */
+    nodeTitle: text('node_title').notNull(),
+    code: text('code'),
+    indicatorId: uuid('indicator_id'),
+    indicatorName: text('indicator_name'),
+    measure: text('measure'),
+    value: numeric('value'),
+    low: numeric('low'),
+    high: numeric('high'),
+    /** The target version copied. */
+    targetVersion: integer('target_version'),
+    budget: numeric('budget'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.agreementId, t.version, t.position] })],
+);

@@ -2,14 +2,19 @@
 // only their own unit's Renstra and reports only their unit's indicators; the
 // SAKIP coordinator (region-wide) changes and reports everything in the region.
 import { AppError } from '../../../platform/errors.js';
-import { rolesWith, unitsReached, type Actor } from '../../../platform/auth/policy.js';
+import { rolesWith, unitsReached, type Actor, type Permission } from '../../../platform/auth/policy.js';
 
 /** The plan's owner: its unit for a Renstra, null for the region's RPJMD. */
 export function ensureMayEditPlan(actor: Actor, plan: { regionCode: string; unitId: string | null }): void {
-  const reach = unitsReached(actor, plan.regionCode, new Set(rolesWith('sakip.plan')));
+  ensureUnitReached(actor, plan.regionCode, plan.unitId, 'sakip.plan');
+}
+
+/** Region-wide holders of the permission reach every unit and the region's own records (unitId null); unit roles only their units. */
+export function ensureUnitReached(actor: Actor, regionCode: string, unitId: string | null, permission: Permission): void {
+  const reach = unitsReached(actor, regionCode, new Set(rolesWith(permission)));
   if (reach === null) return;
-  if (plan.unitId === null) throw new AppError('sakip.coordinator_only');
-  if (!reach.has(plan.unitId)) throw new AppError('sakip.not_your_unit');
+  if (unitId === null) throw new AppError('sakip.coordinator_only');
+  if (!reach.has(unitId)) throw new AppError('sakip.not_your_unit');
 }
 
 /**
