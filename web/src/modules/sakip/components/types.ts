@@ -22,3 +22,7 @@ export type TreeNode = Schemas['SakipTreeNode'];
 export type Overview = Schemas['SakipOverview'];
 export type ReportingPeriod = Schemas['SakipReportingPeriod'];
 export type UnitReport = Schemas['SakipUnitReport'];
+export type EvaluationBrief = Schemas['SakipEvaluationBrief'];
+export type Evaluation = Schemas['SakipEvaluation'];
+export type OfficialResult = Schemas['SakipOfficialResult'];
+export type ProvinceComparison = Schemas['SakipProvinceComparison'];
