@@ -2,9 +2,10 @@
 // Inspektorat's evaluator gives every sub-komponen its letter on the page,
 // sees the score and predicate (all A: exactly 90, so A and not AA), adds a
 // recommendation and finalises; the report prints without the navigation;
+// the unit's planner records the recommendation's follow-up on a phone;
 // the province's SAKIP coordinator compares Jawa Barat's kabupaten/kota.
 import { beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, eventually } from './browser.js';
+import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
 
 const DESKTOP = { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false };
 const R = '/api/regions/32.11/sakip';
@@ -79,6 +80,21 @@ describeInBrowser('e-SAKIP AKIP evaluation in Chromium', (b) => {
     await page.emulateMedia({ media: 'screen' });
     expect(b.problems(page)).toEqual([]);
     await page.context().close();
+
+    // The health office's planner, on a phone, records the follow-up; only the evaluator may declare it done.
+    const planner = await b.newPage({ viewport: PHONE });
+    await b.signIn(planner, 'perencana.dinkes@sumedang.demo');
+    await planner.goto(b.url(`/staff/32.11/sakip/evaluasi/${id}`));
+    const rec = planner.locator('.akip-rec');
+    await eventually(() => rec.isVisible()).toBe(true);
+    expect(await rec.getByRole('button', { name: 'Nyatakan selesai' }).count()).toBe(0);
+    await rec.getByLabel('Tindak lanjut dan buktinya').fill('Renstra perubahan disusun; draf terlampir');
+    await rec.getByRole('button', { name: 'Catat tindak lanjut' }).click();
+    await eventually(() => rec.getAttribute('data-status')).toBe('in_progress');
+    expect(await rec.textContent()).toContain('Renstra perubahan disusun; draf terlampir — perencana.dinkes@sumedang.demo');
+    expect(await overflowsHorizontally(planner)).toBe(false);
+    expect(b.problems(planner)).toEqual([]);
+    await planner.context().close();
   });
 
   it('lets the province\'s SAKIP coordinator compare its kabupaten/kota with the trend', async () => {

@@ -104,7 +104,7 @@ export const sakipEvaluationRoutes = (ctx: AppContext) => async (app: FastifyIns
     schema: {
       tags, summary: 'Buka evaluasi AKIP internal tahun ini (evaluator Inspektorat) / Open the year\'s internal AKIP evaluation (Inspektorat evaluator)', params: regionParam,
       description: 'Satu per tahun, sebagai draf, pada versi lembar kerja yang disematkan. Bawaan: semua perangkat daerah aktif menjawab. / One per year, as a draft, on a pinned worksheet version. By default every active unit answers.',
-      body: z.object({ year, worksheetVersion: z.enum(worksheetVersions).optional(), unitIds: z.array(z.uuid()).max(500).optional() }),
+      body: z.object({ year, worksheetVersion: z.enum(worksheetVersions).optional(), unitIds: z.array(z.uuid()).min(1).max(500).optional() }),
       response: { 201: evaluation, ...failures('sakip.evaluation_exists', 'unit.not_found', 'sakip.worksheet_unknown') },
     },
   }, async (request, reply) => reply.status(201).send(await view(request.region!.code, await openEvaluation(ctx, request.region!.code, request.actor, request.body))));

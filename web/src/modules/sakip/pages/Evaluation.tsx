@@ -29,13 +29,18 @@ export function Predicate({ score, predicate }: { score: string | null | undefin
   return <span className="akip-predicate"><strong>{formatExact(score, locale)}</strong> <span className={`badge predicate-${predicate.code}`} title={predicate.label}>{predicate.code}</span></span>;
 }
 
-/** Units this person answers for: their unit grants through sakip.answer roles, or every unit when region-wide. */
+/** The units this person acts for through these roles; null when region-wide (the API's unitsReached). */
+function unitsReached(me: Me | undefined, region: string, roles: string[]): Set<string> | null {
+  const grants = (me?.grants ?? []).filter((g) => g.regionCode === region && roles.includes(g.role));
+  if (me?.user?.platformAdmin || grants.some((g) => !g.unitId)) return null;
+  return new Set(grants.map((g) => g.unitId!));
+}
+
+/** Units this person answers for (the roles of sakip.answer). */
 function answerableUnits(me: Me | undefined, region: string, ev: Evaluation): Evaluation['units'] {
   if (!may(me, region, 'sakip.answer')) return [];
-  const grants = (me?.grants ?? []).filter((g) => g.regionCode === region && ['sakip_coordinator', 'sakip_planner', 'unit_head'].includes(g.role));
-  if (me?.user?.platformAdmin || grants.some((g) => !g.unitId)) return ev.units;
-  const mine = new Set(grants.map((g) => g.unitId));
-  return ev.units.filter((u) => mine.has(u.id));
+  const reach = unitsReached(me, region, ['sakip_coordinator', 'sakip_planner', 'unit_head']);
+  return reach === null ? ev.units : ev.units.filter((u) => reach.has(u.id));
 }
 
 // ---------------------------------------------------------------------------
@@ -56,7 +61,7 @@ function EvaluationsView({ region }: { region: RegionProfile }) {
       <p className="small muted">{t('sakip.eval.intro')}</p>
       <ErrorMessage error={list.error} />
       {!list.data ? <Loading /> : list.data.length === 0 ? <p className="muted">{t('sakip.eval.none')}</p> : (
-        <table className="sakip-table">
+        <div className="sakip-scroll"><table className="sakip-table">
           <caption>{t('sakip.eval.caption')}</caption>
           <thead><tr><th scope="col">{t('sakip.plan.year')}</th><th scope="col">{t('sakip.eval.stage')}</th><th scope="col">{t('sakip.eval.score')}</th></tr></thead>
           <tbody>
@@ -68,14 +73,14 @@ function EvaluationsView({ region }: { region: RegionProfile }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
       {may(me, region.code, 'sakip.evaluate') && <OpenEvaluation region={region} />}
       <h2>{t('sakip.results.title')}</h2>
       <p className="small muted">{t('sakip.results.intro')}</p>
       <ErrorMessage error={results.error} />
       {results.data && (results.data.length === 0 ? <p className="muted">{t('sakip.results.none')}</p> : (
-        <table className="sakip-table akip-results">
+        <div className="sakip-scroll"><table className="sakip-table akip-results">
           <caption>{t('sakip.results.caption')}</caption>
           <thead><tr><th scope="col">{t('sakip.plan.year')}</th><th scope="col">{t('sakip.eval.score')}</th><th scope="col">{t('sakip.results.source')}</th><th scope="col">{t('sakip.results.recorded')}</th></tr></thead>
           <tbody>
@@ -88,7 +93,7 @@ function EvaluationsView({ region }: { region: RegionProfile }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       ))}
       {may(me, region.code, 'sakip.results') && <RecordResult region={region} reload={results.reload} />}
     </>
@@ -329,7 +334,7 @@ function AnswerForm({ url, ev, units, reload }: { url: string; ev: Evaluation; u
       )}
       <details>
         <summary>{t('sakip.answer.open', { n: criteria.length })}</summary>
-        <table className="sakip-table small">
+        <div className="sakip-scroll"><table className="sakip-table small">
           <thead><tr><th scope="col">{t('sakip.answer.criterion')}</th><th scope="col">{t('sakip.answer.answer')}</th><th scope="col">{t('sakip.answer.evidence')}</th></tr></thead>
           <tbody>
             {criteria.map((k) => (
@@ -345,7 +350,7 @@ function AnswerForm({ url, ev, units, reload }: { url: string; ev: Evaluation; u
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       </details>
       {saved && <Flash>{t('sakip.answer.saved')}</Flash>}
       <ErrorMessage error={error} />
@@ -431,7 +436,10 @@ function RecommendationItem({ region, rec, ev, url, reload }: { region: RegionPr
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
   const evaluator = may(me, region.code, 'sakip.evaluate');
-  const choices: Recommendation['status'][] = ev.status !== 'final' || !may(me, region.code, 'sakip.follow_up') ? []
+  // Whoever the API lets act on it (the roles of sakip.follow_up): region-wide, or the unit it names.
+  const reach = unitsReached(me, region.code, ['sakip_coordinator', 'sakip_planner', 'unit_head', 'sakip_evaluator']);
+  const mine = reach === null || (rec.unit !== null && reach.has(rec.unit.id));
+  const choices: Recommendation['status'][] = ev.status !== 'final' || !mine || !may(me, region.code, 'sakip.follow_up') ? []
     : rec.status === 'done' ? (evaluator ? ['in_progress'] : []) : evaluator ? ['in_progress', 'done'] : ['in_progress'];
   const step = async (status: Recommendation['status']) => {
     setError(null);
