@@ -19,7 +19,8 @@ const tables = ['regions', 'users', 'units', 'grants', 'invitations', 'pending_r
   'categories', 'routing_rules', 'sla_policies', 'complaints', 'complaint_events', 'complaint_photos', 'stage_deadlines', 'stage_escalations', 'complaint_stats',
   'spbe_frameworks', 'spbe_framework_versions', 'spbe_evaluations', 'spbe_answers', 'spbe_evidence', 'spbe_history', 'spbe_targets', 'spbe_results',
   'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations', 'sakip_realisation_versions', 'sakip_reporting_periods', 'sakip_unit_reports',
-  'sakip_agreements', 'sakip_agreement_versions', 'sakip_agreement_rows'];
+  'sakip_agreements', 'sakip_agreement_versions', 'sakip_agreement_rows',
+  'sakip_evaluations', 'sakip_evaluation_answers', 'sakip_evaluation_reviews', 'sakip_recommendations', 'sakip_recommendation_follow_ups', 'sakip_official_results'];
 
 async function fingerprint(db: Database): Promise<string> {
   const parts = tables.map((t) => `select '${t}' as t, count(*)::int as n, coalesce(md5(string_agg(md5(x::text), ',' order by md5(x::text))), '') as h from ${t} x`);
@@ -107,6 +108,8 @@ describeWithApp('hostile input', (h) => {
     indicatorId: fc.oneof(fc.constant('REAL_INDICATOR'), fc.uuid()),
     period: fc.constantFrom('2026', '2026-Q1', '2026-10', '2025-Q4', '2026-Q3', '2031', '2026-13', '2026-Q5'),
     unitId: fc.oneof(fc.constant('REAL_UNIT'), fc.uuid()),
+    subComponent: fc.constantFrom('1.a', '4.c', '9.z'),
+    recommendationId: fc.uuid(),
   };
   const param = (name: string) => fc.oneof({ weight: 3, arbitrary: plausible[name] ?? hostile }, { weight: 1, arbitrary: hostile });
   const value = fc.oneof(hostile, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.jsonValue({ maxDepth: 2 }),
@@ -148,6 +151,12 @@ describeWithApp('hostile input', (h) => {
     if (url.endsWith('/submit')) return { note: 'Laporan triwulan' };
     if (url.endsWith('/sakip/agreements')) return { year: 2026, level: 'unit', unitId: 'REAL_UNIT', firstParty: { name: 'Kepala', position: 'Kepala Dinas' }, secondParty: { name: 'Bupati', position: 'Bupati' } };
     if (url.endsWith('/revise')) return { reason: 'Pergantian pejabat' };
+    if (url.endsWith('/sakip/evaluations')) return { year: 2027 };
+    if (url.endsWith('/answers')) return { answers: [{ criterion: '1.a.1', answer: 'Y', evidence: 'https://contoh.test/bukti' }] };
+    if (url.includes('/reviews/')) return { letter: 'A', note: 'Catatan' };
+    if (url.endsWith('/recommendations')) return { text: 'Rekomendasi', unitId: 'REAL_UNIT' };
+    if (url.endsWith('/follow-ups')) return { status: 'in_progress', note: 'Tindak lanjut' };
+    if (url.includes('/official-results/')) return { score: '72.35', source: 'Surat KemenPANRB' };
     if (url.endsWith('/status')) return { status: 'active' };
     return {};
   };

@@ -10,7 +10,7 @@ import { sweepDeadlines } from '../src/platform/deadlines/sweep.js';
 
 describeWithApp('showcase demo', (h) => {
   const count = async (q: ReturnType<typeof sql>) => (await h.ctx.database.rows<{ n: number }>(q))[0].n;
-  const tables = ['complaints', 'complaint_events', 'stage_deadlines', 'stage_escalations', 'complaint_stats', 'spbe_results', 'spbe_answers', 'users', 'regions'];
+  const tables = ['complaints', 'complaint_events', 'stage_deadlines', 'stage_escalations', 'complaint_stats', 'spbe_results', 'spbe_answers', 'users', 'regions', 'sakip_official_results'];
   const sizes = async () => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(sql.raw(`select count(*)::int as n from ${t}`))])));
   let bupati: Session;
   let spbe: Session;
@@ -111,6 +111,17 @@ describeWithApp('showcase demo', (h) => {
     const others = res.body.filter((l: any) => l.regionCode !== '32.11');
     expect(new Set(others.map((l: any) => l.regionCode)).size).toBeGreaterThanOrEqual(2);
     expect(others.some((l: any) => l.practiceNote && l.evidence.length > 0)).toBe(true);
+  });
+
+  it('gives the province\'s SAKIP comparison every kabupaten/kota with KemenPANRB\'s results 2023–2025', async () => {
+    const res = await h.api('GET', '/api/regions/32/sakip/province-comparison?from=2023&to=2025&targetsYear=2025', { session: await h.signIn('sakip@jabarprov.demo') });
+    expect(res.status).toBe(200);
+    expect(res.body.regions.map((r: any) => r.code).sort()).toEqual(['32.11', ...showcaseRegions.map((r) => r.code)].sort());
+    for (const r of res.body.regions) expect(r.trend.map((t: any) => t.official?.predicate.code ?? null).every(Boolean), r.code).toBe(true);
+    // Kota Bandung leads (A, above 80); Kota Bogor dipped in 2025.
+    const of = (code: string) => res.body.regions.find((r: any) => r.code === code);
+    expect(of('32.73').latest).toMatchObject({ score: '80.62', predicate: { code: 'A' } });
+    expect(of('32.71').change).toBe('-1.14');
   });
 
   it('adds nothing the second time', async () => {

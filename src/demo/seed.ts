@@ -35,6 +35,7 @@ export const demoAccounts: { email: string; name: string; region: string; role: 
   { email: 'perencana.dinkes@sumedang.demo', name: 'Nina Perencana Dinkes', region: DEMO_REGION, role: 'sakip_planner', unit: 'DINKES' },
   { email: 'perencana.kominfo@sumedang.demo', name: 'Dimas Perencana Diskominfo', region: DEMO_REGION, role: 'sakip_planner', unit: 'DISKOMINFO' },
   { email: 'evaluator@sumedang.demo', name: 'Hendra Evaluator AKIP', region: DEMO_REGION, role: 'sakip_evaluator' },
+  { email: 'sakip@jabarprov.demo', name: 'Koordinator SAKIP Provinsi Jawa Barat', region: DEMO_PROVINCE, role: 'sakip_coordinator' },
 ];
 
 const demoUnits = [

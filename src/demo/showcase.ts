@@ -24,6 +24,7 @@ import { spbeEvaluations, spbeResults } from '../modules/spbe/schema.js';
 import type { VersionRow } from '../modules/spbe/service/frameworks.js';
 import { DEMO_REGION, setDemoPassword } from './seed.js';
 import { seedRegionDefaults } from '../modules/complaints/demo.js';
+import { seedOfficialResults } from '../modules/sakip/demo-evaluation.js';
 import { seededRng, type Rng } from './random.js';
 import { planComplaints, type Actor, type Pace, type PlanCategory, type PlanDistrict, type PlannedComplaint } from './showcase-plan.js';
 
@@ -109,6 +110,8 @@ export async function seedShowcase(ctx: AppContext): Promise<boolean> {
       await seedComplaints(tx, (await findRegion(tx, code))!, now, pace, seededRng(seed), taken);
       added = true;
     }
+    // KemenPANRB's AKIP results 2023–2025, so the province's SAKIP comparison starts full.
+    for (const r of showcaseRegions) added = (await seedOfficialResults(tx, r.code, now)) || added;
     return (await seedSpbe(tx)) || added;
   });
 }

@@ -16423,6 +16423,1434 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/sakip/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluasi AKIP internal per tahun / Internal AKIP evaluations by year */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipEvaluationBrief"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Buka evaluasi AKIP internal tahun ini (evaluator Inspektorat) / Open the year's internal AKIP evaluation (Inspektorat evaluator)
+         * @description Satu per tahun, sebagai draf, pada versi lembar kerja yang disematkan. Bawaan: semua perangkat daerah aktif menjawab. / One per year, as a draft, on a pinned worksheet version. By default every active unit answers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Kunci unik per pengiriman (mis. UUID); kirim ulang dengan kunci yang sama mengembalikan jawaban pertama tanpa membuat data kedua, selama 24 jam. / A unique key per submission (e.g. a UUID): a retry with the same key returns the first answer without creating anything twice, for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @enum {string} */
+                        worksheetVersion?: "permenpanrb-88-2021";
+                        unitIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Dibuat / Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipEvaluation"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.worksheet_unknown` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `unit.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.in_progress`, `sakip.evaluation_exists` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.key_reused` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/evaluations/{evaluationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluasi AKIP: jawaban, penilaian, nilai, predikat, rekomendasi / An AKIP evaluation: answers, review, score, predicate, recommendations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    evaluationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipEvaluation"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.evaluation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Catatan hasil evaluasi (evaluator) / The evaluation's notes (evaluator) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    evaluationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        notes: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipEvaluation"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.evaluation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.evaluation_final`, `sakip.evaluation_status` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/evaluations/{evaluationId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Ubah tahap evaluasi; final menyimpan nilai dan predikat / Move the evaluation's stage; final stores the score and predicate
+         * @description draft → answering (perangkat daerah menjawab) → reviewing (evaluator menilai; bisa dikembalikan ke answering) → final (hanya dibaca, kecuali tindak lanjut rekomendasi) / draft → answering (units answer) → reviewing (evaluators score; can go back to answering) → final (read-only except recommendations' follow-up)
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    evaluationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "draft" | "answering" | "reviewing" | "final";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipEvaluation"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.evaluation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.evaluation_final`, `sakip.evaluation_incomplete`, `sakip.evaluation_status` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/evaluations/{evaluationId}/units/{unitId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Jawaban perangkat daerah atas kriteria, dengan bukti / A unit's answers to the criteria, with evidence
+         * @description Selama tahap answering, oleh kepala atau perencana perangkat daerah itu, atau koordinator SAKIP. Jawaban menurut skema lembar kerja (88/2021: Y atau T). / While answering, by the unit's head or planner, or the SAKIP coordinator. Answers follow the worksheet's scheme (88/2021: Y or T).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    evaluationId: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            /** @description Kode kriteria, mis. 1.a.1 / criterion code */
+                            criterion: string;
+                            /** @description Y (ya) atau T (tidak) / Y (yes) or T (no) */
+                            answer: string;
+                            /**
+                             * @description Tautan atau keterangan bukti / a link to or note on the evidence
+                             * @default
+                             */
+                            evidence?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipEvaluation"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.answer_invalid`, `sakip.criterion_unknown` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.evaluation_not_found`, `sakip.unit_not_evaluated` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.evaluation_final`, `sakip.evaluation_status` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/evaluations/{evaluationId}/reviews/{subComponent}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Nilai huruf sub-komponen (AA–E) dengan catatan (evaluator) / A sub-component's letter (AA–E) with a note (evaluator) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    evaluationId: string;
+                    subComponent: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        letter: string;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipEvaluation"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.letter_invalid`, `sakip.sub_component_unknown` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.evaluation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.evaluation_final`, `sakip.evaluation_status` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/evaluations/{evaluationId}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tambah rekomendasi (evaluator) / Add a recommendation (evaluator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Kunci unik per pengiriman (mis. UUID); kirim ulang dengan kunci yang sama mengembalikan jawaban pertama tanpa membuat data kedua, selama 24 jam. / A unique key per submission (e.g. a UUID): a retry with the same key returns the first answer without creating anything twice, for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    region: string;
+                    evaluationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        subComponent?: string | null;
+                        unitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Dibuat / Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipEvaluation"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.sub_component_unknown` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.evaluation_not_found`, `sakip.unit_not_evaluated` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.in_progress`, `sakip.evaluation_final`, `sakip.evaluation_status` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.key_reused` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/evaluations/{evaluationId}/recommendations/{recommendationId}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Catat tindak lanjut rekomendasi / Record a recommendation's follow-up
+         * @description Setelah evaluasi final. open → in_progress oleh perangkat daerah yang dituju (kepala atau perencana), koordinator atau evaluator; done (dan membuka kembali) hanya oleh evaluator, yang memeriksa buktinya. / Once the evaluation is final. open → in_progress by the unit named (head or planner), the coordinator or an evaluator; done (and reopening) only by an evaluator, who checks the evidence.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Kunci unik per pengiriman (mis. UUID); kirim ulang dengan kunci yang sama mengembalikan jawaban pertama tanpa membuat data kedua, selama 24 jam. / A unique key per submission (e.g. a UUID): a retry with the same key returns the first answer without creating anything twice, for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    region: string;
+                    evaluationId: string;
+                    recommendationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "open" | "in_progress" | "done";
+                        /** @description Apa yang dilakukan dan buktinya / what was done and its evidence */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Dibuat / Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipEvaluation"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.evaluation_not_found`, `sakip.recommendation_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.in_progress`, `sakip.evaluation_status`, `sakip.follow_up_invalid` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.key_reused` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/official-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hasil evaluasi AKIP resmi KemenPANRB per tahun / KemenPANRB's official AKIP results by year */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipOfficialResult"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/official-results/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Catat hasil resmi KemenPANRB (koordinator SAKIP) / Record KemenPANRB's official result (SAKIP coordinator)
+         * @description Nilai 0–100 dengan paling banyak dua desimal, sebagai teks; predikat dihitung dari rentang versi lembar kerja (tepat 90 adalah A). Mencatat ulang tahun yang sama mengoreksinya (tercatat di log audit). / A score 0–100 with at most two decimals, as text; the predicate is computed from the worksheet version's bands (exactly 90 is A). Recording the same year again corrects it (kept in the audit log).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mis. "72.35" / e.g. "72.35" */
+                        score: string | number;
+                        /**
+                         * @description Sumber: surat atau laman KemenPANRB / where it was published
+                         * @default
+                         */
+                        source?: string;
+                        /** @enum {string} */
+                        worksheetVersion?: "permenpanrb-88-2021";
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipOfficialResult"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.score_invalid`, `sakip.worksheet_unknown` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/province-comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Perbandingan AKIP kabupaten/kota sebuah provinsi / A province's kabupaten/kota compared on AKIP
+         * @description Untuk provinsi: setiap kabupaten/kota dengan hasil terakhir (resmi, atau evaluasi internal final), tren per tahun dan IKU RPJMD tercapai. Efisiensi belum dibandingkan: anggaran belum dicatat. / For a province: each kabupaten/kota with its latest result (official, else the final internal one), the trend by year and the RPJMD key indicators met. Efficiency is not compared yet: budgets are not recorded.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bawaan: empat tahun sebelum `to` / default: four years before `to` */
+                    from?: number;
+                    /** @description Bawaan: tahun berjalan / default: the current year */
+                    to?: number;
+                    /** @description Tahun IKU; bawaan tahun lalu (tahun terakhir yang lengkap) / the key indicators' year; default last year (the last complete one) */
+                    targetsYear?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipProvinceComparison"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `sakip.not_province` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -16948,7 +18376,7 @@ export interface components {
                 kind: string;
                 parentCode: string | null;
                 /** @description Izin pengguna di daerah ini / the user's permissions in this region */
-                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.agreement_sign")[];
+                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.agreement_sign" | "sakip.evaluate" | "sakip.answer" | "sakip.follow_up" | "sakip.results" | "sakip.compare")[];
             }[];
             csrfToken: string | null;
         };
@@ -17563,6 +18991,146 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SakipEvaluation: {
+            id: string;
+            year: number;
+            /**
+             * @description draft → answering (perangkat daerah menjawab) → reviewing (evaluator menilai; bisa dikembalikan ke answering) → final (hanya dibaca, kecuali tindak lanjut rekomendasi) / draft → answering (units answer) → reviewing (evaluators score; can go back to answering) → final (read-only except recommendations' follow-up)
+             * @enum {string}
+             */
+            status: "draft" | "answering" | "reviewing" | "final";
+            /** @description Versi lembar kerja yang dipakai sejak evaluasi dibuka / the worksheet version pinned when it was opened */
+            worksheetVersion: string;
+            regulation: string;
+            notes: string;
+            letters: {
+                letter: string;
+                /** @description Persen bobot sub-komponen / percent of the sub-component weight */
+                share: number;
+            }[];
+            answerScheme: {
+                answer: string;
+                value: number;
+            }[];
+            predicates: {
+                code: string;
+                label: string;
+                min: number;
+                minInclusive: boolean;
+                max: number;
+                maxInclusive: boolean;
+            }[];
+            units: {
+                id: string;
+                code: string;
+                name: string;
+                answered: number;
+                criteria: number;
+            }[];
+            components: {
+                code: string;
+                name: string;
+                weight: number;
+                score: string | null;
+                subComponents: {
+                    code: string;
+                    kind: string;
+                    name: string;
+                    weight: number;
+                    letter: string | null;
+                    note: string;
+                    reviewed: {
+                        /** Format: date-time */
+                        at: string;
+                        by: string;
+                    } | null;
+                    score: string | null;
+                    /** @description Saran huruf dari jawaban setiap perangkat daerah (satu sumber, hanya saran) / a letter suggested from each unit's answers (single source, a hint only) */
+                    suggestions: {
+                        unitId: string;
+                        letter: string | null;
+                        met: number | null;
+                        total: number;
+                    }[];
+                    criteria: {
+                        code: string;
+                        text: string;
+                        answers: {
+                            unitId: string;
+                            answer: string;
+                            evidence: string;
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                        }[];
+                    }[];
+                }[];
+            }[];
+            score: {
+                complete: boolean;
+                /** @description Jumlah nilai komponen, dua desimal / the components' sum, two decimals */
+                total: string | null;
+                predicate: {
+                    code: string;
+                    label: string;
+                } | null;
+                /** @description Sub-komponen tanpa huruf / sub-components without a letter */
+                missing: string[];
+            };
+            final: {
+                /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                score: string;
+                predicate: {
+                    code: string;
+                    label: string;
+                };
+                /** Format: date-time */
+                at: string;
+                by: string;
+            } | null;
+            recommendations: {
+                id: string;
+                subComponent: string | null;
+                unit: {
+                    id: string;
+                    code: string;
+                    name: string;
+                } | null;
+                text: string;
+                /** @enum {string} */
+                status: "open" | "in_progress" | "done";
+                created: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                };
+                followUps: {
+                    seq: number;
+                    /** @enum {string} */
+                    status: "open" | "in_progress" | "done";
+                    note: string;
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                }[];
+            }[];
+        };
+        SakipEvaluationBrief: {
+            id: string;
+            year: number;
+            /**
+             * @description draft → answering (perangkat daerah menjawab) → reviewing (evaluator menilai; bisa dikembalikan ke answering) → final (hanya dibaca, kecuali tindak lanjut rekomendasi) / draft → answering (units answer) → reviewing (evaluators score; can go back to answering) → final (read-only except recommendations' follow-up)
+             * @enum {string}
+             */
+            status: "draft" | "answering" | "reviewing" | "final";
+            worksheetVersion: string;
+            /** @description Nilai final / the final score */
+            score: string | null;
+            predicate: {
+                code: string;
+                label: string;
+            } | null;
+        };
         SakipIndicator: {
             id: string;
             nodeId: string;
@@ -17647,6 +19215,22 @@ export interface components {
             ok: false;
             error: string;
             indicators: string[];
+        };
+        SakipOfficialResult: {
+            year: number;
+            /** @description Desimal tepat sebagai teks / an exact decimal as text */
+            score: string;
+            predicate: {
+                code: string;
+                label: string;
+            };
+            worksheetVersion: string;
+            source: string;
+            recorded: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            };
         };
         SakipOverview: {
             year: number;
@@ -17742,6 +19326,62 @@ export interface components {
             problems: components["schemas"]["SakipPlanProblem"][];
             tree: components["schemas"]["SakipTreeNode"][];
             detached: components["schemas"]["SakipNodeBrief"][];
+        };
+        SakipProvinceComparison: {
+            province: {
+                code: string;
+                name: string;
+            };
+            from: number;
+            to: number;
+            targetsYear: number;
+            years: number[];
+            regions: {
+                code: string;
+                name: string;
+                kind: string;
+                /** @description Hasil terakhir: resmi KemenPANRB bila ada, selain itu evaluasi internal final / the latest result: KemenPANRB's when recorded, else the final internal one */
+                latest: {
+                    year: number;
+                    /** @enum {string} */
+                    source: "official" | "internal";
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    score: string;
+                    predicate: {
+                        code: string;
+                        label: string;
+                    };
+                } | null;
+                /** @description Selisih dengan hasil sebelumnya / change from the previous result */
+                change: string | null;
+                trend: {
+                    year: number;
+                    official: {
+                        /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                        score: string;
+                        predicate: {
+                            code: string;
+                            label: string;
+                        };
+                    } | null;
+                    internal: {
+                        /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                        score: string;
+                        predicate: {
+                            code: string;
+                            label: string;
+                        };
+                    } | null;
+                }[];
+                targets: {
+                    year: number;
+                    met: number;
+                    withTarget: number;
+                    indicators: number;
+                    /** @description IKU RPJMD tercapai dari yang bertarget / the RPJMD key indicators met, of those with a target */
+                    percent: string | null;
+                };
+            }[];
         };
         SakipRealisation: {
             period: string;

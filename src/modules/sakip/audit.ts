@@ -22,6 +22,16 @@ export const sakipAuditActions = {
   'sakip.agreement_update': { id: 'Mengubah draf perjanjian kinerja', en: 'Changed a performance agreement draft' },
   'sakip.agreement_sign': { id: 'Mencatat penandatanganan perjanjian kinerja', en: 'Recorded a performance agreement\'s signing' },
   'sakip.agreement_revise': { id: 'Merevisi perjanjian kinerja', en: 'Revised a performance agreement' },
+  // The internal AKIP evaluation and KemenPANRB's results.
+  'sakip.evaluation_open': { id: 'Membuka evaluasi AKIP', en: 'Opened an AKIP evaluation' },
+  'sakip.evaluation_status': { id: 'Mengubah tahap evaluasi AKIP', en: 'Changed an AKIP evaluation\'s stage' },
+  'sakip.evaluation_answer': { id: 'Menjawab kriteria evaluasi AKIP', en: 'Answered AKIP evaluation criteria' },
+  'sakip.evaluation_review': { id: 'Menilai sub-komponen evaluasi AKIP', en: 'Scored an AKIP evaluation sub-component' },
+  'sakip.evaluation_notes': { id: 'Mengubah catatan evaluasi AKIP', en: 'Changed an AKIP evaluation\'s notes' },
+  'sakip.evaluation_final': { id: 'Memfinalkan evaluasi AKIP', en: 'Finalised an AKIP evaluation' },
+  'sakip.recommendation_add': { id: 'Menambah rekomendasi evaluasi AKIP', en: 'Added an AKIP evaluation recommendation' },
+  'sakip.recommendation_follow_up': { id: 'Mencatat tindak lanjut rekomendasi AKIP', en: 'Recorded an AKIP recommendation\'s follow-up' },
+  'sakip.official_result': { id: 'Mencatat hasil evaluasi AKIP KemenPANRB', en: 'Recorded KemenPANRB\'s AKIP result' },
 };
 
 declare module '../../platform/audit/audit.js' {

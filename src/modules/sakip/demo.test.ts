@@ -96,6 +96,8 @@ describeWithApp('SAKIP demo and settings', (h) => {
 describeWithApp('SAKIP isolation fixtures', (h) => {
   it('fill every e-SAKIP route, and every request they give succeeds for the victim region\'s coordinator on a fresh fixture (an import up to the fixture\'s history)', async () => {
     const coordinator = await h.signIn('sakip@sumedang.demo');
+    // The AKIP evaluation's own steps are the Inspektorat's.
+    const evaluator = await h.signIn('evaluator@sumedang.demo');
     const routes = h.app.routeTable.filter((r) => r.url.includes('/sakip/'));
     expect(routes.length).toBeGreaterThanOrEqual(17);
     // Reads first, activation last (it fixes the structure), each write on a fixture of its own.
@@ -115,6 +117,12 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
         const agreements = `select id from sakip_agreements where plan_id = '${last}' or year = 2028`;
         for (const table of ['sakip_agreement_rows', 'sakip_agreement_versions']) await h.ctx.database.rows(sql.raw(`delete from ${table} where agreement_id in (${agreements})`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_agreements where id in (${agreements})`));
+        // The fixture's AKIP evaluation (2030) and the one a request opened (2031), with their rows; the fixture's official result.
+        for (const table of ['sakip_evaluation_answers', 'sakip_evaluation_reviews', 'sakip_recommendation_follow_ups', 'sakip_recommendations']) {
+          await h.ctx.database.rows(sql.raw(`delete from ${table} where region_code = '32.11' and ${table === 'sakip_recommendation_follow_ups' ? 'recommendation_id in (select id from sakip_recommendations where evaluation_id in (select id from sakip_evaluations where year >= 2030))' : 'evaluation_id in (select id from sakip_evaluations where year >= 2030)'}`));
+        }
+        await h.ctx.database.rows(sql.raw(`delete from sakip_evaluations where region_code = '32.11' and year >= 2030`));
+        await h.ctx.database.rows(sql.raw(`delete from sakip_official_results where region_code = '32.11' and year >= 2030`));
         last = null;
       }
       if (!last) {
@@ -133,15 +141,20 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
       const request = sakipIsolation.request!(route, params, '32.11');
       if (route.method !== 'GET' && route.method !== 'DELETE') expect(request?.body, `${route.method} ${route.url} has a body`).toBeDefined();
       const query = request?.query ? `?${new URLSearchParams(request.query)}` : '';
-      const res = await h.api(route.method as 'GET', `${url}${query}`, { session: coordinator, headers: request?.headers, ...(request?.body === undefined ? {} : { body: request.body }) });
+      const res = await h.api(route.method as 'GET', `${url}${query}`, { session: route.access === 'sakip.evaluate' ? evaluator : coordinator, headers: request?.headers, ...(request?.body === undefined ? {} : { body: request.body }) });
       answers.push(`${route.method} ${route.url} ${res.status}${res.status >= 300 ? ` ${res.raw}` : ''}`);
     }
     // The one exception: an import would discard the fixture's realisation, so it stops there (409, still no 401/403/404 for the isolation test).
     const historyKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/plans/:planId/import 409') && a.includes('sakip.import_discards_history');
     // And a revision of the fixture's agreement, a draft (so editing and signing succeed): 409, past every access check.
     const draftKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/agreements/:agreementId/revise 409') && a.includes('sakip.agreement_not_signed');
-    expect(answers.filter((a) => !/ 20[01]$/.test(a) && !historyKept(a) && !draftKept(a))).toEqual([]);
+    // The fixture's evaluation is under review: units' answers (answering) and follow-up (final) wait for their stage;
+    // the victim is a kabupaten, which has no province comparison. All past access, none a 401, 403 or 404.
+    const stageKept = (a: string) => /^(PUT .*\/answers|POST .*\/follow-ups) 409 .*sakip\.evaluation_status/.test(a)
+      || /^GET .*\/province-comparison 400 .*sakip\.not_province/.test(a);
+    expect(answers.filter((a) => !/ 20[01]$/.test(a) && !historyKept(a) && !draftKept(a) && !stageKept(a))).toEqual([]);
     expect(answers.filter(historyKept)).toHaveLength(1);
     expect(answers.filter(draftKept)).toHaveLength(1);
+    expect(answers.filter(stageKept)).toHaveLength(3);
   });
 });

@@ -94,6 +94,30 @@ export const sakipErrors = {
   'sakip.agreement_not_signed': [409, 'Versi yang berlaku masih draf: ubah draf itu, revisi hanya untuk perjanjian yang sudah ditandatangani.', 'The current version is still a draft: edit it; a revision is for a signed agreement.'],
   'sakip.agreement_reason_required': [400, 'Revisi perjanjian kinerja memerlukan alasan (misalnya pejabat berganti atau target direvisi).', 'Revising a performance agreement needs a reason (for example the official changed or a target was revised).'],
   'sakip.agreement_version_not_found': [404, 'Versi perjanjian kinerja ini tidak ada.', 'This version of the performance agreement does not exist.'],
+  // The internal AKIP evaluation and KemenPANRB's results (service/evaluation*.ts).
+  'sakip.evaluation_not_found': [404, 'Evaluasi AKIP tidak ditemukan di daerah ini.', 'AKIP evaluation not found in this region.'],
+  'sakip.evaluation_exists': [409, 'Evaluasi AKIP untuk tahun ini sudah ada.', 'An AKIP evaluation for this year already exists.'],
+  'sakip.evaluation_status': [409, 'Langkah ini tidak dapat dilakukan pada tahap evaluasi sekarang.', 'This step is not possible at the evaluation\'s current stage.', (d: { status?: string; allowed?: string[] }) =>
+    (d?.status ? { id: `Tahap sekarang: ${d.status}${d.allowed?.length ? `; bisa pada: ${d.allowed.join(', ')}` : ''}.`, en: `Current stage: ${d.status}${d.allowed?.length ? `; possible at: ${d.allowed.join(', ')}` : ''}.` } : null)],
+  'sakip.evaluation_final': [409, 'Evaluasi sudah final dan hanya dapat dibaca; yang masih berjalan hanya tindak lanjut rekomendasi.', 'The evaluation is final and read-only; only the recommendations\' follow-up moves on.'],
+  'sakip.evaluation_incomplete': [409, 'Evaluasi belum dapat difinalkan: setiap sub-komponen harus sudah diberi nilai huruf.', 'The evaluation cannot be finalised yet: every sub-component needs its letter.', (d: { missing?: string[] }) => {
+    if (!d?.missing?.length) return null;
+    const list = someOf(d.missing);
+    return { id: `Belum dinilai: ${list.id}.`, en: `Not scored yet: ${list.en}.` };
+  }],
+  'sakip.criterion_unknown': [400, 'Kriteria tidak ada pada lembar kerja evaluasi ini.', 'The criterion is not on this evaluation\'s worksheet.', valueWords],
+  'sakip.answer_invalid': [400, 'Jawaban tidak sesuai skema lembar kerja.', 'The answer does not fit the worksheet\'s answer scheme.', (d: { value?: unknown; allowed?: string[] }) =>
+    (d?.allowed ? { id: `"${String(d.value)}"; pilihan: ${d.allowed.join(', ')}.`, en: `"${String(d.value)}"; choose one of ${d.allowed.join(', ')}.` } : null)],
+  'sakip.sub_component_unknown': [400, 'Sub-komponen tidak ada pada lembar kerja evaluasi ini.', 'The sub-component is not on this evaluation\'s worksheet.', valueWords],
+  'sakip.letter_invalid': [400, 'Nilai huruf tidak dikenal lembar kerja ini.', 'The letter is not known to this worksheet.', (d: { value?: unknown; allowed?: string[] }) =>
+    (d?.allowed ? { id: `"${String(d.value)}"; pilihan: ${d.allowed.join(', ')}.`, en: `"${String(d.value)}"; choose one of ${d.allowed.join(', ')}.` } : null)],
+  'sakip.unit_not_evaluated': [404, 'Perangkat daerah ini tidak termasuk yang dievaluasi.', 'This unit is not among those evaluated.'],
+  'sakip.recommendation_not_found': [404, 'Rekomendasi tidak ditemukan dalam evaluasi ini.', 'The recommendation is not in this evaluation.'],
+  'sakip.follow_up_invalid': [409, 'Perubahan status tindak lanjut tidak diizinkan: terbuka → dalam proses → selesai; hanya evaluator yang menyatakan selesai atau membuka kembali.', 'This follow-up change is not allowed: open → in progress → done; only an evaluator declares it done or reopens it.', (d: { from?: string; to?: string }) =>
+    (d?.from ? { id: `Dari ${d.from} ke ${d.to}.`, en: `From ${d.from} to ${d.to}.` } : null)],
+  'sakip.worksheet_unknown': [400, 'Versi lembar kerja evaluasi tidak dikenal.', 'Unknown worksheet version.', valueWords],
+  'sakip.score_invalid': [400, 'Nilai harus angka 0–100 dengan paling banyak dua desimal.', 'The score must be a number from 0 to 100 with at most two decimals.', valueWords],
+  'sakip.not_province': [400, 'Perbandingan kabupaten/kota hanya untuk provinsi.', 'The regency/city comparison is for a province only.'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

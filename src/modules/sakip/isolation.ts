@@ -14,6 +14,8 @@ import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipRealis
 import { sakipAgreementRows, sakipAgreements, sakipAgreementVersions } from './schema.js';
 import { unitReportRecord } from './service/reporting.js';
 import { exportPlanWorkbook } from './service/workbook.js';
+import { sakipEvaluationAnswers, sakipEvaluations, sakipOfficialResults, sakipRecommendations } from './schema.js';
+import { CURRENT_WORKSHEET, worksheet } from './service/evaluation.js';
 
 const SECRET_NOTE = 'Catatan realisasi rahasia uji isolasi SAKIP';
 const SECRET_OLD_NOTE = 'Catatan versi lama rahasia uji isolasi SAKIP';
@@ -21,6 +23,8 @@ const SECRET_OLD_NOTE = 'Catatan versi lama rahasia uji isolasi SAKIP';
 const SECRET_OFFICIAL = 'Pejabat rahasia uji isolasi SAKIP';
 /** The reporting period the fixture opens (the demo opens none in 2026's second quarter). */
 const PERIOD = '2026-Q2';
+const SECRET_EVIDENCE = 'Bukti evaluasi AKIP rahasia uji isolasi';
+const SECRET_RECOMMENDATION = 'Rekomendasi AKIP rahasia uji isolasi';
 
 export const sakipIsolation: IsolationFixtures = {
   async records(ctx, region) {
@@ -78,6 +82,24 @@ export const sakipIsolation: IsolationFixtures = {
       };
     });
     made.params.sakipWorkbook = (await exportPlanWorkbook(ctx, region, made.params.planId)).data.toString('base64');
+    // An AKIP evaluation under review (answers, reviews and recommendations would be accepted if access were
+    // wrongly granted), a unit's evidence and a recommendation nobody outside may read, and an official result.
+    const evaluation = await db.transaction(async (tx) => {
+      const [e] = await tx.insert(sakipEvaluations).values({
+        regionCode: region, year: 2030, worksheetVersion: CURRENT_WORKSHEET, worksheet: worksheet(CURRENT_WORKSHEET), unitIds: [unit.id], status: 'reviewing', createdAt: now, updatedAt: now,
+      }).returning();
+      await tx.insert(sakipEvaluationAnswers).values({ regionCode: region, evaluationId: e.id, unitId: unit.id, criterion: '1.a.1', answer: 'Y', evidence: SECRET_EVIDENCE, answeredAt: now, answeredBy: null, answeredByLabel: 'uji isolasi' });
+      const [rec] = await tx.insert(sakipRecommendations).values({ regionCode: region, evaluationId: e.id, unitId: unit.id, text: SECRET_RECOMMENDATION, status: 'open', position: 0, createdAt: now, createdBy: null, createdByLabel: 'uji isolasi' }).returning();
+      await tx.insert(sakipOfficialResults).values({ regionCode: region, year: 2030, score: '77.77', predicate: 'BB', worksheetVersion: CURRENT_WORKSHEET, source: 'uji isolasi', recordedAt: now, recordedBy: null, recordedByLabel: 'uji isolasi' });
+      return { id: e.id, recommendationId: rec.id };
+    });
+    Object.assign(made.params, {
+      // By path: the SPBE fixtures fill :evaluationId and :year, the platform's :unitId is another unit.
+      'sakip/evaluations/:evaluationId': evaluation.id, 'evaluations/:evaluationId/units/:unitId': unit.id, subComponent: '1.a',
+      recommendationId: evaluation.recommendationId, 'official-results/:year': '2030',
+    });
+    made.secrets.push(evaluation.id, evaluation.recommendationId);
+    made.private.push(SECRET_EVIDENCE, SECRET_RECOMMENDATION);
     return made;
   },
 
@@ -105,6 +127,14 @@ export const sakipIsolation: IsolationFixtures = {
       'PATCH /api/regions/:region/sakip/agreements/:agreementId': { place: 'Bandung' },
       'POST /api/regions/:region/sakip/agreements/:agreementId/sign': {},
       'POST /api/regions/:region/sakip/agreements/:agreementId/revise': { reason: 'Revisi palsu dari daerah lain' },
+      'POST /api/regions/:region/sakip/evaluations': { year: 2031 },
+      'PATCH /api/regions/:region/sakip/evaluations/:evaluationId': { notes: 'Catatan palsu' },
+      'PUT /api/regions/:region/sakip/evaluations/:evaluationId/status': { status: 'answering' },
+      'PUT /api/regions/:region/sakip/evaluations/:evaluationId/units/:unitId/answers': { answers: [{ criterion: '1.a.2', answer: 'Y', evidence: 'palsu' }] },
+      'PUT /api/regions/:region/sakip/evaluations/:evaluationId/reviews/:subComponent': { letter: 'AA', note: 'palsu' },
+      'POST /api/regions/:region/sakip/evaluations/:evaluationId/recommendations': { text: 'Rekomendasi palsu' },
+      'POST /api/regions/:region/sakip/evaluations/:evaluationId/recommendations/:recommendationId/follow-ups': { status: 'in_progress', note: 'palsu' },
+      'PUT /api/regions/:region/sakip/official-results/:year': { score: '99.99' },
     };
     const key = `${method} ${url}`;
     if (key === `POST ${P}/import`) {

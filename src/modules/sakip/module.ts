@@ -8,8 +8,10 @@ import { sakipSettings } from './settings.js';
 import { sakipRoutes } from './http/routes.js';
 import { sakipPeriodRoutes } from './http/periods.js';
 import { sakipAgreementRoutes } from './http/agreements.js';
+import { sakipEvaluationRoutes } from './http/evaluation.js';
 import { unitReportDeadlineHandler } from './service/escalation.js';
 import { seedSakipDemo } from './demo.js';
+import { seedAkipDemo } from './demo-evaluation.js';
 import { sakipIsolation } from './isolation.js';
 import { sakipTiles } from './service/tiles.js';
 
@@ -26,6 +28,13 @@ const permissions = {
   'sakip.manage': ['sakip_coordinator'],
   // Performance agreements: the unit head records their own signing (the service checks the unit); the coordinator any.
   'sakip.agreement_sign': ['sakip_coordinator', 'unit_head'],
+  // The internal AKIP evaluation: the Inspektorat runs it; units (their head or planner, or the coordinator) answer;
+  // the coordinator records KemenPANRB's result; a province's SAKIP coordinator and head compare its kabupaten/kota.
+  'sakip.evaluate': ['sakip_evaluator'],
+  'sakip.answer': ['sakip_coordinator', 'sakip_planner', 'unit_head'],
+  'sakip.follow_up': ['sakip_coordinator', 'sakip_planner', 'unit_head', 'sakip_evaluator'],
+  'sakip.results': ['sakip_coordinator'],
+  'sakip.compare': ['sakip_coordinator', 'sakip_evaluator', 'head_of_region'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
@@ -51,6 +60,7 @@ export const sakipModule = defineModule({
     await sakipRoutes(ctx)(app);
     await sakipPeriodRoutes(ctx)(app);
     await sakipAgreementRoutes(ctx)(app);
+    await sakipEvaluationRoutes(ctx)(app);
   },
   // A unit's report in a reporting period: reminded, then escalated (settings: sakip.reporting.ladder).
   deadlines: { unit_report: unitReportDeadlineHandler },
@@ -69,8 +79,18 @@ export const sakipModule = defineModule({
     // Who drafted a performance agreement's version and who recorded its signing.
     referencesUser('sakip_agreement_versions', 'created_by'),
     referencesUser('sakip_agreement_versions', 'signed_by'),
+    // The AKIP evaluation: who answered, reviewed, finalised, recommended, followed up; who recorded KemenPANRB's result.
+    referencesUser('sakip_evaluations', 'finalised_by'),
+    referencesUser('sakip_evaluation_answers', 'answered_by'),
+    referencesUser('sakip_evaluation_reviews', 'reviewed_by'),
+    referencesUser('sakip_recommendations', 'created_by'),
+    referencesUser('sakip_recommendation_follow_ups', 'by'),
+    referencesUser('sakip_official_results', 'recorded_by'),
   ],
   demo: {
-    seed: (tx, place) => seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now),
+    seed: async (tx, place) => {
+      await seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now);
+      await seedAkipDemo(tx, place.region, (code) => place.unit(code), place.now);
+    },
   },
 });

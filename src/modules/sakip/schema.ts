@@ -327,3 +327,129 @@ export const sakipAgreementRows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.agreementId, t.version, t.position] })],
 );
+
+// ---------------------------------------------------------------------------
+// The internal AKIP evaluation (PermenPANRB 88/2021 worksheet) and KemenPANRB's
+// official results: service/evaluation*.ts.
+
+/**
+ * The Inspektorat's internal AKIP evaluation of the region for one year, on a
+ * worksheet version pinned when it was opened: `worksheet` is that version as
+ * it was (every score is computed from it, never from a later correction).
+ * draft → answering (units answer) → reviewing (evaluators give letters) →
+ * final (scored, read-only; only recommendations' follow-up moves on).
+ */
+export const sakipEvaluations = pgTable(
+  'sakip_evaluations',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    year: integer('year').notNull(),
+    worksheetVersion: text('worksheet_version').notNull(),
+    worksheet: jsonb('worksheet').notNull(),
+    /** The units asked to answer the kriteria. */
+    unitIds: jsonb('unit_ids').$type<string[]>().notNull().default([]),
+    status: text('status').notNull(), // draft | answering | reviewing | final
+    /** The evaluators' overall notes (catatan hasil evaluasi). */
+    notes: text('notes').notNull().default(''),
+    /** Set when final: the published total (two decimals) and its predicate code. */
+    score: numeric('score', { precision: 5, scale: 2 }),
+    predicate: text('predicate'),
+    finalisedAt: ts('finalised_at'),
+    finalisedBy: uuid('finalised_by'),
+    finalisedByLabel: text('finalised_by_label'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), uniqueIndex('sakip_evaluations_year_idx').on(t.regionCode, t.year)],
+);
+
+/** A unit's answer to one kriteria (Y/T as the worksheet defines), with its evidence. */
+export const sakipEvaluationAnswers = pgTable(
+  'sakip_evaluation_answers',
+  {
+    regionCode: text('region_code').notNull(),
+    evaluationId: uuid('evaluation_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    criterion: text('criterion').notNull(),
+    answer: text('answer').notNull(),
+    /** A link to the evidence or where it is kept. */
+    evidence: text('evidence').notNull().default(''),
+    answeredAt: ts('answered_at').notNull(),
+    answeredBy: uuid('answered_by'),
+    answeredByLabel: text('answered_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.evaluationId, t.unitId, t.criterion] })],
+);
+
+/** The evaluator's letter (AA–E) for one sub-komponen, with the note behind it. */
+export const sakipEvaluationReviews = pgTable(
+  'sakip_evaluation_reviews',
+  {
+    regionCode: text('region_code').notNull(),
+    evaluationId: uuid('evaluation_id').notNull(),
+    subComponent: text('sub_component').notNull(),
+    letter: text('letter').notNull(),
+    note: text('note').notNull().default(''),
+    reviewedAt: ts('reviewed_at').notNull(),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedByLabel: text('reviewed_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.evaluationId, t.subComponent] })],
+);
+
+/** A recommendation of the evaluation, for a unit or the region, followed up to closure. */
+export const sakipRecommendations = pgTable(
+  'sakip_recommendations',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    evaluationId: uuid('evaluation_id').notNull(),
+    subComponent: text('sub_component'),
+    unitId: uuid('unit_id'),
+    text: text('text').notNull(),
+    status: text('status').notNull(), // open | in_progress | done
+    position: integer('position').notNull(),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by'),
+    createdByLabel: text('created_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('sakip_recommendations_evaluation_idx').on(t.regionCode, t.evaluationId)],
+);
+
+/** Each step of a recommendation's follow-up: the status it moved to, who, when, and the evidence note. */
+export const sakipRecommendationFollowUps = pgTable(
+  'sakip_recommendation_follow_ups',
+  {
+    regionCode: text('region_code').notNull(),
+    recommendationId: uuid('recommendation_id').notNull(),
+    seq: integer('seq').notNull(),
+    status: text('status').notNull(),
+    note: text('note').notNull(),
+    at: ts('at').notNull(),
+    by: uuid('by'),
+    byLabel: text('by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.recommendationId, t.seq] })],
+);
+
+/**
+ * KemenPANRB's official AKIP result for the region and year: the score as
+ * published (two decimals) and the predicate computed from the bands of the
+ * worksheet version named, with where it was published.
+ */
+export const sakipOfficialResults = pgTable(
+  'sakip_official_results',
+  {
+    regionCode: text('region_code').notNull(),
+    year: integer('year').notNull(),
+    score: numeric('score', { precision: 5, scale: 2 }).notNull(),
+    predicate: text('predicate').notNull(),
+    worksheetVersion: text('worksheet_version').notNull(),
+    source: text('source').notNull().default(''),
+    recordedAt: ts('recorded_at').notNull(),
+    recordedBy: uuid('recorded_by'),
+    recordedByLabel: text('recorded_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.year] }), check('sakip_official_results_score', sql`${t.score} >= 0 and ${t.score} <= 100`)],
+);

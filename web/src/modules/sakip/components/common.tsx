@@ -105,15 +105,18 @@ export function PlanStatusBadge({ status }: { status: Plan['status'] }) {
 export function SakipPage({ region, children }: { region: string; children: (region: RegionProfile) => ReactNode }) {
   return (
     <StaffOnly region={region} permission="sakip.read">
-      <RegionGate code={region}>{(r) => <><SakipNav region={r.code} />{children(r)}</>}</RegionGate>
+      <RegionGate code={region}>{(r) => <><SakipNav region={r.code} province={r.parentCode === null} />{children(r)}</>}</RegionGate>
     </StaffOnly>
   );
 }
 
-function SakipNav({ region }: { region: string }) {
+function SakipNav({ region, province }: { region: string; province: boolean }) {
   const { t } = useI18n();
   const { path } = useLocation();
   const entries: [string, string][] = [[sakipPath(region), t('sakip.nav.plans')], [sakipPath(region, '/ringkasan'), t('sakip.nav.overview')], [sakipPath(region, '/pelaporan'), t('sakip.nav.reporting')]];
+  // The AKIP evaluation; a province also compares its kabupaten/kota.
+  entries.push([sakipPath(region, '/evaluasi'), t('sakip.nav.evaluation')]);
+  if (province) entries.push([sakipPath(region, '/provinsi'), t('sakip.nav.province')]);
   return (
     <nav className="sakip-nav no-print" aria-label={t('sakip.nav.label')}>
       {entries.map(([href, label]) => <Link key={href} to={href} aria-current={path === href ? 'page' : undefined}>{label}</Link>)}

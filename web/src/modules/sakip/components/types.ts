@@ -23,3 +23,7 @@ export type Overview = Schemas['SakipOverview'];
 export type Measure = Schemas['Measure'];
 export type ReportingPeriod = Schemas['SakipReportingPeriod'];
 export type UnitReport = Schemas['SakipUnitReport'];
+export type EvaluationBrief = Schemas['SakipEvaluationBrief'];
+export type Evaluation = Schemas['SakipEvaluation'];
+export type OfficialResult = Schemas['SakipOfficialResult'];
+export type ProvinceComparison = Schemas['SakipProvinceComparison'];
