@@ -334,28 +334,12 @@ function IndicatorForm({ url, region, nodeId, editing, onDone }: { url: string; 
         <label htmlFor="ind-measure">{t('sakip.indicator.measure')}</label>
         <input id="ind-measure" type="text" maxLength={100} value={measure} onChange={(e) => setMeasure(e.target.value)} />
       </div>
-      <div className="field narrow">
-        <label htmlFor="ind-polarity">{t('sakip.indicator.polarity')}</label>
-        <select id="ind-polarity" value={polarity} onChange={(e) => setPolarity(e.target.value as typeof polarity)}>
-          <option value="higher_is_better">{t('sakip.polarity.higher_is_better')}</option>
-          <option value="lower_is_better">{t('sakip.polarity.lower_is_better')}</option>
-        </select>
-      </div>
-      <div className="field narrow">
-        <label htmlFor="ind-type">{t('sakip.indicator.targetType')}</label>
-        <select id="ind-type" value={targetType} onChange={(e) => setTargetType(e.target.value as typeof targetType)}>
-          <option value="single">{t('sakip.targetType.single')}</option>
-          <option value="range">{t('sakip.targetType.range')}</option>
-        </select>
-      </div>
-      <div className="field narrow">
-        <label htmlFor="ind-aggregation">{t('sakip.indicator.aggregation')}</label>
-        <select id="ind-aggregation" value={aggregation} onChange={(e) => setAggregation(e.target.value as typeof aggregation)}>
-          <option value="last">{t('sakip.aggregation.last')}</option>
-          <option value="sum">{t('sakip.aggregation.sum')}</option>
-          <option value="average">{t('sakip.aggregation.average')}</option>
-        </select>
-      </div>
+      <ChoiceField id="ind-polarity" label={t('sakip.indicator.polarity')} value={polarity} onChange={setPolarity}
+        options={(['higher_is_better', 'lower_is_better'] as const).map((v) => [v, t(`sakip.polarity.${v}`)])} />
+      <ChoiceField id="ind-type" label={t('sakip.indicator.targetType')} value={targetType} onChange={setTargetType}
+        options={(['single', 'range'] as const).map((v) => [v, t(`sakip.targetType.${v}`)])} />
+      <ChoiceField id="ind-aggregation" label={t('sakip.indicator.aggregation')} value={aggregation} onChange={setAggregation}
+        options={(['last', 'sum', 'average'] as const).map((v) => [v, t(`sakip.aggregation.${v}`)])} />
       <div className="field">
         <label htmlFor="ind-source">{t('sakip.indicator.source')}</label>
         <select id="ind-source" value={source} onChange={(e) => setSource(e.target.value)} aria-describedby="ind-source-hint">
@@ -371,6 +355,18 @@ function IndicatorForm({ url, region, nodeId, editing, onDone }: { url: string; 
         <button type="button" className="button secondary" onClick={onDone}>{t('sakip.edit.cancel')}</button>
       </div>
     </form>
+  );
+}
+
+/** A narrow select of a few fixed choices, each with its words. */
+function ChoiceField<T extends string>({ id, label, value, options, onChange }: { id: string; label: string; value: T; options: (readonly [T, string])[]; onChange: (v: T) => void }) {
+  return (
+    <div className="field narrow">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map(([v, words]) => <option key={v} value={v}>{words}</option>)}
+      </select>
+    </div>
   );
 }
 
