@@ -66,6 +66,16 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     await eventually(() => page.getByRole('heading', { name: 'Renstra Dinas Kesehatan 2030–2034' }).isVisible()).toBe(true);
     expect(await page.locator('.badge.plan-draft').textContent()).toBe('Draf');
 
+    // The draft's Excel workbook: the download is the blank template; a file that is not a workbook is refused in words.
+    await page.getByText('Excel: unduh atau impor').click();
+    const href = await page.getByRole('link', { name: /Unduh rencana ini sebagai buku kerja Excel/ }).getAttribute('href');
+    const template = await page.request.get(b.url(href!));
+    expect([template.status(), template.headers()['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    await page.getByLabel('Buku kerja yang sudah diisi (.xlsx)').setInputFiles({ name: 'rencana.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('bukan buku kerja') });
+    await page.getByRole('button', { name: 'Impor buku kerja' }).click();
+    await eventually(() => page.getByRole('alert').textContent()).toContain('bukan buku kerja Excel');
+    await page.getByText('Excel: unduh atau impor').click();
+
     await page.getByRole('button', { name: 'Tambah simpul teratas' }).click();
     expect(await page.getByLabel('Jenis').locator('option').allTextContents()).toEqual(['Tujuan']);
     await page.getByLabel('Uraian').fill('Meningkatnya derajat kesehatan masyarakat');

@@ -3,7 +3,7 @@
 // keep it from being activated, and, in a draft, the editor: nodes and
 // indicators added and removed where the tree allows them.
 import { useState, type FormEvent } from 'react';
-import { api, regionApi } from '../../../api.js';
+import { api, ApiError, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
 import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -67,6 +67,7 @@ function PlanView({ region, planId }: { region: RegionProfile; planId: string })
           <button type="button" className="link-button" aria-pressed={asTable} onClick={() => go({ tampilan: 'tabel' })}>{t('sakip.plan.asTable')}</button>
         </div>
       </div>
+      <Workbook url={url} editable={editable} />
       <Problems problems={problems} />
       {may(me, region.code, 'sakip.manage') && <StatusControl url={url} plan={plan} ready={problems.length === 0} />}
       {plan.status === 'active' && mayEditPlan(me, region.code, plan) && <p className="muted small">{t('sakip.plan.activeHint')}</p>}
@@ -88,6 +89,62 @@ function PlanView({ region, planId }: { region: RegionProfile; planId: string })
           </>
         )}
     </>
+  );
+}
+
+interface WorkbookProblem { sheet: string; row: number | null; column: string | null; header: string | null; message: { id: string; en: string } }
+
+/**
+ * The plan as an Excel workbook: whoever reads it downloads it (a new plan's
+ * is the blank template); whoever edits a draft imports it back, all or nothing.
+ */
+function Workbook({ url, editable }: { url: string; editable: boolean }) {
+  const { t, pick } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const upload = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return;
+    setError(null);
+    setDone(false);
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      await api(`${url}/import`, { method: 'POST', body: form });
+      setDone(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const problems = error instanceof ApiError ? (error.details as { problems?: WorkbookProblem[] } | undefined)?.problems ?? [] : [];
+  return (
+    <details className="card no-print">
+      <summary>{t('sakip.workbook.title')}</summary>
+      <p><a href={`${url}/export.xlsx`} download>{t('sakip.workbook.download')}</a></p>
+      {editable && (
+        <form onSubmit={upload}>
+          <div className="field">
+            <label htmlFor="workbook-file">{t('sakip.workbook.file')}</label>
+            <input id="workbook-file" type="file" required accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-describedby="workbook-hint" />
+            <small id="workbook-hint" className="hint">{t('sakip.workbook.hint')}</small>
+          </div>
+          {done && <Flash>{t('sakip.workbook.imported')}</Flash>}
+          <ErrorMessage error={error} />
+          {problems.length > 0 && (
+            <ul className="problem-list small">
+              {problems.map((p, i) => (
+                <li key={i}>
+                  {p.row === null ? t('sakip.workbook.sheet', { sheet: p.sheet }) : t('sakip.workbook.cell', { sheet: p.sheet, row: p.row, column: p.column ?? '', header: p.header ?? '' })} {pick(p.message)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="submit" className="button secondary">{t('sakip.workbook.import')}</button>
+        </form>
+      )}
+    </details>
   );
 }
 
