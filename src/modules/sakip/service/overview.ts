@@ -49,8 +49,9 @@ export async function regionOverview(ctx: AppContext, region: RegionView, askedY
   for (const plan of plans) {
     const { data, indicators } = await planFigures(ctx, region, plan, year);
     const nodeUnit = new Map(data.nodes.map((n) => [n.id, n.unitId ?? plan.unitId]));
+    const byId = new Map([...indicators.values()].flat().map((v) => [v.view.id, v]));
     for (const i of data.indicators) {
-      const figures = indicators.get(i.nodeId)!.find((v) => v.view.id === i.id)!;
+      const figures = byId.get(i.id)!;
       const a = figures.view.achievement;
       const unitId = nodeUnit.get(i.nodeId) ?? null;
       const tally = byUnit.get(unitId) ?? emptyTally();
