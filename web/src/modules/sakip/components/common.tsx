@@ -23,6 +23,13 @@ export function plannerUnits(me: Me | undefined, region: string): Set<string> {
   return new Set((me?.grants ?? []).filter((g) => g.regionCode === region && g.role === 'sakip_planner' && g.unitId).map((g) => g.unitId!));
 }
 
+/** The units this person acts for through these roles; null when region-wide (the API's unitsReached). */
+export function unitsReached(me: Me | undefined, region: string, roles: string[]): Set<string> | null {
+  const grants = (me?.grants ?? []).filter((g) => g.regionCode === region && roles.includes(g.role));
+  if (me?.user?.platformAdmin || grants.some((g) => !g.unitId)) return null;
+  return new Set(grants.map((g) => g.unitId!));
+}
+
 /** Whether this person may change the plan's structure and targets: the same rule the API applies. */
 export function mayEditPlan(me: Me | undefined, region: string, plan: Plan): boolean {
   if (may(me, region, 'sakip.manage')) return true;
@@ -115,7 +122,7 @@ function SakipNav({ region, province }: { region: string; province: boolean }) {
   const { path } = useLocation();
   const entries: [string, string][] = [[sakipPath(region), t('sakip.nav.plans')], [sakipPath(region, '/ringkasan'), t('sakip.nav.overview')], [sakipPath(region, '/pelaporan'), t('sakip.nav.reporting')]];
   // The AKIP evaluation; a province also compares its kabupaten/kota.
-  entries.push([sakipPath(region, '/evaluasi'), t('sakip.nav.evaluation')]);
+  entries.push([sakipPath(region, '/perjanjian'), t('sakip.nav.agreements')], [sakipPath(region, '/evaluasi'), t('sakip.nav.evaluation')]);
   if (province) entries.push([sakipPath(region, '/provinsi'), t('sakip.nav.province')]);
   return (
     <nav className="sakip-nav no-print" aria-label={t('sakip.nav.label')}>

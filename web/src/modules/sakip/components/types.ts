@@ -27,3 +27,5 @@ export type EvaluationBrief = Schemas['SakipEvaluationBrief'];
 export type Evaluation = Schemas['SakipEvaluation'];
 export type OfficialResult = Schemas['SakipOfficialResult'];
 export type ProvinceComparison = Schemas['SakipProvinceComparison'];
+export type AgreementBrief = Schemas['SakipAgreementBrief'];
+export type Agreement = Schemas['SakipAgreement'];

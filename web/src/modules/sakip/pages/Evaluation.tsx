@@ -12,7 +12,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { Me, RegionProfile } from '../../../types.js';
-import { formatExact, SakipPage, sakipApi, sakipPath, toApiDecimal } from '../components/common.js';
+import { formatExact, SakipPage, sakipApi, sakipPath, toApiDecimal, unitsReached } from '../components/common.js';
 import type { Evaluation, EvaluationBrief, OfficialResult } from '../components/types.js';
 
 const evaluationsUrl = (region: string) => `${sakipApi(region)}/evaluations`;
@@ -27,13 +27,6 @@ export function Predicate({ score, predicate }: { score: string | null | undefin
   const { locale } = useI18n();
   if (!score || !predicate) return <span className="muted">–</span>;
   return <span className="akip-predicate"><strong>{formatExact(score, locale)}</strong> <span className={`badge predicate-${predicate.code}`} title={predicate.label}>{predicate.code}</span></span>;
-}
-
-/** The units this person acts for through these roles; null when region-wide (the API's unitsReached). */
-function unitsReached(me: Me | undefined, region: string, roles: string[]): Set<string> | null {
-  const grants = (me?.grants ?? []).filter((g) => g.regionCode === region && roles.includes(g.role));
-  if (me?.user?.platformAdmin || grants.some((g) => !g.unitId)) return null;
-  return new Set(grants.map((g) => g.unitId!));
 }
 
 /** Units this person answers for (the roles of sakip.answer). */
