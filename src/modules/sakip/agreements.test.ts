@@ -32,6 +32,10 @@ async function partOf(data: Buffer, name: string): Promise<string> {
   });
 }
 
+/** A WordprocessingML body's paragraphs as text, each its runs joined (tables' cells are paragraphs too). */
+const paragraphsOf = (xml: string) => xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+  .map((t) => t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
+
 describeWithApp('SAKIP performance agreements', (h) => {
   const s: Record<string, Session> = {};
   const unitIds: Record<string, string> = {};
@@ -110,9 +114,17 @@ describeWithApp('SAKIP performance agreements', (h) => {
     expect(docx.statusCode).toBe(200);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     const xml = await partOf(docx.rawPayload, 'word/document.xml');
-    for (const text of ['PERJANJIAN KINERJA TAHUN 2027', unitHead.name, `NIP ${unitHead.nip}`, bupati.name, 'Pihak Pertama,', 'Pihak Kedua,', 'Prevalensi stunting pada balita', '10,00 %', '84–92 %', 'Sumedang, 15 Januari 2027']) {
-      expect(xml, text).toContain(text);
+    const lines = paragraphsOf(xml);
+    for (const text of ['PERJANJIAN KINERJA TAHUN 2027', unitHead.name, `NIP ${unitHead.nip}`, bupati.name, 'Pihak Pertama,', 'Pihak Kedua,', 'Prevalensi stunting pada balita', '10,00 %', '84–92 %', 'Sumedang, 15 Januari 2027', 'Program dan anggaran']) {
+      expect(lines, text).toContain(text);
     }
+    // The statement names both parties; the signature block puts the second party left, the first right (after the date).
+    expect(lines.find((l) => l.startsWith('Nama: dr. Ratna Sari'))).toContain('selanjutnya disebut pihak pertama');
+    expect(lines.indexOf('Pihak Kedua,')).toBeLessThan(lines.indexOf('Sumedang, 15 Januari 2027'));
+    expect(lines.indexOf('Sumedang, 15 Januari 2027')).toBeLessThan(lines.indexOf('Pihak Pertama,'));
+    // A4 portrait, Indonesian.
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"( w:orient="portrait")?\/>/);
+    expect(await partOf(docx.rawPayload, 'word/styles.xml')).toContain('w:val="id-ID"');
   });
 
   it('drafts the head of region\'s agreement from the RPJMD, alone, signed by the coordinator only', async () => {
