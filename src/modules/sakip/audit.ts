@@ -13,6 +13,8 @@ export const sakipAuditActions = {
   'sakip.target_set': { id: 'Menetapkan target indikator', en: 'Set an indicator target' },
   'sakip.target_revise': { id: 'Merevisi target indikator', en: 'Revised an indicator target' },
   'sakip.realisation': { id: 'Mengisi realisasi indikator', en: 'Entered an indicator realisation' },
+  'sakip.evidence_add': { id: 'Melampirkan bukti dukung realisasi', en: 'Attached evidence to a realisation' },
+  'sakip.evidence_remove': { id: 'Menghapus bukti dukung realisasi', en: 'Removed a realisation\'s evidence' },
   'sakip.plan_import': { id: 'Mengimpor susunan rencana kinerja dari Excel', en: 'Imported a performance plan\'s structure from Excel' },
   'sakip.period_open': { id: 'Membuka periode pelaporan kinerja', en: 'Opened a performance reporting period' },
   'sakip.period_close': { id: 'Menutup dan mengunci periode pelaporan kinerja', en: 'Closed and locked a performance reporting period' },

@@ -10,7 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { units } from '../../platform/schema.js';
 import { startStages } from '../../platform/deadlines/deadlines.js';
-import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipRealisationVersions, sakipReportingPeriods, sakipTargets, sakipUnitReports } from './schema.js';
+import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisationEvidence, sakipRealisations, sakipRealisationVersions, sakipReportingPeriods, sakipTargets, sakipUnitReports } from './schema.js';
 import { sakipAgreementRows, sakipAgreements, sakipAgreementVersions } from './schema.js';
 import { unitReportRecord } from './service/reporting.js';
 import { exportPlanWorkbook } from './service/workbook.js';
@@ -24,6 +24,9 @@ const SECRET_OFFICIAL = 'Pejabat rahasia uji isolasi SAKIP';
 /** The reporting period the fixture opens (the demo opens none in 2026's second quarter). */
 const PERIOD = '2026-Q2';
 const SECRET_EVIDENCE = 'Bukti evaluasi AKIP rahasia uji isolasi';
+/** A realisation's evidence file: neither its name nor its content may leave the region. */
+const SECRET_FILE = 'Bukti realisasi rahasia uji isolasi.pdf';
+const SECRET_FILE_CONTENT = '%PDF-1.4 isi bukti realisasi rahasia uji isolasi';
 const SECRET_RECOMMENDATION = 'Rekomendasi AKIP rahasia uji isolasi';
 
 export const sakipIsolation: IsolationFixtures = {
@@ -54,6 +57,10 @@ export const sakipIsolation: IsolationFixtures = {
       const realised = { regionCode: region, planId: plan.id, indicatorId: reported.id, period: '2026-Q1', enteredAt: now, enteredBy: null, enteredByLabel: 'uji isolasi' };
       await tx.insert(sakipRealisationVersions).values({ ...realised, version: 1, value: '30', note: SECRET_OLD_NOTE, obstacles: '', followUp: '', afterClose: false });
       await tx.insert(sakipRealisations).values({ ...realised, year: 2026, version: 2, value: '31', note: SECRET_NOTE, reason: 'Data kepolisian diperbarui' });
+      const [evidence] = await tx.insert(sakipRealisationEvidence).values({
+        regionCode: region, planId: plan.id, indicatorId: reported.id, period: '2026-Q1', fileName: SECRET_FILE, contentType: 'application/pdf',
+        bytes: SECRET_FILE_CONTENT.length, data: Buffer.from(SECRET_FILE_CONTENT), uploadedAt: now, uploadedBy: null, uploadedByLabel: 'uji isolasi',
+      }).returning();
       await tx.insert(sakipReportingPeriods).values({ regionCode: region, period: PERIOD, year: 2026, status: 'open', dueAt: new Date(now.getTime() + 14 * 86_400_000), openedAt: now, openedBy: null, openedByLabel: 'uji isolasi' });
       const [report] = await tx.insert(sakipUnitReports).values({ regionCode: region, period: PERIOD, unitId: unit.id }).returning();
       await startStages(tx, unitReportRecord(region, report.id), [{ stage: 'report', unit: 'working_days', dueAt: new Date(now.getTime() + 14 * 86_400_000), targetAt: null }]);
@@ -76,9 +83,11 @@ export const sakipIsolation: IsolationFixtures = {
           // A realisation is entered for, or taken from SPBE for, the year 2025 (closed in the demo: the coordinator gives a reason).
           'realisations/:period': '2025',
           agreementId: agreement.id, 'agreements/:agreementId/versions/:version': '1', sakipAgreementUnitId: dinkes.id,
+          // A realisation's evidence file (downloadable, removable: its 2026-Q1 is not closed).
+          'sakip/plans/:planId/evidence/:evidenceId': evidence.id,
         },
-        secrets: [plan.id, goal.id, target.id, programme.id, reported.id, fresh.id, report.id, agreement.id],
-        private: [SECRET_NOTE, SECRET_OLD_NOTE, SECRET_OFFICIAL],
+        secrets: [plan.id, goal.id, target.id, programme.id, reported.id, fresh.id, report.id, agreement.id, evidence.id],
+        private: [SECRET_NOTE, SECRET_OLD_NOTE, SECRET_OFFICIAL, SECRET_FILE, SECRET_FILE_CONTENT],
       };
     });
     made.params.sakipWorkbook = (await exportPlanWorkbook(ctx, region, made.params.planId)).data.toString('base64');
@@ -137,14 +146,16 @@ export const sakipIsolation: IsolationFixtures = {
       'PUT /api/regions/:region/sakip/official-results/:year': { score: '99.99' },
     };
     const key = `${method} ${url}`;
-    if (key === `POST ${P}/import`) {
-      // The plan's own export: granted wrongly, the import would get as far as the plan's realisation (409), never a 401, 403 or 404.
+    const upload = (field: string, fileName: string, data: Buffer) => {
       const boundary = 'pamong-isolasi';
       return {
-        body: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rencana.xlsx"\r\n\r\n`), Buffer.from(p.sakipWorkbook, 'base64'), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+        body: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
         headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
       };
-    }
+    };
+    // The plan's own export: granted wrongly, the import would get as far as the plan's realisation (409), never a 401, 403 or 404.
+    if (key === `POST ${P}/import`) return upload('file', 'rencana.xlsx', Buffer.from(p.sakipWorkbook, 'base64'));
+    if (key === `POST ${P}/indicators/:indicatorId/realisations/:period/evidence`) return upload('evidence', 'bukti.pdf', Buffer.from('%PDF-1.4 bukti palsu dari daerah lain'));
     return key in bodies ? { body: bodies[key] } : undefined;
   },
 };

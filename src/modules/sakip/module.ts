@@ -72,6 +72,7 @@ export const sakipModule = defineModule({
     referencesUser('sakip_targets', 'set_by'),
     referencesUser('sakip_realisations', 'entered_by'),
     referencesUser('sakip_realisation_versions', 'entered_by'),
+    referencesUser('sakip_realisation_evidence', 'uploaded_by'),
     referencesUser('sakip_reporting_periods', 'opened_by'),
     referencesUser('sakip_reporting_periods', 'closed_by'),
     referencesUser('sakip_reporting_periods', 'reopened_by'),

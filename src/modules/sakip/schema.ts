@@ -3,7 +3,7 @@
 // columns, read and written as decimal strings, never binary floats.
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from '../../platform/db/columns.js';
+import { bytea, ts } from '../../platform/db/columns.js';
 
 /**
  * A medium-term plan: the region's RPJMD (no unit) or a unit's Renstra, over
@@ -179,6 +179,30 @@ export const sakipRealisationVersions = pgTable(
     afterClose: boolean('after_close').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.version] }), index('sakip_realisation_versions_plan_idx').on(t.regionCode, t.planId)],
+);
+
+/**
+ * Evidence files (bukti dukung) of one period's realisation: checked by
+ * content on upload (images re-encoded), kept in the database like the SPBE
+ * module's evidence, so a backup carries them.
+ */
+export const sakipRealisationEvidence = pgTable(
+  'sakip_realisation_evidence',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    planId: uuid('plan_id').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    period: text('period').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    data: bytea('data').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByLabel: text('uploaded_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('sakip_realisation_evidence_period_idx').on(t.regionCode, t.indicatorId, t.period)],
 );
 
 /**

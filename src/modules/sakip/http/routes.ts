@@ -18,6 +18,7 @@ import { planTableView, planTreeView } from '../service/views.js';
 import { regionOverview } from '../service/overview.js';
 import { realisationFromSource } from '../service/sources.js';
 import * as answers from './responses.js';
+import { sakipEvidenceRoutes } from './evidence.js';
 import { sakipWorkbookRoutes } from './workbook.js';
 
 const tags = ['sakip'];
@@ -301,4 +302,5 @@ export const sakipRoutes = (ctx: AppContext) => async (app: FastifyInstance) => 
   }, async (request) => realisationFromSource(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, request.body?.reason));
 
   sakipWorkbookRoutes(app, ctx);
+  sakipEvidenceRoutes(app, ctx);
 };
