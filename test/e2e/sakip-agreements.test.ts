@@ -5,6 +5,8 @@
 // head changes, the signed version still readable; the printable page shows
 // both parties' signature columns without the app around it; and the Word
 // file downloaded from it is a real .docx carrying the new head's name.
+// Then a realisation's evidence on the indicator page: attached, downloaded,
+// removed by the unit's planner on a phone.
 import { beforeAll, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { sql } from 'drizzle-orm';
@@ -165,5 +167,31 @@ describeInBrowser('e-SAKIP performance agreements in Chromium', (b) => {
       expect(docx.document, text).toContain(text);
     }
     expect(b.problems(reader)).toEqual([]);
+  });
+
+  it('lets the unit\'s planner attach a realisation\'s evidence on the indicator page, and remove it', async () => {
+    const [row] = await b.ctx.database.rows<{ plan_id: string; id: string }>(sql`select i.plan_id, i.id from sakip_indicators i join sakip_plans p on p.region_code = i.region_code and p.id = i.plan_id
+      join units u on u.region_code = p.region_code and u.id = p.unit_id where i.region_code = '32.11' and u.code = 'DINKES' and i.name = 'Cakupan tablet tambah darah pada remaja putri'`);
+    const page = await b.newPage({ viewport: PHONE });
+    page.on('dialog', (d) => void d.accept());
+    await b.signIn(page, 'perencana.dinkes@sumedang.demo');
+    await page.goto(b.url(`/staff/32.11/sakip/rencana/${row.plan_id}/indikator/${row.id}`));
+    const evidence = page.locator('section', { has: page.getByRole('heading', { name: 'Bukti dukung realisasi' }) });
+    await eventually(() => evidence.getByText('Belum ada bukti dukung untuk periode ini.').isVisible()).toBe(true);
+    // A text file is refused in words; a PDF is attached and listed for download.
+    await evidence.getByLabel('Berkas bukti dukung').setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('bukan bukti') });
+    await evidence.getByRole('button', { name: /^Lampirkan ke realisasi/ }).click();
+    await eventually(() => evidence.getByRole('alert').textContent()).toContain('Jenis berkas bukti dukung tidak diizinkan');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    await evidence.getByLabel('Berkas bukti dukung').setInputFiles({ name: 'laporan-ttd.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await evidence.getByRole('button', { name: /^Lampirkan ke realisasi/ }).click();
+    await eventually(() => evidence.getByRole('link', { name: 'laporan-ttd.pdf' }).isVisible()).toBe(true);
+    const href = await evidence.getByRole('link', { name: 'laporan-ttd.pdf' }).getAttribute('href');
+    const file = await page.request.get(b.url(href!));
+    expect([file.status(), file.headers()['content-type'], (await file.body()).equals(pdf)]).toEqual([200, 'application/pdf', true]);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await evidence.getByRole('button', { name: 'Hapus laporan-ttd.pdf' }).click();
+    await eventually(() => evidence.getByText('Belum ada bukti dukung untuk periode ini.').isVisible()).toBe(true);
+    expect(b.problems(page)).toEqual([]);
   });
 });

@@ -375,4 +375,14 @@ export const sakipEn: Record<keyof typeof sakipId, string> = {
   'sakip.pk.reviseButton': 'Revise',
   'sakip.pk.versions': 'Versions',
   'sakip.pk.printDraft': 'This is still a draft: the signing date is left blank.',
+  // Evidence files of a realisation
+  'sakip.evidence.title': 'Realisation evidence',
+  'sakip.evidence.none': 'No evidence for this period yet.',
+  'sakip.evidence.files': 'Evidence files',
+  'sakip.evidence.hint': 'PDF, JPEG, PNG, Excel (.xlsx) or Word (.docx); up to 5 files at a time, 10 MB each. Photos are stored again without metadata.',
+  'sakip.evidence.upload': 'Attach to the {period} realisation',
+  'sakip.evidence.added': 'Evidence attached.',
+  'sakip.evidence.remove': 'Remove',
+  'sakip.evidence.removeFile': 'Remove {file}',
+  'sakip.evidence.removeConfirm': 'Remove the evidence {file}?',
 };

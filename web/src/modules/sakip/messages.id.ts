@@ -374,4 +374,14 @@ export const sakipId = {
   'sakip.pk.reviseButton': 'Buat revisi',
   'sakip.pk.versions': 'Versi',
   'sakip.pk.printDraft': 'Ini masih draf: tanggal penandatanganan dikosongkan.',
+  // Evidence files of a realisation
+  'sakip.evidence.title': 'Bukti dukung realisasi',
+  'sakip.evidence.none': 'Belum ada bukti dukung untuk periode ini.',
+  'sakip.evidence.files': 'Berkas bukti dukung',
+  'sakip.evidence.hint': 'PDF, JPEG, PNG, Excel (.xlsx) atau Word (.docx); paling banyak 5 berkas sekali unggah, masing-masing 10 MB. Foto disimpan ulang tanpa metadata.',
+  'sakip.evidence.upload': 'Lampirkan ke realisasi {period}',
+  'sakip.evidence.added': 'Bukti dukung dilampirkan.',
+  'sakip.evidence.remove': 'Hapus',
+  'sakip.evidence.removeFile': 'Hapus {file}',
+  'sakip.evidence.removeConfirm': 'Hapus bukti dukung {file}?',
 };

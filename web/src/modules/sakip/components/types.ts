@@ -29,3 +29,4 @@ export type OfficialResult = Schemas['SakipOfficialResult'];
 export type ProvinceComparison = Schemas['SakipProvinceComparison'];
 export type AgreementBrief = Schemas['SakipAgreementBrief'];
 export type Agreement = Schemas['SakipAgreement'];
+export type SakipEvidence = Schemas['SakipEvidence'];

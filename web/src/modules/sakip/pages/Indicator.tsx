@@ -1,7 +1,7 @@
 // One indicator: how it is measured, its achievement in the chosen year, its
 // yearly targets with every revision (who, when, why), and its realisations
-// per period, with the forms to revise a target and to report a period for
-// whoever may.
+// per period with their evidence files, with the forms to revise a target,
+// report a period and attach its evidence for whoever may.
 import { useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../../components/ui.js';
@@ -13,7 +13,7 @@ import type { RegionProfile } from '../../../types.js';
 import {
   AchievementValue, formatExact, mayEditPlan, periodName, plannerUnits, planPath, planUrl, SakipPage, TargetText, toApiDecimal,
 } from '../components/common.js';
-import type { Indicator, Measure, Plan, PlanTable, Realisation, TargetHistory } from '../components/types.js';
+import type { Indicator, Measure, Plan, PlanTable, Realisation, SakipEvidence, TargetHistory } from '../components/types.js';
 
 export function IndicatorPage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <IndicatorView region={region} planId={params.planId} indicatorId={params.indicatorId} />}</SakipPage>;
@@ -247,7 +247,89 @@ function Realisations({ rows, indicator, plan, url, region, reporter, corrector 
           </table>
         </div>
       )}
+      {rows.length > 0 && <Evidence key={rows.length} rows={rows} url={`${url}/indicators/${indicator.id}/realisations`} region={region} reporter={reporter} />}
       {reporter && <RealisationForm indicator={indicator} plan={plan} url={url} rows={rows} corrector={corrector} />}
+    </section>
+  );
+}
+
+/** "2,4 MB", "830 kB": a file's size, roughly. */
+function fileSize(bytes: number, locale: string): string {
+  const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'MB'] : [Math.max(1, Math.round(bytes / 1000)), 'kB'];
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
+}
+
+/**
+ * The evidence files (bukti dukung) of one period's realisation: listed for
+ * every reader, downloaded as stored; attached and removed by the
+ * indicator's units or the coordinator while the period is open (the API
+ * says so when it is closed).
+ */
+function Evidence({ rows, url, region, reporter }: { rows: Realisation[]; url: string; region: RegionProfile; reporter: boolean }) {
+  const { t, locale } = useI18n();
+  const [period, setPeriod] = useState(rows[rows.length - 1].period);
+  const list = useStaffApi<SakipEvidence[]>(`${url}/${period}/evidence`);
+  const [files, setFiles] = useState<File[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const act = async (call: () => Promise<unknown>) => {
+    setError(null);
+    setDone(false);
+    try {
+      await call();
+      list.reload();
+      return true;
+    } catch (err) {
+      setError(err);
+      return false;
+    }
+  };
+  const upload = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData();
+    for (const f of files) form.append('evidence', f);
+    const input = e.currentTarget.querySelector('input[type="file"]') as HTMLInputElement | null;
+    if (await act(() => api(`${url}/${period}/evidence`, { method: 'POST', body: form }))) {
+      setDone(true);
+      setFiles([]);
+      if (input) input.value = '';
+    }
+  };
+  const remove = (file: SakipEvidence) => {
+    if (window.confirm(t('sakip.evidence.removeConfirm', { file: file.fileName }))) void act(() => api(file.url, { method: 'DELETE' }));
+  };
+  return (
+    <section className="card" aria-labelledby="evidence-title">
+      <h3 id="evidence-title">{t('sakip.evidence.title')}</h3>
+      <div className="field narrow">
+        <label htmlFor="evidence-period">{t('sakip.realisations.period')}</label>
+        <select id="evidence-period" value={period} onChange={(e) => { setPeriod(e.target.value); setError(null); setDone(false); }}>
+          {rows.map((r) => <option key={r.period} value={r.period}>{periodName(r.period, t)}</option>)}
+        </select>
+      </div>
+      {list.error ? <ErrorMessage error={list.error} /> : !list.data ? <Loading /> : list.data.length === 0 ? <p className="muted small">{t('sakip.evidence.none')}</p> : (
+        <ul className="evidence-list">
+          {list.data.map((f) => (
+            <li key={f.id}>
+              <a href={f.url} download={f.fileName}>{f.fileName}</a> <span className="small muted">({fileSize(f.bytes, locale)}) · {f.uploadedBy}, <When at={f.uploadedAt} zone={region} /></span>
+              {reporter && <> <button type="button" className="link-button danger" onClick={() => remove(f)} aria-label={t('sakip.evidence.removeFile', { file: f.fileName })}>{t('sakip.evidence.remove')}</button></>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {reporter && (
+        <form onSubmit={upload}>
+          <div className="field">
+            <label htmlFor="evidence-files">{t('sakip.evidence.files')}</label>
+            <input id="evidence-files" type="file" multiple required accept=".pdf,.jpg,.jpeg,.png,.xlsx,.docx,application/pdf,image/jpeg,image/png"
+              onChange={(e) => setFiles([...(e.target.files ?? [])])} aria-describedby="evidence-hint" />
+            <small id="evidence-hint" className="hint">{t('sakip.evidence.hint')}</small>
+          </div>
+          {done && <Flash>{t('sakip.evidence.added')}</Flash>}
+          <button type="submit" className="button secondary">{t('sakip.evidence.upload', { period: periodName(period, t) })}</button>
+        </form>
+      )}
+      <ErrorMessage error={error} />
     </section>
   );
 }
