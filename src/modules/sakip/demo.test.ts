@@ -108,7 +108,7 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     for (const route of [...routes].sort((a, b) => order(a) - order(b))) {
       if (last && route.method !== 'GET') {
         // A fresh fixture: the previous one's rows go (the fixture's plan is the only DISHUB Renstra starting 2025), and the reporting periods it and its requests opened.
-        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_targets', 'sakip_indicators', 'sakip_nodes']) await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
+        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_realisation_evidence', 'sakip_targets', 'sakip_indicators', 'sakip_nodes']) await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where id = '${last}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where title = 'Renstra palsu dari daerah lain'`));
         for (const table of ['sakip_unit_reports', 'sakip_reporting_periods']) await h.ctx.database.rows(sql.raw(`delete from ${table} where period in ('2026-Q2', '2026-02')`));
@@ -152,7 +152,10 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     // the victim is a kabupaten, which has no province comparison. All past access, none a 401, 403 or 404.
     const stageKept = (a: string) => /^(PUT .*\/answers|POST .*\/follow-ups) 409 .*sakip\.evaluation_status/.test(a)
       || /^GET .*\/province-comparison 400 .*sakip\.not_province/.test(a);
-    expect(answers.filter((a) => !/ 20[01]$/.test(a) && !historyKept(a) && !draftKept(a) && !stageKept(a))).toEqual([]);
+    // Evidence goes to the period the realisations' requests use, 2025: closed in the demo, so 409, past every access check.
+    const lockedKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/plans/:planId/indicators/:indicatorId/realisations/:period/evidence 409') && a.includes('sakip.evidence_period_locked');
+    expect(answers.filter((a) => !/ 20[01]$/.test(a) && !historyKept(a) && !draftKept(a) && !stageKept(a) && !lockedKept(a))).toEqual([]);
+    expect(answers.filter(lockedKept)).toHaveLength(1);
     expect(answers.filter(historyKept)).toHaveLength(1);
     expect(answers.filter(draftKept)).toHaveLength(1);
     expect(answers.filter(stageKept)).toHaveLength(3);
