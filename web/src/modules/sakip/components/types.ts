@@ -27,3 +27,10 @@ export type EvaluationBrief = Schemas['SakipEvaluationBrief'];
 export type Evaluation = Schemas['SakipEvaluation'];
 export type OfficialResult = Schemas['SakipOfficialResult'];
 export type ProvinceComparison = Schemas['SakipProvinceComparison'];
+
+// The performance report (LKjIP) and the public pages.
+export type ReportBrief = Schemas['SakipReportBrief'];
+export type Report = Schemas['SakipReport'];
+export type ReportSnapshot = Schemas['SakipReportSnapshot'];
+export type PublicReport = Schemas['SakipPublicReport'];
+export type PublicDocuments = Schemas['SakipPublicDocuments'];
