@@ -24,8 +24,8 @@ describeInBrowser('e-SAKIP performance report (LKjIP) in Chromium', (b) => {
     await eventually(() => page.getByRole('heading', { name: /LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2025 · Dinas Kesehatan/ }).isVisible()).toBe(true);
     expect(await page.locator('.badge.report-draft').textContent()).toBe('Draf');
     // The generated draft text, then the planner's own.
-    const problems = page.locator('form.lkjip-section', { has: page.getByLabel('BAB III.C Permasalahan') });
-    await problems.getByLabel('BAB III.C Permasalahan').fill(PROBLEM);
+    const problems = page.locator('form.lkjip-section', { has: page.getByLabel('C. Permasalahan') });
+    await problems.getByLabel('C. Permasalahan').fill(PROBLEM);
     await problems.getByRole('button', { name: 'Simpan bagian ini' }).click();
     await eventually(() => problems.textContent()).toContain('perencana.dinkes@sumedang.demo');
     // A planner cannot finalise: the unit's head does.

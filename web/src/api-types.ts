@@ -20747,6 +20747,7 @@ export interface components {
             sections: {
                 /** @enum {string} */
                 key: "introduction" | "planning" | "accountability" | "budget" | "problems" | "follow_up" | "closing";
+                heading: string;
                 text: string;
             }[];
         };
@@ -20802,6 +20803,8 @@ export interface components {
             sections: {
                 /** @enum {string} */
                 key: "introduction" | "planning" | "accountability" | "budget" | "problems" | "follow_up" | "closing";
+                /** @description Judul bab atau subbab / the chapter's heading */
+                heading: string;
                 text: string;
                 updated: {
                     /** Format: date-time */

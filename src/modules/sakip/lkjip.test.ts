@@ -17,22 +17,20 @@ const R = '/api/regions/32.11/sakip';
 const REPORTS = `${R}/reports`;
 const PUBLIC = `${R}/public`;
 
-/** The text of one part of a zip (a .docx). */
+/** The text of one part of a zip (a .docx), read with yauzl's promise API. */
 async function partOf(data: Buffer, name: string): Promise<string> {
   const zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true });
-  return new Promise((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      if (entry.fileName !== name) return zip.readEntry();
-      zip.openReadStream(entry, (err, stream) => {
-        if (err) return reject(err);
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => { zip.close(); resolve(Buffer.concat(chunks).toString('utf8')); }).on('error', reject);
-      });
-    });
-    zip.on('end', () => reject(new Error(`${name} is not in the file`)));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName !== name) continue;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    }
+    throw new Error(`${name} is not in the file`);
+  } finally {
+    zip.close();
+  }
 }
 
 describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {

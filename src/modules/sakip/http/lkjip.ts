@@ -52,11 +52,11 @@ const reportBrief = z.object({
 const report = z.object({
   id: z.string(), year: z.number().int(), unit: unitBrief.nullable(), planId: z.string(), status, generation: z.number().int().describe('Berapa kali angkanya disusun / how many times its figures were generated'),
   generated: person, final: person.nullable(), snapshot,
-  sections: z.array(z.object({ key: z.enum(LKJIP_SECTIONS), text: z.string(), updated: person.nullable() })),
+  sections: z.array(z.object({ key: z.enum(LKJIP_SECTIONS), heading: z.string().describe('Judul bab atau subbab / the chapter\'s heading'), text: z.string(), updated: person.nullable() })),
 }).meta({ id: 'SakipReport' });
 const publicReport = z.object({
   id: z.string(), year: z.number().int(), unit: unitBrief.nullable(), status: z.literal('final'), generation: z.number().int(), generatedAt: instant, finalisedAt: instant, snapshot,
-  sections: z.array(z.object({ key: z.enum(LKJIP_SECTIONS), text: z.string() })),
+  sections: z.array(z.object({ key: z.enum(LKJIP_SECTIONS), heading: z.string(), text: z.string() })),
 }).meta({ id: 'SakipPublicReport' });
 
 const publicTarget = z.object({ type: oneOf(['single', 'range']), value: decimal.nullable(), low: decimal.nullable(), high: decimal.nullable() });

@@ -14,7 +14,7 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import type { Region } from '../../../platform/regions/service.js';
 import { units } from '../../../platform/schema.js';
 import { aggregatePeriods, type AggregationRule, type Polarity, type TargetValue } from '../domain/achievement.js';
-import { buildLkjip, LKJIP_SECTIONS, type LkjipIndicatorInput, type LkjipSection, type LkjipSnapshot } from '../domain/lkjip.js';
+import { buildLkjip, LKJIP_HEADINGS, LKJIP_SECTIONS, type LkjipIndicatorInput, type LkjipSection, type LkjipSnapshot } from '../domain/lkjip.js';
 import { planTable } from '../domain/tree.js';
 import { sakipRealisations, sakipReports, sakipReportSections } from '../schema.js';
 import { ensureMayEditPlan, ensureUnitReached } from './access.js';
@@ -208,7 +208,7 @@ export async function reportView(ctx: AppContext, regionCode: string, id: string
     snapshot: r.snapshot as LkjipSnapshot,
     sections: LKJIP_SECTIONS.map((key) => {
       const s = bySection.get(key);
-      return { key, text: s?.text ?? '', updated: s ? { at: s.updatedAt, by: s.updatedByLabel } : null };
+      return { key, heading: LKJIP_HEADINGS[key], text: s?.text ?? '', updated: s ? { at: s.updatedAt, by: s.updatedByLabel } : null };
     }),
   };
 }
@@ -221,6 +221,6 @@ export async function publicReportView(ctx: AppContext, regionCode: string, id: 
   if (r.status !== 'final') throw new AppError('sakip.report_not_found');
   return {
     id: r.id, year: r.year, unit: r.unit, status: r.status, generation: r.generation, generatedAt: r.generated.at, finalisedAt: r.final!.at,
-    snapshot: r.snapshot, sections: r.sections.map((s) => ({ key: s.key, text: s.text })),
+    snapshot: r.snapshot, sections: r.sections.map((s) => ({ key: s.key, heading: s.heading, text: s.text })),
   };
 }

@@ -9,16 +9,7 @@ import './sakip.css';
 
 type Row = ReportSnapshot['rows'][number];
 type SectionKey = 'introduction' | 'planning' | 'accountability' | 'budget' | 'problems' | 'follow_up' | 'closing';
-
-const HEADINGS: Record<SectionKey, string> = {
-  introduction: 'BAB I PENDAHULUAN',
-  planning: 'BAB II PERENCANAAN KINERJA',
-  accountability: 'A. Capaian Kinerja',
-  budget: 'B. Realisasi Anggaran dan Efisiensi',
-  problems: 'C. Permasalahan',
-  follow_up: 'D. Tindak Lanjut',
-  closing: 'BAB IV PENUTUP',
-};
+type Section = { key: string; heading: string; text: string };
 
 function TargetCell({ target, measure }: { target: Row['targetThisYear']; measure: string }) {
   const { locale } = useI18n();
@@ -38,12 +29,14 @@ function Text({ text }: { text: string }) {
   return parts.length === 0 ? <p>–</p> : <>{parts.map((p, i) => <p key={i}>{p}</p>)}</>;
 }
 
-export function LkjipDocument({ snapshot: s, sections, draft }: { snapshot: ReportSnapshot; sections: { key: string; text: string }[]; draft: boolean }) {
+export function LkjipDocument({ snapshot: s, sections, draft }: { snapshot: ReportSnapshot; sections: Section[]; draft: boolean }) {
   const { t, locale } = useI18n();
   const text = (key: SectionKey) => sections.find((x) => x.key === key)?.text ?? '';
+  // The headings come with the sections from the API (the same as the Word and PDF files).
+  const heading = (key: SectionKey) => sections.find((x) => x.key === key)?.heading ?? key;
   const section = (key: SectionKey, level: 2 | 3) => (
     <section key={key} data-section={key}>
-      {level === 2 ? <h2>{HEADINGS[key]}</h2> : <h3>{HEADINGS[key]}</h3>}
+      {level === 2 ? <h2>{heading(key)}</h2> : <h3>{heading(key)}</h3>}
       <Text text={text(key)} />
     </section>
   );
@@ -88,7 +81,7 @@ export function LkjipDocument({ snapshot: s, sections, draft }: { snapshot: Repo
       {s.rows.some((r) => r.realisation !== null && !r.complete) && <p className="small">* {t('sakip.lkjip.partial')}</p>}
       {s.summary.average !== null && <p className="small">{t('sakip.lkjip.summary', { met: s.summary.met, n: s.summary.withTarget, average: formatExact(s.summary.average, locale) })}</p>}
       <section data-section="budget">
-        <h3>{HEADINGS.budget}</h3>
+        <h3>{heading('budget')}</h3>
         {text('budget') && <Text text={text('budget')} />}
         {s.budget === null && <p className="small"><em>{t('sakip.lkjip.noBudget')}</em></p>}
       </section>

@@ -18,8 +18,6 @@ const reportsUrl = (region: string) => `${sakipApi(region)}/reports`;
 const reportUrl = (region: string, id: string) => `${reportsUrl(region)}/${encodeURIComponent(id)}`;
 export const reportPath = (region: string, id?: string, rest = '') => sakipPath(region, `/lkjip${id ? `/${id}` : ''}${rest}`);
 
-type SectionKey = Report['sections'][number]['key'];
-
 export function ReportsPage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <ReportsView region={region} />}</SakipPage>;
 }
@@ -164,11 +162,6 @@ function ReportEditor({ region, id }: { region: RegionProfile; id: string }) {
   );
 }
 
-const SECTION_LABELS: Record<SectionKey, string> = {
-  introduction: 'BAB I Pendahuluan', planning: 'BAB II Perencanaan Kinerja', accountability: 'BAB III.A Capaian Kinerja', budget: 'BAB III.B Realisasi Anggaran dan Efisiensi',
-  problems: 'BAB III.C Permasalahan', follow_up: 'BAB III.D Tindak Lanjut', closing: 'BAB IV Penutup',
-};
-
 function SectionEditor({ region, report, section, editable, saved }: { region: RegionProfile; report: Report; section: Report['sections'][number]; editable: boolean; saved: () => void }) {
   const { t } = useI18n();
   const [text, setText] = useState(section.text);
@@ -190,7 +183,7 @@ function SectionEditor({ region, report, section, editable, saved }: { region: R
   const id = `lkjip-section-${section.key}`;
   return (
     <form className="card lkjip-section" onSubmit={submit}>
-      <label htmlFor={id}><strong>{SECTION_LABELS[section.key]}</strong></label>
+      <label htmlFor={id}><strong>{section.heading}</strong></label>
       {section.key === 'budget' && <p className="small muted">{t('sakip.lkjip.noBudget')}</p>}
       <textarea id={id} rows={section.key === 'budget' ? 3 : 6} maxLength={20000} value={text} readOnly={!editable} onChange={(e) => setText(e.target.value)} />
       {section.updated && <p className="small muted">{section.updated.by}, <When at={section.updated.at} zone={region} /></p>}
