@@ -111,6 +111,12 @@ function mayEdit(me: ReturnType<typeof useSession>['me'], region: string, r: Rep
   return !!r.unit && may(me, region, 'sakip.plan') && plannerUnits(me, region).has(r.unit.id);
 }
 
+/** Whether this person may approve it: the coordinator any, a unit's head their unit's (the API's rule). */
+function mayApprove(me: ReturnType<typeof useSession>['me'], region: string, r: Report) {
+  if (may(me, region, 'sakip.manage')) return true;
+  return !!r.unit && (me?.grants ?? []).some((g) => g.regionCode === region && g.role === 'unit_head' && g.unitId === r.unit!.id);
+}
+
 function ReportEditor({ region, id }: { region: RegionProfile; id: string }) {
   const { t } = useI18n();
   const { me } = useSession();
@@ -153,7 +159,7 @@ function ReportEditor({ region, id }: { region: RegionProfile; id: string }) {
       {r.status === 'draft' && (
         <div className="button-row">
           {editable && <button type="button" className="button secondary" onClick={() => void act('regenerate', {}, t('sakip.lkjip.regenerated'))}>{t('sakip.lkjip.regenerate')}</button>}
-          {may(me, region.code, 'sakip.report_approve') && <button type="button" className="button" onClick={() => window.confirm(t('sakip.lkjip.finaliseConfirm')) && void act('finalise', {}, t('sakip.lkjip.finalisedFlash'))}>{t('sakip.lkjip.finalise')}</button>}
+          {mayApprove(me, region.code, r) && <button type="button" className="button" onClick={() => window.confirm(t('sakip.lkjip.finaliseConfirm')) && void act('finalise', {}, t('sakip.lkjip.finalisedFlash'))}>{t('sakip.lkjip.finalise')}</button>}
         </div>
       )}
       <h2>{t('sakip.lkjip.sections')}</h2>
