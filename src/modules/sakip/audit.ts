@@ -34,6 +34,11 @@ export const sakipAuditActions = {
   'sakip.recommendation_add': { id: 'Menambah rekomendasi evaluasi AKIP', en: 'Added an AKIP evaluation recommendation' },
   'sakip.recommendation_follow_up': { id: 'Mencatat tindak lanjut rekomendasi AKIP', en: 'Recorded an AKIP recommendation\'s follow-up' },
   'sakip.official_result': { id: 'Mencatat hasil evaluasi AKIP KemenPANRB', en: 'Recorded KemenPANRB\'s AKIP result' },
+  // The performance report (LKjIP).
+  'sakip.report_generate': { id: 'Menyusun draf laporan kinerja (LKjIP)', en: 'Generated a performance report (LKjIP) draft' },
+  'sakip.report_regenerate': { id: 'Memperbarui angka draf laporan kinerja', en: 'Regenerated a performance report draft\'s figures' },
+  'sakip.report_section': { id: 'Mengubah bagian laporan kinerja', en: 'Changed a performance report section' },
+  'sakip.report_finalise': { id: 'Memfinalkan laporan kinerja', en: 'Finalised a performance report' },
 };
 
 declare module '../../platform/audit/audit.js' {

@@ -123,6 +123,11 @@ export const sakipErrors = {
     (d?.from ? { id: `Dari ${d.from} ke ${d.to}.`, en: `From ${d.from} to ${d.to}.` } : null)],
   'sakip.worksheet_unknown': [400, 'Versi lembar kerja evaluasi tidak dikenal.', 'Unknown worksheet version.', valueWords],
   'sakip.score_invalid': [400, 'Nilai harus angka 0–100 dengan paling banyak dua desimal.', 'The score must be a number from 0 to 100 with at most two decimals.', valueWords],
+  // The performance report (LKjIP): service/lkjip.ts.
+  'sakip.report_not_found': [404, 'Laporan kinerja (LKjIP) tidak ditemukan.', 'Performance report (LKjIP) not found.'],
+  'sakip.report_exists': [409, 'Laporan kinerja untuk tahun ini sudah ada; buka dan perbarui angkanya bila perlu.', 'The performance report for this year already exists; open it and regenerate its figures if needed.'],
+  'sakip.report_no_plan': [409, 'Tidak ada rencana aktif (RPJMD untuk daerah, Renstra untuk perangkat daerah) yang mencakup tahun ini; angka laporan kinerja diambil dari sana.', 'No active plan (the RPJMD for the region, the unit\'s Renstra for a unit) covers this year; the report\'s figures come from it.'],
+  'sakip.report_final': [409, 'Laporan kinerja sudah final dan hanya dapat dibaca.', 'The performance report is final and read-only.'],
   'sakip.not_province': [400, 'Perbandingan kabupaten/kota hanya untuk provinsi.', 'The regency/city comparison is for a province only.'],
 } as const satisfies Record<string, ErrorEntry>;
 

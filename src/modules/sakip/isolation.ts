@@ -16,6 +16,10 @@ import { unitReportRecord } from './service/reporting.js';
 import { exportPlanWorkbook } from './service/workbook.js';
 import { sakipEvaluationAnswers, sakipEvaluations, sakipOfficialResults, sakipRecommendations } from './schema.js';
 import { CURRENT_WORKSHEET, worksheet } from './service/evaluation.js';
+import { sakipReportSections } from './schema.js';
+import { sourcePlan } from './service/agreements.js';
+import { insertReport } from './service/lkjip.js';
+import { getRegion } from '../../platform/regions/service.js';
 
 const SECRET_NOTE = 'Catatan realisasi rahasia uji isolasi SAKIP';
 const SECRET_OLD_NOTE = 'Catatan versi lama rahasia uji isolasi SAKIP';
@@ -28,6 +32,7 @@ const SECRET_EVIDENCE = 'Bukti evaluasi AKIP rahasia uji isolasi';
 const SECRET_FILE = 'Bukti realisasi rahasia uji isolasi.pdf';
 const SECRET_FILE_CONTENT = '%PDF-1.4 isi bukti realisasi rahasia uji isolasi';
 const SECRET_RECOMMENDATION = 'Rekomendasi AKIP rahasia uji isolasi';
+const SECRET_REPORT_TEXT = 'Permasalahan LKjIP draf rahasia uji isolasi';
 
 export const sakipIsolation: IsolationFixtures = {
   async records(ctx, region) {
@@ -109,6 +114,18 @@ export const sakipIsolation: IsolationFixtures = {
     });
     made.secrets.push(evaluation.id, evaluation.recommendationId);
     made.private.push(SECRET_EVIDENCE, SECRET_RECOMMENDATION);
+    // A draft performance report of the health office for 2026 (editable, regenerable, finalisable) with a
+    // section nobody may read outside the region, nor anyone on the public pages (it is not final).
+    const report = await db.transaction(async (tx) => {
+      const plan = await sourcePlan(tx, region, 2026, dinkes.id, 'sakip.report_no_plan');
+      const { report: r } = await insertReport(tx, await getRegion(tx, region), plan, 2026, now, { id: null, label: 'uji isolasi' });
+      await tx.update(sakipReportSections).set({ text: SECRET_REPORT_TEXT })
+        .where(and(eq(sakipReportSections.regionCode, region), eq(sakipReportSections.reportId, r.id), eq(sakipReportSections.section, 'problems')));
+      return r.id;
+    });
+    Object.assign(made.params, { 'reports/:reportId': report, 'sections/:section': 'problems' });
+    made.secrets.push(report);
+    made.private.push(SECRET_REPORT_TEXT);
     return made;
   },
 
@@ -144,6 +161,11 @@ export const sakipIsolation: IsolationFixtures = {
       'POST /api/regions/:region/sakip/evaluations/:evaluationId/recommendations': { text: 'Rekomendasi palsu' },
       'POST /api/regions/:region/sakip/evaluations/:evaluationId/recommendations/:recommendationId/follow-ups': { status: 'in_progress', note: 'palsu' },
       'PUT /api/regions/:region/sakip/official-results/:year': { score: '99.99' },
+      // The health office has no 2027 report: generating one would succeed.
+      'POST /api/regions/:region/sakip/reports': { year: 2027, unitId: p.sakipAgreementUnitId },
+      'PUT /api/regions/:region/sakip/reports/:reportId/sections/:section': { text: 'Teks palsu dari daerah lain' },
+      'POST /api/regions/:region/sakip/reports/:reportId/regenerate': {},
+      'POST /api/regions/:region/sakip/reports/:reportId/finalise': {},
     };
     const key = `${method} ${url}`;
     const upload = (field: string, fileName: string, data: Buffer) => {

@@ -9,9 +9,11 @@ import { sakipRoutes } from './http/routes.js';
 import { sakipPeriodRoutes } from './http/periods.js';
 import { sakipAgreementRoutes } from './http/agreements.js';
 import { sakipEvaluationRoutes } from './http/evaluation.js';
+import { sakipReportRoutes } from './http/lkjip.js';
 import { unitReportDeadlineHandler } from './service/escalation.js';
 import { seedSakipDemo } from './demo.js';
 import { seedAkipDemo } from './demo-evaluation.js';
+import { seedLkjipDemo } from './demo-lkjip.js';
 import { sakipIsolation } from './isolation.js';
 import { sakipTiles } from './service/tiles.js';
 
@@ -35,6 +37,8 @@ const permissions = {
   'sakip.follow_up': ['sakip_coordinator', 'sakip_planner', 'unit_head', 'sakip_evaluator'],
   'sakip.results': ['sakip_coordinator'],
   'sakip.compare': ['sakip_coordinator', 'sakip_evaluator', 'head_of_region'],
+  // The performance report (LKjIP): the unit's head approves the unit's (the service checks the unit); the coordinator any.
+  'sakip.report_approve': ['sakip_coordinator', 'unit_head'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
@@ -61,6 +65,7 @@ export const sakipModule = defineModule({
     await sakipPeriodRoutes(ctx)(app);
     await sakipAgreementRoutes(ctx)(app);
     await sakipEvaluationRoutes(ctx)(app);
+    await sakipReportRoutes(ctx)(app);
   },
   // A unit's report in a reporting period: reminded, then escalated (settings: sakip.reporting.ladder).
   deadlines: { unit_report: unitReportDeadlineHandler },
@@ -87,11 +92,16 @@ export const sakipModule = defineModule({
     referencesUser('sakip_recommendations', 'created_by'),
     referencesUser('sakip_recommendation_follow_ups', 'by'),
     referencesUser('sakip_official_results', 'recorded_by'),
+    // The performance report (LKjIP): who generated and finalised it, who last edited a section.
+    referencesUser('sakip_reports', 'generated_by'),
+    referencesUser('sakip_reports', 'finalised_by'),
+    referencesUser('sakip_report_sections', 'updated_by'),
   ],
   demo: {
     seed: async (tx, place) => {
       await seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now);
       await seedAkipDemo(tx, place.region, (code) => place.unit(code), place.now);
+      await seedLkjipDemo(tx, place.region);
     },
   },
 });

@@ -477,3 +477,55 @@ export const sakipOfficialResults = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.year] }), check('sakip_official_results_score', sql`${t.score} >= 0 and ${t.score} <= 100`)],
 );
+
+// ---------------------------------------------------------------------------
+// The performance report (LKjIP, PermenPANRB 53/2014): service/lkjip.ts.
+
+/**
+ * A yearly performance report of the region (no unit, from the RPJMD) or of
+ * a unit (from its Renstra). `snapshot` holds the figures as generated
+ * (domain/lkjip.ts): a later correction of a target or realisation does not
+ * change it; regenerating is an explicit step on a draft, counted in
+ * `generation`. draft → final (approved by the unit's head, or the
+ * coordinator for the region's); only a final report is public.
+ */
+export const sakipReports = pgTable(
+  'sakip_reports',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    year: integer('year').notNull(),
+    unitId: uuid('unit_id'),
+    planId: uuid('plan_id').notNull(),
+    status: text('status').notNull(), // draft | final
+    generation: integer('generation').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    generatedAt: ts('generated_at').notNull(),
+    generatedBy: uuid('generated_by'),
+    generatedByLabel: text('generated_by_label').notNull(),
+    finalisedAt: ts('finalised_at'),
+    finalisedBy: uuid('finalised_by'),
+    finalisedByLabel: text('finalised_by_label'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('sakip_reports_owner_year_idx').on(t.regionCode, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.year),
+  ],
+);
+
+/** A report's narrative section as staff wrote it (a chapter's text, problems, follow-up), started from the generated draft. */
+export const sakipReportSections = pgTable(
+  'sakip_report_sections',
+  {
+    regionCode: text('region_code').notNull(),
+    reportId: uuid('report_id').notNull(),
+    section: text('section').notNull(),
+    text: text('text').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.reportId, t.section] })],
+);

@@ -19,7 +19,7 @@ import { actorLabel } from './data.js';
 import { CURRENT_WORKSHEET, worksheet } from './evaluation.js';
 import { regionOverview } from './overview.js';
 
-const predicateOf = (version: string, code: string) => {
+export const predicateOf = (version: string, code: string) => {
   const p = worksheet(version).predicates.find((x) => x.code === code);
   return { code, label: p?.label ?? code };
 };

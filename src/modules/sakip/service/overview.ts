@@ -47,7 +47,7 @@ export async function regionOverview(ctx: AppContext, region: RegionView, askedY
   const byUnit = new Map<string | null, Tally>();
   const iku = emptyTally();
   for (const plan of plans) {
-    const { data, indicators } = await planFigures(ctx, region, plan, year);
+    const { data, indicators } = await planFigures(ctx.database.db, region, plan, year);
     const nodeUnit = new Map(data.nodes.map((n) => [n.id, n.unitId ?? plan.unitId]));
     const byId = new Map([...indicators.values()].flat().map((v) => [v.view.id, v]));
     for (const i of data.indicators) {

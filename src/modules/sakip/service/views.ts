@@ -6,6 +6,7 @@
 // value beside them.
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/client.js';
 import { round2, type Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
 import { achievement, aggregatePeriods, forDisplay, targetAchievement, type Achievement, type AggregationRule, type Polarity, type TargetValue } from '../domain/achievement.js';
@@ -107,8 +108,7 @@ export interface RegionView { code: string; utcOffsetMinutes: number; settings: 
  * Everything a plan's figures for one year need: its rows, the year's
  * realisations, and each indicator's view and achievement grouped by node.
  */
-export async function planFigures(ctx: AppContext, region: RegionView, plan: PlanRow, year: number) {
-  const db = ctx.database.db;
+export async function planFigures(db: Queryable, region: RegionView, plan: PlanRow, year: number) {
   const [data, rows] = await Promise.all([
     loadPlanData(db, plan),
     db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, region.code), eq(sakipRealisations.planId, plan.id), eq(sakipRealisations.year, year))),
@@ -126,7 +126,7 @@ export async function planFigures(ctx: AppContext, region: RegionView, plan: Pla
 async function prepare(ctx: AppContext, region: RegionView, planId: string, askedYear?: number) {
   const plan = await planFor(ctx.database.db, region.code, planId);
   const year = chosenYear(ctx, plan, region.utcOffsetMinutes, askedYear);
-  const [{ c, data, indicators }, unit] = await Promise.all([planFigures(ctx, region, plan, year), unitOf(ctx, plan)]);
+  const [{ c, data, indicators }, unit] = await Promise.all([planFigures(ctx.database.db, region, plan, year), unitOf(ctx, plan)]);
   const domain = domainPlan(plan, data);
   return { c, data, domain, indicators, header: planHeader(plan, unit), problems: planProblems(domain) };
 }

@@ -122,7 +122,7 @@ function SakipNav({ region, province }: { region: string; province: boolean }) {
   const { path } = useLocation();
   const entries: [string, string][] = [[sakipPath(region), t('sakip.nav.plans')], [sakipPath(region, '/ringkasan'), t('sakip.nav.overview')], [sakipPath(region, '/pelaporan'), t('sakip.nav.reporting')]];
   // The AKIP evaluation; a province also compares its kabupaten/kota.
-  entries.push([sakipPath(region, '/perjanjian'), t('sakip.nav.agreements')], [sakipPath(region, '/evaluasi'), t('sakip.nav.evaluation')]);
+  entries.push([sakipPath(region, '/perjanjian'), t('sakip.nav.agreements')], [sakipPath(region, '/lkjip'), t('sakip.nav.lkjip')], [sakipPath(region, '/evaluasi'), t('sakip.nav.evaluation')]);
   if (province) entries.push([sakipPath(region, '/provinsi'), t('sakip.nav.province')]);
   return (
     <nav className="sakip-nav no-print" aria-label={t('sakip.nav.label')}>

@@ -30,3 +30,10 @@ export type ProvinceComparison = Schemas['SakipProvinceComparison'];
 export type AgreementBrief = Schemas['SakipAgreementBrief'];
 export type Agreement = Schemas['SakipAgreement'];
 export type SakipEvidence = Schemas['SakipEvidence'];
+
+// The performance report (LKjIP) and the public pages.
+export type ReportBrief = Schemas['SakipReportBrief'];
+export type Report = Schemas['SakipReport'];
+export type ReportSnapshot = Schemas['SakipReportSnapshot'];
+export type PublicReport = Schemas['SakipPublicReport'];
+export type PublicDocuments = Schemas['SakipPublicDocuments'];
