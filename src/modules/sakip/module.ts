@@ -22,10 +22,12 @@ import { sakipTiles } from './service/tiles.js';
 const permissions = {
   // They list the region's units (a Renstra's owner, a target's lead unit).
   'region.staff': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator'],
-  'sakip.read': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'unit_head', 'head_of_region', 'region_admin'],
+  'sakip.read': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'sakip_village_officer', 'unit_head', 'head_of_region', 'region_admin'],
   'sakip.plan': ['sakip_coordinator', 'sakip_planner'],
   'sakip.realise': ['sakip_coordinator', 'sakip_planner'],
   'sakip.manage': ['sakip_coordinator'],
+  // Village data: kecamatan staff enter their kecamatan's desa/kelurahan (the service checks the kecamatan); the coordinator any.
+  'sakip.village': ['sakip_coordinator', 'sakip_village_officer'],
   // Performance agreements: the unit head records their own signing (the service checks the unit); the coordinator any.
   'sakip.agreement_sign': ['sakip_coordinator', 'unit_head'],
   // The internal AKIP evaluation: the Inspektorat runs it; units (their head or planner, or the coordinator) answer;
@@ -38,7 +40,7 @@ const permissions = {
 } as const;
 
 declare module '../../platform/auth/policy.js' {
-  interface ModuleRoles { sakip_coordinator: true; sakip_planner: true; sakip_evaluator: true }
+  interface ModuleRoles { sakip_coordinator: true; sakip_planner: true; sakip_evaluator: true; sakip_village_officer: true }
   interface ModulePermissions extends Record<keyof typeof permissions, true> {}
 }
 
@@ -51,6 +53,7 @@ export const sakipModule = defineModule({
   roles: [
     { name: 'sakip_coordinator', label: { id: 'Koordinator SAKIP', en: 'SAKIP coordinator' }, scope: 'region', grantedBy: 'region_admin' },
     { name: 'sakip_planner', label: { id: 'Perencana perangkat daerah (SAKIP)', en: 'Unit planner (SAKIP)' }, scope: 'unit', grantedBy: 'region_admin' },
+    { name: 'sakip_village_officer', label: { id: 'Petugas data desa kecamatan (SAKIP)', en: 'Kecamatan village-data officer (SAKIP)' }, scope: 'unit', grantedBy: 'region_admin' },
     { name: 'sakip_evaluator', label: { id: 'Evaluator AKIP (Inspektorat)', en: 'AKIP evaluator (Inspektorat)' }, scope: 'region', grantedBy: 'region_admin' },
   ],
   permissions,
@@ -86,6 +89,11 @@ export const sakipModule = defineModule({
     referencesUser('sakip_recommendations', 'created_by'),
     referencesUser('sakip_recommendation_follow_ups', 'by'),
     referencesUser('sakip_official_results', 'recorded_by'),
+    // Village data: who linked a kecamatan, flagged an indicator as measured per village, entered a village's value (and its earlier versions).
+    referencesUser('sakip_kecamatan_units', 'set_by'),
+    referencesUser('sakip_village_indicators', 'set_by'),
+    referencesUser('sakip_village_values', 'entered_by'),
+    referencesUser('sakip_village_value_versions', 'entered_by'),
   ],
   demo: {
     seed: async (tx, place) => {
