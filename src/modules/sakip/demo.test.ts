@@ -108,7 +108,10 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     for (const route of [...routes].sort((a, b) => order(a) - order(b))) {
       if (last && route.method !== 'GET') {
         // A fresh fixture: the previous one's rows go (the fixture's plan is the only DISHUB Renstra starting 2025), and the reporting periods it and its requests opened.
-        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_targets', 'sakip_indicators', 'sakip_nodes']) await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
+        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_targets', 'sakip_indicators', 'sakip_nodes', 'sakip_village_values', 'sakip_village_value_versions', 'sakip_village_indicators']) {
+          await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
+        }
+        await h.ctx.database.rows(sql.raw(`delete from sakip_kecamatan_units where unit_id = '${params.sakipUnitId}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where id = '${last}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where title = 'Renstra palsu dari daerah lain'`));
         for (const table of ['sakip_unit_reports', 'sakip_reporting_periods']) await h.ctx.database.rows(sql.raw(`delete from ${table} where period in ('2026-Q2', '2026-02')`));

@@ -9,6 +9,7 @@ import { sakipRoutes } from './http/routes.js';
 import { sakipPeriodRoutes } from './http/periods.js';
 import { sakipAgreementRoutes } from './http/agreements.js';
 import { sakipEvaluationRoutes } from './http/evaluation.js';
+import { sakipVillageRoutes } from './http/villages.js';
 import { unitReportDeadlineHandler } from './service/escalation.js';
 import { seedSakipDemo } from './demo.js';
 import { seedAkipDemo } from './demo-evaluation.js';
@@ -64,6 +65,7 @@ export const sakipModule = defineModule({
     await sakipPeriodRoutes(ctx)(app);
     await sakipAgreementRoutes(ctx)(app);
     await sakipEvaluationRoutes(ctx)(app);
+    await sakipVillageRoutes(ctx)(app);
   },
   // A unit's report in a reporting period: reminded, then escalated (settings: sakip.reporting.ladder).
   deadlines: { unit_report: unitReportDeadlineHandler },
