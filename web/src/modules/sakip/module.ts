@@ -22,8 +22,10 @@ export const sakip: WebModule = {
     { path: '/staff/:region/sakip/evaluasi/:evaluationId', component: page(() => import('./pages/Evaluation.js').then((m) => m.EvaluationPage)) },
     { path: '/staff/:region/sakip/evaluasi/:evaluationId/laporan', component: page(() => import('./pages/Evaluation.js').then((m) => m.EvaluationReportPage)) },
     { path: '/staff/:region/sakip/provinsi', component: page(() => import('./pages/Province.js').then((m) => m.ProvincePage)) },
+    { path: '/staff/:region/sakip/desa', component: page(() => import('./pages/Villages.js').then((m) => m.VillagesHomePage)) },
+    { path: '/staff/:region/sakip/desa/:planId/:indicatorId', component: page(() => import('./pages/Villages.js').then((m) => m.VillageTablePage)) },
     { path: '/staff/:region/sakip/rencana/:planId/indikator/:indicatorId', component: page(() => import('./pages/Indicator.js').then((m) => m.IndicatorPage)) },
   ],
   menu: [{ label: { id: 'SAKIP', en: 'SAKIP' }, href: (r) => `/staff/${r}/sakip`, permission: 'sakip.read' }],
-  landing: { roles: ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator'], href: (r) => `/staff/${r}/sakip` },
+  landing: { roles: ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'sakip_village_officer'], href: (r) => `/staff/${r}/sakip` },
 };

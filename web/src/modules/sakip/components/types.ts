@@ -27,3 +27,7 @@ export type EvaluationBrief = Schemas['SakipEvaluationBrief'];
 export type Evaluation = Schemas['SakipEvaluation'];
 export type OfficialResult = Schemas['SakipOfficialResult'];
 export type ProvinceComparison = Schemas['SakipProvinceComparison'];
+export type Kecamatan = Schemas['SakipKecamatan'];
+export type VillageIndicator = Schemas['SakipVillageIndicator'];
+export type VillageTable = Schemas['SakipVillageTable'];
+export type VillageWrite = Schemas['SakipVillageWrite'];
