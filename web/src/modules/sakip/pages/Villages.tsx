@@ -23,7 +23,7 @@ export function VillagesHomePage({ params }: { params: Params }) {
 function VillagesHome({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
   const { path, query } = useLocation();
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: region.timezone, year: 'numeric' }).format(new Date()));
   const year = Number(query.get('tahun')) || thisYear;
   const indicators = useStaffApi<VillageIndicator[]>(`${sakipApi(region.code)}/village-indicators?year=${year}`);
   const kecamatan = useStaffApi<Kecamatan[]>(`${sakipApi(region.code)}/kecamatan`);
