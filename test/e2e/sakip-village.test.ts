@@ -24,6 +24,9 @@ describeInBrowser('e-SAKIP village data in Chromium', (b) => {
     const byKecamatan = page.getByRole('table', { name: /Per kecamatan, 2025/ });
     expect(await byKecamatan.getByRole('row', { name: /Wado/ }).textContent()).toContain('15,82');
     expect(await byKecamatan.getByRole('row', { name: /Sumedang Selatan/ }).textContent()).toContain('10,49');
+    // 2025 is closed: no form for the officer.
+    expect(await page.getByText('Periode ditutup (2025)').isVisible()).toBe(true);
+    expect(await page.getByRole('form').count()).toBe(0);
     // Down to another kecamatan's villages, ranked.
     await byKecamatan.getByRole('link', { name: 'Sumedang Selatan' }).click();
     const villages = page.getByRole('table', { name: /Per desa\/kelurahan, 2025/ });
@@ -32,7 +35,7 @@ describeInBrowser('e-SAKIP village data in Chromium', (b) => {
     await page.getByRole('link', { name: 'Semua kecamatan' }).click();
 
     // 2026: the officer's own kecamatan only.
-    await page.getByLabel('Periode').fill('2026');
+    await page.getByLabel('Periode', { exact: true }).fill('2026');
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     const form = page.getByRole('form', { name: 'Isi data desa Wado, 2026' });
     await eventually(() => form.isVisible()).toBe(true);

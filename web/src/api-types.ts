@@ -20570,6 +20570,8 @@ export interface components {
             year: number;
             /** @description Periode yang berisi data desa, terbaru dulu / periods with village values, newest first */
             periods: string[];
+            /** @description Periode tertutup yang mengunci periode ini (hanya koordinator mengoreksi, dengan alasan); null bila terbuka / the closed period locking it (the coordinator corrects, with a reason); null when open */
+            lockedBy: string | null;
             target: components["schemas"]["SakipTarget"] | null;
             /** @description Semua desa yang berisi: sama dengan realisasi indikator / every village with a value: the indicator's realisation */
             total: components["schemas"]["SakipVillageFigure"] | null;

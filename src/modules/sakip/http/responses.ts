@@ -167,6 +167,7 @@ export const villageTable = z.object({
   plan: z.object({ id: z.string(), title: z.string(), kind: oneOf(['rpjmd', 'renstra']), unitId: z.string().nullable() }),
   indicator: z.object({ id: z.string(), name: z.string(), measure: z.string(), polarity: oneOf(['higher_is_better', 'lower_is_better']), aggregation: oneOf(['sum', 'average', 'last']) }),
   rule: villageRule, period: z.string(), year: z.number().int(), periods: z.array(z.string()).describe('Periode yang berisi data desa, terbaru dulu / periods with village values, newest first'),
+  lockedBy: z.string().nullable().describe('Periode tertutup yang mengunci periode ini (hanya koordinator mengoreksi, dengan alasan); null bila terbuka / the closed period locking it (the coordinator corrects, with a reason); null when open'),
   target: target.nullable(),
   total: villageFigure.nullable().describe('Semua desa yang berisi: sama dengan realisasi indikator / every village with a value: the indicator\'s realisation'),
   realisation: realisation.nullable(),

@@ -20,6 +20,7 @@ import { rankOf, rollUp, type RolledUp, type VillageEntry, type VillageRule } fr
 import { sakipIndicators, sakipKecamatanUnits, sakipPlans, sakipRealisations, sakipTargets, sakipVillageIndicators, sakipVillageValues, sakipVillageValueVersions } from '../schema.js';
 import { actorLabel, decimalInput, ensureUnits, indicatorIn, planFor, villageRuleOf, type IndicatorRow, type PlanRow, type VillageRuleRow } from './data.js';
 import { parsePeriod, periodOrder } from './periods.js';
+import { lockingPeriod } from './reporting.js';
 import { periodGuard, realisationView, targetView, writeRealisation } from './targets.js';
 import { resultOf, targetValueOf, type RegionView } from './views.js';
 import { XLSX_TYPE } from './workbook.js';
@@ -387,7 +388,7 @@ export async function villageTable(ctx: AppContext, region: RegionView, actor: A
   const thisYear = new Date(ctx.clock.now().getTime() + region.utcOffsetMinutes * 60_000).getUTCFullYear();
   const period = query.period ?? periods[0] ?? String(Math.min(plan.endYear, Math.max(plan.startYear, thisYear)));
   const year = parsePeriod(period).year;
-  const [values, links, [target], [realisation], reached] = await Promise.all([
+  const [values, links, [target], [realisation], reached, lockedBy] = await Promise.all([
     db.select().from(sakipVillageValues).where(and(eq(sakipVillageValues.regionCode, regionCode), eq(sakipVillageValues.indicatorId, indicator.id), eq(sakipVillageValues.period, period))),
     db.select({ districtCode: sakipKecamatanUnits.districtCode, unit: { id: units.id, code: units.code, name: units.name } }).from(sakipKecamatanUnits)
       .innerJoin(units, and(eq(units.regionCode, sakipKecamatanUnits.regionCode), eq(units.id, sakipKecamatanUnits.unitId)))
@@ -396,6 +397,7 @@ export async function villageTable(ctx: AppContext, region: RegionView, actor: A
       .orderBy(desc(sakipTargets.version)).limit(1),
     db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, regionCode), eq(sakipRealisations.indicatorId, indicator.id), eq(sakipRealisations.period, period))),
     districtsReached(db, actor, regionCode),
+    lockingPeriod(db, regionCode, period),
   ]);
   const districtCodes = [...new Set([...links.map((l) => l.districtCode), ...values.map((v) => v.districtCode)])]
     .filter((d) => !query.district || d === query.district).sort();
@@ -425,7 +427,7 @@ export async function villageTable(ctx: AppContext, region: RegionView, actor: A
   return {
     plan: { id: plan.id, title: plan.title, kind: plan.kind as 'rpjmd' | 'renstra', unitId: plan.unitId },
     indicator: { id: indicator.id, name: indicator.name, measure: indicator.measure, polarity, aggregation: indicator.aggregation as 'sum' | 'average' | 'last' },
-    rule: ruleView(ruleRow), period, year, periods,
+    rule: ruleView(ruleRow), period, year, periods, lockedBy,
     target: target ? targetView(target) : null,
     total: shown(values),
     realisation: realisation ? realisationView(realisation) : null,

@@ -365,4 +365,5 @@ export const sakipEn: Record<keyof typeof sakipId, string> = {
   'sakip.villages.toTable': 'See by kecamatan and village',
   'sakip.villages.noTarget': 'No target this year.',
   'sakip.villages.show': 'Show',
+  'sakip.villages.locked': 'The period is closed ({period}): its village values are locked; only the SAKIP coordinator corrects them, with a reason.',
 };

@@ -364,4 +364,5 @@ export const sakipId = {
   'sakip.villages.toTable': 'Lihat per kecamatan dan desa',
   'sakip.villages.noTarget': 'Belum ada target tahun ini.',
   'sakip.villages.show': 'Tampilkan',
+  'sakip.villages.locked': 'Periode ditutup ({period}): data desanya terkunci; hanya koordinator SAKIP yang mengoreksi, dengan alasan.',
 };

@@ -153,6 +153,8 @@ export function VillageTablePage({ params }: { params: Params }) {
 function VillageTableView({ region, planId, indicatorId }: { region: RegionProfile; planId: string; indicatorId: string }) {
   const { t, locale } = useI18n();
   const { query } = useLocation();
+  const { me } = useSession();
+  const coordinator = may(me, region.code, 'sakip.manage');
   const period = query.get('periode') ?? '';
   const district = query.get('kecamatan') ?? '';
   const [shownPeriod, setShownPeriod] = useState(period);
@@ -165,7 +167,8 @@ function VillageTableView({ region, planId, indicatorId }: { region: RegionProfi
   const v = table.data;
   const measure = v.indicator.measure;
   const periods = v.periods.includes(v.period) ? v.periods : [v.period, ...v.periods];
-  const entryKecamatan = v.kecamatan.filter((k) => k.editable);
+  // A closed period takes corrections from the coordinator only (with a reason).
+  const entryKecamatan = v.kecamatan.filter((k) => k.editable && (!v.lockedBy || coordinator));
   return (
     <>
       <p className="no-print">
@@ -186,10 +189,11 @@ function VillageTableView({ region, planId, indicatorId }: { region: RegionProfi
         <div><dt>{t('sakip.villages.total')}</dt><dd data-testid="village-total">{v.total ? `${formatExact(v.total.shown, locale)} ${measure}` : '–'}</dd></div>
         <div><dt>{t('sakip.villages.achievement')}</dt><dd><AchievementValue result={v.total?.result} /></dd></div>
       </dl>
+      {v.lockedBy && <p className="small muted">{t('sakip.villages.locked', { period: periodName(v.lockedBy, t) })}</p>}
       <KecamatanFigures table={v} here={here} district={district} />
       <VillageFigures table={v} district={district} here={here} />
       {entryKecamatan.map((k) => <VillageEntryForm key={`${k.districtCode}:${v.period}`} table={v} url={url} districtCode={k.districtCode} reload={table.reload} />)}
-      {entryKecamatan.length > 0 && <VillageImport url={url} period={v.period} reload={table.reload} />}
+      {entryKecamatan.length > 0 && <VillageImport url={url} period={v.period} locked={!!v.lockedBy} reload={table.reload} />}
     </>
   );
 }
@@ -340,10 +344,12 @@ function VillageEntryForm({ table, url, districtCode, reload }: { table: Village
           </tbody>
         </table>
       </div>
-      <div className="field">
-        <label htmlFor={`village-reason-${districtCode}`}>{t('sakip.villages.reason')}</label>
-        <input id={`village-reason-${districtCode}`} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
+      {table.lockedBy && (
+        <div className="field">
+          <label htmlFor={`village-reason-${districtCode}`}>{t('sakip.villages.reason')}</label>
+          <input id={`village-reason-${districtCode}`} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+      )}
       {done && <Flash>{done.realisation ? t('sakip.villages.saved', { n: done.changed, value: `${formatExact(done.realisation.value, locale)} ${table.indicator.measure}` }) : t('sakip.villages.unchanged')}</Flash>}
       <ErrorMessage error={error} />
       <button type="submit" className="button">{t('sakip.villages.save')}</button>
@@ -353,7 +359,7 @@ function VillageEntryForm({ table, url, districtCode, reload }: { table: Village
 
 interface ImportProblem { row: number; column: string; code: string; message: { id: string; en: string } }
 
-function VillageImport({ url, period, reload }: { url: string; period: string; reload: () => void }) {
+function VillageImport({ url, period, locked, reload }: { url: string; period: string; locked: boolean; reload: () => void }) {
   const { t, pick } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [reason, setReason] = useState('');
@@ -384,10 +390,12 @@ function VillageImport({ url, period, reload }: { url: string; period: string; r
           <label htmlFor="village-file">{t('sakip.villages.file')}</label>
           <input id="village-file" type="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
-        <div className="field">
-          <label htmlFor="village-import-reason">{t('sakip.villages.reason')}</label>
-          <input id="village-import-reason" maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
-        </div>
+        {locked && (
+          <div className="field">
+            <label htmlFor="village-import-reason">{t('sakip.villages.reason')}</label>
+            <input id="village-import-reason" required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </div>
+        )}
         {done && <Flash>{t('sakip.villages.imported', { rows: done.rows, n: done.changed })}</Flash>}
         <ErrorMessage error={error} />
         {problems.length > 0 && (
