@@ -13,6 +13,8 @@ const problemWords = (d: { problems?: { message?: Words }[] }): Words | null => 
   };
 };
 
+const villageWords = (d: { villageCode?: string }): Words | null => (d?.villageCode ? { id: `Desa: "${d.villageCode}".`, en: `Village: "${d.villageCode}".` } : null);
+
 const valueWords = (d: { value?: unknown }): Words | null => (d?.value === undefined ? null : { id: `Nilai: "${String(d.value)}".`, en: `Value: "${String(d.value)}".` });
 
 export const sakipErrors = {
@@ -128,12 +130,9 @@ export const sakipErrors = {
   'sakip.village_source_conflict': [409, 'Indikator yang realisasinya diambil dari modul lain tidak dapat diukur per desa.', 'An indicator whose realisations come from another module cannot be measured per village.'],
   'sakip.not_village_indicator': [409, 'Indikator ini tidak diukur per desa/kelurahan.', 'This indicator is not measured per village.'],
   'sakip.realisation_from_villages': [409, 'Realisasi indikator ini dihitung dari data desa/kelurahan; isi nilai desanya, bukan realisasinya.', 'This indicator\'s realisation is rolled up from its villages; enter the village values, not the realisation.'],
-  'sakip.village_not_in_region': [400, 'Kode desa/kelurahan tidak dikenal atau bukan desa/kelurahan di daerah ini.', 'The village code is unknown or not a village of this region.', (d: { villageCode?: string }) =>
-    (d?.villageCode ? { id: `Kode: "${d.villageCode}".`, en: `Code: "${d.villageCode}".` } : null)],
-  'sakip.village_not_yours': [403, 'Desa/kelurahan ini bukan di kecamatan Anda.', 'This village is not in your kecamatan.', (d: { villageCode?: string }) =>
-    (d?.villageCode ? { id: `Kode: "${d.villageCode}".`, en: `Code: "${d.villageCode}".` } : null)],
-  'sakip.village_duplicate': [400, 'Desa/kelurahan yang sama disebut lebih dari sekali.', 'The same village is given more than once.', (d: { villageCode?: string }) =>
-    (d?.villageCode ? { id: `Kode: "${d.villageCode}".`, en: `Code: "${d.villageCode}".` } : null)],
+  'sakip.village_not_in_region': [400, 'Kode desa/kelurahan tidak dikenal atau bukan desa/kelurahan di daerah ini.', 'The village code is unknown or not a village of this region.', villageWords],
+  'sakip.village_not_yours': [403, 'Desa/kelurahan ini bukan di kecamatan Anda.', 'This village is not in your kecamatan.', villageWords],
+  'sakip.village_duplicate': [400, 'Desa/kelurahan yang sama disebut lebih dari sekali.', 'The same village is given more than once.', villageWords],
   'sakip.denominator_required': [400, 'Indikator rasio memerlukan penyebut lebih dari 0 untuk setiap desa.', 'A rate indicator needs a denominator above 0 for each village.', valueWords],
   'sakip.denominator_not_allowed': [400, 'Indikator jumlah tidak memakai penyebut.', 'A sum indicator takes no denominator.'],
   'sakip.numerator_exceeds_denominator': [400, 'Pembilang tidak boleh lebih besar dari penyebutnya.', 'The numerator must not exceed its denominator.', valueWords],
