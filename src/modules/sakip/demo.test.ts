@@ -1,6 +1,6 @@
 // The demo region's plans (valid, active, cascading, with exact 2025
 // achievement), its reporting periods (2025 closed, the current quarter open
-// with one unit late), the region's traffic-light settings, and the tenant-isolation
+// with one unit late), two kecamatan with village data, the region's traffic-light settings, and the tenant-isolation
 // fixtures: every e-SAKIP route is filled by them, and each request they give
 // succeeds for the victim region's own coordinator, so the isolation test's
 // refusals are refusals of requests that would otherwise work.
@@ -75,6 +75,20 @@ describeWithApp('SAKIP demo and settings', (h) => {
     const stunting = (await h.api('GET', `${R}/plans/${plans[1].id}/table?year=2025`, { session: coordinator })).body.rows.find((r: any) => r.indicator?.name === 'Prevalensi stunting pada balita').indicator.id;
     const locked = await h.api('PUT', `${R}/plans/${plans[1].id}/indicators/${stunting}/realisations/2025-Q4`, { session: planner, body: { value: '13.5' } });
     expect([locked.status, locked.body.error.code]).toEqual([409, 'sakip.period_locked']);
+  });
+
+  it('has two kecamatan with 2025\'s village data, rolled up into the health office\'s realisations', async () => {
+    const kecamatan = (await h.api('GET', `${R}/kecamatan`, { session: coordinator })).body;
+    expect(kecamatan.map((k: any) => [k.districtCode, k.unit.code, k.villages])).toEqual([['32.11.01', 'KEC-WADO', 10], ['32.11.17', 'KEC-SUMSEL', 14]]);
+    const measured = (await h.api('GET', `${R}/village-indicators?year=2025`, { session: coordinator })).body;
+    expect(measured).toHaveLength(2);
+    for (const m of measured) {
+      const table = (await h.api('GET', `${R}/plans/${m.planId}/villages/${m.indicator.id}?period=2025`, { session: coordinator })).body;
+      expect(table.villages.filter((v: any) => v.entry)).toHaveLength(24);
+      expect(table.realisation).toMatchObject({ value: table.total.value, fromVillages: true });
+    }
+    // The kecamatan officer signs in with the demo password.
+    expect((await h.signIn('kecamatan.wado@sumedang.demo')).cookie).toMatch(/^pamong_session=/);
   });
 
   it('shows achievement in the region\'s own traffic-light bands, which are checked before they are saved', async () => {
