@@ -1,6 +1,6 @@
 // The demo region's plans (valid, active, cascading, with exact 2025
 // achievement), its reporting periods (2025 closed, the current quarter open
-// with one unit late), the region's traffic-light settings, and the tenant-isolation
+// with one unit late), two kecamatan with village data, the region's traffic-light settings, and the tenant-isolation
 // fixtures: every e-SAKIP route is filled by them, and each request they give
 // succeeds for the victim region's own coordinator, so the isolation test's
 // refusals are refusals of requests that would otherwise work.
@@ -77,6 +77,20 @@ describeWithApp('SAKIP demo and settings', (h) => {
     expect([locked.status, locked.body.error.code]).toEqual([409, 'sakip.period_locked']);
   });
 
+  it('has two kecamatan with 2025\'s village data, rolled up into the health office\'s realisations', async () => {
+    const kecamatan = (await h.api('GET', `${R}/kecamatan`, { session: coordinator })).body;
+    expect(kecamatan.map((k: any) => [k.districtCode, k.unit.code, k.villages])).toEqual([['32.11.01', 'KEC-WADO', 10], ['32.11.17', 'KEC-SUMSEL', 14]]);
+    const measured = (await h.api('GET', `${R}/village-indicators?year=2025`, { session: coordinator })).body;
+    expect(measured).toHaveLength(2);
+    for (const m of measured) {
+      const table = (await h.api('GET', `${R}/plans/${m.planId}/villages/${m.indicator.id}?period=2025`, { session: coordinator })).body;
+      expect(table.villages.filter((v: any) => v.entry)).toHaveLength(24);
+      expect(table.realisation).toMatchObject({ value: table.total.value, fromVillages: true });
+    }
+    // The kecamatan officer signs in with the demo password.
+    expect((await h.signIn('kecamatan.wado@sumedang.demo')).cookie).toMatch(/^pamong_session=/);
+  });
+
   it('shows achievement in the region\'s own traffic-light bands, which are checked before they are saved', async () => {
     const admin = await h.signIn('admin@sumedang.demo');
     expect((await h.api('GET', '/api/regions/32.11/settings', { session: admin })).body.sakip).toMatchObject({ method: 'achievement_minus_absorption', threshold: 5, capOutputE: true });
@@ -108,7 +122,10 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     for (const route of [...routes].sort((a, b) => order(a) - order(b))) {
       if (last && route.method !== 'GET') {
         // A fresh fixture: the previous one's rows go (the fixture's plan is the only DISHUB Renstra starting 2025), and the reporting periods it and its requests opened.
-        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_realisation_evidence', 'sakip_targets', 'sakip_indicators', 'sakip_nodes']) await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
+        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_realisation_evidence', 'sakip_targets', 'sakip_indicators', 'sakip_nodes', 'sakip_village_values', 'sakip_village_value_versions', 'sakip_village_indicators']) {
+          await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
+        }
+        await h.ctx.database.rows(sql.raw(`delete from sakip_kecamatan_units where unit_id = '${params.sakipUnitId}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where id = '${last}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where title = 'Renstra palsu dari daerah lain'`));
         for (const table of ['sakip_unit_reports', 'sakip_reporting_periods']) await h.ctx.database.rows(sql.raw(`delete from ${table} where period in ('2026-Q2', '2026-02')`));

@@ -5,7 +5,8 @@
 // per indicator (one revised, with its reason) and the realisations of 2025;
 // and reporting: 2025's quarters and the year closed with every unit's report
 // in on time, and the latest quarter whose reports are due open, with the
-// health office's report in and Diskominfo's late (reminded and escalated).
+// health office's report in and Diskominfo's late (reminded and escalated);
+// and two kecamatan with 2025's village data (demo-villages.ts).
 // Invented demo figures in the shape the use cases leave behind. Programme
 // codes are Permendagri 90/2019's (reference/urusan-permendagri-90-2019.json);
 // activity and sub-activity numbers follow its format but were not checked
@@ -22,6 +23,7 @@ import { parsePeriod, periodEnd, periodsOfYear } from './service/periods.js';
 import { unitReportRecord } from './service/reporting.js';
 import { rowsFromPlan } from './service/agreements.js';
 import { sakipAgreementRows, sakipAgreements, sakipAgreementVersions } from './schema.js';
+import { seedVillageDemo, VILLAGE_INDICATORS } from './demo-villages.js';
 
 const YEARS = [2025, 2026, 2027, 2028, 2029];
 
@@ -136,6 +138,15 @@ const dinkes: DemoNode[] = [{
         name: 'Cakupan tablet tambah darah pada remaja putri', measure: '%', polarity: 'higher_is_better', aggregation: 'last', dataSource: 'Laporan puskesmas',
         targets: [['80', '90'], ['82', '90'], ['84', '92'], ['86', '94'], ['88', '95']], realised: { '2025-Q1': '61.00', '2025-Q2': '70.50', '2025-Q3': '78.00', '2025-Q4': '83.20' },
       },
+      // Measured per desa/kelurahan (demo-villages.ts): their realisations are rolled up from the villages.
+      {
+        name: VILLAGE_INDICATORS.stunting.name, measure: '%', polarity: 'lower_is_better', aggregation: 'last', dataSource: 'e-PPGBM per desa/kelurahan, diisi kecamatan',
+        formula: 'Σ balita stunting / Σ balita diukur × 100 (seluruh desa/kelurahan)', targets: ['14.00', '12.00', '10.00', '8.50', '7.00'],
+      },
+      {
+        name: VILLAGE_INDICATORS.water.name, measure: '%', polarity: 'higher_is_better', aggregation: 'last', dataSource: 'Pendataan desa/kelurahan, diisi kecamatan',
+        formula: 'Σ rumah tangga dengan akses air minum layak / Σ rumah tangga × 100 (seluruh desa/kelurahan)', targets: ['78', '82', '86', '90', '94'],
+      },
     ],
     children: [{
       kind: 'programme', code: '1.02.02', title: 'PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT',
@@ -245,6 +256,7 @@ export async function seedSakipDemo(tx: Queryable, regionCode: string, unitOf: (
   await plan('rpjmd', null, 'RPJMD Kabupaten Sumedang 2025–2029', [rpjmd]);
   await plan('renstra', 'DINKES', 'Renstra Dinas Kesehatan 2025–2029', dinkes);
   await plan('renstra', 'DISKOMINFO', 'Renstra Dinas Komunikasi dan Informatika 2025–2029', diskominfo);
+  await seedVillageDemo(tx, regionCode, indicatorIds, coordinator);
   await seedReporting(tx, regionCode, unitOf, now, { coordinator, planners, indicatorIds });
   await seedAgreements(tx, regionCode, unitOf, { coordinator, planners });
 }

@@ -13,6 +13,8 @@ const problemWords = (d: { problems?: { message?: Words }[] }): Words | null => 
   };
 };
 
+const villageWords = (d: { villageCode?: string }): Words | null => (d?.villageCode ? { id: `Desa: "${d.villageCode}".`, en: `Village: "${d.villageCode}".` } : null);
+
 const valueWords = (d: { value?: unknown }): Words | null => (d?.value === undefined ? null : { id: `Nilai: "${String(d.value)}".`, en: `Value: "${String(d.value)}".` });
 
 export const sakipErrors = {
@@ -129,6 +131,27 @@ export const sakipErrors = {
   'sakip.report_no_plan': [409, 'Tidak ada rencana aktif (RPJMD untuk daerah, Renstra untuk perangkat daerah) yang mencakup tahun ini; angka laporan kinerja diambil dari sana.', 'No active plan (the RPJMD for the region, the unit\'s Renstra for a unit) covers this year; the report\'s figures come from it.'],
   'sakip.report_final': [409, 'Laporan kinerja sudah final dan hanya dapat dibaca.', 'The performance report is final and read-only.'],
   'sakip.not_province': [400, 'Perbandingan kabupaten/kota hanya untuk provinsi.', 'The regency/city comparison is for a province only.'],
+  // Village data ("down to the village").
+  'sakip.district_not_in_region': [400, 'Kode kecamatan tidak dikenal atau bukan kecamatan di daerah ini.', 'The kecamatan code is unknown or not a kecamatan of this region.', (d: { districtCode?: string }) =>
+    (d?.districtCode ? { id: `Kode: "${d.districtCode}".`, en: `Code: "${d.districtCode}".` } : null)],
+  'sakip.district_taken': [409, 'Kecamatan ini sudah ditautkan ke perangkat daerah lain.', 'This kecamatan is already linked to another unit.'],
+  'sakip.kecamatan_not_linked': [404, 'Perangkat daerah ini belum ditautkan ke kecamatan.', 'This unit is not linked to a kecamatan.'],
+  'sakip.village_rule_invalid': [400, 'Aturan data desa tidak valid: jumlah tanpa pengali, atau rasio dengan pengali lebih dari 0 (100 untuk persen).', 'The village rule is invalid: a sum without a scale, or a rate with a scale above 0 (100 for a percentage).'],
+  'sakip.village_rule_in_use': [409, 'Cara penggabungan desa tidak dapat diganti karena indikator ini sudah memiliki data desa.', 'The village roll-up cannot change: this indicator already has village values.'],
+  'sakip.village_source_conflict': [409, 'Indikator yang realisasinya diambil dari modul lain tidak dapat diukur per desa.', 'An indicator whose realisations come from another module cannot be measured per village.'],
+  'sakip.not_village_indicator': [409, 'Indikator ini tidak diukur per desa/kelurahan.', 'This indicator is not measured per village.'],
+  'sakip.realisation_from_villages': [409, 'Realisasi indikator ini dihitung dari data desa/kelurahan; isi nilai desanya, bukan realisasinya.', 'This indicator\'s realisation is rolled up from its villages; enter the village values, not the realisation.'],
+  'sakip.village_not_in_region': [400, 'Kode desa/kelurahan tidak dikenal atau bukan desa/kelurahan di daerah ini.', 'The village code is unknown or not a village of this region.', villageWords],
+  'sakip.village_not_yours': [403, 'Desa/kelurahan ini bukan di kecamatan Anda.', 'This village is not in your kecamatan.', villageWords],
+  'sakip.village_duplicate': [400, 'Desa/kelurahan yang sama disebut lebih dari sekali.', 'The same village is given more than once.', villageWords],
+  'sakip.denominator_required': [400, 'Indikator rasio memerlukan penyebut lebih dari 0 untuk setiap desa.', 'A rate indicator needs a denominator above 0 for each village.', valueWords],
+  'sakip.denominator_not_allowed': [400, 'Indikator jumlah tidak memakai penyebut.', 'A sum indicator takes no denominator.'],
+  'sakip.numerator_exceeds_denominator': [400, 'Pembilang tidak boleh lebih besar dari penyebutnya.', 'The numerator must not exceed its denominator.', valueWords],
+  'sakip.village_import_invalid': [400, 'Berkas data desa tidak dapat diimpor; tidak ada yang disimpan. Setiap masalah disebut dengan baris dan kolomnya.', 'The village file cannot be imported; nothing was saved. Each problem names its row and column.', problemWords],
+  'sakip.village_column_missing': [400, 'Kolom wajib tidak ada di baris judul.', 'A required column is missing from the header row.', (d: { column?: string }) =>
+    (d?.column ? { id: `Kolom: "${d.column}".`, en: `Column: "${d.column}".` } : null)],
+  'sakip.village_file_empty': [400, 'Berkas tidak berisi baris data di bawah judul.', 'The file has no data rows below its header.'],
+  'sakip.village_file_type': [415, 'Berkas harus CSV (teks UTF-8) atau Excel (.xlsx).', 'The file must be CSV (UTF-8 text) or Excel (.xlsx).'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

@@ -10,6 +10,7 @@ import { sakipPeriodRoutes } from './http/periods.js';
 import { sakipAgreementRoutes } from './http/agreements.js';
 import { sakipEvaluationRoutes } from './http/evaluation.js';
 import { sakipReportRoutes } from './http/lkjip.js';
+import { sakipVillageRoutes } from './http/villages.js';
 import { unitReportDeadlineHandler } from './service/escalation.js';
 import { seedSakipDemo } from './demo.js';
 import { seedAkipDemo } from './demo-evaluation.js';
@@ -24,10 +25,12 @@ import { sakipTiles } from './service/tiles.js';
 const permissions = {
   // They list the region's units (a Renstra's owner, a target's lead unit).
   'region.staff': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator'],
-  'sakip.read': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'unit_head', 'head_of_region', 'region_admin'],
+  'sakip.read': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'sakip_village_officer', 'unit_head', 'head_of_region', 'region_admin'],
   'sakip.plan': ['sakip_coordinator', 'sakip_planner'],
   'sakip.realise': ['sakip_coordinator', 'sakip_planner'],
   'sakip.manage': ['sakip_coordinator'],
+  // Village data: kecamatan staff enter their kecamatan's desa/kelurahan (the service checks the kecamatan); the coordinator any.
+  'sakip.village': ['sakip_coordinator', 'sakip_village_officer'],
   // Performance agreements: the unit head records their own signing (the service checks the unit); the coordinator any.
   'sakip.agreement_sign': ['sakip_coordinator', 'unit_head'],
   // The internal AKIP evaluation: the Inspektorat runs it; units (their head or planner, or the coordinator) answer;
@@ -42,7 +45,7 @@ const permissions = {
 } as const;
 
 declare module '../../platform/auth/policy.js' {
-  interface ModuleRoles { sakip_coordinator: true; sakip_planner: true; sakip_evaluator: true }
+  interface ModuleRoles { sakip_coordinator: true; sakip_planner: true; sakip_evaluator: true; sakip_village_officer: true }
   interface ModulePermissions extends Record<keyof typeof permissions, true> {}
 }
 
@@ -55,6 +58,7 @@ export const sakipModule = defineModule({
   roles: [
     { name: 'sakip_coordinator', label: { id: 'Koordinator SAKIP', en: 'SAKIP coordinator' }, scope: 'region', grantedBy: 'region_admin' },
     { name: 'sakip_planner', label: { id: 'Perencana perangkat daerah (SAKIP)', en: 'Unit planner (SAKIP)' }, scope: 'unit', grantedBy: 'region_admin' },
+    { name: 'sakip_village_officer', label: { id: 'Petugas data desa kecamatan (SAKIP)', en: 'Kecamatan village-data officer (SAKIP)' }, scope: 'unit', grantedBy: 'region_admin' },
     { name: 'sakip_evaluator', label: { id: 'Evaluator AKIP (Inspektorat)', en: 'AKIP evaluator (Inspektorat)' }, scope: 'region', grantedBy: 'region_admin' },
   ],
   permissions,
@@ -66,6 +70,7 @@ export const sakipModule = defineModule({
     await sakipAgreementRoutes(ctx)(app);
     await sakipEvaluationRoutes(ctx)(app);
     await sakipReportRoutes(ctx)(app);
+    await sakipVillageRoutes(ctx)(app);
   },
   // A unit's report in a reporting period: reminded, then escalated (settings: sakip.reporting.ladder).
   deadlines: { unit_report: unitReportDeadlineHandler },
@@ -96,6 +101,11 @@ export const sakipModule = defineModule({
     referencesUser('sakip_reports', 'generated_by'),
     referencesUser('sakip_reports', 'finalised_by'),
     referencesUser('sakip_report_sections', 'updated_by'),
+    // Village data: who linked a kecamatan, flagged an indicator as measured per village, entered a village's value (and its earlier versions).
+    referencesUser('sakip_kecamatan_units', 'set_by'),
+    referencesUser('sakip_village_indicators', 'set_by'),
+    referencesUser('sakip_village_values', 'entered_by'),
+    referencesUser('sakip_village_value_versions', 'entered_by'),
   ],
   demo: {
     seed: async (tx, place) => {

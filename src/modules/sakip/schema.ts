@@ -151,6 +151,8 @@ export const sakipRealisations = pgTable(
     reason: text('reason'),
     /** Entered by the coordinator while the period was closed (locked). */
     afterClose: boolean('after_close').notNull().default(false),
+    /** Rolled up from the indicator's village values (sakip_village_values), not typed. */
+    fromVillages: boolean('from_villages').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period] }), index('sakip_realisations_plan_idx').on(t.regionCode, t.planId, t.year)],
 );
@@ -177,6 +179,7 @@ export const sakipRealisationVersions = pgTable(
     enteredByLabel: text('entered_by_label').notNull(),
     reason: text('reason'),
     afterClose: boolean('after_close').notNull(),
+    fromVillages: boolean('from_villages').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.version] }), index('sakip_realisation_versions_plan_idx').on(t.regionCode, t.planId)],
 );
@@ -528,4 +531,112 @@ export const sakipReportSections = pgTable(
     updatedByLabel: text('updated_by_label').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.reportId, t.section] })],
+);
+
+// Village data ("down to the village"): service/villages.ts.
+
+/**
+ * A kecamatan as a unit: the unit (the kecamatan's office) linked to its
+ * district code in the area registry, set by the SAKIP coordinator. Its
+ * village officers enter values for the desa/kelurahan of that district only.
+ */
+export const sakipKecamatanUnits = pgTable(
+  'sakip_kecamatan_units',
+  {
+    regionCode: text('region_code').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    /** The district (kecamatan) code, e.g. 32.11.01. */
+    districtCode: text('district_code').notNull(),
+    setAt: ts('set_at').notNull(),
+    setBy: uuid('set_by'),
+    setByLabel: text('set_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.unitId] }), uniqueIndex('sakip_kecamatan_units_district_idx').on(t.regionCode, t.districtCode)],
+);
+
+/**
+ * An indicator measured per desa/kelurahan, and how its villages roll up:
+ * `sum` adds the villages' counts; `rate` adds each village's numerator and
+ * denominator (stunted children, children measured) and divides the totals
+ * (× scale, 100 for a percentage), so a kecamatan's and the indicator's
+ * figure is the exact weighted rate, never an average of rates. Its
+ * realisations are written from its villages.
+ */
+export const sakipVillageIndicators = pgTable(
+  'sakip_village_indicators',
+  {
+    regionCode: text('region_code').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    planId: uuid('plan_id').notNull(),
+    rollup: text('rollup').notNull(), // sum | rate
+    /** A rate's multiplier: 100 (percent), 1000 (per mille); null for a sum. */
+    scale: numeric('scale'),
+    numeratorLabel: text('numerator_label').notNull().default(''),
+    denominatorLabel: text('denominator_label').notNull().default(''),
+    setAt: ts('set_at').notNull(),
+    setBy: uuid('set_by'),
+    setByLabel: text('set_by_label').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.indicatorId] }),
+    index('sakip_village_indicators_plan_idx').on(t.regionCode, t.planId),
+    check('sakip_village_indicators_rule', sql`(${t.rollup} = 'sum' and ${t.scale} is null) or (${t.rollup} = 'rate' and ${t.scale} > 0)`),
+  ],
+);
+
+/**
+ * One village's value of a village-measured indicator in one period: a count
+ * (sum), or a numerator and its denominator (rate). The current version; a
+ * correction moves what it replaced to sakip_village_value_versions.
+ */
+export const sakipVillageValues = pgTable(
+  'sakip_village_values',
+  {
+    regionCode: text('region_code').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    period: text('period').notNull(),
+    villageCode: text('village_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    year: integer('year').notNull(),
+    /** The kecamatan (district code) the village belongs to, kept for the roll-up per kecamatan. */
+    districtCode: text('district_code').notNull(),
+    value: numeric('value').notNull(),
+    /** A rate's denominator (> 0); null for a count. */
+    denominator: numeric('denominator'),
+    note: text('note').notNull().default(''),
+    enteredAt: ts('entered_at').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByLabel: text('entered_by_label').notNull(),
+    version: integer('version').notNull().default(1),
+    reason: text('reason'),
+    afterClose: boolean('after_close').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.villageCode] }),
+    index('sakip_village_values_district_idx').on(t.regionCode, t.indicatorId, t.period, t.districtCode),
+    index('sakip_village_values_plan_idx').on(t.regionCode, t.planId, t.year),
+  ],
+);
+
+/** The versions of a village value that corrections replaced, as they were: its history. */
+export const sakipVillageValueVersions = pgTable(
+  'sakip_village_value_versions',
+  {
+    regionCode: text('region_code').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    period: text('period').notNull(),
+    villageCode: text('village_code').notNull(),
+    version: integer('version').notNull(),
+    planId: uuid('plan_id').notNull(),
+    districtCode: text('district_code').notNull(),
+    value: numeric('value').notNull(),
+    denominator: numeric('denominator'),
+    note: text('note').notNull(),
+    enteredAt: ts('entered_at').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByLabel: text('entered_by_label').notNull(),
+    reason: text('reason'),
+    afterClose: boolean('after_close').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.villageCode, t.version] }), index('sakip_village_value_versions_plan_idx').on(t.regionCode, t.planId)],
 );

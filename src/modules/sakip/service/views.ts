@@ -28,7 +28,7 @@ const bandOf = (percent: Dec, bands: readonly TrafficBand[]) => {
   return { label: band.label, colour: band.colour };
 };
 
-function resultOf(a: Achievement, bands: readonly TrafficBand[]) {
+export function resultOf(a: Achievement, bands: readonly TrafficBand[]) {
   if (!a.computable) return { computable: false as const, reason: a.reason };
   return {
     computable: true as const, percent: forDisplay(a.percent), percentExact: exact(a.percent), basis: a.basis,
@@ -36,7 +36,7 @@ function resultOf(a: Achievement, bands: readonly TrafficBand[]) {
   };
 }
 
-const targetValueOf = (t: TargetRow): TargetValue => (t.value !== null ? { type: 'single', value: t.value } : { type: 'range', low: t.low!, high: t.high! });
+export const targetValueOf = (t: TargetRow): TargetValue => (t.value !== null ? { type: 'single', value: t.value } : { type: 'range', low: t.low!, high: t.high! });
 
 interface Context {
   plan: PlanRow;

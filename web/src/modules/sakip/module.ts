@@ -32,8 +32,10 @@ export const sakip: WebModule = {
     // Public (no sign-in): the documents the region publishes, and a final LKjIP.
     { path: '/r/:region/sakip', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicSakipPage), texts) },
     { path: '/r/:region/sakip/lkjip/:reportId', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicReportPage), texts) },
+    { path: '/staff/:region/sakip/desa', component: page(() => import('./pages/Villages.js').then((m) => m.VillagesHomePage)) },
+    { path: '/staff/:region/sakip/desa/:planId/:indicatorId', component: page(() => import('./pages/Villages.js').then((m) => m.VillageTablePage)) },
     { path: '/staff/:region/sakip/rencana/:planId/indikator/:indicatorId', component: page(() => import('./pages/Indicator.js').then((m) => m.IndicatorPage)) },
   ],
   menu: [{ label: { id: 'SAKIP', en: 'SAKIP' }, href: (r) => `/staff/${r}/sakip`, permission: 'sakip.read' }],
-  landing: { roles: ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator'], href: (r) => `/staff/${r}/sakip` },
+  landing: { roles: ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'sakip_village_officer'], href: (r) => `/staff/${r}/sakip` },
 };

@@ -37,3 +37,7 @@ export type Report = Schemas['SakipReport'];
 export type ReportSnapshot = Schemas['SakipReportSnapshot'];
 export type PublicReport = Schemas['SakipPublicReport'];
 export type PublicDocuments = Schemas['SakipPublicDocuments'];
+export type Kecamatan = Schemas['SakipKecamatan'];
+export type VillageIndicator = Schemas['SakipVillageIndicator'];
+export type VillageTable = Schemas['SakipVillageTable'];
+export type VillageWrite = Schemas['SakipVillageWrite'];
