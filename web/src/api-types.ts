@@ -1843,7 +1843,7 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         /** @enum {string} */
-                        role: "officer" | "unit_head" | "head_of_region" | "region_admin" | "coordinator" | "counter_staff" | "spbe_coordinator" | "internal_assessor" | "external_assessor" | "sakip_coordinator" | "sakip_planner" | "sakip_evaluator";
+                        role: "officer" | "unit_head" | "head_of_region" | "region_admin" | "coordinator" | "counter_staff" | "spbe_coordinator" | "internal_assessor" | "external_assessor" | "sakip_coordinator" | "sakip_planner" | "sakip_village_officer" | "sakip_evaluator";
                         unitId?: string | null;
                     };
                 };
@@ -19470,6 +19470,954 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/sakip/kecamatan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kecamatan sebagai perangkat daerah / Kecamatan units
+         * @description Perangkat daerah yang ditautkan ke kode kecamatannya; editable menandai kecamatan yang desanya boleh diisi pengguna ini. / Units linked to their kecamatan code; editable marks those whose villages this user may enter.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipKecamatan"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/kecamatan/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tautkan perangkat daerah ke kecamatannya (koordinator SAKIP) / Link a unit to its kecamatan (SAKIP coordinator)
+         * @description Satu kecamatan untuk satu perangkat daerah. Petugas data desa perangkat daerah itu mengisi desa/kelurahan kecamatan ini saja. / One kecamatan per unit. The unit's village officers enter this kecamatan's villages only.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Kode kecamatan, mis. 32.11.01 / a kecamatan code */
+                        districtCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipKecamatan"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.district_not_in_region` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `unit.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.district_taken` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/village-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indikator yang diukur per desa/kelurahan / Indicators measured per village */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bawaan tahun berjalan di daerah / by default the current year in the region */
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipVillageIndicator"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Jadikan indikator diukur per desa/kelurahan (koordinator SAKIP) / Measure an indicator per village (SAKIP coordinator)
+         * @description sum: realisasi = jumlah nilai desa. rate: setiap desa mengisi pembilang dan penyebut (mis. balita stunting dan balita diukur); kecamatan dan indikator = Σ pembilang / Σ penyebut × pengali (100 = persen), rasio tertimbang yang tepat, bukan rata-rata rasio desa. Sejak itu realisasinya dihitung dari desa, tidak diisi. / sum: the realisation is the villages' total. rate: each village gives a numerator and a denominator; the kecamatan and the indicator get Σ numerators / Σ denominators × scale, the exact weighted rate, not an average of the villages' rates. From then on its realisation comes from its villages.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        rollup: "sum";
+                        numeratorLabel?: string;
+                    } | {
+                        /** @enum {string} */
+                        rollup: "rate";
+                        /** @description Bawaan 100 / 100 by default */
+                        scale?: string | number;
+                        /** @description Mis. "Balita stunting" / e.g. stunted children */
+                        numeratorLabel?: string;
+                        /** @description Mis. "Balita diukur" / e.g. children measured */
+                        denominatorLabel?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipVillageRule"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.value_negative`, `sakip.value_not_numeric`, `sakip.value_out_of_range`, `sakip.village_rule_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.village_rule_in_use`, `sakip.village_source_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tabel desa/kelurahan satu indikator dan periode, per kecamatan / The villages of an indicator in a period, by kecamatan
+         * @description Setiap desa kecamatan yang ditautkan (dan desa lain yang berisi) dengan nilainya, peringkat dan warna capaian terhadap target tahun itu; setiap kecamatan dan totalnya dihitung dari desanya. Periode bawaan: yang terbaru berisi data. / Every village of the linked kecamatan (and any other with a value), with its figure, rank and achievement colour against the year's target; each kecamatan and the total rolled up from its villages. By default the latest period with values.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period?: string;
+                    /** @description Hanya satu kecamatan / one kecamatan only */
+                    district?: string;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipVillageTable"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.not_village_indicator` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/values/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Isi atau koreksi nilai desa/kelurahan satu periode / Enter or correct villages' values for a period
+         * @description Oleh petugas data desa kecamatan (desa kecamatannya saja) atau koordinator. Semua atau tidak sama sekali. Nilai desimal tepat, tidak negatif; indikator rasio memerlukan penyebut > 0 dan pembilang ≤ penyebut. Realisasi indikator untuk periode itu ditulis ulang dari semua desanya dalam transaksi yang sama. Periode yang ditutup terkunci: hanya koordinator, dengan alasan. / By the kecamatan's village officers (their villages only) or the coordinator; all or nothing. Exact, non-negative decimals; a rate needs a denominator above 0 and a numerator not above it. The indicator's realisation for the period is rewritten from all its villages in the same transaction. A closed period is locked: the coordinator only, with a reason.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values: {
+                            /** @description Kode desa/kelurahan, mis. 32.11.01.2001 / a village code */
+                            villageCode: string;
+                            /** @description Jumlah, atau pembilang rasio / a count, or a rate's numerator */
+                            value: string | number;
+                            /** @description Penyebut rasio / a rate's denominator */
+                            denominator?: (string | number) | null;
+                            note?: string;
+                        }[];
+                        /** @description Alasan koreksi; wajib pada periode yang sudah ditutup (hanya koordinator) / the correction's reason; required in a closed period (coordinator only) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipVillageWrite"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.correction_reason_required`, `sakip.denominator_not_allowed`, `sakip.denominator_required`, `sakip.numerator_exceeds_denominator`, `sakip.value_negative`, `sakip.value_not_numeric`, `sakip.value_out_of_range`, `sakip.village_duplicate`, `sakip.village_not_in_region` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.village_not_yours` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.not_village_indicator`, `sakip.period_locked`, `sakip.period_mixed`, `sakip.period_not_started`, `sakip.period_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/values/{period}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Impor nilai desa dari CSV atau Excel / Import village values from CSV or Excel
+         * @description multipart/form-data: `file` (.csv UTF-8 dengan koma atau titik koma, atau .xlsx lembar pertama; maks. 2 MB) dan opsional `options` (JSON {"reason": "…"}). Baris 1 judul: kode_desa, nilai, penyebut (indikator rasio), catatan (opsional); judul Inggris village_code, value, denominator, note juga diterima. Semua atau tidak sama sekali: masalah dijawab sekaligus sebagai sakip.village_import_invalid dengan details.problems (baris seperti di Excel, kolom, kode, pesan). / `file` (.csv UTF-8, comma or semicolon, or the first sheet of an .xlsx; 2 MB max) and optional `options`. Header row: kode_desa, nilai, penyebut (rates), catatan; English headers too. All or nothing: problems come at once with row and column.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Desa yang nilainya berubah / villages whose value changed */
+                            changed: number;
+                            /** @description Realisasi indikator yang ditulis ulang dari desa; null bila tidak ada yang berubah / the indicator's realisation rewritten from its villages; null when nothing changed */
+                            realisation: components["schemas"]["SakipRealisation"] | null;
+                            rows: number;
+                        };
+                    };
+                };
+                /** @description Galat / error: `file.too_many`, `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.correction_reason_required`, `sakip.village_import_invalid`, `sakip.village_not_in_region`, `sakip.workbook_unreadable` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.village_not_yours` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.not_village_indicator`, `sakip.period_locked`, `sakip.period_mixed`, `sakip.period_not_started`, `sakip.period_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `file.too_large`, `request.body_too_large`, `sakip.workbook_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type`, `sakip.village_file_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/values/{period}/{villageCode}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riwayat koreksi nilai satu desa / One village's correction history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                    /** @description Kode desa/kelurahan, mis. 32.11.01.2001 / a village code */
+                    villageCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipVillageHistory"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -19995,7 +20943,7 @@ export interface components {
                 kind: string;
                 parentCode: string | null;
                 /** @description Izin pengguna di daerah ini / the user's permissions in this region */
-                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.agreement_sign" | "sakip.evaluate" | "sakip.answer" | "sakip.follow_up" | "sakip.results" | "sakip.compare" | "sakip.report_approve")[];
+                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.village" | "sakip.agreement_sign" | "sakip.evaluate" | "sakip.answer" | "sakip.follow_up" | "sakip.results" | "sakip.compare" | "sakip.report_approve")[];
             }[];
             csrfToken: string | null;
         };
@@ -20808,6 +21756,23 @@ export interface components {
             /** @description Ukuran modul lain sumber realisasinya (GET /api/regions/{region}/measures); null: diisi orang / another module's measure its realisations come from; null: typed */
             source: string | null;
         };
+        SakipKecamatan: {
+            /** @description Kode kecamatan / the kecamatan (district) code */
+            districtCode: string;
+            name: string;
+            unit: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            /** @description Jumlah desa/kelurahan / number of villages */
+            villages: number;
+            /** @description Pengguna ini boleh mengisi data desanya / this user may enter its villages */
+            editable: boolean;
+            /** Format: date-time */
+            setAt: string;
+            setBy: string;
+        };
         SakipNodeBrief: {
             id: string;
             /** @enum {string} */
@@ -21174,6 +22139,8 @@ export interface components {
             reason: string | null;
             /** @description Dikoreksi koordinator setelah periode ditutup / corrected by the coordinator after the period was closed */
             afterClose: boolean;
+            /** @description Dihitung dari data desa/kelurahan, bukan diisi / rolled up from the village values, not typed */
+            fromVillages: boolean;
         };
         SakipRealisationHistory: {
             indicatorId: string;
@@ -21475,6 +22442,121 @@ export interface components {
                     name: string;
                 }[];
             };
+        };
+        SakipVillageEntry: {
+            /** @description Jumlah, atau pembilang rasio / the count, or a rate's numerator */
+            value: string;
+            denominator: string | null;
+            note: string;
+            version: number;
+            /** Format: date-time */
+            enteredAt: string;
+            enteredBy: string;
+            reason: string | null;
+            afterClose: boolean;
+        };
+        SakipVillageFigure: {
+            /** @description Nilai tepat (rasio: 6 desimal) / the exact figure (a rate: 6 decimals) */
+            value: string;
+            /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+            shown: string;
+            /** @description Jumlah (atau jumlah pembilang) / the count, or the numerators' total */
+            numerator: string;
+            /** @description Jumlah penyebut; null untuk jumlah / the denominators' total; null for a sum */
+            denominator: string | null;
+            /** @description Capaian terhadap target tahun itu, warna menurut pita daerah / achievement against the year's target, coloured by the region's bands */
+            result: components["schemas"]["SakipAchievementFigure"] | null;
+        };
+        SakipVillageHistory: {
+            villageCode: string;
+            period: string;
+            versions: components["schemas"]["SakipVillageEntry"][];
+        };
+        SakipVillageIndicator: {
+            planId: string;
+            planTitle: string;
+            indicator: {
+                id: string;
+                name: string;
+                measure: string;
+                /** @enum {string} */
+                polarity: "higher_is_better" | "lower_is_better";
+            };
+            rule: components["schemas"]["SakipVillageRule"];
+            /** @description Periode tahun itu yang sudah berisi data desa / the year's periods with village values */
+            periods: string[];
+        };
+        SakipVillageRule: {
+            /**
+             * @description sum: jumlah desa; rate: Σ pembilang / Σ penyebut × pengali / sum of counts, or the weighted rate
+             * @enum {string}
+             */
+            rollup: "sum" | "rate";
+            /** @description Pengali rasio (100 = persen); null untuk jumlah / a rate's scale (100 = percent); null for a sum */
+            scale: string | null;
+            numeratorLabel: string;
+            denominatorLabel: string;
+        };
+        SakipVillageTable: {
+            plan: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                kind: "rpjmd" | "renstra";
+                unitId: string | null;
+            };
+            indicator: {
+                id: string;
+                name: string;
+                measure: string;
+                /** @enum {string} */
+                polarity: "higher_is_better" | "lower_is_better";
+                /** @enum {string} */
+                aggregation: "sum" | "average" | "last";
+            };
+            rule: components["schemas"]["SakipVillageRule"];
+            period: string;
+            year: number;
+            /** @description Periode yang berisi data desa, terbaru dulu / periods with village values, newest first */
+            periods: string[];
+            /** @description Periode tertutup yang mengunci periode ini (hanya koordinator mengoreksi, dengan alasan); null bila terbuka / the closed period locking it (the coordinator corrects, with a reason); null when open */
+            lockedBy: string | null;
+            target: components["schemas"]["SakipTarget"] | null;
+            /** @description Semua desa yang berisi: sama dengan realisasi indikator / every village with a value: the indicator's realisation */
+            total: components["schemas"]["SakipVillageFigure"] | null;
+            realisation: components["schemas"]["SakipRealisation"] | null;
+            kecamatan: {
+                districtCode: string;
+                name: string;
+                unit: {
+                    id: string;
+                    code: string;
+                    name: string;
+                } | null;
+                villages: number;
+                entered: number;
+                figure: components["schemas"]["SakipVillageFigure"] | null;
+                rank: number | null;
+                editable: boolean;
+            }[];
+            villages: {
+                code: string;
+                name: string;
+                /** @description desa atau kelurahan */
+                kind: string;
+                districtCode: string;
+                districtName: string;
+                entry: components["schemas"]["SakipVillageEntry"] | null;
+                figure: components["schemas"]["SakipVillageFigure"] | null;
+                /** @description Peringkat, terbaik = 1 menurut polaritas / rank, best = 1 by polarity */
+                rank: number | null;
+            }[];
+        };
+        SakipVillageWrite: {
+            /** @description Desa yang nilainya berubah / villages whose value changed */
+            changed: number;
+            /** @description Realisasi indikator yang ditulis ulang dari desa; null bila tidak ada yang berubah / the indicator's realisation rewritten from its villages; null when nothing changed */
+            realisation: components["schemas"]["SakipRealisation"] | null;
         };
         SakipWorkbookImport: {
             plan: components["schemas"]["SakipPlan"];
