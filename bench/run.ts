@@ -131,7 +131,7 @@ if (sections.includes('sakip')) {
     table.push(...r.table, '');
   }
   details.push('### e-SAKIP: the stored achievement summary against the naive recomputation', '',
-    `Each server on its own copy of the data (bench/sakip.ts; the naive one is bench/sakip-baseline-server.ts), ${settings.rounds} ABBA pairs of rounds; a round is the median of 5 sequential requests (the naive side 3, or 1 for the full province); ratios per pair, min–**median**–max.`, '',
+    `Each server on its own copy of the data (bench/sakip.ts; the naive one is bench/sakip-baseline-server.ts), ${settings.rounds} ABBA pairs of rounds; a round is the median of 5 sequential requests (the naive side: 3 on the small data, 1 on the full); ratios per pair, min–**median**–max.`, '',
     '| what | engine | figure | goal | met |', '|---|---|---|---|---|', ...table);
 }
 

@@ -66,16 +66,20 @@ const f = sakipIndicatorYearFigures;
 
 export async function regionOverview(ctx: AppContext, region: RegionView, askedYear?: number) {
   const year = askedYear ?? regionYear(ctx, region.utcOffsetMinutes);
-  // The summary's rows in the order the plans and their indicators are listed, so each unit's parts add up in the same order.
+  // The summary's rows in the order the plans and their indicators are listed, so each unit's parts add up in the same
+  // order; the plans are ranked first, so that thousands of rows are not sorted by title.
+  const ranked = ctx.database.db.select({ id: sakipPlans.id, rank: sql<number>`row_number() over (order by ${sakipPlans.kind}, ${sakipPlans.title})`.as('rank') })
+    .from(sakipPlans).where(and(eq(sakipPlans.regionCode, region.code), eq(sakipPlans.status, 'active'), lte(sakipPlans.startYear, year), gte(sakipPlans.endYear, year)))
+    .as('ranked');
   const [plans, unitRows, figures] = await Promise.all([
     activePlans(ctx, region.code, year),
     regionUnits(ctx, region.code),
     ctx.database.db.select({ id: f.indicatorId, unitId: f.unitId, hasTarget: f.hasTarget, reported: f.reported, percent: f.percent, excluded: f.excluded, iku: f.iku })
       .from(f)
-      .innerJoin(sakipPlans, and(eq(sakipPlans.regionCode, f.regionCode), eq(sakipPlans.id, f.planId)))
+      .innerJoin(ranked, eq(ranked.id, f.planId))
       .innerJoin(sakipIndicators, and(eq(sakipIndicators.regionCode, f.regionCode), eq(sakipIndicators.id, f.indicatorId)))
-      .where(and(eq(f.regionCode, region.code), eq(f.year, year), eq(sakipPlans.status, 'active')))
-      .orderBy(asc(sakipPlans.kind), asc(sakipPlans.title), asc(sakipIndicators.position), asc(sakipIndicators.createdAt), asc(sakipIndicators.id)),
+      .where(and(eq(f.regionCode, region.code), eq(f.year, year)))
+      .orderBy(asc(ranked.rank), asc(sakipIndicators.position), asc(sakipIndicators.createdAt), asc(sakipIndicators.id)),
   ]);
   const byUnit = new Map<string | null, Tally>();
   const iku = emptyTally();
