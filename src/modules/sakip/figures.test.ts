@@ -20,6 +20,7 @@ import { regionOverviewFromRaw } from './service/overview-raw.js';
 import { setPlanStatus } from './service/plans.js';
 import { enterRealisation, setTarget } from './service/targets.js';
 import { periodsOfYear } from './service/periods.js';
+import { provinceComparison } from './service/evaluation-results.js';
 
 const REGION = '32.11';
 const coordinator: Actor = { ...anonymousActor, kind: 'user', name: 'Koordinator uji', grants: [{ regionCode: REGION, role: 'sakip_coordinator', unitId: null }] };
@@ -42,6 +43,11 @@ describeWithApp('SAKIP achievement summary', (h) => {
     expect(rebuilt.differing).toBe(0);
     const region = await getRegion(h.ctx.database.db, REGION);
     for (const year of [2025, 2026]) expect(await regionOverview(h.ctx, region, year)).toEqual(await regionOverviewFromRaw(h.ctx, region, year));
+    // The province's IKU counts, from the summary in SQL, are the recomputed overview's.
+    const province = await provinceComparison(h.ctx, await getRegion(h.ctx.database.db, '32'), { from: 2025, to: 2026, targetsYear: 2025 });
+    const mine = province.regions.find((r) => r.code === REGION)!;
+    const { iku } = await regionOverviewFromRaw(h.ctx, region, 2025);
+    expect(mine.targets).toMatchObject({ year: 2025, indicators: iku.indicators, withTarget: iku.withTarget, met: iku.met });
   }
 
   const value = fc.constantFrom('0', '-3', '7', '7.5', '8', '12.90', '100', '33.333333', '0.000001');
