@@ -17,6 +17,7 @@ import { seedAkipDemo } from './demo-evaluation.js';
 import { seedLkjipDemo } from './demo-lkjip.js';
 import { sakipIsolation } from './isolation.js';
 import { sakipTiles } from './service/tiles.js';
+import { rebuildFigures, rebuildMissingFigures, rebuildRegionFigures } from './service/figures.js';
 
 // The coordinator (organisation or planning office) runs the region's plans;
 // unit planners fill their own unit's Renstra and realisations; unit heads,
@@ -76,6 +77,17 @@ export const sakipModule = defineModule({
   deadlines: { unit_report: unitReportDeadlineHandler },
   isolation: sakipIsolation,
   tiles: sakipTiles,
+  // The yearly achievement summary: filled for a database from before it existed (or rows lost), at every start.
+  prepare: (database) => rebuildMissingFigures(database),
+  commands: [{
+    name: 'rebuild-sakip-figures',
+    usage: 'rebuild-sakip-figures [--region KODE]           hitung ulang ringkasan capaian SAKIP / recompute the SAKIP achievement summary',
+    options: { region: { type: 'string' } },
+    async run(ctx, options) {
+      const r = await rebuildFigures(ctx.database, options.region as string | undefined);
+      return `Ringkasan capaian dibangun ulang / achievement summary rebuilt: ${r.regions} daerah / regions, ${r.rows} baris / rows, ${r.differing} baris berbeda sebelumnya / rows differed before`;
+    },
+  }],
   // People its rows name: who set a target, who entered a realisation (and its earlier versions), who opened,
   // closed or reopened a reporting period, who submitted a unit's report. Units are the region's own rows.
   sharedRelations: [
@@ -112,6 +124,7 @@ export const sakipModule = defineModule({
       await seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now);
       await seedAkipDemo(tx, place.region, (code) => place.unit(code), place.now);
       await seedLkjipDemo(tx, place.region);
+      await rebuildRegionFigures(tx, place.region); // the demo writes its plans' rows directly
     },
   },
 });

@@ -640,3 +640,42 @@ export const sakipVillageValueVersions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.villageCode, t.version] }), index('sakip_village_value_versions_plan_idx').on(t.regionCode, t.planId)],
 );
+
+// The yearly achievement summary the region overview and the province
+// comparison read (service/figures.ts), instead of recomputing every
+// indicator from its targets and realisations.
+
+/**
+ * One indicator of an active plan in one year of the plan, as the overview
+ * counts it: the unit responsible (its node's, else its plan's; null for the
+ * region's own), whether it has a target and a realisation, and its exact
+ * achievement, or why there is none. Written in the transaction of every
+ * change that moves it (a target, a realisation, the plan's activation or
+ * return to draft); a draft plan has no rows, and its structure (nodes,
+ * indicators, units) changes only while it is a draft.
+ */
+export const sakipIndicatorYearFigures = pgTable(
+  'sakip_indicator_year_figures',
+  {
+    regionCode: text('region_code').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    year: integer('year').notNull(),
+    planId: uuid('plan_id').notNull(),
+    unitId: uuid('unit_id'),
+    hasTarget: boolean('has_target').notNull(),
+    reported: boolean('reported').notNull(),
+    /** The achievement in percent at full precision; null when there is none (see `excluded`). */
+    percent: numeric('percent'),
+    /** Why there is no percent: no_realisation (or no target), target_zero, target_negative, range_inverted; null with a percent. */
+    excluded: text('excluded'),
+    /** A key indicator (IKU) of the RPJMD: the province compares these. */
+    iku: boolean('iku').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.indicatorId, t.year] }),
+    index('sakip_indicator_year_figures_year_idx').on(t.regionCode, t.year, t.planId),
+    // The province compares the RPJMD's IKU only: a few dozen rows per region, whatever the size of its Renstras.
+    index('sakip_indicator_year_figures_iku_idx').on(t.regionCode, t.year).where(sql`${t.iku}`),
+    check('sakip_indicator_year_figures_percent_or_reason', sql`(${t.percent} is null) <> (${t.excluded} is null)`),
+  ],
+);

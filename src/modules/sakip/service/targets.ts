@@ -15,6 +15,7 @@ import { ensureMayEditPlan, ensureMayReport, reportingUnits } from './access.js'
 import { actorLabel, decimalInput, indicatorIn, nodeIn, planFor, villageRuleOf, type IndicatorRow, type PlanRow, type RealisationRow, type TargetRow } from './data.js';
 import { parsePeriod, periodKind, periodOrder, periodStart } from './periods.js';
 import { lockingPeriod } from './reporting.js';
+import { refreshFigures } from './figures.js';
 
 export interface TargetInput { year: number; value?: string | number; low?: string | number; high?: string | number; reason?: string }
 
@@ -64,6 +65,7 @@ export async function setTarget(ctx: AppContext, regionCode: string, actor: Acto
       regionCode, planId: plan.id, indicatorId: indicator.id, year: input.year, version: (current?.version ?? 0) + 1, ...values, reason,
       setAt: now, setBy: actor.userId, setByLabel: actorLabel(actor),
     }).returning();
+    await refreshFigures(tx, plan, { indicatorIds: [indicator.id], year: row.year });
     const shown = (t: { value: string | null; low: string | null; high: string | null }) => (t.value !== null ? { value: t.value } : { low: t.low, high: t.high });
     await audit(tx, now, actor, regionCode, current ? 'sakip.target_revise' : 'sakip.target_set', 'sakip_indicator', indicator.id,
       { planId: plan.id, year: row.year, version: row.version, ...(reason ? { reason } : {}) },
@@ -152,6 +154,7 @@ export async function writeRealisation(
   const [row] = await tx.insert(sakipRealisations).values({ regionCode, planId: plan.id, indicatorId: indicator.id, period, year: p.year, ...fields, ...entered })
     .onConflictDoUpdate({ target: [sakipRealisations.regionCode, sakipRealisations.indicatorId, sakipRealisations.period], set: { ...fields, ...entered } })
     .returning();
+  await refreshFigures(tx, plan, { indicatorIds: [indicator.id], year: p.year });
   const was = before ? { value: before.value, note: before.note, obstacles: before.obstacles, followUp: before.followUp } : null;
   await audit(tx, now, actor, regionCode, 'sakip.realisation', 'sakip_indicator', indicator.id,
     { planId: plan.id, period, version: row.version, ...(reason ? { reason } : {}), ...(lockedBy ? { lockedBy } : {}), ...(fromVillages ? { fromVillages } : {}) },

@@ -9,7 +9,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { round2, type Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
-import { achievement, aggregatePeriods, forDisplay, targetAchievement, type Achievement, type AggregationRule, type Polarity, type TargetValue } from '../domain/achievement.js';
+import { achievement, aggregatePeriods, forDisplay, targetAchievement, type Achievement, type AchievementFigure, type AggregationRule, type Polarity, type TargetValue } from '../domain/achievement.js';
 import { trafficLight, type TrafficBand } from '../domain/efficiency.js';
 import { buildTree, planProblems, planTable, type NodeKind, type PlanNode, type TreeItem } from '../domain/tree.js';
 import { sakipRealisations } from '../schema.js';
@@ -47,14 +47,23 @@ interface Context {
   realisations: Map<string, RealisationRow[]>;
 }
 
+/**
+ * One indicator's year: its current target, its realisations of the year
+ * added up by its rule, and the achievement (null without a target or a
+ * value). The plan views and the stored summary (service/figures.ts) both use it.
+ */
+export function yearFigure(i: Pick<IndicatorRow, 'aggregation' | 'polarity'>, target: TargetRow | undefined, rows: readonly Pick<RealisationRow, 'period' | 'value'>[], year: number) {
+  const kind = rows.length > 0 ? periodKind(rows[0].period) : null;
+  const values = new Map(rows.map((r) => [r.period, r.value]));
+  const aggregate = kind === null ? null : aggregatePeriods(i.aggregation as AggregationRule, periodsOfYear(kind, year).map((period) => ({ period, value: values.get(period) ?? null })));
+  const figure = target && aggregate?.value ? achievement(i.polarity as Polarity, targetValueOf(target), aggregate.value) : null;
+  return { kind, aggregate, figure };
+}
+
 /** One indicator's achievement in the year: its target, its periods added up by its rule, and the figure. */
 function indicatorAchievement(c: Context, i: IndicatorRow) {
   const target = c.targets.get(`${i.id}:${c.year}`);
-  const rows = c.realisations.get(i.id) ?? [];
-  const kind = rows.length > 0 ? periodKind(rows[0].period) : null;
-  const values = new Map(rows.map((r) => [r.period, r.value]));
-  const aggregate = kind === null ? null : aggregatePeriods(i.aggregation as AggregationRule, periodsOfYear(kind, c.year).map((period) => ({ period, value: values.get(period) ?? null })));
-  const figure = target && aggregate?.value ? achievement(i.polarity as Polarity, targetValueOf(target), aggregate.value) : null;
+  const { kind, aggregate, figure } = yearFigure(i, target, c.realisations.get(i.id) ?? [], c.year);
   return {
     figure,
     view: {
@@ -84,7 +93,7 @@ function indicatorView(c: Context, i: IndicatorRow) {
 }
 
 /** A node's indicators together (the plain average of those with a figure), as a sasaran's achievement is reported. */
-export function summaryOf(c: { bands: readonly TrafficBand[] }, parts: { id: string; figure: Achievement | null }[]) {
+export function summaryOf(c: { bands: readonly TrafficBand[] }, parts: { id: string; figure: AchievementFigure | null }[]) {
   if (parts.length === 0) return null;
   const t = targetAchievement(parts.map((p) => ({ indicator: p.id, achievement: p.figure })));
   if (!t.ok) return { ok: false as const, error: t.error, indicators: t.indicators };
