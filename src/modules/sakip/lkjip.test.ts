@@ -81,11 +81,14 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
       ['Prevalensi stunting pada balita', '13.8', '101.43', '2.86'],
       // A range 80–90 with 83.2 inside it is 100 %; against 2029's 88–95 it is below: 83.2 / 88 = 94.55 %.
       ['Cakupan tablet tambah darah pada remaja putri', '83.2', '100.00', '94.55'],
+      // The two indicators measured per village: their realisations are the villages' weighted rates.
+      ['Prevalensi stunting balita menurut data desa (e-PPGBM)', '12.679932', '109.43', '18.86'],
+      ['Persentase rumah tangga dengan akses air minum layak', '84.895464', '108.84', '90.31'],
     ]);
     // The plan's first year: there is no last year inside it.
     expect(r.snapshot.rows[0].lastYearRealisation).toBeNull();
     const accountability = r.sections.find((x: any) => x.key === 'accountability').text;
-    expect(accountability).toContain('2 telah dilaporkan realisasinya dan 2 mencapai');
+    expect(accountability).toContain('4 telah dilaporkan realisasinya dan 4 mencapai');
     expect(r.sections.map((x: any) => x.key)).toEqual(['introduction', 'planning', 'accountability', 'budget', 'problems', 'follow_up', 'closing']);
 
     // Another unit's planner may not edit it; its own planner does.
