@@ -86,6 +86,10 @@ export const sakipModule = defineModule({
     referencesUser('sakip_recommendations', 'created_by'),
     referencesUser('sakip_recommendation_follow_ups', 'by'),
     referencesUser('sakip_official_results', 'recorded_by'),
+    // Who entered a budget (and its earlier versions) or set an action-plan target.
+    referencesUser('sakip_budgets', 'entered_by'),
+    referencesUser('sakip_budget_versions', 'entered_by'),
+    referencesUser('sakip_action_targets', 'set_by'),
   ],
   demo: {
     seed: async (tx, place) => {
