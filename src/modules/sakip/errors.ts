@@ -117,6 +117,15 @@ export const sakipErrors = {
     (d?.from ? { id: `Dari ${d.from} ke ${d.to}.`, en: `From ${d.from} to ${d.to}.` } : null)],
   'sakip.worksheet_unknown': [400, 'Versi lembar kerja evaluasi tidak dikenal.', 'Unknown worksheet version.', valueWords],
   'sakip.score_invalid': [400, 'Nilai harus angka 0–100 dengan paling banyak dua desimal.', 'The score must be a number from 0 to 100 with at most two decimals.', valueWords],
+  // Budgets and action plans (service/budget.ts).
+  'sakip.budget_node_kind': [409, 'Anggaran hanya dicatat pada program, kegiatan dan sub-kegiatan.', 'A budget is recorded on a programme, activity or sub-activity only.', (d: { kind?: string }) =>
+    (d?.kind ? { id: `Jenis simpul: ${d.kind}.`, en: `Node kind: ${d.kind}.` } : null)],
+  'sakip.period_kind_mixed': [409, 'Tahun ini sudah diisi per jenis periode lain (tahunan, triwulanan atau bulanan); satu jenis periode per tahun.', 'This year is already filled by another kind of period (yearly, quarterly or monthly); one kind of period per year.', (d: { existing?: string[] }) => {
+    if (!d?.existing?.length) return null;
+    const list = someOf(d.existing);
+    return { id: `Sudah ada: ${list.id}.`, en: `Already there: ${list.en}.` };
+  }],
+  'sakip.action_period_year': [400, 'Target rencana aksi ditetapkan per triwulan atau per bulan; target tahunannya adalah target rencana.', 'An action-plan target is set per quarter or month; the year\'s target is the plan\'s.'],
   'sakip.not_province': [400, 'Perbandingan kabupaten/kota hanya untuk provinsi.', 'The regency/city comparison is for a province only.'],
 } as const satisfies Record<string, ErrorEntry>;
 

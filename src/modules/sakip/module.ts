@@ -9,6 +9,7 @@ import { sakipRoutes } from './http/routes.js';
 import { sakipPeriodRoutes } from './http/periods.js';
 import { sakipAgreementRoutes } from './http/agreements.js';
 import { sakipEvaluationRoutes } from './http/evaluation.js';
+import { sakipBudgetRoutes } from './http/budget.js';
 import { unitReportDeadlineHandler } from './service/escalation.js';
 import { seedSakipDemo } from './demo.js';
 import { seedAkipDemo } from './demo-evaluation.js';
@@ -61,6 +62,7 @@ export const sakipModule = defineModule({
     await sakipPeriodRoutes(ctx)(app);
     await sakipAgreementRoutes(ctx)(app);
     await sakipEvaluationRoutes(ctx)(app);
+    await sakipBudgetRoutes(ctx)(app);
   },
   // A unit's report in a reporting period: reminded, then escalated (settings: sakip.reporting.ladder).
   deadlines: { unit_report: unitReportDeadlineHandler },

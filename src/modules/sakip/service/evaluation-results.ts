@@ -3,8 +3,8 @@
 // the worksheet version's bands), and the province's comparison of its
 // kabupaten/kota: the latest official (else final internal) score and
 // predicate, the trend over the years, and the share of the RPJMD's key
-// indicators met (service/overview.ts). Efficiency needs budgets, which the
-// module does not hold yet, so it is not compared.
+// indicators met (service/overview.ts), and its efficiency by its own method
+// (service/efficiency.ts).
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
@@ -18,6 +18,7 @@ import { sakipEvaluations, sakipOfficialResults } from '../schema.js';
 import { actorLabel } from './data.js';
 import { CURRENT_WORKSHEET, worksheet } from './evaluation.js';
 import { regionOverview } from './overview.js';
+import { withEfficiency } from './efficiency.js';
 
 const predicateOf = (version: string, code: string) => {
   const p = worksheet(version).predicates.find((x) => x.code === code);
@@ -95,7 +96,8 @@ export async function provinceComparison(ctx: AppContext, province: Region, q: {
     const withScore = trend.map((t) => ({ year: t.year, source: t.official ? 'official' as const : 'internal' as const, result: t.official ?? t.internal })).filter((t) => t.result !== null);
     const last = withScore.at(-1);
     const previous = withScore.at(-2);
-    const overview = await regionOverview(ctx, await getRegion(db, code), q.targetsYear);
+    const region = await getRegion(db, code);
+    const overview = await withEfficiency(ctx, region, await regionOverview(ctx, region, q.targetsYear));
     const area = names.find((n) => n.code === code);
     regions.push({
       code, name: area?.name ?? code, kind: area?.kind ?? '',
@@ -104,6 +106,7 @@ export async function provinceComparison(ctx: AppContext, province: Region, q: {
       trend,
       targets: { year: overview.year, met: overview.iku.met, withTarget: overview.iku.withTarget, indicators: overview.iku.indicators,
         percent: overview.iku.withTarget === 0 ? null : round2(new Dec(overview.iku.met).times(100).div(overview.iku.withTarget)).toFixed(2) },
+      efficiency: { year: overview.year, method: overview.efficiencyMethod, ...overview.total },
     });
   }
   return { province: { code: province.code, name: province.name }, from: q.from, to: q.to, targetsYear: q.targetsYear, years, regions };

@@ -1,0 +1,220 @@
+// Budget absorption and efficiency as people read them: a node's budget by
+// period with its absorption and efficiency (its indicators' achievement
+// against its absorption, by the region's method), and the same by unit for
+// the region's overview and the province's comparison (fields added to
+// theirs). A node's budget is its own entry for the period, else the sum of
+// its children's (a programme without its own pagu is its activities').
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AppContext } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/client.js';
+import { Dec } from '../../../platform/decimal.js';
+import { AppError } from '../../../platform/errors.js';
+import { achievement, forDisplay, type Polarity } from '../domain/achievement.js';
+import {
+  absorption, efficiencyBand, efficiencyMethodLabels, judgeEfficiency, type EfficiencySettings, type OutputRealisation,
+} from '../domain/efficiency.js';
+import { sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipRealisations } from '../schema.js';
+import { nodeIn, planFor, type NodeRow, type PlanRow } from './data.js';
+import { isWithin, periodOrder } from './periods.js';
+import { nodeBrief } from './reads.js';
+import { lockingPeriod } from './reporting.js';
+import { planFigures, summaryOf, type RegionView } from './views.js';
+
+export type EfficiencyRegion = RegionView & { settings: { sakip: EfficiencySettings } };
+export type BudgetRow = typeof sakipBudgets.$inferSelect;
+
+/** The kinds of node that carry a budget (DPA: programme, kegiatan, sub-kegiatan). */
+export const BUDGET_KINDS: readonly string[] = ['programme', 'activity', 'sub_activity'];
+
+export interface Budget { ceiling: Dec; spending: Dec }
+
+const sum = (rows: readonly { ceiling: string | Dec; spending: string | Dec }[]): Budget | null => (rows.length === 0 ? null : rows.reduce<Budget>(
+  (t, r) => ({ ceiling: t.ceiling.plus(r.ceiling), spending: t.spending.plus(r.spending) }), { ceiling: new Dec(0), spending: new Dec(0) },
+));
+
+/**
+ * Each budget node's budget within `period` (a year, or a quarter or month
+ * inside it): its own rows inside the period added up, else its children's
+ * budgets added up; null when neither has any.
+ */
+export function rolledUpBudgets(nodes: readonly NodeRow[], rows: readonly BudgetRow[], period: string): Map<string, Budget | null> {
+  const out = new Map<string, Budget | null>();
+  const children = new Map<string, NodeRow[]>();
+  for (const n of nodes) if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
+  const of = (n: NodeRow): Budget | null => {
+    if (out.has(n.id)) return out.get(n.id)!;
+    const own = sum(rows.filter((r) => r.nodeId === n.id && isWithin(r.period, period)));
+    const total = own ?? sum((children.get(n.id) ?? []).filter((c) => BUDGET_KINDS.includes(c.kind)).map(of).filter((b): b is Budget => b !== null));
+    out.set(n.id, total);
+    return total;
+  };
+  for (const n of nodes) if (BUDGET_KINDS.includes(n.kind)) of(n);
+  return out;
+}
+
+const percentView = (x: Dec) => ({ percent: forDisplay(x), percentExact: x.toFixed() });
+
+export function budgetView(b: Budget | null) {
+  if (b === null) return null;
+  const a = absorption(b.spending, b.ceiling);
+  return { ceiling: b.ceiling.toFixed(), spending: b.spending.toFixed(), absorption: a.computable ? percentView(a.percent) : null };
+}
+
+/** The region's method named, with its threshold, and the colour of each category (from its bands). */
+export function efficiencyMethodView(settings: EfficiencySettings) {
+  return {
+    code: settings.method, label: efficiencyMethodLabels[settings.method], threshold: new Dec(settings.threshold).toFixed(),
+    categories: (['efficient', 'fairly_efficient', 'inefficient'] as const).map((c) => ({ code: c, ...efficiencyBand(c, settings.bands) })),
+  };
+}
+
+function judged(settings: EfficiencySettings, achievementPercent: Dec | string | null, budget: Budget | null, outputs: OutputRealisation[]) {
+  const j = judgeEfficiency(settings, { achievementPercent, budget, outputs });
+  if (!j.computable) return { computable: false as const, reason: j.reason };
+  return { computable: true as const, value: forDisplay(j.value), valueExact: j.value.toFixed(), category: j.category, ...efficiencyBand(j.category, settings.bands) };
+}
+
+interface Figure { polarity: string; target: string | null; realised: string | null }
+
+/** An indicator as an output of its node's budget (method 2): a single target and a realisation. */
+const outputsOf = (budget: Budget | null, figures: readonly (Figure & { name: string })[]): OutputRealisation[] => (budget === null ? [] : figures
+  .filter((f) => f.target !== null && f.realised !== null)
+  .map((f) => ({ output: f.name, budgetCeiling: budget.ceiling, budgetRealised: budget.spending, volumeTarget: f.target!, volumeRealised: f.realised! })));
+
+async function budgetRowsOf(db: Queryable, regionCode: string, planIds: string[], year: number): Promise<BudgetRow[]> {
+  if (planIds.length === 0) return [];
+  return db.select().from(sakipBudgets).where(and(eq(sakipBudgets.regionCode, regionCode), inArray(sakipBudgets.planId, planIds), eq(sakipBudgets.year, year)));
+}
+
+/** The year a node's budget is read for: the one asked for, inside the plan. */
+function yearIn(plan: PlanRow, year: number) {
+  if (year < plan.startYear || year > plan.endYear) throw new AppError('sakip.year_outside_plan', { year, startYear: plan.startYear, endYear: plan.endYear });
+  return year;
+}
+
+/**
+ * A budget node's year: each period entered (with its absorption, lock and
+ * efficiency: the period's achievement is its indicators' action-plan targets
+ * against that period's realisations), the year's total (own or from its
+ * children) with the year's efficiency (its indicators' achievement as the
+ * plan shows it), its children's totals, and every replaced version.
+ */
+export async function nodeBudget(ctx: AppContext, region: EfficiencyRegion, planId: string, nodeId: string, year: number) {
+  const db = ctx.database.db;
+  const settings = region.settings.sakip;
+  const plan = await planFor(db, region.code, planId);
+  const node = await nodeIn(db, plan, nodeId);
+  if (!BUDGET_KINDS.includes(node.kind)) throw new AppError('sakip.budget_node_kind', { kind: node.kind });
+  yearIn(plan, year);
+  const [{ data, indicators }, rows, older] = await Promise.all([
+    planFigures(ctx, region, plan, year),
+    budgetRowsOf(db, region.code, [plan.id], year),
+    db.select().from(sakipBudgetVersions).where(and(eq(sakipBudgetVersions.regionCode, region.code), eq(sakipBudgetVersions.nodeId, node.id)))
+      .orderBy(asc(sakipBudgetVersions.period), asc(sakipBudgetVersions.version)),
+  ]);
+  const own = indicators.get(node.id) ?? [];
+  const ids = own.map((i) => i.view.id);
+  const [actions, realised] = ids.length === 0 ? [[], []] : await Promise.all([
+    db.select().from(sakipActionTargets).where(and(eq(sakipActionTargets.regionCode, region.code), inArray(sakipActionTargets.indicatorId, ids), eq(sakipActionTargets.year, year))),
+    db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, region.code), inArray(sakipRealisations.indicatorId, ids), eq(sakipRealisations.year, year))),
+  ]);
+  const yearBudget = rolledUpBudgets(data.nodes, rows, String(year)).get(node.id) ?? null;
+  const yearFigures = own.map((i) => ({
+    name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null,
+  }));
+  const yearSummary = summaryOf(region.settings.sakip, own.map((i) => ({ id: i.view.id, figure: i.figure })));
+  const ownRows = rows.filter((r) => r.nodeId === node.id).sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
+  const periods = [];
+  for (const r of ownRows) {
+    const budget = { ceiling: new Dec(r.ceiling), spending: new Dec(r.spending) };
+    // A year row's efficiency is the year's; a quarter's or month's compares its action-plan targets with its realisations.
+    const figures: (Figure & { id: string; name: string })[] = r.period === String(year) ? yearFigures.map((f, n) => ({ ...f, id: ids[n] })) : own.map((i) => ({
+      id: i.view.id, name: i.view.name, polarity: i.view.polarity,
+      target: actions.find((a) => a.indicatorId === i.view.id && a.period === r.period)?.value ?? null,
+      realised: realised.find((x) => x.indicatorId === i.view.id && x.period === r.period)?.value ?? null,
+    }));
+    const summary = r.period === String(year) ? yearSummary : summaryOf(region.settings.sakip, figures.map((f) => ({
+      id: f.id, figure: f.target === null || f.realised === null ? null : achievement(f.polarity as Polarity, { type: 'single', value: f.target }, f.realised),
+    })));
+    periods.push({
+      period: r.period, ...budgetView(budget)!, version: r.version, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel, reason: r.reason, afterClose: r.afterClose,
+      locked: (await lockingPeriod(db, region.code, r.period)) !== null,
+      achievement: summary?.ok ? percentView(new Dec(summary.percentExact)) : null,
+      efficiency: judged(settings, summary?.ok ? summary.percentExact : null, budget, outputsOf(budget, figures)),
+    });
+  }
+  const childTotals = rolledUpBudgets(data.nodes, rows, String(year));
+  return {
+    node: nodeBrief(node), year, years: Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, n) => plan.startYear + n),
+    method: efficiencyMethodView(settings),
+    periods,
+    total: {
+      source: ownRows.length > 0 ? 'own' as const : yearBudget === null ? null : 'children' as const,
+      budget: budgetView(yearBudget),
+      achievement: yearSummary?.ok ? percentView(new Dec(yearSummary.percentExact)) : null,
+      efficiency: judged(settings, yearSummary?.ok ? yearSummary.percentExact : null, yearBudget, outputsOf(yearBudget, yearFigures)),
+    },
+    children: data.nodes.filter((n) => n.parentId === node.id && BUDGET_KINDS.includes(n.kind)).map((n) => ({ node: nodeBrief(n), budget: budgetView(childTotals.get(n.id) ?? null) })),
+    history: older.map((v) => ({
+      period: v.period, version: v.version, ceiling: v.ceiling, spending: v.spending, enteredAt: v.enteredAt, enteredBy: v.enteredByLabel, reason: v.reason, afterClose: v.afterClose,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// By unit, for the region's overview and the province's comparison
+
+interface OverviewLike {
+  year: number;
+  plans: { id: string; kind: 'rpjmd' | 'renstra'; unitId: string | null }[];
+  units: { unit: { id: string } | null; achievement: { ok: boolean; percentExact?: string } | null }[];
+  iku: { achievement: { ok: boolean; percentExact?: string } | null };
+}
+
+interface UnitBudget { renstra: Budget[]; rpjmd: Budget[]; outputs: OutputRealisation[] }
+
+/**
+ * The overview with each unit's budget (its Renstra programmes', or, when its
+ * Renstra has none that year, the RPJMD programmes it leads, so that one
+ * budget is never counted twice), absorption and efficiency, and the region's
+ * total: its RPJMD key indicators' achievement against the whole budget.
+ */
+export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T) {
+  const db = ctx.database.db;
+  const settings = region.settings.sakip;
+  const byUnit = new Map<string | null, UnitBudget>();
+  const rows = await budgetRowsOf(db, region.code, overview.plans.map((p) => p.id), overview.year);
+  for (const p of overview.plans) {
+    const mine = rows.filter((r) => r.planId === p.id);
+    if (mine.length === 0) continue;
+    const plan = await planFor(db, region.code, p.id);
+    const { data, indicators } = await planFigures(ctx, region, plan, overview.year);
+    const budgets = rolledUpBudgets(data.nodes, mine, String(overview.year));
+    for (const n of data.nodes) {
+      const b = budgets.get(n.id) ?? null;
+      if (b === null) continue;
+      const unitId = n.unitId ?? p.unitId;
+      const u = byUnit.get(unitId) ?? { renstra: [], rpjmd: [], outputs: [] };
+      byUnit.set(unitId, u);
+      if (n.kind === 'programme') u[p.kind].push(b);
+      // Every budget node's own indicators are outputs of its budget (method 2).
+      u.outputs.push(...outputsOf(b, (indicators.get(n.id) ?? []).map((i) => ({
+        name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null,
+      }))));
+    }
+  }
+  const budgetOf = (u: UnitBudget | undefined) => (u === undefined ? null : sum(u.renstra.length > 0 ? u.renstra : u.rpjmd));
+  const percentOf = (a: { ok: boolean; percentExact?: string } | null) => (a?.ok ? a.percentExact! : null);
+  const units = overview.units.map((row: T['units'][number]) => {
+    const u = byUnit.get(row.unit?.id ?? null);
+    const budget = budgetOf(u);
+    return { ...row, budget: budgetView(budget), efficiency: budget === null ? null : judged(settings, percentOf(row.achievement), budget, u!.outputs) };
+  });
+  const all = [...byUnit.values()];
+  const total = sum(all.map(budgetOf).filter((b): b is Budget => b !== null));
+  return {
+    ...overview, units,
+    efficiencyMethod: efficiencyMethodView(settings),
+    total: { budget: budgetView(total), efficiency: total === null ? null : judged(settings, percentOf(overview.iku.achievement), total, all.flatMap((u) => u.outputs)) },
+  };
+}
