@@ -137,7 +137,7 @@ export async function nodeBudget(ctx: AppContext, region: EfficiencyRegion, plan
       id: f.id, figure: f.target === null || f.realised === null ? null : achievement(f.polarity as Polarity, { type: 'single', value: f.target }, f.realised),
     })));
     periods.push({
-      period: r.period, ...budgetView(budget)!, version: r.version, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel, reason: r.reason, afterClose: r.afterClose,
+      period: r.period, ceiling: r.ceiling, spending: r.spending, absorption: budgetView(budget)!.absorption, version: r.version, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel, reason: r.reason, afterClose: r.afterClose,
       locked: (await lockingPeriod(db, region.code, r.period)) !== null,
       achievement: summary?.ok ? percentView(new Dec(summary.percentExact)) : null,
       efficiency: judged(settings, summary?.ok ? summary.percentExact : null, budget, outputsOf(budget, figures)),
@@ -176,20 +176,38 @@ interface UnitBudget { renstra: Budget[]; rpjmd: Budget[]; outputs: OutputRealis
 /**
  * The overview with each unit's budget (its Renstra programmes', or, when its
  * Renstra has none that year, the RPJMD programmes it leads, so that one
- * budget is never counted twice), absorption and efficiency, and the region's
- * total: its RPJMD key indicators' achievement against the whole budget.
+ * budget is never counted twice), absorption and efficiency; each target
+ * (sasaran) with budgeted programmes under it, its achievement against their
+ * absorption; and the region's total: its RPJMD key indicators' achievement
+ * against the whole budget.
  */
 export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T) {
   const db = ctx.database.db;
   const settings = region.settings.sakip;
   const byUnit = new Map<string | null, UnitBudget>();
   const rows = await budgetRowsOf(db, region.code, overview.plans.map((p) => p.id), overview.year);
+  const percentOf = (a: { ok: boolean; percentExact?: string } | null | undefined) => (a?.ok ? a.percentExact! : null);
+  const targets = [];
   for (const p of overview.plans) {
     const mine = rows.filter((r) => r.planId === p.id);
     if (mine.length === 0) continue;
     const plan = await planFor(db, region.code, p.id);
     const { data, indicators } = await planFigures(ctx, region, plan, overview.year);
     const budgets = rolledUpBudgets(data.nodes, mine, String(overview.year));
+    const figuresOf = (nodeId: string) => (indicators.get(nodeId) ?? []).map((i) => ({
+      name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null,
+    }));
+    // A target (sasaran) against the programmes serving it: its indicators' achievement and their budget.
+    for (const t of data.nodes.filter((n) => n.kind === 'target')) {
+      const budget = sum(data.nodes.filter((n) => n.parentId === t.id).map((n) => budgets.get(n.id) ?? null).filter((b): b is Budget => b !== null));
+      if (budget === null) continue;
+      const achieved = summaryOf(settings, (indicators.get(t.id) ?? []).map((i) => ({ id: i.view.id, figure: i.figure })));
+      targets.push({
+        planId: p.id, planKind: p.kind, unitId: t.unitId ?? p.unitId, node: { id: t.id, title: t.title, code: t.code },
+        achievement: achieved?.ok ? percentView(new Dec(achieved.percentExact)) : null, budget: budgetView(budget),
+        efficiency: judged(settings, percentOf(achieved), budget, outputsOf(budget, figuresOf(t.id))),
+      });
+    }
     for (const n of data.nodes) {
       const b = budgets.get(n.id) ?? null;
       if (b === null) continue;
@@ -198,13 +216,10 @@ export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, re
       byUnit.set(unitId, u);
       if (n.kind === 'programme') u[p.kind].push(b);
       // Every budget node's own indicators are outputs of its budget (method 2).
-      u.outputs.push(...outputsOf(b, (indicators.get(n.id) ?? []).map((i) => ({
-        name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null,
-      }))));
+      u.outputs.push(...outputsOf(b, figuresOf(n.id)));
     }
   }
   const budgetOf = (u: UnitBudget | undefined) => (u === undefined ? null : sum(u.renstra.length > 0 ? u.renstra : u.rpjmd));
-  const percentOf = (a: { ok: boolean; percentExact?: string } | null) => (a?.ok ? a.percentExact! : null);
   const units = overview.units.map((row: T['units'][number]) => {
     const u = byUnit.get(row.unit?.id ?? null);
     const budget = budgetOf(u);
@@ -213,7 +228,7 @@ export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, re
   const all = [...byUnit.values()];
   const total = sum(all.map(budgetOf).filter((b): b is Budget => b !== null));
   return {
-    ...overview, units,
+    ...overview, units, targets,
     efficiencyMethod: efficiencyMethodView(settings),
     total: { budget: budgetView(total), efficiency: total === null ? null : judged(settings, percentOf(overview.iku.achievement), total, all.flatMap((u) => u.outputs)) },
   };
