@@ -99,6 +99,7 @@ export function BudgetPanel({ url, nodeId, year, mayEnter, corrector }: { url: s
   const formId = `budget-${nodeId}`;
   return (
     <div className="budget-panel">
+      <div className="sakip-scroll">
       <table className="sakip-table">
         <caption>{t('sakip.budget.caption', { year })}</caption>
         <thead>
@@ -128,6 +129,7 @@ export function BudgetPanel({ url, nodeId, year, mayEnter, corrector }: { url: s
           </tr>
         </tbody>
       </table>
+      </div>
       <MethodNote method={view.method} />
       {view.history.length > 0 && (
         <details className="small">
