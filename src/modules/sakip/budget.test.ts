@@ -183,6 +183,26 @@ describeWithApp('SAKIP budgets, action plans and efficiency', (h) => {
     expect((await budget('DINKES', '1.02.02.2.02.0001')).body.periods[0].efficiency.value).toBe('17.06');
   });
 
+  it('keeps a draft\'s budgeted node from being removed, and the draft from being replaced by an import', async () => {
+    const [unit] = await h.ctx.database.rows<{ id: string }>(sql`select id from units where region_code = '32.11' and code = 'DISKOMINFO'`);
+    const plan = (await h.api('POST', `${R}/plans`, { session: s.kominfo, body: { kind: 'renstra', unitId: unit.id, startYear: 2030, title: 'Renstra Diskominfo 2030–2034' } })).body;
+    const P = `${R}/plans/${plan.id}`;
+    const add = async (body: Record<string, unknown>) => (await h.api('POST', `${P}/nodes`, { session: s.kominfo, body })).body.id as string;
+    const goal = await add({ kind: 'goal', parentId: null, title: 'Tujuan uji' });
+    const target = await add({ kind: 'target', parentId: goal, title: 'Sasaran uji' });
+    const programme = await add({ kind: 'programme', parentId: target, code: '2.16.03', title: 'PROGRAM PENGELOLAAN APLIKASI INFORMATIKA' });
+    expect((await h.api('PUT', `${P}/nodes/${programme}/budget/2030`, { session: s.kominfo, body: { ceiling: '500000000', spending: '0' } })).status).toBe(200);
+    const removed = await h.api('DELETE', `${P}/nodes/${programme}`, { session: s.kominfo });
+    expect([removed.status, removed.body.error.code, removed.body.error.details.budget]).toEqual([409, 'sakip.node_not_empty', true]);
+    const exported = await h.app.inject({ method: 'GET', url: `${P}/export.xlsx`, headers: { cookie: s.kominfo.cookie } });
+    const boundary = 'uji-anggaran';
+    const imported = await h.api('POST', `${P}/import`, {
+      session: s.kominfo, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rencana.xlsx"\r\n\r\n`), exported.rawPayload, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    });
+    expect([imported.status, imported.body.error.code, imported.body.error.details.budgets]).toEqual([409, 'sakip.import_discards_history', 1]);
+  });
+
   it('judges by the output index once the region chooses it', async () => {
     const region = await getRegion(h.ctx.database.db, '32.11');
     await updateSettings(h.ctx.database.db, '32.11', { ...region.settings, sakip: { ...region.settings.sakip, method: 'output_index' } });
