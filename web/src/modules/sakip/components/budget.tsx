@@ -51,6 +51,23 @@ export function MethodNote({ method }: { method: EfficiencyMethod }) {
   return <p className="small muted">{t(`sakip.efficiency.how.${method.code}`, { method: pick(method.label), threshold: formatExact(method.threshold, locale) })}</p>;
 }
 
+/** A form's save: clears the last notice and error, calls, then shows the notice or the error. */
+function useSave() {
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const run = async (call: () => Promise<void>) => {
+    setError(null);
+    setSaved(false);
+    try {
+      await call();
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return { error, saved, run };
+}
+
 const quarters = [1, 2, 3, 4];
 const months = Array.from({ length: 12 }, (_, i) => i + 1);
 type Kind = 'year' | 'quarter' | 'month';
@@ -151,21 +168,15 @@ function BudgetForm({ id, url, nodeId, year, view, corrector, onSaved }: {
   const [ceiling, setCeiling] = useState('');
   const [spending, setSpending] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { error, saved, run } = useSave();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setSaved(false);
-    try {
+    void run(async () => {
       onSaved(await api<NodeBudget>(`${url}/nodes/${nodeId}/budget/${period}`, {
         method: 'PUT', body: { ceiling: toApiRupiah(ceiling), spending: toApiRupiah(spending), ...(reason.trim() ? { reason: reason.trim() } : {}) },
       }));
-      setSaved(true);
       setReason('');
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <form className="card no-print" onSubmit={submit} aria-label={t('sakip.budget.form')}>
@@ -203,25 +214,19 @@ export function ActionPlanSection({ url, indicatorId, year, measure, mayEnter, c
   const [period, setPeriod] = useState<string | null>(null);
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const { error, saved, run } = useSave();
   if (loaded.error) return <ErrorMessage error={loaded.error} />;
   if (!view) return <Loading />;
   const used = view.periodKind;
   const chosen = period && period.startsWith(String(year)) ? period : view.periods[0]?.period ?? `${year}-Q1`;
   const yearTarget = view.yearTarget ? (view.yearTarget.value ?? `${view.yearTarget.low}–${view.yearTarget.high}`) : null;
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    setSaved(false);
-    try {
+    void run(async () => {
       setFresh(await api<ActionPlan>(`${url}/indicators/${indicatorId}/action-plan/${chosen}`, { method: 'PUT', body: { value: toApiDecimal(value), ...(reason.trim() ? { reason: reason.trim() } : {}) } }));
-      setSaved(true);
       setValue('');
       setReason('');
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <section aria-labelledby="action-plan-title">
