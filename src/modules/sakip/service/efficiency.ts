@@ -13,11 +13,10 @@ import { achievement, forDisplay, type Polarity } from '../domain/achievement.js
 import {
   absorption, efficiencyBand, efficiencyMethodLabels, judgeEfficiency, type EfficiencySettings, type OutputRealisation,
 } from '../domain/efficiency.js';
-import { sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipRealisations } from '../schema.js';
+import { sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipRealisations, sakipReportingPeriods } from '../schema.js';
 import { nodeIn, planFor, type NodeRow, type PlanRow } from './data.js';
-import { isWithin, periodOrder } from './periods.js';
+import { isWithin, periodAndContainers, periodOrder } from './periods.js';
 import { nodeBrief } from './reads.js';
-import { lockingPeriod } from './reporting.js';
 import { planFigures, summaryOf, type RegionView } from './views.js';
 
 export type EfficiencyRegion = RegionView & { settings: { sakip: EfficiencySettings } };
@@ -106,26 +105,30 @@ export async function nodeBudget(ctx: AppContext, region: EfficiencyRegion, plan
   const node = await nodeIn(db, plan, nodeId);
   if (!BUDGET_KINDS.includes(node.kind)) throw new AppError('sakip.budget_node_kind', { kind: node.kind });
   yearIn(plan, year);
-  const [{ data, indicators }, rows, older] = await Promise.all([
+  const [{ data, indicators }, rows, older, closed] = await Promise.all([
     planFigures(ctx, region, plan, year),
     budgetRowsOf(db, region.code, [plan.id], year),
     db.select().from(sakipBudgetVersions).where(and(eq(sakipBudgetVersions.regionCode, region.code), eq(sakipBudgetVersions.nodeId, node.id)))
       .orderBy(asc(sakipBudgetVersions.period), asc(sakipBudgetVersions.version)),
+    db.select({ period: sakipReportingPeriods.period }).from(sakipReportingPeriods)
+      .where(and(eq(sakipReportingPeriods.regionCode, region.code), eq(sakipReportingPeriods.year, year), eq(sakipReportingPeriods.status, 'closed'))),
   ]);
+  // Locked: closed itself, or inside a closed period (as service/reporting.ts locks).
+  const locked = (period: string) => periodAndContainers(period).some((p) => closed.some((c) => c.period === p));
   const own = indicators.get(node.id) ?? [];
   const ids = own.map((i) => i.view.id);
   const [actions, realised] = ids.length === 0 ? [[], []] : await Promise.all([
     db.select().from(sakipActionTargets).where(and(eq(sakipActionTargets.regionCode, region.code), inArray(sakipActionTargets.indicatorId, ids), eq(sakipActionTargets.year, year))),
     db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, region.code), inArray(sakipRealisations.indicatorId, ids), eq(sakipRealisations.year, year))),
   ]);
-  const yearBudget = rolledUpBudgets(data.nodes, rows, String(year)).get(node.id) ?? null;
+  const totals = rolledUpBudgets(data.nodes, rows, String(year));
+  const yearBudget = totals.get(node.id) ?? null;
   const yearFigures = own.map((i) => ({
     name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null,
   }));
   const yearSummary = summaryOf(region.settings.sakip, own.map((i) => ({ id: i.view.id, figure: i.figure })));
   const ownRows = rows.filter((r) => r.nodeId === node.id).sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
-  const periods = [];
-  for (const r of ownRows) {
+  const periods = ownRows.map((r) => {
     const budget = { ceiling: new Dec(r.ceiling), spending: new Dec(r.spending) };
     // A year row's efficiency is the year's; a quarter's or month's compares its action-plan targets with its realisations.
     const figures: (Figure & { id: string; name: string })[] = r.period === String(year) ? yearFigures.map((f, n) => ({ ...f, id: ids[n] })) : own.map((i) => ({
@@ -136,14 +139,13 @@ export async function nodeBudget(ctx: AppContext, region: EfficiencyRegion, plan
     const summary = r.period === String(year) ? yearSummary : summaryOf(region.settings.sakip, figures.map((f) => ({
       id: f.id, figure: f.target === null || f.realised === null ? null : achievement(f.polarity as Polarity, { type: 'single', value: f.target }, f.realised),
     })));
-    periods.push({
+    return {
       period: r.period, ceiling: r.ceiling, spending: r.spending, absorption: budgetView(budget)!.absorption, version: r.version, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel, reason: r.reason, afterClose: r.afterClose,
-      locked: (await lockingPeriod(db, region.code, r.period)) !== null,
+      locked: locked(r.period),
       achievement: summary?.ok ? percentView(new Dec(summary.percentExact)) : null,
       efficiency: judged(settings, summary?.ok ? summary.percentExact : null, budget, outputsOf(budget, figures)),
-    });
-  }
-  const childTotals = rolledUpBudgets(data.nodes, rows, String(year));
+    };
+  });
   return {
     node: nodeBrief(node), year, years: Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, n) => plan.startYear + n),
     method: efficiencyMethodView(settings),
@@ -154,7 +156,7 @@ export async function nodeBudget(ctx: AppContext, region: EfficiencyRegion, plan
       achievement: yearSummary?.ok ? percentView(new Dec(yearSummary.percentExact)) : null,
       efficiency: judged(settings, yearSummary?.ok ? yearSummary.percentExact : null, yearBudget, outputsOf(yearBudget, yearFigures)),
     },
-    children: data.nodes.filter((n) => n.parentId === node.id && BUDGET_KINDS.includes(n.kind)).map((n) => ({ node: nodeBrief(n), budget: budgetView(childTotals.get(n.id) ?? null) })),
+    children: data.nodes.filter((n) => n.parentId === node.id && BUDGET_KINDS.includes(n.kind)).map((n) => ({ node: nodeBrief(n), budget: budgetView(totals.get(n.id) ?? null) })),
     history: older.map((v) => ({
       period: v.period, version: v.version, ceiling: v.ceiling, spending: v.spending, enteredAt: v.enteredAt, enteredBy: v.enteredByLabel, reason: v.reason, afterClose: v.afterClose,
     })),
