@@ -18152,7 +18152,7 @@ export interface paths {
         };
         /**
          * Perbandingan AKIP kabupaten/kota sebuah provinsi / A province's kabupaten/kota compared on AKIP
-         * @description Untuk provinsi: setiap kabupaten/kota dengan hasil terakhir (resmi, atau evaluasi internal final), tren per tahun dan IKU RPJMD tercapai. Efisiensi belum dibandingkan: anggaran belum dicatat. / For a province: each kabupaten/kota with its latest result (official, else the final internal one), the trend by year and the RPJMD key indicators met. Efficiency is not compared yet: budgets are not recorded.
+         * @description Untuk provinsi: setiap kabupaten/kota dengan hasil terakhir (resmi, atau evaluasi internal final), tren per tahun, IKU RPJMD tercapai, serta efisiensinya menurut metode daerah itu (capaian IKU lawan serapan anggaran tahun targetsYear). / For a province: each kabupaten/kota with its latest result (official, else the final internal one), the trend by year and the RPJMD key indicators met, and its efficiency by that region's method (key indicators' achievement against budget absorption in targetsYear).
          */
         get: {
             parameters: {
@@ -20418,6 +20418,493 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/sakip/plans/{planId}/nodes/{nodeId}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pagu, realisasi anggaran, serapan dan efisiensi simpul per periode / A node's ceiling, spending, absorption and efficiency by period
+         * @description Serapan = realisasi / pagu × 100. Efisiensi menurut metode daerah: capaian % − serapan % (efisien di atas +ambang, cukup efisien dalam ±ambang, tidak efisien di bawahnya), atau indeks efisiensi keluaran. Anggaran simpul tanpa isian sendiri adalah jumlah anggaran turunannya. / Absorption = spending / ceiling × 100. Efficiency by the region's method; a node without its own entries has its children's budgets added up.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Tahun anggaran / the budget year */
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    nodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipNodeBudget"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.node_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.budget_node_kind`, `sakip.year_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/nodes/{nodeId}/budget/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Isi atau koreksi pagu dan realisasi anggaran satu periode / Enter or correct one period's ceiling and spending
+         * @description Untuk program, kegiatan dan sub-kegiatan, oleh perangkat daerahnya atau koordinator; tidak negatif; satu jenis periode per tahun. Koreksi menyimpan versi sebelumnya. Periode yang ditutup terkunci: hanya koordinator, dengan alasan. / For programmes, activities and sub-activities, by their unit or the coordinator; never negative; one kind of period per year. A correction keeps the version it replaces. A closed period is locked: the coordinator only, with a reason.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    nodeId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Rupiah sebagai angka desimal dengan titik, sebaiknya teks ("1250000000") / rupiah as a decimal with a point, best as text */
+                        ceiling: string | number;
+                        /** @description Rupiah sebagai angka desimal dengan titik, sebaiknya teks ("1250000000") / rupiah as a decimal with a point, best as text */
+                        spending: string | number;
+                        /** @description Alasan koreksi; wajib pada periode yang sudah ditutup (hanya koordinator) / the correction's reason; required in a closed period (coordinator only) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipNodeBudget"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.correction_reason_required`, `sakip.value_negative`, `sakip.value_not_numeric`, `sakip.value_out_of_range` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.node_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.budget_node_kind`, `sakip.period_kind_mixed`, `sakip.period_locked`, `sakip.period_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/indicators/{indicatorId}/action-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rencana aksi indikator: target per triwulan atau bulan / An indicator's action plan: targets per quarter or month */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Tahun anggaran / the budget year */
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipActionPlan"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.year_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/indicators/{indicatorId}/action-plan/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tetapkan target rencana aksi satu triwulan atau bulan / Set one quarter's or month's action-plan target
+         * @description Target tahunan adalah target rencana. Satu jenis periode per tahun; periode yang ditutup hanya diubah koordinator, dengan alasan. / The year's target is the plan's. One kind of period per year; a closed period is changed by the coordinator only, with a reason.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Target periode, angka desimal / the period's target, a decimal */
+                        value: string | number;
+                        /** @description Alasan koreksi; wajib pada periode yang sudah ditutup (hanya koordinator) / the correction's reason; required in a closed period (coordinator only) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipActionPlan"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.action_period_year`, `sakip.correction_reason_required`, `sakip.value_negative`, `sakip.value_not_numeric`, `sakip.value_out_of_range` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.period_kind_mixed`, `sakip.period_locked`, `sakip.period_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -21429,6 +21916,26 @@ export interface components {
             /** @enum {string} */
             reason: "target_zero" | "target_negative" | "range_inverted";
         };
+        SakipActionPlan: {
+            indicatorId: string;
+            year: number;
+            /** @description Target tahun ini dari rencana (yang berlaku) / the plan's current target for the year */
+            yearTarget: {
+                value: string | null;
+                low: string | null;
+                high: string | null;
+                version: number;
+            } | null;
+            periodKind: ("quarter" | "month") | null;
+            periods: {
+                period: string;
+                value: string;
+                /** Format: date-time */
+                setAt: string;
+                setBy: string;
+                reason: string | null;
+            }[];
+        };
         SakipAgreement: {
             id: string;
             year: number;
@@ -21557,6 +22064,58 @@ export interface components {
             signedOn: string | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        SakipBudgetTotals: {
+            /** @description Pagu, rupiah / the ceiling */
+            ceiling: string;
+            /** @description Realisasi anggaran, rupiah / spending */
+            spending: string;
+            /** @description Serapan; null bila pagu 0 / absorption; null when the ceiling is 0 */
+            absorption: {
+                /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                percent: string;
+                /** @description Nilai tepat / the exact value */
+                percentExact: string;
+            } | null;
+        };
+        SakipEfficiency: {
+            /** @constant */
+            computable: true;
+            /** @description Metode 1: capaian − serapan (poin); metode 2: nilai indeks (%); dua desimal / method 1: achievement − absorption (points); method 2: the index (%); two decimals */
+            value: string;
+            valueExact: string;
+            /** @enum {string} */
+            category: "efficient" | "fairly_efficient" | "inefficient";
+            label: {
+                id: string;
+                en: string;
+            };
+            colour: string;
+        } | {
+            /** @constant */
+            computable: false;
+            /** @enum {string} */
+            reason: "no_budget" | "ceiling_zero" | "negative_amount" | "no_achievement" | "no_outputs" | "nothing_computable";
+        };
+        SakipEfficiencyMethod: {
+            /** @enum {string} */
+            code: "achievement_minus_absorption" | "output_index";
+            label: {
+                id: string;
+                en: string;
+            };
+            /** @description Ambang (poin persen) di sekitar 0 (metode 1) atau 50 (metode 2) untuk cukup efisien / the band around 0 (method 1) or 50 (method 2) that is fairly efficient */
+            threshold: string;
+            /** @description Warna setiap kategori dari pita lampu lalu lintas daerah / each category's colour, from the region's traffic-light bands */
+            categories: {
+                /** @enum {string} */
+                code: "efficient" | "fairly_efficient" | "inefficient";
+                label: {
+                    id: string;
+                    en: string;
+                };
+                colour: string;
+            }[];
         };
         SakipEvaluation: {
             id: string;
@@ -21788,6 +22347,95 @@ export interface components {
             parentId: string | null;
             position: number;
         };
+        SakipNodeBudget: {
+            node: components["schemas"]["SakipNodeBrief"];
+            year: number;
+            years: number[];
+            method: components["schemas"]["SakipEfficiencyMethod"];
+            /** @description Isian simpul ini sendiri per periode / this node's own entries by period */
+            periods: {
+                period: string;
+                /** @description Pagu, rupiah / the ceiling */
+                ceiling: string;
+                /** @description Realisasi anggaran, rupiah / spending */
+                spending: string;
+                /** @description Serapan = realisasi / pagu; null bila pagu 0 / absorption; null when the ceiling is 0 */
+                absorption: {
+                    /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                    percent: string;
+                    /** @description Nilai tepat / the exact value */
+                    percentExact: string;
+                } | null;
+                version: number;
+                /** Format: date-time */
+                enteredAt: string;
+                enteredBy: string;
+                reason: string | null;
+                afterClose: boolean;
+                /** @description Periode ditutup: hanya koordinator yang mengoreksi, dengan alasan / closed: only the coordinator corrects, with a reason */
+                locked: boolean;
+                /** @description Triwulan/bulan: target rencana aksi lawan realisasi periode itu; tahun: capaian tahunan / a quarter or month: action-plan targets against that period's realisations; the year: the year's achievement */
+                achievement: {
+                    /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                    percent: string;
+                    /** @description Nilai tepat / the exact value */
+                    percentExact: string;
+                } | null;
+                efficiency: components["schemas"]["SakipEfficiency"];
+            }[];
+            total: {
+                /** @description own: isiannya sendiri; children: jumlah anggaran turunannya / its own entries, or its children's added up */
+                source: ("own" | "children") | null;
+                budget: {
+                    /** @description Pagu, rupiah / the ceiling */
+                    ceiling: string;
+                    /** @description Realisasi anggaran, rupiah / spending */
+                    spending: string;
+                    /** @description Serapan = realisasi / pagu; null bila pagu 0 / absorption; null when the ceiling is 0 */
+                    absorption: {
+                        /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                        percent: string;
+                        /** @description Nilai tepat / the exact value */
+                        percentExact: string;
+                    } | null;
+                } | null;
+                achievement: {
+                    /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                    percent: string;
+                    /** @description Nilai tepat / the exact value */
+                    percentExact: string;
+                } | null;
+                efficiency: components["schemas"]["SakipEfficiency"];
+            };
+            children: {
+                node: components["schemas"]["SakipNodeBrief"];
+                budget: {
+                    /** @description Pagu, rupiah / the ceiling */
+                    ceiling: string;
+                    /** @description Realisasi anggaran, rupiah / spending */
+                    spending: string;
+                    /** @description Serapan = realisasi / pagu; null bila pagu 0 / absorption; null when the ceiling is 0 */
+                    absorption: {
+                        /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                        percent: string;
+                        /** @description Nilai tepat / the exact value */
+                        percentExact: string;
+                    } | null;
+                } | null;
+            }[];
+            /** @description Versi yang diganti koreksi / the versions corrections replaced */
+            history: {
+                period: string;
+                version: number;
+                ceiling: string;
+                spending: string;
+                /** Format: date-time */
+                enteredAt: string;
+                enteredBy: string;
+                reason: string | null;
+                afterClose: boolean;
+            }[];
+        };
         SakipNodeSummary: {
             /** @constant */
             ok: true;
@@ -21854,6 +22502,10 @@ export interface components {
                 met: number;
                 /** @description Rata-rata capaian indikatornya / the average of its indicators' achievement */
                 achievement: components["schemas"]["SakipNodeSummary"] | null;
+                /** @description Anggaran program tahun ini (Renstra; RPJMD bila Renstra tanpa anggaran) / the year's programme budget (Renstra; the RPJMD when the Renstra has none) */
+                budget: components["schemas"]["SakipBudgetTotals"] | null;
+                /** @description Null tanpa anggaran / null without a budget */
+                efficiency: components["schemas"]["SakipEfficiency"] | null;
             }[];
             /** @description Indikator kinerja utama RPJMD / the RPJMD's key performance indicators */
             iku: {
@@ -21866,6 +22518,37 @@ export interface components {
                 met: number;
                 /** @description Rata-rata capaian indikatornya / the average of its indicators' achievement */
                 achievement: components["schemas"]["SakipNodeSummary"] | null;
+            };
+            /** @description Sasaran dengan program beranggaran di bawahnya / the targets (sasaran) with budgeted programmes under them */
+            targets: {
+                planId: string;
+                /** @enum {string} */
+                planKind: "rpjmd" | "renstra";
+                unitId: string | null;
+                node: {
+                    id: string;
+                    title: string;
+                    code: string | null;
+                };
+                /** @description Capaian indikator sasaran / the target's indicators' achievement */
+                achievement: {
+                    /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                    percent: string;
+                    /** @description Nilai tepat / the exact value */
+                    percentExact: string;
+                } | null;
+                /** @description Anggaran program di bawahnya / the budget of the programmes under it */
+                budget: components["schemas"]["SakipBudgetTotals"] | null;
+                efficiency: components["schemas"]["SakipEfficiency"] | null;
+            }[];
+            /** @description Metode efisiensi yang dipilih daerah / the region's efficiency method */
+            efficiencyMethod: components["schemas"]["SakipEfficiencyMethod"];
+            /** @description Seluruh anggaran daerah; efisiensinya dari capaian IKU RPJMD / the whole budget; its efficiency from the RPJMD key indicators' achievement */
+            total: {
+                /** @description Anggaran program tahun ini (Renstra; RPJMD bila Renstra tanpa anggaran) / the year's programme budget (Renstra; the RPJMD when the Renstra has none) */
+                budget: components["schemas"]["SakipBudgetTotals"] | null;
+                /** @description Null tanpa anggaran / null without a budget */
+                efficiency: components["schemas"]["SakipEfficiency"] | null;
             };
         };
         SakipPlan: {
@@ -21976,6 +22659,14 @@ export interface components {
                     indicators: number;
                     /** @description IKU RPJMD tercapai dari yang bertarget / the RPJMD key indicators met, of those with a target */
                     percent: string | null;
+                };
+                efficiency: {
+                    year: number;
+                    /** @description Metode yang dipilih daerah itu / the method that region chose */
+                    method: components["schemas"]["SakipEfficiencyMethod"];
+                    budget: components["schemas"]["SakipBudgetTotals"] | null;
+                    /** @description Capaian IKU RPJMD lawan serapan seluruh anggaran / the RPJMD key indicators' achievement against the whole budget's absorption */
+                    efficiency: components["schemas"]["SakipEfficiency"] | null;
                 };
             }[];
         };

@@ -28,6 +28,8 @@ export const sakipAuditActions = {
   'sakip.agreement_update': { id: 'Mengubah draf perjanjian kinerja', en: 'Changed a performance agreement draft' },
   'sakip.agreement_sign': { id: 'Mencatat penandatanganan perjanjian kinerja', en: 'Recorded a performance agreement\'s signing' },
   'sakip.agreement_revise': { id: 'Merevisi perjanjian kinerja', en: 'Revised a performance agreement' },
+  'sakip.budget': { id: 'Mengisi pagu dan realisasi anggaran', en: 'Entered a budget ceiling and spending' },
+  'sakip.action_target': { id: 'Menetapkan target rencana aksi', en: 'Set an action-plan target' },
   // The internal AKIP evaluation and KemenPANRB's results.
   'sakip.evaluation_open': { id: 'Membuka evaluasi AKIP', en: 'Opened an AKIP evaluation' },
   'sakip.evaluation_status': { id: 'Mengubah tahap evaluasi AKIP', en: 'Changed an AKIP evaluation\'s stage' },

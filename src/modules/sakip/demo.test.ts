@@ -1,6 +1,7 @@
 // The demo region's plans (valid, active, cascading, with exact 2025
 // achievement), its reporting periods (2025 closed, the current quarter open
-// with one unit late), two kecamatan with village data, the region's traffic-light settings, and the tenant-isolation
+// with one unit late), two kecamatan with village data, its 2025 budgets and action plans, the region's
+// traffic-light settings, and the tenant-isolation
 // fixtures: every e-SAKIP route is filled by them, and each request they give
 // succeeds for the victim region's own coordinator, so the isolation test's
 // refusals are refusals of requests that would otherwise work.
@@ -108,6 +109,17 @@ describeWithApp('SAKIP demo and settings', (h) => {
 });
 
 describeWithApp('SAKIP isolation fixtures', (h) => {
+  it('budgets the Renstra sub-activities for 2025 by quarter with their action plans, so the overview shows every efficiency category', async () => {
+    const [budgets] = await h.ctx.database.rows<{ n: number; ceiling: string; spending: string }>(
+      sql`select count(*)::int as n, sum(ceiling)::text as ceiling, sum(spending)::text as spending from sakip_budgets where region_code = '32.11' and year = 2025`);
+    expect(budgets).toEqual({ n: 8, ceiling: '7150000000', spending: '6555000000' });
+    const [actions] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from sakip_action_targets where region_code = '32.11' and year = 2025`);
+    expect(actions.n).toBe(8);
+    const view = (await h.api('GET', `${R}/overview?year=2025`, { session: await h.signIn('sakip@sumedang.demo') })).body;
+    const categories = new Set([...view.units, ...view.targets, view.total].map((r: any) => r.efficiency?.category).filter(Boolean));
+    expect([...categories].sort()).toEqual(['efficient', 'fairly_efficient', 'inefficient']);
+  });
+
   it('fill every e-SAKIP route, and every request they give succeeds for the victim region\'s coordinator on a fresh fixture (an import up to the fixture\'s history)', async () => {
     const coordinator = await h.signIn('sakip@sumedang.demo');
     // The AKIP evaluation's own steps are the Inspektorat's.
@@ -122,7 +134,7 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     for (const route of [...routes].sort((a, b) => order(a) - order(b))) {
       if (last && route.method !== 'GET') {
         // A fresh fixture: the previous one's rows go (the fixture's plan is the only DISHUB Renstra starting 2025), and the reporting periods it and its requests opened.
-        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_realisation_evidence', 'sakip_targets', 'sakip_indicators', 'sakip_nodes', 'sakip_village_values', 'sakip_village_value_versions', 'sakip_village_indicators']) {
+        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_realisation_evidence', 'sakip_action_targets', 'sakip_budgets', 'sakip_budget_versions', 'sakip_targets', 'sakip_indicators', 'sakip_nodes', 'sakip_village_values', 'sakip_village_value_versions', 'sakip_village_indicators']) {
           await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
         }
         await h.ctx.database.rows(sql.raw(`delete from sakip_kecamatan_units where unit_id = '${params.sakipUnitId}'`));

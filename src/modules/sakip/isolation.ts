@@ -161,7 +161,7 @@ export const sakipIsolation: IsolationFixtures = {
 
   request({ method, url }, p) {
     if (!url.startsWith('/api/regions/:region/sakip/')) return undefined;
-    if (method === 'GET') return url.endsWith('/tree') || url.endsWith('/table') ? { query: { year: '2026' } } : undefined;
+    if (method === 'GET') return ['/tree', '/table', '/budget', '/action-plan'].some((end) => url.endsWith(end)) ? { query: { year: '2026' } } : undefined;
     const P = '/api/regions/:region/sakip/plans/:planId';
     const bodies: Record<string, unknown> = {
       'POST /api/regions/:region/sakip/plans': { kind: 'renstra', unitId: p.sakipUnitId, startYear: 2027, title: 'Renstra palsu dari daerah lain' },
@@ -175,6 +175,8 @@ export const sakipIsolation: IsolationFixtures = {
       [`POST ${P}/indicators/:indicatorId/targets`]: { year: 2026, value: '1' },
       [`PUT ${P}/indicators/:indicatorId/realisations/:period`]: { value: '1', note: 'Realisasi palsu', reason: 'Koreksi palsu' },
       [`POST ${P}/indicators/:indicatorId/realisations/:period/from-source`]: { reason: 'Koreksi palsu' },
+      [`PUT ${P}/nodes/:nodeId/budget/:period`]: { ceiling: '1000000', spending: '10' },
+      [`PUT ${P}/indicators/:indicatorId/action-plan/:period`]: { value: '1' },
       'POST /api/regions/:region/sakip/reporting-periods': { period: '2026-02', dueDate: '2027-03-31' },
       'PUT /api/regions/:region/sakip/reporting-periods/:period/status': { status: 'closed' },
       'POST /api/regions/:region/sakip/reporting-periods/:period/units/:unitId/submit': { note: 'Laporan palsu dari daerah lain' },

@@ -11,6 +11,7 @@ import { sakipAgreementRoutes } from './http/agreements.js';
 import { sakipEvaluationRoutes } from './http/evaluation.js';
 import { sakipReportRoutes } from './http/lkjip.js';
 import { sakipVillageRoutes } from './http/villages.js';
+import { sakipBudgetRoutes } from './http/budget.js';
 import { unitReportDeadlineHandler } from './service/escalation.js';
 import { seedSakipDemo } from './demo.js';
 import { seedAkipDemo } from './demo-evaluation.js';
@@ -72,6 +73,7 @@ export const sakipModule = defineModule({
     await sakipEvaluationRoutes(ctx)(app);
     await sakipReportRoutes(ctx)(app);
     await sakipVillageRoutes(ctx)(app);
+    await sakipBudgetRoutes(ctx)(app);
   },
   // A unit's report in a reporting period: reminded, then escalated (settings: sakip.reporting.ladder).
   deadlines: { unit_report: unitReportDeadlineHandler },
@@ -118,6 +120,10 @@ export const sakipModule = defineModule({
     referencesUser('sakip_village_indicators', 'set_by'),
     referencesUser('sakip_village_values', 'entered_by'),
     referencesUser('sakip_village_value_versions', 'entered_by'),
+    // Who entered a budget (and its earlier versions) or set an action-plan target.
+    referencesUser('sakip_budgets', 'entered_by'),
+    referencesUser('sakip_budget_versions', 'entered_by'),
+    referencesUser('sakip_action_targets', 'set_by'),
   ],
   demo: {
     seed: async (tx, place) => {

@@ -679,3 +679,80 @@ export const sakipIndicatorYearFigures = pgTable(
     check('sakip_indicator_year_figures_percent_or_reason', sql`(${t.percent} is null) <> (${t.excluded} is null)`),
   ],
 );
+
+// ---------------------------------------------------------------------------
+// Budgets and action plans (service/budget.ts, service/efficiency.ts)
+
+/**
+ * A programme's, activity's or sub-activity's budget in one period (a year,
+ * quarter or month, one kind per node and year like realisations): the
+ * ceiling (pagu) and what was spent (realisasi anggaran), in rupiah. The
+ * current version; a correction moves what it replaced to
+ * sakip_budget_versions.
+ */
+export const sakipBudgets = pgTable(
+  'sakip_budgets',
+  {
+    regionCode: text('region_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    nodeId: uuid('node_id').notNull(),
+    period: text('period').notNull(),
+    year: integer('year').notNull(),
+    ceiling: numeric('ceiling').notNull(),
+    spending: numeric('spending').notNull(),
+    enteredAt: ts('entered_at').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByLabel: text('entered_by_label').notNull(),
+    version: integer('version').notNull().default(1),
+    reason: text('reason'),
+    afterClose: boolean('after_close').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.nodeId, t.period] }),
+    index('sakip_budgets_plan_idx').on(t.regionCode, t.planId, t.year),
+    check('sakip_budgets_not_negative', sql`${t.ceiling} >= 0 and ${t.spending} >= 0`),
+  ],
+);
+
+/** The versions of a period's budget that a correction replaced, as they were. */
+export const sakipBudgetVersions = pgTable(
+  'sakip_budget_versions',
+  {
+    regionCode: text('region_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    nodeId: uuid('node_id').notNull(),
+    period: text('period').notNull(),
+    version: integer('version').notNull(),
+    ceiling: numeric('ceiling').notNull(),
+    spending: numeric('spending').notNull(),
+    enteredAt: ts('entered_at').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByLabel: text('entered_by_label').notNull(),
+    reason: text('reason'),
+    afterClose: boolean('after_close').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.nodeId, t.period, t.version] }), index('sakip_budget_versions_plan_idx').on(t.regionCode, t.planId)],
+);
+
+/**
+ * An indicator's action-plan (rencana aksi) target for a quarter or a month of
+ * a year, one kind per indicator and year; the year's own target is the
+ * plan's (sakip_targets). Changes are audited; in a closed period only the
+ * coordinator changes it, with a reason.
+ */
+export const sakipActionTargets = pgTable(
+  'sakip_action_targets',
+  {
+    regionCode: text('region_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    period: text('period').notNull(),
+    year: integer('year').notNull(),
+    value: numeric('value').notNull(),
+    setAt: ts('set_at').notNull(),
+    setBy: uuid('set_by'),
+    setByLabel: text('set_by_label').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period] }), index('sakip_action_targets_plan_idx').on(t.regionCode, t.planId, t.year)],
+);

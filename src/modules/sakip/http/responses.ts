@@ -114,6 +114,37 @@ export const planTable = z.object({
   rows: z.array(z.object({ number: z.string(), depth: z.number().int(), node: nodeBrief, indicator: indicator.nullable() })),
 }).meta({ id: 'SakipPlanTable' });
 
+export const percentFigure = z.object({
+  percent: z.string().describe('Dibulatkan setengah ke atas, dua desimal / half up, two decimals'), percentExact: z.string().describe('Nilai tepat / the exact value'),
+});
+
+const efficiencyCategory = oneOf(['efficient', 'fairly_efficient', 'inefficient']);
+
+export const efficiencyMethod = z.object({
+  code: oneOf(['achievement_minus_absorption', 'output_index']), label: words,
+  threshold: z.string().describe('Ambang (poin persen) di sekitar 0 (metode 1) atau 50 (metode 2) untuk cukup efisien / the band around 0 (method 1) or 50 (method 2) that is fairly efficient'),
+  categories: z.array(z.object({ code: efficiencyCategory, label: words, colour: z.string() })).describe('Warna setiap kategori dari pita lampu lalu lintas daerah / each category\'s colour, from the region\'s traffic-light bands'),
+}).meta({ id: 'SakipEfficiencyMethod' });
+
+export const efficiency = z.discriminatedUnion('computable', [
+  z.object({
+    computable: z.literal(true),
+    value: z.string().describe('Metode 1: capaian − serapan (poin); metode 2: nilai indeks (%); dua desimal / method 1: achievement − absorption (points); method 2: the index (%); two decimals'),
+    valueExact: z.string(), category: efficiencyCategory, label: words, colour: z.string(),
+  }),
+  z.object({ computable: z.literal(false), reason: oneOf(['no_budget', 'ceiling_zero', 'negative_amount', 'no_achievement', 'no_outputs', 'nothing_computable']) }),
+]).meta({ id: 'SakipEfficiency' });
+
+export const budgetTotals = z.object({
+  ceiling: z.string().describe('Pagu, rupiah / the ceiling'), spending: z.string().describe('Realisasi anggaran, rupiah / spending'),
+  absorption: percentFigure.nullable().describe('Serapan; null bila pagu 0 / absorption; null when the ceiling is 0'),
+}).meta({ id: 'SakipBudgetTotals' });
+
+const budgetAndEfficiency = {
+  budget: budgetTotals.nullable().describe('Anggaran program tahun ini (Renstra; RPJMD bila Renstra tanpa anggaran) / the year\'s programme budget (Renstra; the RPJMD when the Renstra has none)'),
+  efficiency: efficiency.nullable().describe('Null tanpa anggaran / null without a budget'),
+};
+
 const tally = {
   indicators: z.number().int(), withTarget: z.number().int().describe('Dengan target tahun ini / with a target this year'),
   reported: z.number().int().describe('Dengan realisasi tahun ini / with a realisation this year'),
@@ -124,8 +155,15 @@ const tally = {
 export const overview = z.object({
   year: z.number().int(),
   plans: z.array(z.object({ id: z.string(), kind: oneOf(['rpjmd', 'renstra']), title: z.string(), unitId: z.string().nullable() })).describe('Rencana aktif yang mencakup tahun ini / the active plans covering the year'),
-  units: z.array(z.object({ unit: unitBrief.nullable().describe('Null: indikator RPJMD tanpa perangkat daerah penanggung jawab / null: RPJMD indicators with no responsible unit'), ...tally })),
+  units: z.array(z.object({ unit: unitBrief.nullable().describe('Null: indikator RPJMD tanpa perangkat daerah penanggung jawab / null: RPJMD indicators with no responsible unit'), ...tally, ...budgetAndEfficiency })),
   iku: z.object(tally).describe('Indikator kinerja utama RPJMD / the RPJMD\'s key performance indicators'),
+  targets: z.array(z.object({
+    planId: z.string(), planKind: oneOf(['rpjmd', 'renstra']), unitId: z.string().nullable(), node: z.object({ id: z.string(), title: z.string(), code: z.string().nullable() }),
+    achievement: percentFigure.nullable().describe('Capaian indikator sasaran / the target\'s indicators\' achievement'),
+    budget: budgetTotals.nullable().describe('Anggaran program di bawahnya / the budget of the programmes under it'), efficiency: efficiency.nullable(),
+  })).describe('Sasaran dengan program beranggaran di bawahnya / the targets (sasaran) with budgeted programmes under them'),
+  efficiencyMethod: efficiencyMethod.describe('Metode efisiensi yang dipilih daerah / the region\'s efficiency method'),
+  total: z.object(budgetAndEfficiency).describe('Seluruh anggaran daerah; efisiensinya dari capaian IKU RPJMD / the whole budget; its efficiency from the RPJMD key indicators\' achievement'),
 }).meta({ id: 'SakipOverview' });
 
 // ---------------------------------------------------------------------------

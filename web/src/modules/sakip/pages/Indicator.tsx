@@ -1,6 +1,7 @@
 // One indicator: how it is measured, its achievement in the chosen year, its
-// yearly targets with every revision (who, when, why), and its realisations
-// per period with their evidence files, with the forms to revise a target,
+// yearly targets with every revision (who, when, why), its action plan
+// (targets per quarter or month), and its realisations per period with their
+// evidence files, with the forms to revise a target, set the action plan,
 // report a period and attach its evidence for whoever may.
 import { useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
@@ -14,6 +15,7 @@ import {
   AchievementValue, formatExact, mayEditPlan, periodName, plannerUnits, planPath, planUrl, sakipApi, SakipPage, TargetText, toApiDecimal, villagesPath,
 } from '../components/common.js';
 import type { Indicator, Measure, Plan, PlanTable, Realisation, SakipEvidence, TargetHistory, VillageIndicator } from '../components/types.js';
+import { ActionPlanSection } from '../components/budget.js';
 
 export function IndicatorPage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <IndicatorView region={region} planId={params.planId} indicatorId={params.indicatorId} />}</SakipPage>;
@@ -63,6 +65,7 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
           </p>
         )}
       </section>
+      <ActionPlanSection url={url} indicatorId={indicator.id} year={table.data.year} measure={indicator.measure} mayEnter={reporter} corrector={may(me, region.code, 'sakip.manage')} />
       <Targets history={history.data} indicator={indicator} plan={plan} url={url} region={region} editable={mayEditPlan(me, region.code, plan)} />
       <Realisations rows={realisations.data} indicator={indicator} plan={plan} url={url} region={region} reporter={reporter} corrector={may(me, region.code, 'sakip.manage')} />
     </>
