@@ -188,7 +188,8 @@ describeWithApp('tenant isolation', (h) => {
     }
     expect(problems).toEqual([]);
     expect(await fingerprint(h.ctx.database)).toEqual(before);
-  });
+    // Every route of every module times every foreign caller: it grows with the route table (about 50 s alone, now).
+  }, 240_000);
 });
 
 it('refuses to start when a route declares no access rule', () => {

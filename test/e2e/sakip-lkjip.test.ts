@@ -39,7 +39,7 @@ describeInBrowser('e-SAKIP performance report (LKjIP) in Chromium', (b) => {
     expect(await doc.textContent()).toContain('(DRAF)');
     expect(await page.getByRole('heading', { name: 'BAB III AKUNTABILITAS KINERJA' }).isVisible()).toBe(true);
     // Stunting: (2 × 14 − 13.8) / 14 = 101.43 %.
-    expect(await page.getByRole('table', { name: 'Tabel 2. Capaian kinerja tahun 2025' }).getByRole('row', { name: /Prevalensi stunting/ }).textContent()).toContain('101,43 %');
+    expect(await page.getByRole('table', { name: 'Tabel 2. Capaian kinerja tahun 2025' }).getByRole('row', { name: /Prevalensi stunting pada balita/ }).textContent()).toContain('101,43 %');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.site-header').isVisible()).toBe(false);
     expect(await page.getByRole('navigation', { name: 'Menu SAKIP' }).isVisible()).toBe(false);

@@ -105,13 +105,14 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     await eventually(() => page.getByRole('heading', { name: 'Angka kematian bayi' }).isVisible()).toBe(true);
 
     // The first target of 2030, typed with a decimal comma; then a revision, which needs its reason.
-    await page.getByLabel('Tahun', { exact: true }).first().selectOption('2030');
-    await page.getByLabel('Target (per 1.000 kelahiran)').fill('12,5');
+    const targetForm = page.locator('form', { has: page.locator('#target-form-title') });
+    await targetForm.getByLabel('Tahun', { exact: true }).selectOption('2030');
+    await targetForm.getByLabel('Target (per 1.000 kelahiran)').fill('12,5');
     await page.getByRole('button', { name: 'Tetapkan', exact: true }).click();
     const y2030 = page.getByRole('row', { name: /^2030/ });
     await eventually(() => y2030.textContent()).toContain('12,5 per 1.000 kelahiran');
-    await page.getByLabel('Tahun', { exact: true }).first().selectOption('2030');
-    await page.getByLabel('Target (per 1.000 kelahiran)').fill('11.75');
+    await targetForm.getByLabel('Tahun', { exact: true }).selectOption('2030');
+    await targetForm.getByLabel('Target (per 1.000 kelahiran)').fill('11.75');
     await page.getByLabel('Alasan revisi').fill('Penyesuaian dengan target RPJMD perubahan');
     await page.getByRole('button', { name: 'Simpan revisi' }).click();
     await eventually(() => y2030.textContent()).toContain('11,75 per 1.000 kelahiran');
@@ -155,18 +156,20 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     await page.goto(b.url(`${path}?tahun=2026`));
     await eventually(() => page.getByRole('heading', { name: 'Laporkan realisasi' }).isVisible()).toBe(true);
     // The demo reports 2026 by quarter already: the kind is fixed to it.
-    expect(await page.getByLabel('Periode pelaporan').inputValue()).toBe('quarter');
-    await page.getByLabel('Triwulan', { exact: true }).selectOption({ label: 'Triwulan III 2026' });
-    await page.getByLabel('Realisasi (%)').fill('12,9');
-    await page.getByLabel('Kendala').fill('Dua posyandu belum melapor');
-    await page.getByRole('button', { name: 'Simpan realisasi' }).click();
-    const row = page.getByRole('row', { name: /Triwulan III 2026/ });
+    const reportForm = page.getByRole('form', { name: 'Laporkan realisasi' });
+    expect(await reportForm.getByLabel('Periode pelaporan').inputValue()).toBe('quarter');
+    await reportForm.getByLabel('Triwulan', { exact: true }).selectOption({ label: 'Triwulan III 2026' });
+    await reportForm.getByLabel('Realisasi (%)').fill('12,9');
+    await reportForm.getByLabel('Kendala').fill('Dua posyandu belum melapor');
+    await reportForm.getByRole('button', { name: 'Simpan realisasi' }).click();
+    // The realisations' table (the action plan lists its quarters too).
+    const row = page.locator('section', { has: page.locator('#realisations-title') }).getByRole('row', { name: /Triwulan III 2026/ });
     await eventually(() => row.textContent()).toContain('12,9 %');
     expect(await row.textContent()).toContain('Dua posyandu belum melapor');
     // Lower is better, target 12.00 for 2026: (2×12 − 12.9)/12 = 92.5 %.
     await eventually(() => page.locator('.plan-facts').textContent()).toContain('92,50 %');
     // One kind of period per year: 2026 is reported by quarter only.
-    expect(await page.getByLabel('Periode pelaporan').isDisabled()).toBe(true);
+    expect(await reportForm.getByLabel('Periode pelaporan').isDisabled()).toBe(true);
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(b.problems(page)).toEqual([]);
 
@@ -229,9 +232,10 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     await b.signIn(page, 'sakip@sumedang.demo');
     await page.goto(b.url(`/staff/32.11/sakip/rencana/${rpjmd.id}/indikator/${spbe}?tahun=2025`));
     await eventually(() => page.locator('.sakip-facts').textContent()).toContain('Indeks SPBE: Indeks hasil evaluasi SPBE');
-    await page.getByLabel('Tahun', { exact: true }).last().selectOption('2025');
+    const reportForm = page.getByRole('form', { name: 'Laporkan realisasi' });
+    await reportForm.getByLabel('Tahun', { exact: true }).selectOption('2025');
     // 2025 is closed: the coordinator's correction carries its reason.
-    await page.getByLabel('Alasan koreksi').fill('Diselaraskan dengan hasil evaluasi SPBE');
+    await reportForm.getByLabel('Alasan koreksi').fill('Diselaraskan dengan hasil evaluasi SPBE');
     await page.getByRole('button', { name: 'Ambil dari sumber untuk 2025' }).click();
     const row = page.getByRole('row', { name: /^2025/ }).last();
     await eventually(() => row.textContent()).toContain('Diambil otomatis dari Indeks SPBE');
