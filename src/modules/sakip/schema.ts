@@ -406,6 +406,30 @@ export const sakipEvaluationAnswers = pgTable(
   (t) => [primaryKey({ columns: [t.regionCode, t.evaluationId, t.unitId, t.criterion] })],
 );
 
+/**
+ * Evidence files (bukti dukung) of a unit's answer to one kriteria, checked
+ * like a realisation's (service/evidence.ts) and kept in the database so a
+ * backup carries them. A file may come before its Y/T answer.
+ */
+export const sakipEvaluationEvidence = pgTable(
+  'sakip_evaluation_evidence',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    evaluationId: uuid('evaluation_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    criterion: text('criterion').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    data: bytea('data').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByLabel: text('uploaded_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('sakip_evaluation_evidence_answer_idx').on(t.regionCode, t.evaluationId, t.unitId, t.criterion)],
+);
+
 /** The evaluator's letter (AA–E) for one sub-komponen, with the note behind it. */
 export const sakipEvaluationReviews = pgTable(
   'sakip_evaluation_reviews',

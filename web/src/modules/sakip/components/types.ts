@@ -30,3 +30,4 @@ export type ProvinceComparison = Schemas['SakipProvinceComparison'];
 export type AgreementBrief = Schemas['SakipAgreementBrief'];
 export type Agreement = Schemas['SakipAgreement'];
 export type SakipEvidence = Schemas['SakipEvidence'];
+export type AnswerEvidence = Schemas['SakipAnswerEvidence'];
