@@ -26,7 +26,7 @@ describeInBrowser('e-SAKIP AKIP answer evidence in Chromium', (b) => {
     await page.goto(b.url(`/staff/32.11/sakip/evaluasi/${id}`));
     await eventually(() => page.getByText(/^Jawab \d+ kriteria$/).isVisible()).toBe(true);
     await page.getByText(/^Jawab \d+ kriteria$/).click();
-    const row = page.getByRole('row', { has: page.getByLabel('Unggah berkas bukti 1.a.1', { exact: true }) });
+    const row = page.getByRole('row').filter({ has: page.getByLabel('Unggah berkas bukti 1.a.1', { exact: true }) });
     await row.getByLabel('Unggah berkas bukti 1.a.1', { exact: true }).setInputFiles({ name: 'renstra-dinkes.pdf', mimeType: 'application/pdf', buffer: PDF });
     await eventually(() => row.getByRole('link', { name: 'renstra-dinkes.pdf' }).isVisible()).toBe(true);
     expect(b.problems(page)).toEqual([]);

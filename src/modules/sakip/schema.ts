@@ -181,6 +181,17 @@ export const sakipRealisationVersions = pgTable(
   (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.version] }), index('sakip_realisation_versions_plan_idx').on(t.regionCode, t.planId)],
 );
 
+/** An evidence file's columns (a realisation's or an AKIP answer's): its checked name, type and content, who attached it and when. */
+const evidenceFile = () => ({
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    data: bytea('data').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByLabel: text('uploaded_by_label').notNull(),
+});
+
 /**
  * Evidence files (bukti dukung) of one period's realisation: checked by
  * content on upload (images re-encoded), kept in the database like the SPBE
@@ -194,13 +205,7 @@ export const sakipRealisationEvidence = pgTable(
     planId: uuid('plan_id').notNull(),
     indicatorId: uuid('indicator_id').notNull(),
     period: text('period').notNull(),
-    fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    bytes: integer('bytes').notNull(),
-    data: bytea('data').notNull(),
-    uploadedAt: ts('uploaded_at').notNull(),
-    uploadedBy: uuid('uploaded_by'),
-    uploadedByLabel: text('uploaded_by_label').notNull(),
+    ...evidenceFile(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('sakip_realisation_evidence_period_idx').on(t.regionCode, t.indicatorId, t.period)],
 );
@@ -419,13 +424,7 @@ export const sakipEvaluationEvidence = pgTable(
     evaluationId: uuid('evaluation_id').notNull(),
     unitId: uuid('unit_id').notNull(),
     criterion: text('criterion').notNull(),
-    fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    bytes: integer('bytes').notNull(),
-    data: bytea('data').notNull(),
-    uploadedAt: ts('uploaded_at').notNull(),
-    uploadedBy: uuid('uploaded_by'),
-    uploadedByLabel: text('uploaded_by_label').notNull(),
+    ...evidenceFile(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('sakip_evaluation_evidence_answer_idx').on(t.regionCode, t.evaluationId, t.unitId, t.criterion)],
 );
