@@ -18,9 +18,8 @@ import { evidenceFileColumns, evidenceFileView, MAX_EVIDENCE_FILES } from './evi
 
 const E = sakipEvaluationEvidence;
 const listed = { ...evidenceFileColumns(E), evaluationId: E.evaluationId, unitId: E.unitId, criterion: E.criterion };
-type Listed = { [K in keyof typeof listed]: (typeof listed)[K]['_']['data'] };
 
-const answerEvidenceView = (regionCode: string, e: Listed) => ({
+const answerEvidenceView = (regionCode: string, e: Awaited<ReturnType<typeof answerEvidence>>[number]) => ({
   ...evidenceFileView(e, `/api/regions/${regionCode}/sakip/evaluations/${e.evaluationId}/evidence/${e.id}`), unitId: e.unitId, criterion: e.criterion,
 });
 

@@ -17,6 +17,7 @@ function fileSize(bytes: number, locale: string): string {
 
 export function EvidenceList({ files, region, onRemove }: { files: SakipEvidence[]; region: RegionProfile; onRemove?: (file: SakipEvidence) => void }) {
   const { t, locale } = useI18n();
+  if (files.length === 0) return null;
   const remove = (file: SakipEvidence) => {
     if (onRemove && window.confirm(t('sakip.evidence.removeConfirm', { file: file.fileName }))) onRemove(file);
   };

@@ -1,10 +1,10 @@
 // The internal AKIP evaluation (PermenPANRB 88/2021 worksheet): the year's
 // evaluations and KemenPANRB's official results; one evaluation with its
 // stage, each unit's answers with evidence (a note or link, and files), the
-// evaluator's letter and note
-// per sub-komponen, the score and predicate, the recommendations and their
-// follow-up; and its printable report. Scores come from the API (computed
-// there from the pinned worksheet); this page only shows them.
+// evaluator's letter and note per sub-komponen, the score and predicate, the
+// recommendations and their follow-up; and its printable report. Scores
+// come from the API (computed there from the pinned worksheet); this page
+// only shows them.
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../../components/ui.js';
