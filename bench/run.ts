@@ -1,13 +1,14 @@
 // npm run bench: every figure next to its goal, measured in one run on one
 // machine (see BENCHMARKS.md for the latest numbers and how to read them).
 //
-//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g   sections to run (default: all)
+//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g,sakip   sections to run (default: all)
 //   BENCH_SECONDS=30        measured seconds per server and test (intake, tracking), split in rounds
 //   BENCH_ROUNDS=6          pairs of rounds, Pamong and the baseline in the order ABBA (at least 5 for a spread)
 //   BENCH_DASHBOARD_COMPLAINTS=1000000   the issue's size: 10000000 (about 10 more minutes)
 //   BENCH_SWEEP_OPEN=1000000
 //   BENCH_MEMORY_SECONDS=60              the issue's: 300
 //   BENCH_SLOW3G_ROUNDS=5                cold visits to the report form on slow 3G
+//   BENCH_SAKIP_REGIONS=27               kabupaten/kota in the e-SAKIP province (each 5,000 indicators); BENCH_SAKIP_ENGINES=postgres,pglite
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test   the bench creates its databases next to it
 //   BENCH_PORT=3810
 import { execSync } from 'node:child_process';
@@ -20,9 +21,10 @@ import { sweepBench } from './sweep.js';
 import { memoryBench } from './memory.js';
 import { BUDGET_BYTES, describeWeight, firstVisitWeight } from './page-weight.js';
 import { describeTimes, describeVisit, GOAL_MS, SLOW_3G, slow3gBench } from './slow3g.js';
+import { sakipBench } from './sakip.js';
 import { envNumber, machine, postgresReachable, printResults, root, type Result } from './support.js';
 
-const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g').split(',').map((s) => s.trim());
+const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g,sakip').split(',').map((s) => s.trim());
 const settings = {
   seconds: envNumber('BENCH_SECONDS', 30),
   rounds: envNumber('BENCH_ROUNDS', 6),
@@ -30,6 +32,7 @@ const settings = {
   sweepOpen: envNumber('BENCH_SWEEP_OPEN', 1_000_000),
   memorySeconds: envNumber('BENCH_MEMORY_SECONDS', 60),
   slow3gRounds: envNumber('BENCH_SLOW3G_ROUNDS', 5),
+  sakipRegions: envNumber('BENCH_SAKIP_REGIONS', 27),
   port: envNumber('BENCH_PORT', 3810),
 };
 
@@ -113,6 +116,23 @@ if (sections.includes('slow3g')) {
     ? { section: 'citizen pages', what, figure: describeTimes(r), goal: `< ${GOAL_MS / 1000} s`, met: r.maxMs < GOAL_MS }
     : { section: 'citizen pages', what, figure: 'skipped: no Chromium at /usr/bin/chromium', goal: `< ${GOAL_MS / 1000} s`, met: null });
   if (r) details.push('### Report form on slow 3G', '', '```', describeVisit(r), '```', '');
+}
+
+if (sections.includes('sakip')) {
+  const table: string[] = [];
+  for (const engine of (process.env.BENCH_SAKIP_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()) as ('postgres' | 'pglite')[]) {
+    if (engine === 'postgres' && !postgres) {
+      skipped('e-SAKIP', 'region view, province comparison, one realisation, postgres', '≥ 10×, within 2×');
+      continue;
+    }
+    log(`e-SAKIP on ${engine}: ${settings.sakipRegions} regions`);
+    const r = await sakipBench(engine, { rounds: settings.rounds, regions: settings.sakipRegions, port: settings.port + 4, log });
+    results.push(...r.results);
+    table.push(...r.table, '');
+  }
+  details.push('### e-SAKIP: the stored achievement summary against the naive recomputation', '',
+    `Each server on its own copy of the data (bench/sakip.ts; the naive one is bench/sakip-baseline-server.ts), ${settings.rounds} ABBA pairs of rounds; a round is the median of 5 sequential requests (the naive side: 3 on the small data, 1 on the full); ratios per pair, min–**median**–max.`, '',
+    '| what | engine | figure | goal | met |', '|---|---|---|---|---|', ...table);
 }
 
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);

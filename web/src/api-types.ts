@@ -1843,7 +1843,7 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         /** @enum {string} */
-                        role: "officer" | "unit_head" | "head_of_region" | "region_admin" | "coordinator" | "counter_staff" | "spbe_coordinator" | "internal_assessor" | "external_assessor" | "sakip_coordinator" | "sakip_planner" | "sakip_evaluator";
+                        role: "officer" | "unit_head" | "head_of_region" | "region_admin" | "coordinator" | "counter_staff" | "spbe_coordinator" | "internal_assessor" | "external_assessor" | "sakip_coordinator" | "sakip_planner" | "sakip_village_officer" | "sakip_evaluator";
                         unitId?: string | null;
                     };
                 };
@@ -18565,7 +18565,7 @@ export interface paths {
         };
         /**
          * Perbandingan AKIP kabupaten/kota sebuah provinsi / A province's kabupaten/kota compared on AKIP
-         * @description Untuk provinsi: setiap kabupaten/kota dengan hasil terakhir (resmi, atau evaluasi internal final), tren per tahun dan IKU RPJMD tercapai. Efisiensi belum dibandingkan: anggaran belum dicatat. / For a province: each kabupaten/kota with its latest result (official, else the final internal one), the trend by year and the RPJMD key indicators met. Efficiency is not compared yet: budgets are not recorded.
+         * @description Untuk provinsi: setiap kabupaten/kota dengan hasil terakhir (resmi, atau evaluasi internal final), tren per tahun, IKU RPJMD tercapai, serta efisiensinya menurut metode daerah itu (capaian IKU lawan serapan anggaran tahun targetsYear). / For a province: each kabupaten/kota with its latest result (official, else the final internal one), the trend by year and the RPJMD key indicators met, and its efficiency by that region's method (key indicators' achievement against budget absorption in targetsYear).
          */
         get: {
             parameters: {
@@ -18651,6 +18651,2666 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Laporan kinerja (LKjIP) daerah dan perangkat daerah / The performance reports (LKjIP) of the region and its units */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReportBrief"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Susun draf LKjIP dari rencana aktif / Generate an LKjIP draft from the active plan
+         * @description Tanpa unitId: LKjIP daerah dari RPJMD (koordinator SAKIP); dengan unitId: LKjIP perangkat daerah dari Renstra-nya (koordinator atau perencana perangkat daerah itu). Angka (target, realisasi, capaian tahun ini, tahun lalu dan terhadap target akhir) disimpan sebagai salinan saat disusun. / Without unitId the region's report from the RPJMD; with it the unit's from its Renstra. The figures are stored as a snapshot when generated.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Kunci unik per pengiriman (mis. UUID); kirim ulang dengan kunci yang sama mengembalikan jawaban pertama tanpa membuat data kedua, selama 24 jam. / A unique key per submission (e.g. a UUID): a retry with the same key returns the first answer without creating anything twice, for 24 hours. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        unitId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Dibuat / Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReport"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.coordinator_only`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `unit.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.in_progress`, `sakip.report_exists`, `sakip.report_no_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `idempotency.key_reused` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu LKjIP / One performance report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReport"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reports/{reportId}/sections/{section}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ubah teks satu bagian draf LKjIP / Change one section of an LKjIP draft */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    reportId: string;
+                    /** @description Bagian naskah / the narrative section */
+                    section: "introduction" | "planning" | "accountability" | "budget" | "problems" | "follow_up" | "closing";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Teks biasa; baris kosong memisahkan paragraf / plain text; blank lines separate paragraphs */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReport"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.coordinator_only`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.report_final` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reports/{reportId}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Susun ulang angka draf LKjIP dari data terbaru / Regenerate an LKjIP draft's figures from the latest data
+         * @description Hanya draf. Teks yang sudah diubah staf tetap, kecuali resetTexts: true. / Drafts only. Staff's texts stay unless resetTexts is true.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        resetTexts?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReport"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.coordinator_only`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.report_final`, `sakip.report_no_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reports/{reportId}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Setujui LKjIP sebagai final / Approve the LKjIP as final
+         * @description Oleh kepala perangkat daerah untuk LKjIP perangkat daerahnya, atau koordinator SAKIP. Laporan final tidak dapat diubah dan tampil di halaman publik. / By the unit's head for the unit's report, or the SAKIP coordinator. A final report is read-only and public.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReport"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.coordinator_only`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.report_final` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reports/{reportId}/export.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh LKjIP sebagai dokumen Word / Download the LKjIP as a Word document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Dokumen DOCX / a DOCX document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reports/{reportId}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh LKjIP sebagai PDF / Download the LKjIP as a PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Dokumen PDF / a PDF document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dokumen kinerja yang dipublikasikan daerah untuk satu tahun / The performance documents a region publishes for a year
+         * @description Tanpa masuk. RPJMD dan Renstra aktif (pohon, indikator, target), IKU, perjanjian kinerja yang ditandatangani, LKjIP final, hasil AKIP. Draf tidak pernah tampil. / No sign-in. Active RPJMD and Renstra, IKU, signed agreements, final LKjIP, AKIP result. Drafts never appear.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bawaan tahun lalu di daerah (tahun laporan terakhir) / by default last year in the region (the latest reported year) */
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipPublicDocuments"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/public/reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** LKjIP final (publik) / A final performance report (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipPublicReport"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/public/reports/{reportId}/export.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** LKjIP final sebagai Word (publik) / A final LKjIP as Word (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Dokumen DOCX / a DOCX document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/public/reports/{reportId}/export.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** LKjIP final sebagai PDF (publik) / A final LKjIP as PDF (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Dokumen PDF / a PDF document */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/kecamatan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kecamatan sebagai perangkat daerah / Kecamatan units
+         * @description Perangkat daerah yang ditautkan ke kode kecamatannya; editable menandai kecamatan yang desanya boleh diisi pengguna ini. / Units linked to their kecamatan code; editable marks those whose villages this user may enter.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipKecamatan"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/kecamatan/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tautkan perangkat daerah ke kecamatannya (koordinator SAKIP) / Link a unit to its kecamatan (SAKIP coordinator)
+         * @description Satu kecamatan untuk satu perangkat daerah. Petugas data desa perangkat daerah itu mengisi desa/kelurahan kecamatan ini saja. / One kecamatan per unit. The unit's village officers enter this kecamatan's villages only.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Kode kecamatan, mis. 32.11.01 / a kecamatan code */
+                        districtCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipKecamatan"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.district_not_in_region` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `unit.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.district_taken` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/village-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indikator yang diukur per desa/kelurahan / Indicators measured per village */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bawaan tahun berjalan di daerah / by default the current year in the region */
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipVillageIndicator"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/rule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Jadikan indikator diukur per desa/kelurahan (koordinator SAKIP) / Measure an indicator per village (SAKIP coordinator)
+         * @description sum: realisasi = jumlah nilai desa. rate: setiap desa mengisi pembilang dan penyebut (mis. balita stunting dan balita diukur); kecamatan dan indikator = Σ pembilang / Σ penyebut × pengali (100 = persen), rasio tertimbang yang tepat, bukan rata-rata rasio desa. Sejak itu realisasinya dihitung dari desa, tidak diisi. / sum: the realisation is the villages' total. rate: each village gives a numerator and a denominator; the kecamatan and the indicator get Σ numerators / Σ denominators × scale, the exact weighted rate, not an average of the villages' rates. From then on its realisation comes from its villages.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        rollup: "sum";
+                        numeratorLabel?: string;
+                    } | {
+                        /** @enum {string} */
+                        rollup: "rate";
+                        /** @description Bawaan 100 / 100 by default */
+                        scale?: string | number;
+                        /** @description Mis. "Balita stunting" / e.g. stunted children */
+                        numeratorLabel?: string;
+                        /** @description Mis. "Balita diukur" / e.g. children measured */
+                        denominatorLabel?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipVillageRule"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.value_negative`, `sakip.value_not_numeric`, `sakip.value_out_of_range`, `sakip.village_rule_invalid` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.village_rule_in_use`, `sakip.village_source_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tabel desa/kelurahan satu indikator dan periode, per kecamatan / The villages of an indicator in a period, by kecamatan
+         * @description Setiap desa kecamatan yang ditautkan (dan desa lain yang berisi) dengan nilainya, peringkat dan warna capaian terhadap target tahun itu; setiap kecamatan dan totalnya dihitung dari desanya. Periode bawaan: yang terbaru berisi data. / Every village of the linked kecamatan (and any other with a value), with its figure, rank and achievement colour against the year's target; each kecamatan and the total rolled up from its villages. By default the latest period with values.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period?: string;
+                    /** @description Hanya satu kecamatan / one kecamatan only */
+                    district?: string;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipVillageTable"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.not_village_indicator` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/values/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Isi atau koreksi nilai desa/kelurahan satu periode / Enter or correct villages' values for a period
+         * @description Oleh petugas data desa kecamatan (desa kecamatannya saja) atau koordinator. Semua atau tidak sama sekali. Nilai desimal tepat, tidak negatif; indikator rasio memerlukan penyebut > 0 dan pembilang ≤ penyebut. Realisasi indikator untuk periode itu ditulis ulang dari semua desanya dalam transaksi yang sama. Periode yang ditutup terkunci: hanya koordinator, dengan alasan. / By the kecamatan's village officers (their villages only) or the coordinator; all or nothing. Exact, non-negative decimals; a rate needs a denominator above 0 and a numerator not above it. The indicator's realisation for the period is rewritten from all its villages in the same transaction. A closed period is locked: the coordinator only, with a reason.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        values: {
+                            /** @description Kode desa/kelurahan, mis. 32.11.01.2001 / a village code */
+                            villageCode: string;
+                            /** @description Jumlah, atau pembilang rasio / a count, or a rate's numerator */
+                            value: string | number;
+                            /** @description Penyebut rasio / a rate's denominator */
+                            denominator?: (string | number) | null;
+                            note?: string;
+                        }[];
+                        /** @description Alasan koreksi; wajib pada periode yang sudah ditutup (hanya koordinator) / the correction's reason; required in a closed period (coordinator only) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipVillageWrite"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.correction_reason_required`, `sakip.denominator_not_allowed`, `sakip.denominator_required`, `sakip.numerator_exceeds_denominator`, `sakip.value_negative`, `sakip.value_not_numeric`, `sakip.value_out_of_range`, `sakip.village_duplicate`, `sakip.village_not_in_region` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.village_not_yours` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.not_village_indicator`, `sakip.period_locked`, `sakip.period_mixed`, `sakip.period_not_started`, `sakip.period_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/values/{period}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Impor nilai desa dari CSV atau Excel / Import village values from CSV or Excel
+         * @description multipart/form-data: `file` (.csv UTF-8 dengan koma atau titik koma, atau .xlsx lembar pertama; maks. 2 MB) dan opsional `options` (JSON {"reason": "…"}). Baris 1 judul: kode_desa, nilai, penyebut (indikator rasio), catatan (opsional); judul Inggris village_code, value, denominator, note juga diterima. Semua atau tidak sama sekali: masalah dijawab sekaligus sebagai sakip.village_import_invalid dengan details.problems (baris seperti di Excel, kolom, kode, pesan). / `file` (.csv UTF-8, comma or semicolon, or the first sheet of an .xlsx; 2 MB max) and optional `options`. Header row: kode_desa, nilai, penyebut (rates), catatan; English headers too. All or nothing: problems come at once with row and column.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Desa yang nilainya berubah / villages whose value changed */
+                            changed: number;
+                            /** @description Realisasi indikator yang ditulis ulang dari desa; null bila tidak ada yang berubah / the indicator's realisation rewritten from its villages; null when nothing changed */
+                            realisation: components["schemas"]["SakipRealisation"] | null;
+                            rows: number;
+                        };
+                    };
+                };
+                /** @description Galat / error: `file.too_many`, `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.correction_reason_required`, `sakip.village_import_invalid`, `sakip.village_not_in_region`, `sakip.workbook_unreadable` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.village_not_yours` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.not_village_indicator`, `sakip.period_locked`, `sakip.period_mixed`, `sakip.period_not_started`, `sakip.period_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `file.too_large`, `request.body_too_large`, `sakip.workbook_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type`, `sakip.village_file_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/values/{period}/{villageCode}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riwayat koreksi nilai satu desa / One village's correction history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                    /** @description Kode desa/kelurahan, mis. 32.11.01.2001 / a village code */
+                    villageCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipVillageHistory"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/nodes/{nodeId}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pagu, realisasi anggaran, serapan dan efisiensi simpul per periode / A node's ceiling, spending, absorption and efficiency by period
+         * @description Serapan = realisasi / pagu × 100. Efisiensi menurut metode daerah: capaian % − serapan % (efisien di atas +ambang, cukup efisien dalam ±ambang, tidak efisien di bawahnya), atau indeks efisiensi keluaran. Anggaran simpul tanpa isian sendiri adalah jumlah anggaran turunannya. / Absorption = spending / ceiling × 100. Efficiency by the region's method; a node without its own entries has its children's budgets added up.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Tahun anggaran / the budget year */
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    nodeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipNodeBudget"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.node_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.budget_node_kind`, `sakip.year_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/nodes/{nodeId}/budget/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Isi atau koreksi pagu dan realisasi anggaran satu periode / Enter or correct one period's ceiling and spending
+         * @description Untuk program, kegiatan dan sub-kegiatan, oleh perangkat daerahnya atau koordinator; tidak negatif; satu jenis periode per tahun. Koreksi menyimpan versi sebelumnya. Periode yang ditutup terkunci: hanya koordinator, dengan alasan. / For programmes, activities and sub-activities, by their unit or the coordinator; never negative; one kind of period per year. A correction keeps the version it replaces. A closed period is locked: the coordinator only, with a reason.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    nodeId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Rupiah sebagai angka desimal dengan titik, sebaiknya teks ("1250000000") / rupiah as a decimal with a point, best as text */
+                        ceiling: string | number;
+                        /** @description Rupiah sebagai angka desimal dengan titik, sebaiknya teks ("1250000000") / rupiah as a decimal with a point, best as text */
+                        spending: string | number;
+                        /** @description Alasan koreksi; wajib pada periode yang sudah ditutup (hanya koordinator) / the correction's reason; required in a closed period (coordinator only) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipNodeBudget"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.correction_reason_required`, `sakip.value_negative`, `sakip.value_not_numeric`, `sakip.value_out_of_range` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.node_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.budget_node_kind`, `sakip.period_kind_mixed`, `sakip.period_locked`, `sakip.period_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/indicators/{indicatorId}/action-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rencana aksi indikator: target per triwulan atau bulan / An indicator's action plan: targets per quarter or month */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Tahun anggaran / the budget year */
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipActionPlan"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.year_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/indicators/{indicatorId}/action-plan/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tetapkan target rencana aksi satu triwulan atau bulan / Set one quarter's or month's action-plan target
+         * @description Target tahunan adalah target rencana. Satu jenis periode per tahun; periode yang ditutup hanya diubah koordinator, dengan alasan. / The year's target is the plan's. One kind of period per year; a closed period is changed by the coordinator only, with a reason.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Target periode, angka desimal / the period's target, a decimal */
+                        value: string | number;
+                        /** @description Alasan koreksi; wajib pada periode yang sudah ditutup (hanya koordinator) / the correction's reason; required in a closed period (coordinator only) */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipActionPlan"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.action_period_year`, `sakip.correction_reason_required`, `sakip.value_negative`, `sakip.value_not_numeric`, `sakip.value_out_of_range` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.period_kind_mixed`, `sakip.period_locked`, `sakip.period_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -19183,7 +21843,7 @@ export interface components {
                 kind: string;
                 parentCode: string | null;
                 /** @description Izin pengguna di daerah ini / the user's permissions in this region */
-                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.agreement_sign" | "sakip.evaluate" | "sakip.answer" | "sakip.follow_up" | "sakip.results" | "sakip.compare")[];
+                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.village" | "sakip.agreement_sign" | "sakip.evaluate" | "sakip.answer" | "sakip.follow_up" | "sakip.results" | "sakip.compare" | "sakip.report_approve")[];
             }[];
             csrfToken: string | null;
         };
@@ -19669,6 +22329,26 @@ export interface components {
             /** @enum {string} */
             reason: "target_zero" | "target_negative" | "range_inverted";
         };
+        SakipActionPlan: {
+            indicatorId: string;
+            year: number;
+            /** @description Target tahun ini dari rencana (yang berlaku) / the plan's current target for the year */
+            yearTarget: {
+                value: string | null;
+                low: string | null;
+                high: string | null;
+                version: number;
+            } | null;
+            periodKind: ("quarter" | "month") | null;
+            periods: {
+                period: string;
+                value: string;
+                /** Format: date-time */
+                setAt: string;
+                setBy: string;
+                reason: string | null;
+            }[];
+        };
         SakipAgreement: {
             id: string;
             year: number;
@@ -19811,6 +22491,58 @@ export interface components {
             url: string;
             unitId: string;
             criterion: string;
+        };
+        SakipBudgetTotals: {
+            /** @description Pagu, rupiah / the ceiling */
+            ceiling: string;
+            /** @description Realisasi anggaran, rupiah / spending */
+            spending: string;
+            /** @description Serapan; null bila pagu 0 / absorption; null when the ceiling is 0 */
+            absorption: {
+                /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                percent: string;
+                /** @description Nilai tepat / the exact value */
+                percentExact: string;
+            } | null;
+        };
+        SakipEfficiency: {
+            /** @constant */
+            computable: true;
+            /** @description Metode 1: capaian − serapan (poin); metode 2: nilai indeks (%); dua desimal / method 1: achievement − absorption (points); method 2: the index (%); two decimals */
+            value: string;
+            valueExact: string;
+            /** @enum {string} */
+            category: "efficient" | "fairly_efficient" | "inefficient";
+            label: {
+                id: string;
+                en: string;
+            };
+            colour: string;
+        } | {
+            /** @constant */
+            computable: false;
+            /** @enum {string} */
+            reason: "no_budget" | "ceiling_zero" | "negative_amount" | "no_achievement" | "no_outputs" | "nothing_computable";
+        };
+        SakipEfficiencyMethod: {
+            /** @enum {string} */
+            code: "achievement_minus_absorption" | "output_index";
+            label: {
+                id: string;
+                en: string;
+            };
+            /** @description Ambang (poin persen) di sekitar 0 (metode 1) atau 50 (metode 2) untuk cukup efisien / the band around 0 (method 1) or 50 (method 2) that is fairly efficient */
+            threshold: string;
+            /** @description Warna setiap kategori dari pita lampu lalu lintas daerah / each category's colour, from the region's traffic-light bands */
+            categories: {
+                /** @enum {string} */
+                code: "efficient" | "fairly_efficient" | "inefficient";
+                label: {
+                    id: string;
+                    en: string;
+                };
+                colour: string;
+            }[];
         };
         SakipEvaluation: {
             id: string;
@@ -20010,6 +22742,23 @@ export interface components {
             /** @description Ukuran modul lain sumber realisasinya (GET /api/regions/{region}/measures); null: diisi orang / another module's measure its realisations come from; null: typed */
             source: string | null;
         };
+        SakipKecamatan: {
+            /** @description Kode kecamatan / the kecamatan (district) code */
+            districtCode: string;
+            name: string;
+            unit: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            /** @description Jumlah desa/kelurahan / number of villages */
+            villages: number;
+            /** @description Pengguna ini boleh mengisi data desanya / this user may enter its villages */
+            editable: boolean;
+            /** Format: date-time */
+            setAt: string;
+            setBy: string;
+        };
         SakipNodeBrief: {
             id: string;
             /** @enum {string} */
@@ -20024,6 +22773,95 @@ export interface components {
             supportsNodeId: string | null;
             parentId: string | null;
             position: number;
+        };
+        SakipNodeBudget: {
+            node: components["schemas"]["SakipNodeBrief"];
+            year: number;
+            years: number[];
+            method: components["schemas"]["SakipEfficiencyMethod"];
+            /** @description Isian simpul ini sendiri per periode / this node's own entries by period */
+            periods: {
+                period: string;
+                /** @description Pagu, rupiah / the ceiling */
+                ceiling: string;
+                /** @description Realisasi anggaran, rupiah / spending */
+                spending: string;
+                /** @description Serapan = realisasi / pagu; null bila pagu 0 / absorption; null when the ceiling is 0 */
+                absorption: {
+                    /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                    percent: string;
+                    /** @description Nilai tepat / the exact value */
+                    percentExact: string;
+                } | null;
+                version: number;
+                /** Format: date-time */
+                enteredAt: string;
+                enteredBy: string;
+                reason: string | null;
+                afterClose: boolean;
+                /** @description Periode ditutup: hanya koordinator yang mengoreksi, dengan alasan / closed: only the coordinator corrects, with a reason */
+                locked: boolean;
+                /** @description Triwulan/bulan: target rencana aksi lawan realisasi periode itu; tahun: capaian tahunan / a quarter or month: action-plan targets against that period's realisations; the year: the year's achievement */
+                achievement: {
+                    /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                    percent: string;
+                    /** @description Nilai tepat / the exact value */
+                    percentExact: string;
+                } | null;
+                efficiency: components["schemas"]["SakipEfficiency"];
+            }[];
+            total: {
+                /** @description own: isiannya sendiri; children: jumlah anggaran turunannya / its own entries, or its children's added up */
+                source: ("own" | "children") | null;
+                budget: {
+                    /** @description Pagu, rupiah / the ceiling */
+                    ceiling: string;
+                    /** @description Realisasi anggaran, rupiah / spending */
+                    spending: string;
+                    /** @description Serapan = realisasi / pagu; null bila pagu 0 / absorption; null when the ceiling is 0 */
+                    absorption: {
+                        /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                        percent: string;
+                        /** @description Nilai tepat / the exact value */
+                        percentExact: string;
+                    } | null;
+                } | null;
+                achievement: {
+                    /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                    percent: string;
+                    /** @description Nilai tepat / the exact value */
+                    percentExact: string;
+                } | null;
+                efficiency: components["schemas"]["SakipEfficiency"];
+            };
+            children: {
+                node: components["schemas"]["SakipNodeBrief"];
+                budget: {
+                    /** @description Pagu, rupiah / the ceiling */
+                    ceiling: string;
+                    /** @description Realisasi anggaran, rupiah / spending */
+                    spending: string;
+                    /** @description Serapan = realisasi / pagu; null bila pagu 0 / absorption; null when the ceiling is 0 */
+                    absorption: {
+                        /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                        percent: string;
+                        /** @description Nilai tepat / the exact value */
+                        percentExact: string;
+                    } | null;
+                } | null;
+            }[];
+            /** @description Versi yang diganti koreksi / the versions corrections replaced */
+            history: {
+                period: string;
+                version: number;
+                ceiling: string;
+                spending: string;
+                /** Format: date-time */
+                enteredAt: string;
+                enteredBy: string;
+                reason: string | null;
+                afterClose: boolean;
+            }[];
         };
         SakipNodeSummary: {
             /** @constant */
@@ -20091,6 +22929,10 @@ export interface components {
                 met: number;
                 /** @description Rata-rata capaian indikatornya / the average of its indicators' achievement */
                 achievement: components["schemas"]["SakipNodeSummary"] | null;
+                /** @description Anggaran program tahun ini (Renstra; RPJMD bila Renstra tanpa anggaran) / the year's programme budget (Renstra; the RPJMD when the Renstra has none) */
+                budget: components["schemas"]["SakipBudgetTotals"] | null;
+                /** @description Null tanpa anggaran / null without a budget */
+                efficiency: components["schemas"]["SakipEfficiency"] | null;
             }[];
             /** @description Indikator kinerja utama RPJMD / the RPJMD's key performance indicators */
             iku: {
@@ -20103,6 +22945,37 @@ export interface components {
                 met: number;
                 /** @description Rata-rata capaian indikatornya / the average of its indicators' achievement */
                 achievement: components["schemas"]["SakipNodeSummary"] | null;
+            };
+            /** @description Sasaran dengan program beranggaran di bawahnya / the targets (sasaran) with budgeted programmes under them */
+            targets: {
+                planId: string;
+                /** @enum {string} */
+                planKind: "rpjmd" | "renstra";
+                unitId: string | null;
+                node: {
+                    id: string;
+                    title: string;
+                    code: string | null;
+                };
+                /** @description Capaian indikator sasaran / the target's indicators' achievement */
+                achievement: {
+                    /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                    percent: string;
+                    /** @description Nilai tepat / the exact value */
+                    percentExact: string;
+                } | null;
+                /** @description Anggaran program di bawahnya / the budget of the programmes under it */
+                budget: components["schemas"]["SakipBudgetTotals"] | null;
+                efficiency: components["schemas"]["SakipEfficiency"] | null;
+            }[];
+            /** @description Metode efisiensi yang dipilih daerah / the region's efficiency method */
+            efficiencyMethod: components["schemas"]["SakipEfficiencyMethod"];
+            /** @description Seluruh anggaran daerah; efisiensinya dari capaian IKU RPJMD / the whole budget; its efficiency from the RPJMD key indicators' achievement */
+            total: {
+                /** @description Anggaran program tahun ini (Renstra; RPJMD bila Renstra tanpa anggaran) / the year's programme budget (Renstra; the RPJMD when the Renstra has none) */
+                budget: components["schemas"]["SakipBudgetTotals"] | null;
+                /** @description Null tanpa anggaran / null without a budget */
+                efficiency: components["schemas"]["SakipEfficiency"] | null;
             };
         };
         SakipPlan: {
@@ -20214,6 +23087,157 @@ export interface components {
                     /** @description IKU RPJMD tercapai dari yang bertarget / the RPJMD key indicators met, of those with a target */
                     percent: string | null;
                 };
+                efficiency: {
+                    year: number;
+                    /** @description Metode yang dipilih daerah itu / the method that region chose */
+                    method: components["schemas"]["SakipEfficiencyMethod"];
+                    budget: components["schemas"]["SakipBudgetTotals"] | null;
+                    /** @description Capaian IKU RPJMD lawan serapan seluruh anggaran / the RPJMD key indicators' achievement against the whole budget's absorption */
+                    efficiency: components["schemas"]["SakipEfficiency"] | null;
+                };
+            }[];
+        };
+        SakipPublicDocuments: {
+            region: {
+                code: string;
+                name: string;
+            };
+            year: number;
+            years: number[];
+            /** @description Rencana aktif yang mencakup tahun itu: RPJMD dan Renstra / the active plans covering the year */
+            plans: {
+                id: string;
+                /** @enum {string} */
+                kind: "rpjmd" | "renstra";
+                title: string;
+                unit: {
+                    id: string;
+                    code: string;
+                    name: string;
+                } | null;
+                startYear: number;
+                endYear: number;
+                years: number[];
+                rows: {
+                    number: string;
+                    depth: number;
+                    node: {
+                        kind: string;
+                        code: string | null;
+                        title: string;
+                    };
+                    indicator: {
+                        name: string;
+                        definition: string;
+                        formula: string;
+                        measure: string;
+                        dataSource: string;
+                        polarity: string;
+                        isIku: boolean;
+                        targets: {
+                            year: number;
+                            target: {
+                                /** @enum {string} */
+                                type: "single" | "range";
+                                value: string | null;
+                                low: string | null;
+                                high: string | null;
+                            } | null;
+                        }[];
+                    } | null;
+                }[];
+            }[];
+            /** @description Perjanjian kinerja, versi terakhir yang ditandatangani / performance agreements at their last signed version */
+            agreements: {
+                id: string;
+                /** @enum {string} */
+                level: "region" | "unit" | "subunit";
+                unit: {
+                    id: string;
+                    code: string;
+                    name: string;
+                } | null;
+                subunit: string;
+                version: number;
+                signedOn: string | null;
+                firstParty: {
+                    name: string;
+                    position: string;
+                };
+                secondParty: {
+                    name: string;
+                    position: string;
+                } | null;
+                targets: {
+                    /** @enum {string} */
+                    type: "single" | "range";
+                    value: string | null;
+                    low: string | null;
+                    high: string | null;
+                    target: string;
+                    indicator: string;
+                    measure: string;
+                }[];
+                programmes: {
+                    code: string | null;
+                    title: string;
+                    budget: string | null;
+                }[];
+            }[];
+            /** @description LKjIP final / final performance reports */
+            reports: {
+                id: string;
+                year: number;
+                unit: {
+                    id: string;
+                    code: string;
+                    name: string;
+                } | null;
+                subject: string;
+                /** Format: date-time */
+                finalisedAt: string;
+            }[];
+            akip: {
+                official: {
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    score: string;
+                    predicate: {
+                        code: string;
+                        label: string;
+                    };
+                    source: string;
+                } | null;
+                internal: {
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    score: string;
+                    predicate: {
+                        code: string;
+                        label: string;
+                    };
+                } | null;
+            };
+        };
+        SakipPublicReport: {
+            id: string;
+            year: number;
+            unit: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            /** @constant */
+            status: "final";
+            generation: number;
+            /** Format: date-time */
+            generatedAt: string;
+            /** Format: date-time */
+            finalisedAt: string;
+            snapshot: components["schemas"]["SakipReportSnapshot"];
+            sections: {
+                /** @enum {string} */
+                key: "introduction" | "planning" | "accountability" | "budget" | "problems" | "follow_up" | "closing";
+                heading: string;
+                text: string;
             }[];
         };
         SakipRealisation: {
@@ -20233,6 +23257,8 @@ export interface components {
             reason: string | null;
             /** @description Dikoreksi koordinator setelah periode ditutup / corrected by the coordinator after the period was closed */
             afterClose: boolean;
+            /** @description Dihitung dari data desa/kelurahan, bukan diisi / rolled up from the village values, not typed */
+            fromVillages: boolean;
         };
         SakipRealisationHistory: {
             indicatorId: string;
@@ -20240,6 +23266,181 @@ export interface components {
             current: components["schemas"]["SakipRealisation"] | null;
             /** @description Semua versi, terlama dahulu; yang terakhir adalah yang berlaku / every version, oldest first; the last is the current one */
             versions: components["schemas"]["SakipRealisation"][];
+        };
+        SakipReport: {
+            id: string;
+            year: number;
+            unit: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            planId: string;
+            /** @enum {string} */
+            status: "draft" | "final";
+            /** @description Berapa kali angkanya disusun / how many times its figures were generated */
+            generation: number;
+            generated: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            };
+            final: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            } | null;
+            snapshot: components["schemas"]["SakipReportSnapshot"];
+            sections: {
+                /** @enum {string} */
+                key: "introduction" | "planning" | "accountability" | "budget" | "problems" | "follow_up" | "closing";
+                /** @description Judul bab atau subbab / the chapter's heading */
+                heading: string;
+                text: string;
+                updated: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                } | null;
+            }[];
+        };
+        SakipReportBrief: {
+            id: string;
+            year: number;
+            unit: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            status: "draft" | "final";
+            generation: number;
+            subject: string;
+            /** Format: date-time */
+            generatedAt: string;
+            finalisedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SakipReportSnapshot: {
+            title: string;
+            subject: string;
+            regionName: string;
+            unitName: string | null;
+            year: number;
+            plan: {
+                /** @enum {string} */
+                kind: "rpjmd" | "renstra";
+                title: string;
+                startYear: number;
+                endYear: number;
+            };
+            rows: {
+                number: number;
+                indicatorId: string;
+                /** @description Tujuan atau sasaran / goal or target */
+                target: string;
+                indicator: string;
+                measure: string;
+                iku: boolean;
+                /** @enum {string} */
+                polarity: "higher_is_better" | "lower_is_better";
+                targetThisYear: ({
+                    /** @constant */
+                    type: "single";
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    value: string;
+                } | {
+                    /** @constant */
+                    type: "range";
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    low: string;
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    high: string;
+                }) | null;
+                realisation: string | null;
+                /** @description Semua periode tahun itu dilaporkan / every period of the year reported */
+                complete: boolean;
+                achievement: ({
+                    /** @description Dua desimal, setengah ke atas / two decimals, half up */
+                    percent: string;
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    exact: string;
+                    band: {
+                        label: {
+                            id: string;
+                            en: string;
+                        };
+                        colour: string;
+                    };
+                } | {
+                    notComputable: string;
+                }) | null;
+                lastYearRealisation: string | null;
+                lastYearAchievement: ({
+                    /** @description Dua desimal, setengah ke atas / two decimals, half up */
+                    percent: string;
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    exact: string;
+                    band: {
+                        label: {
+                            id: string;
+                            en: string;
+                        };
+                        colour: string;
+                    };
+                } | {
+                    notComputable: string;
+                }) | null;
+                /** @description Target tahun akhir rencana / the plan's last-year (five-year) target */
+                targetEnd: ({
+                    /** @constant */
+                    type: "single";
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    value: string;
+                } | {
+                    /** @constant */
+                    type: "range";
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    low: string;
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    high: string;
+                }) | null;
+                /** @description Realisasi tahun ini terhadap target akhir / this year's realisation against it */
+                progressToEnd: ({
+                    /** @description Dua desimal, setengah ke atas / two decimals, half up */
+                    percent: string;
+                    /** @description Desimal tepat sebagai teks / an exact decimal as text */
+                    exact: string;
+                    band: {
+                        label: {
+                            id: string;
+                            en: string;
+                        };
+                        colour: string;
+                    };
+                } | {
+                    notComputable: string;
+                }) | null;
+            }[];
+            summary: {
+                indicators: number;
+                withTarget: number;
+                reported: number;
+                met: number;
+                average: string | null;
+            };
+            issues: {
+                indicator: string;
+                obstacles: string[];
+                followUp: string[];
+            }[];
+            /** @description Realisasi anggaran dan efisiensi: null sampai modul anggaran mengisinya / budget absorption and efficiency: null until the budget module fills it */
+            budget: null;
+            /** @description Teks bab hasil penyusunan otomatis / the generated chapter texts */
+            drafts: {
+                [key: string]: string;
+            };
         };
         SakipReportingPeriod: {
             period: string;
@@ -20359,6 +23560,121 @@ export interface components {
                     name: string;
                 }[];
             };
+        };
+        SakipVillageEntry: {
+            /** @description Jumlah, atau pembilang rasio / the count, or a rate's numerator */
+            value: string;
+            denominator: string | null;
+            note: string;
+            version: number;
+            /** Format: date-time */
+            enteredAt: string;
+            enteredBy: string;
+            reason: string | null;
+            afterClose: boolean;
+        };
+        SakipVillageFigure: {
+            /** @description Nilai tepat (rasio: 6 desimal) / the exact figure (a rate: 6 decimals) */
+            value: string;
+            /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+            shown: string;
+            /** @description Jumlah (atau jumlah pembilang) / the count, or the numerators' total */
+            numerator: string;
+            /** @description Jumlah penyebut; null untuk jumlah / the denominators' total; null for a sum */
+            denominator: string | null;
+            /** @description Capaian terhadap target tahun itu, warna menurut pita daerah / achievement against the year's target, coloured by the region's bands */
+            result: components["schemas"]["SakipAchievementFigure"] | null;
+        };
+        SakipVillageHistory: {
+            villageCode: string;
+            period: string;
+            versions: components["schemas"]["SakipVillageEntry"][];
+        };
+        SakipVillageIndicator: {
+            planId: string;
+            planTitle: string;
+            indicator: {
+                id: string;
+                name: string;
+                measure: string;
+                /** @enum {string} */
+                polarity: "higher_is_better" | "lower_is_better";
+            };
+            rule: components["schemas"]["SakipVillageRule"];
+            /** @description Periode tahun itu yang sudah berisi data desa / the year's periods with village values */
+            periods: string[];
+        };
+        SakipVillageRule: {
+            /**
+             * @description sum: jumlah desa; rate: Σ pembilang / Σ penyebut × pengali / sum of counts, or the weighted rate
+             * @enum {string}
+             */
+            rollup: "sum" | "rate";
+            /** @description Pengali rasio (100 = persen); null untuk jumlah / a rate's scale (100 = percent); null for a sum */
+            scale: string | null;
+            numeratorLabel: string;
+            denominatorLabel: string;
+        };
+        SakipVillageTable: {
+            plan: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                kind: "rpjmd" | "renstra";
+                unitId: string | null;
+            };
+            indicator: {
+                id: string;
+                name: string;
+                measure: string;
+                /** @enum {string} */
+                polarity: "higher_is_better" | "lower_is_better";
+                /** @enum {string} */
+                aggregation: "sum" | "average" | "last";
+            };
+            rule: components["schemas"]["SakipVillageRule"];
+            period: string;
+            year: number;
+            /** @description Periode yang berisi data desa, terbaru dulu / periods with village values, newest first */
+            periods: string[];
+            /** @description Periode tertutup yang mengunci periode ini (hanya koordinator mengoreksi, dengan alasan); null bila terbuka / the closed period locking it (the coordinator corrects, with a reason); null when open */
+            lockedBy: string | null;
+            target: components["schemas"]["SakipTarget"] | null;
+            /** @description Semua desa yang berisi: sama dengan realisasi indikator / every village with a value: the indicator's realisation */
+            total: components["schemas"]["SakipVillageFigure"] | null;
+            realisation: components["schemas"]["SakipRealisation"] | null;
+            kecamatan: {
+                districtCode: string;
+                name: string;
+                unit: {
+                    id: string;
+                    code: string;
+                    name: string;
+                } | null;
+                villages: number;
+                entered: number;
+                figure: components["schemas"]["SakipVillageFigure"] | null;
+                rank: number | null;
+                editable: boolean;
+            }[];
+            villages: {
+                code: string;
+                name: string;
+                /** @description desa atau kelurahan */
+                kind: string;
+                districtCode: string;
+                districtName: string;
+                entry: components["schemas"]["SakipVillageEntry"] | null;
+                figure: components["schemas"]["SakipVillageFigure"] | null;
+                /** @description Peringkat, terbaik = 1 menurut polaritas / rank, best = 1 by polarity */
+                rank: number | null;
+            }[];
+        };
+        SakipVillageWrite: {
+            /** @description Desa yang nilainya berubah / villages whose value changed */
+            changed: number;
+            /** @description Realisasi indikator yang ditulis ulang dari desa; null bila tidak ada yang berubah / the indicator's realisation rewritten from its villages; null when nothing changed */
+            realisation: components["schemas"]["SakipRealisation"] | null;
         };
         SakipWorkbookImport: {
             plan: components["schemas"]["SakipPlan"];

@@ -69,9 +69,10 @@ describeWithApp('SAKIP performance agreements', (h) => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const pk = res.body;
     expect(pk).toMatchObject({ year: 2027, level: 'unit', status: 'draft', version: 1, unit: { code: 'DINKES' }, place: 'Sumedang', secondParty: { name: bupati.name, nip: '' } });
-    // The Renstra's target (sasaran) indicators with 2027's targets: a single value and a range.
+    // The Renstra's target (sasaran) indicators with 2027's targets: single values and a range (the last two measured per village).
     expect(pk.targets.map((t: any) => [t.indicator, t.value ?? `${t.low}-${t.high}`])).toEqual([
       ['Prevalensi stunting pada balita', '10.00'], ['Cakupan tablet tambah darah pada remaja putri', '84-92'],
+      ['Prevalensi stunting balita menurut data desa (e-PPGBM)', '10.00'], ['Persentase rumah tangga dengan akses air minum layak', '86'],
     ]);
     expect(pk.programmes.map((p: any) => p.code)).toEqual(['1.02.02']);
     expect(pk.words.paragraphs.join(' ')).toContain('pihak kedua');

@@ -15,6 +15,10 @@ export const sakipAuditActions = {
   'sakip.realisation': { id: 'Mengisi realisasi indikator', en: 'Entered an indicator realisation' },
   'sakip.evidence_add': { id: 'Melampirkan bukti dukung realisasi', en: 'Attached evidence to a realisation' },
   'sakip.evidence_remove': { id: 'Menghapus bukti dukung realisasi', en: 'Removed a realisation\'s evidence' },
+  'sakip.kecamatan_link': { id: 'Menautkan perangkat daerah ke kecamatan', en: 'Linked a unit to its kecamatan' },
+  'sakip.village_rule': { id: 'Menetapkan indikator diukur per desa/kelurahan', en: 'Set an indicator as measured per village' },
+  'sakip.village_values': { id: 'Mengisi data desa/kelurahan', en: 'Entered village values' },
+  'sakip.village_import': { id: 'Mengimpor data desa/kelurahan', en: 'Imported village values' },
   'sakip.plan_import': { id: 'Mengimpor susunan rencana kinerja dari Excel', en: 'Imported a performance plan\'s structure from Excel' },
   'sakip.period_open': { id: 'Membuka periode pelaporan kinerja', en: 'Opened a performance reporting period' },
   'sakip.period_close': { id: 'Menutup dan mengunci periode pelaporan kinerja', en: 'Closed and locked a performance reporting period' },
@@ -24,6 +28,8 @@ export const sakipAuditActions = {
   'sakip.agreement_update': { id: 'Mengubah draf perjanjian kinerja', en: 'Changed a performance agreement draft' },
   'sakip.agreement_sign': { id: 'Mencatat penandatanganan perjanjian kinerja', en: 'Recorded a performance agreement\'s signing' },
   'sakip.agreement_revise': { id: 'Merevisi perjanjian kinerja', en: 'Revised a performance agreement' },
+  'sakip.budget': { id: 'Mengisi pagu dan realisasi anggaran', en: 'Entered a budget ceiling and spending' },
+  'sakip.action_target': { id: 'Menetapkan target rencana aksi', en: 'Set an action-plan target' },
   // The internal AKIP evaluation and KemenPANRB's results.
   'sakip.evaluation_open': { id: 'Membuka evaluasi AKIP', en: 'Opened an AKIP evaluation' },
   'sakip.evaluation_status': { id: 'Mengubah tahap evaluasi AKIP', en: 'Changed an AKIP evaluation\'s stage' },
@@ -36,6 +42,11 @@ export const sakipAuditActions = {
   'sakip.recommendation_add': { id: 'Menambah rekomendasi evaluasi AKIP', en: 'Added an AKIP evaluation recommendation' },
   'sakip.recommendation_follow_up': { id: 'Mencatat tindak lanjut rekomendasi AKIP', en: 'Recorded an AKIP recommendation\'s follow-up' },
   'sakip.official_result': { id: 'Mencatat hasil evaluasi AKIP KemenPANRB', en: 'Recorded KemenPANRB\'s AKIP result' },
+  // The performance report (LKjIP).
+  'sakip.report_generate': { id: 'Menyusun draf laporan kinerja (LKjIP)', en: 'Generated a performance report (LKjIP) draft' },
+  'sakip.report_regenerate': { id: 'Memperbarui angka draf laporan kinerja', en: 'Regenerated a performance report draft\'s figures' },
+  'sakip.report_section': { id: 'Mengubah bagian laporan kinerja', en: 'Changed a performance report section' },
+  'sakip.report_finalise': { id: 'Memfinalkan laporan kinerja', en: 'Finalised a performance report' },
 };
 
 declare module '../../platform/audit/audit.js' {

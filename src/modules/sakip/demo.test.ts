@@ -1,6 +1,7 @@
 // The demo region's plans (valid, active, cascading, with exact 2025
 // achievement), its reporting periods (2025 closed, the current quarter open
-// with one unit late), the region's traffic-light settings, and the tenant-isolation
+// with one unit late), two kecamatan with village data, its 2025 budgets and action plans, the region's
+// traffic-light settings, and the tenant-isolation
 // fixtures: every e-SAKIP route is filled by them, and each request they give
 // succeeds for the victim region's own coordinator, so the isolation test's
 // refusals are refusals of requests that would otherwise work.
@@ -77,6 +78,20 @@ describeWithApp('SAKIP demo and settings', (h) => {
     expect([locked.status, locked.body.error.code]).toEqual([409, 'sakip.period_locked']);
   });
 
+  it('has two kecamatan with 2025\'s village data, rolled up into the health office\'s realisations', async () => {
+    const kecamatan = (await h.api('GET', `${R}/kecamatan`, { session: coordinator })).body;
+    expect(kecamatan.map((k: any) => [k.districtCode, k.unit.code, k.villages])).toEqual([['32.11.01', 'KEC-WADO', 10], ['32.11.17', 'KEC-SUMSEL', 14]]);
+    const measured = (await h.api('GET', `${R}/village-indicators?year=2025`, { session: coordinator })).body;
+    expect(measured).toHaveLength(2);
+    for (const m of measured) {
+      const table = (await h.api('GET', `${R}/plans/${m.planId}/villages/${m.indicator.id}?period=2025`, { session: coordinator })).body;
+      expect(table.villages.filter((v: any) => v.entry)).toHaveLength(24);
+      expect(table.realisation).toMatchObject({ value: table.total.value, fromVillages: true });
+    }
+    // The kecamatan officer signs in with the demo password.
+    expect((await h.signIn('kecamatan.wado@sumedang.demo')).cookie).toMatch(/^pamong_session=/);
+  });
+
   it('shows achievement in the region\'s own traffic-light bands, which are checked before they are saved', async () => {
     const admin = await h.signIn('admin@sumedang.demo');
     expect((await h.api('GET', '/api/regions/32.11/settings', { session: admin })).body.sakip).toMatchObject({ method: 'achievement_minus_absorption', threshold: 5, capOutputE: true });
@@ -94,6 +109,17 @@ describeWithApp('SAKIP demo and settings', (h) => {
 });
 
 describeWithApp('SAKIP isolation fixtures', (h) => {
+  it('budgets the Renstra sub-activities for 2025 by quarter with their action plans, so the overview shows every efficiency category', async () => {
+    const [budgets] = await h.ctx.database.rows<{ n: number; ceiling: string; spending: string }>(
+      sql`select count(*)::int as n, sum(ceiling)::text as ceiling, sum(spending)::text as spending from sakip_budgets where region_code = '32.11' and year = 2025`);
+    expect(budgets).toEqual({ n: 8, ceiling: '7150000000', spending: '6555000000' });
+    const [actions] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from sakip_action_targets where region_code = '32.11' and year = 2025`);
+    expect(actions.n).toBe(8);
+    const view = (await h.api('GET', `${R}/overview?year=2025`, { session: await h.signIn('sakip@sumedang.demo') })).body;
+    const categories = new Set([...view.units, ...view.targets, view.total].map((r: any) => r.efficiency?.category).filter(Boolean));
+    expect([...categories].sort()).toEqual(['efficient', 'fairly_efficient', 'inefficient']);
+  });
+
   it('fill every e-SAKIP route, and every request they give succeeds for the victim region\'s coordinator on a fresh fixture (an import up to the fixture\'s history)', async () => {
     const coordinator = await h.signIn('sakip@sumedang.demo');
     // The AKIP evaluation's own steps are the Inspektorat's.
@@ -108,7 +134,10 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     for (const route of [...routes].sort((a, b) => order(a) - order(b))) {
       if (last && route.method !== 'GET') {
         // A fresh fixture: the previous one's rows go (the fixture's plan is the only DISHUB Renstra starting 2025), and the reporting periods it and its requests opened.
-        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_realisation_evidence', 'sakip_targets', 'sakip_indicators', 'sakip_nodes']) await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
+        for (const table of ['sakip_realisations', 'sakip_realisation_versions', 'sakip_realisation_evidence', 'sakip_action_targets', 'sakip_budgets', 'sakip_budget_versions', 'sakip_targets', 'sakip_indicators', 'sakip_nodes', 'sakip_village_values', 'sakip_village_value_versions', 'sakip_village_indicators']) {
+          await h.ctx.database.rows(sql.raw(`delete from ${table} where plan_id = '${last}'`));
+        }
+        await h.ctx.database.rows(sql.raw(`delete from sakip_kecamatan_units where unit_id = '${params.sakipUnitId}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where id = '${last}'`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_plans where title = 'Renstra palsu dari daerah lain'`));
         for (const table of ['sakip_unit_reports', 'sakip_reporting_periods']) await h.ctx.database.rows(sql.raw(`delete from ${table} where period in ('2026-Q2', '2026-02')`));
@@ -123,6 +152,10 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
         }
         await h.ctx.database.rows(sql.raw(`delete from sakip_evaluations where region_code = '32.11' and year >= 2030`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_official_results where region_code = '32.11' and year >= 2030`));
+        // The fixture's performance report (the health office's 2026) and the one a request generated (2027), with their sections.
+        const reports = `select id from sakip_reports where region_code = '32.11' and year in (2026, 2027)`;
+        await h.ctx.database.rows(sql.raw(`delete from sakip_report_sections where region_code = '32.11' and report_id in (${reports})`));
+        await h.ctx.database.rows(sql.raw(`delete from sakip_reports where id in (${reports})`));
         last = null;
       }
       if (!last) {
@@ -154,8 +187,11 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
       || /^GET .*\/province-comparison 400 .*sakip\.not_province/.test(a);
     // Evidence goes to the period the realisations' requests use, 2025: closed in the demo, so 409, past every access check.
     const lockedKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/plans/:planId/indicators/:indicatorId/realisations/:period/evidence 409') && a.includes('sakip.evidence_period_locked');
-    expect(answers.filter((a) => !/ 20[01]$/.test(a) && !historyKept(a) && !draftKept(a) && !stageKept(a) && !lockedKept(a))).toEqual([]);
+    // The fixture's report is a draft: the public pages answer 404 for it, by design (only final reports are public).
+    const draftReportKept = (a: string) => /^GET \/api\/regions\/:region\/sakip\/public\/reports\/:reportId\S* 404 .*sakip\.report_not_found/.test(a);
+    expect(answers.filter((a) => !/ 20[01]$/.test(a) && !historyKept(a) && !draftKept(a) && !stageKept(a) && !lockedKept(a) && !draftReportKept(a))).toEqual([]);
     expect(answers.filter(lockedKept)).toHaveLength(1);
+    expect(answers.filter(draftReportKept)).toHaveLength(3);
     expect(answers.filter(historyKept)).toHaveLength(1);
     expect(answers.filter(draftKept)).toHaveLength(1);
     expect(answers.filter(stageKept)).toHaveLength(5);

@@ -2,10 +2,12 @@
 // missions, goals and targets with the human development index, poverty,
 // stunting, the SPBE index and complaints answered on time), the Renstra of
 // the health office and of Diskominfo cascading from it, five yearly targets
-// per indicator (one revised, with its reason) and the realisations of 2025;
+// per indicator (one revised, with its reason), the realisations of 2025 and
+// the Renstra sub-activities' 2025 budgets and quarterly action plans;
 // and reporting: 2025's quarters and the year closed with every unit's report
 // in on time, and the latest quarter whose reports are due open, with the
-// health office's report in and Diskominfo's late (reminded and escalated).
+// health office's report in and Diskominfo's late (reminded and escalated);
+// and two kecamatan with 2025's village data (demo-villages.ts).
 // Invented demo figures in the shape the use cases leave behind. Programme
 // codes are Permendagri 90/2019's (reference/urusan-permendagri-90-2019.json);
 // activity and sub-activity numbers follow its format but were not checked
@@ -21,7 +23,8 @@ import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipReport
 import { parsePeriod, periodEnd, periodsOfYear } from './service/periods.js';
 import { unitReportRecord } from './service/reporting.js';
 import { rowsFromPlan } from './service/agreements.js';
-import { sakipAgreementRows, sakipAgreements, sakipAgreementVersions } from './schema.js';
+import { sakipActionTargets, sakipAgreementRows, sakipAgreements, sakipAgreementVersions, sakipBudgets } from './schema.js';
+import { seedVillageDemo, VILLAGE_INDICATORS } from './demo-villages.js';
 
 const YEARS = [2025, 2026, 2027, 2028, 2029];
 
@@ -136,6 +139,15 @@ const dinkes: DemoNode[] = [{
         name: 'Cakupan tablet tambah darah pada remaja putri', measure: '%', polarity: 'higher_is_better', aggregation: 'last', dataSource: 'Laporan puskesmas',
         targets: [['80', '90'], ['82', '90'], ['84', '92'], ['86', '94'], ['88', '95']], realised: { '2025-Q1': '61.00', '2025-Q2': '70.50', '2025-Q3': '78.00', '2025-Q4': '83.20' },
       },
+      // Measured per desa/kelurahan (demo-villages.ts): their realisations are rolled up from the villages.
+      {
+        name: VILLAGE_INDICATORS.stunting.name, measure: '%', polarity: 'lower_is_better', aggregation: 'last', dataSource: 'e-PPGBM per desa/kelurahan, diisi kecamatan',
+        formula: 'Σ balita stunting / Σ balita diukur × 100 (seluruh desa/kelurahan)', targets: ['14.00', '12.00', '10.00', '8.50', '7.00'],
+      },
+      {
+        name: VILLAGE_INDICATORS.water.name, measure: '%', polarity: 'higher_is_better', aggregation: 'last', dataSource: 'Pendataan desa/kelurahan, diisi kecamatan',
+        formula: 'Σ rumah tangga dengan akses air minum layak / Σ rumah tangga × 100 (seluruh desa/kelurahan)', targets: ['78', '82', '86', '90', '94'],
+      },
     ],
     children: [{
       kind: 'programme', code: '1.02.02', title: 'PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT',
@@ -245,8 +257,44 @@ export async function seedSakipDemo(tx: Queryable, regionCode: string, unitOf: (
   await plan('rpjmd', null, 'RPJMD Kabupaten Sumedang 2025–2029', [rpjmd]);
   await plan('renstra', 'DINKES', 'Renstra Dinas Kesehatan 2025–2029', dinkes);
   await plan('renstra', 'DISKOMINFO', 'Renstra Dinas Komunikasi dan Informatika 2025–2029', diskominfo);
+  await seedVillageDemo(tx, regionCode, indicatorIds, coordinator);
   await seedReporting(tx, regionCode, unitOf, now, { coordinator, planners, indicatorIds });
+  await seedBudgets(tx, regionCode, { planners, indicatorIds });
   await seedAgreements(tx, regionCode, unitOf, { coordinator, planners });
+}
+
+/**
+ * 2025's budgets of the Renstra sub-activities by quarter (their activities
+ * and programmes add them up) and their indicators' quarterly action plans.
+ * The health office spent 90 % of Rp4.75 billion, Diskominfo 95 % of Rp2.4
+ * billion, so that the overview shows each category: the health office
+ * efficient (about 101 % achieved), Diskominfo fairly efficient (about 97 %),
+ * and Diskominfo's SPBE target inefficient (89.44 % achieved).
+ */
+const demoBudgets: { unit: string; code: string; ceiling: string; spent: string[]; action: { indicator: string; targets: string[] } }[] = [
+  { unit: 'DINKES', code: '1.02.02.2.02.0001', ceiling: '1187500000', spent: ['950000000', '1100000000', '1125000000', '1100000000'],
+    action: { indicator: 'Jumlah ibu hamil yang mendapatkan layanan kesehatan sesuai standar', targets: ['4375', '4375', '4375', '4375'] } },
+  { unit: 'DISKOMINFO', code: '2.16.03.2.02.0001', ceiling: '600000000', spent: ['480000000', '600000000', '600000000', '600000000'],
+    action: { indicator: 'Jumlah aplikasi layanan yang terintegrasi', targets: ['1', '1', '1', '1'] } },
+];
+
+async function seedBudgets(
+  tx: Queryable, regionCode: string,
+  people: { planners: Record<string, { id: string | null; label: string }>; indicatorIds: Map<string, { planId: string; indicatorId: string }> },
+): Promise<void> {
+  const quarters = periodsOfYear('quarter', 2025);
+  for (const b of demoBudgets) {
+    const by = people.planners[b.unit];
+    const { planId, indicatorId } = people.indicatorIds.get(`${b.unit}:${b.action.indicator}`)!;
+    const [node] = await tx.select({ id: sakipNodes.id }).from(sakipNodes).where(and(eq(sakipNodes.regionCode, regionCode), eq(sakipNodes.planId, planId), eq(sakipNodes.code, b.code)));
+    // Planned before the year began; spending entered with each quarter's realisations.
+    await tx.insert(sakipBudgets).values(quarters.map((period, q) => ({
+      regionCode, planId, nodeId: node.id, period, year: 2025, ceiling: b.ceiling, spending: b.spent[q], enteredAt: enteredAt(period), enteredBy: by.id, enteredByLabel: by.label,
+    })));
+    await tx.insert(sakipActionTargets).values(quarters.map((period, q) => ({
+      regionCode, planId, indicatorId, period, year: 2025, value: b.action.targets[q], setAt: new Date(Date.UTC(2025, 0, 27, 3)), setBy: by.id, setByLabel: by.label,
+    })));
+  }
 }
 
 /**

@@ -13,6 +13,8 @@ const problemWords = (d: { problems?: { message?: Words }[] }): Words | null => 
   };
 };
 
+const villageWords = (d: { villageCode?: string }): Words | null => (d?.villageCode ? { id: `Desa: "${d.villageCode}".`, en: `Village: "${d.villageCode}".` } : null);
+
 const valueWords = (d: { value?: unknown }): Words | null => (d?.value === undefined ? null : { id: `Nilai: "${String(d.value)}".`, en: `Value: "${String(d.value)}".` });
 
 export const sakipErrors = {
@@ -36,9 +38,9 @@ export const sakipErrors = {
   'sakip.kind_not_in_plan': [409, 'Jenis simpul ini tidak dipakai dalam rencana jenis ini: visi dan misi hanya dalam RPJMD, kegiatan dan sub-kegiatan hanya dalam Renstra.', 'This kind of node is not used in this kind of plan: vision and missions only in the RPJMD, activities and sub-activities only in a Renstra.'],
   'sakip.code_invalid': [400, 'Kode tidak sesuai format Permendagri 90/2019 atau tidak diawali kode induknya (program 1.02.02, kegiatan 1.02.02.2.01, sub-kegiatan 1.02.02.2.01.0001).', 'The code does not follow the Permendagri 90/2019 format or does not start with its parent\'s code (programme 1.02.02, activity 1.02.02.2.01, sub-activity 1.02.02.2.01.0001).', (d: { code?: string }) =>
     (d?.code ? { id: `Kode: "${d.code}".`, en: `Code: "${d.code}".` } : null)],
-  'sakip.node_not_empty': [409, 'Simpul masih memiliki simpul turunan atau indikator, atau didukung simpul rencana lain; pindahkan, hapus atau lepaskan lebih dahulu.', 'The node still has nodes or indicators under it, or a node of another plan cascades from it; move, remove or unlink them first.'],
+  'sakip.node_not_empty': [409, 'Simpul masih memiliki simpul turunan, indikator atau anggaran, atau didukung simpul rencana lain; pindahkan, hapus atau lepaskan lebih dahulu.', 'The node still has nodes, indicators or a budget under it, or a node of another plan cascades from it; move, remove or unlink them first.'],
   'sakip.supports_invalid': [409, 'Simpul yang didukung harus berupa sasaran pada rencana lain di daerah ini.', 'The node supported must be a target (sasaran) of another plan in this region.'],
-  'sakip.indicator_in_use': [409, 'Indikator sudah memiliki target atau realisasi dan tidak dapat dihapus.', 'The indicator already has targets or realisations and cannot be removed.'],
+  'sakip.indicator_in_use': [409, 'Indikator sudah memiliki target, target rencana aksi atau realisasi dan tidak dapat dihapus.', 'The indicator already has targets, action-plan targets or realisations and cannot be removed.'],
   'sakip.value_not_numeric': [400, 'Nilai harus berupa angka desimal dengan titik (contoh 12.5), bukan teks atau koma desimal.', 'The value must be a decimal number with a point (for example 12.5), not text or a decimal comma.', valueWords],
   'sakip.value_negative': [400, 'Nilai tidak boleh negatif untuk indikator ini.', 'The value must not be negative for this indicator.', valueWords],
   'sakip.value_out_of_range': [400, 'Nilai terlalu panjang: paling banyak 15 angka sebelum titik dan 6 angka sesudahnya.', 'The value is too long: at most 15 digits before the point and 6 after it.', valueWords],
@@ -63,7 +65,7 @@ export const sakipErrors = {
   'sakip.workbook_too_large': [413, 'Buku kerja terlalu besar setelah dibuka (isinya mengembang jauh melebihi ukuran berkas, atau lembarnya terlalu banyak baris atau kolom); tidak ada yang disimpan.', 'The workbook is too large once unpacked (its content expands far beyond the file\'s size, or a sheet has too many rows or columns); nothing was saved.'],
   'sakip.workbook_unreadable': [400, 'Buku kerja tidak dapat dibaca: berkasnya rusak. Buka di Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.', 'The workbook cannot be read: the file is damaged. Open it in Excel, save it again as .xlsx and upload it again.'],
   'sakip.workbook_invalid': [400, 'Isi buku kerja tidak dapat diimpor; tidak ada yang disimpan. Setiap masalah disebut dengan lembar, baris dan kolomnya.', 'The workbook\'s content cannot be imported; nothing was saved. Each problem names its sheet, row and column.', problemWords],
-  'sakip.import_discards_history': [409, 'Impor ditolak: mengganti susunan rencana ini akan menghapus riwayatnya (realisasi, target yang sudah direvisi, atau simpul yang didukung rencana lain). Impor hanya untuk menyusun draf; ubah rencana ini lewat formulir.', 'Import refused: replacing this plan\'s structure would discard its history (realisations, revised targets, or nodes other plans cascade from). Import is for building a draft; change this plan through the forms.'],
+  'sakip.import_discards_history': [409, 'Impor ditolak: mengganti susunan rencana ini akan menghapus riwayatnya (realisasi, target yang sudah direvisi, anggaran, atau simpul yang didukung rencana lain). Impor hanya untuk menyusun draf; ubah rencana ini lewat formulir.', 'Import refused: replacing this plan\'s structure would discard its history (realisations, revised targets, budgets, or nodes other plans cascade from). Import is for building a draft; change this plan through the forms.'],
   // Reporting periods: deadlines, submission, locking.
   'sakip.reporting_period_not_found': [404, 'Periode pelaporan belum dibuka di daerah ini.', 'This reporting period has not been opened in this region.'],
   'sakip.reporting_period_exists': [409, 'Periode pelaporan ini sudah dibuka.', 'This reporting period is already open.'],
@@ -123,7 +125,42 @@ export const sakipErrors = {
     (d?.from ? { id: `Dari ${d.from} ke ${d.to}.`, en: `From ${d.from} to ${d.to}.` } : null)],
   'sakip.worksheet_unknown': [400, 'Versi lembar kerja evaluasi tidak dikenal.', 'Unknown worksheet version.', valueWords],
   'sakip.score_invalid': [400, 'Nilai harus angka 0–100 dengan paling banyak dua desimal.', 'The score must be a number from 0 to 100 with at most two decimals.', valueWords],
+  // The performance report (LKjIP): service/lkjip.ts.
+  'sakip.report_not_found': [404, 'Laporan kinerja (LKjIP) tidak ditemukan.', 'Performance report (LKjIP) not found.'],
+  'sakip.report_exists': [409, 'Laporan kinerja untuk tahun ini sudah ada; buka dan perbarui angkanya bila perlu.', 'The performance report for this year already exists; open it and regenerate its figures if needed.'],
+  'sakip.report_no_plan': [409, 'Tidak ada rencana aktif (RPJMD untuk daerah, Renstra untuk perangkat daerah) yang mencakup tahun ini; angka laporan kinerja diambil dari sana.', 'No active plan (the RPJMD for the region, the unit\'s Renstra for a unit) covers this year; the report\'s figures come from it.'],
+  'sakip.report_final': [409, 'Laporan kinerja sudah final dan hanya dapat dibaca.', 'The performance report is final and read-only.'],
+  // Budgets and action plans (service/budget.ts).
+  'sakip.budget_node_kind': [409, 'Anggaran hanya dicatat pada program, kegiatan dan sub-kegiatan.', 'A budget is recorded on a programme, activity or sub-activity only.', (d: { kind?: string }) =>
+    (d?.kind ? { id: `Jenis simpul: ${d.kind}.`, en: `Node kind: ${d.kind}.` } : null)],
+  'sakip.period_kind_mixed': [409, 'Tahun ini sudah diisi per jenis periode lain (tahunan, triwulanan atau bulanan); satu jenis periode per tahun.', 'This year is already filled by another kind of period (yearly, quarterly or monthly); one kind of period per year.', (d: { existing?: string[] }) => {
+    if (!d?.existing?.length) return null;
+    const list = someOf(d.existing);
+    return { id: `Sudah ada: ${list.id}.`, en: `Already there: ${list.en}.` };
+  }],
+  'sakip.action_period_year': [400, 'Target rencana aksi ditetapkan per triwulan atau per bulan; target tahunannya adalah target rencana.', 'An action-plan target is set per quarter or month; the year\'s target is the plan\'s.'],
   'sakip.not_province': [400, 'Perbandingan kabupaten/kota hanya untuk provinsi.', 'The regency/city comparison is for a province only.'],
+  // Village data ("down to the village").
+  'sakip.district_not_in_region': [400, 'Kode kecamatan tidak dikenal atau bukan kecamatan di daerah ini.', 'The kecamatan code is unknown or not a kecamatan of this region.', (d: { districtCode?: string }) =>
+    (d?.districtCode ? { id: `Kode: "${d.districtCode}".`, en: `Code: "${d.districtCode}".` } : null)],
+  'sakip.district_taken': [409, 'Kecamatan ini sudah ditautkan ke perangkat daerah lain.', 'This kecamatan is already linked to another unit.'],
+  'sakip.kecamatan_not_linked': [404, 'Perangkat daerah ini belum ditautkan ke kecamatan.', 'This unit is not linked to a kecamatan.'],
+  'sakip.village_rule_invalid': [400, 'Aturan data desa tidak valid: jumlah tanpa pengali, atau rasio dengan pengali lebih dari 0 (100 untuk persen).', 'The village rule is invalid: a sum without a scale, or a rate with a scale above 0 (100 for a percentage).'],
+  'sakip.village_rule_in_use': [409, 'Cara penggabungan desa tidak dapat diganti karena indikator ini sudah memiliki data desa.', 'The village roll-up cannot change: this indicator already has village values.'],
+  'sakip.village_source_conflict': [409, 'Indikator yang realisasinya diambil dari modul lain tidak dapat diukur per desa.', 'An indicator whose realisations come from another module cannot be measured per village.'],
+  'sakip.not_village_indicator': [409, 'Indikator ini tidak diukur per desa/kelurahan.', 'This indicator is not measured per village.'],
+  'sakip.realisation_from_villages': [409, 'Realisasi indikator ini dihitung dari data desa/kelurahan; isi nilai desanya, bukan realisasinya.', 'This indicator\'s realisation is rolled up from its villages; enter the village values, not the realisation.'],
+  'sakip.village_not_in_region': [400, 'Kode desa/kelurahan tidak dikenal atau bukan desa/kelurahan di daerah ini.', 'The village code is unknown or not a village of this region.', villageWords],
+  'sakip.village_not_yours': [403, 'Desa/kelurahan ini bukan di kecamatan Anda.', 'This village is not in your kecamatan.', villageWords],
+  'sakip.village_duplicate': [400, 'Desa/kelurahan yang sama disebut lebih dari sekali.', 'The same village is given more than once.', villageWords],
+  'sakip.denominator_required': [400, 'Indikator rasio memerlukan penyebut lebih dari 0 untuk setiap desa.', 'A rate indicator needs a denominator above 0 for each village.', valueWords],
+  'sakip.denominator_not_allowed': [400, 'Indikator jumlah tidak memakai penyebut.', 'A sum indicator takes no denominator.'],
+  'sakip.numerator_exceeds_denominator': [400, 'Pembilang tidak boleh lebih besar dari penyebutnya.', 'The numerator must not exceed its denominator.', valueWords],
+  'sakip.village_import_invalid': [400, 'Berkas data desa tidak dapat diimpor; tidak ada yang disimpan. Setiap masalah disebut dengan baris dan kolomnya.', 'The village file cannot be imported; nothing was saved. Each problem names its row and column.', problemWords],
+  'sakip.village_column_missing': [400, 'Kolom wajib tidak ada di baris judul.', 'A required column is missing from the header row.', (d: { column?: string }) =>
+    (d?.column ? { id: `Kolom: "${d.column}".`, en: `Column: "${d.column}".` } : null)],
+  'sakip.village_file_empty': [400, 'Berkas tidak berisi baris data di bawah judul.', 'The file has no data rows below its header.'],
+  'sakip.village_file_type': [415, 'Berkas harus CSV (teks UTF-8) atau Excel (.xlsx).', 'The file must be CSV (UTF-8 text) or Excel (.xlsx).'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

@@ -5,10 +5,11 @@
 // goal → target (two indicators, one with targets and a corrected
 // realisation whose notes nobody outside the region may read) → programme (a
 // leaf); and an open reporting period in which the Renstra's unit has a
-// report due, with its stage deadline.
-import { and, eq } from 'drizzle-orm';
+// report due, with its stage deadline; and village data: its unit linked to
+// a kecamatan, an indicator measured per village with one village's value.
+import { and, asc, eq, like, notExists } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
-import { units } from '../../platform/schema.js';
+import { areas, units } from '../../platform/schema.js';
 import { startStages } from '../../platform/deadlines/deadlines.js';
 import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisationEvidence, sakipRealisations, sakipRealisationVersions, sakipReportingPeriods, sakipTargets, sakipUnitReports } from './schema.js';
 import { sakipAgreementRows, sakipAgreements, sakipAgreementVersions } from './schema.js';
@@ -16,6 +17,11 @@ import { unitReportRecord } from './service/reporting.js';
 import { exportPlanWorkbook } from './service/workbook.js';
 import { sakipEvaluationAnswers, sakipEvaluationEvidence, sakipEvaluations, sakipOfficialResults, sakipRecommendations } from './schema.js';
 import { CURRENT_WORKSHEET, worksheet } from './service/evaluation.js';
+import { sakipReportSections } from './schema.js';
+import { sourcePlan } from './service/agreements.js';
+import { insertReport } from './service/lkjip.js';
+import { getRegion } from '../../platform/regions/service.js';
+import { sakipKecamatanUnits, sakipVillageIndicators, sakipVillageValues } from './schema.js';
 
 const SECRET_NOTE = 'Catatan realisasi rahasia uji isolasi SAKIP';
 const SECRET_OLD_NOTE = 'Catatan versi lama rahasia uji isolasi SAKIP';
@@ -31,6 +37,8 @@ const SECRET_RECOMMENDATION = 'Rekomendasi AKIP rahasia uji isolasi';
 /** An AKIP answer's evidence file: neither its name nor its content may leave the region. */
 const SECRET_ANSWER_FILE = 'Bukti jawaban AKIP rahasia uji isolasi.pdf';
 const SECRET_ANSWER_CONTENT = '%PDF-1.4 isi bukti jawaban AKIP rahasia uji isolasi';
+const SECRET_REPORT_TEXT = 'Permasalahan LKjIP draf rahasia uji isolasi';
+const SECRET_VILLAGE_NOTE = 'Catatan data desa rahasia uji isolasi SAKIP';
 
 export const sakipIsolation: IsolationFixtures = {
   async records(ctx, region) {
@@ -109,6 +117,33 @@ export const sakipIsolation: IsolationFixtures = {
       await tx.insert(sakipOfficialResults).values({ regionCode: region, year: 2030, score: '77.77', predicate: 'BB', worksheetVersion: CURRENT_WORKSHEET, source: 'uji isolasi', recordedAt: now, recordedBy: null, recordedByLabel: 'uji isolasi' });
       return { id: e.id, recommendationId: rec.id, evidenceId: file.id };
     });
+    // Village data: the fixture's unit linked to a kecamatan of the region nobody else has, a third indicator
+    // measured per village (a rate) with one village's value (a note nobody outside may read) in the open period.
+    const village = await db.transaction(async (tx) => {
+      const [district] = await tx.select({ code: areas.code }).from(areas)
+        .where(and(eq(areas.level, 'district'), like(areas.code, `${region}.%`),
+          notExists(tx.select().from(sakipKecamatanUnits).where(and(eq(sakipKecamatanUnits.regionCode, region), eq(sakipKecamatanUnits.districtCode, areas.code))))))
+        .orderBy(asc(areas.code)).limit(1);
+      const [desa] = await tx.select({ code: areas.code }).from(areas).where(and(eq(areas.level, 'village'), eq(areas.parentCode, district.code))).orderBy(asc(areas.code)).limit(1);
+      await tx.insert(sakipKecamatanUnits).values({ regionCode: region, unitId: unit.id, districtCode: district.code, setAt: now, setByLabel: 'uji isolasi' });
+      const [target] = await tx.select({ id: sakipNodes.id }).from(sakipNodes).where(and(eq(sakipNodes.regionCode, region), eq(sakipNodes.id, made.params.sakipTargetNodeId)));
+      const [indicator] = await tx.insert(sakipIndicators).values({
+        regionCode: region, planId: made.params.planId, nodeId: target.id, name: 'Persentase rumah tangga dengan jamban sehat', polarity: 'higher_is_better', targetType: 'single',
+        aggregation: 'last', position: 2, createdAt: now, updatedAt: now,
+      }).returning();
+      await tx.insert(sakipVillageIndicators).values({ regionCode: region, indicatorId: indicator.id, planId: made.params.planId, rollup: 'rate', scale: '100', setAt: now, setByLabel: 'uji isolasi' });
+      await tx.insert(sakipVillageValues).values({
+        regionCode: region, indicatorId: indicator.id, period: PERIOD, villageCode: desa.code, planId: made.params.planId, year: 2026, districtCode: district.code,
+        value: '12', denominator: '40', note: SECRET_VILLAGE_NOTE, enteredAt: now, enteredByLabel: 'uji isolasi',
+      });
+      return { districtCode: district.code, villageCode: desa.code, indicatorId: indicator.id };
+    });
+    Object.assign(made.params, {
+      // By path: the village routes' indicator (under villages/), the unit linked to a kecamatan (the platform's :unitId is another unit).
+      'villages/:indicatorId': village.indicatorId, villageCode: village.villageCode, sakipDistrictCode: village.districtCode, 'kecamatan/:unitId': unit.id,
+    });
+    made.secrets.push(village.indicatorId);
+    made.private.push(SECRET_VILLAGE_NOTE);
     Object.assign(made.params, {
       // By path: the SPBE fixtures fill :evaluationId and :year, the platform's :unitId is another unit.
       'sakip/evaluations/:evaluationId': evaluation.id, 'evaluations/:evaluationId/units/:unitId': unit.id, subComponent: '1.a',
@@ -118,12 +153,24 @@ export const sakipIsolation: IsolationFixtures = {
     });
     made.secrets.push(evaluation.id, evaluation.recommendationId, evaluation.evidenceId);
     made.private.push(SECRET_EVIDENCE, SECRET_RECOMMENDATION, SECRET_ANSWER_FILE, SECRET_ANSWER_CONTENT);
+    // A draft performance report of the health office for 2026 (editable, regenerable, finalisable) with a
+    // section nobody may read outside the region, nor anyone on the public pages (it is not final).
+    const report = await db.transaction(async (tx) => {
+      const plan = await sourcePlan(tx, region, 2026, dinkes.id, 'sakip.report_no_plan');
+      const { report: r } = await insertReport(tx, await getRegion(tx, region), plan, 2026, now, { id: null, label: 'uji isolasi' });
+      await tx.update(sakipReportSections).set({ text: SECRET_REPORT_TEXT })
+        .where(and(eq(sakipReportSections.regionCode, region), eq(sakipReportSections.reportId, r.id), eq(sakipReportSections.section, 'problems')));
+      return r.id;
+    });
+    Object.assign(made.params, { 'reports/:reportId': report, 'sections/:section': 'problems' });
+    made.secrets.push(report);
+    made.private.push(SECRET_REPORT_TEXT);
     return made;
   },
 
   request({ method, url }, p) {
     if (!url.startsWith('/api/regions/:region/sakip/')) return undefined;
-    if (method === 'GET') return url.endsWith('/tree') || url.endsWith('/table') ? { query: { year: '2026' } } : undefined;
+    if (method === 'GET') return ['/tree', '/table', '/budget', '/action-plan'].some((end) => url.endsWith(end)) ? { query: { year: '2026' } } : undefined;
     const P = '/api/regions/:region/sakip/plans/:planId';
     const bodies: Record<string, unknown> = {
       'POST /api/regions/:region/sakip/plans': { kind: 'renstra', unitId: p.sakipUnitId, startYear: 2027, title: 'Renstra palsu dari daerah lain' },
@@ -137,6 +184,8 @@ export const sakipIsolation: IsolationFixtures = {
       [`POST ${P}/indicators/:indicatorId/targets`]: { year: 2026, value: '1' },
       [`PUT ${P}/indicators/:indicatorId/realisations/:period`]: { value: '1', note: 'Realisasi palsu', reason: 'Koreksi palsu' },
       [`POST ${P}/indicators/:indicatorId/realisations/:period/from-source`]: { reason: 'Koreksi palsu' },
+      [`PUT ${P}/nodes/:nodeId/budget/:period`]: { ceiling: '1000000', spending: '10' },
+      [`PUT ${P}/indicators/:indicatorId/action-plan/:period`]: { value: '1' },
       'POST /api/regions/:region/sakip/reporting-periods': { period: '2026-02', dueDate: '2027-03-31' },
       'PUT /api/regions/:region/sakip/reporting-periods/:period/status': { status: 'closed' },
       'POST /api/regions/:region/sakip/reporting-periods/:period/units/:unitId/submit': { note: 'Laporan palsu dari daerah lain' },
@@ -153,6 +202,14 @@ export const sakipIsolation: IsolationFixtures = {
       'POST /api/regions/:region/sakip/evaluations/:evaluationId/recommendations': { text: 'Rekomendasi palsu' },
       'POST /api/regions/:region/sakip/evaluations/:evaluationId/recommendations/:recommendationId/follow-ups': { status: 'in_progress', note: 'palsu' },
       'PUT /api/regions/:region/sakip/official-results/:year': { score: '99.99' },
+      // The health office has no 2027 report: generating one would succeed.
+      'POST /api/regions/:region/sakip/reports': { year: 2027, unitId: p.sakipAgreementUnitId },
+      'PUT /api/regions/:region/sakip/reports/:reportId/sections/:section': { text: 'Teks palsu dari daerah lain' },
+      'POST /api/regions/:region/sakip/reports/:reportId/regenerate': {},
+      'POST /api/regions/:region/sakip/reports/:reportId/finalise': {},
+      'PUT /api/regions/:region/sakip/kecamatan/:unitId': { districtCode: p.sakipDistrictCode },
+      [`PUT ${P}/villages/:indicatorId/rule`]: { rollup: 'rate', scale: '100' },
+      [`PUT ${P}/villages/:indicatorId/values/:period`]: { values: [{ villageCode: p.villageCode, value: '3', denominator: '40', note: 'Data desa palsu' }] },
     };
     const key = `${method} ${url}`;
     const upload = (field: string, fileName: string, data: Buffer) => {
@@ -167,6 +224,13 @@ export const sakipIsolation: IsolationFixtures = {
     const fakePdf = () => upload('evidence', 'bukti.pdf', Buffer.from('%PDF-1.4 bukti palsu dari daerah lain'));
     if (key === `POST ${P}/indicators/:indicatorId/realisations/:period/evidence`) return fakePdf();
     if (key === 'POST /api/regions/:region/sakip/evaluations/:evaluationId/units/:unitId/criteria/:criterion/evidence') return fakePdf();
+    if (key === `POST ${P}/villages/:indicatorId/values/:period/import`) {
+      const boundary = 'pamong-isolasi-desa';
+      return {
+        body: Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="desa.csv"\r\nContent-Type: text/csv\r\n\r\nkode_desa,nilai,penyebut\r\n${p.villageCode},4,40\r\n\r\n--${boundary}--\r\n`),
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      };
+    }
     return key in bodies ? { body: bodies[key] } : undefined;
   },
 };

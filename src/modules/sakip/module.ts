@@ -9,11 +9,16 @@ import { sakipRoutes } from './http/routes.js';
 import { sakipPeriodRoutes } from './http/periods.js';
 import { sakipAgreementRoutes } from './http/agreements.js';
 import { sakipEvaluationRoutes } from './http/evaluation.js';
+import { sakipReportRoutes } from './http/lkjip.js';
+import { sakipVillageRoutes } from './http/villages.js';
+import { sakipBudgetRoutes } from './http/budget.js';
 import { unitReportDeadlineHandler } from './service/escalation.js';
 import { seedSakipDemo } from './demo.js';
 import { seedAkipDemo } from './demo-evaluation.js';
+import { seedLkjipDemo } from './demo-lkjip.js';
 import { sakipIsolation } from './isolation.js';
 import { sakipTiles } from './service/tiles.js';
+import { rebuildFigures, rebuildMissingFigures, rebuildRegionFigures } from './service/figures.js';
 
 // The coordinator (organisation or planning office) runs the region's plans;
 // unit planners fill their own unit's Renstra and realisations; unit heads,
@@ -22,10 +27,12 @@ import { sakipTiles } from './service/tiles.js';
 const permissions = {
   // They list the region's units (a Renstra's owner, a target's lead unit).
   'region.staff': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator'],
-  'sakip.read': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'unit_head', 'head_of_region', 'region_admin'],
+  'sakip.read': ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'sakip_village_officer', 'unit_head', 'head_of_region', 'region_admin'],
   'sakip.plan': ['sakip_coordinator', 'sakip_planner'],
   'sakip.realise': ['sakip_coordinator', 'sakip_planner'],
   'sakip.manage': ['sakip_coordinator'],
+  // Village data: kecamatan staff enter their kecamatan's desa/kelurahan (the service checks the kecamatan); the coordinator any.
+  'sakip.village': ['sakip_coordinator', 'sakip_village_officer'],
   // Performance agreements: the unit head records their own signing (the service checks the unit); the coordinator any.
   'sakip.agreement_sign': ['sakip_coordinator', 'unit_head'],
   // The internal AKIP evaluation: the Inspektorat runs it; units (their head or planner, or the coordinator) answer;
@@ -35,10 +42,12 @@ const permissions = {
   'sakip.follow_up': ['sakip_coordinator', 'sakip_planner', 'unit_head', 'sakip_evaluator'],
   'sakip.results': ['sakip_coordinator'],
   'sakip.compare': ['sakip_coordinator', 'sakip_evaluator', 'head_of_region'],
+  // The performance report (LKjIP): the unit's head approves the unit's (the service checks the unit); the coordinator any.
+  'sakip.report_approve': ['sakip_coordinator', 'unit_head'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
-  interface ModuleRoles { sakip_coordinator: true; sakip_planner: true; sakip_evaluator: true }
+  interface ModuleRoles { sakip_coordinator: true; sakip_planner: true; sakip_evaluator: true; sakip_village_officer: true }
   interface ModulePermissions extends Record<keyof typeof permissions, true> {}
 }
 
@@ -51,6 +60,7 @@ export const sakipModule = defineModule({
   roles: [
     { name: 'sakip_coordinator', label: { id: 'Koordinator SAKIP', en: 'SAKIP coordinator' }, scope: 'region', grantedBy: 'region_admin' },
     { name: 'sakip_planner', label: { id: 'Perencana perangkat daerah (SAKIP)', en: 'Unit planner (SAKIP)' }, scope: 'unit', grantedBy: 'region_admin' },
+    { name: 'sakip_village_officer', label: { id: 'Petugas data desa kecamatan (SAKIP)', en: 'Kecamatan village-data officer (SAKIP)' }, scope: 'unit', grantedBy: 'region_admin' },
     { name: 'sakip_evaluator', label: { id: 'Evaluator AKIP (Inspektorat)', en: 'AKIP evaluator (Inspektorat)' }, scope: 'region', grantedBy: 'region_admin' },
   ],
   permissions,
@@ -61,11 +71,25 @@ export const sakipModule = defineModule({
     await sakipPeriodRoutes(ctx)(app);
     await sakipAgreementRoutes(ctx)(app);
     await sakipEvaluationRoutes(ctx)(app);
+    await sakipReportRoutes(ctx)(app);
+    await sakipVillageRoutes(ctx)(app);
+    await sakipBudgetRoutes(ctx)(app);
   },
   // A unit's report in a reporting period: reminded, then escalated (settings: sakip.reporting.ladder).
   deadlines: { unit_report: unitReportDeadlineHandler },
   isolation: sakipIsolation,
   tiles: sakipTiles,
+  // The yearly achievement summary: filled for a database from before it existed (or rows lost), at every start.
+  prepare: (database) => rebuildMissingFigures(database),
+  commands: [{
+    name: 'rebuild-sakip-figures',
+    usage: 'rebuild-sakip-figures [--region KODE]           hitung ulang ringkasan capaian SAKIP / recompute the SAKIP achievement summary',
+    options: { region: { type: 'string' } },
+    async run(ctx, options) {
+      const r = await rebuildFigures(ctx.database, options.region as string | undefined);
+      return `Ringkasan capaian dibangun ulang / achievement summary rebuilt: ${r.regions} daerah / regions, ${r.rows} baris / rows, ${r.differing} baris berbeda sebelumnya / rows differed before`;
+    },
+  }],
   // People its rows name: who set a target, who entered a realisation (and its earlier versions), who opened,
   // closed or reopened a reporting period, who submitted a unit's report. Units are the region's own rows.
   sharedRelations: [
@@ -88,11 +112,26 @@ export const sakipModule = defineModule({
     referencesUser('sakip_recommendations', 'created_by'),
     referencesUser('sakip_recommendation_follow_ups', 'by'),
     referencesUser('sakip_official_results', 'recorded_by'),
+    // The performance report (LKjIP): who generated and finalised it, who last edited a section.
+    referencesUser('sakip_reports', 'generated_by'),
+    referencesUser('sakip_reports', 'finalised_by'),
+    referencesUser('sakip_report_sections', 'updated_by'),
+    // Village data: who linked a kecamatan, flagged an indicator as measured per village, entered a village's value (and its earlier versions).
+    referencesUser('sakip_kecamatan_units', 'set_by'),
+    referencesUser('sakip_village_indicators', 'set_by'),
+    referencesUser('sakip_village_values', 'entered_by'),
+    referencesUser('sakip_village_value_versions', 'entered_by'),
+    // Who entered a budget (and its earlier versions) or set an action-plan target.
+    referencesUser('sakip_budgets', 'entered_by'),
+    referencesUser('sakip_budget_versions', 'entered_by'),
+    referencesUser('sakip_action_targets', 'set_by'),
   ],
   demo: {
     seed: async (tx, place) => {
       await seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now);
       await seedAkipDemo(tx, place.region, (code) => place.unit(code), place.now);
+      await seedLkjipDemo(tx, place.region);
+      await rebuildRegionFigures(tx, place.region); // the demo writes its plans' rows directly
     },
   },
 });

@@ -110,9 +110,9 @@ describeWithApp('SAKIP reporting periods', (h) => {
     // Mon 2, Tue 3, (Wed 4 off), Thu 5, Fri 6, Mon 9: the end of Monday 9 November, WIB.
     expect(opened.body).toMatchObject({ period: '2026-10', kind: 'month', year: 2026, status: 'open', locked: false, dueDate: '2026-11-09', dueAt: '2026-11-09T17:00:00.000Z' });
     expect(opened.body.opened.by).toBe('sakip@sumedang.demo');
-    // The units with indicators of the active plans: their Renstra's, the RPJMD targets they lead, the indicators they share.
+    // The units with indicators of the active plans: their Renstra's (the health office's two village-measured ones too), the RPJMD targets they lead, the indicators they share.
     expect(opened.body.units.map((u: any) => [u.unit.code, u.status, u.indicators.total, u.indicators.reported, u.escalationLevel])).toEqual([
-      ['DINKES', 'pending', 5, 0, 0], ['DISKOMINFO', 'pending', 5, 0, 0], ['DPMPTSP', 'pending', 1, 0, 0],
+      ['DINKES', 'pending', 7, 0, 0], ['DISKOMINFO', 'pending', 5, 0, 0], ['DPMPTSP', 'pending', 1, 0, 0],
     ]);
     expect(opened.body.counts).toEqual({ reported: 0, reported_late: 0, pending: 3, late: 0, missing: 0 });
     // Each unit's deadline is the platform's, first checked at the ladder's reminder, three days before it is due.

@@ -151,6 +151,8 @@ export const sakipRealisations = pgTable(
     reason: text('reason'),
     /** Entered by the coordinator while the period was closed (locked). */
     afterClose: boolean('after_close').notNull().default(false),
+    /** Rolled up from the indicator's village values (sakip_village_values), not typed. */
+    fromVillages: boolean('from_villages').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period] }), index('sakip_realisations_plan_idx').on(t.regionCode, t.planId, t.year)],
 );
@@ -177,6 +179,7 @@ export const sakipRealisationVersions = pgTable(
     enteredByLabel: text('entered_by_label').notNull(),
     reason: text('reason'),
     afterClose: boolean('after_close').notNull(),
+    fromVillages: boolean('from_villages').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.version] }), index('sakip_realisation_versions_plan_idx').on(t.regionCode, t.planId)],
 );
@@ -499,4 +502,280 @@ export const sakipOfficialResults = pgTable(
     recordedByLabel: text('recorded_by_label').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.year] }), check('sakip_official_results_score', sql`${t.score} >= 0 and ${t.score} <= 100`)],
+);
+
+// ---------------------------------------------------------------------------
+// The performance report (LKjIP, PermenPANRB 53/2014): service/lkjip.ts.
+
+/**
+ * A yearly performance report of the region (no unit, from the RPJMD) or of
+ * a unit (from its Renstra). `snapshot` holds the figures as generated
+ * (domain/lkjip.ts): a later correction of a target or realisation does not
+ * change it; regenerating is an explicit step on a draft, counted in
+ * `generation`. draft → final (approved by the unit's head, or the
+ * coordinator for the region's); only a final report is public.
+ */
+export const sakipReports = pgTable(
+  'sakip_reports',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    year: integer('year').notNull(),
+    unitId: uuid('unit_id'),
+    planId: uuid('plan_id').notNull(),
+    status: text('status').notNull(), // draft | final
+    generation: integer('generation').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    generatedAt: ts('generated_at').notNull(),
+    generatedBy: uuid('generated_by'),
+    generatedByLabel: text('generated_by_label').notNull(),
+    finalisedAt: ts('finalised_at'),
+    finalisedBy: uuid('finalised_by'),
+    finalisedByLabel: text('finalised_by_label'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('sakip_reports_owner_year_idx').on(t.regionCode, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.year),
+  ],
+);
+
+/** A report's narrative section as staff wrote it (a chapter's text, problems, follow-up), started from the generated draft. */
+export const sakipReportSections = pgTable(
+  'sakip_report_sections',
+  {
+    regionCode: text('region_code').notNull(),
+    reportId: uuid('report_id').notNull(),
+    section: text('section').notNull(),
+    text: text('text').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.reportId, t.section] })],
+);
+
+// Village data ("down to the village"): service/villages.ts.
+
+/**
+ * A kecamatan as a unit: the unit (the kecamatan's office) linked to its
+ * district code in the area registry, set by the SAKIP coordinator. Its
+ * village officers enter values for the desa/kelurahan of that district only.
+ */
+export const sakipKecamatanUnits = pgTable(
+  'sakip_kecamatan_units',
+  {
+    regionCode: text('region_code').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    /** The district (kecamatan) code, e.g. 32.11.01. */
+    districtCode: text('district_code').notNull(),
+    setAt: ts('set_at').notNull(),
+    setBy: uuid('set_by'),
+    setByLabel: text('set_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.unitId] }), uniqueIndex('sakip_kecamatan_units_district_idx').on(t.regionCode, t.districtCode)],
+);
+
+/**
+ * An indicator measured per desa/kelurahan, and how its villages roll up:
+ * `sum` adds the villages' counts; `rate` adds each village's numerator and
+ * denominator (stunted children, children measured) and divides the totals
+ * (× scale, 100 for a percentage), so a kecamatan's and the indicator's
+ * figure is the exact weighted rate, never an average of rates. Its
+ * realisations are written from its villages.
+ */
+export const sakipVillageIndicators = pgTable(
+  'sakip_village_indicators',
+  {
+    regionCode: text('region_code').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    planId: uuid('plan_id').notNull(),
+    rollup: text('rollup').notNull(), // sum | rate
+    /** A rate's multiplier: 100 (percent), 1000 (per mille); null for a sum. */
+    scale: numeric('scale'),
+    numeratorLabel: text('numerator_label').notNull().default(''),
+    denominatorLabel: text('denominator_label').notNull().default(''),
+    setAt: ts('set_at').notNull(),
+    setBy: uuid('set_by'),
+    setByLabel: text('set_by_label').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.indicatorId] }),
+    index('sakip_village_indicators_plan_idx').on(t.regionCode, t.planId),
+    check('sakip_village_indicators_rule', sql`(${t.rollup} = 'sum' and ${t.scale} is null) or (${t.rollup} = 'rate' and ${t.scale} > 0)`),
+  ],
+);
+
+/**
+ * One village's value of a village-measured indicator in one period: a count
+ * (sum), or a numerator and its denominator (rate). The current version; a
+ * correction moves what it replaced to sakip_village_value_versions.
+ */
+export const sakipVillageValues = pgTable(
+  'sakip_village_values',
+  {
+    regionCode: text('region_code').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    period: text('period').notNull(),
+    villageCode: text('village_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    year: integer('year').notNull(),
+    /** The kecamatan (district code) the village belongs to, kept for the roll-up per kecamatan. */
+    districtCode: text('district_code').notNull(),
+    value: numeric('value').notNull(),
+    /** A rate's denominator (> 0); null for a count. */
+    denominator: numeric('denominator'),
+    note: text('note').notNull().default(''),
+    enteredAt: ts('entered_at').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByLabel: text('entered_by_label').notNull(),
+    version: integer('version').notNull().default(1),
+    reason: text('reason'),
+    afterClose: boolean('after_close').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.villageCode] }),
+    index('sakip_village_values_district_idx').on(t.regionCode, t.indicatorId, t.period, t.districtCode),
+    index('sakip_village_values_plan_idx').on(t.regionCode, t.planId, t.year),
+  ],
+);
+
+/** The versions of a village value that corrections replaced, as they were: its history. */
+export const sakipVillageValueVersions = pgTable(
+  'sakip_village_value_versions',
+  {
+    regionCode: text('region_code').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    period: text('period').notNull(),
+    villageCode: text('village_code').notNull(),
+    version: integer('version').notNull(),
+    planId: uuid('plan_id').notNull(),
+    districtCode: text('district_code').notNull(),
+    value: numeric('value').notNull(),
+    denominator: numeric('denominator'),
+    note: text('note').notNull(),
+    enteredAt: ts('entered_at').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByLabel: text('entered_by_label').notNull(),
+    reason: text('reason'),
+    afterClose: boolean('after_close').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.villageCode, t.version] }), index('sakip_village_value_versions_plan_idx').on(t.regionCode, t.planId)],
+);
+
+// The yearly achievement summary the region overview and the province
+// comparison read (service/figures.ts), instead of recomputing every
+// indicator from its targets and realisations.
+
+/**
+ * One indicator of an active plan in one year of the plan, as the overview
+ * counts it: the unit responsible (its node's, else its plan's; null for the
+ * region's own), whether it has a target and a realisation, and its exact
+ * achievement, or why there is none. Written in the transaction of every
+ * change that moves it (a target, a realisation, the plan's activation or
+ * return to draft); a draft plan has no rows, and its structure (nodes,
+ * indicators, units) changes only while it is a draft.
+ */
+export const sakipIndicatorYearFigures = pgTable(
+  'sakip_indicator_year_figures',
+  {
+    regionCode: text('region_code').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    year: integer('year').notNull(),
+    planId: uuid('plan_id').notNull(),
+    unitId: uuid('unit_id'),
+    hasTarget: boolean('has_target').notNull(),
+    reported: boolean('reported').notNull(),
+    /** The achievement in percent at full precision; null when there is none (see `excluded`). */
+    percent: numeric('percent'),
+    /** Why there is no percent: no_realisation (or no target), target_zero, target_negative, range_inverted; null with a percent. */
+    excluded: text('excluded'),
+    /** A key indicator (IKU) of the RPJMD: the province compares these. */
+    iku: boolean('iku').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.indicatorId, t.year] }),
+    index('sakip_indicator_year_figures_year_idx').on(t.regionCode, t.year, t.planId),
+    // The province compares the RPJMD's IKU only: a few dozen rows per region, whatever the size of its Renstras.
+    index('sakip_indicator_year_figures_iku_idx').on(t.regionCode, t.year).where(sql`${t.iku}`),
+    check('sakip_indicator_year_figures_percent_or_reason', sql`(${t.percent} is null) <> (${t.excluded} is null)`),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Budgets and action plans (service/budget.ts, service/efficiency.ts)
+
+/**
+ * A programme's, activity's or sub-activity's budget in one period (a year,
+ * quarter or month, one kind per node and year like realisations): the
+ * ceiling (pagu) and what was spent (realisasi anggaran), in rupiah. The
+ * current version; a correction moves what it replaced to
+ * sakip_budget_versions.
+ */
+export const sakipBudgets = pgTable(
+  'sakip_budgets',
+  {
+    regionCode: text('region_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    nodeId: uuid('node_id').notNull(),
+    period: text('period').notNull(),
+    year: integer('year').notNull(),
+    ceiling: numeric('ceiling').notNull(),
+    spending: numeric('spending').notNull(),
+    enteredAt: ts('entered_at').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByLabel: text('entered_by_label').notNull(),
+    version: integer('version').notNull().default(1),
+    reason: text('reason'),
+    afterClose: boolean('after_close').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.nodeId, t.period] }),
+    index('sakip_budgets_plan_idx').on(t.regionCode, t.planId, t.year),
+    check('sakip_budgets_not_negative', sql`${t.ceiling} >= 0 and ${t.spending} >= 0`),
+  ],
+);
+
+/** The versions of a period's budget that a correction replaced, as they were. */
+export const sakipBudgetVersions = pgTable(
+  'sakip_budget_versions',
+  {
+    regionCode: text('region_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    nodeId: uuid('node_id').notNull(),
+    period: text('period').notNull(),
+    version: integer('version').notNull(),
+    ceiling: numeric('ceiling').notNull(),
+    spending: numeric('spending').notNull(),
+    enteredAt: ts('entered_at').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByLabel: text('entered_by_label').notNull(),
+    reason: text('reason'),
+    afterClose: boolean('after_close').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.nodeId, t.period, t.version] }), index('sakip_budget_versions_plan_idx').on(t.regionCode, t.planId)],
+);
+
+/**
+ * An indicator's action-plan (rencana aksi) target for a quarter or a month of
+ * a year, one kind per indicator and year; the year's own target is the
+ * plan's (sakip_targets). Changes are audited; in a closed period only the
+ * coordinator changes it, with a reason.
+ */
+export const sakipActionTargets = pgTable(
+  'sakip_action_targets',
+  {
+    regionCode: text('region_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    period: text('period').notNull(),
+    year: integer('year').notNull(),
+    value: numeric('value').notNull(),
+    setAt: ts('set_at').notNull(),
+    setBy: uuid('set_by'),
+    setByLabel: text('set_by_label').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period] }), index('sakip_action_targets_plan_idx').on(t.regionCode, t.planId, t.year)],
 );

@@ -344,12 +344,12 @@ describeWithApp('SAKIP plans as Excel workbooks', (h) => {
     // Back in draft, the demo RPJMD has realisations, a revised target and Renstra targets cascading from it.
     expect((await call('PUT', `/plans/${plan.DEMO_RPJMD}/status`, { status: 'draft' })).status).toBe(200);
     const error = await refusedWith(plan.DEMO_RPJMD, demo, 409, 'sakip.import_discards_history');
-    expect(error.details).toEqual({ realisations: expect.any(Number), revisedTargets: 1, supportedBy: 4 });
+    expect(error.details).toEqual({ realisations: expect.any(Number), revisedTargets: 1, supportedBy: 4, budgets: 0 });
     expect(error.details.realisations).toBeGreaterThan(0);
     // A revised target alone is history too.
     const revised = await call('POST', `/plans/${plan.rpjmd}/indicators/${(await call('GET', `/plans/${plan.rpjmd}/table`)).body.rows.find((r: any) => r.indicator?.name === 'Pertumbuhan ekonomi').indicator.id}/targets`,
       { year: 2030, value: '-1', reason: 'Proyeksi baru' });
     expect(revised.status).toBe(201);
-    expect((await refusedWith(plan.rpjmd, (await exportOf(plan.rpjmd)).raw, 409, 'sakip.import_discards_history')).details).toEqual({ realisations: 0, revisedTargets: 1, supportedBy: 0 });
+    expect((await refusedWith(plan.rpjmd, (await exportOf(plan.rpjmd)).raw, 409, 'sakip.import_discards_history')).details).toEqual({ realisations: 0, revisedTargets: 1, supportedBy: 0, budgets: 0 });
   });
 });

@@ -134,10 +134,13 @@ export function aggregatePeriods(rule: AggregationRule, periods: readonly Period
 // ---------------------------------------------------------------------------
 // A target's (sasaran's) achievement from its indicators
 
+/** What a target's achievement needs of an indicator's: its percent, or why there is none. */
+export type AchievementFigure = { computable: true; percent: Dec } | { computable: false; reason: NotComputable };
+
 export interface IndicatorAchievement {
   indicator: string;
   /** Null when the indicator has no realisation for the period. */
-  achievement: Achievement | null;
+  achievement: AchievementFigure | null;
   /** Optional; give a weight to every indicator of the target or to none. */
   weight?: DecLike;
 }

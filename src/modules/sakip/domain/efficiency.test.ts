@@ -3,7 +3,7 @@
 // category.
 import { describe, expect, it } from 'vitest';
 import {
-  absorption, DEFAULT_TRAFFIC_BANDS, efficiencyByDifference, efficiencySettings, outputEfficiency, outputEfficiencyIndex,
+  absorption, DEFAULT_TRAFFIC_BANDS, efficiencyBand, efficiencyByDifference, efficiencySettings, judgeEfficiency, outputEfficiency, outputEfficiencyIndex,
   trafficBandProblems, trafficBandTable, trafficLight, type EfficiencyCategory, type OutputRealisation, type TrafficBand,
 } from './efficiency.js';
 import { forDisplay } from './achievement.js';
@@ -166,5 +166,49 @@ describe('traffic-light bands', () => {
     expect(efficiencySettings.parse({ method: 'output_index', threshold: 2.5 }).threshold).toBe(2.5);
     expect(efficiencySettings.safeParse({ threshold: -1 }).success).toBe(false);
     expect(efficiencySettings.safeParse({ method: 'sisa_anggaran' }).success).toBe(false);
+  });
+});
+
+describe('judgeEfficiency: the region\'s method applied to a node, unit or target', () => {
+  const method1 = efficiencySettings.parse({});
+  const method2 = efficiencySettings.parse({ method: 'output_index' });
+  const budget = (ceiling: string, spending: string) => ({ ceiling, spending });
+
+  it.each([
+    // achievement, ceiling, spending → difference, category
+    ['96.23', '1187500000', '950000000', '16.23', 'efficient'], // 950 000 000 / 1 187 500 000 = 80 %
+    ['100', '100', '95', '5.00', 'fairly_efficient'], // +5 itself is fairly efficient
+    ['100', '100', '105', '-5.00', 'fairly_efficient'],
+    ['89.44', '100', '95', '-5.56', 'inefficient'],
+    ['0', '100', '80', '-80.00', 'inefficient'],
+  ] as const)('method 1: achievement %s %% with %s/%s spent → %s (%s)', (achieved, ceiling, spent, value, category) => {
+    const j = judgeEfficiency(method1, { achievementPercent: achieved, budget: budget(ceiling, spent), outputs: [] });
+    expect(j.computable && [forDisplay(j.value), j.category]).toEqual([value, category]);
+  });
+
+  it.each([
+    [null, budget('100', '50'), 'no_achievement'],
+    ['100', null, 'no_budget'],
+    ['100', budget('0', '0'), 'ceiling_zero'],
+  ] as const)('method 1 without what it needs: %s, %o → %s', (achieved, b, reason) => {
+    expect(judgeEfficiency(method1, { achievementPercent: achieved, budget: b, outputs: [] })).toEqual({ computable: false, method: 'achievement_minus_absorption', reason });
+  });
+
+  it('method 2 reads the index around 50 with the same threshold', () => {
+    const out = (ra: string, rv: string) => ({ output: 'o', budgetRealised: ra, volumeRealised: rv, budgetCeiling: '100', volumeTarget: '10' });
+    // E = 1 − (RA·TV)/(PA·RV): 80 spent for 10 = 20 % → capped 20 → 100; 100 for 10 → 50; 100 for 9 → −11.1… → 22.2…
+    const cases: [string, string, string, EfficiencyCategory][] = [['80', '10', '100.00', 'efficient'], ['100', '10', '50.00', 'fairly_efficient'], ['100', '9', '22.22', 'inefficient']];
+    for (const [ra, rv, value, category] of cases) {
+      const j = judgeEfficiency(method2, { achievementPercent: null, budget: null, outputs: [out(ra, rv)] });
+      expect(j.computable && [forDisplay(j.value), j.category], `${ra}/${rv}`).toEqual([value, category]);
+    }
+    expect(judgeEfficiency(method2, { achievementPercent: '100', budget: budget('1', '1'), outputs: [] })).toEqual({ computable: false, method: 'output_index', reason: 'no_outputs' });
+  });
+
+  it('colours a category from the region\'s bands: lowest, middle, highest', () => {
+    expect((['inefficient', 'fairly_efficient', 'efficient'] as const).map((c) => efficiencyBand(c, DEFAULT_TRAFFIC_BANDS).colour)).toEqual(['#b42318', '#e0a800', '#1d6b3a']);
+    const two: TrafficBand[] = [DEFAULT_TRAFFIC_BANDS[0], { ...DEFAULT_TRAFFIC_BANDS[2], min: 70, minInclusive: true }];
+    expect((['inefficient', 'fairly_efficient', 'efficient'] as const).map((c) => efficiencyBand(c, two).colour)).toEqual(['#b42318', '#1d6b3a', '#1d6b3a']);
+    expect(efficiencyBand('fairly_efficient', DEFAULT_TRAFFIC_BANDS).label).toEqual({ id: 'Cukup efisien', en: 'Fairly efficient' });
   });
 });

@@ -207,3 +207,49 @@ export const efficiencySettings = z.object({
   bands: trafficBandTable.default(DEFAULT_TRAFFIC_BANDS),
 });
 export type EfficiencySettings = z.infer<typeof efficiencySettings>;
+
+export const efficiencyMethodLabels: Record<EfficiencyMethod, Words> = {
+  achievement_minus_absorption: { id: 'Capaian kinerja dikurangi serapan anggaran', en: 'Achievement minus budget absorption' },
+  output_index: { id: 'Indeks efisiensi keluaran', en: 'Output-based efficiency index' },
+};
+
+/** The index value at which a unit cost is exactly as planned (E = 0). */
+const INDEX_AS_PLANNED = 50;
+
+export type EfficiencyJudgement =
+  | { computable: true; method: EfficiencyMethod; category: EfficiencyCategory; /** Method 1: the difference in points; method 2: the index in percent. */ value: Dec }
+  | { computable: false; method: EfficiencyMethod; reason: 'no_budget' | 'ceiling_zero' | 'negative_amount' | 'no_achievement' | 'no_outputs' | 'nothing_computable' };
+
+/**
+ * Efficiency by the region's method. Method 1 compares the achievement with
+ * the absorption. Method 2's index has no categories in its source; ours
+ * (open to correction) reads it like method 1 around 50 % (a unit cost as
+ * planned): above 50 + threshold efficient, within ±threshold fairly
+ * efficient, below inefficient.
+ */
+export function judgeEfficiency(
+  settings: Pick<EfficiencySettings, 'method' | 'threshold' | 'capOutputE'>,
+  input: { achievementPercent: DecLike | null; budget: { ceiling: DecLike; spending: DecLike } | null; outputs: readonly OutputRealisation[] },
+): EfficiencyJudgement {
+  const method = settings.method;
+  if (method === 'output_index') {
+    const index = outputEfficiencyIndex(input.outputs, { capE: settings.capOutputE });
+    if (!index.ok) return { computable: false, method, reason: index.error };
+    return { computable: true, method, value: index.value, category: efficiencyByDifference(index.value, INDEX_AS_PLANNED, settings.threshold).category };
+  }
+  if (input.budget === null) return { computable: false, method, reason: 'no_budget' };
+  const a = absorption(input.budget.spending, input.budget.ceiling);
+  if (!a.computable) return { computable: false, method, reason: a.reason };
+  if (input.achievementPercent === null) return { computable: false, method, reason: 'no_achievement' };
+  const { difference, category } = efficiencyByDifference(input.achievementPercent, a.percent, settings.threshold);
+  return { computable: true, method, value: difference, category };
+}
+
+/**
+ * A category's traffic-light colour, from the region's own bands: inefficient
+ * the lowest band's, efficient the highest's, fairly efficient the middle one's.
+ */
+export function efficiencyBand(category: EfficiencyCategory, bands: readonly TrafficBand[]): { label: Words; colour: string } {
+  const band = category === 'inefficient' ? bands[0] : category === 'efficient' ? bands[bands.length - 1] : bands[Math.floor(bands.length / 2)];
+  return { label: efficiencyCategoryLabels[category], colour: band.colour };
+}

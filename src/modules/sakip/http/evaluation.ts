@@ -14,6 +14,7 @@ import {
   addRecommendation, answerCriteria, evaluationStatuses, evaluationView, followUpRecommendation, followUpStatuses, listEvaluations, openEvaluation,
   reviewSubComponent, setEvaluationNotes, setEvaluationStatus, worksheetVersions,
 } from '../service/evaluation.js';
+import * as answers from './responses.js';
 import { listOfficialResults, provinceComparison, recordOfficialResult } from '../service/evaluation-results.js';
 import { sakipAnswerEvidenceRoutes } from './evaluation-evidence.js';
 
@@ -83,6 +84,10 @@ const comparison = z.object({
     targets: z.object({
       year: z.number().int(), met: z.number().int(), withTarget: z.number().int(), indicators: z.number().int(),
       percent: decimal.nullable().describe('IKU RPJMD tercapai dari yang bertarget / the RPJMD key indicators met, of those with a target'),
+    }),
+    efficiency: z.object({
+      year: z.number().int(), method: answers.efficiencyMethod.describe('Metode yang dipilih daerah itu / the method that region chose'),
+      budget: answers.budgetTotals.nullable(), efficiency: answers.efficiency.nullable().describe('Capaian IKU RPJMD lawan serapan seluruh anggaran / the RPJMD key indicators\' achievement against the whole budget\'s absorption'),
     }),
   })),
 }).meta({ id: 'SakipProvinceComparison' });
@@ -222,7 +227,7 @@ export const sakipEvaluationRoutes = (ctx: AppContext) => async (app: FastifyIns
     config: { access: 'sakip.compare' },
     schema: {
       tags, summary: 'Perbandingan AKIP kabupaten/kota sebuah provinsi / A province\'s kabupaten/kota compared on AKIP', params: regionParam,
-      description: 'Untuk provinsi: setiap kabupaten/kota dengan hasil terakhir (resmi, atau evaluasi internal final), tren per tahun dan IKU RPJMD tercapai. Efisiensi belum dibandingkan: anggaran belum dicatat. / For a province: each kabupaten/kota with its latest result (official, else the final internal one), the trend by year and the RPJMD key indicators met. Efficiency is not compared yet: budgets are not recorded.',
+      description: 'Untuk provinsi: setiap kabupaten/kota dengan hasil terakhir (resmi, atau evaluasi internal final), tren per tahun, IKU RPJMD tercapai, serta efisiensinya menurut metode daerah itu (capaian IKU lawan serapan anggaran tahun targetsYear). / For a province: each kabupaten/kota with its latest result (official, else the final internal one), the trend by year and the RPJMD key indicators met, and its efficiency by that region\'s method (key indicators\' achievement against budget absorption in targetsYear).',
       querystring: z.object({
         from: z.coerce.number().int().min(2000).max(2100).optional().describe('Bawaan: empat tahun sebelum `to` / default: four years before `to`'),
         to: z.coerce.number().int().min(2000).max(2100).optional().describe('Bawaan: tahun berjalan / default: the current year'),

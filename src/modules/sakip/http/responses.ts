@@ -32,6 +32,7 @@ export const realisation = z.object({
   version: z.number().int().describe('1 untuk isian pertama, bertambah setiap koreksi / 1 for the first entry, one more for each correction'),
   reason: z.string().nullable().describe('Alasan koreksi; wajib setelah periode ditutup / the correction\'s reason; required once the period is closed'),
   afterClose: z.boolean().describe('Dikoreksi koordinator setelah periode ditutup / corrected by the coordinator after the period was closed'),
+  fromVillages: z.boolean().describe('Dihitung dari data desa/kelurahan, bukan diisi / rolled up from the village values, not typed'),
 }).meta({ id: 'SakipRealisation' });
 
 const band = z.object({ label: words, colour: z.string() });
@@ -113,6 +114,37 @@ export const planTable = z.object({
   rows: z.array(z.object({ number: z.string(), depth: z.number().int(), node: nodeBrief, indicator: indicator.nullable() })),
 }).meta({ id: 'SakipPlanTable' });
 
+export const percentFigure = z.object({
+  percent: z.string().describe('Dibulatkan setengah ke atas, dua desimal / half up, two decimals'), percentExact: z.string().describe('Nilai tepat / the exact value'),
+});
+
+const efficiencyCategory = oneOf(['efficient', 'fairly_efficient', 'inefficient']);
+
+export const efficiencyMethod = z.object({
+  code: oneOf(['achievement_minus_absorption', 'output_index']), label: words,
+  threshold: z.string().describe('Ambang (poin persen) di sekitar 0 (metode 1) atau 50 (metode 2) untuk cukup efisien / the band around 0 (method 1) or 50 (method 2) that is fairly efficient'),
+  categories: z.array(z.object({ code: efficiencyCategory, label: words, colour: z.string() })).describe('Warna setiap kategori dari pita lampu lalu lintas daerah / each category\'s colour, from the region\'s traffic-light bands'),
+}).meta({ id: 'SakipEfficiencyMethod' });
+
+export const efficiency = z.discriminatedUnion('computable', [
+  z.object({
+    computable: z.literal(true),
+    value: z.string().describe('Metode 1: capaian − serapan (poin); metode 2: nilai indeks (%); dua desimal / method 1: achievement − absorption (points); method 2: the index (%); two decimals'),
+    valueExact: z.string(), category: efficiencyCategory, label: words, colour: z.string(),
+  }),
+  z.object({ computable: z.literal(false), reason: oneOf(['no_budget', 'ceiling_zero', 'negative_amount', 'no_achievement', 'no_outputs', 'nothing_computable']) }),
+]).meta({ id: 'SakipEfficiency' });
+
+export const budgetTotals = z.object({
+  ceiling: z.string().describe('Pagu, rupiah / the ceiling'), spending: z.string().describe('Realisasi anggaran, rupiah / spending'),
+  absorption: percentFigure.nullable().describe('Serapan; null bila pagu 0 / absorption; null when the ceiling is 0'),
+}).meta({ id: 'SakipBudgetTotals' });
+
+const budgetAndEfficiency = {
+  budget: budgetTotals.nullable().describe('Anggaran program tahun ini (Renstra; RPJMD bila Renstra tanpa anggaran) / the year\'s programme budget (Renstra; the RPJMD when the Renstra has none)'),
+  efficiency: efficiency.nullable().describe('Null tanpa anggaran / null without a budget'),
+};
+
 const tally = {
   indicators: z.number().int(), withTarget: z.number().int().describe('Dengan target tahun ini / with a target this year'),
   reported: z.number().int().describe('Dengan realisasi tahun ini / with a realisation this year'),
@@ -123,6 +155,73 @@ const tally = {
 export const overview = z.object({
   year: z.number().int(),
   plans: z.array(z.object({ id: z.string(), kind: oneOf(['rpjmd', 'renstra']), title: z.string(), unitId: z.string().nullable() })).describe('Rencana aktif yang mencakup tahun ini / the active plans covering the year'),
-  units: z.array(z.object({ unit: unitBrief.nullable().describe('Null: indikator RPJMD tanpa perangkat daerah penanggung jawab / null: RPJMD indicators with no responsible unit'), ...tally })),
+  units: z.array(z.object({ unit: unitBrief.nullable().describe('Null: indikator RPJMD tanpa perangkat daerah penanggung jawab / null: RPJMD indicators with no responsible unit'), ...tally, ...budgetAndEfficiency })),
   iku: z.object(tally).describe('Indikator kinerja utama RPJMD / the RPJMD\'s key performance indicators'),
+  targets: z.array(z.object({
+    planId: z.string(), planKind: oneOf(['rpjmd', 'renstra']), unitId: z.string().nullable(), node: z.object({ id: z.string(), title: z.string(), code: z.string().nullable() }),
+    achievement: percentFigure.nullable().describe('Capaian indikator sasaran / the target\'s indicators\' achievement'),
+    budget: budgetTotals.nullable().describe('Anggaran program di bawahnya / the budget of the programmes under it'), efficiency: efficiency.nullable(),
+  })).describe('Sasaran dengan program beranggaran di bawahnya / the targets (sasaran) with budgeted programmes under them'),
+  efficiencyMethod: efficiencyMethod.describe('Metode efisiensi yang dipilih daerah / the region\'s efficiency method'),
+  total: z.object(budgetAndEfficiency).describe('Seluruh anggaran daerah; efisiensinya dari capaian IKU RPJMD / the whole budget; its efficiency from the RPJMD key indicators\' achievement'),
 }).meta({ id: 'SakipOverview' });
+
+// ---------------------------------------------------------------------------
+// Village data
+
+export const kecamatan = z.object({
+  districtCode: z.string().describe('Kode kecamatan / the kecamatan (district) code'), name: z.string(), unit: unitBrief,
+  villages: z.number().int().describe('Jumlah desa/kelurahan / number of villages'),
+  editable: z.boolean().describe('Pengguna ini boleh mengisi data desanya / this user may enter its villages'),
+  setAt: instant, setBy: z.string(),
+}).meta({ id: 'SakipKecamatan' });
+
+export const villageRule = z.object({
+  rollup: oneOf(['sum', 'rate']).describe('sum: jumlah desa; rate: Σ pembilang / Σ penyebut × pengali / sum of counts, or the weighted rate'),
+  scale: decimal.nullable().describe('Pengali rasio (100 = persen); null untuk jumlah / a rate\'s scale (100 = percent); null for a sum'),
+  numeratorLabel: z.string(), denominatorLabel: z.string(),
+}).meta({ id: 'SakipVillageRule' });
+
+export const villageIndicator = z.object({
+  planId: z.string(), planTitle: z.string(),
+  indicator: z.object({ id: z.string(), name: z.string(), measure: z.string(), polarity: oneOf(['higher_is_better', 'lower_is_better']) }),
+  rule: villageRule, periods: z.array(z.string()).describe('Periode tahun itu yang sudah berisi data desa / the year\'s periods with village values'),
+}).meta({ id: 'SakipVillageIndicator' });
+
+const villageFigure = z.object({
+  value: decimal.describe('Nilai tepat (rasio: 6 desimal) / the exact figure (a rate: 6 decimals)'),
+  shown: z.string().describe('Dibulatkan setengah ke atas, dua desimal / half up, two decimals'),
+  numerator: decimal.describe('Jumlah (atau jumlah pembilang) / the count, or the numerators\' total'),
+  denominator: decimal.nullable().describe('Jumlah penyebut; null untuk jumlah / the denominators\' total; null for a sum'),
+  result: result.nullable().describe('Capaian terhadap target tahun itu, warna menurut pita daerah / achievement against the year\'s target, coloured by the region\'s bands'),
+}).meta({ id: 'SakipVillageFigure' });
+
+export const villageEntry = z.object({
+  value: decimal.describe('Jumlah, atau pembilang rasio / the count, or a rate\'s numerator'), denominator: decimal.nullable(), note: z.string(),
+  version: z.number().int(), enteredAt: instant, enteredBy: z.string(), reason: z.string().nullable(), afterClose: z.boolean(),
+}).meta({ id: 'SakipVillageEntry' });
+
+export const villageTable = z.object({
+  plan: z.object({ id: z.string(), title: z.string(), kind: oneOf(['rpjmd', 'renstra']), unitId: z.string().nullable() }),
+  indicator: z.object({ id: z.string(), name: z.string(), measure: z.string(), polarity: oneOf(['higher_is_better', 'lower_is_better']), aggregation: oneOf(['sum', 'average', 'last']) }),
+  rule: villageRule, period: z.string(), year: z.number().int(), periods: z.array(z.string()).describe('Periode yang berisi data desa, terbaru dulu / periods with village values, newest first'),
+  lockedBy: z.string().nullable().describe('Periode tertutup yang mengunci periode ini (hanya koordinator mengoreksi, dengan alasan); null bila terbuka / the closed period locking it (the coordinator corrects, with a reason); null when open'),
+  target: target.nullable(),
+  total: villageFigure.nullable().describe('Semua desa yang berisi: sama dengan realisasi indikator / every village with a value: the indicator\'s realisation'),
+  realisation: realisation.nullable(),
+  kecamatan: z.array(z.object({
+    districtCode: z.string(), name: z.string(), unit: unitBrief.nullable(), villages: z.number().int(), entered: z.number().int(), figure: villageFigure.nullable(),
+    rank: z.number().int().nullable(), editable: z.boolean(),
+  })),
+  villages: z.array(z.object({
+    code: z.string(), name: z.string(), kind: z.string().describe('desa atau kelurahan'), districtCode: z.string(), districtName: z.string(),
+    entry: villageEntry.nullable(), figure: villageFigure.nullable(), rank: z.number().int().nullable().describe('Peringkat, terbaik = 1 menurut polaritas / rank, best = 1 by polarity'),
+  })),
+}).meta({ id: 'SakipVillageTable' });
+
+export const villageWrite = z.object({
+  changed: z.number().int().describe('Desa yang nilainya berubah / villages whose value changed'),
+  realisation: realisation.nullable().describe('Realisasi indikator yang ditulis ulang dari desa; null bila tidak ada yang berubah / the indicator\'s realisation rewritten from its villages; null when nothing changed'),
+}).meta({ id: 'SakipVillageWrite' });
+
+export const villageHistory = z.object({ villageCode: z.string(), period: z.string(), versions: z.array(villageEntry) }).meta({ id: 'SakipVillageHistory' });

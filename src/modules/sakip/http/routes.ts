@@ -16,6 +16,7 @@ import { indicatorFields, nodeView } from '../service/reads.js';
 import { enterRealisation, listRealisations, setTarget, targetHistory } from '../service/targets.js';
 import { planTableView, planTreeView } from '../service/views.js';
 import { regionOverview } from '../service/overview.js';
+import { withEfficiency } from '../service/efficiency.js';
 import { realisationFromSource } from '../service/sources.js';
 import * as answers from './responses.js';
 import { sakipEvidenceRoutes } from './evidence.js';
@@ -98,7 +99,7 @@ export const sakipRoutes = (ctx: AppContext) => async (app: FastifyInstance) => 
       querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
       response: { 200: answers.overview },
     },
-  }, async (request) => regionOverview(ctx, request.region!, request.query.year));
+  }, async (request) => withEfficiency(ctx, request.region!, await regionOverview(ctx, request.region!, request.query.year)));
 
   r.get(P, {
     config: { access: 'sakip.read' },

@@ -60,12 +60,12 @@ async function versionOf(db: Queryable, a: AgreementRow, version = a.version): P
 }
 
 /** The active plan the official's targets come from: the RPJMD, or the unit's Renstra, covering the year. */
-async function sourcePlan(db: Queryable, regionCode: string, year: number, unitId: string | null): Promise<PlanRow> {
+export async function sourcePlan(db: Queryable, regionCode: string, year: number, unitId: string | null, missing: 'sakip.agreement_no_plan' | 'sakip.report_no_plan' = 'sakip.agreement_no_plan'): Promise<PlanRow> {
   const [plan] = await db.select().from(sakipPlans).where(and(
     eq(sakipPlans.regionCode, regionCode), eq(sakipPlans.status, 'active'), lte(sakipPlans.startYear, year), gte(sakipPlans.endYear, year),
     unitId === null ? isNull(sakipPlans.unitId) : eq(sakipPlans.unitId, unitId),
   ));
-  if (!plan) throw new AppError('sakip.agreement_no_plan', { year });
+  if (!plan) throw new AppError(missing, { year });
   return plan;
 }
 

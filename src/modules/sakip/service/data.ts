@@ -9,7 +9,7 @@ import { AppError } from '../../../platform/errors.js';
 import { units } from '../../../platform/schema.js';
 import { kindsInPlan, type PlanKind } from '../domain/kinds.js';
 import { parseTargetNumber, planProblems, type NodeKind, type Plan, type RawTarget, type TreeProblem, type TreeProblemCode } from '../domain/tree.js';
-import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipTargets } from '../schema.js';
+import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipTargets, sakipVillageIndicators } from '../schema.js';
 
 export type PlanRow = typeof sakipPlans.$inferSelect;
 export type NodeRow = typeof sakipNodes.$inferSelect;
@@ -28,6 +28,14 @@ export async function nodeIn(db: Queryable, plan: PlanRow, id: string): Promise<
   const [row] = await db.select().from(sakipNodes).where(and(eq(sakipNodes.regionCode, plan.regionCode), eq(sakipNodes.planId, plan.id), eq(sakipNodes.id, id)));
   if (!row) throw new AppError('sakip.node_not_found', { nodeId: id });
   return row;
+}
+
+export type VillageRuleRow = typeof sakipVillageIndicators.$inferSelect;
+
+/** How the indicator's villages roll up, when it is measured per village; null otherwise. */
+export async function villageRuleOf(db: Queryable, regionCode: string, indicatorId: string): Promise<VillageRuleRow | null> {
+  const [row] = await db.select().from(sakipVillageIndicators).where(and(eq(sakipVillageIndicators.regionCode, regionCode), eq(sakipVillageIndicators.indicatorId, indicatorId)));
+  return row ?? null;
 }
 
 export async function indicatorIn(db: Queryable, plan: PlanRow, id: string, lock?: 'update'): Promise<IndicatorRow> {

@@ -3,8 +3,8 @@
 // the worksheet version's bands), and the province's comparison of its
 // kabupaten/kota: the latest official (else final internal) score and
 // predicate, the trend over the years, and the share of the RPJMD's key
-// indicators met (service/overview.ts). Efficiency needs budgets, which the
-// module does not hold yet, so it is not compared.
+// indicators met (counted from the stored summary, service/overview.ts), and
+// its efficiency by its own method (service/efficiency.ts).
 import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
@@ -12,14 +12,15 @@ import { audit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { Dec, hasPlaces, round2 } from '../../../platform/decimal.js';
 import { areas } from '../../../platform/schema.js';
-import { childRegions, getRegion, type Region } from '../../../platform/regions/service.js';
+import { childRegions, type Region } from '../../../platform/regions/service.js';
 import { predicateFor } from '../domain/evaluation.js';
 import { sakipEvaluations, sakipOfficialResults } from '../schema.js';
 import { actorLabel } from './data.js';
 import { CURRENT_WORKSHEET, worksheet } from './evaluation.js';
-import { regionOverview } from './overview.js';
+import { ikuCounts } from './overview.js';
+import { budgetedRegions, regionEfficiency } from './efficiency.js';
 
-const predicateOf = (version: string, code: string) => {
+export const predicateOf = (version: string, code: string) => {
   const p = worksheet(version).predicates.find((x) => x.code === code);
   return { code, label: p?.label ?? code };
 };
@@ -75,11 +76,13 @@ export async function provinceComparison(ctx: AppContext, province: Region, q: {
   const codes = (await childRegions(db, province.code)).sort();
   const years: number[] = [];
   for (let y = q.from; y <= q.to; y++) years.push(y);
-  const [names, official, internal] = codes.length === 0 ? [[], [], []] : await Promise.all([
+  const [names, official, internal, iku, budgeted] = codes.length === 0 ? [[], [], [], new Map(), new Set<string>()] : await Promise.all([
     db.select({ code: areas.code, name: areas.name, kind: areas.kind }).from(areas).where(inArray(areas.code, codes)),
     db.select().from(sakipOfficialResults).where(and(inArray(sakipOfficialResults.regionCode, codes), gte(sakipOfficialResults.year, q.from), lte(sakipOfficialResults.year, q.to))),
     db.select({ regionCode: sakipEvaluations.regionCode, year: sakipEvaluations.year, score: sakipEvaluations.score, predicate: sakipEvaluations.predicate, version: sakipEvaluations.worksheetVersion })
       .from(sakipEvaluations).where(and(inArray(sakipEvaluations.regionCode, codes), eq(sakipEvaluations.status, 'final'), gte(sakipEvaluations.year, q.from), lte(sakipEvaluations.year, q.to))),
+    ikuCounts(ctx, codes, q.targetsYear),
+    budgetedRegions(db, codes, q.targetsYear),
   ]);
   const regions = [];
   for (const code of codes) {
@@ -95,15 +98,16 @@ export async function provinceComparison(ctx: AppContext, province: Region, q: {
     const withScore = trend.map((t) => ({ year: t.year, source: t.official ? 'official' as const : 'internal' as const, result: t.official ?? t.internal })).filter((t) => t.result !== null);
     const last = withScore.at(-1);
     const previous = withScore.at(-2);
-    const overview = await regionOverview(ctx, await getRegion(db, code), q.targetsYear);
+    const targets = iku.get(code) ?? { indicators: 0, withTarget: 0, met: 0 };
     const area = names.find((n) => n.code === code);
     regions.push({
       code, name: area?.name ?? code, kind: area?.kind ?? '',
       latest: last ? { year: last.year, source: last.source, score: last.result!.score, predicate: last.result!.predicate } : null,
       change: last && previous ? new Dec(last.result!.score).minus(previous.result!.score).toFixed(2) : null,
       trend,
-      targets: { year: overview.year, met: overview.iku.met, withTarget: overview.iku.withTarget, indicators: overview.iku.indicators,
-        percent: overview.iku.withTarget === 0 ? null : round2(new Dec(overview.iku.met).times(100).div(overview.iku.withTarget)).toFixed(2) },
+      targets: { year: q.targetsYear, met: targets.met, withTarget: targets.withTarget, indicators: targets.indicators,
+        percent: targets.withTarget === 0 ? null : round2(new Dec(targets.met).times(100).div(targets.withTarget)).toFixed(2) },
+      efficiency: await regionEfficiency(ctx, code, q.targetsYear, budgeted.has(code)),
     });
   }
   return { province: { code: province.code, name: province.name }, from: q.from, to: q.to, targetsYear: q.targetsYear, years, regions };

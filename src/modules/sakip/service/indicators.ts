@@ -8,7 +8,7 @@ import { findMeasure } from '../../../platform/modules/measures.js';
 import { audit, changedFields } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { AggregationRule, Polarity } from '../domain/achievement.js';
-import { sakipIndicators, sakipRealisations, sakipTargets } from '../schema.js';
+import { sakipIndicators, sakipRealisations, sakipTargets, sakipActionTargets } from '../schema.js';
 import { ensureMayEditPlan } from './access.js';
 import { ensureDraft, ensureUnits, indicatorIn, nodeIn, planFor, withoutNewProblems, type IndicatorRow } from './data.js';
 import { touch } from './nodes.js';
@@ -101,7 +101,9 @@ export async function removeIndicator(ctx: AppContext, regionCode: string, actor
       .where(and(eq(sakipTargets.regionCode, regionCode), eq(sakipTargets.indicatorId, indicator.id))).limit(1);
     const [realisation] = await tx.select({ period: sakipRealisations.period }).from(sakipRealisations)
       .where(and(eq(sakipRealisations.regionCode, regionCode), eq(sakipRealisations.indicatorId, indicator.id))).limit(1);
-    if (target || realisation) throw new AppError('sakip.indicator_in_use');
+    const [action] = await tx.select({ period: sakipActionTargets.period }).from(sakipActionTargets)
+      .where(and(eq(sakipActionTargets.regionCode, regionCode), eq(sakipActionTargets.indicatorId, indicator.id))).limit(1);
+    if (target || realisation || action) throw new AppError('sakip.indicator_in_use');
     const now = ctx.clock.now();
     await withoutNewProblems(tx, plan, () => tx.delete(sakipIndicators).where(and(eq(sakipIndicators.regionCode, regionCode), eq(sakipIndicators.id, indicator.id))));
     await touch(tx, plan, now);

@@ -9,7 +9,7 @@ import { AppError } from '../../../platform/errors.js';
 import { audit, changedFields } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { allowedChildren, type NodeKind } from '../domain/kinds.js';
-import { sakipIndicators, sakipNodes, sakipPlans } from '../schema.js';
+import { sakipIndicators, sakipNodes, sakipPlans, sakipBudgets } from '../schema.js';
 import { ensureMayEditPlan } from './access.js';
 import { checkCode, ensureDraft, ensureKindInPlan, ensureUnits, nodeIn, planFor, withoutNewProblems, type NodeRow, type PlanRow } from './data.js';
 
@@ -166,7 +166,9 @@ export async function removeNode(ctx: AppContext, regionCode: string, actor: Act
     const [indicator] = await tx.select({ id: sakipIndicators.id }).from(sakipIndicators)
       .where(and(eq(sakipIndicators.regionCode, regionCode), eq(sakipIndicators.nodeId, node.id))).limit(1);
     const [supporter] = await tx.select({ id: sakipNodes.id }).from(sakipNodes).where(and(eq(sakipNodes.regionCode, regionCode), eq(sakipNodes.supportsNodeId, node.id))).limit(1);
-    if (child || indicator || supporter) throw new AppError('sakip.node_not_empty', { children: !!child, indicators: !!indicator, supportedBy: supporter?.id ?? null });
+    // A budget entered on it is history too: it stops the removal like an indicator.
+    const [budget] = await tx.select({ period: sakipBudgets.period }).from(sakipBudgets).where(and(eq(sakipBudgets.regionCode, regionCode), eq(sakipBudgets.nodeId, node.id))).limit(1);
+    if (child || indicator || supporter || budget) throw new AppError('sakip.node_not_empty', { children: !!child, indicators: !!indicator, supportedBy: supporter?.id ?? null, budget: !!budget });
     const now = ctx.clock.now();
     await withoutNewProblems(tx, plan, async () => {
       await tx.delete(sakipNodes).where(and(eq(sakipNodes.regionCode, regionCode), eq(sakipNodes.id, node.id)));

@@ -4,6 +4,7 @@
 // units, kept as versions too; in a closed (locked) period only the SAKIP
 // coordinator changes them, with a reason.
 import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../../platform/db/client.js';
 import type { AppContext } from '../../../platform/context.js';
 import { Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
@@ -11,9 +12,10 @@ import { audit, changedFields } from '../../../platform/audit/audit.js';
 import { can, type Actor } from '../../../platform/auth/policy.js';
 import { sakipRealisations, sakipRealisationVersions, sakipTargets } from '../schema.js';
 import { ensureMayEditPlan, ensureMayReport, reportingUnits } from './access.js';
-import { actorLabel, decimalInput, indicatorIn, nodeIn, planFor, type IndicatorRow, type RealisationRow, type TargetRow } from './data.js';
+import { actorLabel, decimalInput, indicatorIn, nodeIn, planFor, villageRuleOf, type IndicatorRow, type PlanRow, type RealisationRow, type TargetRow } from './data.js';
 import { parsePeriod, periodKind, periodOrder, periodStart } from './periods.js';
 import { lockingPeriod } from './reporting.js';
+import { refreshFigures } from './figures.js';
 
 export interface TargetInput { year: number; value?: string | number; low?: string | number; high?: string | number; reason?: string }
 
@@ -63,6 +65,7 @@ export async function setTarget(ctx: AppContext, regionCode: string, actor: Acto
       regionCode, planId: plan.id, indicatorId: indicator.id, year: input.year, version: (current?.version ?? 0) + 1, ...values, reason,
       setAt: now, setBy: actor.userId, setByLabel: actorLabel(actor),
     }).returning();
+    await refreshFigures(tx, plan, { indicatorIds: [indicator.id], year: row.year });
     const shown = (t: { value: string | null; low: string | null; high: string | null }) => (t.value !== null ? { value: t.value } : { low: t.low, high: t.high });
     await audit(tx, now, actor, regionCode, current ? 'sakip.target_revise' : 'sakip.target_set', 'sakip_indicator', indicator.id,
       { planId: plan.id, year: row.year, version: row.version, ...(reason ? { reason } : {}) },
@@ -94,57 +97,93 @@ export interface RealisationInput { value: string | number; note?: string; obsta
 /** A realisation, current (sakip_realisations) or replaced (sakip_realisation_versions). */
 export const realisationView = (r: Omit<RealisationRow, 'year'>) => ({
   period: r.period, year: parsePeriod(r.period).year, value: r.value, note: r.note, obstacles: r.obstacles, followUp: r.followUp, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel,
-  version: r.version, reason: r.reason, afterClose: r.afterClose,
+  version: r.version, reason: r.reason, afterClose: r.afterClose, fromVillages: r.fromVillages,
 });
 
 const sameRealisation = (a: { value: string; note: string; obstacles: string; followUp: string }, b: typeof a) =>
   new Dec(a.value).eq(b.value) && a.note === b.note && a.obstacles === b.obstacles && a.followUp === b.followUp;
 
 /**
- * Enters (or corrects) what the indicator achieved in one period. The period
- * must be inside the plan and already begun (in the region's time), and of
- * the same kind (year, quarter or month) as the indicator's other
- * realisations of that year, so that they add up by its rule. In a closed
- * period (service/reporting.ts) only the coordinator changes it, with a
- * reason. A correction keeps the version it replaces; sending what is
- * already there changes nothing.
+ * What every change of a period's figures checks, in the caller's
+ * transaction: the period is inside the plan and already begun (in the
+ * region's time); in a closed (locked) period only the coordinator changes
+ * it, with a reason. Returns the closed period that locks it, if any.
+ */
+export async function periodGuard(tx: Queryable, region: { code: string; utcOffsetMinutes: number }, actor: Actor, plan: PlanRow, period: string, reason: string | null, now: Date): Promise<string | null> {
+  const p = parsePeriod(period);
+  if (p.year < plan.startYear || p.year > plan.endYear) throw new AppError('sakip.period_outside_plan', { period, startYear: plan.startYear, endYear: plan.endYear });
+  if (periodStart(p, region.utcOffsetMinutes) > now) throw new AppError('sakip.period_not_started', { period });
+  const lockedBy = await lockingPeriod(tx, region.code, period);
+  if (lockedBy && !can(actor, 'sakip.manage', region.code)) throw new AppError('sakip.period_locked', { period, lockedBy });
+  if (lockedBy && !reason) throw new AppError('sakip.correction_reason_required', { period, lockedBy });
+  return lockedBy;
+}
+
+/** The periods of the indicator's year already reported as another kind (a quarter beside a year): refused, they would not add up. */
+export function ensureSameKind(period: string, periods: readonly string[]): void {
+  const other = [...new Set(periods.filter((r) => periodKind(r) !== periodKind(period)))].sort();
+  if (other.length > 0) throw new AppError('sakip.period_mixed', { period, existing: other });
+}
+
+/**
+ * Writes one period's realisation inside the caller's transaction, after the
+ * caller's checks: a correction keeps the version it replaces; the same
+ * figures again change nothing. `fromVillages` records a figure rolled up
+ * from the indicator's villages (service/villages.ts).
+ */
+export async function writeRealisation(
+  tx: Queryable, now: Date, actor: Actor, plan: PlanRow, indicator: IndicatorRow, period: string,
+  input: { value: string; note?: string; obstacles?: string; followUp?: string }, opts: { reason: string | null; lockedBy: string | null; fromVillages: boolean },
+) {
+  const regionCode = plan.regionCode;
+  const p = parsePeriod(period);
+  const sameYear = await tx.select().from(sakipRealisations)
+    .where(and(eq(sakipRealisations.regionCode, regionCode), eq(sakipRealisations.indicatorId, indicator.id), eq(sakipRealisations.year, p.year)));
+  ensureSameKind(period, sameYear.map((r) => r.period));
+  const before = sameYear.find((r) => r.period === period);
+  const fields = {
+    value: input.value, note: input.note ?? before?.note ?? '', obstacles: input.obstacles ?? before?.obstacles ?? '', followUp: input.followUp ?? before?.followUp ?? '',
+  };
+  if (before && sameRealisation(before, fields)) return realisationView(before);
+  if (before) {
+    const { year: _year, ...replaced } = before;
+    await tx.insert(sakipRealisationVersions).values(replaced);
+  }
+  const { reason, lockedBy, fromVillages } = opts;
+  const entered = { enteredAt: now, enteredBy: actor.userId, enteredByLabel: actorLabel(actor), version: (before?.version ?? 0) + 1, reason, afterClose: lockedBy !== null, fromVillages };
+  const [row] = await tx.insert(sakipRealisations).values({ regionCode, planId: plan.id, indicatorId: indicator.id, period, year: p.year, ...fields, ...entered })
+    .onConflictDoUpdate({ target: [sakipRealisations.regionCode, sakipRealisations.indicatorId, sakipRealisations.period], set: { ...fields, ...entered } })
+    .returning();
+  await refreshFigures(tx, plan, { indicatorIds: [indicator.id], year: p.year });
+  const was = before ? { value: before.value, note: before.note, obstacles: before.obstacles, followUp: before.followUp } : null;
+  await audit(tx, now, actor, regionCode, 'sakip.realisation', 'sakip_indicator', indicator.id,
+    { planId: plan.id, period, version: row.version, ...(reason ? { reason } : {}), ...(lockedBy ? { lockedBy } : {}), ...(fromVillages ? { fromVillages } : {}) },
+    was ? changedFields(was, fields) : { before: null, after: fields });
+  return realisationView(row);
+}
+
+/**
+ * Enters (or corrects) what the indicator achieved in one period: inside
+ * the plan, already begun, not locked unless by the coordinator with a
+ * reason (periodGuard), and of the same kind (year, quarter or month) as
+ * the indicator's other realisations of that year, so that they add up by
+ * its rule. An indicator measured per village takes its realisation from
+ * its villages, never typed.
  */
 export async function enterRealisation(ctx: AppContext, region: { code: string; utcOffsetMinutes: number }, actor: Actor, planId: string, indicatorId: string, period: string, input: RealisationInput) {
   const regionCode = region.code;
-  const p = parsePeriod(period);
+  parsePeriod(period);
   return ctx.database.db.transaction(async (tx) => {
     const plan = await planFor(tx, regionCode, planId, 'share');
     const indicator = await indicatorIn(tx, plan, indicatorId, 'update');
     const node = await nodeIn(tx, plan, indicator.nodeId);
     ensureMayReport(actor, regionCode, reportingUnits(plan, node, indicator));
-    if (p.year < plan.startYear || p.year > plan.endYear) throw new AppError('sakip.period_outside_plan', { period, startYear: plan.startYear, endYear: plan.endYear });
+    if (await villageRuleOf(tx, regionCode, indicator.id)) throw new AppError('sakip.realisation_from_villages');
     const now = ctx.clock.now();
-    if (periodStart(p, region.utcOffsetMinutes) > now) throw new AppError('sakip.period_not_started', { period });
-    const lockedBy = await lockingPeriod(tx, regionCode, period);
     const reason = input.reason?.trim() || null;
-    if (lockedBy && !can(actor, 'sakip.manage', regionCode)) throw new AppError('sakip.period_locked', { period, lockedBy });
-    if (lockedBy && !reason) throw new AppError('sakip.correction_reason_required', { period, lockedBy });
+    const lockedBy = await periodGuard(tx, region, actor, plan, period, reason, now);
     const value = decimalInput(input.value, indicator.allowsNegative);
-    const sameYear = await tx.select().from(sakipRealisations)
-      .where(and(eq(sakipRealisations.regionCode, regionCode), eq(sakipRealisations.indicatorId, indicator.id), eq(sakipRealisations.year, p.year)));
-    const other = sameYear.filter((r) => periodKind(r.period) !== p.kind).map((r) => r.period).sort();
-    if (other.length > 0) throw new AppError('sakip.period_mixed', { period, existing: other });
-    const before = sameYear.find((r) => r.period === period);
-    const fields = { value, note: input.note ?? before?.note ?? '', obstacles: input.obstacles ?? before?.obstacles ?? '', followUp: input.followUp ?? before?.followUp ?? '' };
-    if (before && sameRealisation(before, fields)) return realisationView(before);
-    if (before) {
-      const { year: _year, ...replaced } = before;
-      await tx.insert(sakipRealisationVersions).values(replaced);
-    }
-    const entered = { enteredAt: now, enteredBy: actor.userId, enteredByLabel: actorLabel(actor), version: (before?.version ?? 0) + 1, reason, afterClose: lockedBy !== null };
-    const [row] = await tx.insert(sakipRealisations).values({ regionCode, planId: plan.id, indicatorId: indicator.id, period, year: p.year, ...fields, ...entered })
-      .onConflictDoUpdate({ target: [sakipRealisations.regionCode, sakipRealisations.indicatorId, sakipRealisations.period], set: { ...fields, ...entered } })
-      .returning();
-    const was = before ? { value: before.value, note: before.note, obstacles: before.obstacles, followUp: before.followUp } : null;
-    await audit(tx, now, actor, regionCode, 'sakip.realisation', 'sakip_indicator', indicator.id,
-      { planId: plan.id, period, version: row.version, ...(reason ? { reason } : {}), ...(lockedBy ? { lockedBy } : {}) },
-      was ? changedFields(was, fields) : { before: null, after: fields });
-    return realisationView(row);
+    return writeRealisation(tx, now, actor, plan, indicator, period, { ...input, value }, { reason, lockedBy, fromVillages: false });
   });
 }
 

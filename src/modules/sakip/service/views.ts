@@ -6,9 +6,10 @@
 // value beside them.
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/client.js';
 import { round2, type Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
-import { achievement, aggregatePeriods, forDisplay, targetAchievement, type Achievement, type AggregationRule, type Polarity, type TargetValue } from '../domain/achievement.js';
+import { achievement, aggregatePeriods, forDisplay, targetAchievement, type Achievement, type AchievementFigure, type AggregationRule, type Polarity, type TargetValue } from '../domain/achievement.js';
 import { trafficLight, type TrafficBand } from '../domain/efficiency.js';
 import { buildTree, planProblems, planTable, type NodeKind, type PlanNode, type TreeItem } from '../domain/tree.js';
 import { sakipRealisations } from '../schema.js';
@@ -27,7 +28,7 @@ const bandOf = (percent: Dec, bands: readonly TrafficBand[]) => {
   return { label: band.label, colour: band.colour };
 };
 
-function resultOf(a: Achievement, bands: readonly TrafficBand[]) {
+export function resultOf(a: Achievement, bands: readonly TrafficBand[]) {
   if (!a.computable) return { computable: false as const, reason: a.reason };
   return {
     computable: true as const, percent: forDisplay(a.percent), percentExact: exact(a.percent), basis: a.basis,
@@ -35,7 +36,7 @@ function resultOf(a: Achievement, bands: readonly TrafficBand[]) {
   };
 }
 
-const targetValueOf = (t: TargetRow): TargetValue => (t.value !== null ? { type: 'single', value: t.value } : { type: 'range', low: t.low!, high: t.high! });
+export const targetValueOf = (t: TargetRow): TargetValue => (t.value !== null ? { type: 'single', value: t.value } : { type: 'range', low: t.low!, high: t.high! });
 
 interface Context {
   plan: PlanRow;
@@ -46,14 +47,23 @@ interface Context {
   realisations: Map<string, RealisationRow[]>;
 }
 
+/**
+ * One indicator's year: its current target, its realisations of the year
+ * added up by its rule, and the achievement (null without a target or a
+ * value). The plan views and the stored summary (service/figures.ts) both use it.
+ */
+export function yearFigure(i: Pick<IndicatorRow, 'aggregation' | 'polarity'>, target: TargetRow | undefined, rows: readonly Pick<RealisationRow, 'period' | 'value'>[], year: number) {
+  const kind = rows.length > 0 ? periodKind(rows[0].period) : null;
+  const values = new Map(rows.map((r) => [r.period, r.value]));
+  const aggregate = kind === null ? null : aggregatePeriods(i.aggregation as AggregationRule, periodsOfYear(kind, year).map((period) => ({ period, value: values.get(period) ?? null })));
+  const figure = target && aggregate?.value ? achievement(i.polarity as Polarity, targetValueOf(target), aggregate.value) : null;
+  return { kind, aggregate, figure };
+}
+
 /** One indicator's achievement in the year: its target, its periods added up by its rule, and the figure. */
 function indicatorAchievement(c: Context, i: IndicatorRow) {
   const target = c.targets.get(`${i.id}:${c.year}`);
-  const rows = c.realisations.get(i.id) ?? [];
-  const kind = rows.length > 0 ? periodKind(rows[0].period) : null;
-  const values = new Map(rows.map((r) => [r.period, r.value]));
-  const aggregate = kind === null ? null : aggregatePeriods(i.aggregation as AggregationRule, periodsOfYear(kind, c.year).map((period) => ({ period, value: values.get(period) ?? null })));
-  const figure = target && aggregate?.value ? achievement(i.polarity as Polarity, targetValueOf(target), aggregate.value) : null;
+  const { kind, aggregate, figure } = yearFigure(i, target, c.realisations.get(i.id) ?? [], c.year);
   return {
     figure,
     view: {
@@ -83,7 +93,7 @@ function indicatorView(c: Context, i: IndicatorRow) {
 }
 
 /** A node's indicators together (the plain average of those with a figure), as a sasaran's achievement is reported. */
-export function summaryOf(c: { bands: readonly TrafficBand[] }, parts: { id: string; figure: Achievement | null }[]) {
+export function summaryOf(c: { bands: readonly TrafficBand[] }, parts: { id: string; figure: AchievementFigure | null }[]) {
   if (parts.length === 0) return null;
   const t = targetAchievement(parts.map((p) => ({ indicator: p.id, achievement: p.figure })));
   if (!t.ok) return { ok: false as const, error: t.error, indicators: t.indicators };
@@ -107,8 +117,7 @@ export interface RegionView { code: string; utcOffsetMinutes: number; settings: 
  * Everything a plan's figures for one year need: its rows, the year's
  * realisations, and each indicator's view and achievement grouped by node.
  */
-export async function planFigures(ctx: AppContext, region: RegionView, plan: PlanRow, year: number) {
-  const db = ctx.database.db;
+export async function planFigures(db: Queryable, region: RegionView, plan: PlanRow, year: number) {
   const [data, rows] = await Promise.all([
     loadPlanData(db, plan),
     db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, region.code), eq(sakipRealisations.planId, plan.id), eq(sakipRealisations.year, year))),
@@ -126,7 +135,7 @@ export async function planFigures(ctx: AppContext, region: RegionView, plan: Pla
 async function prepare(ctx: AppContext, region: RegionView, planId: string, askedYear?: number) {
   const plan = await planFor(ctx.database.db, region.code, planId);
   const year = chosenYear(ctx, plan, region.utcOffsetMinutes, askedYear);
-  const [{ c, data, indicators }, unit] = await Promise.all([planFigures(ctx, region, plan, year), unitOf(ctx, plan)]);
+  const [{ c, data, indicators }, unit] = await Promise.all([planFigures(ctx.database.db, region, plan, year), unitOf(ctx, plan)]);
   const domain = domainPlan(plan, data);
   return { c, data, domain, indicators, header: planHeader(plan, unit), problems: planProblems(domain) };
 }

@@ -23,7 +23,7 @@ import {
   UNIT_SEPARATOR, yesNoWords, type Place, type TargetPart, type WorkbookContent, type WorkbookProblem,
 } from '../domain/workbook.js';
 import type { AggregationRule, Polarity } from '../domain/achievement.js';
-import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipTargets } from '../schema.js';
+import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisations, sakipTargets, sakipBudgets } from '../schema.js';
 import { ensureMayEditPlan } from './access.js';
 import { actorLabel, checkCode, decimalInput, ensureDraft, ensureKindInPlan, loadPlanData, planFor, tolerated, type PlanRow } from './data.js';
 import { checkSupports, touch } from './nodes.js';
@@ -166,15 +166,18 @@ async function importable(tx: Queryable, regionCode: string, actor: Actor, planI
   const plan = await planFor(tx, regionCode, planId, lock);
   ensureMayEditPlan(actor, plan);
   ensureDraft(plan);
-  const ofPlan = <T extends typeof sakipRealisations | typeof sakipTargets>(t: T) => and(eq(t.regionCode, plan.regionCode), eq(t.planId, plan.id));
+  const ofPlan = <T extends typeof sakipRealisations | typeof sakipTargets | typeof sakipBudgets>(t: T) => and(eq(t.regionCode, plan.regionCode), eq(t.planId, plan.id));
   const supporter = alias(sakipNodes, 'supporter');
-  const [[realised], [revised], [linked]] = await Promise.all([
+  const [[realised], [revised], [linked], [budgeted]] = await Promise.all([
     tx.select({ n: count() }).from(sakipRealisations).where(ofPlan(sakipRealisations)),
     tx.select({ n: count() }).from(sakipTargets).where(and(ofPlan(sakipTargets), gt(sakipTargets.version, 1))),
     tx.select({ n: count() }).from(supporter).where(and(eq(supporter.regionCode, plan.regionCode), ne(supporter.planId, plan.id), inArray(supporter.supportsNodeId,
       tx.select({ id: sakipNodes.id }).from(sakipNodes).where(and(eq(sakipNodes.regionCode, plan.regionCode), eq(sakipNodes.planId, plan.id)))))),
+    tx.select({ n: count() }).from(sakipBudgets).where(ofPlan(sakipBudgets)),
   ]);
-  if (realised.n + revised.n + linked.n > 0) throw new AppError('sakip.import_discards_history', { realisations: realised.n, revisedTargets: revised.n, supportedBy: linked.n });
+  if (realised.n + revised.n + linked.n + budgeted.n > 0) {
+    throw new AppError('sakip.import_discards_history', { realisations: realised.n, revisedTargets: revised.n, supportedBy: linked.n, budgets: budgeted.n });
+  }
   return plan;
 }
 

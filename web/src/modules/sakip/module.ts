@@ -1,10 +1,10 @@
-// e-SAKIP (performance accountability) in the web app: staff screens only,
-// each its own chunk loaded on demand with the SAKIP texts (citizens never
-// download them). Listed in ../../modules.ts.
+// e-SAKIP (performance accountability) in the web app: staff screens and the
+// public documents page, each its own chunk loaded on demand with the SAKIP
+// texts (a citizen's first download never carries them). Listed in ../../modules.ts.
 import type { ComponentType } from 'react';
 import type { WebModule } from '../../contract.js';
 import type { Namespace } from '../../i18n/index.js';
-import { staffPage } from '../../lazyPage.js';
+import { lazyPage, staffPage } from '../../lazyPage.js';
 
 const texts: Namespace = () => import('./messages.js').then((m) => m.texts);
 const page = <P extends object>(load: () => Promise<ComponentType<P>>) => staffPage(load, texts);
@@ -26,8 +26,16 @@ export const sakip: WebModule = {
     { path: '/staff/:region/sakip/perjanjian/:agreementId/versi/:version', component: page(() => import('./pages/Agreement.js').then((m) => m.AgreementPage)) },
     { path: '/staff/:region/sakip/perjanjian/:agreementId/versi/:version/cetak', component: page(() => import('./pages/Agreement.js').then((m) => m.AgreementPrintPage)) },
     { path: '/staff/:region/sakip/provinsi', component: page(() => import('./pages/Province.js').then((m) => m.ProvincePage)) },
+    { path: '/staff/:region/sakip/lkjip', component: page(() => import('./pages/Lkjip.js').then((m) => m.ReportsPage)) },
+    { path: '/staff/:region/sakip/lkjip/:reportId', component: page(() => import('./pages/Lkjip.js').then((m) => m.ReportPage)) },
+    { path: '/staff/:region/sakip/lkjip/:reportId/cetak', component: page(() => import('./pages/Lkjip.js').then((m) => m.ReportPrintPage)) },
+    // Public (no sign-in): the documents the region publishes, and a final LKjIP.
+    { path: '/r/:region/sakip', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicSakipPage), texts) },
+    { path: '/r/:region/sakip/lkjip/:reportId', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicReportPage), texts) },
+    { path: '/staff/:region/sakip/desa', component: page(() => import('./pages/Villages.js').then((m) => m.VillagesHomePage)) },
+    { path: '/staff/:region/sakip/desa/:planId/:indicatorId', component: page(() => import('./pages/Villages.js').then((m) => m.VillageTablePage)) },
     { path: '/staff/:region/sakip/rencana/:planId/indikator/:indicatorId', component: page(() => import('./pages/Indicator.js').then((m) => m.IndicatorPage)) },
   ],
   menu: [{ label: { id: 'SAKIP', en: 'SAKIP' }, href: (r) => `/staff/${r}/sakip`, permission: 'sakip.read' }],
-  landing: { roles: ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator'], href: (r) => `/staff/${r}/sakip` },
+  landing: { roles: ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'sakip_village_officer'], href: (r) => `/staff/${r}/sakip` },
 };

@@ -17,6 +17,8 @@ export const planUrl = (region: string, planId: string) => `${sakipApi(region)}/
 export const sakipPath = (region: string, rest = '') => `/staff/${region}/sakip${rest}`;
 export const planPath = (region: string, planId: string, rest = '') => sakipPath(region, `/rencana/${planId}${rest}`);
 export const indicatorPath = (region: string, planId: string, indicatorId: string) => planPath(region, planId, `/indikator/${indicatorId}`);
+/** An indicator's villages (query: periode, kecamatan). */
+export const villagesPath = (region: string, planId: string, indicatorId: string, query = '') => sakipPath(region, `/desa/${planId}/${indicatorId}${query}`);
 
 /** The units whose Renstra and realisations this person fills (their sakip_planner grants). */
 export function plannerUnits(me: Me | undefined, region: string): Set<string> {
@@ -120,9 +122,12 @@ export function SakipPage({ region, children }: { region: string; children: (reg
 function SakipNav({ region, province }: { region: string; province: boolean }) {
   const { t } = useI18n();
   const { path } = useLocation();
-  const entries: [string, string][] = [[sakipPath(region), t('sakip.nav.plans')], [sakipPath(region, '/ringkasan'), t('sakip.nav.overview')], [sakipPath(region, '/pelaporan'), t('sakip.nav.reporting')]];
+  const entries: [string, string][] = [
+    [sakipPath(region), t('sakip.nav.plans')], [sakipPath(region, '/ringkasan'), t('sakip.nav.overview')], [sakipPath(region, '/pelaporan'), t('sakip.nav.reporting')],
+    [sakipPath(region, '/desa'), t('sakip.nav.villages')],
+  ];
   // The AKIP evaluation; a province also compares its kabupaten/kota.
-  entries.push([sakipPath(region, '/perjanjian'), t('sakip.nav.agreements')], [sakipPath(region, '/evaluasi'), t('sakip.nav.evaluation')]);
+  entries.push([sakipPath(region, '/perjanjian'), t('sakip.nav.agreements')], [sakipPath(region, '/lkjip'), t('sakip.nav.lkjip')], [sakipPath(region, '/evaluasi'), t('sakip.nav.evaluation')]);
   if (province) entries.push([sakipPath(region, '/provinsi'), t('sakip.nav.province')]);
   return (
     <nav className="sakip-nav no-print" aria-label={t('sakip.nav.label')}>

@@ -31,3 +31,19 @@ export type AgreementBrief = Schemas['SakipAgreementBrief'];
 export type Agreement = Schemas['SakipAgreement'];
 export type SakipEvidence = Schemas['SakipEvidence'];
 export type AnswerEvidence = Schemas['SakipAnswerEvidence'];
+
+// The performance report (LKjIP) and the public pages.
+export type ReportBrief = Schemas['SakipReportBrief'];
+export type Report = Schemas['SakipReport'];
+export type ReportSnapshot = Schemas['SakipReportSnapshot'];
+export type PublicReport = Schemas['SakipPublicReport'];
+export type PublicDocuments = Schemas['SakipPublicDocuments'];
+export type Kecamatan = Schemas['SakipKecamatan'];
+export type VillageIndicator = Schemas['SakipVillageIndicator'];
+export type VillageTable = Schemas['SakipVillageTable'];
+export type VillageWrite = Schemas['SakipVillageWrite'];
+export type NodeBudget = Schemas['SakipNodeBudget'];
+export type ActionPlan = Schemas['SakipActionPlan'];
+export type BudgetTotals = Schemas['SakipBudgetTotals'];
+export type Efficiency = Schemas['SakipEfficiency'];
+export type EfficiencyMethod = Schemas['SakipEfficiencyMethod'];

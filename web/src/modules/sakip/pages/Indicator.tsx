@@ -1,6 +1,7 @@
 // One indicator: how it is measured, its achievement in the chosen year, its
-// yearly targets with every revision (who, when, why), and its realisations
-// per period with their evidence files, with the forms to revise a target,
+// yearly targets with every revision (who, when, why), its action plan
+// (targets per quarter or month), and its realisations per period with their
+// evidence files, with the forms to revise a target, set the action plan,
 // report a period and attach its evidence for whoever may.
 import { useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
@@ -11,10 +12,11 @@ import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
 import {
-  AchievementValue, formatExact, mayEditPlan, periodName, plannerUnits, planPath, planUrl, SakipPage, TargetText, toApiDecimal,
+  AchievementValue, formatExact, mayEditPlan, periodName, plannerUnits, planPath, planUrl, sakipApi, SakipPage, TargetText, toApiDecimal, villagesPath,
 } from '../components/common.js';
 import { EVIDENCE_ACCEPT, EvidenceList } from '../components/evidence.js';
-import type { Indicator, Measure, Plan, PlanTable, Realisation, SakipEvidence, TargetHistory } from '../components/types.js';
+import type { Indicator, Measure, Plan, PlanTable, Realisation, SakipEvidence, TargetHistory, VillageIndicator } from '../components/types.js';
+import { ActionPlanSection } from '../components/budget.js';
 
 export function IndicatorPage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <IndicatorView region={region} planId={params.planId} indicatorId={params.indicatorId} />}</SakipPage>;
@@ -31,6 +33,7 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
   const history = useStaffApi<TargetHistory>(`${url}/indicators/${indicatorId}/targets`);
   const realisations = useStaffApi<Realisation[]>(`${url}/indicators/${indicatorId}/realisations`);
   const measures = useStaffApi<Measure[]>(`${regionApi(region.code)}/measures`);
+  const villageMeasured = useStaffApi<VillageIndicator[]>(table.data ? `${sakipApi(region.code)}/village-indicators?year=${table.data.year}` : null);
   const error = table.error ?? history.error ?? realisations.error;
   if (error) return <><p><Link to={planPath(region.code, planId)}>{t('sakip.back.plan')}</Link></p><ErrorMessage error={error} /></>;
   if (!table.data || !history.data || !realisations.data) return <Loading />;
@@ -38,8 +41,10 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
   if (!row?.indicator) return <p className="alert alert-error" role="alert">{t('sakip.indicator.notFound')}</p>;
   const { plan } = table.data;
   const indicator = row.indicator;
-  const reporter = may(me, region.code, 'sakip.manage')
-    || (may(me, region.code, 'sakip.realise') && [plan.unit?.id, row.node.unitId, ...indicator.sharedUnitIds].some((u) => !!u && plannerUnits(me, region.code).has(u)));
+  const village = villageMeasured.data?.find((i) => i.indicator.id === indicatorId);
+  // A village-measured indicator's realisation is rolled up from its villages, never typed.
+  const reporter = !village && (may(me, region.code, 'sakip.manage')
+    || (may(me, region.code, 'sakip.realise') && [plan.unit?.id, row.node.unitId, ...indicator.sharedUnitIds].some((u) => !!u && plannerUnits(me, region.code).has(u))));
   return (
     <>
       <p className="no-print"><Link to={planPath(region.code, planId, `?tahun=${table.data.year}`)}>{t('sakip.back.plan')}</Link></p>
@@ -55,7 +60,13 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
           </select>
         </div>
         <Achievement indicator={indicator} />
+        {village && (
+          <p className="card no-print">
+            {t('sakip.villages.fromIndicator')} <Link to={villagesPath(region.code, planId, indicatorId, village.periods.length ? `?periode=${village.periods.at(-1)}` : '')}>{t('sakip.villages.toTable')}</Link>
+          </p>
+        )}
       </section>
+      <ActionPlanSection url={url} indicatorId={indicator.id} year={table.data.year} measure={indicator.measure} mayEnter={reporter} corrector={may(me, region.code, 'sakip.manage')} />
       <Targets history={history.data} indicator={indicator} plan={plan} url={url} region={region} editable={mayEditPlan(me, region.code, plan)} />
       <Realisations rows={realisations.data} indicator={indicator} plan={plan} url={url} region={region} reporter={reporter} corrector={may(me, region.code, 'sakip.manage')} />
     </>

@@ -1,13 +1,16 @@
 // The region's performance in a year, by unit: how many indicators each unit
 // answers for, how many have a target, were reported and met it, and their
-// average achievement; and the RPJMD's key indicators (IKU) together.
+// average achievement; and the RPJMD's key indicators (IKU) together; and
+// efficiency (achievement against budget absorption, by the region's method)
+// by unit, by target (sasaran) and for the whole region.
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
-import { planPath, SakipPage, sakipApi, SummaryValue } from '../components/common.js';
+import { formatExact, planPath, SakipPage, sakipApi, SummaryValue } from '../components/common.js';
 import type { Overview } from '../components/types.js';
+import { BudgetCells, EfficiencyValue, MethodNote } from '../components/budget.js';
 
 export function OverviewPage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <OverviewView region={region} />}</SakipPage>;
@@ -70,8 +73,74 @@ function OverviewView({ region }: { region: RegionProfile }) {
             </table>
           </div>
           <p className="small muted">{t('sakip.overview.how')}</p>
+          <Efficiencies view={view} region={region.code} />
         </>
       )}
     </>
+  );
+}
+
+/** Achievement against absorption by unit, by target and for the whole region, in the region's method and colours. */
+function Efficiencies({ view, region }: { view: Overview; region: string }) {
+  const { t, locale } = useI18n();
+  const budgeted = view.units.filter((u) => u.budget !== null);
+  const head = (first: string) => (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <th scope="col" className="num">{t('sakip.budget.ceiling')}</th>
+        <th scope="col" className="num">{t('sakip.budget.spending')}</th>
+        <th scope="col" className="num">{t('sakip.budget.absorption')}</th>
+        <th scope="col">{t('sakip.budget.achievement')}</th>
+        <th scope="col">{t('sakip.budget.efficiency')}</th>
+      </tr>
+    </thead>
+  );
+  if (budgeted.length === 0) return <p className="muted">{t('sakip.overview.noBudgets', { year: view.year })}</p>;
+  return (
+    <section aria-labelledby="efficiency-title">
+      <h2 id="efficiency-title">{t('sakip.budget.efficiency')}</h2>
+      <div className="sakip-scroll">
+        <table className="sakip-table" id="overview-efficiency">
+          <caption>{t('sakip.overview.budgetCaption', { year: view.year })}</caption>
+          {head(t('sakip.overview.unit'))}
+          <tbody>
+            {budgeted.map((u) => (
+              <tr key={u.unit?.id ?? 'region'} data-unit={u.unit?.code ?? ''}>
+                <th scope="row">{u.unit?.name ?? t('sakip.overview.region')}</th>
+                <BudgetCells budget={u.budget} />
+                <td><SummaryValue summary={u.achievement} /></td>
+                <td><EfficiencyValue efficiency={u.efficiency} /></td>
+              </tr>
+            ))}
+            <tr className="budget-total">
+              <th scope="row">{t('sakip.overview.total')}</th>
+              <BudgetCells budget={view.total.budget} />
+              <td><SummaryValue summary={view.iku.achievement} /></td>
+              <td><EfficiencyValue efficiency={view.total.efficiency} /></td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {view.targets.length > 0 && (
+        <div className="sakip-scroll">
+          <table className="sakip-table" id="overview-target-efficiency">
+            <caption>{t('sakip.overview.targetsCaption', { year: view.year })}</caption>
+            {head(t('sakip.overview.target'))}
+            <tbody>
+              {view.targets.map((x) => (
+                <tr key={x.node.id}>
+                  <th scope="row"><Link to={planPath(region, x.planId, `?tahun=${view.year}`)}>{x.node.title}</Link></th>
+                  <BudgetCells budget={x.budget} />
+                  <td className="num">{x.achievement ? `${formatExact(x.achievement.percent, locale)} %` : '–'}</td>
+                  <td><EfficiencyValue efficiency={x.efficiency} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <MethodNote method={view.efficiencyMethod} />
+    </section>
   );
 }

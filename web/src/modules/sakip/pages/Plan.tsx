@@ -1,7 +1,8 @@
 // One plan: its performance tree (or the same as a table) with each
 // indicator's target and achievement for the chosen year, the problems that
-// keep it from being activated, and, in a draft, the editor: nodes and
-// indicators added and removed where the tree allows them.
+// keep it from being activated, each programme's, activity's and
+// sub-activity's budget with its absorption and efficiency, and, in a draft,
+// the editor: nodes and indicators added and removed where the tree allows them.
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
@@ -9,12 +10,13 @@ import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
-import type { RegionProfile, Unit } from '../../../types.js';
+import type { Me, RegionProfile, Unit } from '../../../types.js';
 import { allowedChildren, kindsInPlan, nodeKindLabels } from '../../../../../src/modules/sakip/domain/kinds.js';
 import {
-  AchievementValue, formatExact, indicatorPath, mayEditPlan, planUrl, PlanStatusBadge, SakipPage, sakipPath, SummaryValue, TargetText,
+  AchievementValue, formatExact, indicatorPath, mayEditPlan, plannerUnits, planUrl, PlanStatusBadge, SakipPage, sakipPath, SummaryValue, TargetText,
 } from '../components/common.js';
 import type { Indicator, Measure, NodeKind, Plan, PlanTable, PlanTree, Problem, TreeNode } from '../components/types.js';
+import { BudgetPanel } from '../components/budget.js';
 
 export function PlanPage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <PlanView region={region} planId={params.planId} />}</SakipPage>;
@@ -77,7 +79,7 @@ function PlanView({ region, planId }: { region: RegionProfile; planId: string })
           <>
             <ul className="sakip-tree" aria-label={t('sakip.plan.treeLabel')}>
               {tree.data.tree.map((n) => (
-                <NodeItem key={n.id} node={n} ctx={{ region: region.code, plan, year: shownYear, editable, adding, setAdding, unitName, url, units: units.data ?? [] }} />
+                <NodeItem key={n.id} node={n} ctx={{ region: region.code, plan, year: shownYear, editable, adding, setAdding, unitName, url, units: units.data ?? [], me }} />
               ))}
             </ul>
             {tree.data.tree.length === 0 && <p className="muted">{t('sakip.plan.empty')}</p>}
@@ -198,6 +200,24 @@ interface TreeContext {
   unitName: (id: string | null) => string;
   url: string;
   units: Unit[];
+  me: Me | undefined;
+}
+
+const budgetKinds: readonly NodeKind[] = ['programme', 'activity', 'sub_activity'];
+
+/** A budget node's budget for the year, loaded when opened; its unit's planner or the coordinator enter it. */
+function NodeBudget({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const corrector = may(ctx.me, ctx.region, 'sakip.manage');
+  const mine = plannerUnits(ctx.me, ctx.region);
+  const mayEnter = corrector || (may(ctx.me, ctx.region, 'sakip.realise') && [ctx.plan.unit?.id, node.unitId].some((u) => !!u && mine.has(u)));
+  return (
+    <details className="node-budget" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+      <summary>{t('sakip.budget.title', { year: ctx.year })}</summary>
+      {open && <BudgetPanel url={ctx.url} nodeId={node.id} year={ctx.year} mayEnter={mayEnter} corrector={corrector} />}
+    </details>
+  );
 }
 
 function NodeItem({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
@@ -225,6 +245,7 @@ function NodeItem({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
         {node.unitId && <span className="small muted"> · {ctx.unitName(node.unitId)}</span>}
       </div>
       {node.summary && <div className="node-summary"><SummaryValue summary={node.summary} /></div>}
+      {budgetKinds.includes(node.kind) && <NodeBudget node={node} ctx={ctx} />}
       {node.indicators.length > 0 && (
         <ul className="indicator-list">
           {node.indicators.map((i) => <IndicatorLine key={i.id} indicator={i} ctx={ctx} />)}

@@ -1,7 +1,7 @@
 // A province's kabupaten/kota side by side on AKIP: the latest result
 // (KemenPANRB's, else the final internal evaluation), its change, each year's
-// score and predicate (the trend) and the share of RPJMD key indicators met.
-// Efficiency is not compared: budgets are not recorded yet.
+// score and predicate (the trend), the share of RPJMD key indicators met, and
+// its efficiency by the method it chose.
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -10,6 +10,7 @@ import type { RegionProfile } from '../../../types.js';
 import { formatExact, SakipPage, sakipApi } from '../components/common.js';
 import type { ProvinceComparison } from '../components/types.js';
 import { Predicate } from './Evaluation.js';
+import { EfficiencyValue } from '../components/budget.js';
 
 export function ProvincePage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <ComparisonView region={region} />}</SakipPage>;
@@ -38,7 +39,7 @@ function Sparkline({ row }: { row: Row }) {
 }
 
 function ComparisonView({ region }: { region: RegionProfile }) {
-  const { t, locale } = useI18n();
+  const { t, pick, locale } = useI18n();
   const { path, query } = useLocation();
   const to = Number(query.get('sampai')) || undefined;
   const data = useStaffApi<ProvinceComparison>(`${sakipApi(region.code)}/province-comparison${to ? `?to=${to}&targetsYear=${to}` : ''}`);
@@ -69,6 +70,7 @@ function ComparisonView({ region }: { region: RegionProfile }) {
                 {view.years.map((y) => <th key={y} scope="col" className="num">{y}</th>)}
                 <th scope="col">{t('sakip.province.trend')}</th>
                 <th scope="col" className="num">{t('sakip.province.targets', { year: view.targetsYear })}</th>
+                <th scope="col">{t('sakip.province.efficiencyCol', { year: view.targetsYear })}</th>
               </tr>
             </thead>
             <tbody>
@@ -85,6 +87,11 @@ function ComparisonView({ region }: { region: RegionProfile }) {
                   ))}
                   <td><Sparkline row={r} /></td>
                   <td className="num">{r.targets.percent === null ? <span className="muted">–</span> : <>{formatExact(r.targets.percent, locale)} % <span className="small muted">({r.targets.met}/{r.targets.withTarget})</span></>}</td>
+                  <td className="efficiency-cell">
+                    <EfficiencyValue efficiency={r.efficiency.efficiency} />
+                    {r.efficiency.budget?.absorption && <div className="small muted">{t('sakip.budget.absorption')} {formatExact(r.efficiency.budget.absorption.percent, locale)} %</div>}
+                    <div className="small muted">{pick(r.efficiency.method.label)}</div>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,285 @@
+// e-SAKIP at scale (issue 11): the region view and the province comparison
+// read from the stored yearly achievement summary, against the naive
+// recomputation from the raw targets and realisations
+// (bench/sakip-baseline-server.ts), each server on its own copy of the data,
+// in ABBA pairs of rounds; both again on data 10× smaller; and entering one
+// realisation in the full region against an empty one.
+//
+// The data, generated once per database in bulk SQL: a province (Jawa Barat,
+// 32) of 27 kabupaten/kota, each with 60 units, an active RPJMD (200
+// indicators, 40 of them IKU) and a Renstra per unit (80 indicators each):
+// 5,000 indicators, a target per year 2025–2029 (a tenth revised once), and
+// 12 monthly realisations of 2026 each. The first region is generated, its
+// summary rows written by the module's own rebuild (service/figures.ts), and
+// the other 26 are copies under their own region codes. Villages: this branch
+// has no village-data tables yet, so there are none (see `villages` below).
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../src/platform/db/client.js';
+import { enableRegion } from '../src/platform/regions/service.js';
+import { createUser, grantRole, openSession } from '../src/platform/auth/service.js';
+import { rebuildRegionFigures } from '../src/modules/sakip/service/figures.js';
+import { freshDatabase, median, startPamong, startServer, type BenchDatabase, type Result, type Server } from './support.js';
+
+const PROVINCE = '32';
+/** A region of another province with one plan and one indicator: "an empty region" for the write. */
+const EMPTY_REGION = '33.01';
+const YEAR = 2026;
+
+export interface SakipSettings { rounds: number; regions: number; port: number; log: (line: string) => void }
+
+interface Dataset {
+  regions: string[];
+  cookie: string;
+  csrf: string;
+  /** An indicator of a Renstra in the first region, and the empty region's only one, for the write. */
+  full: { region: string; planId: string; indicatorId: string };
+  empty: { region: string; planId: string; indicatorId: string };
+  indicators: number;
+  realisations: number;
+  generateSeconds: number;
+}
+
+/** Statements one at a time (PGlite takes one per query). */
+async function script(db: Database, text: string): Promise<void> {
+  for (const statement of text.split(/;\s*\n/)) if (statement.replace(/--.*$/gm, '').trim()) await db.db.execute(sql.raw(statement));
+}
+
+const h = (expr: string, salt: number) => `(abs(hashtext(${expr} || '${salt}')) % 1000)`; // deterministic pseudo-random 0–999 per row
+
+/** One region's units, plans, tree, indicators, targets and realisations; `scale` 1 is the issue's size. */
+async function generateRegion(db: Database, code: string, scale: number): Promise<void> {
+  const units = Math.max(1, Math.round(60 * scale));
+  const rpjmd = Math.round(200 * scale);
+  await script(db, `
+    insert into units (region_code, code, name) select '${code}', 'OPD' || lpad(u::text, 2, '0'), 'Dinas uji ' || lpad(u::text, 2, '0') from generate_series(1, ${units}) u;
+    insert into sakip_plans (region_code, kind, unit_id, start_year, end_year, title, status, created_at, updated_at)
+      select '${code}', 'rpjmd', null, 2025, 2029, 'RPJMD uji 2025–2029', 'active', now(), now()
+      union all select '${code}', 'renstra', id, 2025, 2029, 'Renstra ' || name || ' 2025–2029', 'active', now(), now() from units where region_code = '${code}';
+    create table bench_plans as select id, unit_id, kind, case kind when 'rpjmd' then ${rpjmd} else 80 end as n,
+      row_number() over (order by kind, unit_id) as idx from sakip_plans where region_code = '${code}';
+    insert into sakip_nodes (region_code, plan_id, parent_id, kind, title, position, created_at, updated_at)
+      select '${code}', id, null, 'goal', 'Tujuan uji', 0, now(), now() from bench_plans;
+    -- a target (sasaran) per four indicators; half of the RPJMD's have a lead unit
+    insert into sakip_nodes (region_code, plan_id, parent_id, kind, title, unit_id, position, created_at, updated_at)
+      select '${code}', p.id, g.id, 'target', 'Sasaran uji ' || t, case when p.kind = 'rpjmd' and t % 2 = 0 then
+        (select id from units where region_code = '${code}' order by code offset (t % ${units}) limit 1) end, t, now(), now()
+      from bench_plans p join sakip_nodes g on g.region_code = '${code}' and g.plan_id = p.id and g.kind = 'goal'
+      cross join generate_series(0, (p.n + 3) / 4 - 1) t;
+    insert into sakip_indicators (region_code, plan_id, node_id, name, measure, polarity, target_type, aggregation, is_iku, position, created_at, updated_at)
+      select '${code}', p.id, s.id, 'Indikator uji ' || (s.position * 4 + i), '%',
+        case when ${h(`s.id::text || i`, 1)} < 250 then 'lower_is_better' else 'higher_is_better' end,
+        case when ${h(`s.id::text || i`, 2)} < 100 then 'range' else 'single' end,
+        (array['sum', 'average', 'last'])[1 + ${h(`s.id::text || i`, 3)} % 3],
+        p.kind = 'rpjmd' and (s.position * 4 + i) % 5 = 0, i, now(), now()
+      from bench_plans p join sakip_nodes s on s.region_code = '${code}' and s.plan_id = p.id and s.kind = 'target'
+      cross join generate_series(0, 3) i where s.position * 4 + i < p.n;
+    insert into sakip_targets (region_code, plan_id, indicator_id, year, version, value, low, high, set_at, set_by_label)
+      select '${code}', i.plan_id, i.id, y, 1,
+        case when i.target_type = 'single' then 40 + ${h('i.id::text', 4)} % 60 + y - 2025 end,
+        case when i.target_type = 'range' then 40 + ${h('i.id::text', 4)} % 60 end,
+        case when i.target_type = 'range' then 45 + ${h('i.id::text', 4)} % 60 end, now(), 'bench'
+      from sakip_indicators i cross join generate_series(2025, 2029) y where i.region_code = '${code}';
+    insert into sakip_targets (region_code, plan_id, indicator_id, year, version, value, low, high, reason, set_at, set_by_label)
+      select region_code, plan_id, indicator_id, year, 2, value + 1, low, high + 1, 'Revisi uji', now(), 'bench'
+      from sakip_targets where region_code = '${code}' and year = ${YEAR} and ${h('indicator_id::text', 5)} < 100;
+    -- monthly values around the target: a sum spreads it over the months, the others hover around it
+    insert into sakip_realisations (region_code, plan_id, indicator_id, period, year, value, entered_at, entered_by_label)
+      select '${code}', i.plan_id, i.id, '${YEAR}-' || lpad(m::text, 2, '0'), ${YEAR},
+        round((40 + ${h('i.id::text', 4)} % 60) * (0.8 + ${h(`i.id::text || m`, 6)} / 2500.0) / case i.aggregation when 'sum' then 12 else 1 end, 2),
+        now(), 'bench'
+      from sakip_indicators i cross join generate_series(1, 12) m where i.region_code = '${code}';
+    drop table bench_plans;`);
+}
+
+/**
+ * The hook for village data (issue 11: 300 villages per region): the
+ * village-data tables are being built on another branch; once they exist,
+ * their rows are generated here, per region, before the copies.
+ */
+const villages = async (db: Database) =>
+  (await db.rows<{ n: number }>(sql`select count(*)::int as n from information_schema.tables where table_name like 'sakip_village%'`))[0].n > 0;
+
+/** The first region's rows under every other region's code (ids are unique per region only). */
+async function copyRegion(db: Database, from: string, to: string[]): Promise<void> {
+  for (const table of ['units', 'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations', 'sakip_indicator_year_figures']) {
+    const columns = (await db.rows<{ c: string }>(sql`select column_name as c from information_schema.columns where table_name = ${table} and table_schema = current_schema() order by ordinal_position`)).map((r) => r.c);
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    const select = columns.map((c) => (c === 'region_code' ? 'r.code' : `t."${c}"`)).join(', ');
+    await db.db.execute(sql.raw(`insert into ${table} (${list}) select ${select} from ${table} t cross join unnest(array[${to.map((c) => `'${c}'`).join(',')}]::text[]) as r(code) where t.region_code = '${from}'`));
+  }
+}
+
+async function generate(db: Database, scale: number, regionCount: number): Promise<Dataset> {
+  const t0 = performance.now();
+  const regions = (await db.rows<{ code: string }>(sql`select code from areas where parent_code = ${PROVINCE} and level = 'regency' order by code limit ${regionCount}`)).map((r) => r.code);
+  for (const code of [PROVINCE, ...regions, EMPTY_REGION]) await enableRegion(db.db, code);
+  await generateRegion(db, regions[0], scale);
+  await db.db.transaction((tx) => rebuildRegionFigures(tx, regions[0]));
+  await copyRegion(db, regions[0], regions.slice(1));
+  // The empty region: one unit, an RPJMD with one indicator and its 2026 target.
+  await script(db, `
+    insert into units (region_code, code, name) values ('${EMPTY_REGION}', 'OPD01', 'Dinas uji');
+    insert into sakip_plans (region_code, kind, start_year, end_year, title, status, created_at, updated_at) values ('${EMPTY_REGION}', 'rpjmd', 2025, 2029, 'RPJMD kosong', 'active', now(), now());
+    insert into sakip_nodes (region_code, plan_id, kind, title, position, created_at, updated_at) select region_code, id, 'target', 'Sasaran', 0, now(), now() from sakip_plans where region_code = '${EMPTY_REGION}';
+    insert into sakip_indicators (region_code, plan_id, node_id, name, polarity, target_type, aggregation, position, created_at, updated_at)
+      select region_code, plan_id, id, 'Indikator', 'higher_is_better', 'single', 'sum', 0, now(), now() from sakip_nodes where region_code = '${EMPTY_REGION}';
+    insert into sakip_targets (region_code, plan_id, indicator_id, year, version, value, set_at, set_by_label)
+      select region_code, plan_id, id, ${YEAR}, 1, 100, now(), 'bench' from sakip_indicators where region_code = '${EMPTY_REGION}';`);
+  await db.db.transaction((tx) => rebuildRegionFigures(tx, EMPTY_REGION));
+  // The SAKIP coordinator of every region and of the province, signed in.
+  const userId = await createUser(db.db, { email: 'koordinator@sakip.bench', name: 'Koordinator SAKIP' });
+  for (const code of [PROVINCE, ...regions, EMPTY_REGION]) await grantRole(db.db, code, userId, 'sakip_coordinator', null);
+  const session = await openSession(db.db, new Date(), userId);
+  await db.db.execute(sql`analyze`);
+  const pick = async (region: string, kind: string) => (await db.rows<{ planId: string; indicatorId: string }>(sql`select i.plan_id as "planId", i.id as "indicatorId"
+    from sakip_indicators i join sakip_plans p on p.region_code = i.region_code and p.id = i.plan_id where i.region_code = ${region} and p.kind = ${kind} order by i.id limit 1`))[0];
+  const [{ indicators, realisations }] = await db.rows<{ indicators: number; realisations: number }>(sql`select
+    (select count(*)::int from sakip_indicators where region_code = ${regions[0]}) as indicators,
+    (select count(*)::int from sakip_realisations where region_code = ${regions[0]}) as realisations`);
+  return {
+    regions, cookie: `pamong_session=${session.sessionId}`, csrf: session.csrfToken,
+    full: { region: regions[0], ...(await pick(regions[0], 'renstra')) }, empty: { region: EMPTY_REGION, ...(await pick(EMPTY_REGION, 'rpjmd')) },
+    indicators, realisations, generateSeconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/** Milliseconds of one request, checked to succeed. */
+async function timed(url: string, init: RequestInit = {}): Promise<number> {
+  const t0 = performance.now();
+  const res = await fetch(url, init);
+  const body = await res.text();
+  const ms = performance.now() - t0;
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${body.slice(0, 300)}`);
+  return ms;
+}
+
+/** The median of `times` sequential runs. */
+async function round(run: () => Promise<number>, times: number): Promise<number> {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) ms.push(await run());
+  return median(ms);
+}
+
+export interface Spread { min: number; median: number; max: number }
+const spread = (xs: number[]): Spread => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs) });
+
+/** `pairs` ABBA pairs (A first in even pairs): each side's per-round medians. */
+async function abba(a: () => Promise<number>, b: () => Promise<number>, pairs: number): Promise<{ a: number[]; b: number[] }> {
+  const out = { a: [] as number[], b: [] as number[] };
+  for (let i = 0; i < pairs; i++) {
+    if (i % 2 === 0) {
+      out.a.push(await a());
+      out.b.push(await b());
+    } else {
+      out.b.push(await b());
+      out.a.push(await a());
+    }
+  }
+  return out;
+}
+
+export interface SakipMeasure {
+  engine: string;
+  scale: number;
+  regions: number;
+  indicators: number;
+  realisations: number;
+  generateSeconds: number;
+  view: { pamong: number[]; naive: number[] };
+  province: { pamong: number[]; naive: number[] };
+  write?: { full: number[]; empty: number[] };
+}
+
+/** One size on one engine: generate, copy, both servers, the reads in ABBA pairs (and the write at full size). */
+async function measureSize(engine: 'postgres' | 'pglite', scale: number, s: SakipSettings): Promise<SakipMeasure> {
+  const name = `pamong_bench_sakip_${scale === 1 ? 'full' : 'small'}`;
+  const base: BenchDatabase = await freshDatabase(engine, name, { seed: false });
+  let copy: BenchDatabase | null = null;
+  const servers: Server[] = [];
+  try {
+    const db = await base.open(4);
+    let data: Dataset;
+    try {
+      data = await generate(db, scale, s.regions);
+      if (await villages(db)) s.log('village tables exist but the bench does not generate village rows yet');
+    } finally {
+      await db.close();
+    }
+    s.log(`${engine}, scale ${scale}: ${data.regions.length} regions of ${data.indicators} indicators and ${data.realisations} realisations generated in ${data.generateSeconds.toFixed(0)} s`);
+    copy = await base.copy();
+    const pamong = await startPamong(base.env, s.port, { quiet: true });
+    servers.push(pamong);
+    const naive = await startServer(['bench/sakip-baseline-server.ts'], copy.env, s.port + 1, { quiet: true });
+    servers.push(naive);
+    const headers = { cookie: data.cookie };
+    const view = (srv: Server) => srv.url(`/api/regions/${data.full.region}/sakip/overview?year=${YEAR}`);
+    const province = (srv: Server) => srv.url(`/api/regions/${PROVINCE}/sakip/province-comparison?targetsYear=${YEAR}`);
+    // Warm-up: plans, caches, JIT on both sides.
+    for (const srv of servers) {
+      await timed(view(srv), { headers });
+      await timed(province(srv), { headers });
+    }
+    const naiveTimes = scale === 1 ? 1 : 3; // a full naive province comparison takes a minute or more
+    const v = await abba(() => round(() => timed(view(pamong), { headers }), 5), () => round(() => timed(view(naive), { headers }), naiveTimes), s.rounds);
+    const p = await abba(() => round(() => timed(province(pamong), { headers }), 5), () => round(() => timed(province(naive), { headers }), naiveTimes), s.rounds);
+    const measure: SakipMeasure = {
+      engine, scale, regions: data.regions.length, indicators: data.indicators, realisations: data.realisations, generateSeconds: data.generateSeconds,
+      view: { pamong: v.a, naive: v.b }, province: { pamong: p.a, naive: p.b },
+    };
+    if (scale === 1) {
+      const write = (w: Dataset['full'], n = { calls: 0 }) => () => round(() => timed(pamong.url(`/api/regions/${w.region}/sakip/plans/${w.planId}/indicators/${w.indicatorId}/realisations/${YEAR}-12`), {
+        method: 'PUT', headers: { ...headers, 'x-csrf-token': data.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ value: String(50 + (n.calls++ % 2)), reason: 'Koreksi uji beban' }), // alternating values: every call is a correction
+      }), 5);
+      const [full, empty] = [write(data.full), write(data.empty)];
+      await full();
+      await empty();
+      const w = await abba(full, empty, s.rounds);
+      measure.write = { full: w.a, empty: w.b };
+    }
+    return measure;
+  } finally {
+    for (const srv of servers) await srv.stop();
+    await copy?.remove();
+    await base.remove();
+  }
+}
+
+const ratios = (num: number[], den: number[]) => num.map((x, i) => x / den[i]);
+const fmt = (x: Spread, digits = 1) => `${x.min.toFixed(digits)}–**${x.median.toFixed(digits)}**–${x.max.toFixed(digits)}`;
+
+/** Met when the median meets the goal and the whole spread does too; within noise when the spread straddles it. */
+function verdict(r: Spread, meets: (x: number) => boolean): boolean | 'noise' {
+  if (meets(r.min) && meets(r.max) && meets(r.median)) return true;
+  if (!meets(r.min) && !meets(r.max) && !meets(r.median)) return false;
+  return 'noise';
+}
+
+export async function sakipBench(engine: 'postgres' | 'pglite', s: SakipSettings): Promise<{ results: Result[]; table: string[] }> {
+  const small = await measureSize(engine, 0.1, s);
+  const full = await measureSize(engine, 1, s);
+  const results: Result[] = [];
+  const table: string[] = [];
+  const add = (what: string, goal: string, r: Spread, meets: (x: number) => boolean, figure: string) => {
+    const v = verdict(r, meets);
+    results.push({ section: 'e-SAKIP', what: `${what}, ${engine}`, figure, goal, met: v === 'noise' ? null : v, ...(v === 'noise' ? { note: 'within noise: the spread straddles the goal' } : {}) });
+    table.push(`| ${what} | ${engine} | ${figure} | ${goal} | ${v === 'noise' ? 'within noise' : v ? 'yes' : '**no**'} |`);
+  };
+  for (const [what, key] of [['region view', 'view'], ['province comparison', 'province']] as const) {
+    for (const m of [full, small]) {
+      const speedup = spread(ratios(m[key].naive, m[key].pamong));
+      add(`${what}, ${m.indicators.toLocaleString('en-US')} indicators × ${m.regions} regions: naive / summary`, '≥ 10× faster', speedup, (x) => x >= 10,
+        `${median(m[key].pamong).toFixed(1)} ms vs ${median(m[key].naive).toFixed(0)} ms, ratio ${fmt(speedup)}`);
+    }
+    const growth = spread(ratios(full[key].pamong, small[key].pamong));
+    add(`${what}: full / 10× smaller data`, 'within 2×', growth, (x) => x <= 2,
+      `${median(full[key].pamong).toFixed(1)} ms vs ${median(small[key].pamong).toFixed(1)} ms, ratio ${fmt(growth, 2)}`);
+  }
+  const w = full.write!;
+  const growth = spread(ratios(w.full, w.empty));
+  add('entering one realisation: full region / empty region', 'within 2×', growth, (x) => x <= 2,
+    `${median(w.full).toFixed(1)} ms vs ${median(w.empty).toFixed(1)} ms, ratio ${fmt(growth, 2)}`);
+  table.push('', `Data (${engine}): full ${full.regions} regions × ${full.indicators} indicators, ${full.realisations} realisations each, generated in ${full.generateSeconds.toFixed(0)} s; small ${small.regions} × ${small.indicators}, ${small.realisations}, in ${small.generateSeconds.toFixed(0)} s.`);
+  return { results, table };
+}

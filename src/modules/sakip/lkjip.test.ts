@@ -1,0 +1,197 @@
+// The performance report (LKjIP) through the real API on the demo region: a
+// unit's draft is generated from its Renstra with exact achievement against
+// the year's and the five-year target, staff edit its sections, a later
+// correction leaves the snapshot as generated until it is regenerated
+// explicitly, only the unit's head (or the coordinator) finalises it, a final
+// report is read-only, its Word and PDF files are real documents, and the
+// public pages show final, signed and active items only, never a draft and
+// never another region's.
+import { beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import yauzl from 'yauzl';
+import { describeWithApp, type Session } from '../../../test/harness.js';
+import { createUser, grantRole } from '../../platform/auth/service.js';
+import { DEMO_PASSWORD } from '../../demo/seed.js';
+
+const R = '/api/regions/32.11/sakip';
+const REPORTS = `${R}/reports`;
+const PUBLIC = `${R}/public`;
+
+/** The text of one part of a zip (a .docx), read with yauzl's promise API. */
+async function partOf(data: Buffer, name: string): Promise<string> {
+  const zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, validateEntrySizes: true, strictFileNames: true });
+  try {
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName !== name) continue;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    }
+    throw new Error(`${name} is not in the file`);
+  } finally {
+    zip.close();
+  }
+}
+
+describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
+  const s: Record<string, Session> = {};
+  const unitIds: Record<string, string> = {};
+  const count = async () => (await h.ctx.database.rows<{ n: number }>(sql`select (select count(*) from sakip_reports) + (select count(*) from sakip_report_sections) as n`))[0].n;
+  const file = (url: string, session?: Session) => h.app.inject({ method: 'GET', url, headers: session ? { cookie: session.cookie } : {} });
+
+  beforeAll(async () => {
+    for (const r of await h.ctx.database.rows<{ id: string; code: string }>(sql`select id, code from units where region_code = '32.11'`)) unitIds[r.code] = r.id;
+    await h.ctx.database.db.transaction(async (tx) => {
+      for (const code of ['DINKES', 'DISKOMINFO']) {
+        const userId = await createUser(tx, { email: `kepala.${code.toLowerCase()}@sumedang.test`, name: `Kepala ${code}`, password: DEMO_PASSWORD });
+        await grantRole(tx, '32.11', userId, 'unit_head', unitIds[code]);
+      }
+    });
+    for (const [k, email] of Object.entries({
+      coordinator: 'sakip@sumedang.demo', dinkes: 'perencana.dinkes@sumedang.demo', kominfo: 'perencana.kominfo@sumedang.demo',
+      headDinkes: 'kepala.dinkes@sumedang.test', headKominfo: 'kepala.diskominfo@sumedang.test', evaluator: 'evaluator@sumedang.demo',
+    })) s[k] = await h.signIn(email);
+  });
+
+  it('shows the demo\'s final 2025 report of the region on the public page, with the active plans and no sign-in', async () => {
+    const res = await h.api('GET', `${PUBLIC}?year=2025`);
+    expect(res.status).toBe(200);
+    expect(res.body.reports.map((r: any) => [r.year, r.unit, r.subject])).toEqual([[2025, null, 'Kabupaten Sumedang']]);
+    expect(res.body.plans.map((p: any) => [p.kind, p.unit?.code ?? null])).toEqual([['rpjmd', null], ['renstra', 'DINKES'], ['renstra', 'DISKOMINFO']]);
+    const iku = res.body.plans[0].rows.filter((r: any) => r.indicator?.isIku).map((r: any) => r.indicator.name);
+    expect(iku).toContain('Prevalensi stunting pada balita');
+    // Targets are published, realisations in progress are not.
+    expect(JSON.stringify(res.body.plans)).not.toContain('achievement');
+    const report = (await h.api('GET', `${PUBLIC}/reports/${res.body.reports[0].id}`)).body;
+    expect(report).toMatchObject({ status: 'final', year: 2025, snapshot: { subject: 'Kabupaten Sumedang', budget: null } });
+    const stunting = report.snapshot.rows.find((r: any) => r.indicator === 'Prevalensi stunting pada balita');
+    // Lower is better: (2 × 14 − 13.8) / 14 = 101.43 %; against 2029's 7 %: (14 − 13.8) / 7 = 2.86 %.
+    expect(stunting).toMatchObject({ realisation: '13.8', achievement: { percent: '101.43' }, targetEnd: { type: 'single', value: '7.00' }, progressToEnd: { percent: '2.86' } });
+    // Nobody's sign-in name in the public answer.
+    expect(JSON.stringify(report)).not.toContain('sakip@sumedang.demo');
+  });
+
+  it('generates a unit\'s draft from its Renstra, exact, edited by staff, frozen until regenerated, finalised by the unit\'s head', async () => {
+    const res = await h.api('POST', REPORTS, { session: s.dinkes, body: { year: 2025, unitId: unitIds.DINKES } });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const r = res.body;
+    expect(r).toMatchObject({ status: 'draft', generation: 1, unit: { code: 'DINKES' }, snapshot: { subject: 'Dinas Kesehatan', plan: { kind: 'renstra', endYear: 2029 } } });
+    // The goal's and target's indicators only (not the programme's or sub-activity's), in the plan's order.
+    expect(r.snapshot.rows.map((x: any) => [x.indicator, x.realisation, x.achievement?.percent, x.progressToEnd?.percent])).toEqual([
+      ['Prevalensi stunting pada balita', '13.8', '101.43', '2.86'],
+      // A range 80–90 with 83.2 inside it is 100 %; against 2029's 88–95 it is below: 83.2 / 88 = 94.55 %.
+      ['Cakupan tablet tambah darah pada remaja putri', '83.2', '100.00', '94.55'],
+      // The two indicators measured per village: their realisations are the villages' weighted rates.
+      ['Prevalensi stunting balita menurut data desa (e-PPGBM)', '12.679932', '109.43', '18.86'],
+      ['Persentase rumah tangga dengan akses air minum layak', '84.895464', '108.84', '90.31'],
+    ]);
+    // The plan's first year: there is no last year inside it.
+    expect(r.snapshot.rows[0].lastYearRealisation).toBeNull();
+    const accountability = r.sections.find((x: any) => x.key === 'accountability').text;
+    expect(accountability).toContain('4 telah dilaporkan realisasinya dan 4 mencapai');
+    expect(r.sections.map((x: any) => x.key)).toEqual(['introduction', 'planning', 'accountability', 'budget', 'problems', 'follow_up', 'closing']);
+
+    // Another unit's planner may not edit it; its own planner does.
+    const edit = (session: Session, text: string, id = r.id) => h.api('PUT', `${REPORTS}/${id}/sections/problems`, { session, body: { text } });
+    expect((await edit(s.kominfo, 'Bukan urusan saya')).body.error.code).toBe('sakip.not_your_unit');
+    const edited = await edit(s.dinkes, 'Pengukuran di posyandu wilayah utara belum merata.\r\n\r\nData e-PPGBM terlambat masuk.');
+    expect(edited.status).toBe(200);
+    expect(edited.body.sections.find((x: any) => x.key === 'problems')).toMatchObject({ text: 'Pengukuran di posyandu wilayah utara belum merata.\n\nData e-PPGBM terlambat masuk.', updated: { by: 'perencana.dinkes@sumedang.demo' } });
+
+    // A correction of 2025 (closed: the coordinator, with a reason) does not move the draft's figures...
+    const plans = (await h.api('GET', `${R}/plans?kind=renstra&unitId=${unitIds.DINKES}`, { session: s.coordinator })).body;
+    const fix = await h.api('PUT', `${R}/plans/${plans[0].id}/indicators/${r.snapshot.rows[0].indicatorId}/realisations/2025-Q4`, { session: s.coordinator, body: { value: '13.00', reason: 'Data SSGI final' } });
+    expect(fix.status, JSON.stringify(fix.body)).toBe(200);
+    expect((await h.api('GET', `${REPORTS}/${r.id}`, { session: s.evaluator })).body.snapshot.rows[0].achievement.percent).toBe('101.43');
+    // ...until regenerated, which keeps staff's text.
+    const again = await h.api('POST', `${REPORTS}/${r.id}/regenerate`, { session: s.dinkes, body: {} });
+    expect(again.body).toMatchObject({ generation: 2 });
+    // (28 − 13) / 14 = 107.142857… → 107.14.
+    expect(again.body.snapshot.rows[0].achievement.percent).toBe('107.14');
+    expect(again.body.sections.find((x: any) => x.key === 'problems').text).toContain('e-PPGBM terlambat');
+
+    // Not on the public page while a draft, under any address.
+    expect((await h.api('GET', `${PUBLIC}/reports/${r.id}`)).status).toBe(404);
+    expect((await file(`${PUBLIC}/reports/${r.id}/export.pdf`)).statusCode).toBe(404);
+    expect((await h.api('GET', `${PUBLIC}?year=2025`)).body.reports.map((x: any) => x.id)).not.toContain(r.id);
+
+    // A planner may not finalise; another unit's head may not; the unit's own head does.
+    expect((await h.api('POST', `${REPORTS}/${r.id}/finalise`, { session: s.dinkes, body: {} })).status).toBe(403);
+    expect((await h.api('POST', `${REPORTS}/${r.id}/finalise`, { session: s.headKominfo, body: {} })).body.error.code).toBe('sakip.not_your_unit');
+    const final = await h.api('POST', `${REPORTS}/${r.id}/finalise`, { session: s.headDinkes, body: {} });
+    expect(final.body).toMatchObject({ status: 'final', final: { by: 'kepala.dinkes@sumedang.test' } });
+    // Final: read-only.
+    const before = await count();
+    expect((await edit(s.dinkes, 'Terlambat')).body.error.code).toBe('sakip.report_final');
+    expect((await h.api('POST', `${REPORTS}/${r.id}/regenerate`, { session: s.coordinator, body: {} })).body.error.code).toBe('sakip.report_final');
+    expect(await count()).toBe(before);
+    // And now public.
+    const pub = (await h.api('GET', `${PUBLIC}?year=2025`)).body;
+    expect(pub.reports.map((x: any) => x.subject)).toEqual(['Kabupaten Sumedang', 'Dinas Kesehatan']);
+    expect((await h.api('GET', `${PUBLIC}/reports/${r.id}`)).body.sections.find((x: any) => x.key === 'problems').text).toContain('e-PPGBM terlambat');
+  });
+
+  it('exports a report as a Word document and a PDF, A4, with its chapters, tables and staff\'s text', async () => {
+    const list = (await h.api('GET', `${REPORTS}?year=2025`, { session: s.evaluator })).body;
+    const dinkes = list.find((x: any) => x.unit?.code === 'DINKES');
+    const docx = await file(`${REPORTS}/${dinkes.id}/export.docx`, s.evaluator);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(decodeURIComponent(String(docx.headers['content-disposition']))).toContain('LKjIP 2025 - Dinas Kesehatan.docx');
+    const xml = await partOf(docx.rawPayload, 'word/document.xml');
+    for (const text of ['LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2025', 'BAB I PENDAHULUAN', 'BAB II PERENCANAAN KINERJA', 'BAB III AKUNTABILITAS KINERJA', 'BAB IV PENUTUP',
+      'Prevalensi stunting pada balita', '107,14 %', '94,55 %', 'e-PPGBM terlambat', 'w:tblHeader', 'w:w="11906"', 'w:h="16838"']) {
+      expect(xml, text).toContain(text);
+    }
+    expect(await partOf(docx.rawPayload, 'word/styles.xml')).toContain('Heading1');
+
+    const pdf = await file(`${REPORTS}/${dinkes.id}/export.pdf`, s.evaluator);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const raw = pdf.rawPayload.toString('latin1');
+    expect(raw.startsWith('%PDF-')).toBe(true);
+    expect(raw.trimEnd().endsWith('%%EOF')).toBe(true);
+    expect(raw).toContain('/MediaBox [0 0 595.28 841.89]');
+    expect(raw).toContain('/BaseFont /Helvetica');
+    // The public file of a final report is the same document, without signing in.
+    expect((await file(`${PUBLIC}/reports/${dinkes.id}/export.docx`)).statusCode).toBe(200);
+  });
+
+  it('refuses bad input with stable codes and saves nothing', async () => {
+    const cases: [Session, unknown, number, string][] = [
+      [s.coordinator, { year: 2025 }, 409, 'sakip.report_exists'],
+      [s.coordinator, { year: 2031 }, 409, 'sakip.report_no_plan'],
+      [s.coordinator, { year: 1999 }, 400, 'request.invalid'],
+      [s.coordinator, { year: '2025x' }, 400, 'request.invalid'],
+      [s.coordinator, { year: 2026, unitId: '00000000-0000-4000-8000-000000000000' }, 404, 'unit.not_found'],
+      [s.dinkes, { year: 2026 }, 403, 'sakip.coordinator_only'],
+      [s.kominfo, { year: 2026, unitId: unitIds.DINKES }, 403, 'sakip.not_your_unit'],
+      [s.evaluator, { year: 2026 }, 403, 'auth.forbidden'],
+    ];
+    for (const [session, body, status, code] of cases) {
+      const res = await h.api('POST', REPORTS, { session, body });
+      expect([res.status, res.body.error?.code], code).toEqual([status, code]);
+    }
+    const draft = (await h.api('POST', REPORTS, { session: s.kominfo, body: { year: 2026, unitId: unitIds.DISKOMINFO } })).body;
+    const mid = await count();
+    expect((await h.api('PUT', `${REPORTS}/${draft.id}/sections/appendix`, { session: s.kominfo, body: { text: 'x' } })).status).toBe(400);
+    expect((await h.api('PUT', `${REPORTS}/${draft.id}/sections/closing`, { session: s.kominfo, body: { text: 'x'.repeat(20001) } })).status).toBe(400);
+    expect((await h.api('GET', `${REPORTS}/00000000-0000-4000-8000-000000000000`, { session: s.kominfo })).body.error.code).toBe('sakip.report_not_found');
+    expect(await count()).toBe(mid);
+  });
+
+  it('publishes signed agreements only, and never another region\'s drafts', async () => {
+    const pub = (await h.api('GET', `${PUBLIC}?year=2026`)).body;
+    // The demo's 2026 agreements: the head of region's and the health office head's signed, Diskominfo's a draft.
+    expect(pub.agreements.map((a: any) => [a.level, a.unit?.code ?? null])).toEqual([['region', null], ['unit', 'DINKES']]);
+    // Diskominfo's 2026 draft report (previous test) is not public; the province's page shows nothing of Sumedang's.
+    expect(pub.reports).toEqual([]);
+    const province = await h.api('GET', '/api/regions/32/sakip/public?year=2026');
+    if (province.status === 200) {
+      expect(province.body.reports).toEqual([]);
+      expect(JSON.stringify(province.body)).not.toContain('Sumedang');
+    } else {
+      expect(province.status).toBe(404);
+    }
+  });
+});

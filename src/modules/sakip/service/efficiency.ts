@@ -1,0 +1,257 @@
+// Budget absorption and efficiency as people read them: a node's budget by
+// period with its absorption and efficiency (its indicators' achievement
+// against its absorption, by the region's method), and the same by unit for
+// the region's overview and the province's comparison (fields added to
+// theirs). A node's budget is its own entry for the period, else the sum of
+// its children's (a programme without its own pagu is its activities').
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AppContext } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/client.js';
+import { Dec } from '../../../platform/decimal.js';
+import { AppError } from '../../../platform/errors.js';
+import { achievement, forDisplay, type Polarity } from '../domain/achievement.js';
+import {
+  absorption, efficiencyBand, efficiencyMethodLabels, judgeEfficiency, type EfficiencySettings, type OutputRealisation,
+} from '../domain/efficiency.js';
+import { sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipRealisations, sakipReportingPeriods } from '../schema.js';
+import { nodeIn, planFor, type NodeRow, type PlanRow } from './data.js';
+import { isWithin, periodAndContainers, periodOrder } from './periods.js';
+import { nodeBrief } from './reads.js';
+import { planFigures, summaryOf, type RegionView } from './views.js';
+import { getRegion } from '../../../platform/regions/service.js';
+import { regionOverview } from './overview.js';
+
+export type EfficiencyRegion = RegionView & { settings: { sakip: EfficiencySettings } };
+export type BudgetRow = typeof sakipBudgets.$inferSelect;
+
+/** The kinds of node that carry a budget (DPA: programme, kegiatan, sub-kegiatan). */
+export const BUDGET_KINDS: readonly string[] = ['programme', 'activity', 'sub_activity'];
+
+export interface Budget { ceiling: Dec; spending: Dec }
+
+const sum = (rows: readonly { ceiling: string | Dec; spending: string | Dec }[]): Budget | null => (rows.length === 0 ? null : rows.reduce<Budget>(
+  (t, r) => ({ ceiling: t.ceiling.plus(r.ceiling), spending: t.spending.plus(r.spending) }), { ceiling: new Dec(0), spending: new Dec(0) },
+));
+
+/**
+ * Each budget node's budget within `period` (a year, or a quarter or month
+ * inside it): its own rows inside the period added up, else its children's
+ * budgets added up; null when neither has any.
+ */
+export function rolledUpBudgets(nodes: readonly NodeRow[], rows: readonly BudgetRow[], period: string): Map<string, Budget | null> {
+  const out = new Map<string, Budget | null>();
+  const children = new Map<string, NodeRow[]>();
+  for (const n of nodes) if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
+  const of = (n: NodeRow): Budget | null => {
+    if (out.has(n.id)) return out.get(n.id)!;
+    const own = sum(rows.filter((r) => r.nodeId === n.id && isWithin(r.period, period)));
+    const total = own ?? sum((children.get(n.id) ?? []).filter((c) => BUDGET_KINDS.includes(c.kind)).map(of).filter((b): b is Budget => b !== null));
+    out.set(n.id, total);
+    return total;
+  };
+  for (const n of nodes) if (BUDGET_KINDS.includes(n.kind)) of(n);
+  return out;
+}
+
+const percentView = (x: Dec) => ({ percent: forDisplay(x), percentExact: x.toFixed() });
+
+export function budgetView(b: Budget | null) {
+  if (b === null) return null;
+  const a = absorption(b.spending, b.ceiling);
+  return { ceiling: b.ceiling.toFixed(), spending: b.spending.toFixed(), absorption: a.computable ? percentView(a.percent) : null };
+}
+
+/** The region's method named, with its threshold, and the colour of each category (from its bands). */
+export function efficiencyMethodView(settings: EfficiencySettings) {
+  return {
+    code: settings.method, label: efficiencyMethodLabels[settings.method], threshold: new Dec(settings.threshold).toFixed(),
+    categories: (['efficient', 'fairly_efficient', 'inefficient'] as const).map((c) => ({ code: c, ...efficiencyBand(c, settings.bands) })),
+  };
+}
+
+function judged(settings: EfficiencySettings, achievementPercent: Dec | string | null, budget: Budget | null, outputs: OutputRealisation[]) {
+  const j = judgeEfficiency(settings, { achievementPercent, budget, outputs });
+  if (!j.computable) return { computable: false as const, reason: j.reason };
+  return { computable: true as const, value: forDisplay(j.value), valueExact: j.value.toFixed(), category: j.category, ...efficiencyBand(j.category, settings.bands) };
+}
+
+interface Figure { polarity: string; target: string | null; realised: string | null }
+
+/** An indicator as an output of its node's budget (method 2): a single target and a realisation. */
+const outputsOf = (budget: Budget | null, figures: readonly (Figure & { name: string })[]): OutputRealisation[] => (budget === null ? [] : figures
+  .filter((f) => f.target !== null && f.realised !== null)
+  .map((f) => ({ output: f.name, budgetCeiling: budget.ceiling, budgetRealised: budget.spending, volumeTarget: f.target!, volumeRealised: f.realised! })));
+
+async function budgetRowsOf(db: Queryable, regionCode: string, planIds: string[], year: number): Promise<BudgetRow[]> {
+  if (planIds.length === 0) return [];
+  return db.select().from(sakipBudgets).where(and(eq(sakipBudgets.regionCode, regionCode), inArray(sakipBudgets.planId, planIds), eq(sakipBudgets.year, year)));
+}
+
+/** The year a node's budget is read for: the one asked for, inside the plan. */
+function yearIn(plan: PlanRow, year: number) {
+  if (year < plan.startYear || year > plan.endYear) throw new AppError('sakip.year_outside_plan', { year, startYear: plan.startYear, endYear: plan.endYear });
+  return year;
+}
+
+/**
+ * A budget node's year: each period entered (with its absorption, lock and
+ * efficiency: the period's achievement is its indicators' action-plan targets
+ * against that period's realisations), the year's total (own or from its
+ * children) with the year's efficiency (its indicators' achievement as the
+ * plan shows it), its children's totals, and every replaced version.
+ */
+export async function nodeBudget(ctx: AppContext, region: EfficiencyRegion, planId: string, nodeId: string, year: number) {
+  const db = ctx.database.db;
+  const settings = region.settings.sakip;
+  const plan = await planFor(db, region.code, planId);
+  const node = await nodeIn(db, plan, nodeId);
+  if (!BUDGET_KINDS.includes(node.kind)) throw new AppError('sakip.budget_node_kind', { kind: node.kind });
+  yearIn(plan, year);
+  const [{ data, indicators }, rows, older, closed] = await Promise.all([
+    planFigures(db, region, plan, year),
+    budgetRowsOf(db, region.code, [plan.id], year),
+    db.select().from(sakipBudgetVersions).where(and(eq(sakipBudgetVersions.regionCode, region.code), eq(sakipBudgetVersions.nodeId, node.id)))
+      .orderBy(asc(sakipBudgetVersions.period), asc(sakipBudgetVersions.version)),
+    db.select({ period: sakipReportingPeriods.period }).from(sakipReportingPeriods)
+      .where(and(eq(sakipReportingPeriods.regionCode, region.code), eq(sakipReportingPeriods.year, year), eq(sakipReportingPeriods.status, 'closed'))),
+  ]);
+  // Locked: closed itself, or inside a closed period (as service/reporting.ts locks).
+  const locked = (period: string) => periodAndContainers(period).some((p) => closed.some((c) => c.period === p));
+  const own = indicators.get(node.id) ?? [];
+  const ids = own.map((i) => i.view.id);
+  const [actions, realised] = ids.length === 0 ? [[], []] : await Promise.all([
+    db.select().from(sakipActionTargets).where(and(eq(sakipActionTargets.regionCode, region.code), inArray(sakipActionTargets.indicatorId, ids), eq(sakipActionTargets.year, year))),
+    db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, region.code), inArray(sakipRealisations.indicatorId, ids), eq(sakipRealisations.year, year))),
+  ]);
+  const totals = rolledUpBudgets(data.nodes, rows, String(year));
+  const yearBudget = totals.get(node.id) ?? null;
+  const yearFigures = own.map((i) => ({
+    name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null,
+  }));
+  const yearSummary = summaryOf(region.settings.sakip, own.map((i) => ({ id: i.view.id, figure: i.figure })));
+  const ownRows = rows.filter((r) => r.nodeId === node.id).sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
+  const periods = ownRows.map((r) => {
+    const budget = { ceiling: new Dec(r.ceiling), spending: new Dec(r.spending) };
+    // A year row's efficiency is the year's; a quarter's or month's compares its action-plan targets with its realisations.
+    const figures: (Figure & { id: string; name: string })[] = r.period === String(year) ? yearFigures.map((f, n) => ({ ...f, id: ids[n] })) : own.map((i) => ({
+      id: i.view.id, name: i.view.name, polarity: i.view.polarity,
+      target: actions.find((a) => a.indicatorId === i.view.id && a.period === r.period)?.value ?? null,
+      realised: realised.find((x) => x.indicatorId === i.view.id && x.period === r.period)?.value ?? null,
+    }));
+    const summary = r.period === String(year) ? yearSummary : summaryOf(region.settings.sakip, figures.map((f) => ({
+      id: f.id, figure: f.target === null || f.realised === null ? null : achievement(f.polarity as Polarity, { type: 'single', value: f.target }, f.realised),
+    })));
+    return {
+      period: r.period, ceiling: r.ceiling, spending: r.spending, absorption: budgetView(budget)!.absorption, version: r.version, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel, reason: r.reason, afterClose: r.afterClose,
+      locked: locked(r.period),
+      achievement: summary?.ok ? percentView(new Dec(summary.percentExact)) : null,
+      efficiency: judged(settings, summary?.ok ? summary.percentExact : null, budget, outputsOf(budget, figures)),
+    };
+  });
+  return {
+    node: nodeBrief(node), year, years: Array.from({ length: plan.endYear - plan.startYear + 1 }, (_, n) => plan.startYear + n),
+    method: efficiencyMethodView(settings),
+    periods,
+    total: {
+      source: ownRows.length > 0 ? 'own' as const : yearBudget === null ? null : 'children' as const,
+      budget: budgetView(yearBudget),
+      achievement: yearSummary?.ok ? percentView(new Dec(yearSummary.percentExact)) : null,
+      efficiency: judged(settings, yearSummary?.ok ? yearSummary.percentExact : null, yearBudget, outputsOf(yearBudget, yearFigures)),
+    },
+    children: data.nodes.filter((n) => n.parentId === node.id && BUDGET_KINDS.includes(n.kind)).map((n) => ({ node: nodeBrief(n), budget: budgetView(totals.get(n.id) ?? null) })),
+    history: older.map((v) => ({
+      period: v.period, version: v.version, ceiling: v.ceiling, spending: v.spending, enteredAt: v.enteredAt, enteredBy: v.enteredByLabel, reason: v.reason, afterClose: v.afterClose,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// By unit, for the region's overview and the province's comparison
+
+interface OverviewLike {
+  year: number;
+  plans: { id: string; kind: 'rpjmd' | 'renstra'; unitId: string | null }[];
+  units: { unit: { id: string } | null; achievement: { ok: boolean; percentExact?: string } | null }[];
+  iku: { achievement: { ok: boolean; percentExact?: string } | null };
+}
+
+interface UnitBudget { renstra: Budget[]; rpjmd: Budget[]; outputs: OutputRealisation[] }
+
+/**
+ * The overview with each unit's budget (its Renstra programmes', or, when its
+ * Renstra has none that year, the RPJMD programmes it leads, so that one
+ * budget is never counted twice), absorption and efficiency; each target
+ * (sasaran) with budgeted programmes under it, its achievement against their
+ * absorption; and the region's total: its RPJMD key indicators' achievement
+ * against the whole budget.
+ */
+export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T) {
+  const db = ctx.database.db;
+  const settings = region.settings.sakip;
+  const byUnit = new Map<string | null, UnitBudget>();
+  const rows = await budgetRowsOf(db, region.code, overview.plans.map((p) => p.id), overview.year);
+  const percentOf = (a: { ok: boolean; percentExact?: string } | null | undefined) => (a?.ok ? a.percentExact! : null);
+  const targets = [];
+  for (const p of overview.plans) {
+    const mine = rows.filter((r) => r.planId === p.id);
+    if (mine.length === 0) continue;
+    const plan = await planFor(db, region.code, p.id);
+    const { data, indicators } = await planFigures(db, region, plan, overview.year);
+    const budgets = rolledUpBudgets(data.nodes, mine, String(overview.year));
+    const figuresOf = (nodeId: string) => (indicators.get(nodeId) ?? []).map((i) => ({
+      name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null,
+    }));
+    // A target (sasaran) against the programmes serving it: its indicators' achievement and their budget.
+    for (const t of data.nodes.filter((n) => n.kind === 'target')) {
+      const budget = sum(data.nodes.filter((n) => n.parentId === t.id).map((n) => budgets.get(n.id) ?? null).filter((b): b is Budget => b !== null));
+      if (budget === null) continue;
+      const achieved = summaryOf(settings, (indicators.get(t.id) ?? []).map((i) => ({ id: i.view.id, figure: i.figure })));
+      targets.push({
+        planId: p.id, planKind: p.kind, unitId: t.unitId ?? p.unitId, node: { id: t.id, title: t.title, code: t.code },
+        achievement: achieved?.ok ? percentView(new Dec(achieved.percentExact)) : null, budget: budgetView(budget),
+        efficiency: judged(settings, percentOf(achieved), budget, outputsOf(budget, figuresOf(t.id))),
+      });
+    }
+    for (const n of data.nodes) {
+      const b = budgets.get(n.id) ?? null;
+      if (b === null) continue;
+      const unitId = n.unitId ?? p.unitId;
+      const u = byUnit.get(unitId) ?? { renstra: [], rpjmd: [], outputs: [] };
+      byUnit.set(unitId, u);
+      if (n.kind === 'programme') u[p.kind].push(b);
+      // Every budget node's own indicators are outputs of its budget (method 2).
+      u.outputs.push(...outputsOf(b, figuresOf(n.id)));
+    }
+  }
+  const budgetOf = (u: UnitBudget | undefined) => (u === undefined ? null : sum(u.renstra.length > 0 ? u.renstra : u.rpjmd));
+  const units = overview.units.map((row: T['units'][number]) => {
+    const u = byUnit.get(row.unit?.id ?? null);
+    const budget = budgetOf(u);
+    return { ...row, budget: budgetView(budget), efficiency: budget === null ? null : judged(settings, percentOf(row.achievement), budget, u!.outputs) };
+  });
+  const all = [...byUnit.values()];
+  const total = sum(all.map(budgetOf).filter((b): b is Budget => b !== null));
+  return {
+    ...overview, units, targets,
+    efficiencyMethod: efficiencyMethodView(settings),
+    total: { budget: budgetView(total), efficiency: total === null ? null : judged(settings, percentOf(overview.iku.achievement), total, all.flatMap((u) => u.outputs)) },
+  };
+}
+
+/** The regions among `codes` with a budget entered for the year: only theirs need an efficiency computed. */
+export async function budgetedRegions(db: Queryable, codes: string[], year: number): Promise<Set<string>> {
+  const rows = await db.selectDistinct({ code: sakipBudgets.regionCode }).from(sakipBudgets).where(and(inArray(sakipBudgets.regionCode, codes), eq(sakipBudgets.year, year)));
+  return new Set(rows.map((r) => r.code));
+}
+
+/**
+ * A region's efficiency over all its budgets, for the province comparison, by
+ * the region's own method. Without a budget for the year there is nothing to
+ * judge, so its overview is not computed at all.
+ */
+export async function regionEfficiency(ctx: AppContext, code: string, year: number, hasBudgets: boolean) {
+  const region = await getRegion(ctx.database.db, code);
+  if (!hasBudgets) return { year, method: efficiencyMethodView(region.settings.sakip), budget: null, efficiency: null };
+  const overview = await withEfficiency(ctx, region, await regionOverview(ctx, region, year));
+  return { year, method: overview.efficiencyMethod, ...overview.total };
+}

@@ -1,0 +1,119 @@
+// The stored yearly achievement summary (sakip_indicator_year_figures): each
+// indicator of an active plan per year of the plan, as the region overview
+// counts it, so that the overview and the province comparison read a few
+// thousand narrow rows instead of recomputing every indicator from its
+// targets and realisations. Every change that moves a row rewrites it in the
+// change's own transaction (refreshFigures); a draft plan has no rows, and
+// its structure changes only while it is a draft. `pamong rebuild-sakip-figures`
+// and every start (prepare) rebuild what is missing or wrong.
+import { and, asc, eq, inArray, notExists, sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../../../platform/db/client.js';
+import { sakipIndicators, sakipIndicatorYearFigures, sakipNodes, sakipPlans, sakipRealisations, sakipTargets } from '../schema.js';
+import type { PlanRow, RealisationRow, TargetRow } from './data.js';
+import { yearFigure } from './views.js';
+
+type FigureRow = typeof sakipIndicatorYearFigures.$inferInsert;
+
+/** Which rows of a plan to rewrite: some indicators, one year, or (neither) all of them. */
+export interface FigureScope { indicatorIds?: readonly string[]; year?: number }
+
+const INSERT_CHUNK = 1_000;
+
+/** The rows a plan should have for `scope`, computed from its raw targets and realisations. */
+async function computeRows(tx: Queryable, plan: PlanRow, scope: FigureScope): Promise<FigureRow[]> {
+  const { regionCode } = plan;
+  const some = <T extends typeof sakipIndicators.id | typeof sakipTargets.indicatorId | typeof sakipRealisations.indicatorId>(column: T) =>
+    scope.indicatorIds ? inArray(column, [...scope.indicatorIds]) : undefined;
+  const [indicators, targets, realisations] = await Promise.all([
+    tx.select({ id: sakipIndicators.id, aggregation: sakipIndicators.aggregation, polarity: sakipIndicators.polarity, isIku: sakipIndicators.isIku, nodeUnitId: sakipNodes.unitId })
+      .from(sakipIndicators).innerJoin(sakipNodes, and(eq(sakipNodes.regionCode, sakipIndicators.regionCode), eq(sakipNodes.id, sakipIndicators.nodeId)))
+      .where(and(eq(sakipIndicators.regionCode, regionCode), eq(sakipIndicators.planId, plan.id), some(sakipIndicators.id))),
+    tx.select().from(sakipTargets)
+      .where(and(eq(sakipTargets.regionCode, regionCode), eq(sakipTargets.planId, plan.id), some(sakipTargets.indicatorId), scope.year === undefined ? undefined : eq(sakipTargets.year, scope.year)))
+      .orderBy(asc(sakipTargets.version)),
+    tx.select({ indicatorId: sakipRealisations.indicatorId, year: sakipRealisations.year, period: sakipRealisations.period, value: sakipRealisations.value }).from(sakipRealisations)
+      .where(and(eq(sakipRealisations.regionCode, regionCode), eq(sakipRealisations.planId, plan.id), some(sakipRealisations.indicatorId), scope.year === undefined ? undefined : eq(sakipRealisations.year, scope.year))),
+  ]);
+  const current = new Map<string, TargetRow>();
+  for (const t of targets) current.set(`${t.indicatorId}:${t.year}`, t); // ascending versions: the last one stays
+  const realised = new Map<string, Pick<RealisationRow, 'period' | 'value'>[]>();
+  for (const r of realisations) {
+    const key = `${r.indicatorId}:${r.year}`;
+    realised.set(key, [...(realised.get(key) ?? []), r]);
+  }
+  const years: number[] = [];
+  for (let y = plan.startYear; y <= plan.endYear; y++) if (scope.year === undefined || scope.year === y) years.push(y);
+  return indicators.flatMap((i) => years.map((year): FigureRow => {
+    const target = current.get(`${i.id}:${year}`);
+    const { aggregate, figure } = yearFigure(i, target, realised.get(`${i.id}:${year}`) ?? [], year);
+    return {
+      regionCode, indicatorId: i.id, year, planId: plan.id, unitId: i.nodeUnitId ?? plan.unitId,
+      hasTarget: target !== undefined, reported: (aggregate?.reported.length ?? 0) > 0,
+      percent: figure?.computable ? figure.percent.toFixed() : null,
+      excluded: figure === null ? 'no_realisation' : figure.computable ? null : figure.reason,
+      iku: plan.kind === 'rpjmd' && i.isIku,
+    };
+  }));
+}
+
+/**
+ * Rewrites a plan's summary rows for `scope` inside the caller's transaction:
+ * recomputed when the plan is active, removed when it is not. Call it after
+ * the change is written, with the plan row as it is now.
+ */
+export async function refreshFigures(tx: Queryable, plan: PlanRow, scope: FigureScope = {}): Promise<number> {
+  const f = sakipIndicatorYearFigures;
+  await tx.delete(f).where(and(eq(f.regionCode, plan.regionCode), eq(f.planId, plan.id),
+    scope.indicatorIds ? inArray(f.indicatorId, [...scope.indicatorIds]) : undefined, scope.year === undefined ? undefined : eq(f.year, scope.year)));
+  if (plan.status !== 'active') return 0;
+  const rows = await computeRows(tx, plan, scope);
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(f).values(rows.slice(i, i + INSERT_CHUNK));
+  return rows.length;
+}
+
+/** Rebuilds one region's summary from its raw rows, in one transaction. Returns the rows written and how many differed before. */
+export async function rebuildRegionFigures(tx: Queryable, regionCode: string): Promise<{ rows: number; differing: number }> {
+  const f = sakipIndicatorYearFigures;
+  const key = (r: FigureRow) => [r.indicatorId, r.year, r.planId, r.unitId ?? '', r.hasTarget, r.reported, r.percent ?? '', r.excluded ?? '', r.iku].join('|');
+  const before = new Set((await tx.select().from(f).where(eq(f.regionCode, regionCode))).map(key));
+  const beforeCount = before.size;
+  await tx.delete(f).where(eq(f.regionCode, regionCode));
+  const plans = await tx.select().from(sakipPlans).where(and(eq(sakipPlans.regionCode, regionCode), eq(sakipPlans.status, 'active')));
+  let rows = 0;
+  let same = 0;
+  for (const plan of plans) {
+    const computed = await computeRows(tx, plan, {});
+    same += computed.filter((r) => before.has(key(r))).length;
+    for (let i = 0; i < computed.length; i += INSERT_CHUNK) await tx.insert(f).values(computed.slice(i, i + INSERT_CHUNK));
+    rows += computed.length;
+  }
+  return { rows, differing: rows - same + (beforeCount - same) };
+}
+
+/** `pamong rebuild-sakip-figures`: every region (or one), each in its own transaction. */
+export async function rebuildFigures(database: Database, regionCode?: string) {
+  const regions = regionCode ? [regionCode]
+    : (await database.db.selectDistinct({ code: sakipPlans.regionCode }).from(sakipPlans).orderBy(asc(sakipPlans.regionCode))).map((r) => r.code);
+  let rows = 0;
+  let differing = 0;
+  for (const code of regions) {
+    const r = await database.db.transaction((tx) => rebuildRegionFigures(tx, code));
+    rows += r.rows;
+    differing += r.differing;
+  }
+  return { regions: regions.length, rows, differing };
+}
+
+/**
+ * At every start: the regions with an indicator of an active plan that has no
+ * row for the plan's first year (a database from before the summary existed,
+ * or rows written by hand) are rebuilt. One anti-join; nothing when all is there.
+ */
+export async function rebuildMissingFigures(database: Database): Promise<void> {
+  const f = sakipIndicatorYearFigures;
+  const missing = await database.db.selectDistinct({ code: sakipIndicators.regionCode }).from(sakipIndicators)
+    .innerJoin(sakipPlans, and(eq(sakipPlans.regionCode, sakipIndicators.regionCode), eq(sakipPlans.id, sakipIndicators.planId)))
+    .where(and(eq(sakipPlans.status, 'active'), notExists(database.db.select({ one: sql`1` }).from(f)
+      .where(and(eq(f.regionCode, sakipIndicators.regionCode), eq(f.indicatorId, sakipIndicators.id), eq(f.year, sakipPlans.startYear))))));
+  for (const { code } of missing) await rebuildFigures(database, code);
+}

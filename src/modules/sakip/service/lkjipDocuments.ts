@@ -1,0 +1,191 @@
+// A performance report (LKjIP) as files officials use: a Word document
+// (docx package: A4, real headings and tables, so it can be finished in
+// Word) and a PDF (pdfkit: A4, Helvetica, the same content). Both are drawn
+// from one list of blocks, so they never disagree on what the report says.
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import PDFDocument from 'pdfkit';
+import { ACCOUNTABILITY_CHAPTER, figureWords, idNumber, LKJIP_HEADINGS, targetWords, type LkjipSection } from '../domain/lkjip.js';
+import type { ReportView } from './lkjip.js';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const PDF_TYPE = 'application/pdf';
+
+type Block =
+  | { kind: 'title'; lines: string[] }
+  | { kind: 'heading'; level: 1 | 2; text: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'table'; caption: string; widths: number[]; head: string[]; rows: string[][] };
+
+/** What a report view needs to be printed: the snapshot, the sections' texts and the status. */
+type Printable = Pick<ReportView, 'status' | 'snapshot'> & { sections: { key: string; text: string }[] };
+
+/** The report, in order: the cover lines, the four chapters with their tables, as blocks. */
+export function reportBlocks(r: Printable): Block[] {
+  const s = r.snapshot;
+  const text = (key: LkjipSection) => r.sections.find((x) => x.key === key)?.text.trim() ?? '';
+  const section = (key: LkjipSection, level: 1 | 2, empty = '–'): Block[] => [{ kind: 'heading', level, text: LKJIP_HEADINGS[key] }, ...paragraphs(text(key) || empty)];
+  const paragraphs = (t: string): Block[] => t.split(/\n+/).map((p) => ({ kind: 'text', text: p }));
+  const note = (t: string): Block[] => [{ kind: 'note', text: t }];
+  const last = s.year - 1;
+  const blocks: Block[] = [
+    { kind: 'title', lines: [s.title, s.subject.toUpperCase(), ...(s.unitName ? [s.regionName.toUpperCase()] : []), ...(r.status === 'draft' ? ['(DRAF)'] : [])] },
+    ...section('introduction', 1),
+    ...section('planning', 1),
+    {
+      kind: 'table', caption: `Tabel 1. Perencanaan kinerja ${s.plan.title}`, widths: [5, 30, 33, 16, 16],
+      head: ['No', 'Tujuan / sasaran', 'Indikator kinerja', `Target ${s.year}`, `Target ${s.plan.endYear}`],
+      rows: s.rows.map((x) => [String(x.number), x.target, `${x.indicator}${x.iku ? ' (IKU)' : ''}`, targetWords(x.targetThisYear, x.measure), targetWords(x.targetEnd, x.measure)]),
+    },
+    { kind: 'heading', level: 1, text: ACCOUNTABILITY_CHAPTER },
+    ...section('accountability', 2),
+    {
+      kind: 'table', caption: `Tabel 2. Capaian kinerja tahun ${s.year}`, widths: [4, 24, 11, 11, 10, 11, 10, 19],
+      head: ['No', 'Indikator kinerja', `Target ${s.year}`, `Realisasi ${s.year}`, 'Capaian', `Realisasi ${last}`, `Capaian ${last}`, `Capaian terhadap target ${s.plan.endYear}`],
+      rows: s.rows.map((x) => [
+        String(x.number), x.indicator, targetWords(x.targetThisYear, x.measure),
+        x.realisation === null ? '–' : `${idNumber(x.realisation)}${x.complete ? '' : '*'}`, figureWords(x.achievement),
+        x.lastYearRealisation === null ? '–' : idNumber(x.lastYearRealisation), figureWords(x.lastYearAchievement), figureWords(x.progressToEnd),
+      ]),
+    },
+    ...(s.rows.some((x) => x.realisation !== null && !x.complete) ? note('* Belum semua periode tahun ini dilaporkan.') : []),
+    ...(s.summary.average === null ? [] : note(`${s.summary.met} dari ${s.summary.withTarget} indikator bertarget tercapai; rata-rata capaian ${idNumber(s.summary.average)} %.`)),
+    // The budget chapter: staff's text, and until the budget module fills snapshot.budget, a plain statement that Pamong holds no budget figures.
+    ...section('budget', 2, ''),
+    ...(s.budget === null ? note('Data pagu dan realisasi anggaran belum tersedia di Pamong untuk laporan ini.') : []),
+    ...section('problems', 2),
+    ...section('follow_up', 2),
+    ...section('closing', 1),
+  ];
+  return blocks.filter((b) => !(b.kind === 'text' && b.text === ''));
+}
+
+// ---------------------------------------------------------------------------
+// Word
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+
+function docxTable(b: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[] {
+  const cell = (t: string, head: boolean, width: number) => new TableCell({
+    width: { size: width, type: WidthType.PERCENTAGE },
+    children: [new Paragraph({ alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text: t, bold: head, size: 18 })] })],
+  });
+  return [
+    new Paragraph({ spacing: { before: 160, after: 80 }, children: [new TextRun({ text: b.caption, bold: true })] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE }, borders,
+      rows: [
+        new TableRow({ tableHeader: true, children: b.head.map((h, i) => cell(h, true, b.widths[i])) }),
+        ...b.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, false, b.widths[i])) })),
+      ],
+    }),
+  ];
+}
+
+export async function reportDocx(r: Printable): Promise<Buffer> {
+  const children = reportBlocks(r).flatMap((b): (Paragraph | Table)[] => {
+    switch (b.kind) {
+      case 'title': return b.lines.map((line) => new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, bold: true })] }));
+      case 'heading': return [new Paragraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, spacing: { before: 240, after: 120 }, children: [new TextRun(b.text)] })];
+      case 'text': return [new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 120 }, children: [new TextRun(b.text)] })];
+      case 'note': return [new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: b.text, italics: true, size: 18 })] })];
+      case 'table': return docxTable(b);
+    }
+  });
+  const doc = new Document({
+    creator: 'Pamong', title: r.snapshot.title,
+    styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
+    sections: [{
+      // A4 portrait, 2.5 cm margins (twentieths of a point).
+      properties: { page: { size: { width: 11906, height: 16838, orientation: PageOrientation.PORTRAIT }, margin: { top: 1417, right: 1417, bottom: 1417, left: 1417 } } },
+      children,
+    }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+// ---------------------------------------------------------------------------
+// PDF
+
+/** Helvetica (a standard PDF font) writes WinAnsi only: what it cannot write becomes the nearest it can. */
+const winAnsi = (t: string) => t.replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/[^\u0000-\u00ff–—‘’“”•…€]/g, '?');
+
+export function reportPdf(r: Printable): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: r.snapshot.title, Author: r.snapshot.subject, Creator: 'Pamong' }, lang: 'id-ID' } as PDFKit.PDFDocumentOptions);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  for (const b of reportBlocks(r)) {
+    switch (b.kind) {
+      case 'title':
+        doc.font('Helvetica-Bold').fontSize(14);
+        for (const line of b.lines) doc.text(winAnsi(line), left, undefined, { width, align: 'center' });
+        doc.moveDown(1.5);
+        break;
+      case 'heading':
+        if (doc.y > bottom() - 60) doc.addPage();
+        doc.moveDown(0.6).font('Helvetica-Bold').fontSize(b.level === 1 ? 13 : 11).text(winAnsi(b.text), left, undefined, { width }).moveDown(0.3);
+        break;
+      case 'text':
+        doc.font('Helvetica').fontSize(10).text(winAnsi(b.text), left, undefined, { width, align: 'justify' }).moveDown(0.4);
+        break;
+      case 'note':
+        doc.font('Helvetica-Oblique').fontSize(8.5).text(winAnsi(b.text), left, undefined, { width }).moveDown(0.4);
+        break;
+      case 'table':
+        pdfTable(doc, b, left, width, bottom);
+        break;
+    }
+  }
+  doc.end();
+  return done;
+}
+
+/** A table with wrapped cells and lines; the header row is repeated on every page it runs onto. */
+function pdfTable(doc: PDFKit.PDFDocument, b: Extract<Block, { kind: 'table' }>, left: number, width: number, bottom: () => number) {
+  const total = b.widths.reduce((a, w) => a + w, 0);
+  const cols = b.widths.map((w) => (w / total) * width);
+  const pad = 3;
+  const rowHeight = (cells: string[], font: string) => {
+    doc.font(font).fontSize(8);
+    return Math.max(...cells.map((c, i) => doc.heightOfString(winAnsi(c), { width: cols[i] - 2 * pad }))) + 2 * pad;
+  };
+  const drawRow = (cells: string[], font: string, h: number) => {
+    let x = left;
+    const y = doc.y;
+    doc.font(font).fontSize(8);
+    cells.forEach((c, i) => {
+      doc.rect(x, y, cols[i], h).stroke();
+      doc.text(winAnsi(c), x + pad, y + pad, { width: cols[i] - 2 * pad });
+      x += cols[i];
+    });
+    doc.x = left;
+    doc.y = y + h;
+  };
+  doc.font('Helvetica-Bold').fontSize(10);
+  if (doc.y > bottom() - 80) doc.addPage();
+  doc.moveDown(0.5).text(winAnsi(b.caption), left, undefined, { width }).moveDown(0.3);
+  doc.lineWidth(0.5);
+  const headHeight = rowHeight(b.head, 'Helvetica-Bold');
+  drawRow(b.head, 'Helvetica-Bold', headHeight);
+  for (const row of b.rows) {
+    const h = rowHeight(row, 'Helvetica');
+    if (doc.y + h > bottom()) {
+      doc.addPage();
+      drawRow(b.head, 'Helvetica-Bold', headHeight);
+    }
+    drawRow(row, 'Helvetica', h);
+  }
+  doc.moveDown(0.6);
+}
+
+/** "LKjIP 2025 - Dinas Kesehatan.docx": the file name to download. */
+export const reportFileName = (r: Printable & { year: number }, ext: 'docx' | 'pdf') =>
+  `LKjIP ${r.year} - ${r.snapshot.subject}${r.status === 'draft' ? ' (draf)' : ''}.${ext}`.replace(/[\\/:*?"<>|]/g, '-');
