@@ -9,7 +9,7 @@ import { DEMO_API_KEY } from '../src/demo/seed.js';
 
 const accepting: Record<string, (url: string) => boolean> = {
   form: (url) => url === '/open311/v2/requests.:format',
-  multipart: (url) => /\/(counter\/)?complaints$|\/answers\/:indicator$|\/sakip\/plans\/:planId(\/villages\/:indicatorId\/values\/:period)?\/import$|\/realisations\/:period\/evidence$/.test(url),
+  multipart: (url) => /\/(counter\/)?complaints$|\/answers\/:indicator$|\/sakip\/plans\/:planId(\/villages\/:indicatorId\/values\/:period)?\/import$|\/realisations\/:period\/evidence$|\/criteria\/:criterion\/evidence$/.test(url),
   csv: (url) => url.endsWith('/results/import'),
 };
 const bodies: Record<string, { type: string; payload: string }> = {

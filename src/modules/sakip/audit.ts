@@ -34,6 +34,8 @@ export const sakipAuditActions = {
   'sakip.evaluation_open': { id: 'Membuka evaluasi AKIP', en: 'Opened an AKIP evaluation' },
   'sakip.evaluation_status': { id: 'Mengubah tahap evaluasi AKIP', en: 'Changed an AKIP evaluation\'s stage' },
   'sakip.evaluation_answer': { id: 'Menjawab kriteria evaluasi AKIP', en: 'Answered AKIP evaluation criteria' },
+  'sakip.evaluation_evidence_add': { id: 'Melampirkan berkas bukti jawaban evaluasi AKIP', en: 'Attached evidence files to an AKIP evaluation answer' },
+  'sakip.evaluation_evidence_remove': { id: 'Menghapus berkas bukti jawaban evaluasi AKIP', en: 'Removed an AKIP evaluation answer\'s evidence file' },
   'sakip.evaluation_review': { id: 'Menilai sub-komponen evaluasi AKIP', en: 'Scored an AKIP evaluation sub-component' },
   'sakip.evaluation_notes': { id: 'Mengubah catatan evaluasi AKIP', en: 'Changed an AKIP evaluation\'s notes' },
   'sakip.evaluation_final': { id: 'Memfinalkan evaluasi AKIP', en: 'Finalised an AKIP evaluation' },

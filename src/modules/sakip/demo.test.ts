@@ -147,7 +147,7 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
         for (const table of ['sakip_agreement_rows', 'sakip_agreement_versions']) await h.ctx.database.rows(sql.raw(`delete from ${table} where agreement_id in (${agreements})`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_agreements where id in (${agreements})`));
         // The fixture's AKIP evaluation (2030) and the one a request opened (2031), with their rows; the fixture's official result.
-        for (const table of ['sakip_evaluation_answers', 'sakip_evaluation_reviews', 'sakip_recommendation_follow_ups', 'sakip_recommendations']) {
+        for (const table of ['sakip_evaluation_answers', 'sakip_evaluation_evidence', 'sakip_evaluation_reviews', 'sakip_recommendation_follow_ups', 'sakip_recommendations']) {
           await h.ctx.database.rows(sql.raw(`delete from ${table} where region_code = '32.11' and ${table === 'sakip_recommendation_follow_ups' ? 'recommendation_id in (select id from sakip_recommendations where evaluation_id in (select id from sakip_evaluations where year >= 2030))' : 'evaluation_id in (select id from sakip_evaluations where year >= 2030)'}`));
         }
         await h.ctx.database.rows(sql.raw(`delete from sakip_evaluations where region_code = '32.11' and year >= 2030`));
@@ -181,9 +181,9 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     const historyKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/plans/:planId/import 409') && a.includes('sakip.import_discards_history');
     // And a revision of the fixture's agreement, a draft (so editing and signing succeed): 409, past every access check.
     const draftKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/agreements/:agreementId/revise 409') && a.includes('sakip.agreement_not_signed');
-    // The fixture's evaluation is under review: units' answers (answering) and follow-up (final) wait for their stage;
+    // The fixture's evaluation is under review: units' answers and their evidence files (answering) and follow-up (final) wait for their stage;
     // the victim is a kabupaten, which has no province comparison. All past access, none a 401, 403 or 404.
-    const stageKept = (a: string) => /^(PUT .*\/answers|POST .*\/follow-ups) 409 .*sakip\.evaluation_status/.test(a)
+    const stageKept = (a: string) => /^(PUT .*\/answers|POST .*\/follow-ups|POST .*\/criteria\/:criterion\/evidence|DELETE .*\/evaluations\/:evaluationId\/evidence\/:evidenceId) 409 .*sakip\.evaluation_status/.test(a)
       || /^GET .*\/province-comparison 400 .*sakip\.not_province/.test(a);
     // Evidence goes to the period the realisations' requests use, 2025: closed in the demo, so 409, past every access check.
     const lockedKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/plans/:planId/indicators/:indicatorId/realisations/:period/evidence 409') && a.includes('sakip.evidence_period_locked');
@@ -194,6 +194,6 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     expect(answers.filter(draftReportKept)).toHaveLength(3);
     expect(answers.filter(historyKept)).toHaveLength(1);
     expect(answers.filter(draftKept)).toHaveLength(1);
-    expect(answers.filter(stageKept)).toHaveLength(3);
+    expect(answers.filter(stageKept)).toHaveLength(5);
   });
 });

@@ -146,3 +146,105 @@ describeWithApp('SAKIP realisation evidence', (h) => {
     expect((await h.api('GET', evidenceUrl(), { session: s.dinkes })).body).toHaveLength(2);
   });
 });
+
+// Evidence files of a unit's answers in the internal AKIP evaluation: the
+// health office's planner attaches a PDF to its answer of 1.a.1 while the
+// evaluation takes answers; the evaluator and the coordinator list and
+// download it, another unit's planner neither sees nor changes it, the head
+// of region reads none; a wrong type by content, an oversized file and an
+// unknown kriteria are refused with nothing saved; under review or final
+// nothing changes; and another region sees none of it.
+describeWithApp('SAKIP AKIP answer evidence', (h) => {
+  const s: Record<string, Session> = {};
+  const unitId: Record<string, string> = {};
+  let E = '';
+  const send = (who: Session, unit: string, criterion: string, files: { name: string; data: Buffer }[], base = E) =>
+    h.api('POST', `${base}/units/${unitId[unit]}/criteria/${criterion}/evidence`, { session: who, ...upload(files) });
+  const stored = async () => (await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from sakip_evaluation_evidence where region_code = '32.11'`))[0].n;
+
+  beforeAll(async () => {
+    await h.ctx.database.db.transaction(async (tx) => {
+      const userId = await createUser(tx, { email: 'sakip@bandung.test', name: 'Koordinator SAKIP Bandung', password: DEMO_PASSWORD });
+      await grantRole(tx, '32.73', userId, 'sakip_coordinator', null);
+    });
+    for (const [k, email] of Object.entries({
+      coordinator: 'sakip@sumedang.demo', dinkes: 'perencana.dinkes@sumedang.demo', kominfo: 'perencana.kominfo@sumedang.demo', evaluator: 'evaluator@sumedang.demo',
+      bupati: 'bupati@sumedang.demo', foreign: 'sakip@bandung.test',
+    })) s[k] = await h.signIn(email);
+    for (const u of (await h.api('GET', '/api/regions/32.11/units', { session: s.coordinator })).body) unitId[u.code] = u.id;
+    const opened = await h.api('POST', `${R}/evaluations`, { session: s.evaluator, body: { year: 2026, unitIds: [unitId.DINKES, unitId.DISKOMINFO] } });
+    E = `${R}/evaluations/${opened.body.id}`;
+    expect((await h.api('PUT', `${E}/status`, { session: s.evaluator, body: { status: 'answering' } })).status).toBe(200);
+  });
+
+  it('lets the unit attach a file to its answer that evaluators and the coordinator list and download, and remove it', async () => {
+    const res = await send(s.dinkes, 'DINKES', '1.a.1', [{ name: 'renstra-dinkes.pdf', data: PDF }]);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject([{ fileName: 'renstra-dinkes.pdf', contentType: 'application/pdf', unitId: unitId.DINKES, criterion: '1.a.1', uploadedBy: 'perencana.dinkes@sumedang.demo' }]);
+    await send(s.dinkes, 'DINKES', '1.a.2', [{ name: 'iku.pdf', data: PDF }]);
+    for (const who of [s.evaluator, s.coordinator, s.dinkes]) {
+      expect((await h.api('GET', `${E}/evidence`, { session: who })).body.map((e: any) => [e.criterion, e.fileName])).toEqual([['1.a.1', 'renstra-dinkes.pdf'], ['1.a.2', 'iku.pdf']]);
+    }
+    const [file] = res.body;
+    const download = await h.app.inject({ method: 'GET', url: file.url, headers: { cookie: s.evaluator.cookie } });
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+    expect(download.headers).toMatchObject({ 'content-type': 'application/pdf', 'x-content-type-options': 'nosniff' });
+
+    // Another unit's planner sees only its own unit's files and changes nothing; the head of region reads none; an evaluator attaches none.
+    expect((await h.api('GET', `${E}/evidence`, { session: s.kominfo })).body).toEqual([]);
+    expect((await h.api('GET', file.url, { session: s.kominfo })).body.error.code).toBe('sakip.not_your_unit');
+    expect((await h.api('GET', `${E}/evidence`, { session: s.bupati })).status).toBe(403);
+    expect((await send(s.kominfo, 'DINKES', '1.a.1', [{ name: 'x.pdf', data: PDF }])).body.error.code).toBe('sakip.not_your_unit');
+    expect((await send(s.evaluator, 'DINKES', '1.a.1', [{ name: 'x.pdf', data: PDF }])).status).toBe(403);
+    expect((await h.api('DELETE', file.url, { session: s.kominfo })).body.error.code).toBe('sakip.not_your_unit');
+
+    expect((await h.api('DELETE', file.url, { session: s.dinkes })).status).toBe(200);
+    expect((await h.api('GET', `${E}/evidence`, { session: s.evaluator })).body.map((e: any) => e.fileName)).toEqual(['iku.pdf']);
+    expect((await h.api('GET', file.url, { session: s.evaluator })).status).toBe(404);
+    const [{ n }] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where region_code = '32.11' and action in ('sakip.evaluation_evidence_add', 'sakip.evaluation_evidence_remove')`);
+    expect(n).toBe(3);
+  });
+
+  it('refuses a wrong type by content, an oversized file and an unknown kriteria, saving nothing', async () => {
+    const before = await stored();
+    const cases: [{ name: string; data: Buffer }[], string, number, string][] = [
+      [[{ name: 'bukti.pdf', data: Buffer.from('<html><script>alert(1)</script></html>') }], '1.a.1', 415, 'sakip.evidence_type_not_allowed'],
+      [[{ name: 'besar.pdf', data: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]) }], '1.a.1', 413, 'file.too_large'],
+      [[{ name: 'bukti.pdf', data: PDF }], '9.z.9', 400, 'sakip.criterion_unknown'],
+    ];
+    for (const [files, criterion, status, code] of cases) {
+      const res = await send(s.dinkes, 'DINKES', criterion, files);
+      expect([res.status, res.body.error?.code], code).toEqual([status, code]);
+    }
+    expect(await stored()).toBe(before);
+  });
+
+  it('changes nothing once the evaluation is under review or final, while evaluators still download', async () => {
+    const [file] = (await h.api('GET', `${E}/evidence`, { session: s.dinkes })).body;
+    expect((await h.api('PUT', `${E}/status`, { session: s.evaluator, body: { status: 'reviewing' } })).status).toBe(200);
+    expect((await send(s.dinkes, 'DINKES', '1.a.1', [{ name: 'bukti.pdf', data: PDF }])).body.error.code).toBe('sakip.evaluation_status');
+    expect((await h.api('DELETE', file.url, { session: s.coordinator })).body.error.code).toBe('sakip.evaluation_status');
+    expect((await h.app.inject({ method: 'GET', url: file.url, headers: { cookie: s.evaluator.cookie } })).statusCode).toBe(200);
+    // The demo's 2025 evaluation is final.
+    const final = (await h.api('GET', `${R}/evaluations`, { session: s.evaluator })).body.find((e: any) => e.year === 2025);
+    expect((await send(s.coordinator, 'DINKES', '1.a.1', [{ name: 'bukti.pdf', data: PDF }], `${R}/evaluations/${final.id}`)).body.error.code).toBe('sakip.evaluation_final');
+    expect(await stored()).toBe(1);
+  });
+
+  it('shows another region none of it, by its URL or its own', async () => {
+    const [file] = (await h.api('GET', `${E}/evidence`, { session: s.evaluator })).body;
+    const own = (path: string) => path.replace('/regions/32.11/', '/regions/32.73/');
+    for (const [method, url, status] of [
+      ['GET', `${E}/evidence`, 403], ['GET', file.url, 403], ['DELETE', file.url, 403],
+      ['GET', own(`${E}/evidence`), 404], ['GET', own(file.url), 404], ['DELETE', own(file.url), 404],
+    ] as const) {
+      const res = await h.api(method, url, { session: s.foreign });
+      expect(res.status, `${method} ${url}`).toBe(status);
+      expect(res.raw).not.toContain(file.fileName);
+    }
+    const posted = await send(s.foreign, 'DINKES', '1.a.1', [{ name: 'bukti.pdf', data: PDF }], own(E));
+    expect(posted.status).toBe(404);
+    expect(await stored()).toBe(1);
+  });
+});

@@ -15,7 +15,7 @@ import { sakipIndicators, sakipNodes, sakipPlans, sakipRealisationEvidence, saki
 import { sakipAgreementRows, sakipAgreements, sakipAgreementVersions } from './schema.js';
 import { unitReportRecord } from './service/reporting.js';
 import { exportPlanWorkbook } from './service/workbook.js';
-import { sakipEvaluationAnswers, sakipEvaluations, sakipOfficialResults, sakipRecommendations } from './schema.js';
+import { sakipEvaluationAnswers, sakipEvaluationEvidence, sakipEvaluations, sakipOfficialResults, sakipRecommendations } from './schema.js';
 import { CURRENT_WORKSHEET, worksheet } from './service/evaluation.js';
 import { sakipReportSections } from './schema.js';
 import { sourcePlan } from './service/agreements.js';
@@ -34,6 +34,9 @@ const SECRET_EVIDENCE = 'Bukti evaluasi AKIP rahasia uji isolasi';
 const SECRET_FILE = 'Bukti realisasi rahasia uji isolasi.pdf';
 const SECRET_FILE_CONTENT = '%PDF-1.4 isi bukti realisasi rahasia uji isolasi';
 const SECRET_RECOMMENDATION = 'Rekomendasi AKIP rahasia uji isolasi';
+/** An AKIP answer's evidence file: neither its name nor its content may leave the region. */
+const SECRET_ANSWER_FILE = 'Bukti jawaban AKIP rahasia uji isolasi.pdf';
+const SECRET_ANSWER_CONTENT = '%PDF-1.4 isi bukti jawaban AKIP rahasia uji isolasi';
 const SECRET_REPORT_TEXT = 'Permasalahan LKjIP draf rahasia uji isolasi';
 const SECRET_VILLAGE_NOTE = 'Catatan data desa rahasia uji isolasi SAKIP';
 
@@ -106,9 +109,13 @@ export const sakipIsolation: IsolationFixtures = {
         regionCode: region, year: 2030, worksheetVersion: CURRENT_WORKSHEET, worksheet: worksheet(CURRENT_WORKSHEET), unitIds: [unit.id], status: 'reviewing', createdAt: now, updatedAt: now,
       }).returning();
       await tx.insert(sakipEvaluationAnswers).values({ regionCode: region, evaluationId: e.id, unitId: unit.id, criterion: '1.a.1', answer: 'Y', evidence: SECRET_EVIDENCE, answeredAt: now, answeredBy: null, answeredByLabel: 'uji isolasi' });
+      const [file] = await tx.insert(sakipEvaluationEvidence).values({
+        regionCode: region, evaluationId: e.id, unitId: unit.id, criterion: '1.a.1', fileName: SECRET_ANSWER_FILE, contentType: 'application/pdf',
+        bytes: SECRET_ANSWER_CONTENT.length, data: Buffer.from(SECRET_ANSWER_CONTENT), uploadedAt: now, uploadedBy: null, uploadedByLabel: 'uji isolasi',
+      }).returning();
       const [rec] = await tx.insert(sakipRecommendations).values({ regionCode: region, evaluationId: e.id, unitId: unit.id, text: SECRET_RECOMMENDATION, status: 'open', position: 0, createdAt: now, createdBy: null, createdByLabel: 'uji isolasi' }).returning();
       await tx.insert(sakipOfficialResults).values({ regionCode: region, year: 2030, score: '77.77', predicate: 'BB', worksheetVersion: CURRENT_WORKSHEET, source: 'uji isolasi', recordedAt: now, recordedBy: null, recordedByLabel: 'uji isolasi' });
-      return { id: e.id, recommendationId: rec.id };
+      return { id: e.id, recommendationId: rec.id, evidenceId: file.id };
     });
     // Village data: the fixture's unit linked to a kecamatan of the region nobody else has, a third indicator
     // measured per village (a rate) with one village's value (a note nobody outside may read) in the open period.
@@ -141,9 +148,11 @@ export const sakipIsolation: IsolationFixtures = {
       // By path: the SPBE fixtures fill :evaluationId and :year, the platform's :unitId is another unit.
       'sakip/evaluations/:evaluationId': evaluation.id, 'evaluations/:evaluationId/units/:unitId': unit.id, subComponent: '1.a',
       recommendationId: evaluation.recommendationId, 'official-results/:year': '2030',
+      // A unit's answer evidence file (listed, downloadable; removable only while answering).
+      criterion: '1.a.1', 'evaluations/:evaluationId/evidence/:evidenceId': evaluation.evidenceId,
     });
-    made.secrets.push(evaluation.id, evaluation.recommendationId);
-    made.private.push(SECRET_EVIDENCE, SECRET_RECOMMENDATION);
+    made.secrets.push(evaluation.id, evaluation.recommendationId, evaluation.evidenceId);
+    made.private.push(SECRET_EVIDENCE, SECRET_RECOMMENDATION, SECRET_ANSWER_FILE, SECRET_ANSWER_CONTENT);
     // A draft performance report of the health office for 2026 (editable, regenerable, finalisable) with a
     // section nobody may read outside the region, nor anyone on the public pages (it is not final).
     const report = await db.transaction(async (tx) => {
@@ -212,7 +221,9 @@ export const sakipIsolation: IsolationFixtures = {
     };
     // The plan's own export: granted wrongly, the import would get as far as the plan's realisation (409), never a 401, 403 or 404.
     if (key === `POST ${P}/import`) return upload('file', 'rencana.xlsx', Buffer.from(p.sakipWorkbook, 'base64'));
-    if (key === `POST ${P}/indicators/:indicatorId/realisations/:period/evidence`) return upload('evidence', 'bukti.pdf', Buffer.from('%PDF-1.4 bukti palsu dari daerah lain'));
+    const fakePdf = () => upload('evidence', 'bukti.pdf', Buffer.from('%PDF-1.4 bukti palsu dari daerah lain'));
+    if (key === `POST ${P}/indicators/:indicatorId/realisations/:period/evidence`) return fakePdf();
+    if (key === 'POST /api/regions/:region/sakip/evaluations/:evaluationId/units/:unitId/criteria/:criterion/evidence') return fakePdf();
     if (key === `POST ${P}/villages/:indicatorId/values/:period/import`) {
       const boundary = 'pamong-isolasi-desa';
       return {

@@ -104,9 +104,10 @@ export const sakipModule = defineModule({
     // Who drafted a performance agreement's version and who recorded its signing.
     referencesUser('sakip_agreement_versions', 'created_by'),
     referencesUser('sakip_agreement_versions', 'signed_by'),
-    // The AKIP evaluation: who answered, reviewed, finalised, recommended, followed up; who recorded KemenPANRB's result.
+    // The AKIP evaluation: who answered (and attached its evidence files), reviewed, finalised, recommended, followed up; who recorded KemenPANRB's result.
     referencesUser('sakip_evaluations', 'finalised_by'),
     referencesUser('sakip_evaluation_answers', 'answered_by'),
+    referencesUser('sakip_evaluation_evidence', 'uploaded_by'),
     referencesUser('sakip_evaluation_reviews', 'reviewed_by'),
     referencesUser('sakip_recommendations', 'created_by'),
     referencesUser('sakip_recommendation_follow_ups', 'by'),

@@ -184,6 +184,17 @@ export const sakipRealisationVersions = pgTable(
   (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.version] }), index('sakip_realisation_versions_plan_idx').on(t.regionCode, t.planId)],
 );
 
+/** An evidence file's columns (a realisation's or an AKIP answer's): its checked name, type and content, who attached it and when. */
+const evidenceFile = () => ({
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    data: bytea('data').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    uploadedByLabel: text('uploaded_by_label').notNull(),
+});
+
 /**
  * Evidence files (bukti dukung) of one period's realisation: checked by
  * content on upload (images re-encoded), kept in the database like the SPBE
@@ -197,13 +208,7 @@ export const sakipRealisationEvidence = pgTable(
     planId: uuid('plan_id').notNull(),
     indicatorId: uuid('indicator_id').notNull(),
     period: text('period').notNull(),
-    fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    bytes: integer('bytes').notNull(),
-    data: bytea('data').notNull(),
-    uploadedAt: ts('uploaded_at').notNull(),
-    uploadedBy: uuid('uploaded_by'),
-    uploadedByLabel: text('uploaded_by_label').notNull(),
+    ...evidenceFile(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('sakip_realisation_evidence_period_idx').on(t.regionCode, t.indicatorId, t.period)],
 );
@@ -407,6 +412,24 @@ export const sakipEvaluationAnswers = pgTable(
     answeredByLabel: text('answered_by_label').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.evaluationId, t.unitId, t.criterion] })],
+);
+
+/**
+ * Evidence files (bukti dukung) of a unit's answer to one kriteria, checked
+ * like a realisation's (service/evidence.ts) and kept in the database so a
+ * backup carries them. A file may come before its Y/T answer.
+ */
+export const sakipEvaluationEvidence = pgTable(
+  'sakip_evaluation_evidence',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    evaluationId: uuid('evaluation_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    criterion: text('criterion').notNull(),
+    ...evidenceFile(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('sakip_evaluation_evidence_answer_idx').on(t.regionCode, t.evaluationId, t.unitId, t.criterion)],
 );
 
 /** The evaluator's letter (AA–E) for one sub-komponen, with the note behind it. */

@@ -16,6 +16,7 @@ import {
 } from '../service/evaluation.js';
 import * as answers from './responses.js';
 import { listOfficialResults, provinceComparison, recordOfficialResult } from '../service/evaluation-results.js';
+import { sakipAnswerEvidenceRoutes } from './evaluation-evidence.js';
 
 const tags = ['sakip'];
 const year = z.number().int().min(2000).max(2100);
@@ -160,6 +161,8 @@ export const sakipEvaluationRoutes = (ctx: AppContext) => async (app: FastifyIns
     await answerCriteria(ctx, request.region!.code, request.actor, request.params.evaluationId, request.params.unitId, request.body.answers);
     return view(request.region!.code, request.params.evaluationId);
   });
+
+  sakipAnswerEvidenceRoutes(app, ctx);
 
   r.put(`${E}/reviews/:subComponent`, {
     config: { access: 'sakip.evaluate' },

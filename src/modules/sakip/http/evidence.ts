@@ -1,6 +1,7 @@
-// HTTP for a realisation's evidence files: list and upload under the period,
-// download and remove by the file's id within the plan.
-import type { FastifyInstance } from 'fastify';
+// HTTP for evidence files (a realisation's, and the shared pieces an AKIP
+// answer's evidence uses): list and upload under the period, download and
+// remove by the file's id within the plan.
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
@@ -8,7 +9,7 @@ import { multipartReader } from '../../../platform/files.js';
 import { regionParam } from '../../../platform/http/schemas.js';
 import { failures, fileAnswer, instant, ok } from '../../../platform/http/responses.js';
 import { PERIOD_PATTERN } from '../service/periods.js';
-import { addEvidence, checkEvidence, evidenceFile, listEvidence, MAX_EVIDENCE_PER_REALISATION, realisationEvidencePolicy, removeEvidence } from '../service/evidence.js';
+import { addEvidence, checkEvidence, evidenceFile, evidencePolicy, listEvidence, MAX_EVIDENCE_FILES, removeEvidence } from '../service/evidence.js';
 
 const tags = ['sakip'];
 const planParam = regionParam.extend({ planId: z.uuid() });
@@ -17,10 +18,24 @@ const periodParam = planParam.extend({
   period: z.string().regex(PERIOD_PATTERN).describe('Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month'),
 });
 const evidenceParam = planParam.extend({ evidenceId: z.uuid() });
-const evidence = z.object({
+export const evidence = z.object({
   id: z.string(), fileName: z.string(), contentType: z.string().describe('Jenis yang diperiksa dari isinya / the type checked from the content'), bytes: z.number().int(),
   uploadedAt: instant, uploadedBy: z.string(), url: z.string().describe('Alamat unduhan / where to download it'),
 }).meta({ id: 'SakipEvidence' });
+
+/** What an evidence upload takes, for a realisation and an AKIP answer alike; `who` says by whom and when (both languages). */
+export const evidenceUploadHelp = (who: { id: string; en: string }) =>
+  `multipart/form-data dengan 1–${evidencePolicy.maxFiles} berkas \`evidence\` (PDF, JPEG, PNG, XLSX, DOCX; maks. 10 MB per berkas, diperiksa dari isinya; gambar disimpan ulang sebagai JPEG tanpa metadata; Word/Excel yang mengembang lebih dari 100 MB setelah dibuka ditolak). Paling banyak ${MAX_EVIDENCE_FILES} berkas per ${who.id} Semua atau tidak sama sekali. / multipart/form-data with 1–${evidencePolicy.maxFiles} \`evidence\` files (checked by content, 10 MB each; images re-encoded as JPEG without metadata; Word/Excel files unpacking past 100 MB refused). At most ${MAX_EVIDENCE_FILES} per ${who.en} All or nothing.`;
+export const evidenceUploadFailures = ['sakip.evidence_type_not_allowed', 'sakip.evidence_too_large_unpacked', 'sakip.evidence_unreadable', 'file.too_large', 'file.too_many', 'file.image_too_large', 'file.image_unreadable'] as const;
+/** The multipart reader for evidence uploads (field `evidence`, the shared limits). */
+export const readEvidence = () => multipartReader('options', 'evidence', evidencePolicy);
+export const evidenceDownload = fileAnswer('Berkas dengan jenisnya yang diperiksa / the file with its checked type', 'application/octet-stream');
+
+/** Sends a stored evidence file with its checked type and name, never sniffed or shown in place by the browser. */
+export const sendEvidenceFile = (reply: FastifyReply, file: { contentType: string; fileName: string; data: Buffer }) =>
+  reply.type(file.contentType).header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=300')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+
 const planFailures = ['sakip.plan_not_found', 'sakip.indicator_not_found'] as const;
 
 export function sakipEvidenceRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -34,15 +49,17 @@ export function sakipEvidenceRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(`${P}/indicators/:indicatorId/realisations/:period/evidence`, {
     config: { access: 'sakip.realise', bodyTypes: ['multipart'] },
-    preValidation: multipartReader('options', 'evidence', realisationEvidencePolicy),
+    preValidation: readEvidence(),
     schema: {
       tags, summary: 'Lampirkan bukti dukung pada realisasi / Attach evidence files to a realisation', params: periodParam,
-      description: `multipart/form-data dengan 1–${realisationEvidencePolicy.maxFiles} berkas \`evidence\` (PDF, JPEG, PNG, XLSX, DOCX; maks. 10 MB per berkas, diperiksa dari isinya; gambar disimpan ulang sebagai JPEG tanpa metadata; Word/Excel yang mengembang lebih dari 100 MB setelah dibuka ditolak). Paling banyak ${MAX_EVIDENCE_PER_REALISATION} berkas per realisasi. Oleh perangkat daerah pemilik indikator atau koordinator, pada realisasi yang sudah diisi, selama periodenya belum ditutup. Semua atau tidak sama sekali. / multipart/form-data with 1–${realisationEvidencePolicy.maxFiles} \`evidence\` files (checked by content, 10 MB each; images re-encoded as JPEG without metadata; Word/Excel files unpacking past 100 MB refused). At most ${MAX_EVIDENCE_PER_REALISATION} per realisation. By the indicator's units or the coordinator, on an entered realisation, while its period is open. All or nothing.`,
+      description: evidenceUploadHelp({
+        id: 'realisasi. Oleh perangkat daerah pemilik indikator atau koordinator, pada realisasi yang sudah diisi, selama periodenya belum ditutup.',
+        en: 'realisation. By the indicator\'s units or the coordinator, on an entered realisation, while its period is open.',
+      }),
       body: z.object({}).nullish().describe('Tidak ada isian selain berkas / no fields besides the files'),
       response: {
         201: z.array(evidence),
-        ...failures(...planFailures, 'sakip.not_your_unit', 'sakip.realisation_not_found', 'sakip.evidence_period_locked', 'sakip.evidence_type_not_allowed',
-          'sakip.evidence_too_large_unpacked', 'sakip.evidence_unreadable', 'file.too_large', 'file.too_many', 'file.image_too_large', 'file.image_unreadable'),
+        ...failures(...planFailures, 'sakip.not_your_unit', 'sakip.realisation_not_found', 'sakip.evidence_period_locked', ...evidenceUploadFailures),
       },
     },
   }, async (request, reply) => {
@@ -52,12 +69,10 @@ export function sakipEvidenceRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(`${P}/evidence/:evidenceId`, {
     config: { access: 'sakip.read' },
-    schema: { tags, summary: 'Unduh bukti dukung realisasi / Download a realisation\'s evidence file', params: evidenceParam, response: { 200: fileAnswer('Berkas dengan jenisnya yang diperiksa / the file with its checked type', 'application/octet-stream'), ...failures('sakip.plan_not_found', 'file.not_found') } },
+    schema: { tags, summary: 'Unduh bukti dukung realisasi / Download a realisation\'s evidence file', params: evidenceParam, response: { 200: evidenceDownload, ...failures('sakip.plan_not_found', 'file.not_found') } },
   }, async (request, reply) => {
     const file = await evidenceFile(ctx, request.region!.code, request.params.planId, request.params.evidenceId);
-    // Downloaded with its checked type and name, never sniffed or shown in place by the browser.
-    return reply.type(file.contentType).header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=300')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+    return sendEvidenceFile(reply, file);
   });
 
   r.delete(`${P}/evidence/:evidenceId`, {

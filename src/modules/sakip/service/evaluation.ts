@@ -51,7 +51,7 @@ export type FollowUpStatus = (typeof followUpStatuses)[number];
 
 type EvaluationRow = typeof sakipEvaluations.$inferSelect;
 
-async function evaluationRow(db: Queryable, regionCode: string, id: string, lock?: 'update' | 'share'): Promise<EvaluationRow> {
+export async function evaluationRow(db: Queryable, regionCode: string, id: string, lock?: 'update' | 'share'): Promise<EvaluationRow> {
   const q = db.select().from(sakipEvaluations).where(and(eq(sakipEvaluations.regionCode, regionCode), eq(sakipEvaluations.id, id)));
   const [row] = lock ? await q.for(lock) : await q;
   if (!row) throw new AppError('sakip.evaluation_not_found');
@@ -59,9 +59,9 @@ async function evaluationRow(db: Queryable, regionCode: string, id: string, lock
 }
 
 /** The worksheet the evaluation was opened with, as stored (checked again: a stored row is data too). */
-const pinned = (row: EvaluationRow): LkeFramework => lkeFramework.parse(row.worksheet);
+export const pinned = (row: EvaluationRow): LkeFramework => lkeFramework.parse(row.worksheet);
 
-function ensureStatus(row: EvaluationRow, allowed: EvaluationStatus[]): void {
+export function ensureStatus(row: EvaluationRow, allowed: EvaluationStatus[]): void {
   if (row.status === 'final') throw new AppError('sakip.evaluation_final');
   if (!allowed.includes(row.status as EvaluationStatus)) throw new AppError('sakip.evaluation_status', { status: row.status, allowed });
 }
@@ -123,6 +123,19 @@ export async function setEvaluationNotes(ctx: AppContext, regionCode: string, ac
   });
 }
 
+/** The evaluation's units this actor answers for: null is every unit (the coordinator). */
+export const unitsAnswered = (actor: Actor, regionCode: string) => unitsReached(actor, regionCode, new Set(rolesWith('sakip.answer')));
+
+/** Answering (and attaching its evidence) for an evaluated unit: its head or planner, or the coordinator, while answering. */
+export function ensureMayAnswer(row: EvaluationRow, regionCode: string, actor: Actor, unitId: string): void {
+  if (!row.unitIds.includes(unitId)) throw new AppError('sakip.unit_not_evaluated', { unitId });
+  const reach = unitsAnswered(actor, regionCode);
+  if (reach !== null && !reach.has(unitId)) throw new AppError('sakip.not_your_unit');
+  ensureStatus(row, ['answering']);
+}
+
+export const criterionCodes = (framework: LkeFramework) => new Set(framework.components.flatMap((c) => c.subComponents.flatMap((s) => s.criteria.map((k) => k.code))));
+
 export interface CriterionAnswerInput { criterion: string; answer: string; evidence: string }
 
 /**
@@ -132,12 +145,9 @@ export interface CriterionAnswerInput { criterion: string; answer: string; evide
 export async function answerCriteria(ctx: AppContext, regionCode: string, actor: Actor, id: string, unitId: string, answers: CriterionAnswerInput[]) {
   await ctx.database.db.transaction(async (tx) => {
     const row = await evaluationRow(tx, regionCode, id, 'share');
-    if (!row.unitIds.includes(unitId)) throw new AppError('sakip.unit_not_evaluated', { unitId });
-    const reach = unitsReached(actor, regionCode, new Set(rolesWith('sakip.answer')));
-    if (reach !== null && !reach.has(unitId)) throw new AppError('sakip.not_your_unit');
-    ensureStatus(row, ['answering']);
+    ensureMayAnswer(row, regionCode, actor, unitId);
     const framework = pinned(row);
-    const criteria = new Set(framework.components.flatMap((c) => c.subComponents.flatMap((s) => s.criteria.map((k) => k.code))));
+    const criteria = criterionCodes(framework);
     const allowed = Object.keys(framework.criterionAnswers);
     for (const a of answers) {
       if (!criteria.has(a.criterion)) throw new AppError('sakip.criterion_unknown', { value: a.criterion });

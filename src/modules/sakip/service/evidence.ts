@@ -15,7 +15,7 @@ import { AppError } from '../../../platform/errors.js';
 import { audit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { checkUploads, type CheckedFile, type Upload, type UploadPolicy } from '../../../platform/files.js';
-import { sakipRealisationEvidence, sakipRealisations } from '../schema.js';
+import { sakipEvaluationEvidence, sakipRealisationEvidence, sakipRealisations } from '../schema.js';
 import { ensureMayReport, reportingUnits } from './access.js';
 import { actorLabel, indicatorIn, nodeIn, planFor } from './data.js';
 import { lockingPeriod } from './reporting.js';
@@ -23,14 +23,15 @@ import { lockingPeriod } from './reporting.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export const realisationEvidencePolicy: UploadPolicy = {
+/** What an evidence upload may be, for a realisation and an AKIP evaluation's answer alike. */
+export const evidencePolicy: UploadPolicy = {
   types: ['application/pdf', 'image/jpeg', 'image/png', XLSX, DOCX],
   maxBytes: 10 * 1024 * 1024,
   maxFiles: 5,
   typeError: 'sakip.evidence_type_not_allowed',
 };
-/** Files one period's realisation keeps at most. */
-export const MAX_EVIDENCE_PER_REALISATION = 20;
+/** Files one period's realisation, or one answer of an AKIP evaluation, keeps at most. */
+export const MAX_EVIDENCE_FILES = 20;
 /** A Word or Excel file unpacked: its parts and their total size (a 10 MB file of text and pictures is far below). */
 export const OFFICE_LIMITS = { maxEntries: 2000, maxUnpackedBytes: 100 * 1024 * 1024 };
 
@@ -67,17 +68,25 @@ export async function ensureUnpacksWithin(data: Buffer, limits = OFFICE_LIMITS):
 
 /** Checks the uploads by content, then a Word or Excel file's unpacked size. */
 export async function checkEvidence(uploads: Upload[]): Promise<CheckedFile[]> {
-  const files = await checkUploads(uploads, realisationEvidencePolicy);
+  const files = await checkUploads(uploads, evidencePolicy);
   for (const f of files) if (f.contentType === XLSX || f.contentType === DOCX) await ensureUnpacksWithin(f.data);
   return files;
 }
 
-const evidenceView = (regionCode: string, e: { id: string; planId: string; fileName: string; contentType: string; bytes: number; uploadedAt: Date; uploadedByLabel: string }) => ({
-  id: e.id, fileName: e.fileName, contentType: e.contentType, bytes: e.bytes, uploadedAt: e.uploadedAt, uploadedBy: e.uploadedByLabel,
-  url: `/api/regions/${regionCode}/sakip/plans/${e.planId}/evidence/${e.id}`,
+/** The columns a listed evidence file shows, from either evidence table (never its content). */
+export const evidenceFileColumns = (t: typeof sakipRealisationEvidence | typeof sakipEvaluationEvidence) => ({
+  id: t.id, fileName: t.fileName, contentType: t.contentType, bytes: t.bytes, uploadedAt: t.uploadedAt, uploadedByLabel: t.uploadedByLabel,
 });
 
-const listed = { id: sakipRealisationEvidence.id, planId: sakipRealisationEvidence.planId, fileName: sakipRealisationEvidence.fileName, contentType: sakipRealisationEvidence.contentType, bytes: sakipRealisationEvidence.bytes, uploadedAt: sakipRealisationEvidence.uploadedAt, uploadedByLabel: sakipRealisationEvidence.uploadedByLabel };
+/** A listed evidence file with where to download it. */
+export const evidenceFileView = (e: { id: string; fileName: string; contentType: string; bytes: number; uploadedAt: Date; uploadedByLabel: string }, url: string) => ({
+  id: e.id, fileName: e.fileName, contentType: e.contentType, bytes: e.bytes, uploadedAt: e.uploadedAt, uploadedBy: e.uploadedByLabel, url,
+});
+
+const evidenceView = (regionCode: string, e: { id: string; planId: string; fileName: string; contentType: string; bytes: number; uploadedAt: Date; uploadedByLabel: string }) =>
+  evidenceFileView(e, `/api/regions/${regionCode}/sakip/plans/${e.planId}/evidence/${e.id}`);
+
+const listed = { ...evidenceFileColumns(sakipRealisationEvidence), planId: sakipRealisationEvidence.planId };
 
 async function periodEvidence(db: Queryable, regionCode: string, indicatorId: string, period: string) {
   return db.select(listed).from(sakipRealisationEvidence)
@@ -104,7 +113,7 @@ export async function addEvidence(ctx: AppContext, regionCode: string, actor: Ac
       .where(and(eq(sakipRealisations.regionCode, regionCode), eq(sakipRealisations.indicatorId, indicator.id), eq(sakipRealisations.period, period))).for('update');
     if (!realised) throw new AppError('sakip.realisation_not_found', { period });
     const existing = await periodEvidence(tx, regionCode, indicator.id, period);
-    if (existing.length + files.length > MAX_EVIDENCE_PER_REALISATION) throw new AppError('file.too_many', { max: MAX_EVIDENCE_PER_REALISATION, existing: existing.length });
+    if (existing.length + files.length > MAX_EVIDENCE_FILES) throw new AppError('file.too_many', { max: MAX_EVIDENCE_FILES, existing: existing.length });
     const now = ctx.clock.now();
     await tx.insert(sakipRealisationEvidence).values(files.map((f) => ({
       regionCode, planId: plan.id, indicatorId: indicator.id, period, fileName: f.fileName, contentType: f.contentType, bytes: f.data.length, data: f.data,

@@ -253,6 +253,8 @@ export const sakipEn: Record<keyof typeof sakipId, string> = {
   'sakip.answer.evidence': 'Evidence (a link or a note)',
   'sakip.answer.answerFor': 'Answer to {code}',
   'sakip.answer.evidenceFor': 'Evidence for {code}',
+  'sakip.answer.files': 'Evidence files',
+  'sakip.answer.filesFor': 'Upload evidence files for {code}',
   'sakip.answer.scheme.Y': 'Y (yes)',
   'sakip.answer.scheme.T': 'T (no)',
   'sakip.answer.scheme.other': '{a}',

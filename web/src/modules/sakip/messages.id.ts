@@ -252,6 +252,8 @@ export const sakipId = {
   'sakip.answer.evidence': 'Bukti (tautan atau keterangan)',
   'sakip.answer.answerFor': 'Jawaban {code}',
   'sakip.answer.evidenceFor': 'Bukti {code}',
+  'sakip.answer.files': 'Berkas bukti',
+  'sakip.answer.filesFor': 'Unggah berkas bukti {code}',
   'sakip.answer.scheme.Y': 'Y (ya)',
   'sakip.answer.scheme.T': 'T (tidak)',
   'sakip.answer.scheme.other': '{a}',

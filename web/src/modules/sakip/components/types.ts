@@ -30,6 +30,7 @@ export type ProvinceComparison = Schemas['SakipProvinceComparison'];
 export type AgreementBrief = Schemas['SakipAgreementBrief'];
 export type Agreement = Schemas['SakipAgreement'];
 export type SakipEvidence = Schemas['SakipEvidence'];
+export type AnswerEvidence = Schemas['SakipAnswerEvidence'];
 
 // The performance report (LKjIP) and the public pages.
 export type ReportBrief = Schemas['SakipReportBrief'];

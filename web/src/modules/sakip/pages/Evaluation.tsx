@@ -1,9 +1,10 @@
 // The internal AKIP evaluation (PermenPANRB 88/2021 worksheet): the year's
 // evaluations and KemenPANRB's official results; one evaluation with its
-// stage, each unit's answers with evidence, the evaluator's letter and note
-// per sub-komponen, the score and predicate, the recommendations and their
-// follow-up; and its printable report. Scores come from the API (computed
-// there from the pinned worksheet); this page only shows them.
+// stage, each unit's answers with evidence (a note or link, and files), the
+// evaluator's letter and note per sub-komponen, the score and predicate, the
+// recommendations and their follow-up; and its printable report. Scores
+// come from the API (computed there from the pinned worksheet); this page
+// only shows them.
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../../components/ui.js';
@@ -13,7 +14,8 @@ import { Link, navigate, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { Me, RegionProfile } from '../../../types.js';
 import { formatExact, SakipPage, sakipApi, sakipPath, toApiDecimal, unitsReached } from '../components/common.js';
-import type { Evaluation, EvaluationBrief, OfficialResult } from '../components/types.js';
+import { EVIDENCE_ACCEPT, EvidenceList } from '../components/evidence.js';
+import type { AnswerEvidence, Evaluation, EvaluationBrief, OfficialResult } from '../components/types.js';
 
 const evaluationsUrl = (region: string) => `${sakipApi(region)}/evaluations`;
 const evaluationUrl = (region: string, id: string) => `${evaluationsUrl(region)}/${encodeURIComponent(id)}`;
@@ -179,6 +181,8 @@ function EvaluationView({ region, id }: { region: RegionProfile; id: string }) {
   const { me } = useSession();
   const url = evaluationUrl(region.code, id);
   const data = useStaffApi<Evaluation>(url);
+  // Evidence files: evaluators and the coordinator see all, a unit's answerers their unit's; others none.
+  const files = useStaffApi<AnswerEvidence[]>(may(me, region.code, 'sakip.evaluate') || may(me, region.code, 'sakip.answer') ? `${url}/evidence` : null);
   const [error, setError] = useState<unknown>(null);
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <Loading />;
@@ -215,12 +219,12 @@ function EvaluationView({ region, id }: { region: RegionProfile; id: string }) {
       <ErrorMessage error={error} />
       <h2>{t('sakip.eval.units')}</h2>
       <ul className="small">{ev.units.map((u) => <li key={u.id}>{u.name}: {t('sakip.eval.answered', { n: u.answered, total: u.criteria })}</li>)}</ul>
-      {answerable.length > 0 && <AnswerForm url={url} ev={ev} units={answerable} reload={data.reload} />}
+      {answerable.length > 0 && <AnswerForm url={url} ev={ev} units={answerable} reload={data.reload} region={region} files={files.data ?? []} reloadFiles={files.reload} />}
       <h2>{t('sakip.eval.worksheetTitle')}</h2>
       {ev.components.map((c) => (
         <section key={c.code} className="akip-component">
           <h3>{c.code}. {c.name} <span className="small muted">({t('sakip.eval.weight', { w: c.weight })}{c.score ? ` · ${t('sakip.eval.value', { v: c.score })}` : ''})</span></h3>
-          {c.subComponents.map((s) => <SubComponent key={s.code} sub={s} ev={ev} url={url} canReview={evaluator && ev.status === 'reviewing'} reload={data.reload} />)}
+          {c.subComponents.map((s) => <SubComponent key={s.code} sub={s} ev={ev} url={url} canReview={evaluator && ev.status === 'reviewing'} reload={data.reload} region={region} files={files.data ?? []} />)}
         </section>
       ))}
       <h2>{t('sakip.eval.notes')}</h2>
@@ -231,7 +235,7 @@ function EvaluationView({ region, id }: { region: RegionProfile; id: string }) {
   );
 }
 
-function SubComponent({ sub, ev, url, canReview, reload }: { sub: Sub; ev: Evaluation; url: string; canReview: boolean; reload: () => void }) {
+function SubComponent({ sub, ev, url, canReview, reload, region, files }: { sub: Sub; ev: Evaluation; url: string; canReview: boolean; reload: () => void; region: RegionProfile; files: AnswerEvidence[] }) {
   const { t, locale } = useI18n();
   const [letter, setLetter] = useState(sub.letter ?? '');
   const [note, setNote] = useState(sub.note);
@@ -262,7 +266,7 @@ function SubComponent({ sub, ev, url, canReview, reload }: { sub: Sub; ev: Evalu
           {sub.criteria.map((k) => (
             <li key={k.code}>
               <span className="muted">{k.code}</span> {k.text}
-              {k.answers.length > 0 && <ul>{k.answers.map((a) => <li key={a.unitId}><strong>{a.answer}</strong> {unitName.get(a.unitId)}{a.evidence && <> · {/^https?:\/\//.test(a.evidence) ? <a href={a.evidence} rel="noreferrer noopener" target="_blank">{a.evidence}</a> : a.evidence}</>}</li>)}</ul>}
+              <CriterionAnswers criterion={k} ev={ev} region={region} files={files.filter((f) => f.criterion === k.code)} />
             </li>
           ))}
         </ol>
@@ -290,8 +294,35 @@ function SubComponent({ sub, ev, url, canReview, reload }: { sub: Sub; ev: Evalu
   );
 }
 
-/** A unit's answers: one row per kriteria, Y/T (the worksheet's scheme) and the evidence. */
-function AnswerForm({ url, ev, units, reload }: { url: string; ev: Evaluation; units: Evaluation['units']; reload: () => void }) {
+/** Each unit's answer to one kriteria with its evidence: the note or link, and the files this person may download. */
+function CriterionAnswers({ criterion, ev, region, files }: { criterion: Sub['criteria'][number]; ev: Evaluation; region: RegionProfile; files: AnswerEvidence[] }) {
+  // A unit may attach files before its Y/T answer: it is listed then too.
+  const shown = ev.units.filter((u) => criterion.answers.some((a) => a.unitId === u.id) || files.some((f) => f.unitId === u.id));
+  if (shown.length === 0) return null;
+  return (
+    <ul>
+      {shown.map((u) => {
+        const a = criterion.answers.find((x) => x.unitId === u.id);
+        const own = files.filter((f) => f.unitId === u.id);
+        return (
+          <li key={u.id}>
+            <strong>{a?.answer ?? '–'}</strong> {u.name}{a?.evidence && <> · {/^https?:\/\//.test(a.evidence) ? <a href={a.evidence} rel="noreferrer noopener" target="_blank">{a.evidence}</a> : a.evidence}</>}
+            {own.length > 0 && <EvidenceList files={own} region={region} />}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * A unit's answers: one row per kriteria, Y/T (the worksheet's scheme), the
+ * evidence note or link, and its evidence files, attached as soon as they are
+ * picked (each upload stands on its own, the answers are saved together).
+ */
+function AnswerForm({ url, ev, units, reload, region, files, reloadFiles }: {
+  url: string; ev: Evaluation; units: Evaluation['units']; reload: () => void; region: RegionProfile; files: AnswerEvidence[]; reloadFiles: () => void;
+}) {
   const { t } = useI18n();
   const [unitId, setUnitId] = useState(units[0].id);
   const criteria = ev.components.flatMap((c) => c.subComponents.flatMap((s) => s.criteria));
@@ -301,6 +332,21 @@ function AnswerForm({ url, ev, units, reload }: { url: string; ev: Evaluation; u
   const [saved, setSaved] = useState(false);
   const value = (code: string) => draft[`${unitId}:${code}`] ?? { answer: current(code)?.answer ?? '', evidence: current(code)?.evidence ?? '' };
   const set = (code: string, change: Partial<{ answer: string; evidence: string }>) => setDraft((d) => ({ ...d, [`${unitId}:${code}`]: { ...value(code), ...change } }));
+  const [fileError, setFileError] = useState<unknown>(null);
+  const changeFiles = async (call: () => Promise<unknown>) => {
+    setFileError(null);
+    try {
+      await call();
+    } catch (err) {
+      setFileError(err);
+    }
+    reloadFiles();
+  };
+  const attach = (code: string, input: HTMLInputElement) => {
+    const form = new FormData();
+    for (const f of input.files ?? []) form.append('evidence', f);
+    void changeFiles(() => api(`${url}/units/${unitId}/criteria/${encodeURIComponent(code)}/evidence`, { method: 'POST', body: form })).then(() => { input.value = ''; });
+  };
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -328,7 +374,7 @@ function AnswerForm({ url, ev, units, reload }: { url: string; ev: Evaluation; u
       <details>
         <summary>{t('sakip.answer.open', { n: criteria.length })}</summary>
         <div className="sakip-scroll"><table className="sakip-table small">
-          <thead><tr><th scope="col">{t('sakip.answer.criterion')}</th><th scope="col">{t('sakip.answer.answer')}</th><th scope="col">{t('sakip.answer.evidence')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('sakip.answer.criterion')}</th><th scope="col">{t('sakip.answer.answer')}</th><th scope="col">{t('sakip.answer.evidence')}</th><th scope="col">{t('sakip.answer.files')}</th></tr></thead>
           <tbody>
             {criteria.map((k) => (
               <tr key={k.code}>
@@ -340,10 +386,16 @@ function AnswerForm({ url, ev, units, reload }: { url: string; ev: Evaluation; u
                   </select>
                 </td>
                 <td><input aria-label={t('sakip.answer.evidenceFor', { code: k.code })} type="text" maxLength={2000} value={value(k.code).evidence} onChange={(e) => set(k.code, { evidence: e.target.value })} /></td>
+                <td>
+                  <EvidenceList files={files.filter((f) => f.unitId === unitId && f.criterion === k.code)} region={region} onRemove={(f) => void changeFiles(() => api(f.url, { method: 'DELETE' }))} />
+                  <input type="file" multiple accept={EVIDENCE_ACCEPT} aria-label={t('sakip.answer.filesFor', { code: k.code })} onChange={(e) => attach(k.code, e.currentTarget)} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table></div>
+        <p className="small muted">{t('sakip.evidence.hint')}</p>
+        <ErrorMessage error={fileError} />
       </details>
       {saved && <Flash>{t('sakip.answer.saved')}</Flash>}
       <ErrorMessage error={error} />

@@ -14,6 +14,7 @@ import type { RegionProfile } from '../../../types.js';
 import {
   AchievementValue, formatExact, mayEditPlan, periodName, plannerUnits, planPath, planUrl, sakipApi, SakipPage, TargetText, toApiDecimal, villagesPath,
 } from '../components/common.js';
+import { EVIDENCE_ACCEPT, EvidenceList } from '../components/evidence.js';
 import type { Indicator, Measure, Plan, PlanTable, Realisation, SakipEvidence, TargetHistory, VillageIndicator } from '../components/types.js';
 import { ActionPlanSection } from '../components/budget.js';
 
@@ -264,12 +265,6 @@ function Realisations({ rows, indicator, plan, url, region, reporter, corrector 
   );
 }
 
-/** "2,4 MB", "830 kB": a file's size, roughly. */
-function fileSize(bytes: number, locale: string): string {
-  const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, 'MB'] : [Math.max(1, Math.round(bytes / 1000)), 'kB'];
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
-}
-
 /**
  * The evidence files (bukti dukung) of one period's realisation: listed for
  * every reader, downloaded as stored; attached and removed by the
@@ -277,7 +272,7 @@ function fileSize(bytes: number, locale: string): string {
  * says so when it is closed).
  */
 function Evidence({ rows, url, region, reporter }: { rows: Realisation[]; url: string; region: RegionProfile; reporter: boolean }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [period, setPeriod] = useState(rows[rows.length - 1].period);
   const list = useStaffApi<SakipEvidence[]>(`${url}/${period}/evidence`);
   const [files, setFiles] = useState<File[]>([]);
@@ -306,9 +301,6 @@ function Evidence({ rows, url, region, reporter }: { rows: Realisation[]; url: s
       if (input) input.value = '';
     }
   };
-  const remove = (file: SakipEvidence) => {
-    if (window.confirm(t('sakip.evidence.removeConfirm', { file: file.fileName }))) void act(() => api(file.url, { method: 'DELETE' }));
-  };
   return (
     <section className="card" aria-labelledby="evidence-title">
       <h3 id="evidence-title">{t('sakip.evidence.title')}</h3>
@@ -319,20 +311,13 @@ function Evidence({ rows, url, region, reporter }: { rows: Realisation[]; url: s
         </select>
       </div>
       {list.error ? <ErrorMessage error={list.error} /> : !list.data ? <Loading /> : list.data.length === 0 ? <p className="muted small">{t('sakip.evidence.none')}</p> : (
-        <ul className="evidence-list">
-          {list.data.map((f) => (
-            <li key={f.id}>
-              <a href={f.url} download={f.fileName}>{f.fileName}</a> <span className="small muted">({fileSize(f.bytes, locale)}) · {f.uploadedBy}, <When at={f.uploadedAt} zone={region} /></span>
-              {reporter && <> <button type="button" className="link-button danger" onClick={() => remove(f)} aria-label={t('sakip.evidence.removeFile', { file: f.fileName })}>{t('sakip.evidence.remove')}</button></>}
-            </li>
-          ))}
-        </ul>
+        <EvidenceList files={list.data} region={region} onRemove={reporter ? (file) => void act(() => api(file.url, { method: 'DELETE' })) : undefined} />
       )}
       {reporter && (
         <form onSubmit={upload}>
           <div className="field">
             <label htmlFor="evidence-files">{t('sakip.evidence.files')}</label>
-            <input id="evidence-files" type="file" multiple required accept=".pdf,.jpg,.jpeg,.png,.xlsx,.docx,application/pdf,image/jpeg,image/png"
+            <input id="evidence-files" type="file" multiple required accept={EVIDENCE_ACCEPT}
               onChange={(e) => setFiles([...(e.target.files ?? [])])} aria-describedby="evidence-hint" />
             <small id="evidence-hint" className="hint">{t('sakip.evidence.hint')}</small>
           </div>
