@@ -8,8 +8,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import yauzl from 'yauzl';
 import { describeWithApp, type Session } from '../../../test/harness.js';
-import { createUser, grantRole } from '../../platform/auth/service.js';
-import { DEMO_PASSWORD } from '../../demo/seed.js';
+import { signInSakipPeople } from './demo-people.test-kit.js';
 
 const R = '/api/regions/32.11/sakip';
 const A = `${R}/agreements`;
@@ -44,19 +43,7 @@ describeWithApp('SAKIP performance agreements', (h) => {
   const unitHead = { name: 'dr. Ratna Sari, M.Kes.', position: 'Kepala Dinas Kesehatan', nip: '197501012000032001' };
   const bupati = { name: 'H. Dony Ahmad Munir', position: 'Bupati Sumedang' };
 
-  beforeAll(async () => {
-    for (const r of await h.ctx.database.rows<{ id: string; code: string }>(sql`select id, code from units where region_code = '32.11'`)) unitIds[r.code] = r.id;
-    await h.ctx.database.db.transaction(async (tx) => {
-      for (const code of ['DINKES', 'DISKOMINFO']) {
-        const userId = await createUser(tx, { email: `kepala.${code.toLowerCase()}@sumedang.test`, name: `Kepala ${code}`, password: DEMO_PASSWORD });
-        await grantRole(tx, '32.11', userId, 'unit_head', unitIds[code]);
-      }
-    });
-    for (const [k, email] of Object.entries({
-      coordinator: 'sakip@sumedang.demo', dinkes: 'perencana.dinkes@sumedang.demo', kominfo: 'perencana.kominfo@sumedang.demo',
-      headDinkes: 'kepala.dinkes@sumedang.test', headKominfo: 'kepala.diskominfo@sumedang.test', evaluator: 'evaluator@sumedang.demo',
-    })) s[k] = await h.signIn(email);
-  });
+  beforeAll(() => signInSakipPeople(h, s, unitIds));
 
   /** The Renstra of a unit and the current version of an indicator's 2027 target. */
   async function renstra(code: string) {

@@ -10,8 +10,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import yauzl from 'yauzl';
 import { describeWithApp, type Session } from '../../../test/harness.js';
-import { createUser, grantRole } from '../../platform/auth/service.js';
-import { DEMO_PASSWORD } from '../../demo/seed.js';
+import { signInSakipPeople } from './demo-people.test-kit.js';
 
 const R = '/api/regions/32.11/sakip';
 const REPORTS = `${R}/reports`;
@@ -39,19 +38,7 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
   const count = async () => (await h.ctx.database.rows<{ n: number }>(sql`select (select count(*) from sakip_reports) + (select count(*) from sakip_report_sections) as n`))[0].n;
   const file = (url: string, session?: Session) => h.app.inject({ method: 'GET', url, headers: session ? { cookie: session.cookie } : {} });
 
-  beforeAll(async () => {
-    for (const r of await h.ctx.database.rows<{ id: string; code: string }>(sql`select id, code from units where region_code = '32.11'`)) unitIds[r.code] = r.id;
-    await h.ctx.database.db.transaction(async (tx) => {
-      for (const code of ['DINKES', 'DISKOMINFO']) {
-        const userId = await createUser(tx, { email: `kepala.${code.toLowerCase()}@sumedang.test`, name: `Kepala ${code}`, password: DEMO_PASSWORD });
-        await grantRole(tx, '32.11', userId, 'unit_head', unitIds[code]);
-      }
-    });
-    for (const [k, email] of Object.entries({
-      coordinator: 'sakip@sumedang.demo', dinkes: 'perencana.dinkes@sumedang.demo', kominfo: 'perencana.kominfo@sumedang.demo',
-      headDinkes: 'kepala.dinkes@sumedang.test', headKominfo: 'kepala.diskominfo@sumedang.test', evaluator: 'evaluator@sumedang.demo',
-    })) s[k] = await h.signIn(email);
-  });
+  beforeAll(() => signInSakipPeople(h, s, unitIds));
 
   it('shows the demo\'s final 2025 report of the region on the public page, with the active plans and no sign-in', async () => {
     const res = await h.api('GET', `${PUBLIC}?year=2025`);

@@ -121,11 +121,10 @@ export interface PlanData {
 export const targetOf = (t: TargetRow): RawTarget => (t.value !== null ? { type: 'single', value: t.value } : { type: 'range', low: t.low, high: t.high });
 
 export async function loadPlanData(db: Queryable, plan: PlanRow): Promise<PlanData> {
-  const [nodes, indicators, versions] = await Promise.all([
-    db.select().from(sakipNodes).where(and(eq(sakipNodes.regionCode, plan.regionCode), eq(sakipNodes.planId, plan.id))).orderBy(asc(sakipNodes.position), asc(sakipNodes.createdAt), asc(sakipNodes.id)),
-    db.select().from(sakipIndicators).where(and(eq(sakipIndicators.regionCode, plan.regionCode), eq(sakipIndicators.planId, plan.id))).orderBy(asc(sakipIndicators.position), asc(sakipIndicators.createdAt), asc(sakipIndicators.id)),
-    db.select().from(sakipTargets).where(and(eq(sakipTargets.regionCode, plan.regionCode), eq(sakipTargets.planId, plan.id))).orderBy(asc(sakipTargets.indicatorId), asc(sakipTargets.year), asc(sakipTargets.version)),
-  ]);
+  // In turn, not together: `db` may be a transaction's one connection.
+  const nodes = await db.select().from(sakipNodes).where(and(eq(sakipNodes.regionCode, plan.regionCode), eq(sakipNodes.planId, plan.id))).orderBy(asc(sakipNodes.position), asc(sakipNodes.createdAt), asc(sakipNodes.id));
+  const indicators = await db.select().from(sakipIndicators).where(and(eq(sakipIndicators.regionCode, plan.regionCode), eq(sakipIndicators.planId, plan.id))).orderBy(asc(sakipIndicators.position), asc(sakipIndicators.createdAt), asc(sakipIndicators.id));
+  const versions = await db.select().from(sakipTargets).where(and(eq(sakipTargets.regionCode, plan.regionCode), eq(sakipTargets.planId, plan.id))).orderBy(asc(sakipTargets.indicatorId), asc(sakipTargets.year), asc(sakipTargets.version));
   const current = new Map<string, TargetRow>();
   for (const t of versions) current.set(`${t.indicatorId}:${t.year}`, t);
   return { nodes, indicators, targets: [...current.values()] };

@@ -24,16 +24,15 @@ async function computeRows(tx: Queryable, plan: PlanRow, scope: FigureScope): Pr
   const { regionCode } = plan;
   const some = <T extends typeof sakipIndicators.id | typeof sakipTargets.indicatorId | typeof sakipRealisations.indicatorId>(column: T) =>
     scope.indicatorIds ? inArray(column, [...scope.indicatorIds]) : undefined;
-  const [indicators, targets, realisations] = await Promise.all([
-    tx.select({ id: sakipIndicators.id, aggregation: sakipIndicators.aggregation, polarity: sakipIndicators.polarity, isIku: sakipIndicators.isIku, nodeUnitId: sakipNodes.unitId })
-      .from(sakipIndicators).innerJoin(sakipNodes, and(eq(sakipNodes.regionCode, sakipIndicators.regionCode), eq(sakipNodes.id, sakipIndicators.nodeId)))
-      .where(and(eq(sakipIndicators.regionCode, regionCode), eq(sakipIndicators.planId, plan.id), some(sakipIndicators.id))),
-    tx.select().from(sakipTargets)
-      .where(and(eq(sakipTargets.regionCode, regionCode), eq(sakipTargets.planId, plan.id), some(sakipTargets.indicatorId), scope.year === undefined ? undefined : eq(sakipTargets.year, scope.year)))
-      .orderBy(asc(sakipTargets.version)),
-    tx.select({ indicatorId: sakipRealisations.indicatorId, year: sakipRealisations.year, period: sakipRealisations.period, value: sakipRealisations.value }).from(sakipRealisations)
-      .where(and(eq(sakipRealisations.regionCode, regionCode), eq(sakipRealisations.planId, plan.id), some(sakipRealisations.indicatorId), scope.year === undefined ? undefined : eq(sakipRealisations.year, scope.year))),
-  ]);
+  // In turn, not together: `tx` is one connection.
+  const indicators = await tx.select({ id: sakipIndicators.id, aggregation: sakipIndicators.aggregation, polarity: sakipIndicators.polarity, isIku: sakipIndicators.isIku, nodeUnitId: sakipNodes.unitId })
+    .from(sakipIndicators).innerJoin(sakipNodes, and(eq(sakipNodes.regionCode, sakipIndicators.regionCode), eq(sakipNodes.id, sakipIndicators.nodeId)))
+    .where(and(eq(sakipIndicators.regionCode, regionCode), eq(sakipIndicators.planId, plan.id), some(sakipIndicators.id)));
+  const targets = await tx.select().from(sakipTargets)
+    .where(and(eq(sakipTargets.regionCode, regionCode), eq(sakipTargets.planId, plan.id), some(sakipTargets.indicatorId), scope.year === undefined ? undefined : eq(sakipTargets.year, scope.year)))
+    .orderBy(asc(sakipTargets.version));
+  const realisations = await tx.select({ indicatorId: sakipRealisations.indicatorId, year: sakipRealisations.year, period: sakipRealisations.period, value: sakipRealisations.value }).from(sakipRealisations)
+    .where(and(eq(sakipRealisations.regionCode, regionCode), eq(sakipRealisations.planId, plan.id), some(sakipRealisations.indicatorId), scope.year === undefined ? undefined : eq(sakipRealisations.year, scope.year)));
   const current = new Map<string, TargetRow>();
   for (const t of targets) current.set(`${t.indicatorId}:${t.year}`, t); // ascending versions: the last one stays
   const realised = new Map<string, Pick<RealisationRow, 'period' | 'value'>[]>();

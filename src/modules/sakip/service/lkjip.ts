@@ -45,11 +45,10 @@ async function unitName(db: Queryable, regionCode: string, unitId: string | null
  * obstacles and follow-up as reported with the realisations.
  */
 export async function snapshotFor(db: Queryable, region: ReportRegion, plan: PlanRow, year: number): Promise<LkjipSnapshot> {
-  const [data, realised, unit] = await Promise.all([
-    loadPlanData(db, plan),
-    db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, region.code), eq(sakipRealisations.planId, plan.id))),
-    unitName(db, region.code, plan.unitId),
-  ]);
+  // In turn, not together: `db` may be a transaction's one connection.
+  const data = await loadPlanData(db, plan);
+  const realised = await db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, region.code), eq(sakipRealisations.planId, plan.id)));
+  const unit = await unitName(db, region.code, plan.unitId);
   const targets = new Map(data.targets.map((t) => [`${t.indicatorId}:${t.year}`, t]));
   const indicators = new Map(data.indicators.map((i) => [i.id, i]));
   const yearFigure = (indicatorId: string, rule: AggregationRule, y: number) => {

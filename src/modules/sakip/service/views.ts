@@ -118,10 +118,9 @@ export interface RegionView { code: string; utcOffsetMinutes: number; settings: 
  * realisations, and each indicator's view and achievement grouped by node.
  */
 export async function planFigures(db: Queryable, region: RegionView, plan: PlanRow, year: number) {
-  const [data, rows] = await Promise.all([
-    loadPlanData(db, plan),
-    db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, region.code), eq(sakipRealisations.planId, plan.id), eq(sakipRealisations.year, year))),
-  ]);
+  // In turn, not together: `db` may be a transaction's one connection.
+  const data = await loadPlanData(db, plan);
+  const rows = await db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, region.code), eq(sakipRealisations.planId, plan.id), eq(sakipRealisations.year, year)));
   const years: number[] = [];
   for (let y = plan.startYear; y <= plan.endYear; y++) years.push(y);
   const realisations = new Map<string, RealisationRow[]>();
