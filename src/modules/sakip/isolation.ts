@@ -224,13 +224,7 @@ export const sakipIsolation: IsolationFixtures = {
     const fakePdf = () => upload('evidence', 'bukti.pdf', Buffer.from('%PDF-1.4 bukti palsu dari daerah lain'));
     if (key === `POST ${P}/indicators/:indicatorId/realisations/:period/evidence`) return fakePdf();
     if (key === 'POST /api/regions/:region/sakip/evaluations/:evaluationId/units/:unitId/criteria/:criterion/evidence') return fakePdf();
-    if (key === `POST ${P}/villages/:indicatorId/values/:period/import`) {
-      const boundary = 'pamong-isolasi-desa';
-      return {
-        body: Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="desa.csv"\r\nContent-Type: text/csv\r\n\r\nkode_desa,nilai,penyebut\r\n${p.villageCode},4,40\r\n\r\n--${boundary}--\r\n`),
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      };
-    }
+    if (key === `POST ${P}/villages/:indicatorId/values/:period/import`) return upload('file', 'desa.csv', Buffer.from(`kode_desa,nilai,penyebut\r\n${p.villageCode},4,40\r\n`));
     return key in bodies ? { body: bodies[key] } : undefined;
   },
 };
