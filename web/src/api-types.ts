@@ -22928,7 +22928,7 @@ export interface components {
                 /** @description Capaian 100 % atau lebih / achievement of 100 % or more */
                 met: number;
                 /** @description Rata-rata capaian indikatornya / the average of its indicators' achievement */
-                achievement: components["schemas"]["SakipNodeSummary"] | null;
+                achievement: components["schemas"]["SakipTallySummary"] | null;
                 /** @description Anggaran program tahun ini (Renstra; RPJMD bila Renstra tanpa anggaran) / the year's programme budget (Renstra; the RPJMD when the Renstra has none) */
                 budget: components["schemas"]["SakipBudgetTotals"] | null;
                 /** @description Null tanpa anggaran / null without a budget */
@@ -22944,7 +22944,7 @@ export interface components {
                 /** @description Capaian 100 % atau lebih / achievement of 100 % or more */
                 met: number;
                 /** @description Rata-rata capaian indikatornya / the average of its indicators' achievement */
-                achievement: components["schemas"]["SakipNodeSummary"] | null;
+                achievement: components["schemas"]["SakipTallySummary"] | null;
             };
             /** @description Sasaran dengan program beranggaran di bawahnya / the targets (sasaran) with budgeted programmes under them */
             targets: {
@@ -23481,6 +23481,30 @@ export interface components {
                 missing: number;
             };
             units: components["schemas"]["SakipUnitReport"][];
+        };
+        SakipTallySummary: {
+            /** @constant */
+            ok: true;
+            percent: string;
+            percentExact: string;
+            /** @description Indikator yang masuk rata-rata / indicators in the average */
+            used: number;
+            /** @description Tanpa realisasi atau tak dapat dihitung / without a realisation or not computable */
+            excluded: number;
+            complete: boolean;
+            band: {
+                label: {
+                    id: string;
+                    en: string;
+                };
+                colour: string;
+            };
+        } | {
+            /** @constant */
+            ok: false;
+            /** @enum {string} */
+            error: "nothing_computable";
+            indicators: number;
         };
         SakipTarget: {
             year: number;

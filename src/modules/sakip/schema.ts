@@ -693,6 +693,10 @@ export const sakipIndicatorYearFigures = pgTable(
     excluded: text('excluded'),
     /** A key indicator (IKU) of the RPJMD: the province compares these. */
     iku: boolean('iku').notNull(),
+    /** The year's target when it is a single value (an output's volume for the efficiency index); null for a range or none. */
+    targetValue: numeric('target_value'),
+    /** The year's periods added up by the indicator's rule; null when nothing is reported. */
+    realised: numeric('realised'),
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.indicatorId, t.year] }),

@@ -145,11 +145,21 @@ const budgetAndEfficiency = {
   efficiency: efficiency.nullable().describe('Null tanpa anggaran / null without a budget'),
 };
 
+/** Many indicators' average, by count: how many are in it and left out (the lists would grow with the region). */
+const tallySummary = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true), percent: z.string(), percentExact: z.string(),
+    used: z.number().int().describe('Indikator yang masuk rata-rata / indicators in the average'),
+    excluded: z.number().int().describe('Tanpa realisasi atau tak dapat dihitung / without a realisation or not computable'), complete: z.boolean(), band,
+  }),
+  z.object({ ok: z.literal(false), error: oneOf(['nothing_computable']), indicators: z.number().int() }),
+]).meta({ id: 'SakipTallySummary' });
+
 const tally = {
   indicators: z.number().int(), withTarget: z.number().int().describe('Dengan target tahun ini / with a target this year'),
   reported: z.number().int().describe('Dengan realisasi tahun ini / with a realisation this year'),
   met: z.number().int().describe('Capaian 100 % atau lebih / achievement of 100 % or more'),
-  achievement: summary.nullable().describe('Rata-rata capaian indikatornya / the average of its indicators\' achievement'),
+  achievement: tallySummary.nullable().describe('Rata-rata capaian indikatornya / the average of its indicators\' achievement'),
 };
 
 export const overview = z.object({

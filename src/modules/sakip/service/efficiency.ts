@@ -4,20 +4,22 @@
 // the region's overview and the province's comparison (fields added to
 // theirs). A node's budget is its own entry for the period, else the sum of
 // its children's (a programme without its own pagu is its activities').
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
-import { achievement, forDisplay, type Polarity } from '../domain/achievement.js';
+import { achievement, forDisplay, type AchievementTally, type Polarity } from '../domain/achievement.js';
 import {
   absorption, efficiencyBand, efficiencyMethodLabels, judgeEfficiency, type EfficiencySettings, type OutputRealisation,
 } from '../domain/efficiency.js';
-import { sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipRealisations, sakipReportingPeriods } from '../schema.js';
+import {
+  sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipIndicators, sakipIndicatorYearFigures, sakipNodes, sakipRealisations, sakipReportingPeriods,
+} from '../schema.js';
 import { nodeIn, planFor, type NodeRow, type PlanRow } from './data.js';
 import { isWithin, periodAndContainers, periodOrder } from './periods.js';
 import { nodeBrief } from './reads.js';
-import { planFigures, summaryOf, type RegionView } from './views.js';
+import { planFigures, summaryOf, tallySummaryOf, type RegionView } from './views.js';
 import { getRegion } from '../../../platform/regions/service.js';
 import { regionOverview } from './overview.js';
 
@@ -38,11 +40,11 @@ const sum = (rows: readonly { ceiling: string | Dec; spending: string | Dec }[])
  * inside it): its own rows inside the period added up, else its children's
  * budgets added up; null when neither has any.
  */
-export function rolledUpBudgets(nodes: readonly NodeRow[], rows: readonly BudgetRow[], period: string): Map<string, Budget | null> {
+export function rolledUpBudgets(nodes: readonly Pick<NodeRow, 'id' | 'parentId' | 'kind'>[], rows: readonly Pick<BudgetRow, 'nodeId' | 'period' | 'ceiling' | 'spending'>[], period: string): Map<string, Budget | null> {
   const out = new Map<string, Budget | null>();
-  const children = new Map<string, NodeRow[]>();
+  const children = new Map<string, (typeof nodes)[number][]>();
   for (const n of nodes) if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
-  const of = (n: NodeRow): Budget | null => {
+  const of = (n: (typeof nodes)[number]): Budget | null => {
     if (out.has(n.id)) return out.get(n.id)!;
     const own = sum(rows.filter((r) => r.nodeId === n.id && isWithin(r.period, period)));
     const total = own ?? sum((children.get(n.id) ?? []).filter((c) => BUDGET_KINDS.includes(c.kind)).map(of).filter((b): b is Budget => b !== null));
@@ -78,13 +80,22 @@ function judged(settings: EfficiencySettings, achievementPercent: Dec | string |
 interface Figure { polarity: string; target: string | null; realised: string | null }
 
 /** An indicator as an output of its node's budget (method 2): a single target and a realisation. */
-const outputsOf = (budget: Budget | null, figures: readonly (Figure & { name: string })[]): OutputRealisation[] => (budget === null ? [] : figures
+const outputsOf = (budget: Budget | null, figures: readonly OutputFigure[]): OutputRealisation[] => (budget === null ? [] : figures
   .filter((f) => f.target !== null && f.realised !== null)
   .map((f) => ({ output: f.name, budgetCeiling: budget.ceiling, budgetRealised: budget.spending, volumeTarget: f.target!, volumeRealised: f.realised! })));
 
 async function budgetRowsOf(db: Queryable, regionCode: string, planIds: string[], year: number): Promise<BudgetRow[]> {
   if (planIds.length === 0) return [];
   return db.select().from(sakipBudgets).where(and(eq(sakipBudgets.regionCode, regionCode), inArray(sakipBudgets.planId, planIds), eq(sakipBudgets.year, year)));
+}
+
+/** Each node's budget rows of the year added up in SQL, as one row for the year: what the year's roll-up needs. */
+async function yearBudgetsOf(db: Queryable, regionCode: string, planIds: string[], year: number) {
+  if (planIds.length === 0) return [];
+  const b = sakipBudgets;
+  const rows = await db.select({ planId: b.planId, nodeId: b.nodeId, ceiling: sql<string>`sum(${b.ceiling})::text`, spending: sql<string>`sum(${b.spending})::text` })
+    .from(b).where(and(eq(b.regionCode, regionCode), inArray(b.planId, planIds), eq(b.year, year))).groupBy(b.planId, b.nodeId);
+  return rows.map((r) => ({ ...r, period: String(year) }));
 }
 
 /** The year a node's budget is read for: the one asked for, inside the plan. */
@@ -175,6 +186,48 @@ interface OverviewLike {
   iku: { achievement: { ok: boolean; percentExact?: string } | null };
 }
 
+/** An indicator as an output of its node's budget (method 2): its name, single target and realisation. */
+export type OutputFigure = Figure & { name: string };
+
+/**
+ * A budgeted plan's year as efficiency reads it: its nodes, each node's
+ * indicators counted together (their achievement), and, when the region
+ * judges by the output index, each node's indicators as outputs.
+ */
+export interface BudgetedPlanYear {
+  nodes: Pick<NodeRow, 'id' | 'parentId' | 'kind' | 'unitId' | 'title' | 'code'>[];
+  tallies: Map<string, AchievementTally>;
+  outputs: Map<string, OutputFigure[]>;
+}
+
+/** Reads the budgeted plans' year: from the stored summary when serving, from the raw rows for the tests and the bench. */
+export type PlanYearReader = (db: Queryable, region: RegionView, planIds: string[], year: number, withOutputs: boolean) => Promise<Map<string, BudgetedPlanYear>>;
+
+/** The plans' nodes and their indicators' figures from the stored yearly summary, counted per node in SQL. */
+export const summaryPlanYears: PlanYearReader = async (db, region, planIds, year, withOutputs) => {
+  const f = sakipIndicatorYearFigures;
+  const i = sakipIndicators;
+  const figuresOf = and(eq(f.regionCode, region.code), inArray(f.planId, planIds), eq(f.year, year));
+  const joined = and(eq(i.regionCode, f.regionCode), eq(i.id, f.indicatorId));
+  // In turn, not together: `db` may be a transaction's one connection.
+  const nodes = await db.select({ id: sakipNodes.id, planId: sakipNodes.planId, parentId: sakipNodes.parentId, kind: sakipNodes.kind, unitId: sakipNodes.unitId, title: sakipNodes.title, code: sakipNodes.code })
+    .from(sakipNodes).where(and(eq(sakipNodes.regionCode, region.code), inArray(sakipNodes.planId, planIds)))
+    .orderBy(asc(sakipNodes.position), asc(sakipNodes.createdAt), asc(sakipNodes.id));
+  const tallies = await db.select({ planId: f.planId, nodeId: i.nodeId, indicators: sql<number>`count(*)::int`, used: sql<number>`count(${f.percent})::int`, sum: sql<string>`coalesce(sum(${f.percent}), 0)::text` })
+    .from(f).innerJoin(i, joined).where(figuresOf).groupBy(f.planId, i.nodeId);
+  const outputs = !withOutputs ? [] : await db.select({ planId: f.planId, nodeId: i.nodeId, name: i.name, polarity: i.polarity, target: f.targetValue, realised: f.realised })
+    .from(f).innerJoin(i, joined).where(and(figuresOf, isNotNull(f.targetValue), isNotNull(f.realised)))
+    .orderBy(asc(i.position), asc(i.createdAt), asc(i.id));
+  const out = new Map<string, BudgetedPlanYear>(planIds.map((id) => [id, { nodes: [], tallies: new Map(), outputs: new Map() }]));
+  for (const { planId, ...n } of nodes) out.get(planId)!.nodes.push(n);
+  for (const { planId, nodeId, ...t } of tallies) out.get(planId)!.tallies.set(nodeId, t);
+  for (const { planId, nodeId, ...o } of outputs) {
+    const byNode = out.get(planId)!.outputs;
+    byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), o]);
+  }
+  return out;
+};
+
 interface UnitBudget { renstra: Budget[]; rpjmd: Budget[]; outputs: OutputRealisation[] }
 
 /**
@@ -183,36 +236,34 @@ interface UnitBudget { renstra: Budget[]; rpjmd: Budget[]; outputs: OutputRealis
  * budget is never counted twice), absorption and efficiency; each target
  * (sasaran) with budgeted programmes under it, its achievement against their
  * absorption; and the region's total: its RPJMD key indicators' achievement
- * against the whole budget.
+ * against the whole budget. Only the plans with a budget that year are read.
  */
-export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T) {
+export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T, read: PlanYearReader = summaryPlanYears) {
   const db = ctx.database.db;
   const settings = region.settings.sakip;
   const byUnit = new Map<string | null, UnitBudget>();
-  const rows = await budgetRowsOf(db, region.code, overview.plans.map((p) => p.id), overview.year);
+  const rows = await yearBudgetsOf(db, region.code, overview.plans.map((p) => p.id), overview.year);
+  const budgeted = overview.plans.filter((p) => rows.some((r) => r.planId === p.id));
+  const years = budgeted.length === 0 ? new Map<string, BudgetedPlanYear>()
+    : await read(db, region, budgeted.map((p) => p.id), overview.year, settings.method === 'output_index');
   const percentOf = (a: { ok: boolean; percentExact?: string } | null | undefined) => (a?.ok ? a.percentExact! : null);
   const targets = [];
-  for (const p of overview.plans) {
-    const mine = rows.filter((r) => r.planId === p.id);
-    if (mine.length === 0) continue;
-    const plan = await planFor(db, region.code, p.id);
-    const { data, indicators } = await planFigures(db, region, plan, overview.year);
-    const budgets = rolledUpBudgets(data.nodes, mine, String(overview.year));
-    const figuresOf = (nodeId: string) => (indicators.get(nodeId) ?? []).map((i) => ({
-      name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null,
-    }));
+  for (const p of budgeted) {
+    const { nodes, tallies, outputs } = years.get(p.id)!;
+    const budgets = rolledUpBudgets(nodes, rows.filter((r) => r.planId === p.id), String(overview.year));
+    const outputsOfNode = (budget: Budget, nodeId: string) => outputsOf(budget, outputs.get(nodeId) ?? []);
     // A target (sasaran) against the programmes serving it: its indicators' achievement and their budget.
-    for (const t of data.nodes.filter((n) => n.kind === 'target')) {
-      const budget = sum(data.nodes.filter((n) => n.parentId === t.id).map((n) => budgets.get(n.id) ?? null).filter((b): b is Budget => b !== null));
+    for (const t of nodes.filter((n) => n.kind === 'target')) {
+      const budget = sum(nodes.filter((n) => n.parentId === t.id).map((n) => budgets.get(n.id) ?? null).filter((b): b is Budget => b !== null));
       if (budget === null) continue;
-      const achieved = summaryOf(settings, (indicators.get(t.id) ?? []).map((i) => ({ id: i.view.id, figure: i.figure })));
+      const achieved = tallySummaryOf(settings, tallies.get(t.id) ?? { indicators: 0, used: 0, sum: '0' });
       targets.push({
         planId: p.id, planKind: p.kind, unitId: t.unitId ?? p.unitId, node: { id: t.id, title: t.title, code: t.code },
         achievement: achieved?.ok ? percentView(new Dec(achieved.percentExact)) : null, budget: budgetView(budget),
-        efficiency: judged(settings, percentOf(achieved), budget, outputsOf(budget, figuresOf(t.id))),
+        efficiency: judged(settings, percentOf(achieved), budget, outputsOfNode(budget, t.id)),
       });
     }
-    for (const n of data.nodes) {
+    for (const n of nodes) {
       const b = budgets.get(n.id) ?? null;
       if (b === null) continue;
       const unitId = n.unitId ?? p.unitId;
@@ -220,7 +271,7 @@ export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, re
       byUnit.set(unitId, u);
       if (n.kind === 'programme') u[p.kind].push(b);
       // Every budget node's own indicators are outputs of its budget (method 2).
-      u.outputs.push(...outputsOf(b, figuresOf(n.id)));
+      u.outputs.push(...outputsOfNode(b, n.id));
     }
   }
   const budgetOf = (u: UnitBudget | undefined) => (u === undefined ? null : sum(u.renstra.length > 0 ? u.renstra : u.rpjmd));

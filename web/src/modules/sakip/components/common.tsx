@@ -9,7 +9,7 @@ import { may } from '../../../session.js';
 import type { Me, RegionProfile } from '../../../types.js';
 import { RegionGate } from '../../../components/RegionGate.js';
 import { StaffOnly } from '../../../components/StaffOnly.js';
-import type { AchievementFigure, NodeSummary, Plan, Target } from './types.js';
+import type { AchievementFigure, NodeSummary, Plan, TallySummary, Target } from './types.js';
 import './sakip.css';
 
 export const sakipApi = (region: string) => `${regionApi(region)}/sakip`;
@@ -73,7 +73,7 @@ export function AchievementValue({ result }: { result: AchievementFigure | null 
 }
 
 /** A node's indicators taken together (their average), with what was left out. */
-export function SummaryValue({ summary }: { summary: NodeSummary | null }) {
+export function SummaryValue({ summary }: { summary: NodeSummary | TallySummary | null }) {
   const { t, pick, locale } = useI18n();
   if (!summary) return null;
   if (!summary.ok) return <span className="muted small">{t('sakip.summary.none')}</span>;

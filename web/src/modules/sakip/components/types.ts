@@ -13,6 +13,7 @@ export type IndicatorFields = Schemas['SakipIndicatorFields'];
 export type Achievement = Schemas['SakipAchievement'];
 export type AchievementFigure = Schemas['SakipAchievementFigure'];
 export type NodeSummary = Schemas['SakipNodeSummary'];
+export type TallySummary = Schemas['SakipTallySummary'];
 export type Target = Schemas['SakipTarget'];
 export type TargetHistory = Schemas['SakipTargetHistory'];
 export type Realisation = Schemas['SakipRealisation'];
