@@ -9,11 +9,12 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { multipartReader } from '../../../platform/files.js';
 import { regionParam } from '../../../platform/http/schemas.js';
-import { failures } from '../../../platform/http/responses.js';
+import { failures, fileAnswer } from '../../../platform/http/responses.js';
 import { AppError } from '../../../platform/errors.js';
 import { PERIOD_PATTERN } from '../service/periods.js';
 import {
-  enterVillageValues, importVillageValues, linkKecamatan, listKecamatan, listVillageIndicators, readVillageFile, setVillageRule, villageTable, villageValueHistory,
+  deleteVillageValue, enterVillageValues, importVillageValues, kecamatanBreakdown, linkKecamatan, listKecamatan, listVillageIndicators, readVillageFile, setVillageRule,
+  villageTable, villageTemplate, villageValueHistory,
 } from '../service/villages.js';
 import { XLSX_TYPE } from '../service/workbook.js';
 import * as answers from './responses.js';
@@ -99,6 +100,33 @@ export const sakipVillageRoutes = (ctx: AppContext) => async (app: FastifyInstan
     },
   }, async (request) => villageTable(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.query));
 
+  r.get(`${V}/kecamatan`, {
+    config: { access: 'sakip.read' },
+    schema: {
+      tags, summary: 'Indikator per kecamatan dalam satu periode / The indicator by kecamatan in a period', params: villagesParam,
+      description: 'Setiap kecamatan dihitung dari desanya dengan aturan indikator (jumlah, atau rasio tertimbang Σ pembilang / Σ penyebut × pengali), diberi peringkat, dan untuk rasio dibandingkan dengan target tahun itu (target jumlah adalah total daerah, jadi hanya totalnya); total = realisasi indikator. Tanpa baris desa: turun ke desa satu kecamatan dengan GET …/villages/{indikator}?district=. Periode bawaan: yang terbaru berisi data. / Each kecamatan rolled up from its villages by the indicator\'s rule (a sum, or the weighted rate), ranked and, for a rate, compared with the year\'s target (a sum\'s target is the region\'s total, so only the total is); the total is the indicator\'s realisation. No village rows: drill down to one kecamatan\'s villages with GET …/villages/{indicator}?district=.',
+      querystring: z.object({ period: period.optional() }),
+      response: { 200: answers.kecamatanBreakdown, ...failures('sakip.plan_not_found', 'sakip.indicator_not_found', 'sakip.not_village_indicator') },
+    },
+  }, async (request) => kecamatanBreakdown(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.query));
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    const type = format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE;
+    r.get(`${V}/values/:period/template.${format}`, {
+      config: { access: 'sakip.read' },
+      schema: {
+        tags, summary: `Templat impor nilai desa (${format.toUpperCase()}) / The village import template (${format.toUpperCase()})`, params: valuesParam,
+        description: 'Satu baris per desa/kelurahan kecamatan yang diminta (bawaan: kecamatan yang desanya diisi pengguna ini, atau semua kecamatan), dengan kolom yang dibaca impor: kode_desa, nilai, penyebut (rasio), catatan; nilai yang sudah diisi tercantum untuk dikoreksi. nama_desa dan kecamatan hanya untuk dibaca. Baris yang nilainya dibiarkan kosong tidak diimpor. / A row per village of the kecamatan asked (by default those this user enters, else every kecamatan), in the columns the import reads, with values already entered to correct; nama_desa and kecamatan are for reading only. Rows left without a figure are not imported.',
+        querystring: z.object({ district: districtCode.optional().describe('Hanya satu kecamatan / one kecamatan only') }),
+        response: { 200: fileAnswer(`Templat ${format.toUpperCase()} / a ${format.toUpperCase()} template`, type), ...failures('sakip.plan_not_found', 'sakip.indicator_not_found', 'sakip.not_village_indicator') },
+      },
+    }, async (request, reply) => {
+      const file = await villageTemplate(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, request.query, format);
+      return reply.type(type).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+    });
+  }
+
   r.put(`${V}/values/:period`, {
     config: { access: 'sakip.village' },
     schema: {
@@ -138,6 +166,19 @@ export const sakipVillageRoutes = (ctx: AppContext) => async (app: FastifyInstan
     return importVillageValues(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, sheet,
       { fileName: file.fileName, reason: request.body?.reason });
   });
+
+  r.delete(`${V}/values/:period/:villageCode`, {
+    config: { access: 'sakip.village' },
+    schema: {
+      tags, summary: 'Hapus nilai satu desa (entri salah), dengan alasan / Delete one village\'s value (a wrong entry), with a reason', params: valuesParam.extend({ villageCode }),
+      description: 'Siapa dan periode seperti mengisi: petugas data desa kecamatan itu atau koordinator; periode yang ditutup hanya koordinator. Alasan wajib. Nilai yang dihapus tetap di riwayatnya (deleted: kapan, oleh siapa, alasan), dan realisasi indikator dihitung ulang dari desa yang tersisa dalam transaksi yang sama (tanpa desa tersisa: realisasinya dihapus, tetap di riwayatnya). / Who and which periods as for entering; a closed period: the coordinator only. A reason is required. The deleted value stays in its history (deleted: when, by whom, why) and the indicator\'s realisation is rolled up again from the villages left in the same transaction (none left: the realisation is removed, kept in its history).',
+      body: z.object({ reason: z.string().max(2000).describe('Mengapa nilai ini salah / why this value is wrong') }),
+      response: {
+        200: z.object({ realisation: answers.realisation.nullable().describe('Realisasi indikator setelahnya; null bila tidak ada desa yang tersisa / the indicator\'s realisation after; null when no village is left') }).meta({ id: 'SakipVillageDelete' }),
+        ...failures(...entryFailures, 'sakip.village_value_not_found', 'sakip.village_delete_reason_required'),
+      },
+    },
+  }, async (request) => deleteVillageValue(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, request.params.villageCode, request.body));
 
   r.get(`${V}/values/:period/:villageCode/history`, {
     config: { access: 'sakip.read' },
