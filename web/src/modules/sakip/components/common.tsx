@@ -19,6 +19,10 @@ export const planPath = (region: string, planId: string, rest = '') => sakipPath
 export const indicatorPath = (region: string, planId: string, indicatorId: string) => planPath(region, planId, `/indikator/${indicatorId}`);
 /** An indicator's villages (query: periode, kecamatan). */
 export const villagesPath = (region: string, planId: string, indicatorId: string, query = '') => sakipPath(region, `/desa/${planId}/${indicatorId}${query}`);
+/** A node's place on its plan's page (`#simpul-…`), where a link from the overview lands. */
+export const nodeAnchor = (nodeId: string) => `simpul-${nodeId}`;
+/** An indicator measured per village, by kecamatan (query: periode). */
+export const kecamatanPath = (region: string, planId: string, indicatorId: string, query = '') => sakipPath(region, `/desa/${planId}/${indicatorId}/kecamatan${query}`);
 
 /** The units whose Renstra and realisations this person fills (their sakip_planner grants). */
 export function plannerUnits(me: Me | undefined, region: string): Set<string> {
