@@ -62,7 +62,7 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
         <Achievement indicator={indicator} />
         {village && (
           <p className="card no-print">
-            {t('sakip.villages.fromIndicator')} <Link to={kecamatanPath(region.code, planId, indicatorId, village.periods.length ? `?periode=${village.periods.at(-1)}` : '')}>{t('sakip.villages.toTable')}</Link>
+            {t('sakip.villages.fromIndicator')} <Link to={kecamatanPath(region.code, planId, indicatorId, `?periode=${village.periods.at(-1) ?? table.data.year}`)}>{t('sakip.villages.toTable')}</Link>
           </p>
         )}
       </section>

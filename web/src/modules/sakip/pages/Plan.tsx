@@ -292,7 +292,7 @@ function IndicatorLine({ indicator, ctx }: { indicator: Indicator; ctx: TreeCont
   const editing = ctx.adding?.what === 'editIndicator' && ctx.adding.at === indicator.id;
   return (
     <li className="indicator-line">
-      <Link to={indicatorPath(ctx.region, ctx.plan.id, indicator.id)}>{indicator.name}</Link>
+      <Link to={indicatorPath(ctx.region, ctx.plan.id, indicator.id, ctx.year)}>{indicator.name}</Link>
       {indicator.isIku && <span className="badge iku-badge">{t('sakip.indicator.iku')}</span>}
       <dl className="indicator-figures">
         <div><dt>{t('sakip.figure.target', { year: ctx.year })}</dt><dd><TargetText target={a.target} measure={indicator.measure} /></dd></div>
@@ -478,7 +478,7 @@ function TableView({ region, data, unitName }: { region: string; data: PlanTable
                 <span className="small muted">{pick(r.node.kindLabel)}{r.node.code ? ` ${r.node.code}` : ''}</span><br />
                 {r.node.title}{r.node.unitId && <span className="small muted"> · {unitName(r.node.unitId)}</span>}
               </td>
-              <td>{r.indicator ? <Link to={indicatorPath(region, data.plan.id, r.indicator.id)}>{r.indicator.name}</Link> : <span className="muted">–</span>}</td>
+              <td>{r.indicator ? <Link to={indicatorPath(region, data.plan.id, r.indicator.id, data.year)}>{r.indicator.name}</Link> : <span className="muted">–</span>}</td>
               {data.years.map((y) => (
                 <td key={y} className="num">{r.indicator ? <TargetText target={r.indicator.targets.find((x) => x.year === y)?.target ?? null} measure="" /> : ''}</td>
               ))}

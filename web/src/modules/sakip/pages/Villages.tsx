@@ -191,7 +191,7 @@ function KecamatanView({ region, planId, indicatorId }: { region: RegionProfile;
   const { query } = useLocation();
   const period = query.get('periode') ?? '';
   const data = useStaffApi<KecamatanBreakdown>(`${planUrl(region.code, planId)}/villages/${indicatorId}/kecamatan${period ? `?period=${encodeURIComponent(period)}` : ''}`);
-  const back = <Link to={indicatorPath(region.code, planId, indicatorId)}>{t('sakip.villages.backIndicator')}</Link>;
+  const back = <Link to={indicatorPath(region.code, planId, indicatorId, data.data?.year)}>{t('sakip.villages.backIndicator')}</Link>;
   if (data.error) return <><p>{back}</p><ErrorMessage error={data.error} /></>;
   if (!data.data) return <Loading />;
   const b = data.data;
@@ -224,7 +224,7 @@ function VillageTableView({ region, planId, indicatorId }: { region: RegionProfi
   return (
     <>
       <p className="no-print">
-        <Link to={sakipPath(region.code, '/desa')}>{t('sakip.villages.back')}</Link> · <Link to={indicatorPath(region.code, planId, indicatorId)}>{v.indicator.name}</Link>
+        <Link to={sakipPath(region.code, '/desa')}>{t('sakip.villages.back')}</Link> · <Link to={indicatorPath(region.code, planId, indicatorId, v.year)}>{v.indicator.name}</Link>
         {' '}· <Link to={kecamatanPath(region.code, planId, indicatorId, `?periode=${v.period}`)}>{t('sakip.villages.byKecamatan')}</Link>
       </p>
       <FiguresHead breakdown={v} go={(p) => navigate(here(p, district))} />
