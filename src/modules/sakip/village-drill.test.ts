@@ -5,60 +5,20 @@
 // for entering), the import template whose columns the import reads back,
 // and another region's staff refused all of it.
 import { beforeAll, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { describeWithApp, type Session } from '../../../test/harness.js';
-import { createUser, grantRole } from '../../platform/auth/service.js';
-import { enableRegion } from '../../platform/regions/service.js';
+import { describeWithApp } from '../../../test/harness.js';
 import { readXlsx } from '../../platform/xlsx.js';
 import { parseCsv } from '../../platform/csv.js';
-import { DEMO_PASSWORD } from '../../demo/seed.js';
-import { VILLAGE_INDICATORS } from './demo-villages.js';
-
-const R = '/api/regions/32.11/sakip';
-
-function upload(data: Buffer | string, name: string, options?: unknown) {
-  const boundary = '----pamongdesa';
-  const parts = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n`), Buffer.from(data), Buffer.from('\r\n')];
-  if (options !== undefined) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="options"\r\n\r\n${JSON.stringify(options)}\r\n`));
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+import { R, villageKit } from './villages.test-kit.js';
 
 describeWithApp('SAKIP village drill-down, deletion and template', (h) => {
-  const s: Record<string, Session> = {};
-  let dinkesPlan: string;
-  const ids: Record<string, string> = {};
-  const auditCount = async () => (await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where region_code = '32.11' and action like 'sakip.%'`))[0].n;
-  const valueCount = async () => (await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from sakip_village_values where region_code = '32.11'`))[0].n;
-  const V = (key: string) => `${R}/plans/${dinkesPlan}/villages/${ids[key]}`;
-  const put = (who: string, key: string, period: string, values: unknown[], reason?: string) =>
-    h.api('PUT', `${V(key)}/values/${period}`, { session: s[who], body: { values, ...(reason ? { reason } : {}) } });
+  const kit = villageKit(h);
+  const { s, ids, auditCount, valueCount, V, put, importFile } = kit;
   const remove = (who: string, key: string, period: string, village: string, reason: string) =>
     h.api('DELETE', `${V(key)}/values/${period}/${village}`, { session: s[who], body: { reason } });
-  const importFile = (who: string, key: string, period: string, data: Buffer | string, name: string, options?: unknown) => {
-    const u = upload(data, name, options);
-    return h.api('POST', `${V(key)}/values/${period}/import`, { session: s[who], body: u.body, headers: u.headers });
-  };
   const realisations = async (key: string) =>
-    (await h.api('GET', `${R}/plans/${dinkesPlan}/indicators/${ids[key]}/realisations`, { session: s.coordinator })).body.map((r: any) => [r.period, r.value]);
+    (await h.api('GET', `${R}/plans/${kit.plan}/indicators/${ids[key]}/realisations`, { session: s.coordinator })).body.map((r: any) => [r.period, r.value]);
 
-  beforeAll(async () => {
-    await h.ctx.database.db.transaction(async (tx) => {
-      await enableRegion(tx, '32.73');
-      const bandung = await createUser(tx, { email: 'sakip@bandung.test', name: 'Koordinator SAKIP Bandung', password: DEMO_PASSWORD });
-      await grantRole(tx, '32.73', bandung, 'sakip_coordinator', null);
-    });
-    for (const [k, email] of Object.entries({
-      coordinator: 'sakip@sumedang.demo', officer: 'kecamatan.wado@sumedang.demo', bandung: 'sakip@bandung.test', bupati: 'bupati@sumedang.demo',
-    })) s[k] = await h.signIn(email);
-    const plans = (await h.api('GET', `${R}/plans`, { session: s.coordinator })).body;
-    dinkesPlan = plans.find((p: any) => p.unit?.code === 'DINKES').id;
-    const rows = (await h.api('GET', `${R}/plans/${dinkesPlan}/table?year=2025`, { session: s.coordinator })).body.rows.filter((r: any) => r.indicator);
-    const idOf = (name: string) => rows.find((r: any) => r.indicator.name === name).indicator.id;
-    ids.stunting = idOf(VILLAGE_INDICATORS.stunting.name);
-    ids.water = idOf(VILLAGE_INDICATORS.water.name);
-    ids.mothers = idOf('Jumlah ibu hamil yang mendapatkan layanan kesehatan sesuai standar');
-  });
+  beforeAll(() => kit.prepare());
 
   it('breaks a rate down by kecamatan as weighted rates, each against the year\'s target', async () => {
     const res = await h.api('GET', `${V('stunting')}/kecamatan?period=2025`, { session: s.bupati });
@@ -126,7 +86,7 @@ describeWithApp('SAKIP village drill-down, deletion and template', (h) => {
     await remove('officer', 'stunting', '2026', '32.11.01.2001', 'Data ganda');
     expect((await remove('officer', 'stunting', '2026', '32.11.01.2002', 'Data ganda')).body).toEqual({ realisation: null });
     expect(await realisations('stunting')).toEqual([['2025', '12.679932']]);
-    const realisationHistory = (await h.api('GET', `${R}/plans/${dinkesPlan}/indicators/${ids.stunting}/realisations/2026/history`, { session: s.coordinator })).body;
+    const realisationHistory = (await h.api('GET', `${R}/plans/${kit.plan}/indicators/${ids.stunting}/realisations/2026/history`, { session: s.coordinator })).body;
     // 42 / 350, 30 / 200, 39 / 350, then 9 / 150 once Cimungkal was deleted.
     expect(realisationHistory.versions.map((v: any) => v.value)).toEqual(['12', '15', '11.142857', '6']);
   });
