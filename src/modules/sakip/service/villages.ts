@@ -1,9 +1,10 @@
 // Village data, "down to the village": a kecamatan is a unit linked to its
 // district code; an indicator can be measured per desa/kelurahan, entered by
 // the kecamatan's staff (their own villages only) or the coordinator, typed
-// or imported, and rolled up (domain/villages.ts) to each kecamatan and to
-// the indicator's realisation, which is written in the same transaction and
-// marked as from villages. One transaction per use case, audited inside it.
+// or imported (from a template), a wrong value deleted with its reason, and
+// rolled up (domain/villages.ts) to each kecamatan and to the indicator's
+// realisation, which is written in the same transaction and marked as from
+// villages. One transaction per use case, audited inside it.
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
@@ -478,6 +479,7 @@ export async function villageTable(ctx: AppContext, region: RegionView, actor: A
   return { ...breakdown, villages };
 }
 
+/** What the breakdown, the village table and the template read: the breakdown, and the village rows apart. */
 async function villageFigures(ctx: AppContext, region: RegionView, actor: Actor, planId: string, indicatorId: string, query: { period?: string; district?: string }) {
   const db = ctx.database.db;
   const regionCode = region.code;
