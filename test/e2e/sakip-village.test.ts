@@ -127,14 +127,14 @@ describeInBrowser('e-SAKIP village data in Chromium', (b) => {
     expect(await villages.getByRole('row', { name: /Ganjaresik/ }).getByText('Hapus', { exact: true }).count()).toBe(0);
     expect(await overflowsHorizontally(page)).toBe(false);
 
-    // The template beside the import: Wado's ten villages in the import's columns, Cimungkal's value in it.
+    // The template beside the import: Wado's ten villages in the import's columns (semicolons, as Excel in Indonesian reads), Cimungkal's value in it.
     await page.getByText('Impor dari CSV atau Excel').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh templat CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('data-desa-32.11.01-2026.csv');
     const lines = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('kode_desa,nama_desa,kecamatan,nilai,penyebut,catatan');
+    expect(lines[0]).toBe('kode_desa;nama_desa;kecamatan;nilai;penyebut;catatan');
     expect(lines).toHaveLength(11);
-    expect(lines.find((l) => l.startsWith('32.11.01.2001,'))).toBe('32.11.01.2001,Cimungkal,Wado,30,200,');
+    expect(lines.find((l) => l.startsWith('32.11.01.2001;'))).toBe('32.11.01.2001;Cimungkal;Wado;30;200;');
     const xlsx = page.getByRole('link', { name: 'Unduh templat Excel' });
     expect(await xlsx.getAttribute('href')).toContain('/values/2026/template.xlsx?district=32.11.01');
     expect(b.problems(page)).toEqual([]);

@@ -118,9 +118,10 @@ describeWithApp('SAKIP village drill-down, deletion and template', (h) => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain('data-desa-32.11.01-2026.csv');
+    // In Indonesian, as Excel in Indonesian reads a CSV: semicolons.
+    expect(csv.raw.startsWith('\uFEFFkode_desa;nama_desa;kecamatan;nilai;penyebut;catatan\r\n')).toBe(true);
     const rows = parseCsv(csv.raw).rows;
     // The officer's kecamatan: Wado's ten villages, nothing entered yet in 2026.
-    expect(rows[0]).toEqual(['kode_desa', 'nama_desa', 'kecamatan', 'nilai', 'penyebut', 'catatan']);
     expect(rows.length).toBe(11);
     expect(rows.slice(1).every((r) => r[0].startsWith('32.11.01.') && r[2] === 'Wado' && r[3] === '')).toBe(true);
     // Two villages filled in; the rest left blank are not entered.
@@ -142,10 +143,16 @@ describeWithApp('SAKIP village drill-down, deletion and template', (h) => {
     const again = await importFile('coordinator', 'stunting', '2025', data, 'templat.xlsx', { reason: 'Impor ulang templat' });
     expect(again.body).toMatchObject({ rows: 14, changed: 0, realisation: null });
     // A rate's template and a sum's differ by the denominator column, as the import wants.
-    const sum = parseCsv((await h.api('GET', `${V('mothers')}/values/2026-Q2/template.csv`, { session: s.coordinator })).raw).rows;
+    const sumFile = (await h.api('GET', `${V('mothers')}/values/2026-Q2/template.csv`, { session: s.coordinator })).raw;
+    const sum = parseCsv(sumFile).rows;
     expect(sum[0]).toEqual(['kode_desa', 'nama_desa', 'kecamatan', 'nilai', 'catatan']);
     expect(sum.length).toBe(25);
-    expect(sum.find((r) => r[0] === '32.11.01.2002')![3]).toBe('3.5');
+    // 3.5 written with the Indonesian decimal comma, and read back as 3.5: nothing changes.
+    expect(sum.find((r) => r[0] === '32.11.01.2002')![3]).toBe('3,5');
+    expect((await importFile('coordinator', 'mothers', '2026-Q2', sumFile, 'templat.csv')).body).toMatchObject({ rows: 4, changed: 0 });
+    // In English: commas and a decimal point.
+    const english = parseCsv((await h.api('GET', `${V('mothers')}/values/2026-Q2/template.csv?lang=en`, { session: s.coordinator })).raw);
+    expect([english.separator, english.rows.find((r) => r[0] === '32.11.01.2002')![3]]).toEqual([',', '3.5']);
   });
 
   it('gives another region\'s coordinator none of it, with their region or ours in the URL', async () => {

@@ -9,7 +9,8 @@ import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import type { AppContext } from '../../../platform/context.js';
-import { csvFile, parseCsv } from '../../../platform/csv.js';
+import { csvDialect, csvFile, parseCsv } from '../../../platform/csv.js';
+import type { Locale } from '../../../platform/i18n.js';
 import type { TimeZone } from '../../../platform/regions/areas.js';
 import { isXlsxNumber, readXlsx, type XlsxLimits } from '../../../platform/xlsx.js';
 import type { Queryable } from '../../../platform/db/client.js';
@@ -322,12 +323,20 @@ export async function deleteVillageValue(ctx: AppContext, region: Region, actor:
 // ---------------------------------------------------------------------------
 // Importing a CSV or XLSX of village values
 
-/** A village file as one sheet of text cells: an .xlsx (checked by its content, first sheet) or else UTF-8 text read as CSV (comma or semicolon). */
-export async function readVillageFile(data: Buffer): Promise<string[][]> {
+/**
+ * A village file as one sheet of text cells, and whether its figures are
+ * written with a decimal comma: a CSV separated by semicolons is what Excel
+ * in Indonesian saves, with "12,5" for 12.5.
+ */
+export interface VillageSheet { rows: string[][]; decimalComma: boolean }
+
+/** A village file: an .xlsx (checked by its content, first sheet) or else UTF-8 text read as CSV (comma or semicolon). */
+export async function readVillageFile(data: Buffer): Promise<VillageSheet> {
   const type = await fileTypeFromBuffer(data);
   if (type?.mime === XLSX_TYPE) {
     const [sheet] = await readXlsx(data, villageXlsxLimits);
-    return (sheet?.rows ?? []).map((row) => row.map((c) => (c === null ? '' : isXlsxNumber(c) ? new Dec(c.number).toFixed() : c instanceof Date ? c.toISOString() : String(c))));
+    const rows = (sheet?.rows ?? []).map((row) => row.map((c) => (c === null ? '' : isXlsxNumber(c) ? new Dec(c.number).toFixed() : c instanceof Date ? c.toISOString() : String(c))));
+    return { rows, decimalComma: false };
   }
   if (type) throw new AppError('sakip.village_file_type');
   let text: string;
@@ -337,7 +346,8 @@ export async function readVillageFile(data: Buffer): Promise<string[][]> {
     throw new AppError('sakip.village_file_type');
   }
   if (text.includes('\u0000')) throw new AppError('sakip.village_file_type');
-  return parseCsv(text).rows;
+  const { rows, separator } = parseCsv(text);
+  return { rows, decimalComma: separator === ';' };
 }
 
 /** A region's villages are a few hundred rows: far below these. */
@@ -366,22 +376,23 @@ const MAX_PROBLEMS = 50;
  * spreadsheet numbers it, the header being row 1) and column; nothing is
  * saved unless every row is right.
  */
-export async function importVillageValues(ctx: AppContext, region: Region, actor: Actor, planId: string, indicatorId: string, period: string, sheet: string[][], input: { fileName: string; reason?: string }) {
+export async function importVillageValues(ctx: AppContext, region: Region, actor: Actor, planId: string, indicatorId: string, period: string, sheet: VillageSheet, input: { fileName: string; reason?: string }) {
   return ctx.database.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const reason = input.reason?.trim() || null;
     const { plan, indicator, rule, reached, lockedBy } = await prepareEntry(tx, region, actor, planId, indicatorId, period, reason, now);
     const problems: ImportProblem[] = [];
     const problem = (row: number, column: string, code: ErrorCode, details?: unknown) => problems.push({ row, column, code, message: errorMessages(code, details) });
-    const header = (sheet[0] ?? []).map((h) => h.trim().toLowerCase());
+    const header = (sheet.rows[0] ?? []).map((h) => h.trim().toLowerCase());
     const columnOf = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
     const at = { villageCode: columnOf(VILLAGE_COLUMNS.villageCode), value: columnOf(VILLAGE_COLUMNS.value), denominator: columnOf(VILLAGE_COLUMNS.denominator), note: columnOf(VILLAGE_COLUMNS.note) };
     const required: (keyof typeof at)[] = rule.rollup === 'rate' ? ['villageCode', 'value', 'denominator'] : ['villageCode', 'value'];
     for (const c of required) if (at[c] < 0) problem(1, VILLAGE_COLUMNS[c][0], 'sakip.village_column_missing', { column: VILLAGE_COLUMNS[c][0] });
     if (rule.rollup === 'sum' && at.denominator >= 0) problem(1, VILLAGE_COLUMNS.denominator[0], 'sakip.denominator_not_allowed');
     const cell = (row: string[], i: number) => (i < 0 ? '' : (row[i] ?? '').trim());
+    const figure = (row: string[], i: number) => (sheet.decimalComma ? cell(row, i).replace(/^(\d+),(\d+)$/, '$1.$2') : cell(row, i));
     // A row without a figure is a village not entered (the template lists every village), not a mistake.
-    const rows = sheet.slice(1).map((cells, i) => ({ n: i + 2, cells })).filter((r) => cell(r.cells, at.value) !== '' || cell(r.cells, at.denominator) !== '');
+    const rows = sheet.rows.slice(1).map((cells, i) => ({ n: i + 2, cells })).filter((r) => cell(r.cells, at.value) !== '' || cell(r.cells, at.denominator) !== '');
     if (problems.length === 0 && rows.length === 0) problem(2, VILLAGE_COLUMNS.villageCode[0], 'sakip.village_file_empty');
     const found = await villagesOf(tx, region.code, rows.map((r) => cell(r.cells, at.villageCode)));
     const seen = new Set<string>();
@@ -395,7 +406,7 @@ export async function importVillageValues(ctx: AppContext, region: Region, actor
         seen.add(villageCode);
         let figures: { value: string; denominator: string | null } | null = null;
         try {
-          figures = checkFigures(rule, { value: cell(cells, at.value), denominator: rule.rollup === 'rate' ? cell(cells, at.denominator) : null });
+          figures = checkFigures(rule, { value: figure(cells, at.value), denominator: rule.rollup === 'rate' ? figure(cells, at.denominator) : null });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           const column = err.code === 'sakip.denominator_required' ? VILLAGE_COLUMNS.denominator[0] : VILLAGE_COLUMNS.value[0];
@@ -417,11 +428,14 @@ export async function importVillageValues(ctx: AppContext, region: Region, actor
  * (by default those the actor enters, else every kecamatan unit's), in the
  * columns the import reads, with the value already entered, if any, to
  * correct; the village's name and kecamatan beside for people, ignored by
- * the import. A CSV (comma, UTF-8 with its byte-order mark) or an XLSX.
+ * the import. A CSV in the reader's dialect (Indonesian: semicolons and
+ * decimal commas; UTF-8 with its byte-order mark) or an XLSX.
  */
 export async function villageTemplate(
-  ctx: AppContext, region: RegionView & { timezone: TimeZone }, actor: Actor, planId: string, indicatorId: string, period: string, query: { district?: string }, format: 'csv' | 'xlsx',
+  ctx: AppContext, region: RegionView & { timezone: TimeZone }, actor: Actor, planId: string, indicatorId: string, period: string, query: { district?: string },
+  file: { format: 'csv' | 'xlsx'; locale: Locale },
 ): Promise<{ fileName: string; data: Buffer }> {
+  const { format } = file;
   const { breakdown, villages } = await villageFigures(ctx, region, actor, planId, indicatorId, { period, district: query.district });
   const mine = breakdown.kecamatan.filter((k) => k.editable);
   const districts = new Set((query.district || mine.length === 0 ? breakdown.kecamatan : mine).map((k) => k.districtCode));
@@ -436,8 +450,11 @@ export async function villageTemplate(
   const scope = districts.size === 1 ? [...districts][0] : region.code;
   const fileName = `data-desa-${scope}-${period}.${format}`;
   if (format === 'csv') {
-    const cells = rows.map((r) => [r.code, r.name, r.district, r.value, ...(rate ? [r.denominator] : []), r.note]);
-    return { fileName, data: Buffer.from(csvFile(columns.map((c) => c.header), cells, { separator: ',', decimal: '.', timeZone: region.timezone })) };
+    // In the reader's Excel: semicolons and decimal commas in Indonesian, which the import reads back.
+    const dialect = csvDialect(file.locale, region.timezone);
+    const figure = (v: string | null) => (v === null ? null : v.replace('.', dialect.decimal));
+    const cells = rows.map((r) => [r.code, r.name, r.district, figure(r.value), ...(rate ? [figure(r.denominator)] : []), r.note]);
+    return { fileName, data: Buffer.from(csvFile(columns.map((c) => c.header), cells, dialect)) };
   }
   const cells = rows.map((r) => [{ value: r.code, type: String }, r.name, r.district, decimalCell(r.value), ...(rate ? [decimalCell(r.denominator)] : []), r.note || null]);
   const data = await writeXlsxFile([headerRow(columns), ...cells] as SheetData, { sheet: 'Data desa', columns: widths(columns), stickyRowsCount: 1 }).toBuffer();
