@@ -116,11 +116,12 @@ export const sakipModule = defineModule({
     referencesUser('sakip_reports', 'generated_by'),
     referencesUser('sakip_reports', 'finalised_by'),
     referencesUser('sakip_report_sections', 'updated_by'),
-    // Village data: who linked a kecamatan, flagged an indicator as measured per village, entered a village's value (and its earlier versions).
+    // Village data: who linked a kecamatan, flagged an indicator as measured per village, entered a village's value (and its earlier versions), deleted one.
     referencesUser('sakip_kecamatan_units', 'set_by'),
     referencesUser('sakip_village_indicators', 'set_by'),
     referencesUser('sakip_village_values', 'entered_by'),
     referencesUser('sakip_village_value_versions', 'entered_by'),
+    referencesUser('sakip_village_value_versions', 'deleted_by'),
     // Who entered a budget (and its earlier versions) or set an action-plan target.
     referencesUser('sakip_budgets', 'entered_by'),
     referencesUser('sakip_budget_versions', 'entered_by'),

@@ -16,9 +16,15 @@ export const sakipApi = (region: string) => `${regionApi(region)}/sakip`;
 export const planUrl = (region: string, planId: string) => `${sakipApi(region)}/plans/${encodeURIComponent(planId)}`;
 export const sakipPath = (region: string, rest = '') => `/staff/${region}/sakip${rest}`;
 export const planPath = (region: string, planId: string, rest = '') => sakipPath(region, `/rencana/${planId}${rest}`);
-export const indicatorPath = (region: string, planId: string, indicatorId: string) => planPath(region, planId, `/indikator/${indicatorId}`);
+/** An indicator's page, at a year when given (the drill-down keeps the year it started from). */
+export const indicatorPath = (region: string, planId: string, indicatorId: string, year?: number) =>
+  planPath(region, planId, `/indikator/${indicatorId}${year ? `?tahun=${year}` : ''}`);
 /** An indicator's villages (query: periode, kecamatan). */
 export const villagesPath = (region: string, planId: string, indicatorId: string, query = '') => sakipPath(region, `/desa/${planId}/${indicatorId}${query}`);
+/** A node's place on its plan's page (`#simpul-…`), where a link from the overview lands. */
+export const nodeAnchor = (nodeId: string) => `simpul-${nodeId}`;
+/** An indicator measured per village, by kecamatan (query: periode). */
+export const kecamatanPath = (region: string, planId: string, indicatorId: string, query = '') => sakipPath(region, `/desa/${planId}/${indicatorId}/kecamatan${query}`);
 
 /** The units whose Renstra and realisations this person fills (their sakip_planner grants). */
 export function plannerUnits(me: Me | undefined, region: string): Set<string> {
