@@ -9,9 +9,9 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
-import { achievement, forDisplay, type Polarity } from '../domain/achievement.js';
+import { achievement, type Polarity } from '../domain/achievement.js';
 import {
-  absorption, efficiencyBand, efficiencyMethodLabels, judgeEfficiency, type EfficiencySettings, type OutputRealisation,
+  addBudgets as sum, budgetView, efficiencyMethodView, efficiencyView as judged, percentView, type Budget, type EfficiencySettings, type OutputRealisation,
 } from '../domain/efficiency.js';
 import { sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipRealisations, sakipReportingPeriods } from '../schema.js';
 import { nodeIn, planFor, type NodeRow, type PlanRow } from './data.js';
@@ -26,12 +26,6 @@ export type BudgetRow = typeof sakipBudgets.$inferSelect;
 
 /** The kinds of node that carry a budget (DPA: programme, kegiatan, sub-kegiatan). */
 export const BUDGET_KINDS: readonly string[] = ['programme', 'activity', 'sub_activity'];
-
-export interface Budget { ceiling: Dec; spending: Dec }
-
-const sum = (rows: readonly { ceiling: string | Dec; spending: string | Dec }[]): Budget | null => (rows.length === 0 ? null : rows.reduce<Budget>(
-  (t, r) => ({ ceiling: t.ceiling.plus(r.ceiling), spending: t.spending.plus(r.spending) }), { ceiling: new Dec(0), spending: new Dec(0) },
-));
 
 /**
  * Each budget node's budget within `period` (a year, or a quarter or month
@@ -53,32 +47,10 @@ export function rolledUpBudgets(nodes: readonly NodeRow[], rows: readonly Budget
   return out;
 }
 
-const percentView = (x: Dec) => ({ percent: forDisplay(x), percentExact: x.toFixed() });
-
-export function budgetView(b: Budget | null) {
-  if (b === null) return null;
-  const a = absorption(b.spending, b.ceiling);
-  return { ceiling: b.ceiling.toFixed(), spending: b.spending.toFixed(), absorption: a.computable ? percentView(a.percent) : null };
-}
-
-/** The region's method named, with its threshold, and the colour of each category (from its bands). */
-export function efficiencyMethodView(settings: EfficiencySettings) {
-  return {
-    code: settings.method, label: efficiencyMethodLabels[settings.method], threshold: new Dec(settings.threshold).toFixed(),
-    categories: (['efficient', 'fairly_efficient', 'inefficient'] as const).map((c) => ({ code: c, ...efficiencyBand(c, settings.bands) })),
-  };
-}
-
-function judged(settings: EfficiencySettings, achievementPercent: Dec | string | null, budget: Budget | null, outputs: OutputRealisation[]) {
-  const j = judgeEfficiency(settings, { achievementPercent, budget, outputs });
-  if (!j.computable) return { computable: false as const, reason: j.reason };
-  return { computable: true as const, value: forDisplay(j.value), valueExact: j.value.toFixed(), category: j.category, ...efficiencyBand(j.category, settings.bands) };
-}
-
 interface Figure { polarity: string; target: string | null; realised: string | null }
 
 /** An indicator as an output of its node's budget (method 2): a single target and a realisation. */
-const outputsOf = (budget: Budget | null, figures: readonly (Figure & { name: string })[]): OutputRealisation[] => (budget === null ? [] : figures
+export const outputsOf = (budget: Budget | null, figures: readonly (Figure & { name: string })[]): OutputRealisation[] => (budget === null ? [] : figures
   .filter((f) => f.target !== null && f.realised !== null)
   .map((f) => ({ output: f.name, budgetCeiling: budget.ceiling, budgetRealised: budget.spending, volumeTarget: f.target!, volumeRealised: f.realised! })));
 
@@ -175,55 +147,96 @@ interface OverviewLike {
   iku: { achievement: { ok: boolean; percentExact?: string } | null };
 }
 
-interface UnitBudget { renstra: Budget[]; rpjmd: Budget[]; outputs: OutputRealisation[] }
+/** A plan with a budget in the year: its nodes' budgets rolled up, and each node's indicators as the plan shows them. */
+export interface BudgetedPlan {
+  plan: PlanRow;
+  nodes: NodeRow[];
+  budgets: Map<string, Budget | null>;
+  indicators: Awaited<ReturnType<typeof planFigures>>['indicators'];
+}
+
+/** The plans among `planIds` with a budget in the year, with their figures; the others are left out. */
+export async function budgetedPlans(db: Queryable, region: EfficiencyRegion, planIds: string[], year: number): Promise<BudgetedPlan[]> {
+  const rows = await budgetRowsOf(db, region.code, planIds, year);
+  const out: BudgetedPlan[] = [];
+  // In turn, not together: `db` may be a transaction's one connection.
+  for (const id of planIds) {
+    const mine = rows.filter((r) => r.planId === id);
+    if (mine.length === 0) continue;
+    const plan = await planFor(db, region.code, id);
+    const { data, indicators } = await planFigures(db, region, plan, year);
+    out.push({ plan, nodes: data.nodes, budgets: rolledUpBudgets(data.nodes, mine, String(year)), indicators });
+  }
+  return out;
+}
+
+/** A node's indicators together (as a sasaran's achievement is reported): the exact percent, or null without one. */
+export function nodeAchievement(settings: EfficiencySettings, b: BudgetedPlan, nodeId: string): string | null {
+  const s = summaryOf(settings, (b.indicators.get(nodeId) ?? []).map((i) => ({ id: i.view.id, figure: i.figure })));
+  return s?.ok ? s.percentExact : null;
+}
+
+/** A node's indicators as outputs of `budget` (method 2). */
+export const nodeOutputs = (b: BudgetedPlan, nodeId: string, budget: Budget | null) => outputsOf(budget, (b.indicators.get(nodeId) ?? []).map((i) => ({
+  name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null,
+})));
+
+/** The target (sasaran) a programme serves: the one it hangs from. */
+export const servedTarget = (b: BudgetedPlan, node: NodeRow) => b.nodes.find((n) => n.id === node.parentId && n.kind === 'target') ?? null;
+
+export interface ProgrammeBudget { from: BudgetedPlan; node: NodeRow; unitId: string | null; budget: Budget }
+export interface UnitBudget { renstra: ProgrammeBudget[]; rpjmd: ProgrammeBudget[]; outputs: OutputRealisation[] }
 
 /**
- * The overview with each unit's budget (its Renstra programmes', or, when its
- * Renstra has none that year, the RPJMD programmes it leads, so that one
- * budget is never counted twice), absorption and efficiency; each target
- * (sasaran) with budgeted programmes under it, its achievement against their
- * absorption; and the region's total: its RPJMD key indicators' achievement
- * against the whole budget.
+ * Each unit's budgeted programmes (the node's unit, else its plan's), and
+ * every budget node's own indicators as outputs of its budget (method 2).
  */
-export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T) {
-  const db = ctx.database.db;
-  const settings = region.settings.sakip;
+export function budgetsByUnit(plans: readonly BudgetedPlan[]): Map<string | null, UnitBudget> {
   const byUnit = new Map<string | null, UnitBudget>();
-  const rows = await budgetRowsOf(db, region.code, overview.plans.map((p) => p.id), overview.year);
-  const percentOf = (a: { ok: boolean; percentExact?: string } | null | undefined) => (a?.ok ? a.percentExact! : null);
-  const targets = [];
-  for (const p of overview.plans) {
-    const mine = rows.filter((r) => r.planId === p.id);
-    if (mine.length === 0) continue;
-    const plan = await planFor(db, region.code, p.id);
-    const { data, indicators } = await planFigures(db, region, plan, overview.year);
-    const budgets = rolledUpBudgets(data.nodes, mine, String(overview.year));
-    const figuresOf = (nodeId: string) => (indicators.get(nodeId) ?? []).map((i) => ({
-      name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null,
-    }));
-    // A target (sasaran) against the programmes serving it: its indicators' achievement and their budget.
-    for (const t of data.nodes.filter((n) => n.kind === 'target')) {
-      const budget = sum(data.nodes.filter((n) => n.parentId === t.id).map((n) => budgets.get(n.id) ?? null).filter((b): b is Budget => b !== null));
+  for (const b of plans) {
+    for (const n of b.nodes) {
+      const budget = b.budgets.get(n.id) ?? null;
       if (budget === null) continue;
-      const achieved = summaryOf(settings, (indicators.get(t.id) ?? []).map((i) => ({ id: i.view.id, figure: i.figure })));
-      targets.push({
-        planId: p.id, planKind: p.kind, unitId: t.unitId ?? p.unitId, node: { id: t.id, title: t.title, code: t.code },
-        achievement: achieved?.ok ? percentView(new Dec(achieved.percentExact)) : null, budget: budgetView(budget),
-        efficiency: judged(settings, percentOf(achieved), budget, outputsOf(budget, figuresOf(t.id))),
-      });
-    }
-    for (const n of data.nodes) {
-      const b = budgets.get(n.id) ?? null;
-      if (b === null) continue;
-      const unitId = n.unitId ?? p.unitId;
+      const unitId = n.unitId ?? b.plan.unitId;
       const u = byUnit.get(unitId) ?? { renstra: [], rpjmd: [], outputs: [] };
       byUnit.set(unitId, u);
-      if (n.kind === 'programme') u[p.kind].push(b);
-      // Every budget node's own indicators are outputs of its budget (method 2).
-      u.outputs.push(...outputsOf(b, figuresOf(n.id)));
+      if (n.kind === 'programme') u[b.plan.kind as 'rpjmd' | 'renstra'].push({ from: b, node: n, unitId, budget });
+      u.outputs.push(...nodeOutputs(b, n.id, budget));
     }
   }
-  const budgetOf = (u: UnitBudget | undefined) => (u === undefined ? null : sum(u.renstra.length > 0 ? u.renstra : u.rpjmd));
+  return byUnit;
+}
+
+/**
+ * The programmes a unit's budget is: its Renstra's, or, when its Renstra has
+ * none that year, the RPJMD programmes it leads, so that one budget is never
+ * counted twice.
+ */
+export const countedProgrammes = (u: UnitBudget) => (u.renstra.length > 0 ? u.renstra : u.rpjmd);
+
+/**
+ * The overview with each unit's budget (its counted programmes), absorption
+ * and efficiency; each target (sasaran) with budgeted programmes under it,
+ * its achievement against their absorption; and the region's total: its
+ * RPJMD key indicators' achievement against the whole budget.
+ */
+export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T) {
+  const settings = region.settings.sakip;
+  const budgeted = await budgetedPlans(ctx.database.db, region, overview.plans.map((p) => p.id), overview.year);
+  const percentOf = (a: { ok: boolean; percentExact?: string } | null | undefined) => (a?.ok ? a.percentExact! : null);
+  // A target (sasaran) against the programmes serving it: its indicators' achievement and their budget.
+  const targets = budgeted.flatMap((b) => b.nodes.filter((n) => n.kind === 'target').flatMap((t) => {
+    const budget = sum(b.nodes.filter((n) => n.parentId === t.id).map((n) => b.budgets.get(n.id) ?? null).filter((x): x is Budget => x !== null));
+    if (budget === null) return [];
+    const achieved = nodeAchievement(settings, b, t.id);
+    return [{
+      planId: b.plan.id, planKind: b.plan.kind as 'rpjmd' | 'renstra', unitId: t.unitId ?? b.plan.unitId, node: { id: t.id, title: t.title, code: t.code },
+      achievement: achieved === null ? null : percentView(new Dec(achieved)), budget: budgetView(budget),
+      efficiency: judged(settings, achieved, budget, nodeOutputs(b, t.id, budget)),
+    }];
+  }));
+  const byUnit = budgetsByUnit(budgeted);
+  const budgetOf = (u: UnitBudget | undefined) => (u === undefined ? null : sum(countedProgrammes(u).map((p) => p.budget)));
   const units = overview.units.map((row: T['units'][number]) => {
     const u = byUnit.get(row.unit?.id ?? null);
     const budget = budgetOf(u);

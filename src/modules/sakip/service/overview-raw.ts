@@ -8,7 +8,7 @@ import { planFigures, type RegionView } from './views.js';
 
 export async function regionOverviewFromRaw(ctx: AppContext, region: RegionView, askedYear?: number) {
   const year = askedYear ?? regionYear(ctx, region.utcOffsetMinutes);
-  const [plans, unitRows] = await Promise.all([activePlans(ctx, region.code, year), regionUnits(ctx, region.code)]);
+  const [plans, unitRows] = await Promise.all([activePlans(ctx.database.db, region.code, year), regionUnits(ctx, region.code)]);
   const byUnit = new Map<string | null, Tally>();
   const iku = emptyTally();
   for (const plan of plans) {

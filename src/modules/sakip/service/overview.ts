@@ -8,6 +8,7 @@
 // computes the same from the raw rows, for the tests and the bench.
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/client.js';
 import { units } from '../../../platform/schema.js';
 import { Dec } from '../../../platform/decimal.js';
 import type { AchievementFigure, NotComputable } from '../domain/achievement.js';
@@ -38,7 +39,7 @@ export function count(t: Tally, id: string, hasTarget: boolean, reported: boolea
 export const regionYear = (ctx: AppContext, utcOffsetMinutes: number) => new Date(ctx.clock.now().getTime() + utcOffsetMinutes * 60_000).getUTCFullYear();
 
 /** The active plans covering the year, in the order the overview lists them. */
-export const activePlans = (ctx: AppContext, regionCode: string, year: number) => ctx.database.db.select().from(sakipPlans).where(and(
+export const activePlans = (db: Queryable, regionCode: string, year: number) => db.select().from(sakipPlans).where(and(
   eq(sakipPlans.regionCode, regionCode), eq(sakipPlans.status, 'active'), lte(sakipPlans.startYear, year), gte(sakipPlans.endYear, year),
 )).orderBy(asc(sakipPlans.kind), asc(sakipPlans.title));
 
@@ -72,7 +73,7 @@ export async function regionOverview(ctx: AppContext, region: RegionView, askedY
     .from(sakipPlans).where(and(eq(sakipPlans.regionCode, region.code), eq(sakipPlans.status, 'active'), lte(sakipPlans.startYear, year), gte(sakipPlans.endYear, year)))
     .as('ranked');
   const [plans, unitRows, figures] = await Promise.all([
-    activePlans(ctx, region.code, year),
+    activePlans(ctx.database.db, region.code, year),
     regionUnits(ctx, region.code),
     ctx.database.db.select({ id: f.indicatorId, unitId: f.unitId, hasTarget: f.hasTarget, reported: f.reported, percent: f.percent, excluded: f.excluded, iku: f.iku })
       .from(f)
