@@ -1,8 +1,9 @@
 // The performance report (LKjIP) in Chromium, on the demo region: the health
 // office's planner generates its 2025 draft, edits a section, sees it on the
-// print page (the site's frame hidden when printed), and downloads the Word
-// and PDF files; a visitor without an account, on a phone, finds the
-// region's final 2025 report on the public documents page, never the draft.
+// print page with its budget table (the site's frame hidden when printed),
+// and downloads the Word and PDF files; a visitor without an account, on a
+// phone, finds the region's final 2025 report with its budget table on the
+// public documents page, never the draft, and nothing wider than the screen.
 import { expect, it } from 'vitest';
 import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
 
@@ -40,11 +41,20 @@ describeInBrowser('e-SAKIP performance report (LKjIP) in Chromium', (b) => {
     expect(await page.getByRole('heading', { name: 'BAB III AKUNTABILITAS KINERJA' }).isVisible()).toBe(true);
     // Stunting: (2 × 14 − 13.8) / 14 = 101.43 %.
     expect(await page.getByRole('table', { name: 'Tabel 2. Capaian kinerja tahun 2025' }).getByRole('row', { name: /Prevalensi stunting pada balita/ }).textContent()).toContain('101,43 %');
+    // Chapter III B: the health office's programme with its activity and sub-activity, judged against the target it serves.
+    const budget = page.getByRole('table', { name: 'Tabel 3. Realisasi anggaran dan efisiensi tahun 2025' });
+    expect(await budget.isVisible()).toBe(true);
+    const programme = budget.getByRole('row', { name: /^1 1\.02\.02 PROGRAM PEMENUHAN/ });
+    expect(await programme.textContent()).toMatch(/4\.750\.000\.000.*4\.275\.000\.000.*90,00 %.*104,92 %.*Efisien \(14,92\)/);
+    expect(await budget.getByRole('row', { name: /Sub-kegiatan 1\.02\.02\.2\.02\.0001/ }).isVisible()).toBe(true);
+    expect(await budget.getByRole('row', { name: /^Jumlah/ }).textContent()).toContain('4.750.000.000');
+    expect(await doc.locator('[data-section="budget"]').textContent()).toContain('serapan 90,00 %');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.site-header').isVisible()).toBe(false);
     expect(await page.getByRole('navigation', { name: 'Menu SAKIP' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Cetak / simpan PDF' }).isVisible()).toBe(false);
     expect(await doc.isVisible()).toBe(true);
+    expect(await budget.isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
 
     // The files, with the page's own session: a zip (Word) and a PDF.
@@ -75,6 +85,13 @@ describeInBrowser('e-SAKIP performance report (LKjIP) in Chromium', (b) => {
     await report.click();
     await eventually(() => page.getByRole('heading', { name: 'BAB I PENDAHULUAN' }).isVisible()).toBe(true);
     expect(await page.locator('article.lkjip-document').textContent()).not.toContain('(DRAF)');
+    // The region's whole budget: each unit's programme, Diskominfo's judged inefficient; the table scrolls inside its frame.
+    const budget = page.getByRole('table', { name: 'Tabel 3. Realisasi anggaran dan efisiensi tahun 2025' });
+    await budget.scrollIntoViewIfNeeded();
+    expect(await budget.isVisible()).toBe(true);
+    expect(await budget.getByRole('row', { name: /2\.16\.03 PROGRAM PENGELOLAAN APLIKASI INFORMATIKA/ }).textContent()).toMatch(/Dinas Komunikasi dan Informatika.*95,00 %.*89,44 %.*Tidak efisien \(-5,56\)/);
+    expect(await budget.getByRole('row', { name: /^Jumlah/ }).textContent()).toContain('7.150.000.000');
+    expect(await budget.evaluate((t) => getComputedStyle(t.parentElement!).overflowX)).toBe('auto');
     const pdfHref = await page.getByRole('link', { name: 'Unduh PDF' }).getAttribute('href');
     const pdf = await page.request.get(b.url(pdfHref!));
     expect([pdf.status(), (await pdf.body()).subarray(0, 5).toString('latin1')]).toEqual([200, '%PDF-']);

@@ -23946,8 +23946,47 @@ export interface components {
                 obstacles: string[];
                 followUp: string[];
             }[];
-            /** @description Realisasi anggaran dan efisiensi: null sampai modul anggaran mengisinya / budget absorption and efficiency: null until the budget module fills it */
-            budget: null;
+            /** @description Realisasi anggaran dan efisiensi; null bila tahun itu belum ada anggaran (juga laporan lama) / budget absorption and efficiency; null when the year has no budget (and in older reports) */
+            budget: {
+                /** @description Metode efisiensi daerah saat disusun / the region's efficiency method when generated */
+                method: components["schemas"]["SakipEfficiencyMethod"];
+                /** @description Setiap program beranggaran sekali (LKjIP daerah: program Renstra setiap perangkat daerah, atau program RPJMD yang dipimpinnya bila Renstra tanpa anggaran), dengan kegiatan dan sub-kegiatannya pada LKjIP perangkat daerah / every budgeted programme once, with its activities and sub-activities in a unit's report */
+                rows: {
+                    /** @enum {string} */
+                    kind: "programme" | "activity" | "sub_activity";
+                    code: string | null;
+                    title: string;
+                    /** @description Perangkat daerah pengampu program (LKjIP daerah) / the unit leading the programme (the region's report) */
+                    unit: string | null;
+                    /** @description Sasaran yang didukung program / the target (sasaran) the programme serves */
+                    target: string | null;
+                    budget: components["schemas"]["SakipBudgetTotals"];
+                    /** @description Program: capaian sasaran yang didukungnya / a programme's: the achievement of the target it serves */
+                    achievement: {
+                        /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                        percent: string;
+                        /** @description Nilai tepat / the exact value */
+                        percentExact: string;
+                    } | null;
+                    /** @description Program: capaian sasaran lawan serapan program; kegiatan dan sub-kegiatan null / a programme's: its target's achievement against its absorption; null for activities */
+                    efficiency: components["schemas"]["SakipEfficiency"] | null;
+                }[];
+                total: {
+                    budget: components["schemas"]["SakipBudgetTotals"];
+                    achievement: {
+                        /** @description Dibulatkan setengah ke atas, dua desimal / half up, two decimals */
+                        percent: string;
+                        /** @description Nilai tepat / the exact value */
+                        percentExact: string;
+                    } | null;
+                    /**
+                     * @description iku: capaian rata-rata IKU (LKjIP daerah, seperti ringkasan daerah); indicators: rata-rata indikator tujuan dan sasaran (LKjIP perangkat daerah) / what the whole budget is judged against
+                     * @enum {string}
+                     */
+                    basis: "iku" | "indicators";
+                    efficiency: components["schemas"]["SakipEfficiency"];
+                };
+            } | null;
             /** @description Teks bab hasil penyusunan otomatis / the generated chapter texts */
             drafts: {
                 [key: string]: string;

@@ -1,12 +1,15 @@
 // The performance report (LKjIP) through the real API on the demo region: a
 // unit's draft is generated from its Renstra with exact achievement against
-// the year's and the five-year target, staff edit its sections, a later
+// the year's and the five-year target and its budget's absorption and
+// efficiency (the region's report as the overview counts the whole budget),
+// staff edit its sections, a later
 // correction leaves the snapshot as generated until it is regenerated
 // explicitly, only the unit's head (or the coordinator) finalises it, a final
 // report is read-only, its Word and PDF files are real documents, and the
 // public pages show final, signed and active items only, never a draft and
 // never another region's.
 import { beforeAll, expect, it } from 'vitest';
+import { inflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import yauzl from 'yauzl';
 import { describeWithApp, type Session } from '../../../test/harness.js';
@@ -32,6 +35,28 @@ async function partOf(data: Buffer, name: string): Promise<string> {
   }
 }
 
+/**
+ * The text runs of a PDF as pdfkit writes them: each TJ's glyphs (WinAnsi,
+ * hex) joined, a wide gap in justified text read as a space.
+ */
+function pdfRuns(data: Buffer): string[] {
+  const raw = data.toString('latin1');
+  const runs: string[] = [];
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    let content: string;
+    try {
+      content = inflateSync(data.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
+    } catch {
+      continue; // not a content stream (a font, an image)
+    }
+    for (const [, items] of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
+      runs.push(items.replace(/<([0-9a-f]*)>|(-?[\d.]+)|\s+/g, (_, hex?: string, gap?: string) => (hex !== undefined ? Buffer.from(hex, 'hex').toString('latin1') : Number(gap) < -200 ? ' ' : '')).trim());
+    }
+  }
+  return runs;
+}
+
 describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
   const s: Record<string, Session> = {};
   const unitIds: Record<string, string> = {};
@@ -50,12 +75,36 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
     // Targets are published, realisations in progress are not.
     expect(JSON.stringify(res.body.plans)).not.toContain('achievement');
     const report = (await h.api('GET', `${PUBLIC}/reports/${res.body.reports[0].id}`)).body;
-    expect(report).toMatchObject({ status: 'final', year: 2025, snapshot: { subject: 'Kabupaten Sumedang', budget: null } });
+    expect(report).toMatchObject({ status: 'final', year: 2025, snapshot: { subject: 'Kabupaten Sumedang' } });
     const stunting = report.snapshot.rows.find((r: any) => r.indicator === 'Prevalensi stunting pada balita');
     // Lower is better: (2 × 14 − 13.8) / 14 = 101.43 %; against 2029's 7 %: (14 − 13.8) / 7 = 2.86 %.
     expect(stunting).toMatchObject({ realisation: '13.8', achievement: { percent: '101.43' }, targetEnd: { type: 'single', value: '7.00' }, progressToEnd: { percent: '2.86' } });
     // Nobody's sign-in name in the public answer.
     expect(JSON.stringify(report)).not.toContain('sakip@sumedang.demo');
+  });
+
+  it('puts the region\'s whole budget into its report as the overview counts it: each unit\'s Renstra programmes once, judged against the target each serves', async () => {
+    const pub = (await h.api('GET', `${PUBLIC}?year=2025`)).body;
+    const report = (await h.api('GET', `${PUBLIC}/reports/${pub.reports[0].id}`)).body;
+    const budget = report.snapshot.budget;
+    const overview = (await h.api('GET', `${R}/overview?year=2025`, { session: s.coordinator })).body;
+    // The RPJMD's programmes carry no budget: the units' Renstra programmes are the region's, each once, by unit.
+    expect(budget.rows.map((r: any) => [r.kind, r.code, r.unit, r.target, r.budget.ceiling, r.budget.spending, r.budget.absorption.percent, r.achievement.percent, r.efficiency.value, r.efficiency.category])).toEqual([
+      // The health office's target: 104.92 % (as the overview's targets show it) on 90 % spent, +14.92.
+      ['programme', '1.02.02', 'Dinas Kesehatan', 'Menurunnya prevalensi stunting dan kekurangan gizi pada balita', '4750000000', '4275000000', '90.00', '104.92', '14.92', 'efficient'],
+      // Diskominfo's: the SPBE index at 3.22 of 3.60 = 89.44 % on 95 % spent, −5.56.
+      ['programme', '2.16.03', 'Dinas Komunikasi dan Informatika', 'Meningkatnya keterpaduan layanan digital pemerintah daerah', '2400000000', '2280000000', '95.00', '89.44', '-5.56', 'inefficient'],
+    ]);
+    // Each programme here is the only one under its target: the same figures as the overview's targets.
+    expect(budget.rows.map((r: any) => [r.achievement, r.budget, r.efficiency])).toEqual(overview.targets.map((t: any) => [t.achievement, t.budget, t.efficiency]));
+    // The whole budget against the RPJMD's key indicators: exactly the overview's total.
+    expect(budget.total).toMatchObject({ basis: 'iku', budget: overview.total.budget, efficiency: overview.total.efficiency, achievement: { percentExact: overview.iku.achievement.percentExact } });
+    expect(budget.total.budget).toMatchObject({ ceiling: '7150000000', spending: '6555000000', absorption: { percent: '91.68' } });
+    expect(budget.method).toEqual(overview.efficiencyMethod);
+    const text = report.sections.find((x: any) => x.key === 'budget').text;
+    expect(text).toContain('sebesar Rp7.150.000.000 dengan realisasi Rp6.555.000.000, atau serapan 91,68 %.');
+    expect(text).toContain(`memberi selisih ${overview.total.efficiency.value.replace('.', ',')} poin: efisien.`);
+    expect(text).toContain('Program yang tidak efisien: 2.16.03 PROGRAM PENGELOLAAN APLIKASI INFORMATIKA (capaian sasaran 89,44 %, serapan 95,00 %).');
   });
 
   it('generates a unit\'s draft from its Renstra, exact, edited by staff, frozen until regenerated, finalised by the unit\'s head', async () => {
@@ -77,6 +126,15 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
     const accountability = r.sections.find((x: any) => x.key === 'accountability').text;
     expect(accountability).toContain('4 telah dilaporkan realisasinya dan 4 mencapai');
     expect(r.sections.map((x: any) => x.key)).toEqual(['introduction', 'planning', 'accountability', 'budget', 'problems', 'follow_up', 'closing']);
+    // Its Renstra's programme with its activity and sub-activity; only the programme is judged, against the target it serves.
+    expect(r.snapshot.budget.rows.map((x: any) => [x.kind, x.code, x.unit, x.budget.ceiling, x.budget.absorption.percent, x.achievement?.percent ?? null, x.efficiency?.category ?? null])).toEqual([
+      ['programme', '1.02.02', null, '4750000000', '90.00', '104.92', 'efficient'],
+      ['activity', '1.02.02.2.02', null, '4750000000', '90.00', null, null],
+      ['sub_activity', '1.02.02.2.02.0001', null, '4750000000', '90.00', null, null],
+    ]);
+    // A unit's whole budget against all its goals' and targets' indicators (their average above, 104.92 %).
+    expect(r.snapshot.budget.total).toMatchObject({ basis: 'indicators', achievement: { percent: r.snapshot.summary.average }, efficiency: { value: '14.92', category: 'efficient' } });
+    expect(r.sections.find((x: any) => x.key === 'budget').text).toContain('Pagu anggaran program Dinas Kesehatan tahun 2025 sebesar Rp4.750.000.000 dengan realisasi Rp4.275.000.000, atau serapan 90,00 %.');
 
     // Another unit's planner may not edit it; its own planner does.
     const edit = (session: Session, text: string, id = r.id) => h.api('PUT', `${REPORTS}/${id}/sections/problems`, { session, body: { text } });
@@ -95,6 +153,8 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
     expect(again.body).toMatchObject({ generation: 2 });
     // (28 − 13) / 14 = 107.142857… → 107.14.
     expect(again.body.snapshot.rows[0].achievement.percent).toBe('107.14');
+    // The budget's judgement follows: the target now (107.142857… + 100 + 109.43… + 108.84…) / 4 = 106.35 %.
+    expect(again.body.snapshot.budget.rows[0].achievement.percent).toBe('106.35');
     expect(again.body.sections.find((x: any) => x.key === 'problems').text).toContain('e-PPGBM terlambat');
 
     // Not on the public page while a draft, under any address.
@@ -127,9 +187,13 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
     expect(decodeURIComponent(String(docx.headers['content-disposition']))).toContain('LKjIP 2025 - Dinas Kesehatan.docx');
     const xml = await partOf(docx.rawPayload, 'word/document.xml');
     for (const text of ['LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2025', 'BAB I PENDAHULUAN', 'BAB II PERENCANAAN KINERJA', 'BAB III AKUNTABILITAS KINERJA', 'BAB IV PENUTUP',
-      'Prevalensi stunting pada balita', '107,14 %', '94,55 %', 'e-PPGBM terlambat', 'w:tblHeader', 'w:w="11906"', 'w:h="16838"']) {
+      'Prevalensi stunting pada balita', '107,14 %', '94,55 %', 'e-PPGBM terlambat', 'w:tblHeader', 'w:w="11906"', 'w:h="16838"',
+      'Tabel 3. Realisasi anggaran dan efisiensi tahun 2025', 'Pagu (Rp)', '4.750.000.000', '4.275.000.000', '90,00 %', '106,35 %', 'Efisien (16,35)',
+      'Sasaran: Menurunnya prevalensi stunting dan kekurangan gizi pada balita', 'Sub-kegiatan 1.02.02.2.02.0001 Pengelolaan Pelayanan Kesehatan Ibu Hamil',
+      'atau serapan 90,00 %', 'Efisiensi menurut metode daerah, capaian kinerja dikurangi serapan anggaran']) {
       expect(xml, text).toContain(text);
     }
+    expect(xml).not.toContain('belum tersedia');
     expect(await partOf(docx.rawPayload, 'word/styles.xml')).toContain('Heading1');
 
     const pdf = await file(`${REPORTS}/${dinkes.id}/export.pdf`, s.evaluator);
@@ -140,8 +204,27 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
     expect(raw.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(raw).toContain('/MediaBox [0 0 595.28 841.89]');
     expect(raw).toContain('/BaseFont /Helvetica');
+    const runs = pdfRuns(pdf.rawPayload);
+    for (const text of ['Tabel 3. Realisasi anggaran dan efisiensi tahun 2025', '4.750.000.000', '4.275.000.000', '90,00 %', '106,35 %', 'Efisien (16,35)', 'Jumlah']) {
+      expect(runs, text).toContain(text);
+    }
+    expect(runs.join(' ')).toContain('Pagu anggaran program Dinas Kesehatan tahun 2025 sebesar Rp4.750.000.000');
+    // Helvetica has no minus sign (U+2212): the PDF writes a hyphen, never a question mark.
+    expect(runs.join(' ')).toContain('tidak efisien bila di bawah -5 poin');
     // The public file of a final report is the same document, without signing in.
     expect((await file(`${PUBLIC}/reports/${dinkes.id}/export.docx`)).statusCode).toBe(200);
+  });
+
+  it('still reads and prints a report stored before budgets were reported, saying it has no budget figures', async () => {
+    const list = (await h.api('GET', `${REPORTS}?year=2025`, { session: s.evaluator })).body;
+    const dinkes = list.find((x: any) => x.unit?.code === 'DINKES');
+    await h.ctx.database.rows(sql`update sakip_reports set snapshot = jsonb_set(snapshot, '{budget}', 'null') where id = ${dinkes.id}`);
+    const old = await h.api('GET', `${PUBLIC}/reports/${dinkes.id}`);
+    expect([old.status, old.body.snapshot.budget]).toEqual([200, null]);
+    const xml = await partOf((await file(`${REPORTS}/${dinkes.id}/export.docx`, s.evaluator)).rawPayload, 'word/document.xml');
+    expect(xml).toContain('Data pagu dan realisasi anggaran belum tersedia di Pamong untuk laporan ini.');
+    expect(xml).not.toContain('Tabel 3.');
+    expect(pdfRuns((await file(`${PUBLIC}/reports/${dinkes.id}/export.pdf`)).rawPayload)).toContain('Data pagu dan realisasi anggaran belum tersedia di Pamong untuk laporan ini.');
   });
 
   it('refuses bad input with stable codes and saves nothing', async () => {
@@ -160,6 +243,8 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
       expect([res.status, res.body.error?.code], code).toEqual([status, code]);
     }
     const draft = (await h.api('POST', REPORTS, { session: s.kominfo, body: { year: 2026, unitId: unitIds.DISKOMINFO } })).body;
+    // No budget entered for 2026: no table, and the section's text left to staff.
+    expect([draft.snapshot.budget, draft.sections.find((x: any) => x.key === 'budget').text]).toEqual([null, '']);
     const mid = await count();
     expect((await h.api('PUT', `${REPORTS}/${draft.id}/sections/appendix`, { session: s.kominfo, body: { text: 'x' } })).status).toBe(400);
     expect((await h.api('PUT', `${REPORTS}/${draft.id}/sections/closing`, { session: s.kominfo, body: { text: 'x'.repeat(20001) } })).status).toBe(400);

@@ -131,8 +131,9 @@ export const sakipModule = defineModule({
     seed: async (tx, place) => {
       await seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now);
       await seedAkipDemo(tx, place.region, (code) => place.unit(code), place.now);
+      // The demo writes its plans' rows directly: their summary first, which the LKjIP's budget chapter reads.
+      await rebuildRegionFigures(tx, place.region);
       await seedLkjipDemo(tx, place.region);
-      await rebuildRegionFigures(tx, place.region); // the demo writes its plans' rows directly
     },
   },
 });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Dec, hasPlaces } from '../../../platform/decimal.js';
 import type { Words } from '../../../platform/errors.js';
+import { forDisplay } from './achievement.js';
 import { bandOf, tilingProblems, type DecLike, type TilingProblemCode } from './bands.js';
 
 // ---------------------------------------------------------------------------
@@ -253,3 +254,40 @@ export function efficiencyBand(category: EfficiencyCategory, bands: readonly Tra
   const band = category === 'inefficient' ? bands[0] : category === 'efficient' ? bands[bands.length - 1] : bands[Math.floor(bands.length / 2)];
   return { label: efficiencyCategoryLabels[category], colour: band.colour };
 }
+
+// ---------------------------------------------------------------------------
+// As people read them: the views the API answers and the LKjIP stores
+
+export interface Budget { ceiling: Dec; spending: Dec }
+
+/** Budgets added up; null when there are none (no budget is not a budget of 0). */
+export const addBudgets = (rows: readonly { ceiling: DecLike; spending: DecLike }[]): Budget | null => (rows.length === 0 ? null : rows.reduce<Budget>(
+  (t, r) => ({ ceiling: t.ceiling.plus(r.ceiling), spending: t.spending.plus(r.spending) }), { ceiling: new Dec(0), spending: new Dec(0) },
+));
+
+export const percentView = (x: Dec) => ({ percent: forDisplay(x), percentExact: x.toFixed() });
+
+/** Ceiling, spending and absorption (null when the ceiling is 0), as exact decimal text. */
+export function budgetView(b: Budget | null) {
+  if (b === null) return null;
+  const a = absorption(b.spending, b.ceiling);
+  return { ceiling: b.ceiling.toFixed(), spending: b.spending.toFixed(), absorption: a.computable ? percentView(a.percent) : null };
+}
+export type BudgetView = NonNullable<ReturnType<typeof budgetView>>;
+
+/** The region's method named, with its threshold, and the colour of each category (from its bands). */
+export function efficiencyMethodView(settings: EfficiencySettings) {
+  return {
+    code: settings.method, label: efficiencyMethodLabels[settings.method], threshold: new Dec(settings.threshold).toFixed(),
+    categories: (['efficient', 'fairly_efficient', 'inefficient'] as const).map((c) => ({ code: c, ...efficiencyBand(c, settings.bands) })),
+  };
+}
+export type EfficiencyMethodView = ReturnType<typeof efficiencyMethodView>;
+
+/** judgeEfficiency as shown: the value half up with its exact form, the category in its words and colour, or why there is none. */
+export function efficiencyView(settings: EfficiencySettings, achievementPercent: DecLike | null, budget: Budget | null, outputs: readonly OutputRealisation[]) {
+  const j = judgeEfficiency(settings, { achievementPercent, budget, outputs });
+  if (!j.computable) return { computable: false as const, reason: j.reason };
+  return { computable: true as const, value: forDisplay(j.value), valueExact: j.value.toFixed(), category: j.category, ...efficiencyBand(j.category, settings.bands) };
+}
+export type EfficiencyView = ReturnType<typeof efficiencyView>;

@@ -12,6 +12,7 @@ import { LKJIP_SECTIONS } from '../domain/lkjip.js';
 import { editSection, finaliseReport, generateReport, listReports, publicReportView, regenerateReport, reportView } from '../service/lkjip.js';
 import { DOCX_TYPE, PDF_TYPE, reportDocx, reportFileName, reportPdf } from '../service/lkjipDocuments.js';
 import { publicDocuments } from '../service/publication.js';
+import { budgetTotals, efficiency, efficiencyMethod, percentFigure } from './responses.js';
 
 const tags = ['sakip'];
 const reportParam = regionParam.extend({ reportId: z.uuid() });
@@ -28,6 +29,23 @@ const figure = z.union([
   z.object({ notComputable: z.string() }),
 ]).nullable();
 
+const lkjipBudget = z.object({
+  method: efficiencyMethod.describe('Metode efisiensi daerah saat disusun / the region\'s efficiency method when generated'),
+  rows: z.array(z.object({
+    kind: oneOf(['programme', 'activity', 'sub_activity']), code: z.string().nullable(), title: z.string(),
+    unit: z.string().nullable().describe('Perangkat daerah pengampu program (LKjIP daerah) / the unit leading the programme (the region\'s report)'),
+    target: z.string().nullable().describe('Sasaran yang didukung program / the target (sasaran) the programme serves'),
+    budget: budgetTotals,
+    achievement: percentFigure.nullable().describe('Program: capaian sasaran yang didukungnya / a programme\'s: the achievement of the target it serves'),
+    efficiency: efficiency.nullable().describe('Program: capaian sasaran lawan serapan program; kegiatan dan sub-kegiatan null / a programme\'s: its target\'s achievement against its absorption; null for activities'),
+  })).describe('Setiap program beranggaran sekali (LKjIP daerah: program Renstra setiap perangkat daerah, atau program RPJMD yang dipimpinnya bila Renstra tanpa anggaran), dengan kegiatan dan sub-kegiatannya pada LKjIP perangkat daerah / every budgeted programme once, with its activities and sub-activities in a unit\'s report'),
+  total: z.object({
+    budget: budgetTotals, achievement: percentFigure.nullable(),
+    basis: oneOf(['iku', 'indicators']).describe('iku: capaian rata-rata IKU (LKjIP daerah, seperti ringkasan daerah); indicators: rata-rata indikator tujuan dan sasaran (LKjIP perangkat daerah) / what the whole budget is judged against'),
+    efficiency,
+  }),
+}).nullable().describe('Realisasi anggaran dan efisiensi; null bila tahun itu belum ada anggaran (juga laporan lama) / budget absorption and efficiency; null when the year has no budget (and in older reports)');
+
 const snapshot = z.object({
   title: z.string(), subject: z.string(), regionName: z.string(), unitName: z.string().nullable(), year: z.number().int(),
   plan: z.object({ kind: oneOf(['rpjmd', 'renstra']), title: z.string(), startYear: z.number().int(), endYear: z.number().int() }),
@@ -40,7 +58,7 @@ const snapshot = z.object({
   })),
   summary: z.object({ indicators: z.number().int(), withTarget: z.number().int(), reported: z.number().int(), met: z.number().int(), average: decimal.nullable() }),
   issues: z.array(z.object({ indicator: z.string(), obstacles: z.array(z.string()), followUp: z.array(z.string()) })),
-  budget: z.null().describe('Realisasi anggaran dan efisiensi: null sampai modul anggaran mengisinya / budget absorption and efficiency: null until the budget module fills it'),
+  budget: lkjipBudget,
   drafts: z.record(z.string(), z.string()).describe('Teks bab hasil penyusunan otomatis / the generated chapter texts'),
 }).meta({ id: 'SakipReportSnapshot' });
 

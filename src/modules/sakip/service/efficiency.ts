@@ -9,9 +9,9 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
-import { achievement, forDisplay, type AchievementTally, type Polarity } from '../domain/achievement.js';
+import { achievement, type AchievementTally, type Polarity } from '../domain/achievement.js';
 import {
-  absorption, efficiencyBand, efficiencyMethodLabels, judgeEfficiency, type EfficiencySettings, type OutputRealisation,
+  addBudgets as sum, budgetView, efficiencyMethodView, efficiencyView as judged, percentView, type Budget, type EfficiencySettings, type OutputRealisation,
 } from '../domain/efficiency.js';
 import {
   sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipIndicators, sakipIndicatorYearFigures, sakipNodes, sakipRealisations, sakipReportingPeriods,
@@ -28,12 +28,6 @@ export type BudgetRow = typeof sakipBudgets.$inferSelect;
 
 /** The kinds of node that carry a budget (DPA: programme, kegiatan, sub-kegiatan). */
 export const BUDGET_KINDS: readonly string[] = ['programme', 'activity', 'sub_activity'];
-
-export interface Budget { ceiling: Dec; spending: Dec }
-
-const sum = (rows: readonly { ceiling: string | Dec; spending: string | Dec }[]): Budget | null => (rows.length === 0 ? null : rows.reduce<Budget>(
-  (t, r) => ({ ceiling: t.ceiling.plus(r.ceiling), spending: t.spending.plus(r.spending) }), { ceiling: new Dec(0), spending: new Dec(0) },
-));
 
 /**
  * Each budget node's budget within `period` (a year, or a quarter or month
@@ -55,28 +49,6 @@ export function rolledUpBudgets(nodes: readonly Pick<NodeRow, 'id' | 'parentId' 
   return out;
 }
 
-const percentView = (x: Dec) => ({ percent: forDisplay(x), percentExact: x.toFixed() });
-
-export function budgetView(b: Budget | null) {
-  if (b === null) return null;
-  const a = absorption(b.spending, b.ceiling);
-  return { ceiling: b.ceiling.toFixed(), spending: b.spending.toFixed(), absorption: a.computable ? percentView(a.percent) : null };
-}
-
-/** The region's method named, with its threshold, and the colour of each category (from its bands). */
-export function efficiencyMethodView(settings: EfficiencySettings) {
-  return {
-    code: settings.method, label: efficiencyMethodLabels[settings.method], threshold: new Dec(settings.threshold).toFixed(),
-    categories: (['efficient', 'fairly_efficient', 'inefficient'] as const).map((c) => ({ code: c, ...efficiencyBand(c, settings.bands) })),
-  };
-}
-
-function judged(settings: EfficiencySettings, achievementPercent: Dec | string | null, budget: Budget | null, outputs: OutputRealisation[]) {
-  const j = judgeEfficiency(settings, { achievementPercent, budget, outputs });
-  if (!j.computable) return { computable: false as const, reason: j.reason };
-  return { computable: true as const, value: forDisplay(j.value), valueExact: j.value.toFixed(), category: j.category, ...efficiencyBand(j.category, settings.bands) };
-}
-
 interface Figure { polarity: string; target: string | null; realised: string | null }
 
 /** An indicator as an output of its node's budget (method 2): a single target and a realisation. */
@@ -87,15 +59,6 @@ const outputsOf = (budget: Budget | null, figures: readonly OutputFigure[]): Out
 async function budgetRowsOf(db: Queryable, regionCode: string, planIds: string[], year: number): Promise<BudgetRow[]> {
   if (planIds.length === 0) return [];
   return db.select().from(sakipBudgets).where(and(eq(sakipBudgets.regionCode, regionCode), inArray(sakipBudgets.planId, planIds), eq(sakipBudgets.year, year)));
-}
-
-/** Each node's budget rows of the year added up in SQL, as one row for the year: what the year's roll-up needs. */
-async function yearBudgetsOf(db: Queryable, regionCode: string, planIds: string[], year: number) {
-  if (planIds.length === 0) return [];
-  const b = sakipBudgets;
-  const rows = await db.select({ planId: b.planId, nodeId: b.nodeId, ceiling: sql<string>`sum(${b.ceiling})::text`, spending: sql<string>`sum(${b.spending})::text` })
-    .from(b).where(and(eq(b.regionCode, regionCode), inArray(b.planId, planIds), eq(b.year, year))).groupBy(b.planId, b.nodeId);
-  return rows.map((r) => ({ ...r, period: String(year) }));
 }
 
 /** The year a node's budget is read for: the one asked for, inside the plan. */
@@ -189,19 +152,22 @@ interface OverviewLike {
 /** An indicator as an output of its node's budget (method 2): its name, single target and realisation. */
 export type OutputFigure = Figure & { name: string };
 
+type PlanBrief = Pick<PlanRow, 'id' | 'kind' | 'unitId'>;
+type NodeBrief = Pick<NodeRow, 'id' | 'parentId' | 'kind' | 'unitId' | 'title' | 'code'>;
+
 /**
  * A budgeted plan's year as efficiency reads it: its nodes, each node's
  * indicators counted together (their achievement), and, when the region
  * judges by the output index, each node's indicators as outputs.
  */
-export interface BudgetedPlanYear {
-  nodes: Pick<NodeRow, 'id' | 'parentId' | 'kind' | 'unitId' | 'title' | 'code'>[];
+export interface PlanYear {
+  nodes: NodeBrief[];
   tallies: Map<string, AchievementTally>;
   outputs: Map<string, OutputFigure[]>;
 }
 
 /** Reads the budgeted plans' year: from the stored summary when serving, from the raw rows for the tests and the bench. */
-export type PlanYearReader = (db: Queryable, region: RegionView, planIds: string[], year: number, withOutputs: boolean) => Promise<Map<string, BudgetedPlanYear>>;
+export type PlanYearReader = (db: Queryable, region: RegionView, planIds: string[], year: number, withOutputs: boolean) => Promise<Map<string, PlanYear>>;
 
 /** The plans' nodes and their indicators' figures from the stored yearly summary, counted per node in SQL. */
 export const summaryPlanYears: PlanYearReader = async (db, region, planIds, year, withOutputs) => {
@@ -218,7 +184,7 @@ export const summaryPlanYears: PlanYearReader = async (db, region, planIds, year
   const outputs = !withOutputs ? [] : await db.select({ planId: f.planId, nodeId: i.nodeId, name: i.name, polarity: i.polarity, target: f.targetValue, realised: f.realised })
     .from(f).innerJoin(i, joined).where(and(figuresOf, isNotNull(f.targetValue), isNotNull(f.realised)))
     .orderBy(asc(i.position), asc(i.createdAt), asc(i.id));
-  const out = new Map<string, BudgetedPlanYear>(planIds.map((id) => [id, { nodes: [], tallies: new Map(), outputs: new Map() }]));
+  const out = new Map<string, PlanYear>(planIds.map((id) => [id, { nodes: [], tallies: new Map(), outputs: new Map() }]));
   for (const { planId, ...n } of nodes) out.get(planId)!.nodes.push(n);
   for (const { planId, nodeId, ...t } of tallies) out.get(planId)!.tallies.set(nodeId, t);
   for (const { planId, nodeId, ...o } of outputs) {
@@ -228,53 +194,103 @@ export const summaryPlanYears: PlanYearReader = async (db, region, planIds, year
   return out;
 };
 
-interface UnitBudget { renstra: Budget[]; rpjmd: Budget[]; outputs: OutputRealisation[] }
+/** A plan with a budget in the year: its nodes' budgets rolled up, with its year's figures. */
+export interface BudgetedPlan extends PlanYear {
+  plan: PlanBrief;
+  budgets: Map<string, Budget | null>;
+}
+
+/** Each node's budget rows of the year added up in SQL, as one row for the year: what the year's roll-up needs. */
+async function yearBudgetsOf(db: Queryable, regionCode: string, planIds: string[], year: number) {
+  if (planIds.length === 0) return [];
+  const b = sakipBudgets;
+  const rows = await db.select({ planId: b.planId, nodeId: b.nodeId, ceiling: sql<string>`sum(${b.ceiling})::text`, spending: sql<string>`sum(${b.spending})::text` })
+    .from(b).where(and(eq(b.regionCode, regionCode), inArray(b.planId, planIds), eq(b.year, year))).groupBy(b.planId, b.nodeId);
+  return rows.map((r) => ({ ...r, period: String(year) }));
+}
 
 /**
- * The overview with each unit's budget (its Renstra programmes', or, when its
- * Renstra has none that year, the RPJMD programmes it leads, so that one
- * budget is never counted twice), absorption and efficiency; each target
- * (sasaran) with budgeted programmes under it, its achievement against their
- * absorption; and the region's total: its RPJMD key indicators' achievement
- * against the whole budget. Only the plans with a budget that year are read.
+ * The plans among `plans` with a budget in the year, with their figures (the
+ * others are left out); on any connection, so a report can count the same
+ * budget inside its transaction.
  */
-export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T, read: PlanYearReader = summaryPlanYears) {
-  const db = ctx.database.db;
-  const settings = region.settings.sakip;
+export async function budgetedPlans(db: Queryable, region: EfficiencyRegion, plans: readonly PlanBrief[], year: number, read: PlanYearReader = summaryPlanYears): Promise<BudgetedPlan[]> {
+  const rows = await yearBudgetsOf(db, region.code, plans.map((p) => p.id), year);
+  const budgeted = plans.filter((p) => rows.some((r) => r.planId === p.id));
+  if (budgeted.length === 0) return [];
+  const years = await read(db, region, budgeted.map((p) => p.id), year, region.settings.sakip.method === 'output_index');
+  return budgeted.map((plan) => {
+    const y = years.get(plan.id)!;
+    return { plan, ...y, budgets: rolledUpBudgets(y.nodes, rows.filter((r) => r.planId === plan.id), String(year)) };
+  });
+}
+
+/** A node's indicators together (as a sasaran's achievement is reported): the exact percent, or null without one. */
+export function nodeAchievement(settings: EfficiencySettings, b: BudgetedPlan, nodeId: string): string | null {
+  const s = tallySummaryOf(settings, b.tallies.get(nodeId) ?? { indicators: 0, used: 0, sum: '0' });
+  return s?.ok ? s.percentExact : null;
+}
+
+/** A node's indicators as outputs of `budget` (method 2; read only when the region judges by it). */
+export const nodeOutputs = (b: BudgetedPlan, nodeId: string, budget: Budget | null) => outputsOf(budget, b.outputs.get(nodeId) ?? []);
+
+/** The target (sasaran) a programme serves: the one it hangs from. */
+export const servedTarget = (b: BudgetedPlan, node: NodeBrief) => b.nodes.find((n) => n.id === node.parentId && n.kind === 'target') ?? null;
+
+export interface ProgrammeBudget { from: BudgetedPlan; node: NodeBrief; unitId: string | null; budget: Budget }
+export interface UnitBudget { renstra: ProgrammeBudget[]; rpjmd: ProgrammeBudget[]; outputs: OutputRealisation[] }
+
+/**
+ * Each unit's budgeted programmes (the node's unit, else its plan's), and
+ * every budget node's own indicators as outputs of its budget (method 2).
+ */
+export function budgetsByUnit(plans: readonly BudgetedPlan[]): Map<string | null, UnitBudget> {
   const byUnit = new Map<string | null, UnitBudget>();
-  const rows = await yearBudgetsOf(db, region.code, overview.plans.map((p) => p.id), overview.year);
-  const budgeted = overview.plans.filter((p) => rows.some((r) => r.planId === p.id));
-  const years = budgeted.length === 0 ? new Map<string, BudgetedPlanYear>()
-    : await read(db, region, budgeted.map((p) => p.id), overview.year, settings.method === 'output_index');
-  const percentOf = (a: { ok: boolean; percentExact?: string } | null | undefined) => (a?.ok ? a.percentExact! : null);
-  const targets = [];
-  for (const p of budgeted) {
-    const { nodes, tallies, outputs } = years.get(p.id)!;
-    const budgets = rolledUpBudgets(nodes, rows.filter((r) => r.planId === p.id), String(overview.year));
-    const outputsOfNode = (budget: Budget, nodeId: string) => outputsOf(budget, outputs.get(nodeId) ?? []);
-    // A target (sasaran) against the programmes serving it: its indicators' achievement and their budget.
-    for (const t of nodes.filter((n) => n.kind === 'target')) {
-      const budget = sum(nodes.filter((n) => n.parentId === t.id).map((n) => budgets.get(n.id) ?? null).filter((b): b is Budget => b !== null));
+  for (const b of plans) {
+    for (const n of b.nodes) {
+      const budget = b.budgets.get(n.id) ?? null;
       if (budget === null) continue;
-      const achieved = tallySummaryOf(settings, tallies.get(t.id) ?? { indicators: 0, used: 0, sum: '0' });
-      targets.push({
-        planId: p.id, planKind: p.kind, unitId: t.unitId ?? p.unitId, node: { id: t.id, title: t.title, code: t.code },
-        achievement: achieved?.ok ? percentView(new Dec(achieved.percentExact)) : null, budget: budgetView(budget),
-        efficiency: judged(settings, percentOf(achieved), budget, outputsOfNode(budget, t.id)),
-      });
-    }
-    for (const n of nodes) {
-      const b = budgets.get(n.id) ?? null;
-      if (b === null) continue;
-      const unitId = n.unitId ?? p.unitId;
+      const unitId = n.unitId ?? b.plan.unitId;
       const u = byUnit.get(unitId) ?? { renstra: [], rpjmd: [], outputs: [] };
       byUnit.set(unitId, u);
-      if (n.kind === 'programme') u[p.kind].push(b);
-      // Every budget node's own indicators are outputs of its budget (method 2).
-      u.outputs.push(...outputsOfNode(b, n.id));
+      if (n.kind === 'programme') u[b.plan.kind as 'rpjmd' | 'renstra'].push({ from: b, node: n, unitId, budget });
+      u.outputs.push(...nodeOutputs(b, n.id, budget));
     }
   }
-  const budgetOf = (u: UnitBudget | undefined) => (u === undefined ? null : sum(u.renstra.length > 0 ? u.renstra : u.rpjmd));
+  return byUnit;
+}
+
+/**
+ * The programmes a unit's budget is: its Renstra's, or, when its Renstra has
+ * none that year, the RPJMD programmes it leads, so that one budget is never
+ * counted twice.
+ */
+export const countedProgrammes = (u: UnitBudget) => (u.renstra.length > 0 ? u.renstra : u.rpjmd);
+
+/**
+ * The overview with each unit's budget (its counted programmes), absorption
+ * and efficiency; each target (sasaran) with budgeted programmes under it,
+ * its achievement against their absorption; and the region's total: its
+ * RPJMD key indicators' achievement against the whole budget. Only the plans
+ * with a budget that year are read.
+ */
+export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T, read: PlanYearReader = summaryPlanYears) {
+  const settings = region.settings.sakip;
+  const budgeted = await budgetedPlans(ctx.database.db, region, overview.plans, overview.year, read);
+  const percentOf = (a: { ok: boolean; percentExact?: string } | null | undefined) => (a?.ok ? a.percentExact! : null);
+  // A target (sasaran) against the programmes serving it: its indicators' achievement and their budget.
+  const targets = budgeted.flatMap((b) => b.nodes.filter((n) => n.kind === 'target').flatMap((t) => {
+    const budget = sum(b.nodes.filter((n) => n.parentId === t.id).map((n) => b.budgets.get(n.id) ?? null).filter((x): x is Budget => x !== null));
+    if (budget === null) return [];
+    const achieved = nodeAchievement(settings, b, t.id);
+    return [{
+      planId: b.plan.id, planKind: b.plan.kind as 'rpjmd' | 'renstra', unitId: t.unitId ?? b.plan.unitId, node: { id: t.id, title: t.title, code: t.code },
+      achievement: achieved === null ? null : percentView(new Dec(achieved)), budget: budgetView(budget),
+      efficiency: judged(settings, achieved, budget, nodeOutputs(b, t.id, budget)),
+    }];
+  }));
+  const byUnit = budgetsByUnit(budgeted);
+  const budgetOf = (u: UnitBudget | undefined) => (u === undefined ? null : sum(countedProgrammes(u).map((p) => p.budget)));
   const units = overview.units.map((row: T['units'][number]) => {
     const u = byUnit.get(row.unit?.id ?? null);
     const budget = budgetOf(u);

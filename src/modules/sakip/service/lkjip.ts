@@ -14,12 +14,16 @@ import type { Actor } from '../../../platform/auth/policy.js';
 import type { Region } from '../../../platform/regions/service.js';
 import { units } from '../../../platform/schema.js';
 import { aggregatePeriods, type AggregationRule, type Polarity, type TargetValue } from '../domain/achievement.js';
-import { buildLkjip, LKJIP_HEADINGS, LKJIP_SECTIONS, type LkjipIndicatorInput, type LkjipSection, type LkjipSnapshot } from '../domain/lkjip.js';
+import {
+  buildLkjip, LKJIP_HEADINGS, LKJIP_SECTIONS, type LkjipBudgetInput, type LkjipIndicatorInput, type LkjipProgrammeInput, type LkjipSection, type LkjipSnapshot,
+} from '../domain/lkjip.js';
 import { planTable } from '../domain/tree.js';
 import { sakipRealisations, sakipReports, sakipReportSections } from '../schema.js';
 import { ensureMayEditPlan, ensureUnitReached } from './access.js';
 import { sourcePlan } from './agreements.js';
 import { actorLabel, domainPlan, ensureUnits, loadPlanData, type PlanRow, type TargetRow } from './data.js';
+import { budgetedPlans, budgetsByUnit, countedProgrammes, nodeAchievement, nodeOutputs, servedTarget, type ProgrammeBudget } from './efficiency.js';
+import { activePlans } from './overview.js';
 import { periodKind, periodsOfYear } from './periods.js';
 
 export type ReportRegion = Pick<Region, 'code' | 'name' | 'utcOffsetMinutes' | 'settings'>;
@@ -38,11 +42,53 @@ async function unitName(db: Queryable, regionCode: string, unitId: string | null
 }
 
 /**
+ * Chapter III B's figures: the year's budgeted programmes, each counted once
+ * as the region overview counts them (service/efficiency.ts). The region's
+ * report (the RPJMD's) takes every active plan covering the year, so each
+ * unit's Renstra programmes, or the RPJMD programmes it leads when its
+ * Renstra has none; a unit's report its Renstra's, with their activities and
+ * sub-activities. Null when nothing is budgeted that year.
+ */
+async function budgetFor(db: Queryable, region: ReportRegion, plan: PlanRow, year: number): Promise<LkjipBudgetInput | null> {
+  const settings = region.settings.sakip;
+  const ofRegion = plan.unitId === null;
+  // In turn, not together: `db` may be a transaction's one connection.
+  const plans = ofRegion ? await activePlans(db, region.code, year) : [plan];
+  const budgeted = await budgetedPlans(db, region, plans, year);
+  if (budgeted.length === 0) return null;
+  const byUnit = budgetsByUnit(budgeted);
+  const names = new Map((await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.regionCode, region.code))).map((u) => [u.id, u.name]));
+  const unitOf = (p: ProgrammeBudget) => (ofRegion && p.unitId ? names.get(p.unitId) ?? null : null);
+  const byCode = (a: { code: string | null; title: string }, b: { code: string | null; title: string }) => (a.code ?? a.title).localeCompare(b.code ?? b.title, 'id', { numeric: true });
+  const programmes = [...byUnit.values()].flatMap(countedProgrammes)
+    .sort((a, b) => (unitOf(a) ?? '').localeCompare(unitOf(b) ?? '', 'id') || byCode(a.node, b.node));
+  const partsOf = (p: ProgrammeBudget): LkjipProgrammeInput['parts'] => {
+    if (ofRegion) return [];
+    const under = (parentId: string) => p.from.nodes.filter((n) => n.parentId === parentId && p.from.budgets.get(n.id)).sort(byCode);
+    return under(p.node.id).flatMap((a) => [a, ...under(a.id)]).map((n) => ({
+      kind: n.kind as 'activity' | 'sub_activity', code: n.code, title: n.title, budget: p.from.budgets.get(n.id)!,
+    }));
+  };
+  return {
+    settings,
+    programmes: programmes.map((p) => {
+      const target = servedTarget(p.from, p.node);
+      return {
+        code: p.node.code, title: p.node.title, unit: unitOf(p), budget: p.budget, parts: partsOf(p),
+        target: target && { title: target.title, achievementPercent: nodeAchievement(settings, p.from, target.id), outputs: nodeOutputs(p.from, target.id, p.budget) },
+      };
+    }),
+    outputs: [...byUnit.values()].flatMap((u) => u.outputs),
+  };
+}
+
+/**
  * The report's figures as they are now: every goal's and target's indicator
  * in the plan's reading order, with the year's and the plan's last year's
  * targets, the year's and last year's realisations added up by the
  * indicator's rule (missing periods never count as zero), and the year's
- * obstacles and follow-up as reported with the realisations.
+ * obstacles and follow-up as reported with the realisations; and the
+ * year's budget (budgetFor).
  */
 export async function snapshotFor(db: Queryable, region: ReportRegion, plan: PlanRow, year: number): Promise<LkjipSnapshot> {
   // In turn, not together: `db` may be a transaction's one connection.
@@ -74,8 +120,9 @@ export async function snapshotFor(db: Queryable, region: ReportRegion, plan: Pla
       obstacles: distinct((now?.rows ?? []).map((x) => x.obstacles)), followUp: distinct((now?.rows ?? []).map((x) => x.followUp)),
     });
   }
+  const budget = await budgetFor(db, region, plan, year);
   return buildLkjip({
-    regionName: region.name, unitName: unit?.name ?? null, year, bands: region.settings.sakip.bands, indicators: inputs,
+    regionName: region.name, unitName: unit?.name ?? null, year, bands: region.settings.sakip.bands, indicators: inputs, budget,
     plan: { kind: plan.kind as 'rpjmd' | 'renstra', title: plan.title, startYear: plan.startYear, endYear: plan.endYear },
   });
 }

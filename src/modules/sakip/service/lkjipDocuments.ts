@@ -4,7 +4,9 @@
 // from one list of blocks, so they never disagree on what the report says.
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import PDFDocument from 'pdfkit';
-import { ACCOUNTABILITY_CHAPTER, figureWords, idNumber, LKJIP_HEADINGS, targetWords, type LkjipSection } from '../domain/lkjip.js';
+import {
+  ACCOUNTABILITY_CHAPTER, codeAndTitle, efficiencyWords, figureWords, idNumber, LKJIP_HEADINGS, percentWords, targetWords, type LkjipBudget, type LkjipSection,
+} from '../domain/lkjip.js';
 import type { ReportView } from './lkjip.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -50,14 +52,44 @@ export function reportBlocks(r: Printable): Block[] {
     },
     ...(s.rows.some((x) => x.realisation !== null && !x.complete) ? note('* Belum semua periode tahun ini dilaporkan.') : []),
     ...(s.summary.average === null ? [] : note(`${s.summary.met} dari ${s.summary.withTarget} indikator bertarget tercapai; rata-rata capaian ${idNumber(s.summary.average)} %.`)),
-    // The budget chapter: staff's text, and until the budget module fills snapshot.budget, a plain statement that Pamong holds no budget figures.
+    // The budget chapter: staff's text, then the table; without a budget for the year, a plain statement that Pamong holds none.
     ...section('budget', 2, ''),
-    ...(s.budget === null ? note('Data pagu dan realisasi anggaran belum tersedia di Pamong untuk laporan ini.') : []),
+    ...(s.budget === null ? note('Data pagu dan realisasi anggaran belum tersedia di Pamong untuk laporan ini.') : budgetBlocks(s.budget, s.year)),
     ...section('problems', 2),
     ...section('follow_up', 2),
     ...section('closing', 1),
   ];
   return blocks.filter((b) => !(b.kind === 'text' && b.text === ''));
+}
+
+const partWords = { activity: 'Kegiatan', sub_activity: 'Sub-kegiatan' } as const;
+
+/** Table 3: each programme (its unit and the target it serves below its name) with its activities, then the total, and how to read it. */
+function budgetBlocks(b: NonNullable<LkjipBudget>, year: number): Block[] {
+  let n = 0;
+  const rows = b.rows.map((r) => {
+    const cells = [idNumber(r.budget.ceiling), idNumber(r.budget.spending), percentWords(r.budget.absorption)];
+    if (r.kind !== 'programme') return ['', `${partWords[r.kind]} ${codeAndTitle(r)}`, ...cells, '', ''];
+    n += 1;
+    const lines = [codeAndTitle(r), ...(r.unit ? [`Perangkat daerah: ${r.unit}`] : []), ...(r.target ? [`Sasaran: ${r.target}`] : [])];
+    return [String(n), lines.join('\n'), ...cells, percentWords(r.achievement), efficiencyWords(r.efficiency)];
+  });
+  const t = b.total;
+  return [
+    {
+      kind: 'table', caption: `Tabel 3. Realisasi anggaran dan efisiensi tahun ${year}`, widths: [5, 33, 15, 15, 9, 10, 13],
+      head: ['No', 'Program / kegiatan', 'Pagu (Rp)', 'Realisasi (Rp)', 'Serapan', 'Capaian sasaran', 'Efisiensi'],
+      rows: [...rows, ['', 'Jumlah', idNumber(t.budget.ceiling), idNumber(t.budget.spending), percentWords(t.budget.absorption), percentWords(t.achievement), efficiencyWords(t.efficiency)]],
+    },
+    { kind: 'note', text: budgetLegend(b) },
+  ];
+}
+
+/** How Table 3 is read: the method, the figure in brackets, and what the total's achievement is. */
+function budgetLegend(b: NonNullable<LkjipBudget>): string {
+  const m = b.method;
+  return `Efisiensi menurut metode daerah, ${m.label.id.toLowerCase()}; angka dalam kurung ${m.code === 'achievement_minus_absorption' ? 'selisih capaian dan serapan (poin)' : 'nilai indeks (%)'}. `
+    + `Capaian baris Jumlah: rata-rata capaian ${b.total.basis === 'iku' ? 'indikator kinerja utama (IKU)' : 'indikator tujuan dan sasaran'}.`;
 }
 
 // ---------------------------------------------------------------------------
@@ -67,9 +99,10 @@ const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
 
 function docxTable(b: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[] {
+  // A cell's lines are paragraphs of their own (a programme's name, then the target it serves).
   const cell = (t: string, head: boolean, width: number) => new TableCell({
     width: { size: width, type: WidthType.PERCENTAGE },
-    children: [new Paragraph({ alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text: t, bold: head, size: 18 })] })],
+    children: t.split('\n').map((line) => new Paragraph({ alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text: line, bold: head, size: 18 })] })),
   });
   return [
     new Paragraph({ spacing: { before: 160, after: 80 }, children: [new TextRun({ text: b.caption, bold: true })] }),
@@ -109,7 +142,7 @@ export async function reportDocx(r: Printable): Promise<Buffer> {
 // PDF
 
 /** Helvetica (a standard PDF font) writes WinAnsi only: what it cannot write becomes the nearest it can. */
-const winAnsi = (t: string) => t.replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/[^\u0000-\u00ff–—‘’“”•…€]/g, '?');
+const winAnsi = (t: string) => t.replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/−/g, '-').replace(/[^\u0000-\u00ff–—‘’“”•…€]/g, '?');
 
 export function reportPdf(r: Printable): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: r.snapshot.title, Author: r.snapshot.subject, Creator: 'Pamong' }, lang: 'id-ID' } as PDFKit.PDFDocumentOptions);

@@ -4,14 +4,14 @@
 // baseline of `npm run bench`. Not served.
 import type { AppContext } from '../../../platform/context.js';
 import { planFor } from './data.js';
-import type { BudgetedPlanYear, PlanYearReader } from './efficiency.js';
+import type { PlanYear, PlanYearReader } from './efficiency.js';
 import { tallyOf } from '../domain/achievement.js';
 import { activePlans, count, emptyTally, overviewView, regionUnits, regionYear, type Tally } from './overview.js';
 import { planFigures, type RegionView } from './views.js';
 
 export async function regionOverviewFromRaw(ctx: AppContext, region: RegionView, askedYear?: number) {
   const year = askedYear ?? regionYear(ctx, region.utcOffsetMinutes);
-  const [plans, unitRows] = await Promise.all([activePlans(ctx, region.code, year), regionUnits(ctx, region.code)]);
+  const [plans, unitRows] = await Promise.all([activePlans(ctx.database.db, region.code, year), regionUnits(ctx, region.code)]);
   const byUnit = new Map<string | null, Tally>();
   const iku = emptyTally();
   for (const plan of plans) {
@@ -34,7 +34,7 @@ export async function regionOverviewFromRaw(ctx: AppContext, region: RegionView,
 
 /** The budgeted plans' year for the efficiency, recomputed from the raw rows plan by plan (withEfficiency's reader before the summary). */
 export const rawPlanYears: PlanYearReader = async (db, region, planIds, year, withOutputs) => {
-  const out = new Map<string, BudgetedPlanYear>();
+  const out = new Map<string, PlanYear>();
   for (const id of planIds) {
     const { data, indicators } = await planFigures(db, region, await planFor(db, region.code, id), year);
     const byNode = [...indicators];

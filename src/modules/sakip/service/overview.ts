@@ -9,6 +9,7 @@
 // the same from the raw rows, for the tests and the bench.
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
+import type { Queryable } from '../../../platform/db/client.js';
 import { units } from '../../../platform/schema.js';
 import { addExact } from '../../../platform/decimal.js';
 import type { AchievementFigure } from '../domain/achievement.js';
@@ -46,7 +47,7 @@ function add(t: Tally, u: Tally): void {
 export const regionYear = (ctx: AppContext, utcOffsetMinutes: number) => new Date(ctx.clock.now().getTime() + utcOffsetMinutes * 60_000).getUTCFullYear();
 
 /** The active plans covering the year, in the order the overview lists them. */
-export const activePlans = (ctx: AppContext, regionCode: string, year: number) => ctx.database.db.select().from(sakipPlans).where(and(
+export const activePlans = (db: Queryable, regionCode: string, year: number) => db.select().from(sakipPlans).where(and(
   eq(sakipPlans.regionCode, regionCode), eq(sakipPlans.status, 'active'), lte(sakipPlans.startYear, year), gte(sakipPlans.endYear, year),
 )).orderBy(asc(sakipPlans.kind), asc(sakipPlans.title));
 
@@ -75,7 +76,7 @@ const f = sakipIndicatorYearFigures;
 export async function regionOverview(ctx: AppContext, region: RegionView, askedYear?: number) {
   const year = askedYear ?? regionYear(ctx, region.utcOffsetMinutes);
   const [plans, unitRows, tallies] = await Promise.all([
-    activePlans(ctx, region.code, year),
+    activePlans(ctx.database.db, region.code, year),
     regionUnits(ctx, region.code),
     // Per unit, IKU apart: at most two rows per unit.
     ctx.database.db.select({

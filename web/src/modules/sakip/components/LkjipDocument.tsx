@@ -3,11 +3,14 @@
 // page and the public page. The document is Indonesian, as filed; only the
 // app's own words (legends) follow the reader's language.
 import { useI18n } from '../../../i18n/index.js';
+import { MethodNote } from './budget.js';
 import { formatExact } from './common.js';
 import type { ReportSnapshot } from './types.js';
 import './sakip.css';
 
 type Row = ReportSnapshot['rows'][number];
+type Budget = NonNullable<ReportSnapshot['budget']>;
+type BudgetRow = Budget['rows'][number];
 type SectionKey = 'introduction' | 'planning' | 'accountability' | 'budget' | 'problems' | 'follow_up' | 'closing';
 type Section = { key: string; heading: string; text: string };
 
@@ -22,6 +25,62 @@ function FigureCell({ figure }: { figure: Row['achievement'] }) {
   if (!figure) return <>–</>;
   if ('notComputable' in figure) return <span className="small">{t('sakip.lkjip.notComputable')}</span>;
   return <span className="achievement" title={figure.exact}><span className="band-dot" style={{ background: figure.band.colour }} aria-hidden="true" />{formatExact(figure.percent, locale)} %</span>;
+}
+
+function PercentCell({ figure }: { figure: { percent: string; percentExact: string } | null }) {
+  const { locale } = useI18n();
+  return figure ? <span title={figure.percentExact}>{formatExact(figure.percent, locale)} %</span> : <>–</>;
+}
+
+/** The category in the document's words and its colour, the figure in brackets; or why there is none. */
+function EfficiencyCell({ efficiency: e }: { efficiency: BudgetRow['efficiency'] }) {
+  const { t, locale } = useI18n();
+  if (!e) return <>–</>;
+  if (!e.computable) return <span className="small">{t(`sakip.efficiency.none.${e.reason}`)}</span>;
+  return <span className="achievement" title={e.valueExact} data-category={e.category}><span className="band-dot" style={{ background: e.colour }} aria-hidden="true" />{e.label.id} ({formatExact(e.value, locale)})</span>;
+}
+
+function BudgetCells({ row }: { row: Pick<BudgetRow, 'budget'> }) {
+  const { locale } = useI18n();
+  return <><td className="num">{formatExact(row.budget.ceiling, locale)}</td><td className="num">{formatExact(row.budget.spending, locale)}</td><td className="num"><PercentCell figure={row.budget.absorption} /></td></>;
+}
+
+const partWords = { activity: 'Kegiatan', sub_activity: 'Sub-kegiatan' } as const;
+const named = (r: { code: string | null; title: string }) => `${r.code ? `${r.code} ` : ''}${r.title}`;
+
+/** Table 3, as in the Word and PDF files: each programme (its unit and the target it serves below its name) with its activities, then the total. */
+function BudgetTable({ budget: b, year }: { budget: Budget; year: number }) {
+  const { t } = useI18n();
+  let n = 0;
+  return (
+    <>
+      <div className="sakip-scroll"><table className="sakip-table lkjip-budget">
+        <caption>Tabel 3. Realisasi anggaran dan efisiensi tahun {year}</caption>
+        <thead><tr>
+          <th scope="col">No</th><th scope="col">Program / kegiatan</th><th scope="col" className="num">Pagu (Rp)</th><th scope="col" className="num">Realisasi (Rp)</th>
+          <th scope="col" className="num">Serapan</th><th scope="col" className="num">Capaian sasaran</th><th scope="col">Efisiensi</th>
+        </tr></thead>
+        <tbody>
+          {b.rows.map((r, i) => (r.kind === 'programme' ? (
+            <tr key={i} className="lkjip-programme">
+              <td>{(n += 1)}</td>
+              <td>{named(r)}{r.unit && <span className="lkjip-served">Perangkat daerah: {r.unit}</span>}{r.target && <span className="lkjip-served">Sasaran: {r.target}</span>}</td>
+              <BudgetCells row={r} /><td className="num"><PercentCell figure={r.achievement} /></td><td><EfficiencyCell efficiency={r.efficiency} /></td>
+            </tr>
+          ) : (
+            <tr key={i} className={`lkjip-part lkjip-${r.kind}`}>
+              <td /><td>{partWords[r.kind]} {named(r)}</td><BudgetCells row={r} /><td /><td />
+            </tr>
+          )))}
+        </tbody>
+        <tfoot>
+          <tr><td /><th scope="row">Jumlah</th><BudgetCells row={b.total} /><td className="num"><PercentCell figure={b.total.achievement} /></td><td><EfficiencyCell efficiency={b.total.efficiency} /></td></tr>
+        </tfoot>
+      </table></div>
+      <MethodNote method={b.method} />
+      <p className="small muted">{t(`sakip.lkjip.budgetBasis.${b.total.basis}`)}</p>
+    </>
+  );
 }
 
 function Text({ text }: { text: string }) {
@@ -85,6 +144,7 @@ export function LkjipDocument({ snapshot: s, sections, draft }: { snapshot: Repo
         {text('budget') && <Text text={text('budget')} />}
         {s.budget === null && <p className="small"><em>{t('sakip.lkjip.noBudget')}</em></p>}
       </section>
+      {s.budget && <BudgetTable budget={s.budget} year={s.year} />}
       {section('problems', 3)}
       {section('follow_up', 3)}
       {section('closing', 2)}

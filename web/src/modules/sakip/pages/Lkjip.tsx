@@ -190,8 +190,8 @@ function SectionEditor({ region, report, section, editable, saved }: { region: R
   return (
     <form className="card lkjip-section" onSubmit={submit}>
       <label htmlFor={id}><strong>{section.heading}</strong></label>
-      {section.key === 'budget' && <p className="small muted">{t('sakip.lkjip.noBudget')}</p>}
-      <textarea id={id} rows={section.key === 'budget' ? 3 : 6} maxLength={20000} value={text} readOnly={!editable} onChange={(e) => setText(e.target.value)} />
+      {section.key === 'budget' && <p className="small muted">{t(report.snapshot.budget ? 'sakip.lkjip.budgetTable' : 'sakip.lkjip.noBudget')}</p>}
+      <textarea id={id} rows={section.key === 'budget' && !report.snapshot.budget ? 3 : 6} maxLength={20000} value={text} readOnly={!editable} onChange={(e) => setText(e.target.value)} />
       {section.updated && <p className="small muted">{section.updated.by}, <When at={section.updated.at} zone={region} /></p>}
       <ErrorMessage error={error} />
       {editable && <button type="submit" className="button secondary" disabled={busy || text === section.text}>{t('sakip.lkjip.save')}</button>}
