@@ -130,6 +130,29 @@ describeWithApp('SAKIP performance agreements', (h) => {
     expect(list.map((a: any) => [a.level, a.unit?.code ?? null, a.status])).toEqual([['region', null, 'signed'], ['unit', 'DINKES', 'draft']]);
   });
 
+  it('publishes a signed agreement as Word for anyone, without the parties\' NIP; never a draft, never under another region', async () => {
+    // The health office's 2027 agreement, signed as version 1, is being revised (version 2, a draft): version 1 is the published one.
+    const signed = (await h.api('GET', `${A}?year=2027`, { session: s.coordinator })).body.find((a: any) => a.level === 'unit' && a.unit?.code === 'DINKES');
+    expect(signed).toMatchObject({ version: 2, status: 'draft' });
+    const pub = (id: string, region = '32.11') => h.app.inject({ method: 'GET', url: `/api/regions/${region}/sakip/public/agreements/${id}/export.docx` });
+    const docx = await pub(signed.id);
+    expect(docx.statusCode).toBe(200);
+    expect(decodeURIComponent(String(docx.headers['content-disposition']))).toContain('(versi 1).docx');
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    expect(docx.headers['cache-control']).toBe('public, max-age=300');
+    const lines = paragraphsOf(await partOf(docx.rawPayload, 'word/document.xml'));
+    expect(lines).toContain(unitHead.name);
+    expect(lines).toContain('Prevalensi stunting pada balita');
+    expect(lines.join('\n')).not.toContain(unitHead.nip);
+    // A draft is not published; the same id under another region is not found.
+    const draft = await h.api('POST', A, { session: s.dinkes, body: { year: 2028, level: 'unit', unitId: unitIds.DINKES, firstParty: unitHead, secondParty: bupati } });
+    expect(draft.status).toBe(201);
+    for (const res of [await pub(draft.body.id), await pub(signed.id, '32')]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('sakip.agreement_not_found');
+    }
+  });
+
   it('refuses bad input with stable codes and saves nothing', async () => {
     const before = await count();
     const cases: [Session, unknown, number, string][] = [

@@ -179,8 +179,10 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     }
     // The one exception: an import would discard the fixture's realisation, so it stops there (409, still no 401/403/404 for the isolation test).
     const historyKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/plans/:planId/import 409') && a.includes('sakip.import_discards_history');
-    // And a revision of the fixture's agreement, a draft (so editing and signing succeed): 409, past every access check.
-    const draftKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/agreements/:agreementId/revise 409') && a.includes('sakip.agreement_not_signed');
+    // And a revision of the fixture's agreement, a draft (so editing and signing succeed): 409, past every access check;
+    // and a draft is not published: its public Word file is not found, by design.
+    const draftKept = (a: string) => (a.startsWith('POST /api/regions/:region/sakip/agreements/:agreementId/revise 409') && a.includes('sakip.agreement_not_signed'))
+      || /^GET \/api\/regions\/:region\/sakip\/public\/agreements\/:agreementId\/export\.docx 404 .*sakip\.agreement_not_found/.test(a);
     // The fixture's evaluation is under review: units' answers and their evidence files (answering) and follow-up (final) wait for their stage;
     // the victim is a kabupaten, which has no province comparison. All past access, none a 401, 403 or 404.
     const stageKept = (a: string) => /^(PUT .*\/answers|POST .*\/follow-ups|POST .*\/criteria\/:criterion\/evidence|DELETE .*\/evaluations\/:evaluationId\/evidence\/:evidenceId) 409 .*sakip\.evaluation_status/.test(a)
@@ -193,7 +195,7 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
     expect(answers.filter(lockedKept)).toHaveLength(1);
     expect(answers.filter(draftReportKept)).toHaveLength(3);
     expect(answers.filter(historyKept)).toHaveLength(1);
-    expect(answers.filter(draftKept)).toHaveLength(1);
+    expect(answers.filter(draftKept)).toHaveLength(2);
     expect(answers.filter(stageKept)).toHaveLength(5);
   });
 });

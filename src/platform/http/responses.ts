@@ -5,7 +5,7 @@
 // the one error shape, listed by the catalogue codes a route can give; the
 // codes the edge itself gives (access, validation, idempotency, rate limits)
 // are added here from the route's config, so a route names only its own.
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, RouteOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorEntry, type ErrorCode } from '../errors.js';
@@ -69,6 +69,16 @@ export function failures(...codes: ErrorCode[]): Record<number, Failure> {
 /** A non-JSON answer (a file, a CSV, a photo): documented by its content types, sent as it is. */
 export function fileAnswer(description: string, ...contentTypes: string[]) {
   return { description, content: Object.fromEntries(contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) };
+}
+
+/**
+ * Sends a file as a download with its checked type and name: never sniffed or
+ * shown in place by the browser. `cache` is the route's: private for what
+ * needs a sign-in, public for published documents.
+ */
+export function sendAttachment(reply: FastifyReply, file: { fileName: string; data: Buffer }, contentType: string, cache = 'private, no-store') {
+  return reply.type(contentType).header('x-content-type-options', 'nosniff').header('cache-control', cache)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
 }
 
 /** The codes the edge gives on a route, from how it is declared (http/access.ts, media-types.ts, idempotency.ts, rate-limit.ts). */

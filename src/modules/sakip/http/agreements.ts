@@ -8,10 +8,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { regionParam, text } from '../../../platform/http/schemas.js';
-import { failures, fileAnswer, instant, oneOf } from '../../../platform/http/responses.js';
+import { failures, fileAnswer, instant, oneOf, sendAttachment } from '../../../platform/http/responses.js';
 import { agreementLevels } from '../domain/agreement.js';
 import { agreementView, draftAgreement, listAgreements, reviseAgreement, signAgreement, updateAgreement } from '../service/agreements.js';
-import { DOCX_TYPE, exportAgreementDocx } from '../service/agreementDocx.js';
+import { DOCX_TYPE, exportAgreementDocx, exportPublishedAgreementDocx } from '../service/agreementDocx.js';
 
 const tags = ['sakip'];
 const agreementParam = regionParam.extend({ agreementId: z.uuid() });
@@ -165,9 +165,17 @@ export const sakipAgreementRoutes = (ctx: AppContext) => async (app: FastifyInst
       response: { 200: fileAnswer('Dokumen DOCX / a DOCX document', DOCX_TYPE), ...failures('sakip.agreement_not_found', 'sakip.agreement_version_not_found') },
     },
   }, async (request, reply) => {
-    const file = await exportAgreementDocx(ctx, request.region!, request.params.agreementId, request.query.version);
-    return reply.type(DOCX_TYPE).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+    return sendAttachment(reply, await exportAgreementDocx(ctx, request.region!, request.params.agreementId, request.query.version), DOCX_TYPE);
   });
+
+  // Public: the document the region publishes (PermenPANRB 53/2014), no sign-in.
+  r.get('/api/regions/:region/sakip/public/agreements/:agreementId/export.docx', {
+    config: { access: 'public' },
+    schema: {
+      tags, summary: 'Perjanjian kinerja yang ditandatangani sebagai Word (publik) / A signed agreement as Word (public)', params: agreementParam,
+      description: 'Versi bertanda tangan terakhir, tanpa NIP para pihak; perjanjian yang belum pernah ditandatangani tidak ada. / The latest signed version, without the parties\' NIP; an agreement never signed does not exist here.',
+      response: { 200: fileAnswer('Dokumen DOCX / a DOCX document', DOCX_TYPE), ...failures('sakip.agreement_not_found') },
+    },
+  }, async (request, reply) => sendAttachment(reply, await exportPublishedAgreementDocx(ctx, request.region!, request.params.agreementId), DOCX_TYPE, 'public, max-age=300'));
 };
 

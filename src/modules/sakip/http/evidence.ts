@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { multipartReader } from '../../../platform/files.js';
 import { regionParam } from '../../../platform/http/schemas.js';
-import { failures, fileAnswer, instant, ok } from '../../../platform/http/responses.js';
+import { failures, fileAnswer, instant, ok, sendAttachment } from '../../../platform/http/responses.js';
 import { PERIOD_PATTERN } from '../service/periods.js';
 import { addEvidence, checkEvidence, evidenceFile, evidencePolicy, listEvidence, MAX_EVIDENCE_FILES, removeEvidence } from '../service/evidence.js';
 
@@ -33,8 +33,7 @@ export const evidenceDownload = fileAnswer('Berkas dengan jenisnya yang diperiks
 
 /** Sends a stored evidence file with its checked type and name, never sniffed or shown in place by the browser. */
 export const sendEvidenceFile = (reply: FastifyReply, file: { contentType: string; fileName: string; data: Buffer }) =>
-  reply.type(file.contentType).header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=300')
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+  sendAttachment(reply, file, file.contentType, 'private, max-age=300');
 
 const planFailures = ['sakip.plan_not_found', 'sakip.indicator_not_found'] as const;
 

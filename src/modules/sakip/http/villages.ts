@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { multipartReader } from '../../../platform/files.js';
 import { regionParam } from '../../../platform/http/schemas.js';
-import { failures, fileAnswer } from '../../../platform/http/responses.js';
+import { failures, fileAnswer, sendAttachment } from '../../../platform/http/responses.js';
 import { AppError } from '../../../platform/errors.js';
 import { PERIOD_PATTERN } from '../service/periods.js';
 import {
@@ -123,8 +123,7 @@ export const sakipVillageRoutes = (ctx: AppContext) => async (app: FastifyInstan
     }, async (request, reply) => {
       const file = await villageTemplate(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, request.query,
         { format, locale: request.locale });
-      return reply.type(type).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+      return sendAttachment(reply, file, type);
     });
   }
 

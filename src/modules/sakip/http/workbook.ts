@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { multipartReader } from '../../../platform/files.js';
 import { regionParam } from '../../../platform/http/schemas.js';
-import { failures, fileAnswer } from '../../../platform/http/responses.js';
+import { failures, fileAnswer, sendAttachment } from '../../../platform/http/responses.js';
 import { planSummary } from '../service/plans.js';
 import { exportPlanWorkbook, importPlanWorkbook, workbookUploadPolicy, XLSX_TYPE } from '../service/workbook.js';
 import * as answers from './responses.js';
@@ -32,9 +32,7 @@ export function sakipWorkbookRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 200: fileAnswer('Buku kerja XLSX / an XLSX workbook', XLSX_TYPE), ...failures('sakip.plan_not_found') },
     },
   }, async (request, reply) => {
-    const file = await exportPlanWorkbook(ctx, request.region!.code, request.params.planId);
-    return reply.type(XLSX_TYPE).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+    return sendAttachment(reply, await exportPlanWorkbook(ctx, request.region!.code, request.params.planId), XLSX_TYPE);
   });
 
   r.post(`${P}/import`, {

@@ -8,7 +8,8 @@ import {
 } from 'docx';
 import type { AppContext } from '../../../platform/context.js';
 import type { Region } from '../../../platform/regions/service.js';
-import { agreementView, type AgreementView } from './agreements.js';
+import { AppError } from '../../../platform/errors.js';
+import { agreementView, signedVersionView, type AgreementView } from './agreements.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -110,7 +111,17 @@ export function agreementDocument(a: AgreementView): Document {
 
 /** The file to download: "Perjanjian Kinerja 2026 - Dinas Kesehatan (versi 2).docx". */
 export async function exportAgreementDocx(ctx: AppContext, region: Pick<Region, 'code' | 'name' | 'utcOffsetMinutes'>, id: string, version?: number) {
-  const a = await agreementView(ctx, region, id, version);
+  return docxFile(region, await agreementView(ctx, region, id, version));
+}
+
+/** The latest signed version for anyone, as the public pages show it (without the parties' NIP). */
+export async function exportPublishedAgreementDocx(ctx: AppContext, region: Pick<Region, 'code' | 'name' | 'utcOffsetMinutes'>, id: string) {
+  const a = await signedVersionView(ctx, region, id);
+  if (!a) throw new AppError('sakip.agreement_not_found');
+  return docxFile(region, a);
+}
+
+async function docxFile(region: Pick<Region, 'name'>, a: AgreementView) {
   const who = a.unit ? `${a.unit.name}${a.subunit ? ` - ${a.subunit}` : ''}` : region.name;
   return { fileName: `Perjanjian Kinerja ${a.year} - ${who} (versi ${a.version}).docx`.replace(/[\\/:*?"<>|]/g, '-'), data: await Packer.toBuffer(agreementDocument(a)) };
 }

@@ -267,8 +267,9 @@ export async function listAgreements(ctx: AppContext, region: AgreementRegion, f
  * One agreement as a version shows it (the current one by default): the
  * document's words, the targets as copied (with whether the plan's target has
  * been revised since), the programmes, the signatures; and every version.
+ * A published copy leaves out the parties' NIP, as the public pages do.
  */
-export async function agreementView(ctx: AppContext, region: AgreementRegion, id: string, version?: number) {
+export async function agreementView(ctx: AppContext, region: AgreementRegion, id: string, version?: number, copy: 'internal' | 'published' = 'internal') {
   const db = ctx.database.db;
   const a = await agreementFor(db, region.code, id);
   const [v, rows, versions, unit, plan] = await Promise.all([
@@ -277,8 +278,9 @@ export async function agreementView(ctx: AppContext, region: AgreementRegion, id
     unitOf(db, region.code, a.unitId), planFor(db, region.code, a.planId),
   ]);
   const current = new Map((await loadPlanData(db, plan)).targets.filter((t) => t.year === a.year).map((t) => [t.indicatorId, t.version]));
-  const first = partyOf(v.firstName, v.firstPosition, v.firstNip)!;
-  const second = partyOf(v.secondName, v.secondPosition, v.secondNip);
+  const nip = (n: string | null) => (copy === 'published' ? null : n);
+  const first = partyOf(v.firstName, v.firstPosition, nip(v.firstNip))!;
+  const second = partyOf(v.secondName, v.secondPosition, nip(v.secondNip));
   return {
     id: a.id, year: a.year, level: a.level as AgreementLevel, unit, subunit: a.subunit, plan: { id: plan.id, title: plan.title },
     currentVersion: a.version, ...versionBrief(v), firstParty: first, secondParty: second, place: v.place,
@@ -291,6 +293,14 @@ export async function agreementView(ctx: AppContext, region: AgreementRegion, id
     programmes: rows.filter((r) => r.kind === 'programme').map((r) => ({ nodeId: r.nodeId, code: r.code, title: r.nodeTitle, budget: r.budget })),
     versions: versions.map(versionBrief),
   };
+}
+
+/** The latest signed version of an agreement, as the region publishes it (no NIP); null when it was never signed. */
+export async function signedVersionView(ctx: AppContext, region: AgreementRegion, id: string) {
+  const current = await agreementView(ctx, region, id, undefined, 'published');
+  const signed = current.versions.filter((v) => v.status === 'signed').at(-1);
+  if (!signed) return null;
+  return signed.version === current.version ? current : agreementView(ctx, region, id, signed.version, 'published');
 }
 
 export type AgreementView = Awaited<ReturnType<typeof agreementView>>;

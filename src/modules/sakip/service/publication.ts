@@ -10,7 +10,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Region } from '../../../platform/regions/service.js';
 import { units } from '../../../platform/schema.js';
 import { sakipEvaluations, sakipOfficialResults, sakipPlans } from '../schema.js';
-import { agreementView, listAgreements } from './agreements.js';
+import { listAgreements, signedVersionView } from './agreements.js';
 import { predicateOf } from './evaluation-results.js';
 import { listReports } from './lkjip.js';
 import { planTableView } from './views.js';
@@ -39,10 +39,8 @@ async function publishedPlans(ctx: AppContext, region: Region, year: number) {
 async function signedAgreements(ctx: AppContext, region: Region, year: number) {
   const out = [];
   for (const a of await listAgreements(ctx, region, { year })) {
-    const current = await agreementView(ctx, region, a.id);
-    const signed = current.versions.filter((v) => v.status === 'signed').at(-1);
-    if (!signed) continue;
-    const v = signed.version === current.version ? current : await agreementView(ctx, region, a.id, signed.version);
+    const v = await signedVersionView(ctx, region, a.id);
+    if (!v) continue;
     out.push({
       id: v.id, level: v.level, unit: v.unit, subunit: v.subunit, version: v.version, signedOn: v.signedOn,
       firstParty: { name: v.firstParty.name, position: v.firstParty.position }, secondParty: v.secondParty && { name: v.secondParty.name, position: v.secondParty.position },

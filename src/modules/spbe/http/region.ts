@@ -14,7 +14,7 @@ import { exportCsv, exportXlsx, reportParts } from '../service/reports.js';
 import { comparison, importResults, setPublication, sharedEvidence, trend } from '../service/results.js';
 import { listTargets, plan, setTarget, simulate } from '../service/targets.js';
 import { csvBody, indicatorCode, levelValue, tags, yearValue } from './schemas.js';
-import { failures, fileAnswer, ok } from '../../../platform/http/responses.js';
+import { failures, fileAnswer, ok, sendAttachment } from '../../../platform/http/responses.js';
 import * as answers from './responses.js';
 
 const evaluationParam = regionParam.extend({ evaluationId: z.uuid() });
@@ -37,8 +37,7 @@ const selfAssessment = z.object({
 
 /** Files: downloaded with their checked type and name, never sniffed or rendered in place by the browser. */
 function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; data: Buffer }) {
-  return reply.type(file.contentType).header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=300')
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+  return sendAttachment(reply, file, file.contentType, 'private, max-age=300');
 }
 
 export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -444,6 +444,7 @@ export const sakipEn: Record<keyof typeof sakipId, string> = {
   'sakip.public.noAkip': 'No evaluation result recorded for this year yet.',
   'sakip.public.iku': 'Key performance indicators (IKU)',
   'sakip.public.agreements': 'Performance agreements of {year}',
+  'sakip.public.agreementDocx': 'Download Word',
   'sakip.public.noAgreements': 'No signed performance agreement for this year yet.',
   'sakip.public.with': 'with {name}, {position}',
   'sakip.public.signedOn': 'signed {date}',

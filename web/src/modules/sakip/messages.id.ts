@@ -443,6 +443,7 @@ export const sakipId = {
   'sakip.public.noAkip': 'Belum ada hasil evaluasi yang tercatat untuk tahun ini.',
   'sakip.public.iku': 'Indikator kinerja utama (IKU)',
   'sakip.public.agreements': 'Perjanjian kinerja tahun {year}',
+  'sakip.public.agreementDocx': 'Unduh Word',
   'sakip.public.noAgreements': 'Belum ada perjanjian kinerja yang ditandatangani untuk tahun ini.',
   'sakip.public.with': 'dengan {name}, {position}',
   'sakip.public.signedOn': 'ditandatangani {date}',

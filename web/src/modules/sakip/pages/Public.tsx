@@ -82,7 +82,8 @@ function PublicDocumentsView({ region }: { region: RegionProfile }) {
           {d.agreements.length === 0 ? <p className="muted">{t('sakip.public.noAgreements')}</p> : d.agreements.map((a) => (
             <section key={a.id} className="card">
               <h3>{a.firstParty.position}{a.unit && a.level === 'subunit' ? ` · ${a.unit.name}` : ''}</h3>
-              <p className="small">{a.firstParty.name}{a.secondParty && <> · {t('sakip.public.with', { name: a.secondParty.name, position: a.secondParty.position })}</>}{a.signedOn && <> · {t('sakip.public.signedOn', { date: formatCalendarDate(a.signedOn, locale, { day: 'numeric', month: 'long', year: 'numeric' }) })}</>}</p>
+              <p className="small">{a.firstParty.name}{a.secondParty && <> · {t('sakip.public.with', { name: a.secondParty.name, position: a.secondParty.position })}</>}{a.signedOn && <> · {t('sakip.public.signedOn', { date: formatCalendarDate(a.signedOn, locale, { day: 'numeric', month: 'long', year: 'numeric' }) })}</>}
+                {' · '}<a href={`${publicApi(region.code)}/agreements/${a.id}/export.docx`} download>{t('sakip.public.agreementDocx')}</a></p>
               <div className="sakip-scroll"><table className="sakip-table">
                 <thead><tr><th scope="col">{t('sakip.public.target')}</th><th scope="col">{t('sakip.public.indicator')}</th><th scope="col" className="num">{t('sakip.public.targetYear', { year: d.year })}</th></tr></thead>
                 <tbody>{a.targets.map((x, i) => <tr key={i}><td>{x.target}</td><td>{x.indicator}</td><td className="num"><TargetText target={x} measure={x.measure} /></td></tr>)}</tbody>
