@@ -2,13 +2,15 @@
 // node:http server on its own copy of the data that answers the region view
 // and the province's IKU comparison by recomputing every indicator from the
 // raw targets and realisations, plan by plan (service/overview-raw.ts, the
-// overview as it was before the stored summary). No framework, no checks.
+// overview as it was before the stored summary), with the efficiency of the
+// budgeted plans recomputed the same way. No framework, no checks.
 import '../src/modules/registry.js'; // installs the modules
 import { createServer } from 'node:http';
 import { openDatabase } from '../src/platform/db/client.js';
 import { childRegions, getRegion } from '../src/platform/regions/service.js';
 import { Dec, round2 } from '../src/platform/decimal.js';
-import { regionOverviewFromRaw } from '../src/modules/sakip/service/overview-raw.js';
+import { rawPlanYears, regionOverviewFromRaw } from '../src/modules/sakip/service/overview-raw.js';
+import { withEfficiency } from '../src/modules/sakip/service/efficiency.js';
 import { contextOf } from './support.js';
 
 const database = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, poolSize: 4 } : { dataDir: process.env.PAMONG_DATA_DIR! });
@@ -16,15 +18,19 @@ const ctx = contextOf(database);
 
 async function answer(path: string, query: URLSearchParams): Promise<unknown> {
   const overview = /^\/api\/regions\/([\d.]+)\/sakip\/overview$/.exec(path);
-  if (overview) return regionOverviewFromRaw(ctx, await getRegion(database.db, overview[1]), Number(query.get('year')));
+  if (overview) {
+    const region = await getRegion(database.db, overview[1]);
+    return withEfficiency(ctx, region, await regionOverviewFromRaw(ctx, region, Number(query.get('year'))), rawPlanYears);
+  }
   const province = /^\/api\/regions\/([\d.]+)\/sakip\/province-comparison$/.exec(path);
   if (!province) return null;
   const year = Number(query.get('targetsYear'));
   const regions = [];
   for (const code of (await childRegions(database.db, province[1])).sort()) {
-    const { iku } = await regionOverviewFromRaw(ctx, await getRegion(database.db, code), year);
+    const region = await getRegion(database.db, code);
+    const { iku, total, efficiencyMethod } = await withEfficiency(ctx, region, await regionOverviewFromRaw(ctx, region, year), rawPlanYears);
     regions.push({ code, targets: { year, met: iku.met, withTarget: iku.withTarget, indicators: iku.indicators,
-      percent: iku.withTarget === 0 ? null : round2(new Dec(iku.met).times(100).div(iku.withTarget)).toFixed(2) } });
+      percent: iku.withTarget === 0 ? null : round2(new Dec(iku.met).times(100).div(iku.withTarget)).toFixed(2) }, efficiency: { year, method: efficiencyMethod, ...total } });
   }
   return { province: province[1], targetsYear: year, regions };
 }

@@ -9,10 +9,12 @@
 // 32) of 27 kabupaten/kota, each with 60 units, an active RPJMD (200
 // indicators, 40 of them IKU) and a Renstra per unit (80 indicators each):
 // 5,000 indicators, a target per year 2025–2029 (a tenth revised once), and
-// 12 monthly realisations of 2026 each. The first region is generated, its
-// summary rows written by the module's own rebuild (service/figures.ts), and
-// the other 26 are copies under their own region codes. Villages: this branch
-// has no village-data tables yet, so there are none (see `villages` below).
+// 12 monthly realisations of 2026 each; under each Renstra target a programme
+// with a 2026 budget by quarter, so the region view judges efficiency. The
+// first region is generated, its summary rows written by the module's own
+// rebuild (service/figures.ts), and the other 26 are copies under their own
+// region codes; then each gets 300 of its own villages with monthly values
+// (generateVillages). The data 10× smaller scales all of it.
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/platform/db/client.js';
@@ -37,6 +39,9 @@ interface Dataset {
   empty: { region: string; planId: string; indicatorId: string };
   indicators: number;
   realisations: number;
+  /** Budget rows (a programme's quarter) and villages with values, per region. */
+  budgets: number;
+  villages: number;
   generateSeconds: number;
 }
 
@@ -89,20 +94,46 @@ async function generateRegion(db: Database, code: string, scale: number): Promis
         round((40 + ${h('i.id::text', 4)} % 60) * (0.8 + ${h(`i.id::text || m`, 6)} / 2500.0) / case i.aggregation when 'sum' then 12 else 1 end, 2),
         now(), 'bench'
       from sakip_indicators i cross join generate_series(1, 12) m where i.region_code = '${code}';
+    -- a programme under each Renstra target, budgeted for the year by quarter: a pagu, and spending of 60–100 % of it
+    insert into sakip_nodes (region_code, plan_id, parent_id, kind, title, position, created_at, updated_at)
+      select '${code}', s.plan_id, s.id, 'programme', 'Program uji ' || s.position, 0, now(), now()
+      from sakip_nodes s join bench_plans p on p.id = s.plan_id where s.region_code = '${code}' and s.kind = 'target' and p.kind = 'renstra';
+    insert into sakip_budgets (region_code, plan_id, node_id, period, year, ceiling, spending, entered_at, entered_by_label)
+      select '${code}', n.plan_id, n.id, '${YEAR}-Q' || q, ${YEAR}, 250000000 + ${h('n.id::text', 7)} * 100000,
+        round((250000000 + ${h('n.id::text', 7)} * 100000) * (0.6 + ${h(`n.id::text || q`, 8)} / 2500.0)), now(), 'bench'
+      from sakip_nodes n cross join generate_series(1, 4) q where n.region_code = '${code}' and n.kind = 'programme';
     drop table bench_plans;`);
 }
 
 /**
- * The hook for village data (issue 11: 300 villages per region): the
- * village-data tables are being built on another branch; once they exist,
- * their rows are generated here, per region, before the copies.
+ * A region's village data (issue 11: 300 villages): its first 300
+ * desa/kelurahan, each kecamatan among them a unit of its own, and two
+ * indicators of the first Renstra measured per village every month, a count
+ * and a rate. Generated per region, after the copies, from its own villages.
  */
-const villages = async (db: Database) =>
-  (await db.rows<{ n: number }>(sql`select count(*)::int as n from information_schema.tables where table_name like 'sakip_village%'`))[0].n > 0;
+async function generateVillages(db: Database, code: string, scale: number): Promise<number> {
+  await script(db, `
+    create table bench_villages as select code, parent_code as district from areas where level = 'village' and code like '${code}.%' order by code limit ${Math.round(300 * scale)};
+    insert into units (region_code, code, name) select '${code}', 'KEC' || replace(district, '.', ''), 'Kecamatan uji ' || district from (select distinct district from bench_villages) d;
+    insert into sakip_kecamatan_units (region_code, unit_id, district_code, set_at, set_by_label)
+      select '${code}', u.id, v.district, now(), 'bench' from (select distinct district from bench_villages) v join units u on u.region_code = '${code}' and u.code = 'KEC' || replace(v.district, '.', '');
+    insert into sakip_village_indicators (region_code, indicator_id, plan_id, rollup, scale, numerator_label, denominator_label, set_at, set_by_label)
+      select '${code}', i.id, i.plan_id, case when i.position = 0 then 'sum' else 'rate' end, case when i.position = 0 then null else 100 end,
+        'Jumlah', case when i.position = 0 then '' else 'Diukur' end, now(), 'bench'
+      from sakip_indicators i join sakip_nodes s on s.region_code = i.region_code and s.id = i.node_id
+      where i.region_code = '${code}' and i.plan_id = (select id from sakip_plans where region_code = '${code}' and kind = 'renstra' order by unit_id limit 1)
+        and s.position = 0 and i.position < 2;
+    insert into sakip_village_values (region_code, indicator_id, period, village_code, plan_id, year, district_code, value, denominator, entered_at, entered_by_label)
+      select '${code}', vi.indicator_id, '${YEAR}-' || lpad(m::text, 2, '0'), v.code, vi.plan_id, ${YEAR}, v.district,
+        ${h(`v.code || m`, 9)} % 50, case when vi.rollup = 'rate' then 50 + ${h(`v.code || m`, 10)} % 50 end, now(), 'bench'
+      from sakip_village_indicators vi cross join bench_villages v cross join generate_series(1, 12) m where vi.region_code = '${code}';
+    drop table bench_villages;`);
+  return (await db.rows<{ n: number }>(sql`select count(distinct village_code)::int as n from sakip_village_values where region_code = ${code}`))[0].n;
+}
 
 /** The first region's rows under every other region's code (ids are unique per region only). */
 async function copyRegion(db: Database, from: string, to: string[]): Promise<void> {
-  for (const table of ['units', 'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations', 'sakip_indicator_year_figures']) {
+  for (const table of ['units', 'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations', 'sakip_indicator_year_figures', 'sakip_budgets']) {
     const columns = (await db.rows<{ c: string }>(sql`select column_name as c from information_schema.columns where table_name = ${table} and table_schema = current_schema() order by ordinal_position`)).map((r) => r.c);
     const list = columns.map((c) => `"${c}"`).join(', ');
     const select = columns.map((c) => (c === 'region_code' ? 'r.code' : `t."${c}"`)).join(', ');
@@ -117,6 +148,8 @@ async function generate(db: Database, scale: number, regionCount: number): Promi
   await generateRegion(db, regions[0], scale);
   await db.db.transaction((tx) => rebuildRegionFigures(tx, regions[0]));
   await copyRegion(db, regions[0], regions.slice(1));
+  let villages = 0;
+  for (const code of regions) villages = await generateVillages(db, code, scale);
   // The empty region: one unit, an RPJMD with one indicator and its 2026 target.
   await script(db, `
     insert into units (region_code, code, name) values ('${EMPTY_REGION}', 'OPD01', 'Dinas uji');
@@ -134,13 +167,14 @@ async function generate(db: Database, scale: number, regionCount: number): Promi
   await db.db.execute(sql`analyze`);
   const pick = async (region: string, kind: string) => (await db.rows<{ planId: string; indicatorId: string }>(sql`select i.plan_id as "planId", i.id as "indicatorId"
     from sakip_indicators i join sakip_plans p on p.region_code = i.region_code and p.id = i.plan_id where i.region_code = ${region} and p.kind = ${kind} order by i.id limit 1`))[0];
-  const [{ indicators, realisations }] = await db.rows<{ indicators: number; realisations: number }>(sql`select
+  const [{ indicators, realisations, budgets }] = await db.rows<{ indicators: number; realisations: number; budgets: number }>(sql`select
     (select count(*)::int from sakip_indicators where region_code = ${regions[0]}) as indicators,
-    (select count(*)::int from sakip_realisations where region_code = ${regions[0]}) as realisations`);
+    (select count(*)::int from sakip_realisations where region_code = ${regions[0]}) as realisations,
+    (select count(*)::int from sakip_budgets where region_code = ${regions[0]}) as budgets`);
   return {
     regions, cookie: `pamong_session=${session.sessionId}`, csrf: session.csrfToken,
     full: { region: regions[0], ...(await pick(regions[0], 'renstra')) }, empty: { region: EMPTY_REGION, ...(await pick(EMPTY_REGION, 'rpjmd')) },
-    indicators, realisations, generateSeconds: (performance.now() - t0) / 1000,
+    indicators, realisations, budgets, villages, generateSeconds: (performance.now() - t0) / 1000,
   };
 }
 
@@ -185,6 +219,8 @@ export interface SakipMeasure {
   regions: number;
   indicators: number;
   realisations: number;
+  budgets: number;
+  villages: number;
   generateSeconds: number;
   view: { pamong: number[]; naive: number[] };
   province: { pamong: number[]; naive: number[] };
@@ -202,11 +238,10 @@ async function measureSize(engine: 'postgres' | 'pglite', scale: number, s: Saki
     let data: Dataset;
     try {
       data = await generate(db, scale, s.regions);
-      if (await villages(db)) s.log('village tables exist but the bench does not generate village rows yet');
     } finally {
       await db.close();
     }
-    s.log(`${engine}, scale ${scale}: ${data.regions.length} regions of ${data.indicators} indicators and ${data.realisations} realisations generated in ${data.generateSeconds.toFixed(0)} s`);
+    s.log(`${engine}, scale ${scale}: ${data.regions.length} regions of ${data.indicators} indicators, ${data.realisations} realisations, ${data.budgets} budget rows and ${data.villages} villages generated in ${data.generateSeconds.toFixed(0)} s`);
     copy = await base.copy();
     const pamong = await startPamong(base.env, s.port, { quiet: true });
     servers.push(pamong);
@@ -224,7 +259,7 @@ async function measureSize(engine: 'postgres' | 'pglite', scale: number, s: Saki
     const v = await abba(() => round(() => timed(view(pamong), { headers }), 5), () => round(() => timed(view(naive), { headers }), naiveTimes), s.rounds);
     const p = await abba(() => round(() => timed(province(pamong), { headers }), 5), () => round(() => timed(province(naive), { headers }), naiveTimes), s.rounds);
     const measure: SakipMeasure = {
-      engine, scale, regions: data.regions.length, indicators: data.indicators, realisations: data.realisations, generateSeconds: data.generateSeconds,
+      engine, scale, regions: data.regions.length, indicators: data.indicators, realisations: data.realisations, budgets: data.budgets, villages: data.villages, generateSeconds: data.generateSeconds,
       view: { pamong: v.a, naive: v.b }, province: { pamong: p.a, naive: p.b },
     };
     if (scale === 1) {
@@ -280,6 +315,6 @@ export async function sakipBench(engine: 'postgres' | 'pglite', s: SakipSettings
   const growth = spread(ratios(w.full, w.empty));
   add('entering one realisation: full region / empty region', 'within 2×', growth, (x) => x <= 2,
     `${median(w.full).toFixed(1)} ms vs ${median(w.empty).toFixed(1)} ms, ratio ${fmt(growth, 2)}`);
-  table.push('', `Data (${engine}): full ${full.regions} regions × ${full.indicators} indicators, ${full.realisations} realisations each, generated in ${full.generateSeconds.toFixed(0)} s; small ${small.regions} × ${small.indicators}, ${small.realisations}, in ${small.generateSeconds.toFixed(0)} s.`);
+  table.push('', `Data (${engine}): full ${full.regions} regions × ${full.indicators} indicators, ${full.realisations} realisations, ${full.budgets} budget rows and ${full.villages} villages each, generated in ${full.generateSeconds.toFixed(0)} s; small ${small.regions} × ${small.indicators}, ${small.realisations}, ${small.budgets}, ${small.villages}, in ${small.generateSeconds.toFixed(0)} s.`);
   return { results, table };
 }

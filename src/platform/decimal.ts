@@ -12,6 +12,15 @@ import Decimal from 'decimal.js';
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;
 
+/** Unrounded, as PostgreSQL adds numerics: for sums divided only at the end. */
+const Unrounded = Decimal.clone({ precision: 1e9 });
+
+/** a + b without any rounding, in plain notation: the same total whether added here or by `sum()` in SQL. */
+export const addExact = (a: string, b: string | Dec): string => new Unrounded(a).plus(typeof b === 'string' ? b : b.toFixed()).toFixed();
+
+/** a × b without any rounding, in plain notation. */
+export const multiplyExact = (a: string | Dec, b: string | Dec): string => new Unrounded(typeof a === 'string' ? a : a.toFixed()).times(typeof b === 'string' ? b : b.toFixed()).toFixed();
+
 /** Two decimals, half up, as KemenPANRB publishes. */
 export function round2(x: Dec): Dec {
   return x.toDecimalPlaces(2, Dec.ROUND_HALF_UP);

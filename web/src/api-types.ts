@@ -20686,6 +20686,337 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/kecamatan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indikator per kecamatan dalam satu periode / The indicator by kecamatan in a period
+         * @description Setiap kecamatan dihitung dari desanya dengan aturan indikator (jumlah, atau rasio tertimbang Σ pembilang / Σ penyebut × pengali), diberi peringkat, dan untuk rasio dibandingkan dengan target tahun itu (target jumlah adalah total daerah, jadi hanya totalnya); total = realisasi indikator. Tanpa baris desa: turun ke desa satu kecamatan dengan GET …/villages/{indikator}?district=. Periode bawaan: yang terbaru berisi data. / Each kecamatan rolled up from its villages by the indicator's rule (a sum, or the weighted rate), ranked and, for a rate, compared with the year's target (a sum's target is the region's total, so only the total is); the total is the indicator's realisation. No village rows: drill down to one kecamatan's villages with GET …/villages/{indicator}?district=.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipKecamatanBreakdown"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.not_village_indicator` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/values/{period}/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Templat impor nilai desa (CSV) / The village import template (CSV)
+         * @description Satu baris per desa/kelurahan kecamatan yang diminta (bawaan: kecamatan yang desanya diisi pengguna ini, atau semua kecamatan), dengan kolom yang dibaca impor: kode_desa, nilai, penyebut (rasio), catatan; nilai yang sudah diisi tercantum untuk dikoreksi. nama_desa dan kecamatan hanya untuk dibaca. Baris yang nilainya dibiarkan kosong tidak diimpor. CSV dalam bahasa pembaca: Indonesia dengan titik koma dan koma desimal (seperti Excel berbahasa Indonesia), Inggris dengan koma dan titik desimal. / A row per village of the kecamatan asked (by default those this user enters, else every kecamatan), in the columns the import reads, with values already entered to correct; nama_desa and kecamatan are for reading only. Rows left without a figure are not imported. The CSV in the reader's language: Indonesian with semicolons and decimal commas (as Excel in Indonesian), English with commas and decimal points.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Hanya satu kecamatan / one kecamatan only */
+                    district?: string;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Templat CSV / a CSV template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.not_village_indicator` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/values/{period}/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Templat impor nilai desa (XLSX) / The village import template (XLSX)
+         * @description Satu baris per desa/kelurahan kecamatan yang diminta (bawaan: kecamatan yang desanya diisi pengguna ini, atau semua kecamatan), dengan kolom yang dibaca impor: kode_desa, nilai, penyebut (rasio), catatan; nilai yang sudah diisi tercantum untuk dikoreksi. nama_desa dan kecamatan hanya untuk dibaca. Baris yang nilainya dibiarkan kosong tidak diimpor. CSV dalam bahasa pembaca: Indonesia dengan titik koma dan koma desimal (seperti Excel berbahasa Indonesia), Inggris dengan koma dan titik desimal. / A row per village of the kecamatan asked (by default those this user enters, else every kecamatan), in the columns the import reads, with values already entered to correct; nama_desa and kecamatan are for reading only. Rows left without a figure are not imported. The CSV in the reader's language: Indonesian with semicolons and decimal commas (as Excel in Indonesian), English with commas and decimal points.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Hanya satu kecamatan / one kecamatan only */
+                    district?: string;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Templat XLSX / a XLSX template */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.not_village_indicator` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/values/{period}": {
         parameters: {
             query?: never;
@@ -20839,7 +21170,7 @@ export interface paths {
         put?: never;
         /**
          * Impor nilai desa dari CSV atau Excel / Import village values from CSV or Excel
-         * @description multipart/form-data: `file` (.csv UTF-8 dengan koma atau titik koma, atau .xlsx lembar pertama; maks. 2 MB) dan opsional `options` (JSON {"reason": "…"}). Baris 1 judul: kode_desa, nilai, penyebut (indikator rasio), catatan (opsional); judul Inggris village_code, value, denominator, note juga diterima. Semua atau tidak sama sekali: masalah dijawab sekaligus sebagai sakip.village_import_invalid dengan details.problems (baris seperti di Excel, kolom, kode, pesan). / `file` (.csv UTF-8, comma or semicolon, or the first sheet of an .xlsx; 2 MB max) and optional `options`. Header row: kode_desa, nilai, penyebut (rates), catatan; English headers too. All or nothing: problems come at once with row and column.
+         * @description multipart/form-data: `file` (.csv UTF-8 dengan koma atau titik koma, atau .xlsx lembar pertama; maks. 2 MB) dan opsional `options` (JSON {"reason": "…"}). Baris 1 judul: kode_desa, nilai, penyebut (indikator rasio), catatan (opsional); judul Inggris village_code, value, denominator, note juga diterima; kolom lain diabaikan, baris tanpa nilai dan penyebut dilewati; CSV bertitik koma memakai koma desimal (12,5). Semua atau tidak sama sekali: masalah dijawab sekaligus sebagai sakip.village_import_invalid dengan details.problems (baris seperti di Excel, kolom, kode, pesan). / `file` (.csv UTF-8, comma or semicolon, or the first sheet of an .xlsx; 2 MB max) and optional `options`. Header row: kode_desa, nilai, penyebut (rates), catatan; English headers too; other columns are ignored, rows with neither value nor denominator skipped; a semicolon CSV uses decimal commas (12,5). All or nothing: problems come at once with row and column.
          */
         post: {
             parameters: {
@@ -20959,6 +21290,141 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/plans/{planId}/villages/{indicatorId}/values/{period}/{villageCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Hapus nilai satu desa (entri salah), dengan alasan / Delete one village's value (a wrong entry), with a reason
+         * @description Siapa dan periode seperti mengisi: petugas data desa kecamatan itu atau koordinator; periode yang ditutup hanya koordinator. Alasan wajib. Nilai yang dihapus tetap di riwayatnya (deleted: kapan, oleh siapa, alasan), dan realisasi indikator dihitung ulang dari desa yang tersisa dalam transaksi yang sama (tanpa desa tersisa: realisasinya dihapus, tetap di riwayatnya). / Who and which periods as for entering; a closed period: the coordinator only. A reason is required. The deleted value stays in its history (deleted: when, by whom, why) and the indicator's realisation is rolled up again from the villages left in the same transaction (none left: the realisation is removed, kept in its history).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    planId: string;
+                    indicatorId: string;
+                    /** @description Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month */
+                    period: string;
+                    /** @description Kode desa/kelurahan, mis. 32.11.01.2001 / a village code */
+                    villageCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mengapa nilai ini salah / why this value is wrong */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipVillageDelete"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.correction_reason_required`, `sakip.village_delete_reason_required`, `sakip.village_not_in_region` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.village_not_yours` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.indicator_not_found`, `sakip.plan_not_found`, `sakip.village_value_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.not_village_indicator`, `sakip.period_locked`, `sakip.period_mixed`, `sakip.period_not_started`, `sakip.period_outside_plan` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -22990,6 +23456,51 @@ export interface components {
             setAt: string;
             setBy: string;
         };
+        SakipKecamatanBreakdown: {
+            plan: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                kind: "rpjmd" | "renstra";
+                unitId: string | null;
+            };
+            indicator: {
+                id: string;
+                name: string;
+                measure: string;
+                /** @enum {string} */
+                polarity: "higher_is_better" | "lower_is_better";
+                /** @enum {string} */
+                aggregation: "sum" | "average" | "last";
+            };
+            rule: components["schemas"]["SakipVillageRule"];
+            period: string;
+            year: number;
+            /** @description Periode yang berisi data desa, terbaru dulu / periods with village values, newest first */
+            periods: string[];
+            /** @description Periode tertutup yang mengunci periode ini (hanya koordinator mengoreksi, dengan alasan); null bila terbuka / the closed period locking it (the coordinator corrects, with a reason); null when open */
+            lockedBy: string | null;
+            /** @description Rasio: setiap kecamatan dan desa dibandingkan dengan target; jumlah: hanya totalnya (target adalah jumlah seluruh daerah) / a rate: every kecamatan and village is compared with the target; a sum: only the total (the target is the whole region's sum) */
+            targetPerPart: boolean;
+            target: components["schemas"]["SakipTarget"] | null;
+            /** @description Semua desa yang berisi: sama dengan realisasi indikator / every village with a value: the indicator's realisation */
+            total: components["schemas"]["SakipVillageFigure"] | null;
+            realisation: components["schemas"]["SakipRealisation"] | null;
+            kecamatan: {
+                districtCode: string;
+                name: string;
+                unit: {
+                    id: string;
+                    code: string;
+                    name: string;
+                } | null;
+                villages: number;
+                entered: number;
+                figure: components["schemas"]["SakipVillageFigure"] | null;
+                rank: number | null;
+                editable: boolean;
+            }[];
+        };
         SakipNodeBrief: {
             id: string;
             /** @enum {string} */
@@ -23159,7 +23670,7 @@ export interface components {
                 /** @description Capaian 100 % atau lebih / achievement of 100 % or more */
                 met: number;
                 /** @description Rata-rata capaian indikatornya / the average of its indicators' achievement */
-                achievement: components["schemas"]["SakipNodeSummary"] | null;
+                achievement: components["schemas"]["SakipTallySummary"] | null;
                 /** @description Anggaran program tahun ini (Renstra; RPJMD bila Renstra tanpa anggaran) / the year's programme budget (Renstra; the RPJMD when the Renstra has none) */
                 budget: components["schemas"]["SakipBudgetTotals"] | null;
                 /** @description Null tanpa anggaran / null without a budget */
@@ -23175,7 +23686,7 @@ export interface components {
                 /** @description Capaian 100 % atau lebih / achievement of 100 % or more */
                 met: number;
                 /** @description Rata-rata capaian indikatornya / the average of its indicators' achievement */
-                achievement: components["schemas"]["SakipNodeSummary"] | null;
+                achievement: components["schemas"]["SakipTallySummary"] | null;
             };
             /** @description Sasaran dengan program beranggaran di bawahnya / the targets (sasaran) with budgeted programmes under them */
             targets: {
@@ -23808,6 +24319,30 @@ export interface components {
             };
             units: components["schemas"]["SakipUnitReport"][];
         };
+        SakipTallySummary: {
+            /** @constant */
+            ok: true;
+            percent: string;
+            percentExact: string;
+            /** @description Indikator yang masuk rata-rata / indicators in the average */
+            used: number;
+            /** @description Tanpa realisasi atau tak dapat dihitung / without a realisation or not computable */
+            excluded: number;
+            complete: boolean;
+            band: {
+                label: {
+                    id: string;
+                    en: string;
+                };
+                colour: string;
+            };
+        } | {
+            /** @constant */
+            ok: false;
+            /** @enum {string} */
+            error: "nothing_computable";
+            indicators: number;
+        };
         SakipTarget: {
             year: number;
             version: number;
@@ -23887,6 +24422,10 @@ export interface components {
                 }[];
             };
         };
+        SakipVillageDelete: {
+            /** @description Realisasi indikator setelahnya; null bila tidak ada desa yang tersisa / the indicator's realisation after; null when no village is left */
+            realisation: components["schemas"]["SakipRealisation"] | null;
+        };
         SakipVillageEntry: {
             /** @description Jumlah, atau pembilang rasio / the count, or a rate's numerator */
             value: string;
@@ -23898,6 +24437,13 @@ export interface components {
             enteredBy: string;
             reason: string | null;
             afterClose: boolean;
+            /** @description Dalam riwayat: versi ini dihapus (entri salah), kapan, oleh siapa dan mengapa / in the history: this version was deleted (a wrong entry), when, by whom and why */
+            deleted: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reason: string;
+            } | null;
         };
         SakipVillageFigure: {
             /** @description Nilai tepat (rasio: 6 desimal) / the exact figure (a rate: 6 decimals) */
@@ -23965,6 +24511,8 @@ export interface components {
             periods: string[];
             /** @description Periode tertutup yang mengunci periode ini (hanya koordinator mengoreksi, dengan alasan); null bila terbuka / the closed period locking it (the coordinator corrects, with a reason); null when open */
             lockedBy: string | null;
+            /** @description Rasio: setiap kecamatan dan desa dibandingkan dengan target; jumlah: hanya totalnya (target adalah jumlah seluruh daerah) / a rate: every kecamatan and village is compared with the target; a sum: only the total (the target is the whole region's sum) */
+            targetPerPart: boolean;
             target: components["schemas"]["SakipTarget"] | null;
             /** @description Semua desa yang berisi: sama dengan realisasi indikator / every village with a value: the indicator's realisation */
             total: components["schemas"]["SakipVillageFigure"] | null;

@@ -163,6 +163,8 @@ export const sakipErrors = {
   'sakip.village_column_missing': [400, 'Kolom wajib tidak ada di baris judul.', 'A required column is missing from the header row.', (d: { column?: string }) =>
     (d?.column ? { id: `Kolom: "${d.column}".`, en: `Column: "${d.column}".` } : null)],
   'sakip.village_file_empty': [400, 'Berkas tidak berisi baris data di bawah judul.', 'The file has no data rows below its header.'],
+  'sakip.village_value_not_found': [404, 'Desa/kelurahan ini belum berisi nilai pada periode ini.', 'This village has no value in this period.', villageWords],
+  'sakip.village_delete_reason_required': [400, 'Menghapus nilai desa wajib disertai alasan.', 'Deleting a village value needs a reason.'],
   'sakip.village_file_type': [415, 'Berkas harus CSV (teks UTF-8) atau Excel (.xlsx).', 'The file must be CSV (UTF-8 text) or Excel (.xlsx).'],
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -16,7 +16,8 @@ import { rebuildMissingFigures, rebuildRegionFigures } from './service/figures.j
 import { editIndicator } from './service/indicators.js';
 import { editNode } from './service/nodes.js';
 import { regionOverview } from './service/overview.js';
-import { regionOverviewFromRaw } from './service/overview-raw.js';
+import { rawPlanYears, regionOverviewFromRaw } from './service/overview-raw.js';
+import { withEfficiency } from './service/efficiency.js';
 import { setPlanStatus } from './service/plans.js';
 import { enterRealisation, setTarget } from './service/targets.js';
 import { periodsOfYear } from './service/periods.js';
@@ -38,11 +39,19 @@ describeWithApp('SAKIP achievement summary', (h) => {
   });
 
   /** Rebuilding from scratch changes no row, and the overview read from the summary is the one recomputed from the raw rows. */
+  const budgetedTargets = new Map<number, number>();
   async function expectSummaryCurrent() {
     const rebuilt = await h.ctx.database.db.transaction((tx) => rebuildRegionFigures(tx, REGION));
     expect(rebuilt.differing).toBe(0);
     const region = await getRegion(h.ctx.database.db, REGION);
-    for (const year of [2025, 2026]) expect(await regionOverview(h.ctx, region, year)).toEqual(await regionOverviewFromRaw(h.ctx, region, year));
+    for (const year of [2025, 2026]) {
+      const overview = await regionOverview(h.ctx, region, year);
+      expect(overview).toEqual(await regionOverviewFromRaw(h.ctx, region, year));
+      // Efficiency (the demo budgets 2025) read from the summary is the one recomputed plan by plan.
+      const efficiency = await withEfficiency(h.ctx, region, overview);
+      expect(efficiency).toEqual(await withEfficiency(h.ctx, region, overview, rawPlanYears));
+      budgetedTargets.set(year, efficiency.targets.length);
+    }
     // The province's IKU counts, from the summary in SQL, are the recomputed overview's.
     const province = await provinceComparison(h.ctx, await getRegion(h.ctx.database.db, '32'), { from: 2025, to: 2026, targetsYear: 2025 });
     const mine = province.regions.find((r) => r.code === REGION)!;
@@ -89,6 +98,7 @@ describeWithApp('SAKIP achievement summary', (h) => {
     const [{ n }] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from sakip_indicator_year_figures where region_code = ${REGION}`);
     expect(n).toBe(indicators.length * 5); // every indicator of the demo's active plans, each year of 2025–2029
     await expectSummaryCurrent();
+    expect(budgetedTargets.get(2025)).toBeGreaterThan(0); // the demo's 2025 budgets: the efficiency compared is not empty
   });
 
   it('stays equal to a full recomputation after any sequence of writes', async () => {

@@ -220,6 +220,7 @@ export const sakipIsolation: IsolationFixtures = {
       'PUT /api/regions/:region/sakip/kecamatan/:unitId': { districtCode: p.sakipDistrictCode },
       [`PUT ${P}/villages/:indicatorId/rule`]: { rollup: 'rate', scale: '100' },
       [`PUT ${P}/villages/:indicatorId/values/:period`]: { values: [{ villageCode: p.villageCode, value: '3', denominator: '40', note: 'Data desa palsu' }] },
+      [`DELETE ${P}/villages/:indicatorId/values/:period/:villageCode`]: { reason: 'Penghapusan palsu dari daerah lain' },
     };
     const key = `${method} ${url}`;
     const upload = (field: string, fileName: string, data: Buffer) => {

@@ -119,11 +119,12 @@ export const sakipModule = defineModule({
     // A final report's earlier versions: who approved each and who reopened it.
     referencesUser('sakip_report_versions', 'finalised_by'),
     referencesUser('sakip_report_versions', 'reopened_by'),
-    // Village data: who linked a kecamatan, flagged an indicator as measured per village, entered a village's value (and its earlier versions).
+    // Village data: who linked a kecamatan, flagged an indicator as measured per village, entered a village's value (and its earlier versions), deleted one.
     referencesUser('sakip_kecamatan_units', 'set_by'),
     referencesUser('sakip_village_indicators', 'set_by'),
     referencesUser('sakip_village_values', 'entered_by'),
     referencesUser('sakip_village_value_versions', 'entered_by'),
+    referencesUser('sakip_village_value_versions', 'deleted_by'),
     // Who entered a budget (and its earlier versions) or set an action-plan target.
     referencesUser('sakip_budgets', 'entered_by'),
     referencesUser('sakip_budget_versions', 'entered_by'),
@@ -133,8 +134,9 @@ export const sakipModule = defineModule({
     seed: async (tx, place) => {
       await seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now);
       await seedAkipDemo(tx, place.region, (code) => place.unit(code), place.now);
+      // The demo writes its plans' rows directly; the summary is built before the report, whose budget chapter reads it.
+      await rebuildRegionFigures(tx, place.region);
       await seedLkjipDemo(tx, place.region);
-      await rebuildRegionFigures(tx, place.region); // the demo writes its plans' rows directly
     },
   },
 });

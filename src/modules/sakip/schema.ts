@@ -669,7 +669,7 @@ export const sakipVillageValues = pgTable(
   ],
 );
 
-/** The versions of a village value that corrections replaced, as they were: its history. */
+/** The versions of a village value that corrections replaced or a deletion removed, as they were: its history. */
 export const sakipVillageValueVersions = pgTable(
   'sakip_village_value_versions',
   {
@@ -688,6 +688,11 @@ export const sakipVillageValueVersions = pgTable(
     enteredByLabel: text('entered_by_label').notNull(),
     reason: text('reason'),
     afterClose: boolean('after_close').notNull(),
+    /** Set when this version was deleted (a wrong entry) rather than corrected: when, by whom and why; the village then has no value until entered again. */
+    deletedAt: ts('deleted_at'),
+    deletedBy: uuid('deleted_by'),
+    deletedByLabel: text('deleted_by_label'),
+    deleteReason: text('delete_reason'),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period, t.villageCode, t.version] }), index('sakip_village_value_versions_plan_idx').on(t.regionCode, t.planId)],
 );
@@ -721,6 +726,10 @@ export const sakipIndicatorYearFigures = pgTable(
     excluded: text('excluded'),
     /** A key indicator (IKU) of the RPJMD: the province compares these. */
     iku: boolean('iku').notNull(),
+    /** The year's target when it is a single value (an output's volume for the efficiency index); null for a range or none. */
+    targetValue: numeric('target_value'),
+    /** The year's periods added up by the indicator's rule; null when nothing is reported. */
+    realised: numeric('realised'),
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.indicatorId, t.year] }),

@@ -5,51 +5,16 @@
 // CSV/XLSX import all or nothing with its problems by row and column, and
 // another region's staff refused our records.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import writeXlsxFile from 'write-excel-file/node';
-import { describeWithApp, type Session } from '../../../test/harness.js';
-import { createUser, grantRole } from '../../platform/auth/service.js';
-import { enableRegion } from '../../platform/regions/service.js';
-import { DEMO_PASSWORD } from '../../demo/seed.js';
+import { describeWithApp } from '../../../test/harness.js';
 import { VILLAGE_INDICATORS } from './demo-villages.js';
-
-const R = '/api/regions/32.11/sakip';
-
-function upload(data: Buffer | string, name: string, options?: unknown) {
-  const boundary = '----pamongdesa';
-  const parts = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\n`), Buffer.from(data), Buffer.from('\r\n')];
-  if (options !== undefined) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="options"\r\n\r\n${JSON.stringify(options)}\r\n`));
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+import { R, villageKit } from './villages.test-kit.js';
 
 describeWithApp('SAKIP village data', (h) => {
-  const s: Record<string, Session> = {};
-  let dinkesPlan: string;
-  const ids: Record<string, string> = {};
-  const auditCount = async () => (await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where region_code = '32.11' and action like 'sakip.%'`))[0].n;
-  const valueCount = async () => (await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from sakip_village_values where region_code = '32.11'`))[0].n;
-  const V = (key: string) => `${R}/plans/${dinkesPlan}/villages/${ids[key]}`;
-  const put = (who: string, key: string, period: string, values: unknown[], reason?: string) =>
-    h.api('PUT', `${V(key)}/values/${period}`, { session: s[who], body: { values, ...(reason ? { reason } : {}) } });
+  const kit = villageKit(h);
+  const { s, ids, auditCount, valueCount, V, put, importFile } = kit;
 
-  beforeAll(async () => {
-    await h.ctx.database.db.transaction(async (tx) => {
-      await enableRegion(tx, '32.73');
-      const bandung = await createUser(tx, { email: 'sakip@bandung.test', name: 'Koordinator SAKIP Bandung', password: DEMO_PASSWORD });
-      await grantRole(tx, '32.73', bandung, 'sakip_coordinator', null);
-    });
-    for (const [k, email] of Object.entries({
-      coordinator: 'sakip@sumedang.demo', officer: 'kecamatan.wado@sumedang.demo', dinkes: 'perencana.dinkes@sumedang.demo', bandung: 'sakip@bandung.test', bupati: 'bupati@sumedang.demo',
-    })) s[k] = await h.signIn(email);
-    const plans = (await h.api('GET', `${R}/plans`, { session: s.coordinator })).body;
-    dinkesPlan = plans.find((p: any) => p.unit?.code === 'DINKES').id;
-    const rows = (await h.api('GET', `${R}/plans/${dinkesPlan}/table?year=2025`, { session: s.coordinator })).body.rows.filter((r: any) => r.indicator);
-    const idOf = (name: string) => rows.find((r: any) => r.indicator.name === name).indicator.id;
-    ids.stunting = idOf(VILLAGE_INDICATORS.stunting.name);
-    ids.water = idOf(VILLAGE_INDICATORS.water.name);
-    ids.mothers = idOf('Jumlah ibu hamil yang mendapatkan layanan kesehatan sesuai standar');
-  });
+  beforeAll(() => kit.prepare());
 
   it('links the demo\'s two kecamatan to their units, and shows the officer which one is theirs', async () => {
     const list = (await h.api('GET', `${R}/kecamatan`, { session: s.officer })).body;
@@ -79,7 +44,7 @@ describeWithApp('SAKIP village data', (h) => {
     expect([best.code, best.name, best.kind, best.districtName, best.figure.shown]).toEqual(['32.11.17.1002', 'Kota Kulon', 'kelurahan', 'Sumedang Selatan', '7.36']);
     expect(table.villages.find((v: any) => v.code === '32.11.01.2006').entry).toMatchObject({ value: '41', denominator: '305', enteredBy: 'kecamatan.wado@sumedang.demo', version: 1 });
     // The plan shows the same figure as the indicator's 2025 achievement.
-    const row = (await h.api('GET', `${R}/plans/${dinkesPlan}/table?year=2025`, { session: s.coordinator })).body.rows.find((r: any) => r.indicator?.id === ids.water);
+    const row = (await h.api('GET', `${R}/plans/${kit.plan}/table?year=2025`, { session: s.coordinator })).body.rows.find((r: any) => r.indicator?.id === ids.water);
     expect(row.indicator.achievement.realisation.value).toBe('84.895464');
     // One kecamatan only.
     const wado = (await h.api('GET', `${V('water')}?period=2025&district=32.11.01`, { session: s.officer })).body;
@@ -101,7 +66,7 @@ describeWithApp('SAKIP village data', (h) => {
     expect(corrected.body.realisation).toMatchObject({ value: '11.142857', version: 2 });
     const history = (await h.api('GET', `${V('stunting')}/values/2026/32.11.01.2001/history`, { session: s.officer })).body;
     expect(history.versions.map((v: any) => [v.version, v.value])).toEqual([[1, '30'], [2, '27']]);
-    const realisations = (await h.api('GET', `${R}/plans/${dinkesPlan}/indicators/${ids.stunting}/realisations`, { session: s.coordinator })).body;
+    const realisations = (await h.api('GET', `${R}/plans/${kit.plan}/indicators/${ids.stunting}/realisations`, { session: s.coordinator })).body;
     expect(realisations.map((r: any) => [r.period, r.value])).toEqual([['2025', '12.679932'], ['2026', '11.142857']]);
   });
 
@@ -134,7 +99,7 @@ describeWithApp('SAKIP village data', (h) => {
     // Not a village code at all: the request's shape.
     expect((await put('officer', 'stunting', '2026', [{ villageCode: '32.11.01', value: '5', denominator: '100' }])).status).toBe(400);
     // The realisation of a village-measured indicator is never typed, not even by its unit's planner.
-    const typed = await h.api('PUT', `${R}/plans/${dinkesPlan}/indicators/${ids.stunting}/realisations/2026`, { session: s.dinkes, body: { value: '9' } });
+    const typed = await h.api('PUT', `${R}/plans/${kit.plan}/indicators/${ids.stunting}/realisations/2026`, { session: s.dinkes, body: { value: '9' } });
     expect([typed.status, typed.body.error.code]).toEqual([409, 'sakip.realisation_from_villages']);
     // Unit planners and readers do not enter village data; the officer does not link kecamatan.
     expect((await put('dinkes', 'stunting', '2026', [good])).status).toBe(403);
@@ -183,11 +148,6 @@ describeWithApp('SAKIP village data', (h) => {
   });
 
   describe('import', () => {
-    const importFile = (who: string, key: string, period: string, data: Buffer | string, name: string, options?: unknown) => {
-      const u = upload(data, name, options);
-      return h.api('POST', `${V(key)}/values/${period}/import`, { session: s[who], body: u.body, headers: u.headers });
-    };
-
     it('imports a CSV (semicolons, Excel\'s Indonesian export) and an XLSX of the officer\'s villages', async () => {
       const csv = '\uFEFFkode_desa;nilai;penyebut;catatan\r\n32.11.01.2003;700;902;Pendataan 2026\r\n32.11.01.2004;1050;1320;\r\n';
       const res = await importFile('officer', 'water', '2026', csv, 'air-minum.csv');
@@ -241,7 +201,7 @@ describeWithApp('SAKIP village data', (h) => {
   });
 
   it('gives another region\'s coordinator nothing of ours, with their region or ours in the URL', async () => {
-    const ours = `${R}/plans/${dinkesPlan}/villages/${ids.stunting}`;
+    const ours = `${R}/plans/${kit.plan}/villages/${ids.stunting}`;
     const theirs = ours.replace('/regions/32.11/', '/regions/32.73/');
     const good = [{ villageCode: '32.11.01.2003', value: '5', denominator: '100' }];
     const before = [await auditCount(), await valueCount()];

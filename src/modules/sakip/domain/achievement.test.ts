@@ -1,8 +1,8 @@
 // Pins the achievement formulas, the range and zero-target rules, period
 // aggregation and a target's achievement, with exact decimal strings.
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../../platform/decimal.js';
-import { achievement, aggregatePeriods, forDisplay, targetAchievement, type Achievement, type AggregationRule, type Polarity, type TargetValue } from './achievement.js';
+import { addExact, Dec } from '../../../platform/decimal.js';
+import { achievement, aggregatePeriods, forDisplay, tallyAverage, targetAchievement, type Achievement, type AggregationRule, type Polarity, type TargetValue } from './achievement.js';
 
 const single = (value: string | number): TargetValue => ({ type: 'single', value });
 const range = (low: string | number, high: string | number): TargetValue => ({ type: 'range', low, high });
@@ -161,6 +161,29 @@ describe("a target's (sasaran's) achievement from its indicators", () => {
     ['weights summing to 0', [{ indicator: 'a', achievement: computed('1'), weight: 0 }, { indicator: 'b', achievement: computed('1'), weight: 0 }], 'weight_not_positive', ['a', 'b']],
   ])('refuses %s', (_, parts, error, indicators) => {
     expect(targetAchievement(parts)).toEqual({ ok: false, error, indicators });
+  });
+});
+
+describe('many indicators counted together (a unit in the overview)', () => {
+  it.each([
+    { case: 'no indicator', tally: { indicators: 0, used: 0, sum: '0' }, expected: null },
+    { case: 'none computable', tally: { indicators: 3, used: 0, sum: '0' }, expected: { ok: false, error: 'nothing_computable', indicators: 3 } },
+    { case: 'all in', tally: { indicators: 2, used: 2, sum: '190' }, expected: { ok: true, percent: new Dec(95), used: 2, excluded: 0, complete: true } },
+    { case: 'one left out', tally: { indicators: 3, used: 2, sum: '190' }, expected: { ok: true, percent: new Dec(95), used: 2, excluded: 1, complete: false } },
+  ])('$case', ({ tally, expected }) => expect(tallyAverage(tally)).toEqual(expected));
+
+  it('gives the same figure however the sum was added up, and the same as a target\'s plain average', () => {
+    // 40-digit quotients whose running total in 40 digits would lose its last places.
+    const parts = [achievement('higher_is_better', { type: 'single', value: '3' }, '2'), achievement('higher_is_better', { type: 'single', value: '7' }, '5'),
+      achievement('higher_is_better', { type: 'single', value: '9' }, '13'), achievement('lower_is_better', { type: 'single', value: '11' }, '4')];
+    const percents = parts.map((a) => (a.computable ? a.percent : new Dec(0)));
+    const forward = percents.reduce((sum, p) => addExact(sum, p), '0');
+    const backward = [...percents].reverse().reduce((sum, p) => addExact(sum, p), '0');
+    expect(forward).toBe(backward);
+    const average = tallyAverage({ indicators: 5, used: 4, sum: forward });
+    const target = targetAchievement(parts.map((a, n) => ({ indicator: String(n), achievement: a.computable ? { computable: true, percent: a.percent } : null })));
+    expect(average?.ok && target.ok && forDisplay(average.percent)).toBe(target.ok && forDisplay(target.percent));
+    expect(average).toMatchObject({ ok: true, used: 4, excluded: 1, complete: false });
   });
 });
 

@@ -16,7 +16,7 @@
 // achievement) can differ from the true ratio in the 39th digit; it could
 // change a shown figure only if the true average lay exactly on a half
 // hundredth while its parts did not terminate.
-import { Dec, round2 } from '../../../platform/decimal.js';
+import { addExact, Dec, multiplyExact, round2 } from '../../../platform/decimal.js';
 import type { DecLike } from './bands.js';
 
 export type { DecLike } from './bands.js';
@@ -187,19 +187,48 @@ export function targetAchievement(parts: readonly IndicatorAchievement[]): Targe
     if (bad.length > 0) return { ok: false, error: 'weight_not_positive', indicators: bad };
   }
   const excluded: Excluded[] = [];
-  let sum = new Dec(0);
-  let weights = new Dec(0);
+  // Added up without rounding and divided once, as tallyAverage (and SQL's sum) does.
+  let sum = '0';
+  let weights = '0';
   const used: string[] = [];
   for (const p of parts) {
     if (p.achievement === null) { excluded.push({ indicator: p.indicator, reason: 'no_realisation' }); continue; }
     if (!p.achievement.computable) { excluded.push({ indicator: p.indicator, reason: p.achievement.reason }); continue; }
-    const w = weighted ? new Dec(p.weight!) : new Dec(1);
-    sum = sum.plus(p.achievement.percent.times(w));
-    weights = weights.plus(w);
+    const w = weighted ? String(p.weight!) : '1';
+    sum = addExact(sum, weighted ? multiplyExact(p.achievement.percent, w) : p.achievement.percent);
+    weights = addExact(weights, w);
     used.push(p.indicator);
   }
   if (used.length === 0) return { ok: false, error: 'nothing_computable', indicators: parts.map((p) => p.indicator) };
-  return { ok: true, percent: sum.div(weights), weighted, used, excluded, complete: excluded.length === 0 };
+  return { ok: true, percent: new Dec(sum).div(weights), weighted, used, excluded, complete: excluded.length === 0 };
+}
+
+/**
+ * Many indicators' achievement counted together, as an overview shows a unit's
+ * or the IKU's: how many have a figure, and the exact sum of those figures.
+ */
+export interface AchievementTally { indicators: number; used: number; sum: string }
+
+/** Indicators' achievements counted together. */
+export const tallyOf = (figures: readonly (AchievementFigure | null)[]): AchievementTally => figures.reduce<AchievementTally>(
+  (t, f) => (f?.computable ? { indicators: t.indicators + 1, used: t.used + 1, sum: addExact(t.sum, f.percent) } : { ...t, indicators: t.indicators + 1 }),
+  { indicators: 0, used: 0, sum: '0' },
+);
+
+export type TallyAverage =
+  | { ok: true; percent: Dec; used: number; excluded: number; complete: boolean }
+  | { ok: false; error: 'nothing_computable'; indicators: number };
+
+/**
+ * The plain average of the figures in a tally (as targetAchievement without
+ * weights), divided once from the exact sum so that the same indicators give
+ * the same figure however they were added up; null when there are none.
+ */
+export function tallyAverage(t: AchievementTally): TallyAverage | null {
+  if (t.indicators === 0) return null;
+  if (t.used === 0) return { ok: false, error: 'nothing_computable', indicators: t.indicators };
+  const excluded = t.indicators - t.used;
+  return { ok: true, percent: new Dec(t.sum).div(t.used), used: t.used, excluded, complete: excluded === 0 };
 }
 
 // ---------------------------------------------------------------------------

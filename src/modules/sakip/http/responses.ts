@@ -145,11 +145,21 @@ const budgetAndEfficiency = {
   efficiency: efficiency.nullable().describe('Null tanpa anggaran / null without a budget'),
 };
 
+/** Many indicators' average, by count: how many are in it and left out (the lists would grow with the region). */
+const tallySummary = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true), percent: z.string(), percentExact: z.string(),
+    used: z.number().int().describe('Indikator yang masuk rata-rata / indicators in the average'),
+    excluded: z.number().int().describe('Tanpa realisasi atau tak dapat dihitung / without a realisation or not computable'), complete: z.boolean(), band,
+  }),
+  z.object({ ok: z.literal(false), error: oneOf(['nothing_computable']), indicators: z.number().int() }),
+]).meta({ id: 'SakipTallySummary' });
+
 const tally = {
   indicators: z.number().int(), withTarget: z.number().int().describe('Dengan target tahun ini / with a target this year'),
   reported: z.number().int().describe('Dengan realisasi tahun ini / with a realisation this year'),
   met: z.number().int().describe('Capaian 100 % atau lebih / achievement of 100 % or more'),
-  achievement: summary.nullable().describe('Rata-rata capaian indikatornya / the average of its indicators\' achievement'),
+  achievement: tallySummary.nullable().describe('Rata-rata capaian indikatornya / the average of its indicators\' achievement'),
 };
 
 export const overview = z.object({
@@ -199,13 +209,16 @@ const villageFigure = z.object({
 export const villageEntry = z.object({
   value: decimal.describe('Jumlah, atau pembilang rasio / the count, or a rate\'s numerator'), denominator: decimal.nullable(), note: z.string(),
   version: z.number().int(), enteredAt: instant, enteredBy: z.string(), reason: z.string().nullable(), afterClose: z.boolean(),
+  deleted: z.object({ at: instant, by: z.string(), reason: z.string() }).nullable()
+    .describe('Dalam riwayat: versi ini dihapus (entri salah), kapan, oleh siapa dan mengapa / in the history: this version was deleted (a wrong entry), when, by whom and why'),
 }).meta({ id: 'SakipVillageEntry' });
 
-export const villageTable = z.object({
+export const kecamatanBreakdown = z.object({
   plan: z.object({ id: z.string(), title: z.string(), kind: oneOf(['rpjmd', 'renstra']), unitId: z.string().nullable() }),
   indicator: z.object({ id: z.string(), name: z.string(), measure: z.string(), polarity: oneOf(['higher_is_better', 'lower_is_better']), aggregation: oneOf(['sum', 'average', 'last']) }),
   rule: villageRule, period: z.string(), year: z.number().int(), periods: z.array(z.string()).describe('Periode yang berisi data desa, terbaru dulu / periods with village values, newest first'),
   lockedBy: z.string().nullable().describe('Periode tertutup yang mengunci periode ini (hanya koordinator mengoreksi, dengan alasan); null bila terbuka / the closed period locking it (the coordinator corrects, with a reason); null when open'),
+  targetPerPart: z.boolean().describe('Rasio: setiap kecamatan dan desa dibandingkan dengan target; jumlah: hanya totalnya (target adalah jumlah seluruh daerah) / a rate: every kecamatan and village is compared with the target; a sum: only the total (the target is the whole region\'s sum)'),
   target: target.nullable(),
   total: villageFigure.nullable().describe('Semua desa yang berisi: sama dengan realisasi indikator / every village with a value: the indicator\'s realisation'),
   realisation: realisation.nullable(),
@@ -213,6 +226,9 @@ export const villageTable = z.object({
     districtCode: z.string(), name: z.string(), unit: unitBrief.nullable(), villages: z.number().int(), entered: z.number().int(), figure: villageFigure.nullable(),
     rank: z.number().int().nullable(), editable: z.boolean(),
   })),
+}).meta({ id: 'SakipKecamatanBreakdown' });
+
+export const villageTable = kecamatanBreakdown.extend({
   villages: z.array(z.object({
     code: z.string(), name: z.string(), kind: z.string().describe('desa atau kelurahan'), districtCode: z.string(), districtName: z.string(),
     entry: villageEntry.nullable(), figure: villageFigure.nullable(), rank: z.number().int().nullable().describe('Peringkat, terbaik = 1 menurut polaritas / rank, best = 1 by polarity'),

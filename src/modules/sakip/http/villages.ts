@@ -9,11 +9,12 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { multipartReader } from '../../../platform/files.js';
 import { regionParam } from '../../../platform/http/schemas.js';
-import { failures } from '../../../platform/http/responses.js';
+import { failures, fileAnswer } from '../../../platform/http/responses.js';
 import { AppError } from '../../../platform/errors.js';
 import { PERIOD_PATTERN } from '../service/periods.js';
 import {
-  enterVillageValues, importVillageValues, linkKecamatan, listKecamatan, listVillageIndicators, readVillageFile, setVillageRule, villageTable, villageValueHistory,
+  deleteVillageValue, enterVillageValues, importVillageValues, kecamatanBreakdown, linkKecamatan, listKecamatan, listVillageIndicators, readVillageFile, setVillageRule,
+  villageTable, villageTemplate, villageValueHistory,
 } from '../service/villages.js';
 import { XLSX_TYPE } from '../service/workbook.js';
 import * as answers from './responses.js';
@@ -99,6 +100,34 @@ export const sakipVillageRoutes = (ctx: AppContext) => async (app: FastifyInstan
     },
   }, async (request) => villageTable(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.query));
 
+  r.get(`${V}/kecamatan`, {
+    config: { access: 'sakip.read' },
+    schema: {
+      tags, summary: 'Indikator per kecamatan dalam satu periode / The indicator by kecamatan in a period', params: villagesParam,
+      description: 'Setiap kecamatan dihitung dari desanya dengan aturan indikator (jumlah, atau rasio tertimbang Σ pembilang / Σ penyebut × pengali), diberi peringkat, dan untuk rasio dibandingkan dengan target tahun itu (target jumlah adalah total daerah, jadi hanya totalnya); total = realisasi indikator. Tanpa baris desa: turun ke desa satu kecamatan dengan GET …/villages/{indikator}?district=. Periode bawaan: yang terbaru berisi data. / Each kecamatan rolled up from its villages by the indicator\'s rule (a sum, or the weighted rate), ranked and, for a rate, compared with the year\'s target (a sum\'s target is the region\'s total, so only the total is); the total is the indicator\'s realisation. No village rows: drill down to one kecamatan\'s villages with GET …/villages/{indicator}?district=.',
+      querystring: z.object({ period: period.optional() }),
+      response: { 200: answers.kecamatanBreakdown, ...failures('sakip.plan_not_found', 'sakip.indicator_not_found', 'sakip.not_village_indicator') },
+    },
+  }, async (request) => kecamatanBreakdown(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.query));
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    const type = format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE;
+    r.get(`${V}/values/:period/template.${format}`, {
+      config: { access: 'sakip.read' },
+      schema: {
+        tags, summary: `Templat impor nilai desa (${format.toUpperCase()}) / The village import template (${format.toUpperCase()})`, params: valuesParam,
+        description: 'Satu baris per desa/kelurahan kecamatan yang diminta (bawaan: kecamatan yang desanya diisi pengguna ini, atau semua kecamatan), dengan kolom yang dibaca impor: kode_desa, nilai, penyebut (rasio), catatan; nilai yang sudah diisi tercantum untuk dikoreksi. nama_desa dan kecamatan hanya untuk dibaca. Baris yang nilainya dibiarkan kosong tidak diimpor. CSV dalam bahasa pembaca: Indonesia dengan titik koma dan koma desimal (seperti Excel berbahasa Indonesia), Inggris dengan koma dan titik desimal. / A row per village of the kecamatan asked (by default those this user enters, else every kecamatan), in the columns the import reads, with values already entered to correct; nama_desa and kecamatan are for reading only. Rows left without a figure are not imported. The CSV in the reader\'s language: Indonesian with semicolons and decimal commas (as Excel in Indonesian), English with commas and decimal points.',
+        querystring: z.object({ district: districtCode.optional().describe('Hanya satu kecamatan / one kecamatan only') }),
+        response: { 200: fileAnswer(`Templat ${format.toUpperCase()} / a ${format.toUpperCase()} template`, type), ...failures('sakip.plan_not_found', 'sakip.indicator_not_found', 'sakip.not_village_indicator') },
+      },
+    }, async (request, reply) => {
+      const file = await villageTemplate(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, request.query,
+        { format, locale: request.locale });
+      return reply.type(type).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.data);
+    });
+  }
+
   r.put(`${V}/values/:period`, {
     config: { access: 'sakip.village' },
     schema: {
@@ -124,7 +153,7 @@ export const sakipVillageRoutes = (ctx: AppContext) => async (app: FastifyInstan
     preValidation: multipartReader('options', 'file', villageUpload),
     schema: {
       tags, summary: 'Impor nilai desa dari CSV atau Excel / Import village values from CSV or Excel', params: valuesParam,
-      description: 'multipart/form-data: `file` (.csv UTF-8 dengan koma atau titik koma, atau .xlsx lembar pertama; maks. 2 MB) dan opsional `options` (JSON {"reason": "…"}). Baris 1 judul: kode_desa, nilai, penyebut (indikator rasio), catatan (opsional); judul Inggris village_code, value, denominator, note juga diterima. Semua atau tidak sama sekali: masalah dijawab sekaligus sebagai sakip.village_import_invalid dengan details.problems (baris seperti di Excel, kolom, kode, pesan). / `file` (.csv UTF-8, comma or semicolon, or the first sheet of an .xlsx; 2 MB max) and optional `options`. Header row: kode_desa, nilai, penyebut (rates), catatan; English headers too. All or nothing: problems come at once with row and column.',
+      description: 'multipart/form-data: `file` (.csv UTF-8 dengan koma atau titik koma, atau .xlsx lembar pertama; maks. 2 MB) dan opsional `options` (JSON {"reason": "…"}). Baris 1 judul: kode_desa, nilai, penyebut (indikator rasio), catatan (opsional); judul Inggris village_code, value, denominator, note juga diterima; kolom lain diabaikan, baris tanpa nilai dan penyebut dilewati; CSV bertitik koma memakai koma desimal (12,5). Semua atau tidak sama sekali: masalah dijawab sekaligus sebagai sakip.village_import_invalid dengan details.problems (baris seperti di Excel, kolom, kode, pesan). / `file` (.csv UTF-8, comma or semicolon, or the first sheet of an .xlsx; 2 MB max) and optional `options`. Header row: kode_desa, nilai, penyebut (rates), catatan; English headers too; other columns are ignored, rows with neither value nor denominator skipped; a semicolon CSV uses decimal commas (12,5). All or nothing: problems come at once with row and column.',
       body: z.object({ reason }).nullish(),
       response: {
         200: answers.villageWrite.extend({ rows: z.number().int() }),
@@ -138,6 +167,19 @@ export const sakipVillageRoutes = (ctx: AppContext) => async (app: FastifyInstan
     return importVillageValues(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, sheet,
       { fileName: file.fileName, reason: request.body?.reason });
   });
+
+  r.delete(`${V}/values/:period/:villageCode`, {
+    config: { access: 'sakip.village' },
+    schema: {
+      tags, summary: 'Hapus nilai satu desa (entri salah), dengan alasan / Delete one village\'s value (a wrong entry), with a reason', params: valuesParam.extend({ villageCode }),
+      description: 'Siapa dan periode seperti mengisi: petugas data desa kecamatan itu atau koordinator; periode yang ditutup hanya koordinator. Alasan wajib. Nilai yang dihapus tetap di riwayatnya (deleted: kapan, oleh siapa, alasan), dan realisasi indikator dihitung ulang dari desa yang tersisa dalam transaksi yang sama (tanpa desa tersisa: realisasinya dihapus, tetap di riwayatnya). / Who and which periods as for entering; a closed period: the coordinator only. A reason is required. The deleted value stays in its history (deleted: when, by whom, why) and the indicator\'s realisation is rolled up again from the villages left in the same transaction (none left: the realisation is removed, kept in its history).',
+      body: z.object({ reason: z.string().max(2000).describe('Mengapa nilai ini salah / why this value is wrong') }),
+      response: {
+        200: z.object({ realisation: answers.realisation.nullable().describe('Realisasi indikator setelahnya; null bila tidak ada desa yang tersisa / the indicator\'s realisation after; null when no village is left') }).meta({ id: 'SakipVillageDelete' }),
+        ...failures(...entryFailures, 'sakip.village_value_not_found', 'sakip.village_delete_reason_required'),
+      },
+    },
+  }, async (request) => deleteVillageValue(ctx, request.region!, request.actor, request.params.planId, request.params.indicatorId, request.params.period, request.params.villageCode, request.body));
 
   r.get(`${V}/values/:period/:villageCode/history`, {
     config: { access: 'sakip.read' },

@@ -4,20 +4,22 @@
 // the region's overview and the province's comparison (fields added to
 // theirs). A node's budget is its own entry for the period, else the sum of
 // its children's (a programme without its own pagu is its activities').
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
-import { achievement, type Polarity } from '../domain/achievement.js';
+import { achievement, type AchievementTally, type Polarity } from '../domain/achievement.js';
 import {
   addBudgets as sum, budgetView, efficiencyMethodView, efficiencyView as judged, percentView, type Budget, type EfficiencySettings, type OutputRealisation,
 } from '../domain/efficiency.js';
-import { sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipRealisations, sakipReportingPeriods } from '../schema.js';
+import {
+  sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipIndicators, sakipIndicatorYearFigures, sakipNodes, sakipRealisations, sakipReportingPeriods,
+} from '../schema.js';
 import { nodeIn, planFor, type NodeRow, type PlanRow } from './data.js';
 import { isWithin, periodAndContainers, periodOrder } from './periods.js';
 import { nodeBrief } from './reads.js';
-import { planFigures, summaryOf, type RegionView } from './views.js';
+import { planFigures, summaryOf, tallySummaryOf, type RegionView } from './views.js';
 import { getRegion } from '../../../platform/regions/service.js';
 import { regionOverview } from './overview.js';
 
@@ -32,11 +34,11 @@ export const BUDGET_KINDS: readonly string[] = ['programme', 'activity', 'sub_ac
  * inside it): its own rows inside the period added up, else its children's
  * budgets added up; null when neither has any.
  */
-export function rolledUpBudgets(nodes: readonly NodeRow[], rows: readonly BudgetRow[], period: string): Map<string, Budget | null> {
+export function rolledUpBudgets(nodes: readonly Pick<NodeRow, 'id' | 'parentId' | 'kind'>[], rows: readonly Pick<BudgetRow, 'nodeId' | 'period' | 'ceiling' | 'spending'>[], period: string): Map<string, Budget | null> {
   const out = new Map<string, Budget | null>();
-  const children = new Map<string, NodeRow[]>();
+  const children = new Map<string, (typeof nodes)[number][]>();
   for (const n of nodes) if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
-  const of = (n: NodeRow): Budget | null => {
+  const of = (n: (typeof nodes)[number]): Budget | null => {
     if (out.has(n.id)) return out.get(n.id)!;
     const own = sum(rows.filter((r) => r.nodeId === n.id && isWithin(r.period, period)));
     const total = own ?? sum((children.get(n.id) ?? []).filter((c) => BUDGET_KINDS.includes(c.kind)).map(of).filter((b): b is Budget => b !== null));
@@ -50,13 +52,22 @@ export function rolledUpBudgets(nodes: readonly NodeRow[], rows: readonly Budget
 interface Figure { polarity: string; target: string | null; realised: string | null }
 
 /** An indicator as an output of its node's budget (method 2): a single target and a realisation. */
-export const outputsOf = (budget: Budget | null, figures: readonly (Figure & { name: string })[]): OutputRealisation[] => (budget === null ? [] : figures
+export const outputsOf = (budget: Budget | null, figures: readonly OutputFigure[]): OutputRealisation[] => (budget === null ? [] : figures
   .filter((f) => f.target !== null && f.realised !== null)
   .map((f) => ({ output: f.name, budgetCeiling: budget.ceiling, budgetRealised: budget.spending, volumeTarget: f.target!, volumeRealised: f.realised! })));
 
 async function budgetRowsOf(db: Queryable, regionCode: string, planIds: string[], year: number): Promise<BudgetRow[]> {
   if (planIds.length === 0) return [];
   return db.select().from(sakipBudgets).where(and(eq(sakipBudgets.regionCode, regionCode), inArray(sakipBudgets.planId, planIds), eq(sakipBudgets.year, year)));
+}
+
+/** Each node's budget rows of the year added up in SQL, as one row for the year: what the year's roll-up needs. */
+async function yearBudgetsOf(db: Queryable, regionCode: string, planIds: string[], year: number) {
+  if (planIds.length === 0) return [];
+  const b = sakipBudgets;
+  const rows = await db.select({ planId: b.planId, nodeId: b.nodeId, ceiling: sql<string>`sum(${b.ceiling})::text`, spending: sql<string>`sum(${b.spending})::text` })
+    .from(b).where(and(eq(b.regionCode, regionCode), inArray(b.planId, planIds), eq(b.year, year))).groupBy(b.planId, b.nodeId);
+  return rows.map((r) => ({ ...r, period: String(year) }));
 }
 
 /** The year a node's budget is read for: the one asked for, inside the plan. */
@@ -147,44 +158,87 @@ interface OverviewLike {
   iku: { achievement: { ok: boolean; percentExact?: string } | null };
 }
 
-/** A plan with a budget in the year: its nodes' budgets rolled up, and each node's indicators as the plan shows them. */
-export interface BudgetedPlan {
-  plan: PlanRow;
-  nodes: NodeRow[];
-  budgets: Map<string, Budget | null>;
-  indicators: Awaited<ReturnType<typeof planFigures>>['indicators'];
+/** An indicator as an output of its node's budget (method 2): its name, single target and realisation. */
+export type OutputFigure = Figure & { name: string };
+
+/**
+ * A budgeted plan's year as efficiency reads it: its nodes, each node's
+ * indicators counted together (their achievement), and, when the region
+ * judges by the output index, each node's indicators as outputs.
+ */
+export interface BudgetedPlanYear {
+  nodes: Pick<NodeRow, 'id' | 'parentId' | 'kind' | 'unitId' | 'title' | 'code'>[];
+  tallies: Map<string, AchievementTally>;
+  outputs: Map<string, OutputFigure[]>;
 }
 
-/** The plans among `planIds` with a budget in the year, with their figures; the others are left out. */
-export async function budgetedPlans(db: Queryable, region: EfficiencyRegion, planIds: string[], year: number): Promise<BudgetedPlan[]> {
-  const rows = await budgetRowsOf(db, region.code, planIds, year);
-  const out: BudgetedPlan[] = [];
+/** Reads the budgeted plans' year: from the stored summary when serving, from the raw rows for the tests and the bench. */
+export type PlanYearReader = (db: Queryable, region: RegionView, planIds: string[], year: number, withOutputs: boolean) => Promise<Map<string, BudgetedPlanYear>>;
+
+/** The plans' nodes and their indicators' figures from the stored yearly summary, counted per node in SQL. */
+export const summaryPlanYears: PlanYearReader = async (db, region, planIds, year, withOutputs) => {
+  const f = sakipIndicatorYearFigures;
+  const i = sakipIndicators;
+  const figuresOf = and(eq(f.regionCode, region.code), inArray(f.planId, planIds), eq(f.year, year));
+  const joined = and(eq(i.regionCode, f.regionCode), eq(i.id, f.indicatorId));
   // In turn, not together: `db` may be a transaction's one connection.
-  for (const id of planIds) {
-    const mine = rows.filter((r) => r.planId === id);
-    if (mine.length === 0) continue;
-    const plan = await planFor(db, region.code, id);
-    const { data, indicators } = await planFigures(db, region, plan, year);
-    out.push({ plan, nodes: data.nodes, budgets: rolledUpBudgets(data.nodes, mine, String(year)), indicators });
+  const nodes = await db.select({ id: sakipNodes.id, planId: sakipNodes.planId, parentId: sakipNodes.parentId, kind: sakipNodes.kind, unitId: sakipNodes.unitId, title: sakipNodes.title, code: sakipNodes.code })
+    .from(sakipNodes).where(and(eq(sakipNodes.regionCode, region.code), inArray(sakipNodes.planId, planIds)))
+    .orderBy(asc(sakipNodes.position), asc(sakipNodes.createdAt), asc(sakipNodes.id));
+  const tallies = await db.select({ planId: f.planId, nodeId: i.nodeId, indicators: sql<number>`count(*)::int`, used: sql<number>`count(${f.percent})::int`, sum: sql<string>`coalesce(sum(${f.percent}), 0)::text` })
+    .from(f).innerJoin(i, joined).where(figuresOf).groupBy(f.planId, i.nodeId);
+  const outputs = !withOutputs ? [] : await db.select({ planId: f.planId, nodeId: i.nodeId, name: i.name, polarity: i.polarity, target: f.targetValue, realised: f.realised })
+    .from(f).innerJoin(i, joined).where(and(figuresOf, isNotNull(f.targetValue), isNotNull(f.realised)))
+    .orderBy(asc(i.position), asc(i.createdAt), asc(i.id));
+  const out = new Map<string, BudgetedPlanYear>(planIds.map((id) => [id, { nodes: [], tallies: new Map(), outputs: new Map() }]));
+  for (const { planId, ...n } of nodes) out.get(planId)!.nodes.push(n);
+  for (const { planId, nodeId, ...t } of tallies) out.get(planId)!.tallies.set(nodeId, t);
+  for (const { planId, nodeId, ...o } of outputs) {
+    const byNode = out.get(planId)!.outputs;
+    byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), o]);
   }
   return out;
+};
+
+/** A plan with a budget in the year: its year as efficiency reads it, and its nodes' budgets rolled up. */
+export interface BudgetedPlan extends BudgetedPlanYear {
+  plan: { id: string; kind: 'rpjmd' | 'renstra'; unitId: string | null };
+  budgets: Map<string, Budget | null>;
+}
+
+/**
+ * The plans among `plans` with a budget in the year, read by `read` (the
+ * stored summary when serving); each node's indicators as outputs only when
+ * asked (the output index). The others are left out.
+ */
+export async function budgetedPlans(
+  db: Queryable, region: EfficiencyRegion, plans: readonly BudgetedPlan['plan'][], year: number, read: PlanYearReader = summaryPlanYears,
+): Promise<BudgetedPlan[]> {
+  const rows = await yearBudgetsOf(db, region.code, plans.map((p) => p.id), year);
+  const budgeted = plans.filter((p) => rows.some((r) => r.planId === p.id));
+  if (budgeted.length === 0) return [];
+  const years = await read(db, region, budgeted.map((p) => p.id), year, region.settings.sakip.method === 'output_index');
+  return budgeted.map((plan) => {
+    const y = years.get(plan.id)!;
+    return { plan, ...y, budgets: rolledUpBudgets(y.nodes, rows.filter((r) => r.planId === plan.id), String(year)) };
+  });
 }
 
 /** A node's indicators together (as a sasaran's achievement is reported): the exact percent, or null without one. */
 export function nodeAchievement(settings: EfficiencySettings, b: BudgetedPlan, nodeId: string): string | null {
-  const s = summaryOf(settings, (b.indicators.get(nodeId) ?? []).map((i) => ({ id: i.view.id, figure: i.figure })));
+  const s = tallySummaryOf(settings, b.tallies.get(nodeId) ?? { indicators: 0, used: 0, sum: '0' });
   return s?.ok ? s.percentExact : null;
 }
 
 /** A node's indicators as outputs of `budget` (method 2). */
-export const nodeOutputs = (b: BudgetedPlan, nodeId: string, budget: Budget | null) => outputsOf(budget, (b.indicators.get(nodeId) ?? []).map((i) => ({
-  name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null,
-})));
+export const nodeOutputs = (b: BudgetedPlan, nodeId: string, budget: Budget | null) => outputsOf(budget, b.outputs.get(nodeId) ?? []);
+
+type BudgetNode = BudgetedPlanYear['nodes'][number];
 
 /** The target (sasaran) a programme serves: the one it hangs from. */
-export const servedTarget = (b: BudgetedPlan, node: NodeRow) => b.nodes.find((n) => n.id === node.parentId && n.kind === 'target') ?? null;
+export const servedTarget = (b: BudgetedPlan, node: BudgetNode) => b.nodes.find((n) => n.id === node.parentId && n.kind === 'target') ?? null;
 
-export interface ProgrammeBudget { from: BudgetedPlan; node: NodeRow; unitId: string | null; budget: Budget }
+export interface ProgrammeBudget { from: BudgetedPlan; node: BudgetNode; unitId: string | null; budget: Budget }
 export interface UnitBudget { renstra: ProgrammeBudget[]; rpjmd: ProgrammeBudget[]; outputs: OutputRealisation[] }
 
 /**
@@ -200,7 +254,7 @@ export function budgetsByUnit(plans: readonly BudgetedPlan[]): Map<string | null
       const unitId = n.unitId ?? b.plan.unitId;
       const u = byUnit.get(unitId) ?? { renstra: [], rpjmd: [], outputs: [] };
       byUnit.set(unitId, u);
-      if (n.kind === 'programme') u[b.plan.kind as 'rpjmd' | 'renstra'].push({ from: b, node: n, unitId, budget });
+      if (n.kind === 'programme') u[b.plan.kind].push({ from: b, node: n, unitId, budget });
       u.outputs.push(...nodeOutputs(b, n.id, budget));
     }
   }
@@ -218,11 +272,12 @@ export const countedProgrammes = (u: UnitBudget) => (u.renstra.length > 0 ? u.re
  * The overview with each unit's budget (its counted programmes), absorption
  * and efficiency; each target (sasaran) with budgeted programmes under it,
  * its achievement against their absorption; and the region's total: its
- * RPJMD key indicators' achievement against the whole budget.
+ * RPJMD key indicators' achievement against the whole budget. Only the plans
+ * with a budget that year are read.
  */
-export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T) {
+export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T, read: PlanYearReader = summaryPlanYears) {
   const settings = region.settings.sakip;
-  const budgeted = await budgetedPlans(ctx.database.db, region, overview.plans.map((p) => p.id), overview.year);
+  const budgeted = await budgetedPlans(ctx.database.db, region, overview.plans, overview.year, read);
   const percentOf = (a: { ok: boolean; percentExact?: string } | null | undefined) => (a?.ok ? a.percentExact! : null);
   // A target (sasaran) against the programmes serving it: its indicators' achievement and their budget.
   const targets = budgeted.flatMap((b) => b.nodes.filter((n) => n.kind === 'target').flatMap((t) => {
@@ -230,7 +285,7 @@ export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, re
     if (budget === null) return [];
     const achieved = nodeAchievement(settings, b, t.id);
     return [{
-      planId: b.plan.id, planKind: b.plan.kind as 'rpjmd' | 'renstra', unitId: t.unitId ?? b.plan.unitId, node: { id: t.id, title: t.title, code: t.code },
+      planId: b.plan.id, planKind: b.plan.kind, unitId: t.unitId ?? b.plan.unitId, node: { id: t.id, title: t.title, code: t.code },
       achievement: achieved === null ? null : percentView(new Dec(achieved)), budget: budgetView(budget),
       efficiency: judged(settings, achieved, budget, nodeOutputs(b, t.id, budget)),
     }];

@@ -51,6 +51,7 @@ async function computeRows(tx: Queryable, plan: PlanRow, scope: FigureScope): Pr
       percent: figure?.computable ? figure.percent.toFixed() : null,
       excluded: figure === null ? 'no_realisation' : figure.computable ? null : figure.reason,
       iku: plan.kind === 'rpjmd' && i.isIku,
+      targetValue: target?.value ?? null, realised: aggregate?.value?.toFixed() ?? null,
     };
   }));
 }
@@ -73,7 +74,7 @@ export async function refreshFigures(tx: Queryable, plan: PlanRow, scope: Figure
 /** Rebuilds one region's summary from its raw rows, in one transaction. Returns the rows written and how many differed before. */
 export async function rebuildRegionFigures(tx: Queryable, regionCode: string): Promise<{ rows: number; differing: number }> {
   const f = sakipIndicatorYearFigures;
-  const key = (r: FigureRow) => [r.indicatorId, r.year, r.planId, r.unitId ?? '', r.hasTarget, r.reported, r.percent ?? '', r.excluded ?? '', r.iku].join('|');
+  const key = (r: FigureRow) => [r.indicatorId, r.year, r.planId, r.unitId ?? '', r.hasTarget, r.reported, r.percent ?? '', r.excluded ?? '', r.iku, r.targetValue ?? '', r.realised ?? ''].join('|');
   const before = new Set((await tx.select().from(f).where(eq(f.regionCode, regionCode))).map(key));
   const beforeCount = before.size;
   await tx.delete(f).where(eq(f.regionCode, regionCode));

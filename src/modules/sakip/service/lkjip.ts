@@ -51,14 +51,16 @@ async function unitName(db: Queryable, regionCode: string, unitId: string | null
  * report (the RPJMD's) takes every active plan covering the year, so each
  * unit's Renstra programmes, or the RPJMD programmes it leads when its
  * Renstra has none; a unit's report its Renstra's, with their activities and
- * sub-activities. Null when nothing is budgeted that year.
+ * sub-activities. Achievement comes from the stored yearly summary, as the
+ * overview reads it (kept in step in every change's own transaction). Null
+ * when nothing is budgeted that year.
  */
 async function budgetFor(db: Queryable, region: ReportRegion, plan: PlanRow, year: number): Promise<LkjipBudgetInput | null> {
   const settings = region.settings.sakip;
   const ofRegion = plan.unitId === null;
   // In turn, not together: `db` may be a transaction's one connection.
-  const planIds = ofRegion ? (await activePlans(db, region.code, year)).map((p) => p.id) : [plan.id];
-  const budgeted = await budgetedPlans(db, region, planIds, year);
+  const plans = (ofRegion ? await activePlans(db, region.code, year) : [plan]).map((p) => ({ id: p.id, kind: p.kind as 'rpjmd' | 'renstra', unitId: p.unitId }));
+  const budgeted = await budgetedPlans(db, region, plans, year);
   if (budgeted.length === 0) return null;
   const byUnit = budgetsByUnit(budgeted);
   const names = new Map((await db.select({ id: units.id, name: units.name }).from(units).where(eq(units.regionCode, region.code))).map((u) => [u.id, u.name]));

@@ -3,6 +3,9 @@
 // reference the tests compare the summary's answer with, and the naive
 // baseline of `npm run bench`. Not served.
 import type { AppContext } from '../../../platform/context.js';
+import { planFor } from './data.js';
+import type { BudgetedPlanYear, PlanYearReader } from './efficiency.js';
+import { tallyOf } from '../domain/achievement.js';
 import { activePlans, count, emptyTally, overviewView, regionUnits, regionYear, type Tally } from './overview.js';
 import { planFigures, type RegionView } from './views.js';
 
@@ -22,9 +25,26 @@ export async function regionOverviewFromRaw(ctx: AppContext, region: RegionView,
       const tally = byUnit.get(unitId) ?? emptyTally();
       byUnit.set(unitId, tally);
       const reported = (a.realisation?.reported.length ?? 0) > 0;
-      count(tally, i.id, a.target !== null, reported, figures.figure);
-      if (plan.kind === 'rpjmd' && i.isIku) count(iku, i.id, a.target !== null, reported, figures.figure);
+      count(tally, a.target !== null, reported, figures.figure);
+      if (plan.kind === 'rpjmd' && i.isIku) count(iku, a.target !== null, reported, figures.figure);
     }
   }
   return overviewView(region, year, plans, unitRows, byUnit, iku);
 }
+
+/** The budgeted plans' year for the efficiency, recomputed from the raw rows plan by plan (withEfficiency's reader before the summary). */
+export const rawPlanYears: PlanYearReader = async (db, region, planIds, year, withOutputs) => {
+  const out = new Map<string, BudgetedPlanYear>();
+  for (const id of planIds) {
+    const { data, indicators } = await planFigures(db, region, await planFor(db, region.code, id), year);
+    const byNode = [...indicators];
+    out.set(id, {
+      nodes: data.nodes,
+      tallies: new Map(byNode.map(([nodeId, list]) => [nodeId, tallyOf(list.map((i) => i.figure))])),
+      outputs: new Map(!withOutputs ? [] : byNode.map(([nodeId, list]) => [nodeId, list
+        .map((i) => ({ name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null }))
+        .filter((o) => o.target !== null && o.realised !== null)])),
+    });
+  }
+  return out;
+};

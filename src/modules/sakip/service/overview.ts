@@ -4,35 +4,43 @@
 // indicators without one are the region's own), with how many have a target,
 // were reported, met their target, and their achievement together. Also the
 // share of the RPJMD's key indicators (IKU) met, which the dashboard shows.
-// Read from the stored yearly summary (service/figures.ts); overview-raw.ts
-// computes the same from the raw rows, for the tests and the bench.
+// Counted in SQL from the stored yearly summary (service/figures.ts): a few
+// rows per unit whatever the number of indicators; overview-raw.ts computes
+// the same from the raw rows, for the tests and the bench.
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { units } from '../../../platform/schema.js';
-import { Dec } from '../../../platform/decimal.js';
-import type { AchievementFigure, NotComputable } from '../domain/achievement.js';
-import { sakipIndicators, sakipIndicatorYearFigures, sakipPlans } from '../schema.js';
-import { summaryOf, type RegionView } from './views.js';
+import { addExact } from '../../../platform/decimal.js';
+import type { AchievementFigure } from '../domain/achievement.js';
+import { sakipIndicatorYearFigures, sakipPlans } from '../schema.js';
+import { tallySummaryOf, type RegionView } from './views.js';
 
-export interface Tally {
-  indicators: number;
-  withTarget: number;
-  reported: number;
-  met: number;
-  parts: { id: string; figure: AchievementFigure | null }[];
-}
+/** Indicators counted together: how many, with a target, reported, met, and their achievement's exact sum. */
+export interface Tally { indicators: number; withTarget: number; reported: number; met: number; used: number; sum: string }
 
-export const emptyTally = (): Tally => ({ indicators: 0, withTarget: 0, reported: 0, met: 0, parts: [] });
+export const emptyTally = (): Tally => ({ indicators: 0, withTarget: 0, reported: 0, met: 0, used: 0, sum: '0' });
 
-const HUNDRED = new Dec(100);
-
-export function count(t: Tally, id: string, hasTarget: boolean, reported: boolean, figure: AchievementFigure | null): void {
+/** One indicator into a tally. */
+export function count(t: Tally, hasTarget: boolean, reported: boolean, figure: AchievementFigure | null): void {
   t.indicators += 1;
   if (hasTarget) t.withTarget += 1;
   if (reported) t.reported += 1;
-  if (figure?.computable && figure.percent.gte(HUNDRED)) t.met += 1;
-  t.parts.push({ id, figure });
+  if (figure?.computable) {
+    if (figure.percent.gte(100)) t.met += 1;
+    t.used += 1;
+    t.sum = addExact(t.sum, figure.percent);
+  }
+}
+
+/** Two tallies together. */
+function add(t: Tally, u: Tally): void {
+  t.indicators += u.indicators;
+  t.withTarget += u.withTarget;
+  t.reported += u.reported;
+  t.met += u.met;
+  t.used += u.used;
+  t.sum = addExact(t.sum, u.sum);
 }
 
 /** The current year in the region. */
@@ -51,7 +59,7 @@ export function overviewView(region: RegionView, year: number, plans: { id: stri
   unitRows: { id: string; code: string; name: string }[], byUnit: Map<string | null, Tally>, iku: Tally) {
   const unitOf = new Map(unitRows.map((u) => [u.id, u]));
   const view = (t: Tally) => ({
-    indicators: t.indicators, withTarget: t.withTarget, reported: t.reported, met: t.met, achievement: summaryOf({ bands: region.settings.sakip.bands }, t.parts),
+    indicators: t.indicators, withTarget: t.withTarget, reported: t.reported, met: t.met, achievement: tallySummaryOf({ bands: region.settings.sakip.bands }, t),
   });
   const rows = [...byUnit.entries()].map(([unitId, t]) => ({ unit: unitId === null ? null : unitOf.get(unitId) ?? null, ...view(t) }))
     .sort((a, b) => (a.unit === null ? -1 : b.unit === null ? 1 : a.unit.name.localeCompare(b.unit.name, 'id')));
@@ -67,30 +75,29 @@ const f = sakipIndicatorYearFigures;
 
 export async function regionOverview(ctx: AppContext, region: RegionView, askedYear?: number) {
   const year = askedYear ?? regionYear(ctx, region.utcOffsetMinutes);
-  // The summary's rows in the order the plans and their indicators are listed, so each unit's parts add up in the same
-  // order; the plans are ranked first, so that thousands of rows are not sorted by title.
-  const ranked = ctx.database.db.select({ id: sakipPlans.id, rank: sql<number>`row_number() over (order by ${sakipPlans.kind}, ${sakipPlans.title})`.as('rank') })
-    .from(sakipPlans).where(and(eq(sakipPlans.regionCode, region.code), eq(sakipPlans.status, 'active'), lte(sakipPlans.startYear, year), gte(sakipPlans.endYear, year)))
-    .as('ranked');
-  const [plans, unitRows, figures] = await Promise.all([
+  const [plans, unitRows, tallies] = await Promise.all([
     activePlans(ctx.database.db, region.code, year),
     regionUnits(ctx, region.code),
-    ctx.database.db.select({ id: f.indicatorId, unitId: f.unitId, hasTarget: f.hasTarget, reported: f.reported, percent: f.percent, excluded: f.excluded, iku: f.iku })
-      .from(f)
-      .innerJoin(ranked, eq(ranked.id, f.planId))
-      .innerJoin(sakipIndicators, and(eq(sakipIndicators.regionCode, f.regionCode), eq(sakipIndicators.id, f.indicatorId)))
-      .where(and(eq(f.regionCode, region.code), eq(f.year, year)))
-      .orderBy(asc(ranked.rank), asc(sakipIndicators.position), asc(sakipIndicators.createdAt), asc(sakipIndicators.id)),
+    // Per unit, IKU apart: at most two rows per unit.
+    ctx.database.db.select({
+      unitId: f.unitId, iku: f.iku, indicators: sql<number>`count(*)::int`,
+      withTarget: sql<number>`(count(*) filter (where ${f.hasTarget}))::int`,
+      reported: sql<number>`(count(*) filter (where ${f.reported}))::int`,
+      met: sql<number>`(count(*) filter (where ${f.percent} >= 100))::int`,
+      used: sql<number>`count(${f.percent})::int`,
+      sum: sql<string>`coalesce(sum(${f.percent}), 0)::text`,
+    }).from(f)
+      .innerJoin(sakipPlans, and(eq(sakipPlans.regionCode, f.regionCode), eq(sakipPlans.id, f.planId)))
+      .where(and(eq(f.regionCode, region.code), eq(f.year, year), eq(sakipPlans.status, 'active')))
+      .groupBy(f.unitId, f.iku),
   ]);
   const byUnit = new Map<string | null, Tally>();
   const iku = emptyTally();
-  for (const r of figures) {
-    const figure: AchievementFigure | null = r.percent !== null ? { computable: true, percent: new Dec(r.percent) }
-      : r.excluded === 'no_realisation' ? null : { computable: false, reason: r.excluded as NotComputable };
-    const tally = byUnit.get(r.unitId) ?? emptyTally();
-    byUnit.set(r.unitId, tally);
-    count(tally, r.id, r.hasTarget, r.reported, figure);
-    if (r.iku) count(iku, r.id, r.hasTarget, r.reported, figure);
+  for (const { unitId, iku: isIku, ...t } of tallies) {
+    const tally = byUnit.get(unitId) ?? emptyTally();
+    byUnit.set(unitId, tally);
+    add(tally, t);
+    if (isIku) add(iku, t);
   }
   return overviewView(region, year, plans, unitRows, byUnit, iku);
 }

@@ -163,6 +163,26 @@ export async function writeRealisation(
 }
 
 /**
+ * Removes one period's realisation inside the caller's transaction, after
+ * the caller's checks: what an indicator measured per village has once its
+ * last village value is deleted (no figure, rather than a 0 nobody
+ * reported). The removed row is kept as a version, so its history stays
+ * readable; the yearly summary follows.
+ */
+export async function removeRealisation(tx: Queryable, now: Date, actor: Actor, plan: PlanRow, indicator: IndicatorRow, period: string, opts: { reason: string | null; lockedBy: string | null }) {
+  const key = and(eq(sakipRealisations.regionCode, plan.regionCode), eq(sakipRealisations.indicatorId, indicator.id), eq(sakipRealisations.period, period));
+  const [before] = await tx.select().from(sakipRealisations).where(key).for('update');
+  if (!before) return;
+  const { year, ...replaced } = before;
+  await tx.insert(sakipRealisationVersions).values(replaced);
+  await tx.delete(sakipRealisations).where(key);
+  await refreshFigures(tx, plan, { indicatorIds: [indicator.id], year });
+  await audit(tx, now, actor, plan.regionCode, 'sakip.realisation_removed', 'sakip_indicator', indicator.id,
+    { planId: plan.id, period, version: before.version, ...(opts.reason ? { reason: opts.reason } : {}), ...(opts.lockedBy ? { lockedBy: opts.lockedBy } : {}) },
+    { before: { value: before.value, note: before.note }, after: null });
+}
+
+/**
  * Enters (or corrects) what the indicator achieved in one period: inside
  * the plan, already begun, not locked unless by the coordinator with a
  * reason (periodGuard), and of the same kind (year, quarter or month) as

@@ -9,7 +9,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { round2, type Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
-import { achievement, aggregatePeriods, forDisplay, targetAchievement, type Achievement, type AchievementFigure, type AggregationRule, type Polarity, type TargetValue } from '../domain/achievement.js';
+import { achievement, aggregatePeriods, forDisplay, tallyAverage, targetAchievement, type Achievement, type AchievementTally, type AchievementFigure, type AggregationRule, type Polarity, type TargetValue } from '../domain/achievement.js';
 import { trafficLight, type TrafficBand } from '../domain/efficiency.js';
 import { buildTree, planProblems, planTable, type NodeKind, type PlanNode, type TreeItem } from '../domain/tree.js';
 import { sakipRealisations } from '../schema.js';
@@ -97,6 +97,14 @@ export function summaryOf(c: { bands: readonly TrafficBand[] }, parts: { id: str
   if (parts.length === 0) return null;
   const t = targetAchievement(parts.map((p) => ({ indicator: p.id, achievement: p.figure })));
   if (!t.ok) return { ok: false as const, error: t.error, indicators: t.indicators };
+  return { ok: true as const, percent: forDisplay(t.percent), percentExact: exact(t.percent), used: t.used, excluded: t.excluded, complete: t.complete, band: bandOf(t.percent, c.bands) };
+}
+
+/** Many indicators taken together by count (a unit's in the overview): their average, and how many are in it and left out. */
+export function tallySummaryOf(c: { bands: readonly TrafficBand[] }, tally: AchievementTally) {
+  const t = tallyAverage(tally);
+  if (t === null) return null;
+  if (!t.ok) return t;
   return { ok: true as const, percent: forDisplay(t.percent), percentExact: exact(t.percent), used: t.used, excluded: t.excluded, complete: t.complete, band: bandOf(t.percent, c.bands) };
 }
 

@@ -1,13 +1,17 @@
 // Village data, "down to the village": a kecamatan is a unit linked to its
 // district code; an indicator can be measured per desa/kelurahan, entered by
 // the kecamatan's staff (their own villages only) or the coordinator, typed
-// or imported, and rolled up (domain/villages.ts) to each kecamatan and to
-// the indicator's realisation, which is written in the same transaction and
-// marked as from villages. One transaction per use case, audited inside it.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+// or imported (from a template), a wrong value deleted with its reason, and
+// rolled up (domain/villages.ts) to each kecamatan and to the indicator's
+// realisation, which is written in the same transaction and marked as from
+// villages. One transaction per use case, audited inside it.
+import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
+import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import type { AppContext } from '../../../platform/context.js';
-import { parseCsv } from '../../../platform/csv.js';
+import { csvDialect, csvFile, parseCsv } from '../../../platform/csv.js';
+import type { Locale } from '../../../platform/i18n.js';
+import type { TimeZone } from '../../../platform/regions/areas.js';
 import { isXlsxNumber, readXlsx, type XlsxLimits } from '../../../platform/xlsx.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { Dec, round2 } from '../../../platform/decimal.js';
@@ -21,9 +25,9 @@ import { sakipIndicators, sakipKecamatanUnits, sakipPlans, sakipRealisations, sa
 import { actorLabel, decimalInput, ensureUnits, indicatorIn, planFor, villageRuleOf, type IndicatorRow, type PlanRow, type VillageRuleRow } from './data.js';
 import { parsePeriod, periodOrder } from './periods.js';
 import { lockingPeriod } from './reporting.js';
-import { periodGuard, realisationView, targetView, writeRealisation } from './targets.js';
+import { periodGuard, realisationView, removeRealisation, targetView, writeRealisation } from './targets.js';
 import { resultOf, targetValueOf, type RegionView } from './views.js';
-import { XLSX_TYPE } from './workbook.js';
+import { decimalCell, headerRow, widths, XLSX_TYPE } from './workbook.js';
 
 type Region = { code: string; utcOffsetMinutes: number };
 type ValueRow = typeof sakipVillageValues.$inferSelect;
@@ -193,6 +197,13 @@ async function writeVillageValues(
   const year = parsePeriod(period).year;
   const key = and(eq(sakipVillageValues.regionCode, regionCode), eq(sakipVillageValues.indicatorId, indicator.id), eq(sakipVillageValues.period, period));
   const existing = new Map((await tx.select().from(sakipVillageValues).where(key).for('update')).map((r) => [r.villageCode, r]));
+  // A village whose value was deleted goes on from its last version.
+  const fresh = entries.map((e) => e.villageCode).filter((c) => !existing.has(c));
+  const lastDeleted = new Map(fresh.length === 0 ? [] : (await tx.select({ villageCode: sakipVillageValueVersions.villageCode, version: max(sakipVillageValueVersions.version) })
+    .from(sakipVillageValueVersions)
+    .where(and(eq(sakipVillageValueVersions.regionCode, regionCode), eq(sakipVillageValueVersions.indicatorId, indicator.id), eq(sakipVillageValueVersions.period, period),
+      inArray(sakipVillageValueVersions.villageCode, fresh)))
+    .groupBy(sakipVillageValueVersions.villageCode)).map((r) => [r.villageCode, r.version ?? 0]));
   let changed = 0;
   for (const e of entries) {
     const before = existing.get(e.villageCode);
@@ -204,21 +215,36 @@ async function writeVillageValues(
     }
     const set = {
       districtCode: e.districtCode, value: e.value, denominator: e.denominator, note, enteredAt: now, enteredBy: actor.userId, enteredByLabel: actorLabel(actor),
-      version: (before?.version ?? 0) + 1, reason: opts.reason, afterClose: opts.lockedBy !== null,
+      version: (before?.version ?? lastDeleted.get(e.villageCode) ?? 0) + 1, reason: opts.reason, afterClose: opts.lockedBy !== null,
     };
     await tx.insert(sakipVillageValues).values({ regionCode, indicatorId: indicator.id, period, villageCode: e.villageCode, planId: plan.id, year, ...set })
       .onConflictDoUpdate({ target: [sakipVillageValues.regionCode, sakipVillageValues.indicatorId, sakipVillageValues.period, sakipVillageValues.villageCode], set });
     changed++;
   }
   if (changed === 0) return { changed, realisation: null };
-  const all = await tx.select().from(sakipVillageValues).where(key);
-  const total = rollUp(ruleOf(rule), all)!;
+  return { changed, realisation: await rollUpRealisation(tx, now, actor, plan, indicator, rule, period, opts) };
+}
+
+/**
+ * Rewrites the indicator's realisation for the period from all its village
+ * values, inside the caller's transaction; with no village value left, the
+ * realisation is removed (kept in its history) and null returned.
+ */
+async function rollUpRealisation(
+  tx: Queryable, now: Date, actor: Actor, plan: PlanRow, indicator: IndicatorRow, rule: VillageRuleRow, period: string, opts: { reason: string | null; lockedBy: string | null },
+) {
+  const all = await tx.select().from(sakipVillageValues)
+    .where(and(eq(sakipVillageValues.regionCode, plan.regionCode), eq(sakipVillageValues.indicatorId, indicator.id), eq(sakipVillageValues.period, period)));
+  const total = rollUp(ruleOf(rule), all);
+  if (!total) {
+    await removeRealisation(tx, now, actor, plan, indicator, period, opts);
+    return null;
+  }
   const kecamatan = new Set(all.map((r) => r.districtCode)).size;
-  const realisation = await writeRealisation(tx, now, actor, plan, indicator, period, {
+  return writeRealisation(tx, now, actor, plan, indicator, period, {
     value: total.value.toFixed(),
     note: `Dihitung dari ${total.villages} desa/kelurahan di ${kecamatan} kecamatan / Rolled up from ${total.villages} villages in ${kecamatan} kecamatan`,
   }, { ...opts, fromVillages: true });
-  return { changed, realisation };
 }
 
 /** What entering and importing share: the plan, the indicator and its rule, the period's guard, the actor's kecamatan. */
@@ -265,15 +291,52 @@ export async function enterVillageValues(ctx: AppContext, region: Region, actor:
   });
 }
 
+/**
+ * Deletes one village's value for a period (a wrong entry), with a reason:
+ * the same villages, people and period locks as entering; the value is kept
+ * in its history marked deleted, and the indicator's realisation is rolled
+ * up again from the villages left, in the same transaction.
+ */
+export async function deleteVillageValue(ctx: AppContext, region: Region, actor: Actor, planId: string, indicatorId: string, period: string, villageCode: string, input: { reason: string }) {
+  return ctx.database.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const reason = input.reason.trim();
+    if (!reason) throw new AppError('sakip.village_delete_reason_required');
+    const { plan, indicator, rule, reached, lockedBy } = await prepareEntry(tx, region, actor, planId, indicatorId, period, reason, now);
+    const problem = villageProblem(villageCode, await villagesOf(tx, region.code, [villageCode]), reached);
+    if (problem) throw new AppError(problem, { villageCode });
+    const key = and(eq(sakipVillageValues.regionCode, region.code), eq(sakipVillageValues.indicatorId, indicator.id), eq(sakipVillageValues.period, period),
+      eq(sakipVillageValues.villageCode, villageCode));
+    const [before] = await tx.select().from(sakipVillageValues).where(key).for('update');
+    if (!before) throw new AppError('sakip.village_value_not_found', { villageCode });
+    const { year: _year, ...removed } = before;
+    await tx.insert(sakipVillageValueVersions).values({ ...removed, deletedAt: now, deletedBy: actor.userId, deletedByLabel: actorLabel(actor), deleteReason: reason });
+    await tx.delete(sakipVillageValues).where(key);
+    const realisation = await rollUpRealisation(tx, now, actor, plan, indicator, rule, period, { reason, lockedBy });
+    await audit(tx, now, actor, region.code, 'sakip.village_delete', 'sakip_indicator', indicator.id,
+      { planId: plan.id, period, villageCode, version: before.version, reason, ...(lockedBy ? { lockedBy } : {}) },
+      { before: { value: before.value, denominator: before.denominator, note: before.note }, after: null });
+    return { realisation };
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Importing a CSV or XLSX of village values
 
-/** A village file as one sheet of text cells: an .xlsx (checked by its content, first sheet) or else UTF-8 text read as CSV (comma or semicolon). */
-export async function readVillageFile(data: Buffer): Promise<string[][]> {
+/**
+ * A village file as one sheet of text cells, and whether its figures are
+ * written with a decimal comma: a CSV separated by semicolons is what Excel
+ * in Indonesian saves, with "12,5" for 12.5.
+ */
+export interface VillageSheet { rows: string[][]; decimalComma: boolean }
+
+/** A village file: an .xlsx (checked by its content, first sheet) or else UTF-8 text read as CSV (comma or semicolon). */
+export async function readVillageFile(data: Buffer): Promise<VillageSheet> {
   const type = await fileTypeFromBuffer(data);
   if (type?.mime === XLSX_TYPE) {
     const [sheet] = await readXlsx(data, villageXlsxLimits);
-    return (sheet?.rows ?? []).map((row) => row.map((c) => (c === null ? '' : isXlsxNumber(c) ? new Dec(c.number).toFixed() : c instanceof Date ? c.toISOString() : String(c))));
+    const rows = (sheet?.rows ?? []).map((row) => row.map((c) => (c === null ? '' : isXlsxNumber(c) ? new Dec(c.number).toFixed() : c instanceof Date ? c.toISOString() : String(c))));
+    return { rows, decimalComma: false };
   }
   if (type) throw new AppError('sakip.village_file_type');
   let text: string;
@@ -283,7 +346,8 @@ export async function readVillageFile(data: Buffer): Promise<string[][]> {
     throw new AppError('sakip.village_file_type');
   }
   if (text.includes('\u0000')) throw new AppError('sakip.village_file_type');
-  return parseCsv(text).rows;
+  const { rows, separator } = parseCsv(text);
+  return { rows, decimalComma: separator === ';' };
 }
 
 /** A region's villages are a few hundred rows: far below these. */
@@ -301,6 +365,9 @@ export const VILLAGE_COLUMNS = {
   note: ['catatan', 'note'],
 } as const;
 
+/** Columns the template adds for people to read; the import does not read them. */
+const TEMPLATE_INFO_COLUMNS = { name: 'nama_desa', district: 'kecamatan' } as const;
+
 const MAX_PROBLEMS = 50;
 
 /**
@@ -309,21 +376,23 @@ const MAX_PROBLEMS = 50;
  * spreadsheet numbers it, the header being row 1) and column; nothing is
  * saved unless every row is right.
  */
-export async function importVillageValues(ctx: AppContext, region: Region, actor: Actor, planId: string, indicatorId: string, period: string, sheet: string[][], input: { fileName: string; reason?: string }) {
+export async function importVillageValues(ctx: AppContext, region: Region, actor: Actor, planId: string, indicatorId: string, period: string, sheet: VillageSheet, input: { fileName: string; reason?: string }) {
   return ctx.database.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const reason = input.reason?.trim() || null;
     const { plan, indicator, rule, reached, lockedBy } = await prepareEntry(tx, region, actor, planId, indicatorId, period, reason, now);
     const problems: ImportProblem[] = [];
     const problem = (row: number, column: string, code: ErrorCode, details?: unknown) => problems.push({ row, column, code, message: errorMessages(code, details) });
-    const header = (sheet[0] ?? []).map((h) => h.trim().toLowerCase());
+    const header = (sheet.rows[0] ?? []).map((h) => h.trim().toLowerCase());
     const columnOf = (names: readonly string[]) => header.findIndex((h) => names.includes(h));
     const at = { villageCode: columnOf(VILLAGE_COLUMNS.villageCode), value: columnOf(VILLAGE_COLUMNS.value), denominator: columnOf(VILLAGE_COLUMNS.denominator), note: columnOf(VILLAGE_COLUMNS.note) };
     const required: (keyof typeof at)[] = rule.rollup === 'rate' ? ['villageCode', 'value', 'denominator'] : ['villageCode', 'value'];
     for (const c of required) if (at[c] < 0) problem(1, VILLAGE_COLUMNS[c][0], 'sakip.village_column_missing', { column: VILLAGE_COLUMNS[c][0] });
     if (rule.rollup === 'sum' && at.denominator >= 0) problem(1, VILLAGE_COLUMNS.denominator[0], 'sakip.denominator_not_allowed');
     const cell = (row: string[], i: number) => (i < 0 ? '' : (row[i] ?? '').trim());
-    const rows = sheet.slice(1).map((cells, i) => ({ n: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+    const figure = (row: string[], i: number) => (sheet.decimalComma ? cell(row, i).replace(/^(\d+),(\d+)$/, '$1.$2') : cell(row, i));
+    // A row without a figure is a village not entered (the template lists every village), not a mistake.
+    const rows = sheet.rows.slice(1).map((cells, i) => ({ n: i + 2, cells })).filter((r) => cell(r.cells, at.value) !== '' || cell(r.cells, at.denominator) !== '');
     if (problems.length === 0 && rows.length === 0) problem(2, VILLAGE_COLUMNS.villageCode[0], 'sakip.village_file_empty');
     const found = await villagesOf(tx, region.code, rows.map((r) => cell(r.cells, at.villageCode)));
     const seen = new Set<string>();
@@ -337,7 +406,7 @@ export async function importVillageValues(ctx: AppContext, region: Region, actor
         seen.add(villageCode);
         let figures: { value: string; denominator: string | null } | null = null;
         try {
-          figures = checkFigures(rule, { value: cell(cells, at.value), denominator: rule.rollup === 'rate' ? cell(cells, at.denominator) : null });
+          figures = checkFigures(rule, { value: figure(cells, at.value), denominator: rule.rollup === 'rate' ? figure(cells, at.denominator) : null });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           const column = err.code === 'sakip.denominator_required' ? VILLAGE_COLUMNS.denominator[0] : VILLAGE_COLUMNS.value[0];
@@ -354,6 +423,44 @@ export async function importVillageValues(ctx: AppContext, region: Region, actor
   });
 }
 
+/**
+ * The import's template for one period: a row per village of one kecamatan
+ * (by default those the actor enters, else every kecamatan unit's), in the
+ * columns the import reads, with the value already entered, if any, to
+ * correct; the village's name and kecamatan beside for people, ignored by
+ * the import. A CSV in the reader's dialect (Indonesian: semicolons and
+ * decimal commas; UTF-8 with its byte-order mark) or an XLSX.
+ */
+export async function villageTemplate(
+  ctx: AppContext, region: RegionView & { timezone: TimeZone }, actor: Actor, planId: string, indicatorId: string, period: string, query: { district?: string },
+  file: { format: 'csv' | 'xlsx'; locale: Locale },
+): Promise<{ fileName: string; data: Buffer }> {
+  const { format } = file;
+  const { breakdown, villages } = await villageFigures(ctx, region, actor, planId, indicatorId, { period, district: query.district });
+  const mine = breakdown.kecamatan.filter((k) => k.editable);
+  const districts = new Set((query.district || mine.length === 0 ? breakdown.kecamatan : mine).map((k) => k.districtCode));
+  const rate = breakdown.rule.rollup === 'rate';
+  const columns = [
+    { header: VILLAGE_COLUMNS.villageCode[0], width: 16 }, { header: TEMPLATE_INFO_COLUMNS.name, width: 30 }, { header: TEMPLATE_INFO_COLUMNS.district, width: 24 },
+    { header: VILLAGE_COLUMNS.value[0], width: 14 }, ...(rate ? [{ header: VILLAGE_COLUMNS.denominator[0], width: 14 }] : []), { header: VILLAGE_COLUMNS.note[0], width: 40 },
+  ];
+  const rows = villages.filter((v) => districts.has(v.districtCode)).map((v) => ({
+    code: v.code, name: v.name, district: v.districtName, value: v.entry?.value ?? null, denominator: v.entry?.denominator ?? null, note: v.entry?.note ?? '',
+  }));
+  const scope = districts.size === 1 ? [...districts][0] : region.code;
+  const fileName = `data-desa-${scope}-${period}.${format}`;
+  if (format === 'csv') {
+    // In the reader's Excel: semicolons and decimal commas in Indonesian, which the import reads back.
+    const dialect = csvDialect(file.locale, region.timezone);
+    const figure = (v: string | null) => (v === null ? null : v.replace('.', dialect.decimal));
+    const cells = rows.map((r) => [r.code, r.name, r.district, figure(r.value), ...(rate ? [figure(r.denominator)] : []), r.note]);
+    return { fileName, data: Buffer.from(csvFile(columns.map((c) => c.header), cells, dialect)) };
+  }
+  const cells = rows.map((r) => [{ value: r.code, type: String }, r.name, r.district, decimalCell(r.value), ...(rate ? [decimalCell(r.denominator)] : []), r.note || null]);
+  const data = await writeXlsxFile([headerRow(columns), ...cells] as SheetData, { sheet: 'Data desa', columns: widths(columns), stickyRowsCount: 1 }).toBuffer();
+  return { fileName, data };
+}
+
 // ---------------------------------------------------------------------------
 // Reading: the villages of an indicator in a period, by kecamatan
 
@@ -367,13 +474,30 @@ function figureView(rolled: RolledUp | null, polarity: Polarity, target: typeof 
 }
 
 /**
- * The villages of the indicator in a period (by default the latest with
- * values): every village of the region's kecamatan units and any other
- * village with a value, each with its figure, rank and colour; each
- * kecamatan rolled up from its villages; and the total, which is the
- * indicator's realisation. `district` narrows the villages to one kecamatan.
+ * The indicator in a period (by default the latest with values) by
+ * kecamatan: each rolled up from its villages by the indicator's rule (a
+ * sum, or the weighted rate), ranked and, for a rate, compared with the
+ * year's target (a count's target is the whole region's, so only the total
+ * is); and the total, which is the indicator's realisation. Every
+ * kecamatan unit and any other kecamatan with a value; `district` narrows
+ * it to one. The drill-down between the indicator and its villages.
+ */
+export async function kecamatanBreakdown(ctx: AppContext, region: RegionView, actor: Actor, planId: string, indicatorId: string, query: { period?: string; district?: string }) {
+  return (await villageFigures(ctx, region, actor, planId, indicatorId, query)).breakdown;
+}
+
+/**
+ * The breakdown by kecamatan with every village of those kecamatan (and any
+ * other village with a value), each with its entry, figure, rank and, for a
+ * rate, colour.
  */
 export async function villageTable(ctx: AppContext, region: RegionView, actor: Actor, planId: string, indicatorId: string, query: { period?: string; district?: string }) {
+  const { breakdown, villages } = await villageFigures(ctx, region, actor, planId, indicatorId, query);
+  return { ...breakdown, villages };
+}
+
+/** What the breakdown, the village table and the template read: the breakdown, and the village rows apart. */
+async function villageFigures(ctx: AppContext, region: RegionView, actor: Actor, planId: string, indicatorId: string, query: { period?: string; district?: string }) {
   const db = ctx.database.db;
   const regionCode = region.code;
   const plan = await planFor(db, regionCode, planId);
@@ -408,7 +532,9 @@ export async function villageTable(ctx: AppContext, region: RegionView, actor: A
   const byVillage = new Map(values.map((v) => [v.villageCode, v]));
   const districtName = new Map(districtAreas.map((d) => [d.code, d.name]));
   const bands = region.settings.sakip.bands;
-  const shown = (entries: VillageEntry[]) => figureView(rollUp(rule, entries), polarity, target, bands);
+  // A rate's target holds for every kecamatan and village; a count's is the sum's alone.
+  const targetPerPart = rule.rollup === 'rate';
+  const shown = (entries: VillageEntry[], whole = false) => figureView(rollUp(rule, entries), polarity, whole || targetPerPart ? target : undefined, bands);
 
   const villageRows = villageAreas.map((v) => {
     const entry = byVillage.get(v.code) ?? null;
@@ -425,13 +551,15 @@ export async function villageTable(ctx: AppContext, region: RegionView, actor: A
   });
   const kecamatanRanks = rankOf(kecamatanRows.map((k) => k.figure?.value ?? null), polarity);
   return {
-    plan: { id: plan.id, title: plan.title, kind: plan.kind as 'rpjmd' | 'renstra', unitId: plan.unitId },
-    indicator: { id: indicator.id, name: indicator.name, measure: indicator.measure, polarity, aggregation: indicator.aggregation as 'sum' | 'average' | 'last' },
-    rule: ruleView(ruleRow), period, year, periods, lockedBy,
-    target: target ? targetView(target) : null,
-    total: shown(values),
-    realisation: realisation ? realisationView(realisation) : null,
-    kecamatan: kecamatanRows.map((k, i) => ({ ...k, rank: kecamatanRanks[i] })),
+    breakdown: {
+      plan: { id: plan.id, title: plan.title, kind: plan.kind as 'rpjmd' | 'renstra', unitId: plan.unitId },
+      indicator: { id: indicator.id, name: indicator.name, measure: indicator.measure, polarity, aggregation: indicator.aggregation as 'sum' | 'average' | 'last' },
+      rule: ruleView(ruleRow), period, year, periods, lockedBy, targetPerPart,
+      target: target ? targetView(target) : null,
+      total: shown(values, true),
+      realisation: realisation ? realisationView(realisation) : null,
+      kecamatan: kecamatanRows.map((k, i) => ({ ...k, rank: kecamatanRanks[i] })),
+    },
     villages: villageRows.map((r, i) => ({
       code: r.area.code, name: r.area.name, kind: r.area.kind, districtCode: r.area.parentCode!, districtName: districtName.get(r.area.parentCode!) ?? '',
       entry: r.entry ? entryView(r.entry) : null, figure: r.figure, rank: villageRanks[i],
@@ -439,8 +567,11 @@ export async function villageTable(ctx: AppContext, region: RegionView, actor: A
   };
 }
 
-const entryView = (r: Omit<ValueRow, 'year' | 'planId' | 'districtCode' | 'regionCode' | 'indicatorId' | 'period' | 'villageCode'>) => ({
+type DeletedVersion = Pick<typeof sakipVillageValueVersions.$inferSelect, 'deletedAt' | 'deletedByLabel' | 'deleteReason'>;
+
+const entryView = (r: Omit<ValueRow, 'year' | 'planId' | 'districtCode' | 'regionCode' | 'indicatorId' | 'period' | 'villageCode'> & Partial<DeletedVersion>) => ({
   value: r.value, denominator: r.denominator, note: r.note, version: r.version, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel, reason: r.reason, afterClose: r.afterClose,
+  deleted: r.deletedAt ? { at: r.deletedAt, by: r.deletedByLabel ?? '', reason: r.deleteReason ?? '' } : null,
 });
 
 /** Every version of one village's value in a period, oldest first: its correction history. */

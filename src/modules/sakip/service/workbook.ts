@@ -70,7 +70,7 @@ async function supportable(db: Queryable, plan: PlanRow): Promise<Supportable[]>
 // Export
 
 /** A figure as Excel shows it: a number with the decimals it was stored with, or, past Excel's 15 digits, the exact text. */
-function decimalCell(value: string | null) {
+export function decimalCell(value: string | null) {
   if (value === null) return null;
   const d = new Dec(value);
   if (d.sd() > EXCEL_DIGITS) return { value, type: String };
@@ -79,8 +79,8 @@ function decimalCell(value: string | null) {
 }
 
 const bold = (value: string | number) => ({ value, fontWeight: 'bold' as const, backgroundColor: '#DDEBF7', wrap: true });
-const headerRow = (columns: readonly { header: string | number }[]) => columns.map((c) => bold(c.header));
-const widths = (columns: readonly { width: number }[]) => columns.map((c) => ({ width: c.width }));
+export const headerRow = (columns: readonly { header: string | number }[]) => columns.map((c) => bold(c.header));
+export const widths = (columns: readonly { width: number }[]) => columns.map((c) => ({ width: c.width }));
 const list = (w: Record<string, string>) => Object.values(w).map((x) => `"${x}"`).join(', ');
 
 function guide(plan: PlanRow, owner: { code: string; name: string } | null): SheetData {

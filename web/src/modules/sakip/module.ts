@@ -34,6 +34,7 @@ export const sakip: WebModule = {
     { path: '/r/:region/sakip/lkjip/:reportId', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicReportPage), texts) },
     { path: '/staff/:region/sakip/desa', component: page(() => import('./pages/Villages.js').then((m) => m.VillagesHomePage)) },
     { path: '/staff/:region/sakip/desa/:planId/:indicatorId', component: page(() => import('./pages/Villages.js').then((m) => m.VillageTablePage)) },
+    { path: '/staff/:region/sakip/desa/:planId/:indicatorId/kecamatan', component: page(() => import('./pages/Villages.js').then((m) => m.KecamatanPage)) },
     { path: '/staff/:region/sakip/rencana/:planId/indikator/:indicatorId', component: page(() => import('./pages/Indicator.js').then((m) => m.IndicatorPage)) },
   ],
   menu: [{ label: { id: 'SAKIP', en: 'SAKIP' }, href: (r) => `/staff/${r}/sakip`, permission: 'sakip.read' }],

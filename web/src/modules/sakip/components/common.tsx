@@ -9,16 +9,22 @@ import { may } from '../../../session.js';
 import type { Me, RegionProfile } from '../../../types.js';
 import { RegionGate } from '../../../components/RegionGate.js';
 import { StaffOnly } from '../../../components/StaffOnly.js';
-import type { AchievementFigure, NodeSummary, Plan, Target } from './types.js';
+import type { AchievementFigure, NodeSummary, Plan, TallySummary, Target } from './types.js';
 import './sakip.css';
 
 export const sakipApi = (region: string) => `${regionApi(region)}/sakip`;
 export const planUrl = (region: string, planId: string) => `${sakipApi(region)}/plans/${encodeURIComponent(planId)}`;
 export const sakipPath = (region: string, rest = '') => `/staff/${region}/sakip${rest}`;
 export const planPath = (region: string, planId: string, rest = '') => sakipPath(region, `/rencana/${planId}${rest}`);
-export const indicatorPath = (region: string, planId: string, indicatorId: string) => planPath(region, planId, `/indikator/${indicatorId}`);
+/** An indicator's page, at a year when given (the drill-down keeps the year it started from). */
+export const indicatorPath = (region: string, planId: string, indicatorId: string, year?: number) =>
+  planPath(region, planId, `/indikator/${indicatorId}${year ? `?tahun=${year}` : ''}`);
 /** An indicator's villages (query: periode, kecamatan). */
 export const villagesPath = (region: string, planId: string, indicatorId: string, query = '') => sakipPath(region, `/desa/${planId}/${indicatorId}${query}`);
+/** A node's place on its plan's page (`#simpul-…`), where a link from the overview lands. */
+export const nodeAnchor = (nodeId: string) => `simpul-${nodeId}`;
+/** An indicator measured per village, by kecamatan (query: periode). */
+export const kecamatanPath = (region: string, planId: string, indicatorId: string, query = '') => sakipPath(region, `/desa/${planId}/${indicatorId}/kecamatan${query}`);
 
 /** The units whose Renstra and realisations this person fills (their sakip_planner grants). */
 export function plannerUnits(me: Me | undefined, region: string): Set<string> {
@@ -73,7 +79,7 @@ export function AchievementValue({ result }: { result: AchievementFigure | null 
 }
 
 /** A node's indicators taken together (their average), with what was left out. */
-export function SummaryValue({ summary }: { summary: NodeSummary | null }) {
+export function SummaryValue({ summary }: { summary: NodeSummary | TallySummary | null }) {
   const { t, pick, locale } = useI18n();
   if (!summary) return null;
   if (!summary.ok) return <span className="muted small">{t('sakip.summary.none')}</span>;

@@ -1,5 +1,8 @@
 // The region's performance plans: its RPJMD and every unit's Renstra, with
-// their period and status, and a form to start a new one for whoever may.
+// their period and status, and a form to start a new one for whoever may. A
+// kecamatan's village-data officer, who lands here, first sees their own
+// work: the year's village indicators, each opening their kecamatan's
+// villages with the entry form.
 import { useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
@@ -8,8 +11,8 @@ import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { RegionProfile, Unit } from '../../../types.js';
-import { planPath, PlanStatusBadge, plannerUnits, SakipPage, sakipApi } from '../components/common.js';
-import type { Plan } from '../components/types.js';
+import { planPath, PlanStatusBadge, plannerUnits, SakipPage, sakipApi, sakipPath, villagesPath } from '../components/common.js';
+import type { Kecamatan, Plan, VillageIndicator } from '../components/types.js';
 
 export function SakipHomePage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <PlansView region={region} />}</SakipPage>;
@@ -26,10 +29,47 @@ function PlansView({ region }: { region: RegionProfile }) {
     <>
       <PageTitle title={t('sakip.home.title')}>{t('sakip.home.title')}</PageTitle>
       <p className="muted">{t('sakip.home.intro')}</p>
+      <VillageWork region={region} />
       <PlanList title={t('sakip.home.rpjmd')} plans={rpjmd} region={region.code} empty={t('sakip.home.noRpjmd')} />
       <PlanList title={t('sakip.home.renstra')} plans={renstra} region={region.code} empty={t('sakip.home.noRenstra')} />
       <NewPlan region={region} />
     </>
+  );
+}
+
+/** A village-data officer's own kecamatan and the indicators they enter there (nothing for anyone else). */
+function VillageWork({ region }: { region: RegionProfile }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const officer = (me?.grants ?? []).some((g) => g.regionCode === region.code && g.role === 'sakip_village_officer') && !may(me, region.code, 'sakip.manage');
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: region.timezone, year: 'numeric' }).format(new Date()));
+  const kecamatan = useStaffApi<Kecamatan[]>(officer ? `${sakipApi(region.code)}/kecamatan` : null);
+  const indicators = useStaffApi<VillageIndicator[]>(officer ? `${sakipApi(region.code)}/village-indicators?year=${year}` : null);
+  if (!officer) return null;
+  const error = kecamatan.error ?? indicators.error;
+  if (error) return <ErrorMessage error={error} />;
+  if (!kecamatan.data || !indicators.data) return <Loading />;
+  const mine = kecamatan.data.filter((k) => k.editable);
+  return (
+    <section aria-labelledby="village-work" className="card">
+      <h2 id="village-work">{t('sakip.home.villageWork', { kecamatan: mine.map((k) => k.name).join(', ') || '–' })}</h2>
+      {mine.length === 0 ? <p className="muted">{t('sakip.home.noKecamatan')}</p> : indicators.data.length === 0 ? <p className="muted">{t('sakip.villages.noIndicators')}</p> : (
+        <>
+          <p className="small muted">{t('sakip.home.villageIntro')}</p>
+          <ul className="plan-list">
+            {indicators.data.flatMap((i) => mine.map((k) => (
+              <li key={`${i.indicator.id}:${k.districtCode}`}>
+                <Link to={villagesPath(region.code, i.planId, i.indicator.id, `?${new URLSearchParams({ periode: i.periods.at(-1) ?? String(year), kecamatan: k.districtCode })}`)}>
+                  <strong>{i.indicator.name}</strong>
+                </Link>
+                <div className="small">{mine.length > 1 && <>{k.name} · </>}{i.planTitle}</div>
+              </li>
+            )))}
+          </ul>
+        </>
+      )}
+      <p className="small"><Link to={sakipPath(region.code, '/desa')}>{t('sakip.home.allVillageData')}</Link></p>
+    </section>
   );
 }
 

@@ -12,7 +12,7 @@ import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
 import {
-  AchievementValue, formatExact, mayEditPlan, periodName, plannerUnits, planPath, planUrl, sakipApi, SakipPage, TargetText, toApiDecimal, villagesPath,
+  AchievementValue, formatExact, kecamatanPath, mayEditPlan, periodName, plannerUnits, planPath, planUrl, sakipApi, SakipPage, TargetText, toApiDecimal,
 } from '../components/common.js';
 import { EVIDENCE_ACCEPT, EvidenceList } from '../components/evidence.js';
 import type { Indicator, Measure, Plan, PlanTable, Realisation, SakipEvidence, TargetHistory, VillageIndicator } from '../components/types.js';
@@ -62,7 +62,7 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
         <Achievement indicator={indicator} />
         {village && (
           <p className="card no-print">
-            {t('sakip.villages.fromIndicator')} <Link to={villagesPath(region.code, planId, indicatorId, village.periods.length ? `?periode=${village.periods.at(-1)}` : '')}>{t('sakip.villages.toTable')}</Link>
+            {t('sakip.villages.fromIndicator')} <Link to={kecamatanPath(region.code, planId, indicatorId, `?periode=${village.periods.at(-1) ?? table.data.year}`)}>{t('sakip.villages.toTable')}</Link>
           </p>
         )}
       </section>

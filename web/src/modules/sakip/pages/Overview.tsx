@@ -8,7 +8,7 @@ import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
-import { formatExact, planPath, SakipPage, sakipApi, SummaryValue } from '../components/common.js';
+import { formatExact, nodeAnchor, planPath, SakipPage, sakipApi, SummaryValue } from '../components/common.js';
 import type { Overview } from '../components/types.js';
 import { BudgetCells, EfficiencyValue, MethodNote } from '../components/budget.js';
 
@@ -25,6 +25,10 @@ function OverviewView({ region }: { region: RegionProfile }) {
   if (!data.data) return <Loading />;
   const view = data.data;
   const years = Array.from({ length: 7 }, (_, i) => view.year - 4 + i);
+  // The drill-down: a unit to its Renstra, the region (and a unit without one) to the RPJMD, where their targets and indicators are.
+  const rpjmd = view.plans.find((p) => p.kind === 'rpjmd');
+  const planOf = (unitId: string | null) => view.plans.find((p) => p.kind === 'renstra' && p.unitId === unitId) ?? rpjmd;
+  const toPlan = (planId: string) => planPath(region.code, planId, `?tahun=${view.year}`);
   return (
     <>
       <PageTitle title={t('sakip.overview.title')}>{t('sakip.overview.title')}</PageTitle>
@@ -41,7 +45,10 @@ function OverviewView({ region }: { region: RegionProfile }) {
             {view.plans.map((p, i) => <span key={p.id}>{i > 0 && ', '}<Link to={planPath(region.code, p.id, `?tahun=${view.year}`)}>{p.title}</Link></span>)}
           </p>
           <dl className="plan-facts">
-            <div><dt>{t('sakip.overview.iku')}</dt><dd>{t('sakip.overview.metOf', { met: view.iku.met, n: view.iku.indicators })}</dd></div>
+            <div>
+              <dt>{t('sakip.overview.iku')}</dt>
+              <dd>{rpjmd ? <Link to={toPlan(rpjmd.id)}>{t('sakip.overview.metOf', { met: view.iku.met, n: view.iku.indicators })}</Link> : t('sakip.overview.metOf', { met: view.iku.met, n: view.iku.indicators })}</dd>
+            </div>
             <div><dt>{t('sakip.overview.ikuReported')}</dt><dd>{view.iku.reported}</dd></div>
             <div><dt>{t('sakip.overview.ikuAverage')}</dt><dd><SummaryValue summary={view.iku.achievement} /></dd></div>
           </dl>
@@ -59,20 +66,24 @@ function OverviewView({ region }: { region: RegionProfile }) {
                 </tr>
               </thead>
               <tbody>
-                {view.units.map((u) => (
+                {view.units.map((u) => {
+                  const plan = planOf(u.unit?.id ?? null);
+                  const name = u.unit?.name ?? t('sakip.overview.region');
+                  return (
                   <tr key={u.unit?.id ?? 'region'}>
-                    <th scope="row">{u.unit?.name ?? t('sakip.overview.region')}</th>
+                    <th scope="row">{plan ? <Link to={toPlan(plan.id)}>{name}</Link> : name}</th>
                     <td className="num">{u.indicators}</td>
                     <td className="num">{u.withTarget}</td>
                     <td className="num">{u.reported}</td>
                     <td className="num">{u.met}</td>
                     <td><SummaryValue summary={u.achievement} /></td>
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </table>
           </div>
-          <p className="small muted">{t('sakip.overview.how')}</p>
+          <p className="small muted">{t('sakip.overview.how')} {t('sakip.overview.drill')}</p>
           <Efficiencies view={view} region={region.code} />
         </>
       )}
@@ -130,7 +141,7 @@ function Efficiencies({ view, region }: { view: Overview; region: string }) {
             <tbody>
               {view.targets.map((x) => (
                 <tr key={x.node.id}>
-                  <th scope="row"><Link to={planPath(region, x.planId, `?tahun=${view.year}`)}>{x.node.title}</Link></th>
+                  <th scope="row"><Link to={planPath(region, x.planId, `?tahun=${view.year}#${nodeAnchor(x.node.id)}`)}>{x.node.title}</Link></th>
                   <BudgetCells budget={x.budget} />
                   <td className="num">{x.achievement ? `${formatExact(x.achievement.percent, locale)} %` : '–'}</td>
                   <td><EfficiencyValue efficiency={x.efficiency} /></td>

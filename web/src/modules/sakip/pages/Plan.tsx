@@ -3,7 +3,7 @@
 // keep it from being activated, each programme's, activity's and
 // sub-activity's budget with its absorption and efficiency, and, in a draft,
 // the editor: nodes and indicators added and removed where the tree allows them.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
 import { useStaffApi } from '../../../query.js';
@@ -13,7 +13,7 @@ import { may, useSession } from '../../../session.js';
 import type { Me, RegionProfile, Unit } from '../../../types.js';
 import { allowedChildren, kindsInPlan, nodeKindLabels } from '../../../../../src/modules/sakip/domain/kinds.js';
 import {
-  AchievementValue, formatExact, indicatorPath, mayEditPlan, plannerUnits, planUrl, PlanStatusBadge, SakipPage, sakipPath, SummaryValue, TargetText,
+  AchievementValue, formatExact, indicatorPath, mayEditPlan, nodeAnchor, plannerUnits, planUrl, PlanStatusBadge, SakipPage, sakipPath, SummaryValue, TargetText,
 } from '../components/common.js';
 import type { Indicator, Measure, NodeKind, Plan, PlanTable, PlanTree, Problem, TreeNode } from '../components/types.js';
 import { BudgetPanel } from '../components/budget.js';
@@ -37,6 +37,11 @@ function PlanView({ region, planId }: { region: RegionProfile; planId: string })
   const view = asTable ? table : tree;
   const units = useStaffApi<Unit[]>(`${regionApi(region.code)}/units`);
   const [adding, setAdding] = useState<Adding>(null);
+  // Arriving from the overview at one target (#simpul-…): shown once the tree is there.
+  const loaded = !!view.data;
+  useEffect(() => {
+    if (loaded && location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+  }, [loaded]);
   if (view.error) return <><p><Link to={sakipPath(region.code)}>{t('sakip.back.plans')}</Link></p><ErrorMessage error={view.error} /></>;
   if (!view.data) return <Loading />;
   const { plan, years, problems } = view.data;
@@ -236,7 +241,7 @@ function NodeItem({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
   };
   const addingHere = ctx.adding?.at === node.id ? ctx.adding.what : null;
   return (
-    <li className={`sakip-node kind-${node.kind}`}>
+    <li className={`sakip-node kind-${node.kind}`} id={nodeAnchor(node.id)}>
       <div className="node-head">
         <span className="node-number">{node.number}</span>
         <span className="badge kind-badge">{pick(node.kindLabel)}</span>
@@ -287,7 +292,7 @@ function IndicatorLine({ indicator, ctx }: { indicator: Indicator; ctx: TreeCont
   const editing = ctx.adding?.what === 'editIndicator' && ctx.adding.at === indicator.id;
   return (
     <li className="indicator-line">
-      <Link to={indicatorPath(ctx.region, ctx.plan.id, indicator.id)}>{indicator.name}</Link>
+      <Link to={indicatorPath(ctx.region, ctx.plan.id, indicator.id, ctx.year)}>{indicator.name}</Link>
       {indicator.isIku && <span className="badge iku-badge">{t('sakip.indicator.iku')}</span>}
       <dl className="indicator-figures">
         <div><dt>{t('sakip.figure.target', { year: ctx.year })}</dt><dd><TargetText target={a.target} measure={indicator.measure} /></dd></div>
@@ -473,7 +478,7 @@ function TableView({ region, data, unitName }: { region: string; data: PlanTable
                 <span className="small muted">{pick(r.node.kindLabel)}{r.node.code ? ` ${r.node.code}` : ''}</span><br />
                 {r.node.title}{r.node.unitId && <span className="small muted"> · {unitName(r.node.unitId)}</span>}
               </td>
-              <td>{r.indicator ? <Link to={indicatorPath(region, data.plan.id, r.indicator.id)}>{r.indicator.name}</Link> : <span className="muted">–</span>}</td>
+              <td>{r.indicator ? <Link to={indicatorPath(region, data.plan.id, r.indicator.id, data.year)}>{r.indicator.name}</Link> : <span className="muted">–</span>}</td>
               {data.years.map((y) => (
                 <td key={y} className="num">{r.indicator ? <TargetText target={r.indicator.targets.find((x) => x.year === y)?.target ?? null} measure="" /> : ''}</td>
               ))}

@@ -1,8 +1,9 @@
 // Village data: the indicators measured per desa/kelurahan and the region's
-// kecamatan units (linked by the coordinator); and one indicator's village
-// table for a period, drilled down from the kecamatan to their villages, with
-// rank and achievement colour, the entry form for the kecamatan's staff and
-// the CSV/XLSX import.
+// kecamatan units (linked by the coordinator); one indicator by kecamatan
+// (the drill-down from the indicator); and its village table for a period,
+// filtered to one kecamatan or not, with rank and achievement colour, the
+// entry form for the kecamatan's staff, deleting a wrong value, and the
+// CSV/XLSX import with its template.
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
@@ -12,9 +13,9 @@ import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { RegionProfile, Unit } from '../../../types.js';
 import {
-  AchievementValue, formatExact, indicatorPath, periodName, planUrl, sakipApi, sakipPath, SakipPage, TargetText, toApiDecimal, villagesPath,
+  AchievementValue, formatExact, indicatorPath, kecamatanPath, periodName, planUrl, sakipApi, sakipPath, SakipPage, TargetText, toApiDecimal, villagesPath,
 } from '../components/common.js';
-import type { Kecamatan, VillageIndicator, VillageTable, VillageWrite } from '../components/types.js';
+import type { Kecamatan, KecamatanBreakdown, VillageDelete, VillageIndicator, VillageTable, VillageWrite } from '../components/types.js';
 
 export function VillagesHomePage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <VillagesHome region={region} />}</SakipPage>;
@@ -150,14 +151,67 @@ export function VillageTablePage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <VillageTableView region={region} planId={params.planId} indicatorId={params.indicatorId} />}</SakipPage>;
 }
 
-function VillageTableView({ region, planId, indicatorId }: { region: RegionProfile; planId: string; indicatorId: string }) {
+/** The period asked for in the address, and the facts of a breakdown: its period form, target, total and achievement. */
+function FiguresHead({ breakdown, go }: { breakdown: KecamatanBreakdown; go: (period: string) => void }) {
   const { t, locale } = useI18n();
+  const { query } = useLocation();
+  const [shownPeriod, setShownPeriod] = useState(query.get('periode') ?? '');
+  const b = breakdown;
+  const periods = b.periods.includes(b.period) ? b.periods : [b.period, ...b.periods];
+  return (
+    <>
+      <PageTitle title={b.indicator.name}>{b.indicator.name}</PageTitle>
+      <p className="muted">{b.plan.title} · <RuleText rule={b.rule} /></p>
+      <form className="no-print" onSubmit={(e) => { e.preventDefault(); go(shownPeriod.trim()); }}>
+        <div className="field narrow">
+          <label htmlFor="village-period">{t('sakip.villages.period')}</label>
+          <input id="village-period" list="village-periods" value={shownPeriod || b.period} onChange={(e) => setShownPeriod(e.target.value)} pattern="\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?" />
+          <datalist id="village-periods">{periods.map((p) => <option key={p} value={p}>{periodName(p, t)}</option>)}</datalist>
+        </div>
+        <button type="submit" className="button secondary">{t('sakip.villages.show')}</button>
+      </form>
+      <dl className="plan-facts">
+        <div><dt>{t('sakip.villages.target', { year: b.year })}</dt><dd>{b.target ? <TargetText target={b.target} measure={b.indicator.measure} /> : t('sakip.villages.noTarget')}</dd></div>
+        <div><dt>{t('sakip.villages.total')}</dt><dd data-testid="village-total">{b.total ? `${formatExact(b.total.shown, locale)} ${b.indicator.measure}` : '–'}</dd></div>
+        <div><dt>{t('sakip.villages.achievement')}</dt><dd><AchievementValue result={b.total?.result} /></dd></div>
+      </dl>
+      {!b.targetPerPart && <p className="small muted">{t('sakip.villages.sumTarget')}</p>}
+      {b.lockedBy && <p className="small muted">{t('sakip.villages.locked', { period: periodName(b.lockedBy, t) })}</p>}
+    </>
+  );
+}
+
+/** The drill-down's middle step: an indicator by kecamatan, each kecamatan leading to its villages. */
+export function KecamatanPage({ params }: { params: Params }) {
+  return <SakipPage region={params.region}>{(region) => <KecamatanView region={region} planId={params.planId} indicatorId={params.indicatorId} />}</SakipPage>;
+}
+
+function KecamatanView({ region, planId, indicatorId }: { region: RegionProfile; planId: string; indicatorId: string }) {
+  const { t } = useI18n();
+  const { query } = useLocation();
+  const period = query.get('periode') ?? '';
+  const data = useStaffApi<KecamatanBreakdown>(`${planUrl(region.code, planId)}/villages/${indicatorId}/kecamatan${period ? `?period=${encodeURIComponent(period)}` : ''}`);
+  const back = <Link to={indicatorPath(region.code, planId, indicatorId, data.data?.year)}>{t('sakip.villages.backIndicator')}</Link>;
+  if (data.error) return <><p>{back}</p><ErrorMessage error={data.error} /></>;
+  if (!data.data) return <Loading />;
+  const b = data.data;
+  const villages = (k: string) => villagesPath(region.code, planId, indicatorId, `?${new URLSearchParams({ periode: b.period, ...(k ? { kecamatan: k } : {}) })}`);
+  return (
+    <>
+      <p className="no-print">{back} · <Link to={villages('')}>{t('sakip.villages.everyVillage')}</Link></p>
+      <FiguresHead breakdown={b} go={(p) => navigate(kecamatanPath(region.code, planId, indicatorId, p ? `?periode=${encodeURIComponent(p)}` : ''))} />
+      <KecamatanFigures table={b} linkTo={villages} />
+    </>
+  );
+}
+
+function VillageTableView({ region, planId, indicatorId }: { region: RegionProfile; planId: string; indicatorId: string }) {
+  const { t } = useI18n();
   const { query } = useLocation();
   const { me } = useSession();
   const coordinator = may(me, region.code, 'sakip.manage');
   const period = query.get('periode') ?? '';
   const district = query.get('kecamatan') ?? '';
-  const [shownPeriod, setShownPeriod] = useState(period);
   const url = `${planUrl(region.code, planId)}/villages/${indicatorId}`;
   const params = new URLSearchParams({ ...(period ? { period } : {}), ...(district ? { district } : {}) }).toString();
   const table = useStaffApi<VillageTable>(`${url}${params ? `?${params}` : ''}`);
@@ -165,35 +219,19 @@ function VillageTableView({ region, planId, indicatorId }: { region: RegionProfi
   if (table.error) return <><p><Link to={sakipPath(region.code, '/desa')}>{t('sakip.villages.back')}</Link></p><ErrorMessage error={table.error} /></>;
   if (!table.data) return <Loading />;
   const v = table.data;
-  const measure = v.indicator.measure;
-  const periods = v.periods.includes(v.period) ? v.periods : [v.period, ...v.periods];
   // A closed period takes corrections from the coordinator only (with a reason).
   const entryKecamatan = v.kecamatan.filter((k) => k.editable && (!v.lockedBy || coordinator));
   return (
     <>
       <p className="no-print">
-        <Link to={sakipPath(region.code, '/desa')}>{t('sakip.villages.back')}</Link> · <Link to={indicatorPath(region.code, planId, indicatorId)}>{v.indicator.name}</Link>
+        <Link to={sakipPath(region.code, '/desa')}>{t('sakip.villages.back')}</Link> · <Link to={indicatorPath(region.code, planId, indicatorId, v.year)}>{v.indicator.name}</Link>
+        {' '}· <Link to={kecamatanPath(region.code, planId, indicatorId, `?periode=${v.period}`)}>{t('sakip.villages.byKecamatan')}</Link>
       </p>
-      <PageTitle title={v.indicator.name}>{v.indicator.name}</PageTitle>
-      <p className="muted">{v.plan.title} · <RuleText rule={v.rule} /></p>
-      <form className="no-print" onSubmit={(e) => { e.preventDefault(); navigate(here(shownPeriod.trim(), district)); }}>
-        <div className="field narrow">
-          <label htmlFor="village-period">{t('sakip.villages.period')}</label>
-          <input id="village-period" list="village-periods" value={shownPeriod || v.period} onChange={(e) => setShownPeriod(e.target.value)} pattern="\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?" />
-          <datalist id="village-periods">{periods.map((p) => <option key={p} value={p}>{periodName(p, t)}</option>)}</datalist>
-        </div>
-        <button type="submit" className="button secondary">{t('sakip.villages.show')}</button>
-      </form>
-      <dl className="plan-facts">
-        <div><dt>{t('sakip.villages.target', { year: v.year })}</dt><dd>{v.target ? <TargetText target={v.target} measure={measure} /> : t('sakip.villages.noTarget')}</dd></div>
-        <div><dt>{t('sakip.villages.total')}</dt><dd data-testid="village-total">{v.total ? `${formatExact(v.total.shown, locale)} ${measure}` : '–'}</dd></div>
-        <div><dt>{t('sakip.villages.achievement')}</dt><dd><AchievementValue result={v.total?.result} /></dd></div>
-      </dl>
-      {v.lockedBy && <p className="small muted">{t('sakip.villages.locked', { period: periodName(v.lockedBy, t) })}</p>}
-      <KecamatanFigures table={v} here={here} district={district} />
-      <VillageFigures table={v} district={district} here={here} />
+      <FiguresHead breakdown={v} go={(p) => navigate(here(p, district))} />
+      <KecamatanFigures table={v} linkTo={(k) => here(v.period, k)} all={district ? here(v.period, '') : undefined} />
+      <VillageFigures table={v} district={district} here={here} url={url} deletable={new Set(entryKecamatan.map((k) => k.districtCode))} reload={table.reload} />
       {entryKecamatan.map((k) => <VillageEntryForm key={`${k.districtCode}:${v.period}`} table={v} url={url} districtCode={k.districtCode} reload={table.reload} />)}
-      {entryKecamatan.length > 0 && <VillageImport url={url} period={v.period} locked={!!v.lockedBy} reload={table.reload} />}
+      {entryKecamatan.length > 0 && <VillageImport url={url} period={v.period} district={district} locked={!!v.lockedBy} reload={table.reload} />}
     </>
   );
 }
@@ -224,7 +262,7 @@ function FigureHeads({ rate }: { rate: boolean }) {
   );
 }
 
-function KecamatanFigures({ table, here, district }: { table: VillageTable; here: (p: string, k: string) => string; district: string }) {
+function KecamatanFigures({ table, linkTo, all }: { table: KecamatanBreakdown; linkTo: (districtCode: string) => string; all?: string }) {
   const { t } = useI18n();
   const rate = table.rule.rollup === 'rate';
   return (
@@ -244,7 +282,7 @@ function KecamatanFigures({ table, here, district }: { table: VillageTable; here
             {table.kecamatan.map((k) => (
               <tr key={k.districtCode}>
                 <td className="num">{k.rank ?? '–'}</td>
-                <th scope="row"><Link to={here(table.period, k.districtCode)}>{k.name}</Link> <span className="small muted">{k.unit?.name ?? k.districtCode}</span></th>
+                <th scope="row"><Link to={linkTo(k.districtCode)}>{k.name}</Link> <span className="small muted">{k.unit?.name ?? k.districtCode}</span></th>
                 <td className="num">{k.entered} / {k.villages}</td>
                 <FigureCells figure={k.figure} rate={rate} />
               </tr>
@@ -252,15 +290,19 @@ function KecamatanFigures({ table, here, district }: { table: VillageTable; here
           </tbody>
         </table>
       </div>
-      {district && <p className="no-print"><Link to={here(table.period, '')}>{t('sakip.villages.allKecamatan')}</Link></p>}
+      {all && <p className="no-print"><Link to={all}>{t('sakip.villages.allKecamatan')}</Link></p>}
     </section>
   );
 }
 
-function VillageFigures({ table, district, here }: { table: VillageTable; district: string; here: (p: string, k: string) => string }) {
+function VillageFigures({ table, district, here, url, deletable, reload }: {
+  table: VillageTable; district: string; here: (p: string, k: string) => string; url: string; deletable: Set<string>; reload: () => void;
+}) {
   const { t } = useI18n();
   const rate = table.rule.rollup === 'rate';
   const rows = [...table.villages].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
+  const mayDelete = (v: VillageTable['villages'][number]) => !!v.entry && deletable.has(v.districtCode);
+  const withDelete = rows.some(mayDelete);
   return (
     <section aria-labelledby="village-figures">
       <h2 id="village-figures">{t('sakip.villages.villagesCaption', { period: periodName(table.period, t) })}</h2>
@@ -273,6 +315,7 @@ function VillageFigures({ table, district, here }: { table: VillageTable; distri
               {!district && <th scope="col">{t('sakip.villages.kecamatan')}</th>}
               <FigureHeads rate={rate} />
               <th scope="col">{t('sakip.villages.enteredBy')}</th>
+              {withDelete && <th scope="col" className="no-print"><span className="visually-hidden">{t('sakip.villages.delete')}</span></th>}
             </tr>
           </thead>
           <tbody>
@@ -283,6 +326,7 @@ function VillageFigures({ table, district, here }: { table: VillageTable; distri
                 {!district && <td><Link to={here(table.period, v.districtCode)}>{v.districtName}</Link></td>}
                 <FigureCells figure={v.figure} rate={rate} />
                 <td className="small">{v.entry ? `${v.entry.enteredBy} · v${v.entry.version}${v.entry.note ? ` · ${v.entry.note}` : ''}` : ''}</td>
+                {withDelete && <td className="no-print">{mayDelete(v) && <DeleteValue url={`${url}/values/${table.period}/${v.code}`} village={v.name} onDone={reload} />}</td>}
               </tr>
             ))}
           </tbody>
@@ -290,6 +334,37 @@ function VillageFigures({ table, district, here }: { table: VillageTable; distri
       </div>
       <p className="small muted">{t('sakip.villages.entered')}: {rows.filter((r) => r.entry).length} / {rows.length}</p>
     </section>
+  );
+}
+
+/** Deleting one village's wrong value, with the reason the API requires; the realisation is rolled up again. */
+function DeleteValue({ url, village, onDone }: { url: string; village: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const label = t('sakip.villages.deleteTitle', { village });
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api<VillageDelete>(url, { method: 'DELETE', body: { reason: reason.trim() } });
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <details className="village-delete">
+      <summary aria-label={label}>{t('sakip.villages.delete')}</summary>
+      <form onSubmit={submit} aria-label={label}>
+        <div className="field">
+          <label htmlFor={`delete-${url}`}>{t('sakip.villages.deleteReason')}</label>
+          <input id={`delete-${url}`} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+        <ErrorMessage error={error} />
+        <button type="submit" className="button danger">{t('sakip.villages.deleteButton')}</button>
+      </form>
+    </details>
   );
 }
 
@@ -359,7 +434,7 @@ function VillageEntryForm({ table, url, districtCode, reload }: { table: Village
 
 interface ImportProblem { row: number; column: string; code: string; message: { id: string; en: string } }
 
-function VillageImport({ url, period, locked, reload }: { url: string; period: string; locked: boolean; reload: () => void }) {
+function VillageImport({ url, period, district, locked, reload }: { url: string; period: string; district: string; locked: boolean; reload: () => void }) {
   const { t, pick } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [reason, setReason] = useState('');
@@ -381,10 +456,15 @@ function VillageImport({ url, period, locked, reload }: { url: string; period: s
     }
   };
   const problems = error instanceof ApiError ? (error.details as { problems?: ImportProblem[] } | undefined)?.problems ?? [] : [];
+  const template = (format: 'csv' | 'xlsx') => `${url}/values/${period}/template.${format}${district ? `?district=${district}` : ''}`;
   return (
     <details className="card no-print">
       <summary>{t('sakip.villages.import')}</summary>
-      <form onSubmit={submit}>
+      <p className="small">
+        {t('sakip.villages.template', { period: periodName(period, t) })}{' '}
+        <a href={template('csv')} download>{t('sakip.villages.templateCsv')}</a> · <a href={template('xlsx')} download>{t('sakip.villages.templateXlsx')}</a>
+      </p>
+      <form onSubmit={submit} aria-label={t('sakip.villages.import')}>
         <p className="small muted">{t('sakip.villages.importHint')}</p>
         <div className="field">
           <label htmlFor="village-file">{t('sakip.villages.file')}</label>
