@@ -3,7 +3,9 @@
 // print page with its budget table (the site's frame hidden when printed),
 // and downloads the Word and PDF files; a visitor without an account, on a
 // phone, finds the region's final 2025 report with its budget table on the
-// public documents page, never the draft, and nothing wider than the screen.
+// public documents page, never the draft, and nothing wider than the screen;
+// the coordinator reopens that report with a reason, and the public keeps
+// reading its approved version, marked as being corrected.
 import { expect, it } from 'vitest';
 import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
 
@@ -98,5 +100,40 @@ describeInBrowser('e-SAKIP performance report (LKjIP) in Chromium', (b) => {
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(b.problems(page)).toEqual([]);
     await page.context().close();
+  });
+  it('lets the coordinator reopen the region\'s final report with a reason, the public still reading the approved version', async () => {
+    const page = await b.newPage(DESKTOP);
+    await b.signIn(page, 'sakip@sumedang.demo');
+    await page.goto(b.url('/staff/32.11/sakip/lkjip?tahun=2025'));
+    const regionReport = page.getByRole('table', { name: 'LKjIP tahun 2025' }).getByRole('link', { name: 'Kabupaten Sumedang' });
+    await eventually(() => regionReport.isVisible()).toBe(true);
+    await regionReport.click();
+    await eventually(() => page.locator('.badge.report-final').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Buka kembali untuk perbaikan' }).click();
+    // The reason is required: the button waits for it.
+    expect(await page.getByRole('button', { name: 'Buka kembali', exact: true }).isDisabled()).toBe(true);
+    await page.getByLabel('Alasan membuka kembali').fill('Realisasi kemiskinan dikoreksi BPS');
+    await page.getByRole('button', { name: 'Buka kembali', exact: true }).click();
+    await eventually(() => page.locator('.badge.report-draft').isVisible()).toBe(true);
+    const version = page.locator('li[data-version="1"]');
+    expect(await version.textContent()).toMatch(/Versi 1.*disetujui sakip@sumedang\.demo.*dibuka kembali sakip@sumedang\.demo.*Alasan: Realisasi kemiskinan dikoreksi BPS/);
+    await version.getByRole('link', { name: 'Halaman cetak' }).click();
+    await eventually(() => page.locator('article.lkjip-document').isVisible()).toBe(true);
+    expect(await page.locator('article.lkjip-document').textContent()).not.toContain('(DRAF)');
+    expect(b.problems(page)).toEqual([]);
+    await page.context().close();
+
+    const visitor = await b.newPage({ viewport: PHONE });
+    await visitor.goto(b.url('/r/32.11/sakip?tahun=2025'));
+    const report = visitor.getByRole('link', { name: 'LKjIP Kabupaten Sumedang tahun 2025' });
+    await eventually(() => report.isVisible()).toBe(true);
+    expect(await visitor.getByRole('listitem').filter({ has: report }).textContent()).toContain('sedang diperbaiki');
+    await report.click();
+    await eventually(() => visitor.getByRole('note').isVisible()).toBe(true);
+    expect(await visitor.getByRole('note').textContent()).toContain('Yang tampil adalah versi final terakhir');
+    expect(await visitor.locator('article.lkjip-document').textContent()).not.toContain('(DRAF)');
+    expect(await overflowsHorizontally(visitor)).toBe(false);
+    expect(b.problems(visitor)).toEqual([]);
+    await visitor.context().close();
   });
 });

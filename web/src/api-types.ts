@@ -19443,6 +19443,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/sakip/reports/{reportId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Buka kembali LKjIP final untuk perbaikan / Reopen a final LKjIP for correction
+         * @description Hanya koordinator SAKIP, dengan alasan. Laporan kembali menjadi draf; laporan sebagaimana disetujui tetap terbaca sebagai versi (siapa, kapan, alasan) dan tetap tampil di halaman publik sampai laporan difinalkan lagi. / The SAKIP coordinator only, with a reason. The report becomes a draft; the report as approved stays readable as a version (who, when, why) and stays on the public pages until the report is final again.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Wajib / required */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReport"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long`, `sakip.report_reopen_reason_required` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `sakip.coordinator_only`, `sakip.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.report_not_final` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/reports/{reportId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versi final sebelumnya dari LKjIP / An earlier final version of an LKjIP */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    reportId: string;
+                    /** @description Versi final sebelumnya, dari 1 / an earlier final version, from 1 */
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipReportVersion"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found`, `sakip.report_version_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/sakip/reports/{reportId}/export.docx": {
         parameters: {
             query?: never;
@@ -19453,7 +19678,10 @@ export interface paths {
         /** Unduh LKjIP sebagai dokumen Word / Download the LKjIP as a Word document */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Versi final sebelumnya; tanpa ini laporan saat ini / an earlier final version; without it the report as it is now */
+                    version?: number;
+                };
                 header?: never;
                 path: {
                     region: string;
@@ -19499,7 +19727,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found`, `sakip.report_version_not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -19546,7 +19774,10 @@ export interface paths {
         /** Unduh LKjIP sebagai PDF / Download the LKjIP as a PDF */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Versi final sebelumnya; tanpa ini laporan saat ini / an earlier final version; without it the report as it is now */
+                    version?: number;
+                };
                 header?: never;
                 path: {
                     region: string;
@@ -19592,7 +19823,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Galat / error: `region.not_found`, `sakip.report_not_found` */
+                /** @description Galat / error: `region.not_found`, `sakip.report_not_found`, `sakip.report_version_not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23782,7 +24013,7 @@ export interface components {
                     budget: string | null;
                 }[];
             }[];
-            /** @description LKjIP final / final performance reports */
+            /** @description LKjIP final; yang dibuka kembali tampil dengan versi final terakhirnya / final performance reports; a reopened one with its last final version */
             reports: {
                 id: string;
                 year: number;
@@ -23792,8 +24023,13 @@ export interface components {
                     name: string;
                 } | null;
                 subject: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description Disetujui (versi yang tampil) / when the version shown was approved
+                 */
                 finalisedAt: string;
+                /** @description Sedang dibuka kembali untuk perbaikan / reopened for correction */
+                underRevision: boolean;
             }[];
             akip: {
                 official: {
@@ -23830,6 +24066,8 @@ export interface components {
             generatedAt: string;
             /** Format: date-time */
             finalisedAt: string;
+            /** @description Laporan sedang dibuka kembali untuk perbaikan; yang tampil versi final terakhir / the report is reopened for correction; this is its last final version */
+            underRevision: boolean;
             snapshot: components["schemas"]["SakipReportSnapshot"];
             sections: {
                 /** @enum {string} */
@@ -23900,6 +24138,22 @@ export interface components {
                     at: string;
                     by: string;
                 } | null;
+            }[];
+            /** @description Versi final sebelumnya: siapa menyetujui, siapa membuka kembali, kapan dan mengapa; yang lama dulu / earlier final versions: who approved, who reopened, when and why; oldest first */
+            versions: {
+                version: number;
+                generation: number;
+                final: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                };
+                reopened: {
+                    /** Format: date-time */
+                    at: string;
+                    by: string;
+                    reason: string;
+                };
             }[];
         };
         SakipReportBrief: {
@@ -24078,6 +24332,39 @@ export interface components {
             drafts: {
                 [key: string]: string;
             };
+        };
+        SakipReportVersion: {
+            id: string;
+            year: number;
+            unit: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            version: number;
+            /** @constant */
+            status: "final";
+            generation: number;
+            /** Format: date-time */
+            generatedAt: string;
+            final: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+            };
+            reopened: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                reason: string;
+            };
+            snapshot: components["schemas"]["SakipReportSnapshot"];
+            sections: {
+                /** @enum {string} */
+                key: "introduction" | "planning" | "accountability" | "budget" | "problems" | "follow_up" | "closing";
+                heading: string;
+                text: string;
+            }[];
         };
         SakipReportingPeriod: {
             period: string;

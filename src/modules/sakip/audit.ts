@@ -49,6 +49,7 @@ export const sakipAuditActions = {
   'sakip.report_regenerate': { id: 'Memperbarui angka draf laporan kinerja', en: 'Regenerated a performance report draft\'s figures' },
   'sakip.report_section': { id: 'Mengubah bagian laporan kinerja', en: 'Changed a performance report section' },
   'sakip.report_finalise': { id: 'Memfinalkan laporan kinerja', en: 'Finalised a performance report' },
+  'sakip.report_reopen': { id: 'Membuka kembali laporan kinerja final', en: 'Reopened a final performance report' },
 };
 
 declare module '../../platform/audit/audit.js' {

@@ -154,7 +154,7 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
         await h.ctx.database.rows(sql.raw(`delete from sakip_official_results where region_code = '32.11' and year >= 2030`));
         // The fixture's performance report (the health office's 2026) and the one a request generated (2027), with their sections.
         const reports = `select id from sakip_reports where region_code = '32.11' and year in (2026, 2027)`;
-        await h.ctx.database.rows(sql.raw(`delete from sakip_report_sections where region_code = '32.11' and report_id in (${reports})`));
+        for (const table of ['sakip_report_sections', 'sakip_report_versions']) await h.ctx.database.rows(sql.raw(`delete from ${table} where region_code = '32.11' and report_id in (${reports})`));
         await h.ctx.database.rows(sql.raw(`delete from sakip_reports where id in (${reports})`));
         last = null;
       }
@@ -189,11 +189,11 @@ describeWithApp('SAKIP isolation fixtures', (h) => {
       || /^GET .*\/province-comparison 400 .*sakip\.not_province/.test(a);
     // Evidence goes to the period the realisations' requests use, 2025: closed in the demo, so 409, past every access check.
     const lockedKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/plans/:planId/indicators/:indicatorId/realisations/:period/evidence 409') && a.includes('sakip.evidence_period_locked');
-    // The fixture's report is a draft: the public pages answer 404 for it, by design (only final reports are public).
-    const draftReportKept = (a: string) => /^GET \/api\/regions\/:region\/sakip\/public\/reports\/:reportId\S* 404 .*sakip\.report_not_found/.test(a);
+    // The fixture's report is a draft again (its approved version is what the public pages show): reopening it is refused, past every access check.
+    const draftReportKept = (a: string) => a.startsWith('POST /api/regions/:region/sakip/reports/:reportId/reopen 409') && a.includes('sakip.report_not_final');
     expect(answers.filter((a) => !/ 20[01]$/.test(a) && !historyKept(a) && !draftKept(a) && !stageKept(a) && !lockedKept(a) && !draftReportKept(a))).toEqual([]);
     expect(answers.filter(lockedKept)).toHaveLength(1);
-    expect(answers.filter(draftReportKept)).toHaveLength(3);
+    expect(answers.filter(draftReportKept)).toHaveLength(1);
     expect(answers.filter(historyKept)).toHaveLength(1);
     expect(answers.filter(draftKept)).toHaveLength(2);
     expect(answers.filter(stageKept)).toHaveLength(5);

@@ -130,6 +130,9 @@ export const sakipErrors = {
   'sakip.report_exists': [409, 'Laporan kinerja untuk tahun ini sudah ada; buka dan perbarui angkanya bila perlu.', 'The performance report for this year already exists; open it and regenerate its figures if needed.'],
   'sakip.report_no_plan': [409, 'Tidak ada rencana aktif (RPJMD untuk daerah, Renstra untuk perangkat daerah) yang mencakup tahun ini; angka laporan kinerja diambil dari sana.', 'No active plan (the RPJMD for the region, the unit\'s Renstra for a unit) covers this year; the report\'s figures come from it.'],
   'sakip.report_final': [409, 'Laporan kinerja sudah final dan hanya dapat dibaca.', 'The performance report is final and read-only.'],
+  'sakip.report_not_final': [409, 'Hanya laporan kinerja final yang dapat dibuka kembali; laporan ini masih draf.', 'Only a final performance report can be reopened; this one is still a draft.'],
+  'sakip.report_reopen_reason_required': [400, 'Membuka kembali laporan kinerja final memerlukan alasan.', 'Reopening a final performance report needs a reason.'],
+  'sakip.report_version_not_found': [404, 'Versi laporan kinerja ini tidak ditemukan.', 'This version of the performance report was not found.'],
   // Budgets and action plans (service/budget.ts).
   'sakip.budget_node_kind': [409, 'Anggaran hanya dicatat pada program, kegiatan dan sub-kegiatan.', 'A budget is recorded on a programme, activity or sub-activity only.', (d: { kind?: string }) =>
     (d?.kind ? { id: `Jenis simpul: ${d.kind}.`, en: `Node kind: ${d.kind}.` } : null)],

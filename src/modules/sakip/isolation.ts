@@ -6,7 +6,8 @@
 // realisation whose notes nobody outside the region may read) → programme (a
 // leaf); and an open reporting period in which the Renstra's unit has a
 // report due, with its stage deadline; and village data: its unit linked to
-// a kecamatan, an indicator measured per village with one village's value.
+// a kecamatan, an indicator measured per village with one village's value;
+// and a performance report, a draft again after its approval was reopened.
 import { and, asc, eq, like, notExists } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { areas, units } from '../../platform/schema.js';
@@ -17,7 +18,7 @@ import { unitReportRecord } from './service/reporting.js';
 import { exportPlanWorkbook } from './service/workbook.js';
 import { sakipEvaluationAnswers, sakipEvaluationEvidence, sakipEvaluations, sakipOfficialResults, sakipRecommendations } from './schema.js';
 import { CURRENT_WORKSHEET, worksheet } from './service/evaluation.js';
-import { sakipReportSections } from './schema.js';
+import { sakipReportSections, sakipReportVersions } from './schema.js';
 import { sourcePlan } from './service/agreements.js';
 import { insertReport } from './service/lkjip.js';
 import { getRegion } from '../../platform/regions/service.js';
@@ -38,6 +39,8 @@ const SECRET_RECOMMENDATION = 'Rekomendasi AKIP rahasia uji isolasi';
 const SECRET_ANSWER_FILE = 'Bukti jawaban AKIP rahasia uji isolasi.pdf';
 const SECRET_ANSWER_CONTENT = '%PDF-1.4 isi bukti jawaban AKIP rahasia uji isolasi';
 const SECRET_REPORT_TEXT = 'Permasalahan LKjIP draf rahasia uji isolasi';
+/** Why a final report was reopened: staff read it, the public pages never. */
+const SECRET_REOPEN_REASON = 'Alasan membuka kembali LKjIP rahasia uji isolasi';
 const SECRET_VILLAGE_NOTE = 'Catatan data desa rahasia uji isolasi SAKIP';
 
 export const sakipIsolation: IsolationFixtures = {
@@ -154,17 +157,22 @@ export const sakipIsolation: IsolationFixtures = {
     made.secrets.push(evaluation.id, evaluation.recommendationId, evaluation.evidenceId);
     made.private.push(SECRET_EVIDENCE, SECRET_RECOMMENDATION, SECRET_ANSWER_FILE, SECRET_ANSWER_CONTENT);
     // A draft performance report of the health office for 2026 (editable, regenerable, finalisable) with a
-    // section nobody may read outside the region, nor anyone on the public pages (it is not final).
+    // section nobody may read outside the region, nor anyone on the public pages (the draft is not final). It
+    // was approved once and reopened: that version (its texts as generated) is public, the reason is not.
     const report = await db.transaction(async (tx) => {
       const plan = await sourcePlan(tx, region, 2026, dinkes.id, 'sakip.report_no_plan');
-      const { report: r } = await insertReport(tx, await getRegion(tx, region), plan, 2026, now, { id: null, label: 'uji isolasi' });
+      const { report: r, snapshot } = await insertReport(tx, await getRegion(tx, region), plan, 2026, now, { id: null, label: 'uji isolasi' });
       await tx.update(sakipReportSections).set({ text: SECRET_REPORT_TEXT })
         .where(and(eq(sakipReportSections.regionCode, region), eq(sakipReportSections.reportId, r.id), eq(sakipReportSections.section, 'problems')));
+      await tx.insert(sakipReportVersions).values({
+        regionCode: region, reportId: r.id, version: 1, generation: 1, snapshot, sections: Object.entries(snapshot.drafts).map(([key, text]) => ({ key, text })),
+        generatedAt: now, finalisedAt: now, finalisedBy: null, finalisedByLabel: 'uji isolasi', reopenedAt: now, reopenedBy: null, reopenedByLabel: 'uji isolasi', reason: SECRET_REOPEN_REASON,
+      });
       return r.id;
     });
-    Object.assign(made.params, { 'reports/:reportId': report, 'sections/:section': 'problems' });
+    Object.assign(made.params, { 'reports/:reportId': report, 'sections/:section': 'problems', 'reports/:reportId/versions/:version': '1' });
     made.secrets.push(report);
-    made.private.push(SECRET_REPORT_TEXT);
+    made.private.push(SECRET_REPORT_TEXT, SECRET_REOPEN_REASON);
     return made;
   },
 
@@ -207,6 +215,8 @@ export const sakipIsolation: IsolationFixtures = {
       'PUT /api/regions/:region/sakip/reports/:reportId/sections/:section': { text: 'Teks palsu dari daerah lain' },
       'POST /api/regions/:region/sakip/reports/:reportId/regenerate': {},
       'POST /api/regions/:region/sakip/reports/:reportId/finalise': {},
+      // The fixture's report is a draft: reopening it gets as far as its status (409).
+      'POST /api/regions/:region/sakip/reports/:reportId/reopen': { reason: 'Dibuka kembali oleh daerah lain' },
       'PUT /api/regions/:region/sakip/kecamatan/:unitId': { districtCode: p.sakipDistrictCode },
       [`PUT ${P}/villages/:indicatorId/rule`]: { rollup: 'rate', scale: '100' },
       [`PUT ${P}/villages/:indicatorId/values/:period`]: { values: [{ villageCode: p.villageCode, value: '3', denominator: '40', note: 'Data desa palsu' }] },

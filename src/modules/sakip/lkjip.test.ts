@@ -7,7 +7,9 @@
 // explicitly, only the unit's head (or the coordinator) finalises it, a final
 // report is read-only, its Word and PDF files are real documents, and the
 // public pages show final, signed and active items only, never a draft and
-// never another region's.
+// never another region's. The coordinator reopens a final report with a
+// reason: it is a draft again, the approved report stays readable as a
+// version and public until the report is final again.
 import { beforeAll, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
@@ -265,5 +267,72 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
     } else {
       expect(province.status).toBe(404);
     }
+  });
+  it('lets the coordinator alone reopen a final report with a reason, keeping the approved report as a version the public still reads', async () => {
+    const pub = (await h.api('GET', `${PUBLIC}?year=2025`)).body;
+    const id = pub.reports.find((x: any) => x.unit === null).id;
+    const approved = (await h.api('GET', `${REPORTS}/${id}`, { session: s.coordinator })).body;
+    expect(approved).toMatchObject({ status: 'final', final: { by: 'sakip@sumedang.demo' }, versions: [] });
+    const reopen = (session: Session, body: unknown, reportId = id) => h.api('POST', `${REPORTS}/${reportId}/reopen`, { session, body });
+    const versions = async () => (await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from sakip_report_versions`))[0].n;
+
+    // Refused, and nothing kept: a unit's head approves reports but does not undo an approval; a planner has no say;
+    // the reason is required (absent, blank) and bounded.
+    const refused: [Session, unknown, number, string][] = [
+      [s.headDinkes, { reason: 'Salah ketik' }, 403, 'sakip.coordinator_only'],
+      [s.dinkes, { reason: 'Salah ketik' }, 403, 'auth.forbidden'],
+      [s.coordinator, {}, 400, 'sakip.report_reopen_reason_required'],
+      [s.coordinator, { reason: '  \n ' }, 400, 'sakip.report_reopen_reason_required'],
+      [s.coordinator, { reason: 'x'.repeat(2001) }, 400, 'request.text_too_long'],
+    ];
+    for (const [session, body, status, code] of refused) {
+      const res = await reopen(session, body);
+      expect([res.status, res.body.error?.code], code).toEqual([status, code]);
+    }
+    const dinkes = (await h.api('GET', `${REPORTS}?year=2025`, { session: s.evaluator })).body.find((x: any) => x.unit?.code === 'DINKES');
+    expect((await reopen(s.headDinkes, { reason: 'Salah ketik' }, dinkes.id)).body.error.code).toBe('sakip.coordinator_only');
+    expect(await versions()).toBe(0);
+
+    const reason = 'Realisasi kemiskinan dikoreksi BPS setelah laporan disetujui';
+    const res = await reopen(s.coordinator, { reason: `  ${reason} ` });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ status: 'draft', final: null, generation: approved.generation });
+    expect(res.body.versions).toEqual([{
+      version: 1, generation: approved.generation, final: approved.final, reopened: { at: expect.any(String), by: 'sakip@sumedang.demo', reason },
+    }]);
+    // A draft cannot be reopened again.
+    expect((await reopen(s.coordinator, { reason: 'Lagi' })).body.error.code).toBe('sakip.report_not_final');
+    // Audited like the other report actions, with the reason.
+    const [logged] = await h.ctx.database.rows<{ detail: any }>(sql`select detail from audit_log where action = 'sakip.report_reopen' and entity_id = ${id}`);
+    expect(logged.detail).toMatchObject({ year: 2025, version: 1, reason });
+
+    // The approved report, readable as version 1 (figures and texts as approved), also as a file.
+    const v1 = (await h.api('GET', `${REPORTS}/${id}/versions/1`, { session: s.evaluator })).body;
+    expect(v1).toMatchObject({ version: 1, status: 'final', final: approved.final, reopened: { reason }, snapshot: approved.snapshot });
+    expect(v1.sections).toEqual(approved.sections.map((x: any) => ({ key: x.key, heading: x.heading, text: x.text })));
+    expect((await h.api('GET', `${REPORTS}/${id}/versions/2`, { session: s.evaluator })).body.error.code).toBe('sakip.report_version_not_found');
+    const file1 = await file(`${REPORTS}/${id}/export.docx?version=1`, s.evaluator);
+    expect(decodeURIComponent(String(file1.headers['content-disposition']))).toContain('LKjIP 2025 - Kabupaten Sumedang (versi 1).docx');
+
+    // The draft is edited; the public keeps reading the approved version, marked as under revision, never the draft's text.
+    const draftText = 'Angka kemiskinan diperbarui sesuai rilis BPS.';
+    expect((await h.api('PUT', `${REPORTS}/${id}/sections/closing`, { session: s.coordinator, body: { text: draftText } })).status).toBe(200);
+    const listed = (await h.api('GET', `${PUBLIC}?year=2025`)).body.reports.find((x: any) => x.id === id);
+    expect(listed).toMatchObject({ underRevision: true, finalisedAt: approved.final.at });
+    const shown = (await h.api('GET', `${PUBLIC}/reports/${id}`)).body;
+    expect(shown).toMatchObject({ status: 'final', underRevision: true, finalisedAt: approved.final.at, snapshot: approved.snapshot });
+    expect(JSON.stringify(shown)).not.toContain(draftText);
+    expect(JSON.stringify(shown)).not.toContain(reason);
+    const publicFile = await partOf((await file(`${PUBLIC}/reports/${id}/export.docx`)).rawPayload, 'word/document.xml');
+    expect(publicFile).not.toContain(draftText);
+    expect(publicFile).not.toContain('(DRAF)');
+
+    // Final again: the public reads the corrected report; the earlier version stays.
+    const final = await h.api('POST', `${REPORTS}/${id}/finalise`, { session: s.coordinator, body: {} });
+    expect(final.body).toMatchObject({ status: 'final', versions: [{ version: 1 }] });
+    const after = (await h.api('GET', `${PUBLIC}/reports/${id}`)).body;
+    expect(after).toMatchObject({ underRevision: false });
+    expect(after.sections.find((x: any) => x.key === 'closing').text).toBe(draftText);
+    expect((await h.api('GET', `${PUBLIC}?year=2025`)).body.reports.find((x: any) => x.id === id).underRevision).toBe(false);
   });
 });

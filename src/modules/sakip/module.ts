@@ -116,6 +116,9 @@ export const sakipModule = defineModule({
     referencesUser('sakip_reports', 'generated_by'),
     referencesUser('sakip_reports', 'finalised_by'),
     referencesUser('sakip_report_sections', 'updated_by'),
+    // A final report's earlier versions: who approved each and who reopened it.
+    referencesUser('sakip_report_versions', 'finalised_by'),
+    referencesUser('sakip_report_versions', 'reopened_by'),
     // Village data: who linked a kecamatan, flagged an indicator as measured per village, entered a village's value (and its earlier versions), deleted one.
     referencesUser('sakip_kecamatan_units', 'set_by'),
     referencesUser('sakip_village_indicators', 'set_by'),
@@ -131,7 +134,7 @@ export const sakipModule = defineModule({
     seed: async (tx, place) => {
       await seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now);
       await seedAkipDemo(tx, place.region, (code) => place.unit(code), place.now);
-      // The demo writes its plans' rows directly: their summary first, which the LKjIP's budget chapter reads.
+      // The demo writes its plans' rows directly; the summary is built before the report, whose budget chapter reads it.
       await rebuildRegionFigures(tx, place.region);
       await seedLkjipDemo(tx, place.region);
     },

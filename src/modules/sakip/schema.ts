@@ -541,6 +541,34 @@ export const sakipReports = pgTable(
   ],
 );
 
+/**
+ * A final report as it stood when the coordinator reopened it for
+ * correction: its figures and texts, who approved it, and who reopened it,
+ * when and why. Numbered per report from 1. The public pages keep showing the
+ * latest of these while the report is a draft again.
+ */
+export const sakipReportVersions = pgTable(
+  'sakip_report_versions',
+  {
+    regionCode: text('region_code').notNull(),
+    reportId: uuid('report_id').notNull(),
+    version: integer('version').notNull(),
+    generation: integer('generation').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    /** The sections' texts then: [{ key, text }] in the document's order. */
+    sections: jsonb('sections').notNull(),
+    generatedAt: ts('generated_at').notNull(),
+    finalisedAt: ts('finalised_at').notNull(),
+    finalisedBy: uuid('finalised_by'),
+    finalisedByLabel: text('finalised_by_label').notNull(),
+    reopenedAt: ts('reopened_at').notNull(),
+    reopenedBy: uuid('reopened_by'),
+    reopenedByLabel: text('reopened_by_label').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.reportId, t.version] })],
+);
+
 /** A report's narrative section as staff wrote it (a chapter's text, problems, follow-up), started from the generated draft. */
 export const sakipReportSections = pgTable(
   'sakip_report_sections',

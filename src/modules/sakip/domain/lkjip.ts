@@ -12,7 +12,7 @@
 // target (sasaran) it serves, judged by the region's efficiency method as the
 // region overview judges a target (service/efficiency.ts), and totals them.
 import { addExact, Dec, round2 } from '../../../platform/decimal.js';
-import { achievement, forDisplay, type Achievement, type NotComputable, type Polarity, type TargetValue } from './achievement.js';
+import { achievement, forDisplay, tallyAverage, type Achievement, type NotComputable, type Polarity, type TargetValue } from './achievement.js';
 import {
   addBudgets, budgetView, efficiencyMethodView, efficiencyView, percentView, trafficLight,
   type Budget, type BudgetView, type EfficiencyJudgement, type EfficiencyMethodView, type EfficiencySettings, type EfficiencyView, type OutputRealisation, type TrafficBand,
@@ -182,9 +182,11 @@ export const figureWords = (f: Figure | null) => (f === null ? '–' : 'notCompu
 
 type Computed = Extract<Figure, { percent: string }>;
 const computedOf = (figures: readonly (Figure | null)[]) => figures.filter((f): f is Computed => f !== null && 'percent' in f);
-/** The plain average of computed figures, from their exact values; null when there is none. */
-/** Added up exactly and divided once, as every average of achievements is (domain/achievement.ts). */
-const averageOf = (figures: readonly Computed[]) => (figures.length === 0 ? null : new Dec(figures.reduce((s, f) => addExact(s, f.exact), '0')).div(figures.length));
+/** The plain average of computed figures, added up exactly and divided once (as the overview's tallies); null when there is none. */
+function averageOf(figures: readonly Computed[]): Dec | null {
+  const t = tallyAverage({ indicators: figures.length, used: figures.length, sum: figures.reduce((sum, f) => addExact(sum, f.exact), '0') });
+  return t?.ok ? t.percent : null;
+}
 
 const rupiah = (value: string) => `Rp${idNumber(value)}`;
 /** "1.02.02 PROGRAM …": a budget node as a DPA names it. */

@@ -1,7 +1,8 @@
 // HTTP for the performance report (LKjIP): the year's reports, generating a
 // draft, reading it, editing its sections, regenerating its figures,
-// finalising it, and its Word and PDF files; and the public pages' answers
-// (no sign-in): a year's published documents, a final report and its files.
+// finalising it, reopening a final one with a reason, its earlier final
+// versions, and its Word and PDF files; and the public pages' answers (no
+// sign-in): a year's published documents, a final report and its files.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,13 +10,16 @@ import type { AppContext } from '../../../platform/context.js';
 import { regionParam } from '../../../platform/http/schemas.js';
 import { failures, fileAnswer, instant, oneOf } from '../../../platform/http/responses.js';
 import { LKJIP_SECTIONS } from '../domain/lkjip.js';
-import { editSection, finaliseReport, generateReport, listReports, publicReportView, regenerateReport, reportView } from '../service/lkjip.js';
+import {
+  editSection, finaliseReport, generateReport, listReports, publicReportView, regenerateReport, reopenReport, reportVersionView, reportView,
+} from '../service/lkjip.js';
 import { DOCX_TYPE, PDF_TYPE, reportDocx, reportFileName, reportPdf } from '../service/lkjipDocuments.js';
 import { publicDocuments } from '../service/publication.js';
 import { budgetTotals, efficiency, efficiencyMethod, percentFigure } from './responses.js';
 
 const tags = ['sakip'];
 const reportParam = regionParam.extend({ reportId: z.uuid() });
+const versionParam = reportParam.extend({ version: z.coerce.number().int().min(1).max(10000).describe('Versi final sebelumnya, dari 1 / an earlier final version, from 1') });
 const sectionParam = reportParam.extend({ section: z.enum(LKJIP_SECTIONS).describe('Bagian naskah / the narrative section') });
 const yearValue = z.number().int().min(2000).max(2100);
 const decimal = z.string().describe('Desimal tepat sebagai teks / an exact decimal as text');
@@ -67,14 +71,22 @@ const reportBrief = z.object({
   id: z.string(), year: z.number().int(), unit: unitBrief.nullable(), status, generation: z.number().int(), subject: z.string(),
   generatedAt: instant, finalisedAt: instant.nullable(), updatedAt: instant,
 }).meta({ id: 'SakipReportBrief' });
+const reopened = person.extend({ reason: z.string() });
 const report = z.object({
   id: z.string(), year: z.number().int(), unit: unitBrief.nullable(), planId: z.string(), status, generation: z.number().int().describe('Berapa kali angkanya disusun / how many times its figures were generated'),
   generated: person, final: person.nullable(), snapshot,
   sections: z.array(z.object({ key: z.enum(LKJIP_SECTIONS), heading: z.string().describe('Judul bab atau subbab / the chapter\'s heading'), text: z.string(), updated: person.nullable() })),
+  versions: z.array(z.object({ version: z.number().int(), generation: z.number().int(), final: person, reopened }))
+    .describe('Versi final sebelumnya: siapa menyetujui, siapa membuka kembali, kapan dan mengapa; yang lama dulu / earlier final versions: who approved, who reopened, when and why; oldest first'),
 }).meta({ id: 'SakipReport' });
+const reportVersion = z.object({
+  id: z.string(), year: z.number().int(), unit: unitBrief.nullable(), version: z.number().int(), status: z.literal('final'), generation: z.number().int(), generatedAt: instant,
+  final: person, reopened, snapshot, sections: z.array(z.object({ key: z.enum(LKJIP_SECTIONS), heading: z.string(), text: z.string() })),
+}).meta({ id: 'SakipReportVersion' });
 const publicReport = z.object({
-  id: z.string(), year: z.number().int(), unit: unitBrief.nullable(), status: z.literal('final'), generation: z.number().int(), generatedAt: instant, finalisedAt: instant, snapshot,
-  sections: z.array(z.object({ key: z.enum(LKJIP_SECTIONS), heading: z.string(), text: z.string() })),
+  id: z.string(), year: z.number().int(), unit: unitBrief.nullable(), status: z.literal('final'), generation: z.number().int(), generatedAt: instant, finalisedAt: instant,
+  underRevision: z.boolean().describe('Laporan sedang dibuka kembali untuk perbaikan; yang tampil versi final terakhir / the report is reopened for correction; this is its last final version'),
+  snapshot, sections: z.array(z.object({ key: z.enum(LKJIP_SECTIONS), heading: z.string(), text: z.string() })),
 }).meta({ id: 'SakipPublicReport' });
 
 const publicTarget = z.object({ type: oneOf(['single', 'range']), value: decimal.nullable(), low: decimal.nullable(), high: decimal.nullable() });
@@ -96,7 +108,10 @@ const publicDocumentsAnswer = z.object({
     targets: z.array(publicTarget.extend({ target: z.string(), indicator: z.string(), measure: z.string() })),
     programmes: z.array(z.object({ code: z.string().nullable(), title: z.string(), budget: decimal.nullable() })),
   })).describe('Perjanjian kinerja, versi terakhir yang ditandatangani / performance agreements at their last signed version'),
-  reports: z.array(z.object({ id: z.string(), year: z.number().int(), unit: unitBrief.nullable(), subject: z.string(), finalisedAt: instant })).describe('LKjIP final / final performance reports'),
+  reports: z.array(z.object({
+    id: z.string(), year: z.number().int(), unit: unitBrief.nullable(), subject: z.string(), finalisedAt: instant.describe('Disetujui (versi yang tampil) / when the version shown was approved'),
+    underRevision: z.boolean().describe('Sedang dibuka kembali untuk perbaikan / reopened for correction'),
+  })).describe('LKjIP final; yang dibuka kembali tampil dengan versi final terakhirnya / final performance reports; a reopened one with its last final version'),
   akip: z.object({
     official: z.object({ score: decimal, predicate: z.object({ code: z.string(), label: z.string() }), source: z.string() }).nullable(),
     internal: z.object({ score: decimal, predicate: z.object({ code: z.string(), label: z.string() }) }).nullable(),
@@ -183,14 +198,39 @@ export const sakipReportRoutes = (ctx: AppContext) => async (app: FastifyInstanc
     return reportView(ctx, request.region!.code, request.params.reportId);
   });
 
+  r.post(`${one}/reopen`, {
+    config: { access: 'sakip.report_approve' },
+    schema: {
+      tags, summary: 'Buka kembali LKjIP final untuk perbaikan / Reopen a final LKjIP for correction', params: reportParam,
+      description: 'Hanya koordinator SAKIP, dengan alasan. Laporan kembali menjadi draf; laporan sebagaimana disetujui tetap terbaca sebagai versi (siapa, kapan, alasan) dan tetap tampil di halaman publik sampai laporan difinalkan lagi. / The SAKIP coordinator only, with a reason. The report becomes a draft; the report as approved stays readable as a version (who, when, why) and stays on the public pages until the report is final again.',
+      body: z.object({ reason: z.string().trim().max(2000).optional().describe('Wajib / required') }),
+      response: { 200: report, ...failures(...reportFailures, 'sakip.report_not_final', 'sakip.report_reopen_reason_required') },
+    },
+  }, async (request) => {
+    await reopenReport(ctx, request.region!, request.actor, request.params.reportId, request.body.reason);
+    return reportView(ctx, request.region!.code, request.params.reportId);
+  });
+
+  r.get(`${one}/versions/:version`, {
+    config: { access: 'sakip.read' },
+    schema: {
+      tags, summary: 'Versi final sebelumnya dari LKjIP / An earlier final version of an LKjIP', params: versionParam,
+      response: { 200: reportVersion, ...failures('sakip.report_not_found', 'sakip.report_version_not_found') },
+    },
+  }, async (request) => reportVersionView(ctx, request.region!.code, request.params.reportId, request.params.version));
+
   for (const kind of ['docx', 'pdf'] as const) {
     r.get(`${one}/export.${kind}`, {
       config: { access: 'sakip.read' },
       schema: {
         tags, summary: kind === 'docx' ? 'Unduh LKjIP sebagai dokumen Word / Download the LKjIP as a Word document' : 'Unduh LKjIP sebagai PDF / Download the LKjIP as a PDF', params: reportParam,
-        response: { 200: fileAnswer(kind === 'docx' ? 'Dokumen DOCX / a DOCX document' : 'Dokumen PDF / a PDF document', kind === 'docx' ? DOCX_TYPE : PDF_TYPE), ...failures('sakip.report_not_found') },
+        querystring: z.object({ version: versionParam.shape.version.optional().describe('Versi final sebelumnya; tanpa ini laporan saat ini / an earlier final version; without it the report as it is now') }),
+        response: { 200: fileAnswer(kind === 'docx' ? 'Dokumen DOCX / a DOCX document' : 'Dokumen PDF / a PDF document', kind === 'docx' ? DOCX_TYPE : PDF_TYPE), ...failures('sakip.report_not_found', 'sakip.report_version_not_found') },
       },
-    }, async (request, reply) => sendFile(reply, await reportView(ctx, request.region!.code, request.params.reportId), kind, 'private, no-store'));
+    }, async (request, reply) => {
+      const { region, params: { reportId }, query: { version } } = request;
+      return sendFile(reply, version === undefined ? await reportView(ctx, region!.code, reportId) : await reportVersionView(ctx, region!.code, reportId, version), kind, 'private, no-store');
+    });
   }
 
   // ---------------------------------------------------------------------------

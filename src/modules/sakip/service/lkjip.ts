@@ -4,8 +4,11 @@
 // the narrative sections start as the generated draft and are staff's from
 // then on. draft → final (the unit's head, or the coordinator for the
 // region's). A final report is read-only and public; regenerating replaces
-// the snapshot of a draft only, and keeps staff's texts unless asked.
-import { and, asc, desc, eq } from 'drizzle-orm';
+// the snapshot of a draft only, and keeps staff's texts unless asked. The
+// coordinator may reopen a final report for correction, with a reason: it
+// goes back to draft, the approved report stays readable as a version, and
+// the public keeps reading that version until the report is final again.
+import { and, asc, desc, eq, inArray, max, or } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
@@ -18,7 +21,7 @@ import {
   buildLkjip, LKJIP_HEADINGS, LKJIP_SECTIONS, type LkjipBudgetInput, type LkjipIndicatorInput, type LkjipProgrammeInput, type LkjipSection, type LkjipSnapshot,
 } from '../domain/lkjip.js';
 import { planTable } from '../domain/tree.js';
-import { sakipRealisations, sakipReports, sakipReportSections } from '../schema.js';
+import { sakipRealisations, sakipReports, sakipReportSections, sakipReportVersions } from '../schema.js';
 import { ensureMayEditPlan, ensureUnitReached } from './access.js';
 import { sourcePlan } from './agreements.js';
 import { actorLabel, domainPlan, ensureUnits, loadPlanData, type PlanRow, type TargetRow } from './data.js';
@@ -28,6 +31,7 @@ import { periodKind, periodsOfYear } from './periods.js';
 
 export type ReportRegion = Pick<Region, 'code' | 'name' | 'utcOffsetMinutes' | 'settings'>;
 type ReportRow = typeof sakipReports.$inferSelect;
+type VersionRow = typeof sakipReportVersions.$inferSelect;
 
 /** The node kinds a report measures: the plan's goals and targets (tujuan, sasaran). */
 const REPORTED_KINDS = new Set(['goal', 'target']);
@@ -47,7 +51,9 @@ async function unitName(db: Queryable, regionCode: string, unitId: string | null
  * report (the RPJMD's) takes every active plan covering the year, so each
  * unit's Renstra programmes, or the RPJMD programmes it leads when its
  * Renstra has none; a unit's report its Renstra's, with their activities and
- * sub-activities. Null when nothing is budgeted that year.
+ * sub-activities. Achievement comes from the stored yearly summary, as the
+ * overview reads it (kept in step in every change's own transaction). Null
+ * when nothing is budgeted that year.
  */
 async function budgetFor(db: Queryable, region: ReportRegion, plan: PlanRow, year: number): Promise<LkjipBudgetInput | null> {
   const settings = region.settings.sakip;
@@ -220,32 +226,82 @@ export async function finaliseReport(ctx: AppContext, region: ReportRegion, acto
   });
 }
 
+/**
+ * Reopens a final report for correction: the coordinator only (a unit's head
+ * approves, but does not undo an approval), with a reason. The report as
+ * approved (figures, texts, who approved it) is kept as the next version,
+ * with who reopened it, when and why; the report is a draft again.
+ */
+export async function reopenReport(ctx: AppContext, region: ReportRegion, actor: Actor, id: string, reason: string | undefined) {
+  await ctx.database.db.transaction(async (tx) => {
+    const r = await reportFor(tx, region.code, id, 'update');
+    ensureUnitReached(actor, region.code, null, 'sakip.report_approve');
+    const why = reason?.trim() ?? '';
+    if (why === '') throw new AppError('sakip.report_reopen_reason_required');
+    if (r.status !== 'final') throw new AppError('sakip.report_not_final');
+    // In turn, not together: `tx` is one connection.
+    const sections = await tx.select({ section: sakipReportSections.section, text: sakipReportSections.text }).from(sakipReportSections)
+      .where(and(eq(sakipReportSections.regionCode, r.regionCode), eq(sakipReportSections.reportId, r.id)));
+    const [{ last }] = await tx.select({ last: max(sakipReportVersions.version) }).from(sakipReportVersions)
+      .where(and(eq(sakipReportVersions.regionCode, r.regionCode), eq(sakipReportVersions.reportId, r.id)));
+    const version = (last ?? 0) + 1;
+    const now = ctx.clock.now();
+    await tx.insert(sakipReportVersions).values({
+      regionCode: r.regionCode, reportId: r.id, version, generation: r.generation, snapshot: r.snapshot,
+      sections: LKJIP_SECTIONS.map((key) => ({ key, text: sections.find((x) => x.section === key)?.text ?? '' })),
+      generatedAt: r.generatedAt, finalisedAt: r.finalisedAt!, finalisedBy: r.finalisedBy, finalisedByLabel: r.finalisedByLabel ?? '',
+      reopenedAt: now, reopenedBy: actor.userId, reopenedByLabel: actorLabel(actor), reason: why,
+    });
+    await tx.update(sakipReports).set({ status: 'draft', finalisedAt: null, finalisedBy: null, finalisedByLabel: null, updatedAt: now })
+      .where(and(eq(sakipReports.regionCode, r.regionCode), eq(sakipReports.id, r.id)));
+    await audit(tx, now, actor, region.code, 'sakip.report_reopen', 'sakip_report', r.id, { year: r.year, version, reason: why }, { before: { status: 'final' }, after: { status: 'draft' } });
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Reading
 
-/** The region's reports of a year (or every year), the region's first, then by unit code. */
-export async function listReports(ctx: AppContext, regionCode: string, filter: { year?: number; finalOnly?: boolean }) {
-  const rows = await ctx.database.db.select({ r: sakipReports, unit: { id: units.id, code: units.code, name: units.name } }).from(sakipReports)
+/** The reports' earlier final versions, oldest first. */
+const versionsOf = (db: Queryable, regionCode: string, reportIds: string[]): Promise<VersionRow[]> => (reportIds.length === 0 ? Promise.resolve([]) : db.select().from(sakipReportVersions)
+  .where(and(eq(sakipReportVersions.regionCode, regionCode), inArray(sakipReportVersions.reportId, reportIds)))
+  .orderBy(asc(sakipReportVersions.reportId), asc(sakipReportVersions.version)));
+
+/** The sections as the documents print them, from what is stored. */
+const sectionsWithHeadings = (stored: { key: string; text: string }[]) =>
+  LKJIP_SECTIONS.map((key) => ({ key, heading: LKJIP_HEADINGS[key], text: stored.find((x) => x.key === key)?.text ?? '' }));
+
+/**
+ * The region's reports of a year (or every year), the region's first, then
+ * by unit code. `published`: only those the public reads (final, or reopened
+ * with an approved version), each with when its public version was approved.
+ */
+export async function listReports(ctx: AppContext, regionCode: string, filter: { year?: number; published?: boolean }) {
+  const db = ctx.database.db;
+  const reopened = db.select({ id: sakipReportVersions.reportId }).from(sakipReportVersions).where(eq(sakipReportVersions.regionCode, regionCode));
+  const rows = await db.select({ r: sakipReports, unit: { id: units.id, code: units.code, name: units.name } }).from(sakipReports)
     .leftJoin(units, and(eq(units.regionCode, sakipReports.regionCode), eq(units.id, sakipReports.unitId)))
     .where(and(
       eq(sakipReports.regionCode, regionCode),
       filter.year === undefined ? undefined : eq(sakipReports.year, filter.year),
-      filter.finalOnly ? eq(sakipReports.status, 'final') : undefined,
+      filter.published ? or(eq(sakipReports.status, 'final'), inArray(sakipReports.id, reopened)) : undefined,
     ))
     .orderBy(desc(sakipReports.year), asc(units.code));
+  const approved = new Map((filter.published ? await versionsOf(db, regionCode, rows.filter(({ r }) => r.status !== 'final').map(({ r }) => r.id)) : [])
+    .map((v) => [v.reportId, v.finalisedAt])); // ascending versions: the last one stays
   return rows.sort((a, b) => b.r.year - a.r.year || Number(a.r.unitId !== null) - Number(b.r.unitId !== null)).map(({ r, unit }) => ({
     id: r.id, year: r.year, unit: unit?.id ? unit : null, status: r.status as 'draft' | 'final', generation: r.generation,
-    subject: (r.snapshot as LkjipSnapshot).subject, generatedAt: r.generatedAt, finalisedAt: r.finalisedAt, updatedAt: r.updatedAt,
+    subject: (r.snapshot as LkjipSnapshot).subject, generatedAt: r.generatedAt, finalisedAt: r.finalisedAt ?? approved.get(r.id) ?? null, updatedAt: r.updatedAt,
   }));
 }
 
-/** One report: the snapshot, the sections as staff wrote them, and who did what (for staff). */
+/** One report: the snapshot, the sections as staff wrote them, who did what, and its earlier final versions (for staff). */
 export async function reportView(ctx: AppContext, regionCode: string, id: string) {
   const db = ctx.database.db;
   const r = await reportFor(db, regionCode, id);
-  const [sections, unit] = await Promise.all([
+  const [sections, unit, versions] = await Promise.all([
     db.select().from(sakipReportSections).where(and(eq(sakipReportSections.regionCode, regionCode), eq(sakipReportSections.reportId, r.id))),
     unitName(db, regionCode, r.unitId),
+    versionsOf(db, regionCode, [r.id]),
   ]);
   const bySection = new Map(sections.map((s) => [s.section, s]));
   return {
@@ -256,17 +312,44 @@ export async function reportView(ctx: AppContext, regionCode: string, id: string
       const s = bySection.get(key);
       return { key, heading: LKJIP_HEADINGS[key], text: s?.text ?? '', updated: s ? { at: s.updatedAt, by: s.updatedByLabel } : null };
     }),
+    versions: versions.map((v) => ({
+      version: v.version, generation: v.generation, final: { at: v.finalisedAt, by: v.finalisedByLabel }, reopened: { at: v.reopenedAt, by: v.reopenedByLabel, reason: v.reason },
+    })),
   };
 }
 
 export type ReportView = Awaited<ReturnType<typeof reportView>>;
 
-/** A final report as the public reads it: no draft, and no one's sign-in name. */
+/** An earlier final version of a report, as it was approved, with who reopened it, when and why. */
+export async function reportVersionView(ctx: AppContext, regionCode: string, id: string, version: number) {
+  const db = ctx.database.db;
+  const r = await reportFor(db, regionCode, id);
+  const [[v], unit] = await Promise.all([
+    db.select().from(sakipReportVersions).where(and(eq(sakipReportVersions.regionCode, regionCode), eq(sakipReportVersions.reportId, r.id), eq(sakipReportVersions.version, version))),
+    unitName(db, regionCode, r.unitId),
+  ]);
+  if (!v) throw new AppError('sakip.report_version_not_found', { version });
+  return {
+    id: r.id, year: r.year, unit, version: v.version, status: 'final' as const, generation: v.generation, generatedAt: v.generatedAt,
+    final: { at: v.finalisedAt, by: v.finalisedByLabel }, reopened: { at: v.reopenedAt, by: v.reopenedByLabel, reason: v.reason },
+    snapshot: v.snapshot as LkjipSnapshot, sections: sectionsWithHeadings(v.sections as { key: string; text: string }[]),
+  };
+}
+
+/**
+ * A report as the public reads it: the report when final; while a final
+ * report is reopened for correction, its latest approved version (marked
+ * `underRevision`); a report never approved is not found. No one's sign-in name.
+ */
 export async function publicReportView(ctx: AppContext, regionCode: string, id: string) {
   const r = await reportView(ctx, regionCode, id);
-  if (r.status !== 'final') throw new AppError('sakip.report_not_found');
-  return {
-    id: r.id, year: r.year, unit: r.unit, status: r.status, generation: r.generation, generatedAt: r.generated.at, finalisedAt: r.final!.at,
-    snapshot: r.snapshot, sections: r.sections.map((s) => ({ key: s.key, heading: s.heading, text: s.text })),
-  };
+  const asPublished = (x: { generation: number; finalisedAt: Date; generatedAt: Date; snapshot: LkjipSnapshot; sections: { key: LkjipSection; heading: string; text: string }[] }, underRevision: boolean) => ({
+    id: r.id, year: r.year, unit: r.unit, status: 'final' as const, generation: x.generation, generatedAt: x.generatedAt, finalisedAt: x.finalisedAt, underRevision,
+    snapshot: x.snapshot, sections: x.sections.map((s) => ({ key: s.key, heading: s.heading, text: s.text })),
+  });
+  if (r.status === 'final') return asPublished({ ...r, generatedAt: r.generated.at, finalisedAt: r.final!.at }, false);
+  const last = r.versions.at(-1);
+  if (!last) throw new AppError('sakip.report_not_found');
+  const v = await reportVersionView(ctx, regionCode, id, last.version);
+  return asPublished({ ...v, finalisedAt: v.final.at }, true);
 }

@@ -219,6 +219,6 @@ function pdfTable(doc: PDFKit.PDFDocument, b: Extract<Block, { kind: 'table' }>,
   doc.moveDown(0.6);
 }
 
-/** "LKjIP 2025 - Dinas Kesehatan.docx": the file name to download. */
-export const reportFileName = (r: Printable & { year: number }, ext: 'docx' | 'pdf') =>
-  `LKjIP ${r.year} - ${r.snapshot.subject}${r.status === 'draft' ? ' (draf)' : ''}.${ext}`.replace(/[\\/:*?"<>|]/g, '-');
+/** "LKjIP 2025 - Dinas Kesehatan.docx" (an earlier final version: "… (versi 1).docx"): the file name to download. */
+export const reportFileName = (r: Printable & { year: number; version?: number }, ext: 'docx' | 'pdf') =>
+  `LKjIP ${r.year} - ${r.snapshot.subject}${r.status === 'draft' ? ' (draf)' : ''}${r.version ? ` (versi ${r.version})` : ''}.${ext}`.replace(/[\\/:*?"<>|]/g, '-');

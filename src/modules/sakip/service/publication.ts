@@ -75,11 +75,11 @@ async function publishedYears(ctx: AppContext, regionCode: string) {
 export async function publicDocuments(ctx: AppContext, region: Region, year: number) {
   const [years, plans, agreements, reports, akip] = await Promise.all([
     publishedYears(ctx, region.code), publishedPlans(ctx, region, year), signedAgreements(ctx, region, year),
-    listReports(ctx, region.code, { year, finalOnly: true }), akipResult(ctx, region.code, year),
+    listReports(ctx, region.code, { year, published: true }), akipResult(ctx, region.code, year),
   ]);
   return {
     region: { code: region.code, name: region.name }, year, years, plans, agreements,
-    reports: reports.map((r) => ({ id: r.id, year: r.year, unit: r.unit, subject: r.subject, finalisedAt: r.finalisedAt! })),
+    reports: reports.map((r) => ({ id: r.id, year: r.year, unit: r.unit, subject: r.subject, finalisedAt: r.finalisedAt!, underRevision: r.status !== 'final' })),
     akip,
   };
 }

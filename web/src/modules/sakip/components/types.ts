@@ -36,6 +36,7 @@ export type AnswerEvidence = Schemas['SakipAnswerEvidence'];
 // The performance report (LKjIP) and the public pages.
 export type ReportBrief = Schemas['SakipReportBrief'];
 export type Report = Schemas['SakipReport'];
+export type ReportVersion = Schemas['SakipReportVersion'];
 export type ReportSnapshot = Schemas['SakipReportSnapshot'];
 export type PublicReport = Schemas['SakipPublicReport'];
 export type PublicDocuments = Schemas['SakipPublicDocuments'];

@@ -1,7 +1,9 @@
 // The performance reports (LKjIP): the year's reports and generating one;
 // the editor (each narrative section a text area, regenerating the figures,
-// finalising, the Word and PDF files); and the print page. The figures are
-// the snapshot taken when the draft was generated: the editor says when.
+// finalising, reopening a final report with a reason, the earlier final
+// versions, the Word and PDF files); and the print page (of the report or of
+// an earlier version). The figures are the snapshot taken when the draft was
+// generated: the editor says when.
 import { useState, type FormEvent } from 'react';
 import { api } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../../components/ui.js';
@@ -12,7 +14,7 @@ import { may, useSession } from '../../../session.js';
 import type { RegionProfile, Unit } from '../../../types.js';
 import { plannerUnits, SakipPage, sakipApi, sakipPath } from '../components/common.js';
 import { LkjipDocument } from '../components/LkjipDocument.js';
-import type { Report, ReportBrief } from '../components/types.js';
+import type { Report, ReportBrief, ReportVersion } from '../components/types.js';
 
 const reportsUrl = (region: string) => `${sakipApi(region)}/reports`;
 const reportUrl = (region: string, id: string) => `${reportsUrl(region)}/${encodeURIComponent(id)}`;
@@ -162,9 +164,70 @@ function ReportEditor({ region, id }: { region: RegionProfile; id: string }) {
           {mayApprove(me, region.code, r) && <button type="button" className="button" onClick={() => window.confirm(t('sakip.lkjip.finaliseConfirm')) && void act('finalise', {}, t('sakip.lkjip.finalisedFlash'))}>{t('sakip.lkjip.finalise')}</button>}
         </div>
       )}
+      {r.status === 'final' && may(me, region.code, 'sakip.manage') && <ReopenReport region={region} id={id} reopened={() => { data.reload(); setFlash(t('sakip.lkjip.reopenedFlash')); }} />}
+      {r.versions.length > 0 && <Versions region={region} report={r} />}
       <h2>{t('sakip.lkjip.sections')}</h2>
       {r.sections.map((s) => <SectionEditor key={`${s.key}:${s.updated?.at ?? ''}`} region={region} report={r} section={s} editable={editable} saved={data.reload} />)}
     </>
+  );
+}
+
+/** The coordinator reopens a final report for correction, with a reason. */
+function ReopenReport({ region, id, reopened }: { region: RegionProfile; id: string; reopened: () => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api<Report>(`${reportUrl(region.code, id)}/reopen`, { method: 'POST', body: { reason: reason.trim() } });
+      setOpen(false);
+      reopened();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  if (!open) return <div className="button-row no-print"><button type="button" className="button secondary" onClick={() => setOpen(true)}>{t('sakip.lkjip.reopen')}</button></div>;
+  return (
+    <form className="card no-print" onSubmit={submit}>
+      <h2>{t('sakip.lkjip.reopen')}</h2>
+      <p className="small muted">{t('sakip.lkjip.reopenHelp')}</p>
+      <div className="field">
+        <label htmlFor="lkjip-reopen-reason">{t('sakip.lkjip.reopenReason')}</label>
+        <textarea id="lkjip-reopen-reason" rows={3} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <ErrorMessage error={error} />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={reason.trim() === ''}>{t('sakip.lkjip.reopenButton')}</button>
+        <button type="button" className="button secondary" onClick={() => setOpen(false)}>{t('sakip.lkjip.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+/** The report's earlier final versions: who approved each, who reopened it, when and why, and its print page and files. */
+function Versions({ region, report }: { region: RegionProfile; report: Report }) {
+  const { t } = useI18n();
+  return (
+    <section className="card">
+      <h2>{t('sakip.lkjip.versions')}</h2>
+      <p className="small muted">{t(report.status === 'final' ? 'sakip.lkjip.versionsHelp' : 'sakip.lkjip.versionsPublic')}</p>
+      <ul className="sakip-public-list">
+        {[...report.versions].reverse().map((v) => (
+          <li key={v.version} data-version={v.version}>
+            <strong>{t('sakip.lkjip.version', { n: v.version })}</strong>
+            {': '}{t('sakip.lkjip.versionApproved', { by: v.final.by })} <When at={v.final.at} zone={region} />
+            {'; '}{t('sakip.lkjip.versionReopened', { by: v.reopened.by })} <When at={v.reopened.at} zone={region} />
+            <br /><span className="small">{t('sakip.lkjip.versionReason', { reason: v.reopened.reason })}</span>
+            <br /><Link to={reportPath(region.code, report.id, `/cetak?versi=${v.version}`)}>{t('sakip.lkjip.print')}</Link>
+            {' · '}<a href={`${reportUrl(region.code, report.id)}/export.docx?version=${v.version}`} download>{t('sakip.lkjip.docx')}</a>
+            {' · '}<a href={`${reportUrl(region.code, report.id)}/export.pdf?version=${v.version}`} download>{t('sakip.lkjip.pdf')}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -206,9 +269,12 @@ export function ReportPrintPage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <ReportPrint region={region} id={params.reportId} />}</SakipPage>;
 }
 
+/** The report as it is now, or (`?versi=n`) an earlier final version as it was approved. */
 function ReportPrint({ region, id }: { region: RegionProfile; id: string }) {
   const { t } = useI18n();
-  const data = useStaffApi<Report>(reportUrl(region.code, id));
+  const asked = Number(useLocation().query.get('versi'));
+  const version = Number.isInteger(asked) && asked >= 1 ? asked : null;
+  const data = useStaffApi<Report | ReportVersion>(version === null ? reportUrl(region.code, id) : `${reportUrl(region.code, id)}/versions/${version}`);
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <Loading />;
   const r = data.data;
@@ -217,6 +283,7 @@ function ReportPrint({ region, id }: { region: RegionProfile; id: string }) {
       <PageTitle title={`${r.snapshot.title} · ${r.snapshot.subject}`}><span className="no-print">{t('sakip.lkjip.printTitle')}</span></PageTitle>
       <div className="no-print">
         <p><Link to={reportPath(region.code, id)}>{t('sakip.lkjip.backToEditor')}</Link></p>
+        {'reopened' in r && <p className="small">{t('sakip.lkjip.version', { n: r.version })}: {t('sakip.lkjip.versionApproved', { by: r.final.by })} <When at={r.final.at} zone={region} /></p>}
         <div className="button-row"><button type="button" className="button" onClick={() => window.print()}>{t('sakip.report.print')}</button></div>
       </div>
       <LkjipDocument snapshot={r.snapshot} sections={r.sections} draft={r.status === 'draft'} />

@@ -4,7 +4,7 @@
 // (a page, and its Word and PDF files) and the AKIP result. What is shown is
 // decided by the API (final, signed, active only); this page only lays it out.
 import { RegionGate } from '../../../components/RegionGate.js';
-import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
+import { ErrorMessage, Loading, PageTitle, When } from '../../../components/ui.js';
 import { regionApi } from '../../../api.js';
 import { useApi } from '../../../data.js';
 import { formatCalendarDate } from '../../../format.js';
@@ -60,6 +60,7 @@ function PublicDocumentsView({ region }: { region: RegionProfile }) {
               {d.reports.map((r) => (
                 <li key={r.id}>
                   <Link to={publicPath(region.code, `/lkjip/${r.id}`)}>{t('sakip.public.reportOf', { subject: r.subject, year: r.year })}</Link>
+                  {r.underRevision && <span className="small muted"> ({t('sakip.public.underRevision')})</span>}
                   {' · '}<a href={`${publicApi(region.code)}/reports/${r.id}/export.docx`} download>Word</a>
                   {' · '}<a href={`${publicApi(region.code)}/reports/${r.id}/export.pdf`} download>PDF</a>
                 </li>
@@ -159,6 +160,7 @@ function PublicReportView({ region, id }: { region: RegionProfile; id: string })
         <p><a href={`${url}/export.docx`} download>{t('sakip.lkjip.docx')}</a> · <a href={`${url}/export.pdf`} download>{t('sakip.lkjip.pdf')}</a></p>
         <button type="button" className="button secondary" onClick={() => window.print()}>{t('sakip.report.print')}</button>
       </div>
+      {r.underRevision && <p className="card lkjip-revision" role="note">{t('sakip.public.underRevisionNote')} <When at={r.finalisedAt} zone={region} />.</p>}
       <LkjipDocument snapshot={r.snapshot} sections={r.sections} draft={false} />
     </div>
   );
