@@ -148,8 +148,9 @@ async function generate(db: Database, scale: number, regionCount: number): Promi
   await generateRegion(db, regions[0], scale);
   await db.db.transaction((tx) => rebuildRegionFigures(tx, regions[0]));
   await copyRegion(db, regions[0], regions.slice(1));
-  let villages = 0;
-  for (const code of regions) villages = await generateVillages(db, code, scale);
+  const villageCounts = [];
+  for (const code of regions) villageCounts.push(await generateVillages(db, code, scale));
+  const villages = villageCounts[0]; // the measured region's (a small kota has fewer than 300)
   // The empty region: one unit, an RPJMD with one indicator and its 2026 target.
   await script(db, `
     insert into units (region_code, code, name) values ('${EMPTY_REGION}', 'OPD01', 'Dinas uji');
