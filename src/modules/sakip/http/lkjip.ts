@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { regionParam } from '../../../platform/http/schemas.js';
-import { failures, fileAnswer, instant, oneOf } from '../../../platform/http/responses.js';
+import { failures, fileAnswer, instant, oneOf, sendAttachment } from '../../../platform/http/responses.js';
 import { LKJIP_SECTIONS } from '../domain/lkjip.js';
 import {
   editSection, finaliseReport, generateReport, listReports, publicReportView, regenerateReport, reopenReport, reportVersionView, reportView,
@@ -124,8 +124,7 @@ const draftFailures = [...reportFailures, 'sakip.report_final'] as const;
 type Printable = Parameters<typeof reportDocx>[0] & { year: number };
 async function sendFile(reply: FastifyReply, r: Printable, kind: 'docx' | 'pdf', cache: string) {
   const data = kind === 'docx' ? await reportDocx(r) : await reportPdf(r);
-  return reply.type(kind === 'docx' ? DOCX_TYPE : PDF_TYPE).header('x-content-type-options', 'nosniff').header('cache-control', cache)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(reportFileName(r, kind))}`).send(data);
+  return sendAttachment(reply, { fileName: reportFileName(r, kind), data }, kind === 'docx' ? DOCX_TYPE : PDF_TYPE, cache);
 }
 
 export const sakipReportRoutes = (ctx: AppContext) => async (app: FastifyInstance) => {
