@@ -10,7 +10,7 @@ import { openDatabase } from '../src/platform/db/client.js';
 import { childRegions, getRegion } from '../src/platform/regions/service.js';
 import { Dec, round2 } from '../src/platform/decimal.js';
 import { rawPlanYears, regionOverviewFromRaw } from '../src/modules/sakip/service/overview-raw.js';
-import { withEfficiency } from '../src/modules/sakip/service/efficiency.js';
+import { efficiencyTotal, withEfficiency } from '../src/modules/sakip/service/efficiency.js';
 import { contextOf } from './support.js';
 
 const database = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, poolSize: 4 } : { dataDir: process.env.PAMONG_DATA_DIR! });
@@ -28,9 +28,10 @@ async function answer(path: string, query: URLSearchParams): Promise<unknown> {
   const regions = [];
   for (const code of (await childRegions(database.db, province[1])).sort()) {
     const region = await getRegion(database.db, code);
-    const { iku, total, efficiencyMethod } = await withEfficiency(ctx, region, await regionOverviewFromRaw(ctx, region, year), rawPlanYears);
+    const overview = await regionOverviewFromRaw(ctx, region, year);
+    const { iku } = overview;
     regions.push({ code, targets: { year, met: iku.met, withTarget: iku.withTarget, indicators: iku.indicators,
-      percent: iku.withTarget === 0 ? null : round2(new Dec(iku.met).times(100).div(iku.withTarget)).toFixed(2) }, efficiency: { year, method: efficiencyMethod, ...total } });
+      percent: iku.withTarget === 0 ? null : round2(new Dec(iku.met).times(100).div(iku.withTarget)).toFixed(2) }, efficiency: await efficiencyTotal(ctx, region, overview, rawPlanYears) });
   }
   return { province: province[1], targetsYear: year, regions };
 }

@@ -17,7 +17,7 @@ import { editIndicator } from './service/indicators.js';
 import { editNode } from './service/nodes.js';
 import { regionOverview } from './service/overview.js';
 import { rawPlanYears, regionOverviewFromRaw } from './service/overview-raw.js';
-import { withEfficiency } from './service/efficiency.js';
+import { efficiencyTotal, withEfficiency } from './service/efficiency.js';
 import { setPlanStatus } from './service/plans.js';
 import { enterRealisation, setTarget } from './service/targets.js';
 import { periodsOfYear } from './service/periods.js';
@@ -50,6 +50,8 @@ describeWithApp('SAKIP achievement summary', (h) => {
       // Efficiency (the demo budgets 2025) read from the summary is the one recomputed plan by plan.
       const efficiency = await withEfficiency(h.ctx, region, overview);
       expect(efficiency).toEqual(await withEfficiency(h.ctx, region, overview, rawPlanYears));
+      // The province's shorter path to the same total.
+      expect(await efficiencyTotal(h.ctx, region, overview)).toEqual({ year, method: efficiency.efficiencyMethod, ...efficiency.total });
       budgetedTargets.set(year, efficiency.targets.length);
     }
     // The province's IKU counts, from the summary in SQL, are the recomputed overview's.

@@ -166,11 +166,14 @@ export interface PlanYear {
   outputs: Map<string, OutputFigure[]>;
 }
 
+/** What to read besides the nodes: the per-node tallies (a target's achievement) and the outputs (the output index). */
+export interface PlanYearNeeds { tallies: boolean; outputs: boolean }
+
 /** Reads the budgeted plans' year: from the stored summary when serving, from the raw rows for the tests and the bench. */
-export type PlanYearReader = (db: Queryable, region: RegionView, planIds: string[], year: number, withOutputs: boolean) => Promise<Map<string, PlanYear>>;
+export type PlanYearReader = (db: Queryable, region: RegionView, planIds: string[], year: number, needs: PlanYearNeeds) => Promise<Map<string, PlanYear>>;
 
 /** The plans' nodes and their indicators' figures from the stored yearly summary, counted per node in SQL. */
-export const summaryPlanYears: PlanYearReader = async (db, region, planIds, year, withOutputs) => {
+export const summaryPlanYears: PlanYearReader = async (db, region, planIds, year, needs) => {
   const f = sakipIndicatorYearFigures;
   const i = sakipIndicators;
   const figuresOf = and(eq(f.regionCode, region.code), inArray(f.planId, planIds), eq(f.year, year));
@@ -179,9 +182,9 @@ export const summaryPlanYears: PlanYearReader = async (db, region, planIds, year
   const nodes = await db.select({ id: sakipNodes.id, planId: sakipNodes.planId, parentId: sakipNodes.parentId, kind: sakipNodes.kind, unitId: sakipNodes.unitId, title: sakipNodes.title, code: sakipNodes.code })
     .from(sakipNodes).where(and(eq(sakipNodes.regionCode, region.code), inArray(sakipNodes.planId, planIds)))
     .orderBy(asc(sakipNodes.position), asc(sakipNodes.createdAt), asc(sakipNodes.id));
-  const tallies = await db.select({ planId: f.planId, nodeId: i.nodeId, indicators: sql<number>`count(*)::int`, used: sql<number>`count(${f.percent})::int`, sum: sql<string>`coalesce(sum(${f.percent}), 0)::text` })
+  const tallies = !needs.tallies ? [] : await db.select({ planId: f.planId, nodeId: i.nodeId, indicators: sql<number>`count(*)::int`, used: sql<number>`count(${f.percent})::int`, sum: sql<string>`coalesce(sum(${f.percent}), 0)::text` })
     .from(f).innerJoin(i, joined).where(figuresOf).groupBy(f.planId, i.nodeId);
-  const outputs = !withOutputs ? [] : await db.select({ planId: f.planId, nodeId: i.nodeId, name: i.name, polarity: i.polarity, target: f.targetValue, realised: f.realised })
+  const outputs = !needs.outputs ? [] : await db.select({ planId: f.planId, nodeId: i.nodeId, name: i.name, polarity: i.polarity, target: f.targetValue, realised: f.realised })
     .from(f).innerJoin(i, joined).where(and(figuresOf, isNotNull(f.targetValue), isNotNull(f.realised)))
     .orderBy(asc(i.position), asc(i.createdAt), asc(i.id));
   const out = new Map<string, PlanYear>(planIds.map((id) => [id, { nodes: [], tallies: new Map(), outputs: new Map() }]));
@@ -214,11 +217,12 @@ async function yearBudgetsOf(db: Queryable, regionCode: string, planIds: string[
  * others are left out); on any connection, so a report can count the same
  * budget inside its transaction.
  */
-export async function budgetedPlans(db: Queryable, region: EfficiencyRegion, plans: readonly PlanBrief[], year: number, read: PlanYearReader = summaryPlanYears): Promise<BudgetedPlan[]> {
+export async function budgetedPlans(db: Queryable, region: EfficiencyRegion, plans: readonly PlanBrief[], year: number,
+  read: PlanYearReader = summaryPlanYears, needs: { tallies: boolean } = { tallies: true }): Promise<BudgetedPlan[]> {
   const rows = await yearBudgetsOf(db, region.code, plans.map((p) => p.id), year);
   const budgeted = plans.filter((p) => rows.some((r) => r.planId === p.id));
   if (budgeted.length === 0) return [];
-  const years = await read(db, region, budgeted.map((p) => p.id), year, region.settings.sakip.method === 'output_index');
+  const years = await read(db, region, budgeted.map((p) => p.id), year, { ...needs, outputs: region.settings.sakip.method === 'output_index' });
   return budgeted.map((plan) => {
     const y = years.get(plan.id)!;
     return { plan, ...y, budgets: rolledUpBudgets(y.nodes, rows.filter((r) => r.planId === plan.id), String(year)) };
@@ -277,7 +281,6 @@ export const countedProgrammes = (u: UnitBudget) => (u.renstra.length > 0 ? u.re
 export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T, read: PlanYearReader = summaryPlanYears) {
   const settings = region.settings.sakip;
   const budgeted = await budgetedPlans(ctx.database.db, region, overview.plans, overview.year, read);
-  const percentOf = (a: { ok: boolean; percentExact?: string } | null | undefined) => (a?.ok ? a.percentExact! : null);
   // A target (sasaran) against the programmes serving it: its indicators' achievement and their budget.
   const targets = budgeted.flatMap((b) => b.nodes.filter((n) => n.kind === 'target').flatMap((t) => {
     const budget = sum(b.nodes.filter((n) => n.parentId === t.id).map((n) => b.budgets.get(n.id) ?? null).filter((x): x is Budget => x !== null));
@@ -290,19 +293,22 @@ export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, re
     }];
   }));
   const byUnit = budgetsByUnit(budgeted);
-  const budgetOf = (u: UnitBudget | undefined) => (u === undefined ? null : sum(countedProgrammes(u).map((p) => p.budget)));
   const units = overview.units.map((row: T['units'][number]) => {
     const u = byUnit.get(row.unit?.id ?? null);
-    const budget = budgetOf(u);
+    const budget = unitBudget(u);
     return { ...row, budget: budgetView(budget), efficiency: budget === null ? null : judged(settings, percentOf(row.achievement), budget, u!.outputs) };
   });
+  return { ...overview, units, targets, efficiencyMethod: efficiencyMethodView(settings), total: regionTotal(settings, byUnit, overview.iku.achievement) };
+}
+
+const percentOf = (a: { ok: boolean; percentExact?: string } | null | undefined) => (a?.ok ? a.percentExact! : null);
+const unitBudget = (u: UnitBudget | undefined) => (u === undefined ? null : sum(countedProgrammes(u).map((p) => p.budget)));
+
+/** The whole budget (each unit's counted programmes) against the RPJMD key indicators' achievement. */
+function regionTotal(settings: EfficiencySettings, byUnit: Map<string | null, UnitBudget>, ikuAchievement: OverviewLike['iku']['achievement']) {
   const all = [...byUnit.values()];
-  const total = sum(all.map(budgetOf).filter((b): b is Budget => b !== null));
-  return {
-    ...overview, units, targets,
-    efficiencyMethod: efficiencyMethodView(settings),
-    total: { budget: budgetView(total), efficiency: total === null ? null : judged(settings, percentOf(overview.iku.achievement), total, all.flatMap((u) => u.outputs)) },
-  };
+  const total = sum(all.map(unitBudget).filter((b): b is Budget => b !== null));
+  return { budget: budgetView(total), efficiency: total === null ? null : judged(settings, percentOf(ikuAchievement), total, all.flatMap((u) => u.outputs)) };
 }
 
 /** The regions among `codes` with a budget entered for the year: only theirs need an efficiency computed. */
@@ -319,6 +325,11 @@ export async function budgetedRegions(db: Queryable, codes: string[], year: numb
 export async function regionEfficiency(ctx: AppContext, code: string, year: number, hasBudgets: boolean) {
   const region = await getRegion(ctx.database.db, code);
   if (!hasBudgets) return { year, method: efficiencyMethodView(region.settings.sakip), budget: null, efficiency: null };
-  const overview = await withEfficiency(ctx, region, await regionOverview(ctx, region, year));
-  return { year, method: overview.efficiencyMethod, ...overview.total };
+  return efficiencyTotal(ctx, region, await regionOverview(ctx, region, year));
+}
+
+/** Only the overview's total: no target's or unit's figures, so no per-node tallies are read either. */
+export async function efficiencyTotal(ctx: AppContext, region: EfficiencyRegion, overview: OverviewLike, read: PlanYearReader = summaryPlanYears) {
+  const budgeted = await budgetedPlans(ctx.database.db, region, overview.plans, overview.year, read, { tallies: false });
+  return { year: overview.year, method: efficiencyMethodView(region.settings.sakip), ...regionTotal(region.settings.sakip, budgetsByUnit(budgeted), overview.iku.achievement) };
 }

@@ -33,7 +33,7 @@ export async function regionOverviewFromRaw(ctx: AppContext, region: RegionView,
 }
 
 /** The budgeted plans' year for the efficiency, recomputed from the raw rows plan by plan (withEfficiency's reader before the summary). */
-export const rawPlanYears: PlanYearReader = async (db, region, planIds, year, withOutputs) => {
+export const rawPlanYears: PlanYearReader = async (db, region, planIds, year, needs) => {
   const out = new Map<string, PlanYear>();
   for (const id of planIds) {
     const { data, indicators } = await planFigures(db, region, await planFor(db, region.code, id), year);
@@ -41,7 +41,7 @@ export const rawPlanYears: PlanYearReader = async (db, region, planIds, year, wi
     out.set(id, {
       nodes: data.nodes,
       tallies: new Map(byNode.map(([nodeId, list]) => [nodeId, tallyOf(list.map((i) => i.figure))])),
-      outputs: new Map(!withOutputs ? [] : byNode.map(([nodeId, list]) => [nodeId, list
+      outputs: new Map(!needs.outputs ? [] : byNode.map(([nodeId, list]) => [nodeId, list
         .map((i) => ({ name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null }))
         .filter((o) => o.target !== null && o.realised !== null)])),
     });
