@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { openDatabase } from '../src/platform/db/client.js';
 import { childRegions, getRegion } from '../src/platform/regions/service.js';
 import { Dec, round2 } from '../src/platform/decimal.js';
-import { rawPlanYears, regionOverviewFromRaw } from '../src/modules/sakip/service/overview-raw.js';
+import { RAW, regionOverviewFromRaw } from '../src/modules/sakip/service/overview-raw.js';
 import { efficiencyTotal, withEfficiency } from '../src/modules/sakip/service/efficiency.js';
 import { contextOf } from './support.js';
 
@@ -20,7 +20,7 @@ async function answer(path: string, query: URLSearchParams): Promise<unknown> {
   const overview = /^\/api\/regions\/([\d.]+)\/sakip\/overview$/.exec(path);
   if (overview) {
     const region = await getRegion(database.db, overview[1]);
-    return withEfficiency(ctx, region, await regionOverviewFromRaw(ctx, region, Number(query.get('year'))), rawPlanYears);
+    return withEfficiency(ctx, region, await regionOverviewFromRaw(ctx, region, Number(query.get('year'))), query.get('unit') ? { unitId: query.get('unit')! } : null, RAW);
   }
   const province = /^\/api\/regions\/([\d.]+)\/sakip\/province-comparison$/.exec(path);
   if (!province) return null;
@@ -31,7 +31,7 @@ async function answer(path: string, query: URLSearchParams): Promise<unknown> {
     const overview = await regionOverviewFromRaw(ctx, region, year);
     const { iku } = overview;
     regions.push({ code, targets: { year, met: iku.met, withTarget: iku.withTarget, indicators: iku.indicators,
-      percent: iku.withTarget === 0 ? null : round2(new Dec(iku.met).times(100).div(iku.withTarget)).toFixed(2) }, efficiency: await efficiencyTotal(ctx, region, overview, rawPlanYears) });
+      percent: iku.withTarget === 0 ? null : round2(new Dec(iku.met).times(100).div(iku.withTarget)).toFixed(2) }, efficiency: await efficiencyTotal(ctx, region, overview, RAW) });
   }
   return { province: province[1], targetsYear: year, regions };
 }

@@ -133,7 +133,7 @@ async function generateVillages(db: Database, code: string, scale: number): Prom
 
 /** The first region's rows under every other region's code (ids are unique per region only). */
 async function copyRegion(db: Database, from: string, to: string[]): Promise<void> {
-  for (const table of ['units', 'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations', 'sakip_indicator_year_figures', 'sakip_budgets']) {
+  for (const table of ['units', 'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations', 'sakip_indicator_year_figures', 'sakip_budgets', 'sakip_unit_year_budgets']) {
     const columns = (await db.rows<{ c: string }>(sql`select column_name as c from information_schema.columns where table_name = ${table} and table_schema = current_schema() order by ordinal_position`)).map((r) => r.c);
     const list = columns.map((c) => `"${c}"`).join(', ');
     const select = columns.map((c) => (c === 'region_code' ? 'r.code' : `t."${c}"`)).join(', ');

@@ -4,7 +4,7 @@
 // words when a figure is negative, reads 2025's quarters with their
 // efficiency in the region's colours, and sets an indicator's action-plan
 // target; another unit's planner reads without the form; the overview shows
-// each efficiency category.
+// each efficiency category, and a unit's targets from its row.
 import { expect, it } from 'vitest';
 import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
 
@@ -93,11 +93,20 @@ describeInBrowser('e-SAKIP budgets in Chromium', (b) => {
     await eventually(() => units.isVisible()).toBe(true);
     expect(await units.locator('tr[data-unit="DINKES"] [data-category]').getAttribute('data-category')).toBe('efficient');
     expect(await units.locator('tr[data-unit="DISKOMINFO"] [data-category]').textContent()).toContain('Cukup efisien');
-    const targets = page.getByRole('table', { name: /Efisiensi per sasaran/ });
+    // The RPJMD's targets carry no budget; a unit's targets open from its row.
+    expect(await page.getByText('Tidak ada sasaran dengan program beranggaran pada tahun 2025.').isVisible()).toBe(true);
+    await units.locator('tr[data-unit="DISKOMINFO"]').getByRole('link').click();
+    const targets = page.getByRole('table', { name: /Efisiensi per sasaran Dinas Komunikasi dan Informatika/ });
+    await eventually(() => targets.isVisible()).toBe(true);
+    expect(page.url()).toContain('opd=');
     const spbe = targets.getByRole('row', { name: /keterpaduan layanan digital/ });
     expect(await spbe.textContent()).toContain('Tidak efisien');
     expect(await spbe.textContent()).toContain('-5,56');
     expect(await spbe.locator('.band-dot').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(180, 35, 24)');
+    // The health office's target is not among Diskominfo's; back to the region's own.
+    expect(await targets.getByRole('row', { name: /stunting/i }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Kembali ke sasaran RPJMD' }).click();
+    await eventually(() => targets.isVisible()).toBe(false);
     expect(b.problems(page)).toEqual([]);
   });
 });

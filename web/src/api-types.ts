@@ -12353,6 +12353,8 @@ export interface paths {
             parameters: {
                 query?: {
                     year?: number;
+                    /** @description Sasaran satu perangkat daerah (Renstra-nya dan sasaran RPJMD yang dipimpinnya); tanpa ini: sasaran RPJMD / one unit's targets (its Renstra's and the RPJMD's it leads); without it: the RPJMD's */
+                    unit?: string;
                 };
                 header?: never;
                 path: {
@@ -12398,7 +12400,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Galat / error: `region.not_found` */
+                /** @description Galat / error: `region.not_found`, `unit.not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -23775,7 +23777,9 @@ export interface components {
                 /** @description Rata-rata capaian indikatornya / the average of its indicators' achievement */
                 achievement: components["schemas"]["SakipTallySummary"] | null;
             };
-            /** @description Sasaran dengan program beranggaran di bawahnya / the targets (sasaran) with budgeted programmes under them */
+            /** @description Perangkat daerah yang sasarannya ditampilkan; null: sasaran RPJMD / the unit whose targets are listed; null: the RPJMD's */
+            targetsUnitId: string | null;
+            /** @description Sasaran dengan program beranggaran di bawahnya: sasaran RPJMD, atau sasaran perangkat daerah yang diminta / the targets (sasaran) with budgeted programmes under them: the RPJMD's, or the unit's asked for */
             targets: {
                 planId: string;
                 /** @enum {string} */

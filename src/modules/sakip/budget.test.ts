@@ -100,13 +100,26 @@ describeWithApp('SAKIP budgets, action plans and efficiency', (h) => {
     expect(unit('DISKOMINFO').efficiency.category).toBe('fairly_efficient');
     // The region's own indicators have no programme budget.
     expect(unit(null)).toMatchObject({ budget: null, efficiency: null });
+    // The region's own targets (the RPJMD's) have no programme budget; each unit's are on its drill-down.
+    expect([view.targetsUnitId, view.targets]).toEqual([null, []]);
+    const targetsOf = async (code: string) => {
+      const focused = (await h.api('GET', `${R}/overview?year=2025&unit=${unit(code).unit.id}`, { session: s.bupati })).body;
+      expect(focused.targetsUnitId).toBe(unit(code).unit.id);
+      // The same units and total: only the targets listed change.
+      expect({ ...focused, targetsUnitId: null, targets: [] }).toEqual(view);
+      return focused.targets.map((t: any) => [t.planKind, t.unitId, t.achievement.percent, t.budget.absorption.percent, t.efficiency.value, t.efficiency.category]);
+    };
+    // Stunting 101.428571…%, the iron tablets within their range (100 %) and the two village-measured rates
+    // (109.43…% and 108.84…%), averaged: 104.92 %.
+    expect(await targetsOf('DINKES')).toEqual([['renstra', unit('DINKES').unit.id, '104.92', '90.00', '14.92', 'efficient']]);
     // Diskominfo's target: the SPBE index at 3.22 of 3.60 = 89.444…% against 95 %, −5.56: inefficient.
-    expect(view.targets.map((t: any) => [t.planKind, t.achievement.percent, t.budget.absorption.percent, t.efficiency.value, t.efficiency.category])).toEqual([
-      // Stunting 101.428571…%, the iron tablets within their range (100 %) and the two village-measured rates
-      // (109.43…% and 108.84…%), averaged: 104.92 %.
-      ['renstra', '104.92', '90.00', '14.92', 'efficient'],
-      ['renstra', '89.44', '95.00', '-5.56', 'inefficient'],
-    ]);
+    expect(await targetsOf('DISKOMINFO')).toEqual([['renstra', unit('DISKOMINFO').unit.id, '89.44', '95.00', '-5.56', 'inefficient']]);
+    // Another region's unit, or no unit at all, is not found here.
+    const [foreignUnit] = await h.ctx.database.rows<{ id: string }>(sql`select id from units where region_code <> '32.11' order by code limit 1`);
+    for (const other of [foreignUnit.id, '00000000-0000-4000-8000-000000000000']) {
+      const res = await h.api('GET', `${R}/overview?year=2025&unit=${other}`, { session: s.bupati });
+      expect([res.status, res.body.error.code], other).toEqual([404, 'unit.not_found']);
+    }
     // The whole budget: 6 555 000 000 of 7 150 000 000 = 91.678321…%.
     expect(view.total.budget).toMatchObject({ ceiling: '7150000000', spending: '6555000000', absorption: { percent: '91.68' } });
     expect(view.total.efficiency.valueExact).toBe(new Dec(view.iku.achievement.percentExact).minus(new Dec(6555).times(100).div(7150)).toFixed());

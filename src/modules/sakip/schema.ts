@@ -740,6 +740,33 @@ export const sakipIndicatorYearFigures = pgTable(
   ],
 );
 
+/**
+ * Each unit's programmes with a budget in one year of an active plan, added
+ * up (service/unit-budgets.ts): how many, their ceiling and spending (each
+ * programme's own entries, else its activities'). The unit is the
+ * programme's, else its plan's; null for a region's programme without one.
+ * A plan-year with budget entries but no budgeted programme keeps one row
+ * with no programme, so that a missing roll-up can be told from an empty one.
+ * Written in the transaction of every change that moves it (a budget entry,
+ * the plan's activation or return to draft).
+ */
+export const sakipUnitYearBudgets = pgTable(
+  'sakip_unit_year_budgets',
+  {
+    regionCode: text('region_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    year: integer('year').notNull(),
+    unitId: uuid('unit_id'),
+    programmes: integer('programmes').notNull(),
+    ceiling: numeric('ceiling').notNull(),
+    spending: numeric('spending').notNull(),
+  },
+  (t) => [
+    uniqueIndex('sakip_unit_year_budgets_key').on(t.regionCode, t.planId, t.year, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    index('sakip_unit_year_budgets_year_idx').on(t.regionCode, t.year),
+  ],
+);
+
 // ---------------------------------------------------------------------------
 // Budgets and action plans (service/budget.ts, service/efficiency.ts)
 

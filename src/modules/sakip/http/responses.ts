@@ -167,11 +167,12 @@ export const overview = z.object({
   plans: z.array(z.object({ id: z.string(), kind: oneOf(['rpjmd', 'renstra']), title: z.string(), unitId: z.string().nullable() })).describe('Rencana aktif yang mencakup tahun ini / the active plans covering the year'),
   units: z.array(z.object({ unit: unitBrief.nullable().describe('Null: indikator RPJMD tanpa perangkat daerah penanggung jawab / null: RPJMD indicators with no responsible unit'), ...tally, ...budgetAndEfficiency })),
   iku: z.object(tally).describe('Indikator kinerja utama RPJMD / the RPJMD\'s key performance indicators'),
+  targetsUnitId: z.string().nullable().describe('Perangkat daerah yang sasarannya ditampilkan; null: sasaran RPJMD / the unit whose targets are listed; null: the RPJMD\'s'),
   targets: z.array(z.object({
     planId: z.string(), planKind: oneOf(['rpjmd', 'renstra']), unitId: z.string().nullable(), node: z.object({ id: z.string(), title: z.string(), code: z.string().nullable() }),
     achievement: percentFigure.nullable().describe('Capaian indikator sasaran / the target\'s indicators\' achievement'),
     budget: budgetTotals.nullable().describe('Anggaran program di bawahnya / the budget of the programmes under it'), efficiency: efficiency.nullable(),
-  })).describe('Sasaran dengan program beranggaran di bawahnya / the targets (sasaran) with budgeted programmes under them'),
+  })).describe('Sasaran dengan program beranggaran di bawahnya: sasaran RPJMD, atau sasaran perangkat daerah yang diminta / the targets (sasaran) with budgeted programmes under them: the RPJMD\'s, or the unit\'s asked for'),
   efficiencyMethod: efficiencyMethod.describe('Metode efisiensi yang dipilih daerah / the region\'s efficiency method'),
   total: z.object(budgetAndEfficiency).describe('Seluruh anggaran daerah; efisiensinya dari capaian IKU RPJMD / the whole budget; its efficiency from the RPJMD key indicators\' achievement'),
 }).meta({ id: 'SakipOverview' });

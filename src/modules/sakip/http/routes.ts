@@ -15,7 +15,7 @@ import { PERIOD_PATTERN } from '../service/periods.js';
 import { indicatorFields, nodeView } from '../service/reads.js';
 import { enterRealisation, listRealisations, setTarget, targetHistory } from '../service/targets.js';
 import { planTableView, planTreeView } from '../service/views.js';
-import { regionOverview } from '../service/overview.js';
+import { regionOverview, targetFocus } from '../service/overview.js';
 import { withEfficiency } from '../service/efficiency.js';
 import { realisationFromSource } from '../service/sources.js';
 import * as answers from './responses.js';
@@ -96,10 +96,16 @@ export const sakipRoutes = (ctx: AppContext) => async (app: FastifyInstance) => 
     schema: {
       tags, summary: 'Kinerja daerah setahun per perangkat daerah / The region\'s performance in a year, by unit', params: regionParam,
       description: 'Semua indikator rencana aktif yang mencakup tahun itu, dihitung untuk perangkat daerah penanggung jawabnya (perangkat daerah simpulnya, atau pemilik Renstra): jumlah indikator, yang bertarget, yang dilaporkan, yang tercapai (capaian ≥ 100 %) dan rata-rata capaiannya; serta IKU RPJMD. Tahun bawaan: tahun berjalan di daerah. / Every indicator of the active plans covering the year, counted for its responsible unit; and the RPJMD\'s IKU. By default the current year in the region.',
-      querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-      response: { 200: answers.overview },
+      querystring: z.object({
+        year: z.coerce.number().int().min(2000).max(2100).optional(),
+        unit: z.uuid().optional().describe('Sasaran satu perangkat daerah (Renstra-nya dan sasaran RPJMD yang dipimpinnya); tanpa ini: sasaran RPJMD / one unit\'s targets (its Renstra\'s and the RPJMD\'s it leads); without it: the RPJMD\'s'),
+      }),
+      response: { 200: answers.overview, ...failures('unit.not_found') },
     },
-  }, async (request) => withEfficiency(ctx, request.region!, await regionOverview(ctx, request.region!, request.query.year)));
+  }, async (request) => {
+    const focus = await targetFocus(ctx.database.db, request.region!.code, request.query.unit);
+    return withEfficiency(ctx, request.region!, await regionOverview(ctx, request.region!, request.query.year), focus);
+  });
 
   r.get(P, {
     config: { access: 'sakip.read' },

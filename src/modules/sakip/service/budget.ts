@@ -15,7 +15,7 @@ import { can, type Actor } from '../../../platform/auth/policy.js';
 import { sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipTargets } from '../schema.js';
 import { ensureMayReport, reportingUnits } from './access.js';
 import { actorLabel, decimalInput, indicatorIn, nodeIn, planFor, type PlanRow } from './data.js';
-import { BUDGET_KINDS } from './efficiency.js';
+import { BUDGET_KINDS, refreshUnitBudgets } from './unit-budgets.js';
 import { parsePeriod, periodKind, periodOrder, type Period } from './periods.js';
 import { lockingPeriod } from './reporting.js';
 
@@ -44,7 +44,8 @@ export interface BudgetInput { ceiling: string | number; spending: string | numb
  */
 export async function setBudget(ctx: AppContext, regionCode: string, actor: Actor, planId: string, nodeId: string, period: string, input: BudgetInput) {
   await ctx.database.db.transaction(async (tx) => {
-    const plan = await planFor(tx, regionCode, planId, 'share');
+    // Locked for update, not share: the plan's stored unit budgets are rewritten one entry after the other.
+    const plan = await planFor(tx, regionCode, planId, 'update');
     const node = await nodeIn(tx, plan, nodeId);
     if (!BUDGET_KINDS.includes(node.kind)) throw new AppError('sakip.budget_node_kind', { kind: node.kind });
     ensureMayReport(actor, regionCode, reportingUnits(plan, node, { sharedUnitIds: [] }));
@@ -63,6 +64,7 @@ export async function setBudget(ctx: AppContext, regionCode: string, actor: Acto
     const entered = { enteredAt: now, enteredBy: actor.userId, enteredByLabel: actorLabel(actor), version: (before?.version ?? 0) + 1, reason, afterClose: lockedBy !== null };
     await tx.insert(sakipBudgets).values({ regionCode, planId: plan.id, nodeId: node.id, period, year: p.year, ...fields, ...entered })
       .onConflictDoUpdate({ target: [sakipBudgets.regionCode, sakipBudgets.nodeId, sakipBudgets.period], set: { ...fields, ...entered } });
+    await refreshUnitBudgets(tx, plan, p.year);
     await audit(tx, now, actor, regionCode, 'sakip.budget', 'sakip_node', node.id,
       { planId: plan.id, period, version: entered.version, ...(reason ? { reason } : {}), ...(lockedBy ? { lockedBy } : {}) },
       before ? changedFields({ ceiling: before.ceiling, spending: before.spending }, fields) : { before: null, after: fields });

@@ -17,37 +17,15 @@ import {
   sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipIndicators, sakipIndicatorYearFigures, sakipNodes, sakipRealisations, sakipReportingPeriods,
 } from '../schema.js';
 import { nodeIn, planFor, type NodeRow, type PlanRow } from './data.js';
-import { isWithin, periodAndContainers, periodOrder } from './periods.js';
+import { periodAndContainers, periodOrder } from './periods.js';
 import { nodeBrief } from './reads.js';
 import { planFigures, summaryOf, tallySummaryOf, type RegionView } from './views.js';
 import { getRegion } from '../../../platform/regions/service.js';
-import { regionOverview } from './overview.js';
+import { regionOverview, type TargetFocus, type Tally } from './overview.js';
+import { BUDGET_KINDS, rolledUpBudgets, storedUnitBudgets, yearEntries } from './unit-budgets.js';
 
 export type EfficiencyRegion = RegionView & { settings: { sakip: EfficiencySettings } };
 export type BudgetRow = typeof sakipBudgets.$inferSelect;
-
-/** The kinds of node that carry a budget (DPA: programme, kegiatan, sub-kegiatan). */
-export const BUDGET_KINDS: readonly string[] = ['programme', 'activity', 'sub_activity'];
-
-/**
- * Each budget node's budget within `period` (a year, or a quarter or month
- * inside it): its own rows inside the period added up, else its children's
- * budgets added up; null when neither has any.
- */
-export function rolledUpBudgets(nodes: readonly Pick<NodeRow, 'id' | 'parentId' | 'kind'>[], rows: readonly Pick<BudgetRow, 'nodeId' | 'period' | 'ceiling' | 'spending'>[], period: string): Map<string, Budget | null> {
-  const out = new Map<string, Budget | null>();
-  const children = new Map<string, (typeof nodes)[number][]>();
-  for (const n of nodes) if (n.parentId) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
-  const of = (n: (typeof nodes)[number]): Budget | null => {
-    if (out.has(n.id)) return out.get(n.id)!;
-    const own = sum(rows.filter((r) => r.nodeId === n.id && isWithin(r.period, period)));
-    const total = own ?? sum((children.get(n.id) ?? []).filter((c) => BUDGET_KINDS.includes(c.kind)).map(of).filter((b): b is Budget => b !== null));
-    out.set(n.id, total);
-    return total;
-  };
-  for (const n of nodes) if (BUDGET_KINDS.includes(n.kind)) of(n);
-  return out;
-}
 
 interface Figure { polarity: string; target: string | null; realised: string | null }
 
@@ -203,15 +181,6 @@ export interface BudgetedPlan extends PlanYear {
   budgets: Map<string, Budget | null>;
 }
 
-/** Each node's budget rows of the year added up in SQL, as one row for the year: what the year's roll-up needs. */
-async function yearBudgetsOf(db: Queryable, regionCode: string, planIds: string[], year: number) {
-  if (planIds.length === 0) return [];
-  const b = sakipBudgets;
-  const rows = await db.select({ planId: b.planId, nodeId: b.nodeId, ceiling: sql<string>`sum(${b.ceiling})::text`, spending: sql<string>`sum(${b.spending})::text` })
-    .from(b).where(and(eq(b.regionCode, regionCode), inArray(b.planId, planIds), eq(b.year, year))).groupBy(b.planId, b.nodeId);
-  return rows.map((r) => ({ ...r, period: String(year) }));
-}
-
 /**
  * The plans among `plans` with a budget in the year, with their figures (the
  * others are left out); on any connection, so a report can count the same
@@ -219,7 +188,7 @@ async function yearBudgetsOf(db: Queryable, regionCode: string, planIds: string[
  */
 export async function budgetedPlans(db: Queryable, region: EfficiencyRegion, plans: readonly PlanBrief[], year: number,
   read: PlanYearReader = summaryPlanYears, needs: { tallies: boolean } = { tallies: true }): Promise<BudgetedPlan[]> {
-  const rows = await yearBudgetsOf(db, region.code, plans.map((p) => p.id), year);
+  const rows = await yearEntries(db, region.code, plans.map((p) => p.id), [year]);
   const budgeted = plans.filter((p) => rows.some((r) => r.planId === p.id));
   if (budgeted.length === 0) return [];
   const years = await read(db, region, budgeted.map((p) => p.id), year, { ...needs, outputs: region.settings.sakip.method === 'output_index' });
@@ -271,65 +240,101 @@ export function budgetsByUnit(plans: readonly BudgetedPlan[]): Map<string | null
  */
 export const countedProgrammes = (u: UnitBudget) => (u.renstra.length > 0 ? u.renstra : u.rpjmd);
 
+/** Where efficiency's figures come from: the stored summaries when serving; the raw rows for the tests and the bench's naive side (overview-raw.ts). */
+export interface EfficiencySource { planYears: PlanYearReader; storedBudgets: boolean }
+export const STORED: EfficiencySource = { planYears: summaryPlanYears, storedBudgets: true };
+
+/** A unit's counted budget and, when the region judges by the output index, its budget nodes' indicators as outputs. */
+interface UnitFigures { budget: Budget | null; outputs: OutputRealisation[] }
+
+/**
+ * Each unit's counted budget: from the stored roll-up (service/unit-budgets.ts),
+ * or, by the output index (which needs every output) and from the raw rows,
+ * from every budgeted plan's nodes.
+ */
+async function unitFigures(db: Queryable, region: EfficiencyRegion, plans: readonly PlanBrief[], year: number, source: EfficiencySource): Promise<Map<string | null, UnitFigures>> {
+  if (source.storedBudgets && region.settings.sakip.method !== 'output_index') {
+    const stored = (await storedUnitBudgets(db, [region.code], year)).get(region.code) ?? new Map<string | null, Budget>();
+    return new Map([...stored].map(([unitId, budget]) => [unitId, { budget, outputs: [] }]));
+  }
+  const byUnit = budgetsByUnit(await budgetedPlans(db, region, plans, year, source.planYears, { tallies: false }));
+  return new Map([...byUnit].map(([unitId, u]) => [unitId, { budget: sum(countedProgrammes(u).map((p) => p.budget)), outputs: u.outputs }]));
+}
+
 /**
  * The overview with each unit's budget (its counted programmes), absorption
- * and efficiency; each target (sasaran) with budgeted programmes under it,
- * its achievement against their absorption; and the region's total: its
- * RPJMD key indicators' achievement against the whole budget. Only the plans
- * with a budget that year are read.
+ * and efficiency; the targets (sasaran) in focus with budgeted programmes
+ * under them, each its achievement against their absorption; and the
+ * region's total: its RPJMD key indicators' achievement against the whole
+ * budget. Only the plans in focus are read node by node.
  */
-export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T, read: PlanYearReader = summaryPlanYears) {
+export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T, focus: TargetFocus = null, source: EfficiencySource = STORED) {
   const settings = region.settings.sakip;
-  const budgeted = await budgetedPlans(ctx.database.db, region, overview.plans, overview.year, read);
+  const db = ctx.database.db;
+  const unitOf = (plan: PlanBrief, node: NodeBrief) => node.unitId ?? plan.unitId;
+  const inFocus = (p: PlanBrief) => p.kind === 'rpjmd' || (focus !== null && p.unitId === focus.unitId);
+  const shown = await budgetedPlans(db, region, overview.plans.filter(inFocus), overview.year, source.planYears);
+  const byUnit = await unitFigures(db, region, overview.plans, overview.year, source);
   // A target (sasaran) against the programmes serving it: its indicators' achievement and their budget.
-  const targets = budgeted.flatMap((b) => b.nodes.filter((n) => n.kind === 'target').flatMap((t) => {
+  const targets = shown.flatMap((b) => b.nodes.filter((n) => n.kind === 'target' && (focus === null || unitOf(b.plan, n) === focus.unitId)).flatMap((t) => {
     const budget = sum(b.nodes.filter((n) => n.parentId === t.id).map((n) => b.budgets.get(n.id) ?? null).filter((x): x is Budget => x !== null));
     if (budget === null) return [];
     const achieved = nodeAchievement(settings, b, t.id);
     return [{
-      planId: b.plan.id, planKind: b.plan.kind as 'rpjmd' | 'renstra', unitId: t.unitId ?? b.plan.unitId, node: { id: t.id, title: t.title, code: t.code },
+      planId: b.plan.id, planKind: b.plan.kind as 'rpjmd' | 'renstra', unitId: unitOf(b.plan, t), node: { id: t.id, title: t.title, code: t.code },
       achievement: achieved === null ? null : percentView(new Dec(achieved)), budget: budgetView(budget),
       efficiency: judged(settings, achieved, budget, nodeOutputs(b, t.id, budget)),
     }];
   }));
-  const byUnit = budgetsByUnit(budgeted);
   const units = overview.units.map((row: T['units'][number]) => {
     const u = byUnit.get(row.unit?.id ?? null);
-    const budget = unitBudget(u);
+    const budget = u?.budget ?? null;
     return { ...row, budget: budgetView(budget), efficiency: budget === null ? null : judged(settings, percentOf(row.achievement), budget, u!.outputs) };
   });
-  return { ...overview, units, targets, efficiencyMethod: efficiencyMethodView(settings), total: regionTotal(settings, byUnit, overview.iku.achievement) };
+  return {
+    ...overview, units, targetsUnitId: focus?.unitId ?? null, targets,
+    efficiencyMethod: efficiencyMethodView(settings), total: regionTotal(settings, byUnit, overview.iku.achievement),
+  };
 }
 
 const percentOf = (a: { ok: boolean; percentExact?: string } | null | undefined) => (a?.ok ? a.percentExact! : null);
-const unitBudget = (u: UnitBudget | undefined) => (u === undefined ? null : sum(countedProgrammes(u).map((p) => p.budget)));
 
 /** The whole budget (each unit's counted programmes) against the RPJMD key indicators' achievement. */
-function regionTotal(settings: EfficiencySettings, byUnit: Map<string | null, UnitBudget>, ikuAchievement: OverviewLike['iku']['achievement']) {
+function regionTotal(settings: EfficiencySettings, byUnit: Map<string | null, UnitFigures>, ikuAchievement: OverviewLike['iku']['achievement']) {
   const all = [...byUnit.values()];
-  const total = sum(all.map(unitBudget).filter((b): b is Budget => b !== null));
+  const total = sum(all.map((u) => u.budget).filter((b): b is Budget => b !== null));
   return { budget: budgetView(total), efficiency: total === null ? null : judged(settings, percentOf(ikuAchievement), total, all.flatMap((u) => u.outputs)) };
 }
 
-/** The regions among `codes` with a budget entered for the year: only theirs need an efficiency computed. */
-export async function budgetedRegions(db: Queryable, codes: string[], year: number): Promise<Set<string>> {
-  const rows = await db.selectDistinct({ code: sakipBudgets.regionCode }).from(sakipBudgets).where(and(inArray(sakipBudgets.regionCode, codes), eq(sakipBudgets.year, year)));
-  return new Set(rows.map((r) => r.code));
+/** Only the overview's total: no target's or unit's figures. */
+export async function efficiencyTotal(ctx: AppContext, region: EfficiencyRegion, overview: OverviewLike, source: EfficiencySource = STORED) {
+  const byUnit = await unitFigures(ctx.database.db, region, overview.plans, overview.year, source);
+  return { year: overview.year, method: efficiencyMethodView(region.settings.sakip), ...regionTotal(region.settings.sakip, byUnit, overview.iku.achievement) };
 }
 
 /**
- * A region's efficiency over all its budgets, for the province comparison, by
- * the region's own method. Without a budget for the year there is nothing to
- * judge, so its overview is not computed at all.
+ * Each region's efficiency over all its budgets in a year, for the province
+ * comparison, by the region's own method: the stored budgets of all the
+ * regions in one read, against each one's RPJMD key indicators (`iku`,
+ * counted in SQL). A region judging by the output index has its overview
+ * computed (the index needs every output); one without a budget has nothing
+ * to judge.
  */
-export async function regionEfficiency(ctx: AppContext, code: string, year: number, hasBudgets: boolean) {
-  const region = await getRegion(ctx.database.db, code);
-  if (!hasBudgets) return { year, method: efficiencyMethodView(region.settings.sakip), budget: null, efficiency: null };
-  return efficiencyTotal(ctx, region, await regionOverview(ctx, region, year));
-}
-
-/** Only the overview's total: no target's or unit's figures, so no per-node tallies are read either. */
-export async function efficiencyTotal(ctx: AppContext, region: EfficiencyRegion, overview: OverviewLike, read: PlanYearReader = summaryPlanYears) {
-  const budgeted = await budgetedPlans(ctx.database.db, region, overview.plans, overview.year, read, { tallies: false });
-  return { year: overview.year, method: efficiencyMethodView(region.settings.sakip), ...regionTotal(region.settings.sakip, budgetsByUnit(budgeted), overview.iku.achievement) };
+export async function regionEfficiencies(ctx: AppContext, codes: readonly string[], year: number, iku: Map<string, Pick<Tally, 'indicators' | 'used' | 'sum'>>) {
+  const db = ctx.database.db;
+  const stored = await storedUnitBudgets(db, codes, year);
+  const out = new Map<string, Awaited<ReturnType<typeof efficiencyTotal>>>();
+  for (const code of codes) {
+    const region = await getRegion(db, code);
+    const settings = region.settings.sakip;
+    const units = stored.get(code);
+    if (units === undefined) out.set(code, { year, method: efficiencyMethodView(settings), budget: null, efficiency: null });
+    else if (settings.method === 'output_index') out.set(code, await efficiencyTotal(ctx, region, await regionOverview(ctx, region, year)));
+    else {
+      const achievement = tallySummaryOf({ bands: settings.bands }, iku.get(code) ?? { indicators: 0, used: 0, sum: '0' });
+      const byUnit = new Map([...units].map(([unitId, budget]) => [unitId, { budget, outputs: [] }]));
+      out.set(code, { year, method: efficiencyMethodView(settings), ...regionTotal(settings, byUnit, achievement) });
+    }
+  }
+  return out;
 }

@@ -18,7 +18,7 @@ import { sakipEvaluations, sakipOfficialResults } from '../schema.js';
 import { actorLabel } from './data.js';
 import { CURRENT_WORKSHEET, worksheet } from './evaluation.js';
 import { ikuCounts } from './overview.js';
-import { budgetedRegions, regionEfficiency } from './efficiency.js';
+import { regionEfficiencies } from './efficiency.js';
 
 export const predicateOf = (version: string, code: string) => {
   const p = worksheet(version).predicates.find((x) => x.code === code);
@@ -76,14 +76,14 @@ export async function provinceComparison(ctx: AppContext, province: Region, q: {
   const codes = (await childRegions(db, province.code)).sort();
   const years: number[] = [];
   for (let y = q.from; y <= q.to; y++) years.push(y);
-  const [names, official, internal, iku, budgeted] = codes.length === 0 ? [[], [], [], new Map(), new Set<string>()] : await Promise.all([
+  const [names, official, internal, iku] = codes.length === 0 ? [[], [], [], new Map()] : await Promise.all([
     db.select({ code: areas.code, name: areas.name, kind: areas.kind }).from(areas).where(inArray(areas.code, codes)),
     db.select().from(sakipOfficialResults).where(and(inArray(sakipOfficialResults.regionCode, codes), gte(sakipOfficialResults.year, q.from), lte(sakipOfficialResults.year, q.to))),
     db.select({ regionCode: sakipEvaluations.regionCode, year: sakipEvaluations.year, score: sakipEvaluations.score, predicate: sakipEvaluations.predicate, version: sakipEvaluations.worksheetVersion })
       .from(sakipEvaluations).where(and(inArray(sakipEvaluations.regionCode, codes), eq(sakipEvaluations.status, 'final'), gte(sakipEvaluations.year, q.from), lte(sakipEvaluations.year, q.to))),
     ikuCounts(ctx, codes, q.targetsYear),
-    budgetedRegions(db, codes, q.targetsYear),
   ]);
+  const efficiencies = await regionEfficiencies(ctx, codes, q.targetsYear, iku);
   const regions = [];
   for (const code of codes) {
     const trend = years.map((year) => {
@@ -107,7 +107,7 @@ export async function provinceComparison(ctx: AppContext, province: Region, q: {
       trend,
       targets: { year: q.targetsYear, met: targets.met, withTarget: targets.withTarget, indicators: targets.indicators,
         percent: targets.withTarget === 0 ? null : round2(new Dec(targets.met).times(100).div(targets.withTarget)).toFixed(2) },
-      efficiency: await regionEfficiency(ctx, code, q.targetsYear, budgeted.has(code)),
+      efficiency: efficiencies.get(code)!,
     });
   }
   return { province: { code: province.code, name: province.name }, from: q.from, to: q.to, targetsYear: q.targetsYear, years, regions };

@@ -11,6 +11,7 @@ import type { Database, Queryable } from '../../../platform/db/client.js';
 import { sakipIndicators, sakipIndicatorYearFigures, sakipNodes, sakipPlans, sakipRealisations, sakipTargets } from '../schema.js';
 import type { PlanRow, RealisationRow, TargetRow } from './data.js';
 import { yearFigure } from './views.js';
+import { rebuildRegionUnitBudgets, regionsMissingUnitBudgets } from './unit-budgets.js';
 
 type FigureRow = typeof sakipIndicatorYearFigures.$inferInsert;
 
@@ -71,7 +72,7 @@ export async function refreshFigures(tx: Queryable, plan: PlanRow, scope: Figure
   return rows.length;
 }
 
-/** Rebuilds one region's summary from its raw rows, in one transaction. Returns the rows written and how many differed before. */
+/** Rebuilds one region's summary and its units' stored budgets (service/unit-budgets.ts) from its raw rows, in one transaction. Returns the rows written and how many differed before. */
 export async function rebuildRegionFigures(tx: Queryable, regionCode: string): Promise<{ rows: number; differing: number }> {
   const f = sakipIndicatorYearFigures;
   const key = (r: FigureRow) => [r.indicatorId, r.year, r.planId, r.unitId ?? '', r.hasTarget, r.reported, r.percent ?? '', r.excluded ?? '', r.iku, r.targetValue ?? '', r.realised ?? ''].join('|');
@@ -87,7 +88,8 @@ export async function rebuildRegionFigures(tx: Queryable, regionCode: string): P
     for (let i = 0; i < computed.length; i += INSERT_CHUNK) await tx.insert(f).values(computed.slice(i, i + INSERT_CHUNK));
     rows += computed.length;
   }
-  return { rows, differing: rows - same + (beforeCount - same) };
+  const budgets = await rebuildRegionUnitBudgets(tx, regionCode);
+  return { rows: rows + budgets.rows, differing: rows - same + (beforeCount - same) + budgets.differing };
 }
 
 /** `pamong rebuild-sakip-figures`: every region (or one), each in its own transaction. */
@@ -106,8 +108,9 @@ export async function rebuildFigures(database: Database, regionCode?: string) {
 
 /**
  * At every start: the regions with an indicator of an active plan that has no
- * row for the plan's first year (a database from before the summary existed,
- * or rows written by hand) are rebuilt. One anti-join; nothing when all is there.
+ * row for the plan's first year, or a budgeted plan-year with no stored unit
+ * budget (a database from before either existed, or rows written by hand),
+ * are rebuilt. Two anti-joins; nothing when all is there.
  */
 export async function rebuildMissingFigures(database: Database): Promise<void> {
   const f = sakipIndicatorYearFigures;
@@ -115,5 +118,6 @@ export async function rebuildMissingFigures(database: Database): Promise<void> {
     .innerJoin(sakipPlans, and(eq(sakipPlans.regionCode, sakipIndicators.regionCode), eq(sakipPlans.id, sakipIndicators.planId)))
     .where(and(eq(sakipPlans.status, 'active'), notExists(database.db.select({ one: sql`1` }).from(f)
       .where(and(eq(f.regionCode, sakipIndicators.regionCode), eq(f.indicatorId, sakipIndicators.id), eq(f.year, sakipPlans.startYear))))));
-  for (const { code } of missing) await rebuildFigures(database, code);
+  const codes = new Set([...missing.map((m) => m.code), ...await regionsMissingUnitBudgets(database.db)]);
+  for (const code of [...codes].sort()) await rebuildFigures(database, code);
 }

@@ -4,7 +4,7 @@
 // baseline of `npm run bench`. Not served.
 import type { AppContext } from '../../../platform/context.js';
 import { planFor } from './data.js';
-import type { PlanYear, PlanYearReader } from './efficiency.js';
+import type { EfficiencySource, PlanYear, PlanYearReader } from './efficiency.js';
 import { tallyOf } from '../domain/achievement.js';
 import { activePlans, count, emptyTally, overviewView, regionUnits, regionYear, type Tally } from './overview.js';
 import { planFigures, type RegionView } from './views.js';
@@ -40,7 +40,7 @@ export const rawPlanYears: PlanYearReader = async (db, region, planIds, year, ne
     const byNode = [...indicators];
     out.set(id, {
       nodes: data.nodes,
-      tallies: new Map(byNode.map(([nodeId, list]) => [nodeId, tallyOf(list.map((i) => i.figure))])),
+      tallies: new Map(!needs.tallies ? [] : byNode.map(([nodeId, list]) => [nodeId, tallyOf(list.map((i) => i.figure))])),
       outputs: new Map(!needs.outputs ? [] : byNode.map(([nodeId, list]) => [nodeId, list
         .map((i) => ({ name: i.view.name, polarity: i.view.polarity, target: i.view.achievement.target?.value ?? null, realised: i.view.achievement.realisation?.value ?? null }))
         .filter((o) => o.target !== null && o.realised !== null)])),
@@ -48,3 +48,6 @@ export const rawPlanYears: PlanYearReader = async (db, region, planIds, year, ne
   }
   return out;
 };
+
+/** Efficiency from the raw rows: each plan's figures recomputed, each unit's budget from every budget node. */
+export const RAW: EfficiencySource = { planYears: rawPlanYears, storedBudgets: false };

@@ -11,6 +11,7 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { units } from '../../../platform/schema.js';
+import { AppError } from '../../../platform/errors.js';
 import { addExact } from '../../../platform/decimal.js';
 import type { AchievementFigure } from '../domain/achievement.js';
 import { sakipIndicatorYearFigures, sakipPlans } from '../schema.js';
@@ -53,6 +54,17 @@ export const activePlans = (db: Queryable, regionCode: string, year: number) => 
 
 export const regionUnits = (ctx: AppContext, regionCode: string) =>
   ctx.database.db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(eq(units.regionCode, regionCode));
+
+/** The targets (sasaran) a view lists: the RPJMD's (the region's own, whoever leads them), or one unit's (its Renstra's and the RPJMD's it leads). */
+export type TargetFocus = { unitId: string } | null;
+
+/** The focus asked for: a unit of the region (another region's is not found), or the RPJMD's targets. */
+export async function targetFocus(db: Queryable, regionCode: string, unitId: string | undefined): Promise<TargetFocus> {
+  if (unitId === undefined) return null;
+  const [found] = await db.select({ id: units.id }).from(units).where(and(eq(units.regionCode, regionCode), eq(units.id, unitId)));
+  if (!found) throw new AppError('unit.not_found');
+  return { unitId };
+}
 
 /** The answer from the tallies: a row per unit (the region's own first, then by name), and the RPJMD's IKU. */
 export function overviewView(region: RegionView, year: number, plans: { id: string; kind: string; title: string; unitId: string | null }[],
@@ -102,12 +114,13 @@ export async function regionOverview(ctx: AppContext, region: RegionView, askedY
   return overviewView(region, year, plans, unitRows, byUnit, iku);
 }
 
-/** The RPJMD's key indicators (IKU) of each region in one year, counted in SQL: what the province compares. */
+/** The RPJMD's key indicators (IKU) of each region in one year, counted in SQL: what the province compares, and its efficiency's achievement. */
 export async function ikuCounts(ctx: AppContext, regionCodes: string[], year: number) {
-  if (regionCodes.length === 0) return new Map<string, { indicators: number; withTarget: number; met: number }>();
+  if (regionCodes.length === 0) return new Map<string, Omit<Tally, 'reported'>>();
   const rows = await ctx.database.db.select({
     code: f.regionCode, indicators: sql<number>`count(*)::int`, withTarget: sql<number>`(count(*) filter (where ${f.hasTarget}))::int`,
     met: sql<number>`(count(*) filter (where ${f.percent} >= 100))::int`,
+    used: sql<number>`count(${f.percent})::int`, sum: sql<string>`coalesce(sum(${f.percent}), 0)::text`,
   }).from(f).innerJoin(sakipPlans, and(eq(sakipPlans.regionCode, f.regionCode), eq(sakipPlans.id, f.planId)))
     .where(and(inArray(f.regionCode, regionCodes), eq(f.year, year), eq(f.iku, true), eq(sakipPlans.status, 'active')))
     .groupBy(f.regionCode);

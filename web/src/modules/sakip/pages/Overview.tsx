@@ -2,7 +2,8 @@
 // answers for, how many have a target, were reported and met it, and their
 // average achievement; and the RPJMD's key indicators (IKU) together; and
 // efficiency (achievement against budget absorption, by the region's method)
-// by unit, by target (sasaran) and for the whole region.
+// by unit, for the whole region, and by target (sasaran): the RPJMD's, or the
+// targets of the unit chosen in the efficiency table (`?opd=`).
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -20,7 +21,9 @@ function OverviewView({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
   const { path, query } = useLocation();
   const asked = Number(query.get('tahun')) || undefined;
-  const data = useStaffApi<Overview>(`${sakipApi(region.code)}/overview${asked ? `?year=${asked}` : ''}`);
+  const focus = query.get('opd') || undefined;
+  const params = new URLSearchParams({ ...(asked ? { year: String(asked) } : {}), ...(focus ? { unit: focus } : {}) }).toString();
+  const data = useStaffApi<Overview>(`${sakipApi(region.code)}/overview${params ? `?${params}` : ''}`);
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <Loading />;
   const view = data.data;
@@ -84,7 +87,7 @@ function OverviewView({ region }: { region: RegionProfile }) {
             </table>
           </div>
           <p className="small muted">{t('sakip.overview.how')} {t('sakip.overview.drill')}</p>
-          <Efficiencies view={view} region={region.code} />
+          <Efficiencies view={view} region={region.code} path={path} />
         </>
       )}
     </>
@@ -92,9 +95,11 @@ function OverviewView({ region }: { region: RegionProfile }) {
 }
 
 /** Achievement against absorption by unit, by target and for the whole region, in the region's method and colours. */
-function Efficiencies({ view, region }: { view: Overview; region: string }) {
+function Efficiencies({ view, region, path }: { view: Overview; region: string; path: string }) {
   const { t, locale } = useI18n();
   const budgeted = view.units.filter((u) => u.budget !== null);
+  const focused = view.units.find((u) => u.unit !== null && u.unit.id === view.targetsUnitId)?.unit ?? null;
+  const focusOn = (unitId?: string) => `${path}?tahun=${view.year}${unitId ? `&opd=${unitId}` : ''}#efisiensi-sasaran`;
   const head = (first: string) => (
     <thead>
       <tr>
@@ -118,7 +123,9 @@ function Efficiencies({ view, region }: { view: Overview; region: string }) {
           <tbody>
             {budgeted.map((u) => (
               <tr key={u.unit?.id ?? 'region'} data-unit={u.unit?.code ?? ''}>
-                <th scope="row">{u.unit?.name ?? t('sakip.overview.region')}</th>
+                <th scope="row">{u.unit ? (
+                  <Link to={focusOn(u.unit.id)} aria-current={u.unit.id === view.targetsUnitId ? 'true' : undefined}>{u.unit.name}</Link>
+                ) : t('sakip.overview.region')}</th>
                 <BudgetCells budget={u.budget} />
                 <td><SummaryValue summary={u.achievement} /></td>
                 <td><EfficiencyValue efficiency={u.efficiency} /></td>
@@ -133,10 +140,13 @@ function Efficiencies({ view, region }: { view: Overview; region: string }) {
           </tbody>
         </table>
       </div>
-      {view.targets.length > 0 && (
+      <p className="small muted" id="efisiensi-sasaran">
+        {focused ? <Link to={focusOn()}>{t('sakip.overview.allTargets')}</Link> : t('sakip.overview.pickUnit')}
+      </p>
+      {view.targets.length === 0 ? <p className="muted">{t('sakip.overview.noTargets', { year: view.year })}</p> : (
         <div className="sakip-scroll">
           <table className="sakip-table" id="overview-target-efficiency">
-            <caption>{t('sakip.overview.targetsCaption', { year: view.year })}</caption>
+            <caption>{focused ? t('sakip.overview.unitTargetsCaption', { unit: focused.name, year: view.year }) : t('sakip.overview.targetsCaption', { year: view.year })}</caption>
             {head(t('sakip.overview.target'))}
             <tbody>
               {view.targets.map((x) => (
