@@ -3,7 +3,8 @@
 // stunting, the SPBE index and complaints answered on time), the Renstra of
 // the health office and of Diskominfo cascading from it, five yearly targets
 // per indicator (one revised, with its reason), the realisations of 2025 and
-// the Renstra sub-activities' 2025 budgets and quarterly action plans;
+// the Renstra sub-activities' 2025 budgets and quarterly action plans; the
+// performance agreements of 2025 and 2026;
 // and reporting: 2025's quarters and the year closed with every unit's report
 // in on time, and the latest quarter whose reports are due open, with the
 // health office's report in and Diskominfo's late (reminded and escalated);
@@ -260,7 +261,7 @@ export async function seedSakipDemo(tx: Queryable, regionCode: string, unitOf: (
   await seedVillageDemo(tx, regionCode, indicatorIds, coordinator);
   await seedReporting(tx, regionCode, unitOf, now, { coordinator, planners, indicatorIds });
   await seedBudgets(tx, regionCode, { planners, indicatorIds });
-  await seedAgreements(tx, regionCode, unitOf, { coordinator, planners });
+  for (const year of [2025, 2026] as const) await seedAgreements(tx, regionCode, unitOf, { coordinator, planners }, year);
 }
 
 /**
@@ -298,35 +299,38 @@ async function seedBudgets(
 }
 
 /**
- * 2026's performance agreements as the use cases leave them: the head of
+ * A year's performance agreements as the use cases leave them: the head of
  * region's (from the RPJMD) and the health office head's (from its Renstra),
  * signed in January, their signing recorded by the coordinator; Diskominfo's
- * still a draft. The officials' names are invented.
+ * signed for 2025 (the year the public pages show first, with its LKjIP) and
+ * still a draft for 2026. The officials' names are invented.
  */
 async function seedAgreements(
   tx: Queryable, regionCode: string, unitOf: (code: string) => string,
-  people: { coordinator: { id: string | null; label: string }; planners: Record<string, { id: string | null; label: string }> },
+  people: { coordinator: { id: string | null; label: string }; planners: Record<string, { id: string | null; label: string }> }, year: 2025 | 2026,
 ): Promise<void> {
   const bupati = { name: 'Bupati Sumedang (nama contoh)', position: 'Bupati Sumedang', nip: '' };
-  const drafted = new Date(Date.UTC(2026, 0, 5, 2));
-  const signedAt = new Date(Date.UTC(2026, 0, 12, 3));
-  const agreements: { unit: string | null; first: { name: string; position: string; nip: string }; signed: boolean; by: { id: string | null; label: string } }[] = [
+  const drafted = new Date(Date.UTC(year, 0, 5, 2));
+  const signedAt = new Date(Date.UTC(year, 0, 12, 3));
+  const signedOn = `${year}-01-12`;
+  // A unit's programme budget as agreed: its 2025 DPA's (seedBudgets).
+  const agreements: { unit: string | null; first: { name: string; position: string; nip: string }; signed: boolean; by: { id: string | null; label: string }; budget?: string }[] = [
     { unit: null, first: bupati, signed: true, by: people.coordinator },
-    { unit: 'DINKES', first: { name: 'dr. Rina Kurniasih, M.K.M. (nama contoh)', position: 'Kepala Dinas Kesehatan', nip: '197603112005012004' }, signed: true, by: people.planners.DINKES },
-    { unit: 'DISKOMINFO', first: { name: 'Asep Sukmana, S.Kom., M.T. (nama contoh)', position: 'Kepala Dinas Komunikasi dan Informatika', nip: '198002142006041003' }, signed: false, by: people.planners.DISKOMINFO },
+    { unit: 'DINKES', first: { name: 'dr. Rina Kurniasih, M.K.M. (nama contoh)', position: 'Kepala Dinas Kesehatan', nip: '197603112005012004' }, signed: true, by: people.planners.DINKES, budget: '4750000000' },
+    { unit: 'DISKOMINFO', first: { name: 'Asep Sukmana, S.Kom., M.T. (nama contoh)', position: 'Kepala Dinas Komunikasi dan Informatika', nip: '198002142006041003' }, signed: year === 2025, by: people.planners.DISKOMINFO, budget: '2400000000' },
   ];
   for (const a of agreements) {
     const unitId = a.unit ? unitOf(a.unit) : null;
     const [plan] = await tx.select().from(sakipPlans).where(and(eq(sakipPlans.regionCode, regionCode), unitId ? eq(sakipPlans.unitId, unitId) : sql`${sakipPlans.unitId} is null`));
-    const [row] = await tx.insert(sakipAgreements).values({ regionCode, year: 2026, level: unitId ? 'unit' : 'region', unitId, planId: plan.id, version: 1, createdAt: drafted, updatedAt: a.signed ? signedAt : drafted }).returning();
+    const [row] = await tx.insert(sakipAgreements).values({ regionCode, year, level: unitId ? 'unit' : 'region', unitId, planId: plan.id, version: 1, createdAt: drafted, updatedAt: a.signed ? signedAt : drafted }).returning();
     await tx.insert(sakipAgreementVersions).values({
       regionCode, agreementId: row.id, version: 1, status: a.signed ? 'signed' : 'draft', firstName: a.first.name, firstPosition: a.first.position, firstNip: a.first.nip,
       ...(unitId ? { secondName: bupati.name, secondPosition: bupati.position, secondNip: '' } : {}), place: 'Sumedang',
       createdAt: drafted, createdBy: a.by.id, createdByLabel: a.by.label,
-      ...(a.signed ? { signedOn: '2026-01-12', signedAt, signedBy: people.coordinator.id, signedByLabel: people.coordinator.label } : {}),
+      ...(a.signed ? { signedOn, signedAt, signedBy: people.coordinator.id, signedByLabel: people.coordinator.label } : {}),
     });
-    // What drafting copies: the targets' (sasaran) indicators with 2026's current target, then the programmes (with a budget for a unit).
-    const rows = (await rowsFromPlan(tx, plan, unitId ? 'unit' : 'region', 2026, undefined, new Map())).map((r) => (r.kind === 'programme' && unitId ? { ...r, budget: '4750000000' } : r));
+    // What drafting copies: the targets' (sasaran) indicators with the year's current target, then the programmes (with a budget for a unit).
+    const rows = (await rowsFromPlan(tx, plan, unitId ? 'unit' : 'region', year, undefined, new Map())).map((r) => (r.kind === 'programme' && a.budget ? { ...r, budget: a.budget } : r));
     await tx.insert(sakipAgreementRows).values(rows.map((r, position) => ({ ...r, regionCode, agreementId: row.id, version: 1, position })));
   }
 }

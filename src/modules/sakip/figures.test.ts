@@ -1,5 +1,6 @@
-// The stored yearly achievement summary (service/figures.ts) and units'
-// budgets (service/unit-budgets.ts) against a full recomputation: random
+// The stored yearly achievement summary (service/figures.ts), its tallies
+// per unit (service/unit-tallies.ts) and units' budgets
+// (service/unit-budgets.ts) against a full recomputation: random
 // sequences of the writes that move them (targets set and revised,
 // realisations and budgets entered and corrected, plans activated and
 // returned to draft, a draft's node units and indicators edited) leave them
@@ -13,7 +14,7 @@ import { describeWithApp } from '../../../test/harness.js';
 import { anonymousActor, type Actor } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { getRegion } from '../../platform/regions/service.js';
-import { sakipIndicators, sakipIndicatorYearFigures, sakipNodes, sakipPlans, sakipUnitYearBudgets } from './schema.js';
+import { sakipIndicators, sakipIndicatorYearFigures, sakipNodes, sakipPlans, sakipUnitYearBudgets, sakipUnitYearTallies } from './schema.js';
 import { rebuildMissingFigures, rebuildRegionFigures } from './service/figures.js';
 import { editIndicator } from './service/indicators.js';
 import { editNode } from './service/nodes.js';
@@ -142,21 +143,36 @@ describeWithApp('SAKIP achievement summary', (h) => {
     expect(budgets).toBeGreaterThan(0);
   });
 
+  it('loses no count when reports of one unit arrive at once', async () => {
+    const region = await getRegion(h.ctx.database.db, REGION);
+    for (const p of plans) await setPlanStatus(h.ctx, REGION, coordinator, p, 'active').catch(() => undefined);
+    // Every indicator of the first plan, its value of 2026's first quarter entered in parallel (one connection each on PostgreSQL).
+    const same = indicators.filter((i) => i.planId === indicators[0].planId);
+    expect(same.length).toBeGreaterThan(2);
+    const results = await Promise.allSettled(same.map((x, n) => enterRealisation(h.ctx, region, coordinator, x.planId, x.id, '2026-Q1', { value: String(40 + n), reason: 'serentak' })));
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThan(2);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(AppError); // a refusal (e.g. a kind of period mixed), never a lost update or a deadlock
+    await expectSummaryCurrent();
+  });
+
   it('is rebuilt at start when rows are missing (a database from before the summary)', async () => {
     for (const p of plans) await setPlanStatus(h.ctx, REGION, coordinator, p, 'active').catch(() => undefined);
     const region = await getRegion(h.ctx.database.db, REGION);
     const before = await withEfficiency(h.ctx, region, await regionOverview(h.ctx, region, 2025));
     expect(before.total.budget).not.toBeNull();
-    await h.ctx.database.db.delete(sakipIndicatorYearFigures).where(eq(sakipIndicatorYearFigures.regionCode, REGION));
-    await h.ctx.database.db.delete(sakipUnitYearBudgets).where(eq(sakipUnitYearBudgets.regionCode, REGION));
+    const stored = [sakipIndicatorYearFigures, sakipUnitYearTallies, sakipUnitYearBudgets];
+    for (const table of stored) await h.ctx.database.db.delete(table).where(eq(table.regionCode, REGION));
     const emptied = await withEfficiency(h.ctx, region, await regionOverview(h.ctx, region, 2025));
     expect([emptied.units, emptied.total.budget]).toEqual([[], null]);
     await rebuildMissingFigures(h.ctx.database);
     expect(await withEfficiency(h.ctx, region, await regionOverview(h.ctx, region, 2025))).toEqual(before);
-    // The stored budgets alone missing are found too.
-    await h.ctx.database.db.delete(sakipUnitYearBudgets).where(eq(sakipUnitYearBudgets.regionCode, REGION));
-    await rebuildMissingFigures(h.ctx.database);
-    expect(await withEfficiency(h.ctx, region, await regionOverview(h.ctx, region, 2025))).toEqual(before);
+    // The tallies alone, or the stored budgets alone, missing are found too.
+    for (const table of stored.slice(1)) {
+      await h.ctx.database.db.delete(table).where(eq(table.regionCode, REGION));
+      expect(await withEfficiency(h.ctx, region, await regionOverview(h.ctx, region, 2025))).not.toEqual(before);
+      await rebuildMissingFigures(h.ctx.database);
+      expect(await withEfficiency(h.ctx, region, await regionOverview(h.ctx, region, 2025))).toEqual(before);
+    }
     const active = await h.ctx.database.db.select({ id: sakipPlans.id }).from(sakipPlans).where(and(eq(sakipPlans.regionCode, REGION), eq(sakipPlans.status, 'active')));
     expect(active.length).toBeGreaterThan(0);
   });

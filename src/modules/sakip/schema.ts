@@ -767,6 +767,36 @@ export const sakipUnitYearBudgets = pgTable(
   ],
 );
 
+/**
+ * The summary's rows of one plan-year counted per unit and IKU
+ * (service/figures.ts): how many indicators, with a target, reported, met,
+ * with an achievement, and the achievements' exact sum; what the region
+ * overview and the province read, a few rows per unit whatever the number
+ * of indicators. An active plan's indicators, units and IKU do not change,
+ * so its rows are all written when it is activated; a target or realisation
+ * then moves its row's counts by the difference, in the same transaction.
+ */
+export const sakipUnitYearTallies = pgTable(
+  'sakip_unit_year_tallies',
+  {
+    regionCode: text('region_code').notNull(),
+    planId: uuid('plan_id').notNull(),
+    year: integer('year').notNull(),
+    unitId: uuid('unit_id'),
+    iku: boolean('iku').notNull(),
+    indicators: integer('indicators').notNull(),
+    withTarget: integer('with_target').notNull(),
+    reported: integer('reported').notNull(),
+    met: integer('met').notNull(),
+    used: integer('used').notNull(),
+    sum: numeric('sum').notNull(),
+  },
+  (t) => [
+    uniqueIndex('sakip_unit_year_tallies_key').on(t.regionCode, t.planId, t.year, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.iku),
+    index('sakip_unit_year_tallies_year_idx').on(t.regionCode, t.year),
+  ],
+);
+
 // ---------------------------------------------------------------------------
 // Budgets and action plans (service/budget.ts, service/efficiency.ts)
 

@@ -1,8 +1,9 @@
 // The stored yearly achievement summary (sakip_indicator_year_figures): each
 // indicator of an active plan per year of the plan, as the region overview
-// counts it, so that the overview and the province comparison read a few
-// thousand narrow rows instead of recomputing every indicator from its
-// targets and realisations. Every change that moves a row rewrites it in the
+// counts it, counted again per unit (service/unit-tallies.ts), so that the
+// overview and the province comparison read a few rows per unit, and a
+// plan's nodes their indicators' narrow rows, instead of recomputing every
+// indicator from its targets and realisations. Every change that moves a row rewrites it in the
 // change's own transaction (refreshFigures); a draft plan has no rows, and
 // its structure changes only while it is a draft. `pamong rebuild-sakip-figures`
 // and every start (prepare) rebuild what is missing or wrong.
@@ -12,6 +13,7 @@ import { sakipIndicators, sakipIndicatorYearFigures, sakipNodes, sakipPlans, sak
 import type { PlanRow, RealisationRow, TargetRow } from './data.js';
 import { yearFigure } from './views.js';
 import { rebuildRegionUnitBudgets, regionsMissingUnitBudgets } from './unit-budgets.js';
+import { countedColumns, moveTallies, rebuildRegionTallies, regionsMissingTallies } from './unit-tallies.js';
 
 type FigureRow = typeof sakipIndicatorYearFigures.$inferInsert;
 
@@ -64,15 +66,17 @@ async function computeRows(tx: Queryable, plan: PlanRow, scope: FigureScope): Pr
  */
 export async function refreshFigures(tx: Queryable, plan: PlanRow, scope: FigureScope = {}): Promise<number> {
   const f = sakipIndicatorYearFigures;
-  await tx.delete(f).where(and(eq(f.regionCode, plan.regionCode), eq(f.planId, plan.id),
-    scope.indicatorIds ? inArray(f.indicatorId, [...scope.indicatorIds]) : undefined, scope.year === undefined ? undefined : eq(f.year, scope.year)));
-  if (plan.status !== 'active') return 0;
-  const rows = await computeRows(tx, plan, scope);
+  const removed = await tx.delete(f).where(and(eq(f.regionCode, plan.regionCode), eq(f.planId, plan.id),
+    scope.indicatorIds ? inArray(f.indicatorId, [...scope.indicatorIds]) : undefined, scope.year === undefined ? undefined : eq(f.year, scope.year)))
+    .returning(countedColumns);
+  const rows = plan.status === 'active' ? await computeRows(tx, plan, scope) : [];
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insert(f).values(rows.slice(i, i + INSERT_CHUNK));
+  const whole = scope.indicatorIds === undefined && scope.year === undefined;
+  await moveTallies(tx, plan.regionCode, plan.id, whole, removed, rows.map((r) => ({ ...r, unitId: r.unitId ?? null, percent: r.percent ?? null })));
   return rows.length;
 }
 
-/** Rebuilds one region's summary and its units' stored budgets (service/unit-budgets.ts) from its raw rows, in one transaction. Returns the rows written and how many differed before. */
+/** Rebuilds one region's summary, its tallies per unit (service/unit-tallies.ts) and its units' stored budgets (service/unit-budgets.ts) from its raw rows, in one transaction. Returns the rows written and how many differed before. */
 export async function rebuildRegionFigures(tx: Queryable, regionCode: string): Promise<{ rows: number; differing: number }> {
   const f = sakipIndicatorYearFigures;
   const key = (r: FigureRow) => [r.indicatorId, r.year, r.planId, r.unitId ?? '', r.hasTarget, r.reported, r.percent ?? '', r.excluded ?? '', r.iku, r.targetValue ?? '', r.realised ?? ''].join('|');
@@ -88,8 +92,9 @@ export async function rebuildRegionFigures(tx: Queryable, regionCode: string): P
     for (let i = 0; i < computed.length; i += INSERT_CHUNK) await tx.insert(f).values(computed.slice(i, i + INSERT_CHUNK));
     rows += computed.length;
   }
+  const tallies = await rebuildRegionTallies(tx, regionCode);
   const budgets = await rebuildRegionUnitBudgets(tx, regionCode);
-  return { rows: rows + budgets.rows, differing: rows - same + (beforeCount - same) + budgets.differing };
+  return { rows: rows + tallies.rows + budgets.rows, differing: rows - same + (beforeCount - same) + tallies.differing + budgets.differing };
 }
 
 /** `pamong rebuild-sakip-figures`: every region (or one), each in its own transaction. */
@@ -108,9 +113,10 @@ export async function rebuildFigures(database: Database, regionCode?: string) {
 
 /**
  * At every start: the regions with an indicator of an active plan that has no
- * row for the plan's first year, or a budgeted plan-year with no stored unit
- * budget (a database from before either existed, or rows written by hand),
- * are rebuilt. Two anti-joins; nothing when all is there.
+ * row for the plan's first year, a summarised plan-year with no tally, or a
+ * budgeted plan-year with no stored unit budget (a database from before they
+ * existed, or rows written by hand), are rebuilt. Three anti-joins; nothing
+ * when all is there.
  */
 export async function rebuildMissingFigures(database: Database): Promise<void> {
   const f = sakipIndicatorYearFigures;
@@ -118,6 +124,6 @@ export async function rebuildMissingFigures(database: Database): Promise<void> {
     .innerJoin(sakipPlans, and(eq(sakipPlans.regionCode, sakipIndicators.regionCode), eq(sakipPlans.id, sakipIndicators.planId)))
     .where(and(eq(sakipPlans.status, 'active'), notExists(database.db.select({ one: sql`1` }).from(f)
       .where(and(eq(f.regionCode, sakipIndicators.regionCode), eq(f.indicatorId, sakipIndicators.id), eq(f.year, sakipPlans.startYear))))));
-  const codes = new Set([...missing.map((m) => m.code), ...await regionsMissingUnitBudgets(database.db)]);
+  const codes = new Set([...missing.map((m) => m.code), ...await regionsMissingTallies(database.db), ...await regionsMissingUnitBudgets(database.db)]);
   for (const code of [...codes].sort()) await rebuildFigures(database, code);
 }

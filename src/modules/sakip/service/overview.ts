@@ -4,9 +4,10 @@
 // indicators without one are the region's own), with how many have a target,
 // were reported, met their target, and their achievement together. Also the
 // share of the RPJMD's key indicators (IKU) met, which the dashboard shows.
-// Counted in SQL from the stored yearly summary (service/figures.ts): a few
-// rows per unit whatever the number of indicators; overview-raw.ts computes
-// the same from the raw rows, for the tests and the bench.
+// Read from the stored yearly summary counted per unit (service/figures.ts,
+// service/unit-tallies.ts): a few rows per unit whatever the number of
+// indicators; overview-raw.ts computes the same from the raw rows, for the
+// tests and the bench. (The summary holds active plans only.)
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
@@ -14,7 +15,7 @@ import { units } from '../../../platform/schema.js';
 import { AppError } from '../../../platform/errors.js';
 import { addExact } from '../../../platform/decimal.js';
 import type { AchievementFigure } from '../domain/achievement.js';
-import { sakipIndicatorYearFigures, sakipPlans } from '../schema.js';
+import { sakipPlans, sakipUnitYearTallies } from '../schema.js';
 import { tallySummaryOf, type RegionView } from './views.js';
 
 /** Indicators counted together: how many, with a target, reported, met, and their achievement's exact sum. */
@@ -83,25 +84,18 @@ export function overviewView(region: RegionView, year: number, plans: { id: stri
   };
 }
 
-const f = sakipIndicatorYearFigures;
+const t = sakipUnitYearTallies;
 
 export async function regionOverview(ctx: AppContext, region: RegionView, askedYear?: number) {
   const year = askedYear ?? regionYear(ctx, region.utcOffsetMinutes);
   const [plans, unitRows, tallies] = await Promise.all([
     activePlans(ctx.database.db, region.code, year),
     regionUnits(ctx, region.code),
-    // Per unit, IKU apart: at most two rows per unit.
+    // Per unit, IKU apart: at most two rows per unit and plan.
     ctx.database.db.select({
-      unitId: f.unitId, iku: f.iku, indicators: sql<number>`count(*)::int`,
-      withTarget: sql<number>`(count(*) filter (where ${f.hasTarget}))::int`,
-      reported: sql<number>`(count(*) filter (where ${f.reported}))::int`,
-      met: sql<number>`(count(*) filter (where ${f.percent} >= 100))::int`,
-      used: sql<number>`count(${f.percent})::int`,
-      sum: sql<string>`coalesce(sum(${f.percent}), 0)::text`,
-    }).from(f)
-      .innerJoin(sakipPlans, and(eq(sakipPlans.regionCode, f.regionCode), eq(sakipPlans.id, f.planId)))
-      .where(and(eq(f.regionCode, region.code), eq(f.year, year), eq(sakipPlans.status, 'active')))
-      .groupBy(f.unitId, f.iku),
+      unitId: t.unitId, iku: t.iku, indicators: sql<number>`sum(${t.indicators})::int`, withTarget: sql<number>`sum(${t.withTarget})::int`,
+      reported: sql<number>`sum(${t.reported})::int`, met: sql<number>`sum(${t.met})::int`, used: sql<number>`sum(${t.used})::int`, sum: sql<string>`sum(${t.sum})::text`,
+    }).from(t).where(and(eq(t.regionCode, region.code), eq(t.year, year))).groupBy(t.unitId, t.iku),
   ]);
   const byUnit = new Map<string | null, Tally>();
   const iku = emptyTally();
@@ -118,11 +112,8 @@ export async function regionOverview(ctx: AppContext, region: RegionView, askedY
 export async function ikuCounts(ctx: AppContext, regionCodes: string[], year: number) {
   if (regionCodes.length === 0) return new Map<string, Omit<Tally, 'reported'>>();
   const rows = await ctx.database.db.select({
-    code: f.regionCode, indicators: sql<number>`count(*)::int`, withTarget: sql<number>`(count(*) filter (where ${f.hasTarget}))::int`,
-    met: sql<number>`(count(*) filter (where ${f.percent} >= 100))::int`,
-    used: sql<number>`count(${f.percent})::int`, sum: sql<string>`coalesce(sum(${f.percent}), 0)::text`,
-  }).from(f).innerJoin(sakipPlans, and(eq(sakipPlans.regionCode, f.regionCode), eq(sakipPlans.id, f.planId)))
-    .where(and(inArray(f.regionCode, regionCodes), eq(f.year, year), eq(f.iku, true), eq(sakipPlans.status, 'active')))
-    .groupBy(f.regionCode);
+    code: t.regionCode, indicators: sql<number>`sum(${t.indicators})::int`, withTarget: sql<number>`sum(${t.withTarget})::int`,
+    met: sql<number>`sum(${t.met})::int`, used: sql<number>`sum(${t.used})::int`, sum: sql<string>`sum(${t.sum})::text`,
+  }).from(t).where(and(inArray(t.regionCode, regionCodes), eq(t.year, year), eq(t.iku, true))).groupBy(t.regionCode);
   return new Map(rows.map(({ code, ...counts }) => [code, counts]));
 }

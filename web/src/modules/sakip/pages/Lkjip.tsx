@@ -161,6 +161,11 @@ function ReportEditor({ region, id }: { region: RegionProfile; id: string }) {
       {r.status === 'draft' && (
         <div className="button-row">
           {editable && <button type="button" className="button secondary" onClick={() => void act('regenerate', {}, t('sakip.lkjip.regenerated'))}>{t('sakip.lkjip.regenerate')}</button>}
+          {editable && (
+            <button type="button" className="button secondary" onClick={() => window.confirm(t('sakip.lkjip.regenerateTextsConfirm')) && void act('regenerate', { resetTexts: true }, t('sakip.lkjip.regeneratedTexts'))}>
+              {t('sakip.lkjip.regenerateTexts')}
+            </button>
+          )}
           {mayApprove(me, region.code, r) && <button type="button" className="button" onClick={() => window.confirm(t('sakip.lkjip.finaliseConfirm')) && void act('finalise', {}, t('sakip.lkjip.finalisedFlash'))}>{t('sakip.lkjip.finalise')}</button>}
         </div>
       )}
