@@ -1,7 +1,8 @@
 // The performance report (LKjIP) in Chromium, on the demo region: the health
 // office's planner generates its 2025 draft, edits a section, sees it on the
 // print page with its budget table (the site's frame hidden when printed),
-// and downloads the Word and PDF files; a visitor without an account, on a
+// and downloads the Word and PDF files, then regenerates its figures and
+// text; a visitor without an account, on a
 // phone, finds the region's final 2025 report with its budget table on the
 // public documents page, never the draft, and nothing wider than the screen;
 // the coordinator reopens that report with a reason, and the public keeps
@@ -68,6 +69,15 @@ describeInBrowser('e-SAKIP performance report (LKjIP) in Chromium', (b) => {
     const pdfBody = (await pdf.body()).toString('latin1');
     expect(pdfBody.startsWith('%PDF-')).toBe(true);
     expect(pdfBody.trimEnd().endsWith('%%EOF')).toBe(true);
+
+    // Regenerating figures and text, once confirmed, replaces the planner's text with a new draft.
+    await page.goBack();
+    const edited = page.getByLabel('C. Permasalahan');
+    await eventually(() => edited.inputValue()).toBe(PROBLEM);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Susun ulang angka dan naskah' }).click();
+    await eventually(() => page.getByText('Angka dan naskah laporan disusun ulang dari data terbaru.').isVisible()).toBe(true);
+    await eventually(() => edited.inputValue()).not.toBe(PROBLEM);
     expect(b.problems(page)).toEqual([]);
     await page.context().close();
   });

@@ -161,6 +161,14 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
     // The budget's judgement follows: the target now (107.142857… + 100 + 109.43… + 108.84…) / 4 = 106.35 %.
     expect(again.body.snapshot.budget.rows[0].achievement.percent).toBe('106.35');
     expect(again.body.sections.find((x: any) => x.key === 'problems').text).toContain('e-PPGBM terlambat');
+    // Asked to, it writes new draft texts: the budget text now says today's figures, the staff's problems text is replaced.
+    const reset = await h.api('POST', `${REPORTS}/${r.id}/regenerate`, { session: s.dinkes, body: { resetTexts: true } });
+    expect(reset.body).toMatchObject({ generation: 3 });
+    expect(reset.body.sections.find((x: any) => x.key === 'problems').text).not.toContain('e-PPGBM terlambat');
+    const accountabilityText = (body: any) => body.sections.find((x: any) => x.key === 'accountability').text;
+    expect(accountabilityText(reset.body)).toContain(`Rata-rata capaian indikator adalah ${reset.body.snapshot.summary.average.replace('.', ',')} %.`);
+    expect(accountabilityText(reset.body)).not.toBe(accountabilityText(again.body));
+    await edit(s.dinkes, 'Pengukuran di posyandu wilayah utara belum merata.\r\n\r\nData e-PPGBM terlambat masuk.');
 
     // Not on the public page while a draft, under any address.
     expect((await h.api('GET', `${PUBLIC}/reports/${r.id}`)).status).toBe(404);

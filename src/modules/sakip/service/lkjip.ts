@@ -8,7 +8,7 @@
 // coordinator may reopen a final report for correction, with a reason: it
 // goes back to draft, the approved report stays readable as a version, and
 // the public keeps reading that version until the report is final again.
-import { and, asc, desc, eq, inArray, max, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
@@ -148,7 +148,7 @@ async function writeSections(tx: Queryable, r: { regionCode: string; id: string 
   const values = LKJIP_SECTIONS.map((section) => ({ regionCode: r.regionCode, reportId: r.id, section, text: texts[section], updatedAt: now, updatedBy: by.id, updatedByLabel: by.label }));
   await tx.insert(sakipReportSections).values(values).onConflictDoUpdate({
     target: [sakipReportSections.regionCode, sakipReportSections.reportId, sakipReportSections.section],
-    set: { text: sakipReportSections.text, updatedAt: now, updatedBy: by.id, updatedByLabel: by.label },
+    set: { text: sql`excluded.text`, updatedAt: now, updatedBy: by.id, updatedByLabel: by.label },
   });
 }
 

@@ -172,7 +172,7 @@ function ReportEditor({ region, id }: { region: RegionProfile; id: string }) {
       {r.status === 'final' && may(me, region.code, 'sakip.manage') && <ReopenReport region={region} id={id} reopened={() => { data.reload(); setFlash(t('sakip.lkjip.reopenedFlash')); }} />}
       {r.versions.length > 0 && <Versions region={region} report={r} />}
       <h2>{t('sakip.lkjip.sections')}</h2>
-      {r.sections.map((s) => <SectionEditor key={`${s.key}:${s.updated?.at ?? ''}`} region={region} report={r} section={s} editable={editable} saved={data.reload} />)}
+      {r.sections.map((s) => <SectionEditor key={`${s.key}:${r.generation}:${s.updated?.at ?? ''}`} region={region} report={r} section={s} editable={editable} saved={data.reload} />)}
     </>
   );
 }
