@@ -1,5 +1,6 @@
 // e-SAKIP at scale (issue 11): the region view and the province comparison
-// read from the stored yearly achievement summary, against the naive
+// read from the stored yearly achievement summary counted per unit and the
+// units' stored budgets (service/unit-tallies.ts, unit-budgets.ts), against the naive
 // recomputation from the raw targets and realisations
 // (bench/sakip-baseline-server.ts), each server on its own copy of the data,
 // in ABBA pairs of rounds; both again on data 10× smaller; and entering one
@@ -133,7 +134,7 @@ async function generateVillages(db: Database, code: string, scale: number): Prom
 
 /** The first region's rows under every other region's code (ids are unique per region only). */
 async function copyRegion(db: Database, from: string, to: string[]): Promise<void> {
-  for (const table of ['units', 'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations', 'sakip_indicator_year_figures', 'sakip_budgets', 'sakip_unit_year_budgets']) {
+  for (const table of ['units', 'sakip_plans', 'sakip_nodes', 'sakip_indicators', 'sakip_targets', 'sakip_realisations', 'sakip_indicator_year_figures', 'sakip_budgets', 'sakip_unit_year_budgets', 'sakip_unit_year_tallies']) {
     const columns = (await db.rows<{ c: string }>(sql`select column_name as c from information_schema.columns where table_name = ${table} and table_schema = current_schema() order by ordinal_position`)).map((r) => r.c);
     const list = columns.map((c) => `"${c}"`).join(', ');
     const select = columns.map((c) => (c === 'region_code' ? 'r.code' : `t."${c}"`)).join(', ');
