@@ -124,6 +124,6 @@ export async function rebuildMissingFigures(database: Database): Promise<void> {
     .innerJoin(sakipPlans, and(eq(sakipPlans.regionCode, sakipIndicators.regionCode), eq(sakipPlans.id, sakipIndicators.planId)))
     .where(and(eq(sakipPlans.status, 'active'), notExists(database.db.select({ one: sql`1` }).from(f)
       .where(and(eq(f.regionCode, sakipIndicators.regionCode), eq(f.indicatorId, sakipIndicators.id), eq(f.year, sakipPlans.startYear))))));
-  const codes = new Set([...missing.map((m) => m.code), ...await regionsMissingTallies(database.db), ...await regionsMissingUnitBudgets(database.db)]);
+  const codes = new Set([...missing.map((m) => m.code), ...await regionsMissingTallies(database.db), ...await regionsMissingUnitBudgets(database)]);
   for (const code of [...codes].sort()) await rebuildFigures(database, code);
 }

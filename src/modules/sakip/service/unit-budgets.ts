@@ -9,8 +9,8 @@
 // plan's activation or return to draft (service/plans.ts); an active plan's
 // tree does not change. Rebuilt with the achievement summary
 // (service/figures.ts), at every start when missing.
-import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
-import type { Queryable } from '../../../platform/db/client.js';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../../../platform/db/client.js';
 import { Dec } from '../../../platform/decimal.js';
 import { addBudgets, type Budget } from '../domain/efficiency.js';
 import { sakipBudgets, sakipNodes, sakipPlans, sakipUnitYearBudgets } from '../schema.js';
@@ -114,14 +114,15 @@ export async function rebuildRegionUnitBudgets(tx: Queryable, regionCode: string
   return { rows, differing: rows - same + (before.size - same) };
 }
 
-/** The regions with a budget entry in an active plan's year that has no roll-up row (a database from before it existed). */
-export async function regionsMissingUnitBudgets(db: Queryable): Promise<string[]> {
+/** The regions with an active plan's year that has budget entries but no roll-up row (a database from before it existed): per plan and year, by index. */
+export async function regionsMissingUnitBudgets(database: Database): Promise<string[]> {
   const b = sakipBudgets;
   const u = sakipUnitYearBudgets;
-  const rows = await db.selectDistinct({ code: b.regionCode }).from(b)
-    .innerJoin(sakipPlans, and(eq(sakipPlans.regionCode, b.regionCode), eq(sakipPlans.id, b.planId)))
-    .where(and(eq(sakipPlans.status, 'active'), notExists(db.select({ one: sql`1` }).from(u)
-      .where(and(eq(u.regionCode, b.regionCode), eq(u.planId, b.planId), eq(u.year, b.year))))));
+  const p = sakipPlans;
+  const rows = await database.rows<{ code: string }>(sql`select distinct ${p.regionCode} as code from ${p} cross join generate_series(${p.startYear}, ${p.endYear}) as y(year)
+    where ${p.status} = 'active'
+      and exists (select 1 from ${b} where ${b.regionCode} = ${p.regionCode} and ${b.planId} = ${p.id} and ${b.year} = y.year)
+      and not exists (select 1 from ${u} where ${u.regionCode} = ${p.regionCode} and ${u.planId} = ${p.id} and ${u.year} = y.year)`);
   return rows.map((r) => r.code);
 }
 

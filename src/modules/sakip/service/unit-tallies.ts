@@ -9,7 +9,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client.js';
 import { addExact, Dec, multiplyExact } from '../../../platform/decimal.js';
-import { sakipIndicatorYearFigures, sakipUnitYearTallies } from '../schema.js';
+import { sakipIndicatorYearFigures, sakipPlans, sakipUnitYearTallies } from '../schema.js';
 
 /** What a summary row adds to its tally. */
 export interface CountedRow { year: number; unitId: string | null; iku: boolean; hasTarget: boolean; reported: boolean; percent: string | null }
@@ -86,9 +86,11 @@ export async function rebuildRegionTallies(tx: Queryable, regionCode: string): P
   return { rows: after.length, differing: after.length - same + (before.size - same) };
 }
 
-/** The regions with summary rows of a plan-year that has no tally (a database from before they existed). */
+/** The regions with an active plan whose first year has summary rows but no tally (a database from before they existed): per plan, by index. */
 export async function regionsMissingTallies(db: Queryable): Promise<string[]> {
-  const rows = await db.selectDistinct({ code: f.regionCode }).from(f)
-    .where(sql`not exists (select 1 from ${t} where ${t.regionCode} = ${f.regionCode} and ${t.planId} = ${f.planId} and ${t.year} = ${f.year})`);
+  const p = sakipPlans;
+  const rows = await db.selectDistinct({ code: p.regionCode }).from(p).where(and(eq(p.status, 'active'),
+    sql`exists (select 1 from ${f} where ${f.regionCode} = ${p.regionCode} and ${f.year} = ${p.startYear} and ${f.planId} = ${p.id})`,
+    sql`not exists (select 1 from ${t} where ${t.regionCode} = ${p.regionCode} and ${t.planId} = ${p.id} and ${t.year} = ${p.startYear})`));
   return rows.map((r) => r.code);
 }
