@@ -222,7 +222,7 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     expect((await res.json()).error.code).toBe('sakip.period_locked');
   });
 
-  it('takes the SPBE index from the SPBE module with one click, never typed', async () => {
+  it('takes the SPBE index from the SPBE module with one click, never typed, beside its automatic sync', async () => {
     const coordinator = await b.apiSession('sakip@sumedang.demo');
     const plans = await b.api<PlanBrief[]>('GET', '/api/regions/32.11/sakip/plans', undefined, coordinator);
     const rpjmd = plans.find((p) => p.kind === 'rpjmd')!;
@@ -232,6 +232,9 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     await b.signIn(page, 'sakip@sumedang.demo');
     await page.goto(b.url(`/staff/32.11/sakip/rencana/${rpjmd.id}/indikator/${spbe}?tahun=2025`));
     await eventually(() => page.locator('.sakip-facts').textContent()).toContain('Indeks SPBE: Indeks hasil evaluasi SPBE');
+    // It is also taken by itself for the open periods: the sync has not run yet in this test (no worker).
+    const sync = page.getByRole('region', { name: 'Sinkron otomatis' });
+    expect(await sync.textContent()).toContain('Belum pernah berjalan.');
     const reportForm = page.getByRole('form', { name: 'Laporkan realisasi' });
     await reportForm.getByLabel('Tahun', { exact: true }).selectOption('2025');
     // 2025 is closed: the coordinator's correction carries its reason.

@@ -2745,6 +2745,8 @@ export interface paths {
                                     to: "planners" | "unit_head" | "coordinator";
                                 }[];
                             };
+                            /** @default 6 */
+                            sourceSyncHours?: number;
                         };
                     };
                 };
@@ -23019,6 +23021,8 @@ export interface components {
                         to: "planners" | "unit_head" | "coordinator";
                     }[];
                 };
+                /** @default 6 */
+                sourceSyncHours: number;
             };
         };
         RegionSummary: {
@@ -23507,6 +23511,8 @@ export interface components {
                 target: components["schemas"]["SakipTarget"] | null;
             }[];
             achievement: components["schemas"]["SakipAchievement"];
+            /** @description Sinkron otomatis dari sumbernya (indikator bersumber pada rencana aktif); null bila diisi orang atau rencana masih draf / the automatic sync from its source (a sourced indicator of an active plan); null when typed or while the plan is a draft */
+            sourceSync: components["schemas"]["SakipSourceSync"] | null;
         };
         SakipIndicatorFields: {
             id: string;
@@ -24409,6 +24415,32 @@ export interface components {
                 missing: number;
             };
             units: components["schemas"]["SakipUnitReport"][];
+        };
+        SakipSourceSync: {
+            /** @description Kapan terakhir dijalankan; null bila belum pernah / when it last ran; null if never yet */
+            lastRunAt: string | null;
+            /**
+             * Format: date-time
+             * @description Kapan dijalankan lagi / when it runs next
+             */
+            nextAt: string;
+            /** @description Hasil per periode pada jalan terakhir: periode pelaporan yang dibuka (atau tahunnya bila sumbernya tahunan) / each period's outcome in the last run: the open reporting periods (or their year for a yearly source) */
+            outcomes: {
+                period: string;
+                /**
+                 * @description entered: nilai sumber disimpan; unchanged: sudah sama; refused: ditolak (code); failed: galat tak terduga / entered: the source's value was stored; unchanged: already the same; refused: refused (code); failed: an unexpected error
+                 * @enum {string}
+                 */
+                result: "entered" | "unchanged" | "refused" | "failed";
+                /** @description Nilai sumber, bila ada / the source's value, when it had one */
+                value: string | null;
+                /** @description Kode galat penolakan (sakip.source_no_value, sakip.period_mixed, sakip.period_locked …) / the refusal's error code */
+                code: string | null;
+                message: {
+                    id: string;
+                    en: string;
+                } | null;
+            }[];
         };
         SakipTallySummary: {
             /** @constant */

@@ -19,6 +19,7 @@ import { seedLkjipDemo } from './demo-lkjip.js';
 import { sakipIsolation } from './isolation.js';
 import { sakipTiles } from './service/tiles.js';
 import { rebuildFigures, rebuildMissingFigures, rebuildRegionFigures } from './service/figures.js';
+import { enrolSourceSyncs, sweepSourceSyncs } from './service/source-sync.js';
 
 // The coordinator (organisation or planning office) runs the region's plans;
 // unit planners fill their own unit's Renstra and realisations; unit heads,
@@ -79,8 +80,13 @@ export const sakipModule = defineModule({
   deadlines: { unit_report: unitReportDeadlineHandler },
   isolation: sakipIsolation,
   tiles: sakipTiles,
-  // The yearly achievement summary: filled for a database from before it existed (or rows lost), at every start.
-  prepare: (database) => rebuildMissingFigures(database),
+  // Sourced indicators take their open periods' realisations by themselves, every few hours (settings: sakip.sourceSyncHours).
+  sweeps: [{ name: 'sakip.source-sync', run: sweepSourceSyncs }],
+  // The yearly achievement summary and the sourced indicators' syncs: filled for a database from before they existed (or rows lost), at every start.
+  prepare: async (database, now) => {
+    await rebuildMissingFigures(database);
+    await enrolSourceSyncs(database.db, now);
+  },
   commands: [{
     name: 'rebuild-sakip-figures',
     usage: 'rebuild-sakip-figures [--region KODE]           hitung ulang ringkasan capaian SAKIP / recompute the SAKIP achievement summary',
@@ -134,7 +140,9 @@ export const sakipModule = defineModule({
     seed: async (tx, place) => {
       await seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now);
       await seedAkipDemo(tx, place.region, (code) => place.unit(code), place.now);
-      // The demo writes its plans' rows directly; the summary is built before the report, whose budget chapter reads it.
+      // The demo writes its plans' rows directly: its sourced indicators are enrolled for the sync (due at once), and
+      // the summary is built before the report, whose budget chapter reads it.
+      await enrolSourceSyncs(tx, place.now, { regionCode: place.region });
       await rebuildRegionFigures(tx, place.region);
       await seedLkjipDemo(tx, place.region);
     },

@@ -873,3 +873,41 @@ export const sakipActionTargets = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.indicatorId, t.period] }), index('sakip_action_targets_plan_idx').on(t.regionCode, t.planId, t.year)],
 );
+
+/** What one period came to in an automatic sync of a sourced indicator (service/source-sync.ts). */
+export interface SourceSyncOutcome {
+  period: string;
+  /** entered: the source's value was written; unchanged: it was already the realisation; refused: the use case or the source said no (code); failed: an unexpected error. */
+  result: 'entered' | 'unchanged' | 'refused' | 'failed';
+  /** The source's value, when it had one. */
+  value: string | null;
+  /** The error code of a refusal ('sakip.source_no_value', 'sakip.period_mixed', 'sakip.period_locked') or 'internal'. */
+  code?: string;
+  details?: unknown;
+  /** An unexpected error's message, for an operator reading the table; never shown in the app. */
+  error?: string;
+}
+
+/**
+ * The automatic sync of a sourced indicator of an active plan: when the
+ * sweep takes it next (`next_at`, also its lease while it runs), when it
+ * last ran and what each period came to. A row exists exactly while its
+ * indicator has a source and its plan is active (service/source-sync.ts).
+ */
+export const sakipSourceSyncs = pgTable(
+  'sakip_source_syncs',
+  {
+    regionCode: text('region_code').notNull(),
+    indicatorId: uuid('indicator_id').notNull(),
+    planId: uuid('plan_id').notNull(),
+    nextAt: ts('next_at').notNull(),
+    lastRunAt: ts('last_run_at'),
+    outcomes: jsonb('outcomes').$type<SourceSyncOutcome[]>().notNull().default([]),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.indicatorId] }),
+    index('sakip_source_syncs_plan_idx').on(t.regionCode, t.planId),
+    // The sweep's claim reads the due rows of every region, oldest first.
+    index('sakip_source_syncs_next_idx').on(t.nextAt),
+  ],
+);

@@ -71,7 +71,8 @@ export interface Grant {
 }
 
 export interface Actor {
-  kind: 'user' | 'api_key' | 'anonymous';
+  /** `system`: Pamong itself, acting in a sweep (see systemActor). */
+  kind: 'user' | 'api_key' | 'anonymous' | 'system';
   userId: string | null;
   name: string;
   email: string | null;
@@ -84,6 +85,16 @@ export interface Actor {
 export const anonymousActor: Actor = {
   kind: 'anonymous', userId: null, name: 'anonim', email: null, platformAdmin: false, grants: [], apiKeyRegion: null,
 };
+
+/**
+ * Pamong itself acting in one region, e.g. a module's sweep: named in the
+ * audit trail and on what it writes (no person), and holding only the
+ * region-wide roles it is given there, so it may do no more than a person
+ * with those roles in that region.
+ */
+export function systemActor(name: string, regionCode: string, roles: readonly Role[]): Actor {
+  return { kind: 'system', userId: null, name, email: null, platformAdmin: false, grants: roles.map((role) => ({ regionCode, role, unitId: null })), apiKeyRegion: null };
+}
 
 export function rolesIn(actor: Actor, regionCode: string): Role[] {
   return actor.grants.filter((g) => g.regionCode === regionCode).map((g) => g.role);

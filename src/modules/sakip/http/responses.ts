@@ -68,10 +68,24 @@ const indicatorFieldsShape = {
 };
 export const indicatorFields = z.object(indicatorFieldsShape).meta({ id: 'SakipIndicatorFields' });
 
+export const sourceSync = z.object({
+  lastRunAt: instant.nullable().describe('Kapan terakhir dijalankan; null bila belum pernah / when it last ran; null if never yet'),
+  nextAt: instant.describe('Kapan dijalankan lagi / when it runs next'),
+  outcomes: z.array(z.object({
+    period: z.string(),
+    result: oneOf(['entered', 'unchanged', 'refused', 'failed'])
+      .describe('entered: nilai sumber disimpan; unchanged: sudah sama; refused: ditolak (code); failed: galat tak terduga / entered: the source\'s value was stored; unchanged: already the same; refused: refused (code); failed: an unexpected error'),
+    value: decimal.nullable().describe('Nilai sumber, bila ada / the source\'s value, when it had one'),
+    code: z.string().nullable().describe('Kode galat penolakan (sakip.source_no_value, sakip.period_mixed, sakip.period_locked …) / the refusal\'s error code'),
+    message: words.nullable(),
+  })).describe('Hasil per periode pada jalan terakhir: periode pelaporan yang dibuka (atau tahunnya bila sumbernya tahunan) / each period\'s outcome in the last run: the open reporting periods (or their year for a yearly source)'),
+}).meta({ id: 'SakipSourceSync' });
+
 export const indicator = z.object({
   ...indicatorFieldsShape,
   targets: z.array(z.object({ year: z.number().int(), target: target.nullable() })).describe('Target yang berlaku per tahun rencana / the current target per plan year'),
   achievement,
+  sourceSync: sourceSync.nullable().describe('Sinkron otomatis dari sumbernya (indikator bersumber pada rencana aktif); null bila diisi orang atau rencana masih draf / the automatic sync from its source (a sourced indicator of an active plan); null when typed or while the plan is a draft'),
 }).meta({ id: 'SakipIndicator' });
 
 export const summary = z.discriminatedUnion('ok', [

@@ -1,7 +1,7 @@
 // Reporting periods: parsing, when each begins and ends in a region's time, a year's
 // periods in order, and which periods contain which (what closing a period locks).
 import { describe, expect, it } from 'vitest';
-import { isWithin, parsePeriod, periodAndContainers, periodEnd, periodStart, periodsOfYear } from './periods.js';
+import { isWithin, parsePeriod, periodAndContainers, periodEnd, periodStart, periodsOfYear, periodsToRead } from './periods.js';
 
 describe('reporting periods', () => {
   it.each([
@@ -43,5 +43,14 @@ describe('reporting periods', () => {
     expect(periodAndContainers('2026')).toEqual(['2026']);
     expect([isWithin('2026-03', '2026-Q1'), isWithin('2026-04', '2026-Q1'), isWithin('2026-Q1', '2026-03'), isWithin('2026', '2026-Q1'), isWithin('2026-Q1', '2025')])
       .toEqual([true, false, false, false, false]);
+  });
+
+  it('reads a measure for the open periods it measures, or for their year when it measures years only', () => {
+    const open = ['2026-Q3', '2025', '2026-10', '2026-Q4'];
+    expect(periodsToRead(open, ['year', 'quarter', 'month'])).toEqual(['2025', '2026-Q3', '2026-10', '2026-Q4']);
+    // The yearly SPBE index: the year of each open period, once.
+    expect(periodsToRead(open, ['year'])).toEqual(['2025', '2026']);
+    // A measure of quarters only has nothing for an open month or year.
+    expect(periodsToRead(open, ['quarter'])).toEqual(['2026-Q3', '2026-Q4']);
   });
 });

@@ -63,3 +63,19 @@ export const periodOrder = (period: string): number => {
   const p = parsePeriod(period);
   return p.kind === 'year' ? 0 : p.kind === 'quarter' ? p.index * 3 : p.index;
 };
+
+/**
+ * What a measure is read for, given the region's open reporting periods:
+ * each period of a kind it measures, else that period's year when it
+ * measures years (the yearly SPBE index beside an open quarter); each once,
+ * by year and then as periodOrder sorts them.
+ */
+export function periodsToRead(open: readonly string[], kinds: readonly PeriodKind[]): string[] {
+  const wanted = new Set<string>();
+  for (const period of open) {
+    const p = parsePeriod(period);
+    if (kinds.includes(p.kind)) wanted.add(period);
+    else if (kinds.includes('year')) wanted.add(String(p.year));
+  }
+  return [...wanted].sort((a, b) => parsePeriod(a).year - parsePeriod(b).year || periodOrder(a) - periodOrder(b));
+}

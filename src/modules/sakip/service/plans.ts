@@ -13,6 +13,7 @@ import { ensureMayEditPlan } from './access.js';
 import { domainPlan, ensureDraft, ensureUnits, loadPlanData, planFor, withoutNewProblems, type PlanRow } from './data.js';
 import { refreshFigures } from './figures.js';
 import { refreshUnitBudgets } from './unit-budgets.js';
+import { refreshSourceSyncs } from './source-sync.js';
 
 /** RPJMD and Renstra run five years; a shorter plan (a transitional RPD) is allowed, a longer one is not. */
 export const MAX_PLAN_YEARS = 5;
@@ -97,6 +98,7 @@ export async function setPlanStatus(ctx: AppContext, regionCode: string, actor: 
     await tx.update(sakipPlans).set({ status, updatedAt: now }).where(and(eq(sakipPlans.regionCode, regionCode), eq(sakipPlans.id, plan.id)));
     await refreshFigures(tx, { ...plan, status });
     await refreshUnitBudgets(tx, { ...plan, status });
+    await refreshSourceSyncs(tx, { ...plan, status }, now);
     await audit(tx, now, actor, regionCode, 'sakip.plan_status', 'sakip_plan', plan.id, {}, { before: { status: plan.status }, after: { status } });
   });
 }

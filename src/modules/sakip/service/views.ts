@@ -1,7 +1,8 @@
 // A plan as people read it: the performance tree, or the same as a table
 // (one row per indicator, a column per year), each indicator with its current
-// targets and its achievement for a chosen year, each node with indicators
-// with the achievement of its indicators together, and the plan's problems.
+// targets and its achievement for a chosen year (and, when sourced, its
+// automatic sync), each node with indicators with the achievement of its
+// indicators together, and the plan's problems.
 // Figures are exact decimals: shown half up to two decimals, with the exact
 // value beside them.
 import { and, eq } from 'drizzle-orm';
@@ -17,6 +18,7 @@ import { domainPlan, loadPlanData, planFor, type IndicatorRow, type NodeRow, typ
 import { periodKind, periodsOfYear } from './periods.js';
 import { planHeader, unitOf } from './plans.js';
 import { indicatorBrief, nodeBrief } from './reads.js';
+import { sourceSyncsOf } from './source-sync.js';
 import { targetView } from './targets.js';
 
 /** Full precision, plain notation (never exponent notation). */
@@ -142,22 +144,24 @@ export async function planFigures(db: Queryable, region: RegionView, plan: PlanR
 async function prepare(ctx: AppContext, region: RegionView, planId: string, askedYear?: number) {
   const plan = await planFor(ctx.database.db, region.code, planId);
   const year = chosenYear(ctx, plan, region.utcOffsetMinutes, askedYear);
-  const [{ c, data, indicators }, unit] = await Promise.all([planFigures(ctx.database.db, region, plan, year), unitOf(ctx, plan)]);
+  const [{ c, data, indicators }, unit, syncs] = await Promise.all([planFigures(ctx.database.db, region, plan, year), unitOf(ctx, plan), sourceSyncsOf(ctx.database.db, plan)]);
   const domain = domainPlan(plan, data);
-  return { c, data, domain, indicators, header: planHeader(plan, unit), problems: planProblems(domain) };
+  /** An indicator as the views answer it: its sync beside its figures (null when typed, or while the plan is a draft). */
+  const withSync = (view: ReturnType<typeof indicatorView>['view']) => ({ ...view, sourceSync: syncs.get(view.id) ?? null });
+  return { c, data, domain, indicators, withSync, header: planHeader(plan, unit), problems: planProblems(domain) };
 }
 
 type TreeNode = PlanNode & { row: NodeRow };
 
 export async function planTreeView(ctx: AppContext, region: RegionView, planId: string, askedYear?: number) {
-  const { c, data, indicators, header, problems } = await prepare(ctx, region, planId, askedYear);
+  const { c, data, indicators, withSync, header, problems } = await prepare(ctx, region, planId, askedYear);
   const nodes: TreeNode[] = data.nodes.map((n) => ({ id: n.id, kind: n.kind as NodeKind, parentId: n.parentId, name: n.title, code: n.code, order: n.position, row: n }));
   const { roots, detached } = buildTree(nodes);
   const out = (item: TreeItem<TreeNode>): unknown => {
     const own = indicators.get(item.node.id) ?? [];
     return {
       ...nodeBrief(item.node.row), number: item.number, depth: item.depth,
-      indicators: own.map((i) => i.view), summary: summaryOf(c, own.map((i) => ({ id: i.view.id, figure: i.figure }))),
+      indicators: own.map((i) => withSync(i.view)), summary: summaryOf(c, own.map((i) => ({ id: i.view.id, figure: i.figure }))),
       children: item.children.map(out),
     };
   };
@@ -165,9 +169,9 @@ export async function planTreeView(ctx: AppContext, region: RegionView, planId: 
 }
 
 export async function planTableView(ctx: AppContext, region: RegionView, planId: string, askedYear?: number) {
-  const { c, data, domain, indicators, header, problems } = await prepare(ctx, region, planId, askedYear);
+  const { c, data, domain, indicators, withSync, header, problems } = await prepare(ctx, region, planId, askedYear);
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
-  const views = new Map([...indicators.values()].flat().map((i) => [i.view.id, i.view]));
+  const views = new Map([...indicators.values()].flat().map((i) => [i.view.id, withSync(i.view)]));
   const rows = planTable(domain).map((r) => ({
     number: r.number, depth: r.depth, node: nodeBrief(byId.get(r.node.id)!), indicator: r.indicator === null ? null : views.get(r.indicator.id)!,
   }));

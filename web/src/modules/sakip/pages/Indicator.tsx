@@ -1,8 +1,9 @@
 // One indicator: how it is measured, its achievement in the chosen year, its
 // yearly targets with every revision (who, when, why), its action plan
-// (targets per quarter or month), and its realisations per period with their
-// evidence files, with the forms to revise a target, set the action plan,
-// report a period and attach its evidence for whoever may.
+// (targets per quarter or month), its realisations per period with their
+// evidence files and, when sourced, its automatic sync, with the forms to
+// revise a target, set the action plan, report a period and attach its
+// evidence for whoever may.
 import { useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../../components/ui.js';
@@ -231,6 +232,7 @@ function Realisations({ rows, indicator, plan, url, region, reporter, corrector 
   return (
     <section aria-labelledby="realisations-title">
       <h2 id="realisations-title">{t('sakip.realisations.title')}</h2>
+      {indicator.source && <SourceSync indicator={indicator} region={region} />}
       {rows.length === 0 ? <p className="muted">{t('sakip.realisations.none')}</p> : (
         <div className="sakip-scroll">
           <table className="sakip-table">
@@ -261,6 +263,39 @@ function Realisations({ rows, indicator, plan, url, region, reporter, corrector 
       )}
       {rows.length > 0 && <Evidence key={rows.length} rows={rows} url={`${url}/indicators/${indicator.id}/realisations`} region={region} reporter={reporter} />}
       {reporter && <RealisationForm indicator={indicator} plan={plan} url={url} rows={rows} corrector={corrector} />}
+    </section>
+  );
+}
+
+/**
+ * A sourced indicator takes its realisation for the open reporting periods
+ * by itself (the server's sync): when it last ran, when it runs next, and
+ * what each period came to, a refusal in the API's own words.
+ */
+function SourceSync({ indicator, region }: { indicator: Indicator; region: RegionProfile }) {
+  const { t, pick, locale } = useI18n();
+  const sync = indicator.sourceSync;
+  const outcome = (o: NonNullable<Indicator['sourceSync']>['outcomes'][number]) => {
+    const value = `${formatExact(o.value, locale)} ${indicator.measure}`;
+    if (o.result === 'entered') return t('sakip.sync.entered', { value });
+    if (o.result === 'unchanged') return t('sakip.sync.unchanged', { value });
+    return t('sakip.sync.refused', { message: o.message ? pick(o.message) : o.code ?? '' });
+  };
+  return (
+    <section className="card small" aria-labelledby="sync-title">
+      <h3 id="sync-title">{t('sakip.sync.title')}</h3>
+      <p>{t('sakip.sync.intro')}</p>
+      {!sync ? <p className="muted">{t('sakip.sync.draft')}</p> : (
+        <>
+          <p>
+            {sync.lastRunAt ? <>{t('sakip.sync.lastRun')} <When at={sync.lastRunAt} zone={region} /></> : t('sakip.sync.notYet')}
+            {' · '}{t('sakip.sync.nextRun')} <When at={sync.nextAt} zone={region} />
+          </p>
+          {sync.lastRunAt && (sync.outcomes.length === 0 ? <p className="muted">{t('sakip.sync.noPeriod')}</p> : (
+            <ul>{sync.outcomes.map((o) => <li key={o.period}>{periodName(o.period, t)}: {outcome(o)}</li>)}</ul>
+          ))}
+        </>
+      )}
     </section>
   );
 }
