@@ -7,7 +7,9 @@
 // Read from the stored yearly summary counted per unit (service/figures.ts,
 // service/unit-tallies.ts): a few rows per unit whatever the number of
 // indicators; overview-raw.ts computes the same from the raw rows, for the
-// tests and the bench. (The summary holds active plans only.)
+// tests and the bench. (The summary holds active plans only.) A quarter's or
+// month's overview is counted the same way from that period's rows
+// (overview-period.ts).
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
