@@ -8,6 +8,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeWithApp, type Session } from '../../../test/harness.js';
+import { readDemoPlans } from './demo-plans.test-kit.js';
 import { Dec } from '../../platform/decimal.js';
 
 const R = '/api/regions/32.11/sakip';
@@ -30,13 +31,7 @@ describeWithApp('SAKIP region overview by quarter and month', (h) => {
 
   beforeAll(async () => {
     for (const [k, email] of Object.entries({ coordinator: 'sakip@sumedang.demo', kominfo: 'perencana.kominfo@sumedang.demo', bupati: 'bupati@sumedang.demo' })) s[k] = await h.signIn(email);
-    for (const p of (await h.api('GET', `${R}/plans`, { session: s.coordinator })).body) {
-      const key = p.unit?.code ?? 'RPJMD';
-      plans[key] = p.id;
-      const rows = (await h.api('GET', `${R}/plans/${p.id}/table?year=2025`, { session: s.coordinator })).body.rows;
-      nodes[key] = Object.fromEntries(rows.map((r: any) => [r.node.code ?? r.node.title, r.node.id]));
-      indicators[key] = Object.fromEntries(rows.filter((r: any) => r.indicator).map((r: any) => [r.indicator.name, r.indicator.id]));
-    }
+    await readDemoPlans(h, s.coordinator, { plans, nodes, indicators });
   });
 
   it('counts each unit\'s indicators against the quarter\'s action plan, with the quarter\'s budget, as the budget node\'s own quarter says', async () => {
