@@ -4,7 +4,8 @@
 // words when a figure is negative, reads 2025's quarters with their
 // efficiency in the region's colours, and sets an indicator's action-plan
 // target; another unit's planner reads without the form; the overview shows
-// each efficiency category, and a unit's targets from its row.
+// each efficiency category, and a unit's targets from its row; the overview
+// narrowed to a quarter shows that quarter's figures.
 import { expect, it } from 'vitest';
 import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
 
@@ -107,6 +108,33 @@ describeInBrowser('e-SAKIP budgets in Chromium', (b) => {
     expect(await targets.getByRole('row', { name: /stunting/i }).count()).toBe(0);
     await page.getByRole('link', { name: 'Kembali ke sasaran RPJMD' }).click();
     await eventually(() => targets.isVisible()).toBe(false);
+    expect(b.problems(page)).toEqual([]);
+  });
+
+  it('narrows the overview to a quarter: Triwulan II\'s achievement against its action plan and its budget', async () => {
+    const page = await b.newPage(DESKTOP);
+    await b.signIn(page, 'bupati@sumedang.demo');
+    await page.goto(b.url('/staff/32.11/sakip/ringkasan?tahun=2025'));
+    await eventually(() => page.getByRole('table', { name: 'Kinerja per perangkat daerah, tahun 2025' }).isVisible()).toBe(true);
+    await page.getByLabel('Periode').selectOption({ label: 'Triwulan II 2025' });
+    await eventually(() => page.getByRole('heading', { name: 'Ringkasan kinerja daerah: Triwulan II 2025' }).isVisible()).toBe(true);
+    expect(page.url()).toContain('periode=2025-Q2');
+    const performance = page.getByRole('table', { name: 'Kinerja per perangkat daerah, Triwulan II 2025' });
+    await eventually(() => performance.isVisible()).toBe(true);
+    // The health office: 7 indicators, 1 with a quarterly action plan, 4 reported, 1 met (4 388 of 4 375 mothers).
+    const dinkes = performance.getByRole('row', { name: /Dinas Kesehatan/ });
+    expect((await dinkes.locator('td').allTextContents()).slice(0, 4)).toEqual(['7', '1', '4', '1']);
+    // Its quarter's budget: 1 100 000 000 of 1 187 500 000 = 92,63 %, against 100,30 %: efficient.
+    const efficiency = page.getByRole('table', { name: 'Efisiensi per perangkat daerah, Triwulan II 2025' });
+    const row = efficiency.locator('tr[data-unit="DINKES"]');
+    expect(await row.textContent()).toContain('Rp1.187.500.000');
+    expect(await row.textContent()).toContain('92,63 %');
+    expect(await row.textContent()).toContain('100,30 %');
+    expect(await row.locator('[data-category]').getAttribute('data-category')).toBe('efficient');
+    // Back to the whole year.
+    await page.getByLabel('Periode').selectOption({ label: 'Tahun penuh' });
+    await eventually(() => page.getByRole('table', { name: 'Efisiensi per perangkat daerah, tahun 2025' }).isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: 'Efisiensi per perangkat daerah, tahun 2025' }).locator('tr[data-unit="DINKES"]').textContent()).toContain('Rp4.750.000.000');
     expect(b.problems(page)).toEqual([]);
   });
 });

@@ -12348,13 +12348,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Kinerja daerah setahun per perangkat daerah / The region's performance in a year, by unit
-         * @description Semua indikator rencana aktif yang mencakup tahun itu, dihitung untuk perangkat daerah penanggung jawabnya (perangkat daerah simpulnya, atau pemilik Renstra): jumlah indikator, yang bertarget, yang dilaporkan, yang tercapai (capaian ≥ 100 %) dan rata-rata capaiannya; serta IKU RPJMD. Tahun bawaan: tahun berjalan di daerah. / Every indicator of the active plans covering the year, counted for its responsible unit; and the RPJMD's IKU. By default the current year in the region.
+         * Kinerja daerah setahun, triwulan atau bulan per perangkat daerah / The region's performance in a year, quarter or month, by unit
+         * @description Semua indikator rencana aktif yang mencakup tahun itu, dihitung untuk perangkat daerah penanggung jawabnya (perangkat daerah simpulnya, atau pemilik Renstra): jumlah indikator, yang bertarget, yang dilaporkan, yang tercapai (capaian ≥ 100 %) dan rata-rata capaiannya; serta IKU RPJMD. Tahun bawaan: tahun berjalan di daerah. Dengan `period` triwulan atau bulan: setiap indikator dinilai dengan target rencana aksi periode itu lawan realisasi periode itu, anggaran dari baris anggaran di dalam periode itu (dihitung langsung dari data periode itu). / Every indicator of the active plans covering the year, counted for its responsible unit; and the RPJMD's IKU. By default the current year in the region. With a quarter or month `period`: each indicator judged by that period's action-plan target against that period's realisation, the budget from the budget rows inside it (computed from that period's rows).
          */
         get: {
             parameters: {
                 query?: {
                     year?: number;
+                    /** @description Triwulan (2025-Q2) atau bulan (2025-05); tahun (2025) sama dengan year; harus di tahun `year` bila keduanya diberikan / a quarter or month; a year is the yearly view; inside `year` when both are given */
+                    period?: string;
                     /** @description Sasaran satu perangkat daerah (Renstra-nya dan sasaran RPJMD yang dipimpinnya); tanpa ini: sasaran RPJMD / one unit's targets (its Renstra's and the RPJMD's it leads); without it: the RPJMD's */
                     unit?: string;
                 };
@@ -12404,6 +12406,15 @@ export interface paths {
                 };
                 /** @description Galat / error: `region.not_found`, `unit.not_found` */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `sakip.period_outside_plan` */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -23742,6 +23753,8 @@ export interface components {
         };
         SakipOverview: {
             year: number;
+            /** @description Triwulan atau bulan yang ditampilkan (target rencana aksi, realisasi dan anggaran periode itu); null: setahun / the quarter or month shown (its action-plan targets, realisations and budget); null: the year */
+            period: string | null;
             /** @description Rencana aktif yang mencakup tahun ini / the active plans covering the year */
             plans: {
                 id: string;
@@ -23758,9 +23771,9 @@ export interface components {
                     name: string;
                 } | null;
                 indicators: number;
-                /** @description Dengan target tahun ini / with a target this year */
+                /** @description Dengan target tahun ini (triwulan atau bulan: target rencana aksinya) / with a target this year (a quarter or month: its action-plan target) */
                 withTarget: number;
-                /** @description Dengan realisasi tahun ini / with a realisation this year */
+                /** @description Dengan realisasi tahun ini (triwulan atau bulan: periode itu) / with a realisation this year (a quarter or month: in it) */
                 reported: number;
                 /** @description Capaian 100 % atau lebih / achievement of 100 % or more */
                 met: number;
@@ -23774,9 +23787,9 @@ export interface components {
             /** @description Indikator kinerja utama RPJMD / the RPJMD's key performance indicators */
             iku: {
                 indicators: number;
-                /** @description Dengan target tahun ini / with a target this year */
+                /** @description Dengan target tahun ini (triwulan atau bulan: target rencana aksinya) / with a target this year (a quarter or month: its action-plan target) */
                 withTarget: number;
-                /** @description Dengan realisasi tahun ini / with a realisation this year */
+                /** @description Dengan realisasi tahun ini (triwulan atau bulan: periode itu) / with a realisation this year (a quarter or month: in it) */
                 reported: number;
                 /** @description Capaian 100 % atau lebih / achievement of 100 % or more */
                 met: number;

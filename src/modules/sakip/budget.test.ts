@@ -8,6 +8,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeWithApp, type Session } from '../../../test/harness.js';
+import { readDemoPlans } from './demo-plans.test-kit.js';
 import { createUser, grantRole } from '../../platform/auth/service.js';
 import { enableRegion, getRegion, updateSettings } from '../../platform/regions/service.js';
 import { DEMO_PASSWORD } from '../../demo/seed.js';
@@ -39,13 +40,7 @@ describeWithApp('SAKIP budgets, action plans and efficiency', (h) => {
       coordinator: 'sakip@sumedang.demo', dinkes: 'perencana.dinkes@sumedang.demo', kominfo: 'perencana.kominfo@sumedang.demo',
       bupati: 'bupati@sumedang.demo', foreign: 'sakip@bandung.test', province: 'sakip@jabarprov.demo',
     })) s[k] = await h.signIn(email);
-    for (const p of (await h.api('GET', `${R}/plans`, { session: s.coordinator })).body) {
-      const key = p.unit?.code ?? 'RPJMD';
-      plans[key] = p.id;
-      const rows = (await h.api('GET', `${R}/plans/${p.id}/table?year=2025`, { session: s.coordinator })).body.rows;
-      nodes[key] = Object.fromEntries(rows.map((r: any) => [r.node.code ?? r.node.title, r.node.id]));
-      indicators[key] = Object.fromEntries(rows.filter((r: any) => r.indicator).map((r: any) => [r.indicator.name, r.indicator.id]));
-    }
+    await readDemoPlans(h, s.coordinator, { plans, nodes, indicators });
   });
 
   it('reads a sub-activity\'s quarters with exact absorption, each quarter judged by its action-plan targets, and the programme adding up its activities', async () => {

@@ -170,14 +170,15 @@ const tallySummary = z.discriminatedUnion('ok', [
 ]).meta({ id: 'SakipTallySummary' });
 
 const tally = {
-  indicators: z.number().int(), withTarget: z.number().int().describe('Dengan target tahun ini / with a target this year'),
-  reported: z.number().int().describe('Dengan realisasi tahun ini / with a realisation this year'),
+  indicators: z.number().int(), withTarget: z.number().int().describe('Dengan target tahun ini (triwulan atau bulan: target rencana aksinya) / with a target this year (a quarter or month: its action-plan target)'),
+  reported: z.number().int().describe('Dengan realisasi tahun ini (triwulan atau bulan: periode itu) / with a realisation this year (a quarter or month: in it)'),
   met: z.number().int().describe('Capaian 100 % atau lebih / achievement of 100 % or more'),
   achievement: tallySummary.nullable().describe('Rata-rata capaian indikatornya / the average of its indicators\' achievement'),
 };
 
 export const overview = z.object({
   year: z.number().int(),
+  period: z.string().nullable().describe('Triwulan atau bulan yang ditampilkan (target rencana aksi, realisasi dan anggaran periode itu); null: setahun / the quarter or month shown (its action-plan targets, realisations and budget); null: the year'),
   plans: z.array(z.object({ id: z.string(), kind: oneOf(['rpjmd', 'renstra']), title: z.string(), unitId: z.string().nullable() })).describe('Rencana aktif yang mencakup tahun ini / the active plans covering the year'),
   units: z.array(z.object({ unit: unitBrief.nullable().describe('Null: indikator RPJMD tanpa perangkat daerah penanggung jawab / null: RPJMD indicators with no responsible unit'), ...tally, ...budgetAndEfficiency })),
   iku: z.object(tally).describe('Indikator kinerja utama RPJMD / the RPJMD\'s key performance indicators'),

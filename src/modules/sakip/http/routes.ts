@@ -15,8 +15,7 @@ import { PERIOD_PATTERN } from '../service/periods.js';
 import { indicatorFields, nodeView } from '../service/reads.js';
 import { enterRealisation, listRealisations, setTarget, targetHistory } from '../service/targets.js';
 import { planTableView, planTreeView } from '../service/views.js';
-import { regionOverview, targetFocus } from '../service/overview.js';
-import { withEfficiency } from '../service/efficiency.js';
+import { regionOverviewAt } from '../service/overview-period.js';
 import { realisationFromSource } from '../service/sources.js';
 import * as answers from './responses.js';
 import { sakipEvidenceRoutes } from './evidence.js';
@@ -94,18 +93,19 @@ export const sakipRoutes = (ctx: AppContext) => async (app: FastifyInstance) => 
   r.get(`${base}/overview`, {
     config: { access: 'sakip.read' },
     schema: {
-      tags, summary: 'Kinerja daerah setahun per perangkat daerah / The region\'s performance in a year, by unit', params: regionParam,
-      description: 'Semua indikator rencana aktif yang mencakup tahun itu, dihitung untuk perangkat daerah penanggung jawabnya (perangkat daerah simpulnya, atau pemilik Renstra): jumlah indikator, yang bertarget, yang dilaporkan, yang tercapai (capaian ≥ 100 %) dan rata-rata capaiannya; serta IKU RPJMD. Tahun bawaan: tahun berjalan di daerah. / Every indicator of the active plans covering the year, counted for its responsible unit; and the RPJMD\'s IKU. By default the current year in the region.',
+      tags, summary: 'Kinerja daerah setahun, triwulan atau bulan per perangkat daerah / The region\'s performance in a year, quarter or month, by unit', params: regionParam,
+      description: 'Semua indikator rencana aktif yang mencakup tahun itu, dihitung untuk perangkat daerah penanggung jawabnya (perangkat daerah simpulnya, atau pemilik Renstra): jumlah indikator, yang bertarget, yang dilaporkan, yang tercapai (capaian ≥ 100 %) dan rata-rata capaiannya; serta IKU RPJMD. Tahun bawaan: tahun berjalan di daerah. Dengan `period` triwulan atau bulan: setiap indikator dinilai dengan target rencana aksi periode itu lawan realisasi periode itu, anggaran dari baris anggaran di dalam periode itu (dihitung langsung dari data periode itu). / Every indicator of the active plans covering the year, counted for its responsible unit; and the RPJMD\'s IKU. By default the current year in the region. With a quarter or month `period`: each indicator judged by that period\'s action-plan target against that period\'s realisation, the budget from the budget rows inside it (computed from that period\'s rows).',
       querystring: z.object({
         year: z.coerce.number().int().min(2000).max(2100).optional(),
+        period: z.string().regex(PERIOD_PATTERN).optional()
+          .describe('Triwulan (2025-Q2) atau bulan (2025-05); tahun (2025) sama dengan year; harus di tahun `year` bila keduanya diberikan / a quarter or month; a year is the yearly view; inside `year` when both are given'),
         unit: z.uuid().optional().describe('Sasaran satu perangkat daerah (Renstra-nya dan sasaran RPJMD yang dipimpinnya); tanpa ini: sasaran RPJMD / one unit\'s targets (its Renstra\'s and the RPJMD\'s it leads); without it: the RPJMD\'s'),
+      }).refine((q) => q.year === undefined || q.period === undefined || q.period.startsWith(String(q.year)), {
+        path: ['period'], message: 'Periode harus di dalam tahun yang diminta / the period must be inside the year asked for',
       }),
-      response: { 200: answers.overview, ...failures('unit.not_found') },
+      response: { 200: answers.overview, ...failures('unit.not_found', 'sakip.period_outside_plan') },
     },
-  }, async (request) => {
-    const focus = await targetFocus(ctx.database.db, request.region!.code, request.query.unit);
-    return withEfficiency(ctx, request.region!, await regionOverview(ctx, request.region!, request.query.year), focus);
-  });
+  }, async (request) => regionOverviewAt(ctx, request.region!, request.query));
 
   r.get(P, {
     config: { access: 'sakip.read' },

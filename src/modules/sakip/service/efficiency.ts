@@ -17,11 +17,11 @@ import {
   sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipIndicators, sakipIndicatorYearFigures, sakipNodes, sakipRealisations, sakipReportingPeriods,
 } from '../schema.js';
 import { nodeIn, planFor, type NodeRow, type PlanRow } from './data.js';
-import { periodAndContainers, periodOrder } from './periods.js';
+import { isWithin, periodAndContainers, periodOrder } from './periods.js';
 import { nodeBrief } from './reads.js';
 import { planFigures, summaryOf, tallySummaryOf, type RegionView } from './views.js';
 import { getRegion } from '../../../platform/regions/service.js';
-import { regionOverview, type TargetFocus, type Tally } from './overview.js';
+import { regionOverview, responsibleUnit, type TargetFocus, type Tally } from './overview.js';
 import { BUDGET_KINDS, rolledUpBudgets, storedUnitBudgets, yearEntries } from './unit-budgets.js';
 
 export type EfficiencyRegion = RegionView & { settings: { sakip: EfficiencySettings } };
@@ -38,6 +38,10 @@ async function budgetRowsOf(db: Queryable, regionCode: string, planIds: string[]
   if (planIds.length === 0) return [];
   return db.select().from(sakipBudgets).where(and(eq(sakipBudgets.regionCode, regionCode), inArray(sakipBudgets.planId, planIds), eq(sakipBudgets.year, year)));
 }
+
+/** A quarter's or month's achievement: its action-plan target (one value) against its realisation; null without either. */
+export const periodFigure = (polarity: string, target: string | null, realised: string | null) =>
+  (target === null || realised === null ? null : achievement(polarity as Polarity, { type: 'single', value: target }, realised));
 
 /** The year a node's budget is read for: the one asked for, inside the plan. */
 function yearIn(plan: PlanRow, year: number) {
@@ -90,9 +94,7 @@ export async function nodeBudget(ctx: AppContext, region: EfficiencyRegion, plan
       target: actions.find((a) => a.indicatorId === i.view.id && a.period === r.period)?.value ?? null,
       realised: realised.find((x) => x.indicatorId === i.view.id && x.period === r.period)?.value ?? null,
     }));
-    const summary = r.period === String(year) ? yearSummary : summaryOf(region.settings.sakip, figures.map((f) => ({
-      id: f.id, figure: f.target === null || f.realised === null ? null : achievement(f.polarity as Polarity, { type: 'single', value: f.target }, f.realised),
-    })));
+    const summary = r.period === String(year) ? yearSummary : summaryOf(region.settings.sakip, figures.map((f) => ({ id: f.id, figure: periodFigure(f.polarity, f.target, f.realised) })));
     return {
       period: r.period, ceiling: r.ceiling, spending: r.spending, absorption: budgetView(budget)!.absorption, version: r.version, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel, reason: r.reason, afterClose: r.afterClose,
       locked: locked(r.period),
@@ -122,6 +124,8 @@ export async function nodeBudget(ctx: AppContext, region: EfficiencyRegion, plan
 
 interface OverviewLike {
   year: number;
+  /** A quarter or month (read with its period's source), null for the year. */
+  period: string | null;
   plans: { id: string; kind: 'rpjmd' | 'renstra'; unitId: string | null }[];
   units: { unit: { id: string } | null; achievement: { ok: boolean; percentExact?: string } | null }[];
   iku: { achievement: { ok: boolean; percentExact?: string } | null };
@@ -175,26 +179,29 @@ export const summaryPlanYears: PlanYearReader = async (db, region, planIds, year
   return out;
 };
 
-/** A plan with a budget in the year: its nodes' budgets rolled up, with its year's figures. */
+/** A plan with a budget in the year (or the quarter or month read): its nodes' budgets rolled up, with its figures. */
 export interface BudgetedPlan extends PlanYear {
   plan: PlanBrief;
   budgets: Map<string, Budget | null>;
 }
 
 /**
- * The plans among `plans` with a budget in the year, with their figures (the
+ * The plans among `plans` with a budget in the year, or in `period` (a
+ * quarter or month of it: the budget rows inside it), with their figures (the
  * others are left out); on any connection, so a report can count the same
  * budget inside its transaction.
  */
 export async function budgetedPlans(db: Queryable, region: EfficiencyRegion, plans: readonly PlanBrief[], year: number,
-  read: PlanYearReader = summaryPlanYears, needs: { tallies: boolean } = { tallies: true }): Promise<BudgetedPlan[]> {
-  const rows = await yearEntries(db, region.code, plans.map((p) => p.id), [year]);
+  read: PlanYearReader = summaryPlanYears, needs: { tallies: boolean } = { tallies: true }, period: string | null = null): Promise<BudgetedPlan[]> {
+  const ids = plans.map((p) => p.id);
+  const span = period ?? String(year);
+  const rows = period === null ? await yearEntries(db, region.code, ids, [year]) : (await budgetRowsOf(db, region.code, ids, year)).filter((r) => isWithin(r.period, span));
   const budgeted = plans.filter((p) => rows.some((r) => r.planId === p.id));
   if (budgeted.length === 0) return [];
   const years = await read(db, region, budgeted.map((p) => p.id), year, { ...needs, outputs: region.settings.sakip.method === 'output_index' });
   return budgeted.map((plan) => {
     const y = years.get(plan.id)!;
-    return { plan, ...y, budgets: rolledUpBudgets(y.nodes, rows.filter((r) => r.planId === plan.id), String(year)) };
+    return { plan, ...y, budgets: rolledUpBudgets(y.nodes, rows.filter((r) => r.planId === plan.id), span) };
   });
 }
 
@@ -223,7 +230,7 @@ export function budgetsByUnit(plans: readonly BudgetedPlan[]): Map<string | null
     for (const n of b.nodes) {
       const budget = b.budgets.get(n.id) ?? null;
       if (budget === null) continue;
-      const unitId = n.unitId ?? b.plan.unitId;
+      const unitId = responsibleUnit(b.plan, n);
       const u = byUnit.get(unitId) ?? { renstra: [], rpjmd: [], outputs: [] };
       byUnit.set(unitId, u);
       if (n.kind === 'programme') u[b.plan.kind as 'rpjmd' | 'renstra'].push({ from: b, node: n, unitId, budget });
@@ -240,9 +247,13 @@ export function budgetsByUnit(plans: readonly BudgetedPlan[]): Map<string | null
  */
 export const countedProgrammes = (u: UnitBudget) => (u.renstra.length > 0 ? u.renstra : u.rpjmd);
 
-/** Where efficiency's figures come from: the stored summaries when serving; the raw rows for the tests and the bench's naive side (overview-raw.ts). */
-export interface EfficiencySource { planYears: PlanYearReader; storedBudgets: boolean }
-export const STORED: EfficiencySource = { planYears: summaryPlanYears, storedBudgets: true };
+/**
+ * Where efficiency's figures come from: the stored summaries when serving;
+ * the raw rows for the tests and the bench's naive side (overview-raw.ts);
+ * a quarter's or month's raw rows (`period`, overview-period.ts).
+ */
+export interface EfficiencySource { planYears: PlanYearReader; storedBudgets: boolean; period: string | null }
+export const STORED: EfficiencySource = { planYears: summaryPlanYears, storedBudgets: true, period: null };
 
 /** A unit's counted budget and, when the region judges by the output index, its budget nodes' indicators as outputs. */
 interface UnitFigures { budget: Budget | null; outputs: OutputRealisation[] }
@@ -257,7 +268,7 @@ async function unitFigures(db: Queryable, region: EfficiencyRegion, plans: reado
     const stored = (await storedUnitBudgets(db, [region.code], year)).get(region.code) ?? new Map<string | null, Budget>();
     return new Map([...stored].map(([unitId, budget]) => [unitId, { budget, outputs: [] }]));
   }
-  const byUnit = budgetsByUnit(await budgetedPlans(db, region, plans, year, source.planYears, { tallies: false }));
+  const byUnit = budgetsByUnit(await budgetedPlans(db, region, plans, year, source.planYears, { tallies: false }, source.period));
   return new Map([...byUnit].map(([unitId, u]) => [unitId, { budget: sum(countedProgrammes(u).map((p) => p.budget)), outputs: u.outputs }]));
 }
 
@@ -269,19 +280,19 @@ async function unitFigures(db: Queryable, region: EfficiencyRegion, plans: reado
  * budget. Only the plans in focus are read node by node.
  */
 export async function withEfficiency<T extends OverviewLike>(ctx: AppContext, region: EfficiencyRegion, overview: T, focus: TargetFocus = null, source: EfficiencySource = STORED) {
+  if (overview.period !== source.period) throw new Error(`the overview of ${overview.period ?? overview.year} with ${source.period ?? 'the year'}'s figures`);
   const settings = region.settings.sakip;
   const db = ctx.database.db;
-  const unitOf = (plan: PlanBrief, node: NodeBrief) => node.unitId ?? plan.unitId;
   const inFocus = (p: PlanBrief) => p.kind === 'rpjmd' || (focus !== null && p.unitId === focus.unitId);
-  const shown = await budgetedPlans(db, region, overview.plans.filter(inFocus), overview.year, source.planYears);
+  const shown = await budgetedPlans(db, region, overview.plans.filter(inFocus), overview.year, source.planYears, { tallies: true }, source.period);
   const byUnit = await unitFigures(db, region, overview.plans, overview.year, source);
   // A target (sasaran) against the programmes serving it: its indicators' achievement and their budget.
-  const targets = shown.flatMap((b) => b.nodes.filter((n) => n.kind === 'target' && (focus === null || unitOf(b.plan, n) === focus.unitId)).flatMap((t) => {
+  const targets = shown.flatMap((b) => b.nodes.filter((n) => n.kind === 'target' && (focus === null || responsibleUnit(b.plan, n) === focus.unitId)).flatMap((t) => {
     const budget = sum(b.nodes.filter((n) => n.parentId === t.id).map((n) => b.budgets.get(n.id) ?? null).filter((x): x is Budget => x !== null));
     if (budget === null) return [];
     const achieved = nodeAchievement(settings, b, t.id);
     return [{
-      planId: b.plan.id, planKind: b.plan.kind as 'rpjmd' | 'renstra', unitId: unitOf(b.plan, t), node: { id: t.id, title: t.title, code: t.code },
+      planId: b.plan.id, planKind: b.plan.kind as 'rpjmd' | 'renstra', unitId: responsibleUnit(b.plan, t), node: { id: t.id, title: t.title, code: t.code },
       achievement: achieved === null ? null : percentView(new Dec(achieved)), budget: budgetView(budget),
       efficiency: judged(settings, achieved, budget, nodeOutputs(b, t.id, budget)),
     }];

@@ -6,30 +6,25 @@ import type { AppContext } from '../../../platform/context.js';
 import { planFor } from './data.js';
 import type { EfficiencySource, PlanYear, PlanYearReader } from './efficiency.js';
 import { tallyOf } from '../domain/achievement.js';
-import { activePlans, count, emptyTally, overviewView, regionUnits, regionYear, type Tally } from './overview.js';
+import { activePlans, overviewView, regionUnits, regionYear, responsibleUnit, UnitTallies } from './overview.js';
 import { planFigures, type RegionView } from './views.js';
 
 export async function regionOverviewFromRaw(ctx: AppContext, region: RegionView, askedYear?: number) {
   const year = askedYear ?? regionYear(ctx, region.utcOffsetMinutes);
   const [plans, unitRows] = await Promise.all([activePlans(ctx.database.db, region.code, year), regionUnits(ctx, region.code)]);
-  const byUnit = new Map<string | null, Tally>();
-  const iku = emptyTally();
+  const counted = new UnitTallies();
   for (const plan of plans) {
     const { data, indicators } = await planFigures(ctx.database.db, region, plan, year);
-    const nodeUnit = new Map(data.nodes.map((n) => [n.id, n.unitId ?? plan.unitId]));
+    const nodeUnit = new Map(data.nodes.map((n) => [n.id, responsibleUnit(plan, n)]));
     const byId = new Map([...indicators.values()].flat().map((v) => [v.view.id, v]));
     for (const i of data.indicators) {
       const figures = byId.get(i.id)!;
       const a = figures.view.achievement;
-      const unitId = nodeUnit.get(i.nodeId) ?? null;
-      const tally = byUnit.get(unitId) ?? emptyTally();
-      byUnit.set(unitId, tally);
       const reported = (a.realisation?.reported.length ?? 0) > 0;
-      count(tally, a.target !== null, reported, figures.figure);
-      if (plan.kind === 'rpjmd' && i.isIku) count(iku, a.target !== null, reported, figures.figure);
+      counted.count(nodeUnit.get(i.nodeId) ?? null, plan.kind === 'rpjmd' && i.isIku, a.target !== null, reported, figures.figure);
     }
   }
-  return overviewView(region, year, plans, unitRows, byUnit, iku);
+  return overviewView(region, year, null, plans, unitRows, counted);
 }
 
 /** The budgeted plans' year for the efficiency, recomputed from the raw rows plan by plan (withEfficiency's reader before the summary). */
@@ -50,4 +45,4 @@ export const rawPlanYears: PlanYearReader = async (db, region, planIds, year, ne
 };
 
 /** Efficiency from the raw rows: each plan's figures recomputed, each unit's budget from every budget node. */
-export const RAW: EfficiencySource = { planYears: rawPlanYears, storedBudgets: false };
+export const RAW: EfficiencySource = { planYears: rawPlanYears, storedBudgets: false, period: null };

@@ -7,7 +7,9 @@
 // Read from the stored yearly summary counted per unit (service/figures.ts,
 // service/unit-tallies.ts): a few rows per unit whatever the number of
 // indicators; overview-raw.ts computes the same from the raw rows, for the
-// tests and the bench. (The summary holds active plans only.)
+// tests and the bench. (The summary holds active plans only.) A quarter's or
+// month's overview is counted the same way from that period's rows
+// (overview-period.ts).
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
@@ -21,10 +23,10 @@ import { tallySummaryOf, type RegionView } from './views.js';
 /** Indicators counted together: how many, with a target, reported, met, and their achievement's exact sum. */
 export interface Tally { indicators: number; withTarget: number; reported: number; met: number; used: number; sum: string }
 
-export const emptyTally = (): Tally => ({ indicators: 0, withTarget: 0, reported: 0, met: 0, used: 0, sum: '0' });
+const emptyTally = (): Tally => ({ indicators: 0, withTarget: 0, reported: 0, met: 0, used: 0, sum: '0' });
 
 /** One indicator into a tally. */
-export function count(t: Tally, hasTarget: boolean, reported: boolean, figure: AchievementFigure | null): void {
+function count(t: Tally, hasTarget: boolean, reported: boolean, figure: AchievementFigure | null): void {
   t.indicators += 1;
   if (hasTarget) t.withTarget += 1;
   if (reported) t.reported += 1;
@@ -44,6 +46,38 @@ function add(t: Tally, u: Tally): void {
   t.used += u.used;
   t.sum = addExact(t.sum, u.sum);
 }
+
+/**
+ * Indicators counted for their responsible unit, with the RPJMD's key
+ * indicators (IKU) apart: the yearly overview adds stored tallies, the
+ * period's (overview-period.ts) and the raw year's (overview-raw.ts) count
+ * indicator by indicator.
+ */
+export class UnitTallies {
+  readonly byUnit = new Map<string | null, Tally>();
+  readonly iku = emptyTally();
+
+  private of(unitId: string | null): Tally {
+    const tally = this.byUnit.get(unitId) ?? emptyTally();
+    this.byUnit.set(unitId, tally);
+    return tally;
+  }
+
+  /** One indicator of `unitId`'s; `iku`: an RPJMD key indicator. */
+  count(unitId: string | null, iku: boolean, hasTarget: boolean, reported: boolean, figure: AchievementFigure | null): void {
+    count(this.of(unitId), hasTarget, reported, figure);
+    if (iku) count(this.iku, hasTarget, reported, figure);
+  }
+
+  /** Indicators already counted together. */
+  add(unitId: string | null, iku: boolean, t: Tally): void {
+    add(this.of(unitId), t);
+    if (iku) add(this.iku, t);
+  }
+}
+
+/** The unit responsible for a node's indicators and budget: its own, else its plan's owner (none: the region's own). */
+export const responsibleUnit = (plan: { unitId: string | null }, node: { unitId: string | null }) => node.unitId ?? plan.unitId;
 
 /** The current year in the region. */
 export const regionYear = (ctx: AppContext, utcOffsetMinutes: number) => new Date(ctx.clock.now().getTime() + utcOffsetMinutes * 60_000).getUTCFullYear();
@@ -67,9 +101,9 @@ export async function targetFocus(db: Queryable, regionCode: string, unitId: str
   return { unitId };
 }
 
-/** The answer from the tallies: a row per unit (the region's own first, then by name), and the RPJMD's IKU. */
-export function overviewView(region: RegionView, year: number, plans: { id: string; kind: string; title: string; unitId: string | null }[],
-  unitRows: { id: string; code: string; name: string }[], byUnit: Map<string | null, Tally>, iku: Tally) {
+/** The answer from the tallies: a row per unit (the region's own first, then by name), and the RPJMD's IKU; `period` a quarter or month, null for the year. */
+export function overviewView(region: RegionView, year: number, period: string | null, plans: { id: string; kind: string; title: string; unitId: string | null }[],
+  unitRows: { id: string; code: string; name: string }[], { byUnit, iku }: UnitTallies) {
   const unitOf = new Map(unitRows.map((u) => [u.id, u]));
   const view = (t: Tally) => ({
     indicators: t.indicators, withTarget: t.withTarget, reported: t.reported, met: t.met, achievement: tallySummaryOf({ bands: region.settings.sakip.bands }, t),
@@ -78,6 +112,7 @@ export function overviewView(region: RegionView, year: number, plans: { id: stri
     .sort((a, b) => (a.unit === null ? -1 : b.unit === null ? 1 : a.unit.name.localeCompare(b.unit.name, 'id')));
   return {
     year,
+    period,
     plans: plans.map((p) => ({ id: p.id, kind: p.kind as 'rpjmd' | 'renstra', title: p.title, unitId: p.unitId })),
     units: rows,
     iku: view(iku),
@@ -97,15 +132,9 @@ export async function regionOverview(ctx: AppContext, region: RegionView, askedY
       reported: sql<number>`sum(${t.reported})::int`, met: sql<number>`sum(${t.met})::int`, used: sql<number>`sum(${t.used})::int`, sum: sql<string>`sum(${t.sum})::text`,
     }).from(t).where(and(eq(t.regionCode, region.code), eq(t.year, year))).groupBy(t.unitId, t.iku),
   ]);
-  const byUnit = new Map<string | null, Tally>();
-  const iku = emptyTally();
-  for (const { unitId, iku: isIku, ...t } of tallies) {
-    const tally = byUnit.get(unitId) ?? emptyTally();
-    byUnit.set(unitId, tally);
-    add(tally, t);
-    if (isIku) add(iku, t);
-  }
-  return overviewView(region, year, plans, unitRows, byUnit, iku);
+  const counted = new UnitTallies();
+  for (const { unitId, iku, ...t } of tallies) counted.add(unitId, iku, t);
+  return overviewView(region, year, null, plans, unitRows, counted);
 }
 
 /** The RPJMD's key indicators (IKU) of each region in one year, counted in SQL: what the province compares, and its efficiency's achievement. */

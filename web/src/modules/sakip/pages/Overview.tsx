@@ -1,5 +1,6 @@
-// The region's performance in a year, by unit: how many indicators each unit
-// answers for, how many have a target, were reported and met it, and their
+// The region's performance in a year, quarter or month (`?periode=2025-Q2`:
+// the period's action-plan targets, realisations and budget), by unit: how
+// many indicators each unit answers for, how many have a target, were reported and met it, and their
 // average achievement; and the RPJMD's key indicators (IKU) together; and
 // efficiency (achievement against budget absorption, by the region's method)
 // by unit, for the whole region, and by target (sasaran): the RPJMD's, or the
@@ -9,7 +10,7 @@ import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
-import { formatExact, nodeAnchor, planPath, SakipPage, sakipApi, SummaryValue } from '../components/common.js';
+import { formatExact, nodeAnchor, periodName, planPath, SakipPage, sakipApi, SummaryValue } from '../components/common.js';
 import type { Overview } from '../components/types.js';
 import { BudgetCells, EfficiencyValue, MethodNote } from '../components/budget.js';
 
@@ -21,25 +22,39 @@ function OverviewView({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
   const { path, query } = useLocation();
   const asked = Number(query.get('tahun')) || undefined;
+  const period = query.get('periode') || undefined;
   const focus = query.get('opd') || undefined;
-  const params = new URLSearchParams({ ...(asked ? { year: String(asked) } : {}), ...(focus ? { unit: focus } : {}) }).toString();
+  const params = new URLSearchParams({ ...(asked ? { year: String(asked) } : {}), ...(period ? { period } : {}), ...(focus ? { unit: focus } : {}) }).toString();
   const data = useStaffApi<Overview>(`${sakipApi(region.code)}/overview${params ? `?${params}` : ''}`);
   if (data.error) return <ErrorMessage error={data.error} />;
   if (!data.data) return <Loading />;
   const view = data.data;
   const years = Array.from({ length: 7 }, (_, i) => view.year - 4 + i);
+  // The same part of another year when the year changes (Triwulan II 2025 → Triwulan II 2026).
+  const part = view.period?.slice(4) ?? '';
+  const show = (year: number, p: string) => navigate(`${path}?tahun=${year}${p ? `&periode=${year}${p}` : ''}`, { replace: true });
+  const when = whenShown(view, t);
   // The drill-down: a unit to its Renstra, the region (and a unit without one) to the RPJMD, where their targets and indicators are.
   const rpjmd = view.plans.find((p) => p.kind === 'rpjmd');
   const planOf = (unitId: string | null) => view.plans.find((p) => p.kind === 'renstra' && p.unitId === unitId) ?? rpjmd;
   const toPlan = (planId: string) => planPath(region.code, planId, `?tahun=${view.year}`);
   return (
     <>
-      <PageTitle title={t('sakip.overview.title')}>{t('sakip.overview.title')}</PageTitle>
-      <div className="field narrow no-print">
-        <label htmlFor="overview-year">{t('sakip.plan.year')}</label>
-        <select id="overview-year" value={view.year} onChange={(e) => navigate(`${path}?tahun=${e.target.value}`, { replace: true })}>
-          {years.map((y) => <option key={y} value={y}>{y}</option>)}
-        </select>
+      <PageTitle title={t('sakip.overview.title')}>{t('sakip.overview.title')}: {when}</PageTitle>
+      <div className="filters no-print">
+        <div className="field">
+          <label htmlFor="overview-year">{t('sakip.plan.year')}</label>
+          <select id="overview-year" value={view.year} onChange={(e) => show(Number(e.target.value), part)}>
+            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="overview-period">{t('sakip.overview.period')}</label>
+          <select id="overview-period" value={part} onChange={(e) => show(view.year, e.target.value)}>
+            <option value="">{t('sakip.overview.wholeYear')}</option>
+            {PARTS.map((p) => <option key={p} value={p}>{periodName(`${view.year}${p}`, t)}</option>)}
+          </select>
+        </div>
       </div>
       {view.plans.length === 0 ? <p className="muted">{t('sakip.overview.noPlans', { year: view.year })}</p> : (
         <>
@@ -57,7 +72,7 @@ function OverviewView({ region }: { region: RegionProfile }) {
           </dl>
           <div className="sakip-scroll">
             <table className="sakip-table">
-              <caption>{t('sakip.overview.caption', { year: view.year })}</caption>
+              <caption>{t('sakip.overview.caption', { when })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('sakip.overview.unit')}</th>
@@ -86,7 +101,7 @@ function OverviewView({ region }: { region: RegionProfile }) {
               </tbody>
             </table>
           </div>
-          <p className="small muted">{t('sakip.overview.how')} {t('sakip.overview.drill')}</p>
+          <p className="small muted">{t('sakip.overview.how')} {view.period && t('sakip.overview.periodHow')} {t('sakip.overview.drill')}</p>
           <Efficiencies view={view} region={region.code} path={path} />
         </>
       )}
@@ -94,12 +109,19 @@ function OverviewView({ region }: { region: RegionProfile }) {
   );
 }
 
+/** The quarters and months a year can be narrowed to, as the period's tail (2025-Q2, 2025-05). */
+const PARTS = [...[1, 2, 3, 4].map((q) => `-Q${q}`), ...Array.from({ length: 12 }, (_, i) => `-${String(i + 1).padStart(2, '0')}`)];
+
+/** "tahun 2025", "Triwulan II 2025", "Mei 2025": what the headings and captions say is shown. */
+const whenShown = (view: Overview, t: ReturnType<typeof useI18n>['t']) => (view.period ? periodName(view.period, t) : t('sakip.overview.inYear', { year: view.year }));
+
 /** Achievement against absorption by unit, by target and for the whole region, in the region's method and colours. */
 function Efficiencies({ view, region, path }: { view: Overview; region: string; path: string }) {
   const { t, locale } = useI18n();
+  const when = whenShown(view, t);
   const budgeted = view.units.filter((u) => u.budget !== null);
   const focused = view.units.find((u) => u.unit !== null && u.unit.id === view.targetsUnitId)?.unit ?? null;
-  const focusOn = (unitId?: string) => `${path}?tahun=${view.year}${unitId ? `&opd=${unitId}` : ''}#efisiensi-sasaran`;
+  const focusOn = (unitId?: string) => `${path}?tahun=${view.year}${view.period ? `&periode=${view.period}` : ''}${unitId ? `&opd=${unitId}` : ''}#efisiensi-sasaran`;
   const head = (first: string) => (
     <thead>
       <tr>
@@ -112,13 +134,13 @@ function Efficiencies({ view, region, path }: { view: Overview; region: string; 
       </tr>
     </thead>
   );
-  if (budgeted.length === 0) return <p className="muted">{t('sakip.overview.noBudgets', { year: view.year })}</p>;
+  if (budgeted.length === 0) return <p className="muted">{t('sakip.overview.noBudgets', { when })}</p>;
   return (
     <section aria-labelledby="efficiency-title">
       <h2 id="efficiency-title">{t('sakip.budget.efficiency')}</h2>
       <div className="sakip-scroll">
         <table className="sakip-table" id="overview-efficiency">
-          <caption>{t('sakip.overview.budgetCaption', { year: view.year })}</caption>
+          <caption>{t('sakip.overview.budgetCaption', { when })}</caption>
           {head(t('sakip.overview.unit'))}
           <tbody>
             {budgeted.map((u) => (
@@ -143,10 +165,10 @@ function Efficiencies({ view, region, path }: { view: Overview; region: string; 
       <p className="small muted" id="efisiensi-sasaran">
         {focused ? <Link to={focusOn()}>{t('sakip.overview.allTargets')}</Link> : t('sakip.overview.pickUnit')}
       </p>
-      {view.targets.length === 0 ? <p className="muted">{t('sakip.overview.noTargets', { year: view.year })}</p> : (
+      {view.targets.length === 0 ? <p className="muted">{t('sakip.overview.noTargets', { when })}</p> : (
         <div className="sakip-scroll">
           <table className="sakip-table" id="overview-target-efficiency">
-            <caption>{focused ? t('sakip.overview.unitTargetsCaption', { unit: focused.name, year: view.year }) : t('sakip.overview.targetsCaption', { year: view.year })}</caption>
+            <caption>{focused ? t('sakip.overview.unitTargetsCaption', { unit: focused.name, when }) : t('sakip.overview.targetsCaption', { when })}</caption>
             {head(t('sakip.overview.target'))}
             <tbody>
               {view.targets.map((x) => (
