@@ -69,7 +69,9 @@ function Detail({ region, id }: { region: RegionProfile; id: string }) {
           <Timeline events={c.timeline} zone={region} />
         </div>
         <div>
-          {c.actions.length > 0 && <Actions key={c.status + c.timeline.length} c={c} region={region} url={url} onDone={done} />}
+          {/* Not remounted when the complaint reloads after an action: the sent form resets itself, and what the officer
+              has begun typing in another (the closing answer after a response) stays. */}
+          {c.actions.length > 0 && <Actions c={c} region={region} url={url} onDone={done} />}
         </div>
       </div>
     </>
