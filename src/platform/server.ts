@@ -70,7 +70,10 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   // each byte), Brotli where the client takes it. Tiny answers are not, nor are
   // photos and spreadsheets (already compressed types); the web app's files
   // come precompressed from the build and pass through as they are.
-  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
+  // Answers up to 256 KB are compressed in one call (about 1.5 ms of Brotli at
+  // quality 4) instead of the stream pipeline, whose thread-pool round trips
+  // cost ~10 ms for a 50 KB overview on two cores (BENCHMARKS.md, issue 11).
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, syncThreshold: 256 * 1024, globalDecompression: false });
   await app.register(cookie);
   // Fallback limits; each upload route reads its parts with its own policy's (files.ts multipartReader).
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 3, fields: 5, fieldSize: 64 * 1024, parts: 8 } });

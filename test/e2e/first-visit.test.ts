@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { REPORT_FORM } from '../../bench/page-weight.js';
 import { describeInBrowser, eventually } from './browser.js';
@@ -13,12 +14,15 @@ const indexHtml = readFileSync(fileURLToPath(new URL('../../web/dist/index.html'
 const entryScript = /<script type="module"[^>]* src="([^"]+)"/.exec(indexHtml)?.[1];
 
 /** A GET whose answer is read as sent (fetch would decompress it). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number }> {
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; bytes: number; body: Buffer }> {
   return new Promise((resolve, reject) => {
     httpRequest(url, { headers }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes }));
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: body.length, body });
+      });
     }).on('error', reject).end();
   });
 }
@@ -42,6 +46,16 @@ describeInBrowser('a citizen\'s first visit', (b) => {
     // The region profile is a few hundred bytes: compressing it would not pay.
     const profile = await rawGet(b.url('/api/regions/32.11'), { 'accept-encoding': 'br' });
     expect(profile.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('sends the same JSON whether it is compressed in one call (up to 256 KB) or streamed (larger)', async () => {
+    for (const path of ['/api/regions/32.11/categories', '/api/docs/json']) {
+      const plain = await rawGet(b.url(path), {});
+      const br = await rawGet(b.url(path), { 'accept-encoding': 'br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    }
+    expect((await rawGet(b.url('/api/docs/json'), {})).bytes).toBeGreaterThan(256 * 1024);
   });
 
   it('caches the hashed script for good and the reference data for a while, never the HTML', async () => {
