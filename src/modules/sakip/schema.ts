@@ -92,6 +92,8 @@ export const sakipIndicators = pgTable(
     primaryKey({ columns: [t.regionCode, t.id] }),
     index('sakip_indicators_plan_idx').on(t.regionCode, t.planId),
     index('sakip_indicators_node_idx').on(t.regionCode, t.nodeId),
+    // The few sourced indicators, found at every start (source-sync.ts enrolSourceSyncs) without reading the others.
+    index('sakip_indicators_sourced_idx').on(t.regionCode, t.planId).where(sql`${t.source} is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "sakip_indicators_sourced_idx" ON "sakip_indicators" USING btree ("region_code","plan_id") WHERE "sakip_indicators"."source" is not null;
