@@ -2,9 +2,11 @@
 // demo's 2025 quarters: each unit's indicators judged by the period's
 // action-plan targets against its realisations, its budget of the period with
 // absorption and efficiency, pinned exactly and equal to what the budget
-// node's own period says; monthly budgets added up in their quarter; the
-// answer following a new action target at once (no stored summary); and
-// what is refused.
+// node's own period says; monthly budgets added up in their quarter; an
+// indicator entered by month judged in a quarter by its months, aggregated by
+// its rule (sum, average, last), a month not reported never counted as zero,
+// while one entered by quarter keeps its quarter rows; the answer following a
+// new action target at once (no stored summary); and what is refused.
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeWithApp, type Session } from '../../../test/harness.js';
@@ -98,7 +100,7 @@ describeWithApp('SAKIP region overview by quarter and month', (h) => {
     expect(await overview('year=2025')).toEqual(yearBefore);
   });
 
-  it('adds up the months inside a quarter for its budget, and judges a month by its own action plan', async () => {
+  it('adds up the months inside a quarter for its budget and its indicators, and judges a month by its own action plan', async () => {
     const sub = `plans/${plans.DISKOMINFO}/nodes/${nodes.DISKOMINFO['2.16.03.2.02.0001']}`;
     for (const [period, ceiling, spending] of [['2026-04', '250000000', '150000000'], ['2026-05', '250000000', '200000000']]) {
       expect((await put('kominfo', `${sub}/budget/${period}`, { ceiling, spending })).status, period).toBe(200);
@@ -107,10 +109,12 @@ describeWithApp('SAKIP region overview by quarter and month', (h) => {
     expect((await put('kominfo', `${apps}/action-plan/2026-05`, { value: '2' })).status).toBe(200);
     expect((await put('kominfo', `${apps}/realisations/2026-05`, { value: '1' })).status).toBe(200);
 
-    // The quarter: both months' budget (350 000 000 of 500 000 000 = 70 %); no quarterly action plan, so nothing to judge it by.
+    // The quarter: both months' budget (350 000 000 of 500 000 000 = 70 %), and the applications' months by their rule (sum):
+    // only May has a target and a realisation, April and June count as nothing (not as zeros): 1 of 2 = 50 %, −20 points.
     const quarter = unitRow(await overview('year=2026&period=2026-Q2'), 'DISKOMINFO');
     expect(quarter.budget).toMatchObject({ ceiling: '500000000', spending: '350000000', absorption: { percent: '70.00' } });
-    expect([quarter.withTarget, quarter.reported, quarter.achievement.ok, quarter.efficiency.reason]).toEqual([0, 0, false, 'no_achievement']);
+    expect([quarter.withTarget, quarter.reported, quarter.met, quarter.achievement.percent]).toEqual([1, 1, 0, '50.00']);
+    expect(quarter.efficiency).toMatchObject({ value: '-20.00', category: 'inefficient' });
     // May: 200 000 000 of 250 000 000 = 80 %; one application of two planned = 50 %; −30 points, inefficient, as the sub-activity's May says.
     const may = await overview('period=2026-05');
     expect([may.year, may.period]).toEqual([2026, '2026-05']);
@@ -123,6 +127,88 @@ describeWithApp('SAKIP region overview by quarter and month', (h) => {
     // June has no budget row; the health office has none in May.
     expect(unitRow(await overview('period=2026-06'), 'DISKOMINFO')).toMatchObject({ budget: null, efficiency: null });
     expect(unitRow(may, 'DINKES')).toMatchObject({ budget: null, efficiency: null });
+  });
+
+  // The third quarter of 2026, entered month by month: each indicator's months add up by its rule, a month not yet reported
+  // counting as nothing. Each unit has only the indicator set up here with a target in that quarter, so its achievement is that indicator's.
+  const months = async (who: string, path: string, kind: 'action-plan' | 'realisations', values: Record<string, string>) => {
+    for (const [month, value] of Object.entries(values)) expect((await put(who, `${path}/${kind}/2026-${month}`, { value })).status, `${kind} ${month}`).toBe(200);
+  };
+  const percentOf = (row: any) => new Dec(row.achievement.percentExact);
+  const close = (a: Dec, b: Dec) => a.minus(b).abs().lt('1e-30');
+
+  it('adds up a monthly indicator\'s months into its quarter by the sum rule, a month not yet reported left out; a month stays its own', async () => {
+    const apps = `plans/${plans.DISKOMINFO}/indicators/${indicators.DISKOMINFO[APPS]}`;
+    await months('kominfo', apps, 'action-plan', { '07': '1', '08': '1', '09': '2' });
+    await months('kominfo', apps, 'realisations', { '07': '1', '08': '2' });
+    // September not reported yet: the quarter's 3 applications of the 4 planned, 75 %, not met.
+    const before = unitRow(await overview('period=2026-Q3'), 'DISKOMINFO');
+    expect([before.withTarget, before.met, before.achievement.used, before.achievement.percent]).toEqual([1, 0, 1, '75.00']);
+    await months('kominfo', apps, 'realisations', { '09': '2' });
+    // The whole quarter: 1 + 2 + 2 = 5 of 1 + 1 + 2 = 4, 125 %, met.
+    const after = unitRow(await overview('period=2026-Q3'), 'DISKOMINFO');
+    expect([after.withTarget, after.met, after.achievement.percent]).toEqual([1, 1, '125.00']);
+    expect(percentOf(after).eq(125)).toBe(true);
+    // August alone is its own rows: 2 of 1, 200 %.
+    expect(unitRow(await overview('period=2026-08'), 'DISKOMINFO').achievement).toMatchObject({ percent: '200.00', used: 1 });
+  });
+
+  it('averages a monthly indicator\'s months into its quarter by the average rule, over the months reported only, as its budget node\'s quarter says', async () => {
+    // The coordinator makes the online services a monthly rate: the plan back to draft, the rule changed, active again.
+    const plan = `plans/${plans.DISKOMINFO}`;
+    const online = `${plan}/indicators/${indicators.DISKOMINFO['Persentase layanan publik yang tersedia daring']}`;
+    expect((await put('coordinator', `${plan}/status`, { status: 'draft' })).status).toBe(200);
+    expect((await h.api('PATCH', `${R}/${online}`, { session: s.coordinator, body: { aggregation: 'average' } })).body.aggregation).toBe('average');
+    expect((await put('coordinator', `${plan}/status`, { status: 'active' })).status).toBe(200);
+    await months('kominfo', online, 'action-plan', { '07': '60', '08': '62', '09': '64' });
+    await months('kominfo', online, 'realisations', { '07': '58', '08': '61' });
+    // Its programme's own third quarter: 240 000 000 of 300 000 000, 80 %.
+    const programme = `${plan}/nodes/${nodes.DISKOMINFO['2.16.03']}`;
+    expect((await put('kominfo', `${programme}/budget/2026-Q3`, { ceiling: '300000000', spending: '240000000' })).status).toBe(200);
+    // September not reported: (58 + 61) / 2 = 59.5 against (60 + 62 + 64) / 3 = 62, 95.967…% (not 119 / 3 = 39.67 against 62).
+    const partial = new Dec('59.5').times(100).div(62);
+    const programmeQ3 = async () => nodePeriod('DISKOMINFO', '2.16.03', 2026, '2026-Q3');
+    expect((await programmeQ3()).achievement.percent).toBe('95.97');
+    expect(close(new Dec((await programmeQ3()).achievement.percentExact), partial)).toBe(true);
+    await months('kominfo', online, 'realisations', { '09': '64' });
+    // The whole quarter: (58 + 61 + 64) / 3 = 61 against 62, 98.387…%; the programme's quarter, and beside the applications' 125 % in the unit.
+    const whole = new Dec(61).times(100).div(62);
+    const node = await programmeQ3();
+    expect(node.achievement.percent).toBe('98.39');
+    expect(close(new Dec(node.achievement.percentExact), whole)).toBe(true);
+    expect(node.efficiency).toMatchObject({ computable: true, value: '18.39', category: 'efficient' });
+    const kominfo = unitRow(await overview('period=2026-Q3'), 'DISKOMINFO');
+    expect([kominfo.withTarget, kominfo.met, kominfo.achievement.used]).toEqual([2, 1, 2]);
+    expect(close(percentOf(kominfo), whole.plus(125).div(2))).toBe(true);
+    expect(kominfo.budget).toMatchObject({ ceiling: '300000000', spending: '240000000', absorption: { percent: '80.00' } });
+  });
+
+  it('takes a monthly indicator\'s last month reported into its quarter by the last rule', async () => {
+    // The region's poverty rate (lower is better), planned and reported month by month by the coordinator.
+    const poverty = `plans/${plans.RPJMD}/indicators/${indicators.RPJMD['Tingkat kemiskinan']}`;
+    await months('coordinator', poverty, 'action-plan', { '07': '9.20', '08': '9.10', '09': '9.00' });
+    await months('coordinator', poverty, 'realisations', { '07': '9.25', '08': '9.05' });
+    // September not reported: August's 9.05 against September's 9.00, (2·9.00 − 9.05) / 9.00 = 99.444…%, not met.
+    const before = await overview('period=2026-Q3');
+    expect(unitRow(before, null)).toMatchObject({ withTarget: 1, reported: 1, met: 0, achievement: { percent: '99.44', used: 1 } });
+    expect(close(percentOf(unitRow(before, null)), new Dec('8.95').times(100).div(9))).toBe(true);
+    await months('coordinator', poverty, 'realisations', { '09': '8.95' });
+    // September's 8.95: (2·9.00 − 8.95) / 9.00 = 100.555…%, met; for the region and among the RPJMD's key indicators.
+    const after = await overview('period=2026-Q3');
+    expect(unitRow(after, null)).toMatchObject({ withTarget: 1, reported: 1, met: 1, achievement: { percent: '100.56' } });
+    expect(close(percentOf(unitRow(after, null)), new Dec('9.05').times(100).div(9))).toBe(true);
+    expect(after.iku).toMatchObject({ withTarget: 1, met: 1, achievement: { percent: '100.56', used: 1 } });
+  });
+
+  it('keeps an indicator entered by quarter on its quarter rows', async () => {
+    // The mothers served: the demo's third-quarter realisation (4 395) and a third-quarter action target; 4 395 of 4 400.
+    const mothers = `plans/${plans.DINKES}/indicators/${indicators.DINKES['Jumlah ibu hamil yang mendapatkan layanan kesehatan sesuai standar']}`;
+    expect((await put('coordinator', `${mothers}/action-plan/2026-Q3`, { value: '4400' })).status).toBe(200);
+    const dinkes = unitRow(await overview('period=2026-Q3'), 'DINKES');
+    expect([dinkes.withTarget, dinkes.met, dinkes.achievement.used, dinkes.achievement.percent]).toEqual([1, 0, 1, '99.89']);
+    expect(close(percentOf(dinkes), new Dec(4395).times(100).div(4400))).toBe(true);
+    // Its months have no rows of either kind: July alone has nothing to judge.
+    expect(unitRow(await overview('period=2026-07'), 'DINKES')).toMatchObject({ withTarget: 0, achievement: { ok: false } });
   });
 
   it('refuses a period of another year, outside every active plan, not a period, and another region\'s unit', async () => {

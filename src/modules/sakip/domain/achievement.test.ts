@@ -2,7 +2,7 @@
 // aggregation and a target's achievement, with exact decimal strings.
 import { describe, expect, it } from 'vitest';
 import { addExact, Dec } from '../../../platform/decimal.js';
-import { achievement, aggregatePeriods, forDisplay, tallyAverage, targetAchievement, type Achievement, type AggregationRule, type Polarity, type TargetValue } from './achievement.js';
+import { achievement, aggregatePeriods, forDisplay, tallyAverage, targetAchievement, valueOfPeriod, type Achievement, type AggregationRule, type Polarity, type TargetValue } from './achievement.js';
 
 const single = (value: string | number): TargetValue => ({ type: 'single', value });
 const range = (low: string | number, high: string | number): TargetValue => ({ type: 'range', low, high });
@@ -121,6 +121,25 @@ describe('aggregation over periods', () => {
     expect(a.missing).toEqual(missing);
     expect(a.complete).toBe(missing.length === 0);
     expect(a.reported).toEqual(quarters(...values).filter((q) => q.value !== null && q.value !== undefined).map((q) => q.period));
+  });
+});
+
+describe("a quarter's or month's value: its own, else its months by the rule", () => {
+  const Q2 = ['2025-04', '2025-05', '2025-06'];
+  it.each<[string, AggregationRule, string, readonly string[], Record<string, string>, string | null]>([
+    ['months summed', 'sum', '2025-Q2', Q2, { '2025-04': '10', '2025-05': '20', '2025-06': '30' }, '60'],
+    ['months averaged', 'average', '2025-Q2', Q2, { '2025-04': '80', '2025-05': '85', '2025-06': '93' }, '86'],
+    ['the last month', 'last', '2025-Q2', Q2, { '2025-04': '15.1', '2025-05': '14.9', '2025-06': '14.6' }, '14.6'],
+    ['a missing month is not a zero in a sum …', 'sum', '2025-Q2', Q2, { '2025-04': '10', '2025-06': '30' }, '40'],
+    ['… nor in an average (not 26.67) …', 'average', '2025-Q2', Q2, { '2025-04': '80', '2025-05': '80' }, '80'],
+    ['… and the last is the last reported', 'last', '2025-Q2', Q2, { '2025-04': '15.1', '2025-05': '14.9' }, '14.9'],
+    ['a quarter entered as a quarter keeps its own value', 'sum', '2025-Q2', Q2, { '2025-Q2': '7', '2025-Q1': '3' }, '7'],
+    ['months of another quarter do not count', 'sum', '2025-Q2', Q2, { '2025-03': '5', '2025-07': '9' }, null],
+    ['nothing entered', 'average', '2025-Q2', Q2, {}, null],
+    ['a month is its own value', 'sum', '2025-05', [], { '2025-04': '10', '2025-05': '20' }, '20'],
+    ['a month without a value has none', 'sum', '2025-06', [], { '2025-04': '10', '2025-05': '20' }, null],
+  ])('%s', (_, rule, period, inside, values, expected) => {
+    expect(valueOfPeriod(rule, period, inside, new Map(Object.entries(values)))?.toString() ?? null).toBe(expected);
   });
 });
 

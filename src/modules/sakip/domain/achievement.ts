@@ -131,6 +131,19 @@ export function aggregatePeriods(rule: AggregationRule, periods: readonly Period
   return { value, ...base };
 }
 
+/**
+ * An indicator's value for one period (a quarter or month) from its values
+ * of the year, by period: the period's own value, else the periods `inside`
+ * it (a quarter's months, for an indicator entered monthly) aggregated by its
+ * rule as a year's are, so a quarter with a month missing is the months
+ * reported; null when there is neither.
+ */
+export function valueOfPeriod(rule: AggregationRule, period: string, inside: readonly string[], values: ReadonlyMap<string, DecLike>): Dec | null {
+  const own = values.get(period);
+  if (own !== undefined) return new Dec(own);
+  return aggregatePeriods(rule, inside.map((p) => ({ period: p, value: values.get(p) }))).value;
+}
+
 // ---------------------------------------------------------------------------
 // A target's (sasaran's) achievement from its indicators
 

@@ -9,7 +9,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { Dec } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
-import { achievement, type AchievementTally, type Polarity } from '../domain/achievement.js';
+import { achievement, valueOfPeriod, type AchievementTally, type AggregationRule, type Polarity } from '../domain/achievement.js';
 import {
   addBudgets as sum, budgetView, efficiencyMethodView, efficiencyView as judged, percentView, type Budget, type EfficiencySettings, type OutputRealisation,
 } from '../domain/efficiency.js';
@@ -17,7 +17,7 @@ import {
   sakipActionTargets, sakipBudgetVersions, sakipBudgets, sakipIndicators, sakipIndicatorYearFigures, sakipNodes, sakipRealisations, sakipReportingPeriods,
 } from '../schema.js';
 import { nodeIn, planFor, type NodeRow, type PlanRow } from './data.js';
-import { isWithin, periodAndContainers, periodOrder } from './periods.js';
+import { isWithin, periodAndContainers, periodOrder, quarterMonths } from './periods.js';
 import { nodeBrief } from './reads.js';
 import { planFigures, summaryOf, tallySummaryOf, type RegionView } from './views.js';
 import { getRegion } from '../../../platform/regions/service.js';
@@ -39,9 +39,31 @@ async function budgetRowsOf(db: Queryable, regionCode: string, planIds: string[]
   return db.select().from(sakipBudgets).where(and(eq(sakipBudgets.regionCode, regionCode), inArray(sakipBudgets.planId, planIds), eq(sakipBudgets.year, year)));
 }
 
-/** A quarter's or month's achievement: its action-plan target (one value) against its realisation; null without either. */
-export const periodFigure = (polarity: string, target: string | null, realised: string | null) =>
-  (target === null || realised === null ? null : achievement(polarity as Polarity, { type: 'single', value: target }, realised));
+/** An indicator's rows of one kind (action-plan targets or realisations) in a year: value by period. */
+export type PeriodValues = ReadonlyMap<string, string>;
+
+/** Rows of one kind by indicator, each indicator's values by period. */
+export function valuesByIndicator(rows: readonly { indicatorId: string; period: string; value: string }[]): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const r of rows) out.set(r.indicatorId, (out.get(r.indicatorId) ?? new Map<string, string>()).set(r.period, r.value));
+  return out;
+}
+
+const NONE: PeriodValues = new Map();
+
+/**
+ * An indicator's quarter or month: its action-plan target (one value) against
+ * its realisation, each the period's own row or, for a quarter entered by
+ * month, its months aggregated by the indicator's rule (valueOfPeriod); the
+ * achievement is null without either.
+ */
+export function periodFigure(i: { polarity: string; aggregation: string }, period: string, targets: PeriodValues = NONE, realisations: PeriodValues = NONE) {
+  const months = quarterMonths(period);
+  const valueOf = (values: PeriodValues) => valueOfPeriod(i.aggregation as AggregationRule, period, months, values)?.toFixed() ?? null;
+  const target = valueOf(targets);
+  const realised = valueOf(realisations);
+  return { target, realised, figure: target === null || realised === null ? null : achievement(i.polarity as Polarity, { type: 'single', value: target }, realised) };
+}
 
 /** The year a node's budget is read for: the one asked for, inside the plan. */
 function yearIn(plan: PlanRow, year: number) {
@@ -52,7 +74,8 @@ function yearIn(plan: PlanRow, year: number) {
 /**
  * A budget node's year: each period entered (with its absorption, lock and
  * efficiency: the period's achievement is its indicators' action-plan targets
- * against that period's realisations), the year's total (own or from its
+ * against that period's realisations, a quarter's from its months when they
+ * were entered by month: periodFigure), the year's total (own or from its
  * children) with the year's efficiency (its indicators' achievement as the
  * plan shows it), its children's totals, and every replaced version.
  */
@@ -75,10 +98,10 @@ export async function nodeBudget(ctx: AppContext, region: EfficiencyRegion, plan
   const locked = (period: string) => periodAndContainers(period).some((p) => closed.some((c) => c.period === p));
   const own = indicators.get(node.id) ?? [];
   const ids = own.map((i) => i.view.id);
-  const [actions, realised] = ids.length === 0 ? [[], []] : await Promise.all([
+  const [actions, realised] = (ids.length === 0 ? [[], []] : await Promise.all([
     db.select().from(sakipActionTargets).where(and(eq(sakipActionTargets.regionCode, region.code), inArray(sakipActionTargets.indicatorId, ids), eq(sakipActionTargets.year, year))),
     db.select().from(sakipRealisations).where(and(eq(sakipRealisations.regionCode, region.code), inArray(sakipRealisations.indicatorId, ids), eq(sakipRealisations.year, year))),
-  ]);
+  ])).map(valuesByIndicator);
   const totals = rolledUpBudgets(data.nodes, rows, String(year));
   const yearBudget = totals.get(node.id) ?? null;
   const yearFigures = own.map((i) => ({
@@ -88,13 +111,11 @@ export async function nodeBudget(ctx: AppContext, region: EfficiencyRegion, plan
   const ownRows = rows.filter((r) => r.nodeId === node.id).sort((a, b) => periodOrder(a.period) - periodOrder(b.period));
   const periods = ownRows.map((r) => {
     const budget = { ceiling: new Dec(r.ceiling), spending: new Dec(r.spending) };
-    // A year row's efficiency is the year's; a quarter's or month's compares its action-plan targets with its realisations.
-    const figures: (Figure & { id: string; name: string })[] = r.period === String(year) ? yearFigures.map((f, n) => ({ ...f, id: ids[n] })) : own.map((i) => ({
-      id: i.view.id, name: i.view.name, polarity: i.view.polarity,
-      target: actions.find((a) => a.indicatorId === i.view.id && a.period === r.period)?.value ?? null,
-      realised: realised.find((x) => x.indicatorId === i.view.id && x.period === r.period)?.value ?? null,
-    }));
-    const summary = r.period === String(year) ? yearSummary : summaryOf(region.settings.sakip, figures.map((f) => ({ id: f.id, figure: periodFigure(f.polarity, f.target, f.realised) })));
+    // A year row's efficiency is the year's; a quarter's or month's compares its action-plan targets with its realisations (a quarter's months by their rule).
+    const inPeriod = r.period === String(year) ? null
+      : own.map((i) => ({ id: i.view.id, name: i.view.name, polarity: i.view.polarity, ...periodFigure(i.view, r.period, actions.get(i.view.id), realised.get(i.view.id)) }));
+    const figures: OutputFigure[] = inPeriod ?? yearFigures;
+    const summary = inPeriod === null ? yearSummary : summaryOf(region.settings.sakip, inPeriod);
     return {
       period: r.period, ceiling: r.ceiling, spending: r.spending, absorption: budgetView(budget)!.absorption, version: r.version, enteredAt: r.enteredAt, enteredBy: r.enteredByLabel, reason: r.reason, afterClose: r.afterClose,
       locked: locked(r.period),

@@ -3,35 +3,50 @@
 // action-plan target for that period against that period's realisation (as a
 // budget node's period is, efficiency.ts nodeBudget), and the budget rows
 // inside the period for absorption and efficiency. An occasional drill, so it
-// is computed from the raw rows of that one period (its realisations, action
-// targets and budget rows): no stored summary as for the year. Only the
-// period's own rows count: a quarter's figures are its quarter rows (months
-// are not added up into it), while a quarter's budget adds the months inside.
+// is computed from the raw rows inside that one period (its realisations,
+// action targets and budget rows): no stored summary as for the year. A quarter's
+// target and realisation are the indicator's quarter rows, or, for one
+// entered by month, the months inside aggregated by its rule (sum, average,
+// last) as the year aggregates its periods: a month not reported is never a
+// zero, so a quarter part-reported shows its reported months (and the
+// indicator counts as reported). A quarter's budget adds the months inside; a
+// month is its own rows.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { tallyOf } from '../domain/achievement.js';
 import { sakipActionTargets, sakipIndicators, sakipNodes, sakipPlans, sakipRealisations } from '../schema.js';
-import { periodFigure, STORED, withEfficiency, type EfficiencyRegion, type EfficiencySource, type OutputFigure, type PlanYear, type PlanYearReader } from './efficiency.js';
+import { periodFigure, STORED, valuesByIndicator, withEfficiency, type EfficiencyRegion, type EfficiencySource, type OutputFigure, type PlanYear, type PlanYearReader } from './efficiency.js';
 import { activePlans, overviewView, regionOverview, regionUnits, responsibleUnit, targetFocus, UnitTallies } from './overview.js';
-import { parsePeriod } from './periods.js';
+import { parsePeriod, quarterMonths } from './periods.js';
 
-/** The plans' nodes, and each indicator with its action-plan target and realisation of `period` and their achievement. */
+/**
+ * The plans' nodes, and each indicator with its action-plan target and
+ * realisation of `period` and their achievement (periodFigure: a quarter's
+ * own rows, else its months by the indicator's rule). One query per kind of
+ * rows, the period's and, for a quarter, its months'.
+ */
 async function periodFigures(db: Queryable, regionCode: string, planIds: readonly string[], period: string) {
   if (planIds.length === 0) return { nodes: [], indicators: [] };
   const ids = [...planIds];
+  const { year } = parsePeriod(period);
+  const periods = [period, ...quarterMonths(period)];
   const i = sakipIndicators;
+  const a = sakipActionTargets;
+  const r = sakipRealisations;
+  // In turn, not together: `db` may be a transaction's one connection.
   const nodes = await db.select({ id: sakipNodes.id, planId: sakipNodes.planId, parentId: sakipNodes.parentId, kind: sakipNodes.kind, unitId: sakipNodes.unitId, title: sakipNodes.title, code: sakipNodes.code })
     .from(sakipNodes).where(and(eq(sakipNodes.regionCode, regionCode), inArray(sakipNodes.planId, ids)))
     .orderBy(asc(sakipNodes.position), asc(sakipNodes.createdAt), asc(sakipNodes.id));
-  const indicators = await db.select({ id: i.id, planId: i.planId, nodeId: i.nodeId, name: i.name, polarity: i.polarity, isIku: i.isIku, target: sakipActionTargets.value, realised: sakipRealisations.value })
-    .from(i)
-    .leftJoin(sakipActionTargets, and(eq(sakipActionTargets.regionCode, i.regionCode), eq(sakipActionTargets.indicatorId, i.id), eq(sakipActionTargets.period, period)))
-    .leftJoin(sakipRealisations, and(eq(sakipRealisations.regionCode, i.regionCode), eq(sakipRealisations.indicatorId, i.id), eq(sakipRealisations.period, period)))
-    .where(and(eq(i.regionCode, regionCode), inArray(i.planId, ids)))
+  const indicators = await db.select({ id: i.id, planId: i.planId, nodeId: i.nodeId, name: i.name, polarity: i.polarity, aggregation: i.aggregation, isIku: i.isIku })
+    .from(i).where(and(eq(i.regionCode, regionCode), inArray(i.planId, ids)))
     .orderBy(asc(i.position), asc(i.createdAt), asc(i.id));
-  return { nodes, indicators: indicators.map((x) => ({ ...x, figure: periodFigure(x.polarity, x.target, x.realised) })) };
+  const targets = valuesByIndicator(await db.select({ indicatorId: a.indicatorId, period: a.period, value: a.value }).from(a)
+    .where(and(eq(a.regionCode, regionCode), inArray(a.planId, ids), eq(a.year, year), inArray(a.period, periods))));
+  const realised = valuesByIndicator(await db.select({ indicatorId: r.indicatorId, period: r.period, value: r.value }).from(r)
+    .where(and(eq(r.regionCode, regionCode), inArray(r.planId, ids), eq(r.year, year), inArray(r.period, periods))));
+  return { nodes, indicators: indicators.map((x) => ({ ...x, ...periodFigure(x, period, targets.get(x.id), realised.get(x.id)) })) };
 }
 
 /** The budgeted plans' nodes with their indicators' figures of the period, for withEfficiency. */

@@ -1,7 +1,7 @@
 // Reporting periods: parsing, when each begins and ends in a region's time, a year's
 // periods in order, and which periods contain which (what closing a period locks).
 import { describe, expect, it } from 'vitest';
-import { isWithin, parsePeriod, periodAndContainers, periodEnd, periodStart, periodsOfYear, periodsToRead } from './periods.js';
+import { isWithin, parsePeriod, periodAndContainers, periodEnd, periodStart, periodsOfYear, periodsToRead, quarterMonths } from './periods.js';
 
 describe('reporting periods', () => {
   it.each([
@@ -27,6 +27,14 @@ describe('reporting periods', () => {
     expect(periodsOfYear('quarter', 2026)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
     expect(periodsOfYear('month', 2026)).toHaveLength(12);
     expect(periodsOfYear('month', 2026).slice(8, 10)).toEqual(['2026-09', '2026-10']);
+  });
+
+  it('knows the months a quarter is made of, each lying within it', () => {
+    expect(quarterMonths('2026-Q1')).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(quarterMonths('2026-Q4')).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(periodsOfYear('quarter', 2026).flatMap(quarterMonths)).toEqual(periodsOfYear('month', 2026));
+    expect(quarterMonths('2026-Q3').every((m) => isWithin(m, '2026-Q3'))).toBe(true);
+    expect([quarterMonths('2026-05'), quarterMonths('2026')]).toEqual([[], []]);
   });
 
   it('ends at local midnight after its last day', () => {

@@ -23,6 +23,14 @@ function monthsOf(p: Period): [number, number] {
   return [p.index, p.index];
 }
 
+/** A quarter's three months as YYYY-MM (2026-Q2 → 2026-04, 2026-05, 2026-06); none for a month or a year. */
+export function quarterMonths(period: string): string[] {
+  const p = parsePeriod(period);
+  if (p.kind !== 'quarter') return [];
+  const [first] = monthsOf(p);
+  return [first, first + 1, first + 2].map((m) => `${p.year}-${String(m).padStart(2, '0')}`);
+}
+
 /** The period's first and last month as YYYY-MM: what another module's measure is read for. */
 export function monthRange(p: Period): { fromMonth: string; toMonth: string } {
   const [first, last] = monthsOf(p);

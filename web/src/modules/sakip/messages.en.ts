@@ -17,7 +17,7 @@ export const sakipEn: Record<keyof typeof sakipId, string> = {
   'sakip.overview.period': 'Period',
   'sakip.overview.wholeYear': 'Whole year',
   'sakip.overview.inYear': '{year}',
-  'sakip.overview.periodHow': 'By quarter or month: each indicator is judged by that period\'s action-plan target against that period\'s realisation (without an action-plan target for it: no target), the budget from the budget entered within the period.',
+  'sakip.overview.periodHow': 'By quarter or month: each indicator is judged by that period\'s action-plan target against that period\'s realisation (without an action-plan target for it: no target); a quarter entered by month aggregates its months by the indicator\'s rule (sum, average or last; a month not reported is not a zero); the budget from the budget entered within the period.',
   'sakip.overview.indicators': 'Indicators',
   'sakip.overview.withTarget': 'With a target',
   'sakip.overview.reported': 'Reported',

@@ -16,7 +16,7 @@ export const sakipId = {
   'sakip.overview.period': 'Periode',
   'sakip.overview.wholeYear': 'Tahun penuh',
   'sakip.overview.inYear': 'tahun {year}',
-  'sakip.overview.periodHow': 'Per triwulan atau bulan: setiap indikator dinilai dengan target rencana aksi periode itu lawan realisasi periode itu (tanpa rencana aksi periode itu: tidak bertarget), anggaran dari anggaran yang diisi dalam periode itu.',
+  'sakip.overview.periodHow': 'Per triwulan atau bulan: setiap indikator dinilai dengan target rencana aksi periode itu lawan realisasi periode itu (tanpa rencana aksi periode itu: tidak bertarget); triwulan yang diisi per bulan menggabung bulan-bulannya menurut aturan indikator (jumlah, rata-rata atau nilai terakhir; bulan yang belum dilaporkan tidak dihitung nol); anggaran dari anggaran yang diisi dalam periode itu.',
   'sakip.overview.indicators': 'Indikator',
   'sakip.overview.withTarget': 'Bertarget',
   'sakip.overview.reported': 'Dilaporkan',
