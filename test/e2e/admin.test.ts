@@ -2,7 +2,8 @@
 // a unit, a category with a required list question, its routing and its own
 // resolution deadline, a cuti bersama day, an officer invited to the new unit
 // (who accepts from the emailed link with their own password), an API
-// key made and revoked, all in the audit log; then a citizen reports in the new
+// key made and revoked, all in the audit log; the region's settings (the
+// complaints' and e-SAKIP's sync interval); then a citizen reports in the new
 // category, and its deadline skips the cuti bersama day.
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -347,7 +348,7 @@ describeInBrowser('region administration in Chromium', (b) => {
     await step.getByLabel('Jam setelah batas waktu').fill('12');
     await step.getByRole('button', { name: 'Naikkan' }).click();
     await admin.getByLabel('Tampilkan statistik pengaduan kepada publik').uncheck();
-    await admin.getByRole('button', { name: 'Simpan' }).click();
+    await admin.getByRole('button', { name: 'Simpan', exact: true }).click();
     await eventually(flash).toBe('Pengaturan disimpan.');
     // The complaints' settings as saved; other modules' settings are theirs to test.
     const settings = await b.api<{ complaints: unknown }>('GET', `${R}/settings`, undefined, await b.apiSession('admin@sumedang.demo'));
@@ -356,6 +357,32 @@ describeInBrowser('region administration in Chromium', (b) => {
       escalation: [{ role: 'unit_head', afterHours: 0 }, { role: 'coordinator', afterHours: 12 }, { role: 'head_of_region', afterHours: 24 }],
     });
     expect((await b.api<{ settings: { complaints: { publicStatistics: boolean } } }>('GET', R)).settings.complaints.publicStatistics).toBe(false);
+  });
+
+  it('sets how often e-SAKIP\'s sourced indicators sync, within an hour to a week, keeping its other settings', async () => {
+    const session = await b.apiSession('admin@sumedang.demo');
+    const before = (await b.api<{ sakip: Record<string, unknown> }>('GET', `${R}/settings`, undefined, session)).sakip;
+    await openSection('Pengaturan');
+    const form = admin.getByRole('form', { name: 'e-SAKIP' });
+    const hours = form.getByLabel('Sinkron otomatis indikator bersumber (jam)');
+    await eventually(() => hours.inputValue()).toBe('6');
+    expect(await admin.locator(`[id="${await hours.getAttribute('aria-describedby')}"]`).textContent()).toContain('1–168 jam, bawaan 6');
+    // The browser holds the bounds; past them anyway, the server refuses and the form says so under the field.
+    await hours.fill('169');
+    await form.getByRole('button', { name: 'Simpan pengaturan e-SAKIP' }).click();
+    expect(await hours.evaluate((e: HTMLInputElement) => e.validity.rangeOverflow)).toBe(true);
+    await form.evaluate((f: HTMLFormElement) => { f.noValidate = true; });
+    await form.getByRole('button', { name: 'Simpan pengaturan e-SAKIP' }).click();
+    await eventually(() => hours.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('#settings-sakip-sync-problem').textContent()).toBe('Terlalu besar atau panjang: paling banyak 168.');
+    expect((await b.api<{ sakip: Record<string, unknown> }>('GET', `${R}/settings`, undefined, session)).sakip).toEqual(before);
+    await hours.fill('12');
+    await form.getByRole('button', { name: 'Simpan pengaturan e-SAKIP' }).click();
+    await eventually(flash).toBe('Pengaturan e-SAKIP disimpan.');
+    expect(await hours.getAttribute('aria-invalid')).toBeNull();
+    // Only the interval changed: the efficiency method, bands and reporting rules are the region's as before.
+    expect((await b.api<{ sakip: Record<string, unknown> }>('GET', `${R}/settings`, undefined, session)).sakip).toEqual({ ...before, sourceSyncHours: 12 });
+    expect(b.problems(admin)).toEqual([]);
   });
 
   it('fits every administration page on a 360 px phone', async () => {

@@ -4,8 +4,9 @@
 // words when a figure is negative, reads 2025's quarters with their
 // efficiency in the region's colours, and sets an indicator's action-plan
 // target; another unit's planner reads without the form; the overview shows
-// each efficiency category, and a unit's targets from its row; the overview
-// narrowed to a quarter shows that quarter's figures.
+// each efficiency category, and a unit's targets from its row, still in focus
+// when the year or the period changes; the overview narrowed to a quarter
+// shows that quarter's figures.
 import { expect, it } from 'vitest';
 import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
 
@@ -104,10 +105,25 @@ describeInBrowser('e-SAKIP budgets in Chromium', (b) => {
     expect(await spbe.textContent()).toContain('Tidak efisien');
     expect(await spbe.textContent()).toContain('-5,56');
     expect(await spbe.locator('.band-dot').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(180, 35, 24)');
-    // The health office's target is not among Diskominfo's; back to the region's own.
+    // The health office's target is not among Diskominfo's.
     expect(await targets.getByRole('row', { name: /stunting/i }).count()).toBe(0);
+    // Narrowed to a quarter, then to another year's same quarter, the unit stays in focus.
+    await page.getByLabel('Periode').selectOption({ label: 'Triwulan II 2025' });
+    const quarter = page.getByRole('table', { name: 'Efisiensi per sasaran Dinas Komunikasi dan Informatika (anggaran program di bawahnya), Triwulan II 2025' });
+    await eventually(() => quarter.isVisible()).toBe(true);
+    expect(await quarter.getByRole('row', { name: /keterpaduan layanan digital/ }).count()).toBe(1);
+    const focus = new URL(page.url()).searchParams.get('opd');
+    expect(focus).toBeTruthy();
+    await page.getByLabel('Tahun capaian').selectOption('2026');
+    await eventually(() => page.getByRole('heading', { name: 'Ringkasan kinerja daerah: Triwulan II 2026' }).isVisible()).toBe(true);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ tahun: '2026', periode: '2026-Q2', opd: focus });
+    await page.getByLabel('Tahun capaian').selectOption('2025');
+    await eventually(() => quarter.isVisible()).toBe(true);
+    // Back to the region's own targets: the unit leaves the address, the quarter stays.
     await page.getByRole('link', { name: 'Kembali ke sasaran RPJMD' }).click();
-    await eventually(() => targets.isVisible()).toBe(false);
+    await eventually(() => quarter.isVisible()).toBe(false);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ tahun: '2025', periode: '2025-Q2' });
+    expect(await page.getByText('Tidak ada sasaran dengan program beranggaran pada Triwulan II 2025.').isVisible()).toBe(true);
     expect(b.problems(page)).toEqual([]);
   });
 

@@ -38,22 +38,42 @@ async function partOf(data: Buffer, name: string): Promise<string> {
 }
 
 /**
- * The text runs of a PDF as pdfkit writes them: each TJ's glyphs (WinAnsi,
- * hex) joined, a wide gap in justified text read as a space.
+ * The text runs of a PDF as pdfkit writes them with an embedded font: each
+ * TJ's glyph ids (hex, four digits per glyph) read back through the ToUnicode
+ * map of the font in use, a wide gap in justified text read as a space. A
+ * character the font has no glyph for is drawn as glyph 0, which maps to
+ * U+0000, so it never reads back as itself.
  */
 function pdfRuns(data: Buffer): string[] {
   const raw = data.toString('latin1');
-  const runs: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n/g)) {
+  const object = (n: string) => raw.slice(raw.indexOf(`\n${n} 0 obj`), raw.indexOf('endobj', raw.indexOf(`\n${n} 0 obj`)));
+  const streams = new Map<string, string>();
+  for (const m of raw.matchAll(/\n(\d+) 0 obj\s*<<((?:(?!endobj)[\s\S])*?)>>\s*stream\r?\n/g)) {
     const start = m.index + m[0].length;
-    let content: string;
-    try {
-      content = inflateSync(data.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
-    } catch {
-      continue; // not a content stream (a font, an image)
+    const length = Number(/\/Length (\d+)/.exec(m[2])![1]);
+    streams.set(m[1], inflateSync(data.subarray(start, start + length)).toString('latin1'));
+  }
+  // Each font resource (/F2 …) → glyph id → text, from its ToUnicode CMap (bfrange lines: <first> <last> [<utf-16> …]).
+  const fonts = new Map<string, Map<number, string>>();
+  for (const [, name, n] of raw.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
+    const glyphs = new Map<number, string>();
+    const cmap = streams.get(/\/ToUnicode (\d+) 0 R/.exec(object(n))?.[1] ?? '') ?? '';
+    for (const [, first, list] of cmap.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[(.*?)\]/g)) {
+      [...list.matchAll(/<([0-9a-f ]*)>/g)].forEach(([, units], i) => glyphs.set(parseInt(first, 16) + i, String.fromCharCode(...units.split(' ').map((u) => parseInt(u, 16)))));
     }
-    for (const [, items] of content.matchAll(/\[(.*?)\]\s*TJ/g)) {
-      runs.push(items.replace(/<([0-9a-f]*)>|(-?[\d.]+)|\s+/g, (_, hex?: string, gap?: string) => (hex !== undefined ? Buffer.from(hex, 'hex').toString('latin1') : Number(gap) < -200 ? ' ' : '')).trim());
+    fonts.set(name, glyphs);
+  }
+  const runs: string[] = [];
+  for (const content of streams.values()) {
+    let font = new Map<number, string>();
+    for (const [, name, items] of content.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\]\s*TJ/g)) {
+      if (name) {
+        font = fonts.get(name)!;
+        continue;
+      }
+      runs.push(items.replace(/<([0-9a-f]*)>|(-?[\d.]+)|\s+/g, (_, hex?: string, gap?: string) => (hex !== undefined
+        ? (hex.match(/.{4}/g) ?? []).map((id) => font.get(parseInt(id, 16)) ?? '\uFFFD').join('')
+        : Number(gap) < -200 ? ' ' : '')).trim());
     }
   }
   return runs;
@@ -216,14 +236,19 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
     expect(raw.startsWith('%PDF-')).toBe(true);
     expect(raw.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(raw).toContain('/MediaBox [0 0 595.28 841.89]');
-    expect(raw).toContain('/BaseFont /Helvetica');
+    // Its own Unicode fonts, embedded (subsets: a six-letter tag before the name), never a standard font that writes WinAnsi only.
+    expect([...new Set([...raw.matchAll(/\/FontName \/[A-Z]{6}\+(\S+)/g)].map((m) => m[1]))].sort()).toEqual(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique']);
+    expect(raw.match(/\/FontFile2 /g)).toHaveLength(3);
+    expect(raw).not.toContain('Helvetica');
     const runs = pdfRuns(pdf.rawPayload);
-    for (const text of ['Tabel 3. Realisasi anggaran dan efisiensi tahun 2025', '4.750.000.000', '4.275.000.000', '90,00 %', '106,35 %', 'Efisien (16,35)', 'Jumlah']) {
+    for (const text of ['Tabel 3. Realisasi anggaran dan efisiensi tahun 2025', '4.750.000.000', '4.275.000.000', '90,00 %', '106,35 %', 'Jumlah']) {
       expect(runs, text).toContain(text);
     }
+    // A narrow cell wraps: its lines, joined.
+    expect(runs.join(' ')).toContain('Efisien (16,35)');
     expect(runs.join(' ')).toContain('Pagu anggaran program Dinas Kesehatan tahun 2025 sebesar Rp4.750.000.000');
-    // Helvetica has no minus sign (U+2212): the PDF writes a hyphen, never a question mark.
-    expect(runs.join(' ')).toContain('tidak efisien bila di bawah -5 poin');
+    // The minus sign (U+2212) as written, not a hyphen.
+    expect(runs.join(' ')).toContain('tidak efisien bila di bawah −5 poin');
     // The public file of a final report is the same document, without signing in.
     expect((await file(`${PUBLIC}/reports/${dinkes.id}/export.docx`)).statusCode).toBe(200);
   });
@@ -345,5 +370,14 @@ describeWithApp('SAKIP performance report (LKjIP) and public pages', (h) => {
     expect(after).toMatchObject({ underRevision: false });
     expect(after.sections.find((x: any) => x.key === 'closing').text).toBe(draftText);
     expect((await h.api('GET', `${PUBLIC}?year=2025`)).body.reports.find((x: any) => x.id === id).underRevision).toBe(false);
+  });
+
+  it('prints what staff write as written in the PDF: comparison and minus signs, ×, ², curly quotes', async () => {
+    const draft = (await h.api('GET', `${REPORTS}?year=2026`, { session: s.kominfo })).body.find((x: any) => x.unit?.code === 'DISKOMINFO');
+    const text = 'Target layanan ≥ 95 % dan gangguan ≤ 2 % belum tercapai: selisihnya −3,5 poin. Jaringan 1.200 m² × 3 kecamatan, menurut “data awal” dan ‘catatan’ Dinas.';
+    expect((await h.api('PUT', `${REPORTS}/${draft.id}/sections/problems`, { session: s.kominfo, body: { text } })).status).toBe(200);
+    const pdf = await file(`${REPORTS}/${draft.id}/export.pdf`, s.kominfo);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdfRuns(pdf.rawPayload).join(' ')).toContain(text);
   });
 });

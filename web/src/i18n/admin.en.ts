@@ -13,7 +13,7 @@ export const adminEn: Record<keyof typeof adminId, string> = {
   'admin.section.hari-libur': 'Days off',
   'admin.section.hari-libur.hint': 'Collective leave and local holidays for counting working days.',
   'admin.section.pengaturan': 'Settings',
-  'admin.section.pengaturan.hint': 'Reopen window, escalation ladder, public statistics.',
+  'admin.section.pengaturan.hint': 'Reopen window, escalation ladder, public statistics; e-SAKIP\'s automatic sync.',
   'admin.section.kunci-api': 'API keys',
   'admin.section.kunci-api.hint': 'Access for partner apps (Open311).',
   'admin.section.audit': 'Audit log',

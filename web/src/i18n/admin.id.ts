@@ -12,7 +12,7 @@ export const adminId = {
   'admin.section.hari-libur': 'Hari libur',
   'admin.section.hari-libur.hint': 'Cuti bersama dan libur daerah untuk menghitung hari kerja.',
   'admin.section.pengaturan': 'Pengaturan',
-  'admin.section.pengaturan.hint': 'Masa buka kembali, jenjang eskalasi, statistik publik.',
+  'admin.section.pengaturan.hint': 'Masa buka kembali, jenjang eskalasi, statistik publik; sinkron otomatis e-SAKIP.',
   'admin.section.kunci-api': 'Kunci API',
   'admin.section.kunci-api.hint': 'Akses untuk aplikasi mitra (Open311).',
   'admin.section.audit': 'Log audit',

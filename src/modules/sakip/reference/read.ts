@@ -1,7 +1,8 @@
 // The e-SAKIP reference data ships inside the module (this folder, sources in
-// SOURCES.md), so the product never reads the shared data pack at run time. A
-// missing file is a broken installation, reported as the platform reports its
-// own reference data.
+// SOURCES.md), and so do the fonts its PDF embeds (fonts/, see its README), so
+// the product never reads the shared data pack or the system's fonts at run
+// time. A missing file is a broken installation, reported as the platform
+// reports its own reference data.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MissingReferenceData } from '../../../platform/reference.js';
@@ -11,9 +12,25 @@ export const sakipReferenceFiles = {
   urusan: 'urusan-permendagri-90-2019.json',
 } as const;
 
-/** Reads one of this folder's JSON files as it is (unparsed: callers parse it with their schema). */
-export function readSakipReference(file: (typeof sakipReferenceFiles)[keyof typeof sakipReferenceFiles]): unknown {
+export const sakipFontFiles = {
+  regular: 'fonts/DejaVuSans.ttf',
+  bold: 'fonts/DejaVuSans-Bold.ttf',
+  oblique: 'fonts/DejaVuSans-Oblique.ttf',
+} as const;
+
+/** This folder's file as bytes; throws MissingReferenceData when it is not there. */
+function readHere(file: string): Buffer {
   const path = fileURLToPath(new URL(`./${file}`, import.meta.url));
   if (!existsSync(path)) throw new MissingReferenceData(path);
-  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  return readFileSync(path);
+}
+
+/** Reads one of this folder's JSON files as it is (unparsed: callers parse it with their schema). */
+export function readSakipReference(file: (typeof sakipReferenceFiles)[keyof typeof sakipReferenceFiles]): unknown {
+  return JSON.parse(readHere(file).toString('utf8')) as unknown;
+}
+
+/** One of the fonts the LKjIP PDF embeds, as the TrueType file's bytes. */
+export function readSakipFont(file: (typeof sakipFontFiles)[keyof typeof sakipFontFiles]): Buffer {
+  return readHere(file);
 }

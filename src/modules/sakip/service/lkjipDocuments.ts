@@ -1,12 +1,15 @@
 // A performance report (LKjIP) as files officials use: a Word document
 // (docx package: A4, real headings and tables, so it can be finished in
-// Word) and a PDF (pdfkit: A4, Helvetica, the same content). Both are drawn
-// from one list of blocks, so they never disagree on what the report says.
+// Word) and a PDF (pdfkit: A4, the same content, in DejaVu Sans embedded from
+// the module's reference/fonts/, so ≥, −, ×, ² and curly quotes print as
+// written; pdfkit keeps only the glyphs used). Both are drawn from one list
+// of blocks, so they never disagree on what the report says.
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import PDFDocument from 'pdfkit';
 import {
   ACCOUNTABILITY_CHAPTER, codeAndTitle, efficiencyWords, figureWords, idNumber, LKJIP_HEADINGS, percentWords, targetWords, type LkjipBudget, type LkjipSection,
 } from '../domain/lkjip.js';
+import { readSakipFont, sakipFontFiles } from '../reference/read.js';
 import type { ReportView } from './lkjip.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -141,11 +144,14 @@ export async function reportDocx(r: Printable): Promise<Buffer> {
 // ---------------------------------------------------------------------------
 // PDF
 
-/** Helvetica (a standard PDF font) writes WinAnsi only: what it cannot write becomes the nearest it can. */
-const winAnsi = (t: string) => t.replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/−/g, '-').replace(/[^\u0000-\u00ff–—‘’“”•…€]/g, '?');
+type PdfFont = keyof typeof sakipFontFiles;
+let fontData: [PdfFont, Buffer][] | undefined;
+/** The three faces' files, read once per process: a PDF's standard fonts (Helvetica) write WinAnsi only. */
+const pdfFonts = () => (fontData ??= Object.entries(sakipFontFiles).map(([name, file]) => [name as PdfFont, readSakipFont(file)]));
 
 export function reportPdf(r: Printable): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: r.snapshot.title, Author: r.snapshot.subject, Creator: 'Pamong' }, lang: 'id-ID' } as PDFKit.PDFDocumentOptions);
+  for (const [name, data] of pdfFonts()) doc.registerFont(name, data);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -158,19 +164,19 @@ export function reportPdf(r: Printable): Promise<Buffer> {
   for (const b of reportBlocks(r)) {
     switch (b.kind) {
       case 'title':
-        doc.font('Helvetica-Bold').fontSize(14);
-        for (const line of b.lines) doc.text(winAnsi(line), left, undefined, { width, align: 'center' });
+        doc.font('bold').fontSize(14);
+        for (const line of b.lines) doc.text(line, left, undefined, { width, align: 'center' });
         doc.moveDown(1.5);
         break;
       case 'heading':
         if (doc.y > bottom() - 60) doc.addPage();
-        doc.moveDown(0.6).font('Helvetica-Bold').fontSize(b.level === 1 ? 13 : 11).text(winAnsi(b.text), left, undefined, { width }).moveDown(0.3);
+        doc.moveDown(0.6).font('bold').fontSize(b.level === 1 ? 13 : 11).text(b.text, left, undefined, { width }).moveDown(0.3);
         break;
       case 'text':
-        doc.font('Helvetica').fontSize(10).text(winAnsi(b.text), left, undefined, { width, align: 'justify' }).moveDown(0.4);
+        doc.font('regular').fontSize(10).text(b.text, left, undefined, { width, align: 'justify' }).moveDown(0.4);
         break;
       case 'note':
-        doc.font('Helvetica-Oblique').fontSize(8.5).text(winAnsi(b.text), left, undefined, { width }).moveDown(0.4);
+        doc.font('oblique').fontSize(8.5).text(b.text, left, undefined, { width }).moveDown(0.4);
         break;
       case 'table':
         pdfTable(doc, b, left, width, bottom);
@@ -186,35 +192,35 @@ function pdfTable(doc: PDFKit.PDFDocument, b: Extract<Block, { kind: 'table' }>,
   const total = b.widths.reduce((a, w) => a + w, 0);
   const cols = b.widths.map((w) => (w / total) * width);
   const pad = 3;
-  const rowHeight = (cells: string[], font: string) => {
+  const rowHeight = (cells: string[], font: PdfFont) => {
     doc.font(font).fontSize(8);
-    return Math.max(...cells.map((c, i) => doc.heightOfString(winAnsi(c), { width: cols[i] - 2 * pad }))) + 2 * pad;
+    return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: cols[i] - 2 * pad }))) + 2 * pad;
   };
-  const drawRow = (cells: string[], font: string, h: number) => {
+  const drawRow = (cells: string[], font: PdfFont, h: number) => {
     let x = left;
     const y = doc.y;
     doc.font(font).fontSize(8);
     cells.forEach((c, i) => {
       doc.rect(x, y, cols[i], h).stroke();
-      doc.text(winAnsi(c), x + pad, y + pad, { width: cols[i] - 2 * pad });
+      doc.text(c, x + pad, y + pad, { width: cols[i] - 2 * pad });
       x += cols[i];
     });
     doc.x = left;
     doc.y = y + h;
   };
-  doc.font('Helvetica-Bold').fontSize(10);
+  doc.font('bold').fontSize(10);
   if (doc.y > bottom() - 80) doc.addPage();
-  doc.moveDown(0.5).text(winAnsi(b.caption), left, undefined, { width }).moveDown(0.3);
+  doc.moveDown(0.5).text(b.caption, left, undefined, { width }).moveDown(0.3);
   doc.lineWidth(0.5);
-  const headHeight = rowHeight(b.head, 'Helvetica-Bold');
-  drawRow(b.head, 'Helvetica-Bold', headHeight);
+  const headHeight = rowHeight(b.head, 'bold');
+  drawRow(b.head, 'bold', headHeight);
   for (const row of b.rows) {
-    const h = rowHeight(row, 'Helvetica');
+    const h = rowHeight(row, 'regular');
     if (doc.y + h > bottom()) {
       doc.addPage();
-      drawRow(b.head, 'Helvetica-Bold', headHeight);
+      drawRow(b.head, 'bold', headHeight);
     }
-    drawRow(row, 'Helvetica', h);
+    drawRow(row, 'regular', h);
   }
   doc.moveDown(0.6);
 }

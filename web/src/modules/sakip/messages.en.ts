@@ -599,4 +599,9 @@ export const sakipEn: Record<keyof typeof sakipId, string> = {
   'sakip.overview.total': 'The whole region (RPJMD key indicators\' achievement)',
   'sakip.overview.noBudgets': 'No programme budgets in {when} yet.',
   'sakip.province.efficiencyCol': 'Efficiency {year}',
+  'sakip.settings.title': 'e-SAKIP',
+  'sakip.settings.sourceSyncHours': 'Automatic sync of sourced indicators (hours)',
+  'sakip.settings.sourceSyncHoursHint': 'How many hours apart indicators whose realisations come from another module (SPBE index, complaints answered on time) take them again for the open reporting periods; {min}–{max} hours, 6 by default. Applies from each indicator\'s next sync.',
+  'sakip.settings.save': 'Save e-SAKIP settings',
+  'sakip.settings.saved': 'e-SAKIP settings saved.',
 };

@@ -598,4 +598,9 @@ export const sakipId = {
   'sakip.overview.total': 'Seluruh daerah (capaian IKU RPJMD)',
   'sakip.overview.noBudgets': 'Belum ada anggaran program pada {when}.',
   'sakip.province.efficiencyCol': 'Efisiensi {year}',
+  'sakip.settings.title': 'e-SAKIP',
+  'sakip.settings.sourceSyncHours': 'Sinkron otomatis indikator bersumber (jam)',
+  'sakip.settings.sourceSyncHoursHint': 'Setiap berapa jam indikator yang realisasinya diambil dari modul lain (indeks SPBE, pengaduan tepat waktu) mengambilnya lagi untuk periode pelaporan yang terbuka; {min}–{max} jam, bawaan 6. Berlaku sejak sinkron berikutnya tiap indikator.',
+  'sakip.settings.save': 'Simpan pengaturan e-SAKIP',
+  'sakip.settings.saved': 'Pengaturan e-SAKIP disimpan.',
 };

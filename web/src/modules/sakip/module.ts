@@ -1,6 +1,7 @@
-// e-SAKIP (performance accountability) in the web app: staff screens and the
-// public documents page, each its own chunk loaded on demand with the SAKIP
-// texts (a citizen's first download never carries them). Listed in ../../modules.ts.
+// e-SAKIP (performance accountability) in the web app: staff screens, the
+// public documents page and its part of the region's settings, each its own
+// chunk loaded on demand with the SAKIP texts (a citizen's first download
+// never carries them). Listed in ../../modules.ts.
 import type { ComponentType } from 'react';
 import type { WebModule } from '../../contract.js';
 import type { Namespace } from '../../i18n/index.js';
@@ -39,4 +40,5 @@ export const sakip: WebModule = {
   ],
   menu: [{ label: { id: 'SAKIP', en: 'SAKIP' }, href: (r) => `/staff/${r}/sakip`, permission: 'sakip.read' }],
   landing: { roles: ['sakip_coordinator', 'sakip_planner', 'sakip_evaluator', 'sakip_village_officer'], href: (r) => `/staff/${r}/sakip` },
+  settings: () => import('./admin/Settings.js').then((m) => m.SakipSettings),
 };

@@ -30,9 +30,9 @@ function OverviewView({ region }: { region: RegionProfile }) {
   if (!data.data) return <Loading />;
   const view = data.data;
   const years = Array.from({ length: 7 }, (_, i) => view.year - 4 + i);
-  // The same part of another year when the year changes (Triwulan II 2025 → Triwulan II 2026).
+  // The same part of another year when the year changes (Triwulan II 2025 → Triwulan II 2026); the unit in focus stays.
   const part = view.period?.slice(4) ?? '';
-  const show = (year: number, p: string) => navigate(`${path}?tahun=${year}${p ? `&periode=${year}${p}` : ''}`, { replace: true });
+  const show = (year: number, p: string) => navigate(overviewPath(path, year, p && `${year}${p}`, focus), { replace: true });
   const when = whenShown(view, t);
   // The drill-down: a unit to its Renstra, the region (and a unit without one) to the RPJMD, where their targets and indicators are.
   const rpjmd = view.plans.find((p) => p.kind === 'rpjmd');
@@ -109,6 +109,10 @@ function OverviewView({ region }: { region: RegionProfile }) {
   );
 }
 
+/** The overview's address: the year, the period (2025-Q2) and the unit whose targets are shown (`opd`), each only when chosen. */
+const overviewPath = (path: string, year: number, period?: string | null, unitId?: string) =>
+  `${path}?tahun=${year}${period ? `&periode=${period}` : ''}${unitId ? `&opd=${unitId}` : ''}`;
+
 /** The quarters and months a year can be narrowed to, as the period's tail (2025-Q2, 2025-05). */
 const PARTS = [...[1, 2, 3, 4].map((q) => `-Q${q}`), ...Array.from({ length: 12 }, (_, i) => `-${String(i + 1).padStart(2, '0')}`)];
 
@@ -121,7 +125,7 @@ function Efficiencies({ view, region, path }: { view: Overview; region: string; 
   const when = whenShown(view, t);
   const budgeted = view.units.filter((u) => u.budget !== null);
   const focused = view.units.find((u) => u.unit !== null && u.unit.id === view.targetsUnitId)?.unit ?? null;
-  const focusOn = (unitId?: string) => `${path}?tahun=${view.year}${view.period ? `&periode=${view.period}` : ''}${unitId ? `&opd=${unitId}` : ''}#efisiensi-sasaran`;
+  const focusOn = (unitId?: string) => `${overviewPath(path, view.year, view.period, unitId)}#efisiensi-sasaran`;
   const head = (first: string) => (
     <thead>
       <tr>
