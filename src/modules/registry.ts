@@ -4,7 +4,8 @@ import { installModules } from '../platform/modules/registry.js';
 import { complaintsModule } from './complaints/module.js';
 import { spbeModule } from './spbe/module.js';
 import { sakipModule } from './sakip/module.js';
+import { layananModule } from './layanan/module.js';
 
-export const registry = [complaintsModule, spbeModule, sakipModule];
+export const registry = [complaintsModule, spbeModule, sakipModule, layananModule];
 
 installModules(registry);

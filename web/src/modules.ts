@@ -3,5 +3,6 @@ import type { WebModule } from './contract.js';
 import { complaints } from './modules/complaints/module.js';
 import { spbe } from './modules/spbe/module.js';
 import { sakip } from './modules/sakip/module.js';
+import { layanan } from './modules/layanan/module.js';
 
-export const modules: WebModule[] = [complaints, spbe, sakip];
+export const modules: WebModule[] = [complaints, spbe, sakip, layanan];

@@ -1,0 +1,13 @@
+// What the public-services module records in the audit log, in words.
+export const layananAuditActions = {
+  'layanan.service_create': { id: 'Membuat layanan', en: 'Created a service' },
+  'layanan.service_update': { id: 'Mengubah draf layanan dan standar pelayanannya', en: 'Changed a service\'s draft and its standard' },
+  'layanan.service_publish': { id: 'Menerbitkan standar pelayanan', en: 'Published a service standard' },
+  'layanan.service_archive': { id: 'Mengarsipkan layanan', en: 'Archived a service' },
+  'layanan.service_delete': { id: 'Menghapus draf layanan', en: 'Deleted a draft service' },
+  'layanan.pledge_update': { id: 'Mengubah maklumat pelayanan', en: 'Changed a service pledge' },
+} as const;
+
+declare module '../../platform/audit/audit.js' {
+  interface ModuleAuditActions extends Record<keyof typeof layananAuditActions, true> {}
+}

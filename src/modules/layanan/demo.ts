@@ -1,0 +1,150 @@
+// The demo region's service catalogue: three published services with a
+// filled standard (a certificate of low income issued the same day by a
+// kecamatan, an environmental recommendation with a field survey, a reklame
+// permit with a fee), one of them on its second version, a domicile
+// certificate still in draft, and two units' own pledges (the third pledges
+// the reference text). Two service managers sign in with the demo password.
+// Invented demo content in the shape the use cases leave behind; regulations
+// are named as such services usually cite them.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/client.js';
+import type { DemoPlace } from '../../platform/modules/contract.js';
+import { units, users } from '../../platform/schema.js';
+import { createUser, grantRole } from '../../platform/auth/service.js';
+import { emptyStandard, type Standard } from './domain/standard.js';
+import { layananPledges, layananServices, layananStandardVersions } from './schema.js';
+
+/** The demo's service managers (README's demo accounts). */
+export const DEMO_LAYANAN_ACCOUNTS = [
+  { email: 'layanan@sumedang.demo', name: 'Wulan Pengelola Layanan', role: 'layanan_manager' as const, unit: null },
+  { email: 'layanan.dpmptsp@sumedang.demo', name: 'Asep Pengelola Layanan DPMPTSP', role: 'layanan_unit_manager' as const, unit: 'DPMPTSP' },
+];
+
+/** The kecamatan issuing the certificates (the e-SAKIP demo adds it as a unit; made here when it is not there). */
+const KECAMATAN = { code: 'KEC-SUMSEL', name: 'Kecamatan Sumedang Selatan' };
+
+const common = {
+  complaints: 'Pengaduan, saran dan masukan disampaikan melalui kanal pengaduan Pamong (menu Lapor di laman ini), SP4N-LAPOR!, kotak saran di ruang pelayanan, atau langsung kepada petugas pengaduan pada jam layanan.',
+  facilities: 'Ruang tunggu ber-AC dengan kursi, loket pelayanan, nomor antrean, toilet, akses kursi roda dan ruang laktasi.',
+  supervision: 'Pengawasan oleh atasan langsung secara berjenjang dan oleh Inspektorat Daerah Kabupaten Sumedang.',
+  serviceGuarantee: 'Pelayanan diberikan sesuai standar pelayanan ini; bila tidak sesuai, pengguna layanan dapat mengadu dan mendapat tanggapan.',
+  safetyGuarantee: 'Dokumen pengguna layanan dijaga kerahasiaannya, produk layanan dilengkapi kode verifikasi, dan ruang pelayanan dilengkapi APAR serta jalur evakuasi.',
+  performanceEvaluation: 'Evaluasi kinerja pelaksana setiap tiga bulan dan Survei Kepuasan Masyarakat (PermenPANRB 14/2017) setiap tahun.',
+};
+
+const sktm: Standard = {
+  ...emptyStandard(), ...common,
+  requirements: ['Surat pengantar RT/RW', 'Fotokopi KTP-el pemohon', 'Fotokopi Kartu Keluarga', 'Surat pernyataan tidak mampu bermeterai yang diketahui kepala desa/lurah'],
+  procedure: '1. Pemohon mengambil nomor antrean dan menyerahkan berkas di loket.\n2. Petugas memeriksa kelengkapan berkas.\n3. Kepala Seksi Kesejahteraan Sosial memverifikasi.\n4. Camat menandatangani surat keterangan.\n5. Surat keterangan diserahkan kepada pemohon.',
+  timeLimitDays: 1,
+  timeLimitNote: 'Selesai pada hari yang sama bila berkas diterima sebelum pukul 12.00 dan persyaratan lengkap.',
+  product: 'Surat Keterangan Tidak Mampu (SKTM) yang ditandatangani Camat.',
+  legalBasis: 'UU 25/2009 tentang Pelayanan Publik; PP 17/2018 tentang Kecamatan; Peraturan Bupati Sumedang tentang pelimpahan sebagian kewenangan Bupati kepada Camat.',
+  competence: 'Memahami administrasi kependudukan dan kesejahteraan sosial; mampu mengoperasikan komputer; ramah dan komunikatif.',
+  staffing: '3 orang: 1 petugas loket, 1 verifikator, 1 pejabat penandatangan.',
+};
+
+const uklUpl: Standard = {
+  ...emptyStandard(), ...common,
+  requirements: ['Surat permohonan bermeterai', 'Dokumen UKL-UPL (formulir isian) yang ditandatangani penanggung jawab usaha', 'Nomor Induk Berusaha (NIB)', 'Persetujuan Kesesuaian Kegiatan Pemanfaatan Ruang (PKKPR)', 'Peta lokasi dan tata letak kegiatan', 'Foto lokasi kegiatan'],
+  procedure: '1. Pemohon mengajukan permohonan dan dokumen UKL-UPL.\n2. Petugas memeriksa kelengkapan administrasi.\n3. Tim teknis memeriksa substansi dokumen.\n4. Tim melakukan verifikasi lapangan (survei lokasi) bersama pemohon.\n5. Pemohon memperbaiki dokumen bila diminta.\n6. Kepala Dinas menerbitkan rekomendasi.',
+  timeLimitDays: 10,
+  timeLimitNote: 'Termasuk verifikasi lapangan; waktu perbaikan dokumen oleh pemohon tidak dihitung.',
+  product: 'Rekomendasi UKL-UPL sebagai dasar Persetujuan Lingkungan.',
+  legalBasis: 'UU 32/2009 tentang Perlindungan dan Pengelolaan Lingkungan Hidup sebagaimana diubah UU 6/2023; PP 22/2021 tentang Penyelenggaraan Perlindungan dan Pengelolaan Lingkungan Hidup; Permen LHK 4/2021.',
+  competence: 'Memahami peraturan lingkungan hidup dan penyusunan UKL-UPL; bersertifikat penyusun dokumen lingkungan atau berpengalaman setara; mampu melakukan verifikasi lapangan.',
+  staffing: '5 orang: 1 petugas loket, 3 anggota tim teknis, 1 pejabat penandatangan.',
+};
+
+const reklame: Standard = {
+  ...emptyStandard(), ...common,
+  requirements: ['Formulir permohonan', 'Fotokopi KTP-el pemohon atau akta pendirian badan usaha', 'NPWP', 'Gambar desain, ukuran dan konstruksi reklame', 'Foto dan denah lokasi pemasangan', 'Surat persetujuan pemilik lahan atau bangunan'],
+  procedure: '1. Pemohon mengajukan permohonan melalui loket atau daring.\n2. Petugas memeriksa kelengkapan berkas.\n3. Tim teknis meninjau lokasi dan konstruksi.\n4. Pajak reklame dihitung dan ditagihkan.\n5. Setelah pembayaran, izin diterbitkan dan diserahkan.',
+  timeLimitDays: 5,
+  timeLimitNote: 'Tidak termasuk waktu pembayaran pajak reklame oleh pemohon.',
+  fee: 'tariff',
+  tariff: 'Pajak reklame menurut Peraturan Daerah Kabupaten Sumedang tentang Pajak Daerah dan Retribusi Daerah: nilai sewa reklame (luas, lokasi, jenis dan lama penayangan) × tarif 25 %. Perizinannya sendiri tidak dipungut biaya.',
+  product: 'Izin Penyelenggaraan Reklame dengan nomor dan masa berlaku.',
+  legalBasis: 'UU 1/2022 tentang Hubungan Keuangan antara Pemerintah Pusat dan Pemerintahan Daerah; Peraturan Daerah Kabupaten Sumedang tentang Pajak Daerah dan Retribusi Daerah; Peraturan Bupati Sumedang tentang penyelenggaraan reklame.',
+  competence: 'Memahami peraturan perizinan dan pajak daerah; mampu membaca gambar konstruksi; melayani dengan ramah.',
+  staffing: '4 orang: 1 petugas loket, 2 tim teknis, 1 pejabat penandatangan.',
+};
+
+const domicile: Standard = {
+  ...emptyStandard(),
+  requirements: ['Surat pengantar RT/RW', 'Fotokopi KTP-el'],
+  procedure: 'Pemohon menyerahkan berkas di loket kecamatan; Camat menandatangani surat keterangan.',
+  timeLimitDays: 1,
+  product: 'Surat Keterangan Domisili.',
+};
+
+const pledges: Record<string, string> = {
+  [KECAMATAN.code]: 'Dengan ini kami, Kecamatan Sumedang Selatan, menyatakan sanggup menyelenggarakan pelayanan sesuai standar pelayanan yang telah ditetapkan, melayani dengan ramah, cepat dan tanpa pungutan, dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang berlaku.',
+  DPMPTSP: 'Dengan ini kami, Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Sumedang, menyatakan sanggup menyelenggarakan pelayanan perizinan sesuai standar pelayanan, transparan dalam biaya dan waktu, dan apabila tidak menepati janji ini, kami siap menerima sanksi sesuai peraturan perundang-undangan yang berlaku.',
+};
+
+async function unitByCode(tx: Queryable, region: string, code: string, name: string): Promise<string> {
+  const [found] = await tx.select({ id: units.id }).from(units).where(and(eq(units.regionCode, region), eq(units.code, code)));
+  if (found) return found.id;
+  return (await tx.insert(units).values({ regionCode: region, code, name }).returning())[0].id;
+}
+
+export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<void> {
+  const region = place.region;
+  // The demo password's hash, taken from the region admin's account (hashing it again costs every start a second).
+  const [hash] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(sql`lower(${users.email}) = 'admin@sumedang.demo'`);
+  const people = new Map<string, string>();
+  for (const a of DEMO_LAYANAN_ACCOUNTS) {
+    const id = await createUser(tx, { email: a.email, name: a.name, passwordHash: hash?.passwordHash ?? undefined });
+    await grantRole(tx, region, id, a.role, a.unit ? place.unit(a.unit) : null);
+    people.set(a.email, id);
+  }
+  const kecamatan = await unitByCode(tx, region, KECAMATAN.code, KECAMATAN.name);
+  const manager = { id: people.get('layanan@sumedang.demo')!, label: 'layanan@sumedang.demo' };
+  const dpmptsp = { id: people.get('layanan.dpmptsp@sumedang.demo')!, label: 'layanan.dpmptsp@sumedang.demo' };
+  const day = (d: number) => new Date(place.now.getTime() - d * 86_400_000);
+
+  const services: { unitId: string; slug: string; name: string; summary: string; by: typeof manager; versions: { standard: Standard; at: Date }[] }[] = [
+    {
+      unitId: kecamatan, slug: 'surat-keterangan-tidak-mampu', name: 'Surat Keterangan Tidak Mampu (SKTM)', by: manager,
+      summary: 'Surat keterangan bagi keluarga tidak mampu untuk keringanan biaya sekolah, berobat atau bantuan sosial; selesai pada hari yang sama.',
+      // The first version asked for a letter from the village head as well; the second dropped it.
+      versions: [
+        { standard: { ...sktm, requirements: [...sktm.requirements, 'Surat keterangan kepala desa/lurah'] }, at: day(120) },
+        { standard: sktm, at: day(30) },
+      ],
+    },
+    {
+      unitId: place.unit('DLH'), slug: 'rekomendasi-ukl-upl', name: 'Rekomendasi UKL-UPL', by: manager,
+      summary: 'Rekomendasi atas dokumen Upaya Pengelolaan dan Pemantauan Lingkungan Hidup bagi usaha berisiko menengah, dengan verifikasi lapangan.',
+      versions: [{ standard: uklUpl, at: day(90) }],
+    },
+    {
+      unitId: place.unit('DPMPTSP'), slug: 'izin-reklame', name: 'Izin Penyelenggaraan Reklame', by: dpmptsp,
+      summary: 'Izin memasang papan reklame, billboard, baliho atau spanduk di wilayah Kabupaten Sumedang; dikenai pajak reklame.',
+      versions: [{ standard: reklame, at: day(60) }],
+    },
+    {
+      unitId: kecamatan, slug: 'surat-keterangan-domisili', name: 'Surat Keterangan Domisili', by: manager,
+      summary: 'Surat keterangan tempat tinggal bagi penduduk yang berdomisili di luar alamat KTP-el.',
+      versions: [],
+    },
+  ];
+  for (const s of services) {
+    const last = s.versions.at(-1);
+    const [row] = await tx.insert(layananServices).values({
+      regionCode: region, unitId: s.unitId, slug: s.slug, name: s.name, summary: s.summary, status: last ? 'published' : 'draft',
+      draft: last?.standard ?? domicile, version: s.versions.length, createdAt: s.versions[0]?.at ?? day(7), updatedAt: last?.at ?? day(7),
+      updatedBy: s.by.id, updatedByLabel: s.by.label,
+    }).returning();
+    if (s.versions.length > 0) {
+      await tx.insert(layananStandardVersions).values(s.versions.map((v, i) => ({
+        regionCode: region, serviceId: row.id, version: i + 1, name: s.name, summary: s.summary, standard: v.standard, publishedAt: v.at, publishedBy: s.by.id, publishedByLabel: s.by.label,
+      })));
+    }
+  }
+  for (const [code, text] of Object.entries(pledges)) {
+    const by = code === 'DPMPTSP' ? dpmptsp : manager;
+    await tx.insert(layananPledges).values({ regionCode: region, unitId: code === KECAMATAN.code ? kecamatan : place.unit(code), text, updatedAt: day(150), updatedBy: by.id, updatedByLabel: by.label });
+  }
+}

@@ -1,0 +1,31 @@
+// The public-services module's error codes (part of the API contract: never renamed).
+import type { ErrorEntry, Words } from '../../platform/errors.js';
+import { COMPONENTS, type ComponentKey } from './domain/standard.js';
+import { standardReferenceData } from './reference/read.js';
+
+/** The components still empty, by their names in the regulation's order. */
+const missingWords = (d: { missing?: ComponentKey[] }): Words | null => {
+  if (!d?.missing?.length) return null;
+  const names = standardReferenceData().komponen;
+  const list = COMPONENTS.filter((c) => d.missing!.includes(c.key));
+  return {
+    id: `Belum diisi: ${list.map((c) => `${c.no}. ${names.find((n) => n.no === c.no)?.nama ?? c.en}`).join('; ')}.`,
+    en: `Still empty: ${list.map((c) => `${c.no}. ${c.en}`).join('; ')}.`,
+  };
+};
+
+export const layananErrors = {
+  'layanan.service_not_found': [404, 'Layanan tidak ditemukan di daerah ini.', 'Service not found in this region.'],
+  'layanan.version_not_found': [404, 'Versi standar pelayanan ini tidak ada.', 'This version of the service standard does not exist.'],
+  'layanan.slug_taken': [409, 'Alamat (slug) ini sudah dipakai layanan lain di daerah ini; pilih yang lain.', 'This address (slug) is already used by another service in this region; choose another.', (d: { slug?: string }) =>
+    (d?.slug ? { id: `Slug: "${d.slug}".`, en: `Slug: "${d.slug}".` } : null)],
+  'layanan.not_your_unit': [403, 'Layanan ini milik perangkat daerah lain; Anda hanya mengelola layanan perangkat daerah Anda.', 'This service belongs to another unit; you manage only your own unit\'s services.'],
+  'layanan.standard_incomplete': [409, 'Standar pelayanan belum lengkap: ke-14 komponen wajib diisi (dan tarif bila layanan berbayar) sebelum diterbitkan. Draf tetap tersimpan.', 'The service standard is incomplete: all 14 components (and the tariff when the service is not free) must be filled before publishing. The draft is kept.', missingWords],
+  'layanan.unchanged': [409, 'Tidak ada perubahan untuk diterbitkan: draf sama dengan versi yang berlaku.', 'Nothing to publish: the draft is the version already in force.'],
+  'layanan.not_published': [409, 'Layanan ini tidak sedang diterbitkan, jadi tidak dapat diarsipkan.', 'This service is not published, so it cannot be archived.'],
+  'layanan.published_once': [409, 'Layanan yang pernah diterbitkan tidak dihapus (versinya tetap dapat dibaca); arsipkan saja.', 'A service that was ever published is not deleted (its versions stay readable); archive it instead.'],
+} as const satisfies Record<string, ErrorEntry>;
+
+declare module '../../platform/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof layananErrors, true> {}
+}

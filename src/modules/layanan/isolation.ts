@@ -1,0 +1,62 @@
+// What the tenant-isolation test aims at in the victim region (contract:
+// IsolationFixtures): a published service of its own whose draft holds a
+// change not yet published (so editing, publishing and archiving would all
+// succeed if access were wrongly granted), and its unit's own pledge. The
+// draft's change is staff-only: nobody calling from outside may read it, the
+// public pages included.
+import { and, eq } from 'drizzle-orm';
+import type { IsolationFixtures } from '../../platform/modules/contract.js';
+import { units } from '../../platform/schema.js';
+import { emptyStandard, type Standard } from './domain/standard.js';
+import { layananPledges, layananServices, layananStandardVersions } from './schema.js';
+
+const SLUG = 'izin-uji-isolasi';
+const SECRET_DRAFT = 'Persyaratan draf rahasia uji isolasi layanan';
+const SECRET_PLEDGE = 'Maklumat rahasia uji isolasi layanan';
+
+const filled = (requirement: string): Standard => {
+  const s = emptyStandard();
+  const text = 'Diisi untuk uji isolasi.';
+  return {
+    ...s, requirements: [requirement], procedure: text, product: text, complaints: text, legalBasis: text, facilities: text, competence: text,
+    supervision: text, staffing: text, serviceGuarantee: text, safetyGuarantee: text, performanceEvaluation: text,
+  };
+};
+
+export const layananIsolation: IsolationFixtures = {
+  async records(ctx, region) {
+    const { db } = ctx.database;
+    const [unit] = await db.select({ id: units.id }).from(units).where(and(eq(units.regionCode, region), eq(units.code, 'DPMPTSP')));
+    if (!unit) throw new Error(`The public-services isolation fixtures need the unit DPMPTSP in ${region} (the demo seeds it)`);
+    const now = ctx.clock.now();
+    const service = await db.transaction(async (tx) => {
+      const published = { name: 'Izin uji isolasi', summary: 'Layanan uji isolasi', standard: filled('KTP-el') };
+      const [s] = await tx.insert(layananServices).values({
+        regionCode: region, unitId: unit.id, slug: SLUG, name: published.name, summary: published.summary, status: 'published', draft: filled(SECRET_DRAFT),
+        version: 1, createdAt: now, updatedAt: now, updatedByLabel: 'uji isolasi',
+      }).returning();
+      await tx.insert(layananStandardVersions).values({ regionCode: region, serviceId: s.id, version: 1, ...published, publishedAt: now, publishedByLabel: 'uji isolasi' });
+      await tx.insert(layananPledges).values({ regionCode: region, unitId: unit.id, text: SECRET_PLEDGE, updatedAt: now, updatedByLabel: 'uji isolasi' })
+        .onConflictDoUpdate({ target: [layananPledges.regionCode, layananPledges.unitId], set: { text: SECRET_PLEDGE } });
+      return s;
+    });
+    return {
+      // By path: the platform's :unitId is another unit, e-SAKIP's fixtures fill other :version routes.
+      params: {
+        'layanan/services/:serviceId': service.id, 'layanan/services/:serviceId/versions/:version': '1', 'layanan/units/:unitId': unit.id,
+        'public/services/:slug': SLUG, layananUnitId: unit.id,
+      },
+      secrets: [service.id],
+      private: [SECRET_DRAFT],
+    };
+  },
+
+  request({ method, url }, p) {
+    if (!url.startsWith('/api/regions/:region/layanan/')) return undefined;
+    const input = { slug: 'layanan-palsu', name: 'Layanan palsu dari daerah lain', summary: '', unitId: p.layananUnitId };
+    if (method === 'POST' && url.endsWith('/services')) return { body: input };
+    if (method === 'PUT' && url.endsWith('/services/:serviceId')) return { body: { ...input, slug: SLUG, standard: filled('Persyaratan palsu') } };
+    if (method === 'PUT' && url.endsWith('/pledge')) return { body: { text: 'Maklumat palsu dari daerah lain' } };
+    return undefined;
+  },
+};

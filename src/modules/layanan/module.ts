@@ -1,0 +1,53 @@
+// The public-services module (layanan publik) as the platform sees it (the
+// module contract). Slice 1: the region's service catalogue, each service's
+// standard (PermenPANRB 15/2014, versioned on publication) and each unit's
+// service pledge. Applications, deadlines, documents, fees and the
+// satisfaction survey come in later slices (README.md).
+import { defineModule } from '../../platform/modules/contract.js';
+import { referencesUser } from '../../platform/modules/relations.js';
+import { layananAuditActions } from './audit.js';
+import * as tables from './schema.js';
+import { layananErrors } from './errors.js';
+import { layananRoutes } from './http/routes.js';
+import { layananIsolation } from './isolation.js';
+import { seedLayananDemo } from './demo.js';
+
+// The region's service manager (often the DPMPTSP or the organisation
+// office) runs the whole catalogue; a unit's service manager its own unit's
+// services and pledge (the service checks the unit). Unit heads and the head
+// of region read. Citizens and anonymous callers read published services only
+// (public routes).
+const permissions = {
+  // They list the region's units (a service's owner).
+  'region.staff': ['layanan_manager', 'layanan_unit_manager'],
+  'layanan.read': ['layanan_manager', 'layanan_unit_manager', 'unit_head', 'head_of_region', 'region_admin'],
+  'layanan.manage': ['layanan_manager', 'layanan_unit_manager'],
+} as const;
+
+declare module '../../platform/auth/policy.js' {
+  interface ModuleRoles { layanan_manager: true; layanan_unit_manager: true }
+  interface ModulePermissions extends Record<keyof typeof permissions, true> {}
+}
+
+export const layananModule = defineModule({
+  name: 'layanan',
+  title: { id: 'Layanan Publik', en: 'Public services' },
+  auditActions: layananAuditActions,
+  tables,
+  migrations: new URL('./migrations', import.meta.url),
+  roles: [
+    { name: 'layanan_manager', label: { id: 'Pengelola katalog layanan publik', en: 'Public-service catalogue manager' }, scope: 'region', grantedBy: 'region_admin' },
+    { name: 'layanan_unit_manager', label: { id: 'Pengelola layanan perangkat daerah', en: 'Unit service manager' }, scope: 'unit', grantedBy: 'region_admin' },
+  ],
+  permissions,
+  errors: layananErrors,
+  routes: layananRoutes,
+  isolation: layananIsolation,
+  // Who last changed a service's draft, published a version, wrote a unit's pledge. Units are the region's own rows.
+  sharedRelations: [
+    referencesUser('layanan_services', 'updated_by'),
+    referencesUser('layanan_standard_versions', 'published_by'),
+    referencesUser('layanan_pledges', 'updated_by'),
+  ],
+  demo: { seed: (tx, place) => seedLayananDemo(tx, place) },
+});

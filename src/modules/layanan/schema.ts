@@ -1,0 +1,66 @@
+// Tables of the public-services module. Everything is a region's own: every
+// primary key starts with region_code. A service's standard is kept as one
+// JSON document (domain/standard.ts checks its shape): the draft staff edit on
+// the service, and every published version as its own row, never changed.
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ts } from '../../platform/db/columns.js';
+import type { Standard } from './domain/standard.js';
+
+/** A service of the region's catalogue, owned by a unit; its draft standard and the number of its latest published version. */
+export const layananServices = pgTable(
+  'layanan_services',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    summary: text('summary').notNull(),
+    status: text('status').notNull(), // draft | published | archived
+    draft: jsonb('draft').$type<Standard>().notNull(),
+    /** The latest published version; 0 before the first publication. */
+    version: integer('version').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('layanan_services_slug_idx').on(t.regionCode, t.slug),
+    index('layanan_services_unit_idx').on(t.regionCode, t.unitId),
+    check('layanan_services_status', sql`${t.status} in ('draft', 'published', 'archived')`),
+  ],
+);
+
+/** A published version of a service: its name, summary and standard as the public read them from then on (applications keep theirs). */
+export const layananStandardVersions = pgTable(
+  'layanan_standard_versions',
+  {
+    regionCode: text('region_code').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    summary: text('summary').notNull(),
+    standard: jsonb('standard').$type<Standard>().notNull(),
+    publishedAt: ts('published_at').notNull(),
+    publishedBy: uuid('published_by'),
+    publishedByLabel: text('published_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.serviceId, t.version] })],
+);
+
+/** A unit's service pledge (maklumat pelayanan); a unit without a row pledges the reference text. */
+export const layananPledges = pgTable(
+  'layanan_pledges',
+  {
+    regionCode: text('region_code').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    text: text('text').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.unitId] })],
+);

@@ -1,0 +1,85 @@
+// The region's public services, for anyone and phone first: the published
+// catalogue with a search by name, and a service's page with its standard in
+// force and its unit's pledge. What is shown is decided by the API (published
+// versions only); these pages only lay it out.
+import { useState, type FormEvent } from 'react';
+import { RegionGate } from '../../../components/RegionGate.js';
+import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
+import { regionApi } from '../../../api.js';
+import { useApi } from '../../../data.js';
+import { formatDate } from '../../../format.js';
+import { useI18n } from '../../../i18n/index.js';
+import { Link, navigate, useLocation, type Params } from '../../../router.js';
+import type { RegionProfile } from '../../../types.js';
+import { StandardView } from '../components/StandardView.js';
+import type { PublicService, PublicServiceBrief } from '../components/types.js';
+
+const publicApi = (region: string) => `${regionApi(region)}/layanan/public/services`;
+export const publicPath = (region: string, slug = '') => `/r/${region}/layanan${slug ? `/${slug}` : ''}`;
+
+export function PublicCataloguePage({ params }: { params: Params }) {
+  return <RegionGate code={params.region}>{(region) => <Catalogue region={region} />}</RegionGate>;
+}
+
+function Catalogue({ region }: { region: RegionProfile }) {
+  const { t } = useI18n();
+  const { path, query } = useLocation();
+  const q = query.get('q')?.trim() ?? '';
+  const [typed, setTyped] = useState(q);
+  const list = useApi<PublicServiceBrief[]>(`${publicApi(region.code)}${q ? `?${new URLSearchParams({ q })}` : ''}`);
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(typed.trim() ? `${path}?${new URLSearchParams({ q: typed.trim() })}` : path, { replace: true });
+  };
+  return (
+    <div className="layanan-public">
+      <PageTitle title={t('layanan.public.title', { region: region.name })}>{t('layanan.public.title', { region: region.name })}</PageTitle>
+      <p>{t('layanan.public.intro')}</p>
+      <form role="search" onSubmit={search} className="field">
+        <label htmlFor="layanan-q">{t('layanan.public.search')}</label>
+        <input id="layanan-q" type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
+        <button type="submit">{t('layanan.public.searchButton')}</button>
+      </form>
+      <ErrorMessage error={list.error} />
+      {!list.data ? <Loading /> : list.data.length === 0 ? <p className="muted">{q ? t('layanan.public.noneFound') : t('layanan.public.none')}</p> : (
+        <ul className="layanan-list">
+          {list.data.map((s) => (
+            <li key={s.slug}>
+              <Link to={publicPath(region.code, s.slug)}><strong>{s.name}</strong></Link>
+              <div className="small">{s.summary}</div>
+              <div className="small muted">{s.unit.name} · {t('layanan.days', { n: s.timeLimitDays })} · {s.fee === 'free' ? t('layanan.free') : t('layanan.paid')}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function PublicServicePage({ params }: { params: Params }) {
+  return <RegionGate code={params.region}>{(region) => <ServiceView region={region} slug={params.slug} />}</RegionGate>;
+}
+
+function ServiceView({ region, slug }: { region: RegionProfile; slug: string }) {
+  const { t, locale } = useI18n();
+  const service = useApi<PublicService>(`${publicApi(region.code)}/${encodeURIComponent(slug)}`);
+  const s = service.data;
+  return (
+    <div className="layanan-public">
+      <p><Link to={publicPath(region.code)}>{t('layanan.public.back')}</Link></p>
+      <ErrorMessage error={service.error} />
+      {!s ? (!service.error && <Loading />) : (
+        <>
+          <PageTitle title={s.name}>{s.name}</PageTitle>
+          <p>{s.summary}</p>
+          <p className="small muted">{s.unit.name} · {t('layanan.public.version', { version: s.version, date: formatDate(s.publishedAt, region, locale) })}</p>
+          <StandardView standard={s.standard} components={s.components} />
+          <section aria-labelledby="pledge">
+            <h2 id="pledge">{t('layanan.pledgeOf', { unit: s.unit.name })}</h2>
+            <blockquote className="layanan-pledge">{s.pledge.text}</blockquote>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
