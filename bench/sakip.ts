@@ -203,16 +203,25 @@ async function round(run: () => Promise<number>, times: number): Promise<number>
 export interface Spread { min: number; median: number; max: number }
 const spread = (xs: number[]): Spread => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs) });
 
-/** `pairs` ABBA pairs (A first in even pairs): each side's per-round medians. */
+/**
+ * `pairs` ABBA pairs (A first in even pairs): each side's per-round medians.
+ * Each round starts after a pause, so neither side is timed while the other's
+ * leftovers (a naive server's garbage collection after a 1.5 s answer) still
+ * hold one of the two cores.
+ */
 async function abba(a: () => Promise<number>, b: () => Promise<number>, pairs: number): Promise<{ a: number[]; b: number[] }> {
   const out = { a: [] as number[], b: [] as number[] };
+  const settled = async (side: () => Promise<number>) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return side();
+  };
   for (let i = 0; i < pairs; i++) {
     if (i % 2 === 0) {
-      out.a.push(await a());
-      out.b.push(await b());
+      out.a.push(await settled(a));
+      out.b.push(await settled(b));
     } else {
-      out.b.push(await b());
-      out.a.push(await a());
+      out.b.push(await settled(b));
+      out.a.push(await settled(a));
     }
   }
   return out;
