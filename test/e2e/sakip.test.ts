@@ -3,7 +3,9 @@
 // unit planner on a phone starts a Renstra, builds its tree, sets and revises
 // a target (the revision with its reason), and the coordinator activates it;
 // the planner reports a quarter's realisation; another unit's planner and the
-// Inspektorat's evaluator read without the forms.
+// Inspektorat's evaluator read without the forms. In a draft, a planner moves
+// nodes (the server's refusal shown in its words), shares an indicator with
+// another unit and links a Renstra target to the RPJMD target it supports.
 import { expect, it } from 'vitest';
 import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
 
@@ -141,6 +143,90 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     await page.reload();
     await eventually(() => page.locator('.badge.plan-active').textContent()).toBe('Aktif');
     expect(await page.getByRole('button', { name: 'Tambah indikator' }).count()).toBe(0);
+  }, 120_000);
+
+  it('lets a planner on a phone move nodes, share an indicator with another unit and link a target to the RPJMD target it supports', async () => {
+    const planner = await b.apiSession('perencana.kominfo@sumedang.demo');
+    const R = '/api/regions/32.11';
+    const units = await b.api<{ id: string; code: string; name: string }[]>('GET', `${R}/units`, undefined, planner);
+    const kominfo = units.find((u) => u.code === 'DISKOMINFO')!;
+    const plan = await b.api<PlanBrief>('POST', `${R}/sakip/plans`, { kind: 'renstra', unitId: kominfo.id, startYear: 2030, title: 'Renstra Diskominfo 2030–2034' }, planner);
+    const P = `${R}/sakip/plans/${plan.id}`;
+    const add = async (parentId: string | null, kind: string, title: string, code?: string) =>
+      (await b.api<{ id: string }>('POST', `${P}/nodes`, { parentId, kind, title, code }, planner)).id;
+    const services = await add(null, 'goal', 'Meningkatnya layanan digital');
+    const integration = await add(services, 'target', 'Meningkatnya integrasi layanan');
+    const apps = await add(integration, 'programme', 'Program aplikasi informatika', '2.16.03');
+    await add(apps, 'activity', 'Pengelolaan nama domain', '2.16.03.2.01');
+    await add(integration, 'programme', 'Program informasi dan komunikasi publik', '2.16.02');
+    const security = await add(null, 'goal', 'Meningkatnya keamanan informasi');
+    await add(security, 'target', 'Menurunnya insiden keamanan siber');
+
+    const page = await b.newPage({ viewport: PHONE });
+    await b.signIn(page, 'perencana.kominfo@sumedang.demo');
+    await page.goto(b.url(`/staff/32.11/sakip/rencana/${plan.id}`));
+    const node = (kind: string, title: string) => page.locator(`.sakip-node.kind-${kind}`, { has: page.locator(':scope > .node-head', { hasText: title }) });
+    const actions = (kind: string, title: string) => node(kind, title).locator('> .node-actions');
+    const targetsOf = (goal: string) => node('goal', goal).locator('.sakip-node.kind-target > .node-head .node-title').allTextContents();
+    await eventually(() => targetsOf('Meningkatnya layanan digital')).toEqual(['Meningkatnya integrasi layanan']);
+
+    // A target moves under the other goal, with the keyboard: the tree shows it there, last.
+    await actions('target', 'Menurunnya insiden keamanan siber').getByRole('button', { name: 'Pindahkan' }).click();
+    const moveForm = page.getByRole('form', { name: 'Pindahkan "Menurunnya insiden keamanan siber"' });
+    // Only the nodes that may hold a target are offered: goals and targets, never a programme.
+    expect(await moveForm.getByLabel('Induk baru').locator('option').allTextContents()).toEqual([
+      '1 Tujuan Meningkatnya layanan digital', '1.1 Sasaran Meningkatnya integrasi layanan', '2 Tujuan Meningkatnya keamanan informasi',
+    ]);
+    await moveForm.getByLabel('Induk baru').selectOption({ label: '1 Tujuan Meningkatnya layanan digital' });
+    await moveForm.getByRole('button', { name: 'Pindahkan' }).press('Enter');
+    await eventually(() => targetsOf('Meningkatnya layanan digital')).toEqual(['Meningkatnya integrasi layanan', 'Menurunnya insiden keamanan siber']);
+    expect(await targetsOf('Meningkatnya keamanan informasi')).toEqual([]);
+    // And up among its new siblings.
+    await page.getByRole('button', { name: 'Naik: Menurunnya insiden keamanan siber' }).click();
+    await eventually(() => targetsOf('Meningkatnya layanan digital')).toEqual(['Menurunnya insiden keamanan siber', 'Meningkatnya integrasi layanan']);
+    expect(await page.getByRole('button', { name: 'Naik: Menurunnya insiden keamanan siber' }).isDisabled()).toBe(true);
+
+    // An activity whose code starts with its programme's cannot move under another programme: the server says why, nothing moves.
+    await actions('activity', 'Pengelolaan nama domain').getByRole('button', { name: 'Pindahkan' }).click();
+    const activityMove = page.getByRole('form', { name: 'Pindahkan "Pengelolaan nama domain"' });
+    expect(await activityMove.getByLabel('Induk baru').locator('option').allTextContents()).toEqual([
+      '1.2.1 Program 2.16.03 Program aplikasi informatika', '1.2.2 Program 2.16.02 Program informasi dan komunikasi publik',
+    ]);
+    await activityMove.getByLabel('Induk baru').selectOption({ label: '1.2.2 Program 2.16.02 Program informasi dan komunikasi publik' });
+    await activityMove.getByRole('button', { name: 'Pindahkan' }).click();
+    await eventually(() => activityMove.getByRole('alert').textContent()).toContain('tidak diawali kode induknya');
+    expect(await node('programme', 'Program aplikasi informatika').locator('.kind-activity .node-title').allTextContents()).toEqual(['Pengelolaan nama domain']);
+    await activityMove.getByRole('button', { name: 'Batal' }).click();
+
+    // A cross-cutting indicator: the health office reports it too; the plan's own unit is not offered.
+    await actions('target', 'Meningkatnya integrasi layanan').getByRole('button', { name: 'Tambah indikator' }).click();
+    await page.getByLabel('Nama indikator').fill('Persentase layanan publik terintegrasi');
+    await page.getByLabel('Satuan').fill('%');
+    const shared = page.getByRole('group', { name: 'Perangkat daerah lain yang ikut mengampu' });
+    expect(await shared.getByLabel('Dinas Komunikasi dan Informatika').count()).toBe(0);
+    await shared.getByLabel('Dinas Kesehatan').check();
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    const line = page.locator('.indicator-line', { hasText: 'Persentase layanan publik terintegrasi' });
+    await eventually(() => line.textContent()).toContain('Diampu juga oleh: Dinas Kesehatan');
+    const dinkes = units.find((u) => u.code === 'DINKES')!;
+    const table = await b.api<{ rows: { indicator: { name: string; sharedUnitIds: string[] } | null }[] }>('GET', `${P}/table`, undefined, planner);
+    expect(table.rows.find((r) => r.indicator?.name === 'Persentase layanan publik terintegrasi')!.indicator!.sharedUnitIds).toEqual([dinkes.id]);
+
+    // The target cascades from the RPJMD's SPBE target, and says so.
+    await actions('target', 'Meningkatnya integrasi layanan').getByRole('button', { name: 'Ubah', exact: true }).click();
+    // Offered: the RPJMD's targets (the region's latest, this Renstra starting after it ends).
+    const spbe = page.getByLabel('Mendukung sasaran RPJMD').locator('option', { hasText: 'Meningkatnya kematangan SPBE' });
+    await eventually(() => spbe.count()).toBe(1);
+    expect(await page.getByLabel('Mendukung sasaran RPJMD').locator('option', { hasText: 'Menurunnya prevalensi stunting' }).count()).toBe(1);
+    await page.getByLabel('Mendukung sasaran RPJMD').selectOption((await spbe.getAttribute('value'))!);
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await eventually(() => node('target', 'Meningkatnya integrasi layanan').locator('> .node-supports').textContent()).toMatch(/^Mendukung: [\d.]+ Meningkatnya kematangan SPBE$/);
+    expect(await overflowsHorizontally(page)).toBe(false);
+
+    // The indicator's page names the other unit too.
+    await line.getByRole('link', { name: 'Persentase layanan publik terintegrasi' }).click();
+    await eventually(() => page.locator('.sakip-facts').textContent()).toContain('Perangkat daerah lain yang ikut mengampuDinas Kesehatan');
+    expect(b.problems(page)).toEqual([]);
   }, 120_000);
 
   it('lets the planner report a quarter and shows it; another unit and the evaluator read without forms', async () => {

@@ -6,7 +6,7 @@ import { regionApi } from '../../../api.js';
 import { useI18n, type Locale } from '../../../i18n/index.js';
 import { Link, useLocation } from '../../../router.js';
 import { may } from '../../../session.js';
-import type { Me, RegionProfile } from '../../../types.js';
+import type { Me, RegionProfile, Unit } from '../../../types.js';
 import { RegionGate } from '../../../components/RegionGate.js';
 import { StaffOnly } from '../../../components/StaffOnly.js';
 import type { AchievementFigure, NodeSummary, Plan, TallySummary, Target } from './types.js';
@@ -37,6 +37,10 @@ export function unitsReached(me: Me | undefined, region: string, roles: string[]
   if (me?.user?.platformAdmin || grants.some((g) => !g.unitId)) return null;
   return new Set(grants.map((g) => g.unitId!));
 }
+
+/** The names of these units (an indicator's other units), as one line. */
+export const unitNames = (units: Unit[] | undefined, ids: readonly string[]) =>
+  ids.map((id) => units?.find((u) => u.id === id)?.name).filter(Boolean).join(', ');
 
 /** Whether this person may change the plan's structure and targets: the same rule the API applies. */
 export function mayEditPlan(me: Me | undefined, region: string, plan: Plan): boolean {

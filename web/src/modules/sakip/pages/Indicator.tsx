@@ -11,9 +11,9 @@ import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
-import type { RegionProfile } from '../../../types.js';
+import type { RegionProfile, Unit } from '../../../types.js';
 import {
-  AchievementValue, formatExact, kecamatanPath, mayEditPlan, periodName, plannerUnits, planPath, planUrl, sakipApi, SakipPage, TargetText, toApiDecimal,
+  AchievementValue, formatExact, kecamatanPath, mayEditPlan, periodName, plannerUnits, planPath, planUrl, sakipApi, SakipPage, TargetText, toApiDecimal, unitNames,
 } from '../components/common.js';
 import { EVIDENCE_ACCEPT, EvidenceList } from '../components/evidence.js';
 import type { Indicator, Measure, Plan, PlanTable, Realisation, SakipEvidence, TargetHistory, VillageIndicator } from '../components/types.js';
@@ -34,6 +34,7 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
   const history = useStaffApi<TargetHistory>(`${url}/indicators/${indicatorId}/targets`);
   const realisations = useStaffApi<Realisation[]>(`${url}/indicators/${indicatorId}/realisations`);
   const measures = useStaffApi<Measure[]>(`${regionApi(region.code)}/measures`);
+  const units = useStaffApi<Unit[]>(`${regionApi(region.code)}/units`);
   const villageMeasured = useStaffApi<VillageIndicator[]>(table.data ? `${sakipApi(region.code)}/village-indicators?year=${table.data.year}` : null);
   const error = table.error ?? history.error ?? realisations.error;
   if (error) return <><p><Link to={planPath(region.code, planId)}>{t('sakip.back.plan')}</Link></p><ErrorMessage error={error} /></>;
@@ -51,7 +52,7 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
       <p className="no-print"><Link to={planPath(region.code, planId, `?tahun=${table.data.year}`)}>{t('sakip.back.plan')}</Link></p>
       <PageTitle title={indicator.name}>{indicator.name}</PageTitle>
       <p className="muted">{row.number} · {pick(row.node.kindLabel)} {row.node.code ?? ''} {row.node.title}</p>
-      <IndicatorFacts indicator={indicator} source={measures.data?.find((m) => m.ref === indicator.source)} />
+      <IndicatorFacts indicator={indicator} source={measures.data?.find((m) => m.ref === indicator.source)} shared={unitNames(units.data, indicator.sharedUnitIds)} />
       <section aria-labelledby="achievement-title">
         <h2 id="achievement-title">{t('sakip.indicator.achievementTitle')}</h2>
         <div className="field narrow no-print">
@@ -74,7 +75,7 @@ function IndicatorView({ region, planId, indicatorId }: { region: RegionProfile;
   );
 }
 
-function IndicatorFacts({ indicator, source }: { indicator: Indicator; source?: Measure }) {
+function IndicatorFacts({ indicator, source, shared }: { indicator: Indicator; source?: Measure; shared: string }) {
   const { t, pick } = useI18n();
   const facts: [string, string][] = [
     [t('sakip.indicator.definition'), indicator.definition],
@@ -85,6 +86,7 @@ function IndicatorFacts({ indicator, source }: { indicator: Indicator; source?: 
     [t('sakip.indicator.targetType'), t(`sakip.targetType.${indicator.targetType}`)],
     [t('sakip.indicator.aggregation'), t(`sakip.aggregation.${indicator.aggregation}`)],
     [t('sakip.indicator.iku'), t(indicator.isIku ? 'sakip.yes' : 'sakip.no')],
+    [t('sakip.indicator.sharedUnits'), shared],
     [t('sakip.indicator.source'), source ? `${pick(source.title)}: ${pick(source.method)}` : indicator.source ?? ''],
   ];
   return (

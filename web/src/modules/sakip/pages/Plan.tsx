@@ -2,8 +2,10 @@
 // indicator's target and achievement for the chosen year, the problems that
 // keep it from being activated, each programme's, activity's and
 // sub-activity's budget with its absorption and efficiency, and, in a draft,
-// the editor: nodes and indicators added and removed where the tree allows them.
-import { useEffect, useState, type FormEvent } from 'react';
+// the editor: nodes and indicators added, moved and removed where the tree
+// allows them, indicators shared with other units, and a Renstra's goals and
+// targets linked to the RPJMD target they support.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
 import { useStaffApi } from '../../../query.js';
@@ -13,7 +15,8 @@ import { may, useSession } from '../../../session.js';
 import type { Me, RegionProfile, Unit } from '../../../types.js';
 import { allowedChildren, kindsInPlan, nodeKindLabels } from '../../../../../src/modules/sakip/domain/kinds.js';
 import {
-  AchievementValue, formatExact, indicatorPath, mayEditPlan, nodeAnchor, plannerUnits, planUrl, PlanStatusBadge, SakipPage, sakipPath, SummaryValue, TargetText,
+  AchievementValue, formatExact, indicatorPath, mayEditPlan, nodeAnchor, plannerUnits, planUrl, PlanStatusBadge, sakipApi, SakipPage, sakipPath, SummaryValue, TargetText,
+  unitNames,
 } from '../components/common.js';
 import type { Indicator, Measure, NodeKind, Plan, PlanTable, PlanTree, Problem, TreeNode } from '../components/types.js';
 import { BudgetPanel } from '../components/budget.js';
@@ -22,8 +25,8 @@ export function PlanPage({ params }: { params: Params }) {
   return <SakipPage region={params.region}>{(region) => <PlanView region={region} planId={params.planId} />}</SakipPage>;
 }
 
-/** The editor's open form: a node or indicator added under `at` (null: at the root), or the one `at` changed. */
-type Adding = { what: 'node' | 'indicator' | 'editNode' | 'editIndicator'; at: string | null } | null;
+/** The editor's open form: a node or indicator added under `at` (null: at the root), or the one `at` changed or moved. */
+type Adding = { what: 'node' | 'indicator' | 'editNode' | 'editIndicator' | 'moveNode'; at: string | null } | null;
 
 function PlanView({ region, planId }: { region: RegionProfile; planId: string }) {
   const { t } = useI18n();
@@ -37,6 +40,8 @@ function PlanView({ region, planId }: { region: RegionProfile; planId: string })
   const view = asTable ? table : tree;
   const units = useStaffApi<Unit[]>(`${regionApi(region.code)}/units`);
   const [adding, setAdding] = useState<Adding>(null);
+  const supportable = useSupportable(region.code, view.data?.plan);
+  const nodes = useMemo(() => flatten(tree.data?.tree ?? []), [tree.data]);
   // Arriving from the overview at one target (#simpul-…): shown once the tree is there.
   const loaded = !!view.data;
   useEffect(() => {
@@ -48,6 +53,7 @@ function PlanView({ region, planId }: { region: RegionProfile; planId: string })
   const shownYear = view.data.year;
   const editable = plan.status === 'draft' && mayEditPlan(me, region.code, plan);
   const unitName = (id: string | null) => (id ? units.data?.find((u) => u.id === id)?.name ?? '' : '');
+  const sharedWith = (i: Indicator) => unitNames(units.data, i.sharedUnitIds);
   const go = (next: { tahun?: number; tampilan?: string | null }) => {
     const q = new URLSearchParams(query);
     if (next.tahun !== undefined) q.set('tahun', String(next.tahun));
@@ -79,18 +85,19 @@ function PlanView({ region, planId }: { region: RegionProfile; planId: string })
       {may(me, region.code, 'sakip.manage') && <StatusControl url={url} plan={plan} ready={problems.length === 0} />}
       {plan.status === 'active' && mayEditPlan(me, region.code, plan) && <p className="muted small">{t('sakip.plan.activeHint')}</p>}
       {asTable && table.data
-        ? <TableView region={region.code} data={table.data} unitName={unitName} />
+        ? <TableView region={region.code} data={table.data} unitName={unitName} sharedWith={sharedWith} />
         : tree.data && (
           <>
             <ul className="sakip-tree" aria-label={t('sakip.plan.treeLabel')}>
-              {tree.data.tree.map((n) => (
-                <NodeItem key={n.id} node={n} ctx={{ region: region.code, plan, year: shownYear, editable, adding, setAdding, unitName, url, units: units.data ?? [], me }} />
+              {tree.data.tree.map((n, i, all) => (
+                <NodeItem key={n.id} node={n} at={{ index: i, count: all.length }}
+                  ctx={{ region: region.code, plan, year: shownYear, editable, adding, setAdding, unitName, sharedWith, url, units: units.data ?? [], me, nodes, supportable }} />
               ))}
             </ul>
             {tree.data.tree.length === 0 && <p className="muted">{t('sakip.plan.empty')}</p>}
             {editable && (
               adding?.what === 'node' && adding.at === null
-                ? <NodeForm url={url} plan={plan} parentKind="root" parentId={null} units={units.data ?? []} onDone={() => setAdding(null)} />
+                ? <NodeForm url={url} plan={plan} parentKind="root" parentId={null} units={units.data ?? []} supportable={supportable} onDone={() => setAdding(null)} />
                 : <button type="button" className="button secondary" onClick={() => setAdding({ what: 'node', at: null })}>{t('sakip.edit.addRoot')}</button>
             )}
           </>
@@ -203,9 +210,37 @@ interface TreeContext {
   adding: Adding;
   setAdding: (a: Adding) => void;
   unitName: (id: string | null) => string;
+  sharedWith: (indicator: Indicator) => string;
   url: string;
   units: Unit[];
   me: Me | undefined;
+  /** Every node of the tree in reading order: the places a node may move to. */
+  nodes: TreeNode[];
+  supportable: Supportable;
+}
+
+/** A node's place among its siblings. */
+interface Sibling { index: number; count: number }
+
+/** The tree's nodes in reading order. */
+const flatten = (nodes: TreeNode[]): TreeNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
+
+/** The RPJMD targets a Renstra's goals and targets may support, by id, with the RPJMD they are from. */
+interface Supportable { rpjmd: Plan | undefined; targets: Map<string, string> }
+
+/**
+ * For a Renstra: the targets of the RPJMD it cascades from, the one over the
+ * same years (the active one first), else the region's latest. The API accepts
+ * any other plan's target; the RPJMD is where a unit's goals come from.
+ */
+function useSupportable(region: string, plan: Plan | undefined): Supportable {
+  const plans = useStaffApi<Plan[]>(plan?.kind === 'renstra' ? `${sakipApi(region)}/plans?kind=rpjmd` : null);
+  const overlaps = (p: Plan) => !!plan && p.startYear <= plan.endYear && plan.startYear <= p.endYear;
+  const rank = (p: Plan) => (overlaps(p) ? 2 : 0) + (p.status === 'active' ? 1 : 0);
+  const rpjmd = plans.data?.slice().sort((a, b) => rank(b) - rank(a) || b.startYear - a.startYear)[0];
+  const tree = useStaffApi<PlanTree>(rpjmd ? `${planUrl(region, rpjmd.id)}/tree` : null);
+  const targets = useMemo(() => new Map(flatten(tree.data?.tree ?? []).filter((n) => n.kind === 'target').map((n) => [n.id, `${n.number} ${n.title}`])), [tree.data]);
+  return { rpjmd, targets };
 }
 
 const budgetKinds: readonly NodeKind[] = ['programme', 'activity', 'sub_activity'];
@@ -225,20 +260,22 @@ function NodeBudget({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
   );
 }
 
-function NodeItem({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
+function NodeItem({ node, at, ctx }: { node: TreeNode; at: Sibling; ctx: TreeContext }) {
   const { t, pick } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const empty = node.children.length === 0 && node.indicators.length === 0;
   const childKinds = kindsUnder(ctx.plan, node.kind);
-  const remove = async () => {
-    if (!window.confirm(t('sakip.edit.removeConfirm', { title: node.title }))) return;
+  const act = async (call: () => Promise<unknown>) => {
     setError(null);
     try {
-      await api(`${ctx.url}/nodes/${node.id}`, { method: 'DELETE' });
+      await call();
     } catch (err) {
       setError(err);
     }
   };
+  const remove = () => window.confirm(t('sakip.edit.removeConfirm', { title: node.title })) && act(() => api(`${ctx.url}/nodes/${node.id}`, { method: 'DELETE' }));
+  const reorder = (position: number) => act(() => api(`${ctx.url}/nodes/${node.id}/move`, { method: 'POST', body: { parentId: node.parentId, position } }));
+  const supported = node.supportsNodeId ? ctx.supportable.targets.get(node.supportsNodeId) : undefined;
   const addingHere = ctx.adding?.at === node.id ? ctx.adding.what : null;
   return (
     <li className={`sakip-node kind-${node.kind}`} id={nodeAnchor(node.id)}>
@@ -249,35 +286,54 @@ function NodeItem({ node, ctx }: { node: TreeNode; ctx: TreeContext }) {
         <span className="node-title">{node.title}</span>
         {node.unitId && <span className="small muted"> · {ctx.unitName(node.unitId)}</span>}
       </div>
+      {supported && <p className="node-supports small">{t('sakip.node.supports', { target: supported })}</p>}
       {node.summary && <div className="node-summary"><SummaryValue summary={node.summary} /></div>}
       {budgetKinds.includes(node.kind) && <NodeBudget node={node} ctx={ctx} />}
       {node.indicators.length > 0 && (
         <ul className="indicator-list">
-          {node.indicators.map((i) => <IndicatorLine key={i.id} indicator={i} ctx={ctx} />)}
+          {node.indicators.map((i) => <IndicatorLine key={i.id} indicator={i} node={node} ctx={ctx} />)}
         </ul>
       )}
       {ctx.editable && (
         <div className="node-actions no-print">
           <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'editNode', at: node.id })}>{t('sakip.edit.change')}</button>
+          <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'moveNode', at: node.id })}>{t('sakip.edit.move')}</button>
+          {at.count > 1 && (
+            <>
+              <button type="button" className="link-button" disabled={at.index === 0} onClick={() => reorder(at.index - 1)}
+                aria-label={t('sakip.edit.upLabel', { title: node.title })}>{t('sakip.edit.up')}</button>
+              <button type="button" className="link-button" disabled={at.index === at.count - 1} onClick={() => reorder(at.index + 1)}
+                aria-label={t('sakip.edit.downLabel', { title: node.title })}>{t('sakip.edit.down')}</button>
+            </>
+          )}
           {childKinds.length > 0 && <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'node', at: node.id })}>{t('sakip.edit.addChild')}</button>}
           <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'indicator', at: node.id })}>{t('sakip.edit.addIndicator')}</button>
           {empty && <button type="button" className="link-button danger" onClick={remove}>{t('sakip.edit.remove')}</button>}
         </div>
       )}
       <ErrorMessage error={error} />
-      {addingHere === 'node' && <NodeForm url={ctx.url} plan={ctx.plan} parentKind={node.kind} parentId={node.id} units={ctx.units} onDone={() => ctx.setAdding(null)} />}
-      {addingHere === 'editNode' && <NodeForm url={ctx.url} plan={ctx.plan} parentKind={node.kind} parentId={node.parentId} units={ctx.units} editing={node} onDone={() => ctx.setAdding(null)} />}
-      {addingHere === 'indicator' && <IndicatorForm url={ctx.url} region={ctx.region} nodeId={node.id} onDone={() => ctx.setAdding(null)} />}
+      {addingHere === 'moveNode' && <MoveForm node={node} ctx={ctx} onDone={() => ctx.setAdding(null)} />}
+      {addingHere === 'node' && <NodeForm url={ctx.url} plan={ctx.plan} parentKind={node.kind} parentId={node.id} units={ctx.units} supportable={ctx.supportable} onDone={() => ctx.setAdding(null)} />}
+      {addingHere === 'editNode' && (
+        <NodeForm url={ctx.url} plan={ctx.plan} parentKind={node.kind} parentId={node.parentId} units={ctx.units} supportable={ctx.supportable} editing={node} onDone={() => ctx.setAdding(null)} />
+      )}
+      {addingHere === 'indicator' && <IndicatorForm url={ctx.url} region={ctx.region} nodeId={node.id} units={sharable(ctx, node)} onDone={() => ctx.setAdding(null)} />}
       {node.children.length > 0 && (
-        <ul>{node.children.map((c) => <NodeItem key={c.id} node={c} ctx={ctx} />)}</ul>
+        <ul>{node.children.map((c, i, all) => <NodeItem key={c.id} node={c} at={{ index: i, count: all.length }} ctx={ctx} />)}</ul>
       )}
     </li>
   );
 }
 
+/** The units that may share a node's indicators: the region's active units but those answering for it already (the plan's and the node's). */
+function sharable(ctx: TreeContext, node: TreeNode): Unit[] {
+  return ctx.units.filter((u) => u.active && u.id !== ctx.plan.unit?.id && u.id !== node.unitId);
+}
+
 /** One indicator in the tree: its target for the year, what was realised and the achievement. */
-function IndicatorLine({ indicator, ctx }: { indicator: Indicator; ctx: TreeContext }) {
+function IndicatorLine({ indicator, node, ctx }: { indicator: Indicator; node: TreeNode; ctx: TreeContext }) {
   const { t, locale } = useI18n();
+  const shared = ctx.sharedWith(indicator);
   const [error, setError] = useState<unknown>(null);
   const a = indicator.achievement;
   const remove = async () => {
@@ -294,6 +350,7 @@ function IndicatorLine({ indicator, ctx }: { indicator: Indicator; ctx: TreeCont
     <li className="indicator-line">
       <Link to={indicatorPath(ctx.region, ctx.plan.id, indicator.id, ctx.year)}>{indicator.name}</Link>
       {indicator.isIku && <span className="badge iku-badge">{t('sakip.indicator.iku')}</span>}
+      {shared && <p className="small muted">{t('sakip.indicator.sharedWith', { units: shared })}</p>}
       <dl className="indicator-figures">
         <div><dt>{t('sakip.figure.target', { year: ctx.year })}</dt><dd><TargetText target={a.target} measure={indicator.measure} /></dd></div>
         <div><dt>{t('sakip.figure.realisation')}</dt><dd>{a.realisation?.value ? `${formatExact(a.realisation.value, locale)} ${indicator.measure}` : '–'}</dd></div>
@@ -306,8 +363,48 @@ function IndicatorLine({ indicator, ctx }: { indicator: Indicator; ctx: TreeCont
         </div>
       )}
       <ErrorMessage error={error} />
-      {editing && <IndicatorForm url={ctx.url} region={ctx.region} nodeId={indicator.nodeId} editing={indicator} onDone={() => ctx.setAdding(null)} />}
+      {editing && <IndicatorForm url={ctx.url} region={ctx.region} nodeId={indicator.nodeId} units={sharable(ctx, node)} editing={indicator} onDone={() => ctx.setAdding(null)} />}
     </li>
+  );
+}
+
+/**
+ * A node moved (with everything under it) to the end of another parent's
+ * children. Offered: the parents whose kind may hold it, outside its own
+ * branch; the server still decides (codes, the plan's rules) and says why not.
+ */
+function MoveForm({ node, ctx, onDone }: { node: TreeNode; ctx: TreeContext; onDone: () => void }) {
+  const { t, pick } = useI18n();
+  const inside = new Set(flatten([node]).map((n) => n.id));
+  const parents = ctx.nodes.filter((n) => !inside.has(n.id) && allowedChildren[n.kind].includes(node.kind));
+  const [parentId, setParentId] = useState(node.parentId ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api(`${ctx.url}/nodes/${node.id}/move`, { method: 'POST', body: { parentId: parentId || null } });
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className="card node-form" onSubmit={submit} aria-label={t('sakip.edit.moveForm', { title: node.title })}>
+      <div className="field">
+        <label htmlFor="move-parent">{t('sakip.edit.moveParent')}</label>
+        <select id="move-parent" value={parentId} onChange={(e) => setParentId(e.target.value)} aria-describedby="move-hint">
+          {allowedChildren.root.includes(node.kind) && <option value="">{t('sakip.edit.moveRoot')}</option>}
+          {parents.map((p) => <option key={p.id} value={p.id}>{[p.number, pick(p.kindLabel), p.code, p.title].filter(Boolean).join(' ')}</option>)}
+        </select>
+        <small id="move-hint" className="hint">{t('sakip.edit.moveHint')}</small>
+      </div>
+      <ErrorMessage error={error} />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={parentId === (node.parentId ?? '')}>{t('sakip.edit.move')}</button>
+        <button type="button" className="button secondary" onClick={onDone}>{t('sakip.edit.cancel')}</button>
+      </div>
+    </form>
   );
 }
 
@@ -318,9 +415,15 @@ function kindsUnder(plan: Plan, parent: NodeKind | 'root'): NodeKind[] {
 
 const codedKinds: readonly NodeKind[] = ['programme', 'activity', 'sub_activity'];
 
-/** A new node under a parent, or (editing) a node's description, code and responsible unit; its kind stays. */
-function NodeForm({ url, plan, parentKind, parentId, units, editing, onDone }: {
-  url: string; plan: Plan; parentKind: NodeKind | 'root'; parentId: string | null; units: Unit[]; editing?: TreeNode; onDone: () => void;
+const supportingKinds: readonly NodeKind[] = ['goal', 'target'];
+
+/**
+ * A new node under a parent, or (editing) a node's description, code and
+ * responsible unit (RPJMD) or the RPJMD target it supports (a Renstra's goal
+ * or target); its kind stays.
+ */
+function NodeForm({ url, plan, parentKind, parentId, units, supportable, editing, onDone }: {
+  url: string; plan: Plan; parentKind: NodeKind | 'root'; parentId: string | null; units: Unit[]; supportable: Supportable; editing?: TreeNode; onDone: () => void;
 }) {
   const { t, pick } = useI18n();
   const kinds = editing ? [editing.kind] : kindsUnder(plan, parentKind);
@@ -328,11 +431,16 @@ function NodeForm({ url, plan, parentKind, parentId, units, editing, onDone }: {
   const [title, setTitle] = useState(editing?.title ?? '');
   const [code, setCode] = useState(editing?.code ?? '');
   const [unitId, setUnitId] = useState(editing?.unitId ?? '');
+  const [supports, setSupports] = useState(editing?.supportsNodeId ?? '');
   const [error, setError] = useState<unknown>(null);
+  const cascades = plan.kind === 'renstra' && supportingKinds.includes(kind);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const fields = { title: title.trim(), code: codedKinds.includes(kind) ? code.trim() : null, ...(plan.kind === 'rpjmd' ? { unitId: unitId || null } : {}) };
+    const fields = {
+      title: title.trim(), code: codedKinds.includes(kind) ? code.trim() : null,
+      ...(plan.kind === 'rpjmd' ? { unitId: unitId || null } : {}), ...(cascades ? { supportsNodeId: supports || null } : {}),
+    };
     try {
       if (editing) await api(`${url}/nodes/${editing.id}`, { method: 'PATCH', body: fields });
       else await api(`${url}/nodes`, { method: 'POST', body: { kind, parentId, ...fields } });
@@ -364,9 +472,21 @@ function NodeForm({ url, plan, parentKind, parentId, units, editing, onDone }: {
         <div className="field">
           <label htmlFor="node-unit">{t('sakip.edit.unit')}</label>
           <select id="node-unit" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            <option value="">{t('sakip.edit.noUnit')}</option>
+            <option value="">{t('sakip.edit.none')}</option>
             {units.filter((u) => u.active).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
           </select>
+        </div>
+      )}
+      {cascades && (
+        <div className="field">
+          <label htmlFor="node-supports">{t('sakip.edit.supports')}</label>
+          <select id="node-supports" value={supports} onChange={(e) => setSupports(e.target.value)} aria-describedby="node-supports-hint">
+            <option value="">{t('sakip.edit.none')}</option>
+            {[...supportable.targets].map(([id, words]) => <option key={id} value={id}>{words}</option>)}
+          </select>
+          <small id="node-supports-hint" className="hint">
+            {supportable.rpjmd ? t('sakip.edit.supportsHint', { plan: supportable.rpjmd.title }) : t('sakip.edit.supportsNoRpjmd')}
+          </small>
         </div>
       )}
       <ErrorMessage error={error} />
@@ -378,8 +498,13 @@ function NodeForm({ url, plan, parentKind, parentId, units, editing, onDone }: {
   );
 }
 
-/** A new indicator on a node, or (editing) an indicator's definition and how it is measured. */
-function IndicatorForm({ url, region, nodeId, editing, onDone }: { url: string; region: string; nodeId: string; editing?: Indicator; onDone: () => void }) {
+/**
+ * A new indicator on a node, or (editing) an indicator's definition, how it
+ * is measured and the other units sharing it (`units`: those it may be shared with).
+ */
+function IndicatorForm({ url, region, nodeId, units, editing, onDone }: {
+  url: string; region: string; nodeId: string; units: Unit[]; editing?: Indicator; onDone: () => void;
+}) {
   const { t, pick } = useI18n();
   const [name, setName] = useState(editing?.name ?? '');
   const [measure, setMeasure] = useState(editing?.measure ?? '');
@@ -389,12 +514,14 @@ function IndicatorForm({ url, region, nodeId, editing, onDone }: { url: string; 
   const [definition, setDefinition] = useState(editing?.definition ?? '');
   const [isIku, setIsIku] = useState(editing?.isIku ?? false);
   const [source, setSource] = useState(editing?.source ?? '');
+  const [shared, setShared] = useState<string[]>(editing?.sharedUnitIds ?? []);
+  const share = (id: string, on: boolean) => setShared((was) => (on ? [...was, id] : was.filter((u) => u !== id)));
   const measures = useStaffApi<Measure[]>(`${regionApi(region)}/measures`);
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const fields = { name: name.trim(), measure: measure.trim(), polarity, targetType, aggregation, definition: definition.trim(), isIku, source: source || null };
+    const fields = { name: name.trim(), measure: measure.trim(), polarity, targetType, aggregation, definition: definition.trim(), isIku, source: source || null, sharedUnitIds: shared };
     try {
       if (editing) await api(`${url}/indicators/${editing.id}`, { method: 'PATCH', body: fields });
       else await api(`${url}/nodes/${nodeId}/indicators`, { method: 'POST', body: fields });
@@ -432,6 +559,19 @@ function IndicatorForm({ url, region, nodeId, editing, onDone }: { url: string; 
         <small id="ind-source-hint" className="hint">{t('sakip.indicator.sourceHint')}</small>
       </div>
       <label className="choice"><input type="checkbox" checked={isIku} onChange={(e) => setIsIku(e.target.checked)} /> {t('sakip.indicator.isIku')}</label>
+      {units.length > 0 && (
+        <fieldset aria-describedby="ind-shared-hint">
+          <legend>{t('sakip.indicator.sharedUnits')}</legend>
+          <small id="ind-shared-hint" className="hint">{t('sakip.indicator.sharedHint')}</small>
+          <div className="choices shared-units">
+            {units.map((u) => (
+              <label key={u.id} className="choice">
+                <input type="checkbox" checked={shared.includes(u.id)} onChange={(e) => share(u.id, e.target.checked)} /> {u.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <ErrorMessage error={error} />
       <div className="button-row">
         <button type="submit" className="button">{t('sakip.edit.save')}</button>
@@ -454,7 +594,9 @@ function ChoiceField<T extends string>({ id, label, value, options, onChange }: 
 }
 
 /** The plan as a table: a row per indicator (nodes without one get a row of their own), targets per year, achievement. */
-function TableView({ region, data, unitName }: { region: string; data: PlanTable; unitName: (id: string | null) => string }) {
+function TableView({ region, data, unitName, sharedWith }: {
+  region: string; data: PlanTable; unitName: (id: string | null) => string; sharedWith: (indicator: Indicator) => string;
+}) {
   const { t, pick, locale } = useI18n();
   return (
     <div className="sakip-scroll">
@@ -478,7 +620,10 @@ function TableView({ region, data, unitName }: { region: string; data: PlanTable
                 <span className="small muted">{pick(r.node.kindLabel)}{r.node.code ? ` ${r.node.code}` : ''}</span><br />
                 {r.node.title}{r.node.unitId && <span className="small muted"> · {unitName(r.node.unitId)}</span>}
               </td>
-              <td>{r.indicator ? <Link to={indicatorPath(region, data.plan.id, r.indicator.id, data.year)}>{r.indicator.name}</Link> : <span className="muted">–</span>}</td>
+              <td>
+                {r.indicator ? <Link to={indicatorPath(region, data.plan.id, r.indicator.id, data.year)}>{r.indicator.name}</Link> : <span className="muted">–</span>}
+                {r.indicator && sharedWith(r.indicator) && <><br /><span className="small muted">{t('sakip.indicator.sharedWith', { units: sharedWith(r.indicator) })}</span></>}
+              </td>
               {data.years.map((y) => (
                 <td key={y} className="num">{r.indicator ? <TargetText target={r.indicator.targets.find((x) => x.year === y)?.target ?? null} measure="" /> : ''}</td>
               ))}
