@@ -181,10 +181,11 @@ describeInBrowser('e-SAKIP screens in Chromium', (b) => {
     await moveForm.getByRole('button', { name: 'Pindahkan' }).press('Enter');
     await eventually(() => targetsOf('Meningkatnya layanan digital')).toEqual(['Meningkatnya integrasi layanan', 'Menurunnya insiden keamanan siber']);
     expect(await targetsOf('Meningkatnya keamanan informasi')).toEqual([]);
-    // And up among its new siblings.
-    await page.getByRole('button', { name: 'Naik: Menurunnya insiden keamanan siber' }).click();
+    // And up among its new siblings; at the top, the keyboard's focus stays on the node, on "Turun".
+    await page.getByRole('button', { name: 'Naik: Menurunnya insiden keamanan siber' }).press('Enter');
     await eventually(() => targetsOf('Meningkatnya layanan digital')).toEqual(['Menurunnya insiden keamanan siber', 'Meningkatnya integrasi layanan']);
     expect(await page.getByRole('button', { name: 'Naik: Menurunnya insiden keamanan siber' }).isDisabled()).toBe(true);
+    await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Turun: Menurunnya insiden keamanan siber');
 
     // An activity whose code starts with its programme's cannot move under another programme: the server says why, nothing moves.
     await actions('activity', 'Pengelolaan nama domain').getByRole('button', { name: 'Pindahkan' }).click();

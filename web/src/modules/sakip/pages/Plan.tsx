@@ -5,7 +5,7 @@
 // the editor: nodes and indicators added, moved and removed where the tree
 // allows them, indicators shared with other units, and a Renstra's goals and
 // targets linked to the RPJMD target they support.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
 import { useStaffApi } from '../../../query.js';
@@ -40,7 +40,7 @@ function PlanView({ region, planId }: { region: RegionProfile; planId: string })
   const view = asTable ? table : tree;
   const units = useStaffApi<Unit[]>(`${regionApi(region.code)}/units`);
   const [adding, setAdding] = useState<Adding>(null);
-  const supportable = useSupportable(region.code, view.data?.plan);
+  const supportable = useSupportable(region.code, tree.data?.plan); // the tree shows and edits the links; the table does not
   const nodes = useMemo(() => flatten(tree.data?.tree ?? []), [tree.data]);
   // Arriving from the overview at one target (#simpul-…): shown once the tree is there.
   const loaded = !!view.data;
@@ -269,12 +269,28 @@ function NodeItem({ node, at, ctx }: { node: TreeNode; at: Sibling; ctx: TreeCon
     setError(null);
     try {
       await call();
+      return true;
     } catch (err) {
       setError(err);
+      return false;
     }
   };
   const remove = () => window.confirm(t('sakip.edit.removeConfirm', { title: node.title })) && act(() => api(`${ctx.url}/nodes/${node.id}`, { method: 'DELETE' }));
-  const reorder = (position: number) => act(() => api(`${ctx.url}/nodes/${node.id}/move`, { method: 'POST', body: { parentId: node.parentId, position } }));
+  // Moved up or down, the node's element is put back in its new place and loses
+  // the keyboard's focus: it goes back to the same button (the other one at an end).
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+  const refocus = useRef<'up' | 'down' | null>(null);
+  const reorder = async (direction: 'up' | 'down') => {
+    const moved = await act(() => api(`${ctx.url}/nodes/${node.id}/move`, { method: 'POST', body: { parentId: node.parentId, position: at.index + (direction === 'up' ? -1 : 1) } }));
+    if (moved) refocus.current = direction;
+  };
+  useEffect(() => {
+    const direction = refocus.current;
+    refocus.current = null;
+    if (direction === 'up') (at.index > 0 ? up : down).current?.focus();
+    if (direction === 'down') (at.index < at.count - 1 ? down : up).current?.focus();
+  }, [at.index, at.count]);
   const supported = node.supportsNodeId ? ctx.supportable.targets.get(node.supportsNodeId) : undefined;
   const addingHere = ctx.adding?.at === node.id ? ctx.adding.what : null;
   return (
@@ -300,9 +316,9 @@ function NodeItem({ node, at, ctx }: { node: TreeNode; at: Sibling; ctx: TreeCon
           <button type="button" className="link-button" onClick={() => ctx.setAdding({ what: 'moveNode', at: node.id })}>{t('sakip.edit.move')}</button>
           {at.count > 1 && (
             <>
-              <button type="button" className="link-button" disabled={at.index === 0} onClick={() => reorder(at.index - 1)}
+              <button type="button" ref={up} className="link-button" disabled={at.index === 0} onClick={() => reorder('up')}
                 aria-label={t('sakip.edit.upLabel', { title: node.title })}>{t('sakip.edit.up')}</button>
-              <button type="button" className="link-button" disabled={at.index === at.count - 1} onClick={() => reorder(at.index + 1)}
+              <button type="button" ref={down} className="link-button" disabled={at.index === at.count - 1} onClick={() => reorder('down')}
                 aria-label={t('sakip.edit.downLabel', { title: node.title })}>{t('sakip.edit.down')}</button>
             </>
           )}
