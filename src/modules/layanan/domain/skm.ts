@@ -80,6 +80,25 @@ export function skmInstrumentFromSource(version: string, raw: unknown): SkmInstr
 /** A form's answers in the instrument's element order: 1–4, or null where the respondent left the element blank. */
 export type FormAnswers = readonly (number | null)[];
 
+/** An answer as stored: the element by code and name, as the instrument version entered under named it. */
+export interface StoredAnswer { code: string; name: string; value: number | null }
+
+/** A form's answers as stored. */
+export const storedAnswers = (instrument: SkmInstrument, answers: FormAnswers): StoredAnswer[] =>
+  instrument.elements.map((e, i) => ({ code: e.code, name: e.name, value: answers[i] ?? null }));
+
+/** Stored answers in the instrument's element order, paired by name (a version that swaps two codes still pairs them right). */
+export function formAnswersOf(instrument: SkmInstrument, stored: readonly StoredAnswer[]): FormAnswers {
+  const byName = new Map(stored.map((a) => [a.name, a.value]));
+  return instrument.elements.map((e) => byName.get(e.name) ?? null);
+}
+
+/** Optional respondent profile fields the regulation's forms usually carry. */
+export const GENDERS = ['male', 'female'] as const;
+export const AGE_BANDS = ['under_20', '20_29', '30_39', '40_49', '50_59', '60_plus'] as const;
+export const EDUCATIONS = ['none', 'sd', 'smp', 'sma', 'diploma', 's1', 's2_plus'] as const;
+export const OCCUPATIONS = ['pns', 'tni_polri', 'private', 'self_employed', 'student', 'other'] as const;
+
 export type FormProblem =
   | { code: 'out_of_range'; elements: number[] }
   | { code: 'empty' };
