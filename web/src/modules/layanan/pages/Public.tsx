@@ -68,7 +68,7 @@ function Satisfaction({ region }: { region: RegionProfile }) {
       <p className="small">{t('layanan.public.skmIntro')}</p>
       <ErrorMessage error={skm.error} />
       {!skm.data ? (!skm.error && <Loading />) : (
-        <ul className="layanan-list">
+        <ul className="layanan-skm-list">
           {skm.data.services.map((s) => (
             <li key={s.slug}>
               <strong>{s.name}</strong>
