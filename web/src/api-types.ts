@@ -1843,7 +1843,7 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         /** @enum {string} */
-                        role: "officer" | "unit_head" | "head_of_region" | "region_admin" | "coordinator" | "counter_staff" | "spbe_coordinator" | "internal_assessor" | "external_assessor" | "sakip_coordinator" | "sakip_planner" | "sakip_village_officer" | "sakip_evaluator" | "layanan_manager" | "layanan_unit_manager";
+                        role: "officer" | "unit_head" | "head_of_region" | "region_admin" | "coordinator" | "counter_staff" | "spbe_coordinator" | "internal_assessor" | "external_assessor" | "sakip_coordinator" | "sakip_planner" | "sakip_village_officer" | "sakip_evaluator" | "layanan_manager" | "layanan_unit_manager" | "layanan_counter";
                         unitId?: string | null;
                     };
                 };
@@ -23406,6 +23406,583 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/layanan/skm/instrument": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instrumen SKM yang berlaku: unsur, skala, mutu / The SKM instrument in force: elements, scale, bands */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananSkmInstrument"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/skm/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Masukkan formulir SKM kertas / Enter a paper SKM form
+         * @description Petugas loket dan pengelola layanan perangkat daerah hanya untuk layanan perangkat daerahnya. Ditolak utuh bila ada jawaban di luar 1–4, semua kosong, atau tanggal belum terjadi. / Counter staff and unit service managers for their own unit's services only. Refused whole when an answer is outside 1–4, every answer is blank, or the date is in the future.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        serviceId: string;
+                        /**
+                         * Format: date
+                         * @description Tanggal menerima layanan / the date of service
+                         */
+                        serviceDate: string;
+                        /** @description Jawaban per kode unsur (U1–U9) / answers by element code */
+                        answers: {
+                            /** @description Persyaratan: 1–4 atau null / or null */
+                            U1: number | null;
+                            /** @description Sistem, Mekanisme, dan Prosedur: 1–4 atau null / or null */
+                            U2: number | null;
+                            /** @description Waktu Penyelesaian: 1–4 atau null / or null */
+                            U3: number | null;
+                            /** @description Biaya/Tarif: 1–4 atau null / or null */
+                            U4: number | null;
+                            /** @description Produk Spesifikasi Jenis Pelayanan: 1–4 atau null / or null */
+                            U5: number | null;
+                            /** @description Kompetensi Pelaksana: 1–4 atau null / or null */
+                            U6: number | null;
+                            /** @description Perilaku Pelaksana: 1–4 atau null / or null */
+                            U7: number | null;
+                            /** @description Penanganan Pengaduan, Saran dan Masukan: 1–4 atau null / or null */
+                            U8: number | null;
+                            /** @description Sarana dan Prasarana: 1–4 atau null / or null */
+                            U9: number | null;
+                        };
+                        gender?: ("male" | "female") | null;
+                        ageBand?: ("under_20" | "20_29" | "30_39" | "40_49" | "50_59" | "60_plus") | null;
+                        education?: ("none" | "sd" | "smp" | "sma" | "diploma" | "s1" | "s2_plus") | null;
+                        occupation?: ("pns" | "tni_polri" | "private" | "self_employed" | "student" | "other") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Dibuat / Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `layanan.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.service_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_never_published` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_answer_out_of_range`, `layanan.skm_form_empty`, `layanan.skm_future_date` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/skm/populations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Jumlah pengguna layanan dalam satu periode (untuk sampel minimum) / Service users in a period (for the minimum sample) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        serviceId: string;
+                        /** @description 2026, 2026-S1, 2026-Q1, 2026-03 */
+                        period: string;
+                        population: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_period_invalid`, `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `layanan.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.service_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_never_published` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/skm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indeks kepuasan masyarakat per layanan, perangkat daerah dan periode / The satisfaction index per service, unit and period */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Tahun (2026), semester (2026-S1), triwulan (2026-Q1) atau bulan (2026-03); bawaan: tahun berjalan / a year, semester, quarter or month; by default the current year */
+                    period?: string;
+                    serviceId?: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananSkmResults"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_period_invalid`, `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.service_not_found`, `region.not_found`, `unit.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/public/skm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indeks kepuasan masyarakat layanan terbit (publik) / The published services' satisfaction index (public) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Tahun (2026), semester (2026-S1), triwulan (2026-Q1) atau bulan (2026-03); bawaan: tahun berjalan / a year, semester, quarter or month; by default the current year */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananPublicSkm"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_period_invalid`, `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -23928,6 +24505,46 @@ export interface components {
             /** @enum {string} */
             fee: "free" | "tariff";
         };
+        LayananPublicSkm: {
+            period: {
+                key: string;
+                /** @enum {string} */
+                kind: "year" | "semester" | "quarter" | "month";
+                from: string;
+                /** @description Hari sesudah hari terakhir / the day after the last */
+                until: string;
+            };
+            instrument: {
+                /** @description Versi data acuan yang menghitung hasil ini / the reference version that computed this */
+                version: string;
+                regulation: string;
+            };
+            overall: {
+                respondents: number;
+                converted: number | null;
+                band: {
+                    /** @description Mutu A–D */
+                    grade: string;
+                    /** @description Kinerja unit pelayanan / performance */
+                    performance: string;
+                } | null;
+            };
+            services: {
+                slug: string;
+                name: string;
+                unit: {
+                    name: string;
+                };
+                respondents: number;
+                converted: number | null;
+                band: {
+                    /** @description Mutu A–D */
+                    grade: string;
+                    /** @description Kinerja unit pelayanan / performance */
+                    performance: string;
+                } | null;
+            }[];
+        };
         LayananService: {
             id: string;
             slug: string;
@@ -23983,6 +24600,143 @@ export interface components {
             updatedAt: string;
             /** @description Boleh diubah oleh pemanggil / the caller may change it */
             editable: boolean;
+        };
+        LayananSkmInstrument: {
+            version: string;
+            regulation: string;
+            elements: {
+                code: string;
+                name: string;
+                question: string | null;
+                /** @description Label jawaban 1–4 bila diketahui / answer labels 1–4 where known */
+                answers: string[] | null;
+            }[];
+            scale: {
+                value: number;
+                label: string;
+            }[];
+            bands: {
+                /** @description Mutu A–D */
+                grade: string;
+                /** @description Kinerja unit pelayanan / performance */
+                performance: string;
+                min: number;
+                max: number;
+            }[];
+        };
+        LayananSkmResults: {
+            period: {
+                key: string;
+                /** @enum {string} */
+                kind: "year" | "semester" | "quarter" | "month";
+                from: string;
+                /** @description Hari sesudah hari terakhir / the day after the last */
+                until: string;
+            };
+            instrument: {
+                /** @description Versi data acuan yang menghitung hasil ini / the reference version that computed this */
+                version: string;
+                regulation: string;
+            };
+            overall: {
+                respondents: number;
+                elements: {
+                    code: string;
+                    name: string;
+                    /** @description Responden yang mengisi unsur ini / respondents who answered it */
+                    answered: number;
+                    /** @description Nilai rata-rata unsur, 4 desimal; null bila tak seorang pun mengisi / the element's average, 4 decimals; null when nobody answered */
+                    nrr: number | null;
+                }[];
+                /** @description IKM = Σ NRR × 1/9, 4 desimal / 4 decimals */
+                ikm: number | null;
+                /** @description IKM × 25, dibulatkan setengah ke atas ke 2 desimal sebelum mutu dibaca; null bila tidak ada responden atau ada unsur yang tak diisi siapa pun / × 25, half up to 2 decimals before the band is read; null without respondents or with an element nobody answered */
+                converted: number | null;
+                band: {
+                    /** @description Mutu A–D */
+                    grade: string;
+                    /** @description Kinerja unit pelayanan / performance */
+                    performance: string;
+                } | null;
+                /** @description Unsur yang tak diisi siapa pun: tanpa indeks / elements nobody answered: no index */
+                unanswered: string[];
+                /** @description Jumlah pengguna layanan pada periode; null bila belum diisi untuk setiap layanan / service users in the period; null unless entered for every service */
+                population: number | null;
+                /** @description Sampel minimum (Krejcie & Morgan) / the minimum sample */
+                requiredSample: number | null;
+                sufficient: boolean | null;
+            };
+            services: {
+                service: {
+                    id: string;
+                    slug: string;
+                    name: string;
+                };
+                unit: {
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                respondents: number;
+                elements: {
+                    code: string;
+                    name: string;
+                    /** @description Responden yang mengisi unsur ini / respondents who answered it */
+                    answered: number;
+                    /** @description Nilai rata-rata unsur, 4 desimal; null bila tak seorang pun mengisi / the element's average, 4 decimals; null when nobody answered */
+                    nrr: number | null;
+                }[];
+                /** @description IKM = Σ NRR × 1/9, 4 desimal / 4 decimals */
+                ikm: number | null;
+                /** @description IKM × 25, dibulatkan setengah ke atas ke 2 desimal sebelum mutu dibaca; null bila tidak ada responden atau ada unsur yang tak diisi siapa pun / × 25, half up to 2 decimals before the band is read; null without respondents or with an element nobody answered */
+                converted: number | null;
+                band: {
+                    /** @description Mutu A–D */
+                    grade: string;
+                    /** @description Kinerja unit pelayanan / performance */
+                    performance: string;
+                } | null;
+                /** @description Unsur yang tak diisi siapa pun: tanpa indeks / elements nobody answered: no index */
+                unanswered: string[];
+                /** @description Jumlah pengguna layanan pada periode; null bila belum diisi untuk setiap layanan / service users in the period; null unless entered for every service */
+                population: number | null;
+                /** @description Sampel minimum (Krejcie & Morgan) / the minimum sample */
+                requiredSample: number | null;
+                sufficient: boolean | null;
+            }[];
+            units: {
+                unit: {
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                respondents: number;
+                elements: {
+                    code: string;
+                    name: string;
+                    /** @description Responden yang mengisi unsur ini / respondents who answered it */
+                    answered: number;
+                    /** @description Nilai rata-rata unsur, 4 desimal; null bila tak seorang pun mengisi / the element's average, 4 decimals; null when nobody answered */
+                    nrr: number | null;
+                }[];
+                /** @description IKM = Σ NRR × 1/9, 4 desimal / 4 decimals */
+                ikm: number | null;
+                /** @description IKM × 25, dibulatkan setengah ke atas ke 2 desimal sebelum mutu dibaca; null bila tidak ada responden atau ada unsur yang tak diisi siapa pun / × 25, half up to 2 decimals before the band is read; null without respondents or with an element nobody answered */
+                converted: number | null;
+                band: {
+                    /** @description Mutu A–D */
+                    grade: string;
+                    /** @description Kinerja unit pelayanan / performance */
+                    performance: string;
+                } | null;
+                /** @description Unsur yang tak diisi siapa pun: tanpa indeks / elements nobody answered: no index */
+                unanswered: string[];
+                /** @description Jumlah pengguna layanan pada periode; null bila belum diisi untuk setiap layanan / service users in the period; null unless entered for every service */
+                population: number | null;
+                /** @description Sampel minimum (Krejcie & Morgan) / the minimum sample */
+                requiredSample: number | null;
+                sufficient: boolean | null;
+            }[];
         };
         LayananStandard: {
             /** @description Persyaratan, satu per butir / requirements, one per item */
@@ -24133,7 +24887,7 @@ export interface components {
                 kind: string;
                 parentCode: string | null;
                 /** @description Izin pengguna di daerah ini / the user's permissions in this region */
-                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.village" | "sakip.agreement_sign" | "sakip.evaluate" | "sakip.answer" | "sakip.follow_up" | "sakip.results" | "sakip.compare" | "sakip.report_approve" | "layanan.read" | "layanan.manage")[];
+                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.village" | "sakip.agreement_sign" | "sakip.evaluate" | "sakip.answer" | "sakip.follow_up" | "sakip.results" | "sakip.compare" | "sakip.report_approve" | "layanan.read" | "layanan.manage" | "layanan.skm.enter")[];
             }[];
             csrfToken: string | null;
         };

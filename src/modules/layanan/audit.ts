@@ -6,6 +6,8 @@ export const layananAuditActions = {
   'layanan.service_archive': { id: 'Mengarsipkan layanan', en: 'Archived a service' },
   'layanan.service_delete': { id: 'Menghapus draf layanan', en: 'Deleted a draft service' },
   'layanan.pledge_update': { id: 'Mengubah maklumat pelayanan', en: 'Changed a service pledge' },
+  'layanan.skm_response_enter': { id: 'Memasukkan formulir survei kepuasan masyarakat', en: 'Entered a satisfaction-survey form' },
+  'layanan.skm_population_set': { id: 'Mengisi jumlah pengguna layanan untuk survei kepuasan', en: 'Set the number of service users for the satisfaction survey' },
 } as const;
 
 declare module '../../platform/audit/audit.js' {

@@ -3,7 +3,12 @@
 // kecamatan, an environmental recommendation with a field survey, a reklame
 // permit with a fee), one of them on its second version, a domicile
 // certificate still in draft, and two units' own pledges (the third pledges
-// the reference text). Two service managers sign in with the demo password.
+// the reference text). Two service managers and the kecamatan's counter
+// clerk sign in with the demo password. A year of satisfaction-survey forms
+// (the last 365 days: the services ran on paper before the catalogue) for the
+// three published services, the certificate in A, the recommendation in C,
+// the permit in B, with this year's populations: enough forms for the
+// certificate and the permit, too few for the recommendation.
 // Invented demo content in the shape the use cases leave behind; regulations
 // are named as such services usually cite them.
 import { and, eq, sql } from 'drizzle-orm';
@@ -11,13 +16,16 @@ import type { Queryable } from '../../platform/db/client.js';
 import type { DemoPlace } from '../../platform/modules/contract.js';
 import { units, users } from '../../platform/schema.js';
 import { createUser, grantRole } from '../../platform/auth/service.js';
+import { AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS, storedAnswers } from './domain/skm.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
-import { layananPledges, layananServices, layananStandardVersions } from './schema.js';
+import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { currentSkmInstrument } from './service/skm-instrument.js';
 
 /** The demo's service managers (README's demo accounts). */
 export const DEMO_LAYANAN_ACCOUNTS = [
   { email: 'layanan@sumedang.demo', name: 'Wulan Pengelola Layanan', role: 'layanan_manager' as const, unit: null },
   { email: 'layanan.dpmptsp@sumedang.demo', name: 'Asep Pengelola Layanan DPMPTSP', role: 'layanan_unit_manager' as const, unit: 'DPMPTSP' },
+  { email: 'loket.sumsel@sumedang.demo', name: 'Rina Petugas Loket Kecamatan', role: 'layanan_counter' as const, unit: 'KEC-SUMSEL' },
 ];
 
 /** The kecamatan issuing the certificates (the e-SAKIP demo adds it as a unit; made here when it is not there). */
@@ -93,13 +101,13 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
   const region = place.region;
   // The demo password's hash, taken from the region admin's account (hashing it again costs every start a second).
   const [hash] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(sql`lower(${users.email}) = 'admin@sumedang.demo'`);
+  const kecamatan = await unitByCode(tx, region, KECAMATAN.code, KECAMATAN.name);
   const people = new Map<string, string>();
   for (const a of DEMO_LAYANAN_ACCOUNTS) {
     const id = await createUser(tx, { email: a.email, name: a.name, passwordHash: hash?.passwordHash ?? undefined });
-    await grantRole(tx, region, id, a.role, a.unit ? place.unit(a.unit) : null);
+    await grantRole(tx, region, id, a.role, a.unit === KECAMATAN.code ? kecamatan : a.unit ? place.unit(a.unit) : null);
     people.set(a.email, id);
   }
-  const kecamatan = await unitByCode(tx, region, KECAMATAN.code, KECAMATAN.name);
   const manager = { id: people.get('layanan@sumedang.demo')!, label: 'layanan@sumedang.demo' };
   const dpmptsp = { id: people.get('layanan.dpmptsp@sumedang.demo')!, label: 'layanan.dpmptsp@sumedang.demo' };
   const day = (d: number) => new Date(place.now.getTime() - d * 86_400_000);
@@ -130,6 +138,7 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
       versions: [],
     },
   ];
+  const ids = new Map<string, { id: string; unitId: string }>();
   for (const s of services) {
     const last = s.versions.at(-1);
     const [row] = await tx.insert(layananServices).values({
@@ -137,6 +146,7 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
       draft: last?.standard ?? domicile, version: s.versions.length, createdAt: s.versions[0]?.at ?? day(7), updatedAt: last?.at ?? day(7),
       updatedBy: s.by.id, updatedByLabel: s.by.label,
     }).returning();
+    ids.set(s.slug, { id: row.id, unitId: s.unitId });
     if (s.versions.length > 0) {
       await tx.insert(layananStandardVersions).values(s.versions.map((v, i) => ({
         regionCode: region, serviceId: row.id, version: i + 1, name: s.name, summary: s.summary, standard: v.standard, publishedAt: v.at, publishedBy: s.by.id, publishedByLabel: s.by.label,
@@ -147,4 +157,43 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
     const by = code === 'DPMPTSP' ? dpmptsp : manager;
     await tx.insert(layananPledges).values({ regionCode: region, unitId: code === KECAMATAN.code ? kecamatan : place.unit(code), text, updatedAt: day(150), updatedBy: by.id, updatedByLabel: by.label });
   }
+  const clerk = { id: people.get('loket.sumsel@sumedang.demo')!, label: 'loket.sumsel@sumedang.demo' };
+  await seedSurvey(tx, place, [
+    { ...ids.get('surat-keterangan-tidak-mampu')!, by: clerk, forms: 200, answers: [0, 0.02, 0.28, 0.7], population: 240 },
+    { ...ids.get('rekomendasi-ukl-upl')!, by: manager, forms: 30, answers: [0.04, 0.3, 0.56, 0.1], population: 180 },
+    { ...ids.get('izin-reklame')!, by: dpmptsp, forms: 70, answers: [0.01, 0.12, 0.6, 0.27], population: 60 },
+  ]);
+}
+
+interface SurveyPlan {
+  id: string; unitId: string; by: { id: string; label: string };
+  /** Forms over the last 365 days, the share of answers 1, 2, 3 and 4, and the people served in a year (this year's so far is its share). */
+  forms: number; answers: [number, number, number, number]; population: number;
+}
+
+/** A year of paper forms, the same on every seed (a fixed pseudo-random sequence), and this year's populations. */
+async function seedSurvey(tx: Queryable, place: DemoPlace, plans: SurveyPlan[]) {
+  const instrument = currentSkmInstrument();
+  let seed = 20_260_101;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const answer = (shares: SurveyPlan['answers']) => {
+    let r = random();
+    for (let v = 0; v < 4; v++) if ((r -= shares[v]) < 0) return v + 1;
+    return 4;
+  };
+  const rows = plans.flatMap((p) => Array.from({ length: p.forms }, (_, i) => {
+    const served = new Date(place.now.getTime() - Math.floor(((i + random()) / p.forms) * 365) * 86_400_000);
+    return {
+      regionCode: place.region, serviceId: p.id, unitId: p.unitId, serviceDate: served.toISOString().slice(0, 10), instrumentVersion: instrument.version,
+      answers: storedAnswers(instrument, instrument.elements.map(() => answer(p.answers))), gender: pick(GENDERS), ageBand: pick(AGE_BANDS),
+      education: pick(EDUCATIONS), occupation: pick(OCCUPATIONS), channel: 'paper', enteredAt: new Date(served.getTime() + 6 * 3_600_000), enteredBy: p.by.id, enteredByLabel: p.by.label,
+    };
+  }));
+  await tx.insert(layananSkmResponses).values(rows);
+  const year = place.now.getUTCFullYear();
+  const elapsed = (place.now.getTime() - Date.UTC(year, 0, 1)) / (365 * 86_400_000);
+  await tx.insert(layananSkmPopulations).values(plans.map((p) => ({
+    regionCode: place.region, serviceId: p.id, period: String(year), population: Math.round(p.population * elapsed), updatedAt: place.now, updatedBy: p.by.id, updatedByLabel: p.by.label,
+  })));
 }

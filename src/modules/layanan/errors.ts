@@ -24,6 +24,14 @@ export const layananErrors = {
   'layanan.unchanged': [409, 'Tidak ada perubahan untuk diterbitkan: draf sama dengan versi yang berlaku.', 'Nothing to publish: the draft is the version already in force.'],
   'layanan.not_published': [409, 'Layanan ini tidak sedang diterbitkan, jadi tidak dapat diarsipkan.', 'This service is not published, so it cannot be archived.'],
   'layanan.published_once': [409, 'Layanan yang pernah diterbitkan tidak dihapus (versinya tetap dapat dibaca); arsipkan saja.', 'A service that was ever published is not deleted (its versions stay readable); archive it instead.'],
+  'layanan.skm_answer_out_of_range': [422, 'Jawaban survei harus bilangan bulat 1–4 (atau kosong bila responden tidak mengisi unsur itu). Formulir tidak disimpan.', 'A survey answer must be a whole number 1–4 (or empty where the respondent left the element blank). The form was not saved.', (d: { elements?: string[] }) =>
+    (d?.elements?.length ? { id: `Unsur: ${d.elements.join(', ')}.`, en: `Elements: ${d.elements.join(', ')}.` } : null)],
+  'layanan.skm_form_empty': [422, 'Formulir survei tanpa satu pun jawaban tidak dihitung. Formulir tidak disimpan.', 'A survey form without a single answer is not counted. The form was not saved.'],
+  'layanan.skm_future_date': [422, 'Tanggal pelayanan belum terjadi; isi tanggal pengguna menerima layanan.', 'The date of service is in the future; give the date the user received the service.'],
+  'layanan.skm_never_published': [409, 'Layanan ini belum pernah diterbitkan, jadi belum ada pengguna yang dapat disurvei.', 'This service was never published, so nobody can have used it yet.'],
+  'layanan.skm_period_invalid': [400, 'Periode harus berbentuk 2026 (tahun), 2026-S1 (semester), 2026-Q1 (triwulan) atau 2026-03 (bulan).', 'The period must read 2026 (year), 2026-S1 (semester), 2026-Q1 (quarter) or 2026-03 (month).', (d: { value?: string }) =>
+    (d?.value !== undefined ? { id: `Diterima: "${d.value}".`, en: `Received: "${d.value}".` } : null)],
+  'layanan.skm_instrument_unknown': [400, 'Versi instrumen survei kepuasan tidak dikenal.', 'Unknown version of the satisfaction-survey instrument.'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

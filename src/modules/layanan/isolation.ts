@@ -3,12 +3,15 @@
 // change not yet published (so editing, publishing and archiving would all
 // succeed if access were wrongly granted), and its unit's own pledge. The
 // draft's change is staff-only: nobody calling from outside may read it, the
-// public pages included.
+// public pages included. A survey form about that service and its population
+// for the year, so the results and the public index would name it.
 import { and, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { units } from '../../platform/schema.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
-import { layananPledges, layananServices, layananStandardVersions } from './schema.js';
+import { storedAnswers } from './domain/skm.js';
+import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { currentSkmInstrument } from './service/skm-instrument.js';
 
 const SLUG = 'izin-uji-isolasi';
 const SECRET_DRAFT = 'Persyaratan draf rahasia uji isolasi layanan';
@@ -38,13 +41,19 @@ export const layananIsolation: IsolationFixtures = {
       await tx.insert(layananStandardVersions).values({ regionCode: region, serviceId: s.id, version: 1, ...published, publishedAt: now, publishedByLabel: 'uji isolasi' });
       await tx.insert(layananPledges).values({ regionCode: region, unitId: unit.id, text: SECRET_PLEDGE, updatedAt: now, updatedByLabel: 'uji isolasi' })
         .onConflictDoUpdate({ target: [layananPledges.regionCode, layananPledges.unitId], set: { text: SECRET_PLEDGE } });
+      const instrument = currentSkmInstrument();
+      await tx.insert(layananSkmResponses).values({
+        regionCode: region, serviceId: s.id, unitId: unit.id, serviceDate: now.toISOString().slice(0, 10), instrumentVersion: instrument.version,
+        answers: storedAnswers(instrument, Array(9).fill(4)), channel: 'paper', enteredAt: now, enteredByLabel: 'uji isolasi',
+      });
+      await tx.insert(layananSkmPopulations).values({ regionCode: region, serviceId: s.id, period: String(now.getUTCFullYear()), population: 10, updatedAt: now, updatedByLabel: 'uji isolasi' });
       return s;
     });
     return {
       // By path: the platform's :unitId is another unit, e-SAKIP's fixtures fill other :version routes.
       params: {
         'layanan/services/:serviceId': service.id, 'layanan/services/:serviceId/versions/:version': '1', 'layanan/units/:unitId': unit.id,
-        'public/services/:slug': SLUG, layananUnitId: unit.id,
+        'public/services/:slug': SLUG, layananUnitId: unit.id, layananServiceId: service.id,
       },
       secrets: [service.id],
       private: [SECRET_DRAFT],
@@ -57,6 +66,12 @@ export const layananIsolation: IsolationFixtures = {
     if (method === 'POST' && url.endsWith('/services')) return { body: input };
     if (method === 'PUT' && url.endsWith('/services/:serviceId')) return { body: { ...input, slug: SLUG, standard: filled('Persyaratan palsu') } };
     if (method === 'PUT' && url.endsWith('/pledge')) return { body: { text: 'Maklumat palsu dari daerah lain' } };
+    const serviceId = p.layananServiceId;
+    if (method === 'POST' && url.endsWith('/skm/responses')) {
+      return { body: { serviceId, serviceDate: '2020-01-15', answers: Object.fromEntries(currentSkmInstrument().elements.map((e) => [e.code, 1])) } };
+    }
+    if (method === 'PUT' && url.endsWith('/skm/populations')) return { body: { serviceId, period: '2020', population: 1 } };
+    if (method === 'GET' && url.endsWith('/layanan/skm')) return { query: { serviceId } };
     return undefined;
   },
 };

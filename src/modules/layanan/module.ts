@@ -1,8 +1,10 @@
 // The public-services module (layanan publik) as the platform sees it (the
 // module contract). Slice 1: the region's service catalogue, each service's
 // standard (PermenPANRB 15/2014, versioned on publication) and each unit's
-// service pledge. Applications, deadlines, documents, fees and the
-// satisfaction survey come in later slices (README.md).
+// service pledge. Slice 2: the satisfaction survey (SKM, PermenPANRB
+// 14/2017): paper forms entered by staff, populations, the index per service,
+// unit and period, and its public page. Applications, deadlines, documents
+// and fees come in later slices (README.md).
 import { defineModule } from '../../platform/modules/contract.js';
 import { referencesUser } from '../../platform/modules/relations.js';
 import { layananAuditActions } from './audit.js';
@@ -16,16 +18,19 @@ import { seedLayananDemo } from './demo.js';
 // office) runs the whole catalogue; a unit's service manager its own unit's
 // services and pledge (the service checks the unit). Unit heads and the head
 // of region read. Citizens and anonymous callers read published services only
-// (public routes).
+// (public routes). Counter staff (layanan_counter) enter paper satisfaction
+// forms for their unit's services (later they file applications for
+// walk-ins); service managers may too. Every reader sees the survey results.
 const permissions = {
   // They list the region's units (a service's owner).
-  'region.staff': ['layanan_manager', 'layanan_unit_manager'],
-  'layanan.read': ['layanan_manager', 'layanan_unit_manager', 'unit_head', 'head_of_region', 'region_admin'],
+  'region.staff': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
+  'layanan.read': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter', 'unit_head', 'head_of_region', 'region_admin'],
   'layanan.manage': ['layanan_manager', 'layanan_unit_manager'],
+  'layanan.skm.enter': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
-  interface ModuleRoles { layanan_manager: true; layanan_unit_manager: true }
+  interface ModuleRoles { layanan_manager: true; layanan_unit_manager: true; layanan_counter: true }
   interface ModulePermissions extends Record<keyof typeof permissions, true> {}
 }
 
@@ -38,16 +43,19 @@ export const layananModule = defineModule({
   roles: [
     { name: 'layanan_manager', label: { id: 'Pengelola katalog layanan publik', en: 'Public-service catalogue manager' }, scope: 'region', grantedBy: 'region_admin' },
     { name: 'layanan_unit_manager', label: { id: 'Pengelola layanan perangkat daerah', en: 'Unit service manager' }, scope: 'unit', grantedBy: 'region_admin' },
+    { name: 'layanan_counter', label: { id: 'Petugas loket', en: 'Counter staff' }, scope: 'unit', grantedBy: 'region_admin' },
   ],
   permissions,
   errors: layananErrors,
   routes: layananRoutes,
   isolation: layananIsolation,
-  // Who last changed a service's draft, published a version, wrote a unit's pledge. Units are the region's own rows.
+  // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population. Units are the region's own rows.
   sharedRelations: [
     referencesUser('layanan_services', 'updated_by'),
     referencesUser('layanan_standard_versions', 'published_by'),
     referencesUser('layanan_pledges', 'updated_by'),
+    referencesUser('layanan_skm_responses', 'entered_by'),
+    referencesUser('layanan_skm_populations', 'updated_by'),
   ],
   demo: { seed: (tx, place) => seedLayananDemo(tx, place) },
 });

@@ -3,9 +3,10 @@
 // JSON document (domain/standard.ts checks its shape): the draft staff edit on
 // the service, and every published version as its own row, never changed.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from '../../platform/db/columns.js';
 import type { Standard } from './domain/standard.js';
+import type { StoredAnswer } from './domain/skm.js';
 
 /** A service of the region's catalogue, owned by a unit; its draft standard and the number of its latest published version. */
 export const layananServices = pgTable(
@@ -63,4 +64,53 @@ export const layananPledges = pgTable(
     updatedByLabel: text('updated_by_label').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.unitId] })],
+);
+
+/**
+ * One satisfaction-survey form (SKM, PermenPANRB 14/2017) about a service
+ * received on a date: the answers with each element's code AND name as the
+ * instrument version named them (apps differ on which of U8/U9 is which, so
+ * results pair answers by name), optional respondent profile, the channel and
+ * who entered it. Never changed. `unit_id` is the unit that delivered the
+ * service then (a service may later move to another unit).
+ */
+export const layananSkmResponses = pgTable(
+  'layanan_skm_responses',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    serviceId: uuid('service_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    serviceDate: date('service_date', { mode: 'string' }).notNull(),
+    instrumentVersion: text('instrument_version').notNull(),
+    answers: jsonb('answers').$type<StoredAnswer[]>().notNull(),
+    gender: text('gender'),
+    ageBand: text('age_band'),
+    education: text('education'),
+    occupation: text('occupation'),
+    channel: text('channel').notNull(), // paper | online
+    enteredAt: ts('entered_at').notNull(),
+    enteredBy: uuid('entered_by'),
+    enteredByLabel: text('entered_by_label').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('layanan_skm_responses_date_idx').on(t.regionCode, t.serviceDate),
+    check('layanan_skm_responses_channel', sql`${t.channel} in ('paper', 'online')`),
+  ],
+);
+
+/** The number of people a service served in a period (`2026`, `2026-S1`, `2026-Q1`, `2026-03`), as staff enter it, for the sample size. */
+export const layananSkmPopulations = pgTable(
+  'layanan_skm_populations',
+  {
+    regionCode: text('region_code').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    period: text('period').notNull(),
+    population: integer('population').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.serviceId, t.period] }), check('layanan_skm_populations_population', sql`${t.population} >= 0`)],
 );

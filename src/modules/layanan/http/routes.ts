@@ -13,6 +13,7 @@ import { archiveService, createService, deleteService, listServices, listVersion
 import { componentCatalogue } from '../service/components.js';
 import { setPledge, unitPledge } from '../service/pledges.js';
 import { publicService, publicServices } from '../service/public.js';
+import { layananSkmRoutes } from './skm.js';
 
 const tags = ['layanan'];
 const serviceParam = regionParam.extend({ serviceId: z.uuid() });
@@ -188,4 +189,6 @@ export const layananRoutes = (ctx: AppContext) => async (app: FastifyInstance) =
       response: { 200: publicAnswer, ...failures('layanan.service_not_found') },
     },
   }, async (request) => ({ ...(await publicService(ctx, request.region!.code, request.params.slug)), components: componentCatalogue() }));
+
+  layananSkmRoutes(app, ctx);
 };

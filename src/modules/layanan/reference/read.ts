@@ -8,6 +8,14 @@ import { z } from 'zod';
 import { MissingReferenceData } from '../../../platform/reference.js';
 
 export const STANDARD_FILE = 'standar-pelayanan-permenpanrb-15-2014.json';
+export const SKM_FILE = 'skm-permenpanrb-14-2017.json';
+
+/** This folder's JSON file, parsed as it is. */
+function readHere(file: string): unknown {
+  const path = fileURLToPath(new URL(`./${file}`, import.meta.url));
+  if (!existsSync(path)) throw new MissingReferenceData(path);
+  return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+}
 
 const standardReference = z.object({
   regulation: z.string(),
@@ -20,9 +28,11 @@ let loaded: StandardReference | undefined;
 
 /** The 14 components' Indonesian names and groups and the usual text of a service pledge (read once). */
 export function standardReferenceData(): StandardReference {
-  if (loaded) return loaded;
-  const path = fileURLToPath(new URL(`./${STANDARD_FILE}`, import.meta.url));
-  if (!existsSync(path)) throw new MissingReferenceData(path);
-  loaded = standardReference.parse(JSON.parse(readFileSync(path, 'utf8')));
+  loaded ??= standardReference.parse(readHere(STANDARD_FILE));
   return loaded;
+}
+
+/** The SKM file as it is (unparsed: domain/skm.ts turns it into an instrument and checks it). */
+export function readSkmReference(file: string): unknown {
+  return readHere(file);
 }

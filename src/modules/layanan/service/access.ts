@@ -1,23 +1,27 @@
 // Who may change what, beyond the route's permission: the region's service
 // manager (layanan_manager) manages every unit's services and pledge; a unit's
-// service manager (layanan_unit_manager) only their own unit's.
+// service manager (layanan_unit_manager) only their own unit's; counter staff
+// (layanan_counter) enter survey forms for their own unit's services only.
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { rolesWith, unitsReached, type Actor } from '../../../platform/auth/policy.js';
+import { rolesWith, unitsReached, type Actor, type Permission } from '../../../platform/auth/policy.js';
 import { units } from '../../../platform/schema.js';
 
-const managers = () => new Set(rolesWith('layanan.manage'));
-
-/** Whether the actor manages the unit's services (the route already checked 'layanan.manage'). */
-export function managesUnit(actor: Actor, regionCode: string, unitId: string): boolean {
-  const reach = unitsReached(actor, regionCode, managers());
+/** Whether the actor's roles holding `permission` (which the route already checked) reach the unit: region-wide, or that unit's own. */
+export function reachesUnit(actor: Actor, regionCode: string, unitId: string, permission: Permission): boolean {
+  const reach = unitsReached(actor, regionCode, new Set(rolesWith(permission)));
   return reach === null || reach.has(unitId);
 }
 
-export function ensureManagesUnit(actor: Actor, regionCode: string, unitId: string): void {
-  if (!managesUnit(actor, regionCode, unitId)) throw new AppError('layanan.not_your_unit');
+export function ensureReachesUnit(actor: Actor, regionCode: string, unitId: string, permission: Permission): void {
+  if (!reachesUnit(actor, regionCode, unitId, permission)) throw new AppError('layanan.not_your_unit');
 }
+
+/** Whether the actor manages the unit's services. */
+export const managesUnit = (actor: Actor, regionCode: string, unitId: string) => reachesUnit(actor, regionCode, unitId, 'layanan.manage');
+
+export const ensureManagesUnit = (actor: Actor, regionCode: string, unitId: string) => ensureReachesUnit(actor, regionCode, unitId, 'layanan.manage');
 
 /** An active unit of the region, else unit.not_found (another region's unit id included). */
 export async function unitIn(db: Queryable, regionCode: string, unitId: string) {

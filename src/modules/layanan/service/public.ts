@@ -10,10 +10,10 @@ import { pledgesOf } from './pledges.js';
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-const published = (regionCode: string) => and(eq(layananServices.regionCode, regionCode), eq(layananServices.status, 'published'));
-const inForce = and(eq(layananStandardVersions.regionCode, layananServices.regionCode), eq(layananStandardVersions.serviceId, layananServices.id),
+export const published = (regionCode: string) => and(eq(layananServices.regionCode, regionCode), eq(layananServices.status, 'published'));
+export const inForce = and(eq(layananStandardVersions.regionCode, layananServices.regionCode), eq(layananStandardVersions.serviceId, layananServices.id),
   eq(layananStandardVersions.version, layananServices.version));
-const ownUnit = and(eq(units.regionCode, layananServices.regionCode), eq(units.id, layananServices.unitId));
+export const ownUnit = and(eq(units.regionCode, layananServices.regionCode), eq(units.id, layananServices.unitId));
 
 /** The published catalogue, by name; `q` finds services whose published name holds it. A public list: may be a few seconds old. */
 export function publicServices(ctx: AppContext, regionCode: string, q: string | undefined) {

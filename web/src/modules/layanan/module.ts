@@ -17,8 +17,10 @@ export const layanan: WebModule = {
     { path: '/r/:region/layanan', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicCataloguePage), texts) },
     { path: '/r/:region/layanan/:slug', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicServicePage), texts) },
     { path: '/staff/:region/layanan', component: page(() => import('./pages/Staff.js').then((m) => m.CataloguePage)) },
+    { path: '/staff/:region/layanan/skm', component: page(() => import('./pages/Skm.js').then((m) => m.SkmResultsPage)) },
+    { path: '/staff/:region/layanan/skm/isi', component: page(() => import('./pages/Skm.js').then((m) => m.SkmEntryPage)) },
     { path: '/staff/:region/layanan/:serviceId', component: page(() => import('./pages/Staff.js').then((m) => m.ServiceEditorPage)) },
   ],
   menu: [{ label: { id: 'Layanan', en: 'Services' }, href: (r) => `/staff/${r}/layanan`, permission: 'layanan.read' }],
-  landing: { roles: ['layanan_manager', 'layanan_unit_manager'], href: (r) => `/staff/${r}/layanan` },
+  landing: { roles: ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'], href: (r) => `/staff/${r}/layanan` },
 };

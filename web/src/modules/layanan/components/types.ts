@@ -10,3 +10,6 @@ export type PublicServiceBrief = Schemas['LayananPublicServiceBrief'];
 export type PublicService = Schemas['LayananPublicService'];
 export type Pledge = Schemas['LayananPledge'];
 export type Component = Service['components'][number];
+export type PublicSkm = Schemas['LayananPublicSkm'];
+export type SkmInstrument = Schemas['LayananSkmInstrument'];
+export type SkmResults = Schemas['LayananSkmResults'];

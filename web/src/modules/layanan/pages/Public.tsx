@@ -7,12 +7,12 @@ import { RegionGate } from '../../../components/RegionGate.js';
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { regionApi } from '../../../api.js';
 import { useApi } from '../../../data.js';
-import { formatDate } from '../../../format.js';
+import { formatDate, formatNumber } from '../../../format.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
 import { StandardView } from '../components/StandardView.js';
-import type { PublicService, PublicServiceBrief } from '../components/types.js';
+import type { PublicService, PublicServiceBrief, PublicSkm } from '../components/types.js';
 
 const publicApi = (region: string) => `${regionApi(region)}/layanan/public/services`;
 export const publicPath = (region: string, slug = '') => `/r/${region}/layanan${slug ? `/${slug}` : ''}`;
@@ -52,7 +52,34 @@ function Catalogue({ region }: { region: RegionProfile }) {
           ))}
         </ul>
       )}
+      <Satisfaction region={region} />
     </div>
+  );
+}
+
+/** This year's satisfaction index of each published service (SKM, PermenPANRB 14/2017). */
+function Satisfaction({ region }: { region: RegionProfile }) {
+  const { t, locale } = useI18n();
+  const year = new Intl.DateTimeFormat('en-CA', { timeZone: region.timezone, year: 'numeric' }).format(new Date());
+  const skm = useApi<PublicSkm>(`${regionApi(region.code)}/layanan/public/skm?period=${year}`);
+  return (
+    <section aria-labelledby="skm" className="layanan-skm">
+      <h2 id="skm">{t('layanan.public.skmTitle', { year })}</h2>
+      <p className="small">{t('layanan.public.skmIntro')}</p>
+      <ErrorMessage error={skm.error} />
+      {!skm.data ? (!skm.error && <Loading />) : (
+        <ul className="layanan-skm-list">
+          {skm.data.services.map((s) => (
+            <li key={s.slug}>
+              <strong>{s.name}</strong>
+              <div>{s.converted === null ? <span className="muted">{t('layanan.public.skmNone')}</span>
+                : <>{t('layanan.public.skmIndex', { index: formatNumber(s.converted, locale) })} · <span className="layanan-band">{s.band!.grade}</span> {s.band!.performance}</>}</div>
+              <div className="small muted">{t('layanan.public.skmRespondents', { n: s.respondents })}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -17,11 +17,12 @@ import type { RegionProfile, Unit } from '../../../types.js';
 import { StandardView } from '../components/StandardView.js';
 import type { Pledge, Service, ServiceBrief, Standard } from '../components/types.js';
 import { publicPath } from './Public.js';
+import { skmPath } from './Skm.js';
 
 const layananApi = (region: string) => `${regionApi(region)}/layanan`;
 const staffPath = (region: string, id = '') => `/staff/${region}/layanan${id ? `/${id}` : ''}`;
 
-function LayananPage({ region, children }: { region: string; children: (region: RegionProfile) => ReactNode }) {
+export function LayananPage({ region, children }: { region: string; children: (region: RegionProfile) => ReactNode }) {
   return <StaffOnly region={region} permission="layanan.read"><RegionGate code={region}>{children}</RegionGate></StaffOnly>;
 }
 
@@ -37,6 +38,8 @@ function Catalogue({ region }: { region: RegionProfile }) {
     <>
       <PageTitle title={t('layanan.staff.title')}>{t('layanan.staff.title')}</PageTitle>
       <p className="muted">{t('layanan.staff.intro')} <Link to={publicPath(region.code)}>{t('layanan.staff.publicLink')}</Link></p>
+      <p><Link to={skmPath(region.code)}>{t('layanan.skm.resultsTitle')}</Link>
+        {may(me, region.code, 'layanan.skm.enter') && <> · <Link to={skmPath(region.code, 'isi')}>{t('layanan.skm.entryTitle')}</Link></>}</p>
       <ErrorMessage error={list.error} />
       {!list.data ? <Loading /> : (
         <ul className="layanan-list">
