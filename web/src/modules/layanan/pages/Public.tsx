@@ -37,8 +37,10 @@ function Catalogue({ region }: { region: RegionProfile }) {
       <p>{t('layanan.public.intro')}</p>
       <form role="search" onSubmit={search} className="field">
         <label htmlFor="layanan-q">{t('layanan.public.search')}</label>
-        <input id="layanan-q" type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
-        <button type="submit">{t('layanan.public.searchButton')}</button>
+        <div className="input-row">
+          <input id="layanan-q" type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
+          <button type="submit" className="button secondary">{t('layanan.public.searchButton')}</button>
+        </div>
       </form>
       <ErrorMessage error={list.error} />
       {!list.data ? <Loading /> : list.data.length === 0 ? <p className="muted">{q ? t('layanan.public.noneFound') : t('layanan.public.none')}</p> : (
