@@ -38,7 +38,7 @@ describeInBrowser('Satisfaction survey in Chromium', (b) => {
     await page.goto(b.url('/r/32.11/layanan'));
     await eventually(() => page.locator('.layanan-skm-list li').count()).toBe(3);
     const sktm = page.locator('.layanan-skm-list li', { hasText: 'Surat Keterangan Tidak Mampu' });
-    expect(await sktm.textContent()).toMatch(/Indeks \d{2},\d+ · A Sangat baik/);
+    expect(await sktm.textContent()).toMatch(/Indeks \d{2},\d{2} · A Sangat baik/);
     expect(await page.locator('.layanan-skm-list li', { hasText: 'Rekomendasi UKL-UPL' }).textContent()).toContain('C Kurang baik');
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(b.problems(page)).toEqual([]);

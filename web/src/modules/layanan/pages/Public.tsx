@@ -7,7 +7,8 @@ import { RegionGate } from '../../../components/RegionGate.js';
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { regionApi } from '../../../api.js';
 import { useApi } from '../../../data.js';
-import { formatDate, formatNumber } from '../../../format.js';
+import { formatDate } from '../../../format.js';
+import { formatScore } from '../components/format.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
@@ -75,7 +76,7 @@ function Satisfaction({ region }: { region: RegionProfile }) {
             <li key={s.slug}>
               <strong>{s.name}</strong>
               <div>{s.converted === null ? <span className="muted">{t('layanan.public.skmNone')}</span>
-                : <>{t('layanan.public.skmIndex', { index: formatNumber(s.converted, locale) })} · <span className="layanan-band">{s.band!.grade}</span> {s.band!.performance}</>}</div>
+                : <>{t('layanan.public.skmIndex', { index: formatScore(s.converted, locale) })} · <span className="layanan-band">{s.band!.grade}</span> {s.band!.performance}</>}</div>
               <div className="small muted">{t('layanan.public.skmRespondents', { n: s.respondents })}</div>
             </li>
           ))}

@@ -5,7 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
-import { formatNumber } from '../../../format.js';
+import { formatScore } from '../components/format.js';
 import { useI18n, type MessageKey } from '../../../i18n/index.js';
 import { useStaffApi } from '../../../query.js';
 import { Link, navigate, useLocation, type Params } from '../../../router.js';
@@ -114,7 +114,7 @@ function ResultsView({ region }: { region: RegionProfile }) {
   const qs = new URLSearchParams({ period, ...(serviceId ? { serviceId } : {}) });
   const results = useStaffApi<Results>(`${skmApi(region.code)}?${qs}`);
   const go = (next: Record<string, string>) => navigate(`${path}?${new URLSearchParams({ period, ...(serviceId ? { serviceId } : {}), ...next })}`, { replace: true });
-  const n = (x: number | null) => (x === null ? '–' : formatNumber(x, locale));
+  const n = (x: number | null) => (x === null ? '–' : formatScore(x, locale));
   const band = (s: Summary) => (s.band ? `${s.band.grade} (${s.band.performance})` : '–');
   const sample = (s: Summary) => (s.sufficient === null ? t('layanan.skm.noPopulation')
     : t(s.sufficient ? 'layanan.skm.sufficient' : 'layanan.skm.insufficient', { needed: s.requiredSample ?? 0, population: s.population ?? 0 }));
