@@ -6,6 +6,7 @@ import { and, desc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { auditLog, users } from '../schema.js';
 import type { Db, Queryable } from '../db/client.js';
+import { containing } from '../db/like.js';
 import type { Actor } from '../auth/policy.js';
 import { modules } from '../modules/registry.js';
 import type { Words } from '../errors.js';
@@ -86,12 +87,10 @@ export interface AuditFilter {
   limit: number;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export async function listAudit(db: Db, regionCode: string, f: AuditFilter) {
   const actorUser = alias(users, 'actor_user');
   const subjectUser = alias(users, 'subject_user');
-  const person = f.person?.trim() ? `%${escapeLike(f.person.trim())}%` : null;
+  const person = f.person?.trim() ? containing(f.person.trim()) : null;
   const record = f.record?.trim();
   const labellers = modules().flatMap((m) => (m.auditLabels ? [m.auditLabels] : []));
   // A record is an id, or what a module calls it (a complaint's tracking code).

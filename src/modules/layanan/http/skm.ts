@@ -53,7 +53,7 @@ const instrument = z.object({
   bands: z.array(band.extend({ min: z.number(), max: z.number() })),
 }).meta({ id: 'LayananSkmInstrument' });
 
-const thisYear = (now: Date, utcOffsetMinutes: number) => localToday(now, utcOffsetMinutes).slice(0, 4);
+const thisYear = (now: Date, region: { utcOffsetMinutes: number }) => localToday(now, region).slice(0, 4);
 
 export function layananSkmRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -103,7 +103,7 @@ export function layananSkmRoutes(app: FastifyInstance, ctx: AppContext) {
       querystring: z.object({ period: period.optional(), serviceId: z.uuid().optional(), unitId: z.uuid().optional() }),
       response: { 200: results, ...failures('layanan.skm_period_invalid', 'layanan.service_not_found', 'unit.not_found') },
     },
-  }, async (request) => skmResults(ctx, request.region!.code, { ...request.query, period: request.query.period ?? thisYear(ctx.clock.now(), request.region!.utcOffsetMinutes) }));
+  }, async (request) => skmResults(ctx, request.region!.code, { ...request.query, period: request.query.period ?? thisYear(ctx.clock.now(), request.region!) }));
 
   r.get(`${R}/public/skm`, {
     config: { access: 'public' },
@@ -112,5 +112,5 @@ export function layananSkmRoutes(app: FastifyInstance, ctx: AppContext) {
       querystring: z.object({ period: period.optional() }),
       response: { 200: publicResults, ...failures('layanan.skm_period_invalid') },
     },
-  }, async (request) => publicSkm(ctx, request.region!.code, request.query.period ?? thisYear(ctx.clock.now(), request.region!.utcOffsetMinutes)));
+  }, async (request) => publicSkm(ctx, request.region!.code, request.query.period ?? thisYear(ctx.clock.now(), request.region!)));
 }

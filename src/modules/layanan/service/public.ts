@@ -2,13 +2,13 @@
 // published version says (never a draft), with the owning unit's pledge.
 import { and, asc, eq, ilike } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
+import { containing } from '../../../platform/db/like.js';
 import { staleRead } from '../../../platform/db/replica.js';
 import { AppError } from '../../../platform/errors.js';
 import { units } from '../../../platform/schema.js';
 import { layananServices, layananStandardVersions } from '../schema.js';
 import { pledgesOf } from './pledges.js';
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const published = (regionCode: string) => and(eq(layananServices.regionCode, regionCode), eq(layananServices.status, 'published'));
 export const inForce = and(eq(layananStandardVersions.regionCode, layananServices.regionCode), eq(layananStandardVersions.serviceId, layananServices.id),
@@ -20,7 +20,7 @@ export function publicServices(ctx: AppContext, regionCode: string, q: string | 
   return staleRead(ctx, async (c) => {
     const rows = await c.database.db.select({ slug: layananServices.slug, v: layananStandardVersions, unit: { name: units.name } }).from(layananServices)
       .innerJoin(layananStandardVersions, inForce).innerJoin(units, ownUnit)
-      .where(and(published(regionCode), q ? ilike(layananStandardVersions.name, `%${escapeLike(q)}%`) : undefined))
+      .where(and(published(regionCode), q ? ilike(layananStandardVersions.name, containing(q)) : undefined))
       .orderBy(asc(layananStandardVersions.name));
     return rows.map(({ slug, v, unit }) => ({
       slug, name: v.name, summary: v.summary, unit, timeLimitDays: v.standard.timeLimitDays, fee: v.standard.fee,

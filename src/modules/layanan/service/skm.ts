@@ -11,6 +11,8 @@ import { staleRead } from '../../../platform/db/replica.js';
 import { num } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
 import { audit } from '../../../platform/audit/audit.js';
+import { localDateOf } from '../../../platform/calendar/calendar.js';
+import { calendarOf } from '../../../platform/calendar/region.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { units } from '../../../platform/schema.js';
 import {
@@ -34,8 +36,8 @@ export interface SkmFormInput {
   occupation?: (typeof OCCUPATIONS)[number] | null;
 }
 
-/** The region's date now, YYYY-MM-DD. */
-export const localToday = (now: Date, utcOffsetMinutes: number) => new Date(now.getTime() + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+/** The region's date now, YYYY-MM-DD (its calendar's holidays do not matter to a date). */
+export const localToday = (now: Date, region: { utcOffsetMinutes: number }) => localDateOf(now, calendarOf(region, []));
 
 /** A service of the region that was published at least once (nobody used a draft), for a staff member whose unit role reaches its unit. */
 async function surveyedService(db: Queryable, regionCode: string, actor: Actor, serviceId: string) {
@@ -55,7 +57,7 @@ export async function enterSkmForm(ctx: AppContext, region: { code: string; utcO
   if (problem?.code === 'out_of_range') throw new AppError('layanan.skm_answer_out_of_range', { elements: problem.elements.map((i) => instrument.elements[i].code) });
   if (problem?.code === 'empty') throw new AppError('layanan.skm_form_empty');
   const now = ctx.clock.now();
-  if (input.serviceDate > localToday(now, region.utcOffsetMinutes)) throw new AppError('layanan.skm_future_date');
+  if (input.serviceDate > localToday(now, region)) throw new AppError('layanan.skm_future_date');
   return ctx.database.db.transaction(async (tx) => {
     const service = await surveyedService(tx, region.code, actor, input.serviceId);
     const [row] = await tx.insert(layananSkmResponses).values({
