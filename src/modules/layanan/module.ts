@@ -56,6 +56,9 @@ export const layananModule = defineModule({
     referencesUser('layanan_pledges', 'updated_by'),
     referencesUser('layanan_skm_responses', 'entered_by'),
     referencesUser('layanan_skm_populations', 'updated_by'),
+    referencesUser('layanan_applications', 'applicant_user_id'),
+    referencesUser('layanan_applications', 'filed_by'),
+    referencesUser('layanan_application_events', 'actor_user_id'),
   ],
   demo: { seed: (tx, place) => seedLayananDemo(tx, place) },
 });

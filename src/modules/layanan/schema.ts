@@ -3,8 +3,8 @@
 // JSON document (domain/standard.ts checks its shape): the draft staff edit on
 // the service, and every published version as its own row, never changed.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ts } from '../../platform/db/columns.js';
+import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, ts } from '../../platform/db/columns.js';
 import type { Standard } from './domain/standard.js';
 import type { StoredAnswer } from './domain/skm.js';
 
@@ -113,4 +113,90 @@ export const layananSkmPopulations = pgTable(
     updatedByLabel: text('updated_by_label').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.serviceId, t.period] }), check('layanan_skm_populations_population', sql`${t.population} >= 0`)],
+);
+
+/**
+ * An application for a service (permohonan), filed under one published
+ * version of the service, whose form, workflow and fee it keeps. Where it
+ * stands is `status`, `stage` and `decision` (domain/journey.ts); its decision
+ * clock is the platform's stage deadline `decision` of record type
+ * `application`, which waits while the application is returned to the citizen.
+ * `fiktif_positif_at`: when the decision deadline passed with no decision.
+ */
+export const layananApplications = pgTable(
+  'layanan_applications',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    registrationNo: text('registration_no').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    version: integer('version').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    channel: text('channel').notNull(), // web | counter | api
+    applicantUserId: uuid('applicant_user_id'),
+    applicantName: text('applicant_name').notNull(),
+    applicantEmail: text('applicant_email'),
+    applicantPhone: text('applicant_phone'),
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    status: text('status').notNull(),
+    stage: text('stage'),
+    decision: text('decision'),
+    decisionReason: text('decision_reason'),
+    returnReason: text('return_reason'),
+    feeAmount: integer('fee_amount'),
+    filedAt: ts('filed_at').notNull(),
+    decidedAt: ts('decided_at'),
+    finishedAt: ts('finished_at'),
+    fiktifPositifAt: ts('fiktif_positif_at'),
+    updatedAt: ts('updated_at').notNull(),
+    filedBy: uuid('filed_by'),
+    filedByLabel: text('filed_by_label').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('layanan_applications_registration_idx').on(t.regionCode, t.registrationNo),
+    index('layanan_applications_queue_idx').on(t.regionCode, t.unitId, t.status, t.filedAt),
+    index('layanan_applications_applicant_idx').on(t.applicantUserId).where(sql`${t.applicantUserId} is not null`),
+    check('layanan_applications_status', sql`${t.status} in ('in_process', 'returned', 'awaiting_payment', 'finished', 'refused', 'withdrawn')`),
+    check('layanan_applications_channel', sql`${t.channel} in ('web', 'counter', 'api')`),
+    check('layanan_applications_decision', sql`${t.decision} is null or ${t.decision} in ('approved', 'refused')`),
+  ],
+);
+
+/** A document uploaded with an application for a document field of its form, checked by content; `round` 1 at filing, one more per resubmission. */
+export const layananApplicationFiles = pgTable(
+  'layanan_application_files',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    applicationId: uuid('application_id').notNull(),
+    fieldKey: text('field_key').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    round: integer('round').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('layanan_application_files_app_idx').on(t.regionCode, t.applicationId)],
+);
+
+/** The timeline of an application: every step, who took it, and what the citizen may read (`public`). */
+export const layananApplicationEvents = pgTable(
+  'layanan_application_events',
+  {
+    regionCode: text('region_code').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    applicationId: uuid('application_id').notNull(),
+    at: ts('at').notNull(),
+    kind: text('kind').notNull(),
+    stage: text('stage'),
+    actorUserId: uuid('actor_user_id'),
+    actorLabel: text('actor_label').notNull(),
+    public: boolean('public').notNull(),
+    message: text('message'),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('layanan_application_events_app_idx').on(t.regionCode, t.applicationId, t.at)],
 );
