@@ -6,6 +6,7 @@
 // and documents are dropped, since a citizen who changes a choice may leave
 // answers behind that no longer apply.
 import { z } from 'zod';
+import { problem, type Problem, type ProblemCode } from './problems.js';
 
 export const FIELD_KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const FIELD_KEY_MAX = 40;
@@ -51,30 +52,34 @@ export type FormField = z.infer<typeof fieldSchema>;
 export type FieldType = FormField['type'];
 export type FieldOf<T extends FieldType> = Extract<FormField, { type: T }>;
 
-/** Why a form definition is not acceptable: each problem names the field (by position) it is about. */
-function definitionIssues(fields: FormField[]): { path: (string | number)[]; message: string }[] {
-  const issues: { path: (string | number)[]; message: string }[] = [];
+export const formShape = z.object({ fields: z.array(fieldSchema).max(FIELDS_MAX) });
+export type FormDefinition = z.infer<typeof formShape>;
+
+/** Why a form definition cannot be kept, each problem with the key of the field it is about. */
+export function formProblems(form: FormDefinition): Problem[] {
+  const out: Problem[] = [];
   const seen = new Map<string, FormField>();
-  fields.forEach((f, i) => {
-    if (seen.has(f.key)) issues.push({ path: [i, 'key'], message: `duplicate key "${f.key}"` });
+  for (const f of form.fields) {
+    const at = (code: ProblemCode, params: Record<string, string | number> = {}) => out.push(problem('form', code, f.key, params));
+    if (seen.has(f.key)) at('form.duplicate_key');
     if (f.showIf) {
       const target = seen.get(f.showIf.field);
-      if (!target || target.type !== 'choice') issues.push({ path: [i, 'showIf', 'field'], message: `"${f.showIf.field}" is not an earlier choice field` });
-      else if (f.showIf.in.some((v) => !target.options.some((o) => o.value === v))) issues.push({ path: [i, 'showIf', 'in'], message: 'a value is not an option of that field' });
+      if (!target || target.type !== 'choice') at('form.show_if_field', { field: f.showIf.field });
+      else if (f.showIf.in.some((v) => !target.options.some((o) => o.value === v))) at('form.show_if_value', { field: f.showIf.field });
     }
-    if (f.type === 'choice' && new Set(f.options.map((o) => o.value)).size !== f.options.length) issues.push({ path: [i, 'options'], message: 'duplicate option value' });
-    if (f.type === 'number' && f.min !== undefined && f.max !== undefined && f.min > f.max) issues.push({ path: [i, 'min'], message: 'min is above max' });
-    if (f.type === 'date' && f.notFuture && f.notPast) issues.push({ path: [i, 'notPast'], message: 'a date cannot be neither past nor future' });
-    if (f.type === 'document' && !f.multiple && f.maxCount !== undefined && f.maxCount !== 1) issues.push({ path: [i, 'maxCount'], message: 'a single document has no count' });
+    if (f.type === 'choice' && new Set(f.options.map((o) => o.value)).size !== f.options.length) at('form.duplicate_option');
+    if (f.type === 'number' && f.min !== undefined && f.max !== undefined && f.min > f.max) at('form.min_above_max');
+    if (f.type === 'date' && f.notFuture && f.notPast) at('form.date_nowhere');
+    if (f.type === 'document' && !f.multiple && f.maxCount !== undefined && f.maxCount !== 1) at('form.single_document_count');
     if (!seen.has(f.key)) seen.set(f.key, f);
-  });
-  return issues;
+  }
+  return out;
 }
 
-export const formSchema = z.object({ fields: z.array(fieldSchema).max(FIELDS_MAX) }).superRefine((form, ctx) => {
-  for (const issue of definitionIssues(form.fields)) ctx.addIssue({ code: 'custom', path: ['fields', ...issue.path], message: issue.message });
+/** The shape and the rules together, for callers outside HTTP (tests, the demo). */
+export const formSchema = formShape.superRefine((form, ctx) => {
+  for (const p of formProblems(form)) ctx.addIssue({ code: 'custom', path: ['fields'], message: p.messages.en });
 });
-export type FormDefinition = z.infer<typeof formSchema>;
 
 export const emptyForm = (): FormDefinition => ({ fields: [] });
 
