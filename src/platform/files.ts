@@ -7,7 +7,8 @@ import { AppError, type ErrorCode } from './errors.js';
 import { refuseNul } from './http/nul-guard.js';
 import { reencodeImage } from './images.js';
 
-export interface Upload { fileName: string; data: Buffer }
+/** An uploaded file; `field`: what it answers, from a part named `<fileField>.<field>` (a form's document field). */
+export interface Upload { fileName: string; data: Buffer; field?: string }
 export interface CheckedFile extends Upload { contentType: string }
 
 /** What one kind of upload accepts. */
@@ -30,7 +31,7 @@ export async function checkUploads(files: Upload[], policy: UploadPolicy): Promi
     if (!type || !policy.types.includes(type.mime)) throw new AppError(policy.typeError, { allowed: policy.types });
     if (type.mime.startsWith('image/')) {
       const image = await reencodeImage(file.data);
-      out.push({ fileName: withExtension(file.fileName, 'jpg'), data: image.data, contentType: image.contentType });
+      out.push({ ...file, fileName: withExtension(file.fileName, 'jpg'), data: image.data, contentType: image.contentType });
     } else {
       out.push({ ...file, contentType: type.mime });
     }
@@ -48,7 +49,9 @@ export function withExtension(fileName: string, ext: string): string {
  * A preValidation hook for "JSON plus files" requests: the JSON document comes
  * in the field `jsonField` and becomes the body (so the route schema validates
  * it), the files of `fileField` go to `request.uploads`. Plain JSON requests
- * pass through untouched. Busboy stops at the policy's limits.
+ * pass through untouched. Busboy stops at the policy's limits. A file part may
+ * also be named `<fileField>.<field>` (e.g. `berkas.ktp`): the upload then
+ * says which field of a form it answers.
  */
 export function multipartReader(jsonField: string, fileField: string, policy: UploadPolicy) {
   return async (request: FastifyRequest): Promise<void> => {
@@ -58,9 +61,11 @@ export function multipartReader(jsonField: string, fileField: string, policy: Up
     try {
       for await (const part of parts) {
         if (part.type === 'file') {
-          if (part.fieldname !== fileField) throw new AppError('request.invalid', { field: part.fieldname });
+          const field = part.fieldname.startsWith(`${fileField}.`) ? part.fieldname.slice(fileField.length + 1) : undefined;
+          if (part.fieldname !== fileField && !field) throw new AppError('request.invalid', { field: part.fieldname });
           refuseNul('file name', part.filename);
-          request.uploads.push({ fileName: part.filename || 'berkas', data: await part.toBuffer() });
+          const data = await part.toBuffer();
+          request.uploads.push(field ? { fileName: part.filename || 'berkas', data, field } : { fileName: part.filename || 'berkas', data });
         } else if (part.fieldname === jsonField) {
           // A part sent as application/json (curl -F 'x=…;type=application/json') arrives parsed (secure-json-parse); a plain field as text.
           if (part.mimetype === 'application/json') body = part.value;

@@ -32,6 +32,17 @@ export const layananErrors = {
   'layanan.skm_period_invalid': [400, 'Periode harus berbentuk 2026 (tahun), 2026-S1 (semester), 2026-Q1 (triwulan) atau 2026-03 (bulan).', 'The period must read 2026 (year), 2026-S1 (semester), 2026-Q1 (quarter) or 2026-03 (month).', (d: { value?: string }) =>
     (d?.value !== undefined ? { id: `Diterima: "${d.value}".`, en: `Received: "${d.value}".` } : null)],
   'layanan.skm_instrument_unknown': [400, 'Versi instrumen survei kepuasan tidak dikenal.', 'Unknown version of the satisfaction-survey instrument.'],
+  'layanan.not_taking_applications': [409, 'Layanan ini sedang tidak menerima permohonan (belum terbit atau diarsipkan).', 'This service is not taking applications (not published, or archived).'],
+  'layanan.answers_invalid': [422, 'Isian permohonan tidak sesuai formulir layanan; perbaiki isian yang disebutkan. Permohonan tidak disimpan.', 'The answers do not fit the service\'s form; correct the fields named. The application was not saved.', (d: { fields?: { key: string; messages: { id: string; en: string } }[] }) =>
+    (d?.fields?.length ? { id: d.fields.map((f) => `${f.key || 'isian'}: ${f.messages.id}`).join(' '), en: d.fields.map((f) => `${f.key || 'answers'}: ${f.messages.en}`).join(' ') } : null)],
+  'layanan.document_type': [422, 'Berkas harus PDF, JPEG atau PNG (diperiksa dari isinya, bukan dari nama berkas).', 'A document must be a PDF, JPEG or PNG (checked by its content, not its name).'],
+  'layanan.document_field_missing': [400, 'Setiap berkas dikirim pada bagian bernama berkas.<kunci isian>, mis. berkas.ktp.', 'Each file is sent in a part named berkas.<field key>, e.g. berkas.ktp.'],
+  'layanan.application_not_found': [404, 'Permohonan tidak ditemukan di daerah ini.', 'Application not found in this region.'],
+  'layanan.action_not_open': [409, 'Tindakan ini tidak dapat dilakukan pada posisi permohonan sekarang.', 'This action is not open at the application\'s current position.', (d: { action?: string; status?: string; stage?: string | null }) =>
+    (d?.action ? { id: `Tindakan "${d.action}" pada status ${d.status}${d.stage ? `, tahap ${d.stage}` : ''}.`, en: `Action "${d.action}" at status ${d.status}${d.stage ? `, stage ${d.stage}` : ''}.` } : null)],
+  'layanan.not_your_stage': [403, 'Tahap ini dikerjakan oleh peran atau perangkat daerah lain.', 'This stage is acted on by another role or unit.', (d: { stage?: string; role?: string }) =>
+    (d?.stage ? { id: `Tahap ${d.stage}: peran ${d.role}.`, en: `Stage ${d.stage}: role ${d.role}.` } : null)],
+  'layanan.reason_required': [422, 'Tuliskan alasannya: pemohon akan membacanya.', 'Write the reason: the applicant will read it.'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

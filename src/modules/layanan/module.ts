@@ -13,6 +13,7 @@ import { layananErrors } from './errors.js';
 import { layananRoutes } from './http/routes.js';
 import { layananIsolation } from './isolation.js';
 import { seedLayananDemo } from './demo.js';
+import { applicationDeadlineHandler } from './service/deadlines.js';
 
 // The region's service manager (often the DPMPTSP or the organisation
 // office) runs the whole catalogue; a unit's service manager its own unit's
@@ -27,6 +28,8 @@ const permissions = {
   'layanan.read': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter', 'unit_head', 'head_of_region', 'region_admin'],
   'layanan.manage': ['layanan_manager', 'layanan_unit_manager'],
   'layanan.skm.enter': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
+  // Filing for a walk-in at the counter, for the service's unit.
+  'layanan.file': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
@@ -49,6 +52,7 @@ export const layananModule = defineModule({
   errors: layananErrors,
   routes: layananRoutes,
   isolation: layananIsolation,
+  deadlines: { application: applicationDeadlineHandler },
   // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population. Units are the region's own rows.
   sharedRelations: [
     referencesUser('layanan_services', 'updated_by'),

@@ -139,3 +139,7 @@ export function deemedGranted(dueAt: Date, decidedAt: Date | null, now: Date): b
 export const DEFAULT_DECISION_WORKING_DAYS = 5;
 export const decisionWorkingDays = (standardDays: number | null | undefined): number =>
   standardDays && standardDays > 0 ? standardDays : DEFAULT_DECISION_WORKING_DAYS;
+
+/** The platform stage deadline that holds the decision clock, and the reminder's hours before it runs out. */
+export const DECISION_STAGE = 'decision';
+export const REMINDER_HOURS_BEFORE = 24;

@@ -14,6 +14,7 @@ import { componentCatalogue } from '../service/components.js';
 import { setPledge, unitPledge } from '../service/pledges.js';
 import { publicService, publicServices } from '../service/public.js';
 import { layananSkmRoutes } from './skm.js';
+import { layananApplicationRoutes } from './applications.js';
 
 const tags = ['layanan'];
 const serviceParam = regionParam.extend({ serviceId: z.uuid() });
@@ -191,4 +192,5 @@ export const layananRoutes = (ctx: AppContext) => async (app: FastifyInstance) =
   }, async (request) => ({ ...(await publicService(ctx, request.region!.code, request.params.slug)), components: componentCatalogue() }));
 
   layananSkmRoutes(app, ctx);
+  layananApplicationRoutes(app, ctx);
 };

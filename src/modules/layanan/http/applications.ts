@@ -1,0 +1,156 @@
+// HTTP for applications: a signed-in citizen (or counter staff for a walk-in)
+// files with the form's answers as JSON in the part `permohonan` and each
+// document in a part `berkas.<field key>`; staff act on stages; the applicant
+// resubmits or withdraws; anyone with the registration number follows it.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../../platform/context.js';
+import { multipartReader } from '../../../platform/files.js';
+import { paging, regionParam, text } from '../../../platform/http/schemas.js';
+import { failures, fileAnswer, instant, sendAttachment } from '../../../platform/http/responses.js';
+import { readableCodePattern } from '../../../platform/codes.js';
+import { applicationStatuses, staffActions } from '../domain/journey.js';
+import { actOnApplication, documentPolicy, fileApplication, REGISTRATION_PREFIX, resubmitApplication, withdrawApplication } from '../service/applications.js';
+import { applicationDetail, applicationFile, applicationQueue, myApplications, publicApplicationStatus } from '../service/application-reads.js';
+
+const tags = ['layanan'];
+const appParam = regionParam.extend({ applicationId: z.uuid() });
+const serviceParam = regionParam.extend({ serviceId: z.uuid() });
+const registrationParam = regionParam.extend({ registrationNo: z.string().regex(readableCodePattern(REGISTRATION_PREFIX)).describe('Nomor registrasi, mis. PLY-7KQ2-M9XD / the registration number') });
+const status = z.enum(applicationStatuses);
+const words = z.object({ id: z.string(), en: z.string().optional() });
+const unit = z.object({ id: z.string(), code: z.string(), name: z.string() });
+const uploadHelp = 'multipart/form-data: isian sebagai JSON pada bagian `permohonan`, setiap berkas pada bagian `berkas.<kunci isian>` (PDF, JPEG, PNG; diperiksa dari isinya; paling besar menurut formulir, maks. 10 MB; gambar disimpan ulang sebagai JPEG tanpa metadata). JSON biasa bila formulir tanpa berkas. / the answers as JSON in the part `permohonan`, each file in a part `berkas.<field key>` (checked by content; images re-encoded as JPEG without metadata). Plain JSON when the form has no documents.';
+const readUploads = () => multipartReader('permohonan', 'berkas', documentPolicy);
+const uploadFailures = ['layanan.document_type', 'layanan.document_field_missing', 'file.too_large', 'file.too_many', 'file.image_too_large', 'file.image_unreadable'] as const;
+
+const answers = z.record(z.string(), z.unknown()).describe('Jawaban per kunci isian formulir versi yang berlaku / answers by the form\'s field keys');
+const filingBody = z.object({
+  answers,
+  applicant: z.object({
+    name: text(200), email: z.email().max(254).nullish(), phone: z.string().trim().max(30).regex(/^[+0-9 ()-]*$/).nullish(),
+  }).optional().describe('Hanya petugas loket yang mengajukan untuk warga yang datang langsung; warga yang masuk mengajukan atas namanya sendiri / only counter staff filing for a walk-in; a signed-in citizen files as themself'),
+});
+
+const filed = z.object({
+  id: z.string(), registrationNo: z.string(), dueAt: instant.describe('Batas waktu keputusan (hari kerja daerah) / the decision deadline'),
+  fee: z.number().int().describe('Retribusi menurut tarif layanan; 0 bila gratis / the fee by the service\'s tariff; 0 when free'),
+}).meta({ id: 'LayananApplicationFiled' });
+
+const clock = {
+  decisionDueAt: instant.nullable().describe('Batas waktu keputusan; bergeser selama permohonan menunggu pemohon / the decision deadline; moves later while waiting for the applicant'),
+  clockStopped: z.boolean().describe('Jam berhenti: menunggu pemohon melengkapi / the clock is stopped while waiting for the applicant'),
+  fiktifPositifAt: instant.nullable().describe('Saat batas keputusan lewat tanpa keputusan: permohonan dianggap dikabulkan (UU 30/2014 Pasal 53) / when the deadline passed undecided: deemed granted'),
+};
+
+const queueItem = z.object({
+  id: z.string(), registrationNo: z.string(), service: z.string(), serviceId: z.string(), unit, applicantName: z.string(), channel: z.string(),
+  status, stage: z.string().nullable(), decision: z.string().nullable(), filedAt: instant, fiktifPositifAt: instant.nullable(),
+  dueAt: instant.nullable(), overdue: z.boolean(),
+});
+
+const detail = z.object({
+  id: z.string(), registrationNo: z.string(), reader: z.enum(['applicant', 'staff']),
+  service: z.object({ id: z.string(), name: z.string(), version: z.number().int() }), unit,
+  applicant: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }), channel: z.string(),
+  status, stage: z.object({ key: z.string(), name: words, kind: z.string(), role: z.string() }).nullable(),
+  stages: z.array(z.object({ key: z.string(), name: words, kind: z.string() })),
+  decision: z.string().nullable(), decisionReason: z.string().nullable(), returnReason: z.string().nullable(),
+  fee: z.number().int().nullable(), filedAt: instant, decidedAt: instant.nullable(), finishedAt: instant.nullable(),
+  ...clock, overdue: z.boolean(),
+  form: z.unknown().describe('Formulir versi saat diajukan / the form of the version filed under'), answers: z.record(z.string(), z.unknown()),
+  files: z.array(z.object({ id: z.string(), field: z.string(), fileName: z.string(), contentType: z.string(), bytes: z.number().int(), sha256: z.string(), round: z.number().int(), uploadedAt: instant })),
+  timeline: z.array(z.object({ at: instant, kind: z.string(), stage: z.string().nullable(), actor: z.string().nullable(), message: z.string().nullable() })),
+  actions: z.array(z.string()).describe('Tindakan yang terbuka bagi pembaca sekarang / the actions open to the reader now'),
+}).meta({ id: 'LayananApplication' });
+
+const publicStatus = z.object({
+  registrationNo: z.string(), service: z.string(), status, stage: z.object({ key: z.string(), name: words }).nullable(),
+  decision: z.string().nullable(), filedAt: instant, decidedAt: instant.nullable(), ...clock,
+  timeline: z.array(z.object({ at: instant, kind: z.string(), stage: z.string().nullable() })),
+}).meta({ id: 'LayananApplicationStatus' });
+
+export function layananApplicationRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const R = '/api/regions/:region/layanan';
+
+  r.post(`${R}/services/:serviceId/applications`, {
+    config: { access: 'signed_in', bodyTypes: ['json', 'multipart'] },
+    preValidation: readUploads(),
+    schema: {
+      tags, summary: 'Ajukan permohonan layanan / File an application', params: serviceParam, body: filingBody,
+      description: `${uploadHelp} Isian diperiksa persis terhadap formulir versi terbit (NIK, alamat, berkas wajib, isian bersyarat); semua kesalahan sekaligus, per isian. Batas waktu keputusan dihitung dalam hari kerja daerah. / Checked exactly against the published form; every error at once, by field.`,
+      response: { 201: filed, ...failures('layanan.service_not_found', 'layanan.not_taking_applications', 'layanan.answers_invalid', 'layanan.not_your_unit', ...uploadFailures) },
+    },
+  }, async (request, reply) => reply.status(201).send(await fileApplication(ctx, request.region!, request.actor, request.params.serviceId, request.body, request.uploads)));
+
+  r.get(`${R}/applications`, {
+    config: { access: 'layanan.read' },
+    schema: {
+      tags, summary: 'Antrean permohonan / The application queue', params: regionParam,
+      description: 'Permohonan perangkat daerah yang dijangkau pembaca (semua bagi peran daerah), terlama dulu. / The applications of the units the reader reaches, oldest first.',
+      querystring: z.object({ status: status.optional(), unitId: z.uuid().optional(), serviceId: z.uuid().optional(), overdue: z.enum(['true', 'false']).optional(), ...paging }),
+      response: { 200: z.object({ total: z.number().int(), items: z.array(queueItem) }) },
+    },
+  }, async (request) => {
+    const q = request.query;
+    return applicationQueue(ctx, request.region!.code, request.actor, { ...q, overdue: q.overdue === 'true' });
+  });
+
+  r.get(`${R}/applications/:applicationId`, {
+    config: { access: 'signed_in' },
+    schema: { tags, summary: 'Satu permohonan / One application', params: appParam, response: { 200: detail, ...failures('layanan.application_not_found') } },
+  }, async (request) => applicationDetail(ctx, request.region!.code, request.actor, request.params.applicationId));
+
+  r.post(`${R}/applications/:applicationId/actions`, {
+    config: { access: 'layanan.read' },
+    schema: {
+      tags, summary: 'Tindakan petugas pada tahap permohonan / A staff action at the application\'s stage', params: appParam,
+      description: 'complete/return (periksa berkas), forward/send_back (tinjauan), approve/refuse (keputusan), issue (penerbitan); hanya peran tahap itu untuk perangkat daerahnya. return, refuse dan send_back wajib beralasan. / Only the stage\'s role for its unit; return, refuse and send_back need a reason.',
+      body: z.object({ action: z.enum(staffActions), reason: z.string().trim().max(2000).nullish() }),
+      response: { 200: z.object({ status, stage: z.string().nullable(), decision: z.string().nullable() }), ...failures('layanan.application_not_found', 'layanan.action_not_open', 'layanan.not_your_stage', 'layanan.reason_required') },
+    },
+  }, async (request) => actOnApplication(ctx, request.region!, request.actor, request.params.applicationId, request.body));
+
+  r.post(`${R}/applications/:applicationId/resubmit`, {
+    config: { access: 'signed_in', bodyTypes: ['json', 'multipart'] },
+    preValidation: readUploads(),
+    schema: {
+      tags, summary: 'Lengkapi permohonan yang dikembalikan / Complete a returned application', params: appParam,
+      description: `${uploadHelp} Oleh pemohon sendiri. Berkas yang dikirim menggantikan berkas isian yang sama; yang lain tetap. Jam keputusan berjalan lagi. / By the applicant. Files sent replace that field's earlier files; the clock resumes.`,
+      body: z.object({ answers, note: z.string().trim().max(2000).nullish() }),
+      response: { 200: z.object({ status, stage: z.string().nullable(), decision: z.string().nullable() }), ...failures('layanan.application_not_found', 'layanan.action_not_open', 'layanan.answers_invalid', ...uploadFailures) },
+    },
+  }, async (request) => resubmitApplication(ctx, request.region!, request.actor, request.params.applicationId, request.body, request.uploads));
+
+  r.post(`${R}/applications/:applicationId/withdraw`, {
+    config: { access: 'signed_in' },
+    schema: { tags, summary: 'Batalkan permohonan / Withdraw an application', params: appParam, response: { 200: z.object({ status, stage: z.string().nullable(), decision: z.string().nullable() }), ...failures('layanan.application_not_found', 'layanan.action_not_open') } },
+  }, async (request) => withdrawApplication(ctx, request.region!, request.actor, request.params.applicationId));
+
+  r.get(`${R}/applications/:applicationId/files/:fileId`, {
+    config: { access: 'signed_in' },
+    schema: { tags, summary: 'Unduh berkas permohonan / Download an application\'s document', params: appParam.extend({ fileId: z.uuid() }), response: { 200: fileAnswer('Berkas / the file', 'application/pdf', 'image/jpeg', 'image/png'), ...failures('file.not_found') } },
+  }, async (request, reply) => {
+    const file = await applicationFile(ctx, request.region!.code, request.actor, request.params.applicationId, request.params.fileId);
+    return sendAttachment(reply, file, file.contentType);
+  });
+
+  r.get(`${R}/my-applications`, {
+    config: { access: 'signed_in' },
+    schema: {
+      tags, summary: 'Permohonan saya / My applications', params: regionParam,
+      response: { 200: z.array(z.object({ id: z.string(), registrationNo: z.string(), service: z.string(), status, filedAt: instant, fiktifPositifAt: instant.nullable() })) },
+    },
+  }, async (request) => myApplications(ctx, request.region!.code, request.actor));
+
+  r.get(`${R}/public/applications/:registrationNo`, {
+    config: { access: 'public' },
+    schema: {
+      tags, summary: 'Status permohonan menurut nomor registrasi / An application\'s status by registration number', params: registrationParam,
+      description: 'Tanpa data pribadi: layanan, status, tahap, tanggal dan riwayat. / No personal data: service, status, stage, dates and history.',
+      response: { 200: publicStatus, ...failures('layanan.application_not_found') },
+    },
+  }, async (request) => publicApplicationStatus(ctx, request.region!.code, request.params.registrationNo));
+}

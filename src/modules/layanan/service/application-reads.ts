@@ -1,0 +1,147 @@
+// Reading applications: staff's queue and one application with what the
+// reader may do next; the applicant's own; the public status by registration
+// number (no personal data: what the citizen needs to follow it on a phone);
+// a document's bytes for those allowed to read it.
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AppContext } from '../../../platform/context.js';
+import { AppError } from '../../../platform/errors.js';
+import { can, unitsReached, rolesWith, type Actor } from '../../../platform/auth/policy.js';
+import { stageDeadlines, units } from '../../../platform/schema.js';
+import { openCitizenActions, openStaffActions, DECISION_STAGE, type ApplicationStatus, type Position } from '../domain/journey.js';
+import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananStandardVersions } from '../schema.js';
+import { actsAt } from './applications.js';
+
+const versionJoin = and(eq(layananStandardVersions.regionCode, layananApplications.regionCode),
+  eq(layananStandardVersions.serviceId, layananApplications.serviceId), eq(layananStandardVersions.version, layananApplications.version));
+
+/** The decision deadline of each application: due at, met, waiting (paused). */
+const decisionClock = {
+  dueAt: stageDeadlines.dueAt, metAt: stageDeadlines.metAt, pausedAt: stageDeadlines.pausedAt,
+};
+const decisionJoin = and(eq(stageDeadlines.regionCode, layananApplications.regionCode), eq(stageDeadlines.module, 'layanan'),
+  eq(stageDeadlines.recordType, 'application'), eq(stageDeadlines.recordId, sql`${layananApplications.id}::text`), eq(stageDeadlines.stage, DECISION_STAGE));
+
+export interface QueueFilter {
+  status?: ApplicationStatus;
+  unitId?: string;
+  serviceId?: string;
+  /** Only those whose decision deadline has passed undecided (fiktif positif included). */
+  overdue?: boolean;
+  limit: number;
+  offset: number;
+}
+
+/** Staff's queue: the applications of the units the reader reaches (all for region roles), oldest first, with their decision deadline. */
+export async function applicationQueue(ctx: AppContext, regionCode: string, actor: Actor, f: QueueFilter, now = new Date()) {
+  const reach = unitsReached(actor, regionCode, new Set(rolesWith('layanan.read')));
+  const where: (SQL | undefined)[] = [eq(layananApplications.regionCode, regionCode)];
+  if (reach !== null) where.push(reach.size > 0 ? inArray(layananApplications.unitId, [...reach]) : sql`false`);
+  if (f.status) where.push(eq(layananApplications.status, f.status));
+  if (f.unitId) where.push(eq(layananApplications.unitId, f.unitId));
+  if (f.serviceId) where.push(eq(layananApplications.serviceId, f.serviceId));
+  if (f.overdue) where.push(sql`${layananApplications.decision} is null and ${stageDeadlines.metAt} is null and ${stageDeadlines.pausedAt} is null and ${stageDeadlines.dueAt} < ${now}`);
+  const cond = and(...where);
+  const rows = await ctx.database.db.select({
+    id: layananApplications.id, registrationNo: layananApplications.registrationNo, service: layananStandardVersions.name, serviceId: layananApplications.serviceId,
+    unit: { id: units.id, code: units.code, name: units.name }, applicantName: layananApplications.applicantName, channel: layananApplications.channel,
+    status: layananApplications.status, stage: layananApplications.stage, decision: layananApplications.decision, filedAt: layananApplications.filedAt,
+    fiktifPositifAt: layananApplications.fiktifPositifAt, ...decisionClock,
+  }).from(layananApplications)
+    .innerJoin(layananStandardVersions, versionJoin)
+    .innerJoin(units, and(eq(units.regionCode, layananApplications.regionCode), eq(units.id, layananApplications.unitId)))
+    .leftJoin(stageDeadlines, decisionJoin)
+    .where(cond).orderBy(asc(layananApplications.filedAt), asc(layananApplications.id)).limit(f.limit).offset(f.offset);
+  const [{ total }] = await ctx.database.db.select({ total: count() }).from(layananApplications).leftJoin(stageDeadlines, decisionJoin).where(cond);
+  return { total, items: rows.map((r) => ({ ...r, overdue: isOverdue(r, now) })) };
+}
+
+const isOverdue = (r: { decision: string | null; dueAt: Date | null; metAt: Date | null; pausedAt: Date | null }, now: Date) =>
+  r.decision === null && r.dueAt !== null && r.metAt === null && r.pausedAt === null && r.dueAt < now;
+
+/** Who the reader is to an application: its applicant, staff who may read it, or nobody (not found). */
+function readerOf(actor: Actor, regionCode: string, app: { applicantUserId: string | null; unitId: string }): 'applicant' | 'staff' | null {
+  if (actor.userId && app.applicantUserId === actor.userId) return 'applicant';
+  if (!can(actor, 'layanan.read', regionCode)) return null;
+  const reach = unitsReached(actor, regionCode, new Set(rolesWith('layanan.read')));
+  return reach === null || reach.has(app.unitId) ? 'staff' : null;
+}
+
+/** One application as its applicant or staff read it: answers, documents, timeline, clock, and the reader's open actions. */
+export async function applicationDetail(ctx: AppContext, regionCode: string, actor: Actor, id: string, now = new Date()) {
+  const db = ctx.database.db;
+  const [row] = await db.select({ app: layananApplications, version: layananStandardVersions, unit: { id: units.id, code: units.code, name: units.name }, ...decisionClock })
+    .from(layananApplications).innerJoin(layananStandardVersions, versionJoin)
+    .innerJoin(units, and(eq(units.regionCode, layananApplications.regionCode), eq(units.id, layananApplications.unitId)))
+    .leftJoin(stageDeadlines, decisionJoin)
+    .where(and(eq(layananApplications.regionCode, regionCode), eq(layananApplications.id, id)));
+  const reader = row ? readerOf(actor, regionCode, row.app) : null;
+  if (!row || !reader) throw new AppError('layanan.application_not_found');
+  const { app, version } = row;
+  const stages = version.workflow.stages;
+  const pos: Position = { status: app.status as ApplicationStatus, stage: app.stage, decision: app.decision as Position['decision'] };
+  const stage = stages.find((s) => s.key === app.stage);
+  const staffActions = reader === 'staff' && stage && actsAt(actor, regionCode, stage, app.unitId) ? openStaffActions(stages, pos) : [];
+  const [files, events] = await Promise.all([
+    db.select({ id: layananApplicationFiles.id, field: layananApplicationFiles.fieldKey, fileName: layananApplicationFiles.fileName, contentType: layananApplicationFiles.contentType,
+      bytes: layananApplicationFiles.bytes, sha256: layananApplicationFiles.sha256, round: layananApplicationFiles.round, uploadedAt: layananApplicationFiles.uploadedAt })
+      .from(layananApplicationFiles).where(and(eq(layananApplicationFiles.regionCode, regionCode), eq(layananApplicationFiles.applicationId, id)))
+      .orderBy(asc(layananApplicationFiles.round), asc(layananApplicationFiles.fieldKey)),
+    db.select({ at: layananApplicationEvents.at, kind: layananApplicationEvents.kind, stage: layananApplicationEvents.stage, actor: layananApplicationEvents.actorLabel, message: layananApplicationEvents.message })
+      .from(layananApplicationEvents).where(and(eq(layananApplicationEvents.regionCode, regionCode), eq(layananApplicationEvents.applicationId, id)))
+      .orderBy(asc(layananApplicationEvents.at), asc(layananApplicationEvents.id)),
+  ]);
+  return {
+    id: app.id, registrationNo: app.registrationNo, reader,
+    service: { id: app.serviceId, name: version.name, version: app.version }, unit: row.unit,
+    applicant: { name: app.applicantName, email: app.applicantEmail, phone: app.applicantPhone }, channel: app.channel,
+    status: pos.status, stage: stage ? { key: stage.key, name: stage.name, kind: stage.kind, role: stage.actor.role } : null,
+    stages: stages.map((s) => ({ key: s.key, name: s.name, kind: s.kind })),
+    decision: pos.decision, decisionReason: app.decisionReason, returnReason: app.status === 'returned' ? app.returnReason : null,
+    fee: app.feeAmount, filedAt: app.filedAt, decidedAt: app.decidedAt, finishedAt: app.finishedAt,
+    decisionDueAt: row.dueAt, clockStopped: row.pausedAt !== null, overdue: isOverdue({ decision: app.decision, dueAt: row.dueAt, metAt: row.metAt, pausedAt: row.pausedAt }, now),
+    fiktifPositifAt: app.fiktifPositifAt,
+    form: version.form, answers: app.answers, files,
+    // Staff read who did what; the applicant reads what happened (staff names stay inside).
+    timeline: events.map((e) => ({ ...e, actor: reader === 'staff' || e.actor === 'sistem' ? e.actor : null })),
+    actions: reader === 'staff' ? staffActions : openCitizenActions(pos),
+  };
+}
+
+/** The signed-in citizen's own applications in the region, newest first. */
+export async function myApplications(ctx: AppContext, regionCode: string, actor: Actor) {
+  if (!actor.userId) return [];
+  return ctx.database.db.select({
+    id: layananApplications.id, registrationNo: layananApplications.registrationNo, service: layananStandardVersions.name,
+    status: layananApplications.status, filedAt: layananApplications.filedAt, fiktifPositifAt: layananApplications.fiktifPositifAt,
+  }).from(layananApplications).innerJoin(layananStandardVersions, versionJoin)
+    .where(and(eq(layananApplications.regionCode, regionCode), eq(layananApplications.applicantUserId, actor.userId)))
+    .orderBy(desc(layananApplications.filedAt)).limit(200);
+}
+
+/** What anyone with the registration number reads: service, status, stage, dates, public timeline kinds; no names, answers or documents. */
+export async function publicApplicationStatus(ctx: AppContext, regionCode: string, registrationNo: string) {
+  const db = ctx.database.db;
+  const [row] = await db.select({ app: layananApplications, service: layananStandardVersions.name, workflow: layananStandardVersions.workflow, ...decisionClock })
+    .from(layananApplications).innerJoin(layananStandardVersions, versionJoin).leftJoin(stageDeadlines, decisionJoin)
+    .where(and(eq(layananApplications.regionCode, regionCode), eq(layananApplications.registrationNo, registrationNo)));
+  if (!row) throw new AppError('layanan.application_not_found');
+  const { app } = row;
+  const stage = row.workflow.stages.find((s) => s.key === app.stage);
+  const events = await db.select({ at: layananApplicationEvents.at, kind: layananApplicationEvents.kind, stage: layananApplicationEvents.stage })
+    .from(layananApplicationEvents).where(and(eq(layananApplicationEvents.regionCode, regionCode), eq(layananApplicationEvents.applicationId, app.id), eq(layananApplicationEvents.public, true)))
+    .orderBy(asc(layananApplicationEvents.at), asc(layananApplicationEvents.id));
+  return {
+    registrationNo: app.registrationNo, service: row.service, status: app.status as ApplicationStatus,
+    stage: stage ? { key: stage.key, name: stage.name } : null, decision: app.decision, filedAt: app.filedAt, decidedAt: app.decidedAt,
+    decisionDueAt: row.dueAt, clockStopped: row.pausedAt !== null, fiktifPositifAt: app.fiktifPositifAt, timeline: events,
+  };
+}
+
+/** A document of an application, for its applicant or staff who may read it. */
+export async function applicationFile(ctx: AppContext, regionCode: string, actor: Actor, id: string, fileId: string) {
+  const [row] = await ctx.database.db.select({ file: layananApplicationFiles, applicantUserId: layananApplications.applicantUserId, unitId: layananApplications.unitId })
+    .from(layananApplicationFiles).innerJoin(layananApplications, and(eq(layananApplications.regionCode, layananApplicationFiles.regionCode), eq(layananApplications.id, layananApplicationFiles.applicationId)))
+    .where(and(eq(layananApplicationFiles.regionCode, regionCode), eq(layananApplicationFiles.applicationId, id), eq(layananApplicationFiles.id, fileId)));
+  if (!row || !readerOf(actor, regionCode, row)) throw new AppError('file.not_found');
+  return row.file;
+}

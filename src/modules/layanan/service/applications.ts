@@ -1,0 +1,269 @@
+// Applications (permohonan): filing under the service's published version,
+// the stage actions of staff, the citizen's resubmission and withdrawal, each
+// one transaction with its timeline event, its effect on the decision clock
+// (platform deadlines, record type `application`) and the applicant's email.
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { AppContext } from '../../../platform/context.js';
+import type { Queryable, Tx } from '../../../platform/db/client.js';
+import { AppError } from '../../../platform/errors.js';
+import { checkUploads, type CheckedFile, type Upload, type UploadPolicy } from '../../../platform/files.js';
+import { unitsReached, type Actor } from '../../../platform/auth/policy.js';
+import { addDuration, localDateOf } from '../../../platform/calendar/calendar.js';
+import { regionCalendar } from '../../../platform/calendar/region.js';
+import { meetStages, pauseStages, resumeStages, startStages, type RecordKey } from '../../../platform/deadlines/deadlines.js';
+import { enqueueEmail } from '../../../platform/notify/outbox.js';
+import { notifyStaff } from '../../../platform/notify/staff.js';
+import { newReadableCode } from '../../../platform/codes.js';
+import type { Region } from '../../../platform/regions/service.js';
+import { DOCUMENT_MAX_MB, DOCUMENT_TYPES, type DocumentInfo } from '../domain/form.js';
+import { computeFee } from '../domain/tariff.js';
+import type { Stage } from '../domain/workflow.js';
+import { actionsNeedingReason, DECISION_STAGE, decisionWorkingDays, REMINDER_HOURS_BEFORE, firstPosition, openStaffActions, step, type Action, type ApplicationStatus, type Position, type StaffAction } from '../domain/journey.js';
+import { applicantEmail, arrivedAtStage } from '../domain/notices.js';
+import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananServices, layananStandardVersions } from '../schema.js';
+import { checkAnswers } from './answers.js';
+import { actorLabel, reachesUnit } from './access.js';
+
+export const REGISTRATION_PREFIX = 'PLY';
+
+/** What documents an application may carry: any of the form's document types, at most the form's largest size, by content. */
+export const documentPolicy: UploadPolicy = {
+  types: Object.values(DOCUMENT_TYPES), maxBytes: DOCUMENT_MAX_MB * 1024 * 1024, maxFiles: 20, typeError: 'layanan.document_type',
+};
+
+export const recordKey = (regionCode: string, id: string): RecordKey => ({ regionCode, module: 'layanan', recordType: 'application', recordId: id });
+
+/** The published version a service takes applications under. */
+async function openVersion(db: Queryable, regionCode: string, serviceId: string) {
+  const [row] = await db.select({ service: layananServices, version: layananStandardVersions }).from(layananServices)
+    .innerJoin(layananStandardVersions, and(eq(layananStandardVersions.regionCode, layananServices.regionCode),
+      eq(layananStandardVersions.serviceId, layananServices.id), eq(layananStandardVersions.version, layananServices.version)))
+    .where(and(eq(layananServices.regionCode, regionCode), eq(layananServices.id, serviceId)));
+  if (!row) throw new AppError('layanan.service_not_found');
+  if (row.service.status !== 'published') throw new AppError('layanan.not_taking_applications');
+  return row;
+}
+
+/** The version an application was filed under. */
+async function versionOf(db: Queryable, regionCode: string, serviceId: string, version: number) {
+  const [v] = await db.select().from(layananStandardVersions).where(and(eq(layananStandardVersions.regionCode, regionCode),
+    eq(layananStandardVersions.serviceId, serviceId), eq(layananStandardVersions.version, version)));
+  return v;
+}
+
+/** Uploads by the form field they answer, checked by content; their description for the form's check. */
+async function checkedDocuments(uploads: Upload[]): Promise<{ files: CheckedFile[]; info: Record<string, DocumentInfo[]> }> {
+  if (uploads.some((u) => !u.field)) throw new AppError('layanan.document_field_missing');
+  const files = await checkUploads(uploads, documentPolicy);
+  const info: Record<string, DocumentInfo[]> = {};
+  for (const f of files) (info[f.field!] ??= []).push({ fileName: f.fileName, sizeBytes: f.data.length, contentType: f.contentType });
+  return { files, info };
+}
+
+const fileRows = (regionCode: string, applicationId: string, files: CheckedFile[], round: number, at: Date) => files.map((f) => ({
+  regionCode, applicationId, fieldKey: f.field!, fileName: f.fileName, contentType: f.contentType, bytes: f.data.length,
+  sha256: createHash('sha256').update(f.data).digest('hex'), data: f.data, round, uploadedAt: at,
+}));
+
+export interface Applicant { name: string; email?: string | null; phone?: string | null }
+
+export interface Filing {
+  answers: unknown;
+  /** Counter staff filing for a walk-in name them; a signed-in citizen files as themself. */
+  applicant?: Applicant;
+}
+
+/** The instant's region-local date, and the calendar for working days, read once per use case. */
+async function clockOf(db: Queryable, region: Region, now: Date) {
+  const cal = await regionCalendar(db, region.code, now);
+  return { cal, today: localDateOf(now, cal) };
+}
+
+/**
+ * Files an application: a signed-in citizen for themself (channel web), or
+ * counter staff of the service's unit for a walk-in (channel counter). The
+ * answers and documents must fit the published form exactly; the decision
+ * clock starts at filing.
+ */
+export async function fileApplication(ctx: AppContext, region: Region, actor: Actor, serviceId: string, filing: Filing, uploads: Upload[], now = new Date()) {
+  if (actor.kind !== 'user' || !actor.userId) throw new AppError('auth.required');
+  const { service, version } = await openVersion(ctx.database.db, region.code, serviceId);
+  const counter = filing.applicant !== undefined;
+  if (counter && !reachesUnit(actor, region.code, service.unitId, 'layanan.file')) throw new AppError('layanan.not_your_unit');
+  const { files, info } = await checkedDocuments(uploads);
+  const { cal, today } = await clockOf(ctx.database.db, region, now);
+  const check = await checkAnswers(ctx.database.db, region.code, version.form, filing.answers, info, today);
+  if (!check.ok) throw new AppError('layanan.answers_invalid', { fields: check.errors });
+  const applicant: Applicant = counter ? filing.applicant! : { name: actor.name, email: actor.email };
+  const fee = computeFee(version.tariff, check.answers);
+  const pos = firstPosition(version.workflow.stages);
+  const registrationNo = newReadableCode(REGISTRATION_PREFIX);
+  return ctx.database.db.transaction(async (tx) => {
+    const [app] = await tx.insert(layananApplications).values({
+      regionCode: region.code, registrationNo, serviceId, version: version.version, unitId: service.unitId, channel: counter ? 'counter' : 'web',
+      applicantUserId: counter ? null : actor.userId, applicantName: applicant.name, applicantEmail: applicant.email ?? null, applicantPhone: applicant.phone ?? null,
+      answers: check.answers, status: pos.status, stage: pos.stage, decision: null, feeAmount: fee > 0 ? fee : null,
+      filedAt: now, updatedAt: now, filedBy: actor.userId, filedByLabel: actorLabel(actor),
+    }).returning({ id: layananApplications.id });
+    if (files.length > 0) await tx.insert(layananApplicationFiles).values(fileRows(region.code, app.id, files, 1, now));
+    await event(tx, region.code, app.id, now, actor, 'filed', pos.stage, null, { channel: counter ? 'counter' : 'web', version: version.version });
+    const dueAt = addDuration(now, decisionWorkingDays(version.standard.timeLimitDays), 'working_days', cal);
+    // The reminder before the deadline needs the sweep to look from then.
+    const checkFrom = new Date(dueAt.getTime() - REMINDER_HOURS_BEFORE * 3_600_000);
+    await startStages(tx, recordKey(region.code, app.id), [{ stage: DECISION_STAGE, unit: 'working_days', dueAt, targetAt: null, checkFrom }, ...stageClock(version.workflow.stages, pos.stage, now, cal)]);
+    await tellActors(tx, ctx, region.code, { id: app.id, registrationNo, unitId: service.unitId }, version.workflow.stages, pos.stage, version.name, now);
+    await emailApplicant(tx, ctx, region.code, { registrationNo, email: applicant.email ?? null, service: version.name, status: pos.status, reason: null, filed: true }, now);
+    return { id: app.id, registrationNo, dueAt, fee };
+  });
+}
+
+/** A stage's own clock (its internal target in working days), if it has one. */
+function stageClock(stages: readonly Stage[], key: string | null, now: Date, cal: Awaited<ReturnType<typeof regionCalendar>>) {
+  const stage = stages.find((s) => s.key === key);
+  return stage?.days ? [{ stage: `stage:${stage.key}`, unit: 'working_days' as const, dueAt: addDuration(now, stage.days, 'working_days', cal), targetAt: null }] : [];
+}
+
+async function event(tx: Queryable, regionCode: string, applicationId: string, at: Date, actor: Actor | null, kind: string, stage: string | null, message: string | null, detail: Record<string, unknown> = {}) {
+  await tx.insert(layananApplicationEvents).values({
+    regionCode, applicationId, at, kind, stage, actorUserId: actor?.userId ?? null, actorLabel: actor ? actorLabel(actor) : 'sistem', public: true, message, detail,
+  });
+}
+
+/** The unit that acts at a stage: the one it names, else the service's. */
+const actingUnit = (stage: Stage, serviceUnitId: string) => stage.actor.unitId ?? serviceUnitId;
+
+/** Whether the actor holds the stage's role for its unit (a region-wide grant of the role reaches every unit). */
+export function actsAt(actor: Actor, regionCode: string, stage: Stage, serviceUnitId: string): boolean {
+  const reach = unitsReached(actor, regionCode, new Set([stage.actor.role]));
+  return reach === null || reach.has(actingUnit(stage, serviceUnitId));
+}
+
+async function tellActors(tx: Tx, ctx: AppContext, regionCode: string, app: { id: string; registrationNo: string; unitId: string }, stages: readonly Stage[], key: string | null, service: string, now: Date) {
+  const stage = stages.find((s) => s.key === key);
+  if (!stage) return;
+  await notifyStaff(tx, now, {
+    regionCode, roles: [stage.actor.role], unitId: actingUnit(stage, app.unitId), otherwise: ['layanan_manager'],
+    template: arrivedAtStage, data: { no: app.registrationNo, service, stage: { id: stage.name.id, en: stage.name.en ?? stage.name.id } },
+    link: `/staff/${regionCode}/layanan/permohonan/${app.id}`, email: { publicUrl: ctx.config.publicUrl },
+  });
+}
+
+async function emailApplicant(tx: Queryable, ctx: AppContext, regionCode: string, a: { registrationNo: string; email: string | null; service: string; status: ApplicationStatus; reason: string | null; filed?: boolean }, now: Date) {
+  if (!a.email) return;
+  const link = `${ctx.config.publicUrl}/r/${regionCode}/layanan/permohonan/${a.registrationNo}`;
+  await enqueueEmail(tx, now, regionCode, { to: a.email, ...applicantEmail({ no: a.registrationNo, service: a.service, status: a.status, reason: a.reason, link, filed: a.filed }) });
+}
+
+/** An application locked for a use case, with the version it was filed under. */
+async function lockApplication(tx: Tx, regionCode: string, id: string) {
+  const [app] = await tx.select().from(layananApplications).where(and(eq(layananApplications.regionCode, regionCode), eq(layananApplications.id, id))).for('update');
+  if (!app) throw new AppError('layanan.application_not_found');
+  const version = await versionOf(tx, regionCode, app.serviceId, app.version);
+  return { app, version };
+}
+
+const positionOf = (app: typeof layananApplications.$inferSelect): Position => ({ status: app.status as ApplicationStatus, stage: app.stage, decision: app.decision as Position['decision'] });
+
+/** Moves an application by one action: the row, the event, the clocks, the people told. */
+async function move(tx: Tx, ctx: AppContext, region: Region, actor: Actor | null, loaded: Awaited<ReturnType<typeof lockApplication>>, action: Action, reason: string | null, now: Date) {
+  const { app, version } = loaded;
+  const stages = version.workflow.stages;
+  const from = positionOf(app);
+  const paid = false; // bills come with the payment slice; until then a fee never counts as paid
+  const moved = step(stages, from, action, { payBeforeIssue: version.tariff.payBeforeIssue && (app.feeAmount ?? 0) > 0, paid });
+  if (!moved) throw new AppError('layanan.action_not_open', { action, status: from.status, stage: from.stage });
+  const to = moved.to;
+  const decided = to.decision !== from.decision;
+  await tx.update(layananApplications).set({
+    status: to.status, stage: to.stage, decision: to.decision, updatedAt: now,
+    ...(decided ? { decidedAt: now, decisionReason: reason } : {}),
+    ...(action === 'return' ? { returnReason: reason } : {}),
+    ...(to.status === 'finished' || to.status === 'refused' || to.status === 'withdrawn' ? { finishedAt: now } : {}),
+  }).where(and(eq(layananApplications.regionCode, region.code), eq(layananApplications.id, app.id)));
+  await event(tx, region.code, app.id, now, actor, action, from.stage, reason, { to: to.status, toStage: to.stage });
+  const key = recordKey(region.code, app.id);
+  if (moved.clock === 'pause') await pauseStages(tx, key, 'all', now);
+  else if (moved.clock === 'resume') await resumeStages(tx, key, 'all', now);
+  else if (moved.clock === 'meet') await meetStages(tx, key, [DECISION_STAGE], now);
+  else if (moved.clock === 'stop') await meetStages(tx, key, 'all', now);
+  if (to.stage !== from.stage) {
+    if (from.stage) await meetStages(tx, key, [`stage:${from.stage}`], now);
+    if (to.status === 'in_process') {
+      const cal = await regionCalendar(tx, region.code, now);
+      const clock = stageClock(stages, to.stage, now, cal);
+      if (clock.length > 0) await startStages(tx, key, clock);
+      await tellActors(tx, ctx, region.code, app, stages, to.stage, version.name, now);
+    }
+  }
+  if (to.status !== from.status || decided) {
+    await emailApplicant(tx, ctx, region.code, { registrationNo: app.registrationNo, email: app.applicantEmail, service: version.name, status: to.status, reason: actionsNeedingReason.has(action) ? reason : null }, now);
+  }
+  return to;
+}
+
+/** Staff act on the stage an application waits at: only its role, for its unit; return, refuse and send back need a reason. */
+export async function actOnApplication(ctx: AppContext, region: Region, actor: Actor, id: string, input: { action: StaffAction; reason?: string | null }, now = new Date()) {
+  const reason = input.reason?.trim() || null;
+  if (actionsNeedingReason.has(input.action) && !reason) throw new AppError('layanan.reason_required', { action: input.action });
+  return ctx.database.db.transaction(async (tx) => {
+    const loaded = await lockApplication(tx, region.code, id);
+    const stage = loaded.version.workflow.stages.find((s) => s.key === loaded.app.stage);
+    if (!stage || !openStaffActions(loaded.version.workflow.stages, positionOf(loaded.app)).includes(input.action)) {
+      throw new AppError('layanan.action_not_open', { action: input.action, status: loaded.app.status, stage: loaded.app.stage });
+    }
+    if (!actsAt(actor, region.code, stage, loaded.app.unitId)) throw new AppError('layanan.not_your_stage', { stage: stage.key, role: stage.actor.role });
+    return move(tx, ctx, region, actor, loaded, input.action, reason, now);
+  });
+}
+
+/** Only the citizen who filed it (signed in) acts as its applicant. */
+function ensureApplicant(actor: Actor, app: { applicantUserId: string | null }) {
+  if (!actor.userId || app.applicantUserId !== actor.userId) throw new AppError('layanan.application_not_found');
+}
+
+/**
+ * The citizen completes a returned application: new answers checked against
+ * the same version's form, documents added as a new round (earlier ones kept
+ * on the record); the clock resumes.
+ */
+export async function resubmitApplication(ctx: AppContext, region: Region, actor: Actor, id: string, input: { answers: unknown; note?: string | null }, uploads: Upload[], now = new Date()) {
+  const { files, info } = await checkedDocuments(uploads);
+  return ctx.database.db.transaction(async (tx) => {
+    const loaded = await lockApplication(tx, region.code, id);
+    ensureApplicant(actor, loaded.app);
+    if (loaded.app.status !== 'returned') throw new AppError('layanan.action_not_open', { action: 'resubmit', status: loaded.app.status, stage: loaded.app.stage });
+    // Documents given before still count: the citizen sends only what was missing or wrong.
+    const kept = await tx.select({ field: layananApplicationFiles.fieldKey, fileName: layananApplicationFiles.fileName, bytes: layananApplicationFiles.bytes, contentType: layananApplicationFiles.contentType, round: layananApplicationFiles.round })
+      .from(layananApplicationFiles).where(and(eq(layananApplicationFiles.regionCode, region.code), eq(layananApplicationFiles.applicationId, id)));
+    const round = Math.max(0, ...kept.map((k) => k.round)) + 1;
+    const documents: Record<string, DocumentInfo[]> = { ...Object.fromEntries(Object.entries(groupLatest(kept))), ...info };
+    const { today } = await clockOf(tx, region, now);
+    const check = await checkAnswers(tx, region.code, loaded.version.form, input.answers, documents, today);
+    if (!check.ok) throw new AppError('layanan.answers_invalid', { fields: check.errors });
+    await tx.update(layananApplications).set({ answers: check.answers, feeAmount: nonZero(computeFee(loaded.version.tariff, check.answers)) })
+      .where(and(eq(layananApplications.regionCode, region.code), eq(layananApplications.id, id)));
+    if (files.length > 0) await tx.insert(layananApplicationFiles).values(fileRows(region.code, id, files, round, now));
+    return move(tx, ctx, region, actor, loaded, 'resubmit', input.note?.trim() || null, now);
+  });
+}
+
+const nonZero = (fee: number) => (fee > 0 ? fee : null);
+
+/** For each field, the documents of its latest round: a later upload replaces the earlier for that field. */
+function groupLatest(rows: { field: string; fileName: string; bytes: number; contentType: string; round: number }[]): Record<string, DocumentInfo[]> {
+  const latest = new Map<string, number>();
+  for (const r of rows) latest.set(r.field, Math.max(latest.get(r.field) ?? 0, r.round));
+  const out: Record<string, DocumentInfo[]> = {};
+  for (const r of rows) if (r.round === latest.get(r.field)) (out[r.field] ??= []).push({ fileName: r.fileName, sizeBytes: r.bytes, contentType: r.contentType });
+  return out;
+}
+
+/** The citizen withdraws an application not yet decided. */
+export async function withdrawApplication(ctx: AppContext, region: Region, actor: Actor, id: string, now = new Date()) {
+  return ctx.database.db.transaction(async (tx) => {
+    const loaded = await lockApplication(tx, region.code, id);
+    ensureApplicant(actor, loaded.app);
+    return move(tx, ctx, region, actor, loaded, 'withdraw', null, now);
+  });
+}
