@@ -32,7 +32,8 @@ export interface QueueFilter {
 }
 
 /** Staff's queue: the applications of the units the reader reaches (all for region roles), oldest first, with their decision deadline. */
-export async function applicationQueue(ctx: AppContext, regionCode: string, actor: Actor, f: QueueFilter, now = new Date()) {
+export async function applicationQueue(ctx: AppContext, regionCode: string, actor: Actor, f: QueueFilter) {
+  const now = ctx.clock.now();
   const reach = unitsReached(actor, regionCode, new Set(rolesWith('layanan.read')));
   const where: (SQL | undefined)[] = [eq(layananApplications.regionCode, regionCode)];
   if (reach !== null) where.push(reach.size > 0 ? inArray(layananApplications.unitId, [...reach]) : sql`false`);
@@ -67,7 +68,8 @@ function readerOf(actor: Actor, regionCode: string, app: { applicantUserId: stri
 }
 
 /** One application as its applicant or staff read it: answers, documents, timeline, clock, and the reader's open actions. */
-export async function applicationDetail(ctx: AppContext, regionCode: string, actor: Actor, id: string, now = new Date()) {
+export async function applicationDetail(ctx: AppContext, regionCode: string, actor: Actor, id: string) {
+  const now = ctx.clock.now();
   const db = ctx.database.db;
   const [row] = await db.select({ app: layananApplications, version: layananStandardVersions, unit: { id: units.id, code: units.code, name: units.name }, ...decisionClock })
     .from(layananApplications).innerJoin(layananStandardVersions, versionJoin)

@@ -86,7 +86,8 @@ async function clockOf(db: Queryable, region: Region, now: Date) {
  * answers and documents must fit the published form exactly; the decision
  * clock starts at filing.
  */
-export async function fileApplication(ctx: AppContext, region: Region, actor: Actor, serviceId: string, filing: Filing, uploads: Upload[], now = new Date()) {
+export async function fileApplication(ctx: AppContext, region: Region, actor: Actor, serviceId: string, filing: Filing, uploads: Upload[]) {
+  const now = ctx.clock.now();
   if (actor.kind !== 'user' || !actor.userId) throw new AppError('auth.required');
   const { service, version } = await openVersion(ctx.database.db, region.code, serviceId);
   const counter = filing.applicant !== undefined;
@@ -203,7 +204,8 @@ async function move(tx: Tx, ctx: AppContext, region: Region, actor: Actor | null
 }
 
 /** Staff act on the stage an application waits at: only its role, for its unit; return, refuse and send back need a reason. */
-export async function actOnApplication(ctx: AppContext, region: Region, actor: Actor, id: string, input: { action: StaffAction; reason?: string | null }, now = new Date()) {
+export async function actOnApplication(ctx: AppContext, region: Region, actor: Actor, id: string, input: { action: StaffAction; reason?: string | null }) {
+  const now = ctx.clock.now();
   const reason = input.reason?.trim() || null;
   if (actionsNeedingReason.has(input.action) && !reason) throw new AppError('layanan.reason_required', { action: input.action });
   return ctx.database.db.transaction(async (tx) => {
@@ -227,7 +229,8 @@ function ensureApplicant(actor: Actor, app: { applicantUserId: string | null }) 
  * the same version's form, documents added as a new round (earlier ones kept
  * on the record); the clock resumes.
  */
-export async function resubmitApplication(ctx: AppContext, region: Region, actor: Actor, id: string, input: { answers: unknown; note?: string | null }, uploads: Upload[], now = new Date()) {
+export async function resubmitApplication(ctx: AppContext, region: Region, actor: Actor, id: string, input: { answers: unknown; note?: string | null }, uploads: Upload[]) {
+  const now = ctx.clock.now();
   const { files, info } = await checkedDocuments(uploads);
   return ctx.database.db.transaction(async (tx) => {
     const loaded = await lockApplication(tx, region.code, id);
@@ -260,7 +263,8 @@ function groupLatest(rows: { field: string; fileName: string; bytes: number; con
 }
 
 /** The citizen withdraws an application not yet decided. */
-export async function withdrawApplication(ctx: AppContext, region: Region, actor: Actor, id: string, now = new Date()) {
+export async function withdrawApplication(ctx: AppContext, region: Region, actor: Actor, id: string) {
+  const now = ctx.clock.now();
   return ctx.database.db.transaction(async (tx) => {
     const loaded = await lockApplication(tx, region.code, id);
     ensureApplicant(actor, loaded.app);

@@ -1,0 +1,162 @@
+// Applications through the API, on the demo region's certificate of low
+// income (surat keterangan tidak mampu: check → decision → issue): a citizen
+// files with three documents and gets a registration number and a decision
+// deadline in working days; a bad filing is refused whole; the counter
+// returns it for completion and the clock stops; the citizen completes it and
+// the clock resumes later by the time waited; only the stage's role of its
+// unit acts; the head approves; anyone with the number follows it without
+// seeing personal data; past the deadline undecided it is fiktif positif.
+import { beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
+import { describeWithApp, type Session } from '../../../test/harness.js';
+import { createUser, openSession } from '../../platform/auth/service.js';
+import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
+
+const R = '/api/regions/32.11/layanan';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+/** A multipart filing: the answers as JSON in `permohonan`, each file in `berkas.<field>`. */
+function filing(answers: unknown, files: { field: string; name: string; data: Buffer }[], extra: Record<string, unknown> = {}) {
+  const boundary = '----pamongpermohonan';
+  return {
+    body: Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="permohonan"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ answers, ...extra })}\r\n`),
+      ...files.flatMap((f) => [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="berkas.${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), f.data, Buffer.from('\r\n')]),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+describeWithApp('Applications', (h) => {
+  const s: Record<string, Session> = {};
+  let sktm = '';
+  let place = { district: '', village: '' };
+  let png = Buffer.alloc(0);
+  const answers = () => ({ nik: `${place.district.replaceAll('.', '')}4207850003`, nama: 'Siti Aminah', alamat: { street: 'Jl. Mawar 3', ...place }, keperluan: 'sekolah' });
+  const documents = () => [{ field: 'kk', name: 'kk.pdf', data: PDF }, { field: 'ktp', name: 'ktp.png', data: png }, { field: 'pengantar', name: 'pengantar.pdf', data: PDF }];
+  const counts = async () => (await h.ctx.database.rows<{ apps: number; files: number }>(sql`select
+    (select count(*)::int from layanan_applications where region_code = '32.11') as apps,
+    (select count(*)::int from layanan_application_files where region_code = '32.11') as files`))[0];
+
+  beforeAll(async () => {
+    for (const [k, email] of Object.entries({ clerk: 'loket.sumsel@sumedang.demo', camat: 'camat.sumsel@sumedang.demo', manager: 'layanan@sumedang.demo', dpmptsp: 'layanan.dpmptsp@sumedang.demo' })) {
+      s[k] = await h.signIn(email);
+    }
+    for (const [k, email] of [['citizen', 'siti.aminah@example.id'], ['stranger', 'orang.lain@example.id']]) {
+      const id = await createUser(h.ctx.database.db, { email, name: k === 'citizen' ? 'Siti Aminah' : 'Orang Lain' });
+      const session = await openSession(h.ctx.database.db, h.clock.now(), id);
+      s[k] = { cookie: `pamong_session=${session.sessionId}`, csrf: session.csrfToken };
+    }
+    [{ id: sktm }] = await h.ctx.database.rows<{ id: string }>(sql`select id from layanan_services where region_code = '32.11' and slug = 'surat-keterangan-tidak-mampu'`);
+    [place] = await h.ctx.database.rows<{ district: string; village: string }>(sql`select d.code as district, v.code as village from areas d join areas v on v.parent_code = d.code
+      where d.parent_code = '32.11' and d.level = 'district' order by d.code, v.code limit 1`);
+    png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#ccc' } }).png().toBuffer();
+  });
+
+  let app = { id: '', registrationNo: '', dueAt: '' };
+
+  it('files a citizen\'s application with three documents: a registration number, a deadline in working days, the documents checked by content', async () => {
+    const f = filing(answers(), documents());
+    const res = await h.api('POST', `${R}/services/${sktm}/applications`, { session: s.citizen, ...f });
+    expect(res.status, res.raw).toBe(201);
+    expect(res.body.registrationNo).toMatch(/^PLY-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    expect(res.body.fee).toBe(0);
+    app = res.body;
+    // Filed Monday 2 November 2026 09:00 WIB; the certificate's standard says 1 working day.
+    const detail = await h.api('GET', `${R}/applications/${app.id}`, { session: s.citizen });
+    expect(detail.status).toBe(200);
+    expect(detail.body).toMatchObject({ reader: 'applicant', status: 'in_process', stage: { key: 'periksa' }, channel: 'web', applicant: { name: 'Siti Aminah', email: 'siti.aminah@example.id' } });
+    expect(detail.body.files.map((x: any) => [x.field, x.contentType])).toEqual([['kk', 'application/pdf'], ['ktp', 'image/jpeg'], ['pengantar', 'application/pdf']]);
+    expect(detail.body.answers.alamat).toMatchObject({ street: 'Jl. Mawar 3', district: place.district, village: place.village });
+    expect(detail.body.actions).toEqual(['withdraw']);
+    expect(new Date(detail.body.decisionDueAt).getTime()).toBeGreaterThan(h.clock.now().getTime());
+    // The citizen was told by email, with the number.
+    const [mail] = await h.ctx.database.rows<{ subject: string }>(sql`select payload->>'subject' as subject from outbox where payload->>'to' = 'siti.aminah@example.id' order by id desc limit 1`);
+    expect(mail.subject).toContain(app.registrationNo);
+  });
+
+  it('refuses a filing that does not fit the form, whole, with every field\'s error', async () => {
+    const before = await counts();
+    const bad: [unknown, { field: string; name: string; data: Buffer }[], number, string, string[]][] = [
+      [{ ...answers(), nik: '3211' }, documents(), 422, 'layanan.answers_invalid', ['nik']],
+      [{ ...answers(), nik: `${place.district.replaceAll('.', '')}3213850003` }, documents(), 422, 'layanan.answers_invalid', ['nik']], // month 13
+      [{ ...answers(), keperluan: 'lainnya' }, documents(), 422, 'layanan.answers_invalid', ['keperluan_lain']],
+      [{ ...answers(), warna: 'merah' }, documents(), 422, 'layanan.answers_invalid', ['warna']],
+      [answers(), documents().slice(0, 2), 422, 'layanan.answers_invalid', ['pengantar']],
+      [answers(), [...documents().slice(0, 2), { field: 'pengantar', name: 'pengantar.pdf', data: Buffer.from('MZ not a pdf at all') }], 422, 'layanan.document_type', []],
+    ];
+    for (const [a, files, status, code, fields] of bad) {
+      const res = await h.api('POST', `${R}/services/${sktm}/applications`, { session: s.citizen, ...filing(a, files) });
+      expect([res.status, res.body.error?.code], JSON.stringify(a)).toEqual([status, code]);
+      if (fields.length) expect(res.body.error.details.fields.map((x: any) => x.key)).toEqual(fields);
+    }
+    // Not signed in: no application at all.
+    expect((await h.api('POST', `${R}/services/${sktm}/applications`, filing(answers(), documents()))).status).toBe(401);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lets only the stage\'s role of its unit act; return needs a reason and stops the clock; completing resumes it later', async () => {
+    const act = (session: Session, action: string, reason?: string) => h.api('POST', `${R}/applications/${app.id}/actions`, { session, body: { action, reason } });
+    expect((await act(s.camat, 'complete')).body.error.code).toBe('layanan.not_your_stage');
+    expect((await act(s.dpmptsp, 'complete')).status).toBe(403);
+    expect((await act(s.clerk, 'approve')).body.error.code).toBe('layanan.action_not_open');
+    expect((await act(s.clerk, 'return')).body.error.code).toBe('layanan.reason_required');
+    const due = new Date((await h.api('GET', `${R}/applications/${app.id}`, { session: s.clerk })).body.decisionDueAt).getTime();
+    const returned = await act(s.clerk, 'return', 'Surat pengantar RT/RW belum ditandatangani.');
+    expect(returned.status).toBe(200);
+    expect(returned.body.status).toBe('returned');
+    const waiting = await h.api('GET', `${R}/applications/${app.id}`, { session: s.citizen });
+    expect(waiting.body).toMatchObject({ status: 'returned', clockStopped: true, returnReason: 'Surat pengantar RT/RW belum ditandatangani.', actions: ['resubmit', 'withdraw'] });
+    // Four hours later the citizen sends the signed letter only; the others stand.
+    h.clock.advanceHours(4);
+    const again = await h.api('POST', `${R}/applications/${app.id}/resubmit`, { session: s.citizen, ...filing(answers(), [{ field: 'pengantar', name: 'pengantar-ttd.pdf', data: PDF }], { note: 'Sudah ditandatangani' }) });
+    expect(again.status, again.raw).toBe(200);
+    const back = await h.api('GET', `${R}/applications/${app.id}`, { session: s.clerk });
+    expect(back.body).toMatchObject({ status: 'in_process', clockStopped: false, stage: { key: 'periksa' } });
+    expect(back.body.files.filter((x: any) => x.field === 'pengantar').map((x: any) => x.round)).toEqual([1, 2]);
+    // The deadline moved by the working time waited (here: four working hours).
+    expect(new Date(back.body.decisionDueAt).getTime()).toBeGreaterThan(due);
+    expect(back.body.actions).toEqual(['complete', 'return']);
+    // Someone else cannot resubmit or even see it.
+    expect((await h.api('GET', `${R}/applications/${app.id}`, { session: s.stranger })).status).toBe(404);
+  });
+
+  it('moves on to the head\'s decision and finishes at issuance; the timeline tells the citizen each step without staff names', async () => {
+    expect((await h.api('POST', `${R}/applications/${app.id}/actions`, { session: s.clerk, body: { action: 'complete' } })).body.stage).toBe('keputusan');
+    const approved = await h.api('POST', `${R}/applications/${app.id}/actions`, { session: s.camat, body: { action: 'approve' } });
+    expect(approved.body).toEqual({ status: 'in_process', stage: 'terbit', decision: 'approved' });
+    const mine = await h.api('GET', `${R}/applications/${app.id}`, { session: s.citizen });
+    expect(mine.body.timeline.map((e: any) => e.kind)).toEqual(['filed', 'return', 'resubmit', 'complete', 'approve']);
+    expect(mine.body.timeline.filter((e: any) => e.kind !== 'filed' && e.kind !== 'resubmit').every((e: any) => e.actor === null)).toBe(true);
+    expect(mine.body.actions).toEqual([]);
+  });
+
+  it('shows the status to anyone with the number, without personal data', async () => {
+    const res = await h.api('GET', `${R}/public/applications/${app.registrationNo}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ registrationNo: app.registrationNo, service: 'Surat Keterangan Tidak Mampu', status: 'in_process', decision: 'approved' });
+    expect(res.raw).not.toContain('Siti');
+    expect(res.raw).not.toContain('siti.aminah');
+    expect(res.raw).not.toContain('Mawar');
+    expect((await h.api('GET', `${R}/public/applications/PLY-2222-2222`)).status).toBe(404);
+    expect((await h.api('GET', `${R}/public/applications/nomor-ngawur`)).status).toBe(400);
+  });
+
+  it('marks an application undecided past its deadline fiktif positif, once, and tells the head and the citizen', async () => {
+    const f = await h.api('POST', `${R}/services/${sktm}/applications`, { session: s.citizen, ...filing(answers(), documents()) });
+    expect(f.status).toBe(201);
+    h.clock.advanceHours(24 * 7);
+    await sweepDeadlines(h.ctx);
+    await sweepDeadlines(h.ctx);
+    const d = await h.api('GET', `${R}/applications/${f.body.id}`, { session: s.camat });
+    expect(d.body.fiktifPositifAt).not.toBeNull();
+    expect(d.body.timeline.filter((e: any) => e.kind === 'deemed_granted')).toHaveLength(1);
+    const queue = await h.api('GET', `${R}/applications?overdue=true`, { session: s.camat });
+    expect(queue.body.items.map((x: any) => x.id)).toContain(f.body.id);
+    expect(queue.body.items.map((x: any) => x.id)).not.toContain(app.id); // decided in time
+    const [mail] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from outbox where payload->>'to' = 'siti.aminah@example.id' and payload->>'subject' like ${`[${f.body.registrationNo}] Fiktif%`}`);
+    expect(mail.n).toBe(1);
+  });
+});
