@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { addDuration, addWorkingTime, isWorkingDay, localDateOf, timeLeftMs, workingTimeBetween, type WorkCalendar } from './calendar.js';
+import { addDuration, addWorkingTime, isWorkingDay, localDateOf, startOfLocalDate, timeLeftMs, workingTimeBetween, type WorkCalendar } from './calendar.js';
 
 // All expected values below were worked out by hand from a wall calendar:
 // 2026-08-07 Fri, 2026-08-08 Sat, 2026-08-10 Mon, 2026-08-17 Mon (HUT RI),
@@ -26,6 +26,24 @@ describe('localDateOf', () => {
     ['2028-02-28T17:00:00.000Z', 'WIB', WIB, '2028-02-29'], // leap day
   ] as const)('%s in %s is %s', (at, _name, cal, expected) => {
     expect(localDateOf(new Date(at), cal)).toBe(expected);
+  });
+});
+
+describe('startOfLocalDate', () => {
+  it.each([
+    ['2026-01-01', 'WIB', WIB, '2025-12-31T17:00:00.000Z'],
+    ['2026-01-01', 'WITA', WITA, '2025-12-31T16:00:00.000Z'],
+    ['2026-01-01', 'WIT', WIT, '2025-12-31T15:00:00.000Z'],
+    ['2028-02-29', 'WIB', WIB, '2028-02-28T17:00:00.000Z'],
+  ] as const)('%s begins in %s at %s', (date, _name, cal, expected) => {
+    expect(startOfLocalDate(date, cal).toISOString()).toBe(expected);
+    // And that instant is that local date, its previous millisecond the day before.
+    expect(localDateOf(startOfLocalDate(date, cal), cal)).toBe(date);
+    expect(localDateOf(new Date(startOfLocalDate(date, cal).getTime() - 1), cal)).not.toBe(date);
+  });
+
+  it('refuses a date that is not on the calendar', () => {
+    expect(() => startOfLocalDate('2026-02-30', WIB)).toThrow(RangeError);
   });
 });
 

@@ -21,7 +21,7 @@ const DAY_MS = 86_400_000;
 const MON_TO_FRI: ReadonlySet<number> = new Set([1, 2, 3, 4, 5]);
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function offsetMs(cal: WorkCalendar): number {
+function offsetMs(cal: Pick<WorkCalendar, 'utcOffsetMinutes'>): number {
   if (!Number.isFinite(cal.utcOffsetMinutes)) {
     throw new RangeError(`utcOffsetMinutes must be a finite number, got ${cal.utcOffsetMinutes}`);
   }
@@ -85,6 +85,11 @@ export function isWorkingDay(localDate: string, cal: WorkCalendar): boolean {
 export function localDateOf(at: Date, cal: WorkCalendar): string {
   assertValidDate(at, 'at');
   return formatShifted(at.getTime() + offsetMs(cal));
+}
+
+/** The instant a local date 'YYYY-MM-DD' begins in the region (00:00 local). */
+export function startOfLocalDate(localDate: string, cal: Pick<WorkCalendar, 'utcOffsetMinutes'>): Date {
+  return new Date(parseLocalDate(localDate) - offsetMs(cal));
 }
 
 /**

@@ -13,6 +13,8 @@ import { readableCodePattern } from '../../../platform/codes.js';
 import { applicationStatuses, staffActions } from '../domain/journey.js';
 import { actOnApplication, documentPolicy, fileApplication, REGISTRATION_PREFIX, resubmitApplication, withdrawApplication } from '../service/applications.js';
 import { applicationDetail, applicationFile, applicationQueue, myApplications, publicApplicationStatus } from '../service/application-reads.js';
+import { yearAccount } from '../service/transparency.js';
+import { localToday } from '../service/skm.js';
 
 const tags = ['layanan'];
 const appParam = regionParam.extend({ applicationId: z.uuid() });
@@ -153,4 +155,25 @@ export function layananApplicationRoutes(app: FastifyInstance, ctx: AppContext) 
       response: { 200: publicStatus, ...failures('layanan.application_not_found') },
     },
   }, async (request) => publicApplicationStatus(ctx, request.region!.code, request.params.registrationNo));
+
+  r.get(`${R}/public/accountability`, {
+    config: { access: 'public' },
+    schema: {
+      tags, summary: 'Kinerja layanan setahun untuk publik / The year\'s public account of the services', params: regionParam,
+      description: 'Per layanan: permohonan diajukan pada tahun itu (tahun daerah), yang sudah diputus, diputus tepat waktu (menurut batas waktu keputusan, yang bergeser selama menunggu pemohon) dan persentasenya, median hari dari pengajuan ke keputusan, jumlah fiktif positif, dan yang masih berjalan. Tanpa data pribadi. / Per service: filed in the year, decided, decided on time and its share, median days to decision, deemed granted (fiktif positif), still open.',
+      querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().describe('Bawaan: tahun berjalan di daerah / by default the current year in the region') }),
+      response: {
+        200: z.object({
+          year: z.number().int(),
+          services: z.array(z.object({
+            serviceId: z.string(), slug: z.string(), name: z.string(), filed: z.number().int(), decided: z.number().int(), onTime: z.number().int(),
+            onTimePercent: z.number().nullable(), medianDays: z.number().nullable(), deemedGranted: z.number().int(), open: z.number().int(),
+          })),
+        }).meta({ id: 'LayananAccountability' }),
+      },
+    },
+  }, async (request) => {
+    const region = request.region!;
+    return yearAccount(ctx, region, request.query.year ?? Number(localToday(ctx.clock.now(), region).slice(0, 4)));
+  });
 }
