@@ -136,7 +136,7 @@ describeWithApp('Applications', (h) => {
   it('shows the status to anyone with the number, without personal data', async () => {
     const res = await h.api('GET', `${R}/public/applications/${app.registrationNo}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ registrationNo: app.registrationNo, service: 'Surat Keterangan Tidak Mampu', status: 'in_process', decision: 'approved' });
+    expect(res.body).toMatchObject({ registrationNo: app.registrationNo, service: 'Surat Keterangan Tidak Mampu (SKTM)', status: 'in_process', decision: 'approved' });
     expect(res.raw).not.toContain('Siti');
     expect(res.raw).not.toContain('siti.aminah');
     expect(res.raw).not.toContain('Mawar');

@@ -24,11 +24,19 @@ import { reklameDefinition, sktmDefinitions, uklUplDefinition } from './demo-def
 import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
 
-/** The demo's service managers (README's demo accounts). */
-export const DEMO_LAYANAN_ACCOUNTS = [
-  { email: 'layanan@sumedang.demo', name: 'Wulan Pengelola Layanan', role: 'layanan_manager' as const, unit: null },
-  { email: 'layanan.dpmptsp@sumedang.demo', name: 'Asep Pengelola Layanan DPMPTSP', role: 'layanan_unit_manager' as const, unit: 'DPMPTSP' },
-  { email: 'loket.sumsel@sumedang.demo', name: 'Rina Petugas Loket Kecamatan', role: 'layanan_counter' as const, unit: 'KEC-SUMSEL' },
+/** The demo's service managers, the staff acting on each demo service's stages, and a citizen (README's demo accounts). */
+export const DEMO_LAYANAN_ACCOUNTS: { email: string; name: string; role: 'layanan_manager' | 'layanan_unit_manager' | 'layanan_counter' | 'layanan_officer' | 'unit_head' | null; unit: string | null }[] = [
+  { email: 'layanan@sumedang.demo', name: 'Wulan Pengelola Layanan', role: 'layanan_manager', unit: null },
+  { email: 'layanan.dpmptsp@sumedang.demo', name: 'Asep Pengelola Layanan DPMPTSP', role: 'layanan_unit_manager', unit: 'DPMPTSP' },
+  { email: 'loket.sumsel@sumedang.demo', name: 'Rina Petugas Loket Kecamatan', role: 'layanan_counter', unit: 'KEC-SUMSEL' },
+  { email: 'camat.sumsel@sumedang.demo', name: 'Camat Sumedang Selatan', role: 'unit_head', unit: 'KEC-SUMSEL' },
+  { email: 'loket.dpmptsp@sumedang.demo', name: 'Dedi Petugas Loket DPMPTSP', role: 'layanan_counter', unit: 'DPMPTSP' },
+  { email: 'pengolah.dpmptsp@sumedang.demo', name: 'Lina Petugas Pengolah DPMPTSP', role: 'layanan_officer', unit: 'DPMPTSP' },
+  { email: 'kepala.dpmptsp@sumedang.demo', name: 'Kepala DPMPTSP', role: 'unit_head', unit: 'DPMPTSP' },
+  { email: 'loket.dlh@sumedang.demo', name: 'Tono Petugas Loket DLH', role: 'layanan_counter', unit: 'DLH' },
+  { email: 'pengolah.dlh@sumedang.demo', name: 'Yani Petugas Pengolah DLH', role: 'layanan_officer', unit: 'DLH' },
+  { email: 'kepala.dlh@sumedang.demo', name: 'Kepala Dinas Lingkungan Hidup', role: 'unit_head', unit: 'DLH' },
+  { email: 'warga@sumedang.demo', name: 'Siti Warga Sumedang', role: null, unit: null },
 ];
 
 /** The kecamatan issuing the certificates (the e-SAKIP demo adds it as a unit; made here when it is not there). */
@@ -108,7 +116,7 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
   const people = new Map<string, string>();
   for (const a of DEMO_LAYANAN_ACCOUNTS) {
     const id = await createUser(tx, { email: a.email, name: a.name, passwordHash: hash?.passwordHash ?? undefined });
-    await grantRole(tx, region, id, a.role, a.unit === KECAMATAN.code ? kecamatan : a.unit ? place.unit(a.unit) : null);
+    if (a.role) await grantRole(tx, region, id, a.role, a.unit === KECAMATAN.code ? kecamatan : a.unit ? place.unit(a.unit) : null);
     people.set(a.email, id);
   }
   const manager = { id: people.get('layanan@sumedang.demo')!, label: 'layanan@sumedang.demo' };

@@ -12,6 +12,7 @@ import type { ResultTemplate } from './domain/template.js';
 import type { TariffRule } from './domain/tariff.js';
 import type { Workflow } from './domain/workflow.js';
 import type { StoredAnswer } from './domain/skm.js';
+import type { ApplicationStatus, Decision } from './domain/journey.js';
 
 /** A service of the region's catalogue, owned by a unit; its draft standard and the number of its latest published version. */
 export const layananServices = pgTable(
@@ -152,9 +153,9 @@ export const layananApplications = pgTable(
     applicantEmail: text('applicant_email'),
     applicantPhone: text('applicant_phone'),
     answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<ApplicationStatus>().notNull(),
     stage: text('stage'),
-    decision: text('decision'),
+    decision: text('decision').$type<Decision>(),
     decisionReason: text('decision_reason'),
     returnReason: text('return_reason'),
     feeAmount: integer('fee_amount'),

@@ -19,7 +19,7 @@ const decisionClock = {
   dueAt: stageDeadlines.dueAt, metAt: stageDeadlines.metAt, pausedAt: stageDeadlines.pausedAt,
 };
 const decisionJoin = and(eq(stageDeadlines.regionCode, layananApplications.regionCode), eq(stageDeadlines.module, 'layanan'),
-  eq(stageDeadlines.recordType, 'application'), eq(stageDeadlines.recordId, sql`${layananApplications.id}::text`), eq(stageDeadlines.stage, DECISION_STAGE));
+  eq(stageDeadlines.recordType, 'application'), eq(stageDeadlines.recordId, layananApplications.id), eq(stageDeadlines.stage, DECISION_STAGE));
 
 export interface QueueFilter {
   status?: ApplicationStatus;

@@ -38,7 +38,7 @@ export async function yearAccount(ctx: AppContext, region: Region, year: number)
     join layanan_applications a on a.region_code = s.region_code and a.service_id = s.id
       and a.filed_at >= ${from} and a.filed_at < ${until}
     left join stage_deadlines d on d.region_code = a.region_code and d.module = 'layanan' and d.record_type = 'application'
-      and d.record_id = a.id::text and d.stage = ${DECISION_STAGE}
+      and d.record_id = a.id and d.stage = ${DECISION_STAGE}
     where s.region_code = ${region.code}
     group by s.id, s.slug, s.name
     order by s.name`);
