@@ -5,14 +5,16 @@
 // draft's change is staff-only: nobody calling from outside may read it, the
 // public pages included; nor the published workflow and result template (the
 // public page shows the form and the tariff only). A survey form about that service and its population
-// for the year, so the results and the public index would name it.
+// for the year, so the results and the public index would name it. An
+// application filed for that service, with a document and a secret applicant.
 import { and, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { units } from '../../platform/schema.js';
 import { defaultDefinition, type Definition } from './domain/definition.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
 import { storedAnswers } from './domain/skm.js';
-import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { firstPosition } from './domain/journey.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
 
 const SLUG = 'izin-uji-isolasi';
@@ -21,13 +23,16 @@ const SECRET_PLEDGE = 'Maklumat rahasia uji isolasi layanan';
 const SECRET_STAGE = 'Tahap internal rahasia uji isolasi layanan';
 const SECRET_SIGNER = 'Penanda tangan rahasia uji isolasi layanan';
 const SECRET_FIELD = 'Isian draf rahasia uji isolasi layanan';
+const SECRET_APPLICANT = 'Pemohon rahasia uji isolasi layanan';
+const REGISTRATION_NO = 'PLY-ZZZZ-ZZZ2';
 
 /** The published definition: a public form, a staff-only workflow stage and template; the draft adds a field nobody outside may see. */
 const definition = (draft: boolean): Definition => {
   const d = defaultDefinition();
   return {
     form: { fields: [{ key: 'nama', label: { id: draft ? SECRET_FIELD : 'Nama pemohon' }, required: true, type: 'text', maxLength: 100 }] },
-    workflow: { stages: d.workflow.stages.map((st, i) => (i === 0 ? { ...st, name: { id: SECRET_STAGE } } : st)) },
+    // A later stage's name is staff-only; the stage an application waits at is named on its public status by design.
+    workflow: { stages: d.workflow.stages.map((st, i) => (i === 1 ? { ...st, name: { id: SECRET_STAGE } } : st)) },
     result: { ...d.result, signer: SECRET_SIGNER },
     tariff: d.tariff,
   };
@@ -63,16 +68,27 @@ export const layananIsolation: IsolationFixtures = {
         answers: storedAnswers(instrument, Array(9).fill(4)), channel: 'paper', enteredAt: now, enteredByLabel: 'uji isolasi',
       });
       await tx.insert(layananSkmPopulations).values({ regionCode: region, serviceId: s.id, period: String(now.getUTCFullYear()), population: 10, updatedAt: now, updatedByLabel: 'uji isolasi' });
-      return s;
+      // An application at its first stage, with a document: acting on it, reading it or its file would all succeed if access were wrongly granted.
+      const pos = firstPosition(definition(false).workflow.stages);
+      const [a] = await tx.insert(layananApplications).values({
+        regionCode: region, registrationNo: REGISTRATION_NO, serviceId: s.id, version: 1, unitId: unit.id, channel: 'counter', applicantName: SECRET_APPLICANT,
+        answers: { nama: SECRET_APPLICANT }, ...pos, filedAt: now, updatedAt: now, filedByLabel: 'uji isolasi',
+      }).returning();
+      const [f] = await tx.insert(layananApplicationFiles).values({
+        regionCode: region, applicationId: a.id, fieldKey: 'ktp', fileName: 'ktp.pdf', contentType: 'application/pdf', bytes: 8, sha256: '0'.repeat(64), data: Buffer.from('%PDF-1.4'), round: 1, uploadedAt: now,
+      }).returning();
+      await tx.insert(layananApplicationEvents).values({ regionCode: region, applicationId: a.id, at: now, kind: 'filed', stage: pos.stage, actorLabel: 'uji isolasi', public: true, message: null });
+      return { ...s, applicationId: a.id, fileId: f.id };
     });
     return {
       // By path: the platform's :unitId is another unit, e-SAKIP's fixtures fill other :version routes.
       params: {
         'layanan/services/:serviceId': service.id, 'layanan/services/:serviceId/versions/:version': '1', 'layanan/units/:unitId': unit.id,
         'public/services/:slug': SLUG, layananUnitId: unit.id, layananServiceId: service.id,
+        'counter/services/:serviceId': service.id, applicationId: service.applicationId, fileId: service.fileId, registrationNo: REGISTRATION_NO,
       },
-      secrets: [service.id],
-      private: [SECRET_DRAFT, SECRET_STAGE, SECRET_SIGNER, SECRET_FIELD],
+      secrets: [service.id, service.applicationId, service.fileId, REGISTRATION_NO],
+      private: [SECRET_DRAFT, SECRET_STAGE, SECRET_SIGNER, SECRET_FIELD, SECRET_APPLICANT],
     };
   },
 
@@ -88,6 +104,9 @@ export const layananIsolation: IsolationFixtures = {
     }
     if (method === 'PUT' && url.endsWith('/skm/populations')) return { body: { serviceId, period: '2020', population: 1 } };
     if (method === 'GET' && url.endsWith('/layanan/skm')) return { query: { serviceId } };
+    if (url.endsWith('/counter/services/:serviceId/applications')) return { body: { answers: { nama: 'Pemohon palsu' }, applicant: { name: 'Pemohon palsu dari daerah lain' } } };
+    if (url.endsWith('/applications/:applicationId/actions')) return { body: { action: 'complete' } };
+    if (url.endsWith('/applications/:applicationId/resubmit')) return { body: { answers: { nama: 'Pemohon palsu' } } };
     return undefined;
   },
 };

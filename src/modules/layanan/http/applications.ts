@@ -28,11 +28,12 @@ const readUploads = () => multipartReader('permohonan', 'berkas', documentPolicy
 const uploadFailures = ['layanan.document_type', 'layanan.document_field_missing', 'file.too_large', 'file.too_many', 'file.image_too_large', 'file.image_unreadable'] as const;
 
 const answers = z.record(z.string(), z.unknown()).describe('Jawaban per kunci isian formulir versi yang berlaku / answers by the form\'s field keys');
-const filingBody = z.object({
+const citizenFiling = z.object({ answers });
+const counterFiling = z.object({
   answers,
   applicant: z.object({
     name: text(200), email: z.email().max(254).nullish(), phone: z.string().trim().max(30).regex(/^[+0-9 ()-]*$/).nullish(),
-  }).optional().describe('Hanya petugas loket yang mengajukan untuk warga yang datang langsung; warga yang masuk mengajukan atas namanya sendiri / only counter staff filing for a walk-in; a signed-in citizen files as themself'),
+  }).describe('Warga yang datang langsung; surelnya (bila ada) menerima kabar permohonan / the walk-in; their email (if any) hears of the application'),
 });
 
 const filed = z.object({
@@ -77,12 +78,23 @@ export function layananApplicationRoutes(app: FastifyInstance, ctx: AppContext) 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const R = '/api/regions/:region/layanan';
 
+  // Anyone may apply to any region's service, so the citizen's filing is public by route; the service asks for a signed-in account (its email confirmed at registration).
   r.post(`${R}/services/:serviceId/applications`, {
-    config: { access: 'signed_in', bodyTypes: ['json', 'multipart'] },
+    config: { access: 'public', bodyTypes: ['json', 'multipart'], limits: [{ name: 'layanan-filing', max: 10, windowSeconds: 60 }] },
     preValidation: readUploads(),
     schema: {
-      tags, summary: 'Ajukan permohonan layanan / File an application', params: serviceParam, body: filingBody,
-      description: `${uploadHelp} Isian diperiksa persis terhadap formulir versi terbit (NIK, alamat, berkas wajib, isian bersyarat); semua kesalahan sekaligus, per isian. Batas waktu keputusan dihitung dalam hari kerja daerah. / Checked exactly against the published form; every error at once, by field.`,
+      tags, summary: 'Ajukan permohonan layanan (warga yang masuk) / File an application (a signed-in citizen)', params: serviceParam, body: citizenFiling,
+      description: `${uploadHelp} Warga harus masuk dengan akun yang surelnya sudah dikonfirmasi. Isian diperiksa persis terhadap formulir versi terbit (NIK, alamat, berkas wajib, isian bersyarat); semua kesalahan sekaligus, per isian. Batas waktu keputusan dihitung dalam hari kerja daerah. / The citizen signs in with an account whose email is confirmed. Checked exactly against the published form; every error at once, by field.`,
+      response: { 201: filed, ...failures('auth.required', 'layanan.service_not_found', 'layanan.not_taking_applications', 'layanan.answers_invalid', ...uploadFailures) },
+    },
+  }, async (request, reply) => reply.status(201).send(await fileApplication(ctx, request.region!, request.actor, request.params.serviceId, request.body, request.uploads)));
+
+  r.post(`${R}/counter/services/:serviceId/applications`, {
+    config: { access: 'layanan.file', bodyTypes: ['json', 'multipart'] },
+    preValidation: readUploads(),
+    schema: {
+      tags, summary: 'Ajukan permohonan di loket untuk warga yang datang langsung / File an application at the counter for a walk-in', params: serviceParam, body: counterFiling,
+      description: `${uploadHelp} Oleh petugas loket perangkat daerah pemilik layanan (atau pengelola layanan). / By counter staff of the service's unit (or service managers).`,
       response: { 201: filed, ...failures('layanan.service_not_found', 'layanan.not_taking_applications', 'layanan.answers_invalid', 'layanan.not_your_unit', ...uploadFailures) },
     },
   }, async (request, reply) => reply.status(201).send(await fileApplication(ctx, request.region!, request.actor, request.params.serviceId, request.body, request.uploads)));
@@ -139,13 +151,13 @@ export function layananApplicationRoutes(app: FastifyInstance, ctx: AppContext) 
     return sendAttachment(reply, file, file.contentType);
   });
 
-  r.get(`${R}/my-applications`, {
+  r.get('/api/me/layanan/applications', {
     config: { access: 'signed_in' },
     schema: {
-      tags, summary: 'Permohonan saya / My applications', params: regionParam,
-      response: { 200: z.array(z.object({ id: z.string(), registrationNo: z.string(), service: z.string(), status, filedAt: instant, fiktifPositifAt: instant.nullable() })) },
+      tags, summary: 'Permohonan saya di semua daerah / My applications in every region',
+      response: { 200: z.array(z.object({ id: z.string(), regionCode: z.string(), registrationNo: z.string(), service: z.string(), status, filedAt: instant, fiktifPositifAt: instant.nullable() })) },
     },
-  }, async (request) => myApplications(ctx, request.region!.code, request.actor));
+  }, async (request) => myApplications(ctx, request.actor));
 
   r.get(`${R}/public/applications/:registrationNo`, {
     config: { access: 'public' },

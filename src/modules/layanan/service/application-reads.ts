@@ -109,14 +109,14 @@ export async function applicationDetail(ctx: AppContext, regionCode: string, act
   };
 }
 
-/** The signed-in citizen's own applications in the region, newest first. */
-export async function myApplications(ctx: AppContext, regionCode: string, actor: Actor) {
+/** The signed-in citizen's own applications, in every region, newest first. */
+export async function myApplications(ctx: AppContext, actor: Actor) {
   if (!actor.userId) return [];
   return ctx.database.db.select({
-    id: layananApplications.id, registrationNo: layananApplications.registrationNo, service: layananStandardVersions.name,
+    id: layananApplications.id, regionCode: layananApplications.regionCode, registrationNo: layananApplications.registrationNo, service: layananStandardVersions.name,
     status: layananApplications.status, filedAt: layananApplications.filedAt, fiktifPositifAt: layananApplications.fiktifPositifAt,
   }).from(layananApplications).innerJoin(layananStandardVersions, versionJoin)
-    .where(and(eq(layananApplications.regionCode, regionCode), eq(layananApplications.applicantUserId, actor.userId)))
+    .where(eq(layananApplications.applicantUserId, actor.userId))
     .orderBy(desc(layananApplications.filedAt)).limit(200);
 }
 

@@ -70,7 +70,7 @@ export interface Applicant { name: string; email?: string | null; phone?: string
 
 export interface Filing {
   answers: unknown;
-  /** Counter staff filing for a walk-in name them; a signed-in citizen files as themself. */
+  /** Counter staff filing for a walk-in name them (the route checked their permission); a signed-in citizen files as themself. */
   applicant?: Applicant;
 }
 
