@@ -1843,7 +1843,7 @@ export interface paths {
                         /** Format: email */
                         email: string;
                         /** @enum {string} */
-                        role: "officer" | "unit_head" | "head_of_region" | "region_admin" | "coordinator" | "counter_staff" | "spbe_coordinator" | "internal_assessor" | "external_assessor" | "sakip_coordinator" | "sakip_planner" | "sakip_village_officer" | "sakip_evaluator" | "layanan_manager" | "layanan_unit_manager" | "layanan_counter";
+                        role: "officer" | "unit_head" | "head_of_region" | "region_admin" | "coordinator" | "counter_staff" | "spbe_coordinator" | "internal_assessor" | "external_assessor" | "sakip_coordinator" | "sakip_planner" | "sakip_village_officer" | "sakip_evaluator" | "layanan_manager" | "layanan_unit_manager" | "layanan_counter" | "layanan_officer";
                         unitId?: string | null;
                     };
                 };
@@ -22233,6 +22233,10 @@ export interface paths {
                          */
                         unitId: string;
                         standard?: components["schemas"]["LayananStandardInput"];
+                        form?: components["schemas"]["LayananFormInput"];
+                        workflow?: components["schemas"]["LayananWorkflowInput"];
+                        result?: components["schemas"]["LayananResultTemplateInput"];
+                        tariff?: components["schemas"]["LayananTariffInput"];
                     };
                 };
             };
@@ -22302,6 +22306,15 @@ export interface paths {
                 };
                 /** @description Galat / error: `request.unsupported_media_type` */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.definition_invalid` */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22422,7 +22435,7 @@ export interface paths {
         };
         /**
          * Ubah draf layanan dan standar pelayanannya / Change a service's draft and its standard
-         * @description Yang dibaca publik berubah hanya saat diterbitkan. / What the public reads changes only when it is published.
+         * @description Yang dibaca publik berubah hanya saat diterbitkan. Formulir, alur, templat atau tarif yang tidak dikirim tetap seperti di draf. / What the public reads changes only when it is published. A form, workflow, template or tariff left out stays as the draft holds it.
          */
         put: {
             parameters: {
@@ -22452,6 +22465,10 @@ export interface paths {
                          */
                         unitId: string;
                         standard: components["schemas"]["LayananStandardInput"];
+                        form?: components["schemas"]["LayananFormInput"];
+                        workflow?: components["schemas"]["LayananWorkflowInput"];
+                        result?: components["schemas"]["LayananResultTemplateInput"];
+                        tariff?: components["schemas"]["LayananTariffInput"];
                     };
                 };
             };
@@ -22521,6 +22538,15 @@ export interface paths {
                 };
                 /** @description Galat / error: `request.unsupported_media_type` */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.definition_invalid` */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -22652,7 +22678,7 @@ export interface paths {
         put?: never;
         /**
          * Terbitkan standar pelayanan / Publish the service standard
-         * @description Ke-14 komponen wajib terisi. Perubahan sejak versi terakhir menjadi versi baru; versi lama tetap dapat dibaca. Layanan arsip tanpa perubahan terbit lagi dengan versinya. / All 14 components must be filled. Changes since the last version become a new version; earlier versions stay readable. An archived service without changes is published again under its version.
+         * @description Ke-14 komponen wajib terisi, dan formulir, alur, templat serta tarif cocok satu sama lain. Perubahan sejak versi terakhir menjadi versi baru; versi lama tetap dapat dibaca. Layanan arsip tanpa perubahan terbit lagi dengan versinya. / All 14 components must be filled, and the form, workflow, template and tariff fit each other. Changes since the last version become a new version; earlier versions stay readable. An archived service without changes is published again under its version.
          */
         post: {
             parameters: {
@@ -22711,7 +22737,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Galat / error: `layanan.standard_incomplete`, `layanan.unchanged` */
+                /** @description Galat / error: `layanan.definition_incomplete`, `layanan.standard_incomplete`, `layanan.unchanged` */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -23329,7 +23355,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Satu layanan terbit: standar yang berlaku dan maklumat (publik) / One published service: the standard in force and the pledge (public) */
+        /** Satu layanan terbit: standar yang berlaku, formulir, tarif dan maklumat (publik) / One published service: the standard in force, the form, the tariff and the pledge (public) */
         get: {
             parameters: {
                 query?: never;
@@ -24454,6 +24480,367 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
+        LayananDefinitionProblem: {
+            /** @enum {string} */
+            part: "form" | "workflow" | "result" | "tariff";
+            code: string;
+            /** @description Kunci isian atau tahap / the field or stage key */
+            at: string | null;
+            messages: {
+                id: string;
+                en: string;
+            };
+        };
+        LayananForm: {
+            fields: ({
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "text";
+                maxLength: number;
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "textarea";
+                maxLength: number;
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "number";
+                integer: boolean;
+                min?: number;
+                max?: number;
+                unit?: string;
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "date";
+                notFuture?: boolean;
+                notPast?: boolean;
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "choice";
+                multiple: boolean;
+                options: {
+                    value: string;
+                    label: {
+                        id: string;
+                        en?: string;
+                    };
+                }[];
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "nik";
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "address";
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "document";
+                accept: ("pdf" | "jpeg" | "png")[];
+                maxSizeMb: number;
+                multiple: boolean;
+                maxCount?: number;
+            })[];
+        };
+        LayananFormInput: {
+            fields: ({
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "text";
+                maxLength: number;
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "textarea";
+                maxLength: number;
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "number";
+                integer: boolean;
+                min?: number;
+                max?: number;
+                unit?: string;
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "date";
+                notFuture?: boolean;
+                notPast?: boolean;
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "choice";
+                multiple: boolean;
+                options: {
+                    value: string;
+                    label: {
+                        id: string;
+                        en?: string;
+                    };
+                }[];
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "nik";
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "address";
+            } | {
+                /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
+                key: string;
+                label: {
+                    id: string;
+                    en?: string;
+                };
+                help?: {
+                    id: string;
+                    en?: string;
+                };
+                required: boolean;
+                /** @description Tampil hanya bila pilihan sebelumnya bernilai salah satu dari `in` / shown only when an earlier choice field holds one of `in` */
+                showIf?: {
+                    field: string;
+                    in: string[];
+                };
+                /** @constant */
+                type: "document";
+                accept: ("pdf" | "jpeg" | "png")[];
+                maxSizeMb: number;
+                multiple: boolean;
+                maxCount?: number;
+            })[];
+        };
         LayananPledge: {
             unit: {
                 id: string;
@@ -24477,6 +24864,10 @@ export interface components {
             /** Format: date-time */
             publishedAt: string;
             standard: components["schemas"]["LayananStandard"];
+            /** @description Formulir permohonan: isian berurutan / the application form: ordered fields */
+            form: components["schemas"]["LayananForm"];
+            /** @description Aturan retribusi / the fee rule */
+            tariff: components["schemas"]["LayananTariff"];
             /** @description Ke-14 komponen PermenPANRB 15/2014: nomor, kelompok (penyampaian/pengelolaan) dan nama / the 14 components: number, group (delivery/management) and name */
             components: {
                 no: number;
@@ -24545,6 +24936,22 @@ export interface components {
                 } | null;
             }[];
         };
+        LayananResultTemplate: {
+            /** @description Judul dokumen hasil / the document's title */
+            title: string;
+            /** @description Paragraf dengan {{kunci_isian}} dan {{nomor}}, {{tanggal}}, {{nama_layanan}}, {{pemohon}} / paragraphs with placeholders */
+            paragraphs: string[];
+            /** @description Jabatan penanda tangan, mis. "Camat Sumedang Selatan" / the signer's position */
+            signer: string;
+        };
+        LayananResultTemplateInput: {
+            /** @description Judul dokumen hasil / the document's title */
+            title: string;
+            /** @description Paragraf dengan {{kunci_isian}} dan {{nomor}}, {{tanggal}}, {{nama_layanan}}, {{pemohon}} / paragraphs with placeholders */
+            paragraphs: string[];
+            /** @description Jabatan penanda tangan, mis. "Camat Sumedang Selatan" / the signer's position */
+            signer: string;
+        };
         LayananService: {
             id: string;
             slug: string;
@@ -24559,6 +24966,16 @@ export interface components {
             };
             /** @description Draf standar pelayanan; publik membaca versi terbit / the draft standard; the public reads the published version */
             standard: components["schemas"]["LayananStandard"];
+            /** @description Formulir permohonan: isian berurutan / the application form: ordered fields */
+            form: components["schemas"]["LayananForm"];
+            /** @description Tahapan pemrosesan / the processing stages */
+            workflow: components["schemas"]["LayananWorkflow"];
+            /** @description Templat dokumen hasil / the result document's template */
+            result: components["schemas"]["LayananResultTemplate"];
+            /** @description Aturan retribusi / the fee rule */
+            tariff: components["schemas"]["LayananTariff"];
+            /** @description Yang menghalangi terbit pada formulir, alur, templat dan tarif / what stops publishing in the form, workflow, template and tariff */
+            problems: components["schemas"]["LayananDefinitionProblem"][];
             /** @description Komponen yang masih kosong: terbit ditolak selama ada / components still empty: publishing is refused while there are any */
             missing: ("requirements" | "procedure" | "timeLimit" | "cost" | "product" | "complaints" | "legalBasis" | "facilities" | "competence" | "supervision" | "staffing" | "serviceGuarantee" | "safetyGuarantee" | "performanceEvaluation")[];
             version: number | null;
@@ -24817,6 +25234,14 @@ export interface components {
             name: string;
             summary: string;
             standard: components["schemas"]["LayananStandard"];
+            /** @description Formulir permohonan: isian berurutan / the application form: ordered fields */
+            form: components["schemas"]["LayananForm"];
+            /** @description Tahapan pemrosesan / the processing stages */
+            workflow: components["schemas"]["LayananWorkflow"];
+            /** @description Templat dokumen hasil / the result document's template */
+            result: components["schemas"]["LayananResultTemplate"];
+            /** @description Aturan retribusi / the fee rule */
+            tariff: components["schemas"]["LayananTariff"];
             /** Format: date-time */
             publishedAt: string;
             publishedBy: string;
@@ -24831,6 +25256,116 @@ export interface components {
                     id: string;
                     en: string;
                 };
+            }[];
+        };
+        LayananTariff: {
+            /** @constant */
+            kind: "free";
+            /** @description Dokumen hasil baru diterbitkan setelah dibayar / the result is issued only once paid */
+            payBeforeIssue: boolean;
+        } | {
+            /** @constant */
+            kind: "fixed";
+            amount: number;
+            /** @description Dokumen hasil baru diterbitkan setelah dibayar / the result is issued only once paid */
+            payBeforeIssue: boolean;
+        } | {
+            /** @constant */
+            kind: "per_unit";
+            /** @description Isian angka / a number field */
+            field: string;
+            /** @description Tarif per satuan dalam rupiah, desimal dengan titik (12500.5) / rupiah per unit */
+            rate: string;
+            minimum?: number;
+            /** @description Dokumen hasil baru diterbitkan setelah dibayar / the result is issued only once paid */
+            payBeforeIssue: boolean;
+        } | {
+            /** @constant */
+            kind: "by_choice";
+            /** @description Isian pilihan tunggal / a single-choice field */
+            field: string;
+            amounts: {
+                [key: string]: number;
+            };
+            /** @description Dokumen hasil baru diterbitkan setelah dibayar / the result is issued only once paid */
+            payBeforeIssue: boolean;
+        };
+        LayananTariffInput: {
+            /** @constant */
+            kind: "free";
+            /** @description Dokumen hasil baru diterbitkan setelah dibayar / the result is issued only once paid */
+            payBeforeIssue: boolean;
+        } | {
+            /** @constant */
+            kind: "fixed";
+            amount: number;
+            /** @description Dokumen hasil baru diterbitkan setelah dibayar / the result is issued only once paid */
+            payBeforeIssue: boolean;
+        } | {
+            /** @constant */
+            kind: "per_unit";
+            /** @description Isian angka / a number field */
+            field: string;
+            /** @description Tarif per satuan dalam rupiah, desimal dengan titik (12500.5) / rupiah per unit */
+            rate: string;
+            minimum?: number;
+            /** @description Dokumen hasil baru diterbitkan setelah dibayar / the result is issued only once paid */
+            payBeforeIssue: boolean;
+        } | {
+            /** @constant */
+            kind: "by_choice";
+            /** @description Isian pilihan tunggal / a single-choice field */
+            field: string;
+            amounts: {
+                [key: string]: number;
+            };
+            /** @description Dokumen hasil baru diterbitkan setelah dibayar / the result is issued only once paid */
+            payBeforeIssue: boolean;
+        };
+        LayananWorkflow: {
+            stages: {
+                /** @description Kunci tetap tahap / the stage's stable key */
+                key: string;
+                name: {
+                    id: string;
+                    en?: string;
+                };
+                /**
+                 * @description check: periksa berkas (boleh dikembalikan ke pemohon); review: mis. survei lapangan (teruskan atau kembalikan satu tahap); decision: setujui/tolak dengan alasan; issue: terbitkan dokumen hasil / check, review, decision, issue
+                 * @enum {string}
+                 */
+                kind: "check" | "review" | "decision" | "issue";
+                actor: {
+                    /** @enum {string} */
+                    role: "layanan_counter" | "layanan_officer" | "unit_head" | "layanan_unit_manager";
+                    /** @description Perangkat daerah pelaksana; null: pemilik layanan / the acting unit; null: the service's own */
+                    unitId: string | null;
+                };
+                /** @description Target internal dalam hari kerja / internal target in working days */
+                days?: number;
+            }[];
+        };
+        LayananWorkflowInput: {
+            stages: {
+                /** @description Kunci tetap tahap / the stage's stable key */
+                key: string;
+                name: {
+                    id: string;
+                    en?: string;
+                };
+                /**
+                 * @description check: periksa berkas (boleh dikembalikan ke pemohon); review: mis. survei lapangan (teruskan atau kembalikan satu tahap); decision: setujui/tolak dengan alasan; issue: terbitkan dokumen hasil / check, review, decision, issue
+                 * @enum {string}
+                 */
+                kind: "check" | "review" | "decision" | "issue";
+                actor: {
+                    /** @enum {string} */
+                    role: "layanan_counter" | "layanan_officer" | "unit_head" | "layanan_unit_manager";
+                    /** @description Perangkat daerah pelaksana; null: pemilik layanan / the acting unit; null: the service's own */
+                    unitId: string | null;
+                };
+                /** @description Target internal dalam hari kerja / internal target in working days */
+                days?: number;
             }[];
         };
         Leader: {

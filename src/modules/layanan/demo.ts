@@ -1,7 +1,8 @@
 // The demo region's service catalogue: three published services with a
 // filled standard (a certificate of low income issued the same day by a
 // kecamatan, an environmental recommendation with a field survey, a reklame
-// permit with a fee), one of them on its second version, a domicile
+// permit with a fee), each with its form and workflow (demo-definitions.ts),
+// the certificate on its second version, a domicile
 // certificate still in draft, and two units' own pledges (the third pledges
 // the reference text). Two service managers and the kecamatan's counter
 // clerk sign in with the demo password. A year of satisfaction-survey forms
@@ -17,7 +18,9 @@ import type { DemoPlace } from '../../platform/modules/contract.js';
 import { units, users } from '../../platform/schema.js';
 import { createUser, grantRole } from '../../platform/auth/service.js';
 import { AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS, storedAnswers } from './domain/skm.js';
+import { defaultDefinition, type Definition } from './domain/definition.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
+import { reklameDefinition, sktmDefinitions, uklUplDefinition } from './demo-definitions.js';
 import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
 
@@ -112,25 +115,25 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
   const dpmptsp = { id: people.get('layanan.dpmptsp@sumedang.demo')!, label: 'layanan.dpmptsp@sumedang.demo' };
   const day = (d: number) => new Date(place.now.getTime() - d * 86_400_000);
 
-  const services: { unitId: string; slug: string; name: string; summary: string; by: typeof manager; versions: { standard: Standard; at: Date }[] }[] = [
+  const services: { unitId: string; slug: string; name: string; summary: string; by: typeof manager; versions: { standard: Standard; definition: Definition; at: Date }[] }[] = [
     {
       unitId: kecamatan, slug: 'surat-keterangan-tidak-mampu', name: 'Surat Keterangan Tidak Mampu (SKTM)', by: manager,
       summary: 'Surat keterangan bagi keluarga tidak mampu untuk keringanan biaya sekolah, berobat atau bantuan sosial; selesai pada hari yang sama.',
       // The first version asked for a letter from the village head as well; the second dropped it.
       versions: [
-        { standard: { ...sktm, requirements: [...sktm.requirements, 'Surat keterangan kepala desa/lurah'] }, at: day(120) },
-        { standard: sktm, at: day(30) },
+        { standard: { ...sktm, requirements: [...sktm.requirements, 'Surat keterangan kepala desa/lurah'] }, definition: sktmDefinitions[0], at: day(120) },
+        { standard: sktm, definition: sktmDefinitions[1], at: day(30) },
       ],
     },
     {
       unitId: place.unit('DLH'), slug: 'rekomendasi-ukl-upl', name: 'Rekomendasi UKL-UPL', by: manager,
       summary: 'Rekomendasi atas dokumen Upaya Pengelolaan dan Pemantauan Lingkungan Hidup bagi usaha berisiko menengah, dengan verifikasi lapangan.',
-      versions: [{ standard: uklUpl, at: day(90) }],
+      versions: [{ standard: uklUpl, definition: uklUplDefinition, at: day(90) }],
     },
     {
       unitId: place.unit('DPMPTSP'), slug: 'izin-reklame', name: 'Izin Penyelenggaraan Reklame', by: dpmptsp,
       summary: 'Izin memasang papan reklame, billboard, baliho atau spanduk di wilayah Kabupaten Sumedang; dikenai pajak reklame.',
-      versions: [{ standard: reklame, at: day(60) }],
+      versions: [{ standard: reklame, definition: reklameDefinition, at: day(60) }],
     },
     {
       unitId: kecamatan, slug: 'surat-keterangan-domisili', name: 'Surat Keterangan Domisili', by: manager,
@@ -143,13 +146,13 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
     const last = s.versions.at(-1);
     const [row] = await tx.insert(layananServices).values({
       regionCode: region, unitId: s.unitId, slug: s.slug, name: s.name, summary: s.summary, status: last ? 'published' : 'draft',
-      draft: last?.standard ?? domicile, version: s.versions.length, createdAt: s.versions[0]?.at ?? day(7), updatedAt: last?.at ?? day(7),
+      draft: last?.standard ?? domicile, ...(last?.definition ?? defaultDefinition()), version: s.versions.length, createdAt: s.versions[0]?.at ?? day(7), updatedAt: last?.at ?? day(7),
       updatedBy: s.by.id, updatedByLabel: s.by.label,
     }).returning();
     ids.set(s.slug, { id: row.id, unitId: s.unitId });
     if (s.versions.length > 0) {
       await tx.insert(layananStandardVersions).values(s.versions.map((v, i) => ({
-        regionCode: region, serviceId: row.id, version: i + 1, name: s.name, summary: s.summary, standard: v.standard, publishedAt: v.at, publishedBy: s.by.id, publishedByLabel: s.by.label,
+        regionCode: region, serviceId: row.id, version: i + 1, name: s.name, summary: s.summary, standard: v.standard, ...v.definition, publishedAt: v.at, publishedBy: s.by.id, publishedByLabel: s.by.label,
       })));
     }
   }

@@ -1,6 +1,7 @@
 // The public-services module's error codes (part of the API contract: never renamed).
 import type { ErrorEntry, Words } from '../../platform/errors.js';
 import { COMPONENTS, type ComponentKey } from './domain/standard.js';
+import type { Problem } from './domain/problems.js';
 import { standardReferenceData } from './reference/read.js';
 
 /** The components still empty, by their names in the regulation's order. */
@@ -14,6 +15,13 @@ const missingWords = (d: { missing?: ComponentKey[] }): Words | null => {
   };
 };
 
+/** A definition's problems, each in its language, with the field or stage it is about. */
+const problemWords = (d: { problems?: Problem[] }): Words | null => {
+  if (!d?.problems?.length) return null;
+  const list = (lang: 'id' | 'en') => d.problems!.map((p) => `${p.at ? `${p.at}: ` : ''}${p.messages[lang]}`).join(' ');
+  return { id: list('id'), en: list('en') };
+};
+
 export const layananErrors = {
   'layanan.service_not_found': [404, 'Layanan tidak ditemukan di daerah ini.', 'Service not found in this region.'],
   'layanan.version_not_found': [404, 'Versi standar pelayanan ini tidak ada.', 'This version of the service standard does not exist.'],
@@ -21,6 +29,8 @@ export const layananErrors = {
     (d?.slug ? { id: `Slug: "${d.slug}".`, en: `Slug: "${d.slug}".` } : null)],
   'layanan.not_your_unit': [403, 'Layanan ini milik perangkat daerah lain; Anda hanya mengelola layanan perangkat daerah Anda.', 'This service belongs to another unit; you manage only your own unit\'s services.'],
   'layanan.standard_incomplete': [409, 'Standar pelayanan belum lengkap: ke-14 komponen wajib diisi (dan tarif bila layanan berbayar) sebelum diterbitkan. Draf tetap tersimpan.', 'The service standard is incomplete: all 14 components (and the tariff when the service is not free) must be filled before publishing. The draft is kept.', missingWords],
+  'layanan.definition_invalid': [422, 'Formulir atau alur layanan tidak dapat disimpan; draf tidak diubah.', 'The service\'s form or workflow cannot be saved; the draft was not changed.', problemWords],
+  'layanan.definition_incomplete': [409, 'Formulir, alur, templat hasil atau tarif belum cocok satu sama lain atau dengan standar; perbaiki sebelum diterbitkan. Draf tetap tersimpan.', 'The form, workflow, result template or tariff do not fit each other or the standard yet; fix them before publishing. The draft is kept.', problemWords],
   'layanan.unchanged': [409, 'Tidak ada perubahan untuk diterbitkan: draf sama dengan versi yang berlaku.', 'Nothing to publish: the draft is the version already in force.'],
   'layanan.not_published': [409, 'Layanan ini tidak sedang diterbitkan, jadi tidak dapat diarsipkan.', 'This service is not published, so it cannot be archived.'],
   'layanan.published_once': [409, 'Layanan yang pernah diterbitkan tidak dihapus (versinya tetap dapat dibaca); arsipkan saja.', 'A service that was ever published is not deleted (its versions stay readable); archive it instead.'],

@@ -3,11 +3,13 @@
 // change not yet published (so editing, publishing and archiving would all
 // succeed if access were wrongly granted), and its unit's own pledge. The
 // draft's change is staff-only: nobody calling from outside may read it, the
-// public pages included. A survey form about that service and its population
+// public pages included; nor the published workflow and result template (the
+// public page shows the form and the tariff only). A survey form about that service and its population
 // for the year, so the results and the public index would name it.
 import { and, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { units } from '../../platform/schema.js';
+import { defaultDefinition, type Definition } from './domain/definition.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
 import { storedAnswers } from './domain/skm.js';
 import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
@@ -16,6 +18,20 @@ import { currentSkmInstrument } from './service/skm-instrument.js';
 const SLUG = 'izin-uji-isolasi';
 const SECRET_DRAFT = 'Persyaratan draf rahasia uji isolasi layanan';
 const SECRET_PLEDGE = 'Maklumat rahasia uji isolasi layanan';
+const SECRET_STAGE = 'Tahap internal rahasia uji isolasi layanan';
+const SECRET_SIGNER = 'Penanda tangan rahasia uji isolasi layanan';
+const SECRET_FIELD = 'Isian draf rahasia uji isolasi layanan';
+
+/** The published definition: a public form, a staff-only workflow stage and template; the draft adds a field nobody outside may see. */
+const definition = (draft: boolean): Definition => {
+  const d = defaultDefinition();
+  return {
+    form: { fields: [{ key: 'nama', label: { id: draft ? SECRET_FIELD : 'Nama pemohon' }, required: true, type: 'text', maxLength: 100 }] },
+    workflow: { stages: d.workflow.stages.map((st, i) => (i === 0 ? { ...st, name: { id: SECRET_STAGE } } : st)) },
+    result: { ...d.result, signer: SECRET_SIGNER },
+    tariff: d.tariff,
+  };
+};
 
 const filled = (requirement: string): Standard => {
   const s = emptyStandard();
@@ -35,10 +51,10 @@ export const layananIsolation: IsolationFixtures = {
     const service = await db.transaction(async (tx) => {
       const published = { name: 'Izin uji isolasi', summary: 'Layanan uji isolasi', standard: filled('KTP-el') };
       const [s] = await tx.insert(layananServices).values({
-        regionCode: region, unitId: unit.id, slug: SLUG, name: published.name, summary: published.summary, status: 'published', draft: filled(SECRET_DRAFT),
+        regionCode: region, unitId: unit.id, slug: SLUG, name: published.name, summary: published.summary, status: 'published', draft: filled(SECRET_DRAFT), ...definition(true),
         version: 1, createdAt: now, updatedAt: now, updatedByLabel: 'uji isolasi',
       }).returning();
-      await tx.insert(layananStandardVersions).values({ regionCode: region, serviceId: s.id, version: 1, ...published, publishedAt: now, publishedByLabel: 'uji isolasi' });
+      await tx.insert(layananStandardVersions).values({ regionCode: region, serviceId: s.id, version: 1, ...published, ...definition(false), publishedAt: now, publishedByLabel: 'uji isolasi' });
       await tx.insert(layananPledges).values({ regionCode: region, unitId: unit.id, text: SECRET_PLEDGE, updatedAt: now, updatedByLabel: 'uji isolasi' })
         .onConflictDoUpdate({ target: [layananPledges.regionCode, layananPledges.unitId], set: { text: SECRET_PLEDGE } });
       const instrument = currentSkmInstrument();
@@ -56,7 +72,7 @@ export const layananIsolation: IsolationFixtures = {
         'public/services/:slug': SLUG, layananUnitId: unit.id, layananServiceId: service.id,
       },
       secrets: [service.id],
-      private: [SECRET_DRAFT],
+      private: [SECRET_DRAFT, SECRET_STAGE, SECRET_SIGNER, SECRET_FIELD],
     };
   },
 

@@ -21,16 +21,18 @@ import { seedLayananDemo } from './demo.js';
 // (public routes). Counter staff (layanan_counter) enter paper satisfaction
 // forms for their unit's services (later they file applications for
 // walk-ins); service managers may too. Every reader sees the survey results.
+// Service officers (layanan_officer) act on workflow stages such as a
+// technical review or a field survey (the application slice); they read.
 const permissions = {
   // They list the region's units (a service's owner).
-  'region.staff': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
-  'layanan.read': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter', 'unit_head', 'head_of_region', 'region_admin'],
+  'region.staff': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter', 'layanan_officer'],
+  'layanan.read': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter', 'layanan_officer', 'unit_head', 'head_of_region', 'region_admin'],
   'layanan.manage': ['layanan_manager', 'layanan_unit_manager'],
   'layanan.skm.enter': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
-  interface ModuleRoles { layanan_manager: true; layanan_unit_manager: true; layanan_counter: true }
+  interface ModuleRoles { layanan_manager: true; layanan_unit_manager: true; layanan_counter: true; layanan_officer: true }
   interface ModulePermissions extends Record<keyof typeof permissions, true> {}
 }
 
@@ -44,6 +46,7 @@ export const layananModule = defineModule({
     { name: 'layanan_manager', label: { id: 'Pengelola katalog layanan publik', en: 'Public-service catalogue manager' }, scope: 'region', grantedBy: 'region_admin' },
     { name: 'layanan_unit_manager', label: { id: 'Pengelola layanan perangkat daerah', en: 'Unit service manager' }, scope: 'unit', grantedBy: 'region_admin' },
     { name: 'layanan_counter', label: { id: 'Petugas loket', en: 'Counter staff' }, scope: 'unit', grantedBy: 'region_admin' },
+    { name: 'layanan_officer', label: { id: 'Petugas pengolah layanan', en: 'Service officer' }, scope: 'unit', grantedBy: 'region_admin' },
   ],
   permissions,
   errors: layananErrors,

@@ -1,11 +1,16 @@
 // Tables of the public-services module. Everything is a region's own: every
-// primary key starts with region_code. A service's standard is kept as one
-// JSON document (domain/standard.ts checks its shape): the draft staff edit on
-// the service, and every published version as its own row, never changed.
+// primary key starts with region_code. A service's standard, form, workflow,
+// result template and tariff are kept as JSON documents (domain/ checks their
+// shapes): the draft staff edit on the service, and every published version
+// as its own row, never changed.
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ts } from '../../platform/db/columns.js';
+import type { FormDefinition } from './domain/form.js';
 import type { Standard } from './domain/standard.js';
+import type { ResultTemplate } from './domain/template.js';
+import type { TariffRule } from './domain/tariff.js';
+import type { Workflow } from './domain/workflow.js';
 import type { StoredAnswer } from './domain/skm.js';
 
 /** A service of the region's catalogue, owned by a unit; its draft standard and the number of its latest published version. */
@@ -20,6 +25,11 @@ export const layananServices = pgTable(
     summary: text('summary').notNull(),
     status: text('status').notNull(), // draft | published | archived
     draft: jsonb('draft').$type<Standard>().notNull(),
+    // The rest of the draft definition (domain/definition.ts), published with the standard.
+    form: jsonb('form').$type<FormDefinition>().notNull(),
+    workflow: jsonb('workflow').$type<Workflow>().notNull(),
+    result: jsonb('result').$type<ResultTemplate>().notNull(),
+    tariff: jsonb('tariff').$type<TariffRule>().notNull(),
     /** The latest published version; 0 before the first publication. */
     version: integer('version').notNull(),
     createdAt: ts('created_at').notNull(),
@@ -35,7 +45,7 @@ export const layananServices = pgTable(
   ],
 );
 
-/** A published version of a service: its name, summary and standard as the public read them from then on (applications keep theirs). */
+/** A published version of a service: its name, summary, standard, form, workflow, result template and tariff as they were from then on (applications keep theirs). */
 export const layananStandardVersions = pgTable(
   'layanan_standard_versions',
   {
@@ -45,6 +55,10 @@ export const layananStandardVersions = pgTable(
     name: text('name').notNull(),
     summary: text('summary').notNull(),
     standard: jsonb('standard').$type<Standard>().notNull(),
+    form: jsonb('form').$type<FormDefinition>().notNull(),
+    workflow: jsonb('workflow').$type<Workflow>().notNull(),
+    result: jsonb('result').$type<ResultTemplate>().notNull(),
+    tariff: jsonb('tariff').$type<TariffRule>().notNull(),
     publishedAt: ts('published_at').notNull(),
     publishedBy: uuid('published_by'),
     publishedByLabel: text('published_by_label').notNull(),

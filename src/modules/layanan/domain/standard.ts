@@ -87,10 +87,16 @@ export function missingComponents(s: Standard): ComponentKey[] {
   return COMPONENTS.filter((c) => !filled[c.key]).map((c) => c.key);
 }
 
-/** What a published version holds: the name and summary the public read with it, and its standard. */
-export interface Publishable { name: string; summary: string; standard: Standard }
+/** What a published version holds: the name and summary the public read with it, its standard, and the rest of its definition (domain/definition.ts). */
+export interface Publishable { name: string; summary: string; standard: Standard; [part: string]: unknown }
 
-const canonical = (p: Publishable) => JSON.stringify([p.name, p.summary, ...Object.keys(p.standard).sort().map((k) => [k, p.standard[k as keyof Standard]])]);
+/** JSON with every object's keys sorted: jsonb keeps its own key order, so two equal documents may print differently. */
+const stableJson = (v: unknown): string =>
+  (Array.isArray(v) ? `[${v.map(stableJson).join(',')}]`
+    : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`
+      : JSON.stringify(v));
+
+const canonical = (p: Publishable) => stableJson(p);
 
 export const samePublication = (a: Publishable, b: Publishable) => canonical(a) === canonical(b);
 

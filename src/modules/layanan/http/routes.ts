@@ -8,7 +8,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { regionParam, text } from '../../../platform/http/schemas.js';
 import { failures, instant, ok, words } from '../../../platform/http/responses.js';
+import { formShape } from '../domain/form.js';
 import { COMPONENTS, SLUG_MAX, SLUG_MIN, SLUG_PATTERN, standardSchema, TEXT_MAX } from '../domain/standard.js';
+import { resultShape } from '../domain/template.js';
+import { tariffShape } from '../domain/tariff.js';
+import { workflowShape } from '../domain/workflow.js';
 import { archiveService, createService, deleteService, listServices, listVersions, publishService, readVersion, serviceDetail, updateService } from '../service/catalogue.js';
 import { componentCatalogue } from '../service/components.js';
 import { setPledge, unitPledge } from '../service/pledges.js';
@@ -26,6 +30,14 @@ const componentKey = z.enum(COMPONENTS.map((c) => c.key) as [string, ...string[]
 const components = z.array(z.object({ no: z.number().int(), key: componentKey, group: z.enum(['delivery', 'management']), name: words }))
   .describe('Ke-14 komponen PermenPANRB 15/2014: nomor, kelompok (penyampaian/pengelolaan) dan nama / the 14 components: number, group (delivery/management) and name');
 const standard = standardSchema.meta({ id: 'LayananStandard' });
+const form = formShape.meta({ id: 'LayananForm' }).describe('Formulir permohonan: isian berurutan / the application form: ordered fields');
+const workflow = workflowShape.meta({ id: 'LayananWorkflow' }).describe('Tahapan pemrosesan / the processing stages');
+const result = resultShape.meta({ id: 'LayananResultTemplate' }).describe('Templat dokumen hasil / the result document\'s template');
+const tariff = tariffShape.meta({ id: 'LayananTariff' }).describe('Aturan retribusi / the fee rule');
+const definition = { form, workflow, result, tariff };
+const problem = z.object({
+  part: z.enum(['form', 'workflow', 'result', 'tariff']), code: z.string(), at: z.string().nullable().describe('Kunci isian atau tahap / the field or stage key'), messages: words,
+}).meta({ id: 'LayananDefinitionProblem' });
 
 const serviceInput = z.object({
   slug,
@@ -42,14 +54,15 @@ const serviceBrief = z.object({
 
 const serviceAnswer = z.object({
   id: z.string(), slug: z.string(), name: z.string(), summary: z.string(), status, unit,
-  standard: standard.describe('Draf standar pelayanan; publik membaca versi terbit / the draft standard; the public reads the published version'),
+  standard: standard.describe('Draf standar pelayanan; publik membaca versi terbit / the draft standard; the public reads the published version'), ...definition,
+  problems: z.array(problem).describe('Yang menghalangi terbit pada formulir, alur, templat dan tarif / what stops publishing in the form, workflow, template and tariff'),
   missing: z.array(componentKey).describe('Komponen yang masih kosong: terbit ditolak selama ada / components still empty: publishing is refused while there are any'),
   version: z.number().int().nullable(), publishedAt: instant.nullable(),
   unpublishedChanges: z.boolean().describe('Draf berbeda dari versi terbit / the draft differs from the published version'),
   updatedAt: instant, updatedBy: z.string(), editable: z.boolean(), components,
 }).meta({ id: 'LayananService' });
 
-const versionAnswer = z.object({ version: z.number().int(), name: z.string(), summary: z.string(), standard, publishedAt: instant, publishedBy: z.string(), components })
+const versionAnswer = z.object({ version: z.number().int(), name: z.string(), summary: z.string(), standard, ...definition, publishedAt: instant, publishedBy: z.string(), components })
   .meta({ id: 'LayananStandardVersion' });
 
 const pledgeAnswer = z.object({
@@ -63,8 +76,10 @@ const publicBrief = z.object({
 
 const publicAnswer = z.object({
   slug: z.string(), name: z.string(), summary: z.string(), unit: z.object({ name: z.string() }), version: z.number().int(), publishedAt: instant,
-  standard, components, pledge: z.object({ text: z.string() }).describe('Maklumat pelayanan perangkat daerah / the unit\'s service pledge'),
+  standard, form, tariff, components, pledge: z.object({ text: z.string() }).describe('Maklumat pelayanan perangkat daerah / the unit\'s service pledge'),
 }).meta({ id: 'LayananPublicService' });
+
+const optionalDefinition = { form: form.optional(), workflow: workflow.optional(), result: result.optional(), tariff: tariff.optional() };
 
 const writeFailures = ['layanan.service_not_found', 'layanan.not_your_unit'] as const;
 
@@ -84,8 +99,8 @@ export const layananRoutes = (ctx: AppContext) => async (app: FastifyInstance) =
     schema: {
       tags, summary: 'Buat layanan (draf) / Create a service (a draft)', params: regionParam,
       description: 'Standar kosong dengan jangka waktu 5 hari kerja (UU 30/2014 Pasal 53) bila tidak dikirim. Pengelola layanan perangkat daerah hanya untuk perangkat daerahnya. / An empty standard with a 5-working-day time limit when none is sent. A unit\'s service manager for their own unit only.',
-      body: serviceInput.extend({ standard: standard.optional() }),
-      response: { 201: serviceAnswer, ...failures('unit.not_found', 'layanan.not_your_unit', 'layanan.slug_taken') },
+      body: serviceInput.extend({ standard: standard.optional(), ...optionalDefinition }),
+      response: { 201: serviceAnswer, ...failures('unit.not_found', 'layanan.not_your_unit', 'layanan.slug_taken', 'layanan.definition_invalid') },
     },
   }, async (request, reply) => {
     const id = await createService(ctx, request.region!.code, request.actor, request.body);
@@ -101,9 +116,9 @@ export const layananRoutes = (ctx: AppContext) => async (app: FastifyInstance) =
     config: { access: 'layanan.manage' },
     schema: {
       tags, summary: 'Ubah draf layanan dan standar pelayanannya / Change a service\'s draft and its standard', params: serviceParam,
-      description: 'Yang dibaca publik berubah hanya saat diterbitkan. / What the public reads changes only when it is published.',
-      body: serviceInput.extend({ standard }),
-      response: { 200: serviceAnswer, ...failures(...writeFailures, 'unit.not_found', 'layanan.slug_taken') },
+      description: 'Yang dibaca publik berubah hanya saat diterbitkan. Formulir, alur, templat atau tarif yang tidak dikirim tetap seperti di draf. / What the public reads changes only when it is published. A form, workflow, template or tariff left out stays as the draft holds it.',
+      body: serviceInput.extend({ standard, ...optionalDefinition }),
+      response: { 200: serviceAnswer, ...failures(...writeFailures, 'unit.not_found', 'layanan.slug_taken', 'layanan.definition_invalid') },
     },
   }, async (request) => {
     await updateService(ctx, request.region!.code, request.actor, request.params.serviceId, request.body);
@@ -122,8 +137,8 @@ export const layananRoutes = (ctx: AppContext) => async (app: FastifyInstance) =
     config: { access: 'layanan.manage' },
     schema: {
       tags, summary: 'Terbitkan standar pelayanan / Publish the service standard', params: serviceParam,
-      description: 'Ke-14 komponen wajib terisi. Perubahan sejak versi terakhir menjadi versi baru; versi lama tetap dapat dibaca. Layanan arsip tanpa perubahan terbit lagi dengan versinya. / All 14 components must be filled. Changes since the last version become a new version; earlier versions stay readable. An archived service without changes is published again under its version.',
-      response: { 200: serviceAnswer, ...failures(...writeFailures, 'layanan.standard_incomplete', 'layanan.unchanged') },
+      description: 'Ke-14 komponen wajib terisi, dan formulir, alur, templat serta tarif cocok satu sama lain. Perubahan sejak versi terakhir menjadi versi baru; versi lama tetap dapat dibaca. Layanan arsip tanpa perubahan terbit lagi dengan versinya. / All 14 components must be filled, and the form, workflow, template and tariff fit each other. Changes since the last version become a new version; earlier versions stay readable. An archived service without changes is published again under its version.',
+      response: { 200: serviceAnswer, ...failures(...writeFailures, 'layanan.standard_incomplete', 'layanan.definition_incomplete', 'layanan.unchanged') },
     },
   }, async (request) => {
     await publishService(ctx, request.region!.code, request.actor, request.params.serviceId);
@@ -184,7 +199,7 @@ export const layananRoutes = (ctx: AppContext) => async (app: FastifyInstance) =
   r.get(`${R}/public/services/:slug`, {
     config: { access: 'public' },
     schema: {
-      tags, summary: 'Satu layanan terbit: standar yang berlaku dan maklumat (publik) / One published service: the standard in force and the pledge (public)',
+      tags, summary: 'Satu layanan terbit: standar yang berlaku, formulir, tarif dan maklumat (publik) / One published service: the standard in force, the form, the tariff and the pledge (public)',
       params: regionParam.extend({ slug: z.string().max(SLUG_MAX) }),
       response: { 200: publicAnswer, ...failures('layanan.service_not_found') },
     },

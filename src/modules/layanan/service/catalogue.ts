@@ -10,13 +10,15 @@ import { AppError } from '../../../platform/errors.js';
 import { audit, changedFields } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import { units } from '../../../platform/schema.js';
+import { defaultDefinition, definitionProblems, partProblems, type Definition } from '../domain/definition.js';
 import { emptyStandard, missingComponents, normaliseStandard, publication, type Publishable, type ServiceStatus, type Standard } from '../domain/standard.js';
 import { layananServices, layananStandardVersions } from '../schema.js';
 import { actorLabel, ensureManagesUnit, managesUnit, unitIn } from './access.js';
 
 type ServiceRow = typeof layananServices.$inferSelect;
 
-export interface ServiceInput { slug: string; name: string; summary: string; unitId: string; standard?: Standard }
+/** A draft as staff send it; a definition part left out keeps what the draft holds (a new service: the default). */
+export interface ServiceInput extends Partial<Definition> { slug: string; name: string; summary: string; unitId: string; standard?: Standard }
 
 async function serviceFor(db: Queryable, regionCode: string, id: string, lock?: 'update'): Promise<ServiceRow> {
   const q = db.select().from(layananServices).where(and(eq(layananServices.regionCode, regionCode), eq(layananServices.id, id)));
@@ -37,25 +39,43 @@ async function latestVersion(db: Queryable, regionCode: string, serviceId: strin
   return v ?? null;
 }
 
-const draftOf = (s: ServiceRow): Publishable => ({ name: s.name, summary: s.summary, standard: s.draft });
+const definitionOf = (s: Definition): Definition => ({ form: s.form, workflow: s.workflow, result: s.result, tariff: s.tariff });
+const draftOf = (s: ServiceRow): Publishable => ({ name: s.name, summary: s.summary, standard: s.draft, ...definitionOf(s) });
+const versionOf = (v: typeof layananStandardVersions.$inferSelect): Publishable => ({ name: v.name, summary: v.summary, standard: v.standard, ...definitionOf(v) });
+
+/**
+ * The definition a draft will hold: the parts sent over those kept, refused
+ * (422) when a part breaks its own rules or a stage names a unit not of the
+ * region. How the parts fit each other is publishing's check: a draft may be
+ * half-way through an edit.
+ */
+async function checkedDefinition(db: Queryable, regionCode: string, kept: Definition, input: Partial<Definition>): Promise<Definition> {
+  const d: Definition = { form: input.form ?? kept.form, workflow: input.workflow ?? kept.workflow, result: input.result ?? kept.result, tariff: input.tariff ?? kept.tariff };
+  const problems = partProblems(d);
+  if (problems.length > 0) throw new AppError('layanan.definition_invalid', { problems });
+  for (const unitId of new Set(d.workflow.stages.map((s) => s.actor.unitId).filter((u): u is string => u !== null))) await unitIn(db, regionCode, unitId);
+  return d;
+}
 
 export async function createService(ctx: AppContext, regionCode: string, actor: Actor, input: ServiceInput): Promise<string> {
   return ctx.database.db.transaction(async (tx) => {
     await unitIn(tx, regionCode, input.unitId);
     ensureManagesUnit(actor, regionCode, input.unitId);
     await ensureSlugFree(tx, regionCode, input.slug, null);
+    const definition = await checkedDefinition(tx, regionCode, defaultDefinition(), input);
     const now = ctx.clock.now();
     const [row] = await tx.insert(layananServices).values({
       regionCode, unitId: input.unitId, slug: input.slug, name: input.name, summary: input.summary, status: 'draft',
-      draft: normaliseStandard(input.standard ?? emptyStandard()), version: 0, createdAt: now, updatedAt: now, updatedBy: actor.userId, updatedByLabel: actorLabel(actor),
+      draft: normaliseStandard(input.standard ?? emptyStandard()), ...definition, version: 0, createdAt: now, updatedAt: now, updatedBy: actor.userId, updatedByLabel: actorLabel(actor),
     }).returning();
     await audit(tx, now, actor, regionCode, 'layanan.service_create', 'layanan_service', row.id, { slug: row.slug, unitId: row.unitId });
     return row.id;
   });
 }
 
-/** A draft's fields with its standard's components beside them, so the audit log shows each component that changed. */
-const auditable = ({ draft, ...rest }: { slug: string; name: string; summary: string; unitId: string; draft: Standard }): Record<string, unknown> => ({ ...rest, ...draft });
+type Auditable = { slug: string; name: string; summary: string; unitId: string; draft: Standard } & Definition;
+/** A draft's fields with its standard's components beside them, so the audit log shows each component (and definition part) that changed. */
+const auditable = ({ draft, ...rest }: Auditable): Record<string, unknown> => ({ ...rest, ...draft });
 
 /** Replaces the draft (name, address, summary, owning unit, standard); what the public reads changes only when it is published. */
 export async function updateService(ctx: AppContext, regionCode: string, actor: Actor, id: string, input: ServiceInput & { standard: Standard }): Promise<void> {
@@ -67,12 +87,13 @@ export async function updateService(ctx: AppContext, regionCode: string, actor: 
       ensureManagesUnit(actor, regionCode, input.unitId);
     }
     if (input.slug !== before.slug) await ensureSlugFree(tx, regionCode, input.slug, id);
-    const fields = { slug: input.slug, name: input.name, summary: input.summary, unitId: input.unitId, draft: normaliseStandard(input.standard) };
+    const definition = await checkedDefinition(tx, regionCode, before, input);
+    const fields = { slug: input.slug, name: input.name, summary: input.summary, unitId: input.unitId, draft: normaliseStandard(input.standard), ...definition };
     const now = ctx.clock.now();
     await tx.update(layananServices).set({ ...fields, updatedAt: now, updatedBy: actor.userId, updatedByLabel: actorLabel(actor) })
       .where(and(eq(layananServices.regionCode, regionCode), eq(layananServices.id, id)));
     await audit(tx, now, actor, regionCode, 'layanan.service_update', 'layanan_service', id, { slug: fields.slug },
-      changedFields(auditable({ slug: before.slug, name: before.name, summary: before.summary, unitId: before.unitId, draft: before.draft }), auditable(fields)));
+      changedFields(auditable({ slug: before.slug, name: before.name, summary: before.summary, unitId: before.unitId, draft: before.draft, ...definitionOf(before) }), auditable(fields)));
   });
 }
 
@@ -87,15 +108,17 @@ export async function publishService(ctx: AppContext, regionCode: string, actor:
     ensureManagesUnit(actor, regionCode, service.unitId);
     const missing = missingComponents(service.draft);
     if (missing.length > 0) throw new AppError('layanan.standard_incomplete', { missing });
+    const problems = definitionProblems(service, service.draft);
+    if (problems.length > 0) throw new AppError('layanan.definition_incomplete', { problems });
     const latest = await latestVersion(tx, regionCode, id);
     const draft = draftOf(service);
-    const step = publication(service.status as ServiceStatus, latest && { name: latest.name, summary: latest.summary, standard: latest.standard }, draft);
+    const step = publication(service.status as ServiceStatus, latest && versionOf(latest), draft);
     if (step === 'unchanged') throw new AppError('layanan.unchanged');
     const now = ctx.clock.now();
     const version = step === 'new_version' ? service.version + 1 : service.version;
     if (step === 'new_version') {
       await tx.insert(layananStandardVersions).values({
-        regionCode, serviceId: id, version, ...draft, publishedAt: now, publishedBy: actor.userId, publishedByLabel: actorLabel(actor),
+        regionCode, serviceId: id, version, name: draft.name, summary: draft.summary, standard: service.draft, ...definitionOf(service), publishedAt: now, publishedBy: actor.userId, publishedByLabel: actorLabel(actor),
       });
     }
     await tx.update(layananServices).set({ status: 'published', version, updatedAt: now })
@@ -148,10 +171,10 @@ export async function serviceDetail(ctx: AppContext, regionCode: string, actor: 
     db.select(unitColumns).from(units).where(and(eq(units.regionCode, regionCode), eq(units.id, s.unitId))),
     latestVersion(db, regionCode, id),
   ]);
-  const step = publication(s.status as ServiceStatus, latest && { name: latest.name, summary: latest.summary, standard: latest.standard }, draftOf(s));
+  const step = publication(s.status as ServiceStatus, latest && versionOf(latest), draftOf(s));
   return {
     id: s.id, slug: s.slug, name: s.name, summary: s.summary, status: s.status as ServiceStatus, unit,
-    standard: s.draft, missing: missingComponents(s.draft), version: s.version || null, publishedAt: latest?.publishedAt ?? null,
+    standard: s.draft, ...definitionOf(s), missing: missingComponents(s.draft), problems: definitionProblems(s, s.draft), version: s.version || null, publishedAt: latest?.publishedAt ?? null,
     unpublishedChanges: step === 'new_version' && s.version > 0, updatedAt: s.updatedAt, updatedBy: s.updatedByLabel, editable: managesUnit(actor, regionCode, s.unitId),
   };
 }
@@ -171,5 +194,5 @@ export async function readVersion(ctx: AppContext, regionCode: string, id: strin
   const [v] = await db.select().from(layananStandardVersions)
     .where(and(eq(layananStandardVersions.regionCode, regionCode), eq(layananStandardVersions.serviceId, id), eq(layananStandardVersions.version, version)));
   if (!v) throw new AppError('layanan.version_not_found');
-  return { version: v.version, name: v.name, summary: v.summary, standard: v.standard, publishedAt: v.publishedAt, publishedBy: v.publishedByLabel };
+  return { version: v.version, name: v.name, summary: v.summary, standard: v.standard, ...definitionOf(v), publishedAt: v.publishedAt, publishedBy: v.publishedByLabel };
 }

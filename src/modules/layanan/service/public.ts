@@ -28,7 +28,7 @@ export function publicServices(ctx: AppContext, regionCode: string, q: string | 
   });
 }
 
-/** One published service: its standard in force and its unit's pledge. */
+/** One published service: its standard in force, the form to apply with and the fee rule (the workflow and result template are staff's), and its unit's pledge. */
 export async function publicService(ctx: AppContext, regionCode: string, slug: string) {
   const db = ctx.database.db;
   const [row] = await db.select({ s: layananServices, v: layananStandardVersions, unit: { id: units.id, name: units.name } }).from(layananServices)
@@ -38,6 +38,6 @@ export async function publicService(ctx: AppContext, regionCode: string, slug: s
   const pledge = (await pledgesOf(db, regionCode, [row.unit.id])).get(row.unit.id)!;
   return {
     slug: row.s.slug, name: row.v.name, summary: row.v.summary, unit: { name: row.unit.name }, version: row.v.version, publishedAt: row.v.publishedAt,
-    standard: row.v.standard, pledge: { text: pledge.text },
+    standard: row.v.standard, form: row.v.form, tariff: row.v.tariff, pledge: { text: pledge.text },
   };
 }

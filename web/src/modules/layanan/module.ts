@@ -22,5 +22,5 @@ export const layanan: WebModule = {
     { path: '/staff/:region/layanan/:serviceId', component: page(() => import('./pages/Staff.js').then((m) => m.ServiceEditorPage)) },
   ],
   menu: [{ label: { id: 'Layanan', en: 'Services' }, href: (r) => `/staff/${r}/layanan`, permission: 'layanan.read' }],
-  landing: { roles: ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'], href: (r) => `/staff/${r}/layanan` },
+  landing: { roles: ['layanan_manager', 'layanan_unit_manager', 'layanan_counter', 'layanan_officer'], href: (r) => `/staff/${r}/layanan` },
 };
