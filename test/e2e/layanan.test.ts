@@ -24,7 +24,7 @@ describeInBrowser('Public services in Chromium', (b) => {
     await page.getByRole('link', { name: 'Surat Keterangan Tidak Mampu (SKTM)' }).click();
     await eventually(() => page.getByRole('heading', { name: 'Surat Keterangan Tidak Mampu (SKTM)' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
-      'Komponen penyampaian pelayanan', 'Komponen pengelolaan pelayanan', 'Maklumat pelayanan Kecamatan Sumedang Selatan',
+      'Komponen penyampaian pelayanan', 'Komponen pengelolaan pelayanan', 'Isian formulir permohonan', 'Maklumat pelayanan Kecamatan Sumedang Selatan',
     ]);
     expect(await page.locator('[data-component="timeLimit"] dd').textContent()).toContain('1 hari kerja');
     expect(await page.locator('[data-component="cost"] dd').textContent()).toContain('Gratis');
@@ -43,7 +43,7 @@ describeInBrowser('Public services in Chromium', (b) => {
 
     // An empty component: saved as a draft, refused on publishing in words.
     await page.getByLabel('7. Dasar Hukum').fill('');
-    await page.getByLabel('Jangka waktu (hari kerja)').fill('3');
+    await page.getByLabel('Jangka waktu (hari kerja)').fill('7');
     await page.getByRole('button', { name: 'Simpan draf' }).click();
     await eventually(() => page.getByText('Draf disimpan.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Terbitkan' }).click();
@@ -59,7 +59,7 @@ describeInBrowser('Public services in Chromium', (b) => {
 
     const citizen = await b.newPage({ viewport: PHONE });
     await citizen.goto(b.url('/r/32.11/layanan/izin-reklame'));
-    await eventually(() => citizen.locator('[data-component="timeLimit"] dd').textContent()).toContain('3 hari kerja');
+    await eventually(() => citizen.locator('[data-component="timeLimit"] dd').textContent()).toContain('7 hari kerja');
     expect(await citizen.getByText('Standar pelayanan versi 2', { exact: false }).isVisible()).toBe(true);
   });
 });

@@ -5,6 +5,7 @@
 // the demo test (catalogue.test.ts publishes nothing invalid).
 import { defaultDefinition, type Definition } from './domain/definition.js';
 import type { FormField } from './domain/form.js';
+import type { Stage } from './domain/workflow.js';
 
 const w = (id: string, en: string) => ({ id, en });
 
@@ -13,6 +14,12 @@ const applicant: FormField[] = [
   { key: 'nama', label: w('Nama lengkap', 'Full name'), required: true, type: 'text', maxLength: 100 },
   { key: 'alamat', label: w('Alamat', 'Address'), required: true, type: 'address' },
 ];
+const stage = (key: string, id: string, en: string, kind: Stage['kind'], role: Stage['actor']['role'], days: number): Stage =>
+  ({ key, name: w(id, en), kind, actor: { role, unitId: null }, days });
+/** The head of the office decides, in both offices' services. */
+const headDecision = (days: number) => stage('keputusan', 'Keputusan Kepala Dinas', 'Head\'s decision', 'decision', 'unit_head', days);
+/** A result letter: its number first, then the body. */
+const letter = (title: string, body: string[], signer: string) => ({ title, paragraphs: ['Nomor: {{nomor}}', ...body], signer });
 const doc = (key: string, id: string, en: string, required = true): FormField =>
   ({ key, label: w(id, en), required, type: 'document', accept: ['pdf', 'jpeg', 'png'], maxSizeMb: 5, multiple: false });
 
@@ -30,15 +37,10 @@ const sktmFields: FormField[] = [
   doc('pengantar', 'Surat pengantar RT/RW', 'Neighbourhood letter'),
 ];
 
-const sktmResult = {
-  title: 'SURAT KETERANGAN TIDAK MAMPU',
-  paragraphs: [
-    'Nomor: {{nomor}}',
-    'Camat Sumedang Selatan menerangkan bahwa {{nama}}, NIK {{nik}}, beralamat di\n{{alamat}}\nadalah benar warga dari keluarga tidak mampu.',
-    'Surat keterangan ini diberikan untuk keperluan {{keperluan}} {{keperluan_lain}} dan berlaku tiga bulan sejak tanggal {{tanggal}}.',
-  ],
-  signer: 'Camat Sumedang Selatan',
-};
+const sktmResult = letter('SURAT KETERANGAN TIDAK MAMPU', [
+  'Camat Sumedang Selatan menerangkan bahwa {{nama}}, NIK {{nik}}, beralamat di\n{{alamat}}\nadalah benar warga dari keluarga tidak mampu.',
+  'Surat keterangan ini diberikan untuk keperluan {{keperluan}} {{keperluan_lain}} dan berlaku tiga bulan sejak tanggal {{tanggal}}.',
+], 'Camat Sumedang Selatan');
 
 /** The certificate: the first version also asked for the village head's letter; the second dropped it. */
 export const sktmDefinitions: Definition[] = [
@@ -58,21 +60,16 @@ export const uklUplDefinition: Definition = {
     { key: 'foto_lokasi', label: w('Foto lokasi', 'Site photos'), required: true, type: 'document', accept: ['jpeg', 'png'], maxSizeMb: 5, multiple: true, maxCount: 5 },
   ] },
   workflow: { stages: [
-    { key: 'periksa', name: w('Pemeriksaan kelengkapan', 'Completeness check'), kind: 'check', actor: { role: 'layanan_counter', unitId: null }, days: 1 },
-    { key: 'substansi', name: w('Pemeriksaan substansi oleh tim teknis', 'Technical review'), kind: 'review', actor: { role: 'layanan_officer', unitId: null }, days: 3 },
-    { key: 'survei', name: w('Verifikasi lapangan', 'Field survey'), kind: 'review', actor: { role: 'layanan_officer', unitId: null }, days: 3 },
-    { key: 'keputusan', name: w('Keputusan Kepala Dinas', 'Head\'s decision'), kind: 'decision', actor: { role: 'unit_head', unitId: null }, days: 2 },
-    { key: 'terbit', name: w('Penerbitan rekomendasi', 'Issuing'), kind: 'issue', actor: { role: 'layanan_counter', unitId: null }, days: 1 },
+    stage('periksa', 'Pemeriksaan kelengkapan', 'Completeness check', 'check', 'layanan_counter', 1),
+    stage('substansi', 'Pemeriksaan substansi oleh tim teknis', 'Technical review', 'review', 'layanan_officer', 3),
+    stage('survei', 'Verifikasi lapangan', 'Field survey', 'review', 'layanan_officer', 3),
+    headDecision(2),
+    stage('terbit', 'Penerbitan rekomendasi', 'Issuing', 'issue', 'layanan_counter', 1),
   ] },
-  result: {
-    title: 'REKOMENDASI UKL-UPL',
-    paragraphs: [
-      'Nomor: {{nomor}}',
-      'Berdasarkan pemeriksaan dokumen dan verifikasi lapangan, Dinas Lingkungan Hidup memberikan rekomendasi UKL-UPL kepada {{nama}} untuk kegiatan {{nama_usaha}} (NIB {{nib}}) seluas {{luas_lahan}} m² di\n{{lokasi}}.',
-      'Rekomendasi ini menjadi dasar penerbitan Persetujuan Lingkungan. Ditetapkan pada tanggal {{tanggal}}.',
-    ],
-    signer: 'Kepala Dinas Lingkungan Hidup',
-  },
+  result: letter('REKOMENDASI UKL-UPL', [
+    'Berdasarkan pemeriksaan dokumen dan verifikasi lapangan, Dinas Lingkungan Hidup memberikan rekomendasi UKL-UPL kepada {{nama}} untuk kegiatan {{nama_usaha}} (NIB {{nib}}) seluas {{luas_lahan}} m² di\n{{lokasi}}.',
+    'Rekomendasi ini menjadi dasar penerbitan Persetujuan Lingkungan. Ditetapkan pada tanggal {{tanggal}}.',
+  ], 'Kepala Dinas Lingkungan Hidup'),
   tariff: { kind: 'free', payBeforeIssue: false },
 };
 
@@ -89,19 +86,14 @@ export const reklameDefinition: Definition = {
     doc('izin_pemilik', 'Persetujuan pemilik lahan/bangunan', 'Landowner\'s consent'),
   ] },
   workflow: { stages: [
-    { key: 'periksa', name: w('Pemeriksaan berkas', 'Document check'), kind: 'check', actor: { role: 'layanan_counter', unitId: null }, days: 1 },
-    { key: 'tinjau', name: w('Peninjauan lokasi dan konstruksi', 'Site and construction review'), kind: 'review', actor: { role: 'layanan_officer', unitId: null }, days: 2 },
-    { key: 'keputusan', name: w('Keputusan Kepala Dinas', 'Head\'s decision'), kind: 'decision', actor: { role: 'unit_head', unitId: null }, days: 1 },
-    { key: 'terbit', name: w('Penerbitan izin setelah pembayaran', 'Issuing once paid'), kind: 'issue', actor: { role: 'layanan_counter', unitId: null }, days: 1 },
+    stage('periksa', 'Pemeriksaan berkas', 'Document check', 'check', 'layanan_counter', 1),
+    stage('tinjau', 'Peninjauan lokasi dan konstruksi', 'Site and construction review', 'review', 'layanan_officer', 2),
+    headDecision(1),
+    stage('terbit', 'Penerbitan izin setelah pembayaran', 'Issuing once paid', 'issue', 'layanan_counter', 1),
   ] },
-  result: {
-    title: 'IZIN PENYELENGGARAAN REKLAME',
-    paragraphs: [
-      'Nomor: {{nomor}}',
-      'Diberikan izin kepada {{nama}} (NIK {{nik}}) untuk menyelenggarakan reklame jenis {{jenis}} seluas {{luas}} m² di\n{{lokasi}}\nmulai {{mulai}}, sesuai gambar desain yang dilampirkan.',
-      'Ditetapkan di Sumedang pada tanggal {{tanggal}}.',
-    ],
-    signer: 'Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu',
-  },
+  result: letter('IZIN PENYELENGGARAAN REKLAME', [
+    'Diberikan izin kepada {{nama}} (NIK {{nik}}) untuk menyelenggarakan reklame jenis {{jenis}} seluas {{luas}} m² di\n{{lokasi}}\nmulai {{mulai}}, sesuai gambar desain yang dilampirkan.',
+    'Ditetapkan di Sumedang pada tanggal {{tanggal}}.',
+  ], 'Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu'),
   tariff: { kind: 'per_unit', field: 'luas', rate: '150000', minimum: 100_000, payBeforeIssue: true },
 };

@@ -1,6 +1,6 @@
 // The region's public services, for anyone and phone first: the published
 // catalogue with a search by name, and a service's page with its standard in
-// force and its unit's pledge. What is shown is decided by the API (published
+// force, its application form's fields, its fee and its unit's pledge. What is shown is decided by the API (published
 // versions only); these pages only lay it out.
 import { useState, type FormEvent } from 'react';
 import { RegionGate } from '../../../components/RegionGate.js';
@@ -12,6 +12,7 @@ import { formatScore } from '../components/format.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
+import { useText } from '../components/FormFields.js';
 import { StandardView } from '../components/StandardView.js';
 import type { PublicService, PublicServiceBrief, PublicSkm } from '../components/types.js';
 
@@ -104,6 +105,7 @@ function ServiceView({ region, slug }: { region: RegionProfile; slug: string }) 
           <p>{s.summary}</p>
           <p className="small muted">{s.unit.name} · {t('layanan.public.version', { version: s.version, date: formatDate(s.publishedAt, region, locale) })}</p>
           <StandardView standard={s.standard} components={s.components} />
+          <ApplicationForm service={s} />
           <section aria-labelledby="pledge">
             <h2 id="pledge">{t('layanan.pledgeOf', { unit: s.unit.name })}</h2>
             <blockquote className="layanan-pledge">{s.pledge.text}</blockquote>
@@ -111,5 +113,27 @@ function ServiceView({ region, slug }: { region: RegionProfile; slug: string }) 
         </>
       )}
     </div>
+  );
+}
+
+/** What the applicant will be asked for: each field of the form in force, and the fee rule (the application page fills them). */
+function ApplicationForm({ service }: { service: PublicService }) {
+  const { t } = useI18n();
+  const text = useText();
+  const fee = service.tariff;
+  return (
+    <section aria-labelledby="form">
+      <h2 id="form">{t('layanan.public.formTitle')}</h2>
+      {service.form.fields.length === 0 ? <p className="muted">{t('layanan.public.formEmpty')}</p> : (
+        <ul className="layanan-form-list">
+          {service.form.fields.map((f) => (
+            <li key={f.key}>{text(f.label)}{f.required && !f.showIf && <span className="muted"> ({t('layanan.form.required')})</span>}
+              {f.type === 'document' && <span className="small muted"> · {t('layanan.form.documentHint', { types: f.accept.join(', ').toUpperCase(), mb: f.maxSizeMb, n: f.multiple ? f.maxCount ?? 10 : 1 })}</span>}</li>
+          ))}
+        </ul>
+      )}
+      <p><strong>{t('layanan.public.fee')}:</strong> {t(`layanan.def.tariff.${fee.kind}`)}
+        {fee.kind !== 'free' && fee.payBeforeIssue && <> · {t('layanan.def.payBeforeIssue')}</>}</p>
+    </section>
   );
 }

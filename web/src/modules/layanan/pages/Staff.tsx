@@ -1,6 +1,7 @@
 // The staff side of the catalogue: every service with its status and a form
-// for a new draft; a service's editor (its name, address, unit and the 14
-// components), publishing and archiving, its published versions, and its
+// for a new draft; a service's editor (its name, address, unit, the 14
+// components, and its form, workflow, result template and tariff, with a live
+// preview of the form), publishing and archiving, its published versions, and its
 // unit's pledge. Who may change what is the API's rule; the page shows the
 // forms to those the API says may (`editable`).
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
@@ -14,6 +15,7 @@ import { useStaffApi } from '../../../query.js';
 import { Link, navigate, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { RegionProfile, Unit } from '../../../types.js';
+import { FormBuilder, FormPreview, StageEditor, TariffEditor, TemplateEditor } from '../components/DefinitionEditor.js';
 import { StandardView } from '../components/StandardView.js';
 import type { Pledge, Service, ServiceBrief, Standard } from '../components/types.js';
 import { publicPath } from './Public.js';
@@ -95,7 +97,7 @@ export function ServiceEditorPage({ params }: { params: Params }) {
   return <LayananPage region={params.region}>{(region) => <Editor region={region} id={params.serviceId} />}</LayananPage>;
 }
 
-type Draft = { name: string; slug: string; summary: string; unitId: string; standard: Standard };
+type Draft = Pick<Service, 'name' | 'slug' | 'summary' | 'standard' | 'form' | 'workflow' | 'result' | 'tariff'> & { unitId: string };
 
 function Editor({ region, id }: { region: RegionProfile; id: string }) {
   const { t, pick, locale } = useI18n();
@@ -108,7 +110,7 @@ function Editor({ region, id }: { region: RegionProfile; id: string }) {
   const [done, setDone] = useState<string>();
   const s = service.data;
   useEffect(() => {
-    if (s) setDraft({ name: s.name, slug: s.slug, summary: s.summary, unitId: s.unit.id, standard: s.standard });
+    if (s) setDraft({ name: s.name, slug: s.slug, summary: s.summary, unitId: s.unit.id, standard: s.standard, form: s.form, workflow: s.workflow, result: s.result, tariff: s.tariff });
   }, [s]);
   if (service.error) return <ErrorMessage error={service.error} />;
   if (!s || !draft) return <Loading />;
@@ -146,6 +148,10 @@ function Editor({ region, id }: { region: RegionProfile; id: string }) {
       {!s.editable && <p className="alert">{t('layanan.readOnly')}</p>}
       {s.unpublishedChanges && <p className="alert">{t('layanan.unpublished')}</p>}
       {s.missing.length > 0 && <p className="small muted">{t('layanan.missing', { list: s.missing.map((k) => names.get(k)).join('; ') })}</p>}
+      {s.problems.length > 0 && (
+        <div className="small muted"><p>{t('layanan.def.problems')}</p>
+          <ul>{s.problems.map((p, i) => <li key={i}>{p.at && <code>{p.at}</code>} {pick(p.messages)}</li>)}</ul></div>
+      )}
       {done && <Flash>{done}</Flash>}
       <ErrorMessage error={error} />
       <form aria-label={t('layanan.save')} onSubmit={save}>
@@ -180,9 +186,14 @@ function Editor({ region, id }: { region: RegionProfile; id: string }) {
           {textField('complaints')}
           <h2>{t('layanan.group.management')}</h2>
           {(['legalBasis', 'facilities', 'competence', 'supervision', 'staffing', 'serviceGuarantee', 'safetyGuarantee', 'performanceEvaluation'] as const).map(textField)}
+          <FormBuilder form={draft.form} onChange={(form) => setDraft({ ...draft, form })} />
+          <StageEditor workflow={draft.workflow} units={units.data ?? []} onChange={(workflow) => setDraft({ ...draft, workflow })} />
+          <TemplateEditor result={draft.result} form={draft.form} onChange={(result) => setDraft({ ...draft, result })} />
+          <TariffEditor tariff={draft.tariff} form={draft.form} onChange={(tariff) => setDraft({ ...draft, tariff })} />
           <button type="submit">{t('layanan.save')}</button>
         </fieldset>
       </form>
+      <FormPreview form={draft.form} region={region} />
       {s.editable && (
         <p>
           <button type="button" onClick={() => void act(() => api<Service>(`${url}/publish`, { method: 'POST' }), (r) => t('layanan.published', { version: r.version ?? 0 }))}>{t('layanan.publish')}</button>{' '}
