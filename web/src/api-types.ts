@@ -24009,6 +24009,1288 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/layanan/services/{serviceId}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ajukan permohonan layanan (warga yang masuk) / File an application (a signed-in citizen)
+         * @description multipart/form-data: isian sebagai JSON pada bagian `permohonan`, setiap berkas pada bagian `berkas.<kunci isian>` (PDF, JPEG, PNG; diperiksa dari isinya; paling besar menurut formulir, maks. 10 MB; gambar disimpan ulang sebagai JPEG tanpa metadata). JSON biasa bila formulir tanpa berkas. / the answers as JSON in the part `permohonan`, each file in a part `berkas.<field key>` (checked by content; images re-encoded as JPEG without metadata). Plain JSON when the form has no documents. Warga harus masuk dengan akun yang surelnya sudah dikonfirmasi. Isian diperiksa persis terhadap formulir versi terbit (NIK, alamat, berkas wajib, isian bersyarat); semua kesalahan sekaligus, per isian. Batas waktu keputusan dihitung dalam hari kerja daerah. / The citizen signs in with an account whose email is confirmed. Checked exactly against the published form; every error at once, by field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    serviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Jawaban per kunci isian formulir versi yang berlaku / answers by the form's field keys */
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                    };
+                    "multipart/form-data": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Dibuat / Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananApplicationFiled"];
+                    };
+                };
+                /** @description Galat / error: `file.image_unreadable`, `file.too_many`, `layanan.document_field_missing`, `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.service_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.not_taking_applications` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `file.image_too_large`, `file.too_large`, `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.answers_invalid`, `layanan.document_type` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/counter/services/{serviceId}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ajukan permohonan di loket untuk warga yang datang langsung / File an application at the counter for a walk-in
+         * @description multipart/form-data: isian sebagai JSON pada bagian `permohonan`, setiap berkas pada bagian `berkas.<kunci isian>` (PDF, JPEG, PNG; diperiksa dari isinya; paling besar menurut formulir, maks. 10 MB; gambar disimpan ulang sebagai JPEG tanpa metadata). JSON biasa bila formulir tanpa berkas. / the answers as JSON in the part `permohonan`, each file in a part `berkas.<field key>` (checked by content; images re-encoded as JPEG without metadata). Plain JSON when the form has no documents. Oleh petugas loket perangkat daerah pemilik layanan (atau pengelola layanan). / By counter staff of the service's unit (or service managers).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    serviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Jawaban per kunci isian formulir versi yang berlaku / answers by the form's field keys */
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Warga yang datang langsung; surelnya (bila ada) menerima kabar permohonan / the walk-in; their email (if any) hears of the application */
+                        applicant: {
+                            name: string;
+                            email?: string | null;
+                            phone?: string | null;
+                        };
+                    };
+                    "multipart/form-data": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Dibuat / Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananApplicationFiled"];
+                    };
+                };
+                /** @description Galat / error: `file.image_unreadable`, `file.too_many`, `layanan.document_field_missing`, `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `layanan.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.service_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.not_taking_applications` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `file.image_too_large`, `file.too_large`, `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.answers_invalid`, `layanan.document_type` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Antrean permohonan / The application queue
+         * @description Permohonan perangkat daerah yang dijangkau pembaca (semua bagi peran daerah), terlama dulu. / The applications of the units the reader reaches, oldest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "in_process" | "returned" | "awaiting_payment" | "finished" | "refused" | "withdrawn";
+                    unitId?: string;
+                    serviceId?: string;
+                    overdue?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: string;
+                                registrationNo: string;
+                                service: string;
+                                serviceId: string;
+                                unit: {
+                                    id: string;
+                                    code: string;
+                                    name: string;
+                                };
+                                applicantName: string;
+                                channel: string;
+                                /** @enum {string} */
+                                status: "in_process" | "returned" | "awaiting_payment" | "finished" | "refused" | "withdrawn";
+                                stage: string | null;
+                                decision: string | null;
+                                /** Format: date-time */
+                                filedAt: string;
+                                fiktifPositifAt: string | null;
+                                dueAt: string | null;
+                                overdue: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/applications/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satu permohonan / One application */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananApplication"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.application_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/applications/{applicationId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tindakan petugas pada tahap permohonan / A staff action at the application's stage
+         * @description complete/return (periksa berkas), forward/send_back (tinjauan), approve/refuse (keputusan), issue (penerbitan); hanya peran tahap itu untuk perangkat daerahnya. return, refuse dan send_back wajib beralasan. / Only the stage's role for its unit; return, refuse and send_back need a reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "complete" | "return" | "forward" | "send_back" | "approve" | "refuse" | "issue";
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "in_process" | "returned" | "awaiting_payment" | "finished" | "refused" | "withdrawn";
+                            stage: string | null;
+                            decision: string | null;
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `layanan.not_your_stage` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.application_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.action_not_open` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.reason_required` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/applications/{applicationId}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lengkapi permohonan yang dikembalikan / Complete a returned application
+         * @description multipart/form-data: isian sebagai JSON pada bagian `permohonan`, setiap berkas pada bagian `berkas.<kunci isian>` (PDF, JPEG, PNG; diperiksa dari isinya; paling besar menurut formulir, maks. 10 MB; gambar disimpan ulang sebagai JPEG tanpa metadata). JSON biasa bila formulir tanpa berkas. / the answers as JSON in the part `permohonan`, each file in a part `berkas.<field key>` (checked by content; images re-encoded as JPEG without metadata). Plain JSON when the form has no documents. Oleh pemohon sendiri. Berkas yang dikirim menggantikan berkas isian yang sama; yang lain tetap. Jam keputusan berjalan lagi. / By the applicant. Files sent replace that field's earlier files; the clock resumes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Jawaban per kunci isian formulir versi yang berlaku / answers by the form's field keys */
+                        answers: {
+                            [key: string]: unknown;
+                        };
+                        note?: string | null;
+                    };
+                    "multipart/form-data": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "in_process" | "returned" | "awaiting_payment" | "finished" | "refused" | "withdrawn";
+                            stage: string | null;
+                            decision: string | null;
+                        };
+                    };
+                };
+                /** @description Galat / error: `file.image_unreadable`, `file.too_many`, `layanan.document_field_missing`, `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.application_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.action_not_open` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `file.image_too_large`, `file.too_large`, `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.answers_invalid`, `layanan.document_type` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/applications/{applicationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Batalkan permohonan / Withdraw an application */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "in_process" | "returned" | "awaiting_payment" | "finished" | "refused" | "withdrawn";
+                            stage: string | null;
+                            decision: string | null;
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.application_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.action_not_open` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/applications/{applicationId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh berkas permohonan / Download an application's document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    applicationId: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Berkas / the file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `file.not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/layanan/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Permohonan saya di semua daerah / My applications in every region */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            regionCode: string;
+                            registrationNo: string;
+                            service: string;
+                            /** @enum {string} */
+                            status: "in_process" | "returned" | "awaiting_payment" | "finished" | "refused" | "withdrawn";
+                            /** Format: date-time */
+                            filedAt: string;
+                            fiktifPositifAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description Galat / error: `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/public/applications/{registrationNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status permohonan menurut nomor registrasi / An application's status by registration number
+         * @description Tanpa data pribadi: layanan, status, tahap, tanggal dan riwayat. / No personal data: service, status, stage, dates and history.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    /** @description Nomor registrasi, mis. PLY-7KQ2-M9XD / the registration number */
+                    registrationNo: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananApplicationStatus"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.application_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/public/accountability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kinerja layanan setahun untuk publik / The year's public account of the services
+         * @description Per layanan: permohonan diajukan pada tahun itu (tahun daerah), yang sudah diputus, diputus tepat waktu (menurut batas waktu keputusan, yang bergeser selama menunggu pemohon) dan persentasenya, median hari dari pengajuan ke keputusan, jumlah fiktif positif, dan yang masih berjalan. Tanpa data pribadi. / Per service: filed in the year, decided, decided on time and its share, median days to decision, deemed granted (fiktif positif), still open.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bawaan: tahun berjalan di daerah / by default the current year in the region */
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananAccountability"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -24479,6 +25761,143 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             expiresAt: string;
+        };
+        LayananAccountability: {
+            year: number;
+            services: {
+                serviceId: string;
+                slug: string;
+                name: string;
+                filed: number;
+                decided: number;
+                onTime: number;
+                onTimePercent: number | null;
+                medianDays: number | null;
+                deemedGranted: number;
+                open: number;
+            }[];
+        };
+        LayananApplication: {
+            id: string;
+            registrationNo: string;
+            /** @enum {string} */
+            reader: "applicant" | "staff";
+            service: {
+                id: string;
+                name: string;
+                version: number;
+            };
+            unit: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            applicant: {
+                name: string;
+                email: string | null;
+                phone: string | null;
+            };
+            channel: string;
+            /** @enum {string} */
+            status: "in_process" | "returned" | "awaiting_payment" | "finished" | "refused" | "withdrawn";
+            stage: {
+                key: string;
+                name: {
+                    id: string;
+                    en?: string;
+                };
+                kind: string;
+                role: string;
+            } | null;
+            stages: {
+                key: string;
+                name: {
+                    id: string;
+                    en?: string;
+                };
+                kind: string;
+            }[];
+            decision: string | null;
+            decisionReason: string | null;
+            returnReason: string | null;
+            fee: number | null;
+            /** Format: date-time */
+            filedAt: string;
+            decidedAt: string | null;
+            finishedAt: string | null;
+            /** @description Batas waktu keputusan; bergeser selama permohonan menunggu pemohon / the decision deadline; moves later while waiting for the applicant */
+            decisionDueAt: string | null;
+            /** @description Jam berhenti: menunggu pemohon melengkapi / the clock is stopped while waiting for the applicant */
+            clockStopped: boolean;
+            /** @description Saat batas keputusan lewat tanpa keputusan: permohonan dianggap dikabulkan (UU 30/2014 Pasal 53) / when the deadline passed undecided: deemed granted */
+            fiktifPositifAt: string | null;
+            overdue: boolean;
+            /** @description Formulir versi saat diajukan / the form of the version filed under */
+            form: unknown;
+            answers: {
+                [key: string]: unknown;
+            };
+            files: {
+                id: string;
+                field: string;
+                fileName: string;
+                contentType: string;
+                bytes: number;
+                sha256: string;
+                round: number;
+                /** Format: date-time */
+                uploadedAt: string;
+            }[];
+            timeline: {
+                /** Format: date-time */
+                at: string;
+                kind: string;
+                stage: string | null;
+                actor: string | null;
+                message: string | null;
+            }[];
+            /** @description Tindakan yang terbuka bagi pembaca sekarang / the actions open to the reader now */
+            actions: string[];
+        };
+        LayananApplicationFiled: {
+            id: string;
+            registrationNo: string;
+            /**
+             * Format: date-time
+             * @description Batas waktu keputusan (hari kerja daerah) / the decision deadline
+             */
+            dueAt: string;
+            /** @description Retribusi menurut tarif layanan; 0 bila gratis / the fee by the service's tariff; 0 when free */
+            fee: number;
+        };
+        LayananApplicationStatus: {
+            registrationNo: string;
+            service: string;
+            /** @enum {string} */
+            status: "in_process" | "returned" | "awaiting_payment" | "finished" | "refused" | "withdrawn";
+            stage: {
+                key: string;
+                name: {
+                    id: string;
+                    en?: string;
+                };
+            } | null;
+            decision: string | null;
+            /** Format: date-time */
+            filedAt: string;
+            decidedAt: string | null;
+            /** @description Batas waktu keputusan; bergeser selama permohonan menunggu pemohon / the decision deadline; moves later while waiting for the applicant */
+            decisionDueAt: string | null;
+            /** @description Jam berhenti: menunggu pemohon melengkapi / the clock is stopped while waiting for the applicant */
+            clockStopped: boolean;
+            /** @description Saat batas keputusan lewat tanpa keputusan: permohonan dianggap dikabulkan (UU 30/2014 Pasal 53) / when the deadline passed undecided: deemed granted */
+            fiktifPositifAt: string | null;
+            timeline: {
+                /** Format: date-time */
+                at: string;
+                kind: string;
+                stage: string | null;
+            }[];
         };
         LayananDefinitionProblem: {
             /** @enum {string} */
@@ -25422,7 +26841,7 @@ export interface components {
                 kind: string;
                 parentCode: string | null;
                 /** @description Izin pengguna di daerah ini / the user's permissions in this region */
-                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.village" | "sakip.agreement_sign" | "sakip.evaluate" | "sakip.answer" | "sakip.follow_up" | "sakip.results" | "sakip.compare" | "sakip.report_approve" | "layanan.read" | "layanan.manage" | "layanan.skm.enter")[];
+                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.village" | "sakip.agreement_sign" | "sakip.evaluate" | "sakip.answer" | "sakip.follow_up" | "sakip.results" | "sakip.compare" | "sakip.report_approve" | "layanan.read" | "layanan.manage" | "layanan.skm.enter" | "layanan.file")[];
             }[];
             csrfToken: string | null;
         };
