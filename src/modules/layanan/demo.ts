@@ -23,6 +23,7 @@ import { emptyStandard, type Standard } from './domain/standard.js';
 import { reklameDefinition, sktmDefinitions, uklUplDefinition } from './demo-definitions.js';
 import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
+import { seedDemoApplications, type DemoService } from './demo-applications.js';
 
 /** The demo's service managers, the staff acting on each demo service's stages, and a citizen (README's demo accounts). */
 export const DEMO_LAYANAN_ACCOUNTS: { email: string; name: string; role: 'layanan_manager' | 'layanan_unit_manager' | 'layanan_counter' | 'layanan_officer' | 'unit_head' | null; unit: string | null }[] = [
@@ -150,6 +151,7 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
     },
   ];
   const ids = new Map<string, { id: string; unitId: string }>();
+  const published = new Map<string, DemoService>();
   for (const s of services) {
     const last = s.versions.at(-1);
     const [row] = await tx.insert(layananServices).values({
@@ -158,6 +160,7 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
       updatedBy: s.by.id, updatedByLabel: s.by.label,
     }).returning();
     ids.set(s.slug, { id: row.id, unitId: s.unitId });
+    if (last) published.set(s.slug, { id: row.id, unitId: s.unitId, version: s.versions.length, name: s.name, definition: last.definition, timeLimitDays: last.standard.timeLimitDays });
     if (s.versions.length > 0) {
       await tx.insert(layananStandardVersions).values(s.versions.map((v, i) => ({
         regionCode: region, serviceId: row.id, version: i + 1, name: s.name, summary: s.summary, standard: v.standard, ...v.definition, publishedAt: v.at, publishedBy: s.by.id, publishedByLabel: s.by.label,
@@ -174,6 +177,7 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
     { ...ids.get('rekomendasi-ukl-upl')!, by: manager, forms: 30, answers: [0.04, 0.3, 0.56, 0.1], population: 180 },
     { ...ids.get('izin-reklame')!, by: dpmptsp, forms: 70, answers: [0.01, 0.12, 0.6, 0.27], population: 60 },
   ]);
+  await seedDemoApplications(tx, place, published);
 }
 
 interface SurveyPlan {
