@@ -27,6 +27,8 @@ const permissions = {
   'layanan.read': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter', 'unit_head', 'head_of_region', 'region_admin'],
   'layanan.manage': ['layanan_manager', 'layanan_unit_manager'],
   'layanan.skm.enter': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
+  // The region's document numbering and its electronic signer are region-wide settings.
+  'layanan.documents.configure': ['layanan_manager', 'region_admin'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
@@ -49,13 +51,18 @@ export const layananModule = defineModule({
   errors: layananErrors,
   routes: layananRoutes,
   isolation: layananIsolation,
-  // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population. Units are the region's own rows.
+  // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population, issued or revoked a document, set the numbering, a letterhead or the signer. Units are the region's own rows.
   sharedRelations: [
     referencesUser('layanan_services', 'updated_by'),
     referencesUser('layanan_standard_versions', 'published_by'),
     referencesUser('layanan_pledges', 'updated_by'),
     referencesUser('layanan_skm_responses', 'entered_by'),
     referencesUser('layanan_skm_populations', 'updated_by'),
+    referencesUser('layanan_documents', 'issued_by'),
+    referencesUser('layanan_documents', 'revoked_by'),
+    referencesUser('layanan_numbering', 'updated_by'),
+    referencesUser('layanan_letterheads', 'updated_by'),
+    referencesUser('layanan_signers', 'updated_by'),
   ],
   demo: { seed: (tx, place) => seedLayananDemo(tx, place) },
 });
