@@ -17,7 +17,8 @@ import { letterPdf } from './service/pdf.js';
 import { letterheadFor } from './service/document-settings.js';
 import { pdfSignature, readP12 } from './service/signing/certificate.js';
 import { remoteProvider } from './service/signing/remote.js';
-import { selfSignedP12 } from './service/signing/self-signed.js';
+import { DEMO_CERTIFICATE_LABEL, selfSignedP12 } from './service/signing/self-signed.js';
+import { DEMO_DOCUMENTS } from './demo.js';
 
 const REGION = '32.11';
 const R = `/api/regions/${REGION}/layanan`;
@@ -67,7 +68,9 @@ describeWithApp('Issued documents', (h) => {
     expect(v.status).toBe(200);
     expect(v.body).toMatchObject({
       genuine: true, region: { code: REGION, name: 'Kabupaten Sumedang' }, unit: 'Kecamatan Sumedang Selatan', kind: 'result', number: doc.number,
-      holder: 'Bu** Sa*****', sha256: doc.sha256, signature: null, revoked: null,
+      holder: 'Bu** Sa*****', sha256: doc.sha256, revoked: null,
+      // The demo region signs with its demo certificate, which says so.
+      signature: { provider: 'local', signer: expect.stringContaining(DEMO_CERTIFICATE_LABEL) },
     });
     expect(v.raw).not.toContain('Budi');
 
@@ -81,6 +84,16 @@ describeWithApp('Issued documents', (h) => {
     expect((await h.api('POST', `/api/verify/${doc.token}/check`, multipart('file', changed))).body.matches).toBe(false);
     const notPdf = await h.api('POST', `/api/verify/${doc.token}/check`, multipart('file', Buffer.from('bukan pdf sama sekali')));
     expect([notPdf.status, notPdf.body.error.code]).toEqual([422, 'layanan.check_not_pdf']);
+  });
+
+  it('seeds the demo region with one certificate in force and one revoked, signed with the demo certificate', async () => {
+    const rows = await h.ctx.database.rows<{ token: string; holder_name: string }>(sql`select token, holder_name from layanan_documents where region_code = ${REGION} order by issued_at limit 2`);
+    expect(rows.map((r) => r.holder_name)).toEqual(DEMO_DOCUMENTS.map((d) => d.holder));
+    const [valid, revoked] = await Promise.all(rows.map((r) => h.api('GET', `/api/verify/${r.token}`)));
+    expect(valid.body).toMatchObject({ revoked: null, unit: 'Kecamatan Sumedang Selatan', number: expect.stringMatching(/^001\/SKTM\/KEC-SUMSEL\//) });
+    expect(revoked.body.revoked).toMatchObject({ reason: DEMO_DOCUMENTS[1].revoked });
+    const signer = await h.api('GET', `${D}/signer`, { session: s.manager });
+    expect(signer.body.certificate).toMatchObject({ subject: expect.stringContaining(DEMO_CERTIFICATE_LABEL), validNow: true });
   });
 
   it('answers a guessed or unknown token with 404 and a stable code', async () => {

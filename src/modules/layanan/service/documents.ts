@@ -41,8 +41,11 @@ export interface IssueInput {
 
 export interface Issued { id: string; number: string; token: string; verifyUrl: string; sha256: string }
 
+/** What issuing needs of the application: the time and the public address (the demo seed issues with its own). */
+export interface IssueContext { clock: Pick<AppContext['clock'], 'now'>; config: { publicUrl: string } }
+
 /** The public verification address of a token: short, since it is printed as a QR code. */
-export const verifyUrlOf = (ctx: AppContext, token: string) => `${ctx.config.publicUrl.replace(/\/$/, '')}/v/${token}`;
+export const verifyUrlOf = (ctx: IssueContext, token: string) => `${ctx.config.publicUrl.replace(/\/$/, '')}/v/${token}`;
 
 /** Receipts without a service are numbered under this code. */
 const RECEIPT_CODE = 'TBP';
@@ -77,7 +80,7 @@ async function nextNumber(tx: Queryable, regionCode: string, input: IssueInput, 
  * hashes the final bytes and stores them. A signing refusal throws, and the
  * caller's transaction rolls back with its number.
  */
-export async function issueDocument(ctx: AppContext, tx: Queryable, input: IssueInput): Promise<Issued> {
+export async function issueDocument(ctx: IssueContext, tx: Queryable, input: IssueInput): Promise<Issued> {
   const now = ctx.clock.now();
   const { region, localDate: date } = await localDate(tx, input.regionCode, now);
   const provider = await regionSigner(tx, input.regionCode, now);
@@ -104,13 +107,13 @@ export async function issueDocument(ctx: AppContext, tx: Queryable, input: Issue
 }
 
 /** A service's result letter on its unit's letterhead, issued in the caller's transaction. */
-export async function issueResult(ctx: AppContext, tx: Queryable, input: Omit<IssueInput, 'kind' | 'render'> & { paragraphs: string[] }): Promise<Issued> {
+export async function issueResult(ctx: IssueContext, tx: Queryable, input: Omit<IssueInput, 'kind' | 'render'> & { paragraphs: string[] }): Promise<Issued> {
   const head = await letterheadFor(tx, input.regionCode, input.unitId ?? null);
   return issueDocument(ctx, tx, { ...input, kind: 'result', render: (slot) => letterPdf(head, { title: input.title, paragraphs: input.paragraphs }, slot) });
 }
 
 /** A payment receipt on the letterhead of the bill's unit (or the region's), issued in the caller's transaction. */
-export async function issueReceipt(ctx: AppContext, tx: Queryable, input: Omit<IssueInput, 'kind' | 'render' | 'title' | 'holder'> & { receipt: ReceiptBody }): Promise<Issued> {
+export async function issueReceipt(ctx: IssueContext, tx: Queryable, input: Omit<IssueInput, 'kind' | 'render' | 'title' | 'holder'> & { receipt: ReceiptBody }): Promise<Issued> {
   const head = await letterheadFor(tx, input.regionCode, input.unitId ?? null);
   return issueDocument(ctx, tx, {
     ...input, kind: 'receipt', title: input.receipt.title, holder: input.receipt.payer, render: (slot) => receiptPdf(head, input.receipt, slot),

@@ -13,7 +13,16 @@ export interface CertificateFacts extends SignerIdentity {
   notAfter: Date;
 }
 
-const dn = (attrs: forge.pki.CertificateField[]) => attrs.map((a) => `${a.shortName ?? a.name ?? a.type}=${String(a.value)}`).join(', ');
+/** node-forge hands a UTF8String's value over as its bytes: read them as UTF-8 (ASCII reads the same; anything else stays as it came). */
+const text = (value: unknown) => {
+  try {
+    return forge.util.decodeUtf8(String(value));
+  } catch {
+    return String(value);
+  }
+};
+
+const dn = (attrs: forge.pki.CertificateField[]) => attrs.map((a) => `${a.shortName ?? a.name ?? a.type}=${text(a.value)}`).join(', ');
 
 function facts(cert: forge.pki.Certificate): CertificateFacts {
   const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');

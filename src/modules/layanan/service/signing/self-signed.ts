@@ -28,7 +28,7 @@ export function selfSignedP12(input: SelfSignedInput): Buffer {
   const name = [
     { shortName: 'CN', value: input.commonName }, { shortName: 'O', value: input.organization },
     ...(input.organizationalUnit ? [{ shortName: 'OU', value: input.organizationalUnit }] : []), { shortName: 'C', value: 'ID' },
-  ].map((a) => ({ ...a, value: forge.util.encodeUtf8(a.value), valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class }));
+  ].map((a) => ({ ...a, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class }));
   cert.setSubject(name);
   cert.setIssuer(name);
   cert.setExtensions([{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true, nonRepudiation: true }]);
