@@ -13,3 +13,6 @@ export type Component = Service['components'][number];
 export type PublicSkm = Schemas['LayananPublicSkm'];
 export type SkmInstrument = Schemas['LayananSkmInstrument'];
 export type SkmResults = Schemas['LayananSkmResults'];
+export type DocumentVerification = Schemas['LayananDocumentVerification'];
+export type DocumentList = { total: number; items: Schemas['LayananDocument'][] };
+export type Numbering = Schemas['LayananNumbering'];
