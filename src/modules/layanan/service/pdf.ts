@@ -5,8 +5,7 @@
 // the region signs, the PDF carries an empty signature slot (@signpdf's
 // placeholder for pdfkit) that the signing provider fills.
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
-import PDFDocument from 'pdfkit';
-import { registerPdfFonts } from '../../../platform/fonts.js';
+import { a4Pdf } from '../../../platform/fonts.js';
 import { drawQr } from '../../../platform/qr.js';
 import { indonesianDate, rupiah, verifyCaption, type Letterhead } from '../domain/letter.js';
 import type { SignatureSlot } from './signing/provider.js';
@@ -42,17 +41,7 @@ const MARGIN = 56;
 
 type Doc = PDFKit.PDFDocument;
 
-function open(title: string, author: string): { doc: Doc; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Author: author, Creator: 'Pamong' }, lang: 'id-ID' } as PDFKit.PDFDocumentOptions);
-  registerPdfFonts(doc);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  return { doc, done };
-}
+const open = (title: string, author: string) => a4Pdf({ Title: title, Author: author }, MARGIN);
 
 const width = (doc: Doc) => doc.page.width - MARGIN * 2;
 

@@ -9,9 +9,10 @@ import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.
 import { useApi } from '../../../data.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useStaffApi } from '../../../query.js';
-import { navigate, useLocation, type Params } from '../../../router.js';
+import { useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
+import { SearchBox, searchTerm } from '../components/SearchBox.js';
 import type { DocumentList, DocumentVerification, Numbering } from '../components/types.js';
 import '../components/layanan.css';
 import { LayananPage } from './Staff.js';
@@ -100,25 +101,13 @@ export function DocumentsPage({ params }: { params: Params }) {
 function Documents({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
   const { me } = useSession();
-  const { path, query } = useLocation();
-  const q = query.get('q')?.trim() ?? '';
-  const [typed, setTyped] = useState(q);
+  const q = searchTerm(useLocation().query);
   const list = useStaffApi<DocumentList>(`${documentsApi(region.code)}${q ? `?${new URLSearchParams({ q })}` : ''}`);
-  const search = (e: FormEvent) => {
-    e.preventDefault();
-    navigate(typed.trim() ? `${path}?${new URLSearchParams({ q: typed.trim() })}` : path, { replace: true });
-  };
   return (
     <>
       <PageTitle title={t('layanan.documents.title')}>{t('layanan.documents.title')}</PageTitle>
       <p className="muted">{t('layanan.documents.intro')}</p>
-      <form role="search" onSubmit={search} className="field">
-        <label htmlFor="documents-q">{t('layanan.documents.search')}</label>
-        <div className="input-row">
-          <input id="documents-q" type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
-          <button type="submit" className="button secondary">{t('layanan.public.searchButton')}</button>
-        </div>
-      </form>
+      <SearchBox id="documents-q" label={t('layanan.documents.search')} />
       <ErrorMessage error={list.error} />
       {!list.data ? <Loading /> : list.data.items.length === 0 ? <p className="muted">{t('layanan.documents.none')}</p> : (
         <ul className="layanan-list">
