@@ -3,7 +3,8 @@
 // is genuine (asli) with the holder masked, checks a file against it, and
 // opens the revoked one and reads DICABUT with its reason; the service
 // manager finds a document on the staff page and revokes it, and its
-// verification page then says so.
+// verification page then says so; the kecamatan's letterhead gets a new
+// signer.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { DEMO_DOCUMENTS } from '../../src/modules/layanan/demo.js';
@@ -46,6 +47,15 @@ describeInBrowser('Issued documents in Chromium', (b) => {
     await item.getByLabel('Alasan pencabutan', { exact: false }).fill('Diterbitkan ganda; berlaku surat yang lebih baru.');
     await item.getByRole('button', { name: 'Cabut dokumen' }).click();
     await eventually(() => item.getByText('dicabut', { exact: true }).isVisible()).toBe(true);
+
+    // The kecamatan has a new camat: the letterhead's signer changes for the next documents.
+    await page.getByLabel('Perangkat daerah', { exact: true }).selectOption({ label: 'Kecamatan Sumedang Selatan' });
+    await eventually(() => page.getByLabel('Nama penanda tangan').inputValue()).toBe('Drs. Asep Kurniawan, M.Si.');
+    await page.getByLabel('Nama penanda tangan').fill('Hj. Neneng Rosita, S.IP.');
+    await page.getByRole('button', { name: 'Simpan kop surat' }).click();
+    await eventually(() => page.getByText('Kop surat tersimpan.').isVisible()).toBe(true);
+    const [row] = await b.ctx.database.rows<{ signer_name: string }>(sql`select signer_name from layanan_letterheads l join units u on u.id = l.unit_id where u.code = 'KEC-SUMSEL'`);
+    expect(row.signer_name).toBe('Hj. Neneng Rosita, S.IP.');
 
     await page.goto(b.url(`/v/${await tokenOf(DEMO_DOCUMENTS[0].holder)}`));
     await eventually(() => page.getByRole('status').first().textContent()).toContain('DICABUT');

@@ -16,3 +16,4 @@ export type SkmResults = Schemas['LayananSkmResults'];
 export type DocumentVerification = Schemas['LayananDocumentVerification'];
 export type DocumentList = { total: number; items: Schemas['LayananDocument'][] };
 export type Numbering = Schemas['LayananNumbering'];
+export type Letterhead = Schemas['LayananLetterhead'];

@@ -11,9 +11,9 @@ import { useI18n } from '../../../i18n/index.js';
 import { useStaffApi } from '../../../query.js';
 import { useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
-import type { RegionProfile } from '../../../types.js';
+import type { RegionProfile, Unit } from '../../../types.js';
 import { SearchBox, searchTerm } from '../components/SearchBox.js';
-import type { DocumentList, DocumentVerification, Numbering } from '../components/types.js';
+import type { DocumentList, DocumentVerification, Letterhead, Numbering } from '../components/types.js';
 import '../components/layanan.css';
 import { LayananPage } from './Staff.js';
 
@@ -114,6 +114,7 @@ function Documents({ region }: { region: RegionProfile }) {
           {list.data.items.map((d) => <DocumentItem key={d.id} region={region} doc={d} canRevoke={may(me, region.code, 'layanan.manage')} onChange={list.reload} />)}
         </ul>
       )}
+      {may(me, region.code, 'layanan.manage') && <LetterheadForm region={region} />}
       {may(me, region.code, 'layanan.documents.configure') && <NumberingForm region={region} />}
     </>
   );
@@ -189,6 +190,62 @@ function NumberingForm({ region }: { region: RegionProfile }) {
       )}
       {saved && <Flash>{t('layanan.numbering.saved')}</Flash>}
       <ErrorMessage error={error} />
+    </section>
+  );
+}
+
+const LETTERHEAD_FIELDS = ['address', 'phone', 'email', 'place', 'signerPosition', 'signerName'] as const;
+type LetterheadField = (typeof LETTERHEAD_FIELDS)[number];
+
+/** A unit's letterhead and signer, as printed on its documents (a unit's manager saves only their own unit's). */
+function LetterheadForm({ region }: { region: RegionProfile }) {
+  const { t } = useI18n();
+  const units = useStaffApi<Unit[]>(`${regionApi(region.code)}/units`);
+  const [unitId, setUnitId] = useState('');
+  const url = unitId ? `${regionApi(region.code)}/layanan/units/${encodeURIComponent(unitId)}/letterhead` : null;
+  const current = useStaffApi<Letterhead>(url);
+  const [edits, setEdits] = useState<Partial<Record<LetterheadField, string>>>({});
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const value = (f: LetterheadField) => edits[f] ?? current.data?.[f] ?? '';
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    setSaved(false);
+    try {
+      await api(url!, { method: 'PUT', body: Object.fromEntries(LETTERHEAD_FIELDS.map((f) => [f, value(f)])) });
+      setSaved(true);
+      setEdits({});
+      current.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="letterhead">
+      <h2 id="letterhead">{t('layanan.letterhead.title')}</h2>
+      <p className="small">{t('layanan.letterhead.intro')}</p>
+      <div className="field">
+        <label htmlFor="letterhead-unit">{t('layanan.letterhead.unit')}</label>
+        <select id="letterhead-unit" value={unitId} onChange={(e) => { setUnitId(e.target.value); setEdits({}); setSaved(false); }}>
+          <option value="">—</option>
+          {(units.data ?? []).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </select>
+      </div>
+      {unitId && (!current.data ? <Loading /> : (
+        <form onSubmit={save} className="layanan-editor">
+          {current.data.isDefault && <p className="small muted">{t('layanan.letterhead.default')}</p>}
+          {LETTERHEAD_FIELDS.map((f) => (
+            <div className="field" key={f}>
+              <label htmlFor={`letterhead-${f}`}>{t(`layanan.letterhead.${f}`)}</label>
+              <input id={`letterhead-${f}`} type="text" maxLength={300} value={value(f)} onChange={(e) => setEdits({ ...edits, [f]: e.target.value })} />
+            </div>
+          ))}
+          <button type="submit" className="button">{t('layanan.letterhead.save')}</button>
+        </form>
+      ))}
+      {saved && <Flash>{t('layanan.letterhead.saved')}</Flash>}
+      <ErrorMessage error={error ?? current.error} />
     </section>
   );
 }
