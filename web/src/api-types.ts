@@ -25291,6 +25291,1428 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/layanan/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dokumen terbitan daerah, terbaru dahulu / The region's issued documents, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Cari nomor atau nama pemegang / search number or holder */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["LayananDocument"][];
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/documents/{documentId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh PDF dokumen terbitan / Download an issued document's PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF yang diterbitkan, byte demi byte / the issued PDF, byte for byte */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.document_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/documents/{documentId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cabut dokumen / Revoke a document
+         * @description Alasan wajib dan tampil di halaman verifikasi. Pengelola perangkat daerah hanya untuk dokumen perangkat daerahnya. / The reason is required and shown on the verification page. A unit's manager only for their unit's documents.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Alasan pencabutan / why it is revoked */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `layanan.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.document_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.document_revoked` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/documents/numbering": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pola penomoran dokumen / The document numbering pattern */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananNumbering"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Ubah pola penomoran / Change the numbering pattern
+         * @description Token: {nomor} (urutan, minimal 3 digit, mulai lagi tiap tahun), {kode_layanan}, {kode_unit}, {bulan_romawi}, {bulan}, {tahun}; {nomor} dan {tahun} wajib. Urutan dihitung per seri: nomor tanpa urutan dan bulannya. / Tokens as listed; {nomor} and {tahun} are required. The sequence counts per series: the number without its sequence and month.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        pattern: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananNumbering"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.numbering_pattern_invalid` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/units/{unitId}/letterhead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kop surat dan penanda tangan perangkat daerah / A unit's letterhead and signer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananLetterhead"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `unit.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Ubah kop surat dan penanda tangan / Change a unit's letterhead and signer */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        phone: string;
+                        email: string;
+                        /** @description Tempat penandatanganan / where letters are signed */
+                        place: string;
+                        /** @description Jabatan penanda tangan / the signer's position */
+                        signerPosition: string;
+                        signerName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananLetterhead"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `layanan.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `unit.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/documents/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pratinjau surat hasil di kop perangkat daerah / Preview a result letter on a unit's letterhead
+         * @description Nomor dan kode QR contoh, tanpa tanda tangan; tidak menerbitkan apa pun. / A sample number and QR code, unsigned; issues nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        title: string;
+                        paragraphs: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description PDF pratinjau / the preview PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `unit.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/documents/signer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Penanda tangan elektronik daerah (tanpa kunci atau rahasia) / The region's signer (no key or secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananSigner"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/documents/signer/local": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pasang sertifikat daerah (PKCS#12) / Install the region's certificate (PKCS#12)
+         * @description multipart/form-data: berkas `certificate` (.p12/.pfx, maks. 64 KB) dan `options` JSON `{"passphrase": "…"}`. Ditolak bila tidak terbaca, kedaluwarsa atau belum berlaku. / a `certificate` file and `options` JSON with the passphrase. Refused when unreadable, expired or not yet valid.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananSigner"];
+                    };
+                };
+                /** @description Galat / error: `file.too_many`, `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.certificate_expired`, `layanan.certificate_not_yet_valid` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `file.too_large`, `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.certificate_unreadable` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/documents/signer/remote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Pakai layanan tanda tangan jarak jauh (mis. BSrE) / Use a remote signing service (e.g. BSrE) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uri */
+                        url: string;
+                        clientId: string;
+                        clientSecret: string;
+                        /** @description Identitas penanda tangan di layanan (NIK) / the signer's id at the service */
+                        signerId: string;
+                        passphrase: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananSigner"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verifikasi dokumen terbitan (publik) / Verify an issued document (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananDocumentVerification"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.document_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/verify/{token}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Periksa berkas terhadap dokumen terbitan (publik) / Check a file against an issued document (public)
+         * @description multipart/form-data dengan satu berkas `file` (PDF, maks. 10 MB, diperiksa dari isinya). / one `file` (PDF, 10 MB, checked by content).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description SHA-256 berkas sama dengan dokumen terbitan / the file's SHA-256 equals the issued document's */
+                            matches: boolean;
+                            sha256: string;
+                            expected: string;
+                        };
+                    };
+                };
+                /** @description Galat / error: `file.too_many`, `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.document_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `file.too_large`, `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.check_not_pdf` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -25910,6 +27332,59 @@ export interface components {
                 en: string;
             };
         };
+        LayananDocument: {
+            id: string;
+            /** @enum {string} */
+            kind: "result" | "receipt";
+            number: string;
+            title: string;
+            holder: string;
+            serviceId: string | null;
+            unitId: string | null;
+            applicationId: string | null;
+            billId: string | null;
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: string;
+            sha256: string;
+            verifyUrl: string;
+            signer: string | null;
+            revokedAt: string | null;
+            revokedBy: string | null;
+            revokeReason: string | null;
+        };
+        LayananDocumentVerification: {
+            /**
+             * @description Dokumen dengan kode ini diterbitkan oleh daerah / a document with this code was issued by the region
+             * @constant
+             */
+            genuine: true;
+            region: {
+                code: string;
+                name: string;
+            };
+            unit: string | null;
+            /** @enum {string} */
+            kind: "result" | "receipt";
+            title: string;
+            number: string;
+            /** @description Tanggal terbit, waktu setempat / date of issue, local */
+            issuedOn: string;
+            /** @description Nama pemegang, disamarkan / the holder's name, masked */
+            holder: string;
+            /** @description SHA-256 berkas PDF yang diterbitkan / SHA-256 of the issued PDF file */
+            sha256: string;
+            signature: {
+                signer: string;
+                provider: string;
+                signedOn: string;
+            } | null;
+            /** @description Dicabut: dokumen tidak berlaku lagi / revoked: the document is no longer valid */
+            revoked: {
+                on: string;
+                reason: string;
+            } | null;
+        };
         LayananForm: {
             fields: ({
                 /** @description Kunci tetap: huruf kecil, angka, garis bawah (nama_pemohon) / a stable key: lowercase letters, digits, underscores */
@@ -26260,6 +27735,38 @@ export interface components {
                 maxCount?: number;
             })[];
         };
+        LayananLetterhead: {
+            address: string;
+            phone: string;
+            email: string;
+            /** @description Tempat penandatanganan / where letters are signed */
+            place: string;
+            /** @description Jabatan penanda tangan / the signer's position */
+            signerPosition: string;
+            signerName: string;
+            unit: {
+                id: string;
+                name: string;
+            };
+            isDefault: boolean;
+            printed: {
+                government: string;
+                unit: string | null;
+                lines: string[];
+                place: string;
+                signerPosition: string;
+                signerName: string;
+            };
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
+        LayananNumbering: {
+            pattern: string;
+            isDefault: boolean;
+            example: string;
+            updatedAt: string | null;
+            updatedBy: string | null;
+        };
         LayananPledge: {
             unit: {
                 id: string;
@@ -26436,6 +27943,27 @@ export interface components {
             updatedAt: string;
             /** @description Boleh diubah oleh pemanggil / the caller may change it */
             editable: boolean;
+        };
+        LayananSigner: {
+            /** @description null: dokumen tidak ditandatangani elektronik / documents are not signed */
+            provider: ("local" | "remote") | null;
+            certificate: {
+                subject: string;
+                issuer: string;
+                /** Format: date-time */
+                notBefore: string;
+                /** Format: date-time */
+                notAfter: string;
+                fingerprint: string;
+                validNow: boolean;
+            } | null;
+            remote: {
+                url: string;
+                clientId: string;
+                signerId: string;
+            } | null;
+            updatedAt: string | null;
+            updatedBy: string | null;
         };
         LayananSkmInstrument: {
             version: string;
@@ -26841,7 +28369,7 @@ export interface components {
                 kind: string;
                 parentCode: string | null;
                 /** @description Izin pengguna di daerah ini / the user's permissions in this region */
-                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.village" | "sakip.agreement_sign" | "sakip.evaluate" | "sakip.answer" | "sakip.follow_up" | "sakip.results" | "sakip.compare" | "sakip.report_approve" | "layanan.read" | "layanan.manage" | "layanan.skm.enter" | "layanan.file")[];
+                actions: ("region.staff" | "region.admin" | "audit.read" | "complaint.list" | "complaint.read_private" | "complaint.file_for_citizen" | "complaint.triage" | "complaint.handle" | "complaint.transfer" | "dashboard.read" | "spbe.read" | "spbe.fill" | "spbe.manage" | "spbe.validate" | "spbe.assess" | "sakip.read" | "sakip.plan" | "sakip.realise" | "sakip.manage" | "sakip.village" | "sakip.agreement_sign" | "sakip.evaluate" | "sakip.answer" | "sakip.follow_up" | "sakip.results" | "sakip.compare" | "sakip.report_approve" | "layanan.read" | "layanan.manage" | "layanan.skm.enter" | "layanan.file" | "layanan.documents.configure")[];
             }[];
             csrfToken: string | null;
         };

@@ -8,6 +8,11 @@ export const layananAuditActions = {
   'layanan.pledge_update': { id: 'Mengubah maklumat pelayanan', en: 'Changed a service pledge' },
   'layanan.skm_response_enter': { id: 'Memasukkan formulir survei kepuasan masyarakat', en: 'Entered a satisfaction-survey form' },
   'layanan.skm_population_set': { id: 'Mengisi jumlah pengguna layanan untuk survei kepuasan', en: 'Set the number of service users for the satisfaction survey' },
+  'layanan.document_issue': { id: 'Menerbitkan dokumen', en: 'Issued a document' },
+  'layanan.document_revoke': { id: 'Mencabut dokumen', en: 'Revoked a document' },
+  'layanan.numbering_set': { id: 'Mengubah pola penomoran dokumen', en: 'Changed the document numbering pattern' },
+  'layanan.letterhead_set': { id: 'Mengubah kop surat dan penanda tangan', en: 'Changed a letterhead and signer' },
+  'layanan.signer_set': { id: 'Mengatur penanda tangan elektronik daerah', en: 'Set the region\'s electronic signer' },
 } as const;
 
 declare module '../../platform/audit/audit.js' {

@@ -9,10 +9,14 @@
 // (the last 365 days: the services ran on paper before the catalogue) for the
 // three published services, the certificate in A, the recommendation in C,
 // the permit in B, with this year's populations: enough forms for the
-// certificate and the permit, too few for the recommendation.
+// certificate and the permit, too few for the recommendation. Two issued
+// certificates of low income signed with a demo certificate, one revoked.
 // Invented demo content in the shape the use cases leave behind; regulations
 // are named as such services usually cite them.
+import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import { loadConfig } from '../../platform/config.js';
+import { systemActor } from '../../platform/auth/policy.js';
 import type { Queryable } from '../../platform/db/client.js';
 import type { DemoPlace } from '../../platform/modules/contract.js';
 import { units, users } from '../../platform/schema.js';
@@ -21,7 +25,10 @@ import { AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS, storedAnswers } from './do
 import { defaultDefinition, type Definition } from './domain/definition.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
 import { reklameDefinition, sktmDefinitions, uklUplDefinition } from './demo-definitions.js';
-import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { layananDocuments, layananLetterheads, layananPledges, layananServices, layananSigners, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { issueResult } from './service/documents.js';
+import { readP12 } from './service/signing/certificate.js';
+import { DEMO_CERTIFICATE_LABEL, selfSignedP12 } from './service/signing/self-signed.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
 import { seedDemoApplications, type DemoService } from './demo-applications.js';
 
@@ -178,6 +185,53 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
     { ...ids.get('izin-reklame')!, by: dpmptsp, forms: 70, answers: [0.01, 0.12, 0.6, 0.27], population: 60 },
   ]);
   await seedDemoApplications(tx, place, published);
+  await seedDocuments(tx, place, ids.get('surat-keterangan-tidak-mampu')!, manager);
+}
+
+/** The certificates of low income issued so far: one in force, one revoked. */
+export const DEMO_DOCUMENTS = [
+  { holder: 'Ujang Saepudin', daysAgo: 12, revoked: null },
+  { holder: 'Euis Komariah', daysAgo: 5, revoked: 'Data penghasilan pemohon tidak sesuai hasil verifikasi lapangan; surat keterangan diterbitkan ulang setelah perbaikan.' },
+];
+
+/**
+ * The kecamatan's letterhead and camat, the region's demo certificate (self-signed, labelled as a demo: not a
+ * certified electronic certificate), and two issued certificates of low income, the second revoked. The QR codes
+ * point at this installation's public address.
+ */
+async function seedDocuments(tx: Queryable, place: DemoPlace, sktm: { id: string; unitId: string }, manager: { id: string; label: string }) {
+  const region = place.region;
+  await tx.insert(layananLetterheads).values({
+    regionCode: region, unitId: sktm.unitId, address: 'Jl. Prabu Geusan Ulun No. 88, Regol Wetan, Sumedang Selatan 45311', phone: '(0261) 201234',
+    email: 'kec.sumedangselatan@sumedangkab.go.id', place: 'Sumedang', signerPosition: 'Camat Sumedang Selatan', signerName: 'Drs. Asep Kurniawan, M.Si.',
+    updatedAt: place.now, updatedBy: manager.id, updatedByLabel: manager.label,
+  });
+  const passphrase = randomBytes(18).toString('base64url');
+  const p12 = selfSignedP12({
+    commonName: 'Pemerintah Kabupaten Sumedang (DEMO)', organization: 'Pemerintah Kabupaten Sumedang', organizationalUnit: DEMO_CERTIFICATE_LABEL,
+    notBefore: new Date(place.now.getTime() - 30 * 86_400_000), notAfter: new Date(place.now.getTime() + 2 * 365 * 86_400_000), passphrase,
+  });
+  await tx.insert(layananSigners).values({
+    regionCode: region, provider: 'local', p12, passphrase, ...readP12(p12, passphrase), updatedAt: place.now, updatedBy: manager.id, updatedByLabel: manager.label,
+  });
+  const actor = systemActor(manager.label, region, ['layanan_manager']);
+  const env = (at: Date) => ({ clock: { now: () => at }, config: { publicUrl: loadConfig().publicUrl } });
+  for (const d of DEMO_DOCUMENTS) {
+    const at = new Date(place.now.getTime() - d.daysAgo * 86_400_000);
+    const issued = await issueResult(env(at), tx, {
+      regionCode: region, actor, serviceId: sktm.id, unitId: sktm.unitId, holder: d.holder, title: 'Surat Keterangan Tidak Mampu',
+      paragraphs: [
+        'Yang bertanda tangan di bawah ini, Camat Sumedang Selatan, menerangkan dengan sebenarnya bahwa:',
+        `Nama: ${d.holder}\nAlamat: Kelurahan Regol Wetan, Kecamatan Sumedang Selatan, Kabupaten Sumedang`,
+        'adalah benar penduduk Kecamatan Sumedang Selatan yang tergolong keluarga tidak mampu berdasarkan surat pengantar RT/RW dan hasil verifikasi petugas.',
+        'Surat keterangan ini diberikan untuk keperluan keringanan biaya pendidikan dan dipergunakan sebagaimana mestinya.',
+      ],
+    });
+    if (d.revoked) {
+      await tx.update(layananDocuments).set({ revokedAt: new Date(at.getTime() + 86_400_000), revokedBy: manager.id, revokedByLabel: manager.label, revokeReason: d.revoked })
+        .where(and(eq(layananDocuments.regionCode, region), eq(layananDocuments.id, issued.id)));
+    }
+  }
 }
 
 interface SurveyPlan {

@@ -53,6 +53,25 @@ export const layananErrors = {
   'layanan.not_your_stage': [403, 'Tahap ini dikerjakan oleh peran atau perangkat daerah lain.', 'This stage is acted on by another role or unit.', (d: { stage?: string; role?: string }) =>
     (d?.stage ? { id: `Tahap ${d.stage}: peran ${d.role}.`, en: `Stage ${d.stage}: role ${d.role}.` } : null)],
   'layanan.reason_required': [422, 'Tuliskan alasannya: pemohon akan membacanya.', 'Write the reason: the applicant will read it.'],
+  'layanan.document_not_found': [404, 'Dokumen tidak ditemukan: tidak ada dokumen terbitan dengan kode ini.', 'Document not found: no issued document has this code.'],
+  'layanan.document_revoked': [409, 'Dokumen ini sudah dicabut sebelumnya.', 'This document was already revoked.'],
+  'layanan.numbering_pattern_invalid': [422, 'Pola penomoran tidak dapat dipakai: harus memuat nomor urut dan tahun, dan hanya token yang dikenal (nomor urut, kode layanan, kode perangkat daerah, bulan dalam angka Romawi atau dua digit, tahun).', 'The numbering pattern cannot be used: it must contain the sequence and the year, and only known tokens (sequence, service code, unit code, month in Roman numerals or two digits, year).', (d: { unknown?: string[]; missing?: string[] }) => {
+    const parts = [...(d?.unknown?.length ? [`{${d.unknown.join('}, {')}}`] : []), ...(d?.missing?.length ? [`{${d.missing.join('}, {')}}`] : [])];
+    if (!parts.length) return null;
+    return {
+      id: [d.unknown?.length ? `Tidak dikenal: ${parts[0]}.` : '', d.missing?.length ? `Belum ada: ${parts.at(-1)}.` : ''].filter(Boolean).join(' '),
+      en: [d.unknown?.length ? `Unknown: ${parts[0]}.` : '', d.missing?.length ? `Missing: ${parts.at(-1)}.` : ''].filter(Boolean).join(' '),
+    };
+  }],
+  'layanan.certificate_unreadable': [422, 'Berkas sertifikat tidak dapat dibuka: bukan PKCS#12 (.p12/.pfx) berisi sertifikat dan kunci privatnya, atau kata sandinya salah.', 'The certificate file cannot be opened: it is not a PKCS#12 (.p12/.pfx) with a certificate and its private key, or the passphrase is wrong.'],
+  'layanan.certificate_expired': [409, 'Sertifikat penanda tangan sudah kedaluwarsa; dokumen tidak ditandatangani dengannya. Unggah sertifikat yang berlaku.', 'The signing certificate has expired; documents are not signed with it. Upload a valid certificate.', (d: { notAfter?: string }) =>
+    (d?.notAfter ? { id: `Berlaku sampai ${d.notAfter}.`, en: `Valid until ${d.notAfter}.` } : null)],
+  'layanan.certificate_not_yet_valid': [409, 'Sertifikat penanda tangan belum berlaku; dokumen tidak ditandatangani dengannya.', 'The signing certificate is not valid yet; documents are not signed with it.', (d: { notBefore?: string }) =>
+    (d?.notBefore ? { id: `Berlaku mulai ${d.notBefore}.`, en: `Valid from ${d.notBefore}.` } : null)],
+  'layanan.signing_wrong_passphrase': [409, 'Layanan tanda tangan menolak kata sandi (passphrase) penanda tangan. Dokumen tidak diterbitkan.', 'The signing service refused the signer\'s passphrase. The document was not issued.'],
+  'layanan.signing_signer_unknown': [409, 'Penanda tangan belum terdaftar di layanan tanda tangan elektronik. Dokumen tidak diterbitkan.', 'The signer is not registered with the signing service. The document was not issued.'],
+  'layanan.signing_unavailable': [503, 'Layanan tanda tangan elektronik tidak dapat dihubungi atau tidak menjawab dengan benar. Dokumen tidak diterbitkan; coba lagi nanti.', 'The signing service could not be reached or did not answer properly. The document was not issued; try again later.'],
+  'layanan.check_not_pdf': [422, 'Berkas yang diperiksa harus PDF.', 'The file to check must be a PDF.'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

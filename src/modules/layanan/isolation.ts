@@ -7,6 +7,9 @@
 // public page shows the form and the tariff only). A survey form about that service and its population
 // for the year, so the results and the public index would name it. An
 // application filed for that service, with a document and a secret applicant.
+// An issued document, signed by the region's own (test) certificate, whose
+// holder's full name nobody outside may read (verification masks it), so
+// revoking, downloading and the settings routes are aimed at real records.
 import { and, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { units } from '../../platform/schema.js';
@@ -16,6 +19,10 @@ import { storedAnswers } from './domain/skm.js';
 import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
 import { firstPosition } from './domain/journey.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
+import { systemActor } from '../../platform/auth/policy.js';
+import { issueResult } from './service/documents.js';
+import { setLocalSigner } from './service/signer.js';
+import { selfSignedP12 } from './service/signing/self-signed.js';
 
 const SLUG = 'izin-uji-isolasi';
 const SECRET_DRAFT = 'Persyaratan draf rahasia uji isolasi layanan';
@@ -35,6 +42,23 @@ const definition = (draft: boolean): Definition => {
     workflow: { stages: d.workflow.stages.map((st, i) => (i === 1 ? { ...st, name: { id: SECRET_STAGE } } : st)) },
     result: { ...d.result, signer: SECRET_SIGNER },
     tariff: d.tariff,
+  };
+};
+
+const SECRET_HOLDER = 'Pemegang Rahasia Isolasi';
+const SECRET_PASSPHRASE = 'sandi-rahasia-uji-isolasi';
+const DAY = 86_400_000;
+
+const certificate = (now: Date) => selfSignedP12({
+  commonName: 'Penanda tangan uji isolasi', organization: 'Uji isolasi', notBefore: new Date(now.getTime() - DAY), notAfter: new Date(now.getTime() + 365 * DAY), passphrase: SECRET_PASSPHRASE,
+});
+
+const upload = (field: string, data: Buffer, options?: unknown) => {
+  const boundary = 'pamong-isolasi-layanan';
+  const json = options === undefined ? '' : `--${boundary}\r\nContent-Disposition: form-data; name="options"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(options)}\r\n`;
+  return {
+    body: Buffer.concat([Buffer.from(`${json}--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="berkas"\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 };
 
@@ -80,19 +104,28 @@ export const layananIsolation: IsolationFixtures = {
       await tx.insert(layananApplicationEvents).values({ regionCode: region, applicationId: a.id, at: now, kind: 'filed', stage: pos.stage, actorLabel: 'uji isolasi', public: true, message: null });
       return { ...s, applicationId: a.id, fileId: f.id };
     });
+    const actor = systemActor('uji isolasi', region, ['layanan_manager']);
+    await setLocalSigner(ctx, region, actor, certificate(now), SECRET_PASSPHRASE);
+    const document = await db.transaction((tx) => issueResult(ctx, tx, {
+      regionCode: region, actor, serviceId: service.id, unitId: unit.id, holder: SECRET_HOLDER, title: 'Izin uji isolasi', paragraphs: ['Diterbitkan untuk uji isolasi.'],
+    }));
     return {
       // By path: the platform's :unitId is another unit, e-SAKIP's fixtures fill other :version routes.
       params: {
         'layanan/services/:serviceId': service.id, 'layanan/services/:serviceId/versions/:version': '1', 'layanan/units/:unitId': unit.id,
         'public/services/:slug': SLUG, layananUnitId: unit.id, layananServiceId: service.id,
         'counter/services/:serviceId': service.id, applicationId: service.applicationId, fileId: service.fileId, registrationNo: REGISTRATION_NO,
+        documentId: document.id, 'verify/:token': document.token, layananP12: certificate(now).toString('base64'),
       },
-      secrets: [service.id, service.applicationId, service.fileId, REGISTRATION_NO],
-      private: [SECRET_DRAFT, SECRET_STAGE, SECRET_SIGNER, SECRET_FIELD, SECRET_APPLICANT],
+      // The token is public by design (it is the QR code): anyone holding it reads the masked verification.
+      secrets: [service.id, service.applicationId, service.fileId, REGISTRATION_NO, document.id],
+      private: [SECRET_DRAFT, SECRET_STAGE, SECRET_SIGNER, SECRET_FIELD, SECRET_APPLICANT, SECRET_HOLDER, SECRET_PASSPHRASE],
     };
   },
 
   request({ method, url }, p) {
+    // Public and writes nothing: a file checked against the document.
+    if (url === '/api/verify/:token/check') return upload('file', Buffer.from('%PDF-1.4\n% berkas uji isolasi\n%%EOF\n'));
     if (!url.startsWith('/api/regions/:region/layanan/')) return undefined;
     const input = { slug: 'layanan-palsu', name: 'Layanan palsu dari daerah lain', summary: '', unitId: p.layananUnitId };
     if (method === 'POST' && url.endsWith('/services')) return { body: input };
@@ -107,6 +140,14 @@ export const layananIsolation: IsolationFixtures = {
     if (url.endsWith('/counter/services/:serviceId/applications')) return { body: { answers: { nama: 'Pemohon palsu' }, applicant: { name: 'Pemohon palsu dari daerah lain' } } };
     if (url.endsWith('/applications/:applicationId/actions')) return { body: { action: 'complete' } };
     if (url.endsWith('/applications/:applicationId/resubmit')) return { body: { answers: { nama: 'Pemohon palsu' } } };
+    if (url.endsWith('/revoke')) return { body: { reason: 'Pencabutan palsu dari daerah lain' } };
+    if (url.endsWith('/documents/numbering') && method === 'PUT') return { body: { pattern: '{nomor}/PALSU/{tahun}' } };
+    if (url.endsWith('/letterhead') && method === 'PUT') {
+      return { body: { address: 'Alamat palsu', phone: '', email: '', place: 'Palsu', signerPosition: 'Pejabat palsu', signerName: 'Nama palsu' } };
+    }
+    if (url.endsWith('/documents/preview')) return { body: { unitId: p.layananUnitId, title: 'Surat palsu', paragraphs: ['Isi palsu.'] } };
+    if (url.endsWith('/signer/local')) return upload('certificate', Buffer.from(p.layananP12, 'base64'), { passphrase: SECRET_PASSPHRASE });
+    if (url.endsWith('/signer/remote')) return { body: { url: 'https://tte.palsu.test', clientId: 'palsu', clientSecret: 'palsu', signerId: '1', passphrase: 'palsu' } };
     return undefined;
   },
 };

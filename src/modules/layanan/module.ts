@@ -32,6 +32,8 @@ const permissions = {
   'layanan.skm.enter': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
   // Filing for a walk-in at the counter, for the service's unit.
   'layanan.file': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
+  // The region's document numbering and its electronic signer are region-wide settings.
+  'layanan.documents.configure': ['layanan_manager', 'region_admin'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
@@ -56,7 +58,7 @@ export const layananModule = defineModule({
   routes: layananRoutes,
   isolation: layananIsolation,
   deadlines: { application: applicationDeadlineHandler },
-  // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population. Units are the region's own rows.
+  // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population, issued or revoked a document, set the numbering, a letterhead or the signer. Units are the region's own rows.
   sharedRelations: [
     referencesUser('layanan_services', 'updated_by'),
     referencesUser('layanan_standard_versions', 'published_by'),
@@ -66,6 +68,11 @@ export const layananModule = defineModule({
     referencesUser('layanan_applications', 'applicant_user_id'),
     referencesUser('layanan_applications', 'filed_by'),
     referencesUser('layanan_application_events', 'actor_user_id'),
+    referencesUser('layanan_documents', 'issued_by'),
+    referencesUser('layanan_documents', 'revoked_by'),
+    referencesUser('layanan_numbering', 'updated_by'),
+    referencesUser('layanan_letterheads', 'updated_by'),
+    referencesUser('layanan_signers', 'updated_by'),
   ],
   demo: { seed: (tx, place) => seedLayananDemo(tx, place) },
 });

@@ -215,3 +215,122 @@ export const layananApplicationEvents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('layanan_application_events_app_idx').on(t.regionCode, t.applicationId, t.at)],
 );
+
+/**
+ * A document the region issued: a service's result (a letter, a permit) or a
+ * payment receipt, as the final PDF bytes (signed when the region has a
+ * signer) and their SHA-256, under a number from the region's numbering rule.
+ * Anyone holding the random token (in the QR code) can check it is genuine.
+ * Never changed, except that it can be revoked once.
+ */
+export const layananDocuments = pgTable(
+  'layanan_documents',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').notNull(), // result | receipt
+    applicationId: uuid('application_id'),
+    billId: uuid('bill_id'),
+    serviceId: uuid('service_id'),
+    unitId: uuid('unit_id'),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    holderName: text('holder_name').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+    issuedBy: uuid('issued_by'),
+    issuedByLabel: text('issued_by_label').notNull(),
+    pdf: bytea('pdf').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Public verification token: 16 random bytes, base64url. */
+    token: text('token').notNull(),
+    signerSubject: text('signer_subject'),
+    signerFingerprint: text('signer_fingerprint'),
+    signatureProvider: text('signature_provider'),
+    signedAt: ts('signed_at'),
+    revokedAt: ts('revoked_at'),
+    revokedBy: uuid('revoked_by'),
+    revokedByLabel: text('revoked_by_label'),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('layanan_documents_number_idx').on(t.regionCode, t.number),
+    uniqueIndex('layanan_documents_token_region_idx').on(t.regionCode, t.token),
+    // The verification page finds a document by its token alone (the QR code carries no region).
+    index('layanan_documents_token_idx').on(t.token),
+    index('layanan_documents_issued_idx').on(t.regionCode, t.issuedAt),
+    check('layanan_documents_kind', sql`${t.kind} in ('result', 'receipt')`),
+  ],
+);
+
+/** A region's numbering rule for issued documents (domain/numbering.ts); a region without a row uses the default pattern. */
+export const layananNumbering = pgTable(
+  'layanan_numbering',
+  {
+    regionCode: text('region_code').notNull(),
+    pattern: text('pattern').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode] })],
+);
+
+/** The last number given in a series (the number without its sequence and month) and the region's local year; locked by the issuing transaction, so numbers have no gaps. */
+export const layananNumberCounters = pgTable(
+  'layanan_number_counters',
+  {
+    regionCode: text('region_code').notNull(),
+    series: text('series').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.series, t.year] })],
+);
+
+/** A unit's letterhead lines and signer under its documents; a unit without a row prints its name and the region's. */
+export const layananLetterheads = pgTable(
+  'layanan_letterheads',
+  {
+    regionCode: text('region_code').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    address: text('address').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email').notNull(),
+    place: text('place').notNull(),
+    signerPosition: text('signer_position').notNull(),
+    signerName: text('signer_name').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.unitId] })],
+);
+
+/**
+ * The region's signer: a PKCS#12 file with its passphrase (`local`), or a
+ * remote signing service's address, client and signer identity (`remote`).
+ * The key material and secrets are never returned by any route.
+ */
+export const layananSigners = pgTable(
+  'layanan_signers',
+  {
+    regionCode: text('region_code').notNull(),
+    provider: text('provider').notNull(), // local | remote
+    p12: bytea('p12'),
+    passphrase: text('passphrase'),
+    subject: text('subject'),
+    issuer: text('issuer'),
+    notBefore: ts('not_before'),
+    notAfter: ts('not_after'),
+    fingerprint: text('fingerprint'),
+    remoteUrl: text('remote_url'),
+    clientId: text('client_id'),
+    clientSecret: text('client_secret'),
+    signerId: text('signer_id'),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode] }), check('layanan_signers_provider', sql`${t.provider} in ('local', 'remote')`)],
+);

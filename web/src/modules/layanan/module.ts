@@ -1,6 +1,6 @@
 // Public services (layanan publik) in the web app: the public catalogue and a
-// service's page (phone first, no sign-in), and the staff catalogue with the
-// standard editor; each its own chunk loaded on demand with the module's
+// service's page (phone first, no sign-in), a document's verification page,
+// the staff catalogue with the standard editor and the issued documents; each its own chunk loaded on demand with the module's
 // texts. Listed in ../../modules.ts.
 import type { ComponentType } from 'react';
 import type { WebModule } from '../../contract.js';
@@ -19,6 +19,9 @@ export const layanan: WebModule = {
     { path: '/staff/:region/layanan', component: page(() => import('./pages/Staff.js').then((m) => m.CataloguePage)) },
     { path: '/staff/:region/layanan/skm', component: page(() => import('./pages/Skm.js').then((m) => m.SkmResultsPage)) },
     { path: '/staff/:region/layanan/skm/isi', component: page(() => import('./pages/Skm.js').then((m) => m.SkmEntryPage)) },
+    { path: '/staff/:region/layanan/dokumen', component: page(() => import('./pages/Documents.js').then((m) => m.DocumentsPage)) },
+    // The short address a document's QR code carries.
+    { path: '/v/:token', component: lazyPage(() => import('./pages/Documents.js').then((m) => m.VerifyPage), texts) },
     { path: '/staff/:region/layanan/:serviceId', component: page(() => import('./pages/Staff.js').then((m) => m.ServiceEditorPage)) },
   ],
   menu: [{ label: { id: 'Layanan', en: 'Services' }, href: (r) => `/staff/${r}/layanan`, permission: 'layanan.read' }],

@@ -20,3 +20,7 @@ export type Stage = Workflow['stages'][number];
 export type ResultTemplate = Schemas['LayananResultTemplate'];
 export type Tariff = Schemas['LayananTariff'];
 export type DefinitionProblem = Schemas['LayananDefinitionProblem'];
+export type DocumentVerification = Schemas['LayananDocumentVerification'];
+export type DocumentList = { total: number; items: Schemas['LayananDocument'][] };
+export type Numbering = Schemas['LayananNumbering'];
+export type Letterhead = Schemas['LayananLetterhead'];
