@@ -215,7 +215,7 @@ async function seedDocuments(tx: Queryable, place: DemoPlace, sktm: { id: string
     regionCode: region, provider: 'local', p12, passphrase, ...readP12(p12, passphrase), updatedAt: place.now, updatedBy: manager.id, updatedByLabel: manager.label,
   });
   const actor = systemActor(manager.label, region, ['layanan_manager']);
-  const env = (at: Date) => ({ clock: { now: () => at }, config: { publicUrl: loadConfig().publicUrl } });
+  const env = (at: Date) => ({ clock: { now: () => at }, config: { publicUrl: loadConfig().publicUrl }, simulatedPast: true });
   for (const d of DEMO_DOCUMENTS) {
     const at = new Date(place.now.getTime() - d.daysAgo * 86_400_000);
     const issued = await issueResult(env(at), tx, {

@@ -41,8 +41,12 @@ export interface IssueInput {
 
 export interface Issued { id: string; number: string; token: string; verifyUrl: string; sha256: string }
 
-/** What issuing needs of the application: the time and the public address (the demo seed issues with its own). */
-export interface IssueContext { clock: Pick<AppContext['clock'], 'now'>; config: { publicUrl: string } }
+/**
+ * What issuing needs of the application: the time and the public address (the
+ * demo seed issues with its own, in a simulated past that, like the showcase's,
+ * writes no audit rows).
+ */
+export interface IssueContext { clock: Pick<AppContext['clock'], 'now'>; config: { publicUrl: string }; simulatedPast?: boolean }
 
 /** The public verification address of a token: short, since it is printed as a QR code. */
 export const verifyUrlOf = (ctx: IssueContext, token: string) => `${ctx.config.publicUrl.replace(/\/$/, '')}/v/${token}`;
@@ -102,7 +106,7 @@ export async function issueDocument(ctx: IssueContext, tx: Queryable, input: Iss
     signerSubject: signed?.signer.subject ?? null, signerFingerprint: signed?.signer.fingerprint ?? null,
     signatureProvider: provider?.name ?? null, signedAt: signed ? now : null,
   }).returning({ id: layananDocuments.id });
-  await audit(tx, now, input.actor, input.regionCode, 'layanan.document_issue', 'document', row.id, { number, kind: input.kind, signed: Boolean(signed) });
+  if (!ctx.simulatedPast) await audit(tx, now, input.actor, input.regionCode, 'layanan.document_issue', 'document', row.id, { number, kind: input.kind, signed: Boolean(signed) });
   return { id: row.id, number, token, verifyUrl, sha256 };
 }
 
