@@ -8,6 +8,10 @@ export const layananAuditActions = {
   'layanan.pledge_update': { id: 'Mengubah maklumat pelayanan', en: 'Changed a service pledge' },
   'layanan.skm_response_enter': { id: 'Memasukkan formulir survei kepuasan masyarakat', en: 'Entered a satisfaction-survey form' },
   'layanan.skm_population_set': { id: 'Mengisi jumlah pengguna layanan untuk survei kepuasan', en: 'Set the number of service users for the satisfaction survey' },
+  'layanan.bill_cancel': { id: 'Membatalkan tagihan', en: 'Cancelled a bill' },
+  'layanan.payment_channel_set': { id: 'Mengatur kanal pembayaran QRIS', en: 'Set the QRIS payment channel' },
+  'layanan.reconciliation': { id: 'Merekonsiliasi mutasi rekening bank', en: 'Reconciled a bank statement' },
+  'layanan.tax_import': { id: 'Mengimpor tagihan pajak daerah', en: 'Imported regional tax bills' },
 } as const;
 
 declare module '../../platform/audit/audit.js' {

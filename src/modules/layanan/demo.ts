@@ -8,7 +8,8 @@
 // (the last 365 days: the services ran on paper before the catalogue) for the
 // three published services, the certificate in A, the recommendation in C,
 // the permit in B, with this year's populations: enough forms for the
-// certificate and the permit, too few for the recommendation.
+// certificate and the permit, too few for the recommendation. A QRIS payment
+// channel with a known test secret, and bills in every state.
 // Invented demo content in the shape the use cases leave behind; regulations
 // are named as such services usually cite them.
 import { and, eq, sql } from 'drizzle-orm';
@@ -18,7 +19,10 @@ import { units, users } from '../../platform/schema.js';
 import { createUser, grantRole } from '../../platform/auth/service.js';
 import { AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS, storedAnswers } from './domain/skm.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
-import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { getRegion } from '../../platform/regions/service.js';
+import { layananBills, layananPaymentChannels, layananPaymentEvents, layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { createBill } from './service/payments/bills.js';
+import { localToday } from './service/skm.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
 
 /** The demo's service managers (README's demo accounts). */
@@ -163,6 +167,38 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
     { ...ids.get('rekomendasi-ukl-upl')!, by: manager, forms: 30, answers: [0.04, 0.3, 0.56, 0.1], population: 180 },
     { ...ids.get('izin-reklame')!, by: dpmptsp, forms: 70, answers: [0.01, 0.12, 0.6, 0.27], population: 60 },
   ]);
+  await seedPayments(tx, place, manager, ids.get('izin-reklame')!);
+}
+
+/** The demo's QRIS channel: test merchant values and the callback secret the README gives integrators to try the callback with. */
+export const DEMO_QRIS_CHANNEL = {
+  merchantName: 'BAPENDA KAB SUMEDANG', merchantCity: 'SUMEDANG', postalCode: '45311', merchantPan: '9360000800000000011', merchantId: 'SMDDEMO01',
+  merchantCriteria: 'URE' as const, nmid: 'ID1026000000011', mcc: '9311', secret: 'pamong-demo-qris-secret-2026-sumedang',
+};
+
+/**
+ * The QRIS channel and four bills: PBB-P2 imported from the tax system,
+ * one unpaid, one paid by QRIS five days ago, one from last year past its due
+ * date (expired), and an unpaid reklame permit fee.
+ */
+async function seedPayments(tx: Queryable, place: DemoPlace, by: { id: string; label: string }, reklame: { id: string; unitId: string }) {
+  const region = await getRegion(tx, place.region);
+  await tx.insert(layananPaymentChannels).values({ regionCode: place.region, provider: 'qris', ...DEMO_QRIS_CHANNEL, active: true, updatedAt: place.now, updatedBy: by.id, updatedByLabel: by.label });
+  const today = localToday(place.now, region);
+  const dayFrom = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  const pbb = (nop: string, payerName: string, amount: number, taxYear: number, dueDate: string) => ({ kind: 'pajak' as const, taxType: 'PBB-P2', taxObjectNumber: nop, taxYear, payerName, amount, dueDate });
+  const label = 'impor SISMIOP';
+  await createBill(tx, region, place.now, pbb('321101000100100010', 'Budi Santoso', 245_000, year, dayFrom(60)), label);
+  const paid = await createBill(tx, region, place.now, pbb('321101000100100020', 'Siti Aminah', 180_500, year, dayFrom(60)), label);
+  const paidAt = new Date(place.now.getTime() - 5 * 86_400_000);
+  await tx.update(layananBills).set({ status: 'paid', paidAt, paidAmount: paid.amount, paymentReference: 'DEMO-TRX-0001', paymentChannel: 'qris' })
+    .where(and(eq(layananBills.regionCode, place.region), eq(layananBills.id, paid.id)));
+  await tx.insert(layananPaymentEvents).values({
+    regionCode: place.region, source: 'qris', receivedAt: paidAt, billingCode: paid.billingCode, bankReference: 'DEMO-TRX-0001', amount: paid.amount, paidAt, billId: paid.id, outcome: 'credited',
+  });
+  await createBill(tx, region, place.now, pbb('321101000200300040', 'Dedi Kurniawan', 312_000, year - 1, dayFrom(-20)), label);
+  await createBill(tx, region, place.now, { kind: 'retribusi', serviceId: reklame.id, unitId: reklame.unitId, payerName: 'CV Sumber Rejeki', amount: 750_000, dueDate: dayFrom(14) }, by.label);
 }
 
 interface SurveyPlan {

@@ -32,6 +32,17 @@ export const layananErrors = {
   'layanan.skm_period_invalid': [400, 'Periode harus berbentuk 2026 (tahun), 2026-S1 (semester), 2026-Q1 (triwulan) atau 2026-03 (bulan).', 'The period must read 2026 (year), 2026-S1 (semester), 2026-Q1 (quarter) or 2026-03 (month).', (d: { value?: string }) =>
     (d?.value !== undefined ? { id: `Diterima: "${d.value}".`, en: `Received: "${d.value}".` } : null)],
   'layanan.skm_instrument_unknown': [400, 'Versi instrumen survei kepuasan tidak dikenal.', 'Unknown version of the satisfaction-survey instrument.'],
+  'layanan.bill_not_found': [404, 'Tagihan tidak ditemukan di daerah ini.', 'Bill not found in this region.'],
+  'layanan.bill_not_cancellable': [409, 'Tagihan yang sudah dibayar atau dibatalkan tidak dapat dibatalkan.', 'A bill that is paid or already cancelled cannot be cancelled.'],
+  'layanan.billing_code_unknown': [404, 'Kode bayar tidak dikenal di daerah ini; pembayaran tidak dicatat.', 'Unknown billing code in this region; the payment was not credited.'],
+  'layanan.payment_amount_mismatch': [409, 'Jumlah pembayaran berbeda dengan tagihan; pembayaran tidak dicatat dan perlu dikembalikan.', 'The amount paid differs from the bill; the payment was not credited and must be refunded.'],
+  'layanan.bill_already_paid': [409, 'Tagihan ini sudah lunas oleh transaksi lain; pembayaran ini dicatat untuk dikembalikan.', 'This bill was already paid by another transaction; this payment is recorded for a refund.'],
+  'layanan.bill_expired': [409, 'Tagihan ini sudah lewat jatuh tempo; pembayaran tidak dicatat.', 'This bill is past its due date; the payment was not credited.'],
+  'layanan.bill_cancelled': [409, 'Tagihan ini sudah dibatalkan; pembayaran tidak dicatat.', 'This bill was cancelled; the payment was not credited.'],
+  'layanan.payment_reference_used': [409, 'Nomor transaksi bank ini sudah melunasi tagihan lain; pembayaran tidak dicatat.', 'This bank transaction already paid another bill; the payment was not credited.'],
+  'layanan.callback_signature_invalid': [401, 'Tanda tangan callback (X-Signature) tidak cocok dengan kunci rahasia kanal pembayaran daerah ini.', 'The callback signature (X-Signature) does not match this region\'s payment-channel secret.'],
+  'layanan.payment_channel_not_set': [409, 'Daerah ini belum mengatur kanal pembayaran QRIS.', 'This region has not set up its QRIS payment channel.'],
+  'layanan.payment_secret_required': [422, 'Kunci rahasia callback wajib diisi saat kanal pembayaran pertama kali diatur.', 'The callback secret is required when the payment channel is first set up.'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

@@ -4,7 +4,9 @@
 // succeed if access were wrongly granted), and its unit's own pledge. The
 // draft's change is staff-only: nobody calling from outside may read it, the
 // public pages included. A survey form about that service and its population
-// for the year, so the results and the public index would name it.
+// for the year, so the results and the public index would name it. An unpaid
+// bill (its payer's full name is staff-only; the public page masks it) and a
+// callback for it signed with another region's secret.
 import { and, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { units } from '../../platform/schema.js';
@@ -12,10 +14,17 @@ import { emptyStandard, type Standard } from './domain/standard.js';
 import { storedAnswers } from './domain/skm.js';
 import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
+import { DEMO_QRIS_CHANNEL } from './demo.js';
+import { createBill } from './service/payments/bills.js';
+import { signBody } from './service/payments/provider.js';
+import { getRegion } from '../../platform/regions/service.js';
 
 const SLUG = 'izin-uji-isolasi';
 const SECRET_DRAFT = 'Persyaratan draf rahasia uji isolasi layanan';
 const SECRET_PLEDGE = 'Maklumat rahasia uji isolasi layanan';
+const SECRET_PAYER = 'Pembayar Rahasia Isolasi';
+/** What the foreign region's bank would sign with: never the victim's secret. */
+const FOREIGN_SECRET = 'kunci-rahasia-daerah-lain-untuk-uji-isolasi';
 
 const filled = (requirement: string): Standard => {
   const s = emptyStandard();
@@ -47,16 +56,19 @@ export const layananIsolation: IsolationFixtures = {
         answers: storedAnswers(instrument, Array(9).fill(4)), channel: 'paper', enteredAt: now, enteredByLabel: 'uji isolasi',
       });
       await tx.insert(layananSkmPopulations).values({ regionCode: region, serviceId: s.id, period: String(now.getUTCFullYear()), population: 10, updatedAt: now, updatedByLabel: 'uji isolasi' });
-      return s;
+      const regionRow = await getRegion(tx, region);
+      const bill = await createBill(tx, regionRow, now, { kind: 'retribusi', serviceId: s.id, unitId: unit.id, payerName: SECRET_PAYER, amount: 50_000, dueDate: '2099-12-31' }, 'uji isolasi');
+      return { ...s, bill };
     });
     return {
       // By path: the platform's :unitId is another unit, e-SAKIP's fixtures fill other :version routes.
       params: {
         'layanan/services/:serviceId': service.id, 'layanan/services/:serviceId/versions/:version': '1', 'layanan/units/:unitId': unit.id,
         'public/services/:slug': SLUG, layananUnitId: unit.id, layananServiceId: service.id,
+        'layanan/bills/:billId': service.bill.id, 'public/bills/:code': service.bill.billingCode, layananBillingCode: service.bill.billingCode,
       },
-      secrets: [service.id],
-      private: [SECRET_DRAFT],
+      secrets: [service.id, service.bill.id, service.bill.billingCode],
+      private: [SECRET_DRAFT, SECRET_PAYER, DEMO_QRIS_CHANNEL.secret],
     };
   },
 
@@ -72,6 +84,11 @@ export const layananIsolation: IsolationFixtures = {
     }
     if (method === 'PUT' && url.endsWith('/skm/populations')) return { body: { serviceId, period: '2020', population: 1 } };
     if (method === 'GET' && url.endsWith('/layanan/skm')) return { query: { serviceId } };
+    if (method === 'PUT' && url.endsWith('/payments/channel')) return { body: { ...DEMO_QRIS_CHANNEL, merchantName: 'MERCHANT PALSU', secret: FOREIGN_SECRET } };
+    if (method === 'POST' && url.endsWith('/payments/qris/callback')) {
+      const body = JSON.stringify({ billingCode: p.layananBillingCode, amount: 50_000, paidAt: '2026-11-02T03:00:00Z', bankTransactionId: 'TRX-ISOLASI' });
+      return { body, headers: { 'content-type': 'application/json', 'x-signature': signBody(FOREIGN_SECRET, body) } };
+    }
     return undefined;
   },
 };

@@ -27,6 +27,9 @@ const permissions = {
   'layanan.read': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter', 'unit_head', 'head_of_region', 'region_admin'],
   'layanan.manage': ['layanan_manager', 'layanan_unit_manager'],
   'layanan.skm.enter': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
+  // Bills name payers and amounts: the region's service manager and the region's leadership read them; only the manager cancels, imports, reconciles and sets the payment channel.
+  'layanan.bills.read': ['layanan_manager', 'head_of_region', 'region_admin'],
+  'layanan.payments.manage': ['layanan_manager'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
@@ -49,13 +52,14 @@ export const layananModule = defineModule({
   errors: layananErrors,
   routes: layananRoutes,
   isolation: layananIsolation,
-  // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population. Units are the region's own rows.
+  // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population, set the payment channel. Units are the region's own rows.
   sharedRelations: [
     referencesUser('layanan_services', 'updated_by'),
     referencesUser('layanan_standard_versions', 'published_by'),
     referencesUser('layanan_pledges', 'updated_by'),
     referencesUser('layanan_skm_responses', 'entered_by'),
     referencesUser('layanan_skm_populations', 'updated_by'),
+    referencesUser('layanan_payment_channels', 'updated_by'),
   ],
   demo: { seed: (tx, place) => seedLayananDemo(tx, place) },
 });

@@ -13,6 +13,7 @@ import { archiveService, createService, deleteService, listServices, listVersion
 import { componentCatalogue } from '../service/components.js';
 import { setPledge, unitPledge } from '../service/pledges.js';
 import { publicService, publicServices } from '../service/public.js';
+import { layananPaymentRoutes } from './payments.js';
 import { layananSkmRoutes } from './skm.js';
 
 const tags = ['layanan'];
@@ -191,4 +192,5 @@ export const layananRoutes = (ctx: AppContext) => async (app: FastifyInstance) =
   }, async (request) => ({ ...(await publicService(ctx, request.region!.code, request.params.slug)), components: componentCatalogue() }));
 
   layananSkmRoutes(app, ctx);
+  layananPaymentRoutes(app, ctx);
 };
