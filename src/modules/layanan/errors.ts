@@ -1,5 +1,5 @@
 // The public-services module's error codes (part of the API contract: never renamed).
-import type { ErrorEntry, Words } from '../../platform/errors.js';
+import { someOf, type ErrorEntry, type Words } from '../../platform/errors.js';
 import { COMPONENTS, type ComponentKey } from './domain/standard.js';
 import { standardReferenceData } from './reference/read.js';
 
@@ -11,6 +11,18 @@ const missingWords = (d: { missing?: ComponentKey[] }): Words | null => {
   return {
     id: `Belum diisi: ${list.map((c) => `${c.no}. ${names.find((n) => n.no === c.no)?.nama ?? c.en}`).join('; ')}.`,
     en: `Still empty: ${list.map((c) => `${c.no}. ${c.en}`).join('; ')}.`,
+  };
+};
+
+/** The lines of a file to fix, and what is wrong on the first few. */
+const lineWords = (d: { problems?: { line: number; message: Words }[] }): Words | null => {
+  const problems = d?.problems ?? [];
+  if (!problems.length) return null;
+  const lines = someOf([...new Set(problems.map((p) => p.line))]);
+  const first = problems.slice(0, 3);
+  return {
+    id: `Periksa baris ${lines.id}: ${first.map((p) => `baris ${p.line}: ${p.message.id}`).join('; ')}.`,
+    en: `Check line ${lines.en}: ${first.map((p) => `line ${p.line}: ${p.message.en}`).join('; ')}.`,
   };
 };
 
@@ -43,6 +55,9 @@ export const layananErrors = {
   'layanan.callback_signature_invalid': [401, 'Tanda tangan callback (X-Signature) tidak cocok dengan kunci rahasia kanal pembayaran daerah ini.', 'The callback signature (X-Signature) does not match this region\'s payment-channel secret.'],
   'layanan.payment_channel_not_set': [409, 'Daerah ini belum mengatur kanal pembayaran QRIS.', 'This region has not set up its QRIS payment channel.'],
   'layanan.payment_secret_required': [422, 'Kunci rahasia callback wajib diisi saat kanal pembayaran pertama kali diatur.', 'The callback secret is required when the payment channel is first set up.'],
+  'layanan.statement_invalid': [422, 'Berkas mutasi rekening tidak dapat dibaca; tidak ada yang direkonsiliasi.', 'The bank statement cannot be read; nothing was reconciled.', lineWords],
+  'layanan.reconciliation_not_found': [404, 'Rekonsiliasi tidak ditemukan di daerah ini.', 'Reconciliation not found in this region.'],
+  'layanan.tax_import_invalid': [422, 'Berkas tagihan pajak memuat baris yang salah; tidak ada yang diimpor. Perbaiki semua baris yang disebut, lalu impor lagi.', 'The tax bills file has bad lines; nothing was imported. Fix every line named, then import again.', lineWords],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

@@ -5,14 +5,15 @@
 // draft's change is staff-only: nobody calling from outside may read it, the
 // public pages included. A survey form about that service and its population
 // for the year, so the results and the public index would name it. An unpaid
-// bill (its payer's full name is staff-only; the public page masks it) and a
-// callback for it signed with another region's secret.
+// bill (its payer's full name is staff-only; the public page masks it), a
+// callback for it signed with another region's secret, a statement line and
+// a confirmed reconciliation naming it.
 import { and, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { units } from '../../platform/schema.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
 import { storedAnswers } from './domain/skm.js';
-import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { layananPledges, layananReconciliations, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
 import { DEMO_QRIS_CHANNEL } from './demo.js';
 import { createBill } from './service/payments/bills.js';
@@ -58,7 +59,11 @@ export const layananIsolation: IsolationFixtures = {
       await tx.insert(layananSkmPopulations).values({ regionCode: region, serviceId: s.id, period: String(now.getUTCFullYear()), population: 10, updatedAt: now, updatedByLabel: 'uji isolasi' });
       const regionRow = await getRegion(tx, region);
       const bill = await createBill(tx, regionRow, now, { kind: 'retribusi', serviceId: s.id, unitId: unit.id, payerName: SECRET_PAYER, amount: 50_000, dueDate: '2099-12-31' }, 'uji isolasi');
-      return { ...s, bill };
+      const [reconciliation] = await tx.insert(layananReconciliations).values({
+        regionCode: region, at: now, byLabel: 'uji isolasi',
+        lines: [{ line: 2, date: '2026-11-02', amount: 50_000, description: SECRET_PAYER, reference: 'REF-ISOLASI', billingCode: bill.billingCode, outcome: 'amount_mismatch' }],
+      }).returning();
+      return { ...s, bill, reconciliation };
     });
     return {
       // By path: the platform's :unitId is another unit, e-SAKIP's fixtures fill other :version routes.
@@ -66,8 +71,9 @@ export const layananIsolation: IsolationFixtures = {
         'layanan/services/:serviceId': service.id, 'layanan/services/:serviceId/versions/:version': '1', 'layanan/units/:unitId': unit.id,
         'public/services/:slug': SLUG, layananUnitId: unit.id, layananServiceId: service.id,
         'layanan/bills/:billId': service.bill.id, 'public/bills/:code': service.bill.billingCode, layananBillingCode: service.bill.billingCode,
+        reconciliationId: service.reconciliation.id,
       },
-      secrets: [service.id, service.bill.id, service.bill.billingCode],
+      secrets: [service.id, service.bill.id, service.bill.billingCode, service.reconciliation.id],
       private: [SECRET_DRAFT, SECRET_PAYER, DEMO_QRIS_CHANNEL.secret],
     };
   },
@@ -85,6 +91,15 @@ export const layananIsolation: IsolationFixtures = {
     if (method === 'PUT' && url.endsWith('/skm/populations')) return { body: { serviceId, period: '2020', population: 1 } };
     if (method === 'GET' && url.endsWith('/layanan/skm')) return { query: { serviceId } };
     if (method === 'PUT' && url.endsWith('/payments/channel')) return { body: { ...DEMO_QRIS_CHANNEL, merchantName: 'MERCHANT PALSU', secret: FOREIGN_SECRET } };
+    const csv = { 'content-type': 'text/csv' };
+    if (method === 'POST' && url.endsWith('/payments/reconciliations')) {
+      // Spaced as a payer may type it (it still matches): the report echoes the caller's own description, which is not the victim's to hide.
+      const spaced = p.layananBillingCode.replace(/^(\d{4})(\d{2})/, '$1 $2 ');
+      return { body: `tanggal,jumlah,keterangan,referensi\r\n2026-11-02,50000,BAYAR ${spaced},REF-ISOLASI-2\r\n`, headers: csv };
+    }
+    if (method === 'POST' && url.endsWith('/bills/tax-import')) {
+      return { body: 'nop,jenis pajak,tahun pajak,nama wajib pajak,jumlah,jatuh tempo\r\n321101000100100999,PBB-P2,2026,Pajak Palsu,1000,2099-12-31\r\n', headers: csv };
+    }
     if (method === 'POST' && url.endsWith('/payments/qris/callback')) {
       const body = JSON.stringify({ billingCode: p.layananBillingCode, amount: 50_000, paidAt: '2026-11-02T03:00:00Z', bankTransactionId: 'TRX-ISOLASI' });
       return { body, headers: { 'content-type': 'application/json', 'x-signature': signBody(FOREIGN_SECRET, body) } };

@@ -52,7 +52,7 @@ export const layananModule = defineModule({
   errors: layananErrors,
   routes: layananRoutes,
   isolation: layananIsolation,
-  // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population, set the payment channel. Units are the region's own rows.
+  // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population, set the payment channel, confirmed a reconciliation. Units are the region's own rows.
   sharedRelations: [
     referencesUser('layanan_services', 'updated_by'),
     referencesUser('layanan_standard_versions', 'published_by'),
@@ -60,6 +60,7 @@ export const layananModule = defineModule({
     referencesUser('layanan_skm_responses', 'entered_by'),
     referencesUser('layanan_skm_populations', 'updated_by'),
     referencesUser('layanan_payment_channels', 'updated_by'),
+    referencesUser('layanan_reconciliations', 'by'),
   ],
   demo: { seed: (tx, place) => seedLayananDemo(tx, place) },
 });

@@ -14,6 +14,7 @@ import { DEMO_QRIS_CHANNEL } from './demo.js';
 import { layananPaymentChannels } from './schema.js';
 import { createBill, type NewBill } from './service/payments/bills.js';
 import { localToday } from './service/skm.js';
+import { readXlsx } from '../../platform/xlsx.js';
 
 const REGION = '32.11';
 const R = `/api/regions/${REGION}/layanan`;
@@ -166,6 +167,75 @@ describeWithApp('Bills and QRIS payments', (h) => {
     expect(page.body.items).toHaveLength(2);
     expect(page.body.total).toBeGreaterThan(3);
     expect((await h.api('GET', `${R}/bills`, { session: s.dpmptsp })).status).toBe(403);
+  });
+
+  it('reconciles a bank statement: previews without saving, then credits matching lines once and reports every line, downloadable as Excel', async () => {
+    const [a, b, c] = [await newBill({ amount: 100_000 }), await newBill({ amount: 200_000 }), await newBill({ amount: 300_000 })];
+    await pay((await publicBill(b.billingCode)).qris.payload, { bankTransactionId: 'REF-B' });
+    const day = localToday(h.clock.now(), WIB).split('-').reverse().join('/');
+    const csv = [
+      'Tanggal;Keterangan;Jumlah;No Referensi',
+      `${day};TRF BAYAR ${a.billingCode.replace(/(\d{4})(\d{2})/, '$1 $2 ')} BUDI;100.000,00;REF-A`,
+      `${day};QRIS ${b.billingCode};200.000;REF-B`,
+      `${day};${c.billingCode};299.000;REF-C`,
+      `${day};TRANSFER TANPA KODE;5.000;REF-X`,
+      `${day};TRF BAYAR ${a.billingCode};100.000;REF-A`,
+      `kemarin;${a.billingCode};100.000;REF-Z`,
+    ].join('\r\n');
+    const post = (dryRun: boolean, session = s.manager) => h.api('POST', `${R}/payments/reconciliations?dryRun=${dryRun}`, { session, body: csv, headers: { 'content-type': 'text/csv' } });
+    const expected = [[2, 'credited'], [3, 'duplicate'], [4, 'amount_mismatch'], [5, 'unknown_code'], [6, 'duplicate_line'], [7, 'invalid']];
+    const preview = await post(true);
+    expect(preview.status).toBe(200);
+    expect([preview.body.id, preview.body.dryRun, preview.body.lines.map((l: any) => [l.line, l.outcome])]).toEqual([null, true, expected]);
+    expect((await publicBill(a.billingCode)).status).toBe('unpaid');
+    expect(await credits(a.id)).toEqual([]);
+
+    expect((await post(false, s.dpmptsp)).status).toBe(403);
+    const done = await post(false);
+    expect(done.body.lines.map((l: any) => [l.line, l.outcome])).toEqual(expected);
+    expect(done.body.totals).toMatchObject({ credited: 1, duplicate: 1, amount_mismatch: 1, unknown_code: 1, duplicate_line: 1, invalid: 1 });
+    expect((await h.api('GET', `${R}/bills/${a.id}`, { session: s.manager })).body).toMatchObject({ status: 'paid', paymentChannel: 'rekonsiliasi', paymentReference: 'REF-A', paidAmount: 100_000 });
+    expect((await h.api('GET', `${R}/bills/${c.id}`, { session: s.manager })).body.status).toBe('unpaid');
+
+    // The same statement again, and the bank's late callback for the same transfer: nothing is credited twice.
+    expect((await post(false)).body.lines[0].outcome).toBe('duplicate');
+    const late = await pay(qrisPayload(DEMO_QRIS_CHANNEL, { billingCode: a.billingCode, amount: 100_000, referenceLabel: 'X' }), { bankTransactionId: 'REF-A' });
+    expect(late.body.callbacks[0].status).toBe(200);
+    expect(await credits(a.id)).toEqual([{ outcome: 'credited', n: 1 }, { outcome: 'duplicate', n: 2 }]);
+
+    const list = await h.api('GET', `${R}/payments/reconciliations`, { session: s.manager });
+    expect(list.body.map((r: any) => r.id)).toContain(done.body.id);
+    const xlsx = await h.app.inject({ method: 'GET', url: `${R}/payments/reconciliations/${done.body.id}/report.xlsx`, headers: { cookie: s.manager.cookie } });
+    expect([xlsx.statusCode, xlsx.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    const [sheet] = await readXlsx(xlsx.rawPayload, { maxEntries: 50, maxUnpackedBytes: 5_000_000, maxRows: 1000, maxColumns: 20, tooLarge: 'request.invalid', unreadable: 'request.invalid' });
+    expect(sheet.rows[0]).toEqual(['Baris', 'Tanggal', 'Jumlah (Rp)', 'Keterangan', 'Referensi bank', 'Kode bayar', 'Hasil']);
+    expect(sheet.rows[1].slice(4)).toEqual(['REF-A', a.billingCode, 'Dicatat lunas']);
+    expect(sheet.rows.slice(1).map((r) => r[6])).toEqual(['Dicatat lunas', 'Sudah lunas (referensi sama)', 'Jumlah berbeda dengan tagihan', 'Kode bayar tidak ditemukan', 'Baris ganda dalam berkas', 'Baris tidak terbaca (tanggal, jumlah atau referensi)']);
+    const missing = await h.api('POST', `${R}/payments/reconciliations`, { session: s.manager, body: 'tanggal,jumlah\r\n2026-11-02,1000\r\n', headers: { 'content-type': 'text/csv' } });
+    expect([missing.status, missing.body.error.code, missing.body.error.details.problems.length]).toEqual([422, 'layanan.statement_invalid', 2]);
+  });
+
+  it('imports tax bills all or nothing, names every bad line, and does not duplicate a bill already present', async () => {
+    const taxBills = async () => (await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from layanan_bills where region_code = ${REGION} and kind = 'pajak'`))[0].n;
+    const before = await taxBills();
+    const post = (body: string, session = s.manager) => h.api('POST', `${R}/bills/tax-import`, { session, body, headers: { 'content-type': 'text/csv' } });
+    const header = 'NOP;Jenis Pajak;Tahun Pajak;Nama Wajib Pajak;Jumlah;Jatuh Tempo';
+    const bad = await post([header, '32.11.010.001.005-0001.0;pbb-p2;2026;Ani Lestari;245.000;31/12/2026', '3211010001;PBB-P2;2026;Budi;1000;2026-12-31',
+      '321101000100500020;PBB-P2;2026;Cici;-5;2026-12-31', '321101000100500030;PBB-P2;2026;Dodi;1000;2020-01-01'].join('\r\n'));
+    expect([bad.status, bad.body.error.code]).toEqual([422, 'layanan.tax_import_invalid']);
+    expect(bad.body.error.details.problems.map((p: any) => p.line)).toEqual([3, 4, 5]);
+    expect(bad.body.error.messages.id).toContain('Periksa baris 3, 4, 5');
+    expect(await taxBills()).toBe(before);
+
+    const good = [header, '32.11.010.001.005-0001.0;pbb-p2;2026;Ani Lestari;245.000;31/12/2026', '321101000100500020;PBB-P2;2026;Cici Paramida;1.250.000;2026-12-31'].join('\r\n');
+    const first = await post(good);
+    expect([first.status, first.body.created, first.body.alreadyPresent]).toEqual([200, 2, 0]);
+    const again = await post(good);
+    expect([again.body.created, again.body.alreadyPresent, again.body.lines.map((l: any) => l.billingCode)]).toEqual([0, 2, first.body.lines.map((l: any) => l.billingCode)]);
+    expect(await taxBills()).toBe(before + 2);
+    const ani = await publicBill(first.body.lines[0].billingCode);
+    expect(ani).toMatchObject({ kind: 'pajak', amount: 245_000, dueDate: '2026-12-31', payerName: 'An* Le*****', tax: { type: 'PBB-P2', objectNumber: '321101000100500010', year: 2026 } });
+    expect((await post(good, s.dpmptsp)).status).toBe(403);
   });
 
   it('sets the payment channel with a write-only secret', async () => {

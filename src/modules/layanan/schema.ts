@@ -8,6 +8,7 @@ import { ts } from '../../platform/db/columns.js';
 import type { Standard } from './domain/standard.js';
 import type { StoredAnswer } from './domain/skm.js';
 import type { QrisMerchant } from './domain/qris.js';
+import type { ReconciliationLine } from './domain/statement.js';
 
 /** A service of the region's catalogue, owned by a unit; its draft standard and the number of its latest published version. */
 export const layananServices = pgTable(
@@ -125,7 +126,8 @@ export const layananSkmPopulations = pgTable(
  * bill is payable up to the end of `due_date` in the region's time zone;
  * `status` stays `unpaid` after that and readers see it as expired
  * (domain/billing.ts, effectiveStatus). A bank transaction credits at most
- * one bill (the unique payment reference per channel).
+ * one bill (the unique payment reference: the callback's transaction id and
+ * the statement line's reference are the same bank's numbers).
  */
 export const layananBills = pgTable(
   'layanan_bills',
@@ -156,7 +158,7 @@ export const layananBills = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
     uniqueIndex('layanan_bills_code_idx').on(t.regionCode, t.billingCode),
-    uniqueIndex('layanan_bills_payment_idx').on(t.regionCode, t.paymentChannel, t.paymentReference),
+    uniqueIndex('layanan_bills_payment_idx').on(t.regionCode, t.paymentReference),
     uniqueIndex('layanan_bills_tax_idx').on(t.regionCode, t.taxObjectNumber, t.taxType, t.taxYear).where(sql`${t.kind} = 'pajak'`),
     index('layanan_bills_status_idx').on(t.regionCode, t.status, t.dueDate),
     check('layanan_bills_kind', sql`${t.kind} in ('retribusi', 'pajak')`),
@@ -229,4 +231,23 @@ export const layananPaymentEvents = pgTable(
     index('layanan_payment_events_bill_idx').on(t.regionCode, t.billId),
     index('layanan_payment_events_received_idx').on(t.regionCode, t.receivedAt),
   ],
+);
+
+/**
+ * A confirmed reconciliation of a bank statement: who uploaded it, when, and
+ * the report per line (what each line did), kept so the report can be
+ * downloaded again. The credits themselves are on the bills and in the
+ * payment events.
+ */
+export const layananReconciliations = pgTable(
+  'layanan_reconciliations',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    at: ts('at').notNull(),
+    by: uuid('by'),
+    byLabel: text('by_label').notNull(),
+    lines: jsonb('lines').$type<ReconciliationLine[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('layanan_reconciliations_at_idx').on(t.regionCode, t.at)],
 );

@@ -8,12 +8,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { paging, regionParam } from '../../../platform/http/schemas.js';
-import { failures, instant } from '../../../platform/http/responses.js';
+import { failures, fileAnswer, instant, sendAttachment } from '../../../platform/http/responses.js';
 import { BILL_STATUSES } from '../domain/billing.js';
 import { MERCHANT_CRITERIA } from '../domain/qris.js';
 import { cancelBill, listBills, publicBill, readBill } from '../service/payments/bills.js';
 import { readChannel, setChannel } from '../service/payments/channels.js';
 import { receiveCallback } from '../service/payments/credit.js';
+import { LINE_OUTCOMES, listReconciliations, readReconciliation, reconcile, reconciliationWorkbook } from '../service/payments/reconcile.js';
+import { importTaxBills } from '../service/payments/tax-import.js';
 import { qrisCallbackBody, SIGNATURE_HEADER } from '../service/payments/provider.js';
 
 const tags = ['layanan'];
@@ -55,6 +57,24 @@ const channelAnswer = z.union([
 
 const callbackAnswer = z.object({ billingCode: z.string(), status: z.literal('paid'), amount: z.number().int(), paidAt: instant, bankTransactionId: z.string() })
   .meta({ id: 'LayananPaymentCallbackAnswer' });
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const csvBody = z.string().min(1).max(5_000_000).describe('CSV (text/csv), koma atau titik koma / comma or semicolon separated');
+const lineOutcome = z.enum(Object.keys(LINE_OUTCOMES) as [keyof typeof LINE_OUTCOMES, ...(keyof typeof LINE_OUTCOMES)[]]);
+const totals = z.record(lineOutcome, z.number().int());
+const reconciliationAnswer = z.object({
+  id: z.string().nullable().describe('null pada uji coba (tidak disimpan) / null on a dry run (nothing saved)'), dryRun: z.boolean(), at: instant,
+  lines: z.array(z.object({
+    line: z.number().int().describe('Baris berkas, judul = 1 / the file\'s line, header = 1'), date: z.string().nullable(), amount: z.number().int().nullable(),
+    description: z.string(), reference: z.string(), billingCode: z.string().nullable(), outcome: lineOutcome,
+  })),
+  totals,
+}).meta({ id: 'LayananReconciliation' });
+const taxImportAnswer = z.object({
+  created: z.number().int(), alreadyPresent: z.number().int(),
+  lines: z.array(z.object({ line: z.number().int(), nop: z.string(), taxType: z.string(), taxYear: z.number().int(), outcome: z.enum(['created', 'already_present']), billingCode: z.string() })),
+}).meta({ id: 'LayananTaxImport' });
+const reconciliationParam = regionParam.extend({ reconciliationId: z.uuid() });
 
 /** The exact bytes of each callback's body, for its signature, and what came of it. */
 const rawBodies = new WeakMap<FastifyRequest, Buffer>();
@@ -113,6 +133,53 @@ export function layananPaymentRoutes(app: FastifyInstance, ctx: AppContext) {
     await setChannel(ctx, request.region!.code, request.actor, request.body);
     return readChannel(ctx, request.region!.code);
   });
+
+  app.register(async (files) => {
+    // Statements and tax bills arrive as text/csv; this parser is scoped to these routes.
+    files.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 5_000_000 }, (_request, body, done) => done(null, body));
+    const f = files.withTypeProvider<ZodTypeProvider>();
+    f.post(`${R}/payments/reconciliations`, {
+      config: { access: 'layanan.payments.manage', bodyTypes: ['csv'] },
+      schema: {
+        tags, summary: 'Rekonsiliasi mutasi rekening bank (CSV) / Reconcile a bank statement (CSV)', params: regionParam,
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').describe('true: pratinjau, tidak ada yang disimpan / a preview, nothing saved') }),
+        description: 'text/csv dengan kolom tanggal, jumlah, keterangan (memuat kode bayar), referensi. Baris cocok bila keterangannya memuat tepat satu kode bayar daerah ini dan jumlahnya sama dengan tagihan. Idempoten menurut referensi bank. / text/csv with columns date, amount, description (holding the billing code), reference. A line matches when its description holds exactly one of the region\'s billing codes and its amount is the bill\'s. Idempotent by bank reference.',
+        body: csvBody,
+        response: { 200: reconciliationAnswer, ...failures('layanan.statement_invalid') },
+      },
+    }, async (request) => reconcile(ctx, request.region!, request.actor, request.body, request.query.dryRun === 'true'));
+
+    f.post(`${R}/bills/tax-import`, {
+      config: { access: 'layanan.payments.manage', bodyTypes: ['csv'] },
+      schema: {
+        tags, summary: 'Impor tagihan pajak daerah (CSV) / Import regional tax bills (CSV)', params: regionParam,
+        description: 'text/csv dengan kolom nop, jenis pajak, tahun pajak, nama wajib pajak, jumlah, jatuh tempo. Semua atau tidak sama sekali; NOP + jenis + tahun yang sudah ada dilaporkan "already_present". / All or nothing; a NOP + type + year already present is reported as such.',
+        body: csvBody,
+        response: { 200: taxImportAnswer, ...failures('layanan.tax_import_invalid') },
+      },
+    }, async (request) => importTaxBills(ctx, request.region!, request.actor, request.body));
+  });
+
+  r.get(`${R}/payments/reconciliations`, {
+    config: { access: 'layanan.payments.manage' },
+    schema: {
+      tags, summary: 'Rekonsiliasi yang sudah dikonfirmasi, terbaru dahulu / Confirmed reconciliations, newest first', params: regionParam,
+      response: { 200: z.array(z.object({ id: z.string(), at: instant, by: z.string(), totals })) },
+    },
+  }, async (request) => listReconciliations(ctx, request.region!.code));
+
+  r.get(`${R}/payments/reconciliations/:reconciliationId`, {
+    config: { access: 'layanan.payments.manage' },
+    schema: { tags, summary: 'Laporan satu rekonsiliasi / One reconciliation\'s report', params: reconciliationParam, response: { 200: reconciliationAnswer.extend({ by: z.string() }), ...failures('layanan.reconciliation_not_found') } },
+  }, async (request) => readReconciliation(ctx, request.region!.code, request.params.reconciliationId));
+
+  r.get(`${R}/payments/reconciliations/:reconciliationId/report.xlsx`, {
+    config: { access: 'layanan.payments.manage' },
+    schema: {
+      tags, summary: 'Laporan rekonsiliasi sebagai Excel / The reconciliation report as Excel', params: reconciliationParam,
+      response: { 200: fileAnswer('Buku kerja XLSX / an XLSX workbook', XLSX_TYPE), ...failures('layanan.reconciliation_not_found') },
+    },
+  }, async (request, reply) => sendAttachment(reply, await reconciliationWorkbook(ctx, request.region!.code, request.params.reconciliationId), XLSX_TYPE));
 
   app.register(async (callbacks) => {
     callbacks.removeContentTypeParser('application/json');

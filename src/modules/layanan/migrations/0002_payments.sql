@@ -69,9 +69,20 @@ CREATE TABLE "layanan_payment_events" (
 	CONSTRAINT "layanan_payment_events_region_code_id_pk" PRIMARY KEY("region_code","id")
 );
 --> statement-breakpoint
+CREATE TABLE "layanan_reconciliations" (
+	"region_code" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"by" uuid,
+	"by_label" text NOT NULL,
+	"lines" jsonb NOT NULL,
+	CONSTRAINT "layanan_reconciliations_region_code_id_pk" PRIMARY KEY("region_code","id")
+);
+--> statement-breakpoint
 CREATE UNIQUE INDEX "layanan_bills_code_idx" ON "layanan_bills" USING btree ("region_code","billing_code");--> statement-breakpoint
-CREATE UNIQUE INDEX "layanan_bills_payment_idx" ON "layanan_bills" USING btree ("region_code","payment_channel","payment_reference");--> statement-breakpoint
+CREATE UNIQUE INDEX "layanan_bills_payment_idx" ON "layanan_bills" USING btree ("region_code","payment_reference");--> statement-breakpoint
 CREATE UNIQUE INDEX "layanan_bills_tax_idx" ON "layanan_bills" USING btree ("region_code","tax_object_number","tax_type","tax_year") WHERE "layanan_bills"."kind" = 'pajak';--> statement-breakpoint
 CREATE INDEX "layanan_bills_status_idx" ON "layanan_bills" USING btree ("region_code","status","due_date");--> statement-breakpoint
 CREATE INDEX "layanan_payment_events_bill_idx" ON "layanan_payment_events" USING btree ("region_code","bill_id");--> statement-breakpoint
-CREATE INDEX "layanan_payment_events_received_idx" ON "layanan_payment_events" USING btree ("region_code","received_at");
+CREATE INDEX "layanan_payment_events_received_idx" ON "layanan_payment_events" USING btree ("region_code","received_at");--> statement-breakpoint
+CREATE INDEX "layanan_reconciliations_at_idx" ON "layanan_reconciliations" USING btree ("region_code","at");

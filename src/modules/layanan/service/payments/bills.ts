@@ -26,8 +26,14 @@ export type NewBill = { payerName: string; amount: number; dueDate: string } & (
   | { kind: 'pajak'; taxType: string; taxObjectNumber: string; taxYear: number }
 );
 
-/** The instant a bill stops being payable: the end of its due date in the region (UTC midnight of a date is that same date in every Indonesian zone, UTC+7…+9). */
-export const payableUntil = (dueDate: string, region: RegionClock) => addDuration(new Date(`${dueDate}T00:00:00Z`), 0, 'working_days', calendarOf(region, []));
+/** The end of a local date in the region (UTC midnight of a date falls on that same date in every Indonesian zone, UTC+7…+9). */
+const endOfLocalDay = (date: string, region: RegionClock) => addDuration(new Date(`${date}T00:00:00Z`), 0, 'working_days', calendarOf(region, []));
+
+/** The instant a bill stops being payable: the end of its due date in the region. */
+export const payableUntil = endOfLocalDay;
+
+/** The start of a local date in the region: the end of the day before. */
+export const startOfLocalDay = (date: string, region: RegionClock) => endOfLocalDay(new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), region);
 
 const sqlIncrement = sql`${layananBillSequences.last} + 1`;
 

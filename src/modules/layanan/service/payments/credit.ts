@@ -47,7 +47,8 @@ export async function recordEvent(db: Queryable, regionCode: string, at: Date, s
 
 /** What became of a notice for a bill that was already settled one way or another. */
 function settledOutcome(bill: Bill, notice: Notice): Outcome | null {
-  if (bill.status === 'paid') return bill.paymentChannel === notice.source && bill.paymentReference === notice.bankTransactionId ? 'duplicate' : 'already_paid';
+  // By the bank's reference alone: a statement line for a payment its callback already credited is the same payment.
+  if (bill.status === 'paid') return bill.paymentReference === notice.bankTransactionId ? 'duplicate' : 'already_paid';
   if (bill.status === 'cancelled') return 'cancelled';
   return null;
 }
@@ -62,7 +63,7 @@ async function decide(tx: Tx, region: RegionClock, notice: Notice): Promise<{ ou
   if (effectiveStatus({ status: 'unpaid', dueDate: bill.dueDate }, notice.paidOn) === 'expired') return { outcome: 'expired', bill };
   // One bank transaction pays one bill (the unique index guards this too).
   const [reused] = await tx.select({ id: layananBills.id }).from(layananBills).where(and(
-    eq(layananBills.regionCode, region.code), eq(layananBills.paymentChannel, notice.source), eq(layananBills.paymentReference, notice.bankTransactionId), ne(layananBills.id, bill.id)));
+    eq(layananBills.regionCode, region.code), eq(layananBills.paymentReference, notice.bankTransactionId), ne(layananBills.id, bill.id)));
   if (reused) return { outcome: 'reference_used', bill };
   const [credited] = await tx.update(layananBills).set({ status: 'paid', paidAt: notice.paidAt, paidAmount: notice.amount, paymentReference: notice.bankTransactionId, paymentChannel: notice.source })
     .where(and(where, eq(layananBills.status, 'unpaid'))).returning();
