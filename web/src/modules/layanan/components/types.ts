@@ -13,3 +13,5 @@ export type Component = Service['components'][number];
 export type PublicSkm = Schemas['LayananPublicSkm'];
 export type SkmInstrument = Schemas['LayananSkmInstrument'];
 export type SkmResults = Schemas['LayananSkmResults'];
+export type PublicBill = Schemas['LayananPublicBill'];
+export type PaymentChannel = Schemas['LayananPaymentChannel'];

@@ -39,7 +39,8 @@ function Catalogue({ region }: { region: RegionProfile }) {
       <PageTitle title={t('layanan.staff.title')}>{t('layanan.staff.title')}</PageTitle>
       <p className="muted">{t('layanan.staff.intro')} <Link to={publicPath(region.code)}>{t('layanan.staff.publicLink')}</Link></p>
       <p><Link to={skmPath(region.code)}>{t('layanan.skm.resultsTitle')}</Link>
-        {may(me, region.code, 'layanan.skm.enter') && <> · <Link to={skmPath(region.code, 'isi')}>{t('layanan.skm.entryTitle')}</Link></>}</p>
+        {may(me, region.code, 'layanan.skm.enter') && <> · <Link to={skmPath(region.code, 'isi')}>{t('layanan.skm.entryTitle')}</Link></>}
+        {may(me, region.code, 'layanan.payments.manage') && <> · <Link to={staffPath(region.code, 'pembayaran')}>{t('layanan.channel.link')}</Link></>}</p>
       <ErrorMessage error={list.error} />
       {!list.data ? <Loading /> : (
         <ul className="layanan-list">
