@@ -3,8 +3,10 @@
 // standard (PermenPANRB 15/2014, versioned on publication) and each unit's
 // service pledge. Slice 2: the satisfaction survey (SKM, PermenPANRB
 // 14/2017): paper forms entered by staff, populations, the index per service,
-// unit and period, and its public page. Applications, deadlines, documents
-// and fees come in later slices (README.md).
+// unit and period, and its public page. Slice 6: bills (service fees and
+// imported regional tax bills), paid by a dynamic QRIS code with signed bank
+// callbacks or reconciled from a bank statement. Applications, deadlines and
+// documents come in later slices (README.md).
 import { defineModule } from '../../platform/modules/contract.js';
 import { referencesUser } from '../../platform/modules/relations.js';
 import { layananAuditActions } from './audit.js';
