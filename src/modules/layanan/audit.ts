@@ -13,6 +13,10 @@ export const layananAuditActions = {
   'layanan.numbering_set': { id: 'Mengubah pola penomoran dokumen', en: 'Changed the document numbering pattern' },
   'layanan.letterhead_set': { id: 'Mengubah kop surat dan penanda tangan', en: 'Changed a letterhead and signer' },
   'layanan.signer_set': { id: 'Mengatur penanda tangan elektronik daerah', en: 'Set the region\'s electronic signer' },
+  'layanan.bill_cancel': { id: 'Membatalkan tagihan', en: 'Cancelled a bill' },
+  'layanan.payment_channel_set': { id: 'Mengatur kanal pembayaran QRIS', en: 'Set the QRIS payment channel' },
+  'layanan.reconciliation': { id: 'Merekonsiliasi mutasi rekening bank', en: 'Reconciled a bank statement' },
+  'layanan.tax_import': { id: 'Mengimpor tagihan pajak daerah', en: 'Imported regional tax bills' },
 } as const;
 
 declare module '../../platform/audit/audit.js' {

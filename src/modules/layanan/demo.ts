@@ -9,8 +9,10 @@
 // (the last 365 days: the services ran on paper before the catalogue) for the
 // three published services, the certificate in A, the recommendation in C,
 // the permit in B, with this year's populations: enough forms for the
-// certificate and the permit, too few for the recommendation. Two issued
-// certificates of low income signed with a demo certificate, one revoked.
+// certificate and the permit, too few for the recommendation. Applications
+// in every state (demo-applications.ts). Two issued certificates of low
+// income signed with a demo certificate, one revoked. A QRIS payment channel
+// with a known test secret, and bills in every state.
 // Invented demo content in the shape the use cases leave behind; regulations
 // are named as such services usually cite them.
 import { randomBytes } from 'node:crypto';
@@ -25,10 +27,13 @@ import { AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS, storedAnswers } from './do
 import { defaultDefinition, type Definition } from './domain/definition.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
 import { reklameDefinition, sktmDefinitions, uklUplDefinition } from './demo-definitions.js';
-import { layananDocuments, layananLetterheads, layananPledges, layananServices, layananSigners, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { layananBills, layananDocuments, layananLetterheads, layananPaymentChannels, layananPaymentEvents, layananPledges, layananServices, layananSigners, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
 import { issueResult } from './service/documents.js';
 import { readP12 } from './service/signing/certificate.js';
 import { DEMO_CERTIFICATE_LABEL, selfSignedP12 } from './service/signing/self-signed.js';
+import { getRegion } from '../../platform/regions/service.js';
+import { createBill } from './service/payments/bills.js';
+import { localToday } from './service/skm.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
 import { seedDemoApplications, type DemoService } from './demo-applications.js';
 
@@ -186,6 +191,7 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
   ]);
   await seedDemoApplications(tx, place, published);
   await seedDocuments(tx, place, ids.get('surat-keterangan-tidak-mampu')!, manager);
+  await seedPayments(tx, place, manager, ids.get('izin-reklame')!);
 }
 
 /** The certificates of low income issued so far: one in force, one revoked. */
@@ -232,6 +238,37 @@ async function seedDocuments(tx: Queryable, place: DemoPlace, sktm: { id: string
         .where(and(eq(layananDocuments.regionCode, region), eq(layananDocuments.id, issued.id)));
     }
   }
+}
+
+/** The demo's QRIS channel: test merchant values and the callback secret the README gives integrators to try the callback with. */
+export const DEMO_QRIS_CHANNEL = {
+  merchantName: 'BAPENDA KAB SUMEDANG', merchantCity: 'SUMEDANG', postalCode: '45311', merchantPan: '9360000800000000011', merchantId: 'SMDDEMO01',
+  merchantCriteria: 'URE' as const, nmid: 'ID1026000000011', mcc: '9311', secret: 'pamong-demo-qris-secret-2026-sumedang',
+};
+
+/**
+ * The QRIS channel and four bills: PBB-P2 imported from the tax system,
+ * one unpaid, one paid by QRIS five days ago, one from last year past its due
+ * date (expired), and an unpaid reklame permit fee.
+ */
+async function seedPayments(tx: Queryable, place: DemoPlace, by: { id: string; label: string }, reklame: { id: string; unitId: string }) {
+  const region = await getRegion(tx, place.region);
+  await tx.insert(layananPaymentChannels).values({ regionCode: place.region, provider: 'qris', ...DEMO_QRIS_CHANNEL, active: true, updatedAt: place.now, updatedBy: by.id, updatedByLabel: by.label });
+  const today = localToday(place.now, region);
+  const dayFrom = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  const pbb = (nop: string, payerName: string, amount: number, taxYear: number, dueDate: string) => ({ kind: 'pajak' as const, taxType: 'PBB-P2', taxObjectNumber: nop, taxYear, payerName, amount, dueDate });
+  const label = 'impor SISMIOP';
+  await createBill(tx, region, place.now, pbb('321101000100100010', 'Budi Santoso', 245_000, year, dayFrom(60)), label);
+  const paid = await createBill(tx, region, place.now, pbb('321101000100100020', 'Siti Aminah', 180_500, year, dayFrom(60)), label);
+  const paidAt = new Date(place.now.getTime() - 5 * 86_400_000);
+  await tx.update(layananBills).set({ status: 'paid', paidAt, paidAmount: paid.amount, paymentReference: 'DEMO-TRX-0001', paymentChannel: 'qris' })
+    .where(and(eq(layananBills.regionCode, place.region), eq(layananBills.id, paid.id)));
+  await tx.insert(layananPaymentEvents).values({
+    regionCode: place.region, source: 'qris', receivedAt: paidAt, billingCode: paid.billingCode, bankReference: 'DEMO-TRX-0001', amount: paid.amount, paidAt, billId: paid.id, outcome: 'credited',
+  });
+  await createBill(tx, region, place.now, pbb('321101000200300040', 'Dedi Kurniawan', 312_000, year - 1, dayFrom(-20)), label);
+  await createBill(tx, region, place.now, { kind: 'retribusi', serviceId: reklame.id, unitId: reklame.unitId, payerName: 'CV Sumber Rejeki', amount: 750_000, dueDate: dayFrom(14) }, by.label);
 }
 
 interface SurveyPlan {

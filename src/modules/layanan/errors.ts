@@ -1,5 +1,5 @@
 // The public-services module's error codes (part of the API contract: never renamed).
-import type { ErrorEntry, Words } from '../../platform/errors.js';
+import { someOf, type ErrorEntry, type Words } from '../../platform/errors.js';
 import { COMPONENTS, type ComponentKey } from './domain/standard.js';
 import type { Problem } from './domain/problems.js';
 import { standardReferenceData } from './reference/read.js';
@@ -20,6 +20,18 @@ const problemWords = (d: { problems?: Problem[] }): Words | null => {
   if (!d?.problems?.length) return null;
   const list = (lang: 'id' | 'en') => d.problems!.map((p) => `${p.at ? `${p.at}: ` : ''}${p.messages[lang]}`).join(' ');
   return { id: list('id'), en: list('en') };
+};
+
+/** The lines of a file to fix, and what is wrong on the first few. */
+const lineWords = (d: { problems?: { line: number; message: Words }[] }): Words | null => {
+  const problems = d?.problems ?? [];
+  if (!problems.length) return null;
+  const lines = someOf([...new Set(problems.map((p) => p.line))]);
+  const first = problems.slice(0, 3);
+  return {
+    id: `Periksa baris ${lines.id}: ${first.map((p) => `baris ${p.line}: ${p.message.id}`).join('; ')}.`,
+    en: `Check line ${lines.en}: ${first.map((p) => `line ${p.line}: ${p.message.en}`).join('; ')}.`,
+  };
 };
 
 export const layananErrors = {
@@ -72,6 +84,20 @@ export const layananErrors = {
   'layanan.signing_signer_unknown': [409, 'Penanda tangan belum terdaftar di layanan tanda tangan elektronik. Dokumen tidak diterbitkan.', 'The signer is not registered with the signing service. The document was not issued.'],
   'layanan.signing_unavailable': [503, 'Layanan tanda tangan elektronik tidak dapat dihubungi atau tidak menjawab dengan benar. Dokumen tidak diterbitkan; coba lagi nanti.', 'The signing service could not be reached or did not answer properly. The document was not issued; try again later.'],
   'layanan.check_not_pdf': [422, 'Berkas yang diperiksa harus PDF.', 'The file to check must be a PDF.'],
+  'layanan.bill_not_found': [404, 'Tagihan tidak ditemukan di daerah ini.', 'Bill not found in this region.'],
+  'layanan.bill_not_cancellable': [409, 'Tagihan yang sudah dibayar atau dibatalkan tidak dapat dibatalkan.', 'A bill that is paid or already cancelled cannot be cancelled.'],
+  'layanan.billing_code_unknown': [404, 'Kode bayar tidak dikenal di daerah ini; pembayaran tidak dicatat.', 'Unknown billing code in this region; the payment was not credited.'],
+  'layanan.payment_amount_mismatch': [409, 'Jumlah pembayaran berbeda dengan tagihan; pembayaran tidak dicatat dan perlu dikembalikan.', 'The amount paid differs from the bill; the payment was not credited and must be refunded.'],
+  'layanan.bill_already_paid': [409, 'Tagihan ini sudah lunas oleh transaksi lain; pembayaran ini dicatat untuk dikembalikan.', 'This bill was already paid by another transaction; this payment is recorded for a refund.'],
+  'layanan.bill_expired': [409, 'Tagihan ini sudah lewat jatuh tempo; pembayaran tidak dicatat.', 'This bill is past its due date; the payment was not credited.'],
+  'layanan.bill_cancelled': [409, 'Tagihan ini sudah dibatalkan; pembayaran tidak dicatat.', 'This bill was cancelled; the payment was not credited.'],
+  'layanan.payment_reference_used': [409, 'Nomor transaksi bank ini sudah melunasi tagihan lain; pembayaran tidak dicatat.', 'This bank transaction already paid another bill; the payment was not credited.'],
+  'layanan.callback_signature_invalid': [401, 'Tanda tangan callback (X-Signature) tidak cocok dengan kunci rahasia kanal pembayaran daerah ini.', 'The callback signature (X-Signature) does not match this region\'s payment-channel secret.'],
+  'layanan.payment_channel_not_set': [409, 'Daerah ini belum mengatur kanal pembayaran QRIS.', 'This region has not set up its QRIS payment channel.'],
+  'layanan.payment_secret_required': [422, 'Kunci rahasia callback wajib diisi saat kanal pembayaran pertama kali diatur.', 'The callback secret is required when the payment channel is first set up.'],
+  'layanan.statement_invalid': [422, 'Berkas mutasi rekening tidak dapat dibaca; tidak ada yang direkonsiliasi.', 'The bank statement cannot be read; nothing was reconciled.', lineWords],
+  'layanan.reconciliation_not_found': [404, 'Rekonsiliasi tidak ditemukan di daerah ini.', 'Reconciliation not found in this region.'],
+  'layanan.tax_import_invalid': [422, 'Berkas tagihan pajak memuat baris yang salah; tidak ada yang diimpor. Perbaiki semua baris yang disebut, lalu impor lagi.', 'The tax bills file has bad lines; nothing was imported. Fix every line named, then import again.', lineWords],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

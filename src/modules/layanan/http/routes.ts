@@ -18,6 +18,7 @@ import { componentCatalogue } from '../service/components.js';
 import { setPledge, unitPledge } from '../service/pledges.js';
 import { publicService, publicServices } from '../service/public.js';
 import { layananDocumentRoutes } from './documents.js';
+import { layananPaymentRoutes } from './payments.js';
 import { layananSkmRoutes } from './skm.js';
 import { layananApplicationRoutes } from './applications.js';
 
@@ -210,4 +211,5 @@ export const layananRoutes = (ctx: AppContext) => async (app: FastifyInstance) =
   layananSkmRoutes(app, ctx);
   layananApplicationRoutes(app, ctx);
   layananDocumentRoutes(app, ctx);
+  layananPaymentRoutes(app, ctx);
 };

@@ -1,6 +1,8 @@
 // Public services (layanan publik) in the web app: the public catalogue and a
 // service's page (phone first, no sign-in), a document's verification page,
-// the staff catalogue with the standard editor and the issued documents; each its own chunk loaded on demand with the module's
+// a bill's payment page by its billing code, the staff catalogue with the
+// standard editor, the issued documents and the QRIS payment channel; each
+// its own chunk loaded on demand with the module's
 // texts. Listed in ../../modules.ts.
 import type { ComponentType } from 'react';
 import type { WebModule } from '../../contract.js';
@@ -17,6 +19,8 @@ export const layanan: WebModule = {
     { path: '/r/:region/layanan', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicCataloguePage), texts) },
     { path: '/r/:region/layanan/:slug', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicServicePage), texts) },
     { path: '/staff/:region/layanan', component: page(() => import('./pages/Staff.js').then((m) => m.CataloguePage)) },
+    { path: '/r/:region/bayar/:code', component: lazyPage(() => import('./pages/Payments.js').then((m) => m.PublicBillPage), texts) },
+    { path: '/staff/:region/layanan/pembayaran', component: page(() => import('./pages/Payments.js').then((m) => m.PaymentChannelPage)) },
     { path: '/staff/:region/layanan/skm', component: page(() => import('./pages/Skm.js').then((m) => m.SkmResultsPage)) },
     { path: '/staff/:region/layanan/skm/isi', component: page(() => import('./pages/Skm.js').then((m) => m.SkmEntryPage)) },
     { path: '/staff/:region/layanan/dokumen', component: page(() => import('./pages/Documents.js').then((m) => m.DocumentsPage)) },

@@ -24,3 +24,5 @@ export type DocumentVerification = Schemas['LayananDocumentVerification'];
 export type DocumentList = { total: number; items: Schemas['LayananDocument'][] };
 export type Numbering = Schemas['LayananNumbering'];
 export type Letterhead = Schemas['LayananLetterhead'];
+export type PublicBill = Schemas['LayananPublicBill'];
+export type PaymentChannel = Schemas['LayananPaymentChannel'];

@@ -44,7 +44,8 @@ function Catalogue({ region }: { region: RegionProfile }) {
       <p className="muted">{t('layanan.staff.intro')} <Link to={publicPath(region.code)}>{t('layanan.staff.publicLink')}</Link></p>
       <p><Link to={skmPath(region.code)}>{t('layanan.skm.resultsTitle')}</Link>
         {may(me, region.code, 'layanan.skm.enter') && <> · <Link to={skmPath(region.code, 'isi')}>{t('layanan.skm.entryTitle')}</Link></>}
-        {' · '}<Link to={documentsPath(region.code)}>{t('layanan.documents.title')}</Link></p>
+        {' · '}<Link to={documentsPath(region.code)}>{t('layanan.documents.title')}</Link>
+        {may(me, region.code, 'layanan.payments.manage') && <> · <Link to={staffPath(region.code, 'pembayaran')}>{t('layanan.channel.link')}</Link></>}</p>
       <ErrorMessage error={list.error} />
       {!list.data ? <Loading /> : (
         <ul className="layanan-list">
