@@ -25023,6 +25023,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/layanan/applications/{applicationId}/documents/{documentId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh dokumen hasil permohonan / Download an application's result document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    applicationId: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF bertanda tangan, sama persis dengan yang diterbitkan / the signed PDF, byte for byte as issued */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.document_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/layanan/applications": {
         parameters: {
             query?: never;
@@ -28563,6 +28657,26 @@ export interface components {
                 /** Format: date-time */
                 uploadedAt: string;
             }[];
+            /** @description Dokumen hasil yang diterbitkan / the issued result documents */
+            documents: {
+                id: string;
+                kind: string;
+                number: string;
+                title: string;
+                /** Format: date-time */
+                issuedAt: string;
+                revokedAt: string | null;
+                revokeReason: string | null;
+                /** @description Halaman verifikasi publik (kode QR pada dokumen) / the public verification page (the QR code on the document) */
+                verifyUrl: string;
+            }[];
+            /** @description Tagihan retribusi, dibuat saat permohonan disetujui; dibayar di /r/{daerah}/bayar/{kode} / the fee bill, made on approval */
+            bill: {
+                billingCode: string;
+                amount: number;
+                status: string;
+                dueDate: string;
+            } | null;
             timeline: {
                 /** Format: date-time */
                 at: string;

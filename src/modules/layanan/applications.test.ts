@@ -12,6 +12,9 @@ import sharp from 'sharp';
 import { describeWithApp, type Session } from '../../../test/harness.js';
 import { createUser, openSession } from '../../platform/auth/service.js';
 import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
+import { createHash } from 'node:crypto';
+import { signBody } from './service/payments/provider.js';
+import { DEMO_QRIS_CHANNEL } from './demo.js';
 
 const R = '/api/regions/32.11/layanan';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -152,10 +155,60 @@ describeWithApp('Applications', (h) => {
     expect(mine.body.actions).toEqual([]);
   });
 
+  it('issues the result: a numbered, signed PDF from the service\'s template, verifiable by anyone, downloaded by its applicant only', async () => {
+    const issued = await h.api('POST', `${R}/applications/${app.id}/actions`, { session: s.clerk, body: { action: 'issue' } });
+    expect(issued.status, issued.raw).toBe(200);
+    expect(issued.body).toEqual({ status: 'finished', stage: null, decision: 'approved' });
+    const mine = await h.api('GET', `${R}/applications/${app.id}`, { session: s.citizen });
+    expect(mine.body.documents).toHaveLength(1);
+    const [doc] = mine.body.documents;
+    expect(doc).toMatchObject({ kind: 'result', title: 'SURAT KETERANGAN TIDAK MAMPU', revokedAt: null });
+    expect(doc.number).toMatch(/\/2026$/);
+    const token = doc.verifyUrl.split('/v/')[1];
+    const verified = await h.api('GET', `/api/verify/${token}`);
+    expect(verified.status).toBe(200);
+    expect(verified.raw).toContain(doc.number);
+    expect(verified.raw).not.toContain('Siti Aminah'); // masked on the public page
+    const pdf = await h.app.inject({ method: 'GET', url: `${R}/applications/${app.id}/documents/${doc.id}/pdf`, headers: { cookie: s.citizen.cookie } });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.includes(Buffer.from('/ByteRange'))).toBe(true); // signed with the region's (demo) certificate
+    const [stored] = await h.ctx.database.rows<{ sha256: string }>(sql`select sha256 from layanan_documents where id = ${doc.id}`);
+    expect(createHash('sha256').update(pdf.rawPayload).digest('hex')).toBe(stored.sha256);
+    expect((await h.app.inject({ method: 'GET', url: `${R}/applications/${app.id}/documents/${doc.id}/pdf`, headers: { cookie: s.stranger.cookie } })).statusCode).toBe(404);
+  });
+
+  it('bills a permit\'s fee on approval, waits for the payment, and issues once the bank\'s callback pays it', async () => {
+    const [{ id: reklame }] = await h.ctx.database.rows<{ id: string }>(sql`select id from layanan_services where region_code = '32.11' and slug = 'izin-reklame'`);
+    const filed = await h.api('POST', `${R}/services/${reklame}/applications`, {
+      session: s.citizen,
+      ...filing({ ...answers(), jenis: 'papan', luas: 8, lokasi: { street: 'Jl. Mayor Abdurahman 150', ...place }, mulai: '2026-12-01', keperluan: undefined },
+        [{ field: 'desain', name: 'desain.pdf', data: PDF }, { field: 'izin_pemilik', name: 'izin.pdf', data: PDF }]),
+    });
+    expect(filed.status, filed.raw).toBe(201);
+    expect(filed.body.fee).toBe(1_200_000); // 8 m² × Rp150.000
+    const staff = Object.fromEntries(await Promise.all(['loket.dpmptsp', 'pengolah.dpmptsp', 'kepala.dpmptsp'].map(async (k) => [k, await h.signIn(`${k}@sumedang.demo`)])));
+    const act = (who: string, action: string) => h.api('POST', `${R}/applications/${filed.body.id}/actions`, { session: staff[who], body: { action } });
+    expect((await act('loket.dpmptsp', 'complete')).status).toBe(200);
+    expect((await act('pengolah.dpmptsp', 'forward')).status).toBe(200);
+    expect((await act('kepala.dpmptsp', 'approve')).body).toEqual({ status: 'awaiting_payment', stage: 'terbit', decision: 'approved' });
+    expect((await act('loket.dpmptsp', 'issue')).body.error.code).toBe('layanan.action_not_open');
+    const waiting = await h.api('GET', `${R}/applications/${filed.body.id}`, { session: s.citizen });
+    expect(waiting.body.bill).toMatchObject({ amount: 1_200_000, status: 'unpaid' });
+    // The bank's signed callback for the bill.
+    const body = JSON.stringify({ billingCode: waiting.body.bill.billingCode, amount: 1_200_000, paidAt: h.clock.now().toISOString(), bankTransactionId: 'TRX-REKLAME-1' });
+    const paid = await h.api('POST', `${R}/payments/qris/callback`, { body, headers: { 'content-type': 'application/json', 'x-signature': signBody(DEMO_QRIS_CHANNEL.secret, body) } });
+    expect(paid.status, paid.raw).toBe(200);
+    const released = await h.api('GET', `${R}/applications/${filed.body.id}`, { session: s.citizen });
+    expect(released.body).toMatchObject({ status: 'in_process', stage: { key: 'terbit' }, bill: { status: 'paid' } });
+    expect(released.body.timeline.map((e: any) => e.kind).slice(-2)).toEqual(['approve', 'paid']);
+    expect((await act('loket.dpmptsp', 'issue')).body.status).toBe('finished');
+  });
+
   it('shows the status to anyone with the number, without personal data', async () => {
     const res = await h.api('GET', `${R}/public/applications/${app.registrationNo}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ registrationNo: app.registrationNo, service: 'Surat Keterangan Tidak Mampu (SKTM)', status: 'in_process', decision: 'approved' });
+    expect(res.body).toMatchObject({ registrationNo: app.registrationNo, service: 'Surat Keterangan Tidak Mampu (SKTM)', status: 'finished', decision: 'approved' });
     expect(res.raw).not.toContain('Siti');
     expect(res.raw).not.toContain('siti.aminah');
     expect(res.raw).not.toContain('Mawar');

@@ -12,7 +12,7 @@ import { failures, fileAnswer, instant, sendAttachment } from '../../../platform
 import { readableCodePattern } from '../../../platform/codes.js';
 import { applicationStatuses, staffActions } from '../domain/journey.js';
 import { actOnApplication, documentPolicy, fileApplication, REGISTRATION_PREFIX, resubmitApplication, withdrawApplication } from '../service/applications.js';
-import { applicationDetail, applicationFile, applicationQueue, myApplications, publicApplicationStatus } from '../service/application-reads.js';
+import { applicationDetail, applicationDocument, applicationFile, applicationQueue, myApplications, publicApplicationStatus } from '../service/application-reads.js';
 import { yearAccount } from '../service/transparency.js';
 import { localToday } from '../service/skm.js';
 
@@ -64,6 +64,12 @@ const detail = z.object({
   ...clock, overdue: z.boolean(),
   form: z.unknown().describe('Formulir versi saat diajukan / the form of the version filed under'), answers: z.record(z.string(), z.unknown()),
   files: z.array(z.object({ id: z.string(), field: z.string(), fileName: z.string(), contentType: z.string(), bytes: z.number().int(), sha256: z.string(), round: z.number().int(), uploadedAt: instant })),
+  documents: z.array(z.object({
+    id: z.string(), kind: z.string(), number: z.string(), title: z.string(), issuedAt: instant, revokedAt: instant.nullable(), revokeReason: z.string().nullable(),
+    verifyUrl: z.string().describe('Halaman verifikasi publik (kode QR pada dokumen) / the public verification page (the QR code on the document)'),
+  })).describe('Dokumen hasil yang diterbitkan / the issued result documents'),
+  bill: z.object({ billingCode: z.string(), amount: z.number().int(), status: z.string(), dueDate: z.string() }).nullable()
+    .describe('Tagihan retribusi, dibuat saat permohonan disetujui; dibayar di /r/{daerah}/bayar/{kode} / the fee bill, made on approval'),
   timeline: z.array(z.object({ at: instant, kind: z.string(), stage: z.string().nullable(), actor: z.string().nullable(), message: z.string().nullable() })),
   actions: z.array(z.string()).describe('Tindakan yang terbuka bagi pembaca sekarang / the actions open to the reader now'),
 }).meta({ id: 'LayananApplication' });
@@ -150,6 +156,14 @@ export function layananApplicationRoutes(app: FastifyInstance, ctx: AppContext) 
     const file = await applicationFile(ctx, request.region!.code, request.actor, request.params.applicationId, request.params.fileId);
     return sendAttachment(reply, file, file.contentType);
   });
+
+  r.get(`${R}/applications/:applicationId/documents/:documentId/pdf`, {
+    config: { access: 'signed_in' },
+    schema: {
+      tags, summary: 'Unduh dokumen hasil permohonan / Download an application\'s result document', params: appParam.extend({ documentId: z.uuid() }),
+      response: { 200: fileAnswer('PDF bertanda tangan, sama persis dengan yang diterbitkan / the signed PDF, byte for byte as issued', 'application/pdf'), ...failures('layanan.document_not_found') },
+    },
+  }, async (request, reply) => sendAttachment(reply, await applicationDocument(ctx, request.region!.code, request.actor, request.params.applicationId, request.params.documentId), 'application/pdf'));
 
   r.get('/api/me/layanan/applications', {
     config: { access: 'signed_in' },

@@ -8,7 +8,8 @@ import { AppError } from '../../../platform/errors.js';
 import { can, unitsReached, rolesWith, type Actor } from '../../../platform/auth/policy.js';
 import { stageDeadlines, units } from '../../../platform/schema.js';
 import { openCitizenActions, openStaffActions, DECISION_STAGE, type ApplicationStatus, type Position } from '../domain/journey.js';
-import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananStandardVersions } from '../schema.js';
+import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananBills, layananDocuments, layananStandardVersions } from '../schema.js';
+import { verifyUrlOf } from './documents.js';
 import { actsAt } from './applications.js';
 
 const versionJoin = and(eq(layananStandardVersions.regionCode, layananApplications.regionCode),
@@ -83,7 +84,7 @@ export async function applicationDetail(ctx: AppContext, regionCode: string, act
   const pos: Position = { status: app.status as ApplicationStatus, stage: app.stage, decision: app.decision as Position['decision'] };
   const stage = stages.find((s) => s.key === app.stage);
   const staffActions = reader === 'staff' && stage && actsAt(actor, regionCode, stage, app.unitId) ? openStaffActions(stages, pos) : [];
-  const [files, events] = await Promise.all([
+  const [files, events, documents] = await Promise.all([
     db.select({ id: layananApplicationFiles.id, field: layananApplicationFiles.fieldKey, fileName: layananApplicationFiles.fileName, contentType: layananApplicationFiles.contentType,
       bytes: layananApplicationFiles.bytes, sha256: layananApplicationFiles.sha256, round: layananApplicationFiles.round, uploadedAt: layananApplicationFiles.uploadedAt })
       .from(layananApplicationFiles).where(and(eq(layananApplicationFiles.regionCode, regionCode), eq(layananApplicationFiles.applicationId, id)))
@@ -91,7 +92,12 @@ export async function applicationDetail(ctx: AppContext, regionCode: string, act
     db.select({ at: layananApplicationEvents.at, kind: layananApplicationEvents.kind, stage: layananApplicationEvents.stage, actor: layananApplicationEvents.actorLabel, message: layananApplicationEvents.message })
       .from(layananApplicationEvents).where(and(eq(layananApplicationEvents.regionCode, regionCode), eq(layananApplicationEvents.applicationId, id)))
       .orderBy(asc(layananApplicationEvents.at), asc(layananApplicationEvents.id)),
+    db.select({ id: layananDocuments.id, kind: layananDocuments.kind, number: layananDocuments.number, title: layananDocuments.title, issuedAt: layananDocuments.issuedAt,
+      token: layananDocuments.token, revokedAt: layananDocuments.revokedAt, revokeReason: layananDocuments.revokeReason })
+      .from(layananDocuments).where(and(eq(layananDocuments.regionCode, regionCode), eq(layananDocuments.applicationId, id))).orderBy(asc(layananDocuments.issuedAt)),
   ]);
+  const bill = app.feeAmount ? (await db.select({ billingCode: layananBills.billingCode, amount: layananBills.amount, status: layananBills.status, dueDate: layananBills.dueDate })
+    .from(layananBills).where(and(eq(layananBills.regionCode, regionCode), eq(layananBills.applicationId, id))).orderBy(desc(layananBills.createdAt)).limit(1))[0] ?? null : null;
   return {
     id: app.id, registrationNo: app.registrationNo, reader,
     service: { id: app.serviceId, name: version.name, version: app.version }, unit: row.unit,
@@ -103,6 +109,9 @@ export async function applicationDetail(ctx: AppContext, regionCode: string, act
     decisionDueAt: row.dueAt, clockStopped: row.pausedAt !== null, overdue: isOverdue({ decision: app.decision, dueAt: row.dueAt, metAt: row.metAt, pausedAt: row.pausedAt }, now),
     fiktifPositifAt: app.fiktifPositifAt,
     form: version.form, answers: app.answers, files,
+    // The result (and receipts): verified by anyone at /v/{token}, downloaded by the applicant and staff.
+    documents: documents.map(({ token, ...d }) => ({ ...d, verifyUrl: verifyUrlOf(ctx, token) })),
+    bill,
     // Staff read who did what; the applicant reads what happened (staff names stay inside).
     timeline: events.map((e) => ({ ...e, actor: reader === 'staff' || e.actor === 'sistem' ? e.actor : null })),
     actions: reader === 'staff' ? staffActions : openCitizenActions(pos),
@@ -137,6 +146,15 @@ export async function publicApplicationStatus(ctx: AppContext, regionCode: strin
     stage: stage ? { key: stage.key, name: stage.name } : null, decision: app.decision, filedAt: app.filedAt, decidedAt: app.decidedAt,
     decisionDueAt: row.dueAt, clockStopped: row.pausedAt !== null, fiktifPositifAt: app.fiktifPositifAt, timeline: events,
   };
+}
+
+/** An issued document of an application (its result), for its applicant or staff who may read it. */
+export async function applicationDocument(ctx: AppContext, regionCode: string, actor: Actor, id: string, documentId: string) {
+  const [row] = await ctx.database.db.select({ doc: layananDocuments, applicantUserId: layananApplications.applicantUserId, unitId: layananApplications.unitId })
+    .from(layananDocuments).innerJoin(layananApplications, and(eq(layananApplications.regionCode, layananDocuments.regionCode), eq(layananApplications.id, layananDocuments.applicationId)))
+    .where(and(eq(layananDocuments.regionCode, regionCode), eq(layananDocuments.applicationId, id), eq(layananDocuments.id, documentId)));
+  if (!row || !readerOf(actor, regionCode, row)) throw new AppError('layanan.document_not_found');
+  return { fileName: `${row.doc.number.replaceAll('/', '-')}.pdf`, data: row.doc.pdf };
 }
 
 /** A document of an application, for its applicant or staff who may read it. */

@@ -16,13 +16,17 @@ import { enqueueEmail } from '../../../platform/notify/outbox.js';
 import { notifyStaff } from '../../../platform/notify/staff.js';
 import { newReadableCode } from '../../../platform/codes.js';
 import type { Region } from '../../../platform/regions/service.js';
-import { DOCUMENT_MAX_MB, DOCUMENT_TYPES, type DocumentInfo } from '../domain/form.js';
+import { DOCUMENT_MAX_MB, DOCUMENT_TYPES, type Answers, type DocumentInfo } from '../domain/form.js';
 import { computeFee } from '../domain/tariff.js';
 import type { Stage } from '../domain/workflow.js';
 import { actionsNeedingReason, DECISION_STAGE, decisionWorkingDays, finalStatuses, REMINDER_HOURS_BEFORE, firstPosition, openStaffActions, step, type Action, type ApplicationStatus, type Position, type StaffAction, type Step } from '../domain/journey.js';
 import { applicantEmail, arrivedAtStage } from '../domain/notices.js';
 import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananServices, layananStandardVersions } from '../schema.js';
 import { checkAnswers } from './answers.js';
+import { createBill } from './payments/bills.js';
+import { issueResult } from './documents.js';
+import { localToday } from './skm.js';
+import { fillTemplate } from '../domain/template.js';
 import { actorLabel, reachesUnit } from './access.js';
 
 export const REGISTRATION_PREFIX = 'PLY';
@@ -212,22 +216,67 @@ export async function recordStep(tx: Queryable, regionCode: string, applicationI
   return true;
 }
 
-/** Moves an application by one action: recorded, the stage's people told, the applicant emailed. */
+/** Days a citizen has to pay a service fee billed on approval. */
+export const FEE_DUE_DAYS = 30;
+
+/**
+ * Moves an application by one action: recorded, the stage's people told, the
+ * applicant emailed. Approving an application with a fee bills it (the
+ * applicant pays through the bill's page); issuing makes the result document
+ * from the version's template, numbered, signed and verifiable.
+ */
 async function move(tx: Tx, ctx: AppContext, region: Region, actor: Actor | null, loaded: Awaited<ReturnType<typeof lockApplication>>, action: Action, reason: string | null, now: Date) {
   const { app, version } = loaded;
   const stages = version.workflow.stages;
   const from = positionOf(app);
-  const paid = false; // bills come with the payment slice; until then a fee never counts as paid
-  const moved = step(stages, from, action, { payBeforeIssue: version.tariff.payBeforeIssue && (app.feeAmount ?? 0) > 0, paid });
+  const fee = app.feeAmount ?? 0;
+  const moved = step(stages, from, action, { payBeforeIssue: version.tariff.payBeforeIssue && fee > 0, paid: false });
   if (!moved) throw new AppError('layanan.action_not_open', { action, status: from.status, stage: from.stage });
   const { to } = moved;
+  let billingCode: string | null = null;
+  if (action === 'approve' && fee > 0) {
+    const dueDate = localToday(new Date(now.getTime() + FEE_DUE_DAYS * 86_400_000), region);
+    const bill = await createBill(tx, region, now, { kind: 'retribusi', serviceId: app.serviceId, unitId: app.unitId, applicationId: app.id, payerName: app.applicantName, amount: fee, dueDate }, actor ? actorLabel(actor) : 'sistem');
+    billingCode = bill.billingCode;
+  }
+  if (action === 'issue') await issueApplicationResult(tx, ctx, region, actor!, loaded);
   if (await recordStep(tx, region.code, app.id, stages, from, moved, { action, reason, at: now, actor })) {
     await tellActors(tx, ctx, region.code, app, stages, to.stage, version.name, now);
   }
   if (to.status !== from.status || to.decision !== from.decision) {
-    await emailApplicant(tx, ctx, region.code, { registrationNo: app.registrationNo, email: app.applicantEmail, service: version.name, status: to.status, reason: actionsNeedingReason.has(action) ? reason : null }, now);
+    const payment = billingCode ? `Retribusi Rp${fee.toLocaleString('id-ID')}, kode bayar ${billingCode}: ${ctx.config.publicUrl}/r/${region.code}/bayar/${billingCode}` : null;
+    await emailApplicant(tx, ctx, region.code, { registrationNo: app.registrationNo, email: app.applicantEmail, service: version.name, status: to.status, reason: actionsNeedingReason.has(action) ? reason : payment }, now);
   }
   return to;
+}
+
+/** The result document of an application, filled from its version's template on the unit's letterhead. */
+async function issueApplicationResult(tx: Tx, ctx: AppContext, region: Region, actor: Actor, { app, version }: Awaited<ReturnType<typeof lockApplication>>) {
+  const answers = app.answers as Answers;
+  const filled = (builtins: { nomor: string; tanggal: string }) =>
+    fillTemplate(version.result, version.form, answers, { ...builtins, nama_layanan: version.name, pemohon: app.applicantName });
+  const head = filled({ nomor: '', tanggal: localToday(ctx.clock.now(), region) });
+  await issueResult(ctx, tx, {
+    regionCode: region.code, actor, applicationId: app.id, serviceId: app.serviceId, unitId: app.unitId, holder: app.applicantName,
+    title: head.title, signerPosition: head.signer, paragraphs: (slot) => filled({ nomor: slot.number, tanggal: slot.localDate }).paragraphs,
+  });
+}
+
+/**
+ * A bill of an application was paid (service/payments/credit.ts, in the
+ * crediting transaction): an issuance waiting for it opens, and the issuing
+ * stage's people are told. A payment at any other position changes nothing.
+ */
+export async function releasePaidApplication(ctx: AppContext, tx: Tx, regionCode: string, applicationId: string, at: Date) {
+  const loaded = await lockApplication(tx, regionCode, applicationId);
+  const { app, version } = loaded;
+  const stages = version.workflow.stages;
+  const from = positionOf(app);
+  const moved = step(stages, from, 'paid', { payBeforeIssue: true, paid: true });
+  if (!moved) return;
+  if (await recordStep(tx, regionCode, app.id, stages, from, moved, { action: 'paid', reason: null, at, actor: null, actorLabel: 'sistem' })) {
+    await tellActors(tx, ctx, regionCode, app, stages, moved.to.stage, version.name, at);
+  }
 }
 
 /** Staff act on the stage an application waits at: only its role, for its unit; return, refuse and send back need a reason. */

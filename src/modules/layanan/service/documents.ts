@@ -110,10 +110,22 @@ export async function issueDocument(ctx: IssueContext, tx: Queryable, input: Iss
   return { id: row.id, number, token, verifyUrl, sha256 };
 }
 
-/** A service's result letter on its unit's letterhead, issued in the caller's transaction. */
-export async function issueResult(ctx: IssueContext, tx: Queryable, input: Omit<IssueInput, 'kind' | 'render'> & { paragraphs: string[] }): Promise<Issued> {
-  const head = await letterheadFor(tx, input.regionCode, input.unitId ?? null);
-  return issueDocument(ctx, tx, { ...input, kind: 'result', render: (slot) => letterPdf(head, { title: input.title, paragraphs: input.paragraphs }, slot) });
+/**
+ * A service's result letter on its unit's letterhead, issued in the caller's
+ * transaction. Paragraphs may depend on the slot (a template naming the
+ * number or the date of issue); a signer position replaces the letterhead's.
+ */
+export async function issueResult(ctx: IssueContext, tx: Queryable, input: Omit<IssueInput, 'kind' | 'render'> & {
+  paragraphs: string[] | ((slot: RenderSlot) => string[]);
+  signerPosition?: string;
+}): Promise<Issued> {
+  const letterhead = await letterheadFor(tx, input.regionCode, input.unitId ?? null);
+  const head = input.signerPosition ? { ...letterhead, signerPosition: input.signerPosition } : letterhead;
+  const { paragraphs } = input;
+  return issueDocument(ctx, tx, {
+    ...input, kind: 'result',
+    render: (slot) => letterPdf(head, { title: input.title, paragraphs: typeof paragraphs === 'function' ? paragraphs(slot) : paragraphs }, slot),
+  });
 }
 
 /** A payment receipt on the letterhead of the bill's unit (or the region's), issued in the caller's transaction. */

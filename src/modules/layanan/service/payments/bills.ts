@@ -7,8 +7,7 @@ import type { Queryable } from '../../../../platform/db/client.js';
 import { containing } from '../../../../platform/db/like.js';
 import { AppError } from '../../../../platform/errors.js';
 import { audit } from '../../../../platform/audit/audit.js';
-import { addDuration } from '../../../../platform/calendar/calendar.js';
-import { calendarOf } from '../../../../platform/calendar/region.js';
+import { startOfLocalDate } from '../../../../platform/calendar/calendar.js';
 import type { Actor } from '../../../../platform/auth/policy.js';
 import { qrSvg } from '../../../../platform/qr.js';
 import { billingCode, effectiveStatus, isBillingCodeOf, isCancellable, maskName, SEQUENCE_MAX, type BillStatus } from '../../domain/billing.js';
@@ -26,14 +25,10 @@ export type NewBill = { payerName: string; amount: number; dueDate: string } & (
   | { kind: 'pajak'; taxType: string; taxObjectNumber: string; taxYear: number }
 );
 
-/** The end of a local date in the region (UTC midnight of a date falls on that same date in every Indonesian zone, UTC+7…+9). */
-const endOfLocalDay = (date: string, region: RegionClock) => addDuration(new Date(`${date}T00:00:00Z`), 0, 'working_days', calendarOf(region, []));
+/** The instant a bill stops being payable: the end of its due date in the region (the start of the next local day). */
+export const payableUntil = (date: string, region: RegionClock) => startOfLocalDate(nextDate(date), region);
 
-/** The instant a bill stops being payable: the end of its due date in the region. */
-export const payableUntil = endOfLocalDay;
-
-/** The start of a local date in the region: the end of the day before. */
-export const startOfLocalDay = (date: string, region: RegionClock) => endOfLocalDay(new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), region);
+const nextDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 const sqlIncrement = sql`${layananBillSequences.last} + 1`;
 

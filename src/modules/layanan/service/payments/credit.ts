@@ -16,6 +16,7 @@ import { layananBills, layananPaymentEvents } from '../../schema.js';
 import type { Bill, RegionClock } from './bills.js';
 import { activeChannel } from './channels.js';
 import { qrisProvider, type PaymentEvent } from './provider.js';
+import { releasePaidApplication } from '../applications.js';
 
 export type Source = 'qris' | 'rekonsiliasi';
 
@@ -53,7 +54,7 @@ function settledOutcome(bill: Bill, notice: Notice): Outcome | null {
   return null;
 }
 
-async function decide(tx: Tx, region: RegionClock, notice: Notice): Promise<{ outcome: Outcome; bill: Bill | null }> {
+async function decide(ctx: AppContext, tx: Tx, region: RegionClock, notice: Notice): Promise<{ outcome: Outcome; bill: Bill | null }> {
   const where = and(eq(layananBills.regionCode, region.code), eq(layananBills.billingCode, notice.billingCode));
   const [bill] = await tx.select().from(layananBills).where(where);
   if (!bill) return { outcome: 'unknown_code', bill: null };
@@ -72,14 +73,14 @@ async function decide(tx: Tx, region: RegionClock, notice: Notice): Promise<{ ou
     const [now] = await tx.select().from(layananBills).where(where);
     return { outcome: settledOutcome(now, notice)!, bill: now };
   }
-  // The one place a bill becomes paid: the application slice calls its hook
-  // here (releasing an issuance that waits for payment), in this transaction.
+  // The one place a bill becomes paid: an application whose issuance waits for it moves on, in this transaction.
+  if (credited.applicationId) await releasePaidApplication(ctx, tx, region.code, credited.applicationId, notice.paidAt);
   return { outcome: 'credited', bill: credited };
 }
 
 /** Credits a notice inside the caller's transaction and records it; the outcome says what happened (nothing is thrown for a refusal). */
-export async function creditNotice(tx: Tx, region: RegionClock, notice: Notice, at: Date): Promise<{ outcome: Outcome; bill: Bill | null }> {
-  const result = await decide(tx, region, notice);
+export async function creditNotice(ctx: AppContext, tx: Tx, region: RegionClock, notice: Notice, at: Date): Promise<{ outcome: Outcome; bill: Bill | null }> {
+  const result = await decide(ctx, tx, region, notice);
   await recordEvent(tx, region.code, at, notice.source, result.outcome, notice, result.bill?.id ?? null);
   return result;
 }
@@ -111,7 +112,7 @@ export async function receiveCallback(ctx: AppContext, region: RegionClock, rawB
     throw new AppError(outcomeErrors.invalid);
   }
   const notice: Notice = { ...check.event, source: 'qris', paidOn: localDateOf(check.event.paidAt, calendarOf(region, [])) };
-  const { outcome, bill } = await db.transaction((tx) => creditNotice(tx, region, notice, at));
+  const { outcome, bill } = await db.transaction((tx) => creditNotice(ctx, tx, region, notice, at));
   if (outcome !== 'credited' && outcome !== 'duplicate') throw new AppError(outcomeErrors[outcome], { billingCode: notice.billingCode });
   return { billingCode: bill!.billingCode, status: 'paid' as const, amount: bill!.paidAmount!, paidAt: bill!.paidAt!, bankTransactionId: bill!.paymentReference! };
 }

@@ -14,7 +14,8 @@ import type { Actor } from '../../../../platform/auth/policy.js';
 import { isMatchable, parseStatement, type LineOutcome, type ReconciliationLine } from '../../domain/statement.js';
 import { layananReconciliations } from '../../schema.js';
 import { actorLabel } from '../access.js';
-import { startOfLocalDay, type RegionClock } from './bills.js';
+import type { RegionClock } from './bills.js';
+import { startOfLocalDate } from '../../../../platform/calendar/calendar.js';
 import { creditNotice } from './credit.js';
 
 export const LINE_OUTCOMES: Record<LineOutcome, { id: string; en: string }> = {
@@ -52,8 +53,8 @@ export async function reconcile(ctx: AppContext, region: RegionClock, actor: Act
           lines.push(l);
           continue;
         }
-        const { outcome } = await creditNotice(tx, region, {
-          billingCode: l.billingCode!, amount: l.amount, paidAt: startOfLocalDay(l.date, region), paidOn: l.date, bankTransactionId: l.reference, source: 'rekonsiliasi',
+        const { outcome } = await creditNotice(ctx, tx, region, {
+          billingCode: l.billingCode!, amount: l.amount, paidAt: startOfLocalDate(l.date, region), paidOn: l.date, bankTransactionId: l.reference, source: 'rekonsiliasi',
         }, at);
         lines.push({ ...l, outcome });
       }
