@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { describeWithApp, type Session } from '../../../test/harness.js';
 import { createUser, openSession } from '../../platform/auth/service.js';
 import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
+import { runDueJobs } from '../../platform/jobs/queue.js';
 import { createHash } from 'node:crypto';
 import { signBody } from './service/payments/provider.js';
 import { DEMO_QRIS_CHANNEL } from './demo.js';
@@ -203,6 +204,14 @@ describeWithApp('Applications', (h) => {
     expect(released.body).toMatchObject({ status: 'in_process', stage: { key: 'terbit' }, bill: { status: 'paid' } });
     expect(released.body.timeline.map((e: any) => e.kind).slice(-2)).toEqual(['approve', 'paid']);
     expect((await act('loket.dpmptsp', 'issue')).body.status).toBe('finished');
+    // The receipt comes from a job the payment queued; run twice, it still issues one.
+    await runDueJobs(h.ctx);
+    await runDueJobs(h.ctx);
+    const done = await h.api('GET', `${R}/applications/${filed.body.id}`, { session: s.citizen });
+    expect(done.body.documents.map((d: any) => `${d.kind}: ${d.title}`).sort()).toEqual(['receipt: Tanda Bukti Pembayaran', 'result: IZIN PENYELENGGARAAN REKLAME']);
+    const receipt = done.body.documents.find((d: any) => d.kind === 'receipt');
+    const verified = await h.api('GET', `/api/verify/${receipt.verifyUrl.split('/v/')[1]}`);
+    expect(verified.body).toMatchObject({ kind: 'receipt' });
   });
 
   it('shows the status to anyone with the number, without personal data', async () => {

@@ -17,6 +17,8 @@ import type { Bill, RegionClock } from './bills.js';
 import { activeChannel } from './channels.js';
 import { qrisProvider, type PaymentEvent } from './provider.js';
 import { releasePaidApplication } from '../applications.js';
+import { enqueueJob } from '../../../../platform/jobs/queue.js';
+import { receiptJob } from './receipts.js';
 
 export type Source = 'qris' | 'rekonsiliasi';
 
@@ -73,8 +75,9 @@ async function decide(ctx: AppContext, tx: Tx, region: RegionClock, notice: Noti
     const [now] = await tx.select().from(layananBills).where(where);
     return { outcome: settledOutcome(now, notice)!, bill: now };
   }
-  // The one place a bill becomes paid: an application whose issuance waits for it moves on, in this transaction.
+  // The one place a bill becomes paid: an application whose issuance waits for it moves on, in this transaction, and its receipt is queued.
   if (credited.applicationId) await releasePaidApplication(ctx, tx, region.code, credited.applicationId, notice.paidAt);
+  await enqueueJob(tx, ctx.clock.now(), receiptJob, { regionCode: region.code, billId: credited.id });
   return { outcome: 'credited', bill: credited };
 }
 
