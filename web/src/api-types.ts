@@ -24927,6 +24927,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/layanan/applications/{applicationId}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Survei kepuasan oleh pemohon / The applicant's satisfaction survey
+         * @description PermenPANRB 14/2017: sembilan unsur, 1–4. Oleh pemohon sendiri, sekali per permohonan, setelah permohonan selesai diputus; dihitung pada tanggal selesainya. / Nine elements, 1–4. By the applicant, once per application, after it is decided and finished.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    applicationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Jawaban per kode unsur (U1–U9) / answers by element code */
+                        answers: {
+                            /** @description Persyaratan: 1–4 atau null / or null */
+                            U1: number | null;
+                            /** @description Sistem, Mekanisme, dan Prosedur: 1–4 atau null / or null */
+                            U2: number | null;
+                            /** @description Waktu Penyelesaian: 1–4 atau null / or null */
+                            U3: number | null;
+                            /** @description Biaya/Tarif: 1–4 atau null / or null */
+                            U4: number | null;
+                            /** @description Produk Spesifikasi Jenis Pelayanan: 1–4 atau null / or null */
+                            U5: number | null;
+                            /** @description Kompetensi Pelaksana: 1–4 atau null / or null */
+                            U6: number | null;
+                            /** @description Perilaku Pelaksana: 1–4 atau null / or null */
+                            U7: number | null;
+                            /** @description Penanganan Pengaduan, Saran dan Masukan: 1–4 atau null / or null */
+                            U8: number | null;
+                            /** @description Sarana dan Prasarana: 1–4 atau null / or null */
+                            U9: number | null;
+                        };
+                        gender?: ("male" | "female") | null;
+                        ageBand?: ("under_20" | "20_29" | "30_39" | "40_49" | "50_59" | "60_plus") | null;
+                        education?: ("none" | "sd" | "smp" | "sma" | "diploma" | "s1" | "s2_plus") | null;
+                        occupation?: ("pns" | "tni_polri" | "private" | "self_employed" | "student" | "other") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Dibuat / Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.application_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.survey_answered`, `layanan.survey_not_open` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_answer_out_of_range`, `layanan.skm_form_empty` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/layanan/applications/{applicationId}/files/{fileId}": {
         parameters: {
             query?: never;
@@ -28670,6 +28834,11 @@ export interface components {
                 /** @description Halaman verifikasi publik (kode QR pada dokumen) / the public verification page (the QR code on the document) */
                 verifyUrl: string;
             }[];
+            /**
+             * @description Survei kepuasan pemohon: belum dibuka, terbuka, sudah diisi / the applicant's survey
+             * @enum {string}
+             */
+            survey: "not_open" | "open" | "answered";
             /** @description Tagihan retribusi, dibuat saat permohonan disetujui; dibayar di /r/{daerah}/bayar/{kode} / the fee bill, made on approval */
             bill: {
                 billingCode: string;

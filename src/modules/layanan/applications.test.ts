@@ -179,6 +179,22 @@ describeWithApp('Applications', (h) => {
     expect((await h.app.inject({ method: 'GET', url: `${R}/applications/${app.id}/documents/${doc.id}/pdf`, headers: { cookie: s.stranger.cookie } })).statusCode).toBe(404);
   });
 
+  it('invites the applicant to the satisfaction survey once the service is delivered, once per application', async () => {
+    const all = (v: number) => Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((c) => [c, v]));
+    const before = await h.api('GET', `${R}/applications/${app.id}`, { session: s.citizen });
+    expect(before.body.survey).toBe('open');
+    const [mail] = await h.ctx.database.rows<{ text: string }>(sql`select payload->>'text' as text from outbox where payload->>'to' = 'siti.aminah@example.id' and payload->>'subject' like ${`[${app.registrationNo}] Selesai%`}`);
+    expect(mail.text).toContain(`/permohonan-saya/32.11/${app.id}`);
+    expect((await h.api('POST', `${R}/applications/${app.id}/survey`, { session: s.stranger, body: { answers: all(4) } })).status).toBe(404);
+    expect((await h.api('POST', `${R}/applications/${app.id}/survey`, { session: s.citizen, body: { answers: { ...all(4), U2: 5 } } })).body.error.code).toBe('layanan.skm_answer_out_of_range');
+    const res = await h.api('POST', `${R}/applications/${app.id}/survey`, { session: s.citizen, body: { answers: all(4), gender: 'female' } });
+    expect(res.status, res.raw).toBe(201);
+    expect((await h.api('POST', `${R}/applications/${app.id}/survey`, { session: s.citizen, body: { answers: all(1) } })).body.error.code).toBe('layanan.survey_answered');
+    const [row] = await h.ctx.database.rows<{ channel: string; service_date: string }>(sql`select channel, service_date::text from layanan_skm_responses where id = ${res.body.id}`);
+    expect(row).toEqual({ channel: 'online', service_date: '2026-11-02' });
+    expect((await h.api('GET', `${R}/applications/${app.id}`, { session: s.citizen })).body.survey).toBe('answered');
+  });
+
   it('bills a permit\'s fee on approval, waits for the payment, and issues once the bank\'s callback pays it', async () => {
     const [{ id: reklame }] = await h.ctx.database.rows<{ id: string }>(sql`select id from layanan_services where region_code = '32.11' and slug = 'izin-reklame'`);
     const filed = await h.api('POST', `${R}/services/${reklame}/applications`, {

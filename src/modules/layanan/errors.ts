@@ -64,6 +64,8 @@ export const layananErrors = {
     (d?.action ? { id: `Tindakan "${d.action}" pada status ${d.status}${d.stage ? `, tahap ${d.stage}` : ''}.`, en: `Action "${d.action}" at status ${d.status}${d.stage ? `, stage ${d.stage}` : ''}.` } : null)],
   'layanan.not_your_stage': [403, 'Tahap ini dikerjakan oleh peran atau perangkat daerah lain.', 'This stage is acted on by another role or unit.', (d: { stage?: string; role?: string }) =>
     (d?.stage ? { id: `Tahap ${d.stage}: peran ${d.role}.`, en: `Stage ${d.stage}: role ${d.role}.` } : null)],
+  'layanan.survey_not_open': [409, 'Survei kepuasan dibuka setelah permohonan selesai diputus.', 'The satisfaction survey opens once the application is decided and finished.'],
+  'layanan.survey_answered': [409, 'Survei untuk permohonan ini sudah diisi; terima kasih.', 'The survey for this application was already answered; thank you.'],
   'layanan.reason_required': [422, 'Tuliskan alasannya: pemohon akan membacanya.', 'Write the reason: the applicant will read it.'],
   'layanan.document_not_found': [404, 'Dokumen tidak ditemukan: tidak ada dokumen terbitan dengan kode ini.', 'Document not found: no issued document has this code.'],
   'layanan.document_revoked': [409, 'Dokumen ini sudah dicabut sebelumnya.', 'This document was already revoked.'],

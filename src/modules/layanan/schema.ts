@@ -106,6 +106,8 @@ export const layananSkmResponses = pgTable(
     education: text('education'),
     occupation: text('occupation'),
     channel: text('channel').notNull(), // paper | online
+    /** The application an online answer is about: its applicant answers once. */
+    applicationId: uuid('application_id'),
     enteredAt: ts('entered_at').notNull(),
     enteredBy: uuid('entered_by'),
     enteredByLabel: text('entered_by_label').notNull(),
@@ -113,6 +115,7 @@ export const layananSkmResponses = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
     index('layanan_skm_responses_date_idx').on(t.regionCode, t.serviceDate),
+    uniqueIndex('layanan_skm_responses_application_idx').on(t.regionCode, t.applicationId).where(sql`${t.applicationId} is not null`),
     check('layanan_skm_responses_channel', sql`${t.channel} in ('paper', 'online')`),
   ],
 );

@@ -44,12 +44,12 @@ export const statusLabel: Record<ApplicationStatus, { id: string; en: string }> 
 };
 
 /** The applicant's email after a step: what happened, the reason if any, and where to follow it. */
-export function applicantEmail(a: { no: string; service: string; status: ApplicationStatus; reason: string | null; link: string; filed?: boolean }) {
+export function applicantEmail(a: { no: string; service: string; status: ApplicationStatus; reason: string | null; note?: string | null; link: string; filed?: boolean }) {
   const label = statusLabel[a.status];
   const head = a.filed
     ? { id: `Permohonan Anda untuk ${a.service} telah diterima dengan nomor registrasi ${a.no}.`, en: `Your application for ${a.service} was received with registration number ${a.no}.` }
     : { id: `Status permohonan Anda untuk ${a.service} kini: ${label.id}.`, en: `Your application for ${a.service} is now: ${label.en}.` };
-  const reason = a.reason ? `\n\nAlasan / reason: ${a.reason}` : '';
+  const reason = `${a.reason ? `\n\nAlasan / reason: ${a.reason}` : ''}${a.note ? `\n\n${a.note}` : ''}`;
   return {
     subject: `[${a.no}] ${a.filed ? 'Permohonan diterima / Application received' : `${label.id} / ${label.en}`}`,
     text: `${head.id}${reason}\n\nIkuti perkembangannya: ${a.link}\n\n---\n${head.en}\nFollow it: ${a.link}`,

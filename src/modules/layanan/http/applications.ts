@@ -11,9 +11,10 @@ import { paging, regionParam, text } from '../../../platform/http/schemas.js';
 import { failures, fileAnswer, instant, sendAttachment } from '../../../platform/http/responses.js';
 import { readableCodePattern } from '../../../platform/codes.js';
 import { applicationStatuses, staffActions } from '../domain/journey.js';
-import { actOnApplication, documentPolicy, fileApplication, REGISTRATION_PREFIX, resubmitApplication, withdrawApplication } from '../service/applications.js';
+import { actOnApplication, answerApplicationSurvey, documentPolicy, fileApplication, REGISTRATION_PREFIX, resubmitApplication, withdrawApplication } from '../service/applications.js';
 import { applicationDetail, applicationDocument, applicationFile, applicationQueue, myApplications, publicApplicationStatus } from '../service/application-reads.js';
 import { yearAccount } from '../service/transparency.js';
+import { surveyAnswers } from './skm.js';
 import { localToday } from '../service/skm.js';
 
 const tags = ['layanan'];
@@ -68,6 +69,7 @@ const detail = z.object({
     id: z.string(), kind: z.string(), number: z.string(), title: z.string(), issuedAt: instant, revokedAt: instant.nullable(), revokeReason: z.string().nullable(),
     verifyUrl: z.string().describe('Halaman verifikasi publik (kode QR pada dokumen) / the public verification page (the QR code on the document)'),
   })).describe('Dokumen hasil yang diterbitkan / the issued result documents'),
+  survey: z.enum(['not_open', 'open', 'answered']).describe('Survei kepuasan pemohon: belum dibuka, terbuka, sudah diisi / the applicant\'s survey'),
   bill: z.object({ billingCode: z.string(), amount: z.number().int(), status: z.string(), dueDate: z.string() }).nullable()
     .describe('Tagihan retribusi, dibuat saat permohonan disetujui; dibayar di /r/{daerah}/bayar/{kode} / the fee bill, made on approval'),
   timeline: z.array(z.object({ at: instant, kind: z.string(), stage: z.string().nullable(), actor: z.string().nullable(), message: z.string().nullable() })),
@@ -148,6 +150,16 @@ export function layananApplicationRoutes(app: FastifyInstance, ctx: AppContext) 
     config: { access: 'signed_in' },
     schema: { tags, summary: 'Batalkan permohonan / Withdraw an application', params: appParam, response: { 200: z.object({ status, stage: z.string().nullable(), decision: z.string().nullable() }), ...failures('layanan.application_not_found', 'layanan.action_not_open') } },
   }, async (request) => withdrawApplication(ctx, request.region!, request.actor, request.params.applicationId));
+
+  r.post(`${R}/applications/:applicationId/survey`, {
+    config: { access: 'signed_in' },
+    schema: {
+      tags, summary: 'Survei kepuasan oleh pemohon / The applicant\'s satisfaction survey', params: appParam,
+      description: 'PermenPANRB 14/2017: sembilan unsur, 1–4. Oleh pemohon sendiri, sekali per permohonan, setelah permohonan selesai diputus; dihitung pada tanggal selesainya. / Nine elements, 1–4. By the applicant, once per application, after it is decided and finished.',
+      body: z.object(surveyAnswers()),
+      response: { 201: z.object({ id: z.string() }), ...failures('layanan.application_not_found', 'layanan.survey_not_open', 'layanan.survey_answered', 'layanan.skm_answer_out_of_range', 'layanan.skm_form_empty') },
+    },
+  }, async (request, reply) => reply.status(201).send(await answerApplicationSurvey(ctx, request.region!, request.actor, request.params.applicationId, request.body)));
 
   r.get(`${R}/applications/:applicationId/files/:fileId`, {
     config: { access: 'signed_in' },

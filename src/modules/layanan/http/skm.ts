@@ -55,12 +55,20 @@ const instrument = z.object({
 
 const thisYear = (now: Date, region: { utcOffsetMinutes: number }) => localToday(now, region).slice(0, 4);
 
+/** A survey form's answers by element code, with the respondent's optional profile: on paper (staff) and online (an applicant). */
+export const surveyAnswers = () => {
+  const answer = z.number().nullable().describe('1–4; null bila dikosongkan responden / null where left blank');
+  return {
+    answers: z.object(Object.fromEntries(currentSkmInstrument().elements.map((e) => [e.code, answer.describe(`${e.name}: 1–4 atau null / or null`)])))
+      .describe('Jawaban per kode unsur (U1–U9) / answers by element code'),
+    gender: z.enum(GENDERS).nullable().optional(), ageBand: z.enum(AGE_BANDS).nullable().optional(),
+    education: z.enum(EDUCATIONS).nullable().optional(), occupation: z.enum(OCCUPATIONS).nullable().optional(),
+  };
+};
+
 export function layananSkmRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const R = '/api/regions/:region/layanan';
-  const answer = z.number().nullable().describe('1–4; null bila dikosongkan responden / null where left blank');
-  const answers = z.object(Object.fromEntries(currentSkmInstrument().elements.map((e) => [e.code, answer.describe(`${e.name}: 1–4 atau null / or null`)])))
-    .describe('Jawaban per kode unsur (U1–U9) / answers by element code');
 
   r.get(`${R}/skm/instrument`, {
     config: { access: 'layanan.read' },
@@ -72,11 +80,7 @@ export function layananSkmRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: {
       tags, summary: 'Masukkan formulir SKM kertas / Enter a paper SKM form', params: regionParam,
       description: 'Petugas loket dan pengelola layanan perangkat daerah hanya untuk layanan perangkat daerahnya. Ditolak utuh bila ada jawaban di luar 1–4, semua kosong, atau tanggal belum terjadi. / Counter staff and unit service managers for their own unit\'s services only. Refused whole when an answer is outside 1–4, every answer is blank, or the date is in the future.',
-      body: z.object({
-        serviceId: z.uuid(), serviceDate: z.iso.date().describe('Tanggal menerima layanan / the date of service'), answers,
-        gender: z.enum(GENDERS).nullable().optional(), ageBand: z.enum(AGE_BANDS).nullable().optional(),
-        education: z.enum(EDUCATIONS).nullable().optional(), occupation: z.enum(OCCUPATIONS).nullable().optional(),
-      }),
+      body: z.object({ serviceId: z.uuid(), serviceDate: z.iso.date().describe('Tanggal menerima layanan / the date of service'), ...surveyAnswers() }),
       response: {
         201: z.object({ id: z.string() }),
         ...failures('layanan.service_not_found', 'layanan.not_your_unit', 'layanan.skm_never_published', 'layanan.skm_answer_out_of_range', 'layanan.skm_form_empty', 'layanan.skm_future_date'),

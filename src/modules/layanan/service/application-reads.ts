@@ -8,9 +8,9 @@ import { AppError } from '../../../platform/errors.js';
 import { can, unitsReached, rolesWith, type Actor } from '../../../platform/auth/policy.js';
 import { stageDeadlines, units } from '../../../platform/schema.js';
 import { openCitizenActions, openStaffActions, DECISION_STAGE, type ApplicationStatus, type Position } from '../domain/journey.js';
-import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananBills, layananDocuments, layananStandardVersions } from '../schema.js';
+import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananBills, layananDocuments, layananSkmResponses, layananStandardVersions } from '../schema.js';
 import { verifyUrlOf } from './documents.js';
-import { actsAt } from './applications.js';
+import { actsAt, surveyOpen } from './applications.js';
 
 const versionJoin = and(eq(layananStandardVersions.regionCode, layananApplications.regionCode),
   eq(layananStandardVersions.serviceId, layananApplications.serviceId), eq(layananStandardVersions.version, layananApplications.version));
@@ -96,6 +96,8 @@ export async function applicationDetail(ctx: AppContext, regionCode: string, act
       token: layananDocuments.token, revokedAt: layananDocuments.revokedAt, revokeReason: layananDocuments.revokeReason })
       .from(layananDocuments).where(and(eq(layananDocuments.regionCode, regionCode), eq(layananDocuments.applicationId, id))).orderBy(asc(layananDocuments.issuedAt)),
   ]);
+  const [answered] = await db.select({ id: layananSkmResponses.id }).from(layananSkmResponses)
+    .where(and(eq(layananSkmResponses.regionCode, regionCode), eq(layananSkmResponses.applicationId, id)));
   const bill = app.feeAmount ? (await db.select({ billingCode: layananBills.billingCode, amount: layananBills.amount, status: layananBills.status, dueDate: layananBills.dueDate })
     .from(layananBills).where(and(eq(layananBills.regionCode, regionCode), eq(layananBills.applicationId, id))).orderBy(desc(layananBills.createdAt)).limit(1))[0] ?? null : null;
   return {
@@ -111,6 +113,7 @@ export async function applicationDetail(ctx: AppContext, regionCode: string, act
     form: version.form, answers: app.answers, files,
     // The result (and receipts): verified by anyone at /v/{token}, downloaded by the applicant and staff.
     documents: documents.map(({ token, ...d }) => ({ ...d, verifyUrl: verifyUrlOf(ctx, token) })),
+    survey: answered ? 'answered' as const : surveyOpen(app) ? 'open' as const : 'not_open' as const,
     bill,
     // Staff read who did what; the applicant reads what happened (staff names stay inside).
     timeline: events.map((e) => ({ ...e, actor: reader === 'staff' || e.actor === 'sistem' ? e.actor : null })),

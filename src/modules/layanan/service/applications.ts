@@ -21,11 +21,11 @@ import { computeFee } from '../domain/tariff.js';
 import type { Stage } from '../domain/workflow.js';
 import { actionsNeedingReason, DECISION_STAGE, decisionWorkingDays, finalStatuses, REMINDER_HOURS_BEFORE, firstPosition, openStaffActions, step, type Action, type ApplicationStatus, type Position, type StaffAction, type Step } from '../domain/journey.js';
 import { applicantEmail, arrivedAtStage } from '../domain/notices.js';
-import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananServices, layananStandardVersions } from '../schema.js';
+import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananServices, layananSkmResponses, layananStandardVersions } from '../schema.js';
 import { checkAnswers } from './answers.js';
 import { createBill } from './payments/bills.js';
 import { issueResult } from './documents.js';
-import { localToday } from './skm.js';
+import { localToday, surveyForm } from './skm.js';
 import { fillTemplate } from '../domain/template.js';
 import { actorLabel, reachesUnit } from './access.js';
 
@@ -165,10 +165,10 @@ async function tellActors(tx: Tx, ctx: AppContext, regionCode: string, app: { id
   });
 }
 
-async function emailApplicant(tx: Queryable, ctx: AppContext, regionCode: string, a: { registrationNo: string; email: string | null; service: string; status: ApplicationStatus; reason: string | null; filed?: boolean }, now: Date) {
+async function emailApplicant(tx: Queryable, ctx: AppContext, regionCode: string, a: { registrationNo: string; email: string | null; service: string; status: ApplicationStatus; reason: string | null; note?: string | null; filed?: boolean }, now: Date) {
   if (!a.email) return;
   const link = `${ctx.config.publicUrl}/r/${regionCode}/layanan/permohonan/${a.registrationNo}`;
-  await enqueueEmail(tx, now, regionCode, { to: a.email, ...applicantEmail({ no: a.registrationNo, service: a.service, status: a.status, reason: a.reason, link, filed: a.filed }) });
+  await enqueueEmail(tx, now, regionCode, { to: a.email, ...applicantEmail({ no: a.registrationNo, service: a.service, status: a.status, reason: a.reason, note: a.note, link, filed: a.filed }) });
 }
 
 /** An application locked for a use case, with the version it was filed under. */
@@ -245,7 +245,10 @@ async function move(tx: Tx, ctx: AppContext, region: Region, actor: Actor | null
   }
   if (to.status !== from.status || to.decision !== from.decision) {
     const payment = billingCode ? `Retribusi Rp${fee.toLocaleString('id-ID')}, kode bayar ${billingCode}: ${ctx.config.publicUrl}/r/${region.code}/bayar/${billingCode}` : null;
-    await emailApplicant(tx, ctx, region.code, { registrationNo: app.registrationNo, email: app.applicantEmail, service: version.name, status: to.status, reason: actionsNeedingReason.has(action) ? reason : payment }, now);
+    const survey = surveyOpen({ status: to.status, finishedAt: now }) && app.applicantUserId
+      ? `Mohon isi survei kepuasan masyarakat (9 pertanyaan) tentang layanan ini: ${ctx.config.publicUrl}/permohonan-saya/${region.code}/${app.id}` : null;
+    const note = [payment, survey].filter(Boolean).join('\n\n') || null;
+    await emailApplicant(tx, ctx, region.code, { registrationNo: app.registrationNo, email: app.applicantEmail, service: version.name, status: to.status, reason: actionsNeedingReason.has(action) ? reason : null, note }, now);
   }
   return to;
 }
@@ -337,6 +340,32 @@ function groupLatest(rows: { field: string; fileName: string; bytes: number; con
   for (const r of rows) if (r.round === latest.get(r.field)) (out[r.field] ??= []).push({ fileName: r.fileName, sizeBytes: r.bytes, contentType: r.contentType });
   return out;
 }
+
+/**
+ * The applicant's satisfaction survey about a decided application (PermenPANRB
+ * 14/2017): once per application, refused whole like a paper form, counted on
+ * the local date it was finished, channel `online`.
+ */
+export async function answerApplicationSurvey(ctx: AppContext, region: Region, actor: Actor, id: string, input: Parameters<typeof surveyForm>[0]) {
+  const form = surveyForm(input);
+  const now = ctx.clock.now();
+  return ctx.database.db.transaction(async (tx) => {
+    const { app } = await lockApplication(tx, region.code, id);
+    ensureApplicant(actor, app);
+    if (!surveyOpen(app)) throw new AppError('layanan.survey_not_open');
+    const [answered] = await tx.select({ id: layananSkmResponses.id }).from(layananSkmResponses)
+      .where(and(eq(layananSkmResponses.regionCode, region.code), eq(layananSkmResponses.applicationId, id)));
+    if (answered) throw new AppError('layanan.survey_answered');
+    const [row] = await tx.insert(layananSkmResponses).values({
+      regionCode: region.code, serviceId: app.serviceId, unitId: app.unitId, serviceDate: localToday(app.finishedAt!, region), ...form,
+      channel: 'online', applicationId: id, enteredAt: now, enteredBy: actor.userId, enteredByLabel: actorLabel(actor),
+    }).returning({ id: layananSkmResponses.id });
+    return { id: row.id };
+  });
+}
+
+/** An application whose service was delivered (issued, or decided without issuing, or refused) invites its applicant to the survey. */
+export const surveyOpen = (app: { status: string; finishedAt: Date | null }) => (app.status === 'finished' || app.status === 'refused') && app.finishedAt !== null;
 
 /** The citizen withdraws an application not yet decided. */
 export async function withdrawApplication(ctx: AppContext, region: Region, actor: Actor, id: string) {

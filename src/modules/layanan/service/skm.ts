@@ -50,20 +50,28 @@ async function surveyedService(db: Queryable, regionCode: string, actor: Actor, 
 }
 
 /** Enters a paper form; refused whole (nothing saved) when an answer is outside 1–4, every answer is blank, or the date has not come yet. */
-export async function enterSkmForm(ctx: AppContext, region: { code: string; utcOffsetMinutes: number }, actor: Actor, input: SkmFormInput): Promise<string> {
+/** A form's answers in the current instrument's order, refused whole when one is outside 1–4 or all are blank; with the respondent's profile. */
+export function surveyForm(input: Pick<SkmFormInput, 'answers' | 'gender' | 'ageBand' | 'education' | 'occupation'>) {
   const instrument = currentSkmInstrument();
   const answers: FormAnswers = instrument.elements.map((e) => input.answers[e.code] ?? null);
   const problem = formProblem(answers);
   if (problem?.code === 'out_of_range') throw new AppError('layanan.skm_answer_out_of_range', { elements: problem.elements.map((i) => instrument.elements[i].code) });
   if (problem?.code === 'empty') throw new AppError('layanan.skm_form_empty');
+  return {
+    instrumentVersion: instrument.version, answers: storedAnswers(instrument, answers),
+    gender: input.gender ?? null, ageBand: input.ageBand ?? null, education: input.education ?? null, occupation: input.occupation ?? null,
+  };
+}
+
+export async function enterSkmForm(ctx: AppContext, region: { code: string; utcOffsetMinutes: number }, actor: Actor, input: SkmFormInput): Promise<string> {
+  const form = surveyForm(input);
   const now = ctx.clock.now();
   if (input.serviceDate > localToday(now, region)) throw new AppError('layanan.skm_future_date');
   return ctx.database.db.transaction(async (tx) => {
     const service = await surveyedService(tx, region.code, actor, input.serviceId);
     const [row] = await tx.insert(layananSkmResponses).values({
-      regionCode: region.code, serviceId: service.id, unitId: service.unitId, serviceDate: input.serviceDate, instrumentVersion: instrument.version,
-      answers: storedAnswers(instrument, answers), gender: input.gender ?? null, ageBand: input.ageBand ?? null, education: input.education ?? null,
-      occupation: input.occupation ?? null, channel: 'paper', enteredAt: now, enteredBy: actor.userId, enteredByLabel: actorLabel(actor),
+      regionCode: region.code, serviceId: service.id, unitId: service.unitId, serviceDate: input.serviceDate, ...form,
+      channel: 'paper', enteredAt: now, enteredBy: actor.userId, enteredByLabel: actorLabel(actor),
     }).returning({ id: layananSkmResponses.id });
     await audit(tx, now, actor, region.code, 'layanan.skm_response_enter', 'layanan_service', service.id, { slug: service.slug, serviceDate: input.serviceDate, channel: 'paper' });
     return row.id;

@@ -1,0 +1,2 @@
+ALTER TABLE "layanan_skm_responses" ADD COLUMN "application_id" uuid;--> statement-breakpoint
+CREATE UNIQUE INDEX "layanan_skm_responses_application_idx" ON "layanan_skm_responses" USING btree ("region_code","application_id") WHERE "layanan_skm_responses"."application_id" is not null;
