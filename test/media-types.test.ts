@@ -1,7 +1,9 @@
 // Every route accepts the bodies it documents and refuses others with 415 in
 // the standard shape, generated from the route table: JSON everywhere,
-// multipart only where files are uploaded, CSV only for imports (SPBE
-// results, layanan's bank statements and tax bills), and
+// multipart only where files are uploaded (complaint photos, evidence,
+// workbooks, applications' documents, a signer's certificate, a file to
+// verify), CSV only for imports (SPBE results, layanan's bank statements and
+// tax bills), and
 // form fields only on Open311 POST requests (the spec posts forms).
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -10,7 +12,8 @@ import { DEMO_API_KEY } from '../src/demo/seed.js';
 
 const accepting: Record<string, (url: string) => boolean> = {
   form: (url) => url === '/open311/v2/requests.:format',
-  multipart: (url) => /\/(counter\/)?complaints$|\/answers\/:indicator$|\/sakip\/plans\/:planId(\/villages\/:indicatorId\/values\/:period)?\/import$|\/realisations\/:period\/evidence$|\/criteria\/:criterion\/evidence$/.test(url),
+  multipart: (url) => /\/(counter\/)?complaints$|\/answers\/:indicator$|\/sakip\/plans\/:planId(\/villages\/:indicatorId\/values\/:period)?\/import$|\/realisations\/:period\/evidence$|\/criteria\/:criterion\/evidence$/.test(url)
+    || /\/layanan\/(counter\/)?services\/:serviceId\/applications$|\/layanan\/applications\/:applicationId\/resubmit$|\/layanan\/documents\/signer\/local$|^\/api\/verify\/:token\/check$/.test(url),
   csv: (url) => url.endsWith('/results/import') || /\/layanan\/(payments\/reconciliations|bills\/tax-import)$/.test(url),
 };
 const bodies: Record<string, { type: string; payload: string }> = {
