@@ -26273,6 +26273,8 @@ export interface components {
             updatedBy: string | null;
         };
         LayananPublicService: {
+            /** @description Untuk mengajukan permohonan / to file an application */
+            id: string;
             slug: string;
             name: string;
             summary: string;
