@@ -3,7 +3,8 @@
 // refused next to its field first, and nothing is filed), the counter returns
 // it with a reason from the queue, the citizen reads the reason and replaces
 // one document, the counter completes, the camat approves, and the public
-// status page shows the approval waiting at the issuing stage.
+// status page shows the approval waiting at the issuing stage. Counter staff
+// file for a walk-in, and a return without a reason is refused in words.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -113,5 +114,44 @@ describeInBrowser('Service applications in Chromium', (b) => {
     expect(status).not.toContain('Foto KTP-el buram');
     expect(await overflowsHorizontally(anyone)).toBe(false);
     for (const page of [citizen, counter, camat, anyone]) expect(b.problems(page)).toEqual([]);
+  });
+
+  it('files at the counter for a walk-in, and refuses a return without a reason in words', async () => {
+    const counter = await b.newPage({ viewport: PHONE });
+    await b.signIn(counter, 'loket.sumsel@sumedang.demo');
+    await counter.goto(b.url('/staff/32.11/layanan/permohonan'));
+    await counter.getByRole('link', { name: 'Permohonan baru di loket' }).click();
+    await eventually(() => counter.locator('#counter-service option', { hasText: 'Surat Keterangan Tidak Mampu (SKTM)' }).count()).toBe(1);
+    await counter.locator('#counter-service').selectOption({ label: 'Surat Keterangan Tidak Mampu (SKTM) — Kecamatan Sumedang Selatan' });
+    await eventually(() => counter.getByLabel('NIK pemohon').isVisible()).toBe(true);
+    await counter.getByLabel('NIK pemohon').fill('3211170101900001');
+    await counter.getByLabel('Nama lengkap').fill('Asep Sunandar');
+    await counter.locator('#counter-alamat-street').fill('Jl. Prabu Geusan Ulun 5');
+    await eventually(() => counter.locator('#counter-alamat-district option', { hasText: 'Sumedang Selatan' }).count()).toBe(1);
+    await counter.locator('#counter-alamat-district').selectOption({ label: 'Sumedang Selatan' });
+    await eventually(() => counter.locator('#counter-alamat-village option').count()).toBeGreaterThan(1);
+    await counter.locator('#counter-alamat-village').selectOption({ index: 1 });
+    await counter.getByLabel('Keringanan biaya berobat').check();
+    for (const [label, name] of [['Kartu Keluarga', 'kk.pdf'], ['KTP-el pemohon', 'ktp.pdf'], ['Surat pengantar RT/RW', 'rt.pdf']]) {
+      await counter.getByLabel(label).setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+    }
+    await counter.getByLabel('Nama pemohon').fill('Asep Sunandar');
+    await counter.getByRole('button', { name: 'Ajukan permohonan' }).click();
+    await eventually(() => counter.getByRole('heading', { name: 'Permohonan terkirim' }).isVisible()).toBe(true);
+    const registrationNo = (await counter.locator('.tracking-code .code').textContent())!;
+
+    await counter.getByRole('link', { name: 'Buka permohonan' }).click();
+    await eventually(() => counter.getByRole('heading', { name: registrationNo }).isVisible()).toBe(true);
+    expect(await counter.locator('main').textContent()).toContain('Asep Sunandar · diajukan di loket');
+    await counter.getByRole('button', { name: 'Kembalikan untuk dilengkapi' }).click();
+    await eventually(() => counter.getByRole('alert').textContent()).toBe('Tuliskan alasannya: pemohon akan membacanya.');
+    expect(await counter.locator('main').textContent()).toContain('Menunggu di tahap Pemeriksaan berkas');
+
+    // In the queue, filtered to applications in process.
+    await counter.getByRole('link', { name: '← Antrean permohonan' }).click();
+    await counter.getByLabel('Status').selectOption({ label: 'Diproses' });
+    await eventually(() => counter.url()).toContain('status=in_process');
+    await eventually(() => counter.locator('.layanan-queue tr', { hasText: registrationNo }).textContent()).toContain('Asep Sunandar');
+    expect(b.problems(counter)).toEqual([]);
   });
 });

@@ -265,3 +265,17 @@ export function Receipt({ filed, region, children }: { filed: { registrationNo: 
     </section>
   );
 }
+
+/** Where an application stands as its applicant or staff read it: status, stage, the return or decision reason, and the clock. */
+export function Standing({ app, region }: { app: Application; region: RegionProfile }) {
+  const { t } = useI18n();
+  const text = useText();
+  return (
+    <>
+      <p><ApplicationStatusBadge status={app.status} />{app.stage && app.status === 'in_process' && <> · {t('layanan.app.waitsAt')} <strong>{text(app.stage.name)}</strong></>}</p>
+      {app.status === 'returned' && app.returnReason && <div className="alert alert-warn" role="status"><strong>{t('layanan.app.returnReason')}</strong><p className="layanan-text">{app.returnReason}</p></div>}
+      {app.decisionReason && <p><strong>{t('layanan.app.decisionReason')}</strong> <span className="layanan-text">{app.decisionReason}</span></p>}
+      <Clock app={app} region={region} />
+    </>
+  );
+}

@@ -12,8 +12,7 @@ import { Link, navigate, queryString, useLocation, type Params } from '../../../
 import { may, useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
 import { applicationStatuses, actionsNeedingReason, type StaffAction } from '../../../../../src/modules/layanan/domain/journey.js';
-import { AnswersView, Clock, FilingForm, Receipt, ApplicationStatusBadge, Timeline } from '../components/Application.js';
-import { useText } from '../components/FormFields.js';
+import { AnswersView, ApplicationStatusBadge, FilingForm, Receipt, Standing, Timeline } from '../components/Application.js';
 import type { Application, ApplicationFiled, PublicService, QueueItem, ServiceBrief } from '../components/types.js';
 import { LayananPage } from './Staff.js';
 
@@ -81,7 +80,6 @@ export function DetailPage({ params }: { params: Params }) {
 
 function Detail({ region, id }: { region: RegionProfile; id: string }) {
   const { t } = useI18n();
-  const text = useText();
   const url = `${layananApi(region.code)}/applications/${id}`;
   const app = useStaffApi<Application>(url);
   // Kept here: the action's own panel goes once the stage has no action left for the reader.
@@ -96,10 +94,7 @@ function Detail({ region, id }: { region: RegionProfile; id: string }) {
         <>
           <PageTitle title={a.registrationNo}><span className="code">{a.registrationNo}</span></PageTitle>
           <p><strong>{a.service.name}</strong> · {a.unit.name} · {t('layanan.staff.versionN', { version: a.service.version })}</p>
-          <p><ApplicationStatusBadge status={a.status} />{a.stage && <> · {t('layanan.app.waitsAt')} <strong>{text(a.stage.name)}</strong></>}</p>
-          <Clock app={a} region={region} />
-          {a.status === 'returned' && a.returnReason && <div className="alert alert-warn" role="status"><strong>{t('layanan.app.returnReason')}</strong><p className="layanan-text">{a.returnReason}</p></div>}
-          {a.decisionReason && <p><strong>{t('layanan.app.decisionReason')}</strong> <span className="layanan-text">{a.decisionReason}</span></p>}
+          <Standing app={a} region={region} />
           {a.actions.length > 0 && <Actions url={url} actions={a.actions as StaffAction[]} onDone={setDone} />}
           <h2>{t('layanan.app.applicant')}</h2>
           <p>{a.applicant.name}{a.applicant.email && <> · {a.applicant.email}</>}{a.applicant.phone && <> · {a.applicant.phone}</>}

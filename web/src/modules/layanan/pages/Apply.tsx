@@ -13,7 +13,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { Link, useLocation, type Params } from '../../../router.js';
 import { useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
-import { AnswersView, Clock, documentsOptional, editableAnswers, FilingForm, Receipt, ApplicationStatusBadge, Timeline } from '../components/Application.js';
+import { AnswersView, ApplicationStatusBadge, Clock, documentsOptional, editableAnswers, FilingForm, Receipt, Standing, Timeline } from '../components/Application.js';
 import { useText } from '../components/FormFields.js';
 import type { Application, ApplicationFiled, ApplicationStatus, FormDefinition, MyApplication, PublicService } from '../components/types.js';
 import { publicPath, statusPath } from './Public.js';
@@ -124,7 +124,6 @@ export function MyApplicationPage({ params }: { params: Params }) {
 
 function Mine({ region, id }: { region: RegionProfile; id: string }) {
   const { t } = useI18n();
-  const text = useText();
   const url = `${layananApi(region.code)}/applications/${id}`;
   const app = useApi<Application>(url);
   const [done, setDone] = useState('');
@@ -142,10 +141,7 @@ function Mine({ region, id }: { region: RegionProfile; id: string }) {
           <PageTitle title={a.service.name}>{a.service.name}</PageTitle>
           {done && <Flash>{done}</Flash>}
           <p className="code layanan-regno">{a.registrationNo}</p>
-          <p><ApplicationStatusBadge status={a.status} />{a.stage && a.status === 'in_process' && <> · {t('layanan.app.waitsAt')} <strong>{text(a.stage.name)}</strong></>}</p>
-          {a.status === 'returned' && a.returnReason && <div className="alert alert-warn" role="status"><strong>{t('layanan.app.returnReason')}</strong><p className="layanan-text">{a.returnReason}</p></div>}
-          {a.decisionReason && <p><strong>{t('layanan.app.decisionReason')}</strong> <span className="layanan-text">{a.decisionReason}</span></p>}
-          <Clock app={a} region={region} />
+          <Standing app={a} region={region} />
           {a.actions.includes('resubmit') && <Resubmit app={a} region={region} url={url} onDone={() => after(t('layanan.mine.resubmitted'))} />}
           <h2>{t('layanan.app.answers')}</h2>
           <AnswersView app={a} fileHref={(f) => `${url}/files/${f}`} />
