@@ -4,12 +4,14 @@
 // it with a reason from the queue, the citizen reads the reason and replaces
 // one document, the counter completes, the camat approves, and the public
 // status page shows the approval waiting at the issuing stage. Counter staff
-// file for a walk-in, and a return without a reason is refused in words.
+// file for a walk-in, a return without a reason is refused in words, and a
+// week without a decision shows fiktif positif.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, eventually, overflowsHorizontally, PHONE, pngBuffer } from './browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
+import { sweepDeadlines } from '../../src/platform/deadlines/sweep.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const SKTM = '/r/32.11/layanan/surat-keterangan-tidak-mampu';
@@ -116,7 +118,7 @@ describeInBrowser('Service applications in Chromium', (b) => {
     for (const page of [citizen, counter, camat, anyone]) expect(b.problems(page)).toEqual([]);
   });
 
-  it('files at the counter for a walk-in, and refuses a return without a reason in words', async () => {
+  it('files at the counter for a walk-in, refuses a return without a reason in words, and shows fiktif positif a week on', async () => {
     const counter = await b.newPage({ viewport: PHONE });
     await b.signIn(counter, 'loket.sumsel@sumedang.demo');
     await counter.goto(b.url('/staff/32.11/layanan/permohonan'));
@@ -143,6 +145,12 @@ describeInBrowser('Service applications in Chromium', (b) => {
     await counter.getByRole('link', { name: 'Buka permohonan' }).click();
     await eventually(() => counter.getByRole('heading', { name: registrationNo }).isVisible()).toBe(true);
     expect(await counter.locator('main').textContent()).toContain('Asep Sunandar · diajukan di loket');
+    // The documents download as they were checked.
+    const download = await counter.locator('.layanan-answers a', { hasText: 'ktp.pdf' }).getAttribute('href');
+    expect(await counter.evaluate(async (href) => {
+      const res = await fetch(href!);
+      return [res.status, res.headers.get('content-type'), (await res.text()).slice(0, 8)];
+    }, download)).toEqual([200, 'application/pdf', '%PDF-1.4']);
     await counter.getByRole('button', { name: 'Kembalikan untuk dilengkapi' }).click();
     await eventually(() => counter.getByRole('alert').textContent()).toBe('Tuliskan alasannya: pemohon akan membacanya.');
     expect(await counter.locator('main').textContent()).toContain('Menunggu di tahap Pemeriksaan berkas');
@@ -153,5 +161,20 @@ describeInBrowser('Service applications in Chromium', (b) => {
     await eventually(() => counter.url()).toContain('status=in_process');
     await eventually(() => counter.locator('.layanan-queue tr', { hasText: registrationNo }).textContent()).toContain('Asep Sunandar');
     expect(b.problems(counter)).toEqual([]);
+
+    // A week on with no decision, the law deems it granted: the queue and the public status page say so.
+    await b.advanceHours(24 * 7);
+    // One escalation step per sweep: the reminder, then the deadline itself.
+    await sweepDeadlines(b.ctx);
+    await sweepDeadlines(b.ctx);
+    const head = await b.newPage({ viewport: PHONE });
+    await b.signIn(head, 'camat.sumsel@sumedang.demo');
+    await head.goto(b.url('/staff/32.11/layanan/permohonan?terlambat=1'));
+    await eventually(() => head.locator('.layanan-queue tr', { hasText: registrationNo }).textContent()).toContain('FIKTIF POSITIF');
+    const anyone = await b.newPage({ viewport: PHONE });
+    await anyone.goto(b.url(`/r/32.11/layanan/permohonan/${registrationNo}`));
+    await eventually(() => anyone.locator('.layanan-fiktif').textContent()).toContain('dianggap dikabulkan secara hukum');
+    expect(await anyone.locator('.layanan-timeline').textContent()).toContain('Fiktif positif: dianggap dikabulkan');
+    expect(await overflowsHorizontally(anyone)).toBe(false);
   });
 });
