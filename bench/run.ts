@@ -1,7 +1,7 @@
 // npm run bench: every figure next to its goal, measured in one run on one
 // machine (see BENCHMARKS.md for the latest numbers and how to read them).
 //
-//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g,sakip   sections to run (default: all)
+//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g,sakip,payments   sections to run (default: all)
 //   BENCH_SECONDS=30        measured seconds per server and test (intake, tracking), split in rounds
 //   BENCH_ROUNDS=6          pairs of rounds, Pamong and the baseline in the order ABBA (at least 5 for a spread)
 //   BENCH_DASHBOARD_COMPLAINTS=1000000   the issue's size: 10000000 (about 10 more minutes)
@@ -10,6 +10,7 @@
 //   BENCH_SLOW3G_ROUNDS=5                cold visits to the report form on slow 3G
 //   BENCH_SAKIP_REGIONS=27               kabupaten/kota in the e-SAKIP province (each 5,000 indicators); BENCH_SAKIP_ENGINES=postgres,pglite
 //   BENCH_SAKIP_PGLITE_REGIONS=3         the same on PGlite (its naive province comparison takes minutes per region)
+//   BENCH_PAYMENT_CALLBACKS=1000         the payment-callback burst (10 % repeats); BENCH_PAYMENT_ENGINES=postgres,pglite
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test   the bench creates its databases next to it
 //   BENCH_PORT=3810
 import { execSync } from 'node:child_process';
@@ -23,9 +24,10 @@ import { memoryBench } from './memory.js';
 import { BUDGET_BYTES, describeWeight, firstVisitWeight } from './page-weight.js';
 import { describeTimes, describeVisit, GOAL_MS, SLOW_3G, slow3gBench } from './slow3g.js';
 import { sakipBench } from './sakip.js';
+import { layananPaymentsBench } from './layanan-payments.js';
 import { envNumber, machine, postgresReachable, printResults, root, type Result } from './support.js';
 
-const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g,sakip').split(',').map((s) => s.trim());
+const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g,sakip,payments').split(',').map((s) => s.trim());
 const settings = {
   seconds: envNumber('BENCH_SECONDS', 30),
   rounds: envNumber('BENCH_ROUNDS', 6),
@@ -36,6 +38,7 @@ const settings = {
   sakipRegions: envNumber('BENCH_SAKIP_REGIONS', 27),
   // PGlite's naive province comparison takes minutes per region with budgets: 3 kabupaten/kota unless asked.
   sakipPgliteRegions: envNumber('BENCH_SAKIP_PGLITE_REGIONS', 3),
+  paymentCallbacks: envNumber('BENCH_PAYMENT_CALLBACKS', 1000),
   port: envNumber('BENCH_PORT', 3810),
 };
 
@@ -137,6 +140,23 @@ if (sections.includes('sakip')) {
   details.push('### e-SAKIP: the stored achievement summary against the naive recomputation', '',
     `Each server on its own copy of the data (bench/sakip.ts; the naive one is bench/sakip-baseline-server.ts), ${settings.rounds} ABBA pairs of rounds; a round is the median of 5 sequential requests (the naive side: 3 on the small data, 1 on the full); ratios per pair, min–**median**–max.`, '',
     '| what | engine | figure | goal | met |', '|---|---|---|---|---|', ...table);
+}
+
+if (sections.includes('payments')) {
+  const table: string[] = [];
+  for (const engine of (process.env.BENCH_PAYMENT_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()) as ('postgres' | 'pglite')[]) {
+    if (engine === 'postgres' && !postgres) {
+      skipped('layanan payments', `burst of ${settings.paymentCallbacks} QRIS callbacks, postgres`, 'every bill credited exactly once');
+      continue;
+    }
+    log(`payment callbacks on ${engine}`);
+    const r = await layananPaymentsBench(engine, { callbacks: settings.paymentCallbacks, connections: 50, port: settings.port + 6, log });
+    results.push(...r.results);
+    table.push(...r.table);
+  }
+  details.push('### Layanan: a burst of QRIS payment callbacks', '',
+    'Every callback sent at once through 50 keep-alive connections, a tenth of them repeats of another (same bank transaction id), shuffled; Pamong and the bare baseline (bench/layanan-payments-baseline-server.ts: HMAC check and the same conditional update and event row) each on its own copy of the data, one burst each.', '',
+    '| engine | callbacks | bills | Pamong /s | baseline /s | ratio | Pamong statuses | baseline statuses | Pamong credits |', '|---|---|---|---|---|---|---|---|---|', ...table, '');
 }
 
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);

@@ -1,6 +1,7 @@
 // Every route accepts the bodies it documents and refuses others with 415 in
 // the standard shape, generated from the route table: JSON everywhere,
-// multipart only where files are uploaded, CSV only for result imports, and
+// multipart only where files are uploaded, CSV only for imports (SPBE
+// results, layanan's bank statements and tax bills), and
 // form fields only on Open311 POST requests (the spec posts forms).
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -10,7 +11,7 @@ import { DEMO_API_KEY } from '../src/demo/seed.js';
 const accepting: Record<string, (url: string) => boolean> = {
   form: (url) => url === '/open311/v2/requests.:format',
   multipart: (url) => /\/(counter\/)?complaints$|\/answers\/:indicator$|\/sakip\/plans\/:planId(\/villages\/:indicatorId\/values\/:period)?\/import$|\/realisations\/:period\/evidence$|\/criteria\/:criterion\/evidence$/.test(url),
-  csv: (url) => url.endsWith('/results/import'),
+  csv: (url) => url.endsWith('/results/import') || /\/layanan\/(payments\/reconciliations|bills\/tax-import)$/.test(url),
 };
 const bodies: Record<string, { type: string; payload: string }> = {
   form: { type: 'application/x-www-form-urlencoded', payload: 'categoryId=x&description=Jalan+berlubang+besar' },

@@ -57,6 +57,25 @@ describeWithApp('Applications', (h) => {
 
   let app = { id: '', registrationNo: '', dueAt: '' };
 
+  it('opens the demo with applications in every state, some past their stage\'s target and one deemed granted', async () => {
+    const queue = await h.api('GET', `${R}/applications?limit=100`, { session: s.manager });
+    expect(queue.status).toBe(200);
+    const states = new Set(queue.body.items.map((x: any) => x.status));
+    expect([...states].sort()).toEqual(['awaiting_payment', 'finished', 'in_process', 'refused', 'returned', 'withdrawn']);
+    expect(queue.body.items.filter((x: any) => x.fiktifPositifAt !== null)).toHaveLength(1);
+    const [late] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from stage_deadlines
+      where region_code = '32.11' and module = 'layanan' and stage like 'stage:%' and met_at is null and paused_at is null and due_at < ${h.clock.now()}`);
+    expect(late.n).toBeGreaterThanOrEqual(2);
+    // The returned one waits for its applicant: its clock is stopped, its reason written.
+    const returned = queue.body.items.find((x: any) => x.status === 'returned');
+    const detail = await h.api('GET', `${R}/applications/${returned.id}`, { session: s.manager });
+    expect(detail.body).toMatchObject({ clockStopped: true });
+    expect(detail.body.returnReason).toContain('RT/RW');
+    // The demo citizen has one of their own.
+    const warga = await h.signIn('warga@sumedang.demo');
+    expect((await h.api('GET', '/api/me/layanan/applications', { session: warga })).body).toHaveLength(1);
+  });
+
   it('files a citizen\'s application with three documents: a registration number, a deadline in working days, the documents checked by content', async () => {
     const f = filing(answers(), documents());
     const res = await h.api('POST', `${R}/services/${sktm}/applications`, { session: s.citizen, ...f });

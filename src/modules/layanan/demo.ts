@@ -9,10 +9,16 @@
 // (the last 365 days: the services ran on paper before the catalogue) for the
 // three published services, the certificate in A, the recommendation in C,
 // the permit in B, with this year's populations: enough forms for the
-// certificate and the permit, too few for the recommendation.
+// certificate and the permit, too few for the recommendation. Applications
+// in every state (demo-applications.ts). Two issued certificates of low
+// income signed with a demo certificate, one revoked. A QRIS payment channel
+// with a known test secret, and bills in every state.
 // Invented demo content in the shape the use cases leave behind; regulations
 // are named as such services usually cite them.
+import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import { loadConfig } from '../../platform/config.js';
+import { systemActor } from '../../platform/auth/policy.js';
 import type { Queryable } from '../../platform/db/client.js';
 import type { DemoPlace } from '../../platform/modules/contract.js';
 import { units, users } from '../../platform/schema.js';
@@ -21,8 +27,15 @@ import { AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS, storedAnswers } from './do
 import { defaultDefinition, type Definition } from './domain/definition.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
 import { reklameDefinition, sktmDefinitions, uklUplDefinition } from './demo-definitions.js';
-import { layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { layananBills, layananDocuments, layananLetterheads, layananPaymentChannels, layananPaymentEvents, layananPledges, layananServices, layananSigners, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { issueResult } from './service/documents.js';
+import { readP12 } from './service/signing/certificate.js';
+import { DEMO_CERTIFICATE_LABEL, selfSignedP12 } from './service/signing/self-signed.js';
+import { getRegion } from '../../platform/regions/service.js';
+import { createBill } from './service/payments/bills.js';
+import { localToday } from './service/skm.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
+import { seedDemoApplications, type DemoService } from './demo-applications.js';
 
 /** The demo's service managers, the staff acting on each demo service's stages, and a citizen (README's demo accounts). */
 export const DEMO_LAYANAN_ACCOUNTS: { email: string; name: string; role: 'layanan_manager' | 'layanan_unit_manager' | 'layanan_counter' | 'layanan_officer' | 'unit_head' | null; unit: string | null }[] = [
@@ -150,6 +163,7 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
     },
   ];
   const ids = new Map<string, { id: string; unitId: string }>();
+  const published = new Map<string, DemoService>();
   for (const s of services) {
     const last = s.versions.at(-1);
     const [row] = await tx.insert(layananServices).values({
@@ -158,6 +172,7 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
       updatedBy: s.by.id, updatedByLabel: s.by.label,
     }).returning();
     ids.set(s.slug, { id: row.id, unitId: s.unitId });
+    if (last) published.set(s.slug, { id: row.id, unitId: s.unitId, version: s.versions.length, name: s.name, definition: last.definition, timeLimitDays: last.standard.timeLimitDays });
     if (s.versions.length > 0) {
       await tx.insert(layananStandardVersions).values(s.versions.map((v, i) => ({
         regionCode: region, serviceId: row.id, version: i + 1, name: s.name, summary: s.summary, standard: v.standard, ...v.definition, publishedAt: v.at, publishedBy: s.by.id, publishedByLabel: s.by.label,
@@ -174,6 +189,86 @@ export async function seedLayananDemo(tx: Queryable, place: DemoPlace): Promise<
     { ...ids.get('rekomendasi-ukl-upl')!, by: manager, forms: 30, answers: [0.04, 0.3, 0.56, 0.1], population: 180 },
     { ...ids.get('izin-reklame')!, by: dpmptsp, forms: 70, answers: [0.01, 0.12, 0.6, 0.27], population: 60 },
   ]);
+  await seedDemoApplications(tx, place, published);
+  await seedDocuments(tx, place, ids.get('surat-keterangan-tidak-mampu')!, manager);
+  await seedPayments(tx, place, manager, ids.get('izin-reklame')!);
+}
+
+/** The certificates of low income issued so far: one in force, one revoked. */
+export const DEMO_DOCUMENTS = [
+  { holder: 'Ujang Saepudin', daysAgo: 12, revoked: null },
+  { holder: 'Euis Komariah', daysAgo: 5, revoked: 'Data penghasilan pemohon tidak sesuai hasil verifikasi lapangan; surat keterangan diterbitkan ulang setelah perbaikan.' },
+];
+
+/**
+ * The kecamatan's letterhead and camat, the region's demo certificate (self-signed, labelled as a demo: not a
+ * certified electronic certificate), and two issued certificates of low income, the second revoked. The QR codes
+ * point at this installation's public address.
+ */
+async function seedDocuments(tx: Queryable, place: DemoPlace, sktm: { id: string; unitId: string }, manager: { id: string; label: string }) {
+  const region = place.region;
+  await tx.insert(layananLetterheads).values({
+    regionCode: region, unitId: sktm.unitId, address: 'Jl. Prabu Geusan Ulun No. 88, Regol Wetan, Sumedang Selatan 45311', phone: '(0261) 201234',
+    email: 'kec.sumedangselatan@sumedangkab.go.id', place: 'Sumedang', signerPosition: 'Camat Sumedang Selatan', signerName: 'Drs. Asep Kurniawan, M.Si.',
+    updatedAt: place.now, updatedBy: manager.id, updatedByLabel: manager.label,
+  });
+  const passphrase = randomBytes(18).toString('base64url');
+  const p12 = selfSignedP12({
+    commonName: 'Pemerintah Kabupaten Sumedang (DEMO)', organization: 'Pemerintah Kabupaten Sumedang', organizationalUnit: DEMO_CERTIFICATE_LABEL,
+    notBefore: new Date(place.now.getTime() - 30 * 86_400_000), notAfter: new Date(place.now.getTime() + 2 * 365 * 86_400_000), passphrase,
+  });
+  await tx.insert(layananSigners).values({
+    regionCode: region, provider: 'local', p12, passphrase, ...readP12(p12, passphrase), updatedAt: place.now, updatedBy: manager.id, updatedByLabel: manager.label,
+  });
+  const actor = systemActor(manager.label, region, ['layanan_manager']);
+  const env = (at: Date) => ({ clock: { now: () => at }, config: { publicUrl: loadConfig().publicUrl }, simulatedPast: true });
+  for (const d of DEMO_DOCUMENTS) {
+    const at = new Date(place.now.getTime() - d.daysAgo * 86_400_000);
+    const issued = await issueResult(env(at), tx, {
+      regionCode: region, actor, serviceId: sktm.id, unitId: sktm.unitId, holder: d.holder, title: 'Surat Keterangan Tidak Mampu',
+      paragraphs: [
+        'Yang bertanda tangan di bawah ini, Camat Sumedang Selatan, menerangkan dengan sebenarnya bahwa:',
+        `Nama: ${d.holder}\nAlamat: Kelurahan Regol Wetan, Kecamatan Sumedang Selatan, Kabupaten Sumedang`,
+        'adalah benar penduduk Kecamatan Sumedang Selatan yang tergolong keluarga tidak mampu berdasarkan surat pengantar RT/RW dan hasil verifikasi petugas.',
+        'Surat keterangan ini diberikan untuk keperluan keringanan biaya pendidikan dan dipergunakan sebagaimana mestinya.',
+      ],
+    });
+    if (d.revoked) {
+      await tx.update(layananDocuments).set({ revokedAt: new Date(at.getTime() + 86_400_000), revokedBy: manager.id, revokedByLabel: manager.label, revokeReason: d.revoked })
+        .where(and(eq(layananDocuments.regionCode, region), eq(layananDocuments.id, issued.id)));
+    }
+  }
+}
+
+/** The demo's QRIS channel: test merchant values and the callback secret the README gives integrators to try the callback with. */
+export const DEMO_QRIS_CHANNEL = {
+  merchantName: 'BAPENDA KAB SUMEDANG', merchantCity: 'SUMEDANG', postalCode: '45311', merchantPan: '9360000800000000011', merchantId: 'SMDDEMO01',
+  merchantCriteria: 'URE' as const, nmid: 'ID1026000000011', mcc: '9311', secret: 'pamong-demo-qris-secret-2026-sumedang',
+};
+
+/**
+ * The QRIS channel and four bills: PBB-P2 imported from the tax system,
+ * one unpaid, one paid by QRIS five days ago, one from last year past its due
+ * date (expired), and an unpaid reklame permit fee.
+ */
+async function seedPayments(tx: Queryable, place: DemoPlace, by: { id: string; label: string }, reklame: { id: string; unitId: string }) {
+  const region = await getRegion(tx, place.region);
+  await tx.insert(layananPaymentChannels).values({ regionCode: place.region, provider: 'qris', ...DEMO_QRIS_CHANNEL, active: true, updatedAt: place.now, updatedBy: by.id, updatedByLabel: by.label });
+  const today = localToday(place.now, region);
+  const dayFrom = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  const pbb = (nop: string, payerName: string, amount: number, taxYear: number, dueDate: string) => ({ kind: 'pajak' as const, taxType: 'PBB-P2', taxObjectNumber: nop, taxYear, payerName, amount, dueDate });
+  const label = 'impor SISMIOP';
+  await createBill(tx, region, place.now, pbb('321101000100100010', 'Budi Santoso', 245_000, year, dayFrom(60)), label);
+  const paid = await createBill(tx, region, place.now, pbb('321101000100100020', 'Siti Aminah', 180_500, year, dayFrom(60)), label);
+  const paidAt = new Date(place.now.getTime() - 5 * 86_400_000);
+  await tx.update(layananBills).set({ status: 'paid', paidAt, paidAmount: paid.amount, paymentReference: 'DEMO-TRX-0001', paymentChannel: 'qris' })
+    .where(and(eq(layananBills.regionCode, place.region), eq(layananBills.id, paid.id)));
+  await tx.insert(layananPaymentEvents).values({
+    regionCode: place.region, source: 'qris', receivedAt: paidAt, billingCode: paid.billingCode, bankReference: 'DEMO-TRX-0001', amount: paid.amount, paidAt, billId: paid.id, outcome: 'credited',
+  });
+  await createBill(tx, region, place.now, pbb('321101000200300040', 'Dedi Kurniawan', 312_000, year - 1, dayFrom(-20)), label);
+  await createBill(tx, region, place.now, { kind: 'retribusi', serviceId: reklame.id, unitId: reklame.unitId, payerName: 'CV Sumber Rejeki', amount: 750_000, dueDate: dayFrom(14) }, by.label);
 }
 
 interface SurveyPlan {

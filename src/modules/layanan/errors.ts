@@ -1,5 +1,5 @@
 // The public-services module's error codes (part of the API contract: never renamed).
-import type { ErrorEntry, Words } from '../../platform/errors.js';
+import { someOf, type ErrorEntry, type Words } from '../../platform/errors.js';
 import { COMPONENTS, type ComponentKey } from './domain/standard.js';
 import type { Problem } from './domain/problems.js';
 import { standardReferenceData } from './reference/read.js';
@@ -20,6 +20,18 @@ const problemWords = (d: { problems?: Problem[] }): Words | null => {
   if (!d?.problems?.length) return null;
   const list = (lang: 'id' | 'en') => d.problems!.map((p) => `${p.at ? `${p.at}: ` : ''}${p.messages[lang]}`).join(' ');
   return { id: list('id'), en: list('en') };
+};
+
+/** The lines of a file to fix, and what is wrong on the first few. */
+const lineWords = (d: { problems?: { line: number; message: Words }[] }): Words | null => {
+  const problems = d?.problems ?? [];
+  if (!problems.length) return null;
+  const lines = someOf([...new Set(problems.map((p) => p.line))]);
+  const first = problems.slice(0, 3);
+  return {
+    id: `Periksa baris ${lines.id}: ${first.map((p) => `baris ${p.line}: ${p.message.id}`).join('; ')}.`,
+    en: `Check line ${lines.en}: ${first.map((p) => `line ${p.line}: ${p.message.en}`).join('; ')}.`,
+  };
 };
 
 export const layananErrors = {
@@ -53,6 +65,39 @@ export const layananErrors = {
   'layanan.not_your_stage': [403, 'Tahap ini dikerjakan oleh peran atau perangkat daerah lain.', 'This stage is acted on by another role or unit.', (d: { stage?: string; role?: string }) =>
     (d?.stage ? { id: `Tahap ${d.stage}: peran ${d.role}.`, en: `Stage ${d.stage}: role ${d.role}.` } : null)],
   'layanan.reason_required': [422, 'Tuliskan alasannya: pemohon akan membacanya.', 'Write the reason: the applicant will read it.'],
+  'layanan.document_not_found': [404, 'Dokumen tidak ditemukan: tidak ada dokumen terbitan dengan kode ini.', 'Document not found: no issued document has this code.'],
+  'layanan.document_revoked': [409, 'Dokumen ini sudah dicabut sebelumnya.', 'This document was already revoked.'],
+  'layanan.numbering_pattern_invalid': [422, 'Pola penomoran tidak dapat dipakai: harus memuat nomor urut dan tahun, dan hanya token yang dikenal (nomor urut, kode layanan, kode perangkat daerah, bulan dalam angka Romawi atau dua digit, tahun).', 'The numbering pattern cannot be used: it must contain the sequence and the year, and only known tokens (sequence, service code, unit code, month in Roman numerals or two digits, year).', (d: { unknown?: string[]; missing?: string[] }) => {
+    const parts = [...(d?.unknown?.length ? [`{${d.unknown.join('}, {')}}`] : []), ...(d?.missing?.length ? [`{${d.missing.join('}, {')}}`] : [])];
+    if (!parts.length) return null;
+    return {
+      id: [d.unknown?.length ? `Tidak dikenal: ${parts[0]}.` : '', d.missing?.length ? `Belum ada: ${parts.at(-1)}.` : ''].filter(Boolean).join(' '),
+      en: [d.unknown?.length ? `Unknown: ${parts[0]}.` : '', d.missing?.length ? `Missing: ${parts.at(-1)}.` : ''].filter(Boolean).join(' '),
+    };
+  }],
+  'layanan.certificate_unreadable': [422, 'Berkas sertifikat tidak dapat dibuka: bukan PKCS#12 (.p12/.pfx) berisi sertifikat dan kunci privatnya, atau kata sandinya salah.', 'The certificate file cannot be opened: it is not a PKCS#12 (.p12/.pfx) with a certificate and its private key, or the passphrase is wrong.'],
+  'layanan.certificate_expired': [409, 'Sertifikat penanda tangan sudah kedaluwarsa; dokumen tidak ditandatangani dengannya. Unggah sertifikat yang berlaku.', 'The signing certificate has expired; documents are not signed with it. Upload a valid certificate.', (d: { notAfter?: string }) =>
+    (d?.notAfter ? { id: `Berlaku sampai ${d.notAfter}.`, en: `Valid until ${d.notAfter}.` } : null)],
+  'layanan.certificate_not_yet_valid': [409, 'Sertifikat penanda tangan belum berlaku; dokumen tidak ditandatangani dengannya.', 'The signing certificate is not valid yet; documents are not signed with it.', (d: { notBefore?: string }) =>
+    (d?.notBefore ? { id: `Berlaku mulai ${d.notBefore}.`, en: `Valid from ${d.notBefore}.` } : null)],
+  'layanan.signing_wrong_passphrase': [409, 'Layanan tanda tangan menolak kata sandi (passphrase) penanda tangan. Dokumen tidak diterbitkan.', 'The signing service refused the signer\'s passphrase. The document was not issued.'],
+  'layanan.signing_signer_unknown': [409, 'Penanda tangan belum terdaftar di layanan tanda tangan elektronik. Dokumen tidak diterbitkan.', 'The signer is not registered with the signing service. The document was not issued.'],
+  'layanan.signing_unavailable': [503, 'Layanan tanda tangan elektronik tidak dapat dihubungi atau tidak menjawab dengan benar. Dokumen tidak diterbitkan; coba lagi nanti.', 'The signing service could not be reached or did not answer properly. The document was not issued; try again later.'],
+  'layanan.check_not_pdf': [422, 'Berkas yang diperiksa harus PDF.', 'The file to check must be a PDF.'],
+  'layanan.bill_not_found': [404, 'Tagihan tidak ditemukan di daerah ini.', 'Bill not found in this region.'],
+  'layanan.bill_not_cancellable': [409, 'Tagihan yang sudah dibayar atau dibatalkan tidak dapat dibatalkan.', 'A bill that is paid or already cancelled cannot be cancelled.'],
+  'layanan.billing_code_unknown': [404, 'Kode bayar tidak dikenal di daerah ini; pembayaran tidak dicatat.', 'Unknown billing code in this region; the payment was not credited.'],
+  'layanan.payment_amount_mismatch': [409, 'Jumlah pembayaran berbeda dengan tagihan; pembayaran tidak dicatat dan perlu dikembalikan.', 'The amount paid differs from the bill; the payment was not credited and must be refunded.'],
+  'layanan.bill_already_paid': [409, 'Tagihan ini sudah lunas oleh transaksi lain; pembayaran ini dicatat untuk dikembalikan.', 'This bill was already paid by another transaction; this payment is recorded for a refund.'],
+  'layanan.bill_expired': [409, 'Tagihan ini sudah lewat jatuh tempo; pembayaran tidak dicatat.', 'This bill is past its due date; the payment was not credited.'],
+  'layanan.bill_cancelled': [409, 'Tagihan ini sudah dibatalkan; pembayaran tidak dicatat.', 'This bill was cancelled; the payment was not credited.'],
+  'layanan.payment_reference_used': [409, 'Nomor transaksi bank ini sudah melunasi tagihan lain; pembayaran tidak dicatat.', 'This bank transaction already paid another bill; the payment was not credited.'],
+  'layanan.callback_signature_invalid': [401, 'Tanda tangan callback (X-Signature) tidak cocok dengan kunci rahasia kanal pembayaran daerah ini.', 'The callback signature (X-Signature) does not match this region\'s payment-channel secret.'],
+  'layanan.payment_channel_not_set': [409, 'Daerah ini belum mengatur kanal pembayaran QRIS.', 'This region has not set up its QRIS payment channel.'],
+  'layanan.payment_secret_required': [422, 'Kunci rahasia callback wajib diisi saat kanal pembayaran pertama kali diatur.', 'The callback secret is required when the payment channel is first set up.'],
+  'layanan.statement_invalid': [422, 'Berkas mutasi rekening tidak dapat dibaca; tidak ada yang direkonsiliasi.', 'The bank statement cannot be read; nothing was reconciled.', lineWords],
+  'layanan.reconciliation_not_found': [404, 'Rekonsiliasi tidak ditemukan di daerah ini.', 'Reconciliation not found in this region.'],
+  'layanan.tax_import_invalid': [422, 'Berkas tagihan pajak memuat baris yang salah; tidak ada yang diimpor. Perbaiki semua baris yang disebut, lalu impor lagi.', 'The tax bills file has bad lines; nothing was imported. Fix every line named, then import again.', lineWords],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

@@ -7,15 +7,29 @@
 // public page shows the form and the tariff only). A survey form about that service and its population
 // for the year, so the results and the public index would name it. An
 // application filed for that service, with a document and a secret applicant.
+// An issued document, signed by the region's own (test) certificate, whose
+// holder's full name nobody outside may read (verification masks it), so
+// revoking, downloading and the settings routes are aimed at real records.
+// An unpaid bill (its payer's full name is staff-only; the public page masks
+// it), a callback for it signed with another region's secret, a statement line
+// and a confirmed reconciliation naming it.
 import { and, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { units } from '../../platform/schema.js';
 import { defaultDefinition, type Definition } from './domain/definition.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
 import { storedAnswers } from './domain/skm.js';
-import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananPledges, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananPledges, layananReconciliations, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
 import { firstPosition } from './domain/journey.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
+import { systemActor } from '../../platform/auth/policy.js';
+import { issueResult } from './service/documents.js';
+import { setLocalSigner } from './service/signer.js';
+import { selfSignedP12 } from './service/signing/self-signed.js';
+import { DEMO_QRIS_CHANNEL } from './demo.js';
+import { createBill } from './service/payments/bills.js';
+import { signBody } from './service/payments/provider.js';
+import { getRegion } from '../../platform/regions/service.js';
 
 const SLUG = 'izin-uji-isolasi';
 const SECRET_DRAFT = 'Persyaratan draf rahasia uji isolasi layanan';
@@ -37,6 +51,27 @@ const definition = (draft: boolean): Definition => {
     tariff: d.tariff,
   };
 };
+
+const SECRET_HOLDER = 'Pemegang Rahasia Isolasi';
+const SECRET_PASSPHRASE = 'sandi-rahasia-uji-isolasi';
+const DAY = 86_400_000;
+
+const certificate = (now: Date) => selfSignedP12({
+  commonName: 'Penanda tangan uji isolasi', organization: 'Uji isolasi', notBefore: new Date(now.getTime() - DAY), notAfter: new Date(now.getTime() + 365 * DAY), passphrase: SECRET_PASSPHRASE,
+});
+
+const upload = (field: string, data: Buffer, options?: unknown) => {
+  const boundary = 'pamong-isolasi-layanan';
+  const json = options === undefined ? '' : `--${boundary}\r\nContent-Disposition: form-data; name="options"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(options)}\r\n`;
+  return {
+    body: Buffer.concat([Buffer.from(`${json}--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="berkas"\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+};
+
+const SECRET_PAYER = 'Pembayar Rahasia Isolasi';
+/** What the foreign region's bank would sign with: never the victim's secret. */
+const FOREIGN_SECRET = 'kunci-rahasia-daerah-lain-untuk-uji-isolasi';
 
 const filled = (requirement: string): Standard => {
   const s = emptyStandard();
@@ -78,21 +113,38 @@ export const layananIsolation: IsolationFixtures = {
         regionCode: region, applicationId: a.id, fieldKey: 'ktp', fileName: 'ktp.pdf', contentType: 'application/pdf', bytes: 8, sha256: '0'.repeat(64), data: Buffer.from('%PDF-1.4'), round: 1, uploadedAt: now,
       }).returning();
       await tx.insert(layananApplicationEvents).values({ regionCode: region, applicationId: a.id, at: now, kind: 'filed', stage: pos.stage, actorLabel: 'uji isolasi', public: true, message: null });
-      return { ...s, applicationId: a.id, fileId: f.id };
+      const regionRow = await getRegion(tx, region);
+      const bill = await createBill(tx, regionRow, now, { kind: 'retribusi', serviceId: s.id, unitId: unit.id, payerName: SECRET_PAYER, amount: 50_000, dueDate: '2099-12-31' }, 'uji isolasi');
+      const [reconciliation] = await tx.insert(layananReconciliations).values({
+        regionCode: region, at: now, byLabel: 'uji isolasi',
+        lines: [{ line: 2, date: '2026-11-02', amount: 50_000, description: SECRET_PAYER, reference: 'REF-ISOLASI', billingCode: bill.billingCode, outcome: 'amount_mismatch' }],
+      }).returning();
+      return { ...s, applicationId: a.id, fileId: f.id, bill, reconciliation };
     });
+    const actor = systemActor('uji isolasi', region, ['layanan_manager']);
+    await setLocalSigner(ctx, region, actor, certificate(now), SECRET_PASSPHRASE);
+    const document = await db.transaction((tx) => issueResult(ctx, tx, {
+      regionCode: region, actor, serviceId: service.id, unitId: unit.id, holder: SECRET_HOLDER, title: 'Izin uji isolasi', paragraphs: ['Diterbitkan untuk uji isolasi.'],
+    }));
     return {
       // By path: the platform's :unitId is another unit, e-SAKIP's fixtures fill other :version routes.
       params: {
         'layanan/services/:serviceId': service.id, 'layanan/services/:serviceId/versions/:version': '1', 'layanan/units/:unitId': unit.id,
         'public/services/:slug': SLUG, layananUnitId: unit.id, layananServiceId: service.id,
         'counter/services/:serviceId': service.id, applicationId: service.applicationId, fileId: service.fileId, registrationNo: REGISTRATION_NO,
+        documentId: document.id, 'verify/:token': document.token, layananP12: certificate(now).toString('base64'),
+        'layanan/bills/:billId': service.bill.id, 'public/bills/:code': service.bill.billingCode, layananBillingCode: service.bill.billingCode,
+        reconciliationId: service.reconciliation.id,
       },
-      secrets: [service.id, service.applicationId, service.fileId, REGISTRATION_NO],
-      private: [SECRET_DRAFT, SECRET_STAGE, SECRET_SIGNER, SECRET_FIELD, SECRET_APPLICANT],
+      // The token is public by design (it is the QR code): anyone holding it reads the masked verification.
+      secrets: [service.id, service.applicationId, service.fileId, REGISTRATION_NO, document.id, service.bill.id, service.bill.billingCode, service.reconciliation.id],
+      private: [SECRET_DRAFT, SECRET_STAGE, SECRET_SIGNER, SECRET_FIELD, SECRET_APPLICANT, SECRET_HOLDER, SECRET_PASSPHRASE, SECRET_PAYER, DEMO_QRIS_CHANNEL.secret],
     };
   },
 
   request({ method, url }, p) {
+    // Public and writes nothing: a file checked against the document.
+    if (url === '/api/verify/:token/check') return upload('file', Buffer.from('%PDF-1.4\n% berkas uji isolasi\n%%EOF\n'));
     if (!url.startsWith('/api/regions/:region/layanan/')) return undefined;
     const input = { slug: 'layanan-palsu', name: 'Layanan palsu dari daerah lain', summary: '', unitId: p.layananUnitId };
     if (method === 'POST' && url.endsWith('/services')) return { body: input };
@@ -107,6 +159,28 @@ export const layananIsolation: IsolationFixtures = {
     if (url.endsWith('/counter/services/:serviceId/applications')) return { body: { answers: { nama: 'Pemohon palsu' }, applicant: { name: 'Pemohon palsu dari daerah lain' } } };
     if (url.endsWith('/applications/:applicationId/actions')) return { body: { action: 'complete' } };
     if (url.endsWith('/applications/:applicationId/resubmit')) return { body: { answers: { nama: 'Pemohon palsu' } } };
+    if (url.endsWith('/revoke')) return { body: { reason: 'Pencabutan palsu dari daerah lain' } };
+    if (url.endsWith('/documents/numbering') && method === 'PUT') return { body: { pattern: '{nomor}/PALSU/{tahun}' } };
+    if (url.endsWith('/letterhead') && method === 'PUT') {
+      return { body: { address: 'Alamat palsu', phone: '', email: '', place: 'Palsu', signerPosition: 'Pejabat palsu', signerName: 'Nama palsu' } };
+    }
+    if (url.endsWith('/documents/preview')) return { body: { unitId: p.layananUnitId, title: 'Surat palsu', paragraphs: ['Isi palsu.'] } };
+    if (url.endsWith('/signer/local')) return upload('certificate', Buffer.from(p.layananP12, 'base64'), { passphrase: SECRET_PASSPHRASE });
+    if (url.endsWith('/signer/remote')) return { body: { url: 'https://tte.palsu.test', clientId: 'palsu', clientSecret: 'palsu', signerId: '1', passphrase: 'palsu' } };
+    if (method === 'PUT' && url.endsWith('/payments/channel')) return { body: { ...DEMO_QRIS_CHANNEL, merchantName: 'MERCHANT PALSU', secret: FOREIGN_SECRET } };
+    const csv = { 'content-type': 'text/csv' };
+    if (method === 'POST' && url.endsWith('/payments/reconciliations')) {
+      // Spaced as a payer may type it (it still matches): the report echoes the caller's own description, which is not the victim's to hide.
+      const spaced = p.layananBillingCode.replace(/^(\d{4})(\d{2})/, '$1 $2 ');
+      return { body: `tanggal,jumlah,keterangan,referensi\r\n2026-11-02,50000,BAYAR ${spaced},REF-ISOLASI-2\r\n`, headers: csv };
+    }
+    if (method === 'POST' && url.endsWith('/bills/tax-import')) {
+      return { body: 'nop,jenis pajak,tahun pajak,nama wajib pajak,jumlah,jatuh tempo\r\n321101000100100999,PBB-P2,2026,Pajak Palsu,1000,2099-12-31\r\n', headers: csv };
+    }
+    if (method === 'POST' && url.endsWith('/payments/qris/callback')) {
+      const body = JSON.stringify({ billingCode: p.layananBillingCode, amount: 50_000, paidAt: '2026-11-02T03:00:00Z', bankTransactionId: 'TRX-ISOLASI' });
+      return { body, headers: { 'content-type': 'application/json', 'x-signature': signBody(FOREIGN_SECRET, body) } };
+    }
     return undefined;
   },
 };

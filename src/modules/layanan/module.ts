@@ -3,8 +3,10 @@
 // standard (PermenPANRB 15/2014, versioned on publication) and each unit's
 // service pledge. Slice 2: the satisfaction survey (SKM, PermenPANRB
 // 14/2017): paper forms entered by staff, populations, the index per service,
-// unit and period, and its public page. Applications, deadlines, documents
-// and fees come in later slices (README.md).
+// unit and period, and its public page. Slice 6: bills (service fees and
+// imported regional tax bills), paid by a dynamic QRIS code with signed bank
+// callbacks or reconciled from a bank statement. Applications, deadlines and
+// documents come in later slices (README.md).
 import { defineModule } from '../../platform/modules/contract.js';
 import { referencesUser } from '../../platform/modules/relations.js';
 import { layananAuditActions } from './audit.js';
@@ -32,6 +34,11 @@ const permissions = {
   'layanan.skm.enter': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
   // Filing for a walk-in at the counter, for the service's unit.
   'layanan.file': ['layanan_manager', 'layanan_unit_manager', 'layanan_counter'],
+  // The region's document numbering and its electronic signer are region-wide settings.
+  'layanan.documents.configure': ['layanan_manager', 'region_admin'],
+  // Bills name payers and amounts: the region's service manager and the region's leadership read them; only the manager cancels, imports, reconciles and sets the payment channel.
+  'layanan.bills.read': ['layanan_manager', 'head_of_region', 'region_admin'],
+  'layanan.payments.manage': ['layanan_manager'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
@@ -56,7 +63,7 @@ export const layananModule = defineModule({
   routes: layananRoutes,
   isolation: layananIsolation,
   deadlines: { application: applicationDeadlineHandler },
-  // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population. Units are the region's own rows.
+  // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population, issued or revoked a document, set the numbering, a letterhead, the signer or the payment channel, confirmed a reconciliation; who filed an application or acted on it. Units are the region's own rows.
   sharedRelations: [
     referencesUser('layanan_services', 'updated_by'),
     referencesUser('layanan_standard_versions', 'published_by'),
@@ -66,6 +73,13 @@ export const layananModule = defineModule({
     referencesUser('layanan_applications', 'applicant_user_id'),
     referencesUser('layanan_applications', 'filed_by'),
     referencesUser('layanan_application_events', 'actor_user_id'),
+    referencesUser('layanan_documents', 'issued_by'),
+    referencesUser('layanan_documents', 'revoked_by'),
+    referencesUser('layanan_numbering', 'updated_by'),
+    referencesUser('layanan_letterheads', 'updated_by'),
+    referencesUser('layanan_signers', 'updated_by'),
+    referencesUser('layanan_payment_channels', 'updated_by'),
+    referencesUser('layanan_reconciliations', 'by'),
   ],
   demo: { seed: (tx, place) => seedLayananDemo(tx, place) },
 });

@@ -4,7 +4,7 @@
 // shapes): the draft staff edit on the service, and every published version
 // as its own row, never changed.
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea, ts } from '../../platform/db/columns.js';
 import type { FormDefinition } from './domain/form.js';
 import type { Standard } from './domain/standard.js';
@@ -13,6 +13,8 @@ import type { TariffRule } from './domain/tariff.js';
 import type { Workflow } from './domain/workflow.js';
 import type { StoredAnswer } from './domain/skm.js';
 import type { ApplicationStatus, Decision } from './domain/journey.js';
+import type { QrisMerchant } from './domain/qris.js';
+import type { ReconciliationLine } from './domain/statement.js';
 
 /** A service of the region's catalogue, owned by a unit; its draft standard and the number of its latest published version. */
 export const layananServices = pgTable(
@@ -214,4 +216,258 @@ export const layananApplicationEvents = pgTable(
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('layanan_application_events_app_idx').on(t.regionCode, t.applicationId, t.at)],
+);
+
+/**
+ * A document the region issued: a service's result (a letter, a permit) or a
+ * payment receipt, as the final PDF bytes (signed when the region has a
+ * signer) and their SHA-256, under a number from the region's numbering rule.
+ * Anyone holding the random token (in the QR code) can check it is genuine.
+ * Never changed, except that it can be revoked once.
+ */
+export const layananDocuments = pgTable(
+  'layanan_documents',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').notNull(), // result | receipt
+    applicationId: uuid('application_id'),
+    billId: uuid('bill_id'),
+    serviceId: uuid('service_id'),
+    unitId: uuid('unit_id'),
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    holderName: text('holder_name').notNull(),
+    issuedAt: ts('issued_at').notNull(),
+    issuedBy: uuid('issued_by'),
+    issuedByLabel: text('issued_by_label').notNull(),
+    pdf: bytea('pdf').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Public verification token: 16 random bytes, base64url. */
+    token: text('token').notNull(),
+    signerSubject: text('signer_subject'),
+    signerFingerprint: text('signer_fingerprint'),
+    signatureProvider: text('signature_provider'),
+    signedAt: ts('signed_at'),
+    revokedAt: ts('revoked_at'),
+    revokedBy: uuid('revoked_by'),
+    revokedByLabel: text('revoked_by_label'),
+    revokeReason: text('revoke_reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('layanan_documents_number_idx').on(t.regionCode, t.number),
+    uniqueIndex('layanan_documents_token_region_idx').on(t.regionCode, t.token),
+    // The verification page finds a document by its token alone (the QR code carries no region).
+    index('layanan_documents_token_idx').on(t.token),
+    index('layanan_documents_issued_idx').on(t.regionCode, t.issuedAt),
+    check('layanan_documents_kind', sql`${t.kind} in ('result', 'receipt')`),
+  ],
+);
+
+/** A region's numbering rule for issued documents (domain/numbering.ts); a region without a row uses the default pattern. */
+export const layananNumbering = pgTable(
+  'layanan_numbering',
+  {
+    regionCode: text('region_code').notNull(),
+    pattern: text('pattern').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode] })],
+);
+
+/** The last number given in a series (the number without its sequence and month) and the region's local year; locked by the issuing transaction, so numbers have no gaps. */
+export const layananNumberCounters = pgTable(
+  'layanan_number_counters',
+  {
+    regionCode: text('region_code').notNull(),
+    series: text('series').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.series, t.year] })],
+);
+
+/** A unit's letterhead lines and signer under its documents; a unit without a row prints its name and the region's. */
+export const layananLetterheads = pgTable(
+  'layanan_letterheads',
+  {
+    regionCode: text('region_code').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    address: text('address').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email').notNull(),
+    place: text('place').notNull(),
+    signerPosition: text('signer_position').notNull(),
+    signerName: text('signer_name').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.unitId] })],
+);
+
+/**
+ * The region's signer: a PKCS#12 file with its passphrase (`local`), or a
+ * remote signing service's address, client and signer identity (`remote`).
+ * The key material and secrets are never returned by any route.
+ */
+export const layananSigners = pgTable(
+  'layanan_signers',
+  {
+    regionCode: text('region_code').notNull(),
+    provider: text('provider').notNull(), // local | remote
+    p12: bytea('p12'),
+    passphrase: text('passphrase'),
+    subject: text('subject'),
+    issuer: text('issuer'),
+    notBefore: ts('not_before'),
+    notAfter: ts('not_after'),
+    fingerprint: text('fingerprint'),
+    remoteUrl: text('remote_url'),
+    clientId: text('client_id'),
+    clientSecret: text('client_secret'),
+    signerId: text('signer_id'),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode] }), check('layanan_signers_provider', sql`${t.provider} in ('local', 'remote')`)],
+);
+
+/**
+ * A bill the region collects: a service fee (retribusi; `application_id` is
+ * filled once applications exist) or a regional tax bill imported from the
+ * tax system (pajak: tax type, object number NOP, tax year). The billing code
+ * (domain/billing.ts) starts with the region's code digits, so unique in the
+ * region means unique in the whole instance. Amounts are whole rupiah. The
+ * bill is payable up to the end of `due_date` in the region's time zone;
+ * `status` stays `unpaid` after that and readers see it as expired
+ * (domain/billing.ts, effectiveStatus). A bank transaction credits at most
+ * one bill (the unique payment reference: the callback's transaction id and
+ * the statement line's reference are the same bank's numbers).
+ */
+export const layananBills = pgTable(
+  'layanan_bills',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    billingCode: text('billing_code').notNull(),
+    kind: text('kind').$type<'retribusi' | 'pajak'>().notNull(),
+    applicationId: uuid('application_id'),
+    serviceId: uuid('service_id'),
+    unitId: uuid('unit_id'),
+    taxType: text('tax_type'),
+    taxObjectNumber: text('tax_object_number'),
+    taxYear: integer('tax_year'),
+    payerName: text('payer_name').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: text('status').$type<'unpaid' | 'paid' | 'cancelled'>().notNull(),
+    createdAt: ts('created_at').notNull(),
+    createdByLabel: text('created_by_label').notNull(),
+    paidAt: ts('paid_at'),
+    paidAmount: bigint('paid_amount', { mode: 'number' }),
+    paymentReference: text('payment_reference'),
+    paymentChannel: text('payment_channel').$type<'qris' | 'rekonsiliasi'>(),
+    cancelledAt: ts('cancelled_at'),
+    cancelledByLabel: text('cancelled_by_label'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('layanan_bills_code_idx').on(t.regionCode, t.billingCode),
+    uniqueIndex('layanan_bills_payment_idx').on(t.regionCode, t.paymentReference),
+    uniqueIndex('layanan_bills_tax_idx').on(t.regionCode, t.taxObjectNumber, t.taxType, t.taxYear).where(sql`${t.kind} = 'pajak'`),
+    index('layanan_bills_status_idx').on(t.regionCode, t.status, t.dueDate),
+    check('layanan_bills_kind', sql`${t.kind} in ('retribusi', 'pajak')`),
+    check('layanan_bills_status', sql`${t.status} in ('unpaid', 'paid', 'cancelled')`),
+    check('layanan_bills_amount', sql`${t.amount} > 0`),
+    check('layanan_bills_tax', sql`${t.kind} <> 'pajak' or (${t.taxType} is not null and ${t.taxObjectNumber} is not null and ${t.taxYear} is not null)`),
+    check('layanan_bills_paid', sql`(${t.status} = 'paid') = (${t.paidAt} is not null and ${t.paymentReference} is not null and ${t.paidAmount} is not null)`),
+  ],
+);
+
+/** The last billing-code sequence number used per region and year (the counter row is locked while a code is taken). */
+export const layananBillSequences = pgTable(
+  'layanan_bill_sequences',
+  {
+    regionCode: text('region_code').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.year] })],
+);
+
+/**
+ * A region's QRIS merchant account at its bank (the payment channel): what
+ * goes into each bill's QRIS payload, and the secret the bank signs its
+ * callbacks with (HMAC-SHA256). The secret is never sent back by the API.
+ */
+export const layananPaymentChannels = pgTable(
+  'layanan_payment_channels',
+  {
+    regionCode: text('region_code').notNull(),
+    provider: text('provider').notNull(), // qris
+    merchantName: text('merchant_name').notNull(),
+    merchantCity: text('merchant_city').notNull(),
+    postalCode: text('postal_code').notNull(),
+    merchantPan: text('merchant_pan').notNull(),
+    merchantId: text('merchant_id').notNull(),
+    merchantCriteria: text('merchant_criteria').$type<QrisMerchant['merchantCriteria']>().notNull(),
+    nmid: text('nmid').notNull(),
+    mcc: text('mcc').notNull(),
+    secret: text('secret').notNull(),
+    active: boolean('active').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedByLabel: text('updated_by_label').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.provider] })],
+);
+
+/**
+ * Every payment notice that reached Pamong, accepted or not: a bank callback
+ * or a reconciled bank-statement line, what it said and what came of it
+ * (`outcome`), so refunds and disputes can be traced. Never changed.
+ */
+export const layananPaymentEvents = pgTable(
+  'layanan_payment_events',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    source: text('source').notNull(), // qris | rekonsiliasi
+    receivedAt: ts('received_at').notNull(),
+    billingCode: text('billing_code'),
+    bankReference: text('bank_reference'),
+    amount: bigint('amount', { mode: 'number' }),
+    paidAt: ts('paid_at'),
+    billId: uuid('bill_id'),
+    outcome: text('outcome').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('layanan_payment_events_bill_idx').on(t.regionCode, t.billId),
+    index('layanan_payment_events_received_idx').on(t.regionCode, t.receivedAt),
+  ],
+);
+
+/**
+ * A confirmed reconciliation of a bank statement: who uploaded it, when, and
+ * the report per line (what each line did), kept so the report can be
+ * downloaded again. The credits themselves are on the bills and in the
+ * payment events.
+ */
+export const layananReconciliations = pgTable(
+  'layanan_reconciliations',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    at: ts('at').notNull(),
+    by: uuid('by'),
+    byLabel: text('by_label').notNull(),
+    lines: jsonb('lines').$type<ReconciliationLine[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('layanan_reconciliations_at_idx').on(t.regionCode, t.at)],
 );

@@ -17,6 +17,8 @@ import { archiveService, createService, deleteService, listServices, listVersion
 import { componentCatalogue } from '../service/components.js';
 import { setPledge, unitPledge } from '../service/pledges.js';
 import { publicService, publicServices } from '../service/public.js';
+import { layananDocumentRoutes } from './documents.js';
+import { layananPaymentRoutes } from './payments.js';
 import { layananSkmRoutes } from './skm.js';
 import { layananApplicationRoutes } from './applications.js';
 
@@ -208,4 +210,6 @@ export const layananRoutes = (ctx: AppContext) => async (app: FastifyInstance) =
 
   layananSkmRoutes(app, ctx);
   layananApplicationRoutes(app, ctx);
+  layananDocumentRoutes(app, ctx);
+  layananPaymentRoutes(app, ctx);
 };

@@ -9,7 +9,7 @@ import type { Queryable, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { checkUploads, type CheckedFile, type Upload, type UploadPolicy } from '../../../platform/files.js';
 import { unitsReached, type Actor } from '../../../platform/auth/policy.js';
-import { addDuration, localDateOf } from '../../../platform/calendar/calendar.js';
+import { addDuration, localDateOf, type WorkCalendar } from '../../../platform/calendar/calendar.js';
 import { regionCalendar } from '../../../platform/calendar/region.js';
 import { meetStages, pauseStages, resumeStages, startStages, type RecordKey } from '../../../platform/deadlines/deadlines.js';
 import { enqueueEmail } from '../../../platform/notify/outbox.js';
@@ -19,7 +19,7 @@ import type { Region } from '../../../platform/regions/service.js';
 import { DOCUMENT_MAX_MB, DOCUMENT_TYPES, type DocumentInfo } from '../domain/form.js';
 import { computeFee } from '../domain/tariff.js';
 import type { Stage } from '../domain/workflow.js';
-import { actionsNeedingReason, DECISION_STAGE, decisionWorkingDays, REMINDER_HOURS_BEFORE, firstPosition, openStaffActions, step, type Action, type ApplicationStatus, type Position, type StaffAction } from '../domain/journey.js';
+import { actionsNeedingReason, DECISION_STAGE, decisionWorkingDays, finalStatuses, REMINDER_HOURS_BEFORE, firstPosition, openStaffActions, step, type Action, type ApplicationStatus, type Position, type StaffAction, type Step } from '../domain/journey.js';
 import { applicantEmail, arrivedAtStage } from '../domain/notices.js';
 import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananServices, layananStandardVersions } from '../schema.js';
 import { checkAnswers } from './answers.js';
@@ -109,18 +109,29 @@ export async function fileApplication(ctx: AppContext, region: Region, actor: Ac
     }).returning({ id: layananApplications.id });
     if (files.length > 0) await tx.insert(layananApplicationFiles).values(fileRows(region.code, app.id, files, 1, now));
     await event(tx, region.code, app.id, now, actor, 'filed', pos.stage, null, { channel: counter ? 'counter' : 'web', version: version.version });
-    const dueAt = addDuration(now, decisionWorkingDays(version.standard.timeLimitDays), 'working_days', cal);
-    // The reminder before the deadline needs the sweep to look from then.
-    const checkFrom = new Date(dueAt.getTime() - REMINDER_HOURS_BEFORE * 3_600_000);
-    await startStages(tx, recordKey(region.code, app.id), [{ stage: DECISION_STAGE, unit: 'working_days', dueAt, targetAt: null, checkFrom }, ...stageClock(version.workflow.stages, pos.stage, now, cal)]);
+    const dueAt = await startClocks(tx, region.code, app.id, version.standard.timeLimitDays, version.workflow.stages, now, cal);
     await tellActors(tx, ctx, region.code, { id: app.id, registrationNo, unitId: service.unitId }, version.workflow.stages, pos.stage, version.name, now);
     await emailApplicant(tx, ctx, region.code, { registrationNo, email: applicant.email ?? null, service: version.name, status: pos.status, reason: null, filed: true }, now);
     return { id: app.id, registrationNo, dueAt, fee };
   });
 }
 
+/**
+ * Starts a newly filed application's clocks: the decision deadline (the
+ * standard's working days; the sweep looks from the reminder's hour) and the
+ * first stage's own target. Returns the decision deadline.
+ */
+export async function startClocks(tx: Queryable, regionCode: string, applicationId: string, timeLimitDays: number, stages: readonly Stage[], filedAt: Date, cal: WorkCalendar): Promise<Date> {
+  const dueAt = addDuration(filedAt, decisionWorkingDays(timeLimitDays), 'working_days', cal);
+  const checkFrom = new Date(dueAt.getTime() - REMINDER_HOURS_BEFORE * 3_600_000);
+  await startStages(tx, recordKey(regionCode, applicationId), [
+    { stage: DECISION_STAGE, unit: 'working_days', dueAt, targetAt: null, checkFrom }, ...stageClock(stages, firstPosition(stages).stage, filedAt, cal),
+  ]);
+  return dueAt;
+}
+
 /** A stage's own clock (its internal target in working days), if it has one. */
-function stageClock(stages: readonly Stage[], key: string | null, now: Date, cal: Awaited<ReturnType<typeof regionCalendar>>) {
+function stageClock(stages: readonly Stage[], key: string | null, now: Date, cal: WorkCalendar) {
   const stage = stages.find((s) => s.key === key);
   return stage?.days ? [{ stage: `stage:${stage.key}`, unit: 'working_days' as const, dueAt: addDuration(now, stage.days, 'working_days', cal), targetAt: null }] : [];
 }
@@ -167,6 +178,41 @@ async function lockApplication(tx: Tx, regionCode: string, id: string) {
 const positionOf = (app: typeof layananApplications.$inferSelect): Position => ({ status: app.status as ApplicationStatus, stage: app.stage, decision: app.decision as Position['decision'] });
 
 /** Moves an application by one action: the row, the event, the clocks, the people told. */
+/**
+ * Records one step of an application, as every use case and the demo do: the
+ * row's new position (and decision, reasons, finish), the timeline event, the
+ * decision clock by the step's effect, and the stages' own targets as it
+ * leaves one and enters the next. Returns whether it entered a stage to work.
+ */
+export async function recordStep(tx: Queryable, regionCode: string, applicationId: string, stages: readonly Stage[], from: Position, moved: Step,
+  e: { action: Action; reason: string | null; at: Date; actor: Actor | null; actorLabel?: string }): Promise<boolean> {
+  const { to } = moved;
+  const { at, reason } = e;
+  const decided = to.decision !== from.decision;
+  await tx.update(layananApplications).set({
+    status: to.status, stage: to.stage, decision: to.decision, updatedAt: at,
+    ...(decided ? { decidedAt: at, decisionReason: reason } : {}),
+    ...(e.action === 'return' ? { returnReason: reason } : {}),
+    ...(finalStatuses.has(to.status) ? { finishedAt: at } : {}),
+  }).where(and(eq(layananApplications.regionCode, regionCode), eq(layananApplications.id, applicationId)));
+  await tx.insert(layananApplicationEvents).values({
+    regionCode, applicationId, at, kind: e.action, stage: from.stage, actorUserId: e.actor?.userId ?? null,
+    actorLabel: e.actor ? actorLabel(e.actor) : e.actorLabel ?? 'sistem', public: true, message: reason, detail: { to: to.status, toStage: to.stage },
+  });
+  const key = recordKey(regionCode, applicationId);
+  if (moved.clock === 'pause') await pauseStages(tx, key, 'all', at);
+  else if (moved.clock === 'resume') await resumeStages(tx, key, 'all', at);
+  else if (moved.clock === 'meet') await meetStages(tx, key, [DECISION_STAGE], at);
+  else if (moved.clock === 'stop') await meetStages(tx, key, 'all', at);
+  if (to.stage === from.stage) return false;
+  if (from.stage) await meetStages(tx, key, [`stage:${from.stage}`], at);
+  if (to.status !== 'in_process') return false;
+  const clock = stageClock(stages, to.stage, at, await regionCalendar(tx, regionCode, at));
+  if (clock.length > 0) await startStages(tx, key, clock);
+  return true;
+}
+
+/** Moves an application by one action: recorded, the stage's people told, the applicant emailed. */
 async function move(tx: Tx, ctx: AppContext, region: Region, actor: Actor | null, loaded: Awaited<ReturnType<typeof lockApplication>>, action: Action, reason: string | null, now: Date) {
   const { app, version } = loaded;
   const stages = version.workflow.stages;
@@ -174,30 +220,11 @@ async function move(tx: Tx, ctx: AppContext, region: Region, actor: Actor | null
   const paid = false; // bills come with the payment slice; until then a fee never counts as paid
   const moved = step(stages, from, action, { payBeforeIssue: version.tariff.payBeforeIssue && (app.feeAmount ?? 0) > 0, paid });
   if (!moved) throw new AppError('layanan.action_not_open', { action, status: from.status, stage: from.stage });
-  const to = moved.to;
-  const decided = to.decision !== from.decision;
-  await tx.update(layananApplications).set({
-    status: to.status, stage: to.stage, decision: to.decision, updatedAt: now,
-    ...(decided ? { decidedAt: now, decisionReason: reason } : {}),
-    ...(action === 'return' ? { returnReason: reason } : {}),
-    ...(to.status === 'finished' || to.status === 'refused' || to.status === 'withdrawn' ? { finishedAt: now } : {}),
-  }).where(and(eq(layananApplications.regionCode, region.code), eq(layananApplications.id, app.id)));
-  await event(tx, region.code, app.id, now, actor, action, from.stage, reason, { to: to.status, toStage: to.stage });
-  const key = recordKey(region.code, app.id);
-  if (moved.clock === 'pause') await pauseStages(tx, key, 'all', now);
-  else if (moved.clock === 'resume') await resumeStages(tx, key, 'all', now);
-  else if (moved.clock === 'meet') await meetStages(tx, key, [DECISION_STAGE], now);
-  else if (moved.clock === 'stop') await meetStages(tx, key, 'all', now);
-  if (to.stage !== from.stage) {
-    if (from.stage) await meetStages(tx, key, [`stage:${from.stage}`], now);
-    if (to.status === 'in_process') {
-      const cal = await regionCalendar(tx, region.code, now);
-      const clock = stageClock(stages, to.stage, now, cal);
-      if (clock.length > 0) await startStages(tx, key, clock);
-      await tellActors(tx, ctx, region.code, app, stages, to.stage, version.name, now);
-    }
+  const { to } = moved;
+  if (await recordStep(tx, region.code, app.id, stages, from, moved, { action, reason, at: now, actor })) {
+    await tellActors(tx, ctx, region.code, app, stages, to.stage, version.name, now);
   }
-  if (to.status !== from.status || decided) {
+  if (to.status !== from.status || to.decision !== from.decision) {
     await emailApplicant(tx, ctx, region.code, { registrationNo: app.registrationNo, email: app.applicantEmail, service: version.name, status: to.status, reason: actionsNeedingReason.has(action) ? reason : null }, now);
   }
   return to;

@@ -1,9 +1,7 @@
 // The module's reference data is where the product reads it (inside the
-// module, not the shared data pack), still holds what SOURCES.md says, and the
-// fonts the LKjIP PDF embeds are there with their licence.
-import { readFileSync } from 'node:fs';
+// module, not the shared data pack) and still holds what SOURCES.md says.
 import { describe, expect, it } from 'vitest';
-import { readSakipFont, readSakipReference, sakipFontFiles, sakipReferenceFiles } from './read.js';
+import { readSakipReference, sakipReferenceFiles } from './read.js';
 
 describe('e-SAKIP reference data', () => {
   it('keeps the LKE worksheet with its provenance fields', () => {
@@ -34,13 +32,7 @@ describe('e-SAKIP reference data', () => {
     }
   });
 
-  it('keeps the PDF\'s fonts as TrueType files beside their licence', () => {
-    for (const file of Object.values(sakipFontFiles)) expect(readSakipFont(file).readUInt32BE(0), file).toBe(0x00010000);
-    expect(readFileSync(new URL('./fonts/LICENSE', import.meta.url), 'utf8')).toContain('Bitstream Vera Fonts Copyright');
-  });
-
   it('names a missing file rather than running without it', () => {
     expect(() => readSakipReference('missing.json' as typeof sakipReferenceFiles.lke)).toThrow(/missing\.json/);
-    expect(() => readSakipFont('fonts/missing.ttf' as typeof sakipFontFiles.bold)).toThrow(/fonts\/missing\.ttf/);
   });
 });

@@ -1,7 +1,6 @@
 // The e-SAKIP reference data ships inside the module (this folder, sources in
-// SOURCES.md), and so do the fonts its PDF embeds (fonts/, see its README), so
-// the product never reads the shared data pack or the system's fonts at run
-// time. A missing file is a broken installation, reported as the platform
+// SOURCES.md), so the product never reads the shared data pack at run time
+// (the fonts its PDF embeds are the platform's, platform/fonts.ts). A missing file is a broken installation, reported as the platform
 // reports its own reference data.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,12 +9,6 @@ import { MissingReferenceData } from '../../../platform/reference.js';
 export const sakipReferenceFiles = {
   lke: 'sakip-lke-permenpanrb-88-2021.json',
   urusan: 'urusan-permendagri-90-2019.json',
-} as const;
-
-export const sakipFontFiles = {
-  regular: 'fonts/DejaVuSans.ttf',
-  bold: 'fonts/DejaVuSans-Bold.ttf',
-  oblique: 'fonts/DejaVuSans-Oblique.ttf',
 } as const;
 
 /** This folder's file as bytes; throws MissingReferenceData when it is not there. */
@@ -28,9 +21,4 @@ function readHere(file: string): Buffer {
 /** Reads one of this folder's JSON files as it is (unparsed: callers parse it with their schema). */
 export function readSakipReference(file: (typeof sakipReferenceFiles)[keyof typeof sakipReferenceFiles]): unknown {
   return JSON.parse(readHere(file).toString('utf8')) as unknown;
-}
-
-/** One of the fonts the LKjIP PDF embeds, as the TrueType file's bytes. */
-export function readSakipFont(file: (typeof sakipFontFiles)[keyof typeof sakipFontFiles]): Buffer {
-  return readHere(file);
 }

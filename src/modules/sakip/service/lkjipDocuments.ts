@@ -1,15 +1,14 @@
 // A performance report (LKjIP) as files officials use: a Word document
 // (docx package: A4, real headings and tables, so it can be finished in
 // Word) and a PDF (pdfkit: A4, the same content, in DejaVu Sans embedded from
-// the module's reference/fonts/, so ≥, −, ×, ² and curly quotes print as
+// the platform's fonts/, so ≥, −, ×, ² and curly quotes print as
 // written; pdfkit keeps only the glyphs used). Both are drawn from one list
 // of blocks, so they never disagree on what the report says.
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import PDFDocument from 'pdfkit';
 import {
   ACCOUNTABILITY_CHAPTER, codeAndTitle, efficiencyWords, figureWords, idNumber, LKJIP_HEADINGS, percentWords, targetWords, type LkjipBudget, type LkjipSection,
 } from '../domain/lkjip.js';
-import { readSakipFont, sakipFontFiles } from '../reference/read.js';
+import { a4Pdf, type PdfFont } from '../../../platform/fonts.js';
 import type { ReportView } from './lkjip.js';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -144,20 +143,8 @@ export async function reportDocx(r: Printable): Promise<Buffer> {
 // ---------------------------------------------------------------------------
 // PDF
 
-type PdfFont = keyof typeof sakipFontFiles;
-let fontData: [PdfFont, Buffer][] | undefined;
-/** The three faces' files, read once per process: a PDF's standard fonts (Helvetica) write WinAnsi only. */
-const pdfFonts = () => (fontData ??= Object.entries(sakipFontFiles).map(([name, file]) => [name as PdfFont, readSakipFont(file)]));
-
 export function reportPdf(r: Printable): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: r.snapshot.title, Author: r.snapshot.subject, Creator: 'Pamong' }, lang: 'id-ID' } as PDFKit.PDFDocumentOptions);
-  for (const [name, data] of pdfFonts()) doc.registerFont(name, data);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = a4Pdf({ Title: r.snapshot.title, Author: r.snapshot.subject }, 56);
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const bottom = () => doc.page.height - doc.page.margins.bottom;

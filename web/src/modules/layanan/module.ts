@@ -1,7 +1,9 @@
 // Public services (layanan publik) in the web app: the public catalogue and a
 // service's page (phone first, no sign-in), applying and following an
-// application, the citizen's own applications, the staff catalogue with the
-// standard editor, and the staff queue of applications; each its own chunk loaded on demand with the module's
+// application, the citizen's own applications, a document's verification
+// page, a bill's payment page by its billing code, the staff catalogue with
+// the standard editor, the staff queue of applications, the issued documents
+// and the QRIS payment channel; each its own chunk loaded on demand with the module's
 // texts. Listed in ../../modules.ts.
 import type { ComponentType } from 'react';
 import type { WebModule } from '../../contract.js';
@@ -28,8 +30,13 @@ export const layanan: WebModule = {
     { path: '/staff/:region/layanan/permohonan', component: page(() => import('./pages/Applications.js').then((m) => m.QueuePage)) },
     { path: '/staff/:region/layanan/permohonan/baru', component: page(() => import('./pages/Applications.js').then((m) => m.CounterPage)) },
     { path: '/staff/:region/layanan/permohonan/:id', component: page(() => import('./pages/Applications.js').then((m) => m.DetailPage)) },
+    { path: '/r/:region/bayar/:code', component: lazyPage(() => import('./pages/Payments.js').then((m) => m.PublicBillPage), texts) },
+    { path: '/staff/:region/layanan/pembayaran', component: page(() => import('./pages/Payments.js').then((m) => m.PaymentChannelPage)) },
     { path: '/staff/:region/layanan/skm', component: page(() => import('./pages/Skm.js').then((m) => m.SkmResultsPage)) },
     { path: '/staff/:region/layanan/skm/isi', component: page(() => import('./pages/Skm.js').then((m) => m.SkmEntryPage)) },
+    { path: '/staff/:region/layanan/dokumen', component: page(() => import('./pages/Documents.js').then((m) => m.DocumentsPage)) },
+    // The short address a document's QR code carries.
+    { path: '/v/:token', component: lazyPage(() => import('./pages/Documents.js').then((m) => m.VerifyPage), texts) },
     { path: '/staff/:region/layanan/:serviceId', component: page(() => import('./pages/Staff.js').then((m) => m.ServiceEditorPage)) },
   ],
   menu: [

@@ -13,6 +13,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
 import { useText } from '../components/FormFields.js';
+import { SearchBox, searchTerm } from '../components/SearchBox.js';
 import { StandardView } from '../components/StandardView.js';
 import type { PublicService, PublicServiceBrief, PublicSkm } from '../components/types.js';
 
@@ -27,25 +28,13 @@ export function PublicCataloguePage({ params }: { params: Params }) {
 
 function Catalogue({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
-  const { path, query } = useLocation();
-  const q = query.get('q')?.trim() ?? '';
-  const [typed, setTyped] = useState(q);
+  const q = searchTerm(useLocation().query);
   const list = useApi<PublicServiceBrief[]>(`${publicApi(region.code)}${q ? `?${new URLSearchParams({ q })}` : ''}`);
-  const search = (e: FormEvent) => {
-    e.preventDefault();
-    navigate(typed.trim() ? `${path}?${new URLSearchParams({ q: typed.trim() })}` : path, { replace: true });
-  };
   return (
     <div className="layanan-public">
       <PageTitle title={t('layanan.public.title', { region: region.name })}>{t('layanan.public.title', { region: region.name })}</PageTitle>
       <p>{t('layanan.public.intro')}</p>
-      <form role="search" onSubmit={search} className="field">
-        <label htmlFor="layanan-q">{t('layanan.public.search')}</label>
-        <div className="input-row">
-          <input id="layanan-q" type="search" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} />
-          <button type="submit" className="button secondary">{t('layanan.public.searchButton')}</button>
-        </div>
-      </form>
+      <SearchBox id="layanan-q" label={t('layanan.public.search')} />
       <ErrorMessage error={list.error} />
       {!list.data ? <Loading /> : list.data.length === 0 ? <p className="muted">{q ? t('layanan.public.noneFound') : t('layanan.public.none')}</p> : (
         <ul className="layanan-list">

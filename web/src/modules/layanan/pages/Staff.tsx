@@ -24,6 +24,8 @@ import { skmPath } from './Skm.js';
 const layananApi = (region: string) => `${regionApi(region)}/layanan`;
 const staffPath = (region: string, id = '') => `/staff/${region}/layanan${id ? `/${id}` : ''}`;
 
+export const documentsPath = (region: string) => `/staff/${region}/layanan/dokumen`;
+
 export function LayananPage({ region, children }: { region: string; children: (region: RegionProfile) => ReactNode }) {
   return <StaffOnly region={region} permission="layanan.read"><RegionGate code={region}>{children}</RegionGate></StaffOnly>;
 }
@@ -41,7 +43,9 @@ function Catalogue({ region }: { region: RegionProfile }) {
       <PageTitle title={t('layanan.staff.title')}>{t('layanan.staff.title')}</PageTitle>
       <p className="muted">{t('layanan.staff.intro')} <Link to={publicPath(region.code)}>{t('layanan.staff.publicLink')}</Link></p>
       <p><Link to={skmPath(region.code)}>{t('layanan.skm.resultsTitle')}</Link>
-        {may(me, region.code, 'layanan.skm.enter') && <> · <Link to={skmPath(region.code, 'isi')}>{t('layanan.skm.entryTitle')}</Link></>}</p>
+        {may(me, region.code, 'layanan.skm.enter') && <> · <Link to={skmPath(region.code, 'isi')}>{t('layanan.skm.entryTitle')}</Link></>}
+        {' · '}<Link to={documentsPath(region.code)}>{t('layanan.documents.title')}</Link>
+        {may(me, region.code, 'layanan.payments.manage') && <> · <Link to={staffPath(region.code, 'pembayaran')}>{t('layanan.channel.link')}</Link></>}</p>
       <ErrorMessage error={list.error} />
       {!list.data ? <Loading /> : (
         <ul className="layanan-list">
