@@ -29467,6 +29467,8 @@ export interface components {
             } | null;
         };
         LayananPublicService: {
+            /** @description Untuk mengajukan permohonan / to file an application */
+            id: string;
             slug: string;
             name: string;
             summary: string;

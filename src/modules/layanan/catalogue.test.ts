@@ -51,6 +51,9 @@ describeWithApp('Public-service catalogue', (h) => {
     expect(sktm.status).toBe(200);
     expect(sktm.body).toMatchObject({ version: 2, standard: { timeLimitDays: 1, fee: 'free' }, unit: { name: 'Kecamatan Sumedang Selatan' } });
     expect(sktm.body.pledge.text).toContain('Kecamatan Sumedang Selatan');
+    // The id the citizen's application is filed under (POST …/services/{id}/applications).
+    const [{ id }] = await h.ctx.database.rows<{ id: string }>(sql`select id from layanan_services where region_code = '32.11' and slug = 'surat-keterangan-tidak-mampu'`);
+    expect(sktm.body.id).toBe(id);
     expect(sktm.body.components).toHaveLength(14);
     expect(sktm.body.components.filter((c: any) => c.group === 'delivery').map((c: any) => c.no)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(sktm.body.components[0].name).toEqual({ id: 'Persyaratan', en: 'Requirements' });

@@ -35,6 +35,7 @@ export function StaffBar({ current }: { current?: string }) {
           return <Link key={href} to={href} aria-current={path === href ? 'page' : undefined}>{pick(e.label)}</Link>;
         })}
         <Link to="/laporan-saya" aria-current={path === '/laporan-saya' ? 'page' : undefined}>{t('nav.mine')}</Link>
+        <Link to="/permohonan-saya" aria-current={path === '/permohonan-saya' ? 'page' : undefined}>{t('nav.mineApplications')}</Link>
         <Link to="/notifikasi" aria-current={path === '/notifikasi' ? 'page' : undefined}>
           {t('nav.notifications')}
           {unread > 0 && <span className="count" aria-label={t('nav.unread', { n: unread })}>{unread}</span>}

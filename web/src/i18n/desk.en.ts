@@ -49,6 +49,7 @@ export const deskEn: Record<keyof typeof deskId, string> = {
   'nav.unread': '{n} unread',
   'nav.signOut': 'Sign out',
   'nav.mine': 'My reports',
+  'nav.mineApplications': 'My applications',
   'notifications.title': 'Notifications',
   'notifications.markAllRead': 'Mark all as read',
   'notifications.empty': 'No notifications yet.',

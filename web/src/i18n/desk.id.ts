@@ -50,6 +50,7 @@ export const deskId = {
   'nav.unread': '{n} belum dibaca',
   'nav.signOut': 'Keluar',
   'nav.mine': 'Laporan saya',
+  'nav.mineApplications': 'Permohonan saya',
   'notifications.title': 'Notifikasi',
   'notifications.markAllRead': 'Tandai semua sudah dibaca',
   'notifications.empty': 'Belum ada notifikasi.',

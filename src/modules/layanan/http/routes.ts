@@ -78,7 +78,7 @@ const publicBrief = z.object({
 }).meta({ id: 'LayananPublicServiceBrief' });
 
 const publicAnswer = z.object({
-  slug: z.string(), name: z.string(), summary: z.string(), unit: z.object({ name: z.string() }), version: z.number().int(), publishedAt: instant,
+  id: z.string().describe('Untuk mengajukan permohonan / to file an application'), slug: z.string(), name: z.string(), summary: z.string(), unit: z.object({ name: z.string() }), version: z.number().int(), publishedAt: instant,
   standard, form, tariff, components, pledge: z.object({ text: z.string() }).describe('Maklumat pelayanan perangkat daerah / the unit\'s service pledge'),
 }).meta({ id: 'LayananPublicService' });
 

@@ -37,7 +37,7 @@ export async function publicService(ctx: AppContext, regionCode: string, slug: s
   if (!row) throw new AppError('layanan.service_not_found');
   const pledge = (await pledgesOf(db, regionCode, [row.unit.id])).get(row.unit.id)!;
   return {
-    slug: row.s.slug, name: row.v.name, summary: row.v.summary, unit: { name: row.unit.name }, version: row.v.version, publishedAt: row.v.publishedAt,
+    id: row.s.id, slug: row.s.slug, name: row.v.name, summary: row.v.summary, unit: { name: row.unit.name }, version: row.v.version, publishedAt: row.v.publishedAt,
     standard: row.v.standard, form: row.v.form, tariff: row.v.tariff, pledge: { text: pledge.text },
   };
 }

@@ -1,5 +1,5 @@
 // The public-services API's answers, typed from its OpenAPI document.
-import type { components } from '../../../api-types.js';
+import type { components, paths } from '../../../api-types.js';
 
 type Schemas = components['schemas'];
 
@@ -20,6 +20,11 @@ export type Stage = Workflow['stages'][number];
 export type ResultTemplate = Schemas['LayananResultTemplate'];
 export type Tariff = Schemas['LayananTariff'];
 export type DefinitionProblem = Schemas['LayananDefinitionProblem'];
+export type Application = Schemas['LayananApplication'];
+export type ApplicationStatus = Schemas['LayananApplicationStatus'];
+export type ApplicationFiled = Schemas['LayananApplicationFiled'];
+export type QueueItem = paths['/api/regions/{region}/layanan/applications']['get']['responses'][200]['content']['application/json']['items'][number];
+export type MyApplication = paths['/api/me/layanan/applications']['get']['responses'][200]['content']['application/json'][number];
 export type DocumentVerification = Schemas['LayananDocumentVerification'];
 export type DocumentList = { total: number; items: Schemas['LayananDocument'][] };
 export type Numbering = Schemas['LayananNumbering'];

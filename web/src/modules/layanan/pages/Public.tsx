@@ -2,6 +2,7 @@
 // catalogue with a search by name, and a service's page with its standard in
 // force, its application form's fields, its fee and its unit's pledge. What is shown is decided by the API (published
 // versions only); these pages only lay it out.
+import { useState, type FormEvent } from 'react';
 import { RegionGate } from '../../../components/RegionGate.js';
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { regionApi } from '../../../api.js';
@@ -9,7 +10,7 @@ import { useApi } from '../../../data.js';
 import { formatDate } from '../../../format.js';
 import { formatScore } from '../components/format.js';
 import { useI18n } from '../../../i18n/index.js';
-import { Link, useLocation, type Params } from '../../../router.js';
+import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
 import { useText } from '../components/FormFields.js';
 import { SearchBox, searchTerm } from '../components/SearchBox.js';
@@ -18,6 +19,8 @@ import type { PublicService, PublicServiceBrief, PublicSkm } from '../components
 
 const publicApi = (region: string) => `${regionApi(region)}/layanan/public/services`;
 export const publicPath = (region: string, slug = '') => `/r/${region}/layanan${slug ? `/${slug}` : ''}`;
+/** An application's public status (this address is in the applicant's emails). */
+export const statusPath = (region: string, registrationNo: string) => `/r/${region}/layanan/permohonan/${encodeURIComponent(registrationNo)}`;
 
 export function PublicCataloguePage({ params }: { params: Params }) {
   return <RegionGate code={params.region}>{(region) => <Catalogue region={region} />}</RegionGate>;
@@ -44,8 +47,31 @@ function Catalogue({ region }: { region: RegionProfile }) {
           ))}
         </ul>
       )}
+      <TrackBox region={region} />
       <Satisfaction region={region} />
     </div>
+  );
+}
+
+/** Follow an application by its registration number. */
+function TrackBox({ region }: { region: RegionProfile }) {
+  const { t } = useI18n();
+  const [no, setNo] = useState('');
+  const go = (e: FormEvent) => {
+    e.preventDefault();
+    if (no.trim()) navigate(statusPath(region.code, no.trim().toUpperCase()));
+  };
+  return (
+    <section aria-labelledby="lacak" className="card">
+      <h2 id="lacak">{t('layanan.track.title')}</h2>
+      <form onSubmit={go} className="field">
+        <label htmlFor="layanan-no">{t('layanan.track.label')}</label>
+        <div className="input-row">
+          <input id="layanan-no" type="text" autoCapitalize="characters" autoComplete="off" required maxLength={40} placeholder="PLY-XXXX-XXXX" value={no} onChange={(e) => setNo(e.target.value)} />
+          <button type="submit" className="button secondary">{t('layanan.track.button')}</button>
+        </div>
+      </form>
+    </section>
   );
 }
 
@@ -92,6 +118,7 @@ function ServiceView({ region, slug }: { region: RegionProfile; slug: string }) 
           <PageTitle title={s.name}>{s.name}</PageTitle>
           <p>{s.summary}</p>
           <p className="small muted">{s.unit.name} · {t('layanan.public.version', { version: s.version, date: formatDate(s.publishedAt, region, locale) })}</p>
+          <p><Link className="button layanan-apply" to={`${publicPath(region.code, s.slug)}/ajukan`}>{t('layanan.apply.button')}</Link></p>
           <StandardView standard={s.standard} components={s.components} />
           <ApplicationForm service={s} />
           <section aria-labelledby="pledge">
