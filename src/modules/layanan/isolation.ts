@@ -159,6 +159,7 @@ export const layananIsolation: IsolationFixtures = {
     if (url.endsWith('/counter/services/:serviceId/applications')) return { body: { answers: { nama: 'Pemohon palsu' }, applicant: { name: 'Pemohon palsu dari daerah lain' } } };
     if (url.endsWith('/applications/:applicationId/actions')) return { body: { action: 'complete' } };
     if (url.endsWith('/applications/:applicationId/resubmit')) return { body: { answers: { nama: 'Pemohon palsu' } } };
+    if (url.endsWith('/applications/:applicationId/survey')) return { body: { answers: Object.fromEntries(currentSkmInstrument().elements.map((e) => [e.code, 1])) } };
     if (url.endsWith('/revoke')) return { body: { reason: 'Pencabutan palsu dari daerah lain' } };
     if (url.endsWith('/documents/numbering') && method === 'PUT') return { body: { pattern: '{nomor}/PALSU/{tahun}' } };
     if (url.endsWith('/letterhead') && method === 'PUT') {
