@@ -119,6 +119,28 @@ describeInBrowser('Service applications in Chromium', (b) => {
     for (const event of ['Diajukan', 'Dikembalikan untuk dilengkapi', 'Dilengkapi pemohon', 'Berkas lengkap, diteruskan', 'Disetujui']) expect(status).toContain(event);
     expect(status).not.toContain('Foto KTP-el buram');
     expect(await overflowsHorizontally(anyone)).toBe(false);
+
+    // The counter issues the certificate; the citizen downloads it, its QR address says it is genuine, and the survey invites them.
+    await counter.reload();
+    await counter.getByRole('button', { name: 'Terbitkan' }).click();
+    await eventually(() => counter.getByText('Hasil layanan diterbitkan.').isVisible()).toBe(true);
+    await citizen.reload();
+    await eventually(() => citizen.getByRole('heading', { name: 'Hasil dan pembayaran' }).isVisible()).toBe(true);
+    expect(await citizen.getByText('SURAT KETERANGAN TIDAK MAMPU').isVisible()).toBe(true);
+    const download = await citizen.getByRole('link', { name: 'Unduh PDF' }).getAttribute('href');
+    const pdf = await citizen.evaluate(async (href) => { const r = await fetch(href!); return [r.status, (await r.text()).slice(0, 5)]; }, download);
+    expect(pdf).toEqual([200, '%PDF-']);
+    const verify = await citizen.getByRole('link', { name: 'Halaman verifikasi' }).getAttribute('href');
+    await anyone.goto(b.url(new URL(verify!).pathname));
+    await eventually(() => anyone.getByText('Dokumen asli: diterbitkan oleh pemerintah daerah dan masih berlaku.').isVisible()).toBe(true);
+    const survey = citizen.getByRole('form', { name: 'Survei kepuasan masyarakat' });
+    for (let i = 1; i <= 9; i++) await survey.locator(`input[name="U${i}"][value="4"]`).check();
+    await survey.getByRole('button', { name: 'Kirim survei' }).click();
+    await eventually(() => citizen.getByText('Terima kasih, survei Anda tercatat.').isVisible()).toBe(true);
+    expect(await citizen.getByRole('heading', { name: 'Survei kepuasan masyarakat' }).count()).toBe(0);
+    const [{ n }] = await b.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from layanan_skm_responses where channel = 'online'`);
+    expect(n).toBe(1);
+    expect(await overflowsHorizontally(citizen)).toBe(false);
     for (const page of [citizen, counter, camat, anyone]) expect(b.problems(page)).toEqual([]);
   });
 

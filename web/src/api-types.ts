@@ -23469,16 +23469,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Galat / error: `auth.required`, `auth.session_expired` */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                /** @description Galat / error: `auth.invalid_api_key` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -24360,6 +24351,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "in_process" | "returned" | "awaiting_payment" | "finished" | "refused" | "withdrawn";
                                 stage: string | null;
+                                /** @description Nama tahap yang ditunggu / the name of the stage it waits at */
+                                stageName: string | null;
                                 decision: string | null;
                                 /** Format: date-time */
                                 filedAt: string;

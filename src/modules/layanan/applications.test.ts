@@ -67,6 +67,8 @@ describeWithApp('Applications', (h) => {
     const states = new Set(queue.body.items.map((x: any) => x.status));
     expect([...states].sort()).toEqual(['awaiting_payment', 'finished', 'in_process', 'refused', 'returned', 'withdrawn']);
     expect(queue.body.items.filter((x: any) => x.fiktifPositifAt !== null)).toHaveLength(1);
+    // Each waits at a stage named as its version names it.
+    expect(queue.body.items.find((x: any) => x.status === 'returned')).toMatchObject({ stage: 'periksa', stageName: 'Pemeriksaan berkas' });
     const [late] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from stage_deadlines
       where region_code = '32.11' and module = 'layanan' and stage like 'stage:%' and met_at is null and paused_at is null and due_at < ${h.clock.now()}`);
     expect(late.n).toBeGreaterThanOrEqual(2);
@@ -204,11 +206,11 @@ describeWithApp('Applications', (h) => {
     });
     expect(filed.status, filed.raw).toBe(201);
     expect(filed.body.fee).toBe(1_200_000); // 8 m² × Rp150.000
-    const staff = Object.fromEntries(await Promise.all(['loket.dpmptsp', 'pengolah.dpmptsp', 'kepala.dpmptsp'].map(async (k) => [k, await h.signIn(`${k}@sumedang.demo`)])));
+    const staff = Object.fromEntries(await Promise.all(['loket.dpmptsp', 'pengolah.dpmptsp', 'layanan.dpmptsp'].map(async (k) => [k, await h.signIn(`${k}@sumedang.demo`)])));
     const act = (who: string, action: string) => h.api('POST', `${R}/applications/${filed.body.id}/actions`, { session: staff[who], body: { action } });
     expect((await act('loket.dpmptsp', 'complete')).status).toBe(200);
     expect((await act('pengolah.dpmptsp', 'forward')).status).toBe(200);
-    expect((await act('kepala.dpmptsp', 'approve')).body).toEqual({ status: 'awaiting_payment', stage: 'terbit', decision: 'approved' });
+    expect((await act('layanan.dpmptsp', 'approve')).body).toEqual({ status: 'awaiting_payment', stage: 'terbit', decision: 'approved' });
     expect((await act('loket.dpmptsp', 'issue')).body.error.code).toBe('layanan.action_not_open');
     const waiting = await h.api('GET', `${R}/applications/${filed.body.id}`, { session: s.citizen });
     expect(waiting.body.bill).toMatchObject({ amount: 1_200_000, status: 'unpaid' });

@@ -17,7 +17,8 @@ const applicant: FormField[] = [
 const stage = (key: string, id: string, en: string, kind: Stage['kind'], role: Stage['actor']['role'], days: number): Stage =>
   ({ key, name: w(id, en), kind, actor: { role, unitId: null }, days });
 /** The head of the office decides, in both offices' services. */
-const headDecision = (days: number) => stage('keputusan', 'Keputusan Kepala Dinas', 'Head\'s decision', 'decision', 'unit_head', days);
+// The office's service manager records the head's decision (the demo's platform accounts give DPMPTSP and DLH no unit head of their own).
+const headDecision = (days: number) => stage('keputusan', 'Keputusan Kepala Dinas', 'Head\'s decision', 'decision', 'layanan_unit_manager', days);
 /** A result letter: its number first, then the body. */
 const letter = (title: string, body: string[], signer: string) => ({ title, paragraphs: ['Nomor: {{nomor}}', ...body], signer });
 const doc = (key: string, id: string, en: string, required = true): FormField =>

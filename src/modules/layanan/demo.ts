@@ -45,10 +45,9 @@ export const DEMO_LAYANAN_ACCOUNTS: { email: string; name: string; role: 'layana
   { email: 'camat.sumsel@sumedang.demo', name: 'Camat Sumedang Selatan', role: 'unit_head', unit: 'KEC-SUMSEL' },
   { email: 'loket.dpmptsp@sumedang.demo', name: 'Dedi Petugas Loket DPMPTSP', role: 'layanan_counter', unit: 'DPMPTSP' },
   { email: 'pengolah.dpmptsp@sumedang.demo', name: 'Lina Petugas Pengolah DPMPTSP', role: 'layanan_officer', unit: 'DPMPTSP' },
-  { email: 'kepala.dpmptsp@sumedang.demo', name: 'Kepala DPMPTSP', role: 'unit_head', unit: 'DPMPTSP' },
   { email: 'loket.dlh@sumedang.demo', name: 'Tono Petugas Loket DLH', role: 'layanan_counter', unit: 'DLH' },
   { email: 'pengolah.dlh@sumedang.demo', name: 'Yani Petugas Pengolah DLH', role: 'layanan_officer', unit: 'DLH' },
-  { email: 'kepala.dlh@sumedang.demo', name: 'Kepala Dinas Lingkungan Hidup', role: 'unit_head', unit: 'DLH' },
+  { email: 'layanan.dlh@sumedang.demo', name: 'Ratna Pengelola Layanan DLH', role: 'layanan_unit_manager', unit: 'DLH' },
   { email: 'warga@sumedang.demo', name: 'Siti Warga Sumedang', role: null, unit: null },
 ];
 

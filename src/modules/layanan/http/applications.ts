@@ -50,7 +50,8 @@ const clock = {
 
 const queueItem = z.object({
   id: z.string(), registrationNo: z.string(), service: z.string(), serviceId: z.string(), unit, applicantName: z.string(), channel: z.string(),
-  status, stage: z.string().nullable(), decision: z.string().nullable(), filedAt: instant, fiktifPositifAt: instant.nullable(),
+  status, stage: z.string().nullable(), stageName: z.string().nullable().describe('Nama tahap yang ditunggu / the name of the stage it waits at'),
+  decision: z.string().nullable(), filedAt: instant, fiktifPositifAt: instant.nullable(),
   dueAt: instant.nullable(), overdue: z.boolean(),
 });
 

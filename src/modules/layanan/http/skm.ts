@@ -70,8 +70,9 @@ export function layananSkmRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const R = '/api/regions/:region/layanan';
 
+  // The regulation's questionnaire, public like the regulation: staff fill paper forms with it, applicants answer it online.
   r.get(`${R}/skm/instrument`, {
-    config: { access: 'layanan.read' },
+    config: { access: 'public' },
     schema: { tags, summary: 'Instrumen SKM yang berlaku: unsur, skala, mutu / The SKM instrument in force: elements, scale, bands', params: regionParam, response: { 200: instrument } },
   }, async () => skmInstrumentView());
 

@@ -48,6 +48,8 @@ export async function applicationQueue(ctx: AppContext, regionCode: string, acto
     unit: { id: units.id, code: units.code, name: units.name }, applicantName: layananApplications.applicantName, channel: layananApplications.channel,
     status: layananApplications.status, stage: layananApplications.stage, decision: layananApplications.decision, filedAt: layananApplications.filedAt,
     fiktifPositifAt: layananApplications.fiktifPositifAt, ...decisionClock,
+    // The name of the stage it waits at, from the version it was filed under.
+    stageName: sql<string | null>`(select s->'name'->>'id' from jsonb_array_elements(${layananStandardVersions.workflow}->'stages') s where s->>'key' = ${layananApplications.stage})`,
   }).from(layananApplications)
     .innerJoin(layananStandardVersions, versionJoin)
     .innerJoin(units, and(eq(units.regionCode, layananApplications.regionCode), eq(units.id, layananApplications.unitId)))

@@ -62,7 +62,7 @@ function Queue({ region }: { region: RegionProfile }) {
               <td><Link to={queuePath(region.code, a.id)} className="code-link">{a.registrationNo}</Link>
                 {a.fiktifPositifAt && <> <span className="badge badge-red">FIKTIF POSITIF</span></>}</td>
               <td>{a.service}</td><td>{a.unit.name}</td><td>{a.applicantName}</td>
-              <td><ApplicationStatusBadge status={a.status} />{a.stage && <div className="small">{a.stage}</div>}</td>
+              <td><ApplicationStatusBadge status={a.status} />{a.stage && <div className="small">{a.stageName ?? a.stage}</div>}</td>
               <td><When at={a.filedAt} zone={region} /></td>
               <td>{a.dueAt && <When at={a.dueAt} zone={region} deadline />}{a.overdue && <> <span className="badge badge-red">{t('time.overdue')}</span></>}</td>
             </tr>

@@ -3,7 +3,7 @@
 // public status by registration number (the address in the emails), and the
 // citizen's own applications in every region with a returned one's
 // resubmission and withdrawing.
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
 import { RegionGate } from '../../../components/RegionGate.js';
 import { StaffOnly } from '../../../components/StaffOnly.js';
@@ -15,7 +15,8 @@ import { useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
 import { AnswersView, ApplicationStatusBadge, Clock, documentsOptional, editableAnswers, FilingForm, Receipt, Standing, Timeline } from '../components/Application.js';
 import { useText } from '../components/FormFields.js';
-import type { Application, ApplicationFiled, ApplicationStatus, FormDefinition, MyApplication, PublicService } from '../components/types.js';
+import type { Application, ApplicationFiled, ApplicationStatus, FormDefinition, MyApplication, PublicService, SkmInstrument } from '../components/types.js';
+import { SkmQuestions, type SkmProfile } from '../components/SkmQuestions.js';
 import { publicPath, statusPath } from './Public.js';
 
 const layananApi = (region: string) => `${regionApi(region)}/layanan`;
@@ -143,6 +144,8 @@ function Mine({ region, id }: { region: RegionProfile; id: string }) {
           <p className="code layanan-regno">{a.registrationNo}</p>
           <Standing app={a} region={region} />
           {a.actions.includes('resubmit') && <Resubmit app={a} region={region} url={url} onDone={() => after(t('layanan.mine.resubmitted'))} />}
+          <Results app={a} region={region} url={url} />
+          {a.survey === 'open' && <Survey region={region} url={url} onDone={() => after(t('layanan.mine.surveyThanks'))} />}
           <h2>{t('layanan.app.answers')}</h2>
           <AnswersView app={a} fileHref={(f) => `${url}/files/${f}`} />
           <h2>{t('layanan.app.timeline')}</h2>
@@ -152,6 +155,65 @@ function Mine({ region, id }: { region: RegionProfile; id: string }) {
         </>
       )}
     </div>
+  );
+}
+
+/** The fee's bill (paid on its page) and the issued documents: downloaded here, verified by anyone at their QR address. */
+function Results({ app, region, url }: { app: Application; region: RegionProfile; url: string }) {
+  const { t } = useI18n();
+  if (!app.bill && app.documents.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="results">
+      <h2 id="results">{t('layanan.mine.results')}</h2>
+      {app.bill && (
+        <p>{t('layanan.mine.bill', { amount: `Rp${app.bill.amount.toLocaleString('id-ID')}`, code: app.bill.billingCode })}{' '}
+          {app.bill.status === 'paid' ? <strong>{t('layanan.mine.billPaid')}</strong>
+            : <Link to={`/r/${region.code}/bayar/${app.bill.billingCode}`}>{t('layanan.mine.pay')}</Link>}</p>
+      )}
+      <ul className="layanan-list">
+        {app.documents.map((d) => (
+          <li key={d.id}>
+            <strong>{d.title}</strong> <span className="code">{d.number}</span>{' '}
+            {d.revokedAt ? <strong className="danger">{t('layanan.mine.revoked', { reason: d.revokeReason ?? '' })}</strong>
+              : <a href={`${url}/documents/${d.id}/pdf`} download>{t('layanan.mine.download')}</a>}
+            {' · '}<a href={d.verifyUrl}>{t('layanan.mine.verify')}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The satisfaction survey, once, after the application is finished. */
+function Survey({ region, url, onDone }: { region: RegionProfile; url: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const instrument = useApi<SkmInstrument>(`${layananApi(region.code)}/skm/instrument`);
+  const [answers, setAnswers] = useState<Record<string, number>>({});
+  const [profile, setProfile] = useState<SkmProfile>({});
+  const [error, setError] = useState<unknown>();
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(undefined);
+    try {
+      const all = Object.fromEntries(instrument.data!.elements.map((el) => [el.code, answers[el.code] ?? null]));
+      await api(`${url}/survey`, { method: 'POST', body: { answers: all, ...profile } });
+      onDone();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="survey">
+      <h2 id="survey">{t('layanan.mine.surveyTitle')}</h2>
+      <p className="small">{t('layanan.mine.surveyHint')}</p>
+      <ErrorMessage error={error ?? instrument.error} />
+      {!instrument.data ? <Loading /> : (
+        <form onSubmit={send} aria-label={t('layanan.mine.surveyTitle')}>
+          <SkmQuestions instrument={instrument.data} answers={answers} profile={profile} onAnswers={setAnswers} onProfile={setProfile} />
+          <button type="submit">{t('layanan.mine.surveySend')}</button>
+        </form>
+      )}
+    </section>
   );
 }
 

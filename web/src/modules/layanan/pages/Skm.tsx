@@ -6,13 +6,14 @@ import { useState, type FormEvent } from 'react';
 import { api, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
 import { formatScore } from '../components/format.js';
-import { useI18n, type MessageKey } from '../../../i18n/index.js';
+import { useI18n } from '../../../i18n/index.js';
 import { useStaffApi } from '../../../query.js';
 import { Link, navigate, useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
 import type { ServiceBrief, SkmInstrument as Instrument, SkmResults as Results } from '../components/types.js';
 import { LayananPage } from './Staff.js';
+import { SkmQuestions, type SkmProfile } from '../components/SkmQuestions.js';
 
 type Summary = Results['overall'];
 
@@ -20,13 +21,6 @@ const skmApi = (region: string) => `${regionApi(region)}/layanan/skm`;
 export const skmPath = (region: string, page: '' | 'isi' = '') => `/staff/${region}/layanan/skm${page ? `/${page}` : ''}`;
 const today = (region: RegionProfile) => new Intl.DateTimeFormat('en-CA', { timeZone: region.timezone }).format(new Date());
 
-const PROFILE = {
-  gender: ['male', 'female'],
-  ageBand: ['under_20', '20_29', '30_39', '40_49', '50_59', '60_plus'],
-  education: ['none', 'sd', 'smp', 'sma', 'diploma', 's1', 's2_plus'],
-  occupation: ['pns', 'tni_polri', 'private', 'self_employed', 'student', 'other'],
-} as const;
-type ProfileField = keyof typeof PROFILE;
 
 export function SkmEntryPage({ params }: { params: Params }) {
   return <LayananPage region={params.region}>{(region) => <Entry region={region} />}</LayananPage>;
@@ -36,7 +30,7 @@ function Entry({ region }: { region: RegionProfile }) {
   const { t } = useI18n();
   const instrument = useStaffApi<Instrument>(`${skmApi(region.code)}/instrument`);
   const services = useStaffApi<ServiceBrief[]>(`${regionApi(region.code)}/layanan/services`);
-  const blank = { serviceId: '', serviceDate: today(region), answers: {} as Record<string, number>, profile: {} as Partial<Record<ProfileField, string>> };
+  const blank = { serviceId: '', serviceDate: today(region), answers: {} as Record<string, number>, profile: {} as SkmProfile };
   const [form, setForm] = useState(blank);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(0);
@@ -54,7 +48,6 @@ function Entry({ region }: { region: RegionProfile }) {
       setError(err);
     }
   };
-  const scaleLabel = (value: number) => instrument.data?.scale.find((s) => s.value === value)?.label ?? String(value);
   return (
     <div className="skm-entry">
       <PageTitle title={t('layanan.skm.entryTitle')}>{t('layanan.skm.entryTitle')}</PageTitle>
@@ -70,29 +63,8 @@ function Entry({ region }: { region: RegionProfile }) {
             </select></div>
           <div className="field"><label htmlFor="skm-date">{t('layanan.skm.date')}</label>
             <input id="skm-date" type="date" required max={today(region)} value={form.serviceDate} onChange={(e) => setForm({ ...form, serviceDate: e.target.value })} /></div>
-          {instrument.data.elements.map((el) => (
-            <fieldset key={el.code} className="skm-question">
-              <legend><strong>{el.code}. {el.name}</strong>{el.question && <div className="small">{el.question}</div>}</legend>
-              {[1, 2, 3, 4].map((v) => (
-                <label key={v} className="skm-choice">
-                  <input type="radio" name={el.code} value={v} checked={form.answers[el.code] === v}
-                    onChange={() => setForm({ ...form, answers: { ...form.answers, [el.code]: v } })} />
-                  {' '}{v}. {el.answers?.[v - 1] ?? scaleLabel(v)}
-                </label>
-              ))}
-            </fieldset>
-          ))}
-          <p className="small muted">{t('layanan.skm.blankNote')}</p>
-          <details>
-            <summary>{t('layanan.skm.profile')}</summary>
-            {(Object.keys(PROFILE) as ProfileField[]).map((field) => (
-              <div className="field" key={field}><label htmlFor={`skm-${field}`}>{t(`layanan.skm.profile.${field}`)}</label>
-                <select id={`skm-${field}`} value={form.profile[field] ?? ''} onChange={(e) => setForm({ ...form, profile: { ...form.profile, [field]: e.target.value || undefined } })}>
-                  <option value="">{t('layanan.skm.notGiven')}</option>
-                  {(PROFILE[field] as readonly string[]).map((v) => <option key={v} value={v}>{t(`layanan.skm.${field}.${v}` as MessageKey)}</option>)}
-                </select></div>
-            ))}
-          </details>
+          <SkmQuestions instrument={instrument.data} answers={form.answers} profile={form.profile}
+            onAnswers={(answers) => setForm({ ...form, answers })} onProfile={(profile) => setForm({ ...form, profile })} />
           <button type="submit" className="skm-save">{t('layanan.skm.save')}</button>
         </form>
       )}
