@@ -126,7 +126,7 @@ describeInBrowser('Service applications in Chromium', (b) => {
     await eventually(() => counter.getByText('Hasil layanan diterbitkan.').isVisible()).toBe(true);
     await citizen.reload();
     await eventually(() => citizen.getByRole('heading', { name: 'Hasil dan pembayaran' }).isVisible()).toBe(true);
-    expect(await citizen.getByText('SURAT KETERANGAN TIDAK MAMPU').isVisible()).toBe(true);
+    expect(await citizen.getByText('SURAT KETERANGAN TIDAK MAMPU', { exact: true }).isVisible()).toBe(true);
     const download = await citizen.getByRole('link', { name: 'Unduh PDF' }).getAttribute('href');
     const pdf = await citizen.evaluate(async (href) => { const r = await fetch(href!); return [r.status, (await r.text()).slice(0, 5)]; }, download);
     expect(pdf).toEqual([200, '%PDF-']);
@@ -137,7 +137,7 @@ describeInBrowser('Service applications in Chromium', (b) => {
     for (let i = 1; i <= 9; i++) await survey.locator(`input[name="U${i}"][value="4"]`).check();
     await survey.getByRole('button', { name: 'Kirim survei' }).click();
     await eventually(() => citizen.getByText('Terima kasih, survei Anda tercatat.').isVisible()).toBe(true);
-    expect(await citizen.getByRole('heading', { name: 'Survei kepuasan masyarakat' }).count()).toBe(0);
+    await eventually(() => citizen.getByRole('heading', { name: 'Survei kepuasan masyarakat' }).count()).toBe(0);
     const [{ n }] = await b.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from layanan_skm_responses where channel = 'online'`);
     expect(n).toBe(1);
     expect(await overflowsHorizontally(citizen)).toBe(false);
