@@ -42,7 +42,8 @@ export const applicationDeadlineHandler: DeadlineHandler = {
           regionCode: d.regionCode, applicationId: app.id, at: now, kind: 'deemed_granted', stage: app.stage, actorUserId: null, actorLabel: 'sistem',
           public: true, message: null, detail: { dueAt: d.dueAt.toISOString() },
         });
-        await notifyStaff(tx, now, { regionCode: d.regionCode, roles: ['unit_head'], unitId: app.unitId, otherwise: ['layanan_manager'], template: deemedGrantedNotice, data, link, email: { publicUrl: ctx.config.publicUrl } });
+        // The unit's head, and the service managers in every case (below): a unit without a head does not tell the managers twice.
+        await notifyStaff(tx, now, { regionCode: d.regionCode, roles: ['unit_head'], unitId: app.unitId, otherwise: [], template: deemedGrantedNotice, data, link, email: { publicUrl: ctx.config.publicUrl } });
         await notifyStaff(tx, now, { regionCode: d.regionCode, roles: ['layanan_manager'], unitId: null, otherwise: [], template: deemedGrantedNotice, data, link, email: { publicUrl: ctx.config.publicUrl } });
         if (app.applicantEmail) {
           const track = `${ctx.config.publicUrl}/r/${d.regionCode}/layanan/permohonan/${app.registrationNo}`;
