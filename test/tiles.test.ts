@@ -4,6 +4,7 @@
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeWithApp } from './harness.js';
+import { findMeasure } from '../src/platform/modules/measures.js';
 
 const R = '/api/regions/32.11';
 
@@ -11,7 +12,7 @@ describeWithApp('module tiles', (h) => {
   it('gives the head of region each module\'s figures, counted from the region\'s own records', async () => {
     const head = await h.signIn('bupati@sumedang.demo');
     const before = (await h.api('GET', `${R}/tiles`, { session: head })).body as any[];
-    expect(before.map((t) => `${t.module}.${t.key}`)).toEqual(['complaints.overdue', 'complaints.received-this-month', 'spbe.index', 'sakip.iku']);
+    expect(before.map((t) => `${t.module}.${t.key}`)).toEqual(['complaints.overdue', 'complaints.received-this-month', 'spbe.index', 'sakip.iku', 'layanan.decided-on-time', 'layanan.overdue', 'layanan.fiktif-positif', 'layanan.skm']);
     for (const t of before) {
       expect(t.title.id).toBeTruthy();
       expect(t.method.id.length).toBeGreaterThan(20);
@@ -33,6 +34,45 @@ describeWithApp('module tiles', (h) => {
     // Verification is due within a working day: a week later it is past its deadline.
     h.clock.advanceHours(24 * 7);
     expect(await overdue()).toBe(overdueBefore + 1);
+  });
+
+  it('gives the public-services figures as the module\'s own pages count them', async () => {
+    let head = await h.signIn('bupati@sumedang.demo');
+    const tiles = async () => new Map(((await h.api('GET', `${R}/tiles`, { session: head })).body as any[]).filter((t) => t.module === 'layanan').map((t) => [t.key, t]));
+    const year = new Date(h.clock.now().getTime() + 7 * 3600_000).getUTCFullYear();
+    const account = (await h.api('GET', `${R}/layanan/public/accountability?year=${year}`)).body.services as any[];
+    const sum = (k: string) => account.reduce((n, s) => n + s[k], 0);
+    const shown = await tiles();
+    expect(shown.get('decided-on-time').value).toBe(Math.round((sum('onTime') / sum('decided')) * 1000) / 10);
+    expect(shown.get('decided-on-time').unit.id).toBe(`%, ${sum('onTime')} dari ${sum('decided')} diputus, tahun ${year}`);
+    // The demo holds one application deemed granted.
+    expect(shown.get('fiktif-positif').value).toBe(sum('deemedGranted'));
+    expect(shown.get('fiktif-positif').value).toBeGreaterThanOrEqual(1);
+    let manager = await h.signIn('layanan@sumedang.demo');
+    const overdueInQueue = async () => (await h.api('GET', `${R}/layanan/applications?overdue=true&limit=1`, { session: manager })).body.total;
+    expect(shown.get('overdue').value).toBe(await overdueInQueue());
+    expect(shown.get('overdue').link).toBe('/staff/32.11/layanan/permohonan?terlambat=1');
+    const skm = (await h.api('GET', `${R}/layanan/skm?period=${year}`, { session: manager })).body.overall;
+    expect(skm.respondents).toBeGreaterThan(0);
+    expect(shown.get('skm').value).toBe(skm.converted);
+    expect(shown.get('skm').unit.id).toBe(`dari 100, mutu ${skm.band.grade}, ${skm.respondents} responden, tahun ${year}`);
+    // What e-SAKIP takes as an indicator's realisation: the same figures, to two decimals, for any year, quarter or month.
+    const measure = (key: string, p: { kind: 'year' | 'quarter' | 'month'; fromMonth: string; toMonth: string }) => findMeasure(`layanan.${key}`)!.measure.read(h.ctx, '32.11', { ...p, year });
+    const wholeYear = { kind: 'year' as const, fromMonth: `${year}-01`, toMonth: `${year}-12` };
+    expect(await measure('decided-on-time', wholeYear)).toBe((Math.round((sum('onTime') / sum('decided')) * 10000) / 100).toFixed(2));
+    expect(await measure('skm', wholeYear)).toBe(skm.converted.toFixed(2));
+    const q1 = (await h.api('GET', `${R}/layanan/skm?period=${year}-Q1`, { session: manager })).body.overall;
+    expect(await measure('skm', { kind: 'quarter', fromMonth: `${year}-01`, toMonth: `${year}-03` })).toBe(q1.converted === null ? null : q1.converted.toFixed(2));
+    expect(await measure('decided-on-time', { kind: 'month', fromMonth: `${year - 5}-01`, toMonth: `${year - 5}-01` })).toBeNull();
+    // A month on, the applications still waiting for a decision are all past their deadline.
+    const waiting = (await h.api('GET', `${R}/layanan/applications?status=in_process&limit=1`, { session: manager })).body.total;
+    expect(waiting).toBeGreaterThan(shown.get('overdue').value);
+    h.clock.advanceHours(24 * 30);
+    // (Sessions end idle: sign in again.)
+    [head, manager] = [await h.signIn('bupati@sumedang.demo'), await h.signIn('layanan@sumedang.demo')];
+    const later = (await tiles()).get('overdue').value;
+    expect(later).toBe(await overdueInQueue());
+    expect(later).toBeGreaterThan(shown.get('overdue').value);
   });
 
   it('shows a role only the figures of its permissions, and nothing in another region', async () => {

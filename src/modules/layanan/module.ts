@@ -17,6 +17,7 @@ import { layananIsolation } from './isolation.js';
 import { seedLayananDemo } from './demo.js';
 import { applicationDeadlineHandler } from './service/deadlines.js';
 import { receiptJob } from './service/payments/receipts.js';
+import { layananMeasures, layananTiles } from './service/tiles.js';
 
 // The region's service manager (often the DPMPTSP or the organisation
 // office) runs the whole catalogue; a unit's service manager its own unit's
@@ -65,6 +66,8 @@ export const layananModule = defineModule({
   isolation: layananIsolation,
   deadlines: { application: applicationDeadlineHandler },
   jobs: [receiptJob],
+  tiles: layananTiles,
+  measures: layananMeasures,
   // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population, issued or revoked a document, set the numbering, a letterhead, the signer or the payment channel, confirmed a reconciliation; who filed an application or acted on it. Units are the region's own rows.
   sharedRelations: [
     referencesUser('layanan_services', 'updated_by'),

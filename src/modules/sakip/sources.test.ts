@@ -24,7 +24,7 @@ describeWithApp('SAKIP realisations from other modules', (h) => {
 
   it('lists what the modules measure, and the indicators that take from them name it', async () => {
     const measures = (await h.api('GET', `${R}/measures`, { session: s.coordinator })).body;
-    expect(measures.map((m: any) => [m.ref, m.periods])).toEqual([['complaints.responded-in-time', ['year', 'quarter', 'month']], ['spbe.index', ['year']]]);
+    expect(measures.map((m: any) => [m.ref, m.periods])).toEqual([['complaints.responded-in-time', ['year', 'quarter', 'month']], ['spbe.index', ['year']], ['layanan.decided-on-time', ['year', 'quarter', 'month']], ['layanan.skm', ['year', 'quarter', 'month']]]);
     const fields = (await h.api('GET', `${S}/plans/${rpjmd}/table`, { session: s.coordinator })).body.rows.filter((r: any) => r.indicator?.source).map((r: any) => [r.indicator.name, r.indicator.source]);
     expect(fields).toEqual([['Indeks SPBE', 'spbe.index'], ['Persentase pengaduan yang ditanggapi tepat waktu', 'complaints.responded-in-time']]);
   });

@@ -44,6 +44,8 @@ const actionsOfKind: Record<StageKind, readonly StaffAction[]> = {
 export const actionsNeedingReason: ReadonlySet<Action> = new Set(['return', 'refuse', 'send_back']);
 
 export const finalStatuses: ReadonlySet<ApplicationStatus> = new Set(['finished', 'refused', 'withdrawn']);
+/** Still waiting for staff or the citizen. */
+export const openStatuses: ApplicationStatus[] = applicationStatuses.filter((s) => !finalStatuses.has(s));
 
 /** What happens to the decision clock. */
 export type ClockEffect = 'pause' | 'resume' | 'meet' | 'stop' | null;

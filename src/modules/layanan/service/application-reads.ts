@@ -7,7 +7,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import { can, unitsReached, rolesWith, type Actor } from '../../../platform/auth/policy.js';
 import { stageDeadlines, units } from '../../../platform/schema.js';
-import { openCitizenActions, openStaffActions, DECISION_STAGE, type ApplicationStatus, type Position } from '../domain/journey.js';
+import { openCitizenActions, openStaffActions, openStatuses, DECISION_STAGE, type ApplicationStatus, type Position } from '../domain/journey.js';
 import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananBills, layananDocuments, layananSkmResponses, layananStandardVersions } from '../schema.js';
 import { verifyUrlOf } from './documents.js';
 import { actsAt, surveyOpen } from './applications.js';
@@ -21,6 +21,17 @@ const decisionClock = {
 };
 const decisionJoin = and(eq(stageDeadlines.regionCode, layananApplications.regionCode), eq(stageDeadlines.module, 'layanan'),
   eq(stageDeadlines.recordType, 'application'), eq(stageDeadlines.recordId, layananApplications.id), eq(stageDeadlines.stage, DECISION_STAGE));
+
+/** Undecided past the decision deadline, its clock running (fiktif positif included); on a query joined to `decisionJoin`. */
+const undecidedPast = (now: Date) =>
+  sql`${layananApplications.decision} is null and ${stageDeadlines.metAt} is null and ${stageDeadlines.pausedAt} is null and ${stageDeadlines.dueAt} < ${now}`;
+
+/** The region's applications undecided past their decision deadline now, for the leader's figures. */
+export async function countOverdue(ctx: AppContext, regionCode: string): Promise<number> {
+  const [{ total }] = await ctx.database.db.select({ total: count() }).from(layananApplications).innerJoin(stageDeadlines, decisionJoin)
+    .where(and(eq(layananApplications.regionCode, regionCode), inArray(layananApplications.status, openStatuses), undecidedPast(ctx.clock.now())));
+  return total;
+}
 
 export interface QueueFilter {
   status?: ApplicationStatus;
@@ -41,7 +52,7 @@ export async function applicationQueue(ctx: AppContext, regionCode: string, acto
   if (f.status) where.push(eq(layananApplications.status, f.status));
   if (f.unitId) where.push(eq(layananApplications.unitId, f.unitId));
   if (f.serviceId) where.push(eq(layananApplications.serviceId, f.serviceId));
-  if (f.overdue) where.push(sql`${layananApplications.decision} is null and ${stageDeadlines.metAt} is null and ${stageDeadlines.pausedAt} is null and ${stageDeadlines.dueAt} < ${now}`);
+  if (f.overdue) where.push(undecidedPast(now));
   const cond = and(...where);
   const rows = await ctx.database.db.select({
     id: layananApplications.id, registrationNo: layananApplications.registrationNo, service: layananStandardVersions.name, serviceId: layananApplications.serviceId,

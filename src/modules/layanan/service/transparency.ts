@@ -25,7 +25,12 @@ export interface ServiceAccount {
 }
 
 export async function yearAccount(ctx: AppContext, region: Region, year: number): Promise<{ year: number; services: ServiceAccount[] }> {
-  const [from, until] = [startOfLocalDate(`${year}-01-01`, region), startOfLocalDate(`${year + 1}-01-01`, region)];
+  return { year, services: await accountBetween(ctx, region, `${year}-01-01`, `${year + 1}-01-01`) };
+}
+
+/** The account of applications filed from one local date (inclusive) to another (exclusive), per service. */
+export async function accountBetween(ctx: AppContext, region: Region, fromDate: string, untilDate: string): Promise<ServiceAccount[]> {
+  const [from, until] = [startOfLocalDate(fromDate, region), startOfLocalDate(untilDate, region)];
   const rows = await ctx.database.rows<{ service_id: string; slug: string; name: string; filed: number; decided: number; on_time: number; median_days: string | null; deemed: number; open: number }>(sql`
     select s.id as service_id, s.slug, s.name,
       count(a.id)::int as filed,
@@ -42,13 +47,10 @@ export async function yearAccount(ctx: AppContext, region: Region, year: number)
     where s.region_code = ${region.code}
     group by s.id, s.slug, s.name
     order by s.name`);
-  return {
-    year,
-    services: rows.map((r) => ({
-      serviceId: r.service_id, slug: r.slug, name: r.name, filed: r.filed, decided: r.decided, onTime: r.on_time,
-      onTimePercent: r.decided > 0 ? Math.round((r.on_time / r.decided) * 1000) / 10 : null,
-      medianDays: r.median_days === null ? null : Math.round(Number(r.median_days) * 10) / 10,
-      deemedGranted: r.deemed, open: r.open,
-    })),
-  };
+  return rows.map((r) => ({
+    serviceId: r.service_id, slug: r.slug, name: r.name, filed: r.filed, decided: r.decided, onTime: r.on_time,
+    onTimePercent: r.decided > 0 ? Math.round((r.on_time / r.decided) * 1000) / 10 : null,
+    medianDays: r.median_days === null ? null : Math.round(Number(r.median_days) * 10) / 10,
+    deemedGranted: r.deemed, open: r.open,
+  }));
 }
