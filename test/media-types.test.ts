@@ -1,7 +1,7 @@
 // Every route accepts the bodies it documents and refuses others with 415 in
 // the standard shape, generated from the route table: JSON everywhere,
 // multipart only where files are uploaded (complaint photos, evidence,
-// workbooks, applications' documents, a signer's certificate, a file to
+// workbooks, applications' documents (citizens, counters and integrations), a signer's certificate, a file to
 // verify), CSV only for imports (SPBE results, layanan's bank statements and
 // tax bills), and
 // form fields only on Open311 POST requests (the spec posts forms).
@@ -13,7 +13,7 @@ import { DEMO_API_KEY } from '../src/demo/seed.js';
 const accepting: Record<string, (url: string) => boolean> = {
   form: (url) => url === '/open311/v2/requests.:format',
   multipart: (url) => /\/(counter\/)?complaints$|\/answers\/:indicator$|\/sakip\/plans\/:planId(\/villages\/:indicatorId\/values\/:period)?\/import$|\/realisations\/:period\/evidence$|\/criteria\/:criterion\/evidence$/.test(url)
-    || /\/layanan\/(counter\/)?services\/:serviceId\/applications$|\/layanan\/applications\/:applicationId\/resubmit$|\/layanan\/documents\/signer\/local$|^\/api\/verify\/:token\/check$/.test(url),
+    || /\/layanan\/(counter\/|integrations\/)?services\/:serviceId\/applications$|\/layanan\/(integrations\/)?applications\/:applicationId\/resubmit$|\/layanan\/documents\/signer\/local$|^\/api\/verify\/:token\/check$/.test(url),
   csv: (url) => url.endsWith('/results/import') || /\/layanan\/(payments\/reconciliations|bills\/tax-import)$/.test(url),
 };
 const bodies: Record<string, { type: string; payload: string }> = {

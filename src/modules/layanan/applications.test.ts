@@ -16,22 +16,10 @@ import { runDueJobs } from '../../platform/jobs/queue.js';
 import { createHash } from 'node:crypto';
 import { signBody } from './service/payments/provider.js';
 import { DEMO_QRIS_CHANNEL } from './demo.js';
+import { applicationFiling } from '../../../test/support/multipart.js';
 
 const R = '/api/regions/32.11/layanan';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-
-/** A multipart filing: the answers as JSON in `permohonan`, each file in `berkas.<field>`. */
-function filing(answers: unknown, files: { field: string; name: string; data: Buffer }[], extra: Record<string, unknown> = {}) {
-  const boundary = '----pamongpermohonan';
-  return {
-    body: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="permohonan"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ answers, ...extra })}\r\n`),
-      ...files.flatMap((f) => [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="berkas.${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), f.data, Buffer.from('\r\n')]),
-      Buffer.from(`--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describeWithApp('Applications', (h) => {
   const s: Record<string, Session> = {};
@@ -83,7 +71,7 @@ describeWithApp('Applications', (h) => {
   });
 
   it('files a citizen\'s application with three documents: a registration number, a deadline in working days, the documents checked by content', async () => {
-    const f = filing(answers(), documents());
+    const f = applicationFiling(answers(), documents());
     const res = await h.api('POST', `${R}/services/${sktm}/applications`, { session: s.citizen, ...f });
     expect(res.status, res.raw).toBe(201);
     expect(res.body.registrationNo).toMatch(/^PLY-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
@@ -113,12 +101,12 @@ describeWithApp('Applications', (h) => {
       [answers(), [...documents().slice(0, 2), { field: 'pengantar', name: 'pengantar.pdf', data: Buffer.from('MZ not a pdf at all') }], 422, 'layanan.document_type', []],
     ];
     for (const [a, files, status, code, fields] of bad) {
-      const res = await h.api('POST', `${R}/services/${sktm}/applications`, { session: s.citizen, ...filing(a, files) });
+      const res = await h.api('POST', `${R}/services/${sktm}/applications`, { session: s.citizen, ...applicationFiling(a, files) });
       expect([res.status, res.body.error?.code], JSON.stringify(a)).toEqual([status, code]);
       if (fields.length) expect(res.body.error.details.fields.map((x: any) => x.key)).toEqual(fields);
     }
     // Not signed in: no application at all.
-    expect((await h.api('POST', `${R}/services/${sktm}/applications`, filing(answers(), documents()))).status).toBe(401);
+    expect((await h.api('POST', `${R}/services/${sktm}/applications`, applicationFiling(answers(), documents()))).status).toBe(401);
     expect(await counts()).toEqual(before);
   });
 
@@ -136,7 +124,7 @@ describeWithApp('Applications', (h) => {
     expect(waiting.body).toMatchObject({ status: 'returned', clockStopped: true, returnReason: 'Surat pengantar RT/RW belum ditandatangani.', actions: ['resubmit', 'withdraw'] });
     // Four hours later the citizen sends the signed letter only; the others stand.
     h.clock.advanceHours(4);
-    const again = await h.api('POST', `${R}/applications/${app.id}/resubmit`, { session: s.citizen, ...filing(answers(), [{ field: 'pengantar', name: 'pengantar-ttd.pdf', data: PDF }], { note: 'Sudah ditandatangani' }) });
+    const again = await h.api('POST', `${R}/applications/${app.id}/resubmit`, { session: s.citizen, ...applicationFiling(answers(), [{ field: 'pengantar', name: 'pengantar-ttd.pdf', data: PDF }], { note: 'Sudah ditandatangani' }) });
     expect(again.status, again.raw).toBe(200);
     const back = await h.api('GET', `${R}/applications/${app.id}`, { session: s.clerk });
     expect(back.body).toMatchObject({ status: 'in_process', clockStopped: false, stage: { key: 'periksa' } });
@@ -201,7 +189,7 @@ describeWithApp('Applications', (h) => {
     const [{ id: reklame }] = await h.ctx.database.rows<{ id: string }>(sql`select id from layanan_services where region_code = '32.11' and slug = 'izin-reklame'`);
     const filed = await h.api('POST', `${R}/services/${reklame}/applications`, {
       session: s.citizen,
-      ...filing({ ...answers(), jenis: 'papan', luas: 8, lokasi: { street: 'Jl. Mayor Abdurahman 150', ...place }, mulai: '2026-12-01', keperluan: undefined },
+      ...applicationFiling({ ...answers(), jenis: 'papan', luas: 8, lokasi: { street: 'Jl. Mayor Abdurahman 150', ...place }, mulai: '2026-12-01', keperluan: undefined },
         [{ field: 'desain', name: 'desain.pdf', data: PDF }, { field: 'izin_pemilik', name: 'izin.pdf', data: PDF }]),
     });
     expect(filed.status, filed.raw).toBe(201);
@@ -244,7 +232,7 @@ describeWithApp('Applications', (h) => {
   });
 
   it('marks an application undecided past its deadline fiktif positif, once, and tells the head and the citizen', async () => {
-    const f = await h.api('POST', `${R}/services/${sktm}/applications`, { session: s.citizen, ...filing(answers(), documents()) });
+    const f = await h.api('POST', `${R}/services/${sktm}/applications`, { session: s.citizen, ...applicationFiling(answers(), documents()) });
     expect(f.status).toBe(201);
     h.clock.advanceHours(24 * 7);
     await sweepDeadlines(h.ctx);

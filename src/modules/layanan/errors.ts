@@ -60,6 +60,8 @@ export const layananErrors = {
   'layanan.document_type': [422, 'Berkas harus PDF, JPEG atau PNG (diperiksa dari isinya, bukan dari nama berkas).', 'A document must be a PDF, JPEG or PNG (checked by its content, not its name).'],
   'layanan.document_field_missing': [400, 'Setiap berkas dikirim pada bagian bernama berkas.<kunci isian>, mis. berkas.ktp.', 'Each file is sent in a part named berkas.<field key>, e.g. berkas.ktp.'],
   'layanan.application_not_found': [404, 'Permohonan tidak ditemukan di daerah ini.', 'Application not found in this region.'],
+  'layanan.external_ref_used': [409, 'Referensi ini sudah dipakai untuk permohonan lain dari integrasi yang sama; tidak ada yang disimpan.', 'This reference already names another application from the same integration; nothing was saved.', (d: { externalRef?: string; registrationNo?: string }) =>
+    (d?.registrationNo ? { id: `Referensi ${d.externalRef}: permohonan ${d.registrationNo}.`, en: `Reference ${d.externalRef}: application ${d.registrationNo}.` } : null)],
   'layanan.action_not_open': [409, 'Tindakan ini tidak dapat dilakukan pada posisi permohonan sekarang.', 'This action is not open at the application\'s current position.', (d: { action?: string; status?: string; stage?: string | null }) =>
     (d?.action ? { id: `Tindakan "${d.action}" pada status ${d.status}${d.stage ? `, tahap ${d.stage}` : ''}.`, en: `Action "${d.action}" at status ${d.status}${d.stage ? `, stage ${d.stage}` : ''}.` } : null)],
   'layanan.not_your_stage': [403, 'Tahap ini dikerjakan oleh peran atau perangkat daerah lain.', 'This stage is acted on by another role or unit.', (d: { stage?: string; role?: string }) =>

@@ -131,7 +131,7 @@ export const layananIsolation: IsolationFixtures = {
       params: {
         'layanan/services/:serviceId': service.id, 'layanan/services/:serviceId/versions/:version': '1', 'layanan/units/:unitId': unit.id,
         'public/services/:slug': SLUG, layananUnitId: unit.id, layananServiceId: service.id,
-        'counter/services/:serviceId': service.id, applicationId: service.applicationId, fileId: service.fileId, registrationNo: REGISTRATION_NO,
+        'counter/services/:serviceId': service.id, 'integrations/services/:serviceId': service.id, applicationId: service.applicationId, fileId: service.fileId, registrationNo: REGISTRATION_NO,
         documentId: document.id, 'verify/:token': document.token, layananP12: certificate(now).toString('base64'),
         'layanan/bills/:billId': service.bill.id, 'public/bills/:code': service.bill.billingCode, layananBillingCode: service.bill.billingCode,
         reconciliationId: service.reconciliation.id,
@@ -156,7 +156,7 @@ export const layananIsolation: IsolationFixtures = {
     }
     if (method === 'PUT' && url.endsWith('/skm/populations')) return { body: { serviceId, period: '2020', population: 1 } };
     if (method === 'GET' && url.endsWith('/layanan/skm')) return { query: { serviceId } };
-    if (url.endsWith('/counter/services/:serviceId/applications')) return { body: { answers: { nama: 'Pemohon palsu' }, applicant: { name: 'Pemohon palsu dari daerah lain' } } };
+    if (/\/(counter|integrations)\/services\/:serviceId\/applications$/.test(url)) return { body: { answers: { nama: 'Pemohon palsu' }, applicant: { name: 'Pemohon palsu dari daerah lain' } } };
     if (url.endsWith('/applications/:applicationId/actions')) return { body: { action: 'complete' } };
     if (url.endsWith('/applications/:applicationId/resubmit')) return { body: { answers: { nama: 'Pemohon palsu' } } };
     if (url.endsWith('/applications/:applicationId/survey')) return { body: { answers: Object.fromEntries(currentSkmInstrument().elements.map((e) => [e.code, 1])) } };

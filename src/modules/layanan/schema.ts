@@ -154,6 +154,10 @@ export const layananApplications = pgTable(
     unitId: uuid('unit_id').notNull(),
     channel: text('channel').notNull(), // web | counter | api
     applicantUserId: uuid('applicant_user_id'),
+    /** Filed by an integration: the region's API key that filed it follows it as its applicant. */
+    applicantApiKeyId: uuid('applicant_api_key_id'),
+    /** The integration's own reference for it (e.g. the national licensing system's number), unique per key. */
+    externalRef: text('external_ref'),
     applicantName: text('applicant_name').notNull(),
     applicantEmail: text('applicant_email'),
     applicantPhone: text('applicant_phone'),
@@ -177,6 +181,8 @@ export const layananApplications = pgTable(
     uniqueIndex('layanan_applications_registration_idx').on(t.regionCode, t.registrationNo),
     index('layanan_applications_queue_idx').on(t.regionCode, t.unitId, t.status, t.filedAt),
     index('layanan_applications_applicant_idx').on(t.applicantUserId).where(sql`${t.applicantUserId} is not null`),
+    uniqueIndex('layanan_applications_external_idx').on(t.regionCode, t.applicantApiKeyId, t.externalRef).where(sql`${t.externalRef} is not null`),
+    index('layanan_applications_integration_idx').on(t.regionCode, t.applicantApiKeyId, t.updatedAt).where(sql`${t.applicantApiKeyId} is not null`),
     check('layanan_applications_status', sql`${t.status} in ('in_process', 'returned', 'awaiting_payment', 'finished', 'refused', 'withdrawn')`),
     check('layanan_applications_channel', sql`${t.channel} in ('web', 'counter', 'api')`),
     check('layanan_applications_decision', sql`${t.decision} is null or ${t.decision} in ('approved', 'refused')`),

@@ -80,10 +80,12 @@ export interface Actor {
   grants: Grant[];
   /** The one region an API key belongs to. */
   apiKeyRegion: string | null;
+  /** Which of the region's API keys it is: what an integration filed is its own. */
+  apiKeyId: string | null;
 }
 
 export const anonymousActor: Actor = {
-  kind: 'anonymous', userId: null, name: 'anonim', email: null, platformAdmin: false, grants: [], apiKeyRegion: null,
+  kind: 'anonymous', userId: null, name: 'anonim', email: null, platformAdmin: false, grants: [], apiKeyRegion: null, apiKeyId: null,
 };
 
 /**
@@ -93,7 +95,7 @@ export const anonymousActor: Actor = {
  * with those roles in that region.
  */
 export function systemActor(name: string, regionCode: string, roles: readonly Role[]): Actor {
-  return { kind: 'system', userId: null, name, email: null, platformAdmin: false, grants: roles.map((role) => ({ regionCode, role, unitId: null })), apiKeyRegion: null };
+  return { kind: 'system', userId: null, name, email: null, platformAdmin: false, grants: roles.map((role) => ({ regionCode, role, unitId: null })), apiKeyRegion: null, apiKeyId: null };
 }
 
 export function rolesIn(actor: Actor, regionCode: string): Role[] {

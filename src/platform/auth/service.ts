@@ -20,7 +20,7 @@ const userWithGrants = {
 };
 
 const actorOf = (u: { id: string; name: string; email: string; platformAdmin: boolean; grants: Grant[] }): Actor => ({
-  kind: 'user', userId: u.id, name: u.name, email: u.email, platformAdmin: u.platformAdmin, grants: u.grants, apiKeyRegion: null,
+  kind: 'user', userId: u.id, name: u.name, email: u.email, platformAdmin: u.platformAdmin, grants: u.grants, apiKeyRegion: null, apiKeyId: null,
 });
 
 export async function loadActor(db: Queryable, userId: string): Promise<Actor | null> {
@@ -75,7 +75,7 @@ export async function actorFromApiKey(ctx: AppContext, key: string): Promise<Act
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, sha256(key)), isNull(apiKeys.revokedAt)));
   if (!row) return null;
-  return { ...anonymousActor, kind: 'api_key', name: `api-key:${row.name}`, apiKeyRegion: row.regionCode };
+  return { ...anonymousActor, kind: 'api_key', name: `api-key:${row.name}`, apiKeyRegion: row.regionCode, apiKeyId: row.id };
 }
 
 export async function createApiKey(ctx: AppContext, actor: Actor, regionCode: string, name: string): Promise<{ id: string; key: string }> {

@@ -18,6 +18,7 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { transactionPrelude, type TransactionPrelude, type Tx } from '../db/client.js';
 import { idempotencyKeys } from '../schema.js';
+import { isUniqueViolation } from '../db/violations.js';
 import type { Actor } from '../auth/policy.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -67,7 +68,7 @@ const sha = (...parts: (string | Buffer)[]) => {
 
 function callerOf(actor: Actor): string {
   if (actor.kind === 'user') return `user:${actor.userId}`;
-  if (actor.kind === 'api_key') return `${actor.name}@${actor.apiKeyRegion}`;
+  if (actor.kind === 'api_key') return `api-key:${actor.apiKeyId}@${actor.apiKeyRegion}`;
   return 'anonymous';
 }
 
@@ -92,9 +93,7 @@ function open(key: Buffer, sealed: Buffer): StoredAnswer {
 
 /** A unique violation on the key: another request with it committed first (or is committing). */
 export function rethrowConflict(err: unknown): never {
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pg = e.code ? e : e.cause;
-  if (pg?.code === '23505' && pg.constraint === 'idempotency_keys_pkey') throw new AppError('idempotency.in_progress');
+  if (isUniqueViolation(err, 'idempotency_keys_pkey')) throw new AppError('idempotency.in_progress');
   throw err;
 }
 

@@ -12,7 +12,7 @@ import { failures, fileAnswer, instant, sendAttachment } from '../../../platform
 import { readableCodePattern } from '../../../platform/codes.js';
 import { applicationStatuses, staffActions } from '../domain/journey.js';
 import { actOnApplication, answerApplicationSurvey, documentPolicy, fileApplication, REGISTRATION_PREFIX, resubmitApplication, withdrawApplication } from '../service/applications.js';
-import { applicationDetail, applicationDocument, applicationFile, applicationQueue, myApplications, publicApplicationStatus } from '../service/application-reads.js';
+import { applicationDetail, applicationDocument, applicationFile, applicationQueue, integrationApplications, myApplications, publicApplicationStatus } from '../service/application-reads.js';
 import { yearAccount } from '../service/transparency.js';
 import { surveyAnswers } from './skm.js';
 import { localToday } from '../service/skm.js';
@@ -37,6 +37,10 @@ const counterFiling = z.object({
   }).describe('Warga yang datang langsung; surelnya (bila ada) menerima kabar permohonan / the walk-in; their email (if any) hears of the application'),
 });
 
+const integrationFiling = counterFiling.extend({
+  externalRef: z.string().trim().min(1).max(100).nullish().describe('Nomor perkara di sistem pengirim, unik per kunci API / the sending system\'s own number, unique per API key'),
+});
+
 const filed = z.object({
   id: z.string(), registrationNo: z.string(), dueAt: instant.describe('Batas waktu keputusan (hari kerja daerah) / the decision deadline'),
   fee: z.number().int().describe('Retribusi menurut tarif layanan; 0 bila gratis / the fee by the service\'s tariff; 0 when free'),
@@ -55,10 +59,16 @@ const queueItem = z.object({
   dueAt: instant.nullable(), overdue: z.boolean(),
 });
 
+const integrationItem = z.object({
+  id: z.string(), registrationNo: z.string(), externalRef: z.string().nullable(), service: z.string(), status, stage: z.string().nullable(), decision: z.string().nullable(),
+  filedAt: instant, updatedAt: instant.describe('Perubahan terakhir / the last change'), fiktifPositifAt: instant.nullable(),
+}).meta({ id: 'LayananIntegrationApplication' });
+
 const detail = z.object({
   id: z.string(), registrationNo: z.string(), reader: z.enum(['applicant', 'staff']),
   service: z.object({ id: z.string(), name: z.string(), version: z.number().int() }), unit,
   applicant: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }), channel: z.string(),
+  externalRef: z.string().nullable().describe('Referensi integrasi yang mengajukannya / the filing integration\'s reference'),
   status, stage: z.object({ key: z.string(), name: words, kind: z.string(), role: z.string() }).nullable(),
   stages: z.array(z.object({ key: z.string(), name: words, kind: z.string() })),
   decision: z.string().nullable(), decisionReason: z.string().nullable(), returnReason: z.string().nullable(),
@@ -108,6 +118,33 @@ export function layananApplicationRoutes(app: FastifyInstance, ctx: AppContext) 
     },
   }, async (request, reply) => reply.status(201).send(await fileApplication(ctx, request.region!, request.actor, request.params.serviceId, request.body, request.uploads)));
 
+  r.post(`${R}/integrations/services/:serviceId/applications`, {
+    config: { access: 'api_key', bodyTypes: ['json', 'multipart'], idempotent: true },
+    preValidation: readUploads(),
+    schema: {
+      tags, summary: 'Ajukan permohonan dari sistem lain dengan kunci API daerah / File an application from another system with the region\'s API key', params: serviceParam, body: integrationFiling,
+      description: `${uploadHelp} Untuk integrasi (mis. sistem perizinan nasional) dengan kunci API daerah ini di header X-API-Key. Pemohon dinamai seperti di loket; surelnya (bila ada) menerima kabar. Integrasi itu mengikuti, melengkapi dan membatalkan permohonannya sendiri lewat /integrations/applications. Kirim Idempotency-Key agar pengiriman ulang aman. / For integrations with this region's API key in the X-API-Key header. The applicant is named as at the counter. The integration follows, completes and withdraws its own applications through /integrations/applications. Send an Idempotency-Key to retry safely.`,
+      response: { 201: filed, ...failures('auth.invalid_api_key', 'layanan.service_not_found', 'layanan.not_taking_applications', 'layanan.answers_invalid', 'layanan.external_ref_used', ...uploadFailures) },
+    },
+  }, async (request, reply) => reply.status(201).send(await fileApplication(ctx, request.region!, request.actor, request.params.serviceId, request.body, request.uploads)));
+
+  r.get(`${R}/integrations/applications`, {
+    config: { access: 'api_key' },
+    schema: {
+      tags, summary: 'Permohonan yang diajukan integrasi ini / The applications this integration filed', params: regionParam,
+      description: 'Hanya yang diajukan dengan kunci API yang sama; urut perubahan terlama dahulu, jadi `updatedAt` butir terakhir menjadi `changedSince` berikutnya. / Only those filed with the same API key; oldest change first, so the last item\'s `updatedAt` is the next `changedSince`.',
+      querystring: z.object({
+        externalRef: z.string().trim().min(1).max(100).optional().describe('Referensi integrasi / the integration\'s reference'),
+        changedSince: z.iso.datetime({ offset: true }).optional().describe('Hanya yang berubah sesudah saat ini / only those changed after this instant'),
+        ...paging,
+      }),
+      response: { 200: z.object({ total: z.number().int(), items: z.array(integrationItem) }), ...failures('auth.invalid_api_key') },
+    },
+  }, async (request) => {
+    const { changedSince, ...q } = request.query;
+    return integrationApplications(ctx, request.region!.code, request.actor, { ...q, changedSince: changedSince ? new Date(changedSince) : undefined });
+  });
+
   r.get(`${R}/applications`, {
     config: { access: 'layanan.read' },
     schema: {
@@ -121,10 +158,49 @@ export function layananApplicationRoutes(app: FastifyInstance, ctx: AppContext) 
     return applicationQueue(ctx, request.region!.code, request.actor, { ...q, overdue: q.overdue === 'true' });
   });
 
-  r.get(`${R}/applications/:applicationId`, {
-    config: { access: 'signed_in' },
-    schema: { tags, summary: 'Satu permohonan / One application', params: appParam, response: { 200: detail, ...failures('layanan.application_not_found') } },
-  }, async (request) => applicationDetail(ctx, request.region!.code, request.actor, request.params.applicationId));
+  // The applicant follows, completes and withdraws their application, and downloads its documents: a citizen signed in (staff read
+  // through the same routes), or the integration that filed it, with the same API key, through its own door.
+  for (const door of [
+    { base: `${R}/applications`, access: 'signed_in' },
+    { base: `${R}/integrations/applications`, access: 'api_key' },
+  ] as const) {
+    r.get(`${door.base}/:applicationId`, {
+      config: { access: door.access },
+      schema: { tags, summary: 'Satu permohonan / One application', params: appParam, response: { 200: detail, ...failures('layanan.application_not_found') } },
+    }, async (request) => applicationDetail(ctx, request.region!.code, request.actor, request.params.applicationId));
+
+    r.post(`${door.base}/:applicationId/resubmit`, {
+      config: { access: door.access, bodyTypes: ['json', 'multipart'] },
+      preValidation: readUploads(),
+      schema: {
+        tags, summary: 'Lengkapi permohonan yang dikembalikan / Complete a returned application', params: appParam,
+        description: `${uploadHelp} Oleh pemohon sendiri. Berkas yang dikirim menggantikan berkas isian yang sama; yang lain tetap. Jam keputusan berjalan lagi. / By the applicant. Files sent replace that field's earlier files; the clock resumes.`,
+        body: z.object({ answers, note: z.string().trim().max(2000).nullish() }),
+        response: { 200: z.object({ status, stage: z.string().nullable(), decision: z.string().nullable() }), ...failures('layanan.application_not_found', 'layanan.action_not_open', 'layanan.answers_invalid', ...uploadFailures) },
+      },
+    }, async (request) => resubmitApplication(ctx, request.region!, request.actor, request.params.applicationId, request.body, request.uploads));
+
+    r.post(`${door.base}/:applicationId/withdraw`, {
+      config: { access: door.access },
+      schema: { tags, summary: 'Batalkan permohonan / Withdraw an application', params: appParam, response: { 200: z.object({ status, stage: z.string().nullable(), decision: z.string().nullable() }), ...failures('layanan.application_not_found', 'layanan.action_not_open') } },
+    }, async (request) => withdrawApplication(ctx, request.region!, request.actor, request.params.applicationId));
+
+    r.get(`${door.base}/:applicationId/files/:fileId`, {
+      config: { access: door.access },
+      schema: { tags, summary: 'Unduh berkas permohonan / Download an application\'s document', params: appParam.extend({ fileId: z.uuid() }), response: { 200: fileAnswer('Berkas / the file', 'application/pdf', 'image/jpeg', 'image/png'), ...failures('file.not_found') } },
+    }, async (request, reply) => {
+      const file = await applicationFile(ctx, request.region!.code, request.actor, request.params.applicationId, request.params.fileId);
+      return sendAttachment(reply, file, file.contentType);
+    });
+
+    r.get(`${door.base}/:applicationId/documents/:documentId/pdf`, {
+      config: { access: door.access },
+      schema: {
+        tags, summary: 'Unduh dokumen hasil permohonan / Download an application\'s result document', params: appParam.extend({ documentId: z.uuid() }),
+        response: { 200: fileAnswer('PDF bertanda tangan, sama persis dengan yang diterbitkan / the signed PDF, byte for byte as issued', 'application/pdf'), ...failures('layanan.document_not_found') },
+      },
+    }, async (request, reply) => sendAttachment(reply, await applicationDocument(ctx, request.region!.code, request.actor, request.params.applicationId, request.params.documentId), 'application/pdf'));
+  }
 
   r.post(`${R}/applications/:applicationId/actions`, {
     config: { access: 'layanan.read' },
@@ -136,22 +212,6 @@ export function layananApplicationRoutes(app: FastifyInstance, ctx: AppContext) 
     },
   }, async (request) => actOnApplication(ctx, request.region!, request.actor, request.params.applicationId, request.body));
 
-  r.post(`${R}/applications/:applicationId/resubmit`, {
-    config: { access: 'signed_in', bodyTypes: ['json', 'multipart'] },
-    preValidation: readUploads(),
-    schema: {
-      tags, summary: 'Lengkapi permohonan yang dikembalikan / Complete a returned application', params: appParam,
-      description: `${uploadHelp} Oleh pemohon sendiri. Berkas yang dikirim menggantikan berkas isian yang sama; yang lain tetap. Jam keputusan berjalan lagi. / By the applicant. Files sent replace that field's earlier files; the clock resumes.`,
-      body: z.object({ answers, note: z.string().trim().max(2000).nullish() }),
-      response: { 200: z.object({ status, stage: z.string().nullable(), decision: z.string().nullable() }), ...failures('layanan.application_not_found', 'layanan.action_not_open', 'layanan.answers_invalid', ...uploadFailures) },
-    },
-  }, async (request) => resubmitApplication(ctx, request.region!, request.actor, request.params.applicationId, request.body, request.uploads));
-
-  r.post(`${R}/applications/:applicationId/withdraw`, {
-    config: { access: 'signed_in' },
-    schema: { tags, summary: 'Batalkan permohonan / Withdraw an application', params: appParam, response: { 200: z.object({ status, stage: z.string().nullable(), decision: z.string().nullable() }), ...failures('layanan.application_not_found', 'layanan.action_not_open') } },
-  }, async (request) => withdrawApplication(ctx, request.region!, request.actor, request.params.applicationId));
-
   r.post(`${R}/applications/:applicationId/survey`, {
     config: { access: 'signed_in' },
     schema: {
@@ -161,22 +221,6 @@ export function layananApplicationRoutes(app: FastifyInstance, ctx: AppContext) 
       response: { 201: z.object({ id: z.string() }), ...failures('layanan.application_not_found', 'layanan.survey_not_open', 'layanan.survey_answered', 'layanan.skm_answer_out_of_range', 'layanan.skm_form_empty') },
     },
   }, async (request, reply) => reply.status(201).send(await answerApplicationSurvey(ctx, request.region!, request.actor, request.params.applicationId, request.body)));
-
-  r.get(`${R}/applications/:applicationId/files/:fileId`, {
-    config: { access: 'signed_in' },
-    schema: { tags, summary: 'Unduh berkas permohonan / Download an application\'s document', params: appParam.extend({ fileId: z.uuid() }), response: { 200: fileAnswer('Berkas / the file', 'application/pdf', 'image/jpeg', 'image/png'), ...failures('file.not_found') } },
-  }, async (request, reply) => {
-    const file = await applicationFile(ctx, request.region!.code, request.actor, request.params.applicationId, request.params.fileId);
-    return sendAttachment(reply, file, file.contentType);
-  });
-
-  r.get(`${R}/applications/:applicationId/documents/:documentId/pdf`, {
-    config: { access: 'signed_in' },
-    schema: {
-      tags, summary: 'Unduh dokumen hasil permohonan / Download an application\'s result document', params: appParam.extend({ documentId: z.uuid() }),
-      response: { 200: fileAnswer('PDF bertanda tangan, sama persis dengan yang diterbitkan / the signed PDF, byte for byte as issued', 'application/pdf'), ...failures('layanan.document_not_found') },
-    },
-  }, async (request, reply) => sendAttachment(reply, await applicationDocument(ctx, request.region!.code, request.actor, request.params.applicationId, request.params.documentId), 'application/pdf'));
 
   r.get('/api/me/layanan/applications', {
     config: { access: 'signed_in' },

@@ -32,3 +32,9 @@ export async function unitIn(db: Queryable, regionCode: string, unitId: string) 
 }
 
 export const actorLabel = (actor: Actor) => (actor.kind === 'user' ? (actor.email ?? actor.name) : actor.name);
+
+/** Who filed an application and follows it: a citizen's account, or the integration's API key. */
+export interface Applicants { applicantUserId: string | null; applicantApiKeyId: string | null }
+
+export const isApplicant = (actor: Actor, app: Applicants) =>
+  (actor.userId !== null && app.applicantUserId === actor.userId) || (actor.apiKeyId !== null && app.applicantApiKeyId === actor.apiKeyId);

@@ -2,7 +2,7 @@
 // reader may do next; the applicant's own; the public status by registration
 // number (no personal data: what the citizen needs to follow it on a phone);
 // a document's bytes for those allowed to read it.
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import { can, unitsReached, rolesWith, type Actor } from '../../../platform/auth/policy.js';
@@ -11,6 +11,7 @@ import { openCitizenActions, openStaffActions, openStatuses, DECISION_STAGE, typ
 import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananBills, layananDocuments, layananSkmResponses, layananStandardVersions } from '../schema.js';
 import { verifyUrlOf } from './documents.js';
 import { actsAt, surveyOpen } from './applications.js';
+import { isApplicant, type Applicants } from './access.js';
 
 const versionJoin = and(eq(layananStandardVersions.regionCode, layananApplications.regionCode),
   eq(layananStandardVersions.serviceId, layananApplications.serviceId), eq(layananStandardVersions.version, layananApplications.version));
@@ -74,8 +75,8 @@ const isOverdue = (r: { decision: string | null; dueAt: Date | null; metAt: Date
   r.decision === null && r.dueAt !== null && r.metAt === null && r.pausedAt === null && r.dueAt < now;
 
 /** Who the reader is to an application: its applicant, staff who may read it, or nobody (not found). */
-function readerOf(actor: Actor, regionCode: string, app: { applicantUserId: string | null; unitId: string }): 'applicant' | 'staff' | null {
-  if (actor.userId && app.applicantUserId === actor.userId) return 'applicant';
+function readerOf(actor: Actor, regionCode: string, app: Applicants & { unitId: string }): 'applicant' | 'staff' | null {
+  if (isApplicant(actor, app)) return 'applicant';
   if (!can(actor, 'layanan.read', regionCode)) return null;
   const reach = unitsReached(actor, regionCode, new Set(rolesWith('layanan.read')));
   return reach === null || reach.has(app.unitId) ? 'staff' : null;
@@ -116,7 +117,7 @@ export async function applicationDetail(ctx: AppContext, regionCode: string, act
   return {
     id: app.id, registrationNo: app.registrationNo, reader,
     service: { id: app.serviceId, name: version.name, version: app.version }, unit: row.unit,
-    applicant: { name: app.applicantName, email: app.applicantEmail, phone: app.applicantPhone }, channel: app.channel,
+    applicant: { name: app.applicantName, email: app.applicantEmail, phone: app.applicantPhone }, channel: app.channel, externalRef: app.externalRef,
     status: pos.status, stage: stage ? { key: stage.key, name: stage.name, kind: stage.kind, role: stage.actor.role } : null,
     stages: stages.map((s) => ({ key: s.key, name: s.name, kind: s.kind })),
     decision: pos.decision, decisionReason: app.decisionReason, returnReason: app.status === 'returned' ? app.returnReason : null,
@@ -145,6 +146,26 @@ export async function myApplications(ctx: AppContext, actor: Actor) {
     .orderBy(desc(layananApplications.filedAt)).limit(200);
 }
 
+/**
+ * What an integration filed with its API key, by its own reference or changed
+ * after a moment (to poll), oldest change first so the last item's
+ * `updatedAt` is the next `changedSince`.
+ */
+export async function integrationApplications(ctx: AppContext, regionCode: string, actor: Actor, f: { externalRef?: string; changedSince?: Date; limit: number; offset: number }) {
+  if (!actor.apiKeyId) return { total: 0, items: [] };
+  const cond = and(eq(layananApplications.regionCode, regionCode), eq(layananApplications.applicantApiKeyId, actor.apiKeyId),
+    f.externalRef ? eq(layananApplications.externalRef, f.externalRef) : undefined,
+    f.changedSince ? gt(layananApplications.updatedAt, f.changedSince) : undefined);
+  const items = await ctx.database.db.select({
+    id: layananApplications.id, registrationNo: layananApplications.registrationNo, externalRef: layananApplications.externalRef,
+    service: layananStandardVersions.name, status: layananApplications.status, stage: layananApplications.stage, decision: layananApplications.decision,
+    filedAt: layananApplications.filedAt, updatedAt: layananApplications.updatedAt, fiktifPositifAt: layananApplications.fiktifPositifAt,
+  }).from(layananApplications).innerJoin(layananStandardVersions, versionJoin)
+    .where(cond).orderBy(asc(layananApplications.updatedAt), asc(layananApplications.id)).limit(f.limit).offset(f.offset);
+  const [{ total }] = await ctx.database.db.select({ total: count() }).from(layananApplications).where(cond);
+  return { total, items };
+}
+
 /** What anyone with the registration number reads: service, status, stage, dates, public timeline kinds; no names, answers or documents. */
 export async function publicApplicationStatus(ctx: AppContext, regionCode: string, registrationNo: string) {
   const db = ctx.database.db;
@@ -166,7 +187,7 @@ export async function publicApplicationStatus(ctx: AppContext, regionCode: strin
 
 /** An issued document of an application (its result), for its applicant or staff who may read it. */
 export async function applicationDocument(ctx: AppContext, regionCode: string, actor: Actor, id: string, documentId: string) {
-  const [row] = await ctx.database.db.select({ doc: layananDocuments, applicantUserId: layananApplications.applicantUserId, unitId: layananApplications.unitId })
+  const [row] = await ctx.database.db.select({ doc: layananDocuments, applicantUserId: layananApplications.applicantUserId, applicantApiKeyId: layananApplications.applicantApiKeyId, unitId: layananApplications.unitId })
     .from(layananDocuments).innerJoin(layananApplications, and(eq(layananApplications.regionCode, layananDocuments.regionCode), eq(layananApplications.id, layananDocuments.applicationId)))
     .where(and(eq(layananDocuments.regionCode, regionCode), eq(layananDocuments.applicationId, id), eq(layananDocuments.id, documentId)));
   if (!row || !readerOf(actor, regionCode, row)) throw new AppError('layanan.document_not_found');
@@ -175,7 +196,7 @@ export async function applicationDocument(ctx: AppContext, regionCode: string, a
 
 /** A document of an application, for its applicant or staff who may read it. */
 export async function applicationFile(ctx: AppContext, regionCode: string, actor: Actor, id: string, fileId: string) {
-  const [row] = await ctx.database.db.select({ file: layananApplicationFiles, applicantUserId: layananApplications.applicantUserId, unitId: layananApplications.unitId })
+  const [row] = await ctx.database.db.select({ file: layananApplicationFiles, applicantUserId: layananApplications.applicantUserId, applicantApiKeyId: layananApplications.applicantApiKeyId, unitId: layananApplications.unitId })
     .from(layananApplicationFiles).innerJoin(layananApplications, and(eq(layananApplications.regionCode, layananApplicationFiles.regionCode), eq(layananApplications.id, layananApplicationFiles.applicationId)))
     .where(and(eq(layananApplicationFiles.regionCode, regionCode), eq(layananApplicationFiles.applicationId, id), eq(layananApplicationFiles.id, fileId)));
   if (!row || !readerOf(actor, regionCode, row)) throw new AppError('file.not_found');

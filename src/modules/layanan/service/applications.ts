@@ -2,6 +2,7 @@
 // the stage actions of staff, the citizen's resubmission and withdrawal, each
 // one transaction with its timeline event, its effect on the decision clock
 // (platform deadlines, record type `application`) and the applicant's email.
+import { isUniqueViolation } from '../../../platform/db/violations.js';
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
@@ -27,7 +28,7 @@ import { createBill } from './payments/bills.js';
 import { issueResult } from './documents.js';
 import { localToday, surveyForm } from './skm.js';
 import { fillTemplate } from '../domain/template.js';
-import { actorLabel, reachesUnit } from './access.js';
+import { actorLabel, isApplicant, reachesUnit, type Applicants } from './access.js';
 
 export const REGISTRATION_PREFIX = 'PLY';
 
@@ -74,8 +75,17 @@ export interface Applicant { name: string; email?: string | null; phone?: string
 
 export interface Filing {
   answers: unknown;
-  /** Counter staff filing for a walk-in name them (the route checked their permission); a signed-in citizen files as themself. */
+  /** Counter staff filing for a walk-in, and integrations, name them (the route checked who may); a signed-in citizen files as themself. */
   applicant?: Applicant;
+  /** An integration's own reference for it, unique per API key. */
+  externalRef?: string | null;
+}
+
+/** How an application came in: a signed-in citizen on the web, counter staff for a walk-in, or an integration with the region's API key. */
+function channelOf(actor: Actor, filing: Filing): 'web' | 'counter' | 'api' {
+  if (actor.kind === 'api_key' && actor.apiKeyId && filing.applicant) return 'api';
+  if (actor.kind !== 'user' || !actor.userId) throw new AppError('auth.required');
+  return filing.applicant !== undefined ? 'counter' : 'web';
 }
 
 /** The instant's region-local date, and the calendar for working days, read once per use case. */
@@ -92,32 +102,44 @@ async function clockOf(db: Queryable, region: Region, now: Date) {
  */
 export async function fileApplication(ctx: AppContext, region: Region, actor: Actor, serviceId: string, filing: Filing, uploads: Upload[]) {
   const now = ctx.clock.now();
-  if (actor.kind !== 'user' || !actor.userId) throw new AppError('auth.required');
+  const channel = channelOf(actor, filing);
   const { service, version } = await openVersion(ctx.database.db, region.code, serviceId);
-  const counter = filing.applicant !== undefined;
-  if (counter && !reachesUnit(actor, region.code, service.unitId, 'layanan.file')) throw new AppError('layanan.not_your_unit');
+  if (channel === 'counter' && !reachesUnit(actor, region.code, service.unitId, 'layanan.file')) throw new AppError('layanan.not_your_unit');
   const { files, info } = await checkedDocuments(uploads);
   const { cal, today } = await clockOf(ctx.database.db, region, now);
   const check = await checkAnswers(ctx.database.db, region.code, version.form, filing.answers, info, today);
   if (!check.ok) throw new AppError('layanan.answers_invalid', { fields: check.errors });
-  const applicant: Applicant = counter ? filing.applicant! : { name: actor.name, email: actor.email };
+  const applicant: Applicant = filing.applicant ?? { name: actor.name, email: actor.email };
   const fee = computeFee(version.tariff, check.answers);
   const pos = firstPosition(version.workflow.stages);
   const registrationNo = newReadableCode(REGISTRATION_PREFIX);
+  const externalRef = channel === 'api' ? filing.externalRef?.trim() || null : null;
   return ctx.database.db.transaction(async (tx) => {
+    if (externalRef) await refusePastReference(tx, region.code, actor.apiKeyId!, externalRef);
     const [app] = await tx.insert(layananApplications).values({
-      regionCode: region.code, registrationNo, serviceId, version: version.version, unitId: service.unitId, channel: counter ? 'counter' : 'web',
-      applicantUserId: counter ? null : actor.userId, applicantName: applicant.name, applicantEmail: applicant.email ?? null, applicantPhone: applicant.phone ?? null,
+      regionCode: region.code, registrationNo, serviceId, version: version.version, unitId: service.unitId, channel,
+      applicantUserId: channel === 'web' ? actor.userId : null, applicantApiKeyId: channel === 'api' ? actor.apiKeyId : null, externalRef,
+      applicantName: applicant.name, applicantEmail: applicant.email ?? null, applicantPhone: applicant.phone ?? null,
       answers: check.answers, status: pos.status, stage: pos.stage, decision: null, feeAmount: fee > 0 ? fee : null,
       filedAt: now, updatedAt: now, filedBy: actor.userId, filedByLabel: actorLabel(actor),
-    }).returning({ id: layananApplications.id });
+    }).returning({ id: layananApplications.id }).catch((err: unknown) => {
+      // The same reference filed at the same moment by a concurrent request.
+      throw isUniqueViolation(err, 'layanan_applications_external_idx') ? new AppError('layanan.external_ref_used', { externalRef }) : err;
+    });
     if (files.length > 0) await tx.insert(layananApplicationFiles).values(fileRows(region.code, app.id, files, 1, now));
-    await event(tx, region.code, app.id, now, actor, 'filed', pos.stage, null, { channel: counter ? 'counter' : 'web', version: version.version });
+    await event(tx, region.code, app.id, now, actor, 'filed', pos.stage, null, { channel, version: version.version });
     const dueAt = await startClocks(tx, region.code, app.id, version.standard.timeLimitDays, version.workflow.stages, now, cal);
     await tellActors(tx, ctx, region.code, { id: app.id, registrationNo, unitId: service.unitId }, version.workflow.stages, pos.stage, version.name, now);
     await emailApplicant(tx, ctx, region.code, { registrationNo, email: applicant.email ?? null, service: version.name, status: pos.status, reason: null, filed: true }, now);
     return { id: app.id, registrationNo, dueAt, fee };
   });
+}
+
+/** An integration files each of its cases once: a reference it already used names the application it made. */
+async function refusePastReference(tx: Queryable, regionCode: string, apiKeyId: string, externalRef: string) {
+  const [past] = await tx.select({ registrationNo: layananApplications.registrationNo }).from(layananApplications)
+    .where(and(eq(layananApplications.regionCode, regionCode), eq(layananApplications.applicantApiKeyId, apiKeyId), eq(layananApplications.externalRef, externalRef)));
+  if (past) throw new AppError('layanan.external_ref_used', { externalRef, registrationNo: past.registrationNo });
 }
 
 /**
@@ -299,8 +321,8 @@ export async function actOnApplication(ctx: AppContext, region: Region, actor: A
 }
 
 /** Only the citizen who filed it (signed in) acts as its applicant. */
-function ensureApplicant(actor: Actor, app: { applicantUserId: string | null }) {
-  if (!actor.userId || app.applicantUserId !== actor.userId) throw new AppError('layanan.application_not_found');
+function ensureApplicant(actor: Actor, app: Applicants) {
+  if (!isApplicant(actor, app)) throw new AppError('layanan.application_not_found');
 }
 
 /**

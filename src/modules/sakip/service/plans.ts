@@ -1,6 +1,7 @@
 // Plans: the region's RPJMD and each unit's Renstra. Creating, renaming or
 // re-dating a draft, and activating (only a plan without problems) or
 // returning it to draft. One transaction each, audited inside it.
+import { isUniqueViolation } from '../../../platform/db/violations.js';
 import { and, asc, desc, eq, gte, lte, ne, or } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
@@ -68,11 +69,6 @@ export async function updatePlan(ctx: AppContext, regionCode: string, actor: Act
     const change = changedFields({ title: plan.title, startYear: plan.startYear, endYear: plan.endYear }, next);
     if (Object.keys(change.after ?? {}).length > 0) await audit(tx, now, actor, regionCode, 'sakip.plan_update', 'sakip_plan', plan.id, {}, change);
   });
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return (e.code ?? e.cause?.code) === '23505';
 }
 
 /**

@@ -1,0 +1,4 @@
+ALTER TABLE "layanan_applications" ADD COLUMN "applicant_api_key_id" uuid;--> statement-breakpoint
+ALTER TABLE "layanan_applications" ADD COLUMN "external_ref" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "layanan_applications_external_idx" ON "layanan_applications" USING btree ("region_code","applicant_api_key_id","external_ref") WHERE "layanan_applications"."external_ref" is not null;--> statement-breakpoint
+CREATE INDEX "layanan_applications_integration_idx" ON "layanan_applications" USING btree ("region_code","applicant_api_key_id","updated_at") WHERE "layanan_applications"."applicant_api_key_id" is not null;
