@@ -1,8 +1,10 @@
 // The satisfaction survey (SKM) in Chromium, on the demo region: the
 // kecamatan's counter clerk, on a 360 px phone, enters a paper form for the
 // certificate of low income (nine questions, 1–4 each), and the month's
-// result then counts one respondent more; anyone sees each published
-// service's index and band on the public catalogue.
+// result then counts one respondent more; the form is listed, corrected and
+// deleted with a reason, and the result follows; the results page offers the
+// Excel download and says where each population came from; anyone sees each
+// published service's index and band on the public catalogue.
 import { expect, it } from 'vitest';
 import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
 
@@ -30,6 +32,34 @@ describeInBrowser('Satisfaction survey in Chromium', (b) => {
 
     expect(await respondents()).toBe(before + 1);
     expect(await overflowsHorizontally(page)).toBe(false);
+    const download = page.getByRole('link', { name: 'Unduh hasil (Excel)' });
+    expect(await download.getAttribute('href')).toBe(`/api/regions/32.11/layanan/skm/results.xlsx?period=${month}&lang=id`);
+    // The year's populations were entered (the demo); the month's were not, and the certificate's comes from its applications served.
+    await page.goto(b.url(`/staff/32.11/layanan/skm?period=${month.slice(0, 4)}`));
+    await eventually(async () => (await page.locator('tr', { hasText: 'Surat Keterangan Tidak Mampu' }).first().textContent()) ?? '').toContain('jumlah diisi petugas');
+    await page.goto(b.url(`/staff/32.11/layanan/skm?period=2026-10`));
+    await eventually(async () => (await page.locator('tr', { hasText: 'Surat Keterangan Tidak Mampu' }).first().textContent()) ?? '').toContain('minimal 5 dari 5 pengguna) · jumlah dari permohonan selesai di Pamong');
+
+    // The form just entered is in the list of the year's paper forms (newest first): correct it, then delete it.
+    await page.getByRole('link', { name: 'Isi formulir kertas' }).click();
+    const row = (u4: number) => page.locator('section[aria-labelledby="skm-forms"] tbody tr', { hasText: `U1:4 U2:4 U3:4 U4:${u4} U5:4 U6:4 U7:4 U8:4 U9:4` });
+    await eventually(() => row(3).count()).toBe(1);
+    expect(await row(3).textContent()).toContain('loket.sumsel@sumedang.demo');
+    await row(3).getByRole('button', { name: 'Koreksi' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Koreksi formulir SKM kertas' }).isVisible()).toBe(true);
+    expect(await page.locator('input[name="U4"][value="3"]').isChecked()).toBe(true);
+    await page.locator('input[name="U4"][value="1"]').check();
+    await page.getByRole('button', { name: 'Simpan koreksi' }).click();
+    await eventually(() => page.getByText('Koreksi tersimpan').isVisible()).toBe(true);
+    await eventually(() => row(1).count()).toBe(1);
+    expect(await row(3).count()).toBe(0);
+    expect(await row(1).textContent()).toContain('dikoreksi loket.sumsel@sumedang.demo');
+    await row(1).getByRole('button', { name: 'Hapus' }).click();
+    await row(1).getByLabel('Alasan penghapusan (tercatat di log audit)').fill('Formulir ganda');
+    await row(1).getByRole('button', { name: 'Hapus formulir' }).click();
+    await eventually(() => page.getByText('Formulir dihapus').isVisible()).toBe(true);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(await respondents()).toBe(before);
     expect(b.problems(page)).toEqual([]);
   });
 

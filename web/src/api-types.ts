@@ -23522,7 +23522,95 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Formulir SKM kertas yang dimasukkan, terbaru dahulu / Paper SKM forms entered, newest first
+         * @description Hanya formulir kertas (jawaban daring pemohon tidak diubah petugas), dari perangkat daerah yang formulirnya boleh dimasukkan pengguna ini (petugas daerah: semua). Periode menurut tanggal pelayanan. / Paper forms only (applicants' online answers are not staff's to change), of the units whose forms this user may enter (region-wide staff: all). The period is by date of service.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    serviceId?: string;
+                    /** @description Tahun (2026), semester (2026-S1), triwulan (2026-Q1) atau bulan (2026-03); bawaan: tahun berjalan / a year, semester, quarter or month; by default the current year */
+                    period?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: components["schemas"]["LayananSkmPaperForm"][];
+                        };
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_period_invalid`, `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /**
          * Masukkan formulir SKM kertas / Enter a paper SKM form
@@ -23817,6 +23905,290 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/layanan/skm/responses/{responseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Koreksi formulir SKM kertas / Correct a paper SKM form
+         * @description Tanggal pelayanan, jawaban dan profil responden diganti utuh, diperiksa seperti saat dimasukkan; sebelum dan sesudahnya tercatat di log audit. Jawaban daring pemohon ditolak (layanan.skm_online_answer). / The date of service, answers and profile are replaced whole, checked as when entered; before and after go to the audit log. An applicant's online answer is refused (layanan.skm_online_answer).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    responseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Tanggal menerima layanan / the date of service
+                         */
+                        serviceDate: string;
+                        /** @description Jawaban per kode unsur (U1–U9) / answers by element code */
+                        answers: {
+                            /** @description Persyaratan: 1–4 atau null / or null */
+                            U1: number | null;
+                            /** @description Sistem, Mekanisme, dan Prosedur: 1–4 atau null / or null */
+                            U2: number | null;
+                            /** @description Waktu Penyelesaian: 1–4 atau null / or null */
+                            U3: number | null;
+                            /** @description Biaya/Tarif: 1–4 atau null / or null */
+                            U4: number | null;
+                            /** @description Produk Spesifikasi Jenis Pelayanan: 1–4 atau null / or null */
+                            U5: number | null;
+                            /** @description Kompetensi Pelaksana: 1–4 atau null / or null */
+                            U6: number | null;
+                            /** @description Perilaku Pelaksana: 1–4 atau null / or null */
+                            U7: number | null;
+                            /** @description Penanganan Pengaduan, Saran dan Masukan: 1–4 atau null / or null */
+                            U8: number | null;
+                            /** @description Sarana dan Prasarana: 1–4 atau null / or null */
+                            U9: number | null;
+                        };
+                        gender?: ("male" | "female") | null;
+                        ageBand?: ("under_20" | "20_29" | "30_39" | "40_49" | "50_59" | "60_plus") | null;
+                        education?: ("none" | "sd" | "smp" | "sma" | "diploma" | "s1" | "s2_plus") | null;
+                        occupation?: ("pns" | "tni_polri" | "private" | "self_employed" | "student" | "other") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LayananSkmPaperForm"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `layanan.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_form_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_online_answer` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_answer_out_of_range`, `layanan.skm_form_empty`, `layanan.skm_future_date` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Hapus formulir SKM kertas, dengan alasan / Delete a paper SKM form, with a reason
+         * @description Alasan wajib; formulir dan alasannya tetap di log audit. Jawaban daring pemohon ditolak (layanan.skm_online_answer). / A reason is required; the form and the reason stay in the audit log. An applicant's online answer is refused (layanan.skm_online_answer).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    responseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mengapa formulir ini dihapus / why this form is deleted */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key`, `layanan.not_your_unit` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_form_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_online_answer` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/layanan/skm": {
         parameters: {
             query?: never;
@@ -23848,6 +24220,106 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["LayananSkmResults"];
+                    };
+                };
+                /** @description Galat / error: `layanan.skm_period_invalid`, `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `layanan.service_not_found`, `region.not_found`, `unit.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/layanan/skm/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hasil SKM sebagai Excel / The SKM results as Excel
+         * @description Periode dan saringan seperti GET …/skm. Lembar: keseluruhan (dengan periode dan versi instrumen), per layanan, per perangkat daerah. Judul dalam bahasa pembaca (?lang=, kuki, Accept-Language). / Period and filters as GET …/skm. Sheets: overall (with the period and instrument version), by service, by unit. Headings in the reader's language (?lang=, cookie, Accept-Language).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Tahun (2026), semester (2026-S1), triwulan (2026-Q1) atau bulan (2026-03); bawaan: tahun berjalan / a year, semester, quarter or month; by default the current year */
+                    period?: string;
+                    serviceId?: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Buku kerja XLSX / an XLSX workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Galat / error: `layanan.skm_period_invalid`, `request.invalid`, `request.nul_character` */
@@ -30444,6 +30916,31 @@ export interface components {
                 max: number;
             }[];
         };
+        LayananSkmPaperForm: {
+            id: string;
+            service: {
+                id: string;
+                slug: string;
+                name: string;
+            };
+            unitId: string;
+            serviceDate: string;
+            instrumentVersion: string;
+            /** @description Per kode unsur: 1–4 atau null / by element code: 1–4 or null */
+            answers: {
+                [key: string]: number | null;
+            };
+            gender: string | null;
+            ageBand: string | null;
+            education: string | null;
+            occupation: string | null;
+            /** Format: date-time */
+            enteredAt: string;
+            enteredBy: string;
+            correctedAt: string | null;
+            /** @description Koreksi terakhir / the last correction */
+            correctedBy: string | null;
+        };
         LayananSkmResults: {
             period: {
                 key: string;
@@ -30480,8 +30977,10 @@ export interface components {
                 } | null;
                 /** @description Unsur yang tak diisi siapa pun: tanpa indeks / elements nobody answered: no index */
                 unanswered: string[];
-                /** @description Jumlah pengguna layanan pada periode; null bila belum diisi untuk setiap layanan / service users in the period; null unless entered for every service */
+                /** @description Jumlah pengguna layanan pada periode: yang diisi petugas, atau bila tidak diisi, jumlah permohonan layanan itu yang selesai dilayani (status finished: hasil diterbitkan atau layanan selesai; refused: ditolak dengan keputusan; withdrawn tidak dihitung) pada periode menurut tanggal setempat; untuk perangkat daerah dan keseluruhan jumlah semua layanannya bila setiap layanan punya angka; null bila tidak diketahui (tidak diisi dan tidak ada permohonan selesai) / service users in the period: the figure staff entered, or else the number of the service's applications served (status finished: result issued or service completed; refused: decided against; withdrawn not counted) in the period by local date; for a unit and the whole the sum over its services when every one has a figure; null when unknown (not entered and no application served) */
                 population: number | null;
+                /** @description Asal jumlah pengguna: entered (diisi petugas, selalu diutamakan), applications (dihitung dari permohonan), mixed (perangkat daerah/keseluruhan: sebagian dari keduanya); null bila tidak diketahui / where the population came from: entered by staff (always preferred), counted from applications, or mixed (a unit or the whole: some of each); null when unknown */
+                populationSource: ("entered" | "applications" | "mixed") | null;
                 /** @description Sampel minimum (Krejcie & Morgan) / the minimum sample */
                 requiredSample: number | null;
                 sufficient: boolean | null;
@@ -30518,8 +31017,10 @@ export interface components {
                 } | null;
                 /** @description Unsur yang tak diisi siapa pun: tanpa indeks / elements nobody answered: no index */
                 unanswered: string[];
-                /** @description Jumlah pengguna layanan pada periode; null bila belum diisi untuk setiap layanan / service users in the period; null unless entered for every service */
+                /** @description Jumlah pengguna layanan pada periode: yang diisi petugas, atau bila tidak diisi, jumlah permohonan layanan itu yang selesai dilayani (status finished: hasil diterbitkan atau layanan selesai; refused: ditolak dengan keputusan; withdrawn tidak dihitung) pada periode menurut tanggal setempat; untuk perangkat daerah dan keseluruhan jumlah semua layanannya bila setiap layanan punya angka; null bila tidak diketahui (tidak diisi dan tidak ada permohonan selesai) / service users in the period: the figure staff entered, or else the number of the service's applications served (status finished: result issued or service completed; refused: decided against; withdrawn not counted) in the period by local date; for a unit and the whole the sum over its services when every one has a figure; null when unknown (not entered and no application served) */
                 population: number | null;
+                /** @description Asal jumlah pengguna: entered (diisi petugas, selalu diutamakan), applications (dihitung dari permohonan), mixed (perangkat daerah/keseluruhan: sebagian dari keduanya); null bila tidak diketahui / where the population came from: entered by staff (always preferred), counted from applications, or mixed (a unit or the whole: some of each); null when unknown */
+                populationSource: ("entered" | "applications" | "mixed") | null;
                 /** @description Sampel minimum (Krejcie & Morgan) / the minimum sample */
                 requiredSample: number | null;
                 sufficient: boolean | null;
@@ -30551,8 +31052,10 @@ export interface components {
                 } | null;
                 /** @description Unsur yang tak diisi siapa pun: tanpa indeks / elements nobody answered: no index */
                 unanswered: string[];
-                /** @description Jumlah pengguna layanan pada periode; null bila belum diisi untuk setiap layanan / service users in the period; null unless entered for every service */
+                /** @description Jumlah pengguna layanan pada periode: yang diisi petugas, atau bila tidak diisi, jumlah permohonan layanan itu yang selesai dilayani (status finished: hasil diterbitkan atau layanan selesai; refused: ditolak dengan keputusan; withdrawn tidak dihitung) pada periode menurut tanggal setempat; untuk perangkat daerah dan keseluruhan jumlah semua layanannya bila setiap layanan punya angka; null bila tidak diketahui (tidak diisi dan tidak ada permohonan selesai) / service users in the period: the figure staff entered, or else the number of the service's applications served (status finished: result issued or service completed; refused: decided against; withdrawn not counted) in the period by local date; for a unit and the whole the sum over its services when every one has a figure; null when unknown (not entered and no application served) */
                 population: number | null;
+                /** @description Asal jumlah pengguna: entered (diisi petugas, selalu diutamakan), applications (dihitung dari permohonan), mixed (perangkat daerah/keseluruhan: sebagian dari keduanya); null bila tidak diketahui / where the population came from: entered by staff (always preferred), counted from applications, or mixed (a unit or the whole: some of each); null when unknown */
+                populationSource: ("entered" | "applications" | "mixed") | null;
                 /** @description Sampel minimum (Krejcie & Morgan) / the minimum sample */
                 requiredSample: number | null;
                 sufficient: boolean | null;

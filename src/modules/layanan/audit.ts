@@ -7,6 +7,8 @@ export const layananAuditActions = {
   'layanan.service_delete': { id: 'Menghapus draf layanan', en: 'Deleted a draft service' },
   'layanan.pledge_update': { id: 'Mengubah maklumat pelayanan', en: 'Changed a service pledge' },
   'layanan.skm_response_enter': { id: 'Memasukkan formulir survei kepuasan masyarakat', en: 'Entered a satisfaction-survey form' },
+  'layanan.skm_response_correct': { id: 'Mengoreksi formulir survei kepuasan masyarakat (kertas)', en: 'Corrected a (paper) satisfaction-survey form' },
+  'layanan.skm_response_delete': { id: 'Menghapus formulir survei kepuasan masyarakat (kertas)', en: 'Deleted a (paper) satisfaction-survey form' },
   'layanan.skm_population_set': { id: 'Mengisi jumlah pengguna layanan untuk survei kepuasan', en: 'Set the number of service users for the satisfaction survey' },
   'layanan.document_issue': { id: 'Menerbitkan dokumen', en: 'Issued a document' },
   'layanan.document_revoke': { id: 'Mencabut dokumen', en: 'Revoked a document' },

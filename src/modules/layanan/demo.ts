@@ -292,7 +292,7 @@ async function seedSurvey(tx: Queryable, place: DemoPlace, plans: SurveyPlan[]) 
     return {
       regionCode: place.region, serviceId: p.id, unitId: p.unitId, serviceDate: served.toISOString().slice(0, 10), instrumentVersion: instrument.version,
       answers: storedAnswers(instrument, instrument.elements.map(() => answer(p.answers))), gender: pick(GENDERS), ageBand: pick(AGE_BANDS),
-      education: pick(EDUCATIONS), occupation: pick(OCCUPATIONS), channel: 'paper', enteredAt: new Date(served.getTime() + 6 * 3_600_000), enteredBy: p.by.id, enteredByLabel: p.by.label,
+      education: pick(EDUCATIONS), occupation: pick(OCCUPATIONS), channel: 'paper', enteredAt: new Date(Math.min(served.getTime() + 6 * 3_600_000, place.now.getTime())), enteredBy: p.by.id, enteredByLabel: p.by.label,
     };
   }));
   await tx.insert(layananSkmResponses).values(rows);

@@ -54,6 +54,8 @@ export const layananErrors = {
   'layanan.skm_period_invalid': [400, 'Periode harus berbentuk 2026 (tahun), 2026-S1 (semester), 2026-Q1 (triwulan) atau 2026-03 (bulan).', 'The period must read 2026 (year), 2026-S1 (semester), 2026-Q1 (quarter) or 2026-03 (month).', (d: { value?: string }) =>
     (d?.value !== undefined ? { id: `Diterima: "${d.value}".`, en: `Received: "${d.value}".` } : null)],
   'layanan.skm_instrument_unknown': [400, 'Versi instrumen survei kepuasan tidak dikenal.', 'Unknown version of the satisfaction-survey instrument.'],
+  'layanan.skm_form_not_found': [404, 'Formulir survei tidak ditemukan di daerah ini.', 'Survey form not found in this region.'],
+  'layanan.skm_online_answer': [409, 'Jawaban ini diisi pemohon sendiri secara daring; petugas tidak dapat mengubah atau menghapusnya. Hanya formulir kertas yang dimasukkan petugas yang dapat dikoreksi.', 'This answer was given online by the applicant; staff cannot change or delete it. Only paper forms entered by staff can be corrected.'],
   'layanan.not_taking_applications': [409, 'Layanan ini sedang tidak menerima permohonan (belum terbit atau diarsipkan).', 'This service is not taking applications (not published, or archived).'],
   'layanan.answers_invalid': [422, 'Isian permohonan tidak sesuai formulir layanan; perbaiki isian yang disebutkan. Permohonan tidak disimpan.', 'The answers do not fit the service\'s form; correct the fields named. The application was not saved.', (d: { fields?: { key: string; messages: { id: string; en: string } }[] }) =>
     (d?.fields?.length ? { id: d.fields.map((f) => `${f.key || 'isian'}: ${f.messages.id}`).join(' '), en: d.fields.map((f) => `${f.key || 'answers'}: ${f.messages.en}`).join(' ') } : null)],

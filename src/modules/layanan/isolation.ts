@@ -4,8 +4,9 @@
 // succeed if access were wrongly granted), and its unit's own pledge. The
 // draft's change is staff-only: nobody calling from outside may read it, the
 // public pages included; nor the published workflow and result template (the
-// public page shows the form and the tariff only). A survey form about that service and its population
-// for the year, so the results and the public index would name it. An
+// public page shows the form and the tariff only). A paper survey form about that service and its population
+// for the year, so the results (JSON and Excel), the forms' list and the public index would name it,
+// and correcting or deleting it would succeed. An
 // application filed for that service, with a document and a secret applicant.
 // An issued document, signed by the region's own (test) certificate, whose
 // holder's full name nobody outside may read (verification masks it), so
@@ -98,10 +99,10 @@ export const layananIsolation: IsolationFixtures = {
       await tx.insert(layananPledges).values({ regionCode: region, unitId: unit.id, text: SECRET_PLEDGE, updatedAt: now, updatedByLabel: 'uji isolasi' })
         .onConflictDoUpdate({ target: [layananPledges.regionCode, layananPledges.unitId], set: { text: SECRET_PLEDGE } });
       const instrument = currentSkmInstrument();
-      await tx.insert(layananSkmResponses).values({
+      const [skmForm] = await tx.insert(layananSkmResponses).values({
         regionCode: region, serviceId: s.id, unitId: unit.id, serviceDate: now.toISOString().slice(0, 10), instrumentVersion: instrument.version,
         answers: storedAnswers(instrument, Array(9).fill(4)), channel: 'paper', enteredAt: now, enteredByLabel: 'uji isolasi',
-      });
+      }).returning({ id: layananSkmResponses.id });
       await tx.insert(layananSkmPopulations).values({ regionCode: region, serviceId: s.id, period: String(now.getUTCFullYear()), population: 10, updatedAt: now, updatedByLabel: 'uji isolasi' });
       // An application at its first stage, with a document: acting on it, reading it or its file would all succeed if access were wrongly granted.
       const pos = firstPosition(definition(false).workflow.stages);
@@ -119,7 +120,7 @@ export const layananIsolation: IsolationFixtures = {
         regionCode: region, at: now, byLabel: 'uji isolasi',
         lines: [{ line: 2, date: '2026-11-02', amount: 50_000, description: SECRET_PAYER, reference: 'REF-ISOLASI', billingCode: bill.billingCode, outcome: 'amount_mismatch' }],
       }).returning();
-      return { ...s, applicationId: a.id, fileId: f.id, bill, reconciliation };
+      return { ...s, applicationId: a.id, fileId: f.id, bill, reconciliation, skmFormId: skmForm.id };
     });
     const actor = systemActor('uji isolasi', region, ['layanan_manager']);
     await setLocalSigner(ctx, region, actor, certificate(now), SECRET_PASSPHRASE);
@@ -134,10 +135,10 @@ export const layananIsolation: IsolationFixtures = {
         'counter/services/:serviceId': service.id, 'integrations/services/:serviceId': service.id, applicationId: service.applicationId, fileId: service.fileId, registrationNo: REGISTRATION_NO,
         documentId: document.id, 'verify/:token': document.token, layananP12: certificate(now).toString('base64'),
         'layanan/bills/:billId': service.bill.id, 'public/bills/:code': service.bill.billingCode, layananBillingCode: service.bill.billingCode,
-        reconciliationId: service.reconciliation.id,
+        reconciliationId: service.reconciliation.id, 'skm/responses/:responseId': service.skmFormId,
       },
       // The token is public by design (it is the QR code): anyone holding it reads the masked verification.
-      secrets: [service.id, service.applicationId, service.fileId, REGISTRATION_NO, document.id, service.bill.id, service.bill.billingCode, service.reconciliation.id],
+      secrets: [service.id, service.applicationId, service.fileId, REGISTRATION_NO, document.id, service.bill.id, service.bill.billingCode, service.reconciliation.id, service.skmFormId],
       private: [SECRET_DRAFT, SECRET_STAGE, SECRET_SIGNER, SECRET_FIELD, SECRET_APPLICANT, SECRET_HOLDER, SECRET_PASSPHRASE, SECRET_PAYER, DEMO_QRIS_CHANNEL.secret],
     };
   },
@@ -155,7 +156,11 @@ export const layananIsolation: IsolationFixtures = {
       return { body: { serviceId, serviceDate: '2020-01-15', answers: Object.fromEntries(currentSkmInstrument().elements.map((e) => [e.code, 1])) } };
     }
     if (method === 'PUT' && url.endsWith('/skm/populations')) return { body: { serviceId, period: '2020', population: 1 } };
-    if (method === 'GET' && url.endsWith('/layanan/skm')) return { query: { serviceId } };
+    if (method === 'GET' && (url.endsWith('/layanan/skm') || url.endsWith('/skm/results.xlsx') || url.endsWith('/skm/responses'))) return { query: { serviceId } };
+    if (method === 'PUT' && url.endsWith('/skm/responses/:responseId')) {
+      return { body: { serviceDate: '2020-01-15', answers: Object.fromEntries(currentSkmInstrument().elements.map((e) => [e.code, 1])) } };
+    }
+    if (method === 'DELETE' && url.endsWith('/skm/responses/:responseId')) return { body: { reason: 'Penghapusan palsu dari daerah lain' } };
     if (/\/(counter|integrations)\/services\/:serviceId\/applications$/.test(url)) return { body: { answers: { nama: 'Pemohon palsu' }, applicant: { name: 'Pemohon palsu dari daerah lain' } } };
     if (url.endsWith('/applications/:applicationId/actions')) return { body: { action: 'complete' } };
     if (url.endsWith('/applications/:applicationId/resubmit')) return { body: { answers: { nama: 'Pemohon palsu' } } };

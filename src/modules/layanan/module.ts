@@ -74,6 +74,7 @@ export const layananModule = defineModule({
     referencesUser('layanan_standard_versions', 'published_by'),
     referencesUser('layanan_pledges', 'updated_by'),
     referencesUser('layanan_skm_responses', 'entered_by'),
+    referencesUser('layanan_skm_responses', 'corrected_by'),
     referencesUser('layanan_skm_populations', 'updated_by'),
     referencesUser('layanan_applications', 'applicant_user_id'),
     referencesUser('layanan_applications', 'filed_by'),

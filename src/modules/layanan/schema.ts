@@ -88,8 +88,11 @@ export const layananPledges = pgTable(
  * received on a date: the answers with each element's code AND name as the
  * instrument version named them (apps differ on which of U8/U9 is which, so
  * results pair answers by name), optional respondent profile, the channel and
- * who entered it. Never changed. `unit_id` is the unit that delivered the
- * service then (a service may later move to another unit).
+ * who entered it. `unit_id` is the unit that delivered the service then (a
+ * service may later move to another unit). A paper form may be corrected
+ * (`corrected_*`: the last correction; each one is in the audit log with the
+ * form before and after) or deleted with a reason (the audit log keeps it);
+ * an online answer is the applicant's and never changes.
  */
 export const layananSkmResponses = pgTable(
   'layanan_skm_responses',
@@ -111,6 +114,9 @@ export const layananSkmResponses = pgTable(
     enteredAt: ts('entered_at').notNull(),
     enteredBy: uuid('entered_by'),
     enteredByLabel: text('entered_by_label').notNull(),
+    correctedAt: ts('corrected_at'),
+    correctedBy: uuid('corrected_by'),
+    correctedByLabel: text('corrected_by_label'),
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),

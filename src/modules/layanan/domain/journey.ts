@@ -47,6 +47,14 @@ export const finalStatuses: ReadonlySet<ApplicationStatus> = new Set(['finished'
 /** Still waiting for staff or the citizen. */
 export const openStatuses: ApplicationStatus[] = applicationStatuses.filter((s) => !finalStatuses.has(s));
 
+/**
+ * The final statuses in which the applicant was served: the result issued (or
+ * the service finished without issuing) or the application refused, i.e. a
+ * decision delivered. A withdrawn application was not served. These invite
+ * the applicant to the satisfaction survey and count as service users.
+ */
+export const servedStatuses = ['finished', 'refused'] as const satisfies readonly ApplicationStatus[];
+
 /** What happens to the decision clock. */
 export type ClockEffect = 'pause' | 'resume' | 'meet' | 'stop' | null;
 

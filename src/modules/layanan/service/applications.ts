@@ -20,7 +20,7 @@ import type { Region } from '../../../platform/regions/service.js';
 import { DOCUMENT_MAX_MB, DOCUMENT_TYPES, type Answers, type DocumentInfo } from '../domain/form.js';
 import { computeFee } from '../domain/tariff.js';
 import type { Stage } from '../domain/workflow.js';
-import { actionsNeedingReason, DECISION_STAGE, decisionWorkingDays, finalStatuses, REMINDER_HOURS_BEFORE, firstPosition, openStaffActions, step, type Action, type ApplicationStatus, type Position, type StaffAction, type Step } from '../domain/journey.js';
+import { actionsNeedingReason, DECISION_STAGE, decisionWorkingDays, finalStatuses, REMINDER_HOURS_BEFORE, firstPosition, servedStatuses, openStaffActions, step, type Action, type ApplicationStatus, type Position, type StaffAction, type Step } from '../domain/journey.js';
 import { applicantEmail, arrivedAtStage } from '../domain/notices.js';
 import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananServices, layananSkmResponses, layananStandardVersions } from '../schema.js';
 import { checkAnswers } from './answers.js';
@@ -387,7 +387,7 @@ export async function answerApplicationSurvey(ctx: AppContext, region: Region, a
 }
 
 /** An application whose service was delivered (issued, or decided without issuing, or refused) invites its applicant to the survey. */
-export const surveyOpen = (app: { status: string; finishedAt: Date | null }) => (app.status === 'finished' || app.status === 'refused') && app.finishedAt !== null;
+export const surveyOpen = (app: { status: string; finishedAt: Date | null }) => (servedStatuses as readonly string[]).includes(app.status) && app.finishedAt !== null;
 
 /** The citizen withdraws an application not yet decided. */
 export async function withdrawApplication(ctx: AppContext, region: Region, actor: Actor, id: string) {

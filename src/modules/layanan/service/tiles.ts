@@ -92,8 +92,8 @@ export const layananTiles: DashboardTile[] = [
     link: (region) => `/staff/${region}/layanan/skm`,
     async figure(ctx, region, year) {
       let shown = year;
-      let { overall } = await skmResults(ctx, region.code, { period: String(year) });
-      if (overall.respondents === 0) ({ overall } = await skmResults(ctx, region.code, { period: String(shown = year - 1) }));
+      let { overall } = await skmResults(ctx, region, { period: String(year) });
+      if (overall.respondents === 0) ({ overall } = await skmResults(ctx, region, { period: String(shown = year - 1) }));
       if (overall.converted === null) return { value: null, unit: null };
       const band = overall.band ? `, mutu ${overall.band.grade}` : '';
       return {
@@ -143,7 +143,9 @@ export const layananMeasures: ModuleMeasure[] = [
     measure: 'indeks',
     periods: ['year', 'quarter', 'month'],
     async read(ctx, regionCode, period) {
-      const { overall } = await skmResults(ctx, regionCode, { period: skmPeriodOf(period) });
+      const region = await findRegionCached(ctx.database.db, regionCode);
+      if (!region) return null;
+      const { overall } = await skmResults(ctx, region, { period: skmPeriodOf(period) });
       return overall.converted === null ? null : overall.converted.toFixed(2);
     },
   },

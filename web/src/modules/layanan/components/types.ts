@@ -13,6 +13,7 @@ export type Component = Service['components'][number];
 export type PublicSkm = Schemas['LayananPublicSkm'];
 export type SkmInstrument = Schemas['LayananSkmInstrument'];
 export type SkmResults = Schemas['LayananSkmResults'];
+export type SkmPaperForm = Schemas['LayananSkmPaperForm'];
 export type FormDefinition = Schemas['LayananForm'];
 export type FormField = FormDefinition['fields'][number];
 export type Workflow = Schemas['LayananWorkflow'];
