@@ -187,8 +187,8 @@ describeInBrowser('Paying before issue, bills and the public account in Chromium
     expect(b.problems(anyone)).toEqual([]);
   });
 
-  it('imports tax bills from a CSV, naming every bad line, and reconciles a bank statement: previewed, then confirmed, with its report to download', async () => {
-    const staff = await manager();
+  it('imports tax bills from a CSV, naming every bad line, and reconciles a bank statement on a phone: previewed, then confirmed, with its report to download', async () => {
+    const staff = await manager(PHONE);
     await staff.goto(b.url('/staff/32.11/layanan/tagihan'));
     const file = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
     const header = 'NOP;Jenis Pajak;Tahun Pajak;Nama Wajib Pajak;Jumlah;Jatuh Tempo';
@@ -219,6 +219,8 @@ describeInBrowser('Paying before issue, bills and the public account in Chromium
     // The new bills are listed under regional tax.
     await staff.getByLabel('Jenis', { exact: true }).selectOption({ label: 'Pajak daerah' });
     await eventually(() => staff.locator(`tr[data-code="${ciciCode}"] td`).nth(1).textContent()).toBe('PBB-P2 tahun 2026, NOP 321101000100500120');
+    // The tables scroll in their own boxes; the page itself never sideways.
+    expect(await overflowsHorizontally(staff)).toBe(false);
 
     // Reconciliation: the preview records nothing; confirming credits the matching line once.
     await staff.getByRole('link', { name: 'Rekonsiliasi mutasi rekening' }).click();
@@ -234,6 +236,7 @@ describeInBrowser('Paying before issue, bills and the public account in Chromium
     const expected = [['credited', 'Dicatat lunas'], ['amount_mismatch', 'Jumlah berbeda dengan tagihan'], ['unknown_code', 'Kode bayar tidak ditemukan']];
     expect(await outcomes()).toEqual(expected);
     expect((await bill(aniCode)).status).toBe('unpaid');
+    expect(await overflowsHorizontally(staff)).toBe(false);
     await staff.getByRole('button', { name: 'Konfirmasi dan catat pembayaran' }).click();
     await eventually(() => staff.getByText('Rekonsiliasi dicatat: 1 tagihan dicatat lunas.').isVisible()).toBe(true);
     expect(await outcomes()).toEqual(expected);

@@ -106,18 +106,18 @@ function Bills({ region }: { region: RegionProfile }) {
       {!list.data ? (!list.error && <Loading />) : list.data.items.length === 0 ? <p className="muted">{t('layanan.bills.none')}</p> : (
         <>
           <p className="small muted">{t('layanan.bills.count', { n: list.data.total })}</p>
-          <div className="table-scroll"><table className="layanan-bills">
+          <div className="table-scroll"><table className="layanan-table">
             <thead><tr>
               <th>{t('layanan.bill.code')}</th><th>{t('layanan.bill.for')}</th><th>{t('layanan.bill.payer')}</th><th>{t('layanan.bill.amount')}</th>
-              <th>{t('layanan.bill.due')}</th><th>{t('layanan.bill.status')}</th>{manage && <th><span className="visually-hidden">{t('layanan.bills.actions')}</span></th>}
+              <th>{t('layanan.bill.due')}</th><th>{t('layanan.bill.status')}</th>{manage && <th>{t('layanan.bills.actions')}</th>}
             </tr></thead>
             <tbody>{list.data.items.map((b) => (
               <tr key={b.id} data-code={b.billingCode}>
                 <td className="code">{b.billingCode}</td>
-                <td>{b.tax ? t('layanan.bill.tax', { type: b.tax.type, year: b.tax.year, nop: b.tax.objectNumber }) : serviceName(b.serviceId) ?? t('layanan.bill.fee')}</td>
-                <td>{b.payerName}</td>
+                <td className="wide">{b.tax ? t('layanan.bill.tax', { type: b.tax.type, year: b.tax.year, nop: b.tax.objectNumber }) : serviceName(b.serviceId) ?? t('layanan.bill.fee')}</td>
+                <td className="wide">{b.payerName}</td>
                 <td className="layanan-amount">{formatRupiah(b.amount)}</td>
-                <td>{t('layanan.bills.dueAt', { date: shortDate(b.dueDate, locale), zone: region.timezoneLabel })}</td>
+                <td className="nowrap">{t('layanan.bills.dueAt', { date: shortDate(b.dueDate, locale), zone: region.timezoneLabel })}</td>
                 <td><span className={`badge ${STATUS_BADGE[b.status]}`}>{t(`layanan.bill.status.${b.status}`)}</span>
                   {b.paidAt && <div className="small">{t(`layanan.bills.paidVia.${b.paymentChannel ?? 'qris'}`)} <When at={b.paidAt} zone={region} /></div>}
                   {b.cancelledAt && <div className="small"><When at={b.cancelledAt} zone={region} />{b.cancelledBy && ` · ${b.cancelledBy}`}</div>}</td>
@@ -193,7 +193,7 @@ function TaxImportForm({ region }: { region: RegionProfile }) {
       {done && (
         <>
           <Flash>{t('layanan.taxImport.done', { created: done.created, present: done.alreadyPresent })}</Flash>
-          <div className="table-scroll"><table aria-label={t('layanan.taxImport.title')}>
+          <div className="table-scroll"><table className="layanan-table" aria-label={t('layanan.taxImport.title')}>
             <thead><tr><th>{t('layanan.bills.lineHead')}</th><th>NOP</th><th>{t('layanan.taxImport.type')}</th><th>{t('layanan.taxImport.year')}</th><th>{t('layanan.taxImport.outcome')}</th><th>{t('layanan.bill.code')}</th></tr></thead>
             <tbody>{done.lines.map((l) => (
               <tr key={l.line}><td>{l.line}</td><td className="code">{l.nop}</td><td>{l.taxType}</td><td>{l.taxYear}</td>
@@ -298,15 +298,15 @@ function Reconcile({ region }: { region: RegionProfile }) {
 function ReportLines({ report }: { report: Reconciliation }) {
   const { t, locale, pick } = useI18n();
   return (
-    <div className="table-scroll"><table className="layanan-recon">
+    <div className="table-scroll"><table className="layanan-table layanan-recon">
       <thead><tr>
         <th>{t('layanan.bills.lineHead')}</th><th>{t('layanan.recon.date')}</th><th>{t('layanan.bill.amount')}</th><th>{t('layanan.recon.description')}</th>
         <th>{t('layanan.recon.reference')}</th><th>{t('layanan.bill.code')}</th><th>{t('layanan.recon.outcome')}</th>
       </tr></thead>
       <tbody>{report.lines.map((l) => (
         <tr key={l.line} data-outcome={l.outcome}>
-          <td>{l.line}</td><td>{l.date ? shortDate(l.date, locale) : '–'}</td><td className="layanan-amount">{l.amount === null ? '–' : formatRupiah(l.amount)}</td>
-          <td>{l.description}</td><td className="code">{l.reference}</td><td className="code">{l.billingCode ?? '–'}</td><td>{pick(LINE_OUTCOMES[l.outcome])}</td>
+          <td>{l.line}</td><td className="nowrap">{l.date ? shortDate(l.date, locale) : '–'}</td><td className="layanan-amount">{l.amount === null ? '–' : formatRupiah(l.amount)}</td>
+          <td className="wide">{l.description}</td><td className="code">{l.reference}</td><td className="code">{l.billingCode ?? '–'}</td><td className="wide">{pick(LINE_OUTCOMES[l.outcome])}</td>
         </tr>
       ))}</tbody>
     </table></div>

@@ -212,7 +212,7 @@ function AccountView({ region }: { region: RegionProfile }) {
               <span className="small muted"> · {t('layanan.public.skmRespondents', { n: overall.respondents })}</span></p>
           )}
           {rows.length === 0 ? <p className="muted">{t('layanan.account.none', { year })}</p> : (
-            <div className="table-scroll"><table className="layanan-account" aria-label={t('layanan.account.tableLabel', { year })}>
+            <div className="table-scroll"><table className="layanan-table layanan-account" aria-label={t('layanan.account.tableLabel', { year })}>
               <thead><tr>
                 <th>{t('layanan.account.service')}</th><th>{t('layanan.account.filed')}</th><th>{t('layanan.account.decided')}</th><th>{t('layanan.account.onTime')}</th>
                 <th>{t('layanan.account.median')}</th><th>{t('layanan.account.deemed')}</th><th>{t('layanan.account.open')}</th><th>{t('layanan.account.skm')}</th>
@@ -221,7 +221,7 @@ function AccountView({ region }: { region: RegionProfile }) {
                 const a = r.account;
                 return (
                   <tr key={r.slug} data-slug={r.slug}>
-                    <td>{r.name}{r.skm && <div className="small muted">{r.skm.unit.name}</div>}</td>
+                    <td className="wide">{r.name}{r.skm && <div className="small muted">{r.skm.unit.name}</div>}</td>
                     <td className="num">{a ? a.filed : 0}</td>
                     <td className="num">{a ? a.decided : 0}</td>
                     <td className="num">{a && a.onTimePercent !== null ? <>{n(a.onTimePercent, ' %')}<div className="small muted">{a.onTime}/{a.decided}</div></> : '–'}</td>
