@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { describeInBrowser, eventually, overflowsHorizontally, PHONE, pngBuffer } from './browser.js';
 import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { sweepDeadlines } from '../../src/platform/deadlines/sweep.js';
+import { fillAddress } from './layanan-helpers.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const SKTM = '/r/32.11/layanan/surat-keterangan-tidak-mampu';
@@ -21,14 +22,6 @@ const UNKNOWN_DISTRICT_NIK = '9911994207850003';
 
 describeInBrowser('Service applications in Chromium', (b) => {
   const filedCount = async () => (await b.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from layanan_applications where applicant_name = 'Siti Warga Sumedang'`))[0].n;
-  /** An address in Sumedang Selatan: the street, the kecamatan, then its first desa once they have loaded. */
-  const fillAddress = async (page: Page, form: string, street: string) => {
-    await page.locator(`#${form}-alamat-street`).fill(street);
-    await eventually(() => page.locator(`#${form}-alamat-district option`, { hasText: 'Sumedang Selatan' }).count()).toBe(1);
-    await page.locator(`#${form}-alamat-district`).selectOption({ label: 'Sumedang Selatan' });
-    await eventually(() => page.locator(`#${form}-alamat-village option`).count()).toBeGreaterThan(1);
-    await page.locator(`#${form}-alamat-village`).selectOption({ index: 1 });
-  };
   const signInHere = async (page: Page, email: string) => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
@@ -49,7 +42,7 @@ describeInBrowser('Service applications in Chromium', (b) => {
 
     await citizen.getByLabel('NIK pemohon').fill(UNKNOWN_DISTRICT_NIK);
     await citizen.getByLabel('Nama lengkap').fill('Siti Warga Sumedang');
-    await fillAddress(citizen, 'apply', 'Jl. Mawar 3 RT 01/RW 02');
+    await fillAddress(citizen, 'apply-alamat', 'Jl. Mawar 3 RT 01/RW 02');
     await citizen.getByLabel('Keringanan biaya sekolah').check();
     await citizen.getByLabel('Kartu Keluarga').setInputFiles({ name: 'kk.pdf', mimeType: 'application/pdf', buffer: PDF });
     await citizen.getByLabel('KTP-el pemohon').setInputFiles({ name: 'ktp.png', mimeType: 'image/png', buffer: await pngBuffer(40, 25) });
@@ -154,7 +147,7 @@ describeInBrowser('Service applications in Chromium', (b) => {
     await eventually(() => counter.getByLabel('NIK pemohon').isVisible()).toBe(true);
     await counter.getByLabel('NIK pemohon').fill('3211170101900001');
     await counter.getByLabel('Nama lengkap').fill('Asep Sunandar');
-    await fillAddress(counter, 'counter', 'Jl. Prabu Geusan Ulun 5');
+    await fillAddress(counter, 'counter-alamat', 'Jl. Prabu Geusan Ulun 5');
     await counter.getByLabel('Keringanan biaya berobat').check();
     for (const [label, name] of [['Kartu Keluarga', 'kk.pdf'], ['KTP-el pemohon', 'ktp.pdf'], ['Surat pengantar RT/RW', 'rt.pdf']]) {
       await counter.getByLabel(label).setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });

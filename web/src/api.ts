@@ -64,8 +64,10 @@ export const onWrite = (listener: (path: string) => void) => {
 
 export interface CallOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** A plain value is sent as JSON; FormData as multipart. */
+  /** A plain value is sent as JSON; FormData as multipart; a string with `contentType` as it is. */
   body?: unknown;
+  /** The media type of a string body sent as it is (a CSV file's text: `text/csv`). */
+  contentType?: string;
   signal?: AbortSignal;
   /** A POST that only answers a question (a simulation, a search): nothing cached goes stale. */
   reads?: boolean;
@@ -76,7 +78,10 @@ export async function api<T>(path: string, opts: CallOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   let body: BodyInit | undefined;
   if (opts.body instanceof FormData) body = opts.body;
-  else if (opts.body !== undefined) {
+  else if (opts.contentType !== undefined && typeof opts.body === 'string') {
+    headers['content-type'] = opts.contentType;
+    body = opts.body;
+  } else if (opts.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }

@@ -67,6 +67,9 @@ describeWithApp('Public-service catalogue', (h) => {
     const bad: [unknown, number, string][] = [
       [{ slug: 'Bad Slug', name: 'Rekomendasi', unitId: unit.DPMPTSP }, 400, 'request.invalid'],
       [{ slug: 'ab', name: 'Rekomendasi', unitId: unit.DPMPTSP }, 400, 'request.invalid'],
+      // The web app's own pages under /r/{region}/layanan/.
+      [{ slug: 'akuntabilitas', name: 'Rekomendasi', unitId: unit.DPMPTSP }, 400, 'request.invalid'],
+      [{ slug: 'permohonan', name: 'Rekomendasi', unitId: unit.DPMPTSP }, 400, 'request.invalid'],
       [{ slug: 'rekomendasi-baru', name: '', unitId: unit.DPMPTSP }, 400, 'request.invalid'],
       [{ slug: 'rekomendasi-baru', name: 'Rekomendasi', unitId: unit.DPMPTSP, standard: filled({ timeLimitDays: 0 }) }, 400, 'request.invalid'],
       [{ slug: 'rekomendasi-baru', name: 'Rekomendasi', unitId: unit.DPMPTSP, standard: filled({ timeLimitDays: 366 }) }, 400, 'request.invalid'],

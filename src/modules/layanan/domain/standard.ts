@@ -117,3 +117,9 @@ export function publication(status: ServiceStatus, latest: Publishable | null, d
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MIN = 3;
 export const SLUG_MAX = 80;
+/**
+ * Words the web app's public addresses under /r/{region}/layanan/ use for its
+ * own pages (the accountability page, an application's status): a service with
+ * such a slug could never be opened.
+ */
+export const RESERVED_SLUGS: readonly string[] = ['akuntabilitas', 'permohonan'];

@@ -5,6 +5,7 @@
 // the exact amount. Pure: which lines read and which code each names.
 import { isBillingCodeOf } from './billing.js';
 import { calendarDate, readTable, rupiah, type LineProblem } from './columns.js';
+import type { LineOutcome } from './line-outcomes.js';
 
 const ALIASES = {
   date: ['tanggal', 'tgl', 'date', 'tanggal transaksi'],
@@ -12,10 +13,6 @@ const ALIASES = {
   description: ['keterangan', 'uraian', 'berita', 'remark', 'description'],
   reference: ['referensi', 'no referensi', 'nomor referensi', 'ref', 'reference'],
 } as const;
-
-/** What a reconciled line did (README, "Rekonsiliasi"). */
-export type LineOutcome =
-  | 'credited' | 'duplicate' | 'already_paid' | 'amount_mismatch' | 'unknown_code' | 'expired' | 'cancelled' | 'reference_used' | 'duplicate_line' | 'invalid';
 
 export interface StatementLine { line: number; date: string; amount: number; description: string; reference: string; billingCode: string | null }
 

@@ -11,10 +11,11 @@ import { paging, regionParam } from '../../../platform/http/schemas.js';
 import { failures, fileAnswer, instant, sendAttachment } from '../../../platform/http/responses.js';
 import { BILL_STATUSES } from '../domain/billing.js';
 import { MERCHANT_CRITERIA } from '../domain/qris.js';
+import { LINE_OUTCOMES } from '../domain/line-outcomes.js';
 import { cancelBill, listBills, publicBill, readBill } from '../service/payments/bills.js';
 import { readChannel, setChannel } from '../service/payments/channels.js';
 import { receiveCallback } from '../service/payments/credit.js';
-import { LINE_OUTCOMES, listReconciliations, readReconciliation, reconcile, reconciliationWorkbook } from '../service/payments/reconcile.js';
+import { listReconciliations, readReconciliation, reconcile, reconciliationWorkbook } from '../service/payments/reconcile.js';
 import { importTaxBills } from '../service/payments/tax-import.js';
 import { qrisCallbackBody, SIGNATURE_HEADER } from '../service/payments/provider.js';
 

@@ -1,10 +1,12 @@
 // Public services (layanan publik) in the web app: the public catalogue and a
 // service's page (phone first, no sign-in), applying and following an
 // application, the citizen's own applications, a document's verification
-// page, a bill's payment page by its billing code, the staff catalogue with
-// the standard editor, the staff queue of applications, the issued documents
-// and the QRIS payment channel; each its own chunk loaded on demand with the module's
-// texts. Listed in ../../modules.ts.
+// page, a bill's payment page by its billing code, the region's public
+// accountability (timeliness and satisfaction per service), the staff
+// catalogue with the standard editor, the staff queue of applications, the
+// issued documents, the bills with the tax import and the bank statement
+// reconciliation, and the QRIS payment channel; each its own chunk loaded on
+// demand with the module's texts. Listed in ../../modules.ts.
 import type { ComponentType } from 'react';
 import type { WebModule } from '../../contract.js';
 import type { Namespace } from '../../i18n/index.js';
@@ -21,6 +23,8 @@ export const layanan: WebModule = {
   texts,
   routes: [
     { path: '/r/:region/layanan', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicCataloguePage), texts) },
+    // Before a service's page: a service slugged "akuntabilitas" would otherwise hide it.
+    { path: '/r/:region/layanan/akuntabilitas', component: lazyPage(() => import('./pages/Public.js').then((m) => m.AccountabilityPage), texts) },
     { path: '/r/:region/layanan/:slug', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicServicePage), texts) },
     { path: '/r/:region/layanan/permohonan/:registrationNo', component: citizen((m) => m.StatusPage) },
     { path: '/r/:region/layanan/:slug/ajukan', component: citizen((m) => m.ApplyPage) },
@@ -32,6 +36,8 @@ export const layanan: WebModule = {
     { path: '/staff/:region/layanan/permohonan/:id', component: page(() => import('./pages/Applications.js').then((m) => m.DetailPage)) },
     { path: '/r/:region/bayar/:code', component: lazyPage(() => import('./pages/Payments.js').then((m) => m.PublicBillPage), texts) },
     { path: '/staff/:region/layanan/pembayaran', component: page(() => import('./pages/Payments.js').then((m) => m.PaymentChannelPage)) },
+    { path: '/staff/:region/layanan/tagihan', component: page(() => import('./pages/Bills.js').then((m) => m.BillsPage)) },
+    { path: '/staff/:region/layanan/tagihan/rekonsiliasi', component: page(() => import('./pages/Bills.js').then((m) => m.ReconciliationPage)) },
     { path: '/staff/:region/layanan/skm', component: page(() => import('./pages/Skm.js').then((m) => m.SkmResultsPage)) },
     { path: '/staff/:region/layanan/skm/isi', component: page(() => import('./pages/Skm.js').then((m) => m.SkmEntryPage)) },
     { path: '/staff/:region/layanan/dokumen', component: page(() => import('./pages/Documents.js').then((m) => m.DocumentsPage)) },

@@ -11,25 +11,14 @@ import type { AppContext } from '../../../../platform/context.js';
 import { AppError } from '../../../../platform/errors.js';
 import { audit } from '../../../../platform/audit/audit.js';
 import type { Actor } from '../../../../platform/auth/policy.js';
-import { isMatchable, parseStatement, type LineOutcome, type ReconciliationLine } from '../../domain/statement.js';
+import { LINE_OUTCOMES, type LineOutcome } from '../../domain/line-outcomes.js';
+import { isMatchable, parseStatement, type ReconciliationLine } from '../../domain/statement.js';
 import { layananReconciliations } from '../../schema.js';
 import { actorLabel } from '../access.js';
 import type { RegionClock } from './bills.js';
 import { startOfLocalDate } from '../../../../platform/calendar/calendar.js';
 import { creditNotice } from './credit.js';
 
-export const LINE_OUTCOMES: Record<LineOutcome, { id: string; en: string }> = {
-  credited: { id: 'Dicatat lunas', en: 'Credited' },
-  duplicate: { id: 'Sudah lunas (referensi sama)', en: 'Already paid (same reference)' },
-  already_paid: { id: 'Sudah lunas oleh transaksi lain: periksa untuk pengembalian', en: 'Already paid by another transaction: check for a refund' },
-  amount_mismatch: { id: 'Jumlah berbeda dengan tagihan', en: 'Amount differs from the bill' },
-  unknown_code: { id: 'Kode bayar tidak ditemukan', en: 'Billing code not found' },
-  expired: { id: 'Dibayar sesudah jatuh tempo', en: 'Paid after the due date' },
-  cancelled: { id: 'Tagihan dibatalkan', en: 'Bill cancelled' },
-  reference_used: { id: 'Referensi sudah melunasi tagihan lain', en: 'Reference already paid another bill' },
-  duplicate_line: { id: 'Baris ganda dalam berkas', en: 'Duplicate line in the file' },
-  invalid: { id: 'Baris tidak terbaca (tanggal, jumlah atau referensi)', en: 'Unreadable line (date, amount or reference)' },
-};
 
 export const totalsOf = (lines: ReconciliationLine[]) =>
   Object.fromEntries(Object.keys(LINE_OUTCOMES).map((k) => [k, lines.filter((l) => l.outcome === k).length])) as Record<LineOutcome, number>;

@@ -8,6 +8,7 @@ import { copyText } from '../../../components/TrackingCode.js';
 import { ErrorMessage, When } from '../../../components/ui.js';
 import { useI18n } from '../../../i18n/index.js';
 import type { RegionProfile } from '../../../types.js';
+import { formatRupiah } from './format.js';
 import { FormFields, useText, type AddressValue, type FormValues } from './FormFields.js';
 import type { Application, FormDefinition, FormField } from './types.js';
 import './layanan.css';
@@ -246,7 +247,7 @@ export function AnswersView({ app, fileHref }: { app: Application; fileHref: (fi
 /** The fee as rupiah, or free. */
 export function Fee({ amount }: { amount: number | null }) {
   const { t } = useI18n();
-  return <>{amount ? `Rp${new Intl.NumberFormat('id-ID').format(amount)}` : t('layanan.free')}</>;
+  return <>{amount ? formatRupiah(amount) : t('layanan.free')}</>;
 }
 
 /** What the filer keeps: the registration number, the decision deadline, the fee, and where to follow it. */

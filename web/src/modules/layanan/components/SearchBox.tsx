@@ -1,5 +1,6 @@
 // A search box whose term lives in the address (?q=), so a search can be
 // linked and survives a reload: the page reads the term with searchTerm().
+// The page's other filters stay; a new search starts again at page one.
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../../i18n/index.js';
 import { navigate, useLocation } from '../../../router.js';
@@ -12,7 +13,12 @@ export function SearchBox({ id, label }: { id: string; label: string }) {
   const [typed, setTyped] = useState(searchTerm(query));
   const search = (e: FormEvent) => {
     e.preventDefault();
-    navigate(typed.trim() ? `${path}?${new URLSearchParams({ q: typed.trim() })}` : path, { replace: true });
+    const next = new URLSearchParams(query);
+    next.delete('hal');
+    if (typed.trim()) next.set('q', typed.trim());
+    else next.delete('q');
+    const qs = next.toString();
+    navigate(qs ? `${path}?${qs}` : path, { replace: true });
   };
   return (
     <form role="search" onSubmit={search} className="field">

@@ -13,3 +13,10 @@ export function formatScore(x: number, locale: Locale): string {
   }
   return f.format(x);
 }
+
+const rupiahDigits = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+
+/** Whole rupiah the way bills and bank statements write them, in both languages: "Rp 750.000". */
+export function formatRupiah(amount: number): string {
+  return `Rp ${rupiahDigits.format(amount)}`;
+}

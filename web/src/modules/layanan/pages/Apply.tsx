@@ -14,6 +14,7 @@ import { Link, useLocation, type Params } from '../../../router.js';
 import { useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
 import { AnswersView, ApplicationStatusBadge, Clock, documentsOptional, editableAnswers, FilingForm, Receipt, Standing, Timeline } from '../components/Application.js';
+import { formatRupiah } from '../components/format.js';
 import { useText } from '../components/FormFields.js';
 import type { Application, ApplicationFiled, ApplicationStatus, FormDefinition, MyApplication, PublicService, SkmInstrument } from '../components/types.js';
 import { SkmQuestions, type SkmProfile } from '../components/SkmQuestions.js';
@@ -166,7 +167,7 @@ function Results({ app, region, url }: { app: Application; region: RegionProfile
     <section className="card" aria-labelledby="results">
       <h2 id="results">{t('layanan.mine.results')}</h2>
       {app.bill && (
-        <p>{t('layanan.mine.bill', { amount: `Rp${app.bill.amount.toLocaleString('id-ID')}`, code: app.bill.billingCode })}{' '}
+        <p>{t('layanan.mine.bill', { amount: formatRupiah(app.bill.amount), code: app.bill.billingCode })}{' '}
           {app.bill.status === 'paid' ? <strong>{t('layanan.mine.billPaid')}</strong>
             : <Link to={`/r/${region.code}/bayar/${app.bill.billingCode}`}>{t('layanan.mine.pay')}</Link>}</p>
       )}

@@ -14,6 +14,7 @@ import { formatCalendarDate, formatDateTime, formatNumber } from '../../../forma
 import { useI18n } from '../../../i18n/index.js';
 import type { Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
+import { formatRupiah } from '../components/format.js';
 import type { PaymentChannel, PublicBill } from '../components/types.js';
 
 /** How often a waiting bill's page asks whether it is paid. */
@@ -44,7 +45,7 @@ function BillView({ region, code }: { region: RegionProfile; code: string }) {
             <div><dt>{t('layanan.bill.code')}</dt><dd className="layanan-bill-code">{b.billingCode}</dd></div>
             <div><dt>{t('layanan.bill.for')}</dt><dd>{b.tax ? t('layanan.bill.tax', { type: b.tax.type, year: b.tax.year, nop: b.tax.objectNumber }) : b.serviceName ?? t('layanan.bill.fee')}</dd></div>
             <div><dt>{t('layanan.bill.payer')}</dt><dd>{b.payerName}</dd></div>
-            <div><dt>{t('layanan.bill.amount')}</dt><dd className="layanan-bill-amount">Rp {formatNumber(b.amount, locale)}</dd></div>
+            <div><dt>{t('layanan.bill.amount')}</dt><dd className="layanan-bill-amount">{formatRupiah(b.amount)}</dd></div>
             <div><dt>{t('layanan.bill.due')}</dt><dd>{formatCalendarDate(b.dueDate, locale)}</dd></div>
             <div><dt>{t('layanan.bill.status')}</dt><dd><strong className={`layanan-bill-status ${b.status}`}>{t(`layanan.bill.status.${b.status}`)}</strong></dd></div>
           </dl>

@@ -45,7 +45,9 @@ function Catalogue({ region }: { region: RegionProfile }) {
       <p><Link to={skmPath(region.code)}>{t('layanan.skm.resultsTitle')}</Link>
         {may(me, region.code, 'layanan.skm.enter') && <> · <Link to={skmPath(region.code, 'isi')}>{t('layanan.skm.entryTitle')}</Link></>}
         {' · '}<Link to={documentsPath(region.code)}>{t('layanan.documents.title')}</Link>
-        {may(me, region.code, 'layanan.payments.manage') && <> · <Link to={staffPath(region.code, 'pembayaran')}>{t('layanan.channel.link')}</Link></>}</p>
+        {may(me, region.code, 'layanan.bills.read') && <> · <Link to={staffPath(region.code, 'tagihan')}>{t('layanan.bills.title')}</Link></>}
+        {may(me, region.code, 'layanan.payments.manage') && <> · <Link to={staffPath(region.code, 'tagihan/rekonsiliasi')}>{t('layanan.recon.title')}</Link>
+          {' · '}<Link to={staffPath(region.code, 'pembayaran')}>{t('layanan.channel.link')}</Link></>}</p>
       <ErrorMessage error={list.error} />
       {!list.data ? <Loading /> : (
         <ul className="layanan-list">
