@@ -7,7 +7,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { auditLog, users } from '../schema.js';
 import type { Db, Queryable } from '../db/client.js';
 import { containing } from '../db/like.js';
-import type { Actor } from '../auth/policy.js';
+import { actorLabel, type Actor } from '../auth/policy.js';
 import { modules } from '../modules/registry.js';
 import type { Words } from '../errors.js';
 
@@ -51,7 +51,7 @@ export async function audit(
   change: AuditChange = { before: null, after: null },
 ): Promise<void> {
   await tx.insert(auditLog).values({
-    regionCode, at, actorUserId: actor.userId, actorLabel: actor.kind === 'user' ? (actor.email ?? actor.name) : actor.name,
+    regionCode, at, actorUserId: actor.userId, actorLabel: actorLabel(actor),
     action, entity, entityId, detail, before: change.before, after: change.after,
   });
 }

@@ -98,6 +98,9 @@ export function systemActor(name: string, regionCode: string, roles: readonly Ro
   return { kind: 'system', userId: null, name, email: null, platformAdmin: false, grants: roles.map((role) => ({ regionCode, role, unitId: null })), apiKeyRegion: null, apiKeyId: null };
 }
 
+/** How a person or a system is named on what it writes: a person by their email, a key or Pamong itself by its name. */
+export const actorLabel = (actor: Pick<Actor, 'kind' | 'email' | 'name'>) => (actor.kind === 'user' ? (actor.email ?? actor.name) : actor.name);
+
 export function rolesIn(actor: Actor, regionCode: string): Role[] {
   return actor.grants.filter((g) => g.regionCode === regionCode).map((g) => g.role);
 }

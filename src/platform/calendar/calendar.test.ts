@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { addDuration, addWorkingTime, isWorkingDay, localDateOf, startOfLocalDate, timeLeftMs, workingTimeBetween, type WorkCalendar } from './calendar.js';
+import { addDuration, addWorkingTime, indonesianDate, isWorkingDay, localDateOf, startOfLocalDate, timeLeftMs, workingTimeBetween, type WorkCalendar } from './calendar.js';
 
 // All expected values below were worked out by hand from a wall calendar:
 // 2026-08-07 Fri, 2026-08-08 Sat, 2026-08-10 Mon, 2026-08-17 Mon (HUT RI),
@@ -188,5 +188,13 @@ describe('workingTimeBetween and addWorkingTime', () => {
   it('rejects a negative duration and a calendar without working weekdays', () => {
     expect(() => addWorkingTime(new Date('2026-08-07T03:00:00.000Z'), -1, WIB)).toThrow(RangeError);
     expect(() => addWorkingTime(new Date('2026-08-07T03:00:00.000Z'), H, { ...WIB, workingWeekdays: new Set() })).toThrow(RangeError);
+  });
+});
+
+describe('indonesianDate', () => {
+  it('writes a local date with the Indonesian month name, as letters do', () => {
+    expect(indonesianDate('2026-12-06')).toBe('6 Desember 2026');
+    expect(indonesianDate('2027-01-31')).toBe('31 Januari 2027');
+    expect(indonesianDate('2028-02-29')).toBe('29 Februari 2028');
   });
 });

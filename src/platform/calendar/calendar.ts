@@ -162,3 +162,11 @@ export function addWorkingTime(from: Date, ms: number, cal: WorkCalendar): Date 
 export function timeLeftMs(dueAt: Date, now: Date): number {
   return dueAt.getTime() - now.getTime();
 }
+
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+
+/** A local date as Indonesian letters write it: 2026-12-06 → "6 Desember 2026". */
+export function indonesianDate(localDate: string): string {
+  const [y, m, d] = localDate.split('-').map(Number);
+  return `${d} ${MONTHS_ID[m - 1]} ${y}`;
+}

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLetterhead, governmentLine, indonesianDate, letterheadOf, maskName, rupiah } from './letter.js';
+import { defaultLetterhead, governmentLine, letterheadOf, maskName, rupiah } from './letter.js';
 
 describe('letter words', () => {
-  it('writes the date with Indonesian month names', () => {
-    expect(indonesianDate('2026-12-06')).toBe('6 Desember 2026');
-    expect(indonesianDate('2027-01-31')).toBe('31 Januari 2027');
-  });
-
   it('heads the letter with the region\'s government', () => {
     expect(governmentLine({ name: 'Kabupaten Sumedang', kind: 'kabupaten' })).toBe('PEMERINTAH KABUPATEN SUMEDANG');
     expect(governmentLine({ name: 'Kota Bandung', kind: 'kota' })).toBe('PEMERINTAH KOTA BANDUNG');

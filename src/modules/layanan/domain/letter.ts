@@ -3,14 +3,6 @@
 // verification caption, and the holder's name as the public verification
 // page shows it. The PDF drawing is service/pdf.ts.
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
-/** 2026-12-06 → "6 Desember 2026". */
-export function indonesianDate(localDate: string): string {
-  const [y, m, d] = localDate.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
 /** "Kabupaten Sumedang" → "PEMERINTAH KABUPATEN SUMEDANG"; a province's bare name gets its word ("Jawa Barat" → "PEMERINTAH PROVINSI JAWA BARAT"). */
 export function governmentLine(region: { name: string; kind: string }): string {
   const named = region.kind === 'provinsi' && !/^provinsi\b/i.test(region.name) ? `Provinsi ${region.name}` : region.name;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { BUILTIN_PLACEHOLDERS, type AddressAnswer, type Answers, type FormDefinition } from './form.js';
 import { problem, type Problem } from './problems.js';
+import { indonesianDate } from '../../../platform/calendar/calendar.js';
 
 export const resultShape = z.object({
   title: z.string().trim().min(1).max(200).describe('Judul dokumen hasil / the document\'s title'),
@@ -31,13 +32,6 @@ export function templateProblems(t: ResultTemplate, form: FormDefinition): Probl
   return placeholdersOf(t).filter((p) => !known.has(p)).map((name) => problem('result', 'result.placeholder_unknown', null, { name }));
 }
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
-/** 2026-12-05 → "5 Desember 2026". */
-export function indonesianDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
 
 const NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 10 });
 

@@ -31,7 +31,7 @@ export async function unitIn(db: Queryable, regionCode: string, unitId: string) 
   return unit;
 }
 
-export const actorLabel = (actor: Actor) => (actor.kind === 'user' ? (actor.email ?? actor.name) : actor.name);
+export { actorLabel } from '../../../platform/auth/policy.js';
 
 /** Who filed an application and follows it: a citizen's account, or the integration's API key. */
 export interface Applicants { applicantUserId: string | null; applicantApiKeyId: string | null }

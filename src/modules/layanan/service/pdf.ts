@@ -7,7 +7,8 @@
 import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { a4Pdf } from '../../../platform/fonts.js';
 import { drawQr } from '../../../platform/qr.js';
-import { indonesianDate, rupiah, verifyCaption, type Letterhead } from '../domain/letter.js';
+import { rupiah, verifyCaption, type Letterhead } from '../domain/letter.js';
+import { indonesianDate } from '../../../platform/calendar/calendar.js';
 import type { SignatureSlot } from './signing/provider.js';
 
 /** What issueDocument gives the renderer: the number it assigned, the verification link and the signature slot to leave, if any. */

@@ -3,6 +3,7 @@
 // the document) the table of targets, the programmes and the signatures.
 // Written once here, in Indonesian (the language the document is signed in),
 // for the printable page and the Word file alike.
+import { indonesianDate } from '../../../platform/calendar/calendar.js';
 
 export type AgreementLevel = 'region' | 'unit' | 'subunit';
 export const agreementLevels = ['region', 'unit', 'subunit'] as const;
@@ -30,13 +31,6 @@ export interface AgreementWords {
   placeAndDate: string;
 }
 
-const months = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
-/** 2026-01-12 → "12 Januari 2026". */
-export function indonesianDate(isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return `${d} ${months[m - 1]} ${y}`;
-}
 
 const who = (p: AgreementParty) => [`Nama: ${p.name}`, ...(p.nip ? [`NIP: ${p.nip}`] : []), `Jabatan: ${p.position}`].join('; ');
 

@@ -161,4 +161,4 @@ export async function withoutNewProblems<T>(tx: Queryable, plan: PlanRow, change
   return result;
 }
 
-export const actorLabel = (actor: { kind: string; email: string | null; name: string }) => (actor.kind === 'user' ? (actor.email ?? actor.name) : actor.name);
+export { actorLabel } from '../../../platform/auth/policy.js';

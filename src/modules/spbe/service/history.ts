@@ -1,9 +1,9 @@
 // The history of an evaluation: one row per change, written in the change's transaction.
 import type { Queryable } from '../../../platform/db/client.js';
-import type { Actor } from '../../../platform/auth/policy.js';
+import { actorLabel, type Actor } from '../../../platform/auth/policy.js';
 import { spbeHistory } from '../schema.js';
 
-export const actorLabel = (actor: Actor) => (actor.kind === 'user' ? (actor.email ?? actor.name) : actor.name);
+export { actorLabel } from '../../../platform/auth/policy.js';
 
 export async function record(
   tx: Queryable, at: Date, actor: Actor, ev: { regionCode: string; id: string }, indicator: string | null, action: string, detail: Record<string, unknown> = {},

@@ -9,7 +9,7 @@ import type { JobDeclaration } from '../../../../platform/modules/contract.js';
 import { systemActor } from '../../../../platform/auth/policy.js';
 import { getRegion } from '../../../../platform/regions/service.js';
 import { localDateTime } from '../../../../platform/csv.js';
-import { indonesianDate } from '../../domain/template.js';
+import { indonesianDate } from '../../../../platform/calendar/calendar.js';
 import { layananBills, layananDocuments, layananServices } from '../../schema.js';
 import { issueReceipt } from '../documents.js';
 
