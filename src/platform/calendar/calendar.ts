@@ -82,7 +82,7 @@ export function isWorkingDay(localDate: string, cal: WorkCalendar): boolean {
 }
 
 /** 'YYYY-MM-DD' of an instant in the region's local time (shift by offset, read UTC fields). */
-export function localDateOf(at: Date, cal: WorkCalendar): string {
+export function localDateOf(at: Date, cal: Pick<WorkCalendar, 'utcOffsetMinutes'>): string {
   assertValidDate(at, 'at');
   return formatShifted(at.getTime() + offsetMs(cal));
 }

@@ -15,7 +15,6 @@ import { num } from '../../../platform/decimal.js';
 import { AppError } from '../../../platform/errors.js';
 import { audit } from '../../../platform/audit/audit.js';
 import { localDateOf, startOfLocalDate } from '../../../platform/calendar/calendar.js';
-import { calendarOf } from '../../../platform/calendar/region.js';
 import { rolesWith, unitsReached, type Actor } from '../../../platform/auth/policy.js';
 import { units } from '../../../platform/schema.js';
 import { servedStatuses } from '../domain/journey.js';
@@ -41,7 +40,7 @@ export interface SkmFormInput {
 }
 
 /** The region's date now, YYYY-MM-DD (its calendar's holidays do not matter to a date). */
-export const localToday = (now: Date, region: { utcOffsetMinutes: number }) => localDateOf(now, calendarOf(region, []));
+export const localToday = (now: Date, region: { utcOffsetMinutes: number }) => localDateOf(now, region);
 
 /** A service of the region that was published at least once (nobody used a draft), for a staff member whose unit role reaches its unit. */
 async function surveyedService(db: Queryable, regionCode: string, actor: Actor, serviceId: string) {

@@ -17,6 +17,7 @@ import {
 import * as answers from './responses.js';
 import { listOfficialResults, provinceComparison, recordOfficialResult } from '../service/evaluation-results.js';
 import { sakipAnswerEvidenceRoutes } from './evaluation-evidence.js';
+import { localDateOf } from '../../../platform/calendar/calendar.js';
 
 const tags = ['sakip'];
 const year = z.number().int().min(2000).max(2100);
@@ -237,7 +238,7 @@ export const sakipEvaluationRoutes = (ctx: AppContext) => async (app: FastifyIns
     },
   }, async (request) => {
     const region = request.region!;
-    const current = new Date(ctx.clock.now().getTime() + region.utcOffsetMinutes * 60_000).getUTCFullYear();
+    const current = Number(localDateOf(ctx.clock.now(), region).slice(0, 4));
     const to = request.query.to ?? current;
     const from = Math.max(request.query.from ?? to - 4, to - 9);
     return provinceComparison(ctx, region, { from, to, targetsYear: request.query.targetsYear ?? current - 1 });

@@ -16,6 +16,7 @@ import {
 import { DOCX_TYPE, PDF_TYPE, reportDocx, reportFileName, reportPdf } from '../service/lkjipDocuments.js';
 import { publicDocuments } from '../service/publication.js';
 import { budgetTotals, efficiency, efficiencyMethod, percentFigure } from './responses.js';
+import { localDateOf } from '../../../platform/calendar/calendar.js';
 
 const tags = ['sakip'];
 const reportParam = regionParam.extend({ reportId: z.uuid() });
@@ -246,7 +247,7 @@ export const sakipReportRoutes = (ctx: AppContext) => async (app: FastifyInstanc
     },
   }, async (request, reply) => {
     const region = request.region!;
-    const year = request.query.year ?? new Date(ctx.clock.now().getTime() + region.utcOffsetMinutes * 60_000).getUTCFullYear() - 1;
+    const year = request.query.year ?? Number(localDateOf(ctx.clock.now(), region).slice(0, 4)) - 1;
     reply.header('cache-control', 'public, max-age=300');
     return publicDocuments(ctx, region, year);
   });

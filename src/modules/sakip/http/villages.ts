@@ -18,6 +18,7 @@ import {
 } from '../service/villages.js';
 import { XLSX_TYPE } from '../service/workbook.js';
 import * as answers from './responses.js';
+import { localDateOf } from '../../../platform/calendar/calendar.js';
 
 const tags = ['sakip'];
 const period = z.string().regex(PERIOD_PATTERN).describe('Tahun (2026), triwulan (2026-Q1) atau bulan (2026-03) / a year, quarter or month');
@@ -69,7 +70,7 @@ export const sakipVillageRoutes = (ctx: AppContext) => async (app: FastifyInstan
     },
   }, async (request) => {
     const region = request.region!;
-    const year = request.query.year ?? new Date(ctx.clock.now().getTime() + region.utcOffsetMinutes * 60_000).getUTCFullYear();
+    const year = request.query.year ?? Number(localDateOf(ctx.clock.now(), region).slice(0, 4));
     return listVillageIndicators(ctx, region.code, year);
   });
 

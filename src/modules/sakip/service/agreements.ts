@@ -18,6 +18,7 @@ import { planTable } from '../domain/tree.js';
 import { sakipAgreementRows, sakipAgreements, sakipAgreementVersions, sakipPlans } from '../schema.js';
 import { ensureMayEditPlan, ensureUnitReached } from './access.js';
 import { actorLabel, decimalInput, domainPlan, ensureUnits, loadPlanData, planFor, type PlanRow } from './data.js';
+import { localDateOf } from '../../../platform/calendar/calendar.js';
 
 type AgreementRegion = Pick<Region, 'code' | 'name' | 'utcOffsetMinutes'>;
 type AgreementRow = typeof sakipAgreements.$inferSelect;
@@ -186,7 +187,7 @@ export async function signAgreement(ctx: AppContext, region: AgreementRegion, ac
     const v = await versionOf(tx, a);
     if (v.status === 'signed') throw new AppError('sakip.agreement_signed');
     const now = ctx.clock.now();
-    const signedOn = input.signedOn ?? v.signedOn ?? new Date(now.getTime() + region.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+    const signedOn = input.signedOn ?? v.signedOn ?? localDateOf(now, region);
     await tx.update(sakipAgreementVersions).set({ status: 'signed', signedOn, signedAt: now, signedBy: actor.userId, signedByLabel: actorLabel(actor) })
       .where(and(eq(sakipAgreementVersions.regionCode, a.regionCode), eq(sakipAgreementVersions.agreementId, a.id), eq(sakipAgreementVersions.version, v.version)));
     await tx.update(sakipAgreements).set({ updatedAt: now }).where(and(eq(sakipAgreements.regionCode, a.regionCode), eq(sakipAgreements.id, a.id)));

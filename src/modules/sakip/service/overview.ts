@@ -19,6 +19,7 @@ import { addExact } from '../../../platform/decimal.js';
 import type { AchievementFigure } from '../domain/achievement.js';
 import { sakipPlans, sakipUnitYearTallies } from '../schema.js';
 import { tallySummaryOf, type RegionView } from './views.js';
+import { localDateOf } from '../../../platform/calendar/calendar.js';
 
 /** Indicators counted together: how many, with a target, reported, met, and their achievement's exact sum. */
 export interface Tally { indicators: number; withTarget: number; reported: number; met: number; used: number; sum: string }
@@ -80,7 +81,7 @@ export class UnitTallies {
 export const responsibleUnit = (plan: { unitId: string | null }, node: { unitId: string | null }) => node.unitId ?? plan.unitId;
 
 /** The current year in the region. */
-export const regionYear = (ctx: AppContext, utcOffsetMinutes: number) => new Date(ctx.clock.now().getTime() + utcOffsetMinutes * 60_000).getUTCFullYear();
+export const regionYear = (ctx: AppContext, utcOffsetMinutes: number) => Number(localDateOf(ctx.clock.now(), { utcOffsetMinutes }).slice(0, 4));
 
 /** The active plans covering the year, in the order the overview lists them. */
 export const activePlans = (db: Queryable, regionCode: string, year: number) => db.select().from(sakipPlans).where(and(
