@@ -7,6 +7,8 @@ import type { AppContext } from '../../../platform/context.js';
 import { AppError } from '../../../platform/errors.js';
 import { can, unitsReached, rolesWith, type Actor } from '../../../platform/auth/policy.js';
 import { stageDeadlines, units } from '../../../platform/schema.js';
+import { prepare, runPrepared } from '../../../platform/db/prepared.js';
+import type { Words } from '../../../platform/errors.js';
 import { openCitizenActions, openStaffActions, openStatuses, DECISION_STAGE, type ApplicationStatus, type Position } from '../domain/journey.js';
 import { layananApplicationEvents, layananApplicationFiles, layananApplications, layananBills, layananDocuments, layananSkmResponses, layananStandardVersions } from '../schema.js';
 import { verifyUrlOf } from './documents.js';
@@ -166,22 +168,36 @@ export async function integrationApplications(ctx: AppContext, regionCode: strin
   return { total, items };
 }
 
+/**
+ * The public status in one prepared statement (a citizen's phone asks often):
+ * the stage's name from the version filed under, the decision clock and the
+ * public timeline built in SQL.
+ */
+const statusStatement = prepare('pamong_layanan_status', sql`select a.registration_no, v.name as service, a.status, a.stage,
+    (select s->'name' from jsonb_array_elements(v.workflow->'stages') s where s->>'key' = a.stage limit 1) as stage_name,
+    a.decision, a.filed_at, a.decided_at, a.fiktif_positif_at, d.due_at, d.paused_at,
+    (select coalesce(json_agg(json_build_object('at', e.at, 'kind', e.kind, 'stage', e.stage) order by e.at, e.id), '[]'::json)
+      from layanan_application_events e where e.region_code = a.region_code and e.application_id = a.id and e.public) as timeline
+  from layanan_applications a
+  join layanan_standard_versions v on v.region_code = a.region_code and v.service_id = a.service_id and v.version = a.version
+  left join stage_deadlines d on d.region_code = a.region_code and d.module = 'layanan' and d.record_type = 'application' and d.record_id = a.id and d.stage = ${DECISION_STAGE}
+  where a.region_code = ${sql.placeholder('region')} and a.registration_no = ${sql.placeholder('number')}`);
+
+interface StatusRow {
+  registration_no: string; service: string; status: ApplicationStatus; stage: string | null; stage_name: Words | null; decision: string | null;
+  filed_at: Date; decided_at: Date | null; fiktif_positif_at: Date | null; due_at: Date | null; paused_at: Date | null;
+  timeline: { at: string; kind: string; stage: string | null }[];
+}
+
 /** What anyone with the registration number reads: service, status, stage, dates, public timeline kinds; no names, answers or documents. */
 export async function publicApplicationStatus(ctx: AppContext, regionCode: string, registrationNo: string) {
-  const db = ctx.database.db;
-  const [row] = await db.select({ app: layananApplications, service: layananStandardVersions.name, workflow: layananStandardVersions.workflow, ...decisionClock })
-    .from(layananApplications).innerJoin(layananStandardVersions, versionJoin).leftJoin(stageDeadlines, decisionJoin)
-    .where(and(eq(layananApplications.regionCode, regionCode), eq(layananApplications.registrationNo, registrationNo)));
+  const [row] = await runPrepared<StatusRow>(ctx.database, statusStatement, { region: regionCode, number: registrationNo });
   if (!row) throw new AppError('layanan.application_not_found');
-  const { app } = row;
-  const stage = row.workflow.stages.find((s) => s.key === app.stage);
-  const events = await db.select({ at: layananApplicationEvents.at, kind: layananApplicationEvents.kind, stage: layananApplicationEvents.stage })
-    .from(layananApplicationEvents).where(and(eq(layananApplicationEvents.regionCode, regionCode), eq(layananApplicationEvents.applicationId, app.id), eq(layananApplicationEvents.public, true)))
-    .orderBy(asc(layananApplicationEvents.at), asc(layananApplicationEvents.id));
   return {
-    registrationNo: app.registrationNo, service: row.service, status: app.status as ApplicationStatus,
-    stage: stage ? { key: stage.key, name: stage.name } : null, decision: app.decision, filedAt: app.filedAt, decidedAt: app.decidedAt,
-    decisionDueAt: row.dueAt, clockStopped: row.pausedAt !== null, fiktifPositifAt: app.fiktifPositifAt, timeline: events,
+    registrationNo: row.registration_no, service: row.service, status: row.status,
+    stage: row.stage && row.stage_name ? { key: row.stage, name: row.stage_name } : null, decision: row.decision,
+    filedAt: row.filed_at, decidedAt: row.decided_at, decisionDueAt: row.due_at, clockStopped: row.paused_at !== null, fiktifPositifAt: row.fiktif_positif_at,
+    timeline: row.timeline.map((e) => ({ at: new Date(e.at), kind: e.kind, stage: e.stage })),
   };
 }
 
