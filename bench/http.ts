@@ -15,7 +15,14 @@ import { existsSync } from 'node:fs';
 import { intakeMix, type IntakeRequest } from './intake-mix.js';
 import { contextOf, cpuMs, freshDatabase, load, median, postgresBackends, startPamong, startServer, type Load, type LoadRequest, type Result, type Server } from './support.js';
 
-export interface HttpOptions { seconds: number; rounds: number; connections: number; port: number }
+/** A server's database settings with its connections named, so the database's own CPU time can be told apart per server. */
+export const named = (env: Record<string, string>, name: string) => (env.DATABASE_URL ? { DATABASE_URL: `${env.DATABASE_URL}?application_name=${name}` } : env);
+
+export interface HttpOptions {
+  seconds: number; rounds: number; connections: number; port: number;
+  /** Requests per server and round, instead of `seconds` split in rounds. */
+  amount?: number;
+}
 
 export interface Comparison {
   what: string;
@@ -56,10 +63,10 @@ async function backendCpuMs(application: string): Promise<number> {
  * database backends') per answered request. With `rate`, the load is open:
  * that many requests per second are offered whatever the answers' pace.
  */
-async function measured(server: Server, seconds: number, connections: number, shape: { method: 'GET' | 'POST'; path?: string; requests?: LoadRequest[] }, application?: string, rate?: number) {
+async function measured(server: Server, seconds: number, connections: number, shape: { method: 'GET' | 'POST'; path?: string; requests?: LoadRequest[] }, application?: string, rate?: number, amount?: number) {
   const before = cpuMs(server.pid);
   const dbBefore = application ? await backendCpuMs(application) : 0;
-  const result = await load({ url: server.url(shape.path ?? '/'), seconds, connections, method: shape.method, requests: shape.requests, overallRate: rate });
+  const result = await load({ url: server.url(shape.path ?? '/'), seconds, connections, method: shape.method, requests: shape.requests, overallRate: rate, amount });
   return { ...result, cpuMs: cpuMs(server.pid) - before, dbCpuMs: application ? (await backendCpuMs(application)) - dbBefore : 0 };
 }
 
@@ -78,8 +85,8 @@ export async function compare(
   const rounds = { ours: [] as Awaited<ReturnType<typeof measured>>[], base: [] as Awaited<ReturnType<typeof measured>>[] };
   const seconds = o.seconds / o.rounds;
   for (let i = 0; i < o.rounds; i++) {
-    const runOurs = async () => rounds.ours.push(await measured(ours, seconds, o.connections, shapes.ours, apps.ours));
-    const runBase = async () => rounds.base.push(await measured(base, seconds, o.connections, shapes.base, apps.base));
+    const runOurs = async () => rounds.ours.push(await measured(ours, seconds, o.connections, shapes.ours, apps.ours, undefined, o.amount));
+    const runBase = async () => rounds.base.push(await measured(base, seconds, o.connections, shapes.base, apps.base, undefined, o.amount));
     if (i % 2 === 0) {
       await runOurs();
       await runBase();
@@ -153,8 +160,6 @@ export async function httpBench(engine: 'postgres' | 'pglite', o: HttpOptions): 
   await database.close();
 
   const baseDb = await db.copy();
-  // Named connections, so the database's own CPU time can be told apart per server.
-  const named = (env: Record<string, string>, name: string) => (env.DATABASE_URL ? { DATABASE_URL: `${env.DATABASE_URL}?application_name=${name}` } : env);
   // Pamong as production runs it: the default log level and its background worker.
   const ours = await startPamong({ ...named(db.env, 'bench-pamong'), LOG_LEVEL: 'info', PAMONG_WORKERS: 'true' }, o.port);
   const base = await startServer(['bench/baseline-server.ts'], named(baseDb.env, 'bench-baseline'), o.port + 1);

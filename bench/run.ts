@@ -1,7 +1,7 @@
 // npm run bench: every figure next to its goal, measured in one run on one
 // machine (see BENCHMARKS.md for the latest numbers and how to read them).
 //
-//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g,sakip,payments   sections to run (default: all)
+//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing   sections to run (default: all)
 //   BENCH_SECONDS=30        measured seconds per server and test (intake, tracking), split in rounds
 //   BENCH_ROUNDS=6          pairs of rounds, Pamong and the baseline in the order ABBA (at least 5 for a spread)
 //   BENCH_DASHBOARD_COMPLAINTS=1000000   the issue's size: 10000000 (about 10 more minutes)
@@ -11,6 +11,10 @@
 //   BENCH_SAKIP_REGIONS=27               kabupaten/kota in the e-SAKIP province (each 5,000 indicators); BENCH_SAKIP_ENGINES=postgres,pglite
 //   BENCH_SAKIP_PGLITE_REGIONS=3         the same on PGlite (its naive province comparison takes minutes per region)
 //   BENCH_PAYMENT_CALLBACKS=1000         the payment-callback burst (10 % repeats); BENCH_PAYMENT_ENGINES=postgres,pglite
+//   BENCH_FILING_CONNECTIONS=20          filing and the public status page (layanan): connections
+//   BENCH_FILING_REQUESTS=               requests per server and round (default: BENCH_SECONDS split in rounds)
+//   BENCH_FILING_KB=100                  size of each of the three PDFs; BENCH_FILING_TRACKED=300 applications the status page asks for
+//   BENCH_FILING_ENGINES=postgres,pglite
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test   the bench creates its databases next to it
 //   BENCH_PORT=3810
 import { execSync } from 'node:child_process';
@@ -25,9 +29,10 @@ import { BUDGET_BYTES, describeWeight, firstVisitWeight } from './page-weight.js
 import { describeTimes, describeVisit, GOAL_MS, SLOW_3G, slow3gBench } from './slow3g.js';
 import { sakipBench } from './sakip.js';
 import { layananPaymentsBench } from './layanan-payments.js';
+import { layananFilingBench } from './layanan-filing.js';
 import { envNumber, machine, postgresReachable, printResults, root, type Result } from './support.js';
 
-const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g,sakip,payments').split(',').map((s) => s.trim());
+const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing').split(',').map((s) => s.trim());
 const settings = {
   seconds: envNumber('BENCH_SECONDS', 30),
   rounds: envNumber('BENCH_ROUNDS', 6),
@@ -39,6 +44,10 @@ const settings = {
   // PGlite's naive province comparison takes minutes per region with budgets: 3 kabupaten/kota unless asked.
   sakipPgliteRegions: envNumber('BENCH_SAKIP_PGLITE_REGIONS', 3),
   paymentCallbacks: envNumber('BENCH_PAYMENT_CALLBACKS', 1000),
+  filingConnections: envNumber('BENCH_FILING_CONNECTIONS', 20),
+  filingRequests: process.env.BENCH_FILING_REQUESTS ? envNumber('BENCH_FILING_REQUESTS', 0) : undefined,
+  filingKb: envNumber('BENCH_FILING_KB', 100),
+  filingTracked: envNumber('BENCH_FILING_TRACKED', 300),
   port: envNumber('BENCH_PORT', 3810),
 };
 
@@ -157,6 +166,31 @@ if (sections.includes('payments')) {
   details.push('### Layanan: a burst of QRIS payment callbacks', '',
     'Every callback sent at once through 50 keep-alive connections, a tenth of them repeats of another (same bank transaction id), shuffled; Pamong and the bare baseline (bench/layanan-payments-baseline-server.ts: HMAC check and the same conditional update and event row) each on its own copy of the data, one burst each.', '',
     '| engine | callbacks | bills | Pamong /s | baseline /s | ratio | Pamong statuses | baseline statuses | Pamong credits |', '|---|---|---|---|---|---|---|---|---|', ...table, '');
+}
+
+if (sections.includes('filing')) {
+  const comparisons: Comparison[] = [];
+  const rows: string[] = [];
+  for (const engine of (process.env.BENCH_FILING_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()) as ('postgres' | 'pglite')[]) {
+    if (engine === 'postgres' && !postgres) {
+      skipped('layanan throughput', 'filing with three documents and the public status page, postgres', '≥ 0.7× and ≥ 0.8× baseline');
+      continue;
+    }
+    log(`layanan filing and status on ${engine}`);
+    const r = await layananFilingBench({
+      engine, seconds: settings.seconds, rounds: settings.rounds, connections: settings.filingConnections, amount: settings.filingRequests,
+      fileKb: settings.filingKb, tracked: settings.filingTracked, port: settings.port + 8, log,
+    });
+    comparisons.push(...r.comparisons);
+    results.push(...r.results);
+    rows.push(...r.rows);
+  }
+  const perRound = settings.filingRequests ? `${settings.filingRequests} requests` : `${settings.seconds / settings.rounds} s`;
+  details.push('### Layanan: filing an application and its public status page against the bare baseline', '',
+    `autocannon, ${settings.filingConnections} connections, ${perRound} per server and round in ${settings.rounds} ABBA pairs after 2 s of warm-up, each server on its own copy of the data (bench/layanan-filing.ts; the baseline is bench/layanan-filing-baseline-server.ts). Filing: signed-in citizens file the certificate of low income with three ${settings.filingKb} KB PDFs, each from its own address behind the proxy; status: ${settings.filingTracked} applications at random. The ratio is per pair (min–median–max).`, '',
+    ...comparisonTable(comparisons), '',
+    'Rows written per application filed, warm-up included (the run stops if the two sides differ):', '',
+    '| engine | side | files | file bytes | events | deadlines | notifications | outbox |', '|---|---|---|---|---|---|---|---|', ...rows, '');
 }
 
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);

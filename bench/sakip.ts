@@ -24,7 +24,7 @@ import type { Database } from '../src/platform/db/client.js';
 import { enableRegion } from '../src/platform/regions/service.js';
 import { createUser, grantRole, openSession } from '../src/platform/auth/service.js';
 import { rebuildRegionFigures } from '../src/modules/sakip/service/figures.js';
-import { freshDatabase, median, startPamong, startServer, type BenchDatabase, type Result, type Server } from './support.js';
+import { freshDatabase, median, spread, startPamong, startServer, verdict, type BenchDatabase, type Result, type Server, type Spread } from './support.js';
 
 const PROVINCE = '32';
 /** A region of another province with one plan and one indicator: "an empty region" for the write. */
@@ -202,8 +202,6 @@ async function round(run: () => Promise<number>, times: number): Promise<number>
   return median(ms);
 }
 
-export interface Spread { min: number; median: number; max: number }
-const spread = (xs: number[]): Spread => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs) });
 
 /**
  * `pairs` ABBA pairs (A first in even pairs): each side's per-round medians.
@@ -320,13 +318,6 @@ async function measureWrite(size: ServedSize, rounds: number): Promise<{ full: n
 
 const ratios = (num: number[], den: number[]) => num.map((x, i) => x / den[i]);
 const fmt = (x: Spread, digits = 1) => `${x.min.toFixed(digits)}–**${x.median.toFixed(digits)}**–${x.max.toFixed(digits)}`;
-
-/** Met when the median meets the goal and the whole spread does too; within noise when the spread straddles it. */
-function verdict(r: Spread, meets: (x: number) => boolean): boolean | 'noise' {
-  if (meets(r.min) && meets(r.max) && meets(r.median)) return true;
-  if (!meets(r.min) && !meets(r.max) && !meets(r.median)) return false;
-  return 'noise';
-}
 
 export async function sakipBench(engine: 'postgres' | 'pglite', s: SakipSettings): Promise<{ results: Result[]; table: string[] }> {
   // Both sizes are served at once, so the full / small ratios compare rounds

@@ -203,9 +203,12 @@ export type LoadRequest = NonNullable<autocannon.Options['requests']>[number];
 export async function load(opts: {
   url: string; seconds: number; connections: number; requests?: LoadRequest[]; method?: 'GET' | 'POST'; body?: string;
   headers?: Record<string, string>; overallRate?: number;
+  /** A number of requests to send instead of a time. */
+  amount?: number;
 }): Promise<Load> {
   const r = await autocannon({
-    url: opts.url, duration: opts.seconds, connections: opts.connections, method: opts.method ?? 'GET', body: opts.body,
+    // A run of `amount` requests ends at the first sample after the last answer: samples every 10 ms, not every second, so its time is its own.
+    url: opts.url, duration: opts.seconds, ...(opts.amount ? { amount: opts.amount, sampleInt: 10 } : {}), connections: opts.connections, method: opts.method ?? 'GET', body: opts.body,
     headers: { 'content-type': 'application/json', ...opts.headers }, requests: opts.requests, overallRate: opts.overallRate, timeout: 10,
   });
   const statuses: Record<string, number> = {};
@@ -224,6 +227,16 @@ export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+export interface Spread { min: number; median: number; max: number }
+export const spread = (xs: number[]): Spread => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs) });
+
+/** Met when the median meets the goal and the whole spread does too; within noise when the spread straddles it. */
+export function verdict(r: Spread, meets: (x: number) => boolean): boolean | 'noise' {
+  if (meets(r.min) && meets(r.max) && meets(r.median)) return true;
+  if (!meets(r.min) && !meets(r.max) && !meets(r.median)) return false;
+  return 'noise';
+}
 
 /** One line of the summary: a figure next to its goal. */
 export interface Result {
