@@ -27,7 +27,7 @@
 // rate limit per address, request logging, and reading the service's
 // published version per filing (read once at start: it is the only form).
 //
-// The status page is one prepared query that builds the same JSON in SQL.
+// The status page: Pamong's own prepared statement (the best SQL for it), its rows shaped and serialised by hand.
 import '../src/modules/registry.js'; // installs the modules (a region's settings need them)
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
@@ -46,6 +46,7 @@ import { DECISION_STAGE, decisionWorkingDays, firstPosition, REMINDER_HOURS_BEFO
 import { applicantEmail, arrivedAtStage } from '../src/modules/layanan/domain/notices.js';
 import type { Stage } from '../src/modules/layanan/domain/workflow.js';
 import { REGISTRATION_PREFIX } from '../src/modules/layanan/service/applications.js';
+import { statusStatement, type StatusRow } from '../src/modules/layanan/service/application-reads.js';
 
 const REGION = '32.11';
 const SLUG = 'surat-keterangan-tidak-mampu';
@@ -112,20 +113,12 @@ const filingWrite = prepare('bench_filing_write', sql`
     select ${P('region')}, 'email', ${P('mail')}::jsonb, ${P('now')}::timestamptz, ${P('now')}::timestamptz where ${P('mail')}::jsonb is not null)
   select id from app`);
 
-const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-const statusRead = prepare('bench_filing_status', sql`
-  select json_build_object(
-    'registrationNo', a.registration_no, 'service', v.name, 'status', a.status,
-    'stage', (select json_build_object('key', s->'key', 'name', s->'name') from jsonb_array_elements(v.workflow->'stages') s where s->>'key' = a.stage),
-    'decision', a.decision, 'filedAt', ${iso('a.filed_at')}, 'decidedAt', ${iso('a.decided_at')}, 'decisionDueAt', ${iso('d.due_at')},
-    'clockStopped', d.paused_at is not null, 'fiktifPositifAt', ${iso('a.fiktif_positif_at')},
-    'timeline', coalesce((select json_agg(json_build_object('at', ${iso('e.at')}, 'kind', e.kind, 'stage', e.stage) order by e.at, e.id)
-      from layanan_application_events e where e.region_code = a.region_code and e.application_id = a.id and e.public), '[]'::json))::text as body
-  from layanan_applications a
-  join layanan_standard_versions v on v.region_code = a.region_code and v.service_id = a.service_id and v.version = a.version
-  left join stage_deadlines d on d.region_code = a.region_code and d.module = 'layanan' and d.record_type = 'application' and d.record_id = a.id
-    and d.stage = ${sql.raw(`'${DECISION_STAGE}'`)}
-  where a.region_code = ${P('region')} and a.registration_no = ${P('no')}`);
+// The status page: Pamong's own prepared statement (the best SQL for it), the answer shaped and serialised here.
+const statusBody = (r: StatusRow) => JSON.stringify({
+  registrationNo: r.registration_no, service: r.service, status: r.status, stage: r.stage && r.stage_name ? { key: r.stage, name: r.stage_name } : null,
+  decision: r.decision, filedAt: r.filed_at, decidedAt: r.decided_at, decisionDueAt: r.due_at, clockStopped: r.paused_at !== null, fiktifPositifAt: r.fiktif_positif_at,
+  timeline: r.timeline.map((e) => ({ at: new Date(e.at), kind: e.kind, stage: e.stage })),
+});
 const registrationPattern = readableCodePattern(REGISTRATION_PREFIX);
 
 class Refused extends Error {
@@ -241,7 +234,7 @@ const server = createServer((req, res) => {
   const status = req.method === 'GET' && statusPath.exec(req.url ?? '');
   if (status) {
     if (!registrationPattern.test(status[1])) return send(res, 400, '{}');
-    return void runPrepared<{ body: string }>(database, statusRead, { region: REGION, no: status[1] }).then(([row]) => (row ? send(res, 200, row.body) : send(res, 404, '{}')), failed);
+    return void runPrepared<StatusRow>(database, statusStatement, { region: REGION, number: status[1] }).then(([row]) => (row ? send(res, 200, statusBody(row)) : send(res, 404, '{}')), failed);
   }
   send(res, 404, '{}');
 });

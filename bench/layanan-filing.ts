@@ -155,12 +155,13 @@ export async function layananFilingBench(s: FilingSettings): Promise<{ compariso
     s.log(`${s.engine}: ${p.registrationNos.length} applications filed for the status page; three PDFs of ${s.fileKb} KB per filing`);
     const filingPath = `/api/regions/${REGION}/layanan/services/${p.serviceId}/applications`;
     const o = { seconds: s.seconds, rounds: s.rounds, connections: s.connections, port: s.port, amount: s.amount };
-    const filing = await compare(ours, bare, o, { ours: { method: 'POST', requests: filingRequests(p, filingPath) }, base: { method: 'POST', requests: filingRequests(p, filingPath) } }, s.engine === 'postgres');
-    comparisons.push({ what: `filing with three ${s.fileKb} KB PDFs (POST)`, engine: s.engine, ...filing, openLoop: [] });
+    // Status first, while both copies hold the same applications (the faster side files more of them).
     const status = await compare(ours, bare, o, {
       ours: { method: 'GET', requests: trackingRequests(statusPath, p.registrationNos) }, base: { method: 'GET', requests: trackingRequests(statusPath, p.registrationNos) },
     }, s.engine === 'postgres');
     comparisons.push({ what: 'public status page data (GET)', engine: s.engine, ...status, openLoop: [] });
+    const filing = await compare(ours, bare, o, { ours: { method: 'POST', requests: filingRequests(p, filingPath) }, base: { method: 'POST', requests: filingRequests(p, filingPath) } }, s.engine === 'postgres');
+    comparisons.push({ what: `filing with three ${s.fileKb} KB PDFs (POST)`, engine: s.engine, ...filing, openLoop: [] });
     for (const srv of servers.splice(0)) await srv.stop();
     // What each side wrote per application it filed (warm-up included): the same rows, or the comparison means nothing.
     const perFiling = (a: Record<string, number>) => {
@@ -175,8 +176,8 @@ export async function layananFilingBench(s: FilingSettings): Promise<{ compariso
     await copy?.remove();
     await base.remove();
   }
-  const results: Result[] = comparisons.map((c, i) => {
-    const goal = i === 0 ? GOALS.filing : GOALS.status;
+  const results: Result[] = comparisons.map((c) => {
+    const goal = c.what.startsWith('filing') ? GOALS.filing : GOALS.status;
     const v = verdict(c.ratio, (x) => x >= goal);
     const met = v === true && c.ours.errors === 0;
     return {

@@ -171,9 +171,10 @@ export async function integrationApplications(ctx: AppContext, regionCode: strin
 /**
  * The public status in one prepared statement (a citizen's phone asks often):
  * the stage's name from the version filed under, the decision clock and the
- * public timeline built in SQL.
+ * public timeline built in SQL. Exported for the bench's bare baseline, which
+ * sends the same statement.
  */
-const statusStatement = prepare('pamong_layanan_status', sql`select a.registration_no, v.name as service, a.status, a.stage,
+export const statusStatement = prepare('pamong_layanan_status', sql`select a.registration_no, v.name as service, a.status, a.stage,
     (select s->'name' from jsonb_array_elements(v.workflow->'stages') s where s->>'key' = a.stage limit 1) as stage_name,
     a.decision, a.filed_at, a.decided_at, a.fiktif_positif_at, d.due_at, d.paused_at,
     (select coalesce(json_agg(json_build_object('at', e.at, 'kind', e.kind, 'stage', e.stage) order by e.at, e.id), '[]'::json)
@@ -183,7 +184,7 @@ const statusStatement = prepare('pamong_layanan_status', sql`select a.registrati
   left join stage_deadlines d on d.region_code = a.region_code and d.module = 'layanan' and d.record_type = 'application' and d.record_id = a.id and d.stage = ${DECISION_STAGE}
   where a.region_code = ${sql.placeholder('region')} and a.registration_no = ${sql.placeholder('number')}`);
 
-interface StatusRow {
+export interface StatusRow {
   registration_no: string; service: string; status: ApplicationStatus; stage: string | null; stage_name: Words | null; decision: string | null;
   filed_at: Date; decided_at: Date | null; fiktif_positif_at: Date | null; due_at: Date | null; paused_at: Date | null;
   timeline: { at: string; kind: string; stage: string | null }[];
