@@ -4,7 +4,8 @@
 // Idempotency-Key files once, it polls what changed, completes a returned
 // application and downloads the issued result; nobody else (another key, a
 // citizen, staff routes) reaches it through the integration's door, and it
-// reaches nothing it did not file.
+// reaches nothing it did not file. The public accountability page counts
+// what it filed like any other application.
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
@@ -13,6 +14,7 @@ import { applicationFiling } from '../../../test/support/multipart.js';
 import { createApiKey, createUser, openSession } from '../../platform/auth/service.js';
 import { anonymousActor } from '../../platform/auth/policy.js';
 import { DEMO_API_KEY } from '../../demo/seed.js';
+import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
 
 const R = '/api/regions/32.11/layanan';
 const I = `${R}/integrations`;
@@ -138,5 +140,30 @@ describeWithApp('Integrations filing with an API key', (h) => {
     expect((await h.api('POST', `${R}/applications/${app.id}/actions`, { headers: KEY, body: { action: 'issue' } })).status).toBe(401);
     const [citizens] = await h.ctx.database.rows<{ id: string }>(sql`select id from layanan_applications where region_code = '32.11' and channel = 'web' limit 1`);
     expect((await h.api('GET', `${I}/applications/${citizens.id}`, { headers: KEY })).status).toBe(404);
+  });
+
+  it('counts them on the public accountability page: filed, open, decided on time or late, deemed granted', async () => {
+    const year = Number(new Date(h.clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 4));
+    const account = async () => (await h.api('GET', `${R}/public/accountability?year=${year}`)).body.services.find((x: any) => x.serviceId === sktm);
+    const act = async (who: string, action: string, reason?: string) => {
+      const session = await h.signIn(who === 'clerk' ? 'loket.sumsel@sumedang.demo' : 'camat.sumsel@sumedang.demo');
+      return (await h.api('POST', `${R}/applications/${late.id}/actions`, { session, body: { action, reason } })).status;
+    };
+    // The integration's other case is withdrawn, so only the new one waits past its deadline below.
+    const other = (await h.api('GET', `${I}/applications?externalRef=OSS-2026-0002`, { headers: KEY })).body.items[0];
+    expect((await h.api('POST', `${I}/applications/${other.id}/withdraw`, { headers: KEY })).status).toBe(200);
+    const before = await account();
+    const late = (await file({ externalRef: 'OSS-2026-0100' })).body;
+    expect(await account()).toMatchObject({ filed: before.filed + 1, open: before.open + 1, decided: before.decided, deemedGranted: before.deemedGranted });
+    // Thirty days on, undecided: deemed granted; then refused after its deadline, it is decided but not on time, and no longer open.
+    h.clock.advanceHours(24 * 30);
+    await sweepDeadlines(h.ctx);
+    await sweepDeadlines(h.ctx);
+    expect((await account()).deemedGranted).toBe(before.deemedGranted + 1);
+    expect(await act('clerk', 'complete')).toBe(200);
+    expect(await act('camat', 'refuse', 'Bukan warga kecamatan ini.')).toBe(200);
+    const after = await account();
+    expect(after).toMatchObject({ filed: before.filed + 1, open: before.open, decided: before.decided + 1, onTime: before.onTime, deemedGranted: before.deemedGranted + 1 });
+    expect(after.onTimePercent).toBe(Math.round((after.onTime / after.decided) * 1000) / 10);
   });
 });

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Region } from '../../../platform/regions/service.js';
-import { DECISION_STAGE } from '../domain/journey.js';
+import { DECISION_STAGE, openStatuses } from '../domain/journey.js';
 import { startOfLocalDate } from '../../../platform/calendar/calendar.js';
 
 export interface ServiceAccount {
@@ -38,7 +38,7 @@ export async function accountBetween(ctx: AppContext, region: Region, fromDate: 
       count(*) filter (where a.decided_at is not null and d.due_at is not null and a.decided_at <= d.due_at)::int as on_time,
       (percentile_cont(0.5) within group (order by extract(epoch from (a.decided_at - a.filed_at)) / 86400) filter (where a.decided_at is not null))::text as median_days,
       count(a.fiktif_positif_at)::int as deemed,
-      count(*) filter (where a.status in ('in_process', 'returned', 'awaiting_payment'))::int as open
+      count(*) filter (where a.status in (${sql.join(openStatuses.map((x) => sql`${x}`), sql`, `)}))::int as open
     from layanan_services s
     join layanan_applications a on a.region_code = s.region_code and a.service_id = s.id
       and a.filed_at >= ${from} and a.filed_at < ${until}
