@@ -8,7 +8,7 @@ import type { AppContext } from '../context.js';
 import type { Database, Db, Queryable, Tx } from '../db/client.js';
 import type { ErrorEntry, Words } from '../errors.js';
 import type { Failure } from '../http/errors.js';
-import type { Permission } from '../auth/policy.js';
+import type { Actor, Permission } from '../auth/policy.js';
 import type { Locale } from '../i18n.js';
 import type { Region } from '../regions/service.js';
 
@@ -224,6 +224,58 @@ export interface FirstPaint {
   render(ctx: AppContext, page: { region: Region; query: URLSearchParams; locale: Locale }): Promise<{ title: string; main: string } | null>;
 }
 
+/** A unit of the source region a package names (it routes work to it), for the adopter to map to one of its own. */
+export interface PackageUnit {
+  /** The source's unit code. */
+  code: string;
+  name: string;
+}
+
+/** One line of what applying a package would do in a region: a thing added, changed or already the same. */
+export interface PackageChange {
+  /** Stable within the package (e.g. `category:JALAN`): the adopter chooses changes by it. */
+  key: string;
+  kind: 'add' | 'change' | 'same';
+  /** What it is, in the region's words: "Kategori Jalan Rusak". */
+  label: string;
+  /** For a change: each field with its value now and in the package, as text. */
+  fields: { field: string; ours: string | null; theirs: string | null }[];
+}
+
+/**
+ * A kind of configuration a module lets a region publish in the Living Lab
+ * and another region adopt in one step (complaint categories, a service
+ * definition, an indicator set). The Living Lab stores `content` as a
+ * versioned package and calls these in its own transactions; the module alone
+ * knows its tables. Applying writes only the adopting region and changes
+ * nothing the region already has unless its key is in `take`.
+ */
+export interface PackageKind<C = any> {
+  /** Unique within the module: `categories`; the Living Lab names it `module.key`. */
+  key: string;
+  title: Words;
+  /** The content's format version: a package of another version is refused at import. */
+  formatVersion: number;
+  /** The content's schema, checked when a package is published, imported or applied. */
+  content: z.ZodType<C>;
+  /** What the region can package: one entry per thing it may choose to include. */
+  candidates(tx: Queryable, regionCode: string): Promise<{ key: string; label: string }[]>;
+  /** The package of the chosen candidates (all when `keys` is empty), read from the region's configuration. */
+  export(tx: Queryable, regionCode: string, keys: readonly string[]): Promise<C>;
+  /** The source's units the content routes to, for the adopter to map (may be none). */
+  units(content: C): PackageUnit[];
+  /** A short summary for catalogue pages: "12 kategori, 30 pertanyaan". */
+  summary(content: C): Words;
+  /** What applying would change in the region, one line per thing; `unitMap` maps source unit codes to the region's unit ids. */
+  preview(tx: Queryable, regionCode: string, content: C, unitMap: Readonly<Record<string, string>>): Promise<PackageChange[]>;
+  /**
+   * Applies the lines whose keys are in `take` in the caller's transaction,
+   * in the region only; throws an AppError (nothing written, the caller rolls
+   * back) when the content cannot be applied, e.g. a unit left unmapped.
+   */
+  apply(tx: Tx, regionCode: string, content: C, plan: { unitMap: Readonly<Record<string, string>>; take: ReadonlySet<string> }, actor: Actor, now: Date): Promise<{ applied: number }>;
+}
+
 export interface PamongModule {
   /** One word, used as URL segment, OpenAPI tag, i18n namespace, settings key and error-code prefix. */
   name: string;
@@ -264,6 +316,8 @@ export interface PamongModule {
   tiles?: DashboardTile[];
   /** Figures other modules may take as their records (see ModuleMeasure), read through platform/modules/measures.ts. */
   measures?: ModuleMeasure[];
+  /** Configuration it lets regions share in the Living Lab (see PackageKind), read through platform/modules/packages.ts. */
+  packages?: PackageKind[];
   isolation?: IsolationFixtures;
   /** Words for each audit action the module records ('category.update' → "Mengubah kategori"); declare the keys in ModuleAuditActions. */
   auditActions?: Record<string, Words>;
