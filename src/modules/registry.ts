@@ -5,7 +5,8 @@ import { complaintsModule } from './complaints/module.js';
 import { spbeModule } from './spbe/module.js';
 import { sakipModule } from './sakip/module.js';
 import { layananModule } from './layanan/module.js';
+import { livinglabModule } from './livinglab/module.js';
 
-export const registry = [complaintsModule, spbeModule, sakipModule, layananModule];
+export const registry = [complaintsModule, spbeModule, sakipModule, layananModule, livinglabModule];
 
 installModules(registry);

@@ -1,0 +1,15 @@
+// What the Living Lab records in the audit log, in words.
+export const livinglabAuditActions = {
+  'livinglab.solution_create': { id: 'Membuat draf solusi Living Lab', en: 'Created a Living Lab solution draft' },
+  'livinglab.solution_update': { id: 'Mengubah draf solusi Living Lab', en: 'Changed a Living Lab solution draft' },
+  'livinglab.solution_publish': { id: 'Menerbitkan versi solusi Living Lab', en: 'Published a Living Lab solution version' },
+  'livinglab.solution_delete': { id: 'Menghapus draf solusi Living Lab', en: 'Deleted a Living Lab solution draft' },
+  'livinglab.kit_add': { id: 'Menambah berkas perangkat belajar', en: 'Added a learning-kit file' },
+  'livinglab.kit_delete': { id: 'Menghapus berkas perangkat belajar', en: 'Deleted a learning-kit file' },
+  'livinglab.adopt': { id: 'Mengadopsi solusi Living Lab', en: 'Adopted a Living Lab solution' },
+  'livinglab.curate': { id: 'Mengkurasi solusi Living Lab', en: 'Curated a Living Lab solution' },
+} as const;
+
+declare module '../../platform/audit/audit.js' {
+  interface ModuleAuditActions extends Record<keyof typeof livinglabAuditActions, true> {}
+}

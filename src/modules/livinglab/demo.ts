@@ -1,0 +1,95 @@
+// The demo region's Living Lab: Sumedang's Living Lab officer and a Jawa
+// Barat curator sign in with the demo password. Sumedang publishes its
+// complaint categories and its public services as packages (whichever of
+// those modules are installed, read from its demo configuration as a
+// publication would read it), an SPBE-era application outside Pamong, and a
+// draft still being written. Invented demo content in the shape the use
+// cases leave behind.
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/client.js';
+import type { DemoPlace } from '../../platform/modules/contract.js';
+import { users } from '../../platform/schema.js';
+import { createUser, grantRole } from '../../platform/auth/service.js';
+import { findPackageKind } from '../../platform/modules/packages.js';
+import { livinglabSolutions, livinglabVersions } from './schema.js';
+import type { ApplicationFacts, Domain, Mentor } from './domain/solution.js';
+
+export const DEMO_LIVINGLAB_ACCOUNTS = [
+  { email: 'livinglab@sumedang.demo', name: 'Rina Living Lab Sumedang', region: 'place', role: 'livinglab_officer' },
+  { email: 'kurator@jabarprov.demo', name: 'Kurator Living Lab Jawa Barat', region: 'province', role: 'livinglab_curator' },
+] as const;
+
+const mentor: Mentor = { name: 'Rina Living Lab Sumedang', role: 'Petugas Living Lab, Diskominfo Kabupaten Sumedang', contact: 'livinglab@sumedang.demo' };
+
+interface DemoSolution {
+  title: string; summary: string; description: string; domain: Domain; sector: string | null;
+  packageKind?: string; application?: ApplicationFacts; published: { daysAgo: number; changelog: string }[];
+}
+
+const solutions: DemoSolution[] = [
+  {
+    title: 'Kategori pengaduan dan tenggat Sumedang',
+    summary: 'Kategori pengaduan warga dengan pertanyaan tambahan, tenggat per tahap dan perangkat daerah penanganannya, seperti dipakai Kabupaten Sumedang.',
+    description: 'Paket ini memuat kategori pengaduan (jalan rusak, sampah, penerangan jalan, dan lainnya) beserta pertanyaan tambahan untuk pelapor, tenggat verifikasi, tanggapan dan penyelesaian, serta perangkat daerah yang menangani tiap kategori. Daerah pengadopsi memetakan perangkat daerah Sumedang ke perangkat daerahnya sendiri.',
+    domain: 'publik', sector: '2.16', packageKind: 'complaints.categories',
+    published: [{ daysAgo: 200, changelog: 'Versi pertama.' }, { daysAgo: 40, changelog: 'Tenggat tanggapan disesuaikan dengan Perbup terbaru.' }],
+  },
+  {
+    title: 'Layanan surat keterangan dan perizinan Sumedang',
+    summary: 'Standar pelayanan, formulir, alur dan templat surat hasil untuk layanan kecamatan dan perizinan, siap diadopsi sebagai draf.',
+    description: 'Definisi layanan publik lengkap dengan 14 komponen standar pelayanan (PermenPANRB 15/2014), formulir permohonan, tahapan pemrosesan dan templat dokumen hasil. Layanan yang diadopsi masuk sebagai draf untuk ditinjau dan diterbitkan oleh daerah pengadopsi.',
+    domain: 'publik', sector: '2.18', packageKind: 'layanan.services',
+    published: [{ daysAgo: 60, changelog: 'Versi pertama.' }],
+  },
+  {
+    title: 'Aplikasi absensi desa berbasis ponsel',
+    summary: 'Aplikasi kehadiran perangkat desa dengan lokasi dan foto, dipakai 270 desa di Sumedang.',
+    description: 'Perangkat desa mencatat kehadiran dari ponsel; kecamatan melihat rekap harian. Kode sumber tersedia untuk daerah lain dengan lisensi terbuka; Diskominfo Sumedang mendampingi pemasangan dan pelatihan.',
+    domain: 'administrasi', sector: '2.13',
+    application: {
+      ownerUnit: 'Dinas Komunikasi dan Informatika', purpose: 'Kehadiran perangkat desa dan rekap per kecamatan', type: 'khusus', duplicates: null,
+      licence: 'AGPL-3.0-or-later', repository: 'https://git.sumedang.demo/diskominfo/absensi-desa', stack: 'PHP, PostgreSQL, Android', hosting: 'Pusat data Kabupaten Sumedang', contact: 'diskominfo@sumedang.demo',
+    },
+    published: [{ daysAgo: 300, changelog: 'Versi pertama.' }],
+  },
+  {
+    title: 'Aplikasi persuratan dinas (draf)',
+    summary: 'Catatan aplikasi persuratan lama; sedang ditinjau karena tugasnya sama dengan SRIKANDI.',
+    description: '', domain: 'administrasi', sector: null,
+    application: {
+      ownerUnit: 'Sekretariat Daerah', purpose: 'Surat masuk dan keluar', type: 'khusus', duplicates: 'srikandi',
+      licence: null, repository: null, stack: '', hosting: '', contact: '',
+    },
+    published: [],
+  },
+];
+
+export async function seedLivinglabDemo(tx: Queryable, place: DemoPlace): Promise<void> {
+  // The demo password's hash, taken from the region admin's account (hashing it again costs every start a second).
+  const [hash] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(sql`lower(${users.email}) = 'admin@sumedang.demo'`);
+  let officer: string | null = null;
+  for (const a of DEMO_LIVINGLAB_ACCOUNTS) {
+    const id = await createUser(tx, { email: a.email, name: a.name, passwordHash: hash?.passwordHash ?? undefined });
+    await grantRole(tx, a.region === 'place' ? place.region : place.province, id, a.role, null);
+    if (a.role === 'livinglab_officer') officer = id;
+  }
+  const day = (d: number) => new Date(place.now.getTime() - d * 86_400_000);
+  for (const s of solutions) {
+    const kind = s.packageKind ? findPackageKind(s.packageKind) : undefined;
+    if (s.packageKind && !kind) continue; // that module is not installed here
+    const content = kind ? kind.kind.content.parse(await kind.kind.export(tx, place.region, [])) : null;
+    const created = day(s.published[0]?.daysAgo ?? 5);
+    const [row] = await tx.insert(livinglabSolutions).values({
+      regionCode: place.region, kind: kind ? 'package' : 'application', packageKind: s.packageKind ?? null, title: s.title, summary: s.summary,
+      description: s.description, domain: s.domain, sector: s.sector, application: s.application ?? null, mentor,
+      latestVersion: s.published.length || null, featured: s.packageKind === 'complaints.categories', createdAt: created, updatedAt: created, updatedBy: officer,
+    }).returning({ id: livinglabSolutions.id });
+    for (const [i, p] of s.published.entries()) {
+      await tx.insert(livinglabVersions).values({
+        regionCode: place.region, solutionId: row.id, number: i + 1, kind: kind ? 'package' : 'application', packageKind: s.packageKind ?? null,
+        formatVersion: kind?.kind.formatVersion ?? null, title: s.title, summary: s.summary, description: s.description, domain: s.domain, sector: s.sector,
+        content, application: s.application ?? null, mentor, changelog: p.changelog, publishedAt: day(p.daysAgo), publishedBy: officer,
+      });
+    }
+  }
+}

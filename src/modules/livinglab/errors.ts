@@ -1,0 +1,35 @@
+// The Living Lab's error codes (part of the API contract: never renamed).
+import { someOf, type ErrorEntry } from '../../platform/errors.js';
+
+export const livinglabErrors = {
+  'livinglab.solution_not_found': [404, 'Solusi tidak ditemukan.', 'Solution not found.'],
+  'livinglab.version_not_found': [404, 'Versi solusi ini tidak ditemukan.', 'This version of the solution was not found.'],
+  'livinglab.not_published': [409, 'Solusi ini belum diterbitkan, jadi belum dapat diadopsi.', 'This solution is not published yet, so it cannot be adopted.'],
+  'livinglab.package_kind_unknown': [422, 'Jenis paket ini tidak dikenal pada instalasi Pamong ini (modulnya tidak terpasang).', 'This kind of package is unknown to this Pamong installation (its module is not installed).', (d: { packageKind?: string }) =>
+    (d?.packageKind ? { id: `Jenis: ${d.packageKind}.`, en: `Kind: ${d.packageKind}.` } : null)],
+  'livinglab.package_invalid': [422, 'Isi paket tidak sesuai format modulnya; tidak ada yang disimpan atau diterapkan.', 'The package\'s content does not fit its module\'s format; nothing was saved or applied.', (d: { issues?: string[] }) =>
+    (d?.issues?.length ? someOf(d.issues, 5) : null)],
+  'livinglab.package_format': [422, 'Berkas ini bukan paket Living Lab Pamong yang dikenal (format atau versinya berbeda); tidak ada yang diterapkan.', 'This file is not a Pamong Living Lab package this installation knows (another format or version); nothing was applied.', (d: { expected?: string; got?: string }) =>
+    (d?.expected ? { id: `Diharapkan ${d.expected}, diterima ${d.got}.`, en: `Expected ${d.expected}, got ${d.got}.` } : null)],
+  'livinglab.package_empty': [422, 'Paket tidak memuat apa pun: pilih sedikitnya satu hal untuk dikemas.', 'The package holds nothing: choose at least one thing to package.'],
+  'livinglab.unit_unmapped': [422, 'Setiap perangkat daerah yang disebut paket harus dipetakan ke perangkat daerah Anda sendiri; tidak ada yang diterapkan.', 'Every unit the package names must be mapped to one of your own units; nothing was applied.', (d: { units?: string[] }) =>
+    (d?.units?.length ? someOf(d.units) : null)],
+  'livinglab.unit_not_found': [422, 'Perangkat daerah tujuan pemetaan bukan perangkat daerah aktif di daerah Anda; tidak ada yang diterapkan.', 'A unit mapped to is not an active unit of your region; nothing was applied.', (d: { units?: string[] }) =>
+    (d?.units?.length ? someOf(d.units) : null)],
+  'livinglab.unknown_change': [422, 'Pilihan perubahan tidak ada dalam pratinjau paket ini; muat ulang pratinjaunya.', 'A chosen change is not in this package\'s preview; reload the preview.', (d: { keys?: string[] }) =>
+    (d?.keys?.length ? someOf(d.keys) : null)],
+  'livinglab.own_solution': [409, 'Solusi milik daerah Anda sendiri tidak diadopsi.', 'A solution of your own region is not adopted.'],
+  'livinglab.older_version': [409, 'Daerah Anda sudah mengadopsi versi yang lebih baru dari solusi ini.', 'Your region already adopted a newer version of this solution.'],
+  'livinglab.wrong_kind': [422, 'Isian ini tidak berlaku untuk jenis solusi ini (paket konfigurasi Pamong atau aplikasi di luar Pamong).', 'This field does not apply to this kind of solution (a Pamong configuration package or an application outside Pamong).', (d: { field?: string }) =>
+    (d?.field ? { id: `Isian: ${d.field}.`, en: `Field: ${d.field}.` } : null)],
+  'livinglab.published_once': [409, 'Solusi yang pernah diterbitkan tidak dihapus (pengadopsinya tetap merujuk versinya); minta kurator menyembunyikannya atau tandai digantikan.', 'A solution that was ever published is not deleted (its adopters still refer to its versions); ask a curator to hide it or mark it superseded.'],
+  'livinglab.unchanged': [409, 'Tidak ada perubahan untuk diterbitkan: draf sama dengan versi terakhir.', 'Nothing to publish: the draft is the latest version.'],
+  'livinglab.not_curator': [403, 'Solusi ini bukan dari daerah di wilayah kurasi Anda (provinsi Anda dan kabupaten/kotanya).', 'This solution is not from a region you curate (your province and its kabupaten/kota).'],
+  'livinglab.superseded_by_itself': [422, 'Solusi pengganti harus solusi terbit yang lain.', 'The replacing solution must be another published solution.'],
+  'livinglab.kit_type': [415, 'Jenis berkas tidak sesuai bagian perangkat belajar ini (diperiksa dari isinya): SOP dan rancangan peraturan PDF atau Word, materi pelatihan PDF, Word atau PowerPoint, video MP4 atau WebM, tangkapan layar PNG, JPEG atau WebP.', 'The file does not fit this part of the learning kit (checked by its content): SOPs and draft regulations PDF or Word, training material PDF, Word or PowerPoint, videos MP4 or WebM, screenshots PNG, JPEG or WebP.'],
+  'livinglab.kit_file_missing': [400, 'Kirim satu berkas pada bagian bernama berkas.', 'Send one file in the part named berkas.'],
+} as const satisfies Record<string, ErrorEntry>;
+
+declare module '../../platform/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof livinglabErrors, true> {}
+}

@@ -1,0 +1,52 @@
+// The Living Lab as the platform sees it (the module contract): regions
+// publish solutions (a Pamong module's configuration as a versioned package,
+// or an application outside Pamong, with a learning kit), search the public
+// catalogue, and adopt another region's package in one step. Packages come
+// from the other modules' `packages` declarations, through the registry.
+import { defineModule } from '../../platform/modules/contract.js';
+import { referencesUser } from '../../platform/modules/relations.js';
+import { livinglabAuditActions } from './audit.js';
+import * as tables from './schema.js';
+import { livinglabErrors } from './errors.js';
+import { livinglabRoutes } from './http/routes.js';
+import { livinglabIsolation } from './isolation.js';
+import { seedLivinglabDemo } from './demo.js';
+
+// The region's Living Lab officer publishes and adopts for the region; the
+// region admin may adopt too; leaders read. A curator is granted by the
+// platform's operators in a province (or the platform admin curates all).
+const permissions = {
+  'livinglab.read': ['livinglab_officer', 'region_admin', 'head_of_region'],
+  'livinglab.publish': ['livinglab_officer'],
+  'livinglab.adopt': ['livinglab_officer', 'region_admin'],
+  'livinglab.curate': ['livinglab_curator'],
+} as const;
+
+declare module '../../platform/auth/policy.js' {
+  interface ModuleRoles { livinglab_officer: true; livinglab_curator: true }
+  interface ModulePermissions extends Record<keyof typeof permissions, true> {}
+}
+
+export const livinglabModule = defineModule({
+  name: 'livinglab',
+  title: { id: 'Living Lab', en: 'Living Lab' },
+  auditActions: livinglabAuditActions,
+  tables,
+  migrations: new URL('./migrations', import.meta.url),
+  roles: [
+    { name: 'livinglab_officer', label: { id: 'Petugas Living Lab daerah', en: 'Region\'s Living Lab officer' }, scope: 'region', grantedBy: 'region_admin' },
+    { name: 'livinglab_curator', label: { id: 'Kurator Living Lab (provinsi)', en: 'Living Lab curator (province)' }, scope: 'region', grantedBy: 'platform_admin' },
+  ],
+  permissions,
+  errors: livinglabErrors,
+  routes: livinglabRoutes,
+  isolation: livinglabIsolation,
+  // Who last changed a draft, published a version, uploaded a kit file, adopted.
+  sharedRelations: [
+    referencesUser('livinglab_solutions', 'updated_by'),
+    referencesUser('livinglab_versions', 'published_by'),
+    referencesUser('livinglab_kit_files', 'uploaded_by'),
+    referencesUser('livinglab_adoptions', 'adopted_by'),
+  ],
+  demo: { seed: (tx, place) => seedLivinglabDemo(tx, place) },
+});

@@ -1,0 +1,130 @@
+// Tables of the Living Lab. A solution belongs to the region that publishes
+// it (every primary key starts with region_code); its published versions are
+// public, its draft is the owner's. An adoption belongs to the adopting region
+// and names the source by region and solution (or, for a package imported
+// from another installation, by what the file said).
+import { sql } from 'drizzle-orm';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea, ts } from '../../platform/db/columns.js';
+import type { ApplicationFacts, Mentor } from './domain/solution.js';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * A solution: a Pamong module's configuration as a package (kind `package`,
+ * `package_kind` names it as module.key) or an application outside Pamong
+ * (kind `application`). The row holds the draft; publishing copies it into a
+ * new version, with the package read from the region's configuration then. Curators (platform or the owner's province) feature, hide or
+ * mark it superseded.
+ */
+export const livinglabSolutions = pgTable(
+  'livinglab_solutions',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').$type<'package' | 'application'>().notNull(),
+    packageKind: text('package_kind'),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    description: text('description').notNull().default(''),
+    /** SPBE architecture: layanan publik or administrasi pemerintahan (domain/solution.ts). */
+    domain: text('domain').notNull(),
+    /** The government affair (urusan, Permendagri 90/2019) it serves, when one. */
+    sector: text('sector'),
+    /** What the publisher chose to include (the module's candidate keys); empty is everything. */
+    contentKeys: jsonb('content_keys').$type<string[]>().notNull().default([]),
+    application: jsonb('application').$type<ApplicationFacts>(),
+    mentor: jsonb('mentor').$type<Mentor>(),
+    latestVersion: integer('latest_version'),
+    featured: boolean('featured').notNull().default(false),
+    hidden: boolean('hidden').notNull().default(false),
+    curatorNote: text('curator_note'),
+    supersededBy: uuid('superseded_by_id'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('livinglab_solutions_id_idx').on(t.id),
+    index('livinglab_solutions_published_idx').on(t.latestVersion).where(sql`${t.latestVersion} is not null and not ${t.hidden}`),
+  ],
+);
+
+/** A published version, as it was: the public reads these, adopters apply their content. */
+export const livinglabVersions = pgTable(
+  'livinglab_versions',
+  {
+    regionCode: text('region_code').notNull(),
+    solutionId: uuid('solution_id').notNull(),
+    number: integer('number').notNull(),
+    kind: text('kind').$type<'package' | 'application'>().notNull(),
+    packageKind: text('package_kind'),
+    /** The module's content format version when published. */
+    formatVersion: integer('format_version'),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    description: text('description').notNull(),
+    domain: text('domain').notNull(),
+    sector: text('sector'),
+    content: jsonb('content'),
+    application: jsonb('application').$type<ApplicationFacts>(),
+    mentor: jsonb('mentor').$type<Mentor>(),
+    changelog: text('changelog').notNull().default(''),
+    publishedAt: ts('published_at').notNull(),
+    publishedBy: uuid('published_by'),
+    /** Indonesian full text of the title (weight A), summary (B) and description (C). */
+    search: tsvector('search').generatedAlwaysAs(sql`setweight(to_tsvector('indonesian', title), 'A') || setweight(to_tsvector('indonesian', summary), 'B') || setweight(to_tsvector('indonesian', description), 'C')`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.solutionId, t.number] }),
+    index('livinglab_versions_search_idx').using('gin', t.search),
+  ],
+);
+
+/** The learning kit: SOPs, draft regulations, training material, screenshots. Public once the solution is published. */
+export const livinglabKitFiles = pgTable(
+  'livinglab_kit_files',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    solutionId: uuid('solution_id').notNull(),
+    kind: text('kind').notNull(), // domain/solution.ts KIT_KINDS
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    data: bytea('data').notNull(),
+    uploadedAt: ts('uploaded_at').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('livinglab_kit_solution_idx').on(t.regionCode, t.solutionId)],
+);
+
+/**
+ * A region's adoption of a solution: which version it took, the unit
+ * mapping and the lines it chose. A package imported from a file has no
+ * solution here: `source` says what the file named.
+ */
+export const livinglabAdoptions = pgTable(
+  'livinglab_adoptions',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    sourceRegion: text('source_region'),
+    solutionId: uuid('solution_id'),
+    source: jsonb('source').$type<{ installation: string | null; region: string; title: string; packageKind: string | null }>().notNull(),
+    version: integer('version').notNull(),
+    unitMap: jsonb('unit_map').$type<Record<string, string>>().notNull().default({}),
+    taken: jsonb('taken').$type<string[]>().notNull().default([]),
+    applied: integer('applied').notNull().default(0),
+    adoptedAt: ts('adopted_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    adoptedBy: uuid('adopted_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('livinglab_adoptions_solution_idx').on(t.regionCode, t.solutionId),
+    index('livinglab_adoptions_source_idx').on(t.solutionId),
+  ],
+);
