@@ -114,6 +114,11 @@ export const sameDraft = (a: DraftView, b: DraftView) => samePublication({ ...a,
 export interface FieldChange { field: string; ours: string | null; theirs: string | null }
 
 const rupiah = (n: number) => `Rp${new Intl.NumberFormat('id-ID').format(n)}`;
+/** A decimal rate as written in Indonesian: "12500.5" → "Rp12.500,5". */
+const rateWords = (rate: string) => {
+  const [whole, fraction] = rate.split('.');
+  return `${rupiah(Number(whole))}${fraction ? `,${fraction}` : ''}`;
+};
 const short = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 const ROLE_WORDS: Record<(typeof STAGE_ROLES)[number], string> = {
@@ -125,7 +130,7 @@ export function tariffWords(t: TariffRule, form: FormDefinition): string {
   const label = (key: string) => form.fields.find((f) => f.key === key)?.label.id ?? key;
   const base = t.kind === 'free' ? 'Gratis'
     : t.kind === 'fixed' ? rupiah(t.amount)
-      : t.kind === 'per_unit' ? `Rp${t.rate.replace('.', ',')} per ${label(t.field)}${t.minimum ? `, paling sedikit ${rupiah(t.minimum)}` : ''}`
+      : t.kind === 'per_unit' ? `${rateWords(t.rate)} per ${label(t.field)}${t.minimum ? `, paling sedikit ${rupiah(t.minimum)}` : ''}`
         : `menurut ${label(t.field)}: ${Object.entries(t.amounts).map(([k, v]) => `${k} ${rupiah(v)}`).join(', ')}`;
   return t.kind !== 'free' && t.payBeforeIssue ? `${base}, dibayar sebelum terbit` : base;
 }
@@ -165,8 +170,10 @@ export function draftChanges(ours: DraftView, theirs: DraftView, unitName: (id: 
     const notes = [
       added.length ? `baru: ${added.join(', ')}` : '', removed.length ? `tidak ada lagi: ${removed.join(', ')}` : '',
     ].filter(Boolean);
-    const explained = notes.length > 0 || relabelled.length > 0;
-    add('Isian formulir', `${ours.form.fields.length} isian`, short(`${theirs.form.fields.length} isian${notes.length ? `; ${notes.join('; ')}` : ''}${explained ? '' : ' (pengaturan isian berbeda)'}`, 200));
+    // Only relabelled: the labels say it all; otherwise the count, what is new and gone, or that the fields' settings differ.
+    if (notes.length > 0 || relabelled.length === 0) {
+      add('Isian formulir', `${ours.form.fields.length} isian`, short(`${theirs.form.fields.length} isian${notes.length ? `; ${notes.join('; ')}` : ' (pengaturan isian berbeda)'}`, 200));
+    }
     if (relabelled.length) add('Label isian', short(relabelled.map((x) => o.get(x.key)!.label.id).join('; '), 200), short(relabelled.map((x) => x.label.id).join('; '), 200));
   }
   if (ours.standard.timeLimitDays !== theirs.standard.timeLimitDays || ours.standard.timeLimitNote !== theirs.standard.timeLimitNote) {
