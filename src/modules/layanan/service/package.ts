@@ -87,7 +87,7 @@ const theirsOf = (s: PackagedService, unitMap: Readonly<Record<string, string>>)
 async function preview(db: Queryable, regionCode: string, content: ServicesPackage, unitMap: Readonly<Record<string, string>>): Promise<PackageChange[]> {
   const existing = await servicesByCode(db, regionCode, content.services.map((s) => s.code), false);
   const byId = await regionUnits(db, regionCode);
-  const unitName = (id: string | undefined) => (id === undefined ? 'belum dipetakan' : byId.get(id)?.name ?? 'perangkat daerah tidak dikenal');
+  const unitName = (id: string | undefined) => (id === undefined ? 'perangkat daerah yang belum dipetakan' : byId.get(id)?.name ?? 'perangkat daerah tidak dikenal');
   const names = standardReferenceData().komponen;
   const componentName = (no: number) => names.find((n) => n.no === no)?.nama ?? String(no);
   return content.services.map((s): PackageChange => {
