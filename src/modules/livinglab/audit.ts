@@ -7,6 +7,9 @@ export const livinglabAuditActions = {
   'livinglab.kit_add': { id: 'Menambah berkas perangkat belajar', en: 'Added a learning-kit file' },
   'livinglab.kit_delete': { id: 'Menghapus berkas perangkat belajar', en: 'Deleted a learning-kit file' },
   'livinglab.adopt': { id: 'Mengadopsi solusi Living Lab', en: 'Adopted a Living Lab solution' },
+  'livinglab.rate': { id: 'Menilai solusi Living Lab yang diadopsi', en: 'Rated an adopted Living Lab solution' },
+  'livinglab.review_answer': { id: 'Menjawab ulasan solusi Living Lab', en: 'Answered a Living Lab review' },
+  'livinglab.review_moderate': { id: 'Memoderasi ulasan solusi Living Lab', en: 'Moderated a Living Lab review' },
   'livinglab.curate': { id: 'Mengkurasi solusi Living Lab', en: 'Curated a Living Lab solution' },
 } as const;
 

@@ -27,6 +27,8 @@ export const livinglabErrors = {
   'livinglab.not_curator': [403, 'Solusi ini bukan dari daerah di wilayah kurasi Anda (provinsi Anda dan kabupaten/kotanya).', 'This solution is not from a region you curate (your province and its kabupaten/kota).'],
   'livinglab.superseded_by_itself': [422, 'Solusi pengganti harus solusi terbit yang lain.', 'The replacing solution must be another published solution.'],
   'livinglab.kit_type': [415, 'Jenis berkas tidak sesuai bagian perangkat belajar ini (diperiksa dari isinya): SOP dan rancangan peraturan PDF atau Word, materi pelatihan PDF, Word atau PowerPoint, video MP4 atau WebM, tangkapan layar PNG, JPEG atau WebP.', 'The file does not fit this part of the learning kit (checked by its content): SOPs and draft regulations PDF or Word, training material PDF, Word or PowerPoint, videos MP4 or WebM, screenshots PNG, JPEG or WebP.'],
+  'livinglab.not_adopter': [403, 'Hanya pejabat daerah yang sudah mengadopsi solusi ini yang dapat menilainya.', 'Only officials of a region that adopted this solution can rate it.'],
+  'livinglab.rating_not_found': [404, 'Penilaian ini tidak ditemukan pada solusi ini.', 'This rating was not found on this solution.'],
   'livinglab.kit_file_missing': [400, 'Kirim satu berkas pada bagian bernama berkas.', 'Send one file in the part named berkas.'],
 } as const satisfies Record<string, ErrorEntry>;
 

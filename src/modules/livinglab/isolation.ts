@@ -4,11 +4,13 @@
 // act on if access were wrongly granted. Published solutions are public by
 // design, so the fixture aims at a draft: the public routes must not serve it
 // either, and adopting it must be refused.
-import { livinglabKitFiles, livinglabSolutions } from './schema.js';
+import { livinglabKitFiles, livinglabRatings, livinglabSolutions } from './schema.js';
+import { users } from '../../platform/schema.js';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 
 const SECRET_TITLE = 'Draf solusi rahasia uji isolasi Living Lab';
 const SECRET_FILE = 'SOP rahasia uji isolasi Living Lab.pdf';
+const SECRET_REVIEW = 'Ulasan rahasia uji isolasi Living Lab';
 
 export const livinglabIsolation: IsolationFixtures = {
   async records(ctx, region) {
@@ -23,10 +25,15 @@ export const livinglabIsolation: IsolationFixtures = {
         regionCode: region, solutionId: solution.id, kind: 'sop', title: 'SOP', fileName: SECRET_FILE, contentType: 'application/pdf',
         size: 8, data: Buffer.from('%PDF-1.4'), uploadedAt: now,
       }).returning({ id: livinglabKitFiles.id });
+      // A rating by one of the region's people (a review hidden by a curator is as private as a draft).
+      const [person] = await tx.select({ id: users.id }).from(users).limit(1);
+      const [rating] = await tx.insert(livinglabRatings).values({
+        regionCode: region, solutionId: solution.id, userId: person.id, fitness: 3, ease: 3, stability: 3, support: 3, documentation: 3, review: SECRET_REVIEW, ratedAt: now, hidden: true,
+      }).returning({ id: livinglabRatings.id });
       return {
-        params: { solutionId: solution.id, 'kit/:fileId': file.id },
-        secrets: [solution.id, file.id],
-        private: [SECRET_TITLE, SECRET_FILE],
+        params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id },
+        secrets: [solution.id, file.id, rating.id],
+        private: [SECRET_TITLE, SECRET_FILE, SECRET_REVIEW],
       };
     });
   },
@@ -40,6 +47,9 @@ export const livinglabIsolation: IsolationFixtures = {
       'POST /api/regions/:region/livinglab/adoptions/preview': { solutionId: params.solutionId },
       'POST /api/regions/:region/livinglab/adoptions': { solutionId: params.solutionId, version: 1 },
       'PUT /api/regions/:region/livinglab/curation/:solutionId': { featured: true, hidden: false },
+      'PUT /api/regions/:region/livinglab/ratings/:solutionId': { fitness: 5, ease: 5, stability: 5, support: 5, documentation: 5 },
+      'PUT /api/regions/:region/livinglab/solutions/:solutionId/ratings/:ratingId/answer': { answer: 'Jawaban' },
+      'PUT /api/regions/:region/livinglab/curation/:solutionId/ratings/:ratingId': { hidden: false },
     };
     const key = `${route.method} ${route.url}`;
     return key in bodies ? { body: bodies[key] } : undefined;

@@ -20,6 +20,8 @@ const permissions = {
   'livinglab.publish': ['livinglab_officer'],
   'livinglab.adopt': ['livinglab_officer', 'region_admin'],
   'livinglab.curate': ['livinglab_curator'],
+  // Rating what the region adopted: its officials (the service checks the adoption).
+  'livinglab.rate': ['livinglab_officer', 'region_admin', 'head_of_region'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
@@ -41,12 +43,14 @@ export const livinglabModule = defineModule({
   errors: livinglabErrors,
   routes: livinglabRoutes,
   isolation: livinglabIsolation,
-  // Who last changed a draft, published a version, uploaded a kit file, adopted.
+  // Who last changed a draft, published a version, uploaded a kit file, adopted, rated, answered a review.
   sharedRelations: [
     referencesUser('livinglab_solutions', 'updated_by'),
     referencesUser('livinglab_versions', 'published_by'),
     referencesUser('livinglab_kit_files', 'uploaded_by'),
     referencesUser('livinglab_adoptions', 'adopted_by'),
+    referencesUser('livinglab_ratings', 'user_id'),
+    referencesUser('livinglab_ratings', 'answered_by'),
   ],
   demo: { seed: (tx, place) => seedLivinglabDemo(tx, place) },
 });

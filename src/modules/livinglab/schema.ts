@@ -4,7 +4,7 @@
 // and names the source by region and solution (or, for a package imported
 // from another installation, by what the file said).
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea, ts } from '../../platform/db/columns.js';
 import type { ApplicationFacts, Mentor } from './domain/solution.js';
 
@@ -126,5 +126,38 @@ export const livinglabAdoptions = pgTable(
     primaryKey({ columns: [t.regionCode, t.id] }),
     uniqueIndex('livinglab_adoptions_solution_idx').on(t.regionCode, t.solutionId),
     index('livinglab_adoptions_source_idx').on(t.solutionId),
+  ],
+);
+
+/**
+ * A rating of a solution by an official of a region that adopted it (the
+ * rater's region owns the row): five marks 1–5 and a review; the owner
+ * region answers; a curator may hide it with a reason.
+ */
+export const livinglabRatings = pgTable(
+  'livinglab_ratings',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    solutionId: uuid('solution_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    fitness: smallint('fitness').notNull(),
+    ease: smallint('ease').notNull(),
+    stability: smallint('stability').notNull(),
+    support: smallint('support').notNull(),
+    documentation: smallint('documentation').notNull(),
+    review: text('review').notNull().default(''),
+    ratedAt: ts('rated_at').notNull(),
+    answer: text('answer'),
+    answeredAt: ts('answered_at'),
+    answeredBy: uuid('answered_by'),
+    hidden: boolean('hidden').notNull().default(false),
+    moderationNote: text('moderation_note'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('livinglab_ratings_user_idx').on(t.regionCode, t.solutionId, t.userId),
+    index('livinglab_ratings_solution_idx').on(t.solutionId),
+    check('livinglab_ratings_marks', sql`${t.fitness} between 1 and 5 and ${t.ease} between 1 and 5 and ${t.stability} between 1 and 5 and ${t.support} between 1 and 5 and ${t.documentation} between 1 and 5`),
   ],
 );

@@ -16,6 +16,8 @@ import { addKitFile, createSolution, deleteKitFile, deleteSolution, kitPolicy, l
 import { catalogueRows, packageFile, publicSolution, publishedForAdoption, searchCatalogue } from '../service/catalogue.js';
 import { adopt, adoptFile, listAdoptions, previewAdoption, previewImport } from '../service/adoption.js';
 import { curate } from '../service/curation.js';
+import { answerReview, moderateReview, publicRatings, rate } from '../service/reviews.js';
+import { solutionImpact } from '../service/impact.js';
 
 const tags = ['livinglab'];
 const solutionParam = z.object({ solutionId: z.uuid() });
@@ -310,6 +312,84 @@ export const livinglabRoutes = (ctx: AppContext) => async (app: FastifyInstance)
       body: z.object({ file: fileBody, unitMap, take }), response: { 201: adoptionAnswer, ...failures(...failuresAdopt, ...failuresApply) },
     },
   }, async (request, reply) => reply.status(201).send(await adoptFile(ctx, request.region!.code, request.actor, request.body)));
+
+  // ---- ratings, reviews, impact ----
+  const mark = z.number().int().min(1).max(5);
+  const ratingParam = regionSolution.extend({ ratingId: z.uuid() });
+  r.get(`${P}/solutions/:solutionId/ratings`, {
+    config: { access: 'public' },
+    schema: {
+      tags, summary: 'Penilaian pengadopsi: rata-rata dan ulasan (publik) / Adopters\' ratings: averages and reviews (public)', params: solutionParam,
+      response: {
+        200: z.object({
+          count: z.number().int(), averages: z.record(z.string(), z.string().nullable()).describe('Rata-rata 1–5 per aspek / mean 1–5 per aspect'),
+          reviews: z.array(z.object({
+            id: z.string(), regionCode: z.string(), regionName: z.string(), fitness: z.number().int(), ease: z.number().int(), stability: z.number().int(), support: z.number().int(), documentation: z.number().int(),
+            review: z.string(), ratedAt: instant, answer: z.string().nullable(), answeredAt: instant.nullable(),
+          })),
+        }),
+        ...failures('livinglab.solution_not_found'),
+      },
+    },
+  }, async (request) => {
+    await publishedForAdoption(ctx.database.db, request.params.solutionId);
+    return publicRatings(ctx, request.params.solutionId);
+  });
+
+  r.get(`${P}/solutions/:solutionId/impact`, {
+    config: { access: 'public' },
+    schema: {
+      tags, summary: 'Angka pengadopsi sebelum dan sesudah adopsi (publik) / Adopters\' figures before and after adopting (public)', params: solutionParam,
+      description: 'Per daerah pengadopsi, setiap ukuran modul terpasang: periode penuh sebelum periode adopsi dan periode penuh terakhir sesudahnya (triwulan bila ada, tahun bila tidak). Bukan sebab-akibat. / Per adopting region, each installed module\'s measure: the full period before the adoption\'s and the latest full period since (quarters where measured, else years). Not cause and effect.',
+      response: {
+        200: z.object({
+          caveat: words,
+          adopters: z.array(z.object({
+            regionCode: z.string(), regionName: z.string(), adoptedAt: instant, version: z.number().int(),
+            figures: z.array(z.object({
+              ref: z.string(), title: words, method: words, measure: z.string(),
+              before: z.object({ period: z.string(), value: z.string().nullable() }),
+              after: z.object({ period: z.string(), value: z.string().nullable() }).nullable().describe('Belum ada periode penuh sesudah adopsi bila null / null while no full period has passed since'),
+            })),
+          })),
+        }),
+        ...failures('livinglab.solution_not_found'),
+      },
+    },
+  }, async (request) => solutionImpact(ctx, request.params.solutionId));
+
+  r.put(`${R}/ratings/:solutionId`, {
+    config: { access: 'livinglab.rate' },
+    schema: {
+      tags, summary: 'Nilai solusi yang diadopsi daerah Anda / Rate a solution your region adopted', params: regionSolution,
+      description: 'Lima aspek 1–5: kecocokan, kemudahan, kestabilan, dukungan, dokumentasi. Satu penilaian per orang; mengirim lagi menggantinya. / Five aspects 1–5; one rating per person; sending again replaces it.',
+      body: z.object({ fitness: mark, ease: mark, stability: mark, support: mark, documentation: mark, review: z.string().trim().max(4000).default('') }),
+      response: { 200: z.object({ id: z.string() }), ...failures('livinglab.not_adopter') },
+    },
+  }, async (request) => ({ id: await rate(ctx, request.region!.code, request.actor, request.params.solutionId, request.body) }));
+
+  r.put(`${R}/solutions/:solutionId/ratings/:ratingId/answer`, {
+    config: { access: 'livinglab.publish' },
+    schema: {
+      tags, summary: 'Jawab ulasan atas solusi daerah Anda / Answer a review of your region\'s solution', params: ratingParam,
+      body: z.object({ answer: text(4000) }), response: { 200: ok, ...failures('livinglab.solution_not_found', 'livinglab.rating_not_found') },
+    },
+  }, async (request) => {
+    await answerReview(ctx, request.region!.code, request.actor, request.params.solutionId, request.params.ratingId, request.body.answer);
+    return { ok: true as const };
+  });
+
+  r.put(`${R}/curation/:solutionId/ratings/:ratingId`, {
+    config: { access: 'livinglab.curate' },
+    schema: {
+      tags, summary: 'Moderasi ulasan: sembunyikan atau tampilkan lagi / Moderate a review: hide or show again', params: ratingParam,
+      body: z.object({ hidden: z.boolean(), note: z.string().trim().max(1000).nullish().transform((n) => n || null) }),
+      response: { 200: ok, ...failures('livinglab.solution_not_found', 'livinglab.rating_not_found', 'livinglab.not_curator') },
+    },
+  }, async (request) => {
+    await moderateReview(ctx, request.region!.code, request.actor, request.params.solutionId, request.params.ratingId, request.body);
+    return { ok: true as const };
+  });
 
   // ---- curators ----
   r.put(`${R}/curation/:solutionId`, {

@@ -29,6 +29,27 @@ CREATE TABLE "livinglab_kit_files" (
 	CONSTRAINT "livinglab_kit_files_region_code_id_pk" PRIMARY KEY("region_code","id")
 );
 --> statement-breakpoint
+CREATE TABLE "livinglab_ratings" (
+	"region_code" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"solution_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"fitness" smallint NOT NULL,
+	"ease" smallint NOT NULL,
+	"stability" smallint NOT NULL,
+	"support" smallint NOT NULL,
+	"documentation" smallint NOT NULL,
+	"review" text DEFAULT '' NOT NULL,
+	"rated_at" timestamp with time zone NOT NULL,
+	"answer" text,
+	"answered_at" timestamp with time zone,
+	"answered_by" uuid,
+	"hidden" boolean DEFAULT false NOT NULL,
+	"moderation_note" text,
+	CONSTRAINT "livinglab_ratings_region_code_id_pk" PRIMARY KEY("region_code","id"),
+	CONSTRAINT "livinglab_ratings_marks" CHECK ("livinglab_ratings"."fitness" between 1 and 5 and "livinglab_ratings"."ease" between 1 and 5 and "livinglab_ratings"."stability" between 1 and 5 and "livinglab_ratings"."support" between 1 and 5 and "livinglab_ratings"."documentation" between 1 and 5)
+);
+--> statement-breakpoint
 CREATE TABLE "livinglab_solutions" (
 	"region_code" text NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -78,6 +99,8 @@ CREATE TABLE "livinglab_versions" (
 CREATE UNIQUE INDEX "livinglab_adoptions_solution_idx" ON "livinglab_adoptions" USING btree ("region_code","solution_id");--> statement-breakpoint
 CREATE INDEX "livinglab_adoptions_source_idx" ON "livinglab_adoptions" USING btree ("solution_id");--> statement-breakpoint
 CREATE INDEX "livinglab_kit_solution_idx" ON "livinglab_kit_files" USING btree ("region_code","solution_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "livinglab_ratings_user_idx" ON "livinglab_ratings" USING btree ("region_code","solution_id","user_id");--> statement-breakpoint
+CREATE INDEX "livinglab_ratings_solution_idx" ON "livinglab_ratings" USING btree ("solution_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "livinglab_solutions_id_idx" ON "livinglab_solutions" USING btree ("id");--> statement-breakpoint
 CREATE INDEX "livinglab_solutions_published_idx" ON "livinglab_solutions" USING btree ("latest_version") WHERE "livinglab_solutions"."latest_version" is not null and not "livinglab_solutions"."hidden";--> statement-breakpoint
 CREATE INDEX "livinglab_versions_search_idx" ON "livinglab_versions" USING gin ("search");
