@@ -1,0 +1,62 @@
+// The Living Lab in Chromium, on the demo: anyone on a phone searches the
+// public catalogue by a word of a solution's description and opens its page;
+// Sumedang's Living Lab officer drafts an application, publishes it, and the
+// public catalogue then finds it.
+import { expect, it } from 'vitest';
+import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
+
+describeInBrowser('Living Lab in Chromium', (b) => {
+  it('finds the demo application by a word of its description and shows its page', async () => {
+    const page = await b.newPage({ viewport: PHONE });
+    await page.goto(b.url('/livinglab'));
+    await eventually(() => page.getByRole('heading', { name: 'Living Lab: katalog solusi daerah' }).isVisible()).toBe(true);
+    await eventually(() => page.locator('.livinglab-list li').count()).toBeGreaterThan(0);
+    // A word only its description holds ("pemasangan": installing).
+    await page.getByLabel('Cari solusi').fill('pemasangan');
+    await page.getByRole('button', { name: 'Cari' }).click();
+    await eventually(() => page.locator('.livinglab-list li').count()).toBe(1);
+    const item = page.locator('.livinglab-list li');
+    expect(await item.textContent()).toContain('Kabupaten Sumedang');
+    expect(await item.textContent()).toContain('Aplikasi');
+    expect(await item.textContent()).toContain('0 pengadopsi');
+    expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe('/api/livinglab/catalogue.csv');
+
+    await page.getByRole('link', { name: 'Aplikasi absensi desa berbasis ponsel' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Aplikasi absensi desa berbasis ponsel' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(expect.arrayContaining(['Tentang aplikasi', 'Pendamping', 'Versi dan catatan perubahan', 'Daerah pengadopsi']));
+    expect(await page.locator('.livinglab-facts').textContent()).toContain('AGPL-3.0-or-later');
+    expect(await page.getByText('Belum ada daerah yang mengadopsi.').isVisible()).toBe(true);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(b.problems(page)).toEqual([]);
+  });
+
+  it('lets the officer of 32.11 draft an application and publish it, and the public catalogue finds it', async () => {
+    const page = await b.newPage({ viewport: PHONE });
+    await b.signIn(page, 'livinglab@sumedang.demo');
+    await eventually(() => page.getByRole('heading', { name: 'Living Lab', exact: true }).isVisible()).toBe(true);
+    expect(page.url()).toContain('/staff/32.11/livinglab');
+    await eventually(() => page.getByText('Aplikasi persuratan dinas (draf)').isVisible()).toBe(true);
+
+    await page.getByLabel('Judul', { exact: true }).fill('Aplikasi antrean puskesmas');
+    await page.getByLabel('Ringkasan').fill('Antrean puskesmas dari ponsel warga.');
+    await page.getByLabel('Uraian').fill('Warga mengambil nomor antrean poli dari ponsel dan menerima pemberitahuan menjelang gilirannya.');
+    await page.getByLabel('Perangkat daerah pemilik').fill('Dinas Kesehatan');
+    await page.getByLabel('Kegunaan').fill('Antrean pasien puskesmas');
+    await page.getByRole('button', { name: 'Buat draf' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Aplikasi antrean puskesmas' }).isVisible()).toBe(true);
+    expect(page.url()).toMatch(/\/staff\/32\.11\/livinglab\/solusi\/[0-9a-f-]{36}$/);
+
+    await page.getByLabel('Catatan perubahan').fill('Versi pertama.');
+    await page.getByRole('button', { name: 'Terbitkan versi baru' }).click();
+    await eventually(() => page.getByText('Diterbitkan sebagai versi 1.').isVisible()).toBe(true);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(b.problems(page)).toEqual([]);
+
+    const citizen = await b.newPage({ viewport: PHONE });
+    await citizen.goto(b.url('/livinglab?q=gilirannya'));
+    await eventually(() => citizen.locator('.livinglab-list li').count()).toBe(1);
+    await citizen.getByRole('link', { name: 'Aplikasi antrean puskesmas' }).click();
+    await eventually(() => citizen.getByText('Dinas Kesehatan').isVisible()).toBe(true);
+    expect(await citizen.locator('.livinglab-versions').textContent()).toContain('Versi pertama.');
+  });
+});
