@@ -20,6 +20,17 @@ describeInBrowser('Living Lab in Chromium', (b) => {
     expect(await item.textContent()).toContain('Aplikasi');
     expect(await item.textContent()).toContain('0 pengadopsi');
     expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toBe('/api/livinglab/catalogue.csv');
+    // Filters: an application of government administration, not a public service.
+    await page.getByText('Saring').click();
+    await page.getByLabel('Jenis').selectOption('application');
+    await page.getByLabel('Domain layanan').selectOption('publik');
+    await page.getByRole('button', { name: 'Cari' }).click();
+    await eventually(() => page.getByText('Tidak ada solusi yang cocok.').isVisible()).toBe(true);
+    await page.getByLabel('Domain layanan').selectOption('administrasi');
+    await page.getByLabel('Provinsi').selectOption('32');
+    await page.getByRole('button', { name: 'Cari' }).click();
+    await eventually(() => page.locator('.livinglab-list li').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('domain')).toBe('administrasi');
 
     await page.getByRole('link', { name: 'Aplikasi absensi desa berbasis ponsel' }).click();
     await eventually(() => page.getByRole('heading', { name: 'Aplikasi absensi desa berbasis ponsel' }).isVisible()).toBe(true);
@@ -58,5 +69,14 @@ describeInBrowser('Living Lab in Chromium', (b) => {
     await citizen.getByRole('link', { name: 'Aplikasi antrean puskesmas' }).click();
     await eventually(() => citizen.getByText('Dinas Kesehatan').isVisible()).toBe(true);
     expect(await citizen.locator('.livinglab-versions').textContent()).toContain('Versi pertama.');
+
+    // A package file from elsewhere: read in the browser, refused in words when it is not one.
+    await page.goto(b.url('/staff/32.11/livinglab/impor'));
+    await page.getByLabel('Berkas paket (.json)').setInputFiles({ name: 'rusak.json', mimeType: 'application/json', buffer: Buffer.from('{bukan json') });
+    await eventually(() => page.getByRole('alert').textContent()).toBe('Berkas ini bukan JSON yang sah.');
+    await page.getByLabel('Berkas paket (.json)').setInputFiles({ name: 'lain.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"lain"}') });
+    await eventually(() => page.getByRole('alert').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /^Adopsi/ }).count()).toBe(0);
+    expect(b.problems(page)).toEqual([]);
   });
 });

@@ -53,35 +53,20 @@ export function CataloguePage() {
         </div>
         <details className="livinglab-filters" open={FILTERS.slice(1).some((f) => filters[f]) || undefined}>
           <summary>{t('livinglab.public.filters')}</summary>
-          <div className="field">
-            <label htmlFor="ll-kind">{t('livinglab.kind')}</label>
-            <select id="ll-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-              <option value="">{t('livinglab.public.any')}</option>
-              <option value="package">{t('livinglab.kind.package')}</option>
-              <option value="application">{t('livinglab.kind.application')}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="ll-domain">{t('livinglab.domain')}</label>
-            <select id="ll-domain" value={form.domain} onChange={(e) => setForm({ ...form, domain: e.target.value })}>
-              <option value="">{t('livinglab.public.any')}</option>
-              {Object.entries(ref.data?.domains ?? {}).map(([k, w]) => <option key={k} value={k}>{words(w)}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="ll-province">{t('livinglab.province')}</label>
-            <select id="ll-province" value={form.province} onChange={(e) => setForm({ ...form, province: e.target.value })}>
-              <option value="">{t('livinglab.public.any')}</option>
-              {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="ll-sector">{t('livinglab.sector')}</label>
-            <select id="ll-sector" value={form.sector} onChange={(e) => setForm({ ...form, sector: e.target.value })}>
-              <option value="">{t('livinglab.public.any')}</option>
-              {Object.entries(ref.data?.sectors ?? {}).map(([k, name]) => <option key={k} value={k}>{k} {name}</option>)}
-            </select>
-          </div>
+          {([
+            ['kind', t('livinglab.kind'), [['package', t('livinglab.kind.package')], ['application', t('livinglab.kind.application')]]],
+            ['domain', t('livinglab.domain'), Object.entries(ref.data?.domains ?? {}).map(([k, w]) => [k, words(w)])],
+            ['province', t('livinglab.province'), provinces.map((p) => [p.code, p.name])],
+            ['sector', t('livinglab.sector'), Object.entries(ref.data?.sectors ?? {}).map(([k, name]) => [k, `${k} ${name}`])],
+          ] as const).map(([name, label, options]) => (
+            <div className="field" key={name}>
+              <label htmlFor={`ll-${name}`}>{label}</label>
+              <select id={`ll-${name}`} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })}>
+                <option value="">{t('livinglab.public.any')}</option>
+                {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+              </select>
+            </div>
+          ))}
         </details>
       </form>
       <ErrorMessage error={list.error} />
