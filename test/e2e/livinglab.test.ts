@@ -1,8 +1,16 @@
 // The Living Lab in Chromium, on the demo: anyone on a phone searches the
 // public catalogue by a word of a solution's description and opens its page;
 // Sumedang's Living Lab officer drafts an application, publishes it, and the
-// public catalogue then finds it.
+// public catalogue then finds it. Once the complaints module offers its
+// categories as a package: another region's officer previews adopting
+// Sumedang's, maps a unit the suggestion missed, adopts, and the categories
+// are its region's.
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { users, units } from '../../src/platform/schema.js';
+import { createUser, grantRole } from '../../src/platform/auth/service.js';
+import { enableRegion } from '../../src/platform/regions/service.js';
+import { findPackageKind } from '../../src/platform/modules/packages.js';
 import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
 
 describeInBrowser('Living Lab in Chromium', (b) => {
@@ -78,5 +86,49 @@ describeInBrowser('Living Lab in Chromium', (b) => {
     await eventually(() => page.getByRole('alert').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /^Adopsi/ }).count()).toBe(0);
     expect(b.problems(page)).toEqual([]);
+  });
+
+  it.skipIf(!findPackageKind('complaints.categories'))('lets another region\'s officer preview Sumedang\'s complaint categories, map a unit and adopt them', async () => {
+    const TARGET = '32.73';
+    await b.ctx.database.db.transaction(async (tx) => {
+      await enableRegion(tx, TARGET);
+      for (const [code, name] of [['DBM', 'Dinas Bina Marga dan Sumber Daya Air'], ['DLH', 'Dinas Lingkungan Hidup Kota Bandung'], ['DISHUB', 'Dinas Perhubungan Kota Bandung'], ['DINKES', 'Dinas Kesehatan Kota Bandung'], ['DPMPTSP', 'DPMPTSP Kota Bandung'], ['DISDIK', 'Dinas Pendidikan Kota Bandung']]) {
+        await tx.insert(units).values({ regionCode: TARGET, code, name });
+      }
+      // The demo password's hash, from the demo admin's account.
+      const [hash] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(sql`lower(${users.email}) = 'admin@sumedang.demo'`);
+      const id = await createUser(tx, { email: 'livinglab@bandung.test', name: 'Living Lab Kota Bandung', passwordHash: hash.passwordHash ?? undefined });
+      await grantRole(tx, TARGET, id, 'livinglab_officer', null);
+    });
+    const { items } = await b.api<{ items: { id: string; title: string }[] }>('GET', '/api/livinglab/solutions?module=complaints');
+    const source = items[0];
+    expect(await b.api<unknown[]>('GET', `/api/regions/${TARGET}/categories`)).toEqual([]);
+
+    const page = await b.newPage({ viewport: PHONE });
+    await b.signIn(page, 'livinglab@bandung.test');
+    await page.goto(b.url(`/livinglab/${source.id}`));
+    await page.getByRole('link', { name: 'Adopsi', exact: true }).click();
+    await eventually(() => page.getByRole('heading', { name: `Adopsi: ${source.title}` }).isVisible()).toBe(true);
+    expect(page.url()).toContain(`/staff/${TARGET}/livinglab/adopsi/${source.id}`);
+    // Sumedang's public works unit has no namesake here: no suggestion; the officer maps it.
+    const pupr = page.getByLabel(/\(PUPR\)/);
+    expect(await pupr.inputValue()).toBe('');
+    expect(await page.getByLabel(/\(DLH\)/).locator('option:checked').textContent()).toBe('Dinas Lingkungan Hidup Kota Bandung');
+    const lines = await page.locator('.livinglab-diff tbody tr.add').count();
+    expect(lines).toBeGreaterThan(0);
+    expect(await page.locator('.livinglab-diff tbody tr.add input:checked').count()).toBe(lines);
+    // A change of mapping previews again, with it.
+    const again = page.waitForRequest((r) => r.url().endsWith(`/api/regions/${TARGET}/livinglab/adoptions/preview`) && !!(r.postDataJSON() as { unitMap: Record<string, string> }).unitMap.PUPR);
+    await pupr.selectOption({ label: 'Dinas Bina Marga dan Sumber Daya Air' });
+    await again;
+    await page.getByRole('button', { name: /^Adopsi \d+ baris terpilih$/ }).click();
+    await eventually(() => page.getByText(/^Selesai: \d+ hal diterapkan/).isVisible()).toBe(true);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(b.problems(page)).toEqual([]);
+
+    const adopted = await b.api<{ code: string }[]>('GET', `/api/regions/${TARGET}/categories`);
+    expect(adopted.map((c) => c.code)).toContain('jalan-rusak');
+    await page.goto(b.url(`/staff/${TARGET}/livinglab`));
+    await eventually(() => page.getByRole('link', { name: source.title }).isVisible()).toBe(true);
   });
 });
