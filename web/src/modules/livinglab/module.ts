@@ -22,5 +22,5 @@ export const livinglab: WebModule = {
     { path: '/staff/:region/livinglab/impor', component: staffPage(() => import('./pages/Adopt.js').then((m) => m.ImportPage), texts) },
   ],
   menu: [{ label: { id: 'Living Lab', en: 'Living Lab' }, href: (r) => `/staff/${r}/livinglab`, permission: 'livinglab.read' }],
-  landing: { roles: ['livinglab_officer', 'livinglab_curator'], href: (r) => `/staff/${r}/livinglab` },
+  landing: { roles: ['livinglab_officer'], href: (r) => `/staff/${r}/livinglab` },
 };
