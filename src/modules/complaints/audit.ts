@@ -22,6 +22,7 @@ export const complaintAuditActions = {
   'category.update': { id: 'Mengubah kategori', en: 'Changed a category' },
   'routing.set': { id: 'Mengubah disposisi kategori', en: 'Changed a category\'s routing' },
   'sla.set': { id: 'Menetapkan batas waktu', en: 'Set a deadline' },
+  'sla.remove': { id: 'Menghapus batas waktu khusus kategori', en: 'Removed a category\'s own deadline' },
 };
 
 declare module '../../platform/audit/audit.js' {

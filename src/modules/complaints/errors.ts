@@ -4,6 +4,8 @@ import type { ErrorEntry } from '../../platform/errors.js';
 export const complaintErrors = {
   'category.not_found': [404, 'Kategori tidak ditemukan.', 'Category not found.'],
   'category.code_taken': [409, 'Kode kategori sudah dipakai.', 'The category code is already used.'],
+  'category.package_invalid': [422, 'Isi paket kategori tidak konsisten (kode ganda, tahap batas waktu ganda, atau perangkat daerah yang tidak tercantum).', 'The categories package is inconsistent (a code twice, a deadline stage twice, or a unit not listed).'],
+  'category.package_unit_unmapped': [422, 'Perangkat daerah dalam paket belum dipetakan ke perangkat daerah daerah ini.', 'A unit of the package is not mapped to one of this region\'s units.'],
   'complaint.not_found': [404, 'Pengaduan tidak ditemukan.', 'Complaint not found.'],
   'complaint.invalid_transition': [409, 'Tindakan ini tidak dapat dilakukan pada status pengaduan saat ini.', 'This action is not possible in the complaint\'s current status.'],
   'complaint.answers_invalid': [400, 'Jawaban pertanyaan kategori tidak lengkap atau tidak valid.', 'The answers to the category questions are missing or invalid.'],

@@ -18,6 +18,7 @@ import { complaintTiles } from './service/tiles.js';
 import { complaintMeasures } from './service/measures.js';
 import { complaintAuditActions } from './audit.js';
 import { complaintIsolation } from './isolation.js';
+import { categoriesPackage } from './service/package.js';
 
 
 const permissions = {
@@ -70,6 +71,8 @@ export const complaintsModule = defineModule({
   ],
   tiles: complaintTiles,
   measures: complaintMeasures,
+  // Categories with their questions, deadlines and routing, for other regions to adopt in the Living Lab.
+  packages: [categoriesPackage],
   isolation: complaintIsolation,
   commands: [{
     name: 'rebuild-stats',

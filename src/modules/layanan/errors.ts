@@ -104,6 +104,12 @@ export const layananErrors = {
   'layanan.statement_invalid': [422, 'Berkas mutasi rekening tidak dapat dibaca; tidak ada yang direkonsiliasi.', 'The bank statement cannot be read; nothing was reconciled.', lineWords],
   'layanan.reconciliation_not_found': [404, 'Rekonsiliasi tidak ditemukan di daerah ini.', 'Reconciliation not found in this region.'],
   'layanan.tax_import_invalid': [422, 'Berkas tagihan pajak memuat baris yang salah; tidak ada yang diimpor. Perbaiki semua baris yang disebut, lalu impor lagi.', 'The tax bills file has bad lines; nothing was imported. Fix every line named, then import again.', lineWords],
+  'layanan.package_service_unknown': [404, 'Layanan yang dipilih untuk paket tidak ada atau tidak sedang terbit di daerah ini; paket tidak dibuat.', 'A service chosen for the package does not exist or is not published in this region; no package was made.', (d: { keys?: string[] }) =>
+    (d?.keys?.length ? { id: `Kunci: ${d.keys.join(', ')}.`, en: `Keys: ${d.keys.join(', ')}.` } : null)],
+  'layanan.package_invalid': [422, 'Paket layanan tidak dapat diterapkan: isinya tidak konsisten. Tidak ada yang diubah.', 'The services package cannot be applied: its content is inconsistent. Nothing was changed.', (d: { problems?: { at: string; messages: Words }[] }) =>
+    (d?.problems?.length ? { id: d.problems.map((p) => `${p.at}: ${p.messages.id}`).join(' '), en: d.problems.map((p) => `${p.at}: ${p.messages.en}`).join(' ') } : null)],
+  'layanan.package_unit_unmapped': [422, 'Setiap perangkat daerah yang disebut layanan yang dipilih harus dipetakan ke perangkat daerah Anda. Tidak ada yang diubah.', 'Every unit the chosen services name must be mapped to one of your units. Nothing was changed.', (d: { codes?: string[] }) =>
+    (d?.codes?.length ? { id: `Belum dipetakan: ${d.codes.join(', ')}.`, en: `Not mapped: ${d.codes.join(', ')}.` } : null)],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

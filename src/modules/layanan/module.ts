@@ -16,6 +16,7 @@ import { layananRoutes } from './http/routes.js';
 import { layananIsolation } from './isolation.js';
 import { seedLayananDemo } from './demo.js';
 import { applicationDeadlineHandler } from './service/deadlines.js';
+import { servicesPackage } from './service/package.js';
 import { receiptJob } from './service/payments/receipts.js';
 import { layananMeasures, layananTiles } from './service/tiles.js';
 
@@ -68,6 +69,8 @@ export const layananModule = defineModule({
   jobs: [receiptJob],
   tiles: layananTiles,
   measures: layananMeasures,
+  // Living Lab: a region shares its published service definitions; another adopts them as drafts (service/package.ts).
+  packages: [servicesPackage],
   // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population, issued or revoked a document, set the numbering, a letterhead, the signer or the payment channel, confirmed a reconciliation; who filed an application or acted on it. Units are the region's own rows.
   sharedRelations: [
     referencesUser('layanan_services', 'updated_by'),

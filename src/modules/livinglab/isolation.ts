@@ -24,7 +24,7 @@ export const livinglabIsolation: IsolationFixtures = {
         size: 8, data: Buffer.from('%PDF-1.4'), uploadedAt: now,
       }).returning({ id: livinglabKitFiles.id });
       return {
-        params: { solutionId: solution.id, fileId: file.id },
+        params: { solutionId: solution.id, 'kit/:fileId': file.id },
         secrets: [solution.id, file.id],
         private: [SECRET_TITLE, SECRET_FILE],
       };

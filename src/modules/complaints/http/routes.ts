@@ -7,7 +7,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { REFERENCE_CACHING } from '../../../platform/http/caching.js';
 import { paging, regionParam, text } from '../../../platform/http/schemas.js';
 import { rejectionReasons, statuses } from '../domain/status.js';
-import { questionSchema } from '../domain/questions.js';
+import { categoryFields, slaRuleFields } from '../domain/category.js';
 import { MIN_DESCRIPTION, textLimits } from '../domain/limits.js';
 import { trackingCodePattern } from '../domain/tracking.js';
 import { submitComplaint, suggestDuplicates, type NewComplaint, type Receipt } from '../service/intake.js';
@@ -219,12 +219,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
   }, async (request) => listMine(ctx, request.actor.userId!));
 
   // Region admin: categories, routing, SLA.
-  const categoryBody = z.object({
-    code: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), nameId: text(200), nameEn: text(200), description: z.string().max(2000).optional(),
-    group: z.string().max(100).optional(), keywords: z.string().max(500).optional(), questions: z.array(questionSchema).max(20).optional(),
-    locationRequired: z.boolean().optional().describe('Laporan wajib menyebut kecamatan/desa atau titik peta / Reports must give a district/village or a map pin'),
-    active: z.boolean().optional(),
-  });
+  const categoryBody = categoryFields;
   app.get('/api/regions/:region/admin/categories', {
     config: { access: 'region.admin' }, schema: { tags, summary: 'Semua kategori / All categories', params: regionParam, response: { 200: z.array(answers.category) } },
   }, async (request) => admin.listCategories(ctx, request.region!.code, true));
@@ -252,10 +247,7 @@ export const complaintRoutes = (ctx: AppContext) => async (root: FastifyInstance
     config: { access: 'region.admin' },
     schema: {
       tags, summary: 'Tetapkan batas waktu / Set a deadline', params: regionParam,
-      body: z.object({
-        categoryId: z.uuid().nullable(), stage: z.enum(['verification', 'response', 'resolution']),
-        amount: z.number().int().min(0).max(2000), unit: z.enum(['hours', 'working_days']), targetAmount: z.number().int().min(0).max(2000).nullable(),
-      }),
+      body: z.object({ categoryId: z.uuid().nullable(), ...slaRuleFields }),
       response: { 200: ok, ...failures('category.not_found') },
     },
   }, async (request) => {

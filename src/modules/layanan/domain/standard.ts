@@ -91,7 +91,7 @@ export function missingComponents(s: Standard): ComponentKey[] {
 export interface Publishable { name: string; summary: string; standard: Standard; [part: string]: unknown }
 
 /** JSON with every object's keys sorted: jsonb keeps its own key order, so two equal documents may print differently. */
-const stableJson = (v: unknown): string =>
+export const stableJson = (v: unknown): string =>
   (Array.isArray(v) ? `[${v.map(stableJson).join(',')}]`
     : v !== null && typeof v === 'object' ? `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`
       : JSON.stringify(v));
@@ -123,3 +123,7 @@ export const SLUG_MAX = 80;
  * such a slug could never be opened.
  */
 export const RESERVED_SLUGS: readonly string[] = ['akuntabilitas', 'permohonan'];
+
+/** A service's slug as it is accepted: its address in the region and its code in a Living Lab package. */
+export const slugShape = z.string().min(SLUG_MIN).max(SLUG_MAX).regex(SLUG_PATTERN).refine((s) => !RESERVED_SLUGS.includes(s), { message: `reserved for the web app's own pages: ${RESERVED_SLUGS.join(', ')}` })
+  .describe(`Alamat layanan: huruf kecil, angka dan tanda hubung, ${SLUG_MIN}–${SLUG_MAX} karakter (surat-keterangan-tidak-mampu) / the service's address: lowercase letters, digits and hyphens`);

@@ -9,7 +9,7 @@ import type { AppContext } from '../../../platform/context.js';
 import { regionParam, text } from '../../../platform/http/schemas.js';
 import { failures, instant, ok, words } from '../../../platform/http/responses.js';
 import { formShape } from '../domain/form.js';
-import { COMPONENTS, RESERVED_SLUGS, SLUG_MAX, SLUG_MIN, SLUG_PATTERN, standardSchema, TEXT_MAX } from '../domain/standard.js';
+import { COMPONENTS, SLUG_MAX, slugShape, standardSchema, TEXT_MAX } from '../domain/standard.js';
 import { resultShape } from '../domain/template.js';
 import { tariffShape } from '../domain/tariff.js';
 import { workflowShape } from '../domain/workflow.js';
@@ -24,8 +24,7 @@ import { layananApplicationRoutes } from './applications.js';
 
 const tags = ['layanan'];
 const serviceParam = regionParam.extend({ serviceId: z.uuid() });
-const slug = z.string().min(SLUG_MIN).max(SLUG_MAX).regex(SLUG_PATTERN).refine((s) => !RESERVED_SLUGS.includes(s), { message: `reserved for the web app's own pages: ${RESERVED_SLUGS.join(', ')}` })
-  .describe(`Alamat layanan: huruf kecil, angka dan tanda hubung, ${SLUG_MIN}–${SLUG_MAX} karakter (surat-keterangan-tidak-mampu) / the service's address: lowercase letters, digits and hyphens`);
+const slug = slugShape;
 
 const status = z.enum(['draft', 'published', 'archived']);
 const unit = z.object({ id: z.string(), code: z.string(), name: z.string() });

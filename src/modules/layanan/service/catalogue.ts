@@ -15,7 +15,7 @@ import { emptyStandard, missingComponents, normaliseStandard, publication, type 
 import { layananServices, layananStandardVersions } from '../schema.js';
 import { actorLabel, ensureManagesUnit, managesUnit, unitIn } from './access.js';
 
-type ServiceRow = typeof layananServices.$inferSelect;
+export type ServiceRow = typeof layananServices.$inferSelect;
 
 /** A draft as staff send it; a definition part left out keeps what the draft holds (a new service: the default). */
 export interface ServiceInput extends Partial<Definition> { slug: string; name: string; summary: string; unitId: string; standard?: Standard }
@@ -32,14 +32,14 @@ async function ensureSlugFree(db: Queryable, regionCode: string, slug: string, e
   if (other && other.id !== exceptId) throw new AppError('layanan.slug_taken', { slug });
 }
 
-async function latestVersion(db: Queryable, regionCode: string, serviceId: string) {
+export async function latestVersion(db: Queryable, regionCode: string, serviceId: string) {
   const [v] = await db.select().from(layananStandardVersions)
     .where(and(eq(layananStandardVersions.regionCode, regionCode), eq(layananStandardVersions.serviceId, serviceId)))
     .orderBy(desc(layananStandardVersions.version)).limit(1);
   return v ?? null;
 }
 
-const definitionOf = (s: Definition): Definition => ({ form: s.form, workflow: s.workflow, result: s.result, tariff: s.tariff });
+export const definitionOf = (s: Definition): Definition => ({ form: s.form, workflow: s.workflow, result: s.result, tariff: s.tariff });
 const draftOf = (s: ServiceRow): Publishable => ({ name: s.name, summary: s.summary, standard: s.draft, ...definitionOf(s) });
 const versionOf = (v: typeof layananStandardVersions.$inferSelect): Publishable => ({ name: v.name, summary: v.summary, standard: v.standard, ...definitionOf(v) });
 
@@ -49,12 +49,28 @@ const versionOf = (v: typeof layananStandardVersions.$inferSelect): Publishable 
  * region. How the parts fit each other is publishing's check: a draft may be
  * half-way through an edit.
  */
-async function checkedDefinition(db: Queryable, regionCode: string, kept: Definition, input: Partial<Definition>): Promise<Definition> {
+export async function checkedDefinition(db: Queryable, regionCode: string, kept: Definition, input: Partial<Definition>): Promise<Definition> {
   const d: Definition = { form: input.form ?? kept.form, workflow: input.workflow ?? kept.workflow, result: input.result ?? kept.result, tariff: input.tariff ?? kept.tariff };
   const problems = partProblems(d);
   if (problems.length > 0) throw new AppError('layanan.definition_invalid', { problems });
   for (const unitId of new Set(d.workflow.stages.map((s) => s.actor.unitId).filter((u): u is string => u !== null))) await unitIn(db, regionCode, unitId);
   return d;
+}
+
+/** What a service's draft holds: its address, names, owning unit, standard and definition. */
+export type DraftFields = { slug: string; name: string; summary: string; unitId: string; draft: Standard } & Definition;
+
+/**
+ * Inserts a new draft service and audits it, in the caller's transaction;
+ * the caller has checked the unit, the slug and the definition. `detail`
+ * joins the audit entry's (e.g. the Living Lab package it came from).
+ */
+export async function insertDraft(tx: Queryable, regionCode: string, actor: Actor, now: Date, fields: DraftFields, detail: Record<string, unknown> = {}): Promise<string> {
+  const [row] = await tx.insert(layananServices).values({
+    regionCode, ...fields, status: 'draft', version: 0, createdAt: now, updatedAt: now, updatedBy: actor.userId, updatedByLabel: actorLabel(actor),
+  }).returning({ id: layananServices.id });
+  await audit(tx, now, actor, regionCode, 'layanan.service_create', 'layanan_service', row.id, { slug: fields.slug, unitId: fields.unitId, ...detail });
+  return row.id;
 }
 
 export async function createService(ctx: AppContext, regionCode: string, actor: Actor, input: ServiceInput): Promise<string> {
@@ -63,19 +79,28 @@ export async function createService(ctx: AppContext, regionCode: string, actor: 
     ensureManagesUnit(actor, regionCode, input.unitId);
     await ensureSlugFree(tx, regionCode, input.slug, null);
     const definition = await checkedDefinition(tx, regionCode, defaultDefinition(), input);
-    const now = ctx.clock.now();
-    const [row] = await tx.insert(layananServices).values({
-      regionCode, unitId: input.unitId, slug: input.slug, name: input.name, summary: input.summary, status: 'draft',
-      draft: normaliseStandard(input.standard ?? emptyStandard()), ...definition, version: 0, createdAt: now, updatedAt: now, updatedBy: actor.userId, updatedByLabel: actorLabel(actor),
-    }).returning();
-    await audit(tx, now, actor, regionCode, 'layanan.service_create', 'layanan_service', row.id, { slug: row.slug, unitId: row.unitId });
-    return row.id;
+    return insertDraft(tx, regionCode, actor, ctx.clock.now(), {
+      slug: input.slug, unitId: input.unitId, name: input.name, summary: input.summary, draft: normaliseStandard(input.standard ?? emptyStandard()), ...definition,
+    });
   });
 }
 
 type Auditable = { slug: string; name: string; summary: string; unitId: string; draft: Standard } & Definition;
 /** A draft's fields with its standard's components beside them, so the audit log shows each component (and definition part) that changed. */
 const auditable = ({ draft, ...rest }: Auditable): Record<string, unknown> => ({ ...rest, ...draft });
+
+/**
+ * Replaces a service's draft with `fields` and audits each field and
+ * component that changed, in the caller's transaction (the caller locked the
+ * row and checked the unit, the slug and the definition). Published versions
+ * are never touched: the public reads the new draft only once it is published.
+ */
+export async function replaceDraft(tx: Queryable, regionCode: string, actor: Actor, now: Date, before: ServiceRow, fields: DraftFields, detail: Record<string, unknown> = {}): Promise<void> {
+  await tx.update(layananServices).set({ ...fields, updatedAt: now, updatedBy: actor.userId, updatedByLabel: actorLabel(actor) })
+    .where(and(eq(layananServices.regionCode, regionCode), eq(layananServices.id, before.id)));
+  await audit(tx, now, actor, regionCode, 'layanan.service_update', 'layanan_service', before.id, { slug: fields.slug, ...detail },
+    changedFields(auditable({ slug: before.slug, name: before.name, summary: before.summary, unitId: before.unitId, draft: before.draft, ...definitionOf(before) }), auditable(fields)));
+}
 
 /** Replaces the draft (name, address, summary, owning unit, standard); what the public reads changes only when it is published. */
 export async function updateService(ctx: AppContext, regionCode: string, actor: Actor, id: string, input: ServiceInput & { standard: Standard }): Promise<void> {
@@ -89,11 +114,7 @@ export async function updateService(ctx: AppContext, regionCode: string, actor: 
     if (input.slug !== before.slug) await ensureSlugFree(tx, regionCode, input.slug, id);
     const definition = await checkedDefinition(tx, regionCode, before, input);
     const fields = { slug: input.slug, name: input.name, summary: input.summary, unitId: input.unitId, draft: normaliseStandard(input.standard), ...definition };
-    const now = ctx.clock.now();
-    await tx.update(layananServices).set({ ...fields, updatedAt: now, updatedBy: actor.userId, updatedByLabel: actorLabel(actor) })
-      .where(and(eq(layananServices.regionCode, regionCode), eq(layananServices.id, id)));
-    await audit(tx, now, actor, regionCode, 'layanan.service_update', 'layanan_service', id, { slug: fields.slug },
-      changedFields(auditable({ slug: before.slug, name: before.name, summary: before.summary, unitId: before.unitId, draft: before.draft, ...definitionOf(before) }), auditable(fields)));
+    await replaceDraft(tx, regionCode, actor, ctx.clock.now(), before, fields);
   });
 }
 
