@@ -1,16 +1,15 @@
 // The Living Lab in Chromium, on the demo: anyone on a phone searches the
 // public catalogue by a word of a solution's description and opens its page;
 // Sumedang's Living Lab officer drafts an application, publishes it, and the
-// public catalogue then finds it. Once the complaints module offers its
-// categories as a package: another region's officer previews adopting
-// Sumedang's, maps a unit the suggestion missed, adopts, and the categories
-// are its region's.
+// public catalogue then finds it, and drafts a package of two of its
+// complaint categories; another region's officer previews adopting
+// Sumedang's published complaint categories, maps a unit the suggestion
+// missed, adopts, and the categories are its region's.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { users, units } from '../../src/platform/schema.js';
 import { createUser, grantRole } from '../../src/platform/auth/service.js';
 import { enableRegion } from '../../src/platform/regions/service.js';
-import { findPackageKind } from '../../src/platform/modules/packages.js';
 import { describeInBrowser, eventually, overflowsHorizontally, PHONE } from './browser.js';
 
 describeInBrowser('Living Lab in Chromium', (b) => {
@@ -78,6 +77,17 @@ describeInBrowser('Living Lab in Chromium', (b) => {
     await eventually(() => citizen.getByText('Dinas Kesehatan').isVisible()).toBe(true);
     expect(await citizen.locator('.livinglab-versions').textContent()).toContain('Versi pertama.');
 
+    // A package: the module's package kind from the region's offer, two of its candidates.
+    await page.goto(b.url('/staff/32.11/livinglab'));
+    await page.getByLabel('Paket konfigurasi Pamong').check();
+    await page.getByLabel('Jenis paket').selectOption({ label: 'Kategori pengaduan' });
+    await page.getByLabel('Jalan rusak atau berlubang').check();
+    await page.getByLabel('Sampah menumpuk').check();
+    await page.getByLabel('Judul', { exact: true }).fill('Dua kategori pengaduan');
+    await page.getByRole('button', { name: 'Buat draf' }).click();
+    await eventually(() => page.getByRole('heading', { name: 'Dua kategori pengaduan' }).isVisible()).toBe(true);
+    expect(await page.getByText('Paket bila diterbitkan sekarang: 2 kategori', { exact: false }).isVisible()).toBe(true);
+
     // A package file from elsewhere: read in the browser, refused in words when it is not one.
     await page.goto(b.url('/staff/32.11/livinglab/impor'));
     await page.getByLabel('Berkas paket (.json)').setInputFiles({ name: 'rusak.json', mimeType: 'application/json', buffer: Buffer.from('{bukan json') });
@@ -88,7 +98,7 @@ describeInBrowser('Living Lab in Chromium', (b) => {
     expect(b.problems(page)).toEqual([]);
   });
 
-  it.skipIf(!findPackageKind('complaints.categories'))('lets another region\'s officer preview Sumedang\'s complaint categories, map a unit and adopt them', async () => {
+  it('lets another region\'s officer preview Sumedang\'s complaint categories, map a unit and adopt them', async () => {
     const TARGET = '32.73';
     await b.ctx.database.db.transaction(async (tx) => {
       await enableRegion(tx, TARGET);
