@@ -4,5 +4,6 @@ import { complaints } from './modules/complaints/module.js';
 import { spbe } from './modules/spbe/module.js';
 import { sakip } from './modules/sakip/module.js';
 import { layanan } from './modules/layanan/module.js';
+import { livinglab } from './modules/livinglab/module.js';
 
-export const modules: WebModule[] = [complaints, spbe, sakip, layanan];
+export const modules: WebModule[] = [complaints, spbe, sakip, layanan, livinglab];

@@ -1,0 +1,18 @@
+// The Living Lab API's answers, typed from its OpenAPI document.
+import type { components, paths } from '../../../api-types.js';
+
+type Schemas = components['schemas'];
+type Answer<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+
+export type CatalogueItem = Schemas['LivingLabCatalogueItem'];
+export type Solution = Schemas['LivingLabSolution'];
+export type OwnSolution = Schemas['LivingLabOwnSolution'];
+export type Preview = Schemas['LivingLabPreview'];
+export type Change = Schemas['LivingLabChange'];
+export type ApplicationFacts = Schemas['LivingLabApplication'];
+export type Catalogue = Answer<'/api/livinglab/solutions', 'get'>;
+export type Reference = Answer<'/api/livinglab/reference', 'get'>;
+export type PackageOffer = Answer<'/api/regions/{region}/livinglab/package-offer', 'get'>;
+export type OwnBrief = Answer<'/api/regions/{region}/livinglab/solutions', 'get'>[number];
+export type Adoption = Answer<'/api/regions/{region}/livinglab/adoptions', 'get'>[number];
+export type Words = { id: string; en: string };

@@ -1,0 +1,26 @@
+// The Living Lab in the web app: the public catalogue of solutions regions
+// share and a solution's page (phone first, no sign-in, outside any region's
+// address), and the staff pages of a region: its own solutions, drafting and
+// publishing them with their learning kit, its adoptions, adopting another
+// region's package and importing a package file. Each page its own chunk,
+// loaded on demand with the module's texts. Listed in ../../modules.ts.
+import type { WebModule } from '../../contract.js';
+import type { Namespace } from '../../i18n/index.js';
+import { lazyPage, staffPage } from '../../lazyPage.js';
+
+const texts: Namespace = () => import('./messages.js').then((m) => m.texts);
+
+export const livinglab: WebModule = {
+  name: 'livinglab',
+  texts,
+  routes: [
+    { path: '/livinglab', component: lazyPage(() => import('./pages/Public.js').then((m) => m.CataloguePage), texts) },
+    { path: '/livinglab/:solutionId', component: lazyPage(() => import('./pages/Public.js').then((m) => m.SolutionPage), texts) },
+    { path: '/staff/:region/livinglab', component: staffPage(() => import('./pages/Staff.js').then((m) => m.HomePage), texts) },
+    { path: '/staff/:region/livinglab/solusi/:solutionId', component: staffPage(() => import('./pages/Staff.js').then((m) => m.EditorPage), texts) },
+    { path: '/staff/:region/livinglab/adopsi/:solutionId', component: staffPage(() => import('./pages/Adopt.js').then((m) => m.AdoptPage), texts) },
+    { path: '/staff/:region/livinglab/impor', component: staffPage(() => import('./pages/Adopt.js').then((m) => m.ImportPage), texts) },
+  ],
+  menu: [{ label: { id: 'Living Lab', en: 'Living Lab' }, href: (r) => `/staff/${r}/livinglab`, permission: 'livinglab.read' }],
+  landing: { roles: ['livinglab_officer'], href: (r) => `/staff/${r}/livinglab` },
+};
