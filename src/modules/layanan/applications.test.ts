@@ -88,6 +88,14 @@ describeWithApp('Applications', (h) => {
     // The citizen was told by email, with the number.
     const [mail] = await h.ctx.database.rows<{ subject: string }>(sql`select payload->>'subject' as subject from outbox where payload->>'to' = 'siti.aminah@example.id' order by id desc limit 1`);
     expect(mail.subject).toContain(app.registrationNo);
+    // The check stage's people of the service's unit were told, in-app and each by email with the link to it.
+    const link = `/staff/32.11/layanan/permohonan/${app.id}`;
+    const told = await h.ctx.database.rows<{ email: string }>(sql`select u.email from notifications n join users u on u.id = n.user_id where n.link = ${link} order by u.email`);
+    expect(told.map((t) => t.email)).toContain('loket.sumsel@sumedang.demo');
+    const staffMail = await h.ctx.database.rows<{ to: string; subject: string }>(sql`select payload->>'to' as to, payload->>'subject' as subject from outbox
+      where payload->>'text' like ${`%http://pamong.test${link}%`} order by payload->>'to'`);
+    expect(staffMail.map((m) => m.to)).toEqual(told.map((t) => t.email));
+    expect(staffMail[0].subject).toContain(app.registrationNo);
   });
 
   it('refuses a filing that does not fit the form, whole, with every field\'s error', async () => {

@@ -1,8 +1,9 @@
 // Sign-in, sessions, password reset, accounts and API keys.
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { apiKeys, grants, passwordResets, sessions, users } from '../schema.js';
 import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/client.js';
+import { prepare, runPrepared } from '../db/prepared.js';
 import { AppError } from '../errors.js';
 import { enqueueEmail } from '../notify/outbox.js';
 import { audit } from '../audit/audit.js';
@@ -12,12 +13,19 @@ import { hashPassword, MIN_PASSWORD_LENGTH, newToken, sha256, verifyPassword } f
 export const SESSION_DAYS = 14;
 const RESET_MINUTES = 60;
 
-/** A user with their grants, read in one query (every signed-in request needs it). */
+/** A user's grants as one JSON value. */
+const grantsOf = (userId: SQL) => sql<Grant[]>`(select coalesce(json_agg(json_build_object('regionCode', g.region_code, 'role', g.role, 'unitId', g.unit_id)), '[]'::json)
+    from ${grants} g where g.user_id = ${userId})`;
+
+/** A user with their grants, read in one query. */
 const userWithGrants = {
   id: users.id, name: users.name, email: users.email, platformAdmin: users.platformAdmin,
-  grants: sql<Grant[]>`(select coalesce(json_agg(json_build_object('regionCode', g.region_code, 'role', g.role, 'unitId', g.unit_id)), '[]'::json)
-    from ${grants} g where g.user_id = "users"."id")`, // spelled out: a one-table select would write a bare "id", g's own
+  grants: grantsOf(sql`"users"."id"`), // spelled out: a one-table select would write a bare "id", g's own
 };
+
+/** A session's user with their grants: every signed-in request reads it, so it is a named statement (db/prepared.ts). */
+const sessionRead = prepare('pamong_session_actor', sql`select s.csrf_token, s.expires_at, u.id, u.name, u.email, u.platform_admin, ${grantsOf(sql`u.id`)} as grants
+  from ${sessions} s join ${users} u on u.id = s.user_id where s.id_hash = ${sql.placeholder('idHash')}`);
 
 const actorOf = (u: { id: string; name: string; email: string; platformAdmin: boolean; grants: Grant[] }): Actor => ({
   kind: 'user', userId: u.id, name: u.name, email: u.email, platformAdmin: u.platformAdmin, grants: u.grants, apiKeyRegion: null, apiKeyId: null,
@@ -59,14 +67,11 @@ export async function signOut(ctx: AppContext, sessionId: string): Promise<void>
 export type SessionLookup = { actor: Actor; csrfToken: string } | 'expired' | null;
 
 export async function actorFromSession(ctx: AppContext, sessionId: string): Promise<SessionLookup> {
-  const [s] = await ctx.database.db
-    .select({ csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, user: userWithGrants })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.idHash, sha256(sessionId)));
+  const [s] = await runPrepared<{ csrf_token: string; expires_at: Date; id: string; name: string; email: string; platform_admin: boolean; grants: Grant[] }>(
+    ctx.database, sessionRead, { idHash: sha256(sessionId) });
   if (!s) return null;
-  if (s.expiresAt <= ctx.clock.now()) return 'expired';
-  return { actor: actorOf(s.user), csrfToken: s.csrfToken };
+  if (s.expires_at <= ctx.clock.now()) return 'expired';
+  return { actor: actorOf({ id: s.id, name: s.name, email: s.email, platformAdmin: s.platform_admin, grants: s.grants }), csrfToken: s.csrf_token };
 }
 
 export async function actorFromApiKey(ctx: AppContext, key: string): Promise<Actor | null> {

@@ -1,6 +1,6 @@
 // A region's working-day calendar from the database: its time zone and its
 // days off (national holidays, cuti bersama, local days).
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/client.js';
 import { getRegion, type Region } from '../regions/service.js';
 import type { WorkCalendar } from './calendar.js';
@@ -15,9 +15,10 @@ export function holidayWindow(from: Date, days = 180): { start: string; end: str
 /**
  * The region's holidays (national, cuti bersama, local), between two dates
  * when given, as one SQL value (a JSON array of 'YYYY-MM-DD'), so a use case
- * can read them in the same query as the rest of what it needs.
+ * can read them in the same query as the rest of what it needs (the values
+ * may be placeholders of a prepared statement).
  */
-export function holidaysSql(regionCode: string, window?: { start: string; end: string }): SQL {
+export function holidaysSql(regionCode: string | Placeholder, window?: { start: string | Placeholder; end: string | Placeholder }): SQL {
   const within = window ? sql`and date between ${window.start}::date and ${window.end}::date` : sql``;
   return sql`(select coalesce(json_agg(h.date order by h.date), '[]'::json) from (
       select date from national_holidays where true ${within}

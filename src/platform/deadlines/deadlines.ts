@@ -1,7 +1,7 @@
 // Stage deadlines of any module's records: start, meet, pause and resume,
 // inside the caller's transaction. The sweep that escalates them is sweep.ts;
 // what a step does is the module's (contract: `deadlines`).
-import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db/client.js';
 import { stageDeadlines } from '../schema.js';
@@ -53,9 +53,30 @@ export function stageUpsert(db: Queryable, rows: PgInsertValue<typeof stageDeadl
     });
 }
 
+/** When the sweep first looks at a stage: its due time, or the earlier instant it asks to be checked from. */
+const nextCheckOf = (c: StageClock) => (c.checkFrom && c.checkFrom < c.dueAt ? c.checkFrom : c.dueAt);
+
 /** The rows that start some stages of a record. */
 const stageRows = (key: RecordKey, clocks: StageClock[]) =>
-  clocks.map((c) => ({ ...key, stage: c.stage, unit: c.unit, dueAt: c.dueAt, targetAt: c.targetAt, nextCheckAt: c.checkFrom && c.checkFrom < c.dueAt ? c.checkFrom : c.dueAt }));
+  clocks.map((c) => ({ ...key, stage: c.stage, unit: c.unit, dueAt: c.dueAt, targetAt: c.targetAt, nextCheckAt: nextCheckOf(c) }));
+
+/**
+ * startStages as a statement not yet run, for a prepared statement: `count`
+ * stages of one record (whose key's parts may be placeholders), each stage's
+ * values placeholders named `${prefix}${i}…` that stageValues gives.
+ */
+export function stageUpsertOf(db: Queryable, key: { [K in keyof RecordKey]: RecordKey[K] | Placeholder }, count: number, prefix = 'clock') {
+  const P = (i: number, name: string) => sql.placeholder(`${prefix}${i}${name}`);
+  return stageUpsert(db, Array.from({ length: count }, (_, i) => ({
+    ...key, stage: P(i, 'Stage'), unit: P(i, 'Unit'), dueAt: P(i, 'DueAt'), targetAt: P(i, 'TargetAt'), nextCheckAt: P(i, 'NextCheckAt'),
+  })));
+}
+
+/** The values of stageUpsertOf's placeholders that start these stages. */
+export function stageValues(clocks: StageClock[], prefix = 'clock'): Record<string, unknown> {
+  return Object.fromEntries(clocks.flatMap((c, i) => Object.entries({ Stage: c.stage, Unit: c.unit, DueAt: c.dueAt, TargetAt: c.targetAt, NextCheckAt: nextCheckOf(c) })
+    .map(([name, value]) => [`${prefix}${i}${name}`, value])));
+}
 
 /** Starts (or restarts) the clock of some stages. */
 export async function startStages(db: Queryable, key: RecordKey, clocks: StageClock[]): Promise<void> {

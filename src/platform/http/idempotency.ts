@@ -12,11 +12,11 @@
 // key or API key; the row itself is found by a hash. Rows expire after 24 hours.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import { transactionPrelude, type TransactionPrelude, type Tx } from '../db/client.js';
+import { transactionPrelude, type Queryable, type TransactionPrelude, type Tx } from '../db/client.js';
 import { idempotencyKeys } from '../schema.js';
 import { isUniqueViolation } from '../db/violations.js';
 import type { Actor } from '../auth/policy.js';
@@ -96,6 +96,18 @@ export function rethrowConflict(err: unknown): never {
   if (isUniqueViolation(err, 'idempotency_keys_pkey')) throw new AppError('idempotency.in_progress');
   throw err;
 }
+
+/** The claim row as part of a create's one statement (takeClaim), its values placeholders that claimValues gives. */
+export function claimInsert(db: Queryable) {
+  const P = sql.placeholder;
+  return db.insert(idempotencyKeys).values({
+    keyHash: P('claimKeyHash'), requestHash: P('claimRequestHash'), expiresAt: P('claimExpiresAt'), status: P('claimStatus'), answer: P('claimAnswer'),
+  });
+}
+
+/** The values of claimInsert's placeholders for a claim taken with takeClaim. */
+export const claimValues = (claim: ClaimRow) =>
+  ({ claimKeyHash: claim.keyHash, claimRequestHash: claim.requestHash, claimExpiresAt: claim.expiresAt, claimStatus: claim.status, claimAnswer: claim.answer });
 
 /**
  * For a create that writes in one statement without a transaction (intake):

@@ -5,7 +5,8 @@ import { expect, it } from 'vitest';
 import { describeWithApp } from '../../../test/harness.js';
 import { emailsTo } from '../../../test/support/mailbox.js';
 import { units, users } from '../schema.js';
-import { notifyStaff, renderNotice, type NoticeTemplate } from './staff.js';
+import { prepare, runPrepared } from '../db/prepared.js';
+import { notifyStaff, renderNotice, staffNoticeValues, staffNoticeWith, type NoticeTemplate, type StaffNotice } from './staff.js';
 
 const waiting: NoticeTemplate = {
   subject: { id: 'Menunggu: <%= it.code %> & <%= it.stage.id %>', en: 'Waiting: <%= it.code %> & <%= it.stage.en %>' },
@@ -49,5 +50,30 @@ describeWithApp('notifying staff by role', (h) => {
     expect(told).toHaveLength(1);
     expect((await inbox('koordinator@sumedang.demo')).map((n) => n.subject.id)).toEqual(['Menunggu: SMD-2 & verifikasi']);
     expect(await emailsTo(h.ctx.database, 'koordinator@sumedang.demo')).toEqual([]);
+  });
+
+  it('writes as part of one statement (staffNoticeWith) exactly the rows notifyStaff writes: the unit\'s holders or the fallback, in each one\'s language', async () => {
+    const db = h.ctx.database.db;
+    await db.update(users).set({ locale: 'en' }).where(eq(users.email, 'kepala.pupr@sumedang.demo'));
+    const [pupr] = await db.select().from(units).where(eq(units.code, 'PUPR'));
+    const written = async (link: string) => ({
+      inbox: await h.ctx.database.rows(sql`select n.region_code, u.email, n.at, n.subject, n.body, n.link from notifications n join users u on u.id = n.user_id where n.link = ${link} order by u.email`),
+      mail: await h.ctx.database.rows(sql`select region_code, kind, payload, created_at, next_attempt_at, attempts from outbox where payload->>'text' like ${`%${link}%`} order by payload->>'to'`),
+    });
+    const cases: { link: string; notice: Omit<StaffNotice, 'link'> }[] = [
+      { link: '/staff/32.11/unit', notice: { regionCode: '32.11', roles: ['officer', 'unit_head'], unitId: pupr.id, otherwise: ['coordinator'], template: waiting, data: { code: 'SMD-3', stage: { id: 'a', en: 'b' }, n: 4 }, email: { publicUrl: 'http://pamong.test' } } },
+      { link: '/staff/32.11/fallback', notice: { regionCode: '32.11', roles: ['head_of_region_deputy'], unitId: null, otherwise: ['coordinator'], template: waiting, data: { code: 'SMD-4', stage: { id: 'a', en: 'b' }, n: 5 }, email: { publicUrl: 'http://pamong.test' } } },
+    ];
+    const statement = prepare('test_staff_notice', sql`with ${staffNoticeWith('n', true)} select 1`);
+    for (const { link, notice } of cases) {
+      await db.transaction((tx) => notifyStaff(tx, h.clock.now(), { ...notice, link }));
+      const before = await written(link);
+      expect(before.inbox.length).toBeGreaterThan(0);
+      expect(before.mail).toHaveLength(before.inbox.length);
+      await h.ctx.database.rows(sql`delete from notifications where link = ${link}`);
+      await h.ctx.database.rows(sql`delete from outbox where payload->>'text' like ${`%${link}%`}`);
+      await runPrepared(h.ctx.database, statement, staffNoticeValues('n', h.clock.now(), { ...notice, link }));
+      expect(await written(link)).toEqual(before);
+    }
   });
 });

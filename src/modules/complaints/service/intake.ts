@@ -8,9 +8,8 @@ import { locationFits, type Region } from '../../../platform/regions/service.js'
 import { areasByCode } from '../../../platform/regions/known-areas.js';
 import { emailInsert, type EmailPayload } from '../../../platform/notify/outbox.js';
 import { preparedFamily, runPrepared } from '../../../platform/db/prepared.js';
-import { rethrowConflict, takeClaim, type StoredAnswer } from '../../../platform/http/idempotency.js';
+import { claimInsert, claimValues, rethrowConflict, takeClaim, type StoredAnswer } from '../../../platform/http/idempotency.js';
 import type { Channel } from '../domain/status.js';
-import { idempotencyKeys } from '../../../platform/schema.js';
 import { complaintEvents, complaintPhotos, complaints } from '../schema.js';
 import { checkAnswers } from '../domain/questions.js';
 import { placeGiven } from '../domain/place.js';
@@ -78,9 +77,7 @@ export const intakeWrite = preparedFamily<string>('pamong_intake_write', (db, sh
       unit: P('dueUnit'), dueAt: P('dueAt'), targetAt: P('targetAt'), nextCheckAt: P('dueAt'),
     }]).getSQL(),
     ...(shape[1] === 'e' ? [emailInsert(db, P('submittedAt'), P('regionCode'), P('email')).getSQL()] : []),
-    ...(shape[2] === 'k' ? [db.insert(idempotencyKeys).values({
-      keyHash: P('claimKeyHash'), requestHash: P('claimRequestHash'), expiresAt: P('claimExpiresAt'), status: P('claimStatus'), answer: P('claimAnswer'),
-    }).getSQL()] : []),
+    ...(shape[2] === 'k' ? [claimInsert(db).getSQL()] : []),
     newComplaintStatsSql(),
   ];
   return sql`with ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`), sql`, `)} select 1`;
@@ -145,7 +142,7 @@ export async function submitComplaint(
       regionCode: region.code, categoryId: input.categoryId, unitId: null, districtCode: input.districtCode, status: 'submitted', submittedAt: now,
       firstResponseAt: null, resolvedAt: null, firstResponseInTime: null, resolvedInTime: null,
     }),
-    ...(claim ? { claimKeyHash: claim.keyHash, claimRequestHash: claim.requestHash, claimExpiresAt: claim.expiresAt, claimStatus: claim.status, claimAnswer: claim.answer } : {}),
+    ...(claim ? claimValues(claim) : {}),
   }).catch(rethrowConflict);
   return receipt;
 }

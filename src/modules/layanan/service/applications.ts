@@ -3,18 +3,20 @@
 // one transaction with its timeline event, its effect on the decision clock
 // (platform deadlines, record type `application`) and the applicant's email.
 import { isUniqueViolation } from '../../../platform/db/violations.js';
-import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable, Tx } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
 import { checkUploads, type CheckedFile, type Upload, type UploadPolicy } from '../../../platform/files.js';
 import { unitsReached, type Actor } from '../../../platform/auth/policy.js';
 import { addDuration, localDateOf, type WorkCalendar } from '../../../platform/calendar/calendar.js';
-import { regionCalendar } from '../../../platform/calendar/region.js';
-import { meetStages, pauseStages, resumeStages, startStages, type RecordKey } from '../../../platform/deadlines/deadlines.js';
-import { enqueueEmail } from '../../../platform/notify/outbox.js';
-import { notifyStaff } from '../../../platform/notify/staff.js';
+import { calendarOf, holidayWindow, holidaysSql, regionCalendar } from '../../../platform/calendar/region.js';
+import { meetStages, pauseStages, resumeStages, stageUpsertOf, stageValues, startStages, type RecordKey, type StageClock } from '../../../platform/deadlines/deadlines.js';
+import { emailInsert, enqueueEmail, type EmailPayload } from '../../../platform/notify/outbox.js';
+import { notifyStaff, staffNoticeValues, staffNoticeWith, type StaffNotice } from '../../../platform/notify/staff.js';
+import { prepare, preparedFamily, runPrepared } from '../../../platform/db/prepared.js';
+import { claimInsert, claimValues, rethrowConflict, takeClaim } from '../../../platform/http/idempotency.js';
 import { newReadableCode } from '../../../platform/codes.js';
 import type { Region } from '../../../platform/regions/service.js';
 import { DOCUMENT_MAX_MB, DOCUMENT_TYPES, type Answers, type DocumentInfo } from '../domain/form.js';
@@ -38,17 +40,6 @@ export const documentPolicy: UploadPolicy = {
 };
 
 export const recordKey = (regionCode: string, id: string): RecordKey => ({ regionCode, module: 'layanan', recordType: 'application', recordId: id });
-
-/** The published version a service takes applications under. */
-async function openVersion(db: Queryable, regionCode: string, serviceId: string) {
-  const [row] = await db.select({ service: layananServices, version: layananStandardVersions }).from(layananServices)
-    .innerJoin(layananStandardVersions, and(eq(layananStandardVersions.regionCode, layananServices.regionCode),
-      eq(layananStandardVersions.serviceId, layananServices.id), eq(layananStandardVersions.version, layananServices.version)))
-    .where(and(eq(layananServices.regionCode, regionCode), eq(layananServices.id, serviceId)));
-  if (!row) throw new AppError('layanan.service_not_found');
-  if (row.service.status !== 'published') throw new AppError('layanan.not_taking_applications');
-  return row;
-}
 
 /** The version an application was filed under. */
 async function versionOf(db: Queryable, regionCode: string, serviceId: string, version: number) {
@@ -94,52 +85,124 @@ async function clockOf(db: Queryable, region: Region, now: Date) {
   return { cal, today: localDateOf(now, cal) };
 }
 
+const P = sql.placeholder;
+
+/** The application columns filing sets; the rest take their defaults. */
+const filedFields = [
+  'regionCode', 'id', 'registrationNo', 'serviceId', 'version', 'unitId', 'channel', 'applicantUserId', 'applicantApiKeyId', 'externalRef',
+  'applicantName', 'applicantEmail', 'applicantPhone', 'answers', 'status', 'stage', 'decision', 'feeAmount', 'filedAt', 'updatedAt', 'filedBy', 'filedByLabel',
+] as const satisfies readonly (keyof typeof layananApplications.$inferInsert)[];
+
+/**
+ * What filing reads, in one prepared statement: the service with the version
+ * it takes applications under, the region's holidays for the decision clock
+ * and, for an integration's reference, the application that already used it.
+ */
+const filingRead = prepare('pamong_layanan_filing_read', sql`select s.status, s.unit_id, v.version, v.name, v.standard, v.form, v.workflow, v.tariff,
+    ${holidaysSql(P('region'), { start: P('start'), end: P('end') })} as holidays,
+    (select a.registration_no from ${layananApplications} a where a.region_code = s.region_code
+      and a.applicant_api_key_id = ${P('apiKeyId')}::uuid and a.external_ref = ${P('externalRef')}::text limit 1) as past_registration_no
+  from ${layananServices} s
+  join ${layananStandardVersions} v on v.region_code = s.region_code and v.service_id = s.id and v.version = s.version
+  where s.region_code = ${P('region')} and s.id = ${P('serviceId')}::uuid`);
+
+type Version = typeof layananStandardVersions.$inferSelect;
+interface FilingRow extends Pick<Version, 'version' | 'name' | 'standard' | 'form' | 'workflow' | 'tariff'> {
+  status: string; unit_id: string; holidays: string[]; past_registration_no: string | null;
+}
+
+/**
+ * What filing writes, in one statement (PostgreSQL runs every part of a WITH
+ * to completion in the statement's own transaction: all of it is stored or
+ * none): the application, its documents, the timeline event, the decision
+ * clock (and the first stage's), the first stage's people told in-app and by
+ * email, the applicant's email and, with an Idempotency-Key, the key's claim.
+ * One shape per number of documents and clocks, with or without each of the
+ * rest: e.g. `3f1cet-` (flags: applicant email, staff told, key).
+ */
+const filingWrite = preparedFamily<string>('pamong_layanan_filing_write', (db, shape) => {
+  const [, files, clocks, flags] = /^(\d+)f(\d+)c(.+)$/.exec(shape)!;
+  const writes: SQL[] = [
+    db.insert(layananApplications).values(Object.fromEntries(filedFields.map((f) => [f, P(f)])) as never).getSQL(),
+    ...(Number(files) > 0
+      ? [db.insert(layananApplicationFiles).values(Array.from({ length: Number(files) }, (_, i) => ({
+          regionCode: P('regionCode'), applicationId: P('id'), fieldKey: P(`file${i}Field`), fileName: P(`file${i}Name`), contentType: P(`file${i}Type`),
+          bytes: P(`file${i}Bytes`), sha256: P(`file${i}Sha256`), data: P(`file${i}Data`), round: 1, uploadedAt: P('filedAt'),
+        }))).getSQL()]
+      : []),
+    db.insert(layananApplicationEvents).values({
+      regionCode: P('regionCode'), applicationId: P('id'), at: P('filedAt'), kind: 'filed', stage: P('stage'), actorUserId: P('filedBy'),
+      actorLabel: P('filedByLabel'), public: true, message: null, detail: P('eventDetail'),
+    }).getSQL(),
+    stageUpsertOf(db, { regionCode: P('regionCode'), module: 'layanan', recordType: 'application', recordId: P('id') }, Number(clocks)).getSQL(),
+    ...(flags[0] === 'e' ? [emailInsert(db, P('filedAt'), P('regionCode'), P('applicantMail')).getSQL()] : []),
+    ...(flags[2] === 'k' ? [claimInsert(db).getSQL()] : []),
+  ];
+  const entries = writes.map((w, i) => sql`${sql.raw(`w${i}`)} as (${w})`);
+  if (flags[1] === 't') entries.push(staffNoticeWith('notice', true));
+  return sql`with ${sql.join(entries, sql`, `)} select 1`;
+});
+
 /**
  * Files an application: a signed-in citizen for themself (channel web), or
  * counter staff of the service's unit for a walk-in (channel counter). The
  * answers and documents must fit the published form exactly; the decision
- * clock starts at filing.
+ * clock starts at filing. One statement reads (filingRead), one writes
+ * (filingWrite); the area registry is read once per process.
  */
 export async function fileApplication(ctx: AppContext, region: Region, actor: Actor, serviceId: string, filing: Filing, uploads: Upload[]) {
   const now = ctx.clock.now();
   const channel = channelOf(actor, filing);
-  const { service, version } = await openVersion(ctx.database.db, region.code, serviceId);
-  if (channel === 'counter' && !reachesUnit(actor, region.code, service.unitId, 'layanan.file')) throw new AppError('layanan.not_your_unit');
+  const externalRef = channel === 'api' ? filing.externalRef?.trim() || null : null;
+  const window = holidayWindow(now);
+  const [row] = await runPrepared<FilingRow>(ctx.database, filingRead, {
+    region: region.code, serviceId, start: window.start, end: window.end, apiKeyId: externalRef ? actor.apiKeyId : null, externalRef,
+  });
+  if (!row) throw new AppError('layanan.service_not_found');
+  if (row.status !== 'published') throw new AppError('layanan.not_taking_applications');
+  const version = row;
+  const unitId = row.unit_id;
+  if (channel === 'counter' && !reachesUnit(actor, region.code, unitId, 'layanan.file')) throw new AppError('layanan.not_your_unit');
   const { files, info } = await checkedDocuments(uploads);
-  const { cal, today } = await clockOf(ctx.database.db, region, now);
-  const check = await checkAnswers(ctx.database.db, region.code, version.form, filing.answers, info, today);
+  const cal = calendarOf(region, row.holidays);
+  const check = await checkAnswers(ctx.database.db, region.code, version.form, filing.answers, info, localDateOf(now, cal));
   if (!check.ok) throw new AppError('layanan.answers_invalid', { fields: check.errors });
+  // An integration files each of its cases once: a reference it already used names the application it made.
+  if (row.past_registration_no) throw new AppError('layanan.external_ref_used', { externalRef, registrationNo: row.past_registration_no });
   const applicant: Applicant = filing.applicant ?? { name: actor.name, email: actor.email };
   const fee = computeFee(version.tariff, check.answers);
-  const pos = firstPosition(version.workflow.stages);
+  const stages = version.workflow.stages;
+  const pos = firstPosition(stages);
+  const id = randomUUID();
   const registrationNo = newReadableCode(REGISTRATION_PREFIX);
-  const externalRef = channel === 'api' ? filing.externalRef?.trim() || null : null;
-  return ctx.database.db.transaction(async (tx) => {
-    if (externalRef) await refusePastReference(tx, region.code, actor.apiKeyId!, externalRef);
-    const [app] = await tx.insert(layananApplications).values({
-      regionCode: region.code, registrationNo, serviceId, version: version.version, unitId: service.unitId, channel,
-      applicantUserId: channel === 'web' ? actor.userId : null, applicantApiKeyId: channel === 'api' ? actor.apiKeyId : null, externalRef,
-      applicantName: applicant.name, applicantEmail: applicant.email ?? null, applicantPhone: applicant.phone ?? null,
-      answers: check.answers, status: pos.status, stage: pos.stage, decision: null, feeAmount: fee > 0 ? fee : null,
-      filedAt: now, updatedAt: now, filedBy: actor.userId, filedByLabel: actorLabel(actor),
-    }).returning({ id: layananApplications.id }).catch((err: unknown) => {
-      // The same reference filed at the same moment by a concurrent request.
-      throw isUniqueViolation(err, 'layanan_applications_external_idx') ? new AppError('layanan.external_ref_used', { externalRef }) : err;
-    });
-    if (files.length > 0) await tx.insert(layananApplicationFiles).values(fileRows(region.code, app.id, files, 1, now));
-    await event(tx, region.code, app.id, now, actor, 'filed', pos.stage, null, { channel, version: version.version });
-    const dueAt = await startClocks(tx, region.code, app.id, version.standard.timeLimitDays, version.workflow.stages, now, cal);
-    await tellActors(tx, ctx, region.code, { id: app.id, registrationNo, unitId: service.unitId }, version.workflow.stages, pos.stage, version.name, now);
-    await emailApplicant(tx, ctx, region.code, { registrationNo, email: applicant.email ?? null, service: version.name, status: pos.status, reason: null, filed: true }, now);
-    return { id: app.id, registrationNo, dueAt, fee };
+  const { dueAt, clocks } = filingClocks(version.standard.timeLimitDays, stages, now, cal);
+  const notice = stageNotice(ctx, region.code, { id, registrationNo, unitId }, stages, pos.stage, version.name);
+  const mail = applicantMail(ctx, region.code, { registrationNo, email: applicant.email ?? null, service: version.name, status: pos.status, reason: null, filed: true });
+  const claim = takeClaim();
+  const application: Pick<typeof layananApplications.$inferInsert, (typeof filedFields)[number]> = {
+    regionCode: region.code, id, registrationNo, serviceId, version: version.version, unitId, channel,
+    applicantUserId: channel === 'web' ? actor.userId : null, applicantApiKeyId: channel === 'api' ? actor.apiKeyId : null, externalRef,
+    applicantName: applicant.name, applicantEmail: applicant.email ?? null, applicantPhone: applicant.phone ?? null,
+    answers: check.answers, status: pos.status, stage: pos.stage, decision: null, feeAmount: fee > 0 ? fee : null,
+    filedAt: now, updatedAt: now, filedBy: actor.userId ?? null, filedByLabel: actorLabel(actor),
+  };
+  const shape = `${files.length}f${clocks.length}c${mail ? 'e' : '-'}${notice ? 't' : '-'}${claim ? 'k' : '-'}`;
+  await runPrepared(ctx.database, filingWrite(ctx.database.db, shape), {
+    ...application,
+    ...Object.fromEntries(fileRows(region.code, id, files, 1, now).flatMap((f, i) => [
+      [`file${i}Field`, f.fieldKey], [`file${i}Name`, f.fileName], [`file${i}Type`, f.contentType], [`file${i}Bytes`, f.bytes], [`file${i}Sha256`, f.sha256], [`file${i}Data`, f.data],
+    ])),
+    eventDetail: { channel, version: version.version },
+    ...stageValues(clocks),
+    ...(mail ? { applicantMail: mail } : {}),
+    ...(notice ? staffNoticeValues('notice', now, notice) : {}),
+    ...(claim ? claimValues(claim) : {}),
+  }).catch((err: unknown) => {
+    // The same reference filed at the same moment by a concurrent request.
+    if (isUniqueViolation(err, 'layanan_applications_external_idx')) throw new AppError('layanan.external_ref_used', { externalRef });
+    return rethrowConflict(err);
   });
-}
-
-/** An integration files each of its cases once: a reference it already used names the application it made. */
-async function refusePastReference(tx: Queryable, regionCode: string, apiKeyId: string, externalRef: string) {
-  const [past] = await tx.select({ registrationNo: layananApplications.registrationNo }).from(layananApplications)
-    .where(and(eq(layananApplications.regionCode, regionCode), eq(layananApplications.applicantApiKeyId, apiKeyId), eq(layananApplications.externalRef, externalRef)));
-  if (past) throw new AppError('layanan.external_ref_used', { externalRef, registrationNo: past.registrationNo });
+  return { id, registrationNo, dueAt, fee };
 }
 
 /**
@@ -148,24 +211,22 @@ async function refusePastReference(tx: Queryable, regionCode: string, apiKeyId: 
  * first stage's own target. Returns the decision deadline.
  */
 export async function startClocks(tx: Queryable, regionCode: string, applicationId: string, timeLimitDays: number, stages: readonly Stage[], filedAt: Date, cal: WorkCalendar): Promise<Date> {
+  const { dueAt, clocks } = filingClocks(timeLimitDays, stages, filedAt, cal);
+  await startStages(tx, recordKey(regionCode, applicationId), clocks);
+  return dueAt;
+}
+
+/** The clocks a newly filed application starts with (startClocks), and its decision deadline. */
+function filingClocks(timeLimitDays: number, stages: readonly Stage[], filedAt: Date, cal: WorkCalendar): { dueAt: Date; clocks: StageClock[] } {
   const dueAt = addDuration(filedAt, decisionWorkingDays(timeLimitDays), 'working_days', cal);
   const checkFrom = new Date(dueAt.getTime() - REMINDER_HOURS_BEFORE * 3_600_000);
-  await startStages(tx, recordKey(regionCode, applicationId), [
-    { stage: DECISION_STAGE, unit: 'working_days', dueAt, targetAt: null, checkFrom }, ...stageClock(stages, firstPosition(stages).stage, filedAt, cal),
-  ]);
-  return dueAt;
+  return { dueAt, clocks: [{ stage: DECISION_STAGE, unit: 'working_days', dueAt, targetAt: null, checkFrom }, ...stageClock(stages, firstPosition(stages).stage, filedAt, cal)] };
 }
 
 /** A stage's own clock (its internal target in working days), if it has one. */
 function stageClock(stages: readonly Stage[], key: string | null, now: Date, cal: WorkCalendar) {
   const stage = stages.find((s) => s.key === key);
   return stage?.days ? [{ stage: `stage:${stage.key}`, unit: 'working_days' as const, dueAt: addDuration(now, stage.days, 'working_days', cal), targetAt: null }] : [];
-}
-
-async function event(tx: Queryable, regionCode: string, applicationId: string, at: Date, actor: Actor | null, kind: string, stage: string | null, message: string | null, detail: Record<string, unknown> = {}) {
-  await tx.insert(layananApplicationEvents).values({
-    regionCode, applicationId, at, kind, stage, actorUserId: actor?.userId ?? null, actorLabel: actor ? actorLabel(actor) : 'sistem', public: true, message, detail,
-  });
 }
 
 /** The unit that acts at a stage: the one it names, else the service's. */
@@ -177,20 +238,34 @@ export function actsAt(actor: Actor, regionCode: string, stage: Stage, serviceUn
   return reach === null || reach.has(actingUnit(stage, serviceUnitId));
 }
 
-async function tellActors(tx: Tx, ctx: AppContext, regionCode: string, app: { id: string; registrationNo: string; unitId: string }, stages: readonly Stage[], key: string | null, service: string, now: Date) {
+/** The notice to the people of the stage an application arrived at (none when it waits at no stage). */
+function stageNotice(ctx: AppContext, regionCode: string, app: { id: string; registrationNo: string; unitId: string }, stages: readonly Stage[], key: string | null, service: string): StaffNotice | null {
   const stage = stages.find((s) => s.key === key);
-  if (!stage) return;
-  await notifyStaff(tx, now, {
+  if (!stage) return null;
+  return {
     regionCode, roles: [stage.actor.role], unitId: actingUnit(stage, app.unitId), otherwise: ['layanan_manager'],
     template: arrivedAtStage, data: { no: app.registrationNo, service, stage: { id: stage.name.id, en: stage.name.en ?? stage.name.id } },
     link: `/staff/${regionCode}/layanan/permohonan/${app.id}`, email: { publicUrl: ctx.config.publicUrl },
-  });
+  };
 }
 
-async function emailApplicant(tx: Queryable, ctx: AppContext, regionCode: string, a: { registrationNo: string; email: string | null; service: string; status: ApplicationStatus; reason: string | null; note?: string | null; filed?: boolean }, now: Date) {
-  if (!a.email) return;
+async function tellActors(tx: Tx, ctx: AppContext, regionCode: string, app: { id: string; registrationNo: string; unitId: string }, stages: readonly Stage[], key: string | null, service: string, now: Date) {
+  const notice = stageNotice(ctx, regionCode, app, stages, key, service);
+  if (notice) await notifyStaff(tx, now, notice);
+}
+
+type ApplicantNews = { registrationNo: string; email: string | null; service: string; status: ApplicationStatus; reason: string | null; note?: string | null; filed?: boolean };
+
+/** The applicant's email about their application, when they gave an address. */
+function applicantMail(ctx: AppContext, regionCode: string, a: ApplicantNews): EmailPayload | null {
+  if (!a.email) return null;
   const link = `${ctx.config.publicUrl}/r/${regionCode}/layanan/permohonan/${a.registrationNo}`;
-  await enqueueEmail(tx, now, regionCode, { to: a.email, ...applicantEmail({ no: a.registrationNo, service: a.service, status: a.status, reason: a.reason, note: a.note, link, filed: a.filed }) });
+  return { to: a.email, ...applicantEmail({ no: a.registrationNo, service: a.service, status: a.status, reason: a.reason, note: a.note, link, filed: a.filed }) };
+}
+
+async function emailApplicant(tx: Queryable, ctx: AppContext, regionCode: string, a: ApplicantNews, now: Date) {
+  const mail = applicantMail(ctx, regionCode, a);
+  if (mail) await enqueueEmail(tx, now, regionCode, mail);
 }
 
 /** An application locked for a use case, with the version it was filed under. */
