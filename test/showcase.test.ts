@@ -124,6 +124,23 @@ describeWithApp('showcase demo', (h) => {
     expect(of('32.71').change).toBe('-1.14');
   });
 
+  it('shows two Jawa Barat regions that adopted Sumedang\'s complaint categories, their ratings and their figures before and after', async () => {
+    const found = await h.api('GET', '/api/livinglab/solutions?module=complaints&region=32.11');
+    const id = found.body.items[0].id;
+    expect(found.body.items[0].adopters).toBe(2);
+    const page = await h.api('GET', `/api/livinglab/solutions/${id}`);
+    expect(page.body.adopters.map((a: { regionCode: string }) => a.regionCode).sort()).toEqual(['32.04', '32.73']);
+    const ratings = await h.api('GET', `/api/livinglab/solutions/${id}/ratings`);
+    expect(ratings.body.count).toBe(2);
+    const impact = await h.api('GET', `/api/livinglab/solutions/${id}/impact`);
+    // Both regions had complaints answered before and after: the showcase's history is the complaints module's own.
+    for (const a of impact.body.adopters) {
+      const answered = a.figures.find((f: { ref: string }) => f.ref === 'complaints.responded-in-time');
+      expect(answered.before.value, a.regionCode).not.toBeNull();
+      expect(answered.after?.value, a.regionCode).not.toBeNull();
+    }
+  });
+
   it('adds nothing the second time', async () => {
     const before = await sizes();
     expect(await seedShowcase(h.ctx)).toBe(false);

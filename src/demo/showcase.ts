@@ -25,6 +25,7 @@ import type { VersionRow } from '../modules/spbe/service/frameworks.js';
 import { DEMO_REGION, setDemoPassword } from './seed.js';
 import { seedRegionDefaults } from '../modules/complaints/demo.js';
 import { seedOfficialResults } from '../modules/sakip/demo-evaluation.js';
+import { seedLivinglabShowcase } from '../modules/livinglab/demo.js';
 import { seededRng, type Rng } from './random.js';
 import { planComplaints, type Actor, type Pace, type PlanCategory, type PlanDistrict, type PlannedComplaint } from './showcase-plan.js';
 
@@ -112,6 +113,8 @@ export async function seedShowcase(ctx: AppContext): Promise<boolean> {
     }
     // KemenPANRB's AKIP results 2023–2025, so the province's SAKIP comparison starts full.
     for (const r of showcaseRegions) added = (await seedOfficialResults(tx, r.code, now)) || added;
+    // Two regions that adopted Sumedang's complaint categories in the Living Lab.
+    added = (await seedLivinglabShowcase(tx, DEMO_REGION, ['32.73', '32.04'], now)) || added;
     return (await seedSpbe(tx)) || added;
   });
 }

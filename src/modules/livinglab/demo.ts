@@ -5,13 +5,13 @@
 // publication would read it), an SPBE-era application outside Pamong, and a
 // draft still being written. Invented demo content in the shape the use
 // cases leave behind.
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';
 import type { DemoPlace } from '../../platform/modules/contract.js';
-import { users } from '../../platform/schema.js';
+import { grants, users } from '../../platform/schema.js';
 import { createUser, grantRole } from '../../platform/auth/service.js';
 import { findPackageKind } from '../../platform/modules/packages.js';
-import { livinglabSolutions, livinglabVersions } from './schema.js';
+import { livinglabAdoptions, livinglabRatings, livinglabSolutions, livinglabVersions } from './schema.js';
 import type { ApplicationFacts, Domain, Mentor } from './domain/solution.js';
 
 export const DEMO_LIVINGLAB_ACCOUNTS = [
@@ -92,4 +92,39 @@ export async function seedLivinglabDemo(tx: Queryable, place: DemoPlace): Promis
       });
     }
   }
+}
+
+/**
+ * The showcase's Jawa Barat regions that adopted Sumedang's complaint
+ * categories five months ago (their categories are Sumedang's, so nothing
+ * needed writing), each rated by its region admin: the solution's page shows
+ * its adopters, their ratings and their figures before and after, from the
+ * showcase's own complaint history. Idempotent: a region that adopted already is left.
+ */
+export async function seedLivinglabShowcase(tx: Queryable, source: string, adopters: readonly string[], now: Date): Promise<boolean> {
+  const [solution] = await tx.select({ id: livinglabSolutions.id, title: livinglabSolutions.title }).from(livinglabSolutions)
+    .where(and(eq(livinglabSolutions.regionCode, source), eq(livinglabSolutions.packageKind, 'complaints.categories')));
+  if (!solution) return false;
+  const at = new Date(now.getTime() - 150 * 86_400_000);
+  const reviews = [
+    'Kategori dan pertanyaannya langsung terpakai; kami hanya menyesuaikan perangkat daerah penanganan.',
+    'Tenggat tanggapan cocok dengan Perbup kami; panduan pelatihannya membantu petugas loket.',
+  ];
+  let added = false;
+  for (const [i, region] of adopters.entries()) {
+    const [done] = await tx.insert(livinglabAdoptions).values({
+      regionCode: region, sourceRegion: source, solutionId: solution.id, source: { installation: null, region: 'Kabupaten Sumedang', title: solution.title, packageKind: 'complaints.categories' },
+      version: 1, adoptedAt: at, updatedAt: at, applied: 0,
+    }).onConflictDoNothing().returning({ id: livinglabAdoptions.id });
+    if (!done) continue;
+    added = true;
+    const [admin] = await tx.select({ userId: grants.userId }).from(grants).where(and(eq(grants.regionCode, region), eq(grants.role, 'region_admin'))).limit(1);
+    if (admin) {
+      await tx.insert(livinglabRatings).values({
+        regionCode: region, solutionId: solution.id, userId: admin.userId, fitness: 5 - i, ease: 4, stability: 4, support: 5, documentation: 4 - i, review: reviews[i % reviews.length],
+        ratedAt: new Date(at.getTime() + 60 * 86_400_000),
+      });
+    }
+  }
+  return added;
 }
