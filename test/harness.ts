@@ -12,6 +12,8 @@ import type { AppContext } from '../src/platform/context.js';
 import { buildServer } from '../src/server.js';
 import { seedDemo, DEMO_PASSWORD } from '../src/demo/seed.js';
 import { TestClock } from './clock.js';
+import { createUser, grantRole, openSession } from '../src/platform/auth/service.js';
+import type { Role } from '../src/platform/auth/policy.js';
 import { withDatabase } from './global-setup.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -45,6 +47,8 @@ export interface Harness {
   /** Calls the API; with a session, sends its cookie and CSRF token. */
   api(method: InjectOptions['method'], url: string, opts?: { body?: unknown; session?: Session; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: string }>;
   signIn(email: string, password?: string): Promise<Session>;
+  /** A new person holding one region-wide role, signed in (without hashing a password: a second saved per person). */
+  sessionWithRole(region: string, role: Role, email: string): Promise<Session>;
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -86,6 +90,13 @@ export function describeWithApp(name: string, body: (h: Harness) => void, opts: 
           if (res.statusCode !== 200) throw new Error(`sign-in ${email} failed: ${res.body}`);
           const cookie = res.cookies.find((c) => c.name === 'pamong_session')!;
           return { cookie: `pamong_session=${cookie.value}`, csrf: res.json().csrfToken };
+        };
+        h.sessionWithRole = async (region, role, email) => {
+          const db = h.ctx.database.db;
+          const user = await createUser(db, { email, name: email });
+          await grantRole(db, region, user, role, null);
+          const opened = await openSession(db, h.clock.now(), user);
+          return { cookie: `pamong_session=${opened.sessionId}`, csrf: opened.csrfToken };
         };
       });
       afterAll(async () => {

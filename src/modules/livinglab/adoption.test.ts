@@ -8,10 +8,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeWithApp, type Session } from '../../../test/harness.js';
-import { createUser, grantRole, openSession } from '../../platform/auth/service.js';
 import { enableRegion } from '../../platform/regions/service.js';
 import { units } from '../../platform/schema.js';
-import type { Role } from '../../platform/auth/policy.js';
 
 const GARUT = '32.05';
 const BANDUNG = '32.04';
@@ -20,13 +18,6 @@ describeWithApp('Living Lab: adopting a complaints package', (h) => {
   const s: Record<string, Session> = {};
   const rows = <T>(q: ReturnType<typeof sql>) => h.ctx.database.rows<T & Record<string, unknown>>(q);
   const count = async (table: string, region: string) => (await rows<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(table)} where region_code = ${region}`))[0].n;
-  const session = async (region: string, role: Role, email: string) => {
-    const db = h.ctx.database.db;
-    const user = await createUser(db, { email, name: email });
-    await grantRole(db, region, user, role, null);
-    const o = await openSession(db, h.clock.now(), user);
-    return { cookie: `pamong_session=${o.sessionId}`, csrf: o.csrfToken };
-  };
   let solutionId = '';
   let ownUnits: { id: string; code: string }[] = [];
 
@@ -43,8 +34,8 @@ describeWithApp('Living Lab: adopting a complaints package', (h) => {
         { regionCode: BANDUNG, code: 'UMUM', name: 'Bagian Umum Kabupaten Bandung' },
       ]).returning({ id: units.id, code: units.code });
     });
-    s.garut = await session(GARUT, 'livinglab_officer', 'livinglab@garutkab.test');
-    s.bandung = await session(BANDUNG, 'livinglab_officer', 'livinglab@bandungkab.test');
+    s.garut = await h.sessionWithRole(GARUT, 'livinglab_officer', 'livinglab@garutkab.test');
+    s.bandung = await h.sessionWithRole(BANDUNG, 'livinglab_officer', 'livinglab@bandungkab.test');
     const found = await h.api('GET', '/api/livinglab/solutions?module=complaints&region=32.11');
     expect(found.body.items.length, found.raw).toBe(1);
     solutionId = found.body.items[0].id;

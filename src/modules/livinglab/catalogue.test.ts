@@ -9,9 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeWithApp, type Session } from '../../../test/harness.js';
 import { multipart } from '../../../test/support/multipart.js';
-import { createUser, grantRole, openSession } from '../../platform/auth/service.js';
 import { enableRegion } from '../../platform/regions/service.js';
-import type { Role } from '../../platform/auth/policy.js';
 
 const R = '/api/regions/32.11/livinglab';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -24,20 +22,13 @@ describeWithApp('Living Lab catalogue and publishing', (h) => {
     application: { ownerUnit: 'Dinas Kesehatan', purpose: 'Antrean puskesmas', type: 'khusus', licence: 'AGPL-3.0-or-later', repository: 'https://git.example.id/antrean' },
     mentor: { name: 'Rina', contact: 'livinglab@sumedang.demo' },
   };
-  const session = async (region: string, role: Role, email: string) => {
-    const db = h.ctx.database.db;
-    const user = await createUser(db, { email, name: email });
-    await grantRole(db, region, user, role, null);
-    const o = await openSession(db, h.clock.now(), user);
-    return { cookie: `pamong_session=${o.sessionId}`, csrf: o.csrfToken };
-  };
 
   beforeAll(async () => {
     s.officer = await h.signIn('livinglab@sumedang.demo');
     s.curator = await h.signIn('kurator@jabarprov.demo');
     await h.ctx.database.db.transaction(async (tx) => { await enableRegion(tx, '35'); await enableRegion(tx, '32.04'); });
-    s.otherCurator = await session('35', 'livinglab_curator', 'kurator@jatimprov.test');
-    s.bandungOfficer = await session('32.04', 'livinglab_officer', 'livinglab@bandungkab.test');
+    s.otherCurator = await h.sessionWithRole('35', 'livinglab_curator', 'kurator@jatimprov.test');
+    s.bandungOfficer = await h.sessionWithRole('32.04', 'livinglab_officer', 'livinglab@bandungkab.test');
   });
 
   let id = '';
