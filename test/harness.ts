@@ -47,8 +47,8 @@ export interface Harness {
   /** Calls the API; with a session, sends its cookie and CSRF token. */
   api(method: InjectOptions['method'], url: string, opts?: { body?: unknown; session?: Session; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: string }>;
   signIn(email: string, password?: string): Promise<Session>;
-  /** A new person holding one region-wide role, signed in (without hashing a password: a second saved per person). */
-  sessionWithRole(region: string, role: Role, email: string): Promise<Session>;
+  /** A new person holding one role (in one unit, for a unit role), signed in (without hashing a password: a second saved per person). */
+  sessionWithRole(region: string, role: Role, email: string, unitId?: string): Promise<Session>;
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -91,10 +91,10 @@ export function describeWithApp(name: string, body: (h: Harness) => void, opts: 
           const cookie = res.cookies.find((c) => c.name === 'pamong_session')!;
           return { cookie: `pamong_session=${cookie.value}`, csrf: res.json().csrfToken };
         };
-        h.sessionWithRole = async (region, role, email) => {
+        h.sessionWithRole = async (region, role, email, unitId) => {
           const db = h.ctx.database.db;
           const user = await createUser(db, { email, name: email });
-          await grantRole(db, region, user, role, null);
+          await grantRole(db, region, user, role, unitId ?? null);
           const opened = await openSession(db, h.clock.now(), user);
           return { cookie: `pamong_session=${opened.sessionId}`, csrf: opened.csrfToken };
         };

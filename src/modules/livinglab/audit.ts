@@ -10,6 +10,10 @@ export const livinglabAuditActions = {
   'livinglab.rate': { id: 'Menilai solusi Living Lab yang diadopsi', en: 'Rated an adopted Living Lab solution' },
   'livinglab.review_answer': { id: 'Menjawab ulasan solusi Living Lab', en: 'Answered a Living Lab review' },
   'livinglab.review_moderate': { id: 'Memoderasi ulasan solusi Living Lab', en: 'Moderated a Living Lab review' },
+  'livinglab.application_create': { id: 'Menambah aplikasi ke inventaris', en: 'Added an application to the inventory' },
+  'livinglab.application_update': { id: 'Mengubah aplikasi dalam inventaris', en: 'Changed an application in the inventory' },
+  'livinglab.propose': { id: 'Mengusulkan aplikasi atau belanja digital', en: 'Proposed an application or digital spending' },
+  'livinglab.decide': { id: 'Memutus usulan aplikasi atau belanja digital', en: 'Decided an application or digital-spending proposal' },
   'livinglab.curate': { id: 'Mengkurasi solusi Living Lab', en: 'Curated a Living Lab solution' },
 } as const;
 

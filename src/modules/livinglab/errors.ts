@@ -29,6 +29,10 @@ export const livinglabErrors = {
   'livinglab.kit_type': [415, 'Jenis berkas tidak sesuai bagian perangkat belajar ini (diperiksa dari isinya): SOP dan rancangan peraturan PDF atau Word, materi pelatihan PDF, Word atau PowerPoint, video MP4 atau WebM, tangkapan layar PNG, JPEG atau WebP.', 'The file does not fit this part of the learning kit (checked by its content): SOPs and draft regulations PDF or Word, training material PDF, Word or PowerPoint, videos MP4 or WebM, screenshots PNG, JPEG or WebP.'],
   'livinglab.not_adopter': [403, 'Hanya pejabat daerah yang sudah mengadopsi solusi ini yang dapat menilainya.', 'Only officials of a region that adopted this solution can rate it.'],
   'livinglab.rating_not_found': [404, 'Penilaian ini tidak ditemukan pada solusi ini.', 'This rating was not found on this solution.'],
+  'livinglab.application_not_found': [404, 'Aplikasi ini tidak ada dalam inventaris daerah ini.', 'This application is not in this region\'s inventory.'],
+  'livinglab.proposal_not_found': [404, 'Usulan ini tidak ditemukan di daerah ini.', 'This proposal was not found in this region.'],
+  'livinglab.proposal_decided': [409, 'Usulan ini sudah diputus; keputusan tidak diubah.', 'This proposal was already decided; the decision is not changed.'],
+  'livinglab.not_your_unit': [403, 'Anda hanya mengusulkan untuk perangkat daerah Anda sendiri.', 'You propose only for your own unit.'],
   'livinglab.kit_file_missing': [400, 'Kirim satu berkas pada bagian bernama berkas.', 'Send one file in the part named berkas.'],
 } as const satisfies Record<string, ErrorEntry>;
 

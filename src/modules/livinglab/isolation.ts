@@ -4,13 +4,16 @@
 // act on if access were wrongly granted. Published solutions are public by
 // design, so the fixture aims at a draft: the public routes must not serve it
 // either, and adopting it must be refused.
-import { livinglabKitFiles, livinglabRatings, livinglabSolutions } from './schema.js';
-import { users } from '../../platform/schema.js';
+import { livinglabApplications, livinglabKitFiles, livinglabProposals, livinglabRatings, livinglabSolutions } from './schema.js';
+import { units, users } from '../../platform/schema.js';
+import { eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 
 const SECRET_TITLE = 'Draf solusi rahasia uji isolasi Living Lab';
 const SECRET_FILE = 'SOP rahasia uji isolasi Living Lab.pdf';
 const SECRET_REVIEW = 'Ulasan rahasia uji isolasi Living Lab';
+const SECRET_APPLICATION = 'Aplikasi inventaris rahasia uji isolasi';
+const SECRET_PROPOSAL = 'Usulan belanja digital rahasia uji isolasi';
 
 export const livinglabIsolation: IsolationFixtures = {
   async records(ctx, region) {
@@ -30,10 +33,18 @@ export const livinglabIsolation: IsolationFixtures = {
       const [rating] = await tx.insert(livinglabRatings).values({
         regionCode: region, solutionId: solution.id, userId: person.id, fitness: 3, ease: 3, stability: 3, support: 3, documentation: 3, review: SECRET_REVIEW, ratedAt: now, hidden: true,
       }).returning({ id: livinglabRatings.id });
+      // The inventory and a budget proposal are the region's own, never public.
+      const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.regionCode, region)).limit(1);
+      const [app] = await tx.insert(livinglabApplications).values({
+        regionCode: region, name: SECRET_APPLICATION, unitId: unit.id, purpose: 'Uji', domain: 'administrasi', costPerYear: 1, status: 'live', updatedAt: now,
+      }).returning({ id: livinglabApplications.id });
+      const [proposal] = await tx.insert(livinglabProposals).values({
+        regionCode: region, unitId: unit.id, year: 2027, title: SECRET_PROPOSAL, purpose: 'Uji', domain: 'publik', estimatedCost: 1, status: 'submitted', proposedAt: now,
+      }).returning({ id: livinglabProposals.id });
       return {
-        params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id },
-        secrets: [solution.id, file.id, rating.id],
-        private: [SECRET_TITLE, SECRET_FILE, SECRET_REVIEW],
+        params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id, applicationId: app.id, proposalId: proposal.id },
+        secrets: [solution.id, file.id, rating.id, app.id, proposal.id],
+        private: [SECRET_TITLE, SECRET_FILE, SECRET_REVIEW, SECRET_APPLICATION, SECRET_PROPOSAL],
       };
     });
   },
@@ -50,8 +61,13 @@ export const livinglabIsolation: IsolationFixtures = {
       'PUT /api/regions/:region/livinglab/ratings/:solutionId': { fitness: 5, ease: 5, stability: 5, support: 5, documentation: 5 },
       'PUT /api/regions/:region/livinglab/solutions/:solutionId/ratings/:ratingId/answer': { answer: 'Jawaban' },
       'PUT /api/regions/:region/livinglab/curation/:solutionId/ratings/:ratingId': { hidden: false },
+      'POST /api/regions/:region/livinglab/applications': { name: 'Uji', unitId: params.unitId, purpose: 'Uji', domain: 'publik', status: 'live' },
+      'PUT /api/regions/:region/livinglab/applications/:applicationId': { name: 'Uji', unitId: params.unitId, purpose: 'Uji', domain: 'publik', status: 'live' },
+      'POST /api/regions/:region/livinglab/proposals': { unitId: params.unitId, year: 2027, title: 'Uji', purpose: 'Uji', domain: 'publik', estimatedCost: 1 },
+      'POST /api/regions/:region/livinglab/proposals/:proposalId/decision': { decision: 'approved', reason: 'Uji' },
     };
     const key = `${route.method} ${route.url}`;
+    if (key === 'GET /api/regions/:region/livinglab/budget') return { query: { from: '2026', to: '2027' } };
     return key in bodies ? { body: bodies[key] } : undefined;
   },
 };

@@ -22,10 +22,16 @@ const permissions = {
   'livinglab.curate': ['livinglab_curator'],
   // Rating what the region adopted: its officials (the service checks the adoption).
   'livinglab.rate': ['livinglab_officer', 'region_admin', 'head_of_region'],
+  // The application inventory and the digital budget: the officer keeps the inventory; units propose for
+  // their own unit; the region's SPBE team decides; leaders read (a province's, every kabupaten/kota's figures).
+  'livinglab.portfolio.read': ['livinglab_officer', 'region_admin', 'head_of_region', 'livinglab_reviewer', 'livinglab_proposer'],
+  'livinglab.portfolio.manage': ['livinglab_officer'],
+  'livinglab.propose': ['livinglab_officer', 'livinglab_proposer'],
+  'livinglab.decide': ['livinglab_reviewer'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
-  interface ModuleRoles { livinglab_officer: true; livinglab_curator: true }
+  interface ModuleRoles { livinglab_officer: true; livinglab_curator: true; livinglab_reviewer: true; livinglab_proposer: true }
   interface ModulePermissions extends Record<keyof typeof permissions, true> {}
 }
 
@@ -37,13 +43,15 @@ export const livinglabModule = defineModule({
   migrations: new URL('./migrations', import.meta.url),
   roles: [
     { name: 'livinglab_officer', label: { id: 'Petugas Living Lab daerah', en: 'Region\'s Living Lab officer' }, scope: 'region', grantedBy: 'region_admin' },
+    { name: 'livinglab_reviewer', label: { id: 'Tim SPBE daerah: memutus usulan aplikasi dan belanja digital', en: 'Region\'s SPBE team: decides application and digital-spending proposals' }, scope: 'region', grantedBy: 'region_admin' },
+    { name: 'livinglab_proposer', label: { id: 'Pengusul aplikasi perangkat daerah', en: 'Unit\'s application proposer' }, scope: 'unit', grantedBy: 'region_admin' },
     { name: 'livinglab_curator', label: { id: 'Kurator Living Lab (provinsi)', en: 'Living Lab curator (province)' }, scope: 'region', grantedBy: 'platform_admin' },
   ],
   permissions,
   errors: livinglabErrors,
   routes: livinglabRoutes,
   isolation: livinglabIsolation,
-  // Who last changed a draft, published a version, uploaded a kit file, adopted, rated, answered a review.
+  // Who last changed a draft, published a version, uploaded a kit file, adopted, rated, answered a review, changed the inventory, proposed or decided.
   sharedRelations: [
     referencesUser('livinglab_solutions', 'updated_by'),
     referencesUser('livinglab_versions', 'published_by'),
@@ -51,6 +59,9 @@ export const livinglabModule = defineModule({
     referencesUser('livinglab_adoptions', 'adopted_by'),
     referencesUser('livinglab_ratings', 'user_id'),
     referencesUser('livinglab_ratings', 'answered_by'),
+    referencesUser('livinglab_applications', 'updated_by'),
+    referencesUser('livinglab_proposals', 'proposed_by'),
+    referencesUser('livinglab_proposals', 'decided_by'),
   ],
   demo: { seed: (tx, place) => seedLivinglabDemo(tx, place) },
 });

@@ -4,7 +4,7 @@
 // and names the source by region and solution (or, for a package imported
 // from another installation, by what the file said).
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea, ts } from '../../platform/db/columns.js';
 import type { ApplicationFacts, Mentor } from './domain/solution.js';
 
@@ -160,4 +160,61 @@ export const livinglabRatings = pgTable(
     index('livinglab_ratings_solution_idx').on(t.solutionId),
     check('livinglab_ratings_marks', sql`${t.fitness} between 1 and 5 and ${t.ease} between 1 and 5 and ${t.stability} between 1 and 5 and ${t.support} between 1 and 5 and ${t.documentation} between 1 and 5`),
   ],
+);
+
+/**
+ * The region's inventory of applications (what the SPBE architecture asks
+ * for): the region's own rows, never public; a region publishes one as a
+ * solution to share it.
+ */
+export const livinglabApplications = pgTable(
+  'livinglab_applications',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    purpose: text('purpose').notNull(),
+    domain: text('domain').notNull(),
+    sector: text('sector'),
+    users: text('users').notNull().default(''),
+    hosting: text('hosting').notNull().default(''),
+    /** Rupiah per year (running, licences, hosting). */
+    costPerYear: bigint('cost_per_year', { mode: 'number' }).notNull().default(0),
+    status: text('status').$type<'planned' | 'live' | 'retired'>().notNull(),
+    /** The national general application it does the same work as (domain/solution.ts), when any. */
+    duplicates: text('duplicates'),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] })],
+);
+
+/**
+ * A unit's proposal of a new application or digital spending for a budget
+ * year, and the SPBE team's decision: approve, adopt an existing solution
+ * instead (what was avoided is its estimated cost), or refuse.
+ */
+export const livinglabProposals = pgTable(
+  'livinglab_proposals',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    unitId: uuid('unit_id').notNull(),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    purpose: text('purpose').notNull(),
+    domain: text('domain').notNull(),
+    sector: text('sector'),
+    estimatedCost: bigint('estimated_cost', { mode: 'number' }).notNull(),
+    status: text('status').$type<'submitted' | 'approved' | 'adopt_instead' | 'refused'>().notNull(),
+    decisionReason: text('decision_reason'),
+    /** The catalogue solution adopted instead, when that was the decision. */
+    adoptSolutionId: uuid('adopt_solution_id'),
+    proposedBy: uuid('proposed_by'),
+    proposedAt: ts('proposed_at').notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('livinglab_proposals_year_idx').on(t.regionCode, t.year)],
 );

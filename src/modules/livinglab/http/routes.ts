@@ -11,13 +11,14 @@ import { regionParam, text } from '../../../platform/http/schemas.js';
 import { failures, fileAnswer, instant, ok, sendAttachment, words } from '../../../platform/http/responses.js';
 import { multipartReader } from '../../../platform/files.js';
 import { csvDialect, csvFile } from '../../../platform/csv.js';
-import { applicationFactsSchema, DOMAINS, domainSchema, KIT_KINDS, kitKindSchema, mentorSchema, NATIONAL_APPLICATIONS, SECTORS, sectorSchema } from '../domain/solution.js';
+import { applicationFactsSchema, nationalApplicationSchema, DOMAINS, domainSchema, KIT_KINDS, kitKindSchema, mentorSchema, NATIONAL_APPLICATIONS, SECTORS, sectorSchema } from '../domain/solution.js';
 import { addKitFile, createSolution, deleteKitFile, deleteSolution, kitPolicy, listOwnSolutions, ownSolutionDetail, packageOffer, publishSolution, readKitFile, updateSolution } from '../service/solutions.js';
 import { catalogueRows, packageFile, publicSolution, publishedForAdoption, searchCatalogue } from '../service/catalogue.js';
 import { adopt, adoptFile, listAdoptions, previewAdoption, previewImport } from '../service/adoption.js';
 import { curate } from '../service/curation.js';
 import { answerReview, moderateReview, publicRatings, rate } from '../service/reviews.js';
 import { solutionImpact } from '../service/impact.js';
+import { decide, digitalBudget, listApplications, listProposals, propose, proposalDetail, saveApplication } from '../service/portfolio.js';
 
 const tags = ['livinglab'];
 const solutionParam = z.object({ solutionId: z.uuid() });
@@ -390,6 +391,102 @@ export const livinglabRoutes = (ctx: AppContext) => async (app: FastifyInstance)
     await moderateReview(ctx, request.region!.code, request.actor, request.params.solutionId, request.params.ratingId, request.body);
     return { ok: true as const };
   });
+
+  // ---- the application inventory and the digital budget ----
+  const rupiah = z.number().int().min(0).max(1e15).describe('Rupiah');
+  const applicationInput = z.object({
+    name: text(200), unitId: z.uuid(), purpose: text(2000), domain: domainSchema, sector: sectorSchema.nullish().transform((x) => x ?? null),
+    users: z.string().trim().max(500).default(''), hosting: z.string().trim().max(200).default(''), costPerYear: rupiah.default(0),
+    status: z.enum(['planned', 'live', 'retired']), duplicates: nationalApplicationSchema.nullish().transform((x) => x ?? null),
+  });
+  const unitRef = z.object({ id: z.string(), name: z.string() });
+  const inventoryRow = z.object({
+    id: z.string(), name: z.string(), unit: unitRef, purpose: z.string(), domain: z.string(), sector: z.string().nullable(), users: z.string(), hosting: z.string(),
+    costPerYear: z.number(), status: z.enum(['planned', 'live', 'retired']), duplicates: z.string().nullable(), updatedAt: instant,
+  }).meta({ id: 'LivingLabInventoryApplication' });
+  const proposalStatus = z.enum(['submitted', 'approved', 'adopt_instead', 'refused']);
+  const year = z.number().int().min(2000).max(2100);
+
+  r.get(`${R}/applications`, {
+    config: { access: 'livinglab.portfolio.read' },
+    schema: { tags, summary: 'Inventaris aplikasi daerah / The region\'s application inventory', params: regionParam, response: { 200: z.array(inventoryRow) } },
+  }, async (request) => listApplications(ctx, request.region!.code));
+
+  r.post(`${R}/applications`, {
+    config: { access: 'livinglab.portfolio.manage' },
+    schema: { tags, summary: 'Tambah aplikasi ke inventaris / Add an application to the inventory', params: regionParam, body: applicationInput, response: { 201: z.object({ id: z.string() }), ...failures('unit.not_found') } },
+  }, async (request, reply) => reply.status(201).send({ id: await saveApplication(ctx, request.region!.code, request.actor, request.body) }));
+
+  r.put(`${R}/applications/:applicationId`, {
+    config: { access: 'livinglab.portfolio.manage' },
+    schema: { tags, summary: 'Ubah aplikasi dalam inventaris / Change an application in the inventory', params: regionParam.extend({ applicationId: z.uuid() }), body: applicationInput, response: { 200: z.object({ id: z.string() }), ...failures('unit.not_found', 'livinglab.application_not_found') } },
+  }, async (request) => ({ id: await saveApplication(ctx, request.region!.code, request.actor, request.body, request.params.applicationId) }));
+
+  r.get(`${R}/proposals`, {
+    config: { access: 'livinglab.portfolio.read' },
+    schema: {
+      tags, summary: 'Usulan aplikasi dan belanja digital / Application and digital-spending proposals', params: regionParam, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      response: { 200: z.array(z.object({ id: z.string(), year: z.number().int(), title: z.string(), unit: unitRef, estimatedCost: z.number(), status: proposalStatus, proposedAt: instant, decidedAt: instant.nullable() })) },
+    },
+  }, async (request) => listProposals(ctx, request.region!.code, request.query.year));
+
+  r.post(`${R}/proposals`, {
+    config: { access: 'livinglab.propose' },
+    schema: {
+      tags, summary: 'Usulkan aplikasi baru atau belanja digital / Propose a new application or digital spending', params: regionParam,
+      body: z.object({ unitId: z.uuid(), year, title: text(200), purpose: text(4000), domain: domainSchema, sector: sectorSchema.nullish().transform((x) => x ?? null), estimatedCost: rupiah }),
+      response: { 201: z.object({ id: z.string() }), ...failures('unit.not_found', 'livinglab.not_your_unit') },
+    },
+  }, async (request, reply) => reply.status(201).send({ id: await propose(ctx, request.region!.code, request.actor, request.body) }));
+
+  r.get(`${R}/proposals/:proposalId`, {
+    config: { access: 'livinglab.portfolio.read' },
+    schema: {
+      tags, summary: 'Satu usulan dengan yang sudah mengerjakan hal sama / One proposal with what already does the same', params: regionParam.extend({ proposalId: z.uuid() }),
+      response: {
+        200: z.object({
+          id: z.string(), year: z.number().int(), title: z.string(), purpose: z.string(), domain: z.string(), sector: z.string().nullable(), estimatedCost: z.number(), unit: unitRef.optional(),
+          status: proposalStatus, decisionReason: z.string().nullable(), adoptSolutionId: z.string().nullable(), proposedAt: instant, decidedAt: instant.nullable(),
+          sameWork: z.object({ solutions: z.array(catalogueItem), nationalApplications: z.array(z.object({ key: z.string(), name: z.string() })) })
+            .describe('Solusi terbit daerah lain dan aplikasi umum nasional yang mengerjakan hal sama / published solutions of other regions and national general applications doing the same'),
+        }),
+        ...failures('livinglab.proposal_not_found'),
+      },
+    },
+  }, async (request) => proposalDetail(ctx, request.region!.code, request.params.proposalId));
+
+  r.post(`${R}/proposals/:proposalId/decision`, {
+    config: { access: 'livinglab.decide' },
+    schema: {
+      tags, summary: 'Putuskan usulan: setujui, adopsi solusi yang ada, atau tolak / Decide a proposal: approve, adopt an existing solution instead, or refuse', params: regionParam.extend({ proposalId: z.uuid() }),
+      body: z.discriminatedUnion('decision', [
+        z.object({ decision: z.enum(['approved', 'refused']), reason: text(2000) }),
+        z.object({ decision: z.literal('adopt_instead'), reason: text(2000), solutionId: z.uuid() }),
+      ]),
+      response: { 200: ok, ...failures('livinglab.proposal_not_found', 'livinglab.proposal_decided', 'livinglab.solution_not_found') },
+    },
+  }, async (request) => {
+    await decide(ctx, request.region!.code, request.actor, request.params.proposalId, request.body);
+    return { ok: true as const };
+  });
+
+  r.get(`${R}/budget`, {
+    config: { access: 'livinglab.portfolio.read' },
+    schema: {
+      tags, summary: 'Anggaran digital per tahun: diusulkan, disetujui, dihindari dengan adopsi, ditolak; indeks SPBE / The digital budget per year, with the SPBE index', params: regionParam,
+      description: 'Untuk provinsi: setiap kabupaten/kota dan jumlahnya. / For a province: each kabupaten/kota and the sum.',
+      querystring: z.object({ from: z.coerce.number().int().min(2000).max(2100), to: z.coerce.number().int().min(2000).max(2100) }).refine((q) => q.to >= q.from && q.to - q.from <= 10, { message: 'from ≤ to, at most 11 years' }),
+      response: {
+        200: z.object({
+          regions: z.array(z.object({
+            regionCode: z.string(), regionName: z.string(), runningCost: z.number().describe('Biaya per tahun aplikasi yang berjalan / yearly cost of live applications'), liveApplications: z.number().int(),
+            years: z.array(z.object({ year: z.number().int(), proposals: z.number().int(), proposed: z.number(), approved: z.number(), avoided: z.number(), refused: z.number(), undecided: z.number(), spbeIndex: z.string().nullable() })),
+          })),
+          total: z.array(z.object({ year: z.number().int(), proposals: z.number().int(), proposed: z.number(), approved: z.number(), avoided: z.number(), refused: z.number(), undecided: z.number() })),
+        }),
+      },
+    },
+  }, async (request) => digitalBudget(ctx, request.region!.code, request.query.from, request.query.to));
 
   // ---- curators ----
   r.put(`${R}/curation/:solutionId`, {

@@ -14,6 +14,24 @@ CREATE TABLE "livinglab_adoptions" (
 	CONSTRAINT "livinglab_adoptions_region_code_id_pk" PRIMARY KEY("region_code","id")
 );
 --> statement-breakpoint
+CREATE TABLE "livinglab_applications" (
+	"region_code" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"purpose" text NOT NULL,
+	"domain" text NOT NULL,
+	"sector" text,
+	"users" text DEFAULT '' NOT NULL,
+	"hosting" text DEFAULT '' NOT NULL,
+	"cost_per_year" bigint DEFAULT 0 NOT NULL,
+	"status" text NOT NULL,
+	"duplicates" text,
+	"updated_at" timestamp with time zone NOT NULL,
+	"updated_by" uuid,
+	CONSTRAINT "livinglab_applications_region_code_id_pk" PRIMARY KEY("region_code","id")
+);
+--> statement-breakpoint
 CREATE TABLE "livinglab_kit_files" (
 	"region_code" text NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -27,6 +45,26 @@ CREATE TABLE "livinglab_kit_files" (
 	"uploaded_at" timestamp with time zone NOT NULL,
 	"uploaded_by" uuid,
 	CONSTRAINT "livinglab_kit_files_region_code_id_pk" PRIMARY KEY("region_code","id")
+);
+--> statement-breakpoint
+CREATE TABLE "livinglab_proposals" (
+	"region_code" text NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"title" text NOT NULL,
+	"purpose" text NOT NULL,
+	"domain" text NOT NULL,
+	"sector" text,
+	"estimated_cost" bigint NOT NULL,
+	"status" text NOT NULL,
+	"decision_reason" text,
+	"adopt_solution_id" uuid,
+	"proposed_by" uuid,
+	"proposed_at" timestamp with time zone NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	CONSTRAINT "livinglab_proposals_region_code_id_pk" PRIMARY KEY("region_code","id")
 );
 --> statement-breakpoint
 CREATE TABLE "livinglab_ratings" (
@@ -99,6 +137,7 @@ CREATE TABLE "livinglab_versions" (
 CREATE UNIQUE INDEX "livinglab_adoptions_solution_idx" ON "livinglab_adoptions" USING btree ("region_code","solution_id");--> statement-breakpoint
 CREATE INDEX "livinglab_adoptions_source_idx" ON "livinglab_adoptions" USING btree ("solution_id");--> statement-breakpoint
 CREATE INDEX "livinglab_kit_solution_idx" ON "livinglab_kit_files" USING btree ("region_code","solution_id");--> statement-breakpoint
+CREATE INDEX "livinglab_proposals_year_idx" ON "livinglab_proposals" USING btree ("region_code","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "livinglab_ratings_user_idx" ON "livinglab_ratings" USING btree ("region_code","solution_id","user_id");--> statement-breakpoint
 CREATE INDEX "livinglab_ratings_solution_idx" ON "livinglab_ratings" USING btree ("solution_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "livinglab_solutions_id_idx" ON "livinglab_solutions" USING btree ("id");--> statement-breakpoint
