@@ -166,9 +166,26 @@ describeInBrowser('Living Lab in Chromium', (b) => {
     expect(await averages.getByRole('row', { name: /Dukungan/ }).textContent()).toBe('Dukungan3');
     expect(await citizen.getByText(review).isVisible()).toBe(true);
     expect(await citizen.locator('.livinglab-reviews').textContent()).toContain('Kota Bandung');
+    // Figures before and after, per adopting region, under their caveat.
     expect(await citizen.getByRole('note').isVisible()).toBe(true);
+    const figures = citizen.getByRole('table', { name: /^Kota Bandung: mengadopsi versi \d+ pada / });
+    await eventually(() => figures.isVisible()).toBe(true);
+    expect(await figures.getByRole('columnheader').allTextContents()).toEqual(['Ukuran', 'Sebelum', 'Sesudah']);
+    expect(await figures.textContent()).toContain('belum ada periode penuh');
     expect(await citizen.getByRole('button', { name: 'Sembunyikan ulasan' }).count()).toBe(0);
     expect(await overflowsHorizontally(citizen)).toBe(false);
+
+    // Sumedang's officer answers the review; the public reads the answer.
+    const owner = await b.newPage({ viewport: PHONE });
+    await b.signIn(owner, 'livinglab@sumedang.demo');
+    await owner.goto(b.url(`/livinglab/${source.id}`));
+    await owner.getByText('Jawab ulasan').click();
+    await owner.getByLabel('Jawaban', { exact: true }).fill('Terima kasih; tenggat dapat diubah di pengaturan.');
+    await owner.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await citizen.reload();
+    await eventually(() => citizen.getByText('Terima kasih; tenggat dapat diubah di pengaturan.').isVisible()).toBe(true);
+    expect(await citizen.locator('.livinglab-answer').textContent()).toContain('Jawaban Kabupaten Sumedang:');
+    expect(b.problems(owner)).toEqual([]);
 
     // The curator of Jawa Barat lands on the curation screen of the province.
     const curator = await b.newPage({ viewport: PHONE });
