@@ -48,8 +48,10 @@ export function RatingsSection({ solution }: { solution: Solution }) {
             {v.answer && <div className="livinglab-answer"><strong>{t('livinglab.ratings.answer', { region: solution.region.name })}</strong>
               {v.answeredAt && <> <span className="small muted">{formatDate(v.answeredAt, WIB, locale)}</span></>}
               <p className="livinglab-text">{v.answer}</p></div>}
-            {answers && <Answer path={`${livinglabApi(owner)}/solutions/${solution.id}/ratings/${v.id}/answer`} current={v.answer} onDone={ratings.reload} />}
-            {curator && <Moderate path={`${livinglabApi(curator.code)}/curation/${solution.id}/ratings/${v.id}`} onDone={ratings.reload} />}
+            {answers && <ReviewAction path={`${livinglabApi(owner)}/solutions/${solution.id}/ratings/${v.id}/answer`} id={`ll-answer-${v.id}`} initial={v.answer ?? ''} max={4000}
+              summary={t('livinglab.answer.open')} label={t('livinglab.answer.label')} submit={t('livinglab.answer.submit')} send={(answer) => ({ answer })} onDone={ratings.reload} />}
+            {curator && <ReviewAction path={`${livinglabApi(curator.code)}/curation/${solution.id}/ratings/${v.id}`} id={`ll-moderate-${v.id}`} max={1000}
+              summary={t('livinglab.moderate.open')} label={t('livinglab.moderate.note')} submit={t('livinglab.moderate.hide')} send={(note) => ({ hidden: true, note })} onDone={ratings.reload} />}
           </li>
         ))}</ul>
       </>)}
@@ -101,16 +103,17 @@ function RateForm({ solution, onDone }: { solution: Solution; onDone: () => void
   );
 }
 
-function Answer({ path, current, onDone }: { path: string; current: string | null; onDone: () => void }) {
-  const { t } = useI18n();
-  const [answer, setAnswer] = useState(current ?? '');
+/** One line of text sent to a review's address, behind a disclosure: the owner's answer, a curator's reason to hide it. */
+function ReviewAction({ path, id, summary, label, submit: submitLabel, initial = '', max, send, onDone }: {
+  path: string; id: string; summary: string; label: string; submit: string; initial?: string; max: number; send: (text: string) => object; onDone: () => void;
+}) {
+  const [text, setText] = useState(initial);
   const [error, setError] = useState<unknown>();
-  const id = `ll-answer-${path.split('/').at(-2)}`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(undefined);
     try {
-      await api(path, { method: 'PUT', body: { answer } });
+      await api(path, { method: 'PUT', body: send(text) });
       onDone();
     } catch (err) {
       setError(err);
@@ -118,40 +121,12 @@ function Answer({ path, current, onDone }: { path: string; current: string | nul
   };
   return (
     <details className="small">
-      <summary>{t('livinglab.answer.open')}</summary>
+      <summary>{summary}</summary>
       <form onSubmit={submit}>
-        <div className="field"><label htmlFor={id}>{t('livinglab.answer.label')}</label>
-          <textarea id={id} rows={2} required maxLength={4000} value={answer} onChange={(e) => setAnswer(e.target.value)} /></div>
+        <div className="field"><label htmlFor={id}>{label}</label>
+          <textarea id={id} rows={2} maxLength={max} value={text} onChange={(e) => setText(e.target.value)} /></div>
         <ErrorMessage error={error} />
-        <button type="submit" className="button secondary small">{t('livinglab.answer.submit')}</button>
-      </form>
-    </details>
-  );
-}
-
-function Moderate({ path, onDone }: { path: string; onDone: () => void }) {
-  const { t } = useI18n();
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>();
-  const id = `ll-moderate-${path.split('/').at(-1)}`;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(undefined);
-    try {
-      await api(path, { method: 'PUT', body: { hidden: true, note } });
-      onDone();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  return (
-    <details className="small">
-      <summary>{t('livinglab.moderate.open')}</summary>
-      <form onSubmit={submit}>
-        <div className="field"><label htmlFor={id}>{t('livinglab.moderate.note')}</label>
-          <input id={id} type="text" maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} /></div>
-        <ErrorMessage error={error} />
-        <button type="submit" className="button secondary small">{t('livinglab.moderate.hide')}</button>
+        <button type="submit" className="button secondary small">{submitLabel}</button>
       </form>
     </details>
   );
