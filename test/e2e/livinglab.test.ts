@@ -4,7 +4,9 @@
 // public catalogue then finds it, and drafts a package of two of its
 // complaint categories; another region's officer previews adopting
 // Sumedang's published complaint categories, maps a unit the suggestion
-// missed, adopts, and the categories are its region's.
+// missed, adopts, and the categories are its region's; then rates them, the
+// public page shows the average and the review, and the province's curator
+// hides the review and features a solution, which the catalogue lists first.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { users, units } from '../../src/platform/schema.js';
@@ -140,5 +142,80 @@ describeInBrowser('Living Lab in Chromium', (b) => {
     expect(adopted.map((c) => c.code)).toContain('jalan-rusak');
     await page.goto(b.url(`/staff/${TARGET}/livinglab`));
     await eventually(() => page.getByRole('link', { name: source.title }).isVisible()).toBe(true);
+  });
+  it('lets the adopting officer rate the solution and the province\'s curator hide the review and feature a solution', async () => {
+    const { items } = await b.api<{ items: { id: string; title: string }[] }>('GET', '/api/livinglab/solutions?module=complaints');
+    const source = items[0];
+    const review = 'Kategori langsung terpakai; tenggatnya perlu disesuaikan.';
+    const page = await b.newPage({ viewport: PHONE });
+    await b.signIn(page, 'livinglab@bandung.test');
+    await page.goto(b.url(`/livinglab/${source.id}`));
+    await eventually(() => page.getByRole('heading', { name: 'Nilai solusi ini' }).isVisible()).toBe(true);
+    for (const [aspect, mark] of [['Kecocokan', '4'], ['Kemudahan', '5'], ['Kestabilan', '4'], ['Dukungan', '3'], ['Dokumentasi', '4']]) {
+      await page.getByLabel(aspect, { exact: true }).selectOption(mark);
+    }
+    await page.getByLabel('Ulasan').fill(review);
+    await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+    await eventually(() => page.getByText('Penilaian Anda tersimpan.').isVisible()).toBe(true);
+    expect(b.problems(page)).toEqual([]);
+
+    const citizen = await b.newPage({ viewport: PHONE });
+    await citizen.goto(b.url(`/livinglab/${source.id}`));
+    const averages = citizen.getByRole('table', { name: 'Rata-rata dari 1 penilaian (1–5)' });
+    await eventually(() => averages.isVisible()).toBe(true);
+    expect(await averages.getByRole('row', { name: /Dukungan/ }).textContent()).toBe('Dukungan3');
+    expect(await citizen.getByText(review).isVisible()).toBe(true);
+    expect(await citizen.locator('.livinglab-reviews').textContent()).toContain('Kota Bandung');
+    // Figures before and after, per adopting region, under their caveat.
+    expect(await citizen.getByRole('note').isVisible()).toBe(true);
+    const figures = citizen.getByRole('table', { name: /^Kota Bandung: mengadopsi versi \d+ pada / });
+    await eventually(() => figures.isVisible()).toBe(true);
+    expect(await figures.getByRole('columnheader').allTextContents()).toEqual(['Ukuran', 'Sebelum', 'Sesudah']);
+    expect(await figures.textContent()).toContain('belum ada periode penuh');
+    expect(await citizen.getByRole('button', { name: 'Sembunyikan ulasan' }).count()).toBe(0);
+    expect(await overflowsHorizontally(citizen)).toBe(false);
+
+    // Sumedang's officer answers the review; the public reads the answer.
+    const owner = await b.newPage({ viewport: PHONE });
+    await b.signIn(owner, 'livinglab@sumedang.demo');
+    await owner.goto(b.url(`/livinglab/${source.id}`));
+    await owner.getByText('Jawab ulasan').click();
+    await owner.getByLabel('Jawaban', { exact: true }).fill('Terima kasih; tenggat dapat diubah di pengaturan.');
+    await owner.getByRole('button', { name: 'Kirim jawaban' }).click();
+    await citizen.reload();
+    await eventually(() => citizen.getByText('Terima kasih; tenggat dapat diubah di pengaturan.').isVisible()).toBe(true);
+    expect(await citizen.locator('.livinglab-answer').textContent()).toContain('Jawaban Kabupaten Sumedang:');
+    expect(b.problems(owner)).toEqual([]);
+
+    // The curator of Jawa Barat lands on the curation screen of the province.
+    const curator = await b.newPage({ viewport: PHONE });
+    await b.signIn(curator, 'kurator@jabarprov.demo');
+    await eventually(() => curator.getByRole('heading', { name: 'Kurasi Living Lab' }).isVisible()).toBe(true);
+    expect(curator.url()).toContain('/staff/32/livinglab/kurasi');
+    await curator.goto(b.url(`/livinglab/${source.id}`));
+    await curator.getByText('Moderasi ulasan').click();
+    await curator.getByLabel('Alasan menyembunyikan').fill('Uji moderasi.');
+    await curator.getByRole('button', { name: 'Sembunyikan ulasan' }).click();
+    await eventually(() => curator.getByText('Belum ada penilaian.').isVisible()).toBe(true);
+    await citizen.reload();
+    await eventually(() => citizen.getByText('Belum ada penilaian.').isVisible()).toBe(true);
+    expect(await citizen.getByText(review).count()).toBe(0);
+
+    // Featuring the officer's new application: the catalogue lists it first, with its badge.
+    const title = 'Aplikasi antrean puskesmas';
+    await citizen.goto(b.url('/livinglab'));
+    await eventually(() => citizen.locator('.livinglab-list li').count()).toBeGreaterThan(1);
+    expect(await citizen.locator('.livinglab-list li').first().textContent()).not.toContain(title);
+    await curator.goto(b.url('/staff/32/livinglab/kurasi'));
+    const item = curator.locator('.livinglab-curation > li').filter({ hasText: title });
+    await item.getByText('Kurasi', { exact: true }).click();
+    await item.getByLabel('Unggulan').check();
+    await item.getByRole('button', { name: 'Simpan kurasi' }).click();
+    await eventually(() => item.getByText('Kurasi disimpan.').isVisible()).toBe(true);
+    expect(b.problems(curator)).toEqual([]);
+    await citizen.reload();
+    await eventually(() => citizen.locator('.livinglab-list li').first().textContent()).toContain(title);
+    expect(await citizen.locator('.livinglab-list li').first().locator('.livinglab-badge').textContent()).toBe('Unggulan');
+    expect(b.problems(citizen)).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ export interface WebModule {
   firstTexts?: { id: Record<string, string>; en: () => Promise<Record<string, string>> };
   menu?: NavEntry[];
   /** Where holders of its roles land after signing in (unless a role listed earlier in landing.ts says otherwise). */
-  landing?: { roles: string[]; href: (region: string) => string };
+  landing?: { roles: string[]; href: (region: string, role: string) => string };
   admin?: AdminSection[];
   settings?: () => Promise<SettingsPart>;
 }

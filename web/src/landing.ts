@@ -21,7 +21,7 @@ const byRole: [Role, Place][] = [
   ['counter_staff', 'inbox'],
   ['officer', 'unit'],
   ['unit_head', 'unit'],
-  ...modules.flatMap((m) => (m.landing?.roles ?? []).map((role): [Role, Place] => [role as Role, m.landing!.href])),
+  ...modules.flatMap((m) => (m.landing?.roles ?? []).map((role): [Role, Place] => [role as Role, (region: string) => m.landing!.href(region, role)])),
   ['head_of_region', 'dashboard'],
   ['region_admin', 'admin'],
 ];

@@ -16,3 +16,5 @@ export type PackageOffer = Answer<'/api/regions/{region}/livinglab/package-offer
 export type OwnBrief = Answer<'/api/regions/{region}/livinglab/solutions', 'get'>[number];
 export type Adoption = Answer<'/api/regions/{region}/livinglab/adoptions', 'get'>[number];
 export type Words = { id: string; en: string };
+export type Ratings = Answer<'/api/livinglab/solutions/{solutionId}/ratings', 'get'>;
+export type Impact = Answer<'/api/livinglab/solutions/{solutionId}/impact', 'get'>;

@@ -14,6 +14,7 @@ import { useSession } from '../../../session.js';
 import type { RegionSummary } from '../../../types.js';
 import { adoptPath, cataloguePath, LL_API, solutionPath } from '../components/paths.js';
 import type { Catalogue, Reference, Solution, Words } from '../components/types.js';
+import { ImpactSection, RatingsSection } from '../components/Reviews.js';
 import '../components/livinglab.css';
 
 /** Catalogue dates: the platform's Indonesian default zone (the owner region's own is not in the list). */
@@ -180,6 +181,8 @@ export function SolutionPage({ params }: { params: Params }) {
               </table></div>
             )}
           </section>
+          <RatingsSection solution={s} />
+          <ImpactSection solution={s} />
           {s.adoptedFrom.length > 0 && (
             <section aria-labelledby="ll-from">
               <h2 id="ll-from">{t('livinglab.adoptedFrom')}</h2>
