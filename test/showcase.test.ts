@@ -133,6 +133,9 @@ describeWithApp('showcase demo', (h) => {
     const ratings = await h.api('GET', `/api/livinglab/solutions/${id}/ratings`);
     expect(ratings.body.count).toBe(2);
     const impact = await h.api('GET', `/api/livinglab/solutions/${id}/impact`);
+    // Kota Bandung's SPBE team adopted instead of building its own complaints app: the budget shows what that avoided.
+    const budget = await h.api('GET', '/api/regions/32.73/livinglab/budget?from=2026&to=2026', { session: await h.signIn('walikota@bandung.demo') });
+    expect(budget.body.total[0].avoided).toBe(400_000_000);
     // Both regions had complaints answered before and after: the showcase's history is the complaints module's own.
     for (const a of impact.body.adopters) {
       const answered = a.figures.find((f: { ref: string }) => f.ref === 'complaints.responded-in-time');

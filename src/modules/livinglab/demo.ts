@@ -8,10 +8,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';
 import type { DemoPlace } from '../../platform/modules/contract.js';
-import { grants, users } from '../../platform/schema.js';
+import { grants, units, users } from '../../platform/schema.js';
 import { createUser, grantRole } from '../../platform/auth/service.js';
 import { findPackageKind } from '../../platform/modules/packages.js';
-import { livinglabAdoptions, livinglabRatings, livinglabSolutions, livinglabVersions } from './schema.js';
+import { livinglabAdoptions, livinglabApplications, livinglabProposals, livinglabRatings, livinglabSolutions, livinglabVersions } from './schema.js';
 import type { ApplicationFacts, Domain, Mentor } from './domain/solution.js';
 
 export const DEMO_LIVINGLAB_ACCOUNTS = [
@@ -74,6 +74,7 @@ export async function seedLivinglabDemo(tx: Queryable, place: DemoPlace): Promis
     if (a.role === 'livinglab_officer') officer = id;
   }
   const day = (d: number) => new Date(place.now.getTime() - d * 86_400_000);
+  await seedPortfolio(tx, place, day);
   for (const s of solutions) {
     const kind = s.packageKind ? findPackageKind(s.packageKind) : undefined;
     if (s.packageKind && !kind) continue; // that module is not installed here
@@ -95,11 +96,40 @@ export async function seedLivinglabDemo(tx: Queryable, place: DemoPlace): Promis
 }
 
 /**
+ * Sumedang's inventory (three applications, one retired because SRIKANDI
+ * does its work) and two proposals for next year's budget: one approved, one
+ * still to decide. Its SPBE coordinator decides proposals (the Living Lab's
+ * SPBE team role) and Diskominfo's officer proposes for Diskominfo.
+ */
+async function seedPortfolio(tx: Queryable, place: DemoPlace, day: (d: number) => Date) {
+  const byEmail = async (email: string) => (await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`))[0]?.id;
+  const team = await byEmail('spbe@sumedang.demo');
+  const proposer = await byEmail('petugas.kominfo@sumedang.demo');
+  if (team) await grantRole(tx, place.region, team, 'livinglab_reviewer', null);
+  if (proposer) await grantRole(tx, place.region, proposer, 'livinglab_proposer', place.unit('DISKOMINFO'));
+  const inventory = [
+    { name: 'Absensi desa', unitId: place.unit('DISKOMINFO'), purpose: 'Kehadiran perangkat desa dari ponsel', domain: 'administrasi', sector: '2.13', users: 'Perangkat desa, kecamatan', hosting: 'Pusat data daerah', costPerYear: 60_000_000, status: 'live' as const, duplicates: null },
+    { name: 'Pamong (pengaduan, layanan, SAKIP)', unitId: place.unit('DISKOMINFO'), purpose: 'Pengaduan warga, layanan publik daring, akuntabilitas kinerja', domain: 'publik', sector: '2.16', users: 'Warga, ASN', hosting: 'Pusat data daerah', costPerYear: 150_000_000, status: 'live' as const, duplicates: null },
+    { name: 'e-Surat lama', unitId: place.unit('DISKOMINFO'), purpose: 'Surat masuk dan keluar', domain: 'administrasi', sector: null, users: 'Sekretariat', hosting: 'Server dinas', costPerYear: 0, status: 'retired' as const, duplicates: 'srikandi' },
+  ];
+  await tx.insert(livinglabApplications).values(inventory.map((a) => ({ regionCode: place.region, ...a, updatedAt: day(30) })));
+  const year = Number(place.now.toISOString().slice(0, 4)) + 1;
+  await tx.insert(livinglabProposals).values([
+    { regionCode: place.region, unitId: place.unit('DISKOMINFO'), year, title: 'Peningkatan kapasitas pusat data', purpose: 'Penyimpanan dan cadangan untuk aplikasi daerah', domain: 'administrasi', sector: '2.16',
+      estimatedCost: 750_000_000, status: 'approved', decisionReason: 'Sesuai peta rencana SPBE; tidak ada solusi bersama yang menggantikan.', proposedBy: proposer, proposedAt: day(40), decidedBy: team, decidedAt: day(20) },
+    { regionCode: place.region, unitId: place.unit('DINKES'), year, title: 'Aplikasi antrean puskesmas', purpose: 'Warga mengambil nomor antrean puskesmas dari ponsel', domain: 'publik', sector: '1.02',
+      estimatedCost: 300_000_000, status: 'submitted', proposedBy: proposer, proposedAt: day(3) },
+  ]);
+}
+
+/**
  * The showcase's Jawa Barat regions that adopted Sumedang's complaint
  * categories five months ago (their categories are Sumedang's, so nothing
  * needed writing), each rated by its region admin: the solution's page shows
  * its adopters, their ratings and their figures before and after, from the
- * showcase's own complaint history. Idempotent: a region that adopted already is left.
+ * showcase's own complaint history. The first had proposed building its own
+ * complaints app; its SPBE team chose to adopt instead (the budget shows what
+ * that avoided). Idempotent: a region that adopted already is left.
  */
 export async function seedLivinglabShowcase(tx: Queryable, source: string, adopters: readonly string[], now: Date): Promise<boolean> {
   const [solution] = await tx.select({ id: livinglabSolutions.id, title: livinglabSolutions.title }).from(livinglabSolutions)
@@ -118,6 +148,16 @@ export async function seedLivinglabShowcase(tx: Queryable, source: string, adopt
     }).onConflictDoNothing().returning({ id: livinglabAdoptions.id });
     if (!done) continue;
     added = true;
+    // The first adopter had proposed its own complaints app; its SPBE team chose to adopt Sumedang's instead.
+    const [unit] = i === 0 ? await tx.select({ id: units.id }).from(units).where(eq(units.regionCode, region)).limit(1) : [];
+    if (unit) {
+      await tx.insert(livinglabProposals).values({
+        regionCode: region, unitId: unit.id, year: Number(at.toISOString().slice(0, 4)), title: 'Aplikasi pengaduan warga kota', purpose: 'Kanal pengaduan warga dengan kategori dan batas waktu',
+        domain: 'publik', estimatedCost: 400_000_000, status: 'adopt_instead', adoptSolutionId: solution.id,
+        decisionReason: 'Kategori pengaduan Sumedang sudah teruji; diadopsi lewat Living Lab, tidak membangun aplikasi baru.',
+        proposedAt: new Date(at.getTime() - 30 * 86_400_000), decidedAt: new Date(at.getTime() - 5 * 86_400_000),
+      });
+    }
     const [admin] = await tx.select({ userId: grants.userId }).from(grants).where(and(eq(grants.regionCode, region), eq(grants.role, 'region_admin'))).limit(1);
     if (admin) {
       await tx.insert(livinglabRatings).values({

@@ -82,8 +82,14 @@ describeWithApp('Living Lab: application portfolio and digital budget', (h) => {
     expect(bandung).toMatchObject({ runningCost: 200_000_000, liveApplications: 2 });
     expect(bandung.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({ proposals: 2, proposed: 540_000_000, approved: 90_000_000, avoided: 450_000_000, refused: 0, undecided: 0 });
     const province = await h.api('GET', '/api/regions/32/livinglab/budget?from=2027&to=2027', { session: s.province });
-    expect(province.body.total).toEqual([expect.objectContaining({ year: 2027, avoided: 450_000_000, approved: 90_000_000 })]);
-    expect(province.body.regions.map((r: { regionCode: string }) => r.regionCode)).toContain(BANDUNG);
+    // The province sums its kabupaten/kota: Bandung's adoption avoided 450 million; Sumedang's demo approved its data centre.
+    const y2027 = (r: { years: { year: number; approved: number; avoided: number }[] }) => r.years.find((y) => y.year === 2027)!;
+    expect(province.body.regions.map((r: { regionCode: string }) => r.regionCode).sort()).toEqual([BANDUNG, '32.11']);
+    expect(province.body.total).toEqual([expect.objectContaining({
+      year: 2027, avoided: 450_000_000,
+      approved: province.body.regions.reduce((sum: number, r: never) => sum + y2027(r).approved, 0),
+    })]);
+    expect(y2027(province.body.regions.find((r: { regionCode: string }) => r.regionCode === '32.11')).approved).toBe(750_000_000);
     // The province's figures are the province's to read, not a kabupaten's.
     expect((await h.api('GET', '/api/regions/32/livinglab/budget?from=2027&to=2027', { session: s.head })).status).toBe(403);
     expect((await h.api('GET', `${R}/budget?from=2027&to=2020`, { session: s.head })).status).toBe(400);
