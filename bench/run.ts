@@ -1,7 +1,7 @@
 // npm run bench: every figure next to its goal, measured in one run on one
 // machine (see BENCHMARKS.md for the latest numbers and how to read them).
 //
-//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing   sections to run (default: all)
+//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing,livinglab  sections to run (default: all)
 //   BENCH_SECONDS=30        measured seconds per server and test (intake, tracking), split in rounds
 //   BENCH_ROUNDS=6          pairs of rounds, Pamong and the baseline in the order ABBA (at least 5 for a spread)
 //   BENCH_DASHBOARD_COMPLAINTS=1000000   the issue's size: 10000000 (about 10 more minutes)
@@ -15,6 +15,9 @@
 //   BENCH_FILING_REQUESTS=               requests per server and round (default: BENCH_SECONDS split in rounds)
 //   BENCH_FILING_KB=100                  size of each of the three PDFs; BENCH_FILING_TRACKED=300 applications the status page asks for
 //   BENCH_FILING_ENGINES=postgres,pglite
+//   BENCH_LIVINGLAB_SOLUTIONS=27000      Living Lab: published solutions in the catalogue searched by 50 users (BENCH_SECONDS, BENCH_ROUNDS)
+//   BENCH_LIVINGLAB_PGLITE_SOLUTIONS=0   the same on PGlite (0: search skipped there, adoption only)
+//   BENCH_LIVINGLAB_ADOPTIONS=10         adoptions of 50 complaint categories per side, ABBA; BENCH_LIVINGLAB_ENGINES=postgres,pglite
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test   the bench creates its databases next to it
 //   BENCH_PORT=3810
 import { execSync } from 'node:child_process';
@@ -30,9 +33,10 @@ import { describeTimes, describeVisit, GOAL_MS, SLOW_3G, slow3gBench } from './s
 import { sakipBench } from './sakip.js';
 import { layananPaymentsBench } from './layanan-payments.js';
 import { layananFilingBench } from './layanan-filing.js';
+import { livinglabBench } from './livinglab.js';
 import { envNumber, machine, postgresReachable, printResults, root, type Result } from './support.js';
 
-const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing').split(',').map((s) => s.trim());
+const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing,livinglab').split(',').map((s) => s.trim());
 const settings = {
   seconds: envNumber('BENCH_SECONDS', 30),
   rounds: envNumber('BENCH_ROUNDS', 6),
@@ -48,6 +52,9 @@ const settings = {
   filingRequests: process.env.BENCH_FILING_REQUESTS ? envNumber('BENCH_FILING_REQUESTS', 0) : undefined,
   filingKb: envNumber('BENCH_FILING_KB', 100),
   filingTracked: envNumber('BENCH_FILING_TRACKED', 300),
+  livinglabSolutions: envNumber('BENCH_LIVINGLAB_SOLUTIONS', 27_000),
+  livinglabPgliteSolutions: envNumber('BENCH_LIVINGLAB_PGLITE_SOLUTIONS', 0),
+  livinglabAdoptions: envNumber('BENCH_LIVINGLAB_ADOPTIONS', 10),
   port: envNumber('BENCH_PORT', 3810),
 };
 
@@ -191,6 +198,27 @@ if (sections.includes('filing')) {
     ...comparisonTable(comparisons), '',
     'Rows written per application filed, warm-up included (the run stops if the two sides differ):', '',
     '| engine | side | files | file bytes | events | deadlines | notifications | outbox |', '|---|---|---|---|---|---|---|---|', ...rows, '');
+}
+
+if (sections.includes('livinglab')) {
+  const table: string[] = [];
+  for (const engine of (process.env.BENCH_LIVINGLAB_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()) as ('postgres' | 'pglite')[]) {
+    if (engine === 'postgres' && !postgres) {
+      skipped('livinglab', 'catalogue search and adopting 50 categories, postgres', '≥ 0.8× baseline, within 2×');
+      continue;
+    }
+    const solutions = engine === 'pglite' ? settings.livinglabPgliteSolutions : settings.livinglabSolutions;
+    log(`Living Lab on ${engine}: ${solutions} solutions, ${settings.livinglabAdoptions} adoptions per side`);
+    const r = await livinglabBench({
+      engine, solutions, seconds: settings.seconds, rounds: settings.rounds, connections: 50, adoptions: settings.livinglabAdoptions, port: settings.port + 10, log,
+    });
+    results.push(...r.results);
+    table.push(...r.table);
+    if (solutions === 0) table.push(`| search | ${engine} | skipped (BENCH_LIVINGLAB_${engine === 'pglite' ? 'PGLITE_' : ''}SOLUTIONS=0) | | | | |`);
+  }
+  details.push('### Living Lab: catalogue search and adopting a package against the bare baseline', '',
+    `Each side on its own copy of the same generated data (bench/livinglab.ts; the baseline is bench/livinglab-baseline-server.ts). Search: ${settings.livinglabSolutions.toLocaleString('en-US')} published solutions on PostgreSQL (${settings.livinglabPgliteSolutions ? settings.livinglabPgliteSolutions.toLocaleString('en-US') : 'none'} on PGlite) over every kabupaten/kota, 50 connections asking a mix of ${20} queries (words, province and domain filters), ${settings.seconds / settings.rounds} s per server and round in ${settings.rounds} ABBA pairs after 2 s of warm-up; both sides' answers to every query compared first. Adoption: 50 complaint categories (3 questions, 3 deadlines, a route each) into a fresh region per adoption, ${settings.livinglabAdoptions} per side in ABBA order after one of warm-up; rows written compared per region. Ratios per pair, min–**median**–max.`, '',
+    '| what | engine | Pamong | baseline | ratio | p95 ms Pamong / baseline, or rows | p95 ratio |', '|---|---|---|---|---|---|---|', ...table, '');
 }
 
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);
