@@ -5,6 +5,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
+import { preparedFamily, runPrepared } from '../../../platform/db/prepared.js';
 import { AppError } from '../../../platform/errors.js';
 import { areas } from '../../../platform/schema.js';
 import { livinglabAdoptions, livinglabSolutions, livinglabVersions } from '../schema.js';
@@ -30,37 +31,55 @@ const v = livinglabVersions;
 const latest = and(eq(v.regionCode, s.regionCode), eq(v.solutionId, s.id), eq(v.number, s.latestVersion));
 const visible = sql`${s.latestVersion} is not null and not ${s.hidden}`;
 
-function filters(query: CatalogueQuery): SQL[] {
-  const where: SQL[] = [visible];
-  if (query.q) where.push(sql`${v.search} @@ websearch_to_tsquery('indonesian', ${query.q})`);
-  if (query.kind) where.push(eq(v.kind, query.kind));
-  if (query.domain) where.push(eq(v.domain, query.domain));
-  if (query.sector) where.push(eq(v.sector, query.sector));
-  if (query.module) where.push(sql`${v.packageKind} like ${`${query.module}.%`}`);
-  if (query.region) where.push(eq(s.regionCode, query.region));
-  if (query.province) where.push(sql`(${s.regionCode} = ${query.province} or ${s.regionCode} like ${`${query.province}.%`})`);
-  return where;
+/** The filters a query uses, as a short shape name: one prepared statement per combination. */
+const FILTERS = ['q', 'kind', 'domain', 'sector', 'module', 'region', 'province'] as const;
+const letter = (f: (typeof FILTERS)[number]) => 'abcdefg'[FILTERS.indexOf(f)];
+const shapeOf = (query: CatalogueQuery) => FILTERS.map((f) => (query[f] ? letter(f) : '')).join('') || 'all';
+
+/**
+ * The search as one statement per shape: the matches are collected with
+ * their sort keys only, counted once, and only the page's rows are joined to
+ * their region's name and adopters (joining every match first cost 3× under
+ * load: bench/livinglab.ts).
+ */
+const searchStatement = preparedFamily<string>('pamong_livinglab_search', (_db, shape) => {
+  const has = (f: (typeof FILTERS)[number]) => shape.includes(letter(f));
+  const ph = (name: string) => sql.placeholder(name);
+  const query = sql`websearch_to_tsquery('indonesian', ${ph('q')})`;
+  const where: SQL[] = [sql`s.latest_version is not null and not s.hidden`];
+  if (has('q')) where.push(sql`v.search @@ ${query}`);
+  if (has('kind')) where.push(sql`v.kind = ${ph('kind')}`);
+  if (has('domain')) where.push(sql`v.domain = ${ph('domain')}`);
+  if (has('sector')) where.push(sql`v.sector = ${ph('sector')}`);
+  if (has('module')) where.push(sql`v.package_kind like ${ph('module')} || '.%'`);
+  if (has('region')) where.push(sql`s.region_code = ${ph('region')}`);
+  if (has('province')) where.push(sql`(s.region_code = ${ph('province')} or s.region_code like ${ph('province')} || '.%')`);
+  const rank = has('q') ? sql`ts_rank(v.search, ${query})` : sql`0::real`;
+  return sql`with m as (
+      select s.region_code, s.id, s.featured, s.superseded_by_id, v.number, v.published_at, ${rank} as rank
+      from livinglab_solutions s join livinglab_versions v on v.region_code = s.region_code and v.solution_id = s.id and v.number = s.latest_version
+      where ${sql.join(where, sql` and `)})
+    select p.id, p.region_code as "regionCode", a.name as "regionName", p.number as version, v.kind, v.package_kind as "packageKind", v.title, v.summary, v.domain, v.sector,
+      v.published_at as "publishedAt", p.featured, p.superseded_by_id as "supersededBy", v.application->>'duplicates' as duplicates,
+      (select count(*)::int from livinglab_adoptions x where x.solution_id = p.id) as adopters, (select count(*)::int from m) as total
+    from (select * from m order by featured desc, rank desc, published_at desc, id limit ${ph('limit')} offset ${ph('offset')}) p
+      join livinglab_versions v on v.region_code = p.region_code and v.solution_id = p.id and v.number = p.number
+      join areas a on a.code = p.region_code
+    order by p.featured desc, p.rank desc, p.published_at desc, p.id`;
+});
+
+interface CatalogueRow {
+  id: string; regionCode: string; regionName: string; version: number; kind: 'package' | 'application'; packageKind: string | null; title: string; summary: string;
+  domain: string; sector: string | null; publishedAt: Date; featured: boolean; supersededBy: string | null; duplicates: string | null; adopters: number; total: number;
 }
 
 /** A page of published solutions, best match first (featured ones ahead), with the total matched. */
 export async function searchCatalogue(ctx: AppContext, query: CatalogueQuery) {
-  const db = ctx.database.db;
-  // Best match first when searching (ORDER BY a constant would name a column by position).
-  const byRank = query.q ? [desc(sql`ts_rank(${v.search}, websearch_to_tsquery('indonesian', ${query.q}))`)] : [];
-  const rows = await db.select({
-    id: s.id, regionCode: s.regionCode, regionName: areas.name, version: v.number, kind: v.kind, packageKind: v.packageKind,
-    title: v.title, summary: v.summary, domain: v.domain, sector: v.sector, publishedAt: v.publishedAt,
-    featured: s.featured, supersededBy: s.supersededBy, application: v.application,
-    adopters: sql<number>`(select count(*)::int from ${livinglabAdoptions} a where a.solution_id = ${s.id})`,
-    total: sql<number>`count(*) over ()`.mapWith(Number),
-  }).from(s).innerJoin(v, latest).innerJoin(areas, eq(areas.code, s.regionCode))
-    .where(and(...filters(query)))
-    .orderBy(desc(s.featured), ...byRank, desc(v.publishedAt), s.id)
-    .limit(query.perPage).offset((query.page - 1) * query.perPage);
-  return {
-    total: rows[0]?.total ?? 0,
-    items: rows.map(({ total: _t, application, ...r }) => ({ ...r, kind: r.kind as 'package' | 'application', duplicates: (application as ApplicationFacts | null)?.duplicates ?? null })),
-  };
+  const shape = shapeOf(query);
+  const rows = await runPrepared<CatalogueRow>(ctx.database, searchStatement(ctx.database.db, shape), {
+    ...query, module: query.module ?? null, limit: query.perPage, offset: (query.page - 1) * query.perPage,
+  });
+  return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
 }
 
 /** Every published solution for the open-data export, oldest first, without paging. */
