@@ -30345,7 +30345,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Galat / error: `livinglab.package_empty`, `livinglab.package_invalid`, `livinglab.package_kind_unknown`, `livinglab.wrong_kind` */
+                /** @description Galat / error: `livinglab.candidate_unknown`, `livinglab.package_empty`, `livinglab.package_invalid`, `livinglab.package_kind_unknown`, `livinglab.wrong_kind` */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -30445,7 +30445,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Galat / error: `livinglab.package_empty`, `livinglab.package_invalid`, `livinglab.package_kind_unknown`, `livinglab.wrong_kind` */
+                /** @description Galat / error: `livinglab.candidate_unknown`, `livinglab.package_empty`, `livinglab.package_invalid`, `livinglab.package_kind_unknown`, `livinglab.wrong_kind` */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -30574,7 +30574,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Galat / error: `livinglab.package_empty`, `livinglab.package_invalid`, `livinglab.package_kind_unknown`, `livinglab.wrong_kind` */
+                /** @description Galat / error: `livinglab.candidate_unknown`, `livinglab.package_empty`, `livinglab.package_invalid`, `livinglab.package_kind_unknown`, `livinglab.wrong_kind` */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -30803,7 +30803,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Galat / error: `livinglab.package_empty`, `livinglab.package_invalid`, `livinglab.package_kind_unknown`, `livinglab.wrong_kind` */
+                /** @description Galat / error: `livinglab.candidate_unknown`, `livinglab.package_empty`, `livinglab.package_invalid`, `livinglab.package_kind_unknown`, `livinglab.wrong_kind` */
                 422: {
                     headers: {
                         [name: string]: unknown;

@@ -52,6 +52,13 @@ describeWithApp('Living Lab catalogue and publishing', (h) => {
     const unknown = await h.api('POST', `${R}/solutions`, { body: { ...app, kind: 'package', application: null, packageKind: 'surat.templat' }, session: s.officer });
     expect(unknown.body.error).toMatchObject({ code: 'livinglab.package_kind_unknown' });
     expect(unknown.body.error.message).toMatch(/tidak dikenal/);
+    // A package of a category Sumedang does not have; a package of a region with nothing to package.
+    const pkg = { ...app, kind: 'package', application: null, packageKind: 'complaints.categories' };
+    const unknownKey = await h.api('POST', `${R}/solutions`, { body: { ...pkg, contentKeys: ['TIDAK-ADA'] }, session: s.officer });
+    expect(unknownKey.status).toBe(422);
+    expect(unknownKey.body.error).toMatchObject({ code: 'livinglab.candidate_unknown', details: { keys: ['TIDAK-ADA'] } });
+    const empty = await h.api('POST', '/api/regions/32.04/livinglab/solutions', { body: pkg, session: s.bandungOfficer });
+    expect(empty.body.error.code).toBe('livinglab.package_empty');
     const sector = await h.api('POST', `${R}/solutions`, { body: { ...app, sector: '9.99' }, session: s.officer });
     expect(sector.status).toBe(400);
     const [{ n }] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from livinglab_solutions where title = ${app.title}`);

@@ -12,6 +12,8 @@ export const livinglabErrors = {
   'livinglab.package_format': [422, 'Berkas ini bukan paket Living Lab Pamong yang dikenal (format atau versinya berbeda); tidak ada yang diterapkan.', 'This file is not a Pamong Living Lab package this installation knows (another format or version); nothing was applied.', (d: { expected?: string; got?: string }) =>
     (d?.expected ? { id: `Diharapkan ${d.expected}, diterima ${d.got}.`, en: `Expected ${d.expected}, got ${d.got}.` } : null)],
   'livinglab.package_empty': [422, 'Paket tidak memuat apa pun: pilih sedikitnya satu hal untuk dikemas.', 'The package holds nothing: choose at least one thing to package.'],
+  'livinglab.candidate_unknown': [422, 'Pilihan yang dikemas tidak ada di konfigurasi daerah Anda (lihat daftar yang dapat dikemas).', 'Something chosen to package is not in your region\'s configuration (see what can be packaged).', (d: { keys?: string[] }) =>
+    (d?.keys?.length ? someOf(d.keys) : null)],
   'livinglab.unit_unmapped': [422, 'Setiap perangkat daerah yang disebut paket harus dipetakan ke perangkat daerah Anda sendiri; tidak ada yang diterapkan.', 'Every unit the package names must be mapped to one of your own units; nothing was applied.', (d: { units?: string[] }) =>
     (d?.units?.length ? someOf(d.units) : null)],
   'livinglab.unit_not_found': [422, 'Perangkat daerah tujuan pemetaan bukan perangkat daerah aktif di daerah Anda; tidak ada yang diterapkan.', 'A unit mapped to is not an active unit of your region; nothing was applied.', (d: { units?: string[] }) =>

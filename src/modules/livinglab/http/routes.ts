@@ -91,7 +91,7 @@ const catalogueQuery = z.object({
 });
 
 const failuresOwn = ['livinglab.solution_not_found'] as const;
-const failuresDraft = ['livinglab.package_kind_unknown', 'livinglab.package_invalid', 'livinglab.package_empty', 'livinglab.wrong_kind'] as const;
+const failuresDraft = ['livinglab.package_kind_unknown', 'livinglab.package_invalid', 'livinglab.package_empty', 'livinglab.candidate_unknown', 'livinglab.wrong_kind'] as const;
 const failuresAdopt = ['livinglab.solution_not_found', 'livinglab.version_not_found', 'livinglab.own_solution', 'livinglab.package_kind_unknown', 'livinglab.package_format', 'livinglab.package_invalid'] as const;
 const failuresApply = ['livinglab.unit_unmapped', 'livinglab.unit_not_found', 'livinglab.unknown_change', 'livinglab.older_version'] as const;
 

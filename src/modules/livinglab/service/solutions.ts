@@ -48,6 +48,11 @@ export function packageKindOf(ref: string) {
 /** Reads the package from the region's configuration now: what the draft would publish. */
 async function exportPackage(tx: Queryable, regionCode: string, row: Pick<SolutionRow, 'packageKind' | 'contentKeys'>) {
   const { kind } = packageKindOf(row.packageKind!);
+  // The module's own words for what it can package: nothing at all, or a choice it does not have, is said here, not deep in the module.
+  const candidates = await kind.candidates(tx, regionCode);
+  if (!candidates.length) throw new AppError('livinglab.package_empty');
+  const unknown = row.contentKeys.filter((k) => !candidates.some((c) => c.key === k));
+  if (unknown.length) throw new AppError('livinglab.candidate_unknown', { keys: unknown });
   const content = await kind.export(tx, regionCode, row.contentKeys);
   const checked = kind.content.safeParse(content);
   if (!checked.success) throw new AppError('livinglab.package_invalid', { issues: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
