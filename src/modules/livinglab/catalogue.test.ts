@@ -95,6 +95,11 @@ describeWithApp('Living Lab catalogue and publishing', (h) => {
     const bySector = await h.api('GET', '/api/livinglab/solutions?sector=1.02&region=32.11');
     expect(bySector.status, bySector.raw).toBe(200);
     expect(bySector.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    // No filter at all: the whole catalogue, newest first, counted.
+    const everything = await h.api('GET', '/api/livinglab/solutions');
+    expect(everything.status, everything.raw).toBe(200);
+    expect(everything.body.items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(everything.body.total).toBe(everything.body.items.length);
     const one = await h.api('GET', `/api/livinglab/solutions/${id}`);
     expect(one.body).toMatchObject({ region: { code: '32.11' }, version: 1, title: app.title, kit: [{ id: fileId, kind: 'sop', contentType: 'application/pdf' }], adopters: [] });
     const kit = await h.api('GET', `/api/livinglab/solutions/${id}/kit/${fileId}`);

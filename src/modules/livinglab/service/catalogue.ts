@@ -33,8 +33,8 @@ const visible = sql`${s.latestVersion} is not null and not ${s.hidden}`;
 
 /** The filters a query uses, as a short shape name: one prepared statement per combination. */
 const FILTERS = ['q', 'kind', 'domain', 'sector', 'module', 'region', 'province'] as const;
-const letter = (f: (typeof FILTERS)[number]) => 'abcdefg'[FILTERS.indexOf(f)];
-const shapeOf = (query: CatalogueQuery) => FILTERS.map((f) => (query[f] ? letter(f) : '')).join('') || 'all';
+const letter = (f: (typeof FILTERS)[number]) => 'abcdefg'[FILTERS.indexOf(f)]; // '_': no filter
+const shapeOf = (query: CatalogueQuery) => FILTERS.map((f) => (query[f] ? letter(f) : '')).join('') || '_';
 
 /**
  * The search as one statement per shape: the matches are collected with
