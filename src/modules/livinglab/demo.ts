@@ -124,7 +124,7 @@ async function seedPortfolio(tx: Queryable, place: DemoPlace, day: (d: number) =
 
 /**
  * The showcase's Jawa Barat regions that adopted Sumedang's complaint
- * categories five months ago (their categories are Sumedang's, so nothing
+ * categories eight months ago (their categories are Sumedang's, so nothing
  * needed writing), each rated by its region admin: the solution's page shows
  * its adopters, their ratings and their figures before and after, from the
  * showcase's own complaint history. The first had proposed building its own
@@ -135,7 +135,7 @@ export async function seedLivinglabShowcase(tx: Queryable, source: string, adopt
   const [solution] = await tx.select({ id: livinglabSolutions.id, title: livinglabSolutions.title }).from(livinglabSolutions)
     .where(and(eq(livinglabSolutions.regionCode, source), eq(livinglabSolutions.packageKind, 'complaints.categories')));
   if (!solution) return false;
-  const at = new Date(now.getTime() - 150 * 86_400_000);
+  const at = new Date(now.getTime() - 240 * 86_400_000);
   const reviews = [
     'Kategori dan pertanyaannya langsung terpakai; kami hanya menyesuaikan perangkat daerah penanganan.',
     'Tenggat tanggapan cocok dengan Perbup kami; panduan pelatihannya membantu petugas loket.',
