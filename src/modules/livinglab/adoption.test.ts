@@ -96,6 +96,8 @@ describeWithApp('Living Lab: adopting a complaints package', (h) => {
     expect(publicPage.body.adopters).toEqual([expect.objectContaining({ regionCode: GARUT, version: 2 })]);
     const mine = await h.api('GET', `/api/regions/${GARUT}/livinglab/adoptions`, { session: s.garut });
     expect(mine.body).toEqual([expect.objectContaining({ solutionId, sourceRegion: '32.11', version: 2, updateAvailable: false })]);
+    const owners = await h.api('GET', '/api/regions/32.11/livinglab/solutions', { session: s.sumedang });
+    expect(owners.body.find((x: { id: string }) => x.id === solutionId).adopters).toBe(1);
     // The audit log of Garut says what the adoption wrote.
     expect(await count('audit_log', GARUT)).toBeGreaterThan(2);
   });

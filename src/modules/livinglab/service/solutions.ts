@@ -181,7 +181,8 @@ export async function listOwnSolutions(ctx: AppContext, regionCode: string) {
     id: livinglabSolutions.id, kind: livinglabSolutions.kind, packageKind: livinglabSolutions.packageKind, title: livinglabSolutions.title,
     summary: livinglabSolutions.summary, domain: livinglabSolutions.domain, latestVersion: livinglabSolutions.latestVersion,
     featured: livinglabSolutions.featured, hidden: livinglabSolutions.hidden, curatorNote: livinglabSolutions.curatorNote, updatedAt: livinglabSolutions.updatedAt,
-    adopters: sql<number>`(select count(*)::int from ${livinglabAdoptions} a where a.solution_id = ${livinglabSolutions.id})`,
+    // Written out: a one-table select names its columns bare, and a bare "id" here would be the adoption's.
+    adopters: sql<number>`(select count(*)::int from livinglab_adoptions a where a.solution_id = livinglab_solutions.id)`,
   }).from(livinglabSolutions).where(eq(livinglabSolutions.regionCode, regionCode)).orderBy(desc(livinglabSolutions.updatedAt));
   return rows;
 }
