@@ -133,6 +133,15 @@ describeWithApp('complaints.categories package', (h) => {
       [road.id, bandung.DBM, null], [await categoryId(TARGET, 'sampah'), bandung.DLH, null],
     ]));
     expect(target.audit.map((a) => a.action).sort()).toEqual(['category.create', 'category.create', 'routing.set', 'routing.set', 'sla.set', 'sla.set']);
+    // The entries of the added categories (written together) say what the admin's own changes say, by the adopting admin, in package order.
+    const entries = await rows(sql`select action, entity_id, detail, before, after, actor_user_id, actor_label from audit_log
+      where region_code = ${TARGET} and action <> 'grant.create' and (entity_id = ${road.id} or entity_id like ${`${road.id as string}:%`}) order by id`);
+    expect(entries).toEqual([
+      { action: 'category.create', entity_id: road.id, detail: { code: 'jalan-rusak' }, before: null, after: null, actor_user_id: actor.userId, actor_label: 'admin@bandung.test' },
+      { action: 'sla.set', entity_id: `${road.id as string}:resolution`, detail: { categoryId: road.id, stage: 'resolution', amount: 7, unit: 'working_days', targetAmount: 5 },
+        before: null, after: { amount: 7, unit: 'working_days', targetAmount: 5 }, actor_user_id: actor.userId, actor_label: 'admin@bandung.test' },
+      { action: 'routing.set', entity_id: road.id, detail: { unitId: bandung.DBM }, before: null, after: { unitId: bandung.DBM }, actor_user_id: actor.userId, actor_label: 'admin@bandung.test' },
+    ]);
   });
 
   it('previews what it applied as the same, the rest still to add', async () => {

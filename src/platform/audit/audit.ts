@@ -39,6 +39,9 @@ export type AuditAction = keyof typeof platformAuditActions | keyof ModuleAuditA
 /** What a change replaced, for actions that edit a record: the fields before and after, as the use case saw them. */
 export interface AuditChange { before: Record<string, unknown> | null; after: Record<string, unknown> | null }
 
+/** One entry of the log, as a use case states it (auditMany writes several at once). */
+export interface AuditEntry { action: AuditAction; entity: string; entityId: string; detail?: Record<string, unknown>; change?: AuditChange }
+
 export async function audit(
   tx: Queryable,
   at: Date,
@@ -50,10 +53,17 @@ export async function audit(
   detail: Record<string, unknown> = {},
   change: AuditChange = { before: null, after: null },
 ): Promise<void> {
-  await tx.insert(auditLog).values({
-    regionCode, at, actorUserId: actor.userId, actorLabel: actorLabel(actor),
-    action, entity, entityId, detail, before: change.before, after: change.after,
-  });
+  await auditMany(tx, at, actor, regionCode, [{ action, entity, entityId, detail, change }]);
+}
+
+/** Several entries by the same person at the same instant, in one statement, in the order given (nothing written for none). */
+export async function auditMany(tx: Queryable, at: Date, actor: Actor, regionCode: string, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const label = actorLabel(actor);
+  await tx.insert(auditLog).values(entries.map((e) => ({
+    regionCode, at, actorUserId: actor.userId, actorLabel: label,
+    action: e.action, entity: e.entity, entityId: e.entityId, detail: e.detail ?? {}, before: e.change?.before ?? null, after: e.change?.after ?? null,
+  })));
 }
 
 /** The fields of `after` whose value differs from `before`, with both values: what an edit changed, nothing else. */

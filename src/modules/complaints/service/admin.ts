@@ -7,7 +7,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { AppError } from '../../../platform/errors.js';
-import { audit, changedFields } from '../../../platform/audit/audit.js';
+import { audit, auditMany, changedFields, type AuditChange, type AuditEntry } from '../../../platform/audit/audit.js';
 import { forgetRegionConfig } from '../../../platform/cache.js';
 import { units } from '../../../platform/schema.js';
 import { categories, routingRules, slaPolicies } from '../schema.js';
@@ -26,9 +26,15 @@ export async function listCategories(ctx: AppContext, regionCode: string, includ
     .orderBy(categories.group, categories.nameId);
 }
 
+/** A category's stored fields: the input with the optional ones filled in. */
+const categoryValues = (input: CategoryInput) => ({
+  ...input, description: input.description ?? '', group: input.group ?? '', keywords: input.keywords ?? '', questions: input.questions ?? [],
+});
+const categoryCreated = (id: string, code: string): AuditEntry => ({ action: 'category.create', entity: 'category', entityId: id, detail: { code } });
+
 /** Adds a category, or changes the region's category `id`, with its audit entry (only the fields that changed). */
 export async function writeCategory(tx: Queryable, now: Date, actor: Actor, regionCode: string, input: CategoryInput, id?: string) {
-  const values = { ...input, description: input.description ?? '', group: input.group ?? '', keywords: input.keywords ?? '', questions: input.questions ?? [] };
+  const values = categoryValues(input);
   if (id) {
     const [previous] = await tx.select().from(categories).where(and(eq(categories.regionCode, regionCode), eq(categories.id, id))).for('update');
     if (!previous) throw new AppError('category.not_found');
@@ -39,7 +45,7 @@ export async function writeCategory(tx: Queryable, now: Date, actor: Actor, regi
   }
   const [row] = await tx.insert(categories).values({ regionCode, ...values }).onConflictDoNothing().returning();
   if (!row) throw new AppError('category.code_taken');
-  await audit(tx, now, actor, regionCode, 'category.create', 'category', row.id, { code: input.code });
+  await auditMany(tx, now, actor, regionCode, [categoryCreated(row.id, input.code)]);
   return row;
 }
 
@@ -62,9 +68,13 @@ export async function routeCategory(tx: Queryable, now: Date, actor: Actor, regi
   const closed = await tx.update(routingRules).set({ validTo: now })
     .where(and(eq(routingRules.regionCode, regionCode), eq(routingRules.categoryId, categoryId), isNull(routingRules.validTo)))
     .returning({ unitId: routingRules.unitId });
-  await tx.insert(routingRules).values({ regionCode, categoryId, unitId, validFrom: now, createdBy: actor.userId });
-  await audit(tx, now, actor, regionCode, 'routing.set', 'category', categoryId, { unitId }, { before: closed[0] ? { unitId: closed[0].unitId } : null, after: { unitId } });
+  await tx.insert(routingRules).values(routingRow(now, actor, regionCode, categoryId, unitId));
+  await auditMany(tx, now, actor, regionCode, [routingSet(categoryId, unitId, closed[0]?.unitId ?? null)]);
 }
+const routingRow = (now: Date, actor: Actor, regionCode: string, categoryId: string, unitId: string) => ({ regionCode, categoryId, unitId, validFrom: now, createdBy: actor.userId });
+const routingSet = (categoryId: string, unitId: string, previousUnitId: string | null): AuditEntry => ({
+  action: 'routing.set', entity: 'category', entityId: categoryId, detail: { unitId }, change: { before: previousUnitId ? { unitId: previousUnitId } : null, after: { unitId } },
+});
 
 /** Routes a category to a unit from now on; the previous rule is closed, not overwritten. */
 export async function setRoute(ctx: AppContext, actor: Actor, regionCode: string, categoryId: string, unitId: string) {
@@ -90,9 +100,14 @@ export async function writeSla(tx: Queryable, now: Date, actor: Actor, regionCod
   const [previous] = await tx.delete(slaPolicies).where(slaOf(regionCode, input.stage, input.categoryId))
     .returning({ amount: slaPolicies.amount, unit: slaPolicies.unit, targetAmount: slaPolicies.targetAmount });
   await tx.insert(slaPolicies).values({ regionCode, ...input });
-  const after = { amount: input.amount, unit: input.unit, targetAmount: input.targetAmount };
-  await audit(tx, now, actor, regionCode, 'sla.set', 'sla', slaEntity(input.categoryId, input.stage), { ...input }, previous ? changedFields(previous, after) : { before: null, after });
+  await auditMany(tx, now, actor, regionCode, [slaSet(input, previous)]);
 }
+type SlaValues = { amount: number; unit: string; targetAmount: number | null };
+const slaSet = (input: SlaInput, previous: SlaValues | undefined): AuditEntry => {
+  const after = { amount: input.amount, unit: input.unit, targetAmount: input.targetAmount };
+  const change: AuditChange = previous ? changedFields(previous, after) : { before: null, after };
+  return { action: 'sla.set', entity: 'sla', entityId: slaEntity(input.categoryId, input.stage), detail: { ...input }, change };
+};
 
 /** Removes a category's own deadline for a stage (the region's default applies again); false when it had none. */
 export async function removeSla(tx: Queryable, now: Date, actor: Actor, regionCode: string, categoryId: string, stage: SlaStage): Promise<boolean> {
@@ -106,4 +121,40 @@ export async function removeSla(tx: Queryable, now: Date, actor: Actor, regionCo
 export async function setSla(ctx: AppContext, actor: Actor, regionCode: string, input: SlaInput) {
   await ctx.database.db.transaction((tx) => writeSla(tx, ctx.clock.now(), actor, regionCode, input));
   forgetRegionConfig(); // intake caches the deadline rules
+}
+
+/** A category the region does not have yet, with its own deadlines and the region's unit that handles it. */
+export interface NewCategory { input: CategoryInput; deadlines: Omit<SlaInput, 'categoryId'>[]; unitId: string | null }
+
+/**
+ * Adds categories the region does not have, with their deadlines and routing,
+ * in one statement per table and one for the audit: the same rows and entries
+ * as writeCategory, writeSla and routeCategory one by one (a new category has
+ * no deadline or rule to replace). The caller has checked the units are the region's.
+ */
+export async function addCategories(tx: Queryable, now: Date, actor: Actor, regionCode: string, list: readonly NewCategory[]) {
+  if (list.length === 0) return [];
+  const rows = await tx.insert(categories).values(list.map((c) => ({ regionCode, ...categoryValues(c.input) }))).onConflictDoNothing().returning();
+  if (rows.length < list.length) throw new AppError('category.code_taken');
+  const idOf = new Map(rows.map((r) => [r.code, r.id]));
+  const deadlines: (SlaInput & { regionCode: string })[] = [];
+  const routes: ReturnType<typeof routingRow>[] = [];
+  const entries: AuditEntry[] = [];
+  for (const c of list) {
+    const categoryId = idOf.get(c.input.code)!;
+    entries.push(categoryCreated(categoryId, c.input.code));
+    for (const d of c.deadlines) {
+      const input: SlaInput = { categoryId, ...d };
+      deadlines.push({ regionCode, ...input });
+      entries.push(slaSet(input, undefined));
+    }
+    if (c.unitId) {
+      routes.push(routingRow(now, actor, regionCode, categoryId, c.unitId));
+      entries.push(routingSet(categoryId, c.unitId, null));
+    }
+  }
+  if (deadlines.length > 0) await tx.insert(slaPolicies).values(deadlines);
+  if (routes.length > 0) await tx.insert(routingRules).values(routes);
+  await auditMany(tx, now, actor, regionCode, entries);
+  return rows;
 }

@@ -16,7 +16,7 @@ import {
   CATEGORIES_FORMAT_VERSION, DEFAULT_DEADLINES_CANDIDATE, categoriesContent, categoryKey, categoryLine, compareCategory, contentProblems,
   defaultDeadlineKey, defaultDeadlineLine, packageSummary, packageUnits, type CategoriesContent, type CategoryState, type PackagedCategory,
 } from '../domain/package.js';
-import { removeSla, routeCategory, writeCategory, writeSla, type CategoryInput } from './admin.js';
+import { addCategories, removeSla, routeCategory, writeCategory, writeSla, type CategoryInput, type NewCategory } from './admin.js';
 
 const byStage = (a: SlaRule, b: SlaRule) => slaStages.indexOf(a.stage) - slaStages.indexOf(b.stage);
 const ruleOf = (r: typeof slaPolicies.$inferSelect): SlaRule => ({ stage: r.stage as SlaStage, amount: r.amount, unit: r.unit as SlaUnit, targetAmount: r.targetAmount });
@@ -128,17 +128,17 @@ export const categoriesPackage: PackageKind<CategoriesContent> = {
       if (id === undefined) throw new AppError('category.package_unit_unmapped', { unit: c.unit });
       if (!mapped.has(id)) throw new AppError('unit.not_found', { unit: c.unit });
     }
-    let applied = 0;
-    for (const c of chosen) {
+    // Categories the region does not have are added together, a statement per table; the changed ones one by one.
+    const added: NewCategory[] = chosen.filter((c) => !region.byCode.has(c.code)).map((c) => {
       const wanted = theirs(c, content, unitMap, mapped);
+      return { input: fieldsOf(c), deadlines: wanted.deadlines, unitId: wanted.unit?.id ?? null };
+    });
+    await addCategories(tx, now, actor, regionCode, added);
+    let applied = added.length;
+    for (const c of chosen) {
       const existing = region.byCode.get(c.code);
-      if (!existing) {
-        const row = await writeCategory(tx, now, actor, regionCode, fieldsOf(c));
-        for (const d of wanted.deadlines) await writeSla(tx, now, actor, regionCode, { categoryId: row.id, ...d });
-        if (wanted.unit) await routeCategory(tx, now, actor, regionCode, row.id, wanted.unit.id!);
-        applied++;
-        continue;
-      }
+      if (!existing) continue;
+      const wanted = theirs(c, content, unitMap, mapped);
       const diff = compareCategory(ours(existing), wanted);
       if (diff.fields.length === 0) continue;
       const id = existing.row.id;
