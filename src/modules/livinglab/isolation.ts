@@ -42,7 +42,7 @@ export const livinglabIsolation: IsolationFixtures = {
         regionCode: region, unitId: unit.id, year: 2027, title: SECRET_PROPOSAL, purpose: 'Uji', domain: 'publik', estimatedCost: 1, status: 'submitted', proposedAt: now,
       }).returning({ id: livinglabProposals.id });
       return {
-        params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id, applicationId: app.id, proposalId: proposal.id },
+        params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id, 'livinglab/applications/:applicationId': app.id, proposalId: proposal.id },
         secrets: [solution.id, file.id, rating.id, app.id, proposal.id],
         private: [SECRET_TITLE, SECRET_FILE, SECRET_REVIEW, SECRET_APPLICATION, SECRET_PROPOSAL],
       };
