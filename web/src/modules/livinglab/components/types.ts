@@ -18,3 +18,7 @@ export type Adoption = Answer<'/api/regions/{region}/livinglab/adoptions', 'get'
 export type Words = { id: string; en: string };
 export type Ratings = Answer<'/api/livinglab/solutions/{solutionId}/ratings', 'get'>;
 export type Impact = Answer<'/api/livinglab/solutions/{solutionId}/impact', 'get'>;
+export type InventoryApp = Schemas['LivingLabInventoryApplication'];
+export type ProposalBrief = Answer<'/api/regions/{region}/livinglab/proposals', 'get'>[number];
+export type Proposal = Answer<'/api/regions/{region}/livinglab/proposals/{proposalId}', 'get'>;
+export type Budget = Answer<'/api/regions/{region}/livinglab/budget', 'get'>;

@@ -17,6 +17,7 @@ import { may, useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
 import { adoptPath, cataloguePath, importPath, livinglabApi, solutionPath, staffPath } from '../components/paths.js';
 import type { Adoption, ApplicationFacts, OwnBrief, OwnSolution, PackageOffer } from '../components/types.js';
+import { PortfolioNav } from './Portfolio.js';
 import { useReference } from './Public.js';
 import '../components/livinglab.css';
 
@@ -40,6 +41,7 @@ function Home({ region }: { region: RegionProfile }) {
       <PageTitle title={t('livinglab.staff.title')}>{t('livinglab.staff.title')}</PageTitle>
       <p className="muted">{t('livinglab.staff.intro')} <Link to={cataloguePath}>{t('livinglab.staff.catalogueLink')}</Link>
         {may(me, region.code, 'livinglab.adopt') && <> · <Link to={importPath(region.code)}>{t('livinglab.import.title')}</Link></>}</p>
+      {may(me, region.code, 'livinglab.portfolio.read') && <PortfolioNav region={region.code} />}
       <section aria-labelledby="ll-own">
         <h2 id="ll-own">{t('livinglab.staff.own')}</h2>
         <ErrorMessage error={own.error} />
