@@ -184,6 +184,7 @@ export const livinglabEn: Record<keyof typeof livinglabId, string> = {
   'livinglab.prop.title': 'Application and digital-spending proposals',
   'livinglab.prop.intro': 'Before building a new application: propose it, see what already does the same, and the SPBE team decides.',
   'livinglab.prop.year': 'Budget year',
+  'livinglab.prop.filterYear': 'Show year',
   'livinglab.prop.allYears': 'All years',
   'livinglab.prop.caption': 'Proposals ({n})',
   'livinglab.prop.none': 'No proposals yet.',

@@ -183,6 +183,7 @@ export const livinglabId = {
   'livinglab.prop.title': 'Usulan aplikasi dan belanja digital',
   'livinglab.prop.intro': 'Sebelum membangun aplikasi baru: usulkan, lihat apa yang sudah mengerjakan hal sama, dan Tim SPBE memutuskan.',
   'livinglab.prop.year': 'Tahun anggaran',
+  'livinglab.prop.filterYear': 'Tampilkan tahun',
   'livinglab.prop.allYears': 'Semua tahun',
   'livinglab.prop.caption': 'Usulan ({n})',
   'livinglab.prop.none': 'Belum ada usulan.',

@@ -13,6 +13,6 @@ export const proposalsPath = (region: string) => `/staff/${region}/livinglab/usu
 export const proposalPath = (region: string, id: string) => `/staff/${region}/livinglab/usulan/${encodeURIComponent(id)}`;
 export const budgetPath = (region: string) => `/staff/${region}/livinglab/anggaran`;
 
-const rupiah = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
-/** Rupiah the Indonesian way in both languages ("Rp 300.000.000"). */
-export const formatIdr = (n: number) => rupiah.format(n);
+const digits = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+/** Rupiah the Indonesian way in both languages, with a plain space ("Rp 300.000.000"). */
+export const formatIdr = (n: number) => `Rp ${digits.format(n)}`;

@@ -22,3 +22,4 @@ export type InventoryApp = Schemas['LivingLabInventoryApplication'];
 export type ProposalBrief = Answer<'/api/regions/{region}/livinglab/proposals', 'get'>[number];
 export type Proposal = Answer<'/api/regions/{region}/livinglab/proposals/{proposalId}', 'get'>;
 export type Budget = Answer<'/api/regions/{region}/livinglab/budget', 'get'>;
+export type PortfolioUnit = Answer<'/api/regions/{region}/livinglab/units', 'get'>[number];

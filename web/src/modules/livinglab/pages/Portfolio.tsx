@@ -5,7 +5,7 @@
 // undecided; for a province each kabupaten/kota and the sum). Who may do what
 // is the API's rule; the forms show to those holding the permission.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, regionApi } from '../../../api.js';
+import { api } from '../../../api.js';
 import { RegionGate } from '../../../components/RegionGate.js';
 import { StaffOnly } from '../../../components/StaffOnly.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
@@ -13,9 +13,9 @@ import { useI18n } from '../../../i18n/index.js';
 import { useStaffApi } from '../../../query.js';
 import { Link, navigate, queryString, useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
-import type { RegionProfile, Unit } from '../../../types.js';
+import type { RegionProfile } from '../../../types.js';
 import { budgetPath, formatIdr, inventoryPath, livinglabApi, proposalsPath, staffPath } from '../components/paths.js';
-import type { Budget, InventoryApp } from '../components/types.js';
+import type { Budget, InventoryApp, PortfolioUnit } from '../components/types.js';
 import { useReference } from './Public.js';
 import '../components/livinglab.css';
 
@@ -102,7 +102,7 @@ type AppForm = { name: string; unitId: string; purpose: string; domain: string; 
 function ApplicationForm({ region, app, onSaved, onCancel }: { region: RegionProfile; app?: InventoryApp; onSaved: () => void; onCancel?: () => void }) {
   const { t, locale } = useI18n();
   const ref = useReference();
-  const units = useStaffApi<Unit[]>(`${regionApi(region.code)}/units`);
+  const units = useStaffApi<PortfolioUnit[]>(`${livinglabApi(region.code)}/units`);
   const [f, setF] = useState<AppForm>({
     name: app?.name ?? '', unitId: app?.unit.id ?? '', purpose: app?.purpose ?? '', domain: app?.domain ?? 'publik', sector: app?.sector ?? '',
     users: app?.users ?? '', hosting: app?.hosting ?? '', costPerYear: String(app?.costPerYear ?? 0), status: app?.status ?? 'live', duplicates: app?.duplicates ?? '',

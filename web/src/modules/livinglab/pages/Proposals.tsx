@@ -1,31 +1,23 @@
 // Proposals for new applications and digital spending: the list by budget
 // year, a form to propose (a unit's proposer only for their own unit, as the
-// API accepts), and a proposal's page with what already does the same work
+// API accepts, as its list of units says), and a proposal's page with what already does the same work
 // (other regions' published solutions, national general applications) and,
 // for the SPBE team, the decision: approve, adopt a listed solution instead,
 // or refuse, always with a reason.
 import { useState, type FormEvent } from 'react';
-import { api, regionApi } from '../../../api.js';
+import { api } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
 import { formatDate } from '../../../format.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useStaffApi } from '../../../query.js';
 import { Link, navigate, queryString, useLocation, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
-import type { Me, RegionProfile, Unit } from '../../../types.js';
+import type { RegionProfile } from '../../../types.js';
 import { formatIdr, livinglabApi, proposalPath, proposalsPath, solutionPath } from '../components/paths.js';
-import type { Proposal, ProposalBrief } from '../components/types.js';
+import type { PortfolioUnit, Proposal, ProposalBrief } from '../components/types.js';
 import { PortfolioNav, PortfolioPage } from './Portfolio.js';
 import { useReference } from './Public.js';
 import '../components/livinglab.css';
-
-/** The units this person may propose for (the API's rule): a unit's proposer only theirs; the officer and platform admins any (null). */
-function proposableUnits(me: Me | undefined, region: string): Set<string> | null {
-  if (me?.user?.platformAdmin) return null;
-  const grants = (me?.grants ?? []).filter((g) => g.regionCode === region && (g.role === 'livinglab_officer' || g.role === 'livinglab_proposer'));
-  if (grants.some((g) => g.role === 'livinglab_officer' || !g.unitId)) return null;
-  return new Set(grants.map((g) => g.unitId!));
-}
 
 export function ProposalsPage({ params }: { params: Params }) {
   return <PortfolioPage region={params.region}>{(region) => <Proposals region={region} />}</PortfolioPage>;
@@ -44,7 +36,7 @@ function Proposals({ region }: { region: RegionProfile }) {
       <PageTitle title={t('livinglab.prop.title')}>{t('livinglab.prop.title')}</PageTitle>
       <PortfolioNav region={region.code} />
       <p className="muted">{t('livinglab.prop.intro')}</p>
-      <div className="field"><label htmlFor="ll-prop-filter">{t('livinglab.prop.year')}</label>
+      <div className="field"><label htmlFor="ll-prop-filter">{t('livinglab.prop.filterYear')}</label>
         <select id="ll-prop-filter" value={year} onChange={(e) => navigate(`${proposalsPath(region.code)}${queryString({ year: e.target.value || undefined })}`)}>
           <option value="">{t('livinglab.prop.allYears')}</option>
           {years.map((y) => <option key={y} value={y}>{y}</option>)}
@@ -79,11 +71,9 @@ function Proposals({ region }: { region: RegionProfile }) {
 
 function ProposeForm({ region }: { region: RegionProfile }) {
   const { t, locale } = useI18n();
-  const { me } = useSession();
   const ref = useReference();
-  const units = useStaffApi<Unit[]>(`${regionApi(region.code)}/units`);
-  const reach = proposableUnits(me, region.code);
-  const choices = (units.data ?? []).filter((u) => !reach || reach.has(u.id));
+  const units = useStaffApi<PortfolioUnit[]>(`${livinglabApi(region.code)}/units`);
+  const choices = (units.data ?? []).filter((u) => u.proposable);
   const [f, setF] = useState({ unitId: '', year: String(new Date().getFullYear() + 1), title: '', purpose: '', domain: 'publik', sector: '', estimatedCost: '' });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
