@@ -16,6 +16,7 @@ import { may, useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
 import { budgetPath, formatIdr, inventoryPath, livinglabApi, proposalsPath, staffPath } from '../components/paths.js';
 import type { Budget, InventoryApp, PortfolioUnit } from '../components/types.js';
+import { DomainSectorFields } from '../components/Fields.js';
 import { useReference } from './Public.js';
 import '../components/livinglab.css';
 
@@ -100,7 +101,7 @@ function Inventory({ region }: { region: RegionProfile }) {
 type AppForm = { name: string; unitId: string; purpose: string; domain: string; sector: string; users: string; hosting: string; costPerYear: string; status: InventoryApp['status']; duplicates: string };
 
 function ApplicationForm({ region, app, onSaved, onCancel }: { region: RegionProfile; app?: InventoryApp; onSaved: () => void; onCancel?: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const ref = useReference();
   const units = useStaffApi<PortfolioUnit[]>(`${livinglabApi(region.code)}/units`);
   const [f, setF] = useState<AppForm>({
@@ -138,15 +139,7 @@ function ApplicationForm({ region, app, onSaved, onCancel }: { region: RegionPro
           {units.data?.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
         </select></div>
       {text('purpose', t('livinglab.app.purpose'), 2000, true)}
-      <div className="field"><label htmlFor={id('domain')}>{t('livinglab.domain')}</label>
-        <select id={id('domain')} value={f.domain} onChange={(e) => set({ domain: e.target.value })}>
-          {Object.entries(ref.data?.domains ?? {}).map(([k, w]) => <option key={k} value={k}>{w[locale]}</option>)}
-        </select></div>
-      <div className="field"><label htmlFor={id('sector')}>{t('livinglab.sector')}</label>
-        <select id={id('sector')} value={f.sector} onChange={(e) => set({ sector: e.target.value })}>
-          <option value="">—</option>
-          {Object.entries(ref.data?.sectors ?? {}).map(([k, name]) => <option key={k} value={k}>{k} {name}</option>)}
-        </select></div>
+      <DomainSectorFields reference={ref.data} idOf={id} domain={f.domain} sector={f.sector} onChange={set} />
       {text('users', t('livinglab.inv.users'), 500)}
       {text('hosting', t('livinglab.inv.hosting'), 200)}
       <div className="field"><label htmlFor={id('cost')}>{t('livinglab.inv.cost')}</label>

@@ -16,6 +16,7 @@ import type { RegionProfile } from '../../../types.js';
 import { formatIdr, livinglabApi, proposalPath, proposalsPath, solutionPath } from '../components/paths.js';
 import type { PortfolioUnit, Proposal, ProposalBrief } from '../components/types.js';
 import { PortfolioNav, PortfolioPage } from './Portfolio.js';
+import { DomainSectorFields } from '../components/Fields.js';
 import { useReference } from './Public.js';
 import '../components/livinglab.css';
 
@@ -70,7 +71,7 @@ function Proposals({ region }: { region: RegionProfile }) {
 }
 
 function ProposeForm({ region }: { region: RegionProfile }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const ref = useReference();
   const units = useStaffApi<PortfolioUnit[]>(`${livinglabApi(region.code)}/units`);
   const choices = (units.data ?? []).filter((u) => u.proposable);
@@ -106,15 +107,7 @@ function ProposeForm({ region }: { region: RegionProfile }) {
         <input id="ll-prop-title" type="text" maxLength={200} required value={f.title} onChange={(e) => set({ title: e.target.value })} /></div>
       <div className="field"><label htmlFor="ll-prop-purpose">{t('livinglab.prop.purpose')}</label>
         <textarea id="ll-prop-purpose" rows={4} maxLength={4000} required value={f.purpose} onChange={(e) => set({ purpose: e.target.value })} /></div>
-      <div className="field"><label htmlFor="ll-prop-domain">{t('livinglab.domain')}</label>
-        <select id="ll-prop-domain" value={f.domain} onChange={(e) => set({ domain: e.target.value })}>
-          {Object.entries(ref.data?.domains ?? {}).map(([k, w]) => <option key={k} value={k}>{w[locale]}</option>)}
-        </select></div>
-      <div className="field"><label htmlFor="ll-prop-sector">{t('livinglab.sector')}</label>
-        <select id="ll-prop-sector" value={f.sector} onChange={(e) => set({ sector: e.target.value })}>
-          <option value="">—</option>
-          {Object.entries(ref.data?.sectors ?? {}).map(([k, name]) => <option key={k} value={k}>{k} {name}</option>)}
-        </select></div>
+      <DomainSectorFields reference={ref.data} idOf={(name) => `ll-prop-${name}`} domain={f.domain} sector={f.sector} onChange={set} />
       <div className="field"><label htmlFor="ll-prop-cost">{t('livinglab.prop.cost')}</label>
         <input id="ll-prop-cost" type="number" inputMode="numeric" min={0} step={1} required value={f.estimatedCost} onChange={(e) => set({ estimatedCost: e.target.value })} /></div>
       <ErrorMessage error={error} />
