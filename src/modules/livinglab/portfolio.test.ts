@@ -50,7 +50,12 @@ describeWithApp('Living Lab: application portfolio and digital budget', (h) => {
   let proposal = '';
   it('shows a unit\'s proposal next to what already does the same work, before anything is spent', async () => {
     const body = { unitId: unit.DISKOMINFO, year: 2027, title: 'Aplikasi pengaduan warga', purpose: 'Kanal pengaduan dan kategori aduan dengan batas waktu tanggapan', domain: 'publik', estimatedCost: 450_000_000 };
-    // A proposer proposes for their own unit only.
+    // A proposer proposes for their own unit only; the list of units says which.
+    const mine = await h.api('GET', `${R}/units`, { session: s.proposer });
+    expect(mine.body.filter((u: { proposable: boolean }) => u.proposable).map((u: { id: string }) => u.id)).toEqual([unit.DISKOMINFO]);
+    const all = await h.api('GET', `${R}/units`, { session: s.officer });
+    expect(all.body.filter((u: { proposable: boolean }) => u.proposable).map((u: { code: string }) => u.code).sort()).toEqual(['DINKES', 'DISKOMINFO']);
+    expect((await h.api('GET', `${R}/units`, { session: s.sumedang })).status).toBe(403);
     const other = await h.api('POST', `${R}/proposals`, { body: { ...body, unitId: unit.DINKES }, session: s.proposer });
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('livinglab.not_your_unit');

@@ -18,7 +18,7 @@ import { adopt, adoptFile, listAdoptions, previewAdoption, previewImport } from 
 import { curate } from '../service/curation.js';
 import { answerReview, moderateReview, publicRatings, rate } from '../service/reviews.js';
 import { solutionImpact } from '../service/impact.js';
-import { decide, digitalBudget, listApplications, listProposals, propose, proposalDetail, saveApplication } from '../service/portfolio.js';
+import { decide, digitalBudget, listApplications, listProposals, portfolioUnits, propose, proposalDetail, saveApplication } from '../service/portfolio.js';
 
 const tags = ['livinglab'];
 const solutionParam = z.object({ solutionId: z.uuid() });
@@ -421,6 +421,14 @@ export const livinglabRoutes = (ctx: AppContext) => async (app: FastifyInstance)
     config: { access: 'livinglab.portfolio.manage' },
     schema: { tags, summary: 'Ubah aplikasi dalam inventaris / Change an application in the inventory', params: regionParam.extend({ applicationId: z.uuid() }), body: applicationInput, response: { 200: z.object({ id: z.string() }), ...failures('unit.not_found', 'livinglab.application_not_found') } },
   }, async (request) => ({ id: await saveApplication(ctx, request.region!.code, request.actor, request.body, request.params.applicationId) }));
+
+  r.get(`${R}/units`, {
+    config: { access: 'livinglab.portfolio.read' },
+    schema: {
+      tags, summary: 'Perangkat daerah untuk inventaris dan usulan / The region\'s units for the inventory and proposals', params: regionParam,
+      response: { 200: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), proposable: z.boolean().describe('Anda boleh mengusulkan untuknya / you may propose for it') })) },
+    },
+  }, async (request) => portfolioUnits(ctx, request.region!.code, request.actor));
 
   r.get(`${R}/proposals`, {
     config: { access: 'livinglab.portfolio.read' },

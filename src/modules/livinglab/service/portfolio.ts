@@ -66,6 +66,13 @@ function checkUnit(actor: Actor, regionCode: string, unitId: string) {
   if (reach && !reach.has(unitId)) throw new AppError('livinglab.not_your_unit');
 }
 
+/** The region's units for the portfolio's forms, each with whether this person may propose for it (checkUnit's rule). */
+export async function portfolioUnits(ctx: AppContext, regionCode: string, actor: Actor) {
+  const reach = unitsReached(actor, regionCode, new Set(['livinglab_officer', 'livinglab_proposer']));
+  const rows = await ctx.database.db.select({ id: units.id, code: units.code, name: units.name }).from(units).where(eq(units.regionCode, regionCode)).orderBy(asc(units.name));
+  return rows.map((u) => ({ ...u, proposable: !reach || reach.has(u.id) }));
+}
+
 export async function propose(ctx: AppContext, regionCode: string, actor: Actor, input: ProposalInput): Promise<string> {
   checkUnit(actor, regionCode, input.unitId);
   return ctx.database.db.transaction(async (tx) => {

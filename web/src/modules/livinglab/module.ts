@@ -2,7 +2,9 @@
 // share and a solution's page (phone first, no sign-in, outside any region's
 // address), and the staff pages of a region: its own solutions, drafting and
 // publishing them with their learning kit, its adoptions, adopting another
-// region's package and importing a package file; a curator's screen. Each page its own chunk,
+// region's package and importing a package file; the application portfolio
+// (inventory, proposals with the SPBE team's decision, the digital budget);
+// a curator's screen. Each page its own chunk,
 // loaded on demand with the module's texts. Listed in ../../modules.ts.
 import type { WebModule } from '../../contract.js';
 import type { Namespace } from '../../i18n/index.js';
@@ -20,10 +22,17 @@ export const livinglab: WebModule = {
     { path: '/staff/:region/livinglab/solusi/:solutionId', component: staffPage(() => import('./pages/Staff.js').then((m) => m.EditorPage), texts) },
     { path: '/staff/:region/livinglab/adopsi/:solutionId', component: staffPage(() => import('./pages/Adopt.js').then((m) => m.AdoptPage), texts) },
     { path: '/staff/:region/livinglab/kurasi', component: staffPage(() => import('./pages/Curation.js').then((m) => m.CurationPage), texts) },
+    { path: '/staff/:region/livinglab/inventaris', component: staffPage(() => import('./pages/Portfolio.js').then((m) => m.InventoryPage), texts) },
+    { path: '/staff/:region/livinglab/anggaran', component: staffPage(() => import('./pages/Portfolio.js').then((m) => m.BudgetPage), texts) },
+    { path: '/staff/:region/livinglab/usulan', component: staffPage(() => import('./pages/Proposals.js').then((m) => m.ProposalsPage), texts) },
+    { path: '/staff/:region/livinglab/usulan/:proposalId', component: staffPage(() => import('./pages/Proposals.js').then((m) => m.ProposalPage), texts) },
     { path: '/staff/:region/livinglab/impor', component: staffPage(() => import('./pages/Adopt.js').then((m) => m.ImportPage), texts) },
   ],
   menu: [
     { label: { id: 'Living Lab', en: 'Living Lab' }, href: (r) => `/staff/${r}/livinglab`, permission: 'livinglab.read' },
+    { label: { id: 'Inventaris aplikasi', en: 'Application inventory' }, href: (r) => `/staff/${r}/livinglab/inventaris`, permission: 'livinglab.portfolio.read' },
+    { label: { id: 'Usulan aplikasi', en: 'Application proposals' }, href: (r) => `/staff/${r}/livinglab/usulan`, permission: 'livinglab.portfolio.read' },
+    { label: { id: 'Anggaran digital', en: 'Digital budget' }, href: (r) => `/staff/${r}/livinglab/anggaran`, permission: 'livinglab.portfolio.read' },
     { label: { id: 'Kurasi Living Lab', en: 'Living Lab curation' }, href: (r) => `/staff/${r}/livinglab/kurasi`, permission: 'livinglab.curate' },
   ],
   landing: { roles: ['livinglab_officer', 'livinglab_curator'], href: (r, role) => `/staff/${r}/livinglab${role === 'livinglab_curator' ? '/kurasi' : ''}` },

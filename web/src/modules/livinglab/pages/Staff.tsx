@@ -17,7 +17,9 @@ import { may, useSession } from '../../../session.js';
 import type { RegionProfile } from '../../../types.js';
 import { adoptPath, cataloguePath, importPath, livinglabApi, solutionPath, staffPath } from '../components/paths.js';
 import type { Adoption, ApplicationFacts, OwnBrief, OwnSolution, PackageOffer } from '../components/types.js';
+import { PortfolioNav } from './Portfolio.js';
 import { useReference } from './Public.js';
+import { DomainSectorFields } from '../components/Fields.js';
 import '../components/livinglab.css';
 
 export const editorPath = (region: string, id: string) => `${staffPath(region)}/solusi/${encodeURIComponent(id)}`;
@@ -40,6 +42,7 @@ function Home({ region }: { region: RegionProfile }) {
       <PageTitle title={t('livinglab.staff.title')}>{t('livinglab.staff.title')}</PageTitle>
       <p className="muted">{t('livinglab.staff.intro')} <Link to={cataloguePath}>{t('livinglab.staff.catalogueLink')}</Link>
         {may(me, region.code, 'livinglab.adopt') && <> · <Link to={importPath(region.code)}>{t('livinglab.import.title')}</Link></>}</p>
+      {may(me, region.code, 'livinglab.portfolio.read') && <PortfolioNav region={region.code} />}
       <section aria-labelledby="ll-own">
         <h2 id="ll-own">{t('livinglab.staff.own')}</h2>
         <ErrorMessage error={own.error} />
@@ -161,15 +164,7 @@ function SolutionForm({ region, solution, onSaved }: { region: RegionProfile; so
         <textarea id={id('summary')} rows={2} maxLength={500} value={f.summary} onChange={(e) => set({ summary: e.target.value })} /></div>
       <div className="field"><label htmlFor={id('description')}>{t('livinglab.form.description')}</label>
         <textarea id={id('description')} rows={5} maxLength={20000} value={f.description} onChange={(e) => set({ description: e.target.value })} /></div>
-      <div className="field"><label htmlFor={id('domain')}>{t('livinglab.domain')}</label>
-        <select id={id('domain')} value={f.domain} onChange={(e) => set({ domain: e.target.value as Form['domain'] })}>
-          {Object.entries(ref.data?.domains ?? { publik: { id: 'publik', en: 'publik' }, administrasi: { id: 'administrasi', en: 'administrasi' } }).map(([k, w]) => <option key={k} value={k}>{w[locale]}</option>)}
-        </select></div>
-      <div className="field"><label htmlFor={id('sector')}>{t('livinglab.sector')}</label>
-        <select id={id('sector')} value={f.sector} onChange={(e) => set({ sector: e.target.value })}>
-          <option value="">—</option>
-          {Object.entries(ref.data?.sectors ?? {}).map(([k, name]) => <option key={k} value={k}>{k} {name}</option>)}
-        </select></div>
+      <DomainSectorFields reference={ref.data} idOf={id} domain={f.domain} sector={f.sector} onChange={(patch) => set(patch as Partial<Form>)} />
       {f.kind === 'package' ? (
         <fieldset>
           <legend>{t('livinglab.package.title')}</legend>
