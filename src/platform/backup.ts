@@ -154,7 +154,9 @@ async function restoreShared(tx: Queryable, s: SharedTable, row: Row, remap: Rem
 
 async function insertRows(tx: Queryable, table: string, rows: Row[], conflict: SQL = sql``): Promise<number> {
   if (rows.length === 0) return 0;
-  const inserted = await queryRows<{ n: number }>(tx, sql`with ins as (insert into ${ident(table)} select * from json_populate_recordset(null::${ident(table)}, ${JSON.stringify(rows)}::json) ${conflict} returning 1)
+  // The stored columns by name: a generated one (a search vector) is computed again, never written.
+  const columns = sql.join(columnsOf(table).map((c) => ident(c)), sql`, `);
+  const inserted = await queryRows<{ n: number }>(tx, sql`with ins as (insert into ${ident(table)} (${columns}) select ${columns} from json_populate_recordset(null::${ident(table)}, ${JSON.stringify(rows)}::json) ${conflict} returning 1)
     select count(*)::int as n from ins`);
   return inserted[0].n;
 }

@@ -46,7 +46,8 @@ export const livinglabSolutions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.regionCode, t.id] }),
-    uniqueIndex('livinglab_solutions_id_idx').on(t.id),
+    // Public routes name a solution by its id alone (not unique by itself: Citus needs region_code in every unique key).
+    index('livinglab_solutions_id_idx').on(t.id),
     index('livinglab_solutions_published_idx').on(t.latestVersion).where(sql`${t.latestVersion} is not null and not ${t.hidden}`),
   ],
 );

@@ -113,7 +113,9 @@ export const relationsOf = (list: readonly PamongModule[]): SharedRelation[] => 
 export const regionTablesOf = (list: readonly PamongModule[]): string[] => tablesOf(list).map((t) => t.config).filter(isRegionOwned).map((c) => c.name);
 
 /** Every table's columns by name. */
-export const columnsByTable = (list: readonly PamongModule[]): Map<string, string[]> => new Map(tablesOf(list).map((t) => [t.config.name, t.config.columns.map((c) => c.name)]));
+/** Every table's stored columns; a generated column (a search vector) is left out: the database computes it again on restore. */
+export const columnsByTable = (list: readonly PamongModule[]): Map<string, string[]> =>
+  new Map(tablesOf(list).map((t) => [t.config.name, t.config.columns.filter((c) => !c.generated).map((c) => c.name)]));
 
 /** Every table's `numeric` columns: exact decimals that a JSON number (a binary float in JavaScript) would round. */
 export const numericColumnsByTable = (list: readonly PamongModule[]): Map<string, string[]> =>

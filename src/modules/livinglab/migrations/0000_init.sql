@@ -140,6 +140,6 @@ CREATE INDEX "livinglab_kit_solution_idx" ON "livinglab_kit_files" USING btree (
 CREATE INDEX "livinglab_proposals_year_idx" ON "livinglab_proposals" USING btree ("region_code","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "livinglab_ratings_user_idx" ON "livinglab_ratings" USING btree ("region_code","solution_id","user_id");--> statement-breakpoint
 CREATE INDEX "livinglab_ratings_solution_idx" ON "livinglab_ratings" USING btree ("solution_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "livinglab_solutions_id_idx" ON "livinglab_solutions" USING btree ("id");--> statement-breakpoint
+CREATE INDEX "livinglab_solutions_id_idx" ON "livinglab_solutions" USING btree ("id");--> statement-breakpoint
 CREATE INDEX "livinglab_solutions_published_idx" ON "livinglab_solutions" USING btree ("latest_version") WHERE "livinglab_solutions"."latest_version" is not null and not "livinglab_solutions"."hidden";--> statement-breakpoint
 CREATE INDEX "livinglab_versions_search_idx" ON "livinglab_versions" USING gin ("search");
