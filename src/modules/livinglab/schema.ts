@@ -72,6 +72,8 @@ export const livinglabVersions = pgTable(
     application: jsonb('application').$type<ApplicationFacts>(),
     mentor: jsonb('mentor').$type<Mentor>(),
     changelog: text('changelog').notNull().default(''),
+    /** Labels the catalogue filters on, from the package kind's `tags` (e.g. `spbe.indicator:SPBE.D1.I01`). */
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     publishedAt: ts('published_at').notNull(),
     publishedBy: uuid('published_by'),
     /** Indonesian full text of the title (weight A), summary (B) and description (C). */
@@ -80,6 +82,7 @@ export const livinglabVersions = pgTable(
   (t) => [
     primaryKey({ columns: [t.regionCode, t.solutionId, t.number] }),
     index('livinglab_versions_search_idx').using('gin', t.search),
+    index('livinglab_versions_tags_idx').using('gin', t.tags),
   ],
 );
 
