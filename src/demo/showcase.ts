@@ -5,10 +5,10 @@
 // showcase-plan.ts, and published SPBE evaluations 2021-2025 for all five.
 // Deterministic (seeded), idempotent (each part only where it is missing),
 // one transaction. The tests' seedDemo stays minimal; only this adds volume.
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.js';
 import { queryRows, type Queryable } from '../platform/db/client.js';
+import { insertAll } from '../platform/db/insert-all.js';
 import { createUser, grantRole } from '../platform/auth/service.js';
 import type { Role } from '../platform/auth/policy.js';
 import { enableRegion, findRegion, type Region } from '../platform/regions/service.js';
@@ -197,20 +197,6 @@ async function writeComplaints(tx: Queryable, region: Region, plan: PlannedCompl
   await insertAll(tx, stageEscalations, plan.flatMap((p) => p.escalations));
   const written = await tx.select().from(complaints).where(eq(complaints.regionCode, region.code)).orderBy(complaints.submittedAt);
   for (let i = 0; i < written.length; i += 500) await restateMany(tx, written.slice(i, i + 500).map((after) => ({ before: null, after })));
-}
-
-/**
- * Inserts rows with one statement and one parameter, a JSON array, as the
- * area loader does: thousands of rows cost little more than one.
- */
-async function insertAll(tx: Queryable, table: PgTable, items: object[]) {
-  if (items.length === 0) return;
-  const records = items as Record<string, unknown>[];
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => records.some((r) => r[key] !== undefined));
-  const names = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
-  const types = sql.raw(columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(', '));
-  const json = JSON.stringify(records.map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, r[key] ?? null]))));
-  await tx.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${json}::jsonb) as r(${types})`);
 }
 
 /** Levels of a region's indicators in a year: around the year's base, each indicator a little off it, strengths a level up. */

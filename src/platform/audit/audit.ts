@@ -7,6 +7,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { auditLog, users } from '../schema.js';
 import type { Db, Queryable } from '../db/client.js';
 import { containing } from '../db/like.js';
+import { insertPart, insertTogether, type InsertPart } from '../db/insert-all.js';
 import { actorLabel, type Actor } from '../auth/policy.js';
 import { modules } from '../modules/registry.js';
 import type { Words } from '../errors.js';
@@ -58,9 +59,13 @@ export async function audit(
 
 /** Several entries by the same person at the same instant, in one statement, in the order given (nothing written for none). */
 export async function auditMany(tx: Queryable, at: Date, actor: Actor, regionCode: string, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+  await insertTogether(tx, [auditPart(at, actor, regionCode, entries)]);
+}
+
+/** The log rows of the entries, for a use case that writes them in the same statement as its own rows (db/insert-all). */
+export function auditPart(at: Date, actor: Actor, regionCode: string, entries: readonly AuditEntry[]): InsertPart {
   const label = actorLabel(actor);
-  await tx.insert(auditLog).values(entries.map((e) => ({
+  return insertPart(auditLog, entries.map((e) => ({
     regionCode, at, actorUserId: actor.userId, actorLabel: label,
     action: e.action, entity: e.entity, entityId: e.entityId, detail: e.detail ?? {}, before: e.change?.before ?? null, after: e.change?.after ?? null,
   })));

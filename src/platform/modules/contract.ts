@@ -264,13 +264,15 @@ export interface PackageKind<C = any> {
   export(tx: Queryable, regionCode: string, keys: readonly string[]): Promise<C>;
   /** The source's units the content routes to, for the adopter to map (may be none). */
   units(content: C): PackageUnit[];
+  /** The key of every line `preview` can give for this content: an adoption checks the chosen keys against them without reading the region. */
+  keys(content: C): string[];
   /** A short summary for catalogue pages: "12 kategori, 30 pertanyaan". */
   summary(content: C): Words;
   /** What applying would change in the region, one line per thing; `unitMap` maps source unit codes to the region's unit ids. */
   preview(tx: Queryable, regionCode: string, content: C, unitMap: Readonly<Record<string, string>>): Promise<PackageChange[]>;
   /**
    * Applies the lines whose keys are in `take` in the caller's transaction,
-   * in the region only; throws an AppError (nothing written, the caller rolls
+   * in the region only, leaving alone a line that would change nothing; throws an AppError (nothing written, the caller rolls
    * back) when the content cannot be applied, e.g. a unit left unmapped.
    */
   apply(tx: Tx, regionCode: string, content: C, plan: { unitMap: Readonly<Record<string, string>>; take: ReadonlySet<string> }, actor: Actor, now: Date): Promise<{ applied: number }>;

@@ -2,12 +2,14 @@
 // Each change is a tx-level function (write, audit) the admin's use cases and
 // the Living Lab package (service/package.ts) share; the use cases add the
 // transaction and forget the cached region configuration after it.
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { Queryable } from '../../../platform/db/client.js';
+import { insertPart, insertTogether } from '../../../platform/db/insert-all.js';
 import { AppError } from '../../../platform/errors.js';
-import { audit, auditMany, changedFields, type AuditChange, type AuditEntry } from '../../../platform/audit/audit.js';
+import { audit, auditMany, auditPart, changedFields, type AuditChange, type AuditEntry } from '../../../platform/audit/audit.js';
 import { forgetRegionConfig } from '../../../platform/cache.js';
 import { units } from '../../../platform/schema.js';
 import { categories, routingRules, slaPolicies } from '../schema.js';
@@ -128,20 +130,18 @@ export interface NewCategory { input: CategoryInput; deadlines: Omit<SlaInput, '
 
 /**
  * Adds categories the region does not have, with their deadlines and routing,
- * in one statement per table and one for the audit: the same rows and entries
+ * in one statement (every table and the audit): the same rows and entries
  * as writeCategory, writeSla and routeCategory one by one (a new category has
  * no deadline or rule to replace). The caller has checked the units are the region's.
  */
 export async function addCategories(tx: Queryable, now: Date, actor: Actor, regionCode: string, list: readonly NewCategory[]) {
   if (list.length === 0) return [];
-  const rows = await tx.insert(categories).values(list.map((c) => ({ regionCode, ...categoryValues(c.input) }))).onConflictDoNothing().returning();
-  if (rows.length < list.length) throw new AppError('category.code_taken');
-  const idOf = new Map(rows.map((r) => [r.code, r.id]));
+  const rows = list.map((c) => ({ regionCode, id: randomUUID(), ...categoryValues(c.input) }));
   const deadlines: (SlaInput & { regionCode: string })[] = [];
   const routes: ReturnType<typeof routingRow>[] = [];
   const entries: AuditEntry[] = [];
-  for (const c of list) {
-    const categoryId = idOf.get(c.input.code)!;
+  for (const [i, c] of list.entries()) {
+    const categoryId = rows[i].id;
     entries.push(categoryCreated(categoryId, c.input.code));
     for (const d of c.deadlines) {
       const input: SlaInput = { categoryId, ...d };
@@ -153,8 +153,10 @@ export async function addCategories(tx: Queryable, now: Date, actor: Actor, regi
       entries.push(routingSet(categoryId, c.unitId, null));
     }
   }
-  if (deadlines.length > 0) await tx.insert(slaPolicies).values(deadlines);
-  if (routes.length > 0) await tx.insert(routingRules).values(routes);
-  await auditMany(tx, now, actor, regionCode, entries);
+  // One statement; a code the region already has writes no category, and the caller's transaction rolls the rest back.
+  const [written] = await insertTogether(tx, [
+    insertPart(categories, rows, true), insertPart(slaPolicies, deadlines), insertPart(routingRules, routes), auditPart(now, actor, regionCode, entries),
+  ]);
+  if (written < list.length) throw new AppError('category.code_taken');
   return rows;
 }

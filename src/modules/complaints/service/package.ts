@@ -21,13 +21,21 @@ import { addCategories, removeSla, routeCategory, writeCategory, writeSla, type 
 const byStage = (a: SlaRule, b: SlaRule) => slaStages.indexOf(a.stage) - slaStages.indexOf(b.stage);
 const ruleOf = (r: typeof slaPolicies.$inferSelect): SlaRule => ({ stage: r.stage as SlaStage, amount: r.amount, unit: r.unit as SlaUnit, targetAmount: r.targetAmount });
 
-/** The region's categories (all, or those of the given codes) with their own deadlines and current unit, and its default deadlines. */
-async function readRegion(tx: Queryable, regionCode: string, codes?: string[]) {
+/**
+ * The region's categories (all, or those of the given codes) with their own
+ * deadlines and current unit, and its default deadlines (unless `defaults`
+ * is false: an adoption that takes none skips reading them).
+ */
+async function readRegion(tx: Queryable, regionCode: string, codes?: string[], defaults = true) {
   const rows = await tx.select().from(categories)
     .where(and(eq(categories.regionCode, regionCode), codes ? inArray(categories.code, codes.length > 0 ? codes : ['']) : undefined))
     .orderBy(categories.group, categories.nameId);
-  const rules = await tx.select().from(slaPolicies).where(eq(slaPolicies.regionCode, regionCode));
-  const routes = await tx.select({ categoryId: routingRules.categoryId, id: units.id, code: units.code, name: units.name }).from(routingRules)
+  // Adopting into a region that has none of the categories reads nothing more.
+  const ids = rows.map((r) => r.id);
+  const rules = ids.length > 0 || defaults
+    ? await tx.select().from(slaPolicies).where(and(eq(slaPolicies.regionCode, regionCode), codes && !defaults ? inArray(slaPolicies.categoryId, ids) : undefined))
+    : [];
+  const routes = ids.length === 0 ? [] : await tx.select({ categoryId: routingRules.categoryId, id: units.id, code: units.code, name: units.name }).from(routingRules)
     .innerJoin(units, and(eq(units.regionCode, routingRules.regionCode), eq(units.id, routingRules.unitId)))
     .where(and(eq(routingRules.regionCode, regionCode), isNull(routingRules.validTo)))
     .orderBy(desc(routingRules.validFrom));
@@ -103,6 +111,7 @@ export const categoriesPackage: PackageKind<CategoriesContent> = {
   },
 
   units: packageUnits,
+  keys: (content) => [...content.categories.map((c) => categoryKey(c.code)), ...(content.defaultDeadlines ?? []).map((d) => defaultDeadlineKey(d.stage))],
   summary: packageSummary,
 
   async preview(tx, regionCode, content, unitMap) {
@@ -119,7 +128,8 @@ export const categoriesPackage: PackageKind<CategoriesContent> = {
     const problems = contentProblems(content);
     if (problems.length > 0) throw new AppError('category.package_invalid', { problems });
     const chosen = content.categories.filter((c) => take.has(categoryKey(c.code)));
-    const region = await readRegion(tx, regionCode, chosen.map((c) => c.code));
+    const defaultsTaken = (content.defaultDeadlines ?? []).some((d) => take.has(defaultDeadlineKey(d.stage)));
+    const region = await readRegion(tx, regionCode, chosen.map((c) => c.code), defaultsTaken);
     const mapped = await mappedUnits(tx, regionCode, unitMap);
     // Every unit a chosen category is routed to names one of the region's units, before anything is written.
     for (const c of chosen) {

@@ -142,6 +142,7 @@ export const servicesPackage: PackageKind<ServicesPackage> = {
   candidates,
   export: exportServices,
   units: (content) => packageUnits(content),
+  keys: (content) => content.services.map((s) => serviceKey(s.code)),
   summary: packageSummary,
   preview,
   apply,

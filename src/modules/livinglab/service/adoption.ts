@@ -2,19 +2,20 @@
 // the region's own configuration, map the source's units to the region's,
 // then apply the chosen lines in one transaction that writes only the
 // adopting region. A package file from another installation goes the same way.
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/auth/policy.js';
-import type { Queryable, Tx } from '../../../platform/db/client.js';
+import { queryRows, type Queryable, type Tx } from '../../../platform/db/client.js';
+import { insertPart, insertTogether } from '../../../platform/db/insert-all.js';
 import { AppError } from '../../../platform/errors.js';
-import { audit } from '../../../platform/audit/audit.js';
+import { auditMany, auditPart, type AuditEntry } from '../../../platform/audit/audit.js';
 import { forgetRegionConfig } from '../../../platform/cache.js';
 import type { PackageChange } from '../../../platform/modules/contract.js';
 import { areas, units } from '../../../platform/schema.js';
 import { livinglabAdoptions, livinglabSolutions, livinglabVersions } from '../schema.js';
 import { packageFileSchema, PACKAGE_FILE_FORMAT, PACKAGE_FILE_VERSION } from '../domain/solution.js';
 import { suggestUnit, type UnitChoice } from '../domain/units.js';
-import { publishedForAdoption, readVersion } from './catalogue.js';
 import { packageKindOf } from './solutions.js';
 
 /** What is being adopted: a published version here, or a package file from elsewhere. */
@@ -29,18 +30,33 @@ interface Source {
   packageKind: string | null;
   formatVersion: number | null;
   content: unknown;
+  /** The region's earlier adoption of this solution (never for a file). */
+  earlier: Earlier | null;
 }
+
+interface Earlier { id: string; version: number; unitMap: Record<string, string> }
 
 export interface AdoptionPlan { unitMap: Record<string, string>; take: string[] }
 
+/** The published version (the latest unless asked), its region's name and the region's earlier adoption of it, in one read. */
 async function versionSource(tx: Queryable, regionCode: string, solutionId: string, version: number | undefined): Promise<Source> {
-  const sol = await publishedForAdoption(tx, solutionId);
-  if (sol.regionCode === regionCode) throw new AppError('livinglab.own_solution');
-  const ver = await readVersion(tx, sol.regionCode, solutionId, version ?? sol.latestVersion!);
-  const [region] = await tx.select({ name: areas.name }).from(areas).where(eq(areas.code, sol.regionCode));
+  const [row] = await queryRows<{
+    region_code: string; region_name: string | null; number: number | null; title: string; kind: Source['kind']; package_kind: string | null;
+    format_version: number | null; content: unknown; earlier_id: string | null; earlier_version: number | null; earlier_unit_map: Record<string, string> | null;
+  }>(tx, sql`select s.region_code, r.name as region_name, v.number, v.title, v.kind, v.package_kind, v.format_version, v.content,
+      e.id as earlier_id, e.version as earlier_version, e.unit_map as earlier_unit_map
+    from ${livinglabSolutions} s
+    left join ${areas} r on r.code = s.region_code
+    left join ${livinglabVersions} v on v.region_code = s.region_code and v.solution_id = s.id and v.number = coalesce(${version ?? null}::int, s.latest_version)
+    left join ${livinglabAdoptions} e on e.region_code = ${regionCode} and e.solution_id = s.id
+    where s.id = ${solutionId} and s.latest_version is not null and not s.hidden`);
+  if (!row) throw new AppError('livinglab.solution_not_found');
+  if (row.region_code === regionCode) throw new AppError('livinglab.own_solution');
+  if (row.number === null) throw new AppError('livinglab.version_not_found');
   return {
-    solutionId, sourceRegion: sol.regionCode, installation: null, regionName: region?.name ?? sol.regionCode, title: ver.title, version: ver.number,
-    kind: ver.kind as Source['kind'], packageKind: ver.packageKind, formatVersion: ver.formatVersion, content: ver.content,
+    solutionId, sourceRegion: row.region_code, installation: null, regionName: row.region_name ?? row.region_code, title: row.title, version: row.number,
+    kind: row.kind, packageKind: row.package_kind, formatVersion: row.format_version, content: row.content,
+    earlier: row.earlier_id ? { id: row.earlier_id, version: row.earlier_version!, unitMap: row.earlier_unit_map ?? {} } : null,
   };
 }
 
@@ -57,7 +73,7 @@ function fileSource(file: unknown): Source {
   const p = envelope.data;
   return {
     solutionId: null, sourceRegion: null, installation: p.source.installation, regionName: p.source.region.name, title: p.source.solution.title,
-    version: p.source.version, kind: 'package', packageKind: p.packageKind, formatVersion: p.contentVersion, content: p.content,
+    version: p.source.version, kind: 'package', packageKind: p.packageKind, formatVersion: p.contentVersion, content: p.content, earlier: null,
   };
 }
 
@@ -76,13 +92,6 @@ async function regionUnits(tx: Queryable, regionCode: string) {
   return tx.select({ id: units.id, code: units.code, name: units.name }).from(units).where(and(eq(units.regionCode, regionCode), eq(units.active, true))).orderBy(units.name);
 }
 
-/** The region's current adoption of this solution, if any. */
-async function currentAdoption(tx: Queryable, regionCode: string, solutionId: string | null) {
-  if (!solutionId) return null;
-  const [row] = await tx.select().from(livinglabAdoptions).where(and(eq(livinglabAdoptions.regionCode, regionCode), eq(livinglabAdoptions.solutionId, solutionId)));
-  return row ?? null;
-}
-
 /**
  * What adopting would change: the source's units with the region's unit each
  * maps to (as given, else the earlier adoption's choice, else a unit with the
@@ -90,7 +99,7 @@ async function currentAdoption(tx: Queryable, regionCode: string, solutionId: st
  */
 async function previewSource(tx: Queryable, regionCode: string, source: Source, given: Record<string, string>) {
   const own = await regionUnits(tx, regionCode);
-  const earlier = await currentAdoption(tx, regionCode, source.solutionId);
+  const { earlier } = source;
   if (source.kind !== 'package') return { source, units: [] as UnitChoice[], changes: [] as PackageChange[], adoption: earlier, kind: null };
   const { kind, content } = checkedContent(source);
   const choices: UnitChoice[] = kind.units(content).map((u) => {
@@ -127,7 +136,7 @@ export async function previewImport(ctx: AppContext, regionCode: string, input: 
 /** Applies the chosen lines and records the adoption, all in one transaction. */
 async function applySource(ctx: AppContext, tx: Tx, regionCode: string, actor: Actor, source: Source, plan: AdoptionPlan) {
   const now = ctx.clock.now();
-  const earlier = await currentAdoption(tx, regionCode, source.solutionId);
+  const { earlier } = source;
   if (earlier && earlier.version > source.version) throw new AppError('livinglab.older_version');
   let applied = 0;
   let unitMap: Record<string, string> = {};
@@ -140,12 +149,11 @@ async function applySource(ctx: AppContext, tx: Tx, regionCode: string, actor: A
     const own = new Set((await regionUnits(tx, regionCode)).map((u) => u.id));
     const foreign = Object.entries(unitMap).filter(([, id]) => !own.has(id));
     if (foreign.length) throw new AppError('livinglab.unit_not_found', { units: foreign.map(([code, id]) => `${code} → ${id}`) });
-    const lines = await kind.preview(tx, regionCode, content, unitMap);
-    const known = new Set(lines.map((l) => l.key));
+    const known = new Set(kind.keys(content));
     const unknown = plan.take.filter((k) => !known.has(k));
     if (unknown.length) throw new AppError('livinglab.unknown_change', { keys: unknown });
-    const take = new Set(lines.filter((l) => l.kind !== 'same' && plan.take.includes(l.key)).map((l) => l.key));
-    if (take.size) applied = (await kind.apply(tx, regionCode, content, { unitMap, take }, actor, now)).applied;
+    // The module leaves alone a chosen line that would change nothing.
+    if (plan.take.length) applied = (await kind.apply(tx, regionCode, content, { unitMap, take: new Set(plan.take) }, actor, now)).applied;
   } else if (plan.take.length) {
     throw new AppError('livinglab.unknown_change', { keys: plan.take });
   }
@@ -154,12 +162,17 @@ async function applySource(ctx: AppContext, tx: Tx, regionCode: string, actor: A
     source: { installation: source.installation, region: source.regionName, title: source.title, packageKind: source.packageKind },
     version: source.version, unitMap, taken: plan.take, applied, updatedAt: now, adoptedBy: actor.userId,
   };
-  const id = earlier
-    ? (await tx.update(livinglabAdoptions).set(values).where(and(eq(livinglabAdoptions.regionCode, regionCode), eq(livinglabAdoptions.id, earlier.id))).returning({ id: livinglabAdoptions.id }))[0].id
-    : (await tx.insert(livinglabAdoptions).values({ regionCode, ...values, adoptedAt: now }).returning({ id: livinglabAdoptions.id }))[0].id;
-  await audit(tx, now, actor, regionCode, 'livinglab.adopt', 'adoption', id, {
-    title: source.title, from: source.sourceRegion ?? source.installation, version: source.version, applied, taken: plan.take,
-  });
+  const id = earlier?.id ?? randomUUID();
+  const entry: AuditEntry = {
+    action: 'livinglab.adopt', entity: 'adoption', entityId: id,
+    detail: { title: source.title, from: source.sourceRegion ?? source.installation, version: source.version, applied, taken: plan.take },
+  };
+  if (earlier) {
+    await tx.update(livinglabAdoptions).set(values).where(and(eq(livinglabAdoptions.regionCode, regionCode), eq(livinglabAdoptions.id, id)));
+    await auditMany(tx, now, actor, regionCode, [entry]);
+  } else {
+    await insertTogether(tx, [insertPart(livinglabAdoptions, [{ regionCode, id, ...values, adoptedAt: now }]), auditPart(now, actor, regionCode, [entry])]);
+  }
   return { id, applied };
 }
 

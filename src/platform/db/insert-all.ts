@@ -1,0 +1,56 @@
+// Many rows in one statement with one parameter per table, a JSON array the
+// database expands (jsonb_to_recordset): a few hundred rows cost the client
+// little more than one, where a multi-row VALUES insert builds and sends a
+// parameter per cell; and several tables in one statement (data-modifying
+// CTEs), one round trip. Not for bytea columns (JSON carries no bytes).
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { queryRows, type Queryable } from './client.js';
+
+/** Rows for one table; `skipConflicts` leaves out rows that would break a unique key. */
+export interface InsertPart<T extends PgTable = PgTable> {
+  table: T;
+  rows: readonly T['$inferInsert'][];
+  skipConflicts?: boolean;
+}
+
+/** Rows for `table`, typed by it: a list of these goes to insertTogether. */
+export const insertPart = <T extends PgTable>(table: T, rows: readonly T['$inferInsert'][], skipConflicts = false): InsertPart => ({ table, rows, skipConflicts });
+
+/**
+ * The insert of a part. A column no row sets keeps its default; a nullable
+ * one some rows leave out is null there; a required one some rows leave out
+ * is a mistake (it would lose its default), refused before anything is sent.
+ */
+function insertOf({ table, rows, skipConflicts }: InsertPart): SQL {
+  const records = rows as readonly Record<string, unknown>[];
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => records.some((r) => r[key] !== undefined));
+  const partial = columns.find(([key, c]) => c.notNull && records.some((r) => r[key] === undefined));
+  if (partial) throw new Error(`insertAll: some rows of ${getTableName(table)} leave ${partial[1].name} out`);
+  const names = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
+  const types = sql.raw(columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(', '));
+  const json = JSON.stringify(records.map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, r[key] ?? null]))));
+  return sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${json}::jsonb) as r(${types})${skipConflicts ? sql` on conflict do nothing` : sql``}`;
+}
+
+/** Inserts the parts' rows in one statement; the answer is how many rows each part wrote (fewer than given only with skipConflicts). */
+export async function insertTogether(tx: Queryable, parts: readonly InsertPart[]): Promise<number[]> {
+  const used = parts.map((p, i) => ({ p, i })).filter(({ p }) => p.rows.length > 0);
+  const written = parts.map(() => 0);
+  if (used.length === 0) return written;
+  if (used.length === 1 && !used[0].p.skipConflicts) {
+    await tx.execute(insertOf(used[0].p));
+    written[used[0].i] = used[0].p.rows.length;
+    return written;
+  }
+  const ctes = sql.join(used.map(({ p, i }) => sql`${sql.raw(`w${i}`)} as (${insertOf(p)} returning 1)`), sql`, `);
+  const counts = sql.join(used.map(({ i }) => sql.raw(`(select count(*)::int from w${i}) as n${i}`)), sql`, `);
+  const [row] = await queryRows<Record<string, number>>(tx, sql`with ${ctes} select ${counts}`);
+  for (const { i } of used) written[i] = Number(row[`n${i}`]);
+  return written;
+}
+
+/** Inserts `rows` into `table` in one statement; the answer is how many were written. */
+export async function insertAll<T extends PgTable>(tx: Queryable, table: T, rows: readonly T['$inferInsert'][], opts: { skipConflicts?: boolean } = {}): Promise<number> {
+  return (await insertTogether(tx, [insertPart(table, rows, opts.skipConflicts)]))[0];
+}
