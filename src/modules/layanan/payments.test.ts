@@ -14,6 +14,7 @@ import { DEMO_QRIS_CHANNEL } from './demo.js';
 import { layananPaymentChannels } from './schema.js';
 import { createBill, type NewBill } from './service/payments/bills.js';
 import { localToday } from './service/skm.js';
+import { CALLBACK_FAILURES_PER_MINUTE } from './http/payments.js';
 import { readXlsx } from '../../platform/xlsx.js';
 
 const REGION = '32.11';
@@ -142,6 +143,19 @@ describeWithApp('Bills and QRIS payments', (h) => {
         (select count(*) from layanan_payment_events e where e.region_code = ${REGION} and e.outcome = 'duplicate' and e.bank_reference like 'TRX-BURST-%')::int as duplicate
       from layanan_bills b where b.region_code = ${REGION} and b.payment_reference like 'TRX-BURST-%'`);
     expect(rows[0]).toEqual({ paid: 180, credited: 180, duplicate: 20 });
+  });
+
+  it('stops an address that keeps sending refused callbacks, while the bank\'s signed ones still credit', async () => {
+    const forged = JSON.stringify({ billingCode: 'NOPE', amount: 1 });
+    const send = () => h.app.inject({ method: 'POST', url: `${R}/payments/qris/callback`, payload: forged, remoteAddress: '198.51.100.23', headers: { 'content-type': 'application/json', 'x-signature': 'ab'.repeat(32) } });
+    const statuses: number[] = [];
+    for (let i = 0; i < CALLBACK_FAILURES_PER_MINUTE; i++) statuses.push((await send()).statusCode);
+    expect(statuses).toEqual(Array(CALLBACK_FAILURES_PER_MINUTE).fill(401));
+    const last = await send();
+    expect([last.statusCode, last.json().error.code]).toEqual([429, 'request.rate_limited']);
+    expect(last.headers['retry-after']).toBeDefined();
+    const bill = await newBill();
+    expect((await pay((await publicBill(bill.billingCode)).qris.payload)).body.callbacks[0].status).toBe(200);
   });
 
   it('refuses a callback signed with this region\'s secret at another region\'s address', async () => {

@@ -59,6 +59,9 @@ const channelAnswer = z.union([
 const callbackAnswer = z.object({ billingCode: z.string(), status: z.literal('paid'), amount: z.number().int(), paidAt: instant, bankTransactionId: z.string() })
   .meta({ id: 'LayananPaymentCallbackAnswer' });
 
+/** Refused payment callbacks an address may send per minute. */
+export const CALLBACK_FAILURES_PER_MINUTE = 120;
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const csvBody = z.string().min(1).max(5_000_000).describe('CSV (text/csv), koma atau titik koma / comma or semicolon separated');
 const lineOutcome = z.enum(Object.keys(LINE_OUTCOMES) as [keyof typeof LINE_OUTCOMES, ...(keyof typeof LINE_OUTCOMES)[]]);
@@ -194,7 +197,8 @@ export function layananPaymentRoutes(app: FastifyInstance, ctx: AppContext) {
       }
     });
     callbacks.withTypeProvider<ZodTypeProvider>().post(`${R}/payments/qris/callback`, {
-      config: { access: 'public' },
+      // Refused callbacks per address are limited (each costs a lookup and an HMAC); the bank's accepted ones give their hit back, so a burst of payments is never refused.
+      config: { access: 'public', limits: [{ name: 'layanan-payment-callback', max: CALLBACK_FAILURES_PER_MINUTE, windowSeconds: 60, failuresOnly: true }] },
       // The signature is checked before the body's shape: an unsigned caller learns nothing about what a valid body is.
       preValidation: async (request) => {
         payments.set(request, await receiveCallback(ctx, request.region!, rawBodies.get(request) ?? Buffer.alloc(0), request.headers,
