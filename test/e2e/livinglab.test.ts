@@ -212,10 +212,15 @@ describeInBrowser('Living Lab in Chromium', (b) => {
     await item.getByLabel('Unggulan').check();
     await item.getByRole('button', { name: 'Simpan kurasi' }).click();
     await eventually(() => item.getByText('Kurasi disimpan.').isVisible()).toBe(true);
+    // The hidden review is listed under "Disembunyikan", and shown again from there.
+    await curator.getByRole('button', { name: 'Tampilkan lagi ulasan Kota Bandung' }).click();
+    await eventually(() => curator.getByText('Tidak ada solusi atau ulasan yang disembunyikan.').isVisible()).toBe(true);
     expect(b.problems(curator)).toEqual([]);
     await citizen.reload();
     await eventually(() => citizen.locator('.livinglab-list li').first().textContent()).toContain(title);
     expect(await citizen.locator('.livinglab-list li').first().locator('.livinglab-badge').textContent()).toBe('Unggulan');
+    await citizen.goto(b.url(`/livinglab/${source.id}`));
+    await eventually(() => citizen.getByText(review).isVisible()).toBe(true);
     expect(b.problems(citizen)).toEqual([]);
   });
 });

@@ -29436,6 +29436,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Galat / error: `request.rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Galat / error: `internal` */
                 500: {
                     headers: {
@@ -33382,6 +33391,125 @@ export interface paths {
                                 avoided: number;
                                 refused: number;
                                 undecided: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/livinglab/curation/hidden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Yang disembunyikan kurator: solusi dan ulasan / What curators have hidden: solutions and reviews
+         * @description Dalam jangkauan kurator (provinsinya dan kabupaten/kotanya; semua bagi kurator platform), terbaru dulu, agar penyembunyian dapat dibatalkan. / Within the curator's reach (the province and its kabupaten/kota; all for the platform curator), newest first, so that a hide can be taken back.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            solutions: {
+                                id: string;
+                                title: string;
+                                regionCode: string;
+                                regionName: string;
+                                latestVersion: number | null;
+                                featured: boolean;
+                                curatorNote: string | null;
+                                supersededBy: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            reviews: {
+                                id: string;
+                                solutionId: string;
+                                solutionTitle: string;
+                                regionCode: string;
+                                regionName: string;
+                                review: string;
+                                /** Format: date-time */
+                                ratedAt: string;
+                                moderationNote: string | null;
                             }[];
                         };
                     };

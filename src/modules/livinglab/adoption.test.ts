@@ -177,6 +177,11 @@ describeWithApp('Living Lab: adopting a complaints package', (h) => {
     const curator = await h.signIn('kurator@jabarprov.demo');
     expect((await h.api('PUT', `/api/regions/32/livinglab/curation/${solutionId}/ratings/${rated.body.id}`, { body: { hidden: true, note: 'Memuat nama pegawai' }, session: curator })).status).toBe(200);
     expect((await h.api('GET', `/api/livinglab/solutions/${solutionId}/ratings`)).body).toMatchObject({ count: 0, reviews: [] });
+    // The curator finds it again in the hidden list, with the note, and shows it again.
+    const hidden = await h.api('GET', '/api/regions/32/livinglab/curation/hidden', { session: curator });
+    expect(hidden.body.reviews).toEqual([expect.objectContaining({ id: rated.body.id, solutionId, regionCode: GARUT, review: marks.review, moderationNote: 'Memuat nama pegawai' })]);
+    expect((await h.api('PUT', `/api/regions/32/livinglab/curation/${solutionId}/ratings/${rated.body.id}`, { body: { hidden: false }, session: curator })).status).toBe(200);
+    expect((await h.api('GET', `/api/livinglab/solutions/${solutionId}/ratings`)).body.count).toBe(1);
   });
 
   it('shows Garut\'s figures before and after adopting, from the complaints module\'s own data, with the caveat', async () => {

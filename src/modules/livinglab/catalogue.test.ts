@@ -144,9 +144,16 @@ describeWithApp('Living Lab catalogue and publishing', (h) => {
     expect((await h.api('GET', `/api/livinglab/solutions/${id}/kit/${fileId}`)).status).toBe(404);
     const own = await h.api('GET', `${R}/solutions/${id}`, { session: s.officer });
     expect(own.body).toMatchObject({ hidden: true, curatorNote: body.note });
+    // Gone from the catalogue, so the curator finds it in the hidden list (another province's curator does not).
+    const hidden = await h.api('GET', '/api/regions/32/livinglab/curation/hidden', { session: s.curator });
+    expect(hidden.body.solutions.map((x: { id: string; curatorNote: string }) => [x.id, x.curatorNote])).toContainEqual([id, body.note]);
+    const elsewhere = await h.api('GET', '/api/regions/35/livinglab/curation/hidden', { session: s.otherCurator });
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.body.solutions.map((x: { id: string }) => x.id)).not.toContain(id);
     await h.api('PUT', `/api/regions/32/livinglab/curation/${id}`, { body: { featured: true, hidden: false }, session: s.curator });
     const list = await h.api('GET', '/api/livinglab/solutions?province=32');
     expect(list.body.items[0]).toMatchObject({ id, featured: true });
+    expect((await h.api('GET', '/api/regions/32/livinglab/curation/hidden', { session: s.curator })).body.solutions.map((x: { id: string }) => x.id)).not.toContain(id);
     const [{ n }] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'livinglab.curate' and region_code = '32.11'`);
     expect(n).toBe(2);
   });

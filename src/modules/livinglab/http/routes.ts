@@ -15,7 +15,7 @@ import { applicationFactsSchema, nationalApplicationSchema, DOMAINS, domainSchem
 import { addKitFile, createSolution, deleteKitFile, deleteSolution, kitPolicy, listOwnSolutions, ownSolutionDetail, packageOffer, publishSolution, readKitFile, updateSolution } from '../service/solutions.js';
 import { catalogueRows, packageFile, publicSolution, publishedForAdoption, searchCatalogue } from '../service/catalogue.js';
 import { adopt, adoptFile, listAdoptions, previewAdoption, previewImport } from '../service/adoption.js';
-import { curate } from '../service/curation.js';
+import { curate, hiddenItems } from '../service/curation.js';
 import { answerReview, moderateReview, publicRatings, rate } from '../service/reviews.js';
 import { solutionImpact } from '../service/impact.js';
 import { decide, digitalBudget, listApplications, listProposals, portfolioUnits, propose, proposalDetail, saveApplication } from '../service/portfolio.js';
@@ -497,6 +497,25 @@ export const livinglabRoutes = (ctx: AppContext) => async (app: FastifyInstance)
   }, async (request) => digitalBudget(ctx, request.region!.code, request.query.from, request.query.to));
 
   // ---- curators ----
+  r.get(`${R}/curation/hidden`, {
+    config: { access: 'livinglab.curate' },
+    schema: {
+      tags, summary: 'Yang disembunyikan kurator: solusi dan ulasan / What curators have hidden: solutions and reviews', params: regionParam,
+      description: 'Dalam jangkauan kurator (provinsinya dan kabupaten/kotanya; semua bagi kurator platform), terbaru dulu, agar penyembunyian dapat dibatalkan. / Within the curator\'s reach (the province and its kabupaten/kota; all for the platform curator), newest first, so that a hide can be taken back.',
+      response: {
+        200: z.object({
+          solutions: z.array(z.object({
+            id: z.string(), title: z.string(), regionCode: z.string(), regionName: z.string(), latestVersion: z.number().int().nullable(), featured: z.boolean(),
+            curatorNote: z.string().nullable(), supersededBy: z.string().nullable(), updatedAt: instant,
+          })),
+          reviews: z.array(z.object({
+            id: z.string(), solutionId: z.string(), solutionTitle: z.string(), regionCode: z.string(), regionName: z.string(), review: z.string(), ratedAt: instant, moderationNote: z.string().nullable(),
+          })),
+        }),
+      },
+    },
+  }, async (request) => hiddenItems(ctx, request.region!.code, request.actor));
+
   r.put(`${R}/curation/:solutionId`, {
     config: { access: 'livinglab.curate' },
     schema: {

@@ -51,7 +51,60 @@ function Curation({ region }: { region: RegionProfile }) {
         ))}</ul>
       )}
       {list.data && <Pager page={page} hasNext={page * PER_PAGE < list.data.total} href={(p) => `${curationPath(region.code)}${queryString({ hal: p > 1 ? p : undefined })}`} />}
+      <Hidden curator={region.code} onShown={list.reload} />
     </div>
+  );
+}
+
+interface HiddenItems {
+  solutions: { id: string; title: string; regionName: string; featured: boolean; curatorNote: string | null; supersededBy: string | null }[];
+  reviews: { id: string; solutionId: string; solutionTitle: string; regionName: string; review: string; moderationNote: string | null }[];
+}
+
+/** What curators hid (gone from the catalogue above), each with its note and a way to show it again. */
+function Hidden({ curator, onShown }: { curator: string; onShown: () => void }) {
+  const { t } = useI18n();
+  const hidden = useApi<HiddenItems>(`${livinglabApi(curator)}/curation/hidden`);
+  const [error, setError] = useState<unknown>();
+  const show = async (path: string, body: object) => {
+    setError(undefined);
+    try {
+      await api(`${livinglabApi(curator)}/curation/${path}`, { method: 'PUT', body });
+      hidden.reload();
+      onShown();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const data = hidden.data;
+  return (
+    <section aria-labelledby="ll-hidden">
+      <h2 id="ll-hidden">{t('livinglab.curation.hiddenTitle')}</h2>
+      <ErrorMessage error={hidden.error ?? error} />
+      {!data ? (!hidden.error && <Loading />) : data.solutions.length + data.reviews.length === 0 ? <p className="muted">{t('livinglab.curation.hiddenNone')}</p> : (
+        <ul className="livinglab-list">
+          {data.solutions.map((s) => (
+            <li key={s.id}>
+              <strong>{s.title}</strong> <span className="small muted">· {s.regionName}</span>
+              {s.curatorNote && <div className="small">{t('livinglab.curation.note')}: {s.curatorNote}</div>}
+              <button type="button" className="button secondary" onClick={() => show(s.id, { featured: s.featured, hidden: false, note: s.curatorNote, supersededBy: s.supersededBy })}>
+                {t('livinglab.curation.showSolution', { title: s.title })}
+              </button>
+            </li>
+          ))}
+          {data.reviews.map((r) => (
+            <li key={r.id}>
+              <Link to={solutionPath(r.solutionId)}>{r.solutionTitle}</Link> <span className="small muted">· {t('livinglab.curation.reviewBy', { region: r.regionName })}</span>
+              <blockquote className="small">{r.review}</blockquote>
+              {r.moderationNote && <div className="small">{t('livinglab.curation.note')}: {r.moderationNote}</div>}
+              <button type="button" className="button secondary" onClick={() => show(`${r.solutionId}/ratings/${r.id}`, { hidden: false })}>
+                {t('livinglab.curation.showReview', { region: r.regionName })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
