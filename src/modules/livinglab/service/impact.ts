@@ -30,10 +30,11 @@ export async function solutionImpact(ctx: AppContext, solutionId: string) {
     const figures = await Promise.all(measures.map(async ({ ref, measure }) => {
       const kind = measure.periods.includes('quarter') ? 'quarter' : 'year';
       const { before, after } = beforeAndAfter(kind, localDateOf(a.adoptedAt, region), localDateOf(now, region));
+      const [was, is] = await Promise.all([readMeasure(ctx, measure, a.regionCode, before), after && readMeasure(ctx, measure, a.regionCode, after)]);
       return {
         ref, title: measure.title, method: measure.method, measure: measure.measure,
-        before: { period: periodLabel(before), value: await readMeasure(ctx, measure, a.regionCode, before) },
-        after: after ? { period: periodLabel(after), value: await readMeasure(ctx, measure, a.regionCode, after) } : null,
+        before: { period: periodLabel(before), value: was },
+        after: after ? { period: periodLabel(after), value: is } : null,
       };
     }));
     return { regionCode: a.regionCode, regionName: region.name, adoptedAt: a.adoptedAt, version: a.version, figures };
