@@ -238,9 +238,9 @@ function CohortTable({ pilots, link }: { pilots: PilotProgress[]; link?: (p: Pil
         <tbody>{pilots.map((p) => (
           <tr key={p.id}>
             <th scope="row">{link ? <Link to={link(p)}>{p.regionName}</Link> : p.regionName}</th>
-            <td>{p.goals.length === 0 ? <span className="muted">—</span> : p.goals.map((g, i) => <div key={i}><GoalLine goal={g} /><Bar percent={g.percent} /></div>)}</td>
-            <td className="num">{p.tasksDone}/{p.tasksTotal}</td>
-            <td className="num">{p.sessionsHeld}/{p.sessionsPlanned}</td>
+            <td>{p.goals.length === 0 ? <span className="muted">—</span> : p.goals.map((g, i) => <div key={i}><GoalLine goal={g} />{g.kind === 'spbe_index' && <div><Bar percent={g.percent} /></div>}</div>)}</td>
+            <td className="num" data-label={t('livinglab.coaching.tasks')}>{p.tasksDone}/{p.tasksTotal}</td>
+            <td className="num" data-label={t('livinglab.coaching.sessionsHeld')}>{p.sessionsHeld}/{p.sessionsPlanned}</td>
           </tr>
         ))}</tbody>
       </table>
@@ -270,7 +270,7 @@ function PilotView({ region, id }: { region: RegionProfile; id: string }) {
         <section aria-labelledby="ll-co-goals">
           <h2 id="ll-co-goals">{t('livinglab.coaching.goals')}</h2>
           {p.goals.length === 0 ? <p className="muted">{t('livinglab.coaching.goalsNone')}</p> : (
-            <ul className="livinglab-list">{p.goals.map((g, i) => <li key={i}><GoalLine goal={g} /><div><Bar percent={g.percent} /></div></li>)}</ul>
+            <ul className="livinglab-list">{p.goals.map((g, i) => <li key={i}><GoalLine goal={g} />{g.kind === 'spbe_index' && <div><Bar percent={g.percent} /></div>}</li>)}</ul>
           )}
           <p className="small">{t('livinglab.coaching.summary', { done: p.tasksDone, total: p.tasksTotal, held: p.sessionsHeld, planned: p.sessionsPlanned })}</p>
           {mentor && <details><summary>{t('livinglab.coaching.editGoals')}</summary><GoalsForm key={JSON.stringify(p.goals)} path={path} goals={p.goals} onDone={pilot.reload} /></details>}
