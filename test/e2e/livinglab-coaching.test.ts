@@ -1,6 +1,6 @@
 // Coaching (pendampingan) in Chromium, on a phone: Sumedang's Living Lab
 // officer creates a programme with Kabupaten Bandung as its pilot, sets it an
-// SPBE index target and adds a task; Bandung's pilot coordinator signs in,
+// SPBE index target, adds a task and a session with its attendance; Bandung's pilot coordinator signs in,
 // lands on its programmes, opens its pilot record and marks the task done;
 // the mentor then sees it done in the cohort's progress.
 import { sql } from 'drizzle-orm';
@@ -56,6 +56,17 @@ describeInBrowser('Living Lab coaching in Chromium', (b) => {
     await mentor.getByRole('button', { name: 'Tambah tugas' }).click();
     await eventually(() => mentor.locator('.livinglab-tasks li').count()).toBe(1);
     expect(await mentor.locator('.livinglab-tasks li').textContent()).toContain('terbuka');
+    // A session held in February, then its attendance noted.
+    await mentor.getByText('Jadwalkan sesi', { exact: true }).first().click();
+    await mentor.getByLabel('Tanggal sesi').fill('2026-02-12');
+    await mentor.getByLabel('Topik').fill('Lokakarya Arsitektur SPBE');
+    await mentor.locator('form button[type=submit]', { hasText: 'Jadwalkan sesi' }).click();
+    await eventually(() => mentor.getByText('Lokakarya Arsitektur SPBE').isVisible()).toBe(true);
+    await mentor.getByText('Ubah sesi atau catat kehadiran').click();
+    await mentor.getByLabel('Catatan kehadiran').first().fill('Hadir: Diskominfo dan Bappeda Kabupaten Bandung.');
+    await mentor.getByRole('button', { name: 'Simpan sesi' }).click();
+    await eventually(() => mentor.getByText('Catatan kehadiran: Hadir: Diskominfo dan Bappeda Kabupaten Bandung.').isVisible()).toBe(true);
+    expect(await mentor.getByText('Tugas selesai 0/1 · sesi terlaksana 1/1').isVisible()).toBe(true);
     expect(await overflowsHorizontally(mentor)).toBe(false);
     expect(b.problems(mentor)).toEqual([]);
 

@@ -317,4 +317,6 @@ export const livinglabEn: Record<keyof typeof livinglabId, string> = {
   'livinglab.coaching.province.title': 'Coaching in the province',
   'livinglab.coaching.province.intro': 'The progress of the pilot regions in {region} in coaching programmes under way or finished.',
   'livinglab.coaching.province.none': 'No coaching programme has pilot regions in this province yet.',
+  'livinglab.coaching.editSession': 'Change the session or note attendance',
+  'livinglab.coaching.saveSession': 'Save session',
 } as const;

@@ -316,4 +316,6 @@ export const livinglabId = {
   'livinglab.coaching.province.title': 'Pendampingan di provinsi',
   'livinglab.coaching.province.intro': 'Kemajuan daerah dampingan di {region} pada program pendampingan yang berjalan atau selesai.',
   'livinglab.coaching.province.none': 'Belum ada program pendampingan dengan daerah dampingan di provinsi ini.',
+  'livinglab.coaching.editSession': 'Ubah sesi atau catat kehadiran',
+  'livinglab.coaching.saveSession': 'Simpan sesi',
 } as const;

@@ -379,19 +379,11 @@ function Tasks({ path, pilot, mentor, onDone }: { path: string; pilot: Pilot; me
   );
 }
 
+type SessionDraft = { date: string; topic: string; mode: 'online' | 'onsite'; place: string; attendance: string };
+
 function Sessions({ path, pilot, mentor, onDone }: { path: string; pilot: Pilot; mentor: boolean; onDone: () => void }) {
   const { t, locale } = useI18n();
-  const empty = { date: '', topic: '', mode: 'online' as 'online' | 'onsite', place: '', attendance: '' };
-  const [f, setF] = useState(empty);
-  const { error, busy, run } = useAction();
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    void run(async () => {
-      await api(`${path}/sessions`, { method: 'POST', body: f });
-      setF(empty);
-      onDone();
-    });
-  };
+  const empty: SessionDraft = { date: '', topic: '', mode: 'online', place: '', attendance: '' };
   return (
     <section aria-labelledby="ll-co-sessions">
       <h2 id="ll-co-sessions">{t('livinglab.coaching.sessions')}</h2>
@@ -401,31 +393,60 @@ function Sessions({ path, pilot, mentor, onDone }: { path: string; pilot: Pilot;
             <strong>{s.topic}</strong> <span className="small">{s.held ? t('livinglab.coaching.held') : t('livinglab.coaching.planned')}</span>
             <div className="small muted">{formatCalendarDate(s.date, locale)} · {t(`livinglab.coaching.mode.${s.mode}`)}{s.place && <> · <span className="livinglab-text">{s.place}</span></>}</div>
             {s.attendance && <div className="small livinglab-text">{t('livinglab.coaching.attendance')}: {s.attendance}</div>}
+            {mentor && (
+              <details className="small">
+                <summary>{t('livinglab.coaching.editSession')}</summary>
+                <SessionForm key={JSON.stringify(s)} idPrefix={`ll-ses-${s.id}`} initial={s} label={t('livinglab.coaching.saveSession')}
+                  send={(body) => api(`${path}/sessions/${s.id}`, { method: 'PUT', body })} onDone={onDone} />
+              </details>
+            )}
           </li>
         ))}</ul>
       )}
       {mentor && (
         <details>
           <summary>{t('livinglab.coaching.addSession')}</summary>
-          <form onSubmit={add}>
-            <div className="field"><label htmlFor="ll-ses-date">{t('livinglab.coaching.sessionDate')}</label>
-              <input id="ll-ses-date" type="date" required value={f.date} onChange={(e) => setF({ ...f, date: e.target.value })} /></div>
-            <div className="field"><label htmlFor="ll-ses-topic">{t('livinglab.coaching.topic')}</label>
-              <input id="ll-ses-topic" type="text" required maxLength={300} value={f.topic} onChange={(e) => setF({ ...f, topic: e.target.value })} /></div>
-            <div className="field"><label htmlFor="ll-ses-mode">{t('livinglab.coaching.modeLabel')}</label>
-              <select id="ll-ses-mode" value={f.mode} onChange={(e) => setF({ ...f, mode: e.target.value as 'online' | 'onsite' })}>
-                <option value="online">{t('livinglab.coaching.mode.online')}</option><option value="onsite">{t('livinglab.coaching.mode.onsite')}</option>
-              </select></div>
-            <div className="field"><label htmlFor="ll-ses-place">{t('livinglab.coaching.place')}</label>
-              <input id="ll-ses-place" type="text" maxLength={500} value={f.place} onChange={(e) => setF({ ...f, place: e.target.value })} /></div>
-            <div className="field"><label htmlFor="ll-ses-att">{t('livinglab.coaching.attendance')}</label>
-              <textarea id="ll-ses-att" rows={2} maxLength={4000} value={f.attendance} onChange={(e) => setF({ ...f, attendance: e.target.value })} /></div>
-            <button type="submit" className="button secondary" disabled={busy}>{t('livinglab.coaching.addSession')}</button>
-          </form>
+          <SessionForm idPrefix="ll-ses" initial={empty} label={t('livinglab.coaching.addSession')} reset
+            send={(body) => api(`${path}/sessions`, { method: 'POST', body })} onDone={onDone} />
         </details>
       )}
-      <ErrorMessage error={error} />
     </section>
+  );
+}
+
+/** A session's fields, to plan one or to change it (attendance notes after it was held). */
+function SessionForm({ idPrefix, initial, label, send, onDone, reset }: {
+  idPrefix: string; initial: SessionDraft; label: string; send: (body: SessionDraft) => Promise<unknown>; onDone: () => void; reset?: boolean;
+}) {
+  const { t } = useI18n();
+  const [f, setF] = useState<SessionDraft>({ date: initial.date, topic: initial.topic, mode: initial.mode, place: initial.place, attendance: initial.attendance });
+  const { error, busy, run } = useAction();
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      await send(f);
+      if (reset) setF(initial);
+      onDone();
+    });
+  };
+  return (
+    <form onSubmit={submit}>
+      <div className="field"><label htmlFor={id('date')}>{t('livinglab.coaching.sessionDate')}</label>
+        <input id={id('date')} type="date" required value={f.date} onChange={(e) => setF({ ...f, date: e.target.value })} /></div>
+      <div className="field"><label htmlFor={id('topic')}>{t('livinglab.coaching.topic')}</label>
+        <input id={id('topic')} type="text" required maxLength={300} value={f.topic} onChange={(e) => setF({ ...f, topic: e.target.value })} /></div>
+      <div className="field"><label htmlFor={id('mode')}>{t('livinglab.coaching.modeLabel')}</label>
+        <select id={id('mode')} value={f.mode} onChange={(e) => setF({ ...f, mode: e.target.value as SessionDraft['mode'] })}>
+          <option value="online">{t('livinglab.coaching.mode.online')}</option><option value="onsite">{t('livinglab.coaching.mode.onsite')}</option>
+        </select></div>
+      <div className="field"><label htmlFor={id('place')}>{t('livinglab.coaching.place')}</label>
+        <input id={id('place')} type="text" maxLength={500} value={f.place} onChange={(e) => setF({ ...f, place: e.target.value })} /></div>
+      <div className="field"><label htmlFor={id('att')}>{t('livinglab.coaching.attendance')}</label>
+        <textarea id={id('att')} rows={2} maxLength={4000} value={f.attendance} onChange={(e) => setF({ ...f, attendance: e.target.value })} /></div>
+      <ErrorMessage error={error} />
+      <button type="submit" className="button secondary" disabled={busy}>{label}</button>
+    </form>
   );
 }
 
