@@ -14,7 +14,7 @@ const accepting: Record<string, (url: string) => boolean> = {
   form: (url) => url === '/open311/v2/requests.:format',
   multipart: (url) => /\/(counter\/)?complaints$|\/answers\/:indicator$|\/sakip\/plans\/:planId(\/villages\/:indicatorId\/values\/:period)?\/import$|\/realisations\/:period\/evidence$|\/criteria\/:criterion\/evidence$/.test(url)
     || /\/layanan\/(counter\/|integrations\/)?services\/:serviceId\/applications$|\/layanan\/(integrations\/)?applications\/:applicationId\/resubmit$|\/layanan\/documents\/signer\/local$|^\/api\/verify\/:token\/check$/.test(url)
-    || /\/livinglab\/solutions\/:solutionId\/kit$/.test(url),
+    || /\/livinglab\/solutions\/:solutionId\/kit$/.test(url) || /\/livinglab\/coaching\/pilots\/:pilotId\/files$/.test(url),
   csv: (url) => url.endsWith('/results/import') || /\/layanan\/(payments\/reconciliations|bills\/tax-import)$/.test(url),
 };
 const bodies: Record<string, { type: string; payload: string }> = {

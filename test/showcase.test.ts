@@ -144,6 +144,29 @@ describeWithApp('showcase demo', (h) => {
     }
   });
 
+  it('runs Sumedang\'s coaching programme: SPBE targets with progress from the pilots\' own results, seen by Garut\'s pilot coordinator', async () => {
+    const mentor = await h.signIn('livinglab@sumedang.demo');
+    const list = await h.api('GET', '/api/regions/32.11/livinglab/coaching/programmes', { session: mentor });
+    const [programme] = list.body.mentoring;
+    expect(programme).toMatchObject({ title: 'Pendampingan SPBE Jawa Barat 2026', status: 'active', pilots: 3 });
+    const detail = await h.api('GET', `/api/regions/32.11/livinglab/coaching/programmes/${programme.id}`, { session: mentor });
+    for (const p of detail.body.pilots) {
+      const goal = p.goals.find((g: { kind: string }) => g.kind === 'spbe_index');
+      // Baseline 2024 and latest 2025 from the showcase's SPBE results: a real figure, not an empty one.
+      expect(goal.baseline?.year, p.regionCode).toBe(2024);
+      expect(goal.latest?.year, p.regionCode).toBe(2025);
+      expect(goal.percent, p.regionCode).not.toBeNull();
+      expect(p.tasksDone, p.regionCode).toBeGreaterThan(0);
+      expect(p.tasksDone, p.regionCode).toBeLessThan(p.tasksTotal);
+    }
+    const garut = await h.signIn('pendampingan@garut.demo');
+    const own = await h.api('GET', '/api/regions/32.05/livinglab/coaching/programmes', { session: garut });
+    expect(own.body.piloting).toHaveLength(1);
+    const pilot = await h.api('GET', `/api/regions/32.05/livinglab/coaching/pilots/${own.body.piloting[0].pilotId}`, { session: garut });
+    expect(pilot.body).toMatchObject({ side: 'pilot', regionCode: '32.05', sessionsPlanned: 3 });
+    expect(pilot.body.notes).toHaveLength(1);
+  });
+
   it('adds nothing the second time', async () => {
     const before = await sizes();
     expect(await seedShowcase(h.ctx)).toBe(false);

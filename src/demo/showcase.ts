@@ -26,6 +26,7 @@ import { DEMO_REGION, setDemoPassword } from './seed.js';
 import { seedRegionDefaults } from '../modules/complaints/demo.js';
 import { seedOfficialResults } from '../modules/sakip/demo-evaluation.js';
 import { seedLivinglabShowcase } from '../modules/livinglab/demo.js';
+import { DEMO_PILOT_COORDINATOR, seedCoachingShowcase } from '../modules/livinglab/demo-coaching.js';
 import { seededRng, type Rng } from './random.js';
 import { planComplaints, type Actor, type Pace, type PlanCategory, type PlanDistrict, type PlannedComplaint } from './showcase-plan.js';
 
@@ -62,7 +63,7 @@ export const showcaseRegions: ShowcaseRegion[] = [
   },
   {
     code: '32.05', seed: 3205, pace: { perMonth: 40, responseHours: 14, lateResponse: 0.18, resolutionSpeed: 1.5, stuck: 0.15 },
-    spbeBase: [2.0, 2.2, 2.4, 2.4, 2.7], strengths: [42], accounts: accountsOf('garut.demo', 'Bupati Garut'),
+    spbeBase: [2.0, 2.2, 2.4, 2.4, 2.7], strengths: [42], accounts: [...accountsOf('garut.demo', 'Bupati Garut'), DEMO_PILOT_COORDINATOR],
   },
   {
     code: '32.71', seed: 3271, pace: { perMonth: 50, responseHours: 8, lateResponse: 0.08, resolutionSpeed: 0.9, stuck: 0.06 },
@@ -115,6 +116,8 @@ export async function seedShowcase(ctx: AppContext): Promise<boolean> {
     for (const r of showcaseRegions) added = (await seedOfficialResults(tx, r.code, now)) || added;
     // Two regions that adopted Sumedang's complaint categories in the Living Lab.
     added = (await seedLivinglabShowcase(tx, DEMO_REGION, ['32.73', '32.04'], now)) || added;
+    // Sumedang's coaching programme for the regions catching up on SPBE (Kota Bandung leads; it is not coached).
+    added = (await seedCoachingShowcase(tx, DEMO_REGION, ['32.04', '32.05', '32.71'], now)) || added;
     return (await seedSpbe(tx)) || added;
   });
 }

@@ -15,6 +15,17 @@ export const livinglabAuditActions = {
   'livinglab.propose': { id: 'Mengusulkan aplikasi atau belanja digital', en: 'Proposed an application or digital spending' },
   'livinglab.decide': { id: 'Memutus usulan aplikasi atau belanja digital', en: 'Decided an application or digital-spending proposal' },
   'livinglab.curate': { id: 'Mengkurasi solusi Living Lab', en: 'Curated a Living Lab solution' },
+  // ---- coaching (pendampingan) ----
+  'livinglab.coaching_programme_create': { id: 'Membuat program pendampingan', en: 'Created a coaching programme' },
+  'livinglab.coaching_programme_update': { id: 'Mengubah program pendampingan', en: 'Changed a coaching programme' },
+  'livinglab.coaching_goals': { id: 'Menetapkan sasaran daerah dampingan', en: 'Set a pilot\'s goals' },
+  'livinglab.coaching_task_add': { id: 'Menambah tugas pendampingan', en: 'Added a coaching task' },
+  'livinglab.coaching_task_delete': { id: 'Menghapus tugas pendampingan', en: 'Deleted a coaching task' },
+  'livinglab.coaching_task_status': { id: 'Mengubah status tugas pendampingan', en: 'Changed a coaching task\'s status' },
+  'livinglab.coaching_session': { id: 'Menjadwalkan atau mengubah sesi pendampingan', en: 'Planned or changed a coaching session' },
+  'livinglab.coaching_session_delete': { id: 'Menghapus sesi pendampingan', en: 'Deleted a coaching session' },
+  'livinglab.coaching_note': { id: 'Menambah catatan pendampingan', en: 'Added a coaching note' },
+  'livinglab.coaching_file': { id: 'Mengunggah bukti pendampingan', en: 'Uploaded coaching evidence' },
 } as const;
 
 declare module '../../platform/audit/audit.js' {

@@ -36,6 +36,21 @@ export const livinglabErrors = {
   'livinglab.proposal_decided': [409, 'Usulan ini sudah diputus; keputusan tidak diubah.', 'This proposal was already decided; the decision is not changed.'],
   'livinglab.not_your_unit': [403, 'Anda hanya mengusulkan untuk perangkat daerah Anda sendiri.', 'You propose only for your own unit.'],
   'livinglab.kit_file_missing': [400, 'Kirim satu berkas pada bagian bernama berkas.', 'Send one file in the part named berkas.'],
+  // ---- coaching (pendampingan) ----
+  'livinglab.coaching_programme_not_found': [404, 'Program pendampingan ini tidak ditemukan di daerah ini.', 'This coaching programme was not found in this region.'],
+  'livinglab.coaching_pilot_not_found': [404, 'Daerah dampingan ini tidak ditemukan, atau bukan bagian daerah Anda.', 'This pilot was not found, or is not your region\'s.'],
+  'livinglab.coaching_task_not_found': [404, 'Tugas ini tidak ditemukan pada daerah dampingan ini.', 'This task was not found on this pilot.'],
+  'livinglab.coaching_session_not_found': [404, 'Sesi ini tidak ditemukan pada daerah dampingan ini.', 'This session was not found on this pilot.'],
+  'livinglab.coaching_mentor_only': [403, 'Hanya daerah pendamping yang mengatur sasaran, tugas dan jadwal sesi.', 'Only the mentor region sets goals, tasks and sessions.'],
+  'livinglab.coaching_region_unknown': [422, 'Daerah dampingan harus daerah yang aktif di instalasi Pamong ini; tidak ada yang disimpan.', 'Pilot regions must be regions switched on in this Pamong installation; nothing was saved.', (d: { regions?: string[] }) =>
+    (d?.regions?.length ? someOf(d.regions) : null)],
+  'livinglab.coaching_own_region': [422, 'Daerah pendamping tidak menjadi daerah dampingannya sendiri.', 'The mentor region is not its own pilot.'],
+  'livinglab.coaching_solution_unknown': [422, 'Solusi yang dirujuk harus solusi terbit milik daerah Anda.', 'The solutions referred to must be your region\'s published solutions.', (d: { solutions?: string[] }) =>
+    (d?.solutions?.length ? someOf(d.solutions) : null)],
+  'livinglab.coaching_pilot_has_records': [409, 'Daerah dampingan yang sudah memiliki tugas, sesi, catatan atau bukti tidak dikeluarkan dari program.', 'A pilot with tasks, sessions, notes or evidence is not removed from the programme.', (d: { regions?: string[] }) =>
+    (d?.regions?.length ? someOf(d.regions) : null)],
+  'livinglab.coaching_file_type': [415, 'Jenis berkas bukti tidak diterima (diperiksa dari isinya): PDF, Word, Excel, atau gambar PNG, JPEG, WebP.', 'This kind of evidence file is not accepted (checked by its content): PDF, Word, Excel, or PNG, JPEG, WebP images.'],
+  'livinglab.coaching_file_missing': [400, 'Kirim satu berkas pada bagian bernama berkas.', 'Send one file in the part named berkas.'],
 } as const satisfies Record<string, ErrorEntry>;
 
 declare module '../../platform/errors.js' {

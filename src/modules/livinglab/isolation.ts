@@ -5,15 +5,22 @@
 // design, so the fixture aims at a draft: the public routes must not serve it
 // either, and adopting it must be refused.
 import { livinglabApplications, livinglabKitFiles, livinglabProposals, livinglabRatings, livinglabSolutions } from './schema.js';
+import { livinglabCoachingFiles, livinglabCoachingNotes, livinglabCoachingPilots, livinglabCoachingProgrammes, livinglabCoachingSessions, livinglabCoachingTasks } from './schema.js';
 import { units, users } from '../../platform/schema.js';
 import { eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
+import type { Queryable } from '../../platform/db/client.js';
 
 const SECRET_TITLE = 'Draf solusi rahasia uji isolasi Living Lab';
 const SECRET_FILE = 'SOP rahasia uji isolasi Living Lab.pdf';
 const SECRET_REVIEW = 'Ulasan rahasia uji isolasi Living Lab';
 const SECRET_APPLICATION = 'Aplikasi inventaris rahasia uji isolasi';
 const SECRET_PROPOSAL = 'Usulan belanja digital rahasia uji isolasi';
+// Coaching: a programme of the victim region with one pilot (the victim itself, so no foreign caller is its pilot).
+const SECRET_PROGRAMME = 'Program pendampingan rahasia uji isolasi';
+const SECRET_COACHING_TASK = 'Tugas pendampingan rahasia uji isolasi';
+const SECRET_COACHING_NOTE = 'Catatan pendampingan rahasia uji isolasi';
+const SECRET_COACHING_FILE = 'Bukti pendampingan rahasia uji isolasi.pdf';
 
 export const livinglabIsolation: IsolationFixtures = {
   async records(ctx, region) {
@@ -41,10 +48,11 @@ export const livinglabIsolation: IsolationFixtures = {
       const [proposal] = await tx.insert(livinglabProposals).values({
         regionCode: region, unitId: unit.id, year: 2027, title: SECRET_PROPOSAL, purpose: 'Uji', domain: 'publik', estimatedCost: 1, status: 'submitted', proposedAt: now,
       }).returning({ id: livinglabProposals.id });
+      const coaching = await coachingRecords(tx, region, now);
       return {
-        params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id, 'livinglab/applications/:applicationId': app.id, proposalId: proposal.id },
-        secrets: [solution.id, file.id, rating.id, app.id, proposal.id],
-        private: [SECRET_TITLE, SECRET_FILE, SECRET_REVIEW, SECRET_APPLICATION, SECRET_PROPOSAL],
+        params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id, 'livinglab/applications/:applicationId': app.id, proposalId: proposal.id, ...coaching.params },
+        secrets: [solution.id, file.id, rating.id, app.id, proposal.id, ...Object.values(coaching.params)],
+        private: [SECRET_TITLE, SECRET_FILE, SECRET_REVIEW, SECRET_APPLICATION, SECRET_PROPOSAL, SECRET_PROGRAMME, SECRET_COACHING_TASK, SECRET_COACHING_NOTE, SECRET_COACHING_FILE],
       };
     });
   },
@@ -66,8 +74,40 @@ export const livinglabIsolation: IsolationFixtures = {
       'POST /api/regions/:region/livinglab/proposals': { unitId: params.unitId, year: 2027, title: 'Uji', purpose: 'Uji', domain: 'publik', estimatedCost: 1 },
       'POST /api/regions/:region/livinglab/proposals/:proposalId/decision': { decision: 'approved', reason: 'Uji' },
     };
+    Object.assign(bodies, coachingBodies);
     const key = `${route.method} ${route.url}`;
     if (key === 'GET /api/regions/:region/livinglab/budget') return { query: { from: '2026', to: '2027' } };
     return key in bodies ? { body: bodies[key] } : undefined;
   },
+};
+
+// ---- coaching (pendampingan) ----
+async function coachingRecords(tx: Queryable, region: string, now: Date) {
+  const [programme] = await tx.insert(livinglabCoachingProgrammes).values({
+    regionCode: region, title: SECRET_PROGRAMME, startDate: '2026-01-01', endDate: '2026-12-31', status: 'active', createdAt: now, updatedAt: now,
+  }).returning({ id: livinglabCoachingProgrammes.id });
+  const [pilot] = await tx.insert(livinglabCoachingPilots).values({
+    regionCode: region, programmeId: programme.id, pilotRegion: region, goals: [{ kind: 'spbe_index', target: '3.50', year: 2026 }], createdAt: now,
+  }).returning({ id: livinglabCoachingPilots.id });
+  const [task] = await tx.insert(livinglabCoachingTasks).values({ regionCode: region, pilotId: pilot.id, title: SECRET_COACHING_TASK, status: 'open', createdAt: now }).returning({ id: livinglabCoachingTasks.id });
+  const [session] = await tx.insert(livinglabCoachingSessions).values({ regionCode: region, pilotId: pilot.id, date: '2026-02-01', topic: 'Sesi', mode: 'online', updatedAt: now }).returning({ id: livinglabCoachingSessions.id });
+  await tx.insert(livinglabCoachingNotes).values({ regionCode: region, pilotId: pilot.id, authorRegion: region, body: SECRET_COACHING_NOTE, createdAt: now });
+  const [file] = await tx.insert(livinglabCoachingFiles).values({
+    regionCode: region, pilotId: pilot.id, authorRegion: region, title: 'Bukti', fileName: SECRET_COACHING_FILE, contentType: 'application/pdf', size: 8, data: Buffer.from('%PDF-1.4'), uploadedAt: now,
+  }).returning({ id: livinglabCoachingFiles.id });
+  return { params: { programmeId: programme.id, pilotId: pilot.id, taskId: task.id, sessionId: session.id, pilotFileId: file.id } };
+}
+
+const coachingProgramme = { title: 'Uji', startDate: '2026-01-01', endDate: '2026-12-31', status: 'active', pilotRegions: [] };
+const coachingSession = { date: '2026-03-01', topic: 'Uji', mode: 'online' };
+const C = '/api/regions/:region/livinglab/coaching';
+const coachingBodies: Record<string, unknown> = {
+  [`POST ${C}/programmes`]: coachingProgramme,
+  [`PUT ${C}/programmes/:programmeId`]: coachingProgramme,
+  [`PUT ${C}/pilots/:pilotId/goals`]: { goals: [{ kind: 'text', text: 'Uji' }] },
+  [`POST ${C}/pilots/:pilotId/tasks`]: { title: 'Uji' },
+  [`PUT ${C}/pilots/:pilotId/tasks/:taskId/status`]: { status: 'done' },
+  [`POST ${C}/pilots/:pilotId/sessions`]: coachingSession,
+  [`PUT ${C}/pilots/:pilotId/sessions/:sessionId`]: coachingSession,
+  [`POST ${C}/pilots/:pilotId/notes`]: { body: 'Uji' },
 };

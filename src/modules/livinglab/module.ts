@@ -28,10 +28,15 @@ const permissions = {
   'livinglab.portfolio.manage': ['livinglab_officer'],
   'livinglab.propose': ['livinglab_officer', 'livinglab_proposer'],
   'livinglab.decide': ['livinglab_reviewer'],
+  // Coaching (pendampingan): the mentor region's officer or admin runs programmes; a pilot region's coordinator
+  // (or its officer or admin) takes part in its own pilot record; a province's curator oversees its pilots.
+  'livinglab.coaching.manage': ['livinglab_officer', 'region_admin'],
+  'livinglab.coaching.take_part': ['livinglab_pilot_coordinator', 'livinglab_officer', 'region_admin'],
+  'livinglab.coaching.oversee': ['livinglab_curator'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
-  interface ModuleRoles { livinglab_officer: true; livinglab_curator: true; livinglab_reviewer: true; livinglab_proposer: true }
+  interface ModuleRoles { livinglab_officer: true; livinglab_curator: true; livinglab_reviewer: true; livinglab_proposer: true; livinglab_pilot_coordinator: true }
   interface ModulePermissions extends Record<keyof typeof permissions, true> {}
 }
 
@@ -45,6 +50,7 @@ export const livinglabModule = defineModule({
     { name: 'livinglab_officer', label: { id: 'Petugas Living Lab daerah', en: 'Region\'s Living Lab officer' }, scope: 'region', grantedBy: 'region_admin' },
     { name: 'livinglab_reviewer', label: { id: 'Tim SPBE daerah: memutus usulan aplikasi dan belanja digital', en: 'Region\'s SPBE team: decides application and digital-spending proposals' }, scope: 'region', grantedBy: 'region_admin' },
     { name: 'livinglab_proposer', label: { id: 'Pengusul aplikasi perangkat daerah', en: 'Unit\'s application proposer' }, scope: 'unit', grantedBy: 'region_admin' },
+    { name: 'livinglab_pilot_coordinator', label: { id: 'Koordinator daerah dampingan (pendampingan Living Lab)', en: 'Pilot coordinator (Living Lab coaching)' }, scope: 'region', grantedBy: 'region_admin' },
     { name: 'livinglab_curator', label: { id: 'Kurator Living Lab (provinsi)', en: 'Living Lab curator (province)' }, scope: 'region', grantedBy: 'platform_admin' },
   ],
   permissions,
@@ -62,6 +68,11 @@ export const livinglabModule = defineModule({
     referencesUser('livinglab_applications', 'updated_by'),
     referencesUser('livinglab_proposals', 'proposed_by'),
     referencesUser('livinglab_proposals', 'decided_by'),
+    referencesUser('livinglab_coaching_programmes', 'updated_by'),
+    referencesUser('livinglab_coaching_sessions', 'updated_by'),
+    referencesUser('livinglab_coaching_tasks', 'done_by'),
+    referencesUser('livinglab_coaching_notes', 'created_by'),
+    referencesUser('livinglab_coaching_files', 'uploaded_by'),
   ],
   demo: { seed: (tx, place) => seedLivinglabDemo(tx, place) },
 });

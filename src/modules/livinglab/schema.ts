@@ -4,9 +4,10 @@
 // and names the source by region and solution (or, for a package imported
 // from another installation, by what the file said).
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea, ts } from '../../platform/db/columns.js';
 import type { ApplicationFacts, Mentor } from './domain/solution.js';
+import type { CoachingGoal } from './domain/coaching.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -86,6 +87,17 @@ export const livinglabVersions = pgTable(
   ],
 );
 
+/** An uploaded file's columns (a kit file, coaching evidence): its title, name, type from its content, size, bytes, who and when. */
+const storedFile = () => ({
+  title: text('title').notNull(),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  data: bytea('data').notNull(),
+  uploadedAt: ts('uploaded_at').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+});
+
 /** The learning kit: SOPs, draft regulations, training material, screenshots. Public once the solution is published. */
 export const livinglabKitFiles = pgTable(
   'livinglab_kit_files',
@@ -94,13 +106,7 @@ export const livinglabKitFiles = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     solutionId: uuid('solution_id').notNull(),
     kind: text('kind').notNull(), // domain/solution.ts KIT_KINDS
-    title: text('title').notNull(),
-    fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    size: integer('size').notNull(),
-    data: bytea('data').notNull(),
-    uploadedAt: ts('uploaded_at').notNull(),
-    uploadedBy: uuid('uploaded_by'),
+    ...storedFile(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('livinglab_kit_solution_idx').on(t.regionCode, t.solutionId)],
 );
@@ -221,4 +227,112 @@ export const livinglabProposals = pgTable(
     decidedAt: ts('decided_at'),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.id] }), index('livinglab_proposals_year_idx').on(t.regionCode, t.year)],
+);
+
+// ---- Coaching (pendampingan) ----
+// A mentor region's programme for a cohort of pilot regions. Every row
+// belongs to the mentor region (region_code); a pilot row names its pilot
+// region, whose coordinator reaches that pilot's rows only (service/coaching.ts).
+
+/** A row about one pilot, in the mentor region's rows. */
+const pilotOwned = () => ({
+  regionCode: text('region_code').notNull(),
+  id: uuid('id').notNull().defaultRandom(),
+  pilotId: uuid('pilot_id').notNull(),
+});
+const pilotKeys = (name: string, t: { regionCode: AnyPgColumn; id: AnyPgColumn; pilotId: AnyPgColumn }) =>
+  [primaryKey({ columns: [t.regionCode, t.id] }), index(`livinglab_coaching_${name}_pilot_idx`).on(t.regionCode, t.pilotId)];
+
+/** A coaching programme run by the mentor region: what, why, on which of its solutions, when. */
+export const livinglabCoachingProgrammes = pgTable(
+  'livinglab_coaching_programmes',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    title: text('title').notNull(),
+    purpose: text('purpose').notNull().default(''),
+    /** The mentor region's own published solutions the programme coaches on. */
+    solutionIds: jsonb('solution_ids').$type<string[]>().notNull().default([]),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    status: text('status').$type<'draft' | 'active' | 'finished'>().notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.id] }), check('livinglab_coaching_period', sql`${t.endDate} >= ${t.startDate}`)],
+);
+
+/** One pilot region of a programme, with its goals (domain/coaching.ts). */
+export const livinglabCoachingPilots = pgTable(
+  'livinglab_coaching_pilots',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    programmeId: uuid('programme_id').notNull(),
+    pilotRegion: text('pilot_region').notNull(),
+    goals: jsonb('goals').$type<CoachingGoal[]>().notNull().default([]),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    uniqueIndex('livinglab_coaching_pilots_region_idx').on(t.regionCode, t.programmeId, t.pilotRegion),
+    // The pilot's side finds its records by its own region.
+    index('livinglab_coaching_pilots_pilot_idx').on(t.pilotRegion),
+  ],
+);
+
+/** A planned coaching session with one pilot. */
+export const livinglabCoachingSessions = pgTable(
+  'livinglab_coaching_sessions',
+  {
+    ...pilotOwned(),
+    date: date('date', { mode: 'string' }).notNull(),
+    topic: text('topic').notNull(),
+    mode: text('mode').$type<'online' | 'onsite'>().notNull(),
+    place: text('place').notNull().default(''),
+    attendance: text('attendance').notNull().default(''),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => pilotKeys('sessions', t),
+);
+
+/** A task for one pilot: the mentor sets it, the pilot marks it done. */
+export const livinglabCoachingTasks = pgTable(
+  'livinglab_coaching_tasks',
+  {
+    ...pilotOwned(),
+    title: text('title').notNull(),
+    dueDate: date('due_date', { mode: 'string' }),
+    status: text('status').$type<'open' | 'done'>().notNull(),
+    doneAt: ts('done_at'),
+    doneBy: uuid('done_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => pilotKeys('tasks', t),
+);
+
+/** A note on one pilot, by the mentor or the pilot (author_region says which). */
+export const livinglabCoachingNotes = pgTable(
+  'livinglab_coaching_notes',
+  {
+    ...pilotOwned(),
+    authorRegion: text('author_region').notNull(),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => pilotKeys('notes', t),
+);
+
+/** Evidence for one pilot (PDF, Word, Excel, images; type checked by content). */
+export const livinglabCoachingFiles = pgTable(
+  'livinglab_coaching_files',
+  {
+    ...pilotOwned(),
+    authorRegion: text('author_region').notNull(),
+    ...storedFile(),
+  },
+  (t) => pilotKeys('files', t),
 );

@@ -18,6 +18,7 @@ import { adopt, adoptFile, listAdoptions, previewAdoption, previewImport } from 
 import { curate, hiddenItems } from '../service/curation.js';
 import { answerReview, moderateReview, publicRatings, rate } from '../service/reviews.js';
 import { solutionImpact } from '../service/impact.js';
+import { coachingRoutes } from './coaching.js';
 import { decide, digitalBudget, listApplications, listProposals, portfolioUnits, propose, proposalDetail, saveApplication } from '../service/portfolio.js';
 
 const tags = ['livinglab'];
@@ -528,4 +529,7 @@ export const livinglabRoutes = (ctx: AppContext) => async (app: FastifyInstance)
     await curate(ctx, request.region!.code, request.actor, request.params.solutionId, request.body);
     return { ok: true as const };
   });
+
+  // ---- coaching (pendampingan): http/coaching.ts ----
+  await coachingRoutes(ctx)(app);
 };

@@ -4,7 +4,8 @@
 // publishing them with their learning kit, its adoptions, adopting another
 // region's package and importing a package file; the application portfolio
 // (inventory, proposals with the SPBE team's decision, the digital budget);
-// a curator's screen. Each page its own chunk,
+// a curator's screen; coaching programmes (mentor, pilot and province
+// views). Each page its own chunk,
 // loaded on demand with the module's texts. Listed in ../../modules.ts.
 import type { WebModule } from '../../contract.js';
 import type { Namespace } from '../../i18n/index.js';
@@ -27,6 +28,11 @@ export const livinglab: WebModule = {
     { path: '/staff/:region/livinglab/usulan', component: staffPage(() => import('./pages/Proposals.js').then((m) => m.ProposalsPage), texts) },
     { path: '/staff/:region/livinglab/usulan/:proposalId', component: staffPage(() => import('./pages/Proposals.js').then((m) => m.ProposalPage), texts) },
     { path: '/staff/:region/livinglab/impor', component: staffPage(() => import('./pages/Adopt.js').then((m) => m.ImportPage), texts) },
+    // Coaching (pendampingan)
+    { path: '/staff/:region/livinglab/pendampingan', component: staffPage(() => import('./pages/Coaching.js').then((m) => m.CoachingPage), texts) },
+    { path: '/staff/:region/livinglab/pendampingan/provinsi', component: staffPage(() => import('./pages/Coaching.js').then((m) => m.ProvinceCoachingPage), texts) },
+    { path: '/staff/:region/livinglab/pendampingan/program/:programmeId', component: staffPage(() => import('./pages/Coaching.js').then((m) => m.ProgrammePage), texts) },
+    { path: '/staff/:region/livinglab/pendampingan/dampingan/:pilotId', component: staffPage(() => import('./pages/Coaching.js').then((m) => m.PilotPage), texts) },
   ],
   menu: [
     { label: { id: 'Living Lab', en: 'Living Lab' }, href: (r) => `/staff/${r}/livinglab`, permission: 'livinglab.read' },
@@ -34,6 +40,11 @@ export const livinglab: WebModule = {
     { label: { id: 'Usulan aplikasi', en: 'Application proposals' }, href: (r) => `/staff/${r}/livinglab/usulan`, permission: 'livinglab.portfolio.read' },
     { label: { id: 'Anggaran digital', en: 'Digital budget' }, href: (r) => `/staff/${r}/livinglab/anggaran`, permission: 'livinglab.portfolio.read' },
     { label: { id: 'Kurasi Living Lab', en: 'Living Lab curation' }, href: (r) => `/staff/${r}/livinglab/kurasi`, permission: 'livinglab.curate' },
+    { label: { id: 'Pendampingan', en: 'Coaching' }, href: (r) => `/staff/${r}/livinglab/pendampingan`, permission: 'livinglab.coaching.take_part' },
+    { label: { id: 'Pendampingan di provinsi', en: 'Coaching in the province' }, href: (r) => `/staff/${r}/livinglab/pendampingan/provinsi`, permission: 'livinglab.coaching.oversee' },
   ],
-  landing: { roles: ['livinglab_officer', 'livinglab_curator'], href: (r, role) => `/staff/${r}/livinglab${role === 'livinglab_curator' ? '/kurasi' : ''}` },
+  landing: {
+    roles: ['livinglab_officer', 'livinglab_curator', 'livinglab_pilot_coordinator'],
+    href: (r, role) => `/staff/${r}/livinglab${role === 'livinglab_curator' ? '/kurasi' : role === 'livinglab_pilot_coordinator' ? '/pendampingan' : ''}`,
+  },
 };
