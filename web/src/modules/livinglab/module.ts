@@ -4,7 +4,7 @@
 // publishing them with their learning kit, its adoptions, adopting another
 // region's package and importing a package file; the application portfolio
 // (inventory, proposals with the SPBE team's decision, the digital budget);
-// a curator's screen. Each page its own chunk,
+// a curator's screen; the public adoption map and lineage. Each page its own chunk,
 // loaded on demand with the module's texts. Listed in ../../modules.ts.
 import type { WebModule } from '../../contract.js';
 import type { Namespace } from '../../i18n/index.js';
@@ -17,6 +17,7 @@ export const livinglab: WebModule = {
   texts,
   routes: [
     { path: '/livinglab', component: lazyPage(() => import('./pages/Public.js').then((m) => m.CataloguePage), texts) },
+    { path: '/livinglab/peta', component: lazyPage(() => import('./pages/Map.js').then((m) => m.MapPage), texts) },
     { path: '/livinglab/:solutionId', component: lazyPage(() => import('./pages/Public.js').then((m) => m.SolutionPage), texts) },
     { path: '/staff/:region/livinglab', component: staffPage(() => import('./pages/Staff.js').then((m) => m.HomePage), texts) },
     { path: '/staff/:region/livinglab/solusi/:solutionId', component: staffPage(() => import('./pages/Staff.js').then((m) => m.EditorPage), texts) },
