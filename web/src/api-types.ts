@@ -35518,6 +35518,287 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/livinglab/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Peta adopsi: per provinsi, solusi terbit dan adopsi daerahnya (publik) / The adoption map: per province, published solutions and its regions' adoptions (public)
+         * @description Solusi tersembunyi dan draf tidak dihitung; adopsi berkas paket dari instalasi lain dihitung pada provinsi pengadopsi. Tingkat provinsi saja. / Hidden solutions and drafts are not counted; adoptions of package files from other installations count for the adopter's province. Province level only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Hanya solusi ini / only this solution */
+                    solution?: string;
+                    /** @description Hanya paket modul ini / only this module's packages */
+                    module?: string;
+                    kind?: "package" | "application";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            level: "province";
+                            provinces: {
+                                code: string;
+                                name: string;
+                                /** @description Solusi terbit daerah di provinsi ini / solutions its regions published */
+                                solutions: number;
+                                /** @description Adopsi oleh daerah di provinsi ini / adoptions made by its regions */
+                                adoptions: number;
+                                /** @description Daerah di provinsi ini yang mengadopsi / its regions that adopted */
+                                adopters: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livinglab/map/outlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Garis batas provinsi untuk peta adopsi, sebagai path SVG (Natural Earth, domain publik) / Province outlines for the adoption map as SVG paths (Natural Earth, public domain) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            source: string;
+                            projection: string;
+                            viewBox: string;
+                            provinces: {
+                                code: string;
+                                name: string;
+                                iso: string;
+                                /** @description Kode provinsi di dalam garis ini / the province codes inside this outline */
+                                covers: string[];
+                                d: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livinglab/lineage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Silsilah adopsi: siapa mengadopsi dari siapa (publik) / Adoption lineage: who adopted from whom (public)
+         * @description Hanya solusi terbit yang tidak disembunyikan; adopsi berkas paket menyebut apa yang tertulis di berkasnya. Paling banyak 2000 sisi. / Published, visible solutions only; a package file's adoption names what the file said. At most 2000 edges.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Hanya solusi ini / only this solution */
+                    solution?: string;
+                    /** @description Hanya paket modul ini / only this module's packages */
+                    module?: string;
+                    kind?: "package" | "application";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            truncated: boolean;
+                            edges: {
+                                from: {
+                                    code: string | null;
+                                    name: string;
+                                    /** @description Instalasi Pamong lain, untuk berkas paket / another Pamong installation, for a package file */
+                                    installation: string | null;
+                                };
+                                to: {
+                                    code: string;
+                                    name: string;
+                                };
+                                solutionId: string | null;
+                                title: string;
+                                packageKind: string | null;
+                                version: number;
+                                /** Format: date-time */
+                                adoptedAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

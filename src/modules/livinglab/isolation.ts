@@ -4,11 +4,11 @@
 // act on if access were wrongly granted. Published solutions are public by
 // design, so the fixture aims at a draft: the public routes must not serve it
 // either, and adopting it must be refused.
-import { livinglabApplications, livinglabKitFiles, livinglabProposals, livinglabRatings, livinglabSolutions } from './schema.js';
+import { livinglabAdoptions, livinglabApplications, livinglabKitFiles, livinglabProposals, livinglabRatings, livinglabSolutions } from './schema.js';
 import { livinglabCoachingFiles, livinglabCoachingNotes, livinglabCoachingPilots, livinglabCoachingProgrammes, livinglabCoachingSessions, livinglabCoachingTasks } from './schema.js';
 import { units, users } from '../../platform/schema.js';
 import { eq } from 'drizzle-orm';
-import type { IsolationFixtures } from '../../platform/modules/contract.js';
+import type { IsolationFixtures, IsolationRequest } from '../../platform/modules/contract.js';
 import type { Queryable } from '../../platform/db/client.js';
 
 const SECRET_TITLE = 'Draf solusi rahasia uji isolasi Living Lab';
@@ -49,6 +49,10 @@ export const livinglabIsolation: IsolationFixtures = {
         regionCode: region, unitId: unit.id, year: 2027, title: SECRET_PROPOSAL, purpose: 'Uji', domain: 'publik', estimatedCost: 1, status: 'submitted', proposedAt: now,
       }).returning({ id: livinglabProposals.id });
       const coaching = await coachingRecords(tx, region, now);
+      // A lineage row naming the draft (the API never makes one): the public map and lineage must not show it.
+      await tx.insert(livinglabAdoptions).values({
+        regionCode: region, sourceRegion: region, solutionId: solution.id, source: { installation: null, region, title: SECRET_TITLE, packageKind: null }, version: 1, adoptedAt: now, updatedAt: now,
+      });
       return {
         params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id, 'livinglab/applications/:applicationId': app.id, proposalId: proposal.id, ...coaching.params },
         secrets: [solution.id, file.id, rating.id, app.id, proposal.id, ...Object.values(coaching.params)],
@@ -56,7 +60,7 @@ export const livinglabIsolation: IsolationFixtures = {
       };
     });
   },
-  request(route, params) {
+  request(route, params): IsolationRequest | undefined {
     if (!route.url.includes('/livinglab')) return undefined;
     const solution = { kind: 'application', title: 'Uji', domain: 'publik', application: { ownerUnit: 'X', purpose: 'Y', type: 'khusus' } };
     const bodies: Record<string, unknown> = {
@@ -77,6 +81,8 @@ export const livinglabIsolation: IsolationFixtures = {
     Object.assign(bodies, coachingBodies);
     const key = `${route.method} ${route.url}`;
     if (key === 'GET /api/regions/:region/livinglab/budget') return { query: { from: '2026', to: '2027' } };
+    // The public map and lineage, aimed at the victim's draft.
+    if (key === 'GET /api/livinglab/map' || key === 'GET /api/livinglab/lineage') return { query: { solution: params.solutionId } };
     return key in bodies ? { body: bodies[key] } : undefined;
   },
 };

@@ -19,6 +19,7 @@ import { curate, hiddenItems } from '../service/curation.js';
 import { answerReview, moderateReview, publicRatings, rate } from '../service/reviews.js';
 import { solutionImpact } from '../service/impact.js';
 import { coachingRoutes } from './coaching.js';
+import { lineage, mapCounts, provinceOutlines } from '../service/map.js';
 import { decide, digitalBudget, listApplications, listProposals, portfolioUnits, propose, proposalDetail, saveApplication } from '../service/portfolio.js';
 
 const tags = ['livinglab'];
@@ -532,4 +533,52 @@ export const livinglabRoutes = (ctx: AppContext) => async (app: FastifyInstance)
 
   // ---- coaching (pendampingan): http/coaching.ts ----
   await coachingRoutes(ctx)(app);
+  // ---- the adoption map and the lineage graph (public) ----
+  r.get(`${P}/map`, {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Peta adopsi: per provinsi, solusi terbit dan adopsi daerahnya (publik) / The adoption map: per province, published solutions and its regions\' adoptions (public)', querystring: mapQuery, description: mapDescription, response: { 200: mapAnswer } },
+  }, async (request) => ({ level: 'province' as const, provinces: await mapCounts(ctx, request.query) }));
+
+  r.get(`${P}/map/outlines`, {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Garis batas provinsi untuk peta adopsi, sebagai path SVG (Natural Earth, domain publik) / Province outlines for the adoption map as SVG paths (Natural Earth, public domain)', response: { 200: outlinesAnswer } },
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=86400');
+    return provinceOutlines;
+  });
+
+  r.get(`${P}/lineage`, {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Silsilah adopsi: siapa mengadopsi dari siapa (publik) / Adoption lineage: who adopted from whom (public)', querystring: mapQuery, description: lineageDescription, response: { 200: lineageAnswer } },
+  }, async (request) => lineage(ctx, request.query));
 };
+
+// The adoption map and the lineage graph (public).
+const mapQuery = z.object({
+  solution: z.uuid().optional().describe('Hanya solusi ini / only this solution'),
+  module: z.string().regex(/^[a-z]+$/).max(40).optional().describe('Hanya paket modul ini / only this module\'s packages'),
+  kind: kind.optional(),
+});
+const mapDescription = 'Solusi tersembunyi dan draf tidak dihitung; adopsi berkas paket dari instalasi lain dihitung pada provinsi pengadopsi. Tingkat provinsi saja. / Hidden solutions and drafts are not counted; adoptions of package files from other installations count for the adopter\'s province. Province level only.';
+const mapAnswer = z.object({
+  level: z.literal('province'),
+  provinces: z.array(z.object({
+    code: z.string(), name: z.string(),
+    solutions: z.number().int().describe('Solusi terbit daerah di provinsi ini / solutions its regions published'),
+    adoptions: z.number().int().describe('Adopsi oleh daerah di provinsi ini / adoptions made by its regions'),
+    adopters: z.number().int().describe('Daerah di provinsi ini yang mengadopsi / its regions that adopted'),
+  })),
+});
+const outlinesAnswer = z.object({
+  source: z.string(), projection: z.string(), viewBox: z.string(),
+  provinces: z.array(z.object({ code: z.string(), name: z.string(), iso: z.string(), covers: z.array(z.string()).describe('Kode provinsi di dalam garis ini / the province codes inside this outline'), d: z.string() })),
+});
+const lineageDescription = 'Hanya solusi terbit yang tidak disembunyikan; adopsi berkas paket menyebut apa yang tertulis di berkasnya. Paling banyak 2000 sisi. / Published, visible solutions only; a package file\'s adoption names what the file said. At most 2000 edges.';
+const lineageAnswer = z.object({
+  truncated: z.boolean(),
+  edges: z.array(z.object({
+    from: z.object({ code: z.string().nullable(), name: z.string(), installation: z.string().nullable().describe('Instalasi Pamong lain, untuk berkas paket / another Pamong installation, for a package file') }),
+    to: z.object({ code: z.string(), name: z.string() }),
+    solutionId: z.string().nullable(), title: z.string(), packageKind: z.string().nullable(), version: z.number().int(), adoptedAt: instant, updatedAt: instant,
+  })),
+});

@@ -5,7 +5,7 @@
 // region's package and importing a package file; the application portfolio
 // (inventory, proposals with the SPBE team's decision, the digital budget);
 // a curator's screen; coaching programmes (mentor, pilot and province
-// views). Each page its own chunk,
+// views); the public adoption map and lineage. Each page its own chunk,
 // loaded on demand with the module's texts. Listed in ../../modules.ts.
 import type { WebModule } from '../../contract.js';
 import type { Namespace } from '../../i18n/index.js';
@@ -18,6 +18,7 @@ export const livinglab: WebModule = {
   texts,
   routes: [
     { path: '/livinglab', component: lazyPage(() => import('./pages/Public.js').then((m) => m.CataloguePage), texts) },
+    { path: '/livinglab/peta', component: lazyPage(() => import('./pages/Map.js').then((m) => m.MapPage), texts) },
     { path: '/livinglab/:solutionId', component: lazyPage(() => import('./pages/Public.js').then((m) => m.SolutionPage), texts) },
     { path: '/staff/:region/livinglab', component: staffPage(() => import('./pages/Staff.js').then((m) => m.HomePage), texts) },
     { path: '/staff/:region/livinglab/solusi/:solutionId', component: staffPage(() => import('./pages/Staff.js').then((m) => m.EditorPage), texts) },

@@ -16,3 +16,4 @@ export const budgetPath = (region: string) => `/staff/${region}/livinglab/anggar
 const digits = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
 /** Rupiah the Indonesian way in both languages, with a plain space ("Rp 300.000.000"). */
 export const formatIdr = (n: number) => `Rp ${digits.format(n)}`;
+export const mapPath = '/livinglab/peta';

@@ -23,3 +23,14 @@ export type ProposalBrief = Answer<'/api/regions/{region}/livinglab/proposals', 
 export type Proposal = Answer<'/api/regions/{region}/livinglab/proposals/{proposalId}', 'get'>;
 export type Budget = Answer<'/api/regions/{region}/livinglab/budget', 'get'>;
 export type PortfolioUnit = Answer<'/api/regions/{region}/livinglab/units', 'get'>[number];
+
+/** GET /api/livinglab/map/outlines */
+export interface Outlines { source: string; viewBox: string; provinces: { code: string; name: string; covers: string[]; d: string }[] }
+/** GET /api/livinglab/map */
+export interface MapCounts { level: 'province'; provinces: { code: string; name: string; solutions: number; adoptions: number; adopters: number }[] }
+export interface LineageEdge {
+  from: { code: string | null; name: string; installation: string | null }; to: { code: string; name: string };
+  solutionId: string | null; title: string; packageKind: string | null; version: number; adoptedAt: string; updatedAt: string;
+}
+/** GET /api/livinglab/lineage */
+export interface Lineage { truncated: boolean; edges: LineageEdge[] }

@@ -12,7 +12,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, queryString, useLocation, type Params } from '../../../router.js';
 import { useSession } from '../../../session.js';
 import type { RegionSummary } from '../../../types.js';
-import { adoptPath, cataloguePath, LL_API, solutionPath } from '../components/paths.js';
+import { adoptPath, cataloguePath, LL_API, mapPath, solutionPath } from '../components/paths.js';
 import type { Catalogue, Reference, Solution, Words } from '../components/types.js';
 import { ImpactSection, RatingsSection } from '../components/Reviews.js';
 import '../components/livinglab.css';
@@ -44,6 +44,7 @@ export function CataloguePage() {
     <div className="livinglab">
       <PageTitle title={t('livinglab.public.title')}>{t('livinglab.public.title')}</PageTitle>
       <p>{t('livinglab.public.intro')}</p>
+      <p><Link to={mapPath}>{t('livinglab.map.link')}</Link></p>
       <form onSubmit={go} className="livinglab-search" role="search">
         <div className="field">
           <label htmlFor="ll-q">{t('livinglab.public.search')}</label>

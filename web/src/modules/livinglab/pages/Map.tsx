@@ -1,0 +1,192 @@
+// The adoption map of Indonesia and the lineage graph, for anyone, phone
+// first: provinces shaded by adoptions or by published solutions (an inline
+// SVG from Natural Earth's outlines, no tiles, no map library), each a link
+// to the catalogue of that province; who adopted from whom as a layered
+// graph; and both as tables, the accessible alternative to the pictures and
+// the easier read on a phone. Province level only: there are no kabupaten/
+// kota boundaries with a licence Pamong can ship.
+import { useState } from 'react';
+import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
+import { useApi } from '../../../data.js';
+import { formatDate } from '../../../format.js';
+import { useI18n } from '../../../i18n/index.js';
+import { Link, navigate, queryString, useLocation } from '../../../router.js';
+import { cataloguePath, LL_API, mapPath, solutionPath } from '../components/paths.js';
+import { classes, layoutLineage, sourceKey } from '../components/lineage.js';
+import type { Lineage, MapCounts, Outlines } from '../components/types.js';
+import { WIB } from './Public.js';
+import '../components/livinglab.css';
+
+type Measure = 'adoptions' | 'solutions';
+const MEASURES: Record<string, Measure> = { adopsi: 'adoptions', solusi: 'solutions' };
+const COLOURS = ['#c6e7e2', '#7cc4b8', '#2a9d8f', '#1b6f65'];
+const ZERO = '#e4e8ec';
+const provinceCatalogue = (code: string) => `${cataloguePath}${queryString({ province: code })}`;
+
+export function MapPage() {
+  const { t, locale } = useI18n();
+  const { query } = useLocation();
+  const measure: Measure = MEASURES[query.get('ukuran') ?? ''] ?? 'adoptions';
+  const outlines = useApi<Outlines>(`${LL_API}/map/outlines`);
+  const counts = useApi<MapCounts>(`${LL_API}/map`);
+  const lineage = useApi<Lineage>(`${LL_API}/lineage`);
+  const choose = (m: Measure) => navigate(`${mapPath}${queryString({ ukuran: m === 'solutions' ? 'solusi' : undefined })}`, { replace: true });
+  const error = outlines.error ?? counts.error ?? lineage.error;
+  return (
+    <div className="livinglab">
+      <p><Link to={cataloguePath}>{t('livinglab.public.back')}</Link></p>
+      <PageTitle title={t('livinglab.map.title')}>{t('livinglab.map.title')}</PageTitle>
+      <p>{t('livinglab.map.intro')}</p>
+      <ErrorMessage error={error} />
+      {!outlines.data || !counts.data || !lineage.data ? (!error && <Loading />) : (
+        <>
+          <ProvinceMap outlines={outlines.data} counts={counts.data} measure={measure} onMeasure={choose} />
+          <LineageGraph lineage={lineage.data} />
+          <section aria-labelledby="ll-map-tables">
+            <h2 id="ll-map-tables">{t('livinglab.map.tables')}</h2>
+            <ProvinceTable counts={counts.data} outlines={outlines.data} />
+            <LineageTable lineage={lineage.data} date={(iso) => formatDate(iso, WIB, locale)} />
+          </section>
+          <p className="small muted">{t('livinglab.map.source')}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+function ProvinceMap({ outlines, counts, measure, onMeasure }: { outlines: Outlines; counts: MapCounts; measure: Measure; onMeasure: (m: Measure) => void }) {
+  const { t } = useI18n();
+  const [active, setActive] = useState<string | null>(null);
+  const byCode = new Map(counts.provinces.map((p) => [p.code, p]));
+  // An outline drawn before a province was split carries the sum of the provinces inside it.
+  const value = (covers: string[]) => covers.reduce((n, c) => n + (byCode.get(c)?.[measure] ?? 0), 0);
+  const shapes = outlines.provinces.map((o) => ({ ...o, value: value(o.covers), names: o.covers.map((c) => byCode.get(c)?.name ?? c) }));
+  const bins = classes(Math.max(0, ...shapes.map((s) => s.value)));
+  const colour = (v: number) => (v === 0 ? ZERO : COLOURS[bins.findIndex((b) => v <= b.to)]);
+  const unit = (n: number) => t(measure === 'adoptions' ? 'livinglab.map.nAdoptions' : 'livinglab.map.nSolutions', { n });
+  const label = (s: (typeof shapes)[number]) => `${s.names.join(', ')}: ${unit(s.value)}`;
+  const shaded = shapes.filter((s) => s.value > 0);
+  const shown = shapes.find((s) => s.code === active);
+  return (
+    <section aria-labelledby="ll-map">
+      <h2 id="ll-map">{t('livinglab.map.mapTitle')}</h2>
+      <fieldset className="livinglab-measure">
+        <legend>{t('livinglab.map.measure')}</legend>
+        {(['adoptions', 'solutions'] as const).map((m) => (
+          <label key={m}><input type="radio" name="ll-measure" checked={measure === m} onChange={() => onMeasure(m)} /> {t(`livinglab.map.measure.${m}`)}</label>
+        ))}
+      </fieldset>
+      <svg className="livinglab-map" viewBox={outlines.viewBox} role="img"
+        aria-label={t('livinglab.map.svgLabel', { measure: t(`livinglab.map.measure.${measure}`), list: shaded.length ? shaded.map(label).join('; ') : t('livinglab.map.nothing') })}>
+        {shapes.map((s) => (
+          <a key={s.code} href={provinceCatalogue(s.code)} aria-label={label(s)}
+            onClick={(e) => { e.preventDefault(); navigate(provinceCatalogue(s.code)); }}
+            onMouseEnter={() => setActive(s.code)} onFocus={() => setActive(s.code)} onMouseLeave={() => setActive(null)} onBlur={() => setActive(null)}>
+            <title>{label(s)}</title>
+            <path d={s.d} fill={colour(s.value)} data-code={s.code} data-value={s.value} className={s.code === active ? 'active' : undefined} />
+          </a>
+        ))}
+      </svg>
+      <p className="small livinglab-map-focus" aria-hidden="true">{shown ? label(shown) : t('livinglab.map.hint')}</p>
+      <ul className="livinglab-legend small" aria-label={t('livinglab.map.legend')}>
+        <li><span className="swatch"><svg viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill={ZERO} /></svg></span>0</li>
+        {bins.map((b, i) => (
+          <li key={b.from}><span className="swatch"><svg viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill={COLOURS[i]} /></svg></span>{b.from === b.to ? b.from : `${b.from}–${b.to}`}</li>
+        ))}
+      </ul>
+      <p className="small muted">{t('livinglab.map.provinceLevel')}</p>
+    </section>
+  );
+}
+
+const NODE_W = 170;
+const NODE_H = 30;
+const COL_W = 240;
+const ROW_H = 46;
+
+function LineageGraph({ lineage }: { lineage: Lineage }) {
+  const { t } = useI18n();
+  const g = layoutLineage(lineage.edges);
+  const at = new Map(g.nodes.map((n) => [n.key, { x: 10 + n.layer * COL_W, y: 10 + n.row * ROW_H }]));
+  const width = 20 + (g.layers - 1) * COL_W + NODE_W;
+  const height = 20 + (g.rows - 1) * ROW_H + NODE_H;
+  const short = (s: string) => (s.length > 22 ? `${s.slice(0, 21)}…` : s);
+  return (
+    <section aria-labelledby="ll-lineage">
+      <h2 id="ll-lineage">{t('livinglab.map.lineageTitle')}</h2>
+      {lineage.edges.length === 0 ? <p className="muted">{t('livinglab.map.noAdoptions')}</p> : (
+        <svg className="livinglab-graph" viewBox={`0 0 ${width} ${height}`} role="img"
+          aria-label={t('livinglab.map.graphLabel', { edges: lineage.edges.length, regions: g.nodes.length })}>
+          <defs>
+            <marker id="ll-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M0 0L10 5L0 10z" fill="#1b6f65" />
+            </marker>
+          </defs>
+          {g.links.map((l) => {
+            const a = at.get(l.from)!;
+            const b = at.get(l.to)!;
+            const x1 = a.x + NODE_W;
+            const y1 = a.y + NODE_H / 2;
+            const x2 = b.x;
+            const y2 = b.y + NODE_H / 2;
+            const bend = Math.max(40, Math.abs(x2 - x1) / 2);
+            return (
+              <path key={`${l.from}→${l.to}`} d={`M${x1} ${y1}C${x1 + bend} ${y1} ${x2 - bend} ${y2} ${x2} ${y2}`} fill="none" stroke="#1b6f65" strokeWidth="1.5" markerEnd="url(#ll-arrow)">
+                <title>{l.titles.join('; ')}</title>
+              </path>
+            );
+          })}
+          {g.nodes.map((n) => {
+            const p = at.get(n.key)!;
+            return (
+              <g key={n.key} transform={`translate(${p.x} ${p.y})`} className="livinglab-node" data-key={n.key}>
+                <title>{n.label}</title>
+                <rect width={NODE_W} height={NODE_H} rx="6" fill={n.key.startsWith('file:') ? '#fff4d6' : '#e5f4ea'} stroke="#5b6570" />
+                <text x={NODE_W / 2} y={NODE_H / 2 + 5} textAnchor="middle" fontSize="13">{short(n.label)}</text>
+              </g>
+            );
+          })}
+        </svg>
+      )}
+      {lineage.truncated && <p className="small livinglab-warning">{t('livinglab.map.truncated', { n: lineage.edges.length })}</p>}
+    </section>
+  );
+}
+
+function ProvinceTable({ counts, outlines }: { counts: MapCounts; outlines: Outlines }) {
+  const { t } = useI18n();
+  // Provinces drawn inside another's outline (made after the boundaries were drawn).
+  const within = new Map(outlines.provinces.flatMap((o) => o.covers.slice(1).map((c) => [c, o.name] as const)));
+  return (
+    <div className="table-scroll"><table className="livinglab-table livinglab-province-table">
+      <caption>{t('livinglab.map.provinceTable')}</caption>
+      <thead><tr><th scope="col">{t('livinglab.province')}</th><th scope="col" className="num">{t('livinglab.map.measure.solutions')}</th><th scope="col" className="num">{t('livinglab.map.measure.adoptions')}</th><th scope="col" className="num">{t('livinglab.map.adopters')}</th></tr></thead>
+      <tbody>{counts.provinces.map((p) => (
+        <tr key={p.code} data-code={p.code}>
+          <th scope="row"><Link to={provinceCatalogue(p.code)}>{p.name}</Link>{within.has(p.code) && <div className="small muted">{t('livinglab.map.drawnWithin', { name: within.get(p.code)! })}</div>}</th>
+          <td className="num">{p.solutions}</td><td className="num">{p.adoptions}</td><td className="num">{p.adopters}</td>
+        </tr>
+      ))}</tbody>
+    </table></div>
+  );
+}
+
+function LineageTable({ lineage, date }: { lineage: Lineage; date: (iso: string) => string }) {
+  const { t } = useI18n();
+  if (lineage.edges.length === 0) return null;
+  return (
+    <div className="table-scroll"><table className="livinglab-table livinglab-lineage-table">
+      <caption>{t('livinglab.map.lineageTable')}</caption>
+      <thead><tr><th scope="col">{t('livinglab.map.from')}</th><th scope="col">{t('livinglab.map.to')}</th><th scope="col">{t('livinglab.map.solution')}</th><th scope="col" className="num">{t('livinglab.version')}</th><th scope="col">{t('livinglab.map.date')}</th></tr></thead>
+      <tbody>{lineage.edges.map((e, i) => (
+        <tr key={`${sourceKey(e)}→${e.to.code}:${e.solutionId ?? i}`}>
+          <td>{e.from.name}{e.from.installation && <div className="small muted">{t('livinglab.map.installation', { url: e.from.installation })}</div>}</td>
+          <td>{e.to.name}</td>
+          <td>{e.solutionId ? <Link to={solutionPath(e.solutionId)}>{e.title}</Link> : e.title}</td>
+          <td className="num">{e.version}</td>
+          <td>{date(e.adoptedAt)}</td>
+        </tr>
+      ))}</tbody>
+    </table></div>
+  );
+}
