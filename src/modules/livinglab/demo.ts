@@ -2,8 +2,9 @@
 // Barat curator sign in with the demo password. Sumedang publishes its
 // complaint categories and its public services as packages (whichever of
 // those modules are installed, read from its demo configuration as a
-// publication would read it), an SPBE-era application outside Pamong, and a
-// draft still being written. Invented demo content in the shape the use
+// publication would read it), its SPBE practice for complaints handling and
+// its SAKIP indicator set with their own mentors, an SPBE-era application
+// outside Pamong, and a draft still being written. Invented demo content in the shape the use
 // cases leave behind.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';

@@ -236,4 +236,6 @@ export const livinglabEn: Record<keyof typeof livinglabId, string> = {
   'livinglab.budget.undecided': 'Undecided',
   'livinglab.budget.spbeIndex': 'SPBE index',
   'livinglab.budget.running': 'Running cost: {n} live applications, {cost} per year',
+  'livinglab.public.linkedFilter': 'Filtered: {filter}.',
+  'livinglab.public.clearFilter': 'Clear filter',
 } as const;

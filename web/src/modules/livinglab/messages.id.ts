@@ -235,4 +235,6 @@ export const livinglabId = {
   'livinglab.budget.undecided': 'Belum diputus',
   'livinglab.budget.spbeIndex': 'Indeks SPBE',
   'livinglab.budget.running': 'Biaya berjalan: {n} aplikasi berjalan, {cost} per tahun',
+  'livinglab.public.linkedFilter': 'Disaring: {filter}.',
+  'livinglab.public.clearFilter': 'Hapus saringan',
 } as const;
