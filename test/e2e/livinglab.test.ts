@@ -7,6 +7,7 @@
 // missed, adopts, and the categories are its region's; then rates them, the
 // public page shows the average and the review, and the province's curator
 // hides the review and features a solution, which the catalogue lists first.
+// An SPBE coordinator follows a leading practice to its solution and mentor.
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { users, units } from '../../src/platform/schema.js';
@@ -47,6 +48,18 @@ describeInBrowser('Living Lab in Chromium', (b) => {
     expect(await page.locator('.livinglab-facts').textContent()).toContain('AGPL-3.0-or-later');
     expect(await page.getByText('Belum ada daerah yang mengadopsi.').isVisible()).toBe(true);
     expect(await overflowsHorizontally(page)).toBe(false);
+    expect(b.problems(page)).toEqual([]);
+  });
+
+  it('takes an SPBE coordinator from a leading practice to its Living Lab solution and mentor', async () => {
+    const page = await b.newPage({ viewport: PHONE });
+    await b.signIn(page, 'spbe@sumedang.demo');
+    await page.goto(b.url('/staff/32.11/spbe/belajar?kerangka=spbe-2020&indikator=44'));
+    await eventually(() => page.getByText('Pendamping: Koordinator SPBE Sumedang (spbe@sumedang.demo)').first().isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Lihat di katalog Living Lab' }).first().click();
+    await eventually(() => page.locator('.livinglab-list li').count()).toBe(1);
+    expect(await page.locator('.livinglab-list li').textContent()).toContain('Praktik SPBE: pengaduan warga terpadu');
+    expect(new URL(page.url()).searchParams.get('tag')).toBe('spbe.indicator:spbe-2020/44');
     expect(b.problems(page)).toEqual([]);
   });
 

@@ -10637,6 +10637,328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/spbe/practices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Praktik SPBE daerah per indikator (milik sendiri dan yang diadopsi) / The region's SPBE practices per indicator (own and adopted) */
+        get: {
+            parameters: {
+                query?: {
+                    framework?: string;
+                    indicator?: string;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpbePractice"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/spbe/practices/{framework}/{indicator}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tulis praktik SPBE daerah untuk indikator / Write the region's SPBE practice for an indicator
+         * @description Catatan praktik, penjelasan, SOP dan daftar bukti dukung yang perlu disiapkan; dapat dibagikan di Living Lab (paket spbe.practices). Jawaban evaluasi tidak berubah. / The practice note, explanation, SOP and evidence checklist; shareable in the Living Lab (package spbe.practices). Evaluation answers do not change.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    framework: string;
+                    indicator: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Praktik baik: apa yang dilakukan / the practice: what the region does
+                         * @default
+                         */
+                        note?: string;
+                        /**
+                         * @description Penjelasan pemenuhan kriteria / how it meets the criteria
+                         * @default
+                         */
+                        explanation?: string;
+                        /**
+                         * @description SOP (teks) / the SOP as text
+                         * @default
+                         */
+                        sop?: string;
+                        /**
+                         * @description Daftar bukti dukung yang perlu disiapkan / the evidence to prepare
+                         * @default []
+                         */
+                        evidence?: {
+                            title: string;
+                            /** @default  */
+                            description?: string;
+                            /**
+                             * @default document
+                             * @enum {string}
+                             */
+                            kind?: "regulation" | "sop" | "report" | "minutes" | "data" | "screenshot" | "document";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SpbePractice"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `spbe.indicator_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Hapus praktik SPBE indikator / Remove an indicator's SPBE practice */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    framework: string;
+                    indicator: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `spbe.practice_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/spbe/evaluations/{evaluationId}/answers/{indicator}/practice": {
         parameters: {
             query?: never;
@@ -22117,6 +22439,341 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/sakip/indicator-library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Katalog indikator kinerja daerah / The region's indicator library */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipLibraryIndicator"][];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/sakip/indicator-library/{libraryCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Tulis indikator di katalog / Write an indicator in the library
+         * @description Definisi indikator yang dapat dipakai ulang dan dibagikan di Living Lab (paket sakip.indicators); rencana, target dan realisasi tidak berubah. / A reusable indicator definition, shareable in the Living Lab (package sakip.indicators); plans, targets and realisations do not change.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    /** @description Kode indikator di katalog daerah / the indicator's code in the library */
+                    libraryCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description Definisi operasional / operational definition
+                         * @default
+                         */
+                        definition?: string;
+                        /**
+                         * @description Rumus perhitungan / formula
+                         * @default
+                         */
+                        formula?: string;
+                        /**
+                         * @description Satuan: %, poin, orang / unit of measure
+                         * @default
+                         */
+                        measure?: string;
+                        /**
+                         * @description Sumber data / data source
+                         * @default
+                         */
+                        dataSource?: string;
+                        /** @enum {string} */
+                        polarity: "higher_is_better" | "lower_is_better";
+                        /**
+                         * @default single
+                         * @enum {string}
+                         */
+                        targetType?: "single" | "range";
+                        /**
+                         * @default last
+                         * @enum {string}
+                         */
+                        aggregation?: "sum" | "average" | "last";
+                        /** @default false */
+                        allowsNegative?: boolean;
+                        /**
+                         * @description Tingkat pohon kinerja yang diukur / the performance-tree level it measures
+                         * @enum {string}
+                         */
+                        level: "goal" | "target" | "programme" | "activity" | "sub_activity";
+                        /**
+                         * @description Catatan pemakaian / how to use it
+                         * @default
+                         */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SakipLibraryIndicator"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Hapus indikator dari katalog / Remove an indicator from the library */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    /** @description Kode indikator di katalog daerah / the indicator's code in the library */
+                    libraryCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found`, `sakip.library_not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/layanan/services": {
         parameters: {
             query?: never;
@@ -29490,6 +30147,8 @@ export interface paths {
                     module?: string;
                     region?: string;
                     province?: string;
+                    /** @description Label paket, mis. indikator SPBE yang disasar / a package label, e.g. the SPBE indicator a practice targets: `spbe.indicator:spbe-2020/44` */
+                    tag?: string;
                     page?: number;
                     perPage?: number;
                 };
@@ -37749,6 +38408,8 @@ export interface components {
             featured: boolean;
             supersededBy: string | null;
             adopters: number;
+            /** @description Siapa yang dihubungi / who to ask */
+            mentor: components["schemas"]["LivingLabMentor"] | null;
             /** @description Aplikasi umum nasional yang dikerjakan sama / the national general application it duplicates */
             duplicates: string | null;
         };
@@ -39082,6 +39743,61 @@ export interface components {
                 editable: boolean;
             }[];
         };
+        SakipLibraryIndicator: {
+            name: string;
+            /**
+             * @description Definisi operasional / operational definition
+             * @default
+             */
+            definition: string;
+            /**
+             * @description Rumus perhitungan / formula
+             * @default
+             */
+            formula: string;
+            /**
+             * @description Satuan: %, poin, orang / unit of measure
+             * @default
+             */
+            measure: string;
+            /**
+             * @description Sumber data / data source
+             * @default
+             */
+            dataSource: string;
+            /** @enum {string} */
+            polarity: "higher_is_better" | "lower_is_better";
+            /**
+             * @default single
+             * @enum {string}
+             */
+            targetType: "single" | "range";
+            /**
+             * @default last
+             * @enum {string}
+             */
+            aggregation: "sum" | "average" | "last";
+            /** @default false */
+            allowsNegative: boolean;
+            /**
+             * @description Tingkat pohon kinerja yang diukur / the performance-tree level it measures
+             * @enum {string}
+             */
+            level: "goal" | "target" | "programme" | "activity" | "sub_activity";
+            /**
+             * @description Catatan pemakaian / how to use it
+             * @default
+             */
+            note: string;
+            code: string;
+            /** @description Diadopsi dari daerah ini lewat Living Lab; null: milik sendiri / adopted from this region in the Living Lab; null: its own */
+            adoptedFrom: {
+                code: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         SakipNodeBrief: {
             id: string;
             /** @enum {string} */
@@ -40273,6 +40989,28 @@ export interface components {
             /** @enum {string} */
             unit: "hours" | "working_days";
             targetAmount: number | null;
+        };
+        SpbePractice: {
+            framework: string;
+            indicator: string;
+            indicatorName: string | null;
+            note: string;
+            explanation: string;
+            sop: string;
+            /** @description Bukti dukung yang perlu disiapkan / the evidence to prepare */
+            evidence: {
+                title: string;
+                description: string;
+                /** @description regulation | sop | report | minutes | data | screenshot | document */
+                kind: string;
+            }[];
+            /** @description Diadopsi dari daerah ini lewat Living Lab; null: milik sendiri / adopted from this region in the Living Lab; null: its own */
+            adoptedFrom: {
+                code: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            updatedAt: string;
         };
         StaffComplaint: {
             id: string;

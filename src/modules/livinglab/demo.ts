@@ -2,8 +2,9 @@
 // Barat curator sign in with the demo password. Sumedang publishes its
 // complaint categories and its public services as packages (whichever of
 // those modules are installed, read from its demo configuration as a
-// publication would read it), an SPBE-era application outside Pamong, and a
-// draft still being written. Invented demo content in the shape the use
+// publication would read it), its SPBE practice for complaints handling and
+// its SAKIP indicator set with their own mentors, an SPBE-era application
+// outside Pamong, and a draft still being written. Invented demo content in the shape the use
 // cases leave behind.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/client.js';
@@ -13,6 +14,7 @@ import { createUser, grantRole } from '../../platform/auth/service.js';
 import { findPackageKind } from '../../platform/modules/packages.js';
 import { livinglabAdoptions, livinglabApplications, livinglabProposals, livinglabRatings, livinglabSolutions, livinglabVersions } from './schema.js';
 import type { ApplicationFacts, Domain, Mentor } from './domain/solution.js';
+import { packageTags } from './service/solutions.js';
 
 export const DEMO_LIVINGLAB_ACCOUNTS = [
   { email: 'livinglab@sumedang.demo', name: 'Rina Living Lab Sumedang', region: 'place', role: 'livinglab_officer' },
@@ -75,24 +77,49 @@ export async function seedLivinglabDemo(tx: Queryable, place: DemoPlace): Promis
   }
   const day = (d: number) => new Date(place.now.getTime() - d * 86_400_000);
   await seedPortfolio(tx, place, day);
-  for (const s of solutions) {
-    const kind = s.packageKind ? findPackageKind(s.packageKind) : undefined;
-    if (s.packageKind && !kind) continue; // that module is not installed here
-    const content = kind ? kind.kind.content.parse(await kind.kind.export(tx, place.region, [])) : null;
-    const created = day(s.published[0]?.daysAgo ?? 5);
-    const [row] = await tx.insert(livinglabSolutions).values({
-      regionCode: place.region, kind: kind ? 'package' : 'application', packageKind: s.packageKind ?? null, title: s.title, summary: s.summary,
-      description: s.description, domain: s.domain, sector: s.sector, application: s.application ?? null, mentor,
-      latestVersion: s.published.length || null, featured: s.packageKind === 'complaints.categories', createdAt: created, updatedAt: created, updatedBy: officer,
-    }).returning({ id: livinglabSolutions.id });
-    for (const [i, p] of s.published.entries()) {
-      await tx.insert(livinglabVersions).values({
-        regionCode: place.region, solutionId: row.id, number: i + 1, kind: kind ? 'package' : 'application', packageKind: s.packageKind ?? null,
-        formatVersion: kind?.kind.formatVersion ?? null, title: s.title, summary: s.summary, description: s.description, domain: s.domain, sector: s.sector,
-        content, application: s.application ?? null, mentor, changelog: p.changelog, publishedAt: day(p.daysAgo), publishedBy: officer,
-      });
-    }
+  for (const s of solutions) await insertDemoSolution(tx, place, officer, s, mentor, day);
+  await seedPracticeSolutions(tx, place, officer, day);
+}
+
+/** A demo solution as its use cases leave it: the package read from the region's demo configuration, each version published. */
+async function insertDemoSolution(tx: Queryable, place: DemoPlace, officer: string | null, s: DemoSolution, by: Mentor, day: (d: number) => Date) {
+  const kind = s.packageKind ? findPackageKind(s.packageKind) : undefined;
+  if (s.packageKind && !kind) return; // that module is not installed here
+  const content = kind ? kind.kind.content.parse(await kind.kind.export(tx, place.region, [])) : null;
+  const created = day(s.published[0]?.daysAgo ?? 5);
+  const [row] = await tx.insert(livinglabSolutions).values({
+    regionCode: place.region, kind: kind ? 'package' : 'application', packageKind: s.packageKind ?? null, title: s.title, summary: s.summary,
+    description: s.description, domain: s.domain, sector: s.sector, application: s.application ?? null, mentor: by,
+    latestVersion: s.published.length || null, featured: s.packageKind === 'complaints.categories', createdAt: created, updatedAt: created, updatedBy: officer,
+  }).returning({ id: livinglabSolutions.id });
+  for (const [i, p] of s.published.entries()) {
+    await tx.insert(livinglabVersions).values({
+      regionCode: place.region, solutionId: row.id, number: i + 1, kind: kind ? 'package' : 'application', packageKind: s.packageKind ?? null,
+      formatVersion: kind?.kind.formatVersion ?? null, title: s.title, summary: s.summary, description: s.description, domain: s.domain, sector: s.sector,
+      content, tags: kind ? packageTags(kind.kind, content) : [], application: s.application ?? null, mentor: by, changelog: p.changelog, publishedAt: day(p.daysAgo), publishedBy: officer,
+    });
   }
+}
+
+/**
+ * Sumedang's SPBE practice for complaints handling (indicator 44: its note,
+ * SOP and evidence checklist), mentored by its SPBE coordinator, and its
+ * SAKIP indicator set, mentored by its SAKIP coordinator; "learn from the
+ * leaders" links to the first.
+ */
+async function seedPracticeSolutions(tx: Queryable, place: DemoPlace, officer: string | null, day: (d: number) => Date) {
+  await insertDemoSolution(tx, place, officer, {
+    title: 'Praktik SPBE: pengaduan warga terpadu (indikator 44)',
+    summary: 'Cara Sumedang mencapai tingkat 5 pada layanan pengaduan publik: catatan praktik, SOP dan daftar bukti dukung yang perlu disiapkan.',
+    description: 'Paket praktik SPBE untuk indikator layanan pengaduan pelayanan publik: penjelasan pemenuhan kriteria, SOP pengelolaan pengaduan terpadu, dan daftar bukti dukung (Perbup, SOP, rekap ketepatan waktu, tangkapan layar). Daerah pengadopsi mendapat praktik ini di layar evaluasi SPBE-nya, di samping indikator yang sama; jawaban evaluasinya sendiri tidak berubah.',
+    domain: 'publik', sector: '2.16', packageKind: 'spbe.practices', published: [{ daysAgo: 30, changelog: 'Versi pertama, dari evaluasi SPBE 2025.' }],
+  }, { name: 'Koordinator SPBE Sumedang', role: 'Koordinator SPBE, Diskominfo Kabupaten Sumedang', contact: 'spbe@sumedang.demo' }, day);
+  await insertDemoSolution(tx, place, officer, {
+    title: 'Set indikator kinerja Sumedang: stunting, kemiskinan, SPBE, pengaduan',
+    summary: 'Definisi operasional, rumus, satuan dan sumber data indikator kinerja yang dipakai RPJMD dan Renstra Sumedang.',
+    description: 'Indikator dari katalog indikator Sumedang, siap masuk ke katalog indikator daerah pengadopsi. Target dan realisasi tidak ikut: itu angka daerah masing-masing.',
+    domain: 'administrasi', sector: null, packageKind: 'sakip.indicators', published: [{ daysAgo: 20, changelog: 'Versi pertama.' }],
+  }, { name: 'Koordinator SAKIP Sumedang', role: 'Bagian Organisasi, Setda Kabupaten Sumedang', contact: 'sakip@sumedang.demo' }, day);
 }
 
 /**

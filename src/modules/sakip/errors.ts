@@ -20,6 +20,10 @@ const valueWords = (d: { value?: unknown }): Words | null => (d?.value === undef
 export const sakipErrors = {
   'sakip.plan_not_found': [404, 'Rencana kinerja tidak ditemukan.', 'Performance plan not found.'],
   'sakip.node_not_found': [404, 'Simpul pohon kinerja tidak ditemukan dalam rencana ini.', 'The performance-tree node is not in this plan.'],
+  'sakip.library_not_found': [404, 'Indikator tidak ada dalam katalog indikator daerah ini.', 'The indicator is not in this region\'s indicator library.', (d: { codes?: string[] }) =>
+    (d?.codes?.length ? { id: `Kode: ${someOf(d.codes).id}.`, en: `Codes: ${someOf(d.codes).en}.` } : null)],
+  'sakip.package_invalid': [422, 'Set indikator tidak konsisten: kode indikator yang sama muncul dua kali. Tidak ada yang diubah.', 'The indicator set is inconsistent: an indicator code appears twice. Nothing was changed.', (d: { codes?: string[] }) =>
+    (d?.codes?.length ? { id: `Kode: ${someOf(d.codes).id}.`, en: `Codes: ${someOf(d.codes).en}.` } : null)],
   'sakip.indicator_not_found': [404, 'Indikator tidak ditemukan dalam rencana ini.', 'The indicator is not in this plan.'],
   'sakip.plan_exists': [409, 'Rencana dengan pemilik dan tahun awal yang sama sudah ada.', 'A plan with the same owner and start year already exists.'],
   'sakip.plan_period_invalid': [400, 'Periode rencana tidak valid: paling lama lima tahun, tahun akhir tidak sebelum tahun awal.', 'The plan period is invalid: at most five years, the end year not before the start year.'],

@@ -22,9 +22,10 @@ import { sakipReportSections, sakipReportVersions } from './schema.js';
 import { sourcePlan } from './service/agreements.js';
 import { insertReport } from './service/lkjip.js';
 import { getRegion } from '../../platform/regions/service.js';
-import { sakipKecamatanUnits, sakipVillageIndicators, sakipVillageValues } from './schema.js';
+import { sakipIndicatorLibrary, sakipKecamatanUnits, sakipVillageIndicators, sakipVillageValues } from './schema.js';
 
 const SECRET_NOTE = 'Catatan realisasi rahasia uji isolasi SAKIP';
+const SECRET_LIBRARY_NOTE = 'Catatan katalog indikator rahasia uji isolasi SAKIP';
 const SECRET_OLD_NOTE = 'Catatan versi lama rahasia uji isolasi SAKIP';
 /** A performance agreement's first party: nobody outside the region may read it. */
 const SECRET_OFFICIAL = 'Pejabat rahasia uji isolasi SAKIP';
@@ -173,6 +174,12 @@ export const sakipIsolation: IsolationFixtures = {
     Object.assign(made.params, { 'reports/:reportId': report, 'sections/:section': 'problems', 'reports/:reportId/versions/:version': '1' });
     made.secrets.push(report);
     made.private.push(SECRET_REPORT_TEXT, SECRET_REOPEN_REASON);
+    // An indicator of its library, with a note nobody outside the region reads.
+    await db.insert(sakipIndicatorLibrary).values({
+      regionCode: region, code: 'UJI-ISOLASI', name: 'Indikator katalog uji isolasi', polarity: 'higher_is_better', targetType: 'single', aggregation: 'last', level: 'target', note: SECRET_LIBRARY_NOTE, updatedAt: now,
+    }).onConflictDoNothing();
+    Object.assign(made.params, { libraryCode: 'UJI-ISOLASI' });
+    made.private.push(SECRET_LIBRARY_NOTE);
     return made;
   },
 
@@ -221,6 +228,7 @@ export const sakipIsolation: IsolationFixtures = {
       [`PUT ${P}/villages/:indicatorId/rule`]: { rollup: 'rate', scale: '100' },
       [`PUT ${P}/villages/:indicatorId/values/:period`]: { values: [{ villageCode: p.villageCode, value: '3', denominator: '40', note: 'Data desa palsu' }] },
       [`DELETE ${P}/villages/:indicatorId/values/:period/:villageCode`]: { reason: 'Penghapusan palsu dari daerah lain' },
+      'PUT /api/regions/:region/sakip/indicator-library/:libraryCode': { name: 'Indikator katalog palsu', polarity: 'lower_is_better', level: 'goal' },
     };
     const key = `${method} ${url}`;
     const upload = (field: string, fileName: string, data: Buffer) => {

@@ -12,10 +12,13 @@ import { sakipEvaluationRoutes } from './http/evaluation.js';
 import { sakipReportRoutes } from './http/lkjip.js';
 import { sakipVillageRoutes } from './http/villages.js';
 import { sakipBudgetRoutes } from './http/budget.js';
+import { sakipLibraryRoutes } from './http/library.js';
+import { indicatorsPackage } from './service/library.js';
 import { unitReportDeadlineHandler } from './service/escalation.js';
 import { seedSakipDemo } from './demo.js';
 import { seedAkipDemo } from './demo-evaluation.js';
 import { seedLkjipDemo } from './demo-lkjip.js';
+import { seedLibraryDemo } from './demo-library.js';
 import { sakipIsolation } from './isolation.js';
 import { sakipTiles } from './service/tiles.js';
 import { rebuildFigures, rebuildMissingFigures, rebuildRegionFigures } from './service/figures.js';
@@ -75,10 +78,12 @@ export const sakipModule = defineModule({
     await sakipReportRoutes(ctx)(app);
     await sakipVillageRoutes(ctx)(app);
     await sakipBudgetRoutes(ctx)(app);
+    await sakipLibraryRoutes(ctx)(app);
   },
   // A unit's report in a reporting period: reminded, then escalated (settings: sakip.reporting.ladder).
   deadlines: { unit_report: unitReportDeadlineHandler },
   isolation: sakipIsolation,
+  packages: [indicatorsPackage],
   tiles: sakipTiles,
   // Sourced indicators take their open periods' realisations by themselves, every few hours (settings: sakip.sourceSyncHours).
   sweeps: [{ name: 'sakip.source-sync', run: sweepSourceSyncs }],
@@ -100,6 +105,7 @@ export const sakipModule = defineModule({
   // closed or reopened a reporting period, who submitted a unit's report. Units are the region's own rows.
   sharedRelations: [
     referencesUser('sakip_targets', 'set_by'),
+    referencesUser('sakip_indicator_library', 'updated_by'),
     referencesUser('sakip_realisations', 'entered_by'),
     referencesUser('sakip_realisation_versions', 'entered_by'),
     referencesUser('sakip_realisation_evidence', 'uploaded_by'),
@@ -140,6 +146,7 @@ export const sakipModule = defineModule({
     seed: async (tx, place) => {
       await seedSakipDemo(tx, place.region, (code) => place.unit(code), place.now);
       await seedAkipDemo(tx, place.region, (code) => place.unit(code), place.now);
+      await seedLibraryDemo(tx, place.region, place.now);
       // The demo writes its plans' rows directly: its sourced indicators are enrolled for the sync (due at once), and
       // the summary is built before the report, whose budget chapter reads it.
       await enrolSourceSyncs(tx, place.now, { regionCode: place.region });

@@ -913,3 +913,34 @@ export const sakipSourceSyncs = pgTable(
     index('sakip_source_syncs_next_idx').on(t.nextAt),
   ],
 );
+
+/**
+ * The region's indicator library (katalog indikator): performance indicator
+ * definitions by a code of its own, ready to be used in its plans. Its own,
+ * or adopted from another region in the Living Lab (`adoptedFrom`); a plan's
+ * indicators, targets and realisations are never written from here.
+ */
+export const sakipIndicatorLibrary = pgTable(
+  'sakip_indicator_library',
+  {
+    regionCode: text('region_code').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    definition: text('definition').notNull().default(''),
+    formula: text('formula').notNull().default(''),
+    measure: text('measure').notNull().default(''),
+    dataSource: text('data_source').notNull().default(''),
+    polarity: text('polarity').notNull(), // higher_is_better | lower_is_better
+    targetType: text('target_type').notNull(), // single | range
+    aggregation: text('aggregation').notNull(), // sum | average | last
+    allowsNegative: boolean('allows_negative').notNull().default(false),
+    /** The performance-tree level it measures: goal, target, programme, activity, sub_activity. */
+    level: text('level').notNull(),
+    note: text('note').notNull().default(''),
+    /** The region it was adopted from (as the package named it); null for the region's own. */
+    adoptedFrom: jsonb('adopted_from').$type<{ code: string; name: string } | null>(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.code] })],
+);

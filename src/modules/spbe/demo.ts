@@ -8,7 +8,7 @@ import type { Queryable } from '../../platform/db/client.js';
 import { users } from '../../platform/schema.js';
 import { stages } from './domain/cycle.js';
 import { score } from './domain/scoring.js';
-import { spbeAnswers, spbeEvaluations, spbeEvidence, spbeFrameworkVersions, spbeHistory, spbeResults, spbeTargets } from './schema.js';
+import { spbeAnswers, spbeEvaluations, spbeEvidence, spbeFrameworkVersions, spbeHistory, spbePractices, spbeResults, spbeTargets } from './schema.js';
 import { recordEvaluationResult } from './service/results.js';
 import type { VersionRow } from './service/frameworks.js';
 
@@ -98,5 +98,18 @@ export async function seedSpbeDemo(tx: Queryable, regionCode: string, now: Date,
       note: 'Pengaduan warga terpadu di Pamong: satu kanal web, loket dan Open311, dengan batas waktu tanggapan yang dipantau.', fileName: 'sop-pengaduan-terpadu.pdf',
     }]]),
   });
+  // Its complaints practice written down with its SOP and evidence checklist, to share in the Living Lab.
+  await tx.insert(spbePractices).values({
+    regionCode, frameworkCode: version.frameworkCode, indicatorCode: version.document.indicators.find((i) => i.number === 44)?.code ?? '44', updatedAt: now, updatedBy: coordinator,
+    note: 'Pengaduan warga terpadu di Pamong: satu kanal web, loket dan Open311, dengan batas waktu tanggapan yang dipantau.',
+    explanation: 'Semua kanal pengaduan masuk ke satu sistem; setiap kategori punya perangkat daerah penanggung jawab dan batas waktu verifikasi, tanggapan dan penyelesaian. Pimpinan memantau ketepatan waktu setiap bulan.',
+    sop: '1. Petugas verifikasi memeriksa laporan dalam 1 hari kerja.\n2. Laporan diteruskan ke perangkat daerah sesuai kategori.\n3. Perangkat daerah menanggapi dalam batas waktu kategori.\n4. Pelapor dapat menilai penyelesaian; laporan terlambat dieskalasi ke koordinator.',
+    evidence: [
+      { title: 'Perbup tentang pengelolaan pengaduan pelayanan publik', description: 'Dasar hukum kanal terpadu dan batas waktu.', kind: 'regulation' },
+      { title: 'SOP pengelolaan pengaduan terpadu', description: 'Ditandatangani kepala perangkat daerah.', kind: 'sop' },
+      { title: 'Rekap ketepatan waktu tanggapan per bulan', description: 'Ekspor dasbor pengaduan satu tahun.', kind: 'data' },
+      { title: 'Tangkapan layar kanal pengaduan daring', description: '', kind: 'screenshot' },
+    ],
+  }).onConflictDoNothing();
   await tx.insert(spbeTargets).values({ regionCode, year: 2026, targetIndex: '3.50', outOfReach: ['29', '30', '31'], note: 'Target RPJMD / regional plan target', setAt: now, setBy: coordinator });
 }

@@ -22,6 +22,10 @@ export const spbeErrors = {
     const list = someOf([...d.indicators].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b)));
     return { id: `Indikator nomor ${list.id}.`, en: `Indicators number ${list.en}.` };
   }],
+  'spbe.practice_not_found': [404, 'Praktik SPBE untuk indikator ini tidak ditemukan di daerah ini.', 'No SPBE practice for this indicator in this region.'],
+  'spbe.package_invalid': [422, 'Paket praktik SPBE tidak konsisten (indikator yang sama dua kali). Tidak ada yang diubah.', 'The SPBE practices package is inconsistent (an indicator twice). Nothing was changed.'],
+  'spbe.package_indicator_unknown': [422, 'Paket praktik SPBE menyebut kerangka atau indikator yang tidak ada di instalasi ini. Tidak ada yang diubah.', 'The SPBE practices package names a framework or indicator this installation does not have. Nothing was changed.', (d: { indicators?: string[] }) =>
+    (d?.indicators?.length ? { id: `Indikator: ${someOf(d.indicators).id}.`, en: `Indicators: ${someOf(d.indicators).en}.` } : null)],
   'spbe.indicator_not_found': [404, 'Indikator tidak ada dalam kerangka evaluasi ini.', 'The indicator is not in this framework.'],
   'spbe.level_invalid': [400, 'Tingkat kematangan di luar skala kerangka evaluasi.', 'The maturity level is outside the framework\'s scale.'],
   'spbe.answer_wrong_status': [409, 'Tindakan ini tidak dapat dilakukan pada status jawaban indikator saat ini.', 'This action is not possible in the indicator answer\'s current status.'],

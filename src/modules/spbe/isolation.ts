@@ -1,9 +1,10 @@
 // What the tenant-isolation test aims at in the victim region (contract:
 // IsolationFixtures): the region's evaluation and target (the demo seeds
-// them), and an evidence file nobody chose to share, added to it here.
+// them), and an evidence file nobody chose to share and a practice of its
+// own, added to it here.
 import { desc, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
-import { spbeEvaluations, spbeEvidence, spbeFrameworkVersions, spbeTargets } from './schema.js';
+import { spbeEvaluations, spbeEvidence, spbeFrameworkVersions, spbePractices, spbeTargets } from './schema.js';
 
 export const spbeIsolation: IsolationFixtures = {
   async records(ctx, region) {
@@ -21,6 +22,10 @@ export const spbeIsolation: IsolationFixtures = {
       regionCode: region, evaluationId: evaluation.id, indicatorCode: indicator, fileName: 'bukti-rahasia-isolasi.pdf', contentType: 'application/pdf',
       bytes: data.length, data, shared: false, uploadedAt: ctx.clock.now(), uploadedBy: null,
     }).returning();
+    // A practice the region wrote for itself and shares with nobody yet.
+    const practiceNote = 'Praktik internal rahasia uji isolasi';
+    await db.insert(spbePractices).values({ regionCode: region, frameworkCode: version.frameworkCode, indicatorCode: indicator, note: practiceNote, updatedAt: ctx.clock.now() })
+      .onConflictDoUpdate({ target: [spbePractices.regionCode, spbePractices.frameworkCode, spbePractices.indicatorCode], set: { note: practiceNote } });
     return {
       params: {
         evaluationId: evaluation.id, evidenceId: evidence.id, indicator, year: String(target.year),
@@ -28,7 +33,7 @@ export const spbeIsolation: IsolationFixtures = {
       },
       secrets: [evaluation.id, evidence.id],
       // Evidence nobody chose to share is seen by the region's evaluators only.
-      private: [evidence.id, evidence.fileName, content],
+      private: [evidence.id, evidence.fileName, content, practiceNote],
     };
   },
 
@@ -62,6 +67,7 @@ export const spbeIsolation: IsolationFixtures = {
       [`${R}/results/:year/publication`]: { published: false },
       [`${R}/targets/:year`]: { targetIndex: 5 },
       [`${R}/simulate`]: { evaluationId: p.evaluationId, levels: { [p.indicator]: 5 } },
+      [`${R}/practices/:framework/:indicator`]: { note: 'Praktik yang ditimpa daerah lain', sop: 'SOP palsu' },
     };
     return url in bodies ? { body: bodies[url] } : undefined;
   },

@@ -10,6 +10,7 @@ import { seedSpbeDemo } from './demo.js';
 import { spbeTiles } from './service/tiles.js';
 import { spbeMeasures } from './service/measures.js';
 import { spbeIsolation } from './isolation.js';
+import { practicesPackage } from './service/practices.js';
 
 // Unit roles fill their units' indicators, the coordinator runs the cycle,
 // the assessors validate and assess; all of them read.
@@ -53,11 +54,14 @@ export const spbeModule = defineModule({
   tiles: spbeTiles,
   measures: spbeMeasures,
   isolation: spbeIsolation,
+  packages: [practicesPackage],
   sharedRelations: [
     pinnedTo('spbe_evaluations'),
     pinnedTo('spbe_results'),
     // A result imported under a version this database does not hold still names its framework.
     { from: { table: 'spbe_results', column: 'framework_code' }, to: { table: 'spbe_frameworks', column: 'code' }, naturalKey: ['code'] },
+    { from: { table: 'spbe_practices', column: 'framework_code' }, to: { table: 'spbe_frameworks', column: 'code' }, naturalKey: ['code'] },
+    referencesUser('spbe_practices', 'updated_by'),
     referencesUser('spbe_evaluations', 'opened_by'),
     referencesUser('spbe_answers', 'assessed_by'),
     referencesUser('spbe_evidence', 'uploaded_by'),

@@ -191,3 +191,35 @@ export const spbeResults = pgTable(
     index('spbe_results_ranking_idx').on(t.year, t.frameworkCode).where(sql`${t.published}`),
   ],
 );
+
+/** An item of a practice's evidence checklist: what to prepare, never a file. */
+export interface PracticeEvidence {
+  title: string;
+  description: string;
+  kind: 'regulation' | 'sop' | 'report' | 'minutes' | 'data' | 'screenshot' | 'document';
+}
+
+/**
+ * A region's working practice for one indicator of a framework: what it
+ * does (note, explanation), its SOP and the checklist of evidence to
+ * prepare. Its own, or adopted from another region through the Living Lab
+ * (`adoptedFrom`); separate from the evaluation's answers, which an adoption
+ * never touches.
+ */
+export const spbePractices = pgTable(
+  'spbe_practices',
+  {
+    regionCode: text('region_code').notNull(),
+    frameworkCode: text('framework_code').notNull(),
+    indicatorCode: text('indicator_code').notNull(),
+    note: text('note').notNull().default(''),
+    explanation: text('explanation').notNull().default(''),
+    sop: text('sop').notNull().default(''),
+    evidence: jsonb('evidence').$type<PracticeEvidence[]>().notNull().default([]),
+    /** The region it was adopted from (code and name as the package said), null for the region's own. */
+    adoptedFrom: jsonb('adopted_from').$type<{ code: string; name: string } | null>(),
+    updatedAt: ts('updated_at').notNull(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.frameworkCode, t.indicatorCode] })],
+);

@@ -268,6 +268,12 @@ export interface PackageKind<C = any> {
   keys(content: C): string[];
   /** A short summary for catalogue pages: "12 kategori, 30 pertanyaan". */
   summary(content: C): Words;
+  /**
+   * Labels the catalogue filters on (`?tag=`), stored with each published
+   * version: `spbe.indicator:spbe-2020/44`. Start each with the module's name
+   * and keep them short and stable; none when absent.
+   */
+  tags?(content: C): string[];
   /** What applying would change in the region, one line per thing; `unitMap` maps source unit codes to the region's unit ids. */
   preview(tx: Queryable, regionCode: string, content: C, unitMap: Readonly<Record<string, string>>): Promise<PackageChange[]>;
   /**

@@ -60,7 +60,7 @@ const ownAnswer = z.object({
 const catalogueItem = z.object({
   id: z.string(), regionCode: z.string(), regionName: z.string(), version: z.number().int(), kind, packageKind: z.string().nullable(),
   title: z.string(), summary: z.string(), domain: z.string(), sector: z.string().nullable(), publishedAt: instant, featured: z.boolean(),
-  supersededBy: z.string().nullable(), adopters: z.number().int(), duplicates: z.string().nullable().describe('Aplikasi umum nasional yang dikerjakan sama / the national general application it duplicates'),
+  supersededBy: z.string().nullable(), adopters: z.number().int(), mentor: mentor.nullable().describe('Siapa yang dihubungi / who to ask'), duplicates: z.string().nullable().describe('Aplikasi umum nasional yang dikerjakan sama / the national general application it duplicates'),
 }).meta({ id: 'LivingLabCatalogueItem' });
 
 const publicAnswer = z.object({
@@ -89,6 +89,7 @@ const catalogueQuery = z.object({
   q: z.string().trim().max(200).optional().describe('Pencarian teks penuh bahasa Indonesia / Indonesian full-text search'),
   kind: kind.optional(), domain: domainSchema.optional(), sector: sectorSchema.optional(),
   module: z.string().regex(/^[a-z]+$/).max(40).optional(), region: z.string().regex(/^\d{2}(\.\d{2})?$/).optional(), province: z.string().regex(/^\d{2}$/).optional(),
+  tag: z.string().trim().min(1).max(200).optional().describe('Label paket, mis. indikator SPBE yang disasar / a package label, e.g. the SPBE indicator a practice targets: `spbe.indicator:spbe-2020/44`'),
   page: z.coerce.number().int().min(1).max(1000).default(1), perPage: z.coerce.number().int().min(1).max(100).default(20),
 });
 

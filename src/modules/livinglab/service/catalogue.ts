@@ -21,6 +21,8 @@ export interface CatalogueQuery {
   module?: string;
   region?: string;
   province?: string;
+  /** A package kind's catalogue label (PackageKind.tags): `spbe.indicator:spbe-2020/44`. */
+  tag?: string;
   page: number;
   perPage: number;
 }
@@ -32,8 +34,8 @@ const latest = and(eq(v.regionCode, s.regionCode), eq(v.solutionId, s.id), eq(v.
 const visible = sql`${s.latestVersion} is not null and not ${s.hidden}`;
 
 /** The filters a query uses, as a short shape name: one prepared statement per combination. */
-const FILTERS = ['q', 'kind', 'domain', 'sector', 'module', 'region', 'province'] as const;
-const letter = (f: (typeof FILTERS)[number]) => 'abcdefg'[FILTERS.indexOf(f)]; // '_': no filter
+const FILTERS = ['q', 'kind', 'domain', 'sector', 'module', 'region', 'province', 'tag'] as const;
+const letter = (f: (typeof FILTERS)[number]) => 'abcdefgh'[FILTERS.indexOf(f)]; // '_': no filter
 const shapeOf = (query: CatalogueQuery) => FILTERS.map((f) => (query[f] ? letter(f) : '')).join('') || '_';
 
 /**
@@ -54,13 +56,14 @@ const searchStatement = preparedFamily<string>('pamong_livinglab_search', (_db, 
   if (has('module')) where.push(sql`v.package_kind like ${ph('module')} || '.%'`);
   if (has('region')) where.push(sql`s.region_code = ${ph('region')}`);
   if (has('province')) where.push(sql`(s.region_code = ${ph('province')} or s.region_code like ${ph('province')} || '.%')`);
+  if (has('tag')) where.push(sql`v.tags @> array[${ph('tag')}::text]`); // the GIN index on tags
   const rank = has('q') ? sql`ts_rank(v.search, ${query})` : sql`0::real`;
   return sql`with m as (
       select s.region_code, s.id, s.featured, s.superseded_by_id, v.number, v.published_at, ${rank} as rank
       from livinglab_solutions s join livinglab_versions v on v.region_code = s.region_code and v.solution_id = s.id and v.number = s.latest_version
       where ${sql.join(where, sql` and `)})
     select p.id, p.region_code as "regionCode", a.name as "regionName", p.number as version, v.kind, v.package_kind as "packageKind", v.title, v.summary, v.domain, v.sector,
-      v.published_at as "publishedAt", p.featured, p.superseded_by_id as "supersededBy", v.application->>'duplicates' as duplicates,
+      v.published_at as "publishedAt", p.featured, p.superseded_by_id as "supersededBy", v.application->>'duplicates' as duplicates, v.mentor,
       (select count(*)::int from livinglab_adoptions x where x.solution_id = p.id) as adopters, (select count(*)::int from m) as total
     from (select * from m order by featured desc, rank desc, published_at desc, id limit ${ph('limit')} offset ${ph('offset')}) p
       join livinglab_versions v on v.region_code = p.region_code and v.solution_id = p.id and v.number = p.number
@@ -70,14 +73,14 @@ const searchStatement = preparedFamily<string>('pamong_livinglab_search', (_db, 
 
 interface CatalogueRow {
   id: string; regionCode: string; regionName: string; version: number; kind: 'package' | 'application'; packageKind: string | null; title: string; summary: string;
-  domain: string; sector: string | null; publishedAt: Date; featured: boolean; supersededBy: string | null; duplicates: string | null; adopters: number; total: number;
+  domain: string; sector: string | null; publishedAt: Date; featured: boolean; supersededBy: string | null; duplicates: string | null; mentor: Mentor | null; adopters: number; total: number;
 }
 
 /** A page of published solutions, best match first (featured ones ahead), with the total matched. */
 export async function searchCatalogue(ctx: AppContext, query: CatalogueQuery) {
   const shape = shapeOf(query);
   const rows = await runPrepared<CatalogueRow>(ctx.database, searchStatement(ctx.database.db, shape), {
-    ...query, module: query.module ?? null, limit: query.perPage, offset: (query.page - 1) * query.perPage,
+    ...query, module: query.module ?? null, tag: query.tag ?? null, limit: query.perPage, offset: (query.page - 1) * query.perPage,
   });
   return { total: rows[0]?.total ?? 0, items: rows.map(({ total: _t, ...r }) => r) };
 }

@@ -10,6 +10,7 @@ import { AppError } from '../../../platform/errors.js';
 import { audit, changedFields } from '../../../platform/audit/audit.js';
 import { notifyStaff } from '../../../platform/notify/staff.js';
 import { findPackageKind, listPackageKinds } from '../../../platform/modules/packages.js';
+import type { PackageKind } from '../../../platform/modules/contract.js';
 import { checkUploads, type Upload } from '../../../platform/files.js';
 import { livinglabAdoptions, livinglabKitFiles, livinglabSolutions, livinglabVersions } from '../schema.js';
 import { KIT_MAX_BYTES, KIT_TYPES, type ApplicationFacts, type Domain, type KitKind, type Mentor } from '../domain/solution.js';
@@ -57,8 +58,11 @@ async function exportPackage(tx: Queryable, regionCode: string, row: Pick<Soluti
   const checked = kind.content.safeParse(content);
   if (!checked.success) throw new AppError('livinglab.package_invalid', { issues: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) });
   const units = kind.units(checked.data);
-  return { content: checked.data, formatVersion: kind.formatVersion, summary: kind.summary(checked.data), units };
+  return { content: checked.data, formatVersion: kind.formatVersion, summary: kind.summary(checked.data), units, tags: packageTags(kind, checked.data) };
 }
+
+/** The kind's catalogue labels for a package, each once, bounded (the catalogue filters on them). */
+export const packageTags = (kind: PackageKind, content: unknown) => [...new Set(kind.tags?.(content) ?? [])].filter((t) => t.length <= 200).slice(0, 200);
 
 /** The kind's fields fit the kind: a package names a module's package kind, an application its facts. */
 function checkKind(input: SolutionInput) {
@@ -146,7 +150,7 @@ export async function publishSolution(ctx: AppContext, regionCode: string, actor
     const number = (row.latestVersion ?? 0) + 1;
     await tx.insert(livinglabVersions).values({
       regionCode, solutionId: id, number, kind: row.kind, packageKind: row.packageKind, formatVersion: pkg?.formatVersion ?? null,
-      ...draft, changelog, publishedAt: now, publishedBy: actor.userId,
+      ...draft, tags: pkg?.tags ?? [], changelog, publishedAt: now, publishedBy: actor.userId,
     });
     await tx.update(livinglabSolutions).set({ latestVersion: number, updatedAt: now }).where(and(eq(livinglabSolutions.regionCode, regionCode), eq(livinglabSolutions.id, id)));
     await audit(tx, now, actor, regionCode, 'livinglab.solution_publish', 'solution', id, { title: row.title, version: number });

@@ -13,7 +13,9 @@ import { evaluationDetail, listEvaluations, tasksFor } from '../service/queries.
 import { exportCsv, exportXlsx, reportParts } from '../service/reports.js';
 import { comparison, importResults, setPublication, sharedEvidence, trend } from '../service/results.js';
 import { listTargets, plan, setTarget, simulate } from '../service/targets.js';
-import { csvBody, indicatorCode, levelValue, tags, yearValue } from './schemas.js';
+import { csvBody, frameworkCode, indicatorCode, levelValue, tags, yearValue } from './schemas.js';
+import * as practices from '../service/practices.js';
+import { practiceFields } from '../domain/practice.js';
 import { failures, fileAnswer, ok, sendAttachment } from '../../../platform/http/responses.js';
 import * as answers from './responses.js';
 
@@ -216,6 +218,35 @@ export function regionSpbeRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 200: answers.bulkDone, ...failures('spbe.evaluation_not_found', 'spbe.bulk_refused') },
     },
   }, async (request) => evaluations.assessAnswers(ctx, request.region!.code, request.actor, request.params.evaluationId, request.body.assessments));
+
+  // ---- the region's practices per indicator (own, or adopted in the Living Lab) ----
+  const practiceParam = regionParam.extend({ framework: frameworkCode, indicator: indicatorCode });
+  r.get(`${base}/practices`, {
+    config: { access: 'spbe.read' },
+    schema: {
+      tags, summary: 'Praktik SPBE daerah per indikator (milik sendiri dan yang diadopsi) / The region\'s SPBE practices per indicator (own and adopted)', params: regionParam,
+      querystring: z.object({ framework: frameworkCode.optional(), indicator: indicatorCode.optional() }),
+      response: { 200: z.array(answers.practice) },
+    },
+  }, async (request) => practices.listPractices(ctx, request.region!.code, request.query));
+
+  r.put(`${base}/practices/:framework/:indicator`, {
+    config: { access: 'spbe.manage' },
+    schema: {
+      tags, summary: 'Tulis praktik SPBE daerah untuk indikator / Write the region\'s SPBE practice for an indicator', params: practiceParam,
+      description: 'Catatan praktik, penjelasan, SOP dan daftar bukti dukung yang perlu disiapkan; dapat dibagikan di Living Lab (paket spbe.practices). Jawaban evaluasi tidak berubah. / The practice note, explanation, SOP and evidence checklist; shareable in the Living Lab (package spbe.practices). Evaluation answers do not change.',
+      body: practiceFields,
+      response: { 200: answers.practice, ...failures('spbe.indicator_not_found') },
+    },
+  }, async (request) => practices.setPractice(ctx, request.region!.code, request.actor, request.params.framework, request.params.indicator, request.body));
+
+  r.delete(`${base}/practices/:framework/:indicator`, {
+    config: { access: 'spbe.manage' },
+    schema: { tags, summary: 'Hapus praktik SPBE indikator / Remove an indicator\'s SPBE practice', params: practiceParam, response: { 200: ok, ...failures('spbe.practice_not_found') } },
+  }, async (request) => {
+    await practices.deletePractice(ctx, request.region!.code, request.actor, request.params.framework, request.params.indicator);
+    return { ok: true as const };
+  });
 
   r.put(`${base}/evaluations/:evaluationId/answers/:indicator/practice`, {
     config: { access: 'spbe.manage' },

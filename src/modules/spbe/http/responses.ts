@@ -163,3 +163,13 @@ export const mySpbeRegion = z.object({
 
 export const bulkDone = z.object({ count: z.number().int() });
 export const imported = z.object({ imported: z.number().int() });
+
+/** A region's practice for an indicator: its own, or adopted from the region named. */
+export const practice = z.object({
+  framework: z.string(), indicator: z.string(), indicatorName: z.string().nullable(),
+  note: z.string(), explanation: z.string(), sop: z.string(),
+  evidence: z.array(z.object({ title: z.string(), description: z.string(), kind: z.string().describe('regulation | sop | report | minutes | data | screenshot | document') }))
+    .describe('Bukti dukung yang perlu disiapkan / the evidence to prepare'),
+  adoptedFrom: z.object({ code: z.string(), name: z.string() }).nullable().describe('Diadopsi dari daerah ini lewat Living Lab; null: milik sendiri / adopted from this region in the Living Lab; null: its own'),
+  updatedAt: instant,
+}).meta({ id: 'SpbePractice' });

@@ -353,4 +353,6 @@ export const livinglabEn: Record<keyof typeof livinglabId, string> = {
   'livinglab.map.date': 'Date',
   'livinglab.map.installation': 'package file from {url}',
   'livinglab.map.source': 'Province boundaries: Natural Earth (public domain), simplified. No map server.',
+  'livinglab.public.linkedFilter': 'Filtered: {filter}.',
+  'livinglab.public.clearFilter': 'Clear filter',
 } as const;

@@ -352,4 +352,6 @@ export const livinglabId = {
   'livinglab.map.date': 'Tanggal',
   'livinglab.map.installation': 'berkas paket dari {url}',
   'livinglab.map.source': 'Batas provinsi: Natural Earth (domain publik), disederhanakan. Tanpa server peta.',
+  'livinglab.public.linkedFilter': 'Disaring: {filter}.',
+  'livinglab.public.clearFilter': 'Hapus saringan',
 } as const;

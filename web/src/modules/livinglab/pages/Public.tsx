@@ -20,7 +20,8 @@ import '../components/livinglab.css';
 /** Catalogue dates: the platform's Indonesian default zone (the owner region's own is not in the list). */
 export const WIB = { timezone: 'Asia/Jakarta', timezoneLabel: 'WIB' };
 const PER_PAGE = 20;
-const FILTERS = ['q', 'kind', 'domain', 'province', 'sector'] as const;
+// `tag` and `region` come from links (SPBE's leaders page: a practice's indicator and its region); the form keeps them.
+const FILTERS = ['q', 'kind', 'domain', 'province', 'sector', 'tag', 'region'] as const;
 
 export const useReference = () => useApi<Reference>(`${LL_API}/reference`);
 
@@ -71,6 +72,10 @@ export function CataloguePage() {
           ))}
         </details>
       </form>
+      {(filters.tag || filters.region) && (
+        <p className="small">{t('livinglab.public.linkedFilter', { filter: [filters.tag, filters.region].filter(Boolean).join(' · ') })}{' '}
+          <Link to={`${cataloguePath}${queryString({ ...filters, tag: undefined, region: undefined })}`}>{t('livinglab.public.clearFilter')}</Link></p>
+      )}
       <ErrorMessage error={list.error} />
       {!list.data ? (!list.error && <Loading />) : (
         <>

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle, When } from '../../../components/ui.js';
+import { usePractices } from '../components/Practice.js';
 import {
   allowed, AnswerStatusBadge, evaluationPath, formatDecimal, groupAnswers, indicatorPath, LevelValue, SpbePage, evaluationUrl, spbeApi, spbePath, StageBadge, toggled,
 } from '../components/common.js';
@@ -145,6 +146,7 @@ function StageActions({ ev, region, url, onDone }: { ev: Evaluation; region: Reg
 function Indicators({ ev, region, url, onSaved }: { ev: Evaluation; region: RegionProfile; url: string; onSaved: () => void }) {
   const { t, pick, locale } = useI18n();
   const { me } = useSession();
+  const practices = new Map((usePractices(region.code, ev.framework.code).data ?? []).map((p) => [p.indicator, p]));
   const [draft, setDraft] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -226,6 +228,7 @@ function Indicators({ ev, region, url, onSaved }: { ev: Evaluation; region: Regi
                         <span className="stack-no">{a.indicator.number}. </span>
                         <Link to={indicatorPath(region.code, ev.id, a.indicator.code)}>{pick(a.indicator.name)}</Link>
                         <span className="muted small"> ({t('spbe.indicator.weight', { w: formatDecimal(a.indicator.weight, locale, 0) })})</span>
+                        {practices.has(a.indicator.code) && <> <span className="badge badge-green">{practices.get(a.indicator.code)!.adoptedFrom ? t('spbe.adopted.badge') : t('spbe.adopted.ownBadge')}</span></>}
                       </th>
                       <td data-label={t('spbe.table.unit')}>
                         {assignable(a) ? (

@@ -10,6 +10,7 @@ import {
   allowed, AnswerStatusBadge, EvidenceList, evaluationPath, formatBytes, formatDecimal, indicatorPath, LevelPair, myUnits, SpbePage, evaluationUrl, StageBadge, toggled,
 } from '../components/common.js';
 import { HistoryList } from '../components/History.js';
+import { PracticeCard, usePractices } from '../components/Practice.js';
 import { LevelChoice, LevelCriteriaList } from '../components/LevelChoice.js';
 import type { Evaluation, EvaluationAnswer, HistoryEntry } from '../components/types.js';
 import { useStaffApi } from '../../../query.js';
@@ -32,6 +33,7 @@ function IndicatorView({ region, id, code }: { region: RegionProfile; id: string
   const url = evaluationUrl(region.code, id);
   const detail = useStaffApi<Evaluation>(url);
   const history = useStaffApi<HistoryEntry[]>(`${url}/history`);
+  const practice = usePractices(region.code, detail.data?.framework.code, code);
   const [flash, setFlash] = useState<string | null>(null);
   const ev = detail.data;
   if (detail.error) return <ErrorMessage error={detail.error} />;
@@ -84,6 +86,7 @@ function IndicatorView({ region, id, code }: { region: RegionProfile; id: string
           {!canFill && !canAssess && <LevelCriteriaList levels={a.indicator.levels} generic={generic(ev)} />}
         </div>
         <div>
+          {practice.data?.map((p) => <PracticeCard key={p.indicator} practice={p} />)}
           {can('spbe.manage') && allowed('review', ev.stage, a.status) && (
             <DecisionForm {...formProps} path="/review" title={t('spbe.review.title')} choices={[
               { decision: 'accept', label: t('spbe.review.accept') },

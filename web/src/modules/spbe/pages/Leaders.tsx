@@ -1,7 +1,9 @@
 // "Belajar dari yang terbaik": for one indicator, the regions whose published
-// final level is 4 or 5, with the practice notes and evidence they share.
+// final level is 4 or 5, with the practice notes and evidence they share and
+// the Living Lab solutions (with their mentors) behind each practice.
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { EvidenceList, SpbePage, spbeApi } from '../components/common.js';
+import { LeaderSolutions, useLivingLabSolutions } from '../components/Practice.js';
 import type { EvaluationSummary, Framework, Leader, Version } from '../components/types.js';
 import { useStaffApi } from '../../../query.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -26,6 +28,8 @@ function Leaders({ region }: { region: RegionProfile }) {
   const indicator = indicators.find((i) => i.code === query.get('indikator')) ?? indicators[0];
   const minLevel = query.get('min') === '5' ? 5 : 4;
   const leaders = useStaffApi<Leader[]>(framework && indicator ? `/api/spbe/leaders${queryString({ framework: framework.code, indicator: indicator.code, minLevel })}` : null);
+  // The Living Lab solutions behind these practices, when the Living Lab is installed.
+  const solutions = useLivingLabSolutions(framework?.code, indicator?.code);
   const set = (changes: Record<string, string | undefined>) => navigate(path + queryString({ ...Object.fromEntries(query.entries()), ...changes }), { replace: true });
   if (frameworks.error || evaluations.error) return <ErrorMessage error={frameworks.error ?? evaluations.error} />;
   if (!frameworks.data || !evaluations.data) return <Loading />;
@@ -58,7 +62,7 @@ function Leaders({ region }: { region: RegionProfile }) {
       {leaders.data ? (
         leaders.data.length === 0 ? <p className="muted">{t('spbe.leaders.none')}</p> : (
           <ul className="plain cards">
-            {leaders.data.map((l) => (
+            {leaders.data.map((l, n, all) => (
               <li key={`${l.regionCode}-${l.year}`} className={`card row-card${l.regionCode === region.code ? ' own' : ''}`}>
                 <div className="row-head">
                   <span className="row-title">{l.name}</span>
@@ -67,6 +71,8 @@ function Leaders({ region }: { region: RegionProfile }) {
                 </div>
                 {l.practiceNote ? <p className="message">{l.practiceNote}</p> : <p className="muted small">{t('spbe.leaders.noPractice')}</p>}
                 {l.evidence.length > 0 && <EvidenceList files={l.evidence} />}
+                {/* On the region's latest year only: its solutions are the same for every year listed. */}
+                {framework && indicator && all.findIndex((x) => x.regionCode === l.regionCode) === n && <LeaderSolutions solutions={solutions.get(l.regionCode) ?? []} region={l.regionCode} framework={framework.code} indicator={indicator.code} />}
               </li>
             ))}
           </ul>
