@@ -73,12 +73,12 @@ const searchText = (q: boolean, province: boolean, domain: boolean) => {
     params,
     text: `with m as (
       select s.region_code, s.id, s.featured, s.superseded_by_id, v.number, v.kind, v.package_kind, v.title, v.summary, v.domain, v.sector, v.published_at,
-        v.application->>'duplicates' as duplicates, ${rank} as rank
+        v.application->>'duplicates' as duplicates, v.mentor, ${rank} as rank
       from livinglab_solutions s join livinglab_versions v on v.region_code = s.region_code and v.solution_id = s.id and v.number = s.latest_version
         ${q ? `, websearch_to_tsquery('indonesian', ${qp}) query(t)` : ''}
       where ${where.join(' and ')})
     select p.id, p.region_code, a.name as region_name, p.number, p.kind, p.package_kind, p.title, p.summary, p.domain, p.sector, p.published_at,
-      p.featured, p.superseded_by_id, p.duplicates, (select count(*)::int from livinglab_adoptions x where x.solution_id = p.id) as adopters,
+      p.featured, p.superseded_by_id, p.duplicates, p.mentor, (select count(*)::int from livinglab_adoptions x where x.solution_id = p.id) as adopters,
       (select count(*)::int from m) as total
     from (select * from m order by featured desc, rank desc, published_at desc, id limit ${limit} offset ${offset}) p
       join areas a on a.code = p.region_code
@@ -89,7 +89,7 @@ const searches = new Map<string, ReturnType<typeof searchText>>();
 
 interface SearchRow {
   id: string; region_code: string; region_name: string; number: number; kind: string; package_kind: string | null; title: string; summary: string;
-  domain: string; sector: string | null; published_at: Date; featured: boolean; superseded_by_id: string | null; duplicates: string | null; adopters: number; total: number;
+  domain: string; sector: string | null; published_at: Date; featured: boolean; superseded_by_id: string | null; duplicates: string | null; mentor: unknown; adopters: number; total: number;
 }
 
 async function search(url: URL): Promise<string> {
@@ -110,7 +110,7 @@ async function search(url: URL): Promise<string> {
     total: rows[0]?.total ?? 0,
     items: rows.map((r) => ({
       id: r.id, regionCode: r.region_code, regionName: r.region_name, version: r.number, kind: r.kind, packageKind: r.package_kind, title: r.title, summary: r.summary,
-      domain: r.domain, sector: r.sector, publishedAt: r.published_at, featured: r.featured, supersededBy: r.superseded_by_id, adopters: r.adopters, duplicates: r.duplicates,
+      domain: r.domain, sector: r.sector, publishedAt: r.published_at, featured: r.featured, supersededBy: r.superseded_by_id, adopters: r.adopters, duplicates: r.duplicates, mentor: r.mentor,
     })),
   });
 }
