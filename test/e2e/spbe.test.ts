@@ -318,7 +318,9 @@ describeInBrowser('SPBE evaluation screens in Chromium', (b) => {
     await page.getByLabel('Indikator', { exact: true }).selectOption({ value: '44' });
     const cards = page.locator('.row-card');
     await eventually(() => cards.count()).toBe(2);
-    expect(await cards.nth(0).textContent()).toBe('Kabupaten SumedangTingkat 5 · Optimum2026Satu pintu perizinan daring terhubung OSS, dipantau mingguan.');
+    expect(await cards.nth(0).textContent()).toMatch(/^Kabupaten SumedangTingkat 5 · Optimum2026Satu pintu perizinan daring terhubung OSS, dipantau mingguan\./);
+    // The leader's practice published in the Living Lab, with its mentor.
+    await eventually(() => cards.nth(0).getByRole('link', { name: /Praktik SPBE: pengaduan warga terpadu/ }).isVisible()).toBe(true);
     expect(await cards.nth(1).textContent()).toContain('Pengaduan warga terpadu di Pamong');
     expect(await cards.nth(1).getByRole('link', { name: 'sop-pengaduan-terpadu.pdf' }).getAttribute('href')).toMatch(/^\/api\/regions\/32\.11\/spbe\/shared-evidence\//);
     expect(page.url()).toBe(b.url('/staff/32.11/spbe/belajar?indikator=44'));
