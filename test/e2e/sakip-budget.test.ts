@@ -123,7 +123,7 @@ describeInBrowser('e-SAKIP budgets in Chromium', (b) => {
     await page.getByRole('link', { name: 'Kembali ke sasaran RPJMD' }).click();
     await eventually(() => quarter.isVisible()).toBe(false);
     expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ tahun: '2025', periode: '2025-Q2' });
-    expect(await page.getByText('Tidak ada sasaran dengan program beranggaran pada Triwulan II 2025.').isVisible()).toBe(true);
+    await eventually(() => page.getByText('Tidak ada sasaran dengan program beranggaran pada Triwulan II 2025.').isVisible()).toBe(true);
     expect(b.problems(page)).toEqual([]);
   });
 
