@@ -142,7 +142,9 @@ const serverDefaults = {
 export async function startServer(args: string[], env: Record<string, string>, port: number, opts: { quiet?: boolean; cwd?: string } = {}): Promise<Server> {
   // A server left over from an interrupted run would answer in place of the new one.
   if (await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false)) throw new Error(`port ${port} is taken by another server (left over from an interrupted run?)`);
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to every server: Node refuses profiling flags in NODE_OPTIONS.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
     cwd: opts.cwd ?? root,
     env: { ...process.env, ...serverDefaults, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', opts.quiet ? 'ignore' : 'inherit'],

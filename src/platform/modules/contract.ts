@@ -231,6 +231,18 @@ export interface PackageUnit {
   name: string;
 }
 
+/** What an adopter chose: its unit for each source unit code, and the keys of the lines to apply. */
+export interface PackagePlan {
+  unitMap: Readonly<Record<string, string>>;
+  take: ReadonlySet<string>;
+  /**
+   * The names of the units `unitMap` points at, when the caller has already
+   * checked that each is an active unit of the region (the Living Lab does):
+   * the module need not read them again. Absent, the module checks itself.
+   */
+  unitNames?: ReadonlyMap<string, string>;
+}
+
 /** One line of what applying a package would do in a region: a thing added, changed or already the same. */
 export interface PackageChange {
   /** Stable within the package (e.g. `category:JALAN`): the adopter chooses changes by it. */
@@ -281,7 +293,7 @@ export interface PackageKind<C = any> {
    * in the region only, leaving alone a line that would change nothing; throws an AppError (nothing written, the caller rolls
    * back) when the content cannot be applied, e.g. a unit left unmapped.
    */
-  apply(tx: Tx, regionCode: string, content: C, plan: { unitMap: Readonly<Record<string, string>>; take: ReadonlySet<string> }, actor: Actor, now: Date): Promise<{ applied: number }>;
+  apply(tx: Tx, regionCode: string, content: C, plan: PackagePlan, actor: Actor, now: Date): Promise<{ applied: number }>;
 }
 
 export interface PamongModule {

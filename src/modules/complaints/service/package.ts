@@ -64,7 +64,7 @@ const ours = (c: RegionCategory): CategoryState => ({
   deadlines: c.deadlines, unit: c.route ? { id: c.route.id, name: c.route.name } : null,
 });
 
-function theirs(c: PackagedCategory, content: CategoriesContent, unitMap: Readonly<Record<string, string>>, mapped: Map<string, string>): CategoryState {
+function theirs(c: PackagedCategory, content: CategoriesContent, unitMap: Readonly<Record<string, string>>, mapped: ReadonlyMap<string, string>): CategoryState {
   let unit: CategoryState['unit'] = null;
   if (c.unit !== null) {
     const id = unitMap[c.unit];
@@ -124,13 +124,13 @@ export const categoriesPackage: PackageKind<CategoriesContent> = {
     ];
   },
 
-  async apply(tx, regionCode, content, { unitMap, take }, actor, now) {
+  async apply(tx, regionCode, content, { unitMap, take, unitNames }, actor, now) {
     const problems = contentProblems(content);
     if (problems.length > 0) throw new AppError('category.package_invalid', { problems });
     const chosen = content.categories.filter((c) => take.has(categoryKey(c.code)));
     const defaultsTaken = (content.defaultDeadlines ?? []).some((d) => take.has(defaultDeadlineKey(d.stage)));
     const region = await readRegion(tx, regionCode, chosen.map((c) => c.code), defaultsTaken);
-    const mapped = await mappedUnits(tx, regionCode, unitMap);
+    const mapped = unitNames ?? await mappedUnits(tx, regionCode, unitMap);
     // Every unit a chosen category is routed to names one of the region's units, before anything is written.
     for (const c of chosen) {
       if (c.unit === null) continue;

@@ -32,19 +32,26 @@ interface Source {
   content: unknown;
   /** The region's earlier adoption of this solution (never for a file). */
   earlier: Earlier | null;
+  /** The adopting region's active units, when read with the version (a file's are read when applied). */
+  ownUnits: OwnUnit[] | null;
 }
+
+interface OwnUnit { id: string; code: string; name: string }
 
 interface Earlier { id: string; version: number; unitMap: Record<string, string> }
 
 export interface AdoptionPlan { unitMap: Record<string, string>; take: string[] }
 
-/** The published version (the latest unless asked), its region's name and the region's earlier adoption of it, in one read. */
+/** The published version (the latest unless asked), its region's name, the region's earlier adoption of it and its active units, in one read. */
 async function versionSource(tx: Queryable, regionCode: string, solutionId: string, version: number | undefined): Promise<Source> {
   const [row] = await queryRows<{
     region_code: string; region_name: string | null; number: number | null; title: string; kind: Source['kind']; package_kind: string | null;
     format_version: number | null; content: unknown; earlier_id: string | null; earlier_version: number | null; earlier_unit_map: Record<string, string> | null;
+    own_units: OwnUnit[];
   }>(tx, sql`select s.region_code, r.name as region_name, v.number, v.title, v.kind, v.package_kind, v.format_version, v.content,
-      e.id as earlier_id, e.version as earlier_version, e.unit_map as earlier_unit_map
+      e.id as earlier_id, e.version as earlier_version, e.unit_map as earlier_unit_map,
+      (select coalesce(json_agg(json_build_object('id', u.id, 'code', u.code, 'name', u.name) order by u.name), '[]')
+        from ${units} u where u.region_code = ${regionCode} and u.active) as own_units
     from ${livinglabSolutions} s
     left join ${areas} r on r.code = s.region_code
     left join ${livinglabVersions} v on v.region_code = s.region_code and v.solution_id = s.id and v.number = coalesce(${version ?? null}::int, s.latest_version)
@@ -57,6 +64,7 @@ async function versionSource(tx: Queryable, regionCode: string, solutionId: stri
     solutionId, sourceRegion: row.region_code, installation: null, regionName: row.region_name ?? row.region_code, title: row.title, version: row.number,
     kind: row.kind, packageKind: row.package_kind, formatVersion: row.format_version, content: row.content,
     earlier: row.earlier_id ? { id: row.earlier_id, version: row.earlier_version!, unitMap: row.earlier_unit_map ?? {} } : null,
+    ownUnits: row.own_units,
   };
 }
 
@@ -73,7 +81,7 @@ function fileSource(file: unknown): Source {
   const p = envelope.data;
   return {
     solutionId: null, sourceRegion: null, installation: p.source.installation, regionName: p.source.region.name, title: p.source.solution.title,
-    version: p.source.version, kind: 'package', packageKind: p.packageKind, formatVersion: p.contentVersion, content: p.content, earlier: null,
+    version: p.source.version, kind: 'package', packageKind: p.packageKind, formatVersion: p.contentVersion, content: p.content, earlier: null, ownUnits: null,
   };
 }
 
@@ -88,7 +96,7 @@ function checkedContent(source: Source) {
   return { kind, content: parsed.data };
 }
 
-async function regionUnits(tx: Queryable, regionCode: string) {
+async function regionUnits(tx: Queryable, regionCode: string): Promise<OwnUnit[]> {
   return tx.select({ id: units.id, code: units.code, name: units.name }).from(units).where(and(eq(units.regionCode, regionCode), eq(units.active, true))).orderBy(units.name);
 }
 
@@ -146,14 +154,15 @@ async function applySource(ctx: AppContext, tx: Tx, regionCode: string, actor: A
     const unmapped = named.filter((u) => !plan.unitMap[u.code]);
     if (unmapped.length) throw new AppError('livinglab.unit_unmapped', { units: unmapped.map((u) => `${u.code} ${u.name}`) });
     unitMap = Object.fromEntries(named.map((u) => [u.code, plan.unitMap[u.code]]));
-    const own = new Set((await regionUnits(tx, regionCode)).map((u) => u.id));
+    const own = new Map((source.ownUnits ?? await regionUnits(tx, regionCode)).map((u) => [u.id, u.name]));
     const foreign = Object.entries(unitMap).filter(([, id]) => !own.has(id));
     if (foreign.length) throw new AppError('livinglab.unit_not_found', { units: foreign.map(([code, id]) => `${code} → ${id}`) });
+    const unitNames = new Map(Object.values(unitMap).map((id) => [id, own.get(id)!]));
     const known = new Set(kind.keys(content));
     const unknown = plan.take.filter((k) => !known.has(k));
     if (unknown.length) throw new AppError('livinglab.unknown_change', { keys: unknown });
     // The module leaves alone a chosen line that would change nothing.
-    if (plan.take.length) applied = (await kind.apply(tx, regionCode, content, { unitMap, take: new Set(plan.take) }, actor, now)).applied;
+    if (plan.take.length) applied = (await kind.apply(tx, regionCode, content, { unitMap, take: new Set(plan.take), unitNames }, actor, now)).applied;
   } else if (plan.take.length) {
     throw new AppError('livinglab.unknown_change', { keys: plan.take });
   }
