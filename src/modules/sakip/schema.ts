@@ -61,6 +61,19 @@ export const sakipNodes = pgTable(
 );
 
 /** A performance indicator on a node, with how it is measured and how its periods add up. */
+/** What defines an indicator, shared by a plan's indicators and the region's indicator library (a fresh set of builders per table). */
+const indicatorDefinition = () => ({
+  name: text('name').notNull(),
+  definition: text('definition').notNull().default(''),
+  formula: text('formula').notNull().default(''),
+  /** Unit of measure: %, poin, orang, bulan. */
+  measure: text('measure').notNull().default(''),
+  dataSource: text('data_source').notNull().default(''),
+  polarity: text('polarity').notNull(), // higher_is_better | lower_is_better
+  targetType: text('target_type').notNull(), // single | range
+  aggregation: text('aggregation').notNull(), // sum | average | last
+});
+
 export const sakipIndicators = pgTable(
   'sakip_indicators',
   {
@@ -68,15 +81,7 @@ export const sakipIndicators = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     planId: uuid('plan_id').notNull(),
     nodeId: uuid('node_id').notNull(),
-    name: text('name').notNull(),
-    definition: text('definition').notNull().default(''),
-    formula: text('formula').notNull().default(''),
-    /** Unit of measure: %, poin, orang, bulan. */
-    measure: text('measure').notNull().default(''),
-    dataSource: text('data_source').notNull().default(''),
-    polarity: text('polarity').notNull(), // higher_is_better | lower_is_better
-    targetType: text('target_type').notNull(), // single | range
-    aggregation: text('aggregation').notNull(), // sum | average | last
+    ...indicatorDefinition(),
     isIku: boolean('is_iku').notNull().default(false),
     /** Whether targets and realisations may be negative (a growth rate). */
     allowsNegative: boolean('allows_negative').notNull().default(false),
@@ -925,14 +930,7 @@ export const sakipIndicatorLibrary = pgTable(
   {
     regionCode: text('region_code').notNull(),
     code: text('code').notNull(),
-    name: text('name').notNull(),
-    definition: text('definition').notNull().default(''),
-    formula: text('formula').notNull().default(''),
-    measure: text('measure').notNull().default(''),
-    dataSource: text('data_source').notNull().default(''),
-    polarity: text('polarity').notNull(), // higher_is_better | lower_is_better
-    targetType: text('target_type').notNull(), // single | range
-    aggregation: text('aggregation').notNull(), // sum | average | last
+    ...indicatorDefinition(),
     allowsNegative: boolean('allows_negative').notNull().default(false),
     /** The performance-tree level it measures: goal, target, programme, activity, sub_activity. */
     level: text('level').notNull(),
