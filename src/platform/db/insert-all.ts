@@ -18,6 +18,19 @@ export interface InsertPart<T extends PgTable = PgTable> {
 export const insertPart = <T extends PgTable>(table: T, rows: readonly T['$inferInsert'][], skipConflicts = false): InsertPart => ({ table, rows, skipConflicts });
 
 /**
+ * The value every row gives a column, when they all give the same plain one
+ * (a region code, the instant, the actor): sent once as a parameter instead
+ * of once per row, so the JSON the database parses holds only what varies.
+ */
+function sharedValue(records: readonly Record<string, unknown>[], key: string): { value: unknown } | null {
+  const first = records[0][key] ?? null;
+  const plain = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date;
+  if (!plain(first)) return null;
+  const same = (v: unknown) => (first instanceof Date ? v instanceof Date && v.getTime() === first.getTime() : v === first);
+  return records.every((r) => same(r[key] ?? null)) ? { value: first } : null;
+}
+
+/**
  * The insert of a part. A column no row sets keeps its default; a nullable
  * one some rows leave out is null there; a required one some rows leave out
  * is a mistake (it would lose its default), refused before anything is sent.
@@ -27,10 +40,18 @@ function insertOf({ table, rows, skipConflicts }: InsertPart): SQL {
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => records.some((r) => r[key] !== undefined));
   const partial = columns.find(([key, c]) => c.notNull && records.some((r) => r[key] === undefined));
   if (partial) throw new Error(`insertAll: some rows of ${getTableName(table)} leave ${partial[1].name} out`);
+  const shared = new Map(records.length < 2 ? [] : columns.flatMap(([key]) => {
+    const found = sharedValue(records, key);
+    return found ? [[key, found.value] as const] : [];
+  }));
+  // The record set needs a column: when every column is shared, the first one still goes per row.
+  if (shared.size === columns.length) shared.delete(columns[0][0]);
+  const varying = columns.filter(([key]) => !shared.has(key));
   const names = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
-  const types = sql.raw(columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(', '));
-  const json = JSON.stringify(records.map((r) => Object.fromEntries(columns.map(([key, c]) => [c.name, r[key] ?? null]))));
-  return sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${json}::jsonb) as r(${types})${skipConflicts ? sql` on conflict do nothing` : sql``}`;
+  const values = sql.join(columns.map(([key, c]) => (shared.has(key) ? sql`${shared.get(key)}::${sql.raw(c.getSQLType())}` : sql.raw(`"${c.name}"`))), sql`, `);
+  const types = sql.raw(varying.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(', '));
+  const json = JSON.stringify(records.map((r) => Object.fromEntries(varying.map(([key, c]) => [c.name, r[key] ?? null]))));
+  return sql`insert into ${table} (${names}) select ${values} from jsonb_to_recordset(${json}::jsonb) as r(${types})${skipConflicts ? sql` on conflict do nothing` : sql``}`;
 }
 
 /** Inserts the parts' rows in one statement; the answer is how many rows each part wrote (fewer than given only with skipConflicts). */
