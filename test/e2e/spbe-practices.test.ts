@@ -104,4 +104,44 @@ describeInBrowser('SPBE practices per indicator in Chromium', (b) => {
     expect(await edit.getByLabel('Bukti dukung 4: judul').inputValue()).toBe('Tangkapan layar kanal pengaduan daring');
     expect(await edit.getByLabel('Bukti dukung 2: jenis').inputValue()).toBe('sop');
   });
+
+  it('lists the region\'s practices on their own page, where the coordinator writes one for any indicator without an evaluation', async () => {
+    const p = await b.newPage();
+    await b.signIn(p, 'spbe@sumedang.demo');
+    await eventually(() => p.getByRole('link', { name: 'Praktik daerah per indikator' }).isVisible()).toBe(true);
+    await p.getByRole('link', { name: 'Praktik daerah per indikator' }).click();
+    await eventually(() => p.getByRole('heading', { name: 'Praktik daerah per indikator', level: 1 }).isVisible()).toBe(true);
+    expect(p.url()).toBe(b.url('/staff/32.11/spbe/praktik'));
+    const list = p.getByRole('list', { name: 'Praktik daerah per indikator' });
+    await eventually(() => list.locator('li').count()).toBe(1);
+    expect(await list.locator('li').first().textContent()).toContain('4 bukti dukung');
+
+    await p.getByLabel('Kerangka evaluasi', { exact: true }).selectOption({ label: 'Evaluasi SPBE (PermenPANRB 59/2020) — versi 1' });
+    await p.getByLabel('Indikator', { exact: true }).selectOption({ value: '3' });
+    await p.getByRole('button', { name: 'Tulis praktik daerah' }).click();
+    const form = p.getByRole('form', { name: 'Tulis praktik daerah untuk indikator ini' });
+    await form.getByLabel('Praktik: apa yang dilakukan daerah').fill('Peta rencana SPBE lima tahun disusun bersama Bappeda.');
+    await form.getByRole('button', { name: 'Tambah bukti dukung' }).click();
+    await form.getByLabel('Bukti dukung 1: judul').fill('Dokumen peta rencana SPBE');
+    await form.getByRole('button', { name: 'Simpan praktik' }).click();
+    await eventually(() => p.getByText('Praktik daerah disimpan.').isVisible()).toBe(true);
+    await eventually(() => list.locator('li').count()).toBe(2);
+    expect(await list.locator('li[data-indicator="spbe-2020/3"]').textContent()).toContain('Peta rencana SPBE lima tahun disusun bersama Bappeda.1 bukti dukung');
+    expect((await practices()).map((x) => x.indicator)).toEqual(['3', '44']);
+
+    // The demo's practice opens for changing from the list.
+    await list.locator('li[data-indicator="spbe-2020/44"]').getByRole('button', { name: /^Buka praktik/ }).click();
+    await eventually(() => p.getByLabel('Indikator', { exact: true }).inputValue()).toBe('44');
+    expect(await p.getByRole('button', { name: 'Ubah praktik' }).isVisible()).toBe(true);
+    expect(await overflowsHorizontally(p)).toBe(false);
+    expect(b.problems(p)).toEqual([]);
+
+    // Another SPBE role reads the list only.
+    const officer = await b.newPage();
+    await b.signIn(officer, 'inspektorat@sumedang.demo');
+    await officer.goto(b.url('/staff/32.11/spbe/praktik'));
+    await eventually(() => officer.getByRole('list', { name: 'Praktik daerah per indikator' }).locator('li').count()).toBe(2);
+    expect(await officer.getByRole('heading', { name: 'Tulis atau ubah praktik untuk indikator' }).count()).toBe(0);
+    expect(await officer.getByRole('button', { name: /^Buka praktik/ }).count()).toBe(0);
+  });
 });

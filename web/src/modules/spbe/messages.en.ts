@@ -409,4 +409,16 @@ export const spbeEn: Record<keyof typeof spbeId, string> = {
   'spbe.ownPractice.deleteQuestion': 'Remove the region\'s practice for this indicator?',
   'spbe.ownPractice.deleteConfirm': 'Yes, remove',
   'spbe.ownPractice.deleted': 'The region\'s practice is removed.',
+
+  'spbe.home.toPractices': 'The region\'s practices per indicator',
+  'spbe.practices.title': 'The region\'s practices per indicator',
+  'spbe.practices.intro': 'This region\'s practice, SOP and evidence checklist per indicator: its own or adopted in the Living Lab. Shareable in the Living Lab (the "SPBE practices per indicator" package); evaluation answers do not change because of them.',
+  'spbe.practices.none': 'No practice written or adopted yet.',
+  'spbe.practices.checklist': '{n, plural, one {# evidence item} other {# evidence items}}',
+  'spbe.practices.updated': 'updated',
+  'spbe.practices.open': 'Open',
+  'spbe.practices.openLabel': 'Open the practice {indicator}',
+  'spbe.practices.chooseTitle': 'Write or change the practice for an indicator',
+  'spbe.practices.indicator': 'Indicator',
+  'spbe.practices.chooseIndicator': '— choose an indicator —',
 };

@@ -410,4 +410,16 @@ export const spbeId = {
   'spbe.ownPractice.deleteQuestion': 'Hapus praktik daerah untuk indikator ini?',
   'spbe.ownPractice.deleteConfirm': 'Ya, hapus',
   'spbe.ownPractice.deleted': 'Praktik daerah dihapus.',
+
+  'spbe.home.toPractices': 'Praktik daerah per indikator',
+  'spbe.practices.title': 'Praktik daerah per indikator',
+  'spbe.practices.intro': 'Praktik, SOP dan daftar bukti dukung daerah ini per indikator: milik sendiri atau diadopsi lewat Living Lab. Dapat dibagikan di Living Lab (paket "Praktik SPBE per indikator"); jawaban evaluasi tidak berubah karenanya.',
+  'spbe.practices.none': 'Belum ada praktik yang ditulis atau diadopsi.',
+  'spbe.practices.checklist': '{n} bukti dukung',
+  'spbe.practices.updated': 'diperbarui',
+  'spbe.practices.open': 'Buka',
+  'spbe.practices.openLabel': 'Buka praktik {indicator}',
+  'spbe.practices.chooseTitle': 'Tulis atau ubah praktik untuk indikator',
+  'spbe.practices.indicator': 'Indikator',
+  'spbe.practices.chooseIndicator': '— pilih indikator —',
 };
