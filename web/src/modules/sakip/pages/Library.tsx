@@ -22,6 +22,8 @@ type Fields = Omit<Entry, 'code' | 'adoptedFrom' | 'updatedAt'>;
 
 const LEVELS: readonly Level[] = ['goal', 'target', 'programme', 'activity', 'sub_activity'];
 const CODE = /^[A-Za-z0-9._-]{1,40}$/;
+/** The form for a new entry (a space: never a code). */
+const NEW = ' new';
 const blank: Fields = {
   name: '', definition: '', formula: '', measure: '', dataSource: '', polarity: 'higher_is_better',
   targetType: 'single', aggregation: 'last', allowsNegative: false, level: 'target', note: '',
@@ -38,7 +40,8 @@ function LibraryView({ region }: { region: RegionProfile }) {
   const { me } = useSession();
   const list = useStaffApi<Entry[]>(libraryUrl(region.code));
   const canEdit = may(me, region.code, 'sakip.manage');
-  const [editing, setEditing] = useState<Entry | 'new' | null>(null);
+  /** The code of the entry being changed, or NEW (by code: a reload brings new objects). */
+  const [editing, setEditing] = useState<string | null>(null);
   const [flash, setFlash] = useState<string | null>(null);
   const remove = useWrite();
   const title = t('sakip.library.title');
@@ -67,22 +70,22 @@ function LibraryView({ region }: { region: RegionProfile }) {
               {e.dataSource && <p className="small"><strong>{t('sakip.indicator.dataSource')}:</strong> {e.dataSource}</p>}
               {e.note && <p className="small muted">{e.note}</p>}
               <div className="small muted">{t('sakip.library.updated')} <When at={e.updatedAt} zone={region} /></div>
-              {canEdit && editing !== e && (
+              {canEdit && editing !== e.code && (
                 <div className="button-row">
-                  <button type="button" className="button secondary small" onClick={() => { setFlash(null); setEditing(e); }} aria-label={t('sakip.library.editLabel', { code: e.code })}>{t('sakip.library.edit')}</button>
+                  <button type="button" className="button secondary small" onClick={() => { setFlash(null); setEditing(e.code); }} aria-label={t('sakip.library.editLabel', { code: e.code })}>{t('sakip.library.edit')}</button>
                   <ConfirmButton label={t('sakip.library.delete')} question={t('sakip.library.deleteQuestion', { code: e.code })} confirm={t('sakip.library.deleteConfirm')}
                     disabled={remove.busy}
                     onConfirm={() => void remove.run(() => api(`${libraryUrl(region.code)}/${encodeURIComponent(e.code)}`, { method: 'DELETE' }), '').then((ok) => ok && done(t('sakip.library.deleted', { code: e.code })))} />
                 </div>
               )}
-              {canEdit && editing === e && <EntryForm region={region.code} entry={e} existing={[]} onDone={done} onCancel={() => setEditing(null)} />}
+              {canEdit && editing === e.code && <EntryForm region={region.code} entry={e} existing={[]} onDone={done} onCancel={() => setEditing(null)} />}
             </li>
           ))}
         </ul>
       )}
-      {canEdit && (editing === 'new'
+      {canEdit && (editing === NEW
         ? <EntryForm region={region.code} existing={(list.data ?? []).map((e) => e.code)} onDone={done} onCancel={() => setEditing(null)} />
-        : <button type="button" className="button" onClick={() => { setFlash(null); setEditing('new'); }}>{t('sakip.library.add')}</button>)}
+        : <button type="button" className="button" onClick={() => { setFlash(null); setEditing(NEW); }}>{t('sakip.library.add')}</button>)}
     </>
   );
 }
