@@ -26,6 +26,7 @@ export const sakip: WebModule = {
     { path: '/staff/:region/sakip/perjanjian/:agreementId', component: page(() => import('./pages/Agreement.js').then((m) => m.AgreementPage)) },
     { path: '/staff/:region/sakip/perjanjian/:agreementId/versi/:version', component: page(() => import('./pages/Agreement.js').then((m) => m.AgreementPage)) },
     { path: '/staff/:region/sakip/perjanjian/:agreementId/versi/:version/cetak', component: page(() => import('./pages/Agreement.js').then((m) => m.AgreementPrintPage)) },
+    { path: '/staff/:region/sakip/katalog-indikator', component: page(() => import('./pages/Library.js').then((m) => m.LibraryPage)) },
     { path: '/staff/:region/sakip/provinsi', component: page(() => import('./pages/Province.js').then((m) => m.ProvincePage)) },
     { path: '/staff/:region/sakip/lkjip', component: page(() => import('./pages/Lkjip.js').then((m) => m.ReportsPage)) },
     { path: '/staff/:region/sakip/lkjip/:reportId', component: page(() => import('./pages/Lkjip.js').then((m) => m.ReportPage)) },

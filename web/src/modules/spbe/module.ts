@@ -22,6 +22,7 @@ export const spbe: WebModule = {
     { path: '/staff/:region/spbe/laporan/:evaluationId', component: page(() => import('./pages/Report.js').then((m) => m.ReportPage)) },
     { path: '/staff/:region/spbe/target', component: page(() => import('./pages/Target.js').then((m) => m.TargetPage)) },
     { path: '/staff/:region/spbe/perbandingan', component: page(() => import('./pages/Compare.js').then((m) => m.ComparePage)) },
+    { path: '/staff/:region/spbe/praktik', component: page(() => import('./pages/Practices.js').then((m) => m.PracticesPage)) },
     { path: '/staff/:region/spbe/belajar', component: page(() => import('./pages/Leaders.js').then((m) => m.LeadersPage)) },
     { path: '/spbe/kerangka', component: page(() => import('./pages/Frameworks.js').then((m) => m.FrameworksPage)) },
     { path: '/spbe/kerangka/:framework/:version', component: page(() => import('./pages/Frameworks.js').then((m) => m.VersionPage)) },

@@ -138,6 +138,8 @@ function SakipNav({ region, province }: { region: string; province: boolean }) {
   ];
   // The AKIP evaluation; a province also compares its kabupaten/kota.
   entries.push([sakipPath(region, '/perjanjian'), t('sakip.nav.agreements')], [sakipPath(region, '/lkjip'), t('sakip.nav.lkjip')], [sakipPath(region, '/evaluasi'), t('sakip.nav.evaluation')]);
+  // The indicator library planners reuse (its own or adopted in the Living Lab).
+  entries.push([sakipPath(region, '/katalog-indikator'), t('sakip.nav.library')]);
   if (province) entries.push([sakipPath(region, '/provinsi'), t('sakip.nav.province')]);
   return (
     <nav className="sakip-nav no-print" aria-label={t('sakip.nav.label')}>

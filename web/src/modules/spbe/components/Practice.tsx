@@ -3,10 +3,15 @@
 // Living Lab solutions behind a leading region's practice. The Living Lab is
 // reached by its public API and address only: where it is not installed the
 // request fails and nothing is shown.
+import { useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../../api.js';
 import type { components } from '../../../api-types.js';
+import { ErrorMessage, Flash } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
 import { useStaffApi } from '../../../query.js';
-import { useI18n } from '../../../i18n/index.js';
+import { useI18n, type Translate } from '../../../i18n/index.js';
+import { ConfirmButton, useWrite } from '../../../pages/staff/admin/shared.js';
+import { fieldProblems } from '../../../pages/staff/admin/fields.js';
 import { Link, queryString } from '../../../router.js';
 import { spbeApi } from './common.js';
 
@@ -80,5 +85,139 @@ export function LeaderSolutions({ solutions, region, framework, indicator }: { s
       </ul>
       <Link className="small" to={`/livinglab${queryString({ tag: indicatorTag(framework, indicator), region })}`}>{t('spbe.leaders.allSolutions')}</Link>
     </div>
+  );
+}
+
+type Evidence = Practice['evidence'][number];
+const KINDS = ['document', 'regulation', 'sop', 'report', 'minutes', 'data', 'screenshot'] as const;
+
+/** Each field the API refused (`request.invalid`), by its full path (`/evidence/0/title`), in the reader's words. */
+function refusals(error: unknown, t: Translate): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!(error instanceof ApiError) || error.code !== 'request.invalid' || !Array.isArray(error.details)) return out;
+  for (const d of error.details as { path?: string }[]) {
+    const words = fieldProblems([d], t).values().next().value;
+    if (d.path && words && !out.has(d.path)) out.set(d.path, words);
+  }
+  return out;
+}
+
+/**
+ * The region's own practice for one indicator, for its SPBE coordinator
+ * (spbe.manage): read it, write or change it (practice note, explanation,
+ * SOP text, the checklist of evidence to prepare), or remove it. Adapting an
+ * adopted practice keeps where it came from. Evaluation answers never change.
+ */
+export function PracticeEditor({ region, framework, indicator, practice }: { region: string; framework: string; indicator: string; practice: Practice | undefined }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const [flash, setFlash] = useState<string | null>(null);
+  const remove = useWrite();
+  const url = `${spbeApi(region)}/practices/${encodeURIComponent(framework)}/${encodeURIComponent(indicator)}`;
+  const done = (message: string) => {
+    setEditing(false);
+    setFlash(message);
+  };
+  return (
+    <>
+      {flash && <Flash>{flash}</Flash>}
+      {editing ? <PracticeWriteForm url={url} practice={practice} onDone={done} onCancel={() => setEditing(false)} /> : (
+        <>
+          {practice ? <PracticeCard practice={practice} /> : (
+            <section aria-labelledby="own-practice-none" className="card adopted-practice">
+              <h2 id="own-practice-none">{t('spbe.adopted.ownTitle')}</h2>
+              <p className="muted">{t('spbe.ownPractice.none')}</p>
+            </section>
+          )}
+          <div className="button-row">
+            <button type="button" className="button secondary" onClick={() => { setFlash(null); setEditing(true); }}>{practice ? t('spbe.ownPractice.edit') : t('spbe.ownPractice.write')}</button>
+            {practice && (
+              <ConfirmButton label={t('spbe.ownPractice.delete')} question={t('spbe.ownPractice.deleteQuestion')} confirm={t('spbe.ownPractice.deleteConfirm')} disabled={remove.busy}
+                onConfirm={() => void remove.run(() => api(url, { method: 'DELETE' }), '').then((ok) => ok && done(t('spbe.ownPractice.deleted')))} />
+            )}
+          </div>
+          <ErrorMessage error={remove.error} />
+        </>
+      )}
+    </>
+  );
+}
+
+function PracticeWriteForm({ url, practice, onDone, onCancel }: { url: string; practice: Practice | undefined; onDone: (message: string) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const [note, setNote] = useState(practice?.note ?? '');
+  const [explanation, setExplanation] = useState(practice?.explanation ?? '');
+  const [sop, setSop] = useState(practice?.sop ?? '');
+  const [evidence, setEvidence] = useState<Evidence[]>(practice?.evidence.map((e) => ({ ...e })) ?? []);
+  const write = useWrite();
+  const refused = refusals(write.error, t);
+  const problem = (path: string, id: string) => {
+    const words = refused.get(path);
+    return {
+      input: words ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-problem` } : {},
+      message: words ? <small id={`${id}-problem`} className="field-problem">{words}</small> : null,
+    };
+  };
+  const change = (i: number, item: Partial<Evidence>) => setEvidence(evidence.map((e, j) => (j === i ? { ...e, ...item } : e)));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await write.run(() => api(url, { method: 'PUT', body: { note, explanation, sop, evidence } }), '');
+    if (ok) onDone(t('spbe.ownPractice.saved'));
+  };
+  const area = (key: 'note' | 'explanation' | 'sop', label: string, value: string, set: (v: string) => void, max: number, rows: number) => {
+    const p = problem(`/${key}`, `own-practice-${key}`);
+    return (
+      <div className="field">
+        <label htmlFor={`own-practice-${key}`}>{label}</label>
+        <textarea id={`own-practice-${key}`} rows={rows} maxLength={max} value={value} onChange={(e) => set(e.target.value)} {...p.input} />
+        {p.message}
+      </div>
+    );
+  };
+  return (
+    <form className="card action-form" onSubmit={(e) => void submit(e)} aria-labelledby="own-practice-form">
+      <h2 id="own-practice-form">{practice ? t('spbe.ownPractice.editTitle') : t('spbe.ownPractice.writeTitle')}</h2>
+      {practice?.adoptedFrom && <p className="hint">{t('spbe.ownPractice.adoptedHint', { region: practice.adoptedFrom.name })}</p>}
+      {area('note', t('spbe.ownPractice.note'), note, setNote, 4000, 3)}
+      {area('explanation', t('spbe.ownPractice.explanation'), explanation, setExplanation, 8000, 4)}
+      {area('sop', t('spbe.ownPractice.sop'), sop, setSop, 20000, 5)}
+      <fieldset>
+        <legend>{t('spbe.adopted.checklist')}</legend>
+        {evidence.map((item, i) => {
+          const title = problem(`/evidence/${i}/title`, `own-evidence-${i}-title`);
+          const description = problem(`/evidence/${i}/description`, `own-evidence-${i}-description`);
+          return (
+            <div key={i} className="evidence-item">
+              <div className="field">
+                <label htmlFor={`own-evidence-${i}-title`}>{t('spbe.ownPractice.itemTitle', { n: i + 1 })}</label>
+                <input id={`own-evidence-${i}-title`} type="text" required maxLength={200} value={item.title} onChange={(e) => change(i, { title: e.target.value })} {...title.input} />
+                {title.message}
+              </div>
+              <div className="field narrow">
+                <label htmlFor={`own-evidence-${i}-kind`}>{t('spbe.ownPractice.itemKind', { n: i + 1 })}</label>
+                <select id={`own-evidence-${i}-kind`} value={item.kind} onChange={(e) => change(i, { kind: e.target.value })}>
+                  {KINDS.map((k) => <option key={k} value={k}>{t(KIND_WORDS[k])}</option>)}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`own-evidence-${i}-description`}>{t('spbe.ownPractice.itemDescription', { n: i + 1 })}</label>
+                <input id={`own-evidence-${i}-description`} type="text" maxLength={1000} value={item.description} onChange={(e) => change(i, { description: e.target.value })} {...description.input} />
+                {description.message}
+              </div>
+              <button type="button" className="link-button" onClick={() => setEvidence(evidence.filter((_, j) => j !== i))} aria-label={t('spbe.ownPractice.itemRemove', { n: i + 1 })}>{t('common.remove')}</button>
+            </div>
+          );
+        })}
+        {evidence.length < 30 && (
+          <button type="button" className="button secondary" onClick={() => setEvidence([...evidence, { title: '', description: '', kind: 'document' }])}>{t('spbe.ownPractice.addItem')}</button>
+        )}
+      </fieldset>
+      <p className="hint">{t('spbe.adopted.hint')}</p>
+      <ErrorMessage error={write.error} />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={write.busy}>{t('spbe.ownPractice.save')}</button>
+        <button type="button" className="button secondary" onClick={onCancel}>{t('admin.cancel')}</button>
+      </div>
+    </form>
   );
 }

@@ -72,6 +72,7 @@ function Standing({ region, results, targets }: { region: RegionProfile; results
           </>
         )}
         <p><Link to={spbePath(region.code, '/target')}>{t('spbe.home.toPlan')}</Link></p>
+        <p><Link to={spbePath(region.code, '/praktik')}>{t('spbe.home.toPractices')}</Link></p>
       </div>
     </div>
   );

@@ -10,7 +10,7 @@ import {
   allowed, AnswerStatusBadge, EvidenceList, evaluationPath, formatBytes, formatDecimal, indicatorPath, LevelPair, myUnits, SpbePage, evaluationUrl, StageBadge, toggled,
 } from '../components/common.js';
 import { HistoryList } from '../components/History.js';
-import { PracticeCard, usePractices } from '../components/Practice.js';
+import { PracticeCard, PracticeEditor, usePractices } from '../components/Practice.js';
 import { LevelChoice, LevelCriteriaList } from '../components/LevelChoice.js';
 import type { Evaluation, EvaluationAnswer, HistoryEntry } from '../components/types.js';
 import { useStaffApi } from '../../../query.js';
@@ -86,7 +86,9 @@ function IndicatorView({ region, id, code }: { region: RegionProfile; id: string
           {!canFill && !canAssess && <LevelCriteriaList levels={a.indicator.levels} generic={generic(ev)} />}
         </div>
         <div>
-          {practice.data?.map((p) => <PracticeCard key={p.indicator} practice={p} />)}
+          {can('spbe.manage')
+            ? (practice.error ? <ErrorMessage error={practice.error} /> : practice.data ? <PracticeEditor region={region.code} framework={ev.framework.code} indicator={code} practice={practice.data[0]} /> : <Loading />)
+            : practice.data?.map((p) => <PracticeCard key={p.indicator} practice={p} />)}
           {can('spbe.manage') && allowed('review', ev.stage, a.status) && (
             <DecisionForm {...formProps} path="/review" title={t('spbe.review.title')} choices={[
               { decision: 'accept', label: t('spbe.review.accept') },
