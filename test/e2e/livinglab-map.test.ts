@@ -3,8 +3,9 @@
 // anyone opens the map from the catalogue, Jawa Barat is shaded and the
 // others are not, the SVG is an image with a text alternative, shading by
 // published solutions changes the picture, the tables list the province's
-// figures and the adoption from Sumedang, and choosing Jawa Barat on the map
-// opens the catalogue of that province.
+// figures and the adoption from Sumedang; filtering by kind or module (kept in
+// the address, so a link opens the same view) changes the map and the tables;
+// and choosing Jawa Barat on the map opens the catalogue of that province.
 import { expect, it } from 'vitest';
 import { enableRegion } from '../../src/platform/regions/service.js';
 import { seedLivinglabShowcase } from '../../src/modules/livinglab/demo.js';
@@ -45,6 +46,29 @@ describeInBrowser('Living Lab adoption map in Chromium', (b) => {
     const cells = await lineage.locator('tbody tr').first().locator('td').allTextContents();
     expect(cells.slice(0, 4)).toEqual(['Kabupaten Sumedang', 'Kota Bandung', 'Kategori pengaduan dan tenggat Sumedang', '1']);
     expect(await page.getByRole('img', { name: /^Grafik silsilah: 1 adopsi antara 2 daerah/ }).isVisible()).toBe(true);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(b.problems(page)).toEqual([]);
+
+    // Filters narrow the map, the graph and the tables together, and live in the address.
+    await page.getByLabel('Jenis', { exact: true }).selectOption('application');
+    await eventually(() => new URL(page.url()).searchParams.get('jenis')).toBe('application');
+    await eventually(() => page.getByText('Belum ada adopsi.').isVisible()).toBe(true);
+    expect(await page.getByRole('table', { name: 'Siapa mengadopsi dari siapa' }).count()).toBe(0);
+    await eventually(async () => (await row.locator('td').allTextContents())[1]).toBe('0');
+    // A shared link opens the same filtered view: only the complaints module's packages.
+    await page.goto(b.url('/livinglab/peta?modul=complaints&ukuran=solusi'));
+    await eventually(() => page.getByLabel('Paket modul').inputValue()).toBe('complaints');
+    await eventually(() => lineage.locator('tbody tr').count()).toBe(1);
+    expect((await lineage.locator('tbody tr td').allTextContents()).slice(0, 3)).toEqual(['Kabupaten Sumedang', 'Kota Bandung', 'Kategori pengaduan dan tenggat Sumedang']);
+    expect(await page.getByLabel('Solusi terbit', { exact: true }).isChecked()).toBe(true);
+    // Another module's packages: nothing adopted.
+    await page.getByLabel('Paket modul').selectOption('sakip');
+    await eventually(() => new URL(page.url()).searchParams.get('modul')).toBe('sakip');
+    await eventually(() => page.getByText('Belum ada adopsi.').isVisible()).toBe(true);
+    await eventually(async () => (await row.locator('td').allTextContents())[1]).toBe('0');
+    await page.getByRole('button', { name: 'Hapus saringan' }).click();
+    await eventually(() => lineage.locator('tbody tr').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('modul')).toBe(null);
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(b.problems(page)).toEqual([]);
 

@@ -26,6 +26,8 @@ export const livinglabAuditActions = {
   'livinglab.coaching_session_delete': { id: 'Menghapus sesi pendampingan', en: 'Deleted a coaching session' },
   'livinglab.coaching_note': { id: 'Menambah catatan pendampingan', en: 'Added a coaching note' },
   'livinglab.coaching_file': { id: 'Mengunggah bukti pendampingan', en: 'Uploaded coaching evidence' },
+  'livinglab.coaching_file_delete': { id: 'Menghapus bukti pendampingan', en: 'Deleted coaching evidence' },
+  'livinglab.coaching_goal_done': { id: 'Menandai sasaran teks daerah dampingan', en: 'Marked a pilot\'s text goal' },
 } as const;
 
 declare module '../../platform/audit/audit.js' {

@@ -157,6 +157,59 @@ describeWithApp('Living Lab: coaching programmes', (h) => {
     expect(n).toBe(1);
   });
 
+  it('lets the pilot\'s coordinator mark its own text goal done, never an SPBE index goal, and another pilot\'s coordinator nothing', async () => {
+    // Goal 0 is the SPBE index target (computed), goal 1 the text goal.
+    expect((await h.api('PUT', `${G}/pilots/${bandungPilot}/goals/1/done`, { body: { done: true }, session: s.garut })).status).toBe(404);
+    expect((await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/1/done`, { body: { done: true }, session: s.garut })).status).toBe(403);
+    const computed = await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/0/done`, { body: { done: true }, session: s.bandung });
+    expect(computed.status).toBe(409);
+    expect(computed.body.error.code).toBe('livinglab.coaching_goal_computed');
+    expect((await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/5/done`, { body: { done: true }, session: s.bandung })).body.error.code).toBe('livinglab.coaching_goal_not_found');
+    // Garut's own goal is an SPBE target: not marked either.
+    expect((await h.api('PUT', `${G}/pilots/${garutPilot}/goals/0/done`, { body: { done: true }, session: s.garut })).status).toBe(409);
+    let bandung = (await h.api('GET', `${M}/programmes/${programmeId}`, { session: s.mentor })).body.pilots.find((p: { regionCode: string }) => p.regionCode === BANDUNG);
+    expect(bandung.goals.map((g: { reached: boolean }) => g.reached)).toEqual([false, false]);
+
+    const marked = await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/1/done`, { body: { done: true }, session: s.bandung });
+    expect(marked.status, marked.raw).toBe(200);
+    bandung = (await h.api('GET', `${M}/programmes/${programmeId}`, { session: s.mentor })).body.pilots.find((p: { regionCode: string }) => p.regionCode === BANDUNG);
+    expect(bandung.goals[1]).toMatchObject({ kind: 'text', text: 'Perkada Arsitektur SPBE ditetapkan', done: true, percent: 100, reached: true });
+    expect(bandung.goals[0]).toMatchObject({ kind: 'spbe_index', target: '3.60', reached: false });
+    const logged = await h.ctx.database.rows<{ region_code: string }>(sql`select region_code from audit_log where action = 'livinglab.coaching_goal_done' order by region_code`);
+    expect(logged.map((r) => r.region_code)).toEqual([BANDUNG, SUMEDANG]);
+    // The mentor may take it back.
+    expect((await h.api('PUT', `${M}/pilots/${bandungPilot}/goals/1/done`, { body: { done: false }, session: s.mentor })).status).toBe(200);
+    expect((await h.api('GET', `${B}/pilots/${bandungPilot}`, { session: s.bandung })).body.goals[1]).toMatchObject({ done: false, reached: false });
+  });
+
+  it('deletes evidence with its file: the mentor any, the pilot only its own region\'s, another pilot none', async () => {
+    const upload = async (base: string, session: Session, title: string) => {
+      const form = multipart([{ name: 'bagian', json: { title } }, { name: 'berkas', fileName: `${title}.pdf`, data: PDF }]);
+      const up = await h.api('POST', `${base}/pilots/${bandungPilot}/files`, { body: form.body, headers: form.headers, session });
+      expect(up.status, up.raw).toBe(201);
+      return up.body.id as string;
+    };
+    const mentorFile = await upload(M, s.mentor, 'Notula sesi pemetaan');
+    const pilotFile = await upload(B, s.bandung, 'Daftar hadir');
+    const refused = await h.api('DELETE', `${B}/pilots/${bandungPilot}/files/${mentorFile}`, { session: s.bandung });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('livinglab.coaching_file_not_yours');
+    expect((await h.api('DELETE', `${G}/pilots/${bandungPilot}/files/${pilotFile}`, { session: s.garut })).status).toBe(404);
+    expect((await h.api('DELETE', `${B}/pilots/${bandungPilot}/files/${pilotFile}`, { session: s.garut })).status).toBe(403);
+    expect((await h.api('DELETE', `${B}/pilots/${bandungPilot}/files/00000000-0000-4000-8000-000000000000`, { session: s.bandung })).body.error.code).toBe('file.not_found');
+
+    expect((await h.api('DELETE', `${B}/pilots/${bandungPilot}/files/${pilotFile}`, { session: s.bandung })).status).toBe(200);
+    expect((await h.app.inject({ method: 'GET', url: `${M}/pilots/${bandungPilot}/files/${pilotFile}`, headers: { cookie: s.mentor.cookie } })).statusCode).toBe(404);
+    expect((await h.api('DELETE', `${M}/pilots/${bandungPilot}/files/${mentorFile}`, { session: s.mentor })).status).toBe(200);
+    const left = await h.ctx.database.rows<{ id: string }>(sql`select id from livinglab_coaching_files where id in (${mentorFile}, ${pilotFile})`);
+    expect(left).toEqual([]);
+    const titles = (await h.api('GET', `${M}/pilots/${bandungPilot}`, { session: s.mentor })).body.files.map((f: { title: string }) => f.title);
+    expect(titles).toEqual(['Rancangan Perkada']);
+    // The pilot's deletion is in both regions' logs; the mentor's in its own.
+    const logged = await h.ctx.database.rows<{ region_code: string }>(sql`select region_code from audit_log where action = 'livinglab.coaching_file_delete' order by region_code`);
+    expect(logged.map((r) => r.region_code)).toEqual([BANDUNG, SUMEDANG, SUMEDANG]);
+  });
+
   it('gives the province\'s curator the cohort\'s progress, and a foreign officer with the victim\'s ids nothing', async () => {
     const province = await h.api('GET', '/api/regions/32/livinglab/coaching/province', { session: s.curator });
     expect(province.status, province.raw).toBe(200);
@@ -175,8 +228,10 @@ describeWithApp('Living Lab: coaching programmes', (h) => {
       await h.api('POST', `${F}/pilots/${bandungPilot}/tasks`, { body: { title: 'Jahat' }, session: s.foreign }),
       await h.api('POST', `${F}/pilots/${bandungPilot}/notes`, { body: { body: 'Jahat' }, session: s.foreign }),
       await h.api('PUT', `${F}/pilots/${bandungPilot}/goals`, { body: { goals: [] }, session: s.foreign }),
+      await h.api('PUT', `${F}/pilots/${bandungPilot}/goals/1/done`, { body: { done: true }, session: s.foreign }),
+      await h.api('DELETE', `${F}/pilots/${bandungPilot}/files/00000000-0000-4000-8000-000000000000`, { session: s.foreign }),
     ];
-    expect(tries.map((t) => t.status)).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(tries.map((t) => t.status)).toEqual([404, 404, 404, 404, 404, 404, 404, 404]);
     expect((await h.api('GET', `${F}/programmes`, { session: s.foreign })).body).toEqual({ mentoring: [], piloting: [] });
     // And with the victim's region in the URL: refused at the door.
     expect((await h.api('GET', `${M}/programmes/${programmeId}`, { session: s.foreign })).status).toBe(403);

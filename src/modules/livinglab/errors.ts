@@ -50,6 +50,9 @@ export const livinglabErrors = {
   'livinglab.coaching_pilot_has_records': [409, 'Daerah dampingan yang sudah memiliki tugas, sesi, catatan atau bukti tidak dikeluarkan dari program.', 'A pilot with tasks, sessions, notes or evidence is not removed from the programme.', (d: { regions?: string[] }) =>
     (d?.regions?.length ? someOf(d.regions) : null)],
   'livinglab.coaching_file_type': [415, 'Jenis berkas bukti tidak diterima (diperiksa dari isinya): PDF, Word, Excel, atau gambar PNG, JPEG, WebP.', 'This kind of evidence file is not accepted (checked by its content): PDF, Word, Excel, or PNG, JPEG, WebP images.'],
+  'livinglab.coaching_file_not_yours': [403, 'Daerah dampingan hanya menghapus bukti yang diunggah daerahnya sendiri.', 'A pilot region deletes only the evidence its own region uploaded.'],
+  'livinglab.coaching_goal_not_found': [404, 'Sasaran ini tidak ditemukan pada daerah dampingan ini.', 'This goal was not found on this pilot.'],
+  'livinglab.coaching_goal_computed': [409, 'Sasaran indeks SPBE dihitung dari data SPBE daerah dampingan, tidak ditandai selesai dengan tangan.', 'An SPBE index goal is computed from the pilot\'s SPBE data, not marked done by hand.'],
   'livinglab.coaching_file_missing': [400, 'Kirim satu berkas pada bagian bernama berkas.', 'Send one file in the part named berkas.'],
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -54,7 +54,8 @@ export const livinglabIsolation: IsolationFixtures = {
         regionCode: region, sourceRegion: region, solutionId: solution.id, source: { installation: null, region, title: SECRET_TITLE, packageKind: null }, version: 1, adoptedAt: now, updatedAt: now,
       });
       return {
-        params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id, 'livinglab/applications/:applicationId': app.id, proposalId: proposal.id, ...coaching.params },
+        // The text goal's place in the list (not a secret: a small number shows anywhere).
+        params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id, 'livinglab/applications/:applicationId': app.id, proposalId: proposal.id, ...coaching.params, goalIndex: '1' },
         secrets: [solution.id, file.id, rating.id, app.id, proposal.id, ...Object.values(coaching.params)],
         private: [SECRET_TITLE, SECRET_FILE, SECRET_REVIEW, SECRET_APPLICATION, SECRET_PROPOSAL, SECRET_PROGRAMME, SECRET_COACHING_TASK, SECRET_COACHING_NOTE, SECRET_COACHING_FILE],
       };
@@ -93,7 +94,7 @@ async function coachingRecords(tx: Queryable, region: string, now: Date) {
     regionCode: region, title: SECRET_PROGRAMME, startDate: '2026-01-01', endDate: '2026-12-31', status: 'active', createdAt: now, updatedAt: now,
   }).returning({ id: livinglabCoachingProgrammes.id });
   const [pilot] = await tx.insert(livinglabCoachingPilots).values({
-    regionCode: region, programmeId: programme.id, pilotRegion: region, goals: [{ kind: 'spbe_index', target: '3.50', year: 2026 }], createdAt: now,
+    regionCode: region, programmeId: programme.id, pilotRegion: region, goals: [{ kind: 'spbe_index', target: '3.50', year: 2026 }, { kind: 'text', text: 'Uji', done: false }], createdAt: now,
   }).returning({ id: livinglabCoachingPilots.id });
   const [task] = await tx.insert(livinglabCoachingTasks).values({ regionCode: region, pilotId: pilot.id, title: SECRET_COACHING_TASK, status: 'open', createdAt: now }).returning({ id: livinglabCoachingTasks.id });
   const [session] = await tx.insert(livinglabCoachingSessions).values({ regionCode: region, pilotId: pilot.id, date: '2026-02-01', topic: 'Sesi', mode: 'online', updatedAt: now }).returning({ id: livinglabCoachingSessions.id });
@@ -113,6 +114,7 @@ const coachingBodies: Record<string, unknown> = {
   [`PUT ${C}/pilots/:pilotId/goals`]: { goals: [{ kind: 'text', text: 'Uji' }] },
   [`POST ${C}/pilots/:pilotId/tasks`]: { title: 'Uji' },
   [`PUT ${C}/pilots/:pilotId/tasks/:taskId/status`]: { status: 'done' },
+  [`PUT ${C}/pilots/:pilotId/goals/:goalIndex/done`]: { done: true },
   [`POST ${C}/pilots/:pilotId/sessions`]: coachingSession,
   [`PUT ${C}/pilots/:pilotId/sessions/:sessionId`]: coachingSession,
   [`POST ${C}/pilots/:pilotId/notes`]: { body: 'Uji' },

@@ -12,8 +12,8 @@ import { failures, fileAnswer, instant, ok, sendAttachment } from '../../../plat
 import { multipartReader } from '../../../platform/files.js';
 import { coachingGoalSchema, PROGRAMME_STATUSES } from '../domain/coaching.js';
 import {
-  addFile, addNote, addTask, coachingFilePolicy, createProgramme, deleteSession, deleteTask, listProgrammes, pilotDetail, programmeDetail,
-  provinceProgress, readFile, saveSession, setGoals, setTaskStatus, updateProgramme,
+  addFile, addNote, addTask, coachingFilePolicy, createProgramme, deleteFile, deleteSession, deleteTask, listProgrammes, pilotDetail, programmeDetail,
+  provinceProgress, readFile, saveSession, setGoalDone, setGoals, setTaskStatus, updateProgramme,
 } from '../service/coaching.js';
 
 const tags = ['livinglab'];
@@ -128,6 +128,19 @@ export const coachingRoutes = (ctx: AppContext) => async (app: FastifyInstance) 
     return { ok: true as const };
   });
 
+  r.put(`${R}/pilots/:pilotId/goals/:goalIndex/done`, {
+    config: { access: 'livinglab.coaching.take_part' },
+    schema: {
+      tags, summary: 'Tandai sasaran teks selesai atau belum (pendamping atau daerah dampingan sendiri) / Mark a text goal done or not (mentor or the pilot itself)',
+      description: 'Sasaran ke-n (mulai 0) dalam daftar sasaran daerah dampingan. Sasaran indeks SPBE dihitung, tidak ditandai. / The n-th goal (from 0) of the pilot\'s goals. SPBE index goals are computed, never marked.',
+      params: pilotParam.extend({ goalIndex: z.coerce.number().int().min(0).max(19) }),
+      body: z.object({ done: z.boolean() }), response: { 200: ok, ...failures(...failuresPilot, 'livinglab.coaching_goal_not_found', 'livinglab.coaching_goal_computed') },
+    },
+  }, async (request) => {
+    await setGoalDone(ctx, request.region!.code, request.actor, request.params.pilotId, request.params.goalIndex, request.body.done);
+    return { ok: true as const };
+  });
+
   r.post(`${R}/pilots/:pilotId/tasks`, {
     config: { access: 'livinglab.coaching.manage' },
     schema: {
@@ -201,5 +214,16 @@ export const coachingRoutes = (ctx: AppContext) => async (app: FastifyInstance) 
   }, async (request, reply) => {
     const file = await readFile(ctx, request.region!.code, request.actor, request.params.pilotId, request.params.pilotFileId);
     return sendAttachment(reply, file, file.contentType);
+  });
+
+  r.delete(`${R}/pilots/:pilotId/files/:pilotFileId`, {
+    config: { access: 'livinglab.coaching.take_part' },
+    schema: {
+      tags, summary: 'Hapus bukti (pendamping: semua; daerah dampingan: unggahannya sendiri) / Delete evidence (mentor: any; pilot: its own uploads)', params: pilotParam.extend({ pilotFileId: z.uuid() }),
+      response: { 200: ok, ...failures(...failuresPilot, 'file.not_found', 'livinglab.coaching_file_not_yours') },
+    },
+  }, async (request) => {
+    await deleteFile(ctx, request.region!.code, request.actor, request.params.pilotId, request.params.pilotFileId);
+    return { ok: true as const };
   });
 };

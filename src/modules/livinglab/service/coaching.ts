@@ -5,8 +5,9 @@
 // the mentor region. Who reaches what:
 // - the mentor region's officer or admin: its programmes and all their pilots;
 // - a pilot region's coordinator (or its officer or admin): its own pilot
-//   record only, once the programme is no longer a draft; it marks its tasks,
-//   adds notes and evidence;
+//   record only, once the programme is no longer a draft; it marks its tasks
+//   and its text goals, adds notes and evidence, and deletes the evidence its
+//   own region uploaded (the mentor region deletes any);
 // - a province's curator: the progress of the pilots in its province.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
@@ -274,6 +275,24 @@ export async function setGoals(ctx: AppContext, region: string, actor: Actor, pi
   });
 }
 
+/**
+ * Marks a text goal done (or not done again): the mentor region, or the pilot
+ * region on its own record. An SPBE index goal is computed from the pilot's
+ * SPBE data and is never marked by hand.
+ */
+export async function setGoalDone(ctx: AppContext, region: string, actor: Actor, pilotId: string, index: number, done: boolean): Promise<void> {
+  await ctx.database.db.transaction(async (tx) => {
+    const { pilot, side } = await reachPilot(tx, actor, region, pilotId, true);
+    const goal = pilot.goals[index];
+    if (!goal) throw new AppError('livinglab.coaching_goal_not_found');
+    if (goal.kind !== 'text') throw new AppError('livinglab.coaching_goal_computed');
+    if (goal.done === done) return;
+    const goals = pilot.goals.map((g, i) => (i === index ? { ...goal, done } : g));
+    await tx.update(pilots).set({ goals }).where(and(eq(pilots.regionCode, pilot.regionCode), eq(pilots.id, pilotId)));
+    await auditBoth(tx, ctx.clock.now(), actor, pilot, side, 'livinglab.coaching_goal_done', pilotId, { goal: goal.text, done });
+  });
+}
+
 export async function addTask(ctx: AppContext, region: string, actor: Actor, pilotId: string, input: { title: string; dueDate: string | null }): Promise<string> {
   return ctx.database.db.transaction(async (tx) => {
     const now = ctx.clock.now();
@@ -357,6 +376,23 @@ export async function addFile(ctx: AppContext, region: string, actor: Actor, pil
     }).returning({ id: files.id });
     await auditBoth(tx, now, actor, pilot, side, 'livinglab.coaching_file', pilotId, { file: file.fileName });
     return row.id;
+  });
+}
+
+/**
+ * Deletes a piece of evidence, its bytes with it (they live in the row). The
+ * mentor region deletes any; the pilot region only what its own region
+ * uploaded.
+ */
+export async function deleteFile(ctx: AppContext, region: string, actor: Actor, pilotId: string, fileId: string): Promise<void> {
+  await ctx.database.db.transaction(async (tx) => {
+    const { pilot, side } = await reachPilot(tx, actor, region, pilotId, true);
+    const where = and(eq(files.regionCode, pilot.regionCode), eq(files.pilotId, pilotId), eq(files.id, fileId));
+    const [row] = await tx.select({ authorRegion: files.authorRegion, title: files.title, fileName: files.fileName }).from(files).where(where).for('update');
+    if (!row) throw new AppError('file.not_found');
+    if (side === 'pilot' && row.authorRegion !== region) throw new AppError('livinglab.coaching_file_not_yours');
+    await tx.delete(files).where(where);
+    await auditBoth(tx, ctx.clock.now(), actor, pilot, side, 'livinglab.coaching_file_delete', pilotId, { file: row.fileName, title: row.title, uploadedBy: row.authorRegion });
   });
 }
 

@@ -4,7 +4,7 @@
 // SPBE target, tasks, sessions, notes and evidence), read by the mentor and
 // by the pilot itself; and a province curator's table of its pilots. The API
 // decides who reaches what; the forms show to the side that may use them.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { api } from '../../../api.js';
 import { RegionGate } from '../../../components/RegionGate.js';
 import { StaffOnly } from '../../../components/StaffOnly.js';
@@ -270,7 +270,9 @@ function PilotView({ region, id }: { region: RegionProfile; id: string }) {
         <section aria-labelledby="ll-co-goals">
           <h2 id="ll-co-goals">{t('livinglab.coaching.goals')}</h2>
           {p.goals.length === 0 ? <p className="muted">{t('livinglab.coaching.goalsNone')}</p> : (
-            <ul className="livinglab-list">{p.goals.map((g, i) => <li key={i}><GoalLine goal={g} />{g.kind === 'spbe_index' && <div><Bar percent={g.percent} /></div>}</li>)}</ul>
+            <ul className="livinglab-list">{p.goals.map((g, i) => (
+              <li key={i}><GoalLine goal={g} />{g.kind === 'spbe_index' ? <div><Bar percent={g.percent} /></div> : <GoalDone path={path} index={i} goal={g} onDone={pilot.reload} />}</li>
+            ))}</ul>
           )}
           <p className="small">{t('livinglab.coaching.summary', { done: p.tasksDone, total: p.tasksTotal, held: p.sessionsHeld, planned: p.sessionsPlanned })}</p>
           {mentor && <details><summary>{t('livinglab.coaching.editGoals')}</summary><GoalsForm key={JSON.stringify(p.goals)} path={path} goals={p.goals} onDone={pilot.reload} /></details>}
@@ -278,10 +280,26 @@ function PilotView({ region, id }: { region: RegionProfile; id: string }) {
         <Tasks path={path} pilot={p} mentor={mentor} onDone={pilot.reload} />
         <Sessions path={path} pilot={p} mentor={mentor} onDone={pilot.reload} />
         <Notes path={path} pilot={p} region={region} onDone={pilot.reload} />
-        <Evidence path={path} pilot={p} onDone={pilot.reload} />
+        <Evidence path={path} pilot={p} region={region} onDone={pilot.reload} />
       </>}
     </div>
   );
+}
+
+/** A text goal marked done or not: the mentor, or the pilot on its own record (the API refuses SPBE index goals: they are computed). */
+function GoalDone({ path, index, goal, onDone }: { path: string; index: number; goal: { text: string; done: boolean }; onDone: () => void }) {
+  const { t } = useI18n();
+  const { error, busy, run } = useAction();
+  const toggle = () => run(async () => {
+    await api(`${path}/goals/${index}/done`, { method: 'PUT', body: { done: !goal.done } });
+    onDone();
+  });
+  return <div>
+    <button type="button" className="button secondary small" disabled={busy} onClick={() => void toggle()}>
+      {goal.done ? t('livinglab.coaching.goalReopen', { goal: goal.text }) : t('livinglab.coaching.goalMarkDone', { goal: goal.text })}
+    </button>
+    <ErrorMessage error={error} />
+  </div>;
 }
 
 type GoalDraft = { kind: 'spbe_index' | 'text'; target: string; year: string; text: string; done: boolean };
@@ -312,16 +330,17 @@ function GoalsForm({ path, goals, onDone }: { path: string; goals: Pilot['goals'
               <option value="spbe_index">{t('livinglab.coaching.goalKind.spbe_index')}</option>
               <option value="text">{t('livinglab.coaching.goalKind.text')}</option>
             </select></div>
-          {g.kind === 'spbe_index' ? <>
+          {/* Keyed by kind: switching the kind makes new inputs, not the target's input (and its pattern) reused for the text. */}
+          {g.kind === 'spbe_index' ? <Fragment key="spbe_index">
             <div className="field"><label htmlFor={`ll-goal-${i}-target`}>{t('livinglab.coaching.target')}</label>
               <input id={`ll-goal-${i}-target`} type="text" inputMode="decimal" required pattern="[0-5](\.[0-9]{1,2})?" value={g.target} onChange={(e) => set(i, { target: e.target.value })} /></div>
             <div className="field"><label htmlFor={`ll-goal-${i}-year`}>{t('livinglab.coaching.targetYear')}</label>
               <input id={`ll-goal-${i}-year`} type="number" required min={2018} max={2100} value={g.year} onChange={(e) => set(i, { year: e.target.value })} /></div>
-          </> : <>
+          </Fragment> : <Fragment key="text">
             <div className="field"><label htmlFor={`ll-goal-${i}-text`}>{t('livinglab.coaching.goalText')}</label>
               <input id={`ll-goal-${i}-text`} type="text" required maxLength={500} value={g.text} onChange={(e) => set(i, { text: e.target.value })} /></div>
             <div className="field"><label><input type="checkbox" checked={g.done} onChange={(e) => set(i, { done: e.target.checked })} /> {t('livinglab.coaching.done')}</label></div>
-          </>}
+          </Fragment>}
           <button type="button" className="button secondary small" onClick={() => setList(list.filter((_, j) => j !== i))}>{t('common.remove')}</button>
         </fieldset>
       ))}
@@ -341,6 +360,13 @@ function Tasks({ path, pilot, mentor, onDone }: { path: string; pilot: Pilot; me
     await api(`${path}/tasks/${taskId}/status`, { method: 'PUT', body: { status } });
     onDone();
   });
+  const remove = (task: Pilot['tasks'][number]) => {
+    if (!window.confirm(t('livinglab.coaching.deleteTaskConfirm', { title: task.title }))) return;
+    void run(async () => {
+      await api(`${path}/tasks/${task.id}`, { method: 'DELETE' });
+      onDone();
+    });
+  };
   const add = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
@@ -362,6 +388,7 @@ function Tasks({ path, pilot, mentor, onDone }: { path: string; pilot: Pilot; me
             <button type="button" className="button secondary small" disabled={busy} onClick={() => void mark(task.id, task.status === 'done' ? 'open' : 'done')}>
               {task.status === 'done' ? t('livinglab.coaching.reopen') : t('livinglab.coaching.markDone', { title: task.title })}
             </button>
+            {mentor && <> <button type="button" className="button secondary small" disabled={busy} onClick={() => remove(task)}>{t('livinglab.coaching.deleteTask', { title: task.title })}</button></>}
           </li>
         ))}</ul>
       )}
@@ -384,6 +411,14 @@ type SessionDraft = { date: string; topic: string; mode: 'online' | 'onsite'; pl
 function Sessions({ path, pilot, mentor, onDone }: { path: string; pilot: Pilot; mentor: boolean; onDone: () => void }) {
   const { t, locale } = useI18n();
   const empty: SessionDraft = { date: '', topic: '', mode: 'online', place: '', attendance: '' };
+  const { error, busy, run } = useAction();
+  const remove = (s: Pilot['sessions'][number]) => {
+    if (!window.confirm(t('livinglab.coaching.deleteSessionConfirm', { topic: s.topic }))) return;
+    void run(async () => {
+      await api(`${path}/sessions/${s.id}`, { method: 'DELETE' });
+      onDone();
+    });
+  };
   return (
     <section aria-labelledby="ll-co-sessions">
       <h2 id="ll-co-sessions">{t('livinglab.coaching.sessions')}</h2>
@@ -400,9 +435,11 @@ function Sessions({ path, pilot, mentor, onDone }: { path: string; pilot: Pilot;
                   send={(body) => api(`${path}/sessions/${s.id}`, { method: 'PUT', body })} onDone={onDone} />
               </details>
             )}
+            {mentor && <button type="button" className="button secondary small" disabled={busy} onClick={() => remove(s)}>{t('livinglab.coaching.deleteSession', { topic: s.topic })}</button>}
           </li>
         ))}</ul>
       )}
+      <ErrorMessage error={error} />
       {mentor && (
         <details>
           <summary>{t('livinglab.coaching.addSession')}</summary>
@@ -481,11 +518,21 @@ function Notes({ path, pilot, region, onDone }: { path: string; pilot: Pilot; re
   );
 }
 
-function Evidence({ path, pilot, onDone }: { path: string; pilot: Pilot; onDone: () => void }) {
+function Evidence({ path, pilot, region, onDone }: { path: string; pilot: Pilot; region: RegionProfile; onDone: () => void }) {
   const { t } = useI18n();
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const { error, busy, run } = useAction();
+  const removing = useAction();
+  // The mentor deletes any evidence; the pilot only what its own region uploaded (the API says the same).
+  const mayDelete = (f: Pilot['files'][number]) => pilot.side === 'mentor' || f.authorRegion === region.code;
+  const remove = (f: Pilot['files'][number]) => {
+    if (!window.confirm(t('livinglab.coaching.deleteEvidenceConfirm', { title: f.title }))) return;
+    void removing.run(async () => {
+      await api(`${path}/files/${f.id}`, { method: 'DELETE' });
+      onDone();
+    });
+  };
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const formElement = e.currentTarget;
@@ -505,8 +552,14 @@ function Evidence({ path, pilot, onDone }: { path: string; pilot: Pilot; onDone:
     <section aria-labelledby="ll-co-files">
       <h2 id="ll-co-files">{t('livinglab.coaching.evidence')}</h2>
       {pilot.files.length === 0 ? <p className="muted">{t('livinglab.coaching.evidenceNone')}</p> : (
-        <ul>{pilot.files.map((f) => <li key={f.id}><a href={`${path}/files/${f.id}`} download={f.fileName}>{f.title}</a> <span className="small muted">({f.fileName})</span></li>)}</ul>
+        <ul>{pilot.files.map((f) => (
+          <li key={f.id}>
+            <a href={`${path}/files/${f.id}`} download={f.fileName}>{f.title}</a> <span className="small muted">({f.fileName})</span>
+            {mayDelete(f) && <> <button type="button" className="button secondary small" disabled={removing.busy} onClick={() => remove(f)}>{t('livinglab.coaching.deleteEvidence', { title: f.title })}</button></>}
+          </li>
+        ))}</ul>
       )}
+      <ErrorMessage error={removing.error} />
       <form onSubmit={submit}>
         <div className="field"><label htmlFor="ll-ev-title">{t('livinglab.coaching.evidenceTitle')}</label>
           <input id="ll-ev-title" type="text" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} /></div>

@@ -4,7 +4,9 @@
 // to the catalogue of that province; who adopted from whom as a layered
 // graph; and both as tables, the accessible alternative to the pictures and
 // the easier read on a phone. Province level only: there are no kabupaten/
-// kota boundaries with a licence Pamong can ship.
+// kota boundaries with a licence Pamong can ship. Filters (a module's
+// packages, a kind, one solution) narrow the map, the graph and the tables
+// together and live in the address, so a filtered map can be shared.
 import { useState } from 'react';
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
@@ -13,7 +15,7 @@ import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, queryString, useLocation } from '../../../router.js';
 import { cataloguePath, LL_API, mapPath, solutionPath } from '../components/paths.js';
 import { classes, layoutLineage, sourceKey } from '../components/lineage.js';
-import type { Lineage, MapCounts, Outlines } from '../components/types.js';
+import type { Catalogue, Lineage, MapCounts, Outlines } from '../components/types.js';
 import { WIB } from './Public.js';
 import '../components/livinglab.css';
 
@@ -22,21 +24,35 @@ const MEASURES: Record<string, Measure> = { adopsi: 'adoptions', solusi: 'soluti
 const COLOURS = ['#c6e7e2', '#7cc4b8', '#2a9d8f', '#1b6f65'];
 const ZERO = '#e4e8ec';
 const provinceCatalogue = (code: string) => `${cataloguePath}${queryString({ province: code })}`;
+/** The modules that offer configuration packages (README: complaints, layanan, spbe, sakip). */
+const PACKAGE_MODULES = ['complaints', 'layanan', 'spbe', 'sakip'] as const;
+const KINDS = ['package', 'application'] as const;
+/** The address's words for the filters, and the API's. */
+const FILTER_KEYS = { modul: 'module', jenis: 'kind', solusi: 'solution' } as const;
+type Filters = { module: string; kind: string; solution: string };
 
 export function MapPage() {
   const { t, locale } = useI18n();
   const { query } = useLocation();
   const measure: Measure = MEASURES[query.get('ukuran') ?? ''] ?? 'adoptions';
+  const filters: Filters = { module: query.get('modul') ?? '', kind: query.get('jenis') ?? '', solution: query.get('solusi') ?? '' };
+  const apiQuery = queryString(filters);
   const outlines = useApi<Outlines>(`${LL_API}/map/outlines`);
-  const counts = useApi<MapCounts>(`${LL_API}/map`);
-  const lineage = useApi<Lineage>(`${LL_API}/lineage`);
-  const choose = (m: Measure) => navigate(`${mapPath}${queryString({ ukuran: m === 'solutions' ? 'solusi' : undefined })}`, { replace: true });
+  const counts = useApi<MapCounts>(`${LL_API}/map${apiQuery}`);
+  const lineage = useApi<Lineage>(`${LL_API}/lineage${apiQuery}`);
+  const address = (m: Measure, f: Filters) => `${mapPath}${queryString({
+    ukuran: m === 'solutions' ? 'solusi' : undefined,
+    ...Object.fromEntries(Object.entries(FILTER_KEYS).map(([word, key]) => [word, f[key]])),
+  })}`;
+  const choose = (m: Measure) => navigate(address(m, filters), { replace: true });
+  const filter = (f: Filters) => navigate(address(measure, f), { replace: true });
   const error = outlines.error ?? counts.error ?? lineage.error;
   return (
     <div className="livinglab">
       <p><Link to={cataloguePath}>{t('livinglab.public.back')}</Link></p>
       <PageTitle title={t('livinglab.map.title')}>{t('livinglab.map.title')}</PageTitle>
       <p>{t('livinglab.map.intro')}</p>
+      <MapFilters filters={filters} onChange={filter} />
       <ErrorMessage error={error} />
       {!outlines.data || !counts.data || !lineage.data ? (!error && <Loading />) : (
         <>
@@ -51,6 +67,35 @@ export function MapPage() {
         </>
       )}
     </div>
+  );
+}
+
+function MapFilters({ filters, onChange }: { filters: Filters; onChange: (f: Filters) => void }) {
+  const { t } = useI18n();
+  // The solutions to choose from: the catalogue's first hundred (a shared link may name another: it is kept).
+  const catalogue = useApi<Catalogue>(`${LL_API}/solutions${queryString({ perPage: 100, kind: filters.kind })}`);
+  const solutions: (readonly [string, string])[] = (catalogue.data?.items ?? []).map((s) => [s.id, `${s.title} (${s.regionName})`] as const);
+  if (filters.solution && !solutions.some(([id]) => id === filters.solution)) solutions.unshift([filters.solution, filters.solution]);
+  const fields = [
+    ['module', t('livinglab.map.filter.module'), PACKAGE_MODULES.map((m) => [m, t(`livinglab.map.module.${m}`)] as const)],
+    ['kind', t('livinglab.kind'), KINDS.map((k) => [k, t(`livinglab.kind.${k}`)] as const)],
+    ['solution', t('livinglab.map.solution'), solutions],
+  ] as const;
+  const any = filters.module || filters.kind || filters.solution;
+  return (
+    <fieldset className="livinglab-filters livinglab-map-filters">
+      <legend>{t('livinglab.map.filter.legend')}</legend>
+      {fields.map(([name, label, options]) => (
+        <div className="field" key={name}>
+          <label htmlFor={`ll-map-${name}`}>{label}</label>
+          <select id={`ll-map-${name}`} value={filters[name]} onChange={(e) => onChange({ ...filters, [name]: e.target.value })}>
+            <option value="">{t('livinglab.public.any')}</option>
+            {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+          </select>
+        </div>
+      ))}
+      {any && <p className="small"><button type="button" className="button secondary small" onClick={() => onChange({ module: '', kind: '', solution: '' })}>{t('livinglab.public.clearFilter')}</button></p>}
+    </fieldset>
   );
 }
 
