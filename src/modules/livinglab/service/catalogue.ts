@@ -47,7 +47,8 @@ const shapeOf = (query: CatalogueQuery) => FILTERS.map((f) => (query[f] ? letter
 const searchStatement = preparedFamily<string>('pamong_livinglab_search', (_db, shape) => {
   const has = (f: (typeof FILTERS)[number]) => shape.includes(letter(f));
   const ph = (name: string) => sql.placeholder(name);
-  const query = sql`websearch_to_tsquery('indonesian', ${ph('q')})`;
+  // The query is parsed once, in FROM: written into WHERE and the rank, a generic plan parses it again for every matched row.
+  const query = sql`query.t`;
   const where: SQL[] = [sql`s.latest_version is not null and not s.hidden`];
   if (has('q')) where.push(sql`v.search @@ ${query}`);
   if (has('kind')) where.push(sql`v.kind = ${ph('kind')}`);
@@ -61,6 +62,7 @@ const searchStatement = preparedFamily<string>('pamong_livinglab_search', (_db, 
   return sql`with m as (
       select s.region_code, s.id, s.featured, s.superseded_by_id, v.number, v.published_at, ${rank} as rank
       from livinglab_solutions s join livinglab_versions v on v.region_code = s.region_code and v.solution_id = s.id and v.number = s.latest_version
+        ${has('q') ? sql`, websearch_to_tsquery('indonesian', ${ph('q')}) query(t)` : sql``}
       where ${sql.join(where, sql` and `)})
     select p.id, p.region_code as "regionCode", a.name as "regionName", p.number as version, v.kind, v.package_kind as "packageKind", v.title, v.summary, v.domain, v.sector,
       v.published_at as "publishedAt", p.featured, p.superseded_by_id as "supersededBy", v.application->>'duplicates' as duplicates, v.mentor,
