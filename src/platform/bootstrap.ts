@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { migrate } from './db/migrations.js';
 import { loadAreas } from './regions/load-areas.js';
 import { modules } from './modules/registry.js';
+import { installSecretKey } from './secrets.js';
 
 /** `directUrl`: migrate on the PostgreSQL server itself when `database` goes through a transaction pooler (Config.databaseDirectUrl). */
 export async function prepareDatabase(database: Database, now: Date, directUrl?: string): Promise<void> {
@@ -37,6 +38,9 @@ export async function prepareDatabase(database: Database, now: Date, directUrl?:
 }
 
 export async function openContext(config: Config, clock: Clock = systemClock): Promise<AppContext> {
+  // Before anything reads a stored secret (modules' prepare rewrites clear ones): a malformed key stops the start here.
+  const { warning } = installSecretKey(config);
+  if (warning) console.warn(`Pamong: ${warning}`);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir, namedStatements: config.namedStatements });
   await prepareDatabase(database, clock.now(), config.databaseDirectUrl);
   return { database, config, clock };

@@ -18,6 +18,8 @@ export interface Config {
   /** Named prepared statements (parsed once per connection); off behind a pooler that cannot keep them (PgBouncer < 1.21 in transaction mode). */
   namedStatements: boolean;
   dataDir: string;
+  /** PAMONG_SECRET_KEY: the master key that encrypts stored secrets (platform/secrets.ts); unset, a key file in the data directory. */
+  secretKey?: string;
   publicUrl: string;
   smtp: { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string } | null;
   secureCookies: boolean;
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     replicaMaxLagMs: Number(env.DATABASE_REPLICA_MAX_LAG ?? 10) * 1000,
     dataDir: resolve(env.PAMONG_DATA_DIR ?? './data'),
+    secretKey: env.PAMONG_SECRET_KEY || undefined,
     publicUrl: (env.PAMONG_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     smtp: env.SMTP_HOST
       ? {

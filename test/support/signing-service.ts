@@ -18,13 +18,15 @@ export interface SigningService {
   mode: SigningServiceMode;
   /** Requests received, to show what a client sent. */
   requests: number;
+  /** Milliseconds to wait before answering, one per request in order (a slow service); empty: at once. */
+  delays: number[];
   close(): Promise<void>;
 }
 
 export async function startSigningService(p12: Buffer, p12Passphrase: string): Promise<SigningService> {
   let server: Server;
   const service: SigningService = {
-    url: '', clientId: 'pamong-uji', clientSecret: 'rahasia-klien', signerId: '3211010101800001', passphrase: 'sandi-penanda-tangan', mode: 'normal', requests: 0,
+    url: '', clientId: 'pamong-uji', clientSecret: 'rahasia-klien', signerId: '3211010101800001', passphrase: 'sandi-penanda-tangan', mode: 'normal', requests: 0, delays: [],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   server = createServer((req, res) => {
@@ -32,6 +34,8 @@ export async function startSigningService(p12: Buffer, p12Passphrase: string): P
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       service.requests += 1;
+      const delay = service.delays.shift() ?? 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       const answer = (status: number, error: string) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error }));
       if (service.mode === 'down') return answer(503, 'maintenance');
       if (req.method !== 'POST' || req.url !== '/api/sign/pdf') return answer(404, 'not_found');

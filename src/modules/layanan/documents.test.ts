@@ -260,6 +260,34 @@ function describeRemote(h: Parameters<Parameters<typeof describeWithApp>[1]>[0],
     expect(Number(next.number.split('/')[0])).toBe(Number(doc.number.split('/')[0]) + 1);
   });
 
+  // PGlite has one connection: its transactions take turns whatever they lock, so only PostgreSQL can show two issues overlapping.
+  if (h.engine === 'postgres') {
+    it('does not lock the series\' counter while a slow remote service signs: an issue started later is numbered and committed first', async () => {
+      const { issue, pdfOf, admin } = get();
+      await h.api('PUT', `${D}/signer/remote`, { session: admin, body: { url: service.url, clientId: service.clientId, clientSecret: service.clientSecret, signerId: service.signerId, passphrase: service.passphrase } });
+      const seq = (n: string) => Number(n.split('/')[0]);
+      const before = seq((await issue()).number);
+      const requests = service.requests;
+      service.delays = [2000];
+      let slowDone = false;
+      const slow = issue().then((d) => {
+        slowDone = true;
+        return d;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = Date.now();
+      const quick = await issue();
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect(slowDone).toBe(false);
+      const late = await slow;
+      // The quick one took the next number; the slow one lost it, signed again with the one after, and nothing was skipped or given twice.
+      expect([seq(quick.number), seq(late.number)]).toEqual([before + 1, before + 2]);
+      expect(service.requests - requests).toBe(3);
+      const signature = pdfSignature(await pdfOf(late.id));
+      expect(signature).toMatchObject({ coversFile: true, digestMatches: true, signatureValid: true });
+    });
+  }
+
   it('gives up on a service that does not answer in time', async () => {
     // Accepts the connection and never answers.
     const sockets: Socket[] = [];

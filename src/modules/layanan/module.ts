@@ -18,6 +18,7 @@ import { seedLayananDemo } from './demo.js';
 import { applicationDeadlineHandler } from './service/deadlines.js';
 import { servicesPackage } from './service/package.js';
 import { receiptJob } from './service/payments/receipts.js';
+import { rewriteClearSecrets } from './service/secrets.js';
 import { layananMeasures, layananTiles } from './service/tiles.js';
 
 // The region's service manager (often the DPMPTSP or the organisation
@@ -65,6 +66,10 @@ export const layananModule = defineModule({
   errors: layananErrors,
   routes: layananRoutes,
   isolation: layananIsolation,
+  // Secrets stored in clear before they were encrypted (or restored from such a backup) are sealed at every start (service/secrets.ts).
+  async prepare(database) {
+    await rewriteClearSecrets(database.db);
+  },
   deadlines: { application: applicationDeadlineHandler },
   jobs: [receiptJob],
   tiles: layananTiles,

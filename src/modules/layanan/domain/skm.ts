@@ -143,12 +143,22 @@ export function bandFor(instrument: SkmInstrument, converted: Dec): SkmBand | nu
 
 /** Forms must already pass formProblem (the service refuses them otherwise). */
 export function skmIndex(instrument: SkmInstrument, forms: readonly FormAnswers[]): SkmIndex {
-  const elements: ElementResult[] = instrument.elements.map((e, i) => {
+  return skmIndexOfTotals(instrument, forms.length, instrument.elements.map((_, i) => {
     const given = forms.map((f) => f[i]).filter((a): a is number => a !== null && a !== undefined);
-    const sum = given.reduce((s, a) => s + a, 0);
-    return { code: e.code, name: e.name, answered: given.length, sum, nrr: given.length ? roundFraction(BigInt(sum), BigInt(given.length), 4) : null };
+    return { answered: given.length, sum: given.reduce((s, a) => s + a, 0) };
+  }));
+}
+
+/**
+ * The same index from totals the database summed (service/skm.ts
+ * skmOverall): the number of forms, and per element of the instrument (in its
+ * order) how many answered it and the sum of their answers.
+ */
+export function skmIndexOfTotals(instrument: SkmInstrument, respondents: number, totals: readonly { answered: number; sum: number }[]): SkmIndex {
+  const elements: ElementResult[] = instrument.elements.map((e, i) => {
+    const { answered, sum } = totals[i] ?? { answered: 0, sum: 0 };
+    return { code: e.code, name: e.name, answered, sum, nrr: answered ? roundFraction(BigInt(sum), BigInt(answered), 4) : null };
   });
-  const respondents = forms.length;
   if (respondents === 0) return { computable: false, respondents, elements, reason: 'no_responses', unanswered: elements.map((e) => e.code) };
   const unanswered = elements.filter((e) => e.answered === 0).map((e) => e.code);
   if (unanswered.length > 0) return { computable: false, respondents, elements, reason: 'element_unanswered', unanswered };

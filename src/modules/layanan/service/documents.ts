@@ -62,8 +62,8 @@ async function localDate(db: Queryable, regionCode: string, at: Date) {
   return { region, localDate: localDateOf(at, calendarOf(region, [])) };
 }
 
-/** The next number in the series, counted in the transaction: the counter's row stays locked until it commits, so numbers are consecutive and a rolled-back issue gives its number back. */
-async function nextNumber(tx: Queryable, regionCode: string, input: IssueInput, date: string): Promise<string> {
+/** Where an issue's number comes from: its series' counter (region, series, year) and how a sequence number is written. */
+async function seriesOfIssue(tx: Queryable, regionCode: string, input: IssueInput, date: string) {
   const pattern = await numberingPattern(tx, regionCode);
   const [service] = input.serviceId
     ? await tx.select({ name: layananServices.name }).from(layananServices).where(and(eq(layananServices.regionCode, regionCode), eq(layananServices.id, input.serviceId)))
@@ -72,32 +72,81 @@ async function nextNumber(tx: Queryable, regionCode: string, input: IssueInput, 
   const values = { serviceCode: service ? serviceCodeOf(service.name) : RECEIPT_CODE, unitCode: unit?.code ?? REGION_UNIT_CODE, localDate: date };
   const series = seriesOf(pattern, values);
   const year = numberingYear(date);
-  const [row] = await tx.insert(layananNumberCounters).values({ regionCode, series, year, last: 1 })
-    .onConflictDoUpdate({ target: [layananNumberCounters.regionCode, layananNumberCounters.series, layananNumberCounters.year], set: { last: sql`${layananNumberCounters.last} + 1` } })
-    .returning({ last: layananNumberCounters.last });
-  return formatNumber(pattern, values, row.last);
+  const counter = and(eq(layananNumberCounters.regionCode, regionCode), eq(layananNumberCounters.series, series), eq(layananNumberCounters.year, year));
+  return {
+    format: (seq: number) => formatNumber(pattern, values, seq),
+    /** The last number given (committed, or this transaction's own), without locking. */
+    async peek(): Promise<number> {
+      const [row] = await tx.select({ last: layananNumberCounters.last }).from(layananNumberCounters).where(counter);
+      return row?.last ?? 0;
+    },
+    /** Takes `seq` if it is still the next one (the counter's row stays locked until the transaction ends); false when another issue took it first. */
+    async claim(seq: number): Promise<boolean> {
+      const taken = seq === 1
+        ? await tx.insert(layananNumberCounters).values({ regionCode, series, year, last: 1 }).onConflictDoNothing().returning({ last: layananNumberCounters.last })
+        : await tx.update(layananNumberCounters).set({ last: seq }).where(and(counter, eq(layananNumberCounters.last, seq - 1))).returning({ last: layananNumberCounters.last });
+      return taken.length === 1;
+    },
+    /** The next number, waiting for the row: an issue that cannot win the race takes the lock before it signs. */
+    async next(): Promise<number> {
+      const [row] = await tx.insert(layananNumberCounters).values({ regionCode, series, year, last: 1 })
+        .onConflictDoUpdate({ target: [layananNumberCounters.regionCode, layananNumberCounters.series, layananNumberCounters.year], set: { last: sql`${layananNumberCounters.last} + 1` } })
+        .returning({ last: layananNumberCounters.last });
+      return row.last;
+    },
+  };
 }
+
+/** Attempts at numbering a remotely signed document before it waits for the counter's lock (each attempt signs once). */
+const OPTIMISTIC_ATTEMPTS = 3;
 
 /**
  * Issues a document inside the caller's transaction: assigns the number,
  * renders the PDF (with a signature slot when the region signs), signs it,
  * hashes the final bytes and stores them. A signing refusal throws, and the
  * caller's transaction rolls back with its number.
+ *
+ * Numbers are consecutive and never given twice: the series' counter is
+ * raised in the transaction, its row locked until the transaction ends, so a
+ * rolled-back issue gives its number back. The number is printed in the
+ * signed file, so it must be known before signing; with a remote signing
+ * service (an HTTP call that may take seconds) the counter is not locked
+ * while it signs: the issue reads the next number, renders and signs with it,
+ * then takes it only if it is still the next one (compare and set) and
+ * otherwise starts again with the new next number; after a few lost races it
+ * takes the lock first and signs under it, so it always finishes. Other issues
+ * in the series go on meanwhile. A local certificate signs in milliseconds:
+ * those issues take the lock first, as they always did.
  */
 export async function issueDocument(ctx: IssueContext, tx: Queryable, input: IssueInput): Promise<Issued> {
   const now = ctx.clock.now();
   const { region, localDate: date } = await localDate(tx, input.regionCode, now);
   const provider = await regionSigner(tx, input.regionCode, now);
-  const number = await nextNumber(tx, input.regionCode, input, date);
+  const series = await seriesOfIssue(tx, input.regionCode, input, date);
   const token = randomBytes(16).toString('base64url');
   const verifyUrl = verifyUrlOf(ctx, token);
-  const reason = `${input.title} ${number}`;
-  const unsigned = await input.render({
-    number, verifyUrl, localDate: date,
-    signature: provider && { reason, name: region.name, location: region.name, contactInfo: verifyUrl },
-  });
-  const signed = provider ? await provider.sign(unsigned, reason) : null;
-  const pdf = signed?.pdf ?? unsigned;
+  const produce = async (number: string) => {
+    const reason = `${input.title} ${number}`;
+    const unsigned = await input.render({
+      number, verifyUrl, localDate: date,
+      signature: provider && { reason, name: region.name, location: region.name, contactInfo: verifyUrl },
+    });
+    const signed = provider ? await provider.sign(unsigned, reason) : null;
+    return { signed, pdf: signed?.pdf ?? unsigned };
+  };
+  let number: string | null = null;
+  let made: Awaited<ReturnType<typeof produce>> | null = null;
+  for (let attempt = 0; provider?.name === 'remote' && attempt < OPTIMISTIC_ATTEMPTS && !number; attempt++) {
+    const seq = (await series.peek()) + 1;
+    const candidate = series.format(seq);
+    const result = await produce(candidate);
+    if (await series.claim(seq)) [number, made] = [candidate, result];
+  }
+  if (!number || !made) {
+    number = series.format(await series.next());
+    made = await produce(number);
+  }
+  const { signed, pdf } = made;
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const [row] = await tx.insert(layananDocuments).values({
     regionCode: input.regionCode, kind: input.kind, applicationId: input.applicationId ?? null, billId: input.billId ?? null,

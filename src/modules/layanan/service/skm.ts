@@ -7,7 +7,7 @@
 // deleted (with a reason) by the staff who may enter them; an applicant's
 // online answer cannot. A service's population is the one staff entered,
 // else the count of its applications finished in the period.
-import { and, asc, count, desc, eq, gt, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { staleRead } from '../../../platform/db/replica.js';
@@ -19,7 +19,7 @@ import { rolesWith, unitsReached, type Actor } from '../../../platform/auth/poli
 import { units } from '../../../platform/schema.js';
 import { servedStatuses } from '../domain/journey.js';
 import {
-  formAnswersOf, formProblem, parsePeriod, requiredSample, skmIndex, storedAnswers,
+  formAnswersOf, formProblem, parsePeriod, requiredSample, skmIndex, skmIndexOfTotals, storedAnswers,
   type AGE_BANDS, type EDUCATIONS, type FormAnswers, type GENDERS, type OCCUPATIONS, type Period, type SkmInstrument,
 } from '../domain/skm.js';
 import { layananApplications, layananServices, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from '../schema.js';
@@ -292,6 +292,40 @@ export async function skmResults(ctx: AppContext, region: RegionClock, filter: {
 }
 
 export type SkmResults = Awaited<ReturnType<typeof skmResults>>;
+
+/**
+ * The region's overall index in a period (skmResults' `overall` without the
+ * population), summed in the database: the number of forms and, per element
+ * name, how many answered it and the sum of the answers, instead of every
+ * form's answers brought into Node (the dashboard's tile and the e-SAKIP
+ * measure read it for a whole year). The same forms as skmResults: those of
+ * the region's services published at least once.
+ */
+export async function skmOverall(ctx: AppContext, regionCode: string, periodKey: string) {
+  const period = periodOrThrow(periodKey);
+  const instrument = currentSkmInstrument();
+  const rows = await ctx.database.rows<{ name: string | null; answered: number; sum: string | number }>(sql`
+    with forms as (
+      select r.answers from layanan_skm_responses r
+      join layanan_services s on s.region_code = r.region_code and s.id = r.service_id
+      where r.region_code = ${regionCode} and s.version > 0 and r.service_date >= ${period.from}::date and r.service_date < ${period.until}::date
+    )
+    select null::text as name, count(*)::int as answered, 0::bigint as sum from forms
+    union all
+    select a->>'name', count(*)::int, sum((a->>'value')::int)::bigint
+    from forms cross join lateral jsonb_array_elements(forms.answers) a
+    where jsonb_typeof(a->'value') = 'number'
+    group by a->>'name'`);
+  const byName = new Map(rows.filter((r) => r.name !== null).map((r) => [r.name!, { answered: r.answered, sum: Number(r.sum) }]));
+  const respondents = rows.find((r) => r.name === null)?.answered ?? 0;
+  const r = skmIndexOfTotals(instrument, respondents, instrument.elements.map((e) => byName.get(e.name) ?? { answered: 0, sum: 0 }));
+  return {
+    respondents: r.respondents,
+    elements: r.elements.map((e) => ({ code: e.code, name: e.name, answered: e.answered, nrr: e.nrr && num(e.nrr) })),
+    converted: r.computable ? num(r.converted) : null,
+    band: r.computable ? r.band : null,
+  };
+}
 
 /** The public page: the published services' index, band and respondents in a period (nothing about who answered). May be a few seconds old. */
 export function publicSkm(ctx: AppContext, regionCode: string, periodKey: string) {

@@ -9,15 +9,34 @@ import { findRegionCached, type Region } from '../../../platform/regions/service
 import { Dec, round2 } from '../../../platform/decimal.js';
 import { accountBetween } from './transparency.js';
 import { countOverdue } from './application-reads.js';
-import { localToday, skmResults } from './skm.js';
+import { localToday, skmOverall } from './skm.js';
 
 const QUEUE = (region: string) => `/staff/${region}/layanan/permohonan`;
 
+type YearTotals = { decided: number; onTime: number; deemedGranted: number };
+
+/**
+ * Year accounts being computed, by instance, region and year: the dashboard
+ * reads its tiles at once (one request, Promise.all), and two of them
+ * (decided on time, fiktif positif) need the same account, so the second
+ * waits for the first's instead of computing it again. Dropped when it
+ * settles: a later request computes afresh, nothing is ever served stale.
+ */
+const computing = new WeakMap<AppContext, Map<string, Promise<YearTotals>>>();
+
 /** The region's year-to-date totals over its services' account (applications filed in the local year). */
-async function yearTotals(ctx: AppContext, region: Region, year: number) {
-  const services = await accountBetween(ctx, region, `${year}-01-01`, `${year + 1}-01-01`);
-  const sum = (k: 'decided' | 'onTime' | 'deemedGranted') => services.reduce((n, s) => n + s[k], 0);
-  return { decided: sum('decided'), onTime: sum('onTime'), deemedGranted: sum('deemedGranted') };
+function yearTotals(ctx: AppContext, region: Region, year: number): Promise<YearTotals> {
+  const inFlight = computing.get(ctx) ?? new Map<string, Promise<YearTotals>>();
+  computing.set(ctx, inFlight);
+  const key = `${region.code}/${year}`;
+  const known = inFlight.get(key);
+  if (known) return known;
+  const totals = accountBetween(ctx, region, `${year}-01-01`, `${year + 1}-01-01`).then((services) => {
+    const sum = (k: keyof YearTotals) => services.reduce((n, s) => n + s[k], 0);
+    return { decided: sum('decided'), onTime: sum('onTime'), deemedGranted: sum('deemedGranted') };
+  }).finally(() => inFlight.delete(key));
+  inFlight.set(key, totals);
+  return totals;
 }
 
 const percent = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
@@ -92,8 +111,8 @@ export const layananTiles: DashboardTile[] = [
     link: (region) => `/staff/${region}/layanan/skm`,
     async figure(ctx, region, year) {
       let shown = year;
-      let { overall } = await skmResults(ctx, region, { period: String(year) });
-      if (overall.respondents === 0) ({ overall } = await skmResults(ctx, region, { period: String(shown = year - 1) }));
+      let overall = await skmOverall(ctx, region.code, String(year));
+      if (overall.respondents === 0) overall = await skmOverall(ctx, region.code, String(shown = year - 1));
       if (overall.converted === null) return { value: null, unit: null };
       const band = overall.band ? `, mutu ${overall.band.grade}` : '';
       return {
@@ -145,7 +164,7 @@ export const layananMeasures: ModuleMeasure[] = [
     async read(ctx, regionCode, period) {
       const region = await findRegionCached(ctx.database.db, regionCode);
       if (!region) return null;
-      const { overall } = await skmResults(ctx, region, { period: skmPeriodOf(period) });
+      const overall = await skmOverall(ctx, regionCode, skmPeriodOf(period));
       return overall.converted === null ? null : overall.converted.toFixed(2);
     },
   },

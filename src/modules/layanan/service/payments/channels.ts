@@ -1,7 +1,8 @@
 // A region's payment channel: its QRIS merchant account and the secret its
 // bank signs callbacks with. The region's service manager sets it; the secret
 // is write-only (answers say only whether it is set) and kept when a change
-// leaves it out.
+// leaves it out. The secret is stored encrypted with the instance's key
+// (../secrets.ts).
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../../../platform/context.js';
 import type { Queryable } from '../../../../platform/db/client.js';
@@ -11,6 +12,7 @@ import type { Actor } from '../../../../platform/auth/policy.js';
 import type { QrisMerchant } from '../../domain/qris.js';
 import { layananPaymentChannels } from '../../schema.js';
 import { actorLabel } from '../access.js';
+import { openSecret, sealSecret } from '../secrets.js';
 import { qrisProvider, type PaymentChannel } from './provider.js';
 
 export interface ChannelInput extends QrisMerchant { active: boolean; secret?: string }
@@ -19,7 +21,7 @@ export interface ChannelInput extends QrisMerchant { active: boolean; secret?: s
 export async function activeChannel(db: Queryable, regionCode: string): Promise<PaymentChannel | null> {
   const [row] = await db.select().from(layananPaymentChannels)
     .where(and(eq(layananPaymentChannels.regionCode, regionCode), eq(layananPaymentChannels.provider, qrisProvider.name), eq(layananPaymentChannels.active, true)));
-  return row ?? null;
+  return row ? { ...row, secret: openSecret('layanan_payment_channels.secret', regionCode, row.secret) } : null;
 }
 
 /** The channel as staff read it: every merchant field, and whether a secret is set (never the secret). */
@@ -35,7 +37,7 @@ export async function setChannel(ctx: AppContext, regionCode: string, actor: Act
   await ctx.database.db.transaction(async (tx) => {
     const [before] = await tx.select({ secret: layananPaymentChannels.secret }).from(layananPaymentChannels)
       .where(and(eq(layananPaymentChannels.regionCode, regionCode), eq(layananPaymentChannels.provider, qrisProvider.name))).for('update');
-    const secret = input.secret ?? before?.secret;
+    const secret = input.secret !== undefined ? sealSecret('layanan_payment_channels.secret', regionCode, input.secret) : before?.secret;
     if (!secret) throw new AppError('layanan.payment_secret_required');
     const now = ctx.clock.now();
     const { secret: _s, ...fields } = input;

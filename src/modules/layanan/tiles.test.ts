@@ -1,0 +1,63 @@
+// The module's dashboard tiles and its SKM measure (issue 12): one request
+// for the tiles computes the year's service account once, though two tiles
+// show it; the SKM tile and measure are summed in the database, and the index
+// they give for 25 forms is the one worked out by hand below (and the same as
+// the staff results page, which counts the forms in Node).
+import { expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { describeWithApp } from '../../../test/harness.js';
+import * as transparency from './service/transparency.js';
+import { layananMeasures } from './service/tiles.js';
+import { skmOverall, skmResults } from './service/skm.js';
+import { currentSkmInstrument } from './service/skm-instrument.js';
+import { storedAnswers } from './domain/skm.js';
+import { layananSkmResponses } from './schema.js';
+
+vi.mock('./service/transparency.js', async (original) => {
+  const m = await original<typeof import('./service/transparency.js')>();
+  return { ...m, accountBetween: vi.fn(m.accountBetween) };
+});
+
+const REGION = '32.11';
+const WIB = { code: REGION, utcOffsetMinutes: 420 };
+
+describeWithApp('Public-service tiles', (h) => {
+  it('computes the year\'s account once for the whole dashboard, though two tiles show it', async () => {
+    const head = await h.signIn('bupati@sumedang.demo');
+    const account = vi.mocked(transparency.accountBetween);
+    account.mockClear();
+    const tiles = (await h.api('GET', `/api/regions/${REGION}/tiles`, { session: head })).body as any[];
+    const shown = new Map(tiles.filter((t) => t.module === 'layanan').map((t) => [t.key, t]));
+    expect(shown.get('decided-on-time').value).not.toBeNull();
+    expect(shown.get('fiktif-positif').value).toBeGreaterThan(0);
+    expect(account).toHaveBeenCalledTimes(1);
+    // The next request computes afresh (nothing kept between requests).
+    await h.api('GET', `/api/regions/${REGION}/tiles`, { session: head });
+    expect(account).toHaveBeenCalledTimes(2);
+  });
+
+  it('sums the SKM in the database to the index worked out by hand', async () => {
+    const skm = layananMeasures.find((m) => m.key === 'skm')!;
+    const q1 = { kind: 'quarter' as const, year: 2019, fromMonth: '2019-01', toMonth: '2019-03' };
+    expect(await skm.read(h.ctx, REGION, q1)).toBeNull();
+    const [service] = await h.ctx.database.rows<{ id: string; unit_id: string }>(sql`select id, unit_id from layanan_services where region_code = ${REGION} and version > 0 order by slug limit 1`);
+    const instrument = currentSkmInstrument();
+    expect(instrument.elements).toHaveLength(9);
+    // 25 forms. U1–U8: 15 answer 4 and 10 answer 3, NRR (60 + 30) / 25 = 3.6. U9: 10 answer 4, 10 answer 2, 5 leave it empty, NRR 60 / 20 = 3.
+    // IKM = (8 × 3.6 + 3) / 9 = 3.5333…; × 25 = 88.333… → 88.33, band A (88.31–100).
+    const forms = Array.from({ length: 25 }, (_, k) => [...Array(8).fill(k < 15 ? 4 : 3), k < 10 ? 4 : k < 20 ? 2 : null]);
+    await h.ctx.database.db.insert(layananSkmResponses).values(forms.map((answers, k) => ({
+      regionCode: REGION, serviceId: service.id, unitId: service.unit_id, serviceDate: `2019-0${1 + (k % 3)}-15`, instrumentVersion: instrument.version,
+      answers: storedAnswers(instrument, answers), channel: 'paper', enteredAt: h.clock.now(), enteredByLabel: 'uji agregat',
+    })));
+    const overall = await skmOverall(h.ctx, REGION, '2019-Q1');
+    expect(overall).toMatchObject({ respondents: 25, converted: 88.33, band: { grade: 'A' } });
+    expect(overall.elements.map((e) => [e.answered, e.nrr])).toEqual([...Array(8).fill([25, 3.6]), [20, 3]]);
+    expect(await skm.read(h.ctx, REGION, q1)).toBe('88.33');
+    // The staff page, which reads every form, says the same.
+    const page = (await skmResults(h.ctx, WIB, { period: '2019-Q1' })).overall;
+    expect([page.respondents, page.converted, page.band]).toEqual([overall.respondents, overall.converted, overall.band]);
+    // They are this region's forms only.
+    expect((await skmOverall(h.ctx, '32.04', '2019-Q1')).respondents).toBe(0);
+  });
+});
