@@ -15,6 +15,7 @@ import { TestClock } from './clock.js';
 import { createUser, grantRole, openSession } from '../src/platform/auth/service.js';
 import type { Role } from '../src/platform/auth/policy.js';
 import { withDatabase } from './global-setup.js';
+import { deadlineHandlers, sweepDeadlines } from '../src/platform/deadlines/sweep.js';
 
 export type Engine = 'pglite' | 'postgres';
 export const engines: Engine[] = process.env.PAMONG_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -107,3 +108,6 @@ export function describeWithApp(name: string, body: (h: Harness) => void, opts: 
     });
   }
 }
+
+/** The deadline sweep over one module's stages: a module's tests move the clock past other modules' demo deadlines and count their own steps. */
+export const sweepModule = (ctx: AppContext, module: string, batch = 200) => sweepDeadlines(ctx, batch, deadlineHandlers(), [module]);

@@ -3,7 +3,7 @@
 // response and resolution, rating.
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sweepDeadlines } from '../../src/platform/deadlines/sweep.js';
+import { sweepModule } from '../harness.js';
 import { describeInBrowser, eventually, overflowsHorizontally, pngBuffer } from './browser.js';
 
 // In front of the Tanjungsari market, Sumedang.
@@ -152,7 +152,7 @@ describeInBrowser('complaint journey in Chromium', (b) => {
 
   it('escalates to the unit head when the response deadline passes, and marks it overdue everywhere', async () => {
     await b.advanceHours(49);
-    expect(await sweepDeadlines(b.ctx)).toBe(1);
+    expect(await sweepModule(b.ctx, 'complaints')).toBe(1);
 
     const head = await b.newPage();
     await b.signIn(head, 'kepala.pupr@sumedang.demo');

@@ -3,8 +3,7 @@
 // forgotten across a restart.
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { describeWithApp, type Session } from '../../../test/harness.js';
-import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
+import { describeWithApp, type Session, sweepModule } from '../../../test/harness.js';
 
 describeWithApp('deadlines and escalation', (h) => {
   let admin: Session;
@@ -57,9 +56,9 @@ describeWithApp('deadlines and escalation', (h) => {
     const open = [];
     for (let i = 0; i < 12; i++) open.push(await submit(`Sampah liar nomor ${i} di tepi jalan raya Sumedang-Bandung`));
     h.clock.advanceHours(24 * 5);
-    const [a, b] = await Promise.all([sweepDeadlines(h.ctx, 5), sweepDeadlines(h.ctx, 5)]);
+    const [a, b] = await Promise.all([sweepModule(h.ctx, 'complaints', 5), sweepModule(h.ctx, 'complaints', 5)]);
     let rest = 0;
-    for (let n = await sweepDeadlines(h.ctx, 5); n > 0; n = await sweepDeadlines(h.ctx, 5)) rest += n;
+    for (let n = await sweepModule(h.ctx, 'complaints', 5); n > 0; n = await sweepModule(h.ctx, 'complaints', 5)) rest += n;
     const made = (await count('stage_escalations')) - before;
     expect(a + b + rest).toBe(made);
     const dupes = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from (
@@ -75,7 +74,7 @@ describeWithApp('deadlines and escalation', (h) => {
 
   it('keeps its progress in the database: a fresh worker context escalates nothing twice', async () => {
     const steps = await count('stage_escalations');
-    expect(await sweepDeadlines({ ...h.ctx })).toBe(0);
+    expect(await sweepModule({ ...h.ctx }, 'complaints')).toBe(0);
     expect(await count('stage_escalations')).toBe(steps);
   });
 
@@ -86,12 +85,12 @@ describeWithApp('deadlines and escalation', (h) => {
     expect(put.status).toBe(200);
     const c = await submit('Tumpukan sampah di depan kantor kecamatan Sumedang Utara');
     h.clock.advanceHours(24 * 4);
-    expect(await sweepDeadlines(h.ctx)).toBe(1);
+    expect(await sweepModule(h.ctx, 'complaints')).toBe(1);
     const notes = await h.api('GET', '/api/notifications', { session: coordinator });
     expect(notes.body[0].subject.id).toContain(c.trackingCode);
     // One rung only: nothing more, however long it stays overdue.
     h.clock.advanceHours(24 * 10);
-    expect(await sweepDeadlines(h.ctx)).toBe(0);
+    expect(await sweepModule(h.ctx, 'complaints')).toBe(0);
     admin = await h.signIn('admin@sumedang.demo');
     const bad = await h.api('PUT', '/api/regions/32.11/settings', { session: admin, body: { complaints: { reopenWindowDays: 7, escalation: [], publicStatistics: true } } });
     expect(bad.status).toBe(400);

@@ -1,8 +1,7 @@
 // The complaint journey through the real API on a real database.
 import { expect, it } from 'vitest';
 import { outbox } from '../../platform/schema.js';
-import { describeWithApp } from '../../../test/harness.js';
-import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
+import { describeWithApp, sweepModule } from '../../../test/harness.js';
 import { rebuildStats } from './service/stats.js';
 
 describeWithApp('complaint lifecycle', (h) => {
@@ -92,8 +91,8 @@ describeWithApp('complaint lifecycle', (h) => {
 
   it('escalates once to the unit head when the response deadline passes', async () => {
     h.clock.advanceHours(49);
-    expect(await sweepDeadlines(h.ctx)).toBe(1);
-    expect(await sweepDeadlines(h.ctx)).toBe(0);
+    expect(await sweepModule(h.ctx, 'complaints')).toBe(1);
+    expect(await sweepModule(h.ctx, 'complaints')).toBe(0);
     const head = await h.signIn('kepala.pupr@sumedang.demo');
     const inbox = await h.api('GET', '/api/notifications', { session: head });
     expect(inbox.body.some((n: any) => n.subject.id.includes(tracking))).toBe(true);
@@ -102,7 +101,7 @@ describeWithApp('complaint lifecycle', (h) => {
     expect(track.body.timeline.map((e: any) => e.kind)).toContain('escalated');
     // 24 hours later the head of region hears about it too, once.
     h.clock.advanceHours(24);
-    expect(await sweepDeadlines(h.ctx)).toBe(1);
+    expect(await sweepModule(h.ctx, 'complaints')).toBe(1);
     const bupati = await h.signIn('bupati@sumedang.demo');
     expect((await h.api('GET', '/api/notifications', { session: bupati })).body).toHaveLength(1);
   });

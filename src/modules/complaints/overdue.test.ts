@@ -3,8 +3,7 @@
 // either way; handling the complaint takes it off, and the summary stays what
 // a rebuild from the raw tables gives.
 import { expect, it } from 'vitest';
-import { describeWithApp, type Session } from '../../../test/harness.js';
-import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
+import { describeWithApp, type Session, sweepModule } from '../../../test/harness.js';
 import { rebuildStats } from './service/stats.js';
 import { overdueQuery } from './service/dashboard.js';
 
@@ -46,7 +45,7 @@ describeWithApp('overdue work on the dashboard', (h) => {
     expect(await overdue()).toEqual({ total: 3, byUnit: { none: 2, [unitDlh]: 1 } });
     expect(await notSweptYet()).toBe(3);
 
-    expect(await sweepDeadlines(h.ctx)).toBe(3);
+    expect(await sweepModule(h.ctx, 'complaints')).toBe(3);
     expect(await overdue()).toEqual({ total: 3, byUnit: { none: 2, [unitDlh]: 1 } });
     expect(await notSweptYet()).toBe(0);
     expect((await rebuildStats(h.ctx, '32.11')).differing).toBe(0);

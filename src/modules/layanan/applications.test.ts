@@ -54,7 +54,20 @@ describeWithApp('Applications', (h) => {
     expect(queue.status).toBe(200);
     const states = new Set(queue.body.items.map((x: any) => x.status));
     expect([...states].sort()).toEqual(['awaiting_payment', 'finished', 'in_process', 'refused', 'returned', 'withdrawn']);
-    expect(queue.body.items.filter((x: any) => x.fiktifPositifAt !== null)).toHaveLength(1);
+    // Deemed granted: the demo's one, and any other undecided one its decision deadline passed on (which depends on the weekdays before now), as the sweep marks them.
+    const deemed = queue.body.items.filter((x: any) => x.fiktifPositifAt !== null).map((x: any) => x.id).sort();
+    expect(deemed.length).toBeGreaterThanOrEqual(1);
+    const pastDue = await h.ctx.database.rows<{ id: string }>(sql`select a.id from layanan_applications a join stage_deadlines d on d.record_id = a.id and d.module = 'layanan' and d.stage = 'decision'
+      where a.region_code = '32.11' and a.decision is null and d.met_at is null and d.paused_at is null and d.due_at <= ${h.clock.now()} order by a.id`);
+    expect(pastDue.map((r) => r.id)).toEqual(deemed);
+    // The demo's open clocks are the sweep's like any other: none left without its next check unless its ladder is done.
+    const idle = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from stage_deadlines d
+      where d.region_code = '32.11' and d.module = 'layanan' and d.met_at is null and d.paused_at is null and d.next_check_at is null
+        and d.escalation_step < case when d.stage = 'decision' then 2 else 1 end`);
+    expect(idle[0].n).toBe(0);
+    const waiting = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from stage_deadlines
+      where region_code = '32.11' and module = 'layanan' and met_at is null and paused_at is null and next_check_at > ${h.clock.now()}`);
+    expect(waiting[0].n).toBeGreaterThan(0);
     // Each waits at a stage named as its version names it.
     expect(queue.body.items.find((x: any) => x.status === 'returned')).toMatchObject({ stage: 'periksa', stageName: 'Pemeriksaan berkas' });
     const [late] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from stage_deadlines

@@ -6,12 +6,12 @@
 // decision (fiktif positif, marked as the sweep marks it). The same on every
 // seed: registration numbers from a fixed sequence.
 import { createHash } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import type { Queryable } from '../../platform/db/client.js';
 import type { DemoPlace } from '../../platform/modules/contract.js';
 import { regionCalendar } from '../../platform/calendar/region.js';
-import { areas, stageDeadlines, users } from '../../platform/schema.js';
+import { areas, stageDeadlines, stageEscalations, users } from '../../platform/schema.js';
 import { newReadableCode } from '../../platform/codes.js';
 import type { Definition } from './domain/definition.js';
 import type { Answers } from './domain/form.js';
@@ -19,6 +19,7 @@ import { computeFee } from './domain/tariff.js';
 import { DECISION_STAGE, firstPosition, step, type Action, type Position } from './domain/journey.js';
 import { layananApplicationEvents, layananApplicationFiles, layananApplications } from './schema.js';
 import { recordStep, startClocks } from './service/applications.js';
+import { applicationDeadlineHandler } from './service/deadlines.js';
 
 /** One step of a demo application: the action, hours after filing, who took it, and the reason the citizen reads. */
 type Move = [Action, number, string, string?];
@@ -159,18 +160,41 @@ export async function seedDemoApplications(tx: Queryable, place: DemoPlace, serv
       await tx.insert(layananApplicationEvents).values({ regionCode: region, applicationId: app.id, at: dueAt, kind: 'deemed_granted', stage: pos.stage, actorLabel: 'sistem', public: true, message: null });
     }
   }
-  await settleDemoClocks(tx, region);
+  await settleDemoClocks(tx, region, place.now);
 }
 
 /**
- * The demo's clocks show their deadlines (the queue, the status pages) but
- * the sweep does not take them up: like the showcase's, the simulated past
- * tells nobody, and other modules' tests that count the sweep's steps while
- * moving their clock a week on stay about their own records. An action on a
- * demo application starts its next stage's clock as usual.
- * (Known limit: a demo left running does not mark its open applications
- * fiktif positif when their deadlines pass.)
+ * The demo's clocks as the sweep would have left them at the demo's now, so
+ * the worker takes them up like any other: the rungs already due (a stage past
+ * its target, a decision reminder) are recorded as taken, at their time,
+ * without telling anyone (like the showcase's, the simulated past tells
+ * nobody), and the next check is the next rung's time. A demo left running
+ * thus reminds before, and marks fiktif positif at, its open applications'
+ * decision deadlines. An undecided application past its decision deadline
+ * is marked deemed granted, as the sweep would have marked it.
  */
-async function settleDemoClocks(tx: Queryable, region: string) {
-  await tx.update(stageDeadlines).set({ nextCheckAt: null }).where(and(eq(stageDeadlines.regionCode, region), eq(stageDeadlines.module, 'layanan')));
+async function settleDemoClocks(tx: Queryable, region: string, now: Date) {
+  const open = await tx.select().from(stageDeadlines)
+    .where(and(eq(stageDeadlines.regionCode, region), eq(stageDeadlines.module, 'layanan'), isNull(stageDeadlines.metAt), isNull(stageDeadlines.pausedAt)));
+  for (const d of open) {
+    const ladder = await applicationDeadlineHandler.ladder(tx as never, { regionCode: region, stage: d.stage });
+    const times = ladder.map((r) => new Date(d.dueAt.getTime() + r.afterHours * 3_600_000));
+    const taken = Math.max(d.escalationStep, times.filter((t) => t <= now).length);
+    if (ladder.slice(d.escalationStep, taken).some((r) => r.kind === 'deemed_granted')) {
+      // Past its decision deadline undecided (which ones depends on the weekdays before the demo's now): marked as the sweep marks it.
+      const marked = await tx.update(layananApplications).set({ fiktifPositifAt: d.dueAt })
+        .where(and(eq(layananApplications.regionCode, region), eq(layananApplications.id, d.recordId), isNull(layananApplications.fiktifPositifAt), isNull(layananApplications.decision)))
+        .returning({ stage: layananApplications.stage });
+      for (const m of marked) {
+        await tx.insert(layananApplicationEvents).values({ regionCode: region, applicationId: d.recordId, at: d.dueAt, kind: 'deemed_granted', stage: m.stage, actorLabel: 'sistem', public: true, message: null });
+      }
+    }
+    const key = { regionCode: region, module: d.module, recordType: d.recordType, recordId: d.recordId, stage: d.stage };
+    if (taken > 0) {
+      await tx.insert(stageEscalations).values(ladder.slice(0, taken).map((rung, i) => ({ ...key, round: d.round, step: i + 1, rung, at: times[i] }))).onConflictDoNothing();
+    }
+    await tx.update(stageDeadlines).set({ escalationStep: taken, nextCheckAt: times[taken] ?? null })
+      .where(and(eq(stageDeadlines.regionCode, region), eq(stageDeadlines.module, d.module), eq(stageDeadlines.recordType, d.recordType),
+        eq(stageDeadlines.recordId, d.recordId), eq(stageDeadlines.stage, d.stage)));
+  }
 }

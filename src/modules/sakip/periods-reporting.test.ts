@@ -7,11 +7,10 @@
 // value it replaced stays readable; and another region gets nothing.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { describeWithApp, type Session } from '../../../test/harness.js';
+import { describeWithApp, type Session, sweepModule } from '../../../test/harness.js';
 import { startSmtp } from '../../../test/support/smtp.js';
 import { createUser, grantRole, openSession } from '../../platform/auth/service.js';
 import { enableRegion } from '../../platform/regions/service.js';
-import { sweepDeadlines } from '../../platform/deadlines/sweep.js';
 import { createTransport, sendPendingEmails } from '../../platform/notify/outbox.js';
 
 const REGION = '/api/regions/32.11';
@@ -50,7 +49,7 @@ describeWithApp('SAKIP reporting periods', (h) => {
   const unitOf = (view: any, code: string) => view.units.find((u: any) => u.unit.code === code);
   /** Runs the sweep and sends what it queued over SMTP; returns the steps taken and the mails received. */
   const sweepAndSend = async () => {
-    const steps = await sweepDeadlines(h.ctx);
+    const steps = await sweepModule(h.ctx, 'sakip');
     const ctx = { ...h.ctx, config: { ...h.ctx.config, smtp: { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Pamong <no-reply@pamong.test>' } } };
     const transport = createTransport(ctx);
     smtp.mails.length = 0;

@@ -13,10 +13,10 @@ const HOUR = 3_600_000;
 
 interface DueRow { region_code: string; module: string; record_type: string; record_id: string; stage: string; round: number; escalation_step: number; due_at: Date | string }
 
-/** The stages due for a check, oldest first, claimed by this sweep (through the partial index on next_check_at). */
-export const dueStages = (now: Date, batch: number) =>
+/** The stages due for a check (of the `only` modules, when given), oldest first, claimed by this sweep (through the partial index on next_check_at). */
+export const dueStages = (now: Date, batch: number, only?: readonly string[]) =>
   sql`select region_code, module, record_type, record_id, stage, round, escalation_step, due_at from stage_deadlines
-      where next_check_at is not null and next_check_at <= ${now}
+      where next_check_at is not null and next_check_at <= ${now}${only ? sql` and module = any(${`{${only.join(',')}}`}::text[])` : sql``}
       order by next_check_at limit ${batch} for update skip locked`;
 
 const handlerKey = (module: string, recordType: string) => `${module}/${recordType}`;
@@ -30,11 +30,13 @@ export function deadlineHandlers(): Map<string, DeadlineHandler> {
  * Takes the next escalation step of up to `batch` due stages, in one
  * transaction with what the modules do about them; returns how many steps
  * were taken. Rung k fires `ladder[k-1].afterHours` after the deadline.
+ * `only` limits the sweep to some modules' stages: a module's tests move the
+ * clock past other modules' demo deadlines and count their own steps.
  */
-export async function sweepDeadlines(ctx: AppContext, batch = 200, handlers = deadlineHandlers()): Promise<number> {
+export async function sweepDeadlines(ctx: AppContext, batch = 200, handlers = deadlineHandlers(), only?: readonly string[]): Promise<number> {
   return ctx.database.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const due = await ctx.database.rows<DueRow>(dueStages(now, batch), tx);
+    const due = await ctx.database.rows<DueRow>(dueStages(now, batch, only), tx);
     const taken = new Map<string, EscalationStep[]>();
     const ladders = new Map<string, Promise<readonly EscalationRung[]>>();
     for (const r of due) {
