@@ -1,7 +1,7 @@
 // npm run bench: every figure next to its goal, measured in one run on one
 // machine (see BENCHMARKS.md for the latest numbers and how to read them).
 //
-//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing,livinglab  sections to run (default: all)
+//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing,livinglab,surat  sections to run (default: all)
 //   BENCH_SECONDS=30        measured seconds per server and test (intake, tracking), split in rounds
 //   BENCH_ROUNDS=6          pairs of rounds, Pamong and the baseline in the order ABBA (at least 5 for a spread)
 //   BENCH_DASHBOARD_COMPLAINTS=1000000   the issue's size: 10000000 (about 10 more minutes)
@@ -18,6 +18,8 @@
 //   BENCH_LIVINGLAB_SOLUTIONS=27000      Living Lab: published solutions in the catalogue searched by 50 users (BENCH_SECONDS, BENCH_ROUNDS)
 //   BENCH_LIVINGLAB_PGLITE_SOLUTIONS=0   the same on PGlite (0: search skipped there, adoption only)
 //   BENCH_LIVINGLAB_ADOPTIONS=10         adoptions of 50 complaint categories per side, ABBA; BENCH_LIVINGLAB_ENGINES=postgres,pglite
+//   BENCH_SURAT_LETTERS=1000000           correspondence: letters in the region (and BENCH_SURAT_SMALL=10000) for the register and search
+//   BENCH_SURAT_SIGNINGS=1000             letters signed at once by 50 clients per round (and one warm-up round)
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test   the bench creates its databases next to it
 //   BENCH_PORT=3810
 import { execSync } from 'node:child_process';
@@ -34,9 +36,11 @@ import { sakipBench } from './sakip.js';
 import { layananPaymentsBench } from './layanan-payments.js';
 import { layananFilingBench } from './layanan-filing.js';
 import { livinglabBench } from './livinglab.js';
+import { suratBench } from './surat.js';
+import { suratSigningBench } from './surat-signing.js';
 import { envNumber, machine, postgresReachable, printResults, root, type Result } from './support.js';
 
-const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing,livinglab').split(',').map((s) => s.trim());
+const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing,livinglab,surat').split(',').map((s) => s.trim());
 const settings = {
   seconds: envNumber('BENCH_SECONDS', 30),
   rounds: envNumber('BENCH_ROUNDS', 6),
@@ -219,6 +223,25 @@ if (sections.includes('livinglab')) {
   details.push('### Living Lab: catalogue search and adopting a package against the bare baseline', '',
     `Each side on its own copy of the same generated data (bench/livinglab.ts; the baseline is bench/livinglab-baseline-server.ts). Search: ${settings.livinglabSolutions.toLocaleString('en-US')} published solutions on PostgreSQL (${settings.livinglabPgliteSolutions ? settings.livinglabPgliteSolutions.toLocaleString('en-US') : 'none'} on PGlite) over every kabupaten/kota, 50 connections asking a mix of ${20} queries (words, province and domain filters), ${settings.seconds / settings.rounds} s per server and round in ${settings.rounds} ABBA pairs after 2 s of warm-up; both sides' answers to every query compared first. Adoption: 50 complaint categories (3 questions, 3 deadlines, a route each) into a fresh region per adoption, ${settings.livinglabAdoptions} per side in ABBA order after one of warm-up; rows written compared per region. Ratios per pair, min–**median**–max.`, '',
     '| what | engine | Pamong | baseline | ratio | p95 ms Pamong / baseline, or rows | p95 ratio |', '|---|---|---|---|---|---|---|', ...table, '');
+}
+
+if (sections.includes('surat')) {
+  if (!postgres) skipped('surat', 'register and search at 1,000,000 letters vs 10,000; signing 1,000 letters at once', '≤ 2×; ≥ 0.7× baseline');
+  else {
+    const large = envNumber('BENCH_SURAT_LETTERS', 1_000_000);
+    const small = envNumber('BENCH_SURAT_SMALL', 10_000);
+    const r = await suratBench({ small, large, rounds: settings.rounds, requests: 50, port: settings.port + 20, log });
+    results.push(...r.results);
+    details.push('### Correspondence: a unit\'s register and search at scale', '',
+      `PostgreSQL, the demo region with ${small.toLocaleString('en-US')} and with ${large.toLocaleString('en-US')} generated incoming letters over its units (bench/surat.ts); Diskominfo's records clerk asks one request at a time for the unit's register (first 25) and for a mix of word searches over what they may see; ${settings.rounds} rounds of 50 requests per server in ABBA order after 20 of warm-up. Median latency per round; ratio large/small per pair, min–**median**–max.`, '',
+      '| what | small | large | ratio | goal ≤ 2× |', '|---|---|---|---|---|', ...r.table, '');
+    const letters = envNumber('BENCH_SURAT_SIGNINGS', 1000);
+    const signing = await suratSigningBench({ letters, clients: 50, rounds: settings.rounds, port: settings.port + 22, log });
+    results.push(...signing.results);
+    details.push('### Correspondence: numbering under concurrent signing', '',
+      `PostgreSQL, each side on its own copy of the demo region with ${(letters * (settings.rounds + 1)).toLocaleString('en-US')} letters waiting for the signature of Diskominfo's head (one drafted and submitted through the API, copied in SQL; bench/surat-signing.ts); per round ${letters.toLocaleString('en-US')} of them signed on paper (number, PDF rendered, stored) by 50 clients at once, against a node:http + SQL baseline taking the same counter lock and writing the same rows (bench/surat-signing-baseline-server.ts); every round checked for ${letters.toLocaleString('en-US')} distinct numbers advancing the counter by exactly ${letters.toLocaleString('en-US')}. One warm-up round, then ${settings.rounds} ABBA pairs; ratio of throughputs per pair, min–**median**–max.`, '',
+      '| what | Pamong | baseline | ratio | goal ≥ 0.7× |', '|---|---|---|---|---|', ...signing.table, '');
+  }
 }
 
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);

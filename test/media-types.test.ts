@@ -2,7 +2,7 @@
 // the standard shape, generated from the route table: JSON everywhere,
 // multipart only where files are uploaded (complaint photos, evidence,
 // workbooks, applications' documents (citizens, counters and integrations), a signer's certificate, a file to
-// verify), CSV only for imports (SPBE results, layanan's bank statements and
+// verify, a retention schedule, a letter-exchange package, the scan of a letter signed on paper), CSV only for imports (SPBE results, layanan's bank statements and
 // tax bills), and
 // form fields only on Open311 POST requests (the spec posts forms).
 import { expect, it } from 'vitest';
@@ -36,7 +36,8 @@ describeWithApp('request media types', (h) => {
     for (const route of writes) {
       const url = route.url.replace(/:(\w+)/g, (_, name: string) => (name === 'region' ? '32.11' : name === 'format' ? 'json' : 'x')) + (route.url.startsWith('/open311/') ? '?jurisdiction_id=32.11' : '');
       for (const [kind, body] of Object.entries(bodies)) {
-        if (accepting[kind]?.(route.url)) continue;
+        // A route takes what it declares (config.bodyTypes); the list above pins the older modules' declarations.
+        if (accepting[kind]?.(route.url) || route.bodyTypes?.includes(kind as never)) continue;
         const res = await h.app.inject({ method: route.method as 'POST', url, headers: { 'content-type': body.type, ...(route.access === 'api_key' ? { 'x-api-key': DEMO_API_KEY } : { cookie: admin.cookie, 'x-csrf-token': admin.csrf }) }, payload: body.payload });
         const error = res.json();
         const code = Array.isArray(error) ? error[0].code : error.error?.code;

@@ -10,7 +10,9 @@ import { sql } from 'drizzle-orm';
 import { describeWithApp } from './harness.js';
 import { buildServer } from '../src/server.js';
 import { demoAccounts, DEMO_PASSWORD } from '../src/demo/seed.js';
-import { purgeRateLimits, SETTLE_MS } from '../src/platform/http/rate-limit.js';
+import Fastify from 'fastify';
+import { installRateLimits, purgeRateLimits, SETTLE_MS, type RateLimit } from '../src/platform/http/rate-limit.js';
+import { AppError } from '../src/platform/errors.js';
 
 describeWithApp('rate limits across instances', (h) => {
   let second: FastifyInstance;
@@ -148,5 +150,46 @@ describeWithApp('rate limits across instances', (h) => {
     await purgeRateLimits(h.ctx);
     expect(await storedHits(address)).toBeUndefined();
     expect(await fileUntilRefused(third, address)).toBe(max());
+  });
+
+  /**
+   * A route limited to 4 refusals a minute whose answers all wait for one
+   * gate: `burst` requests are in flight at once, as a bank's callbacks are
+   * when payments come in together. Statuses of the burst, then of one more
+   * request after `refusals` refused ones.
+   */
+  const burstThenRefusals = async (failuresOnly: RateLimit['failuresOnly'], burst: number, refusals: number) => {
+    const app = Fastify();
+    installRateLimits(app, h.ctx);
+    app.setErrorHandler((err, _request, reply) => reply.status(err instanceof AppError ? err.status : 500).send({ code: (err as AppError).code }));
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const limits = [{ name: `burst-${failuresOnly}`, max: 4, windowSeconds: 60, failuresOnly }];
+    app.post('/call', { config: { limits } }, async (request, reply) => {
+      await gate;
+      return reply.status((request.body as { ok: boolean }).ok ? 200 : 401).send({});
+    });
+    try {
+      const call = (ok: boolean) => app.inject({ method: 'POST', url: '/call', payload: { ok }, remoteAddress: '192.0.2.99' });
+      const inFlight = Array.from({ length: burst }, () => call(true));
+      await new Promise((resolve) => setTimeout(resolve, 200)); // every one has arrived and holds whatever it holds
+      open();
+      const statuses = (await Promise.all(inFlight)).map((r) => r.statusCode);
+      for (let i = 0; i < refusals; i++) await call(false);
+      return { statuses, next: (await call(true)).statusCode };
+    } finally {
+      await app.close();
+    }
+  };
+
+  it('never refuses a burst of accepted requests on a limit that counts refusals once refused, and still stops the refused', async () => {
+    const after = await burstThenRefusals('after', 20, 4);
+    expect(after.statuses).toEqual(Array(20).fill(200));
+    expect(after.next).toBe(429);
+    // Sign-in holds a hit per attempt in flight: a parallel burst of guesses stops at the limit, and an accepted one gives its hit back.
+    const held = await burstThenRefusals('held', 20, 0);
+    expect(held.statuses.filter((s) => s === 200).length).toBe(4);
+    expect(held.statuses.filter((s) => s !== 200)).toEqual(Array(16).fill(429));
+    expect(held.next).toBe(429); // the burst's refused attempts are refusals too
   });
 }, { config: { signInFailuresPerAddress: 6, intakePerMinute: 8 } });

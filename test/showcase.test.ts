@@ -10,7 +10,7 @@ import { sweepDeadlines } from '../src/platform/deadlines/sweep.js';
 
 describeWithApp('showcase demo', (h) => {
   const count = async (q: ReturnType<typeof sql>) => (await h.ctx.database.rows<{ n: number }>(q))[0].n;
-  const tables = ['complaints', 'complaint_events', 'stage_deadlines', 'stage_escalations', 'complaint_stats', 'spbe_results', 'spbe_answers', 'users', 'regions', 'sakip_official_results'];
+  const tables = ['complaints', 'complaint_events', 'stage_deadlines', 'stage_escalations', 'complaint_stats', 'spbe_results', 'spbe_answers', 'users', 'regions', 'sakip_official_results', 'pimpinan_figures'];
   const sizes = async () => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await count(sql.raw(`select count(*)::int as n from ${t}`))])));
   let bupati: Session;
   let spbe: Session;
@@ -122,6 +122,17 @@ describeWithApp('showcase demo', (h) => {
     const of = (code: string) => res.body.regions.find((r: any) => r.code === code);
     expect(of('32.73').latest).toMatchObject({ score: '80.62', predicate: { code: 'A' } });
     expect(of('32.71').change).toBe('-1.14');
+  });
+
+  it('gives the governor a full province page at once: every kabupaten/kota with its figures, read at seed time', async () => {
+    const res = await h.api('GET', '/api/regions/32/pimpinan/provinsi?tile=complaints.received-this-month', { session: await h.signIn('gubernur@jabarprov.demo') });
+    expect(res.status).toBe(200);
+    expect(res.body.regions.map((r: any) => r.code).sort()).toEqual(['32.11', ...showcaseRegions.map((r) => r.code)].sort());
+    for (const r of res.body.regions) expect(r.figures.map((f: any) => f.ref), r.code).toEqual(res.body.tiles.map((t: any) => t.ref));
+    // This month's reading is in each one's history; the SPBE index ranks them, Kota Bandung (it leads the showcase) first.
+    expect(res.body.history.regions.every((r: any) => r.values.at(-1) !== null)).toBe(true);
+    const spbe = (code: string) => res.body.regions.find((r: any) => r.code === code).figures.find((f: any) => f.ref === 'spbe.index');
+    expect(spbe('32.73').rank).toBe(1);
   });
 
   it('shows two Jawa Barat regions that adopted Sumedang\'s complaint categories, their ratings and their figures before and after', async () => {

@@ -12,7 +12,13 @@ describeWithApp('module tiles', (h) => {
   it('gives the head of region each module\'s figures, counted from the region\'s own records', async () => {
     const head = await h.signIn('bupati@sumedang.demo');
     const before = (await h.api('GET', `${R}/tiles`, { session: head })).body as any[];
-    expect(before.map((t) => `${t.module}.${t.key}`)).toEqual(['complaints.overdue', 'complaints.received-this-month', 'spbe.index', 'sakip.iku', 'layanan.decided-on-time', 'layanan.overdue', 'layanan.fiktif-positif', 'layanan.skm']);
+    expect(before.map((t) => `${t.module}.${t.key}`)).toEqual([
+      'complaints.overdue', 'complaints.received-this-month', 'complaints.answered-on-time', 'complaints.escalated-to-head', 'spbe.index', 'spbe.plan',
+      'sakip.iku', 'sakip.efficiency', 'sakip.akip-predicate', 'layanan.decided-on-time', 'layanan.overdue', 'layanan.fiktif-positif', 'layanan.skm',
+      'livinglab.adopted', 'livinglab.proposals-waiting', 'surat.dispositions-overdue', 'surat.letters-to-sign',
+    ]);
+    // None failed on the demo.
+    expect(before.filter((t) => t.failed)).toEqual([]);
     for (const t of before) {
       expect(t.title.id).toBeTruthy();
       expect(t.method.id.length).toBeGreaterThan(20);
@@ -76,8 +82,9 @@ describeWithApp('module tiles', (h) => {
   });
 
   it('shows a role only the figures of its permissions, and nothing in another region', async () => {
+    // The SPBE coordinator is also the region's SPBE team in the Living Lab, deciding digital-spending proposals.
     const spbe = await h.signIn('spbe@sumedang.demo');
-    expect(((await h.api('GET', `${R}/tiles`, { session: spbe })).body as any[]).map((t) => t.key)).toEqual(['index']);
+    expect(((await h.api('GET', `${R}/tiles`, { session: spbe })).body as any[]).map((t) => t.key)).toEqual(['index', 'plan', 'proposals-waiting']);
     const governor = await h.signIn('gubernur@jabarprov.demo');
     expect((await h.api('GET', `${R}/tiles`, { session: governor })).status).toBe(403);
     expect((await h.api('GET', `${R}/tiles`)).status).toBe(401);

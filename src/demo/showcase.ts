@@ -11,7 +11,7 @@ import { queryRows, type Queryable } from '../platform/db/client.js';
 import { insertAll } from '../platform/db/insert-all.js';
 import { createUser, grantRole } from '../platform/auth/service.js';
 import type { Role } from '../platform/auth/policy.js';
-import { enableRegion, findRegion, type Region } from '../platform/regions/service.js';
+import { enableRegion, findRegion, listEnabledRegions, type Region } from '../platform/regions/service.js';
 import { stageDeadlines, stageEscalations, units } from '../platform/schema.js';
 import { categories, complaintEvents, complaints, routingRules } from '../modules/complaints/schema.js';
 import { rulesOf, rulesSql, type RuleRow } from '../modules/complaints/service/deadlines.js';
@@ -27,6 +27,7 @@ import { seedRegionDefaults } from '../modules/complaints/demo.js';
 import { seedOfficialResults } from '../modules/sakip/demo-evaluation.js';
 import { seedLivinglabShowcase } from '../modules/livinglab/demo.js';
 import { DEMO_PILOT_COORDINATOR, seedCoachingShowcase } from '../modules/livinglab/demo-coaching.js';
+import { refreshFigures } from '../modules/pimpinan/service/figures.js';
 import { seededRng, type Rng } from './random.js';
 import { planComplaints, type Actor, type Pace, type PlanCategory, type PlanDistrict, type PlannedComplaint } from './showcase-plan.js';
 
@@ -93,7 +94,7 @@ const rows = <T>(db: Queryable, q: ReturnType<typeof sql>) => queryRows<T>(db, q
 
 /** Adds the showcase where it is missing; false when nothing was missing (or there is no demo region to add it to). */
 export async function seedShowcase(ctx: AppContext): Promise<boolean> {
-  return ctx.database.db.transaction(async (tx) => {
+  const added = await ctx.database.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const demo = await findRegion(tx, DEMO_REGION);
     if (!demo) return false;
@@ -120,6 +121,9 @@ export async function seedShowcase(ctx: AppContext): Promise<boolean> {
     added = (await seedCoachingShowcase(tx, DEMO_REGION, ['32.04', '32.05', '32.71'], now)) || added;
     return (await seedSpbe(tx)) || added;
   });
+  // The leader's figures read once now (the worker keeps them fresh from here), so the governor's province page is full at the first start.
+  if (added) for (const r of await listEnabledRegions(ctx.database.db)) await refreshFigures(ctx, r.code);
+  return added;
 }
 
 /** Switches a region on with the demo region's units, categories and routing, and its accounts. */

@@ -6,7 +6,9 @@ import { spbeModule } from './spbe/module.js';
 import { sakipModule } from './sakip/module.js';
 import { layananModule } from './layanan/module.js';
 import { livinglabModule } from './livinglab/module.js';
+import { suratModule } from './surat/module.js';
+import { pimpinanModule } from './pimpinan/module.js';
 
-export const registry = [complaintsModule, spbeModule, sakipModule, layananModule, livinglabModule];
+export const registry = [complaintsModule, spbeModule, sakipModule, layananModule, livinglabModule, suratModule, pimpinanModule];
 
 installModules(registry);

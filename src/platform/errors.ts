@@ -47,6 +47,7 @@ export const platformErrors = {
   'file.image_unreadable': [400, 'Gambar tidak dapat dibaca: berkasnya rusak atau bukan gambar.', 'The image cannot be read: the file is damaged or not an image.'],
   'file.too_many': [400, 'Terlalu banyak berkas.', 'Too many files.'],
   'file.not_found': [404, 'Berkas tidak ditemukan.', 'File not found.'],
+  'document.not_found': [404, 'Dokumen tidak ditemukan: tidak ada dokumen terbitan dengan kode ini.', 'Document not found: no issued document has this code.'],
   'service.unavailable': [503, 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.', 'The service is temporarily unavailable. Try again shortly.'],
   'internal': [500, 'Terjadi kesalahan pada server.', 'Something went wrong on the server.'],
 } as const satisfies Record<string, ErrorEntry>;

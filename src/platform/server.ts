@@ -30,6 +30,7 @@ import { authRoutes } from './auth/routes.js';
 import { regionRoutes } from './regions/routes.js';
 import { modules } from './modules/registry.js';
 import { tileRoutes } from './modules/routes.js';
+import { verifyRoutes } from './modules/verify.js';
 import { notificationRoutes } from './notify/routes.js';
 import { installRequestLog } from './logging.js';
 
@@ -115,6 +116,7 @@ export async function buildServer(ctx: AppContext, opts: ServerOptions = {}): Pr
   await app.register(authRoutes(ctx));
   await app.register(regionRoutes(ctx));
   await app.register(tileRoutes(ctx));
+  await app.register(verifyRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   for (const m of modules()) if (m.routes) await app.register(m.routes(ctx));
 

@@ -82,7 +82,7 @@ describeInBrowser('dashboards in Chromium', (b) => {
   it('shows the head of region the figures of the API in tiles and table, by unit, category and month', async () => {
     const page = await b.newPage(DESKTOP);
     await b.signIn(page, 'bupati@sumedang.demo');
-    await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Dasbor' }).click();
+    await page.getByRole('navigation', { name: 'Menu petugas' }).getByRole('link', { name: 'Dasbor', exact: true }).click();
     await eventually(() => page.getByRole('heading', { name: 'Dasbor pengaduan' }).isVisible()).toBe(true);
     // This year up to this month, in Sumedang's time.
     expect(await page.getByLabel('Dari bulan').inputValue()).toBe('2026-01');

@@ -63,14 +63,15 @@ export function formatCalendarDate(date: string, locale: Locale, opts: Intl.Date
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { ...opts, timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
 
-const numbers = new Map<Locale, Intl.NumberFormat>();
+const numbers = new Map<string, Intl.NumberFormat>();
 
-/** Numbers the way the reader writes them: "1.234", "66,7". */
-export function formatNumber(n: number, locale: Locale): string {
-  let f = numbers.get(locale);
+/** Numbers the way the reader writes them: "1.234", "66,7" (one decimal unless more are asked for: an index "3,12"). */
+export function formatNumber(n: number, locale: Locale, maxDecimals = 1): string {
+  const key = `${locale}|${maxDecimals}`;
+  let f = numbers.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });
-    numbers.set(locale, f);
+    f = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: maxDecimals });
+    numbers.set(key, f);
   }
   return f.format(n);
 }

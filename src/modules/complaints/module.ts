@@ -15,7 +15,9 @@ import { rebuildStats } from './service/stats.js';
 import { seedComplaintDemo } from './demo.js';
 import { staffRoles } from './domain/staff.js';
 import { complaintTiles } from './service/tiles.js';
+import { escalatedToMe } from './service/attention.js';
 import { complaintMeasures } from './service/measures.js';
+import { complaintAdoption } from './service/adoption.js';
 import { complaintAuditActions } from './audit.js';
 import { complaintIsolation } from './isolation.js';
 import { categoriesPackage } from './service/package.js';
@@ -70,7 +72,9 @@ export const complaintsModule = defineModule({
     referencesUser('routing_rules', 'created_by'),
   ],
   tiles: complaintTiles,
+  attention: [escalatedToMe],
   measures: complaintMeasures,
+  adoption: complaintAdoption,
   // Categories with their questions, deadlines and routing, for other regions to adopt in the Living Lab.
   packages: [categoriesPackage],
   isolation: complaintIsolation,

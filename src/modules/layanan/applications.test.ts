@@ -175,7 +175,7 @@ describeWithApp('Applications', (h) => {
     expect(mine.body.documents).toHaveLength(1);
     const [doc] = mine.body.documents;
     expect(doc).toMatchObject({ kind: 'result', title: 'SURAT KETERANGAN TIDAK MAMPU', revokedAt: null });
-    expect(doc.number).toMatch(/\/2026$/);
+    expect(doc.number).toMatch(/^400\.7\.22\/\d{3}\/KEC-SUMSEL\/2026$/);
     const token = doc.verifyUrl.split('/v/')[1];
     const verified = await h.api('GET', `/api/verify/${token}`);
     expect(verified.status).toBe(200);
@@ -236,6 +236,11 @@ describeWithApp('Applications', (h) => {
     await runDueJobs(h.ctx);
     const done = await h.api('GET', `${R}/applications/${filed.body.id}`, { session: s.citizen });
     expect(done.body.documents.map((d: any) => `${d.kind}: ${d.title}`).sort()).toEqual(['receipt: Tanda Bukti Pembayaran', 'result: IZIN PENYELENGGARAAN REKLAME']);
+    // The permit is a letter of the region: a Surat Izin in DPMPTSP's register, numbered in the letter numbering.
+    const permit = done.body.documents.find((d: any) => d.kind === 'result');
+    expect(await h.ctx.database.rows(sql`select number, document_type_code, direction, status from surat_letters where region_code = '32.11' and external_ref = ${`layanan:document:${permit.id}`}`))
+      .toEqual([{ number: permit.number, document_type_code: 'surat-izin', direction: 'outgoing', status: 'sent' }]);
+    expect(permit.number).toMatch(/^400\.7\.22\/\d{3}\/DPMPTSP\/2026$/);
     const receipt = done.body.documents.find((d: any) => d.kind === 'receipt');
     const verified = await h.api('GET', `/api/verify/${receipt.verifyUrl.split('/v/')[1]}`);
     expect(verified.body).toMatchObject({ kind: 'receipt' });

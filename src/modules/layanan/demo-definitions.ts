@@ -6,6 +6,7 @@
 import { defaultDefinition, type Definition } from './domain/definition.js';
 import type { FormField } from './domain/form.js';
 import type { Stage } from './domain/workflow.js';
+import type { ResultTemplate } from './domain/template.js';
 
 const w = (id: string, en: string) => ({ id, en });
 
@@ -20,7 +21,7 @@ const stage = (key: string, id: string, en: string, kind: Stage['kind'], role: S
 // The office's service manager records the head's decision (the demo's platform accounts give DPMPTSP and DLH no unit head of their own).
 const headDecision = (days: number) => stage('keputusan', 'Keputusan Kepala Dinas', 'Head\'s decision', 'decision', 'layanan_unit_manager', days);
 /** A result letter: its number first, then the body. */
-const letter = (title: string, body: string[], signer: string) => ({ title, paragraphs: ['Nomor: {{nomor}}', ...body], signer });
+const letter = (title: string, body: string[], signer: string, product?: ResultTemplate['product']) => ({ title, paragraphs: ['Nomor: {{nomor}}', ...body], signer, ...(product ? { product } : {}) });
 const doc = (key: string, id: string, en: string, required = true): FormField =>
   ({ key, label: w(id, en), required, type: 'document', accept: ['pdf', 'jpeg', 'png'], maxSizeMb: 5, multiple: false });
 
@@ -70,7 +71,7 @@ export const uklUplDefinition: Definition = {
   result: letter('REKOMENDASI UKL-UPL', [
     'Berdasarkan pemeriksaan dokumen dan verifikasi lapangan, Dinas Lingkungan Hidup memberikan rekomendasi UKL-UPL kepada {{nama}} untuk kegiatan {{nama_usaha}} (NIB {{nib}}) seluas {{luas_lahan}} m² di\n{{lokasi}}.',
     'Rekomendasi ini menjadi dasar penerbitan Persetujuan Lingkungan. Ditetapkan pada tanggal {{tanggal}}.',
-  ], 'Kepala Dinas Lingkungan Hidup'),
+  ], 'Kepala Dinas Lingkungan Hidup', 'rekomendasi'),
   tariff: { kind: 'free', payBeforeIssue: false },
 };
 
@@ -95,6 +96,6 @@ export const reklameDefinition: Definition = {
   result: letter('IZIN PENYELENGGARAAN REKLAME', [
     'Diberikan izin kepada {{nama}} (NIK {{nik}}) untuk menyelenggarakan reklame jenis {{jenis}} seluas {{luas}} m² di\n{{lokasi}}\nmulai {{mulai}}, sesuai gambar desain yang dilampirkan.',
     'Ditetapkan di Sumedang pada tanggal {{tanggal}}.',
-  ], 'Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu'),
+  ], 'Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu', 'izin'),
   tariff: { kind: 'per_unit', field: 'luas', rate: '150000', minimum: 100_000, payBeforeIssue: true },
 };

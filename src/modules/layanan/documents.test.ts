@@ -3,9 +3,13 @@
 // holding its token verifies it (masked holder, hash, local date) and checks
 // a file against it; staff list, download and revoke it (once, with a
 // reason, a unit's manager only their unit's) and verification then says
-// revoked; 50 parallel issues get 50 consecutive numbers; the numbering
-// pattern and letterheads are staff settings; signatures from the region's
-// own certificate and from a remote signing service are checked for real.
+// revoked; 50 parallel issues get 50 consecutive numbers; a result is a
+// letter of the region: numbered in the region's one letter numbering (the
+// correspondence module's series, shared with the letters signed there) and
+// in its register, never in another region's; the public-services pattern
+// numbers receipts; letterheads are staff settings; signatures from the
+// region's own certificate and from a remote signing service are checked for
+// real.
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -22,6 +26,8 @@ const REGION = '32.11';
 const R = `/api/regions/${REGION}/layanan`;
 const D = `${R}/documents`;
 const DAY = 86_400_000;
+/** A result's sequence in the region's letter numbering (`400.7.22/017/KEC-SUMSEL/2026`). */
+const sequenceOf = (number: string) => Number(number.split('/')[1]);
 
 function multipart(field: string, file: Buffer, options?: unknown) {
   const boundary = '----pamongdokumen';
@@ -47,6 +53,10 @@ describeWithApp('Issued documents', (h) => {
   const pdfOf = async (id: string) => (await h.app.inject({ method: 'GET', url: `${D}/${id}/pdf`, headers: { cookie: s.manager.cookie } })).rawPayload;
   const moveTo = (at: Date) => h.clock.advance(at.getTime() - h.clock.now().getTime());
   const year = () => new Date(h.clock.now().getTime() + 7 * 3600_000).getUTCFullYear();
+  const receipt = () => h.ctx.database.db.transaction((tx) => issueReceipt(h.ctx, tx, {
+    regionCode: REGION, actor, billId: '00000000-0000-4000-8000-000000000001',
+    receipt: { title: 'Tanda Bukti Pembayaran', amount: 1_250_000, billingCode: '3211260000123', payer: 'CV Maju Jaya', paidAt: '6 Desember 2026 14.05 WIB', channel: 'QRIS', purpose: 'Pajak reklame' },
+  }));
 
   beforeAll(async () => {
     for (const [k, email] of Object.entries({
@@ -58,7 +68,8 @@ describeWithApp('Issued documents', (h) => {
 
   it('issues a numbered letter that anyone with its QR code verifies, with the holder masked and the file checked by its hash', async () => {
     const doc = await issue();
-    expect(doc.number).toMatch(new RegExp(`^\\d{3}/SKTM/KEC-SUMSEL/[IVX]+/${year()}$`));
+    // The region's letter numbering (correspondence's default pattern): classification "Surat Keterangan, Sertifikasi dan Perijinan", unit, year.
+    expect(doc.number).toMatch(new RegExp(`^400\\.7\\.22/\\d{3}/KEC-SUMSEL/${year()}$`));
     expect(doc.verifyUrl).toBe(`http://pamong.test/v/${doc.token}`);
     expect(Buffer.from(doc.token, 'base64url')).toHaveLength(16);
 
@@ -88,7 +99,7 @@ describeWithApp('Issued documents', (h) => {
     const rows = await h.ctx.database.rows<{ token: string; holder_name: string }>(sql`select token, holder_name from layanan_documents where region_code = ${REGION} order by issued_at limit 2`);
     expect(rows.map((r) => r.holder_name)).toEqual(DEMO_DOCUMENTS.map((d) => d.holder));
     const [valid, revoked] = await Promise.all(rows.map((r) => h.api('GET', `/api/verify/${r.token}`)));
-    expect(valid.body).toMatchObject({ revoked: null, unit: 'Kecamatan Sumedang Selatan', number: expect.stringMatching(/^001\/SKTM\/KEC-SUMSEL\//) });
+    expect(valid.body).toMatchObject({ revoked: null, unit: 'Kecamatan Sumedang Selatan', number: expect.stringMatching(/^400\.7\.22\/001\/KEC-SUMSEL\//) });
     expect(revoked.body.revoked).toMatchObject({ reason: DEMO_DOCUMENTS[1].revoked });
     const signer = await h.api('GET', `${D}/signer`, { session: s.manager });
     expect(signer.body.certificate).toMatchObject({ subject: expect.stringContaining(DEMO_CERTIFICATE_LABEL), validNow: true });
@@ -97,7 +108,7 @@ describeWithApp('Issued documents', (h) => {
   it('answers a guessed or unknown token with 404 and a stable code', async () => {
     for (const token of ['AAAAAAAAAAAAAAAAAAAAAA', 'x', (await issue()).token.slice(0, -1)]) {
       const r = await h.api('GET', `/api/verify/${token}`);
-      expect([r.status, r.body.error.code]).toEqual([404, 'layanan.document_not_found']);
+      expect([r.status, r.body.error.code]).toEqual([404, 'document.not_found']);
     }
     expect((await h.api('POST', '/api/verify/AAAAAAAAAAAAAAAAAAAAAA/check', multipart('file', Buffer.from('%PDF-1.4\n%%EOF\n')))).status).toBe(404);
   });
@@ -110,7 +121,7 @@ describeWithApp('Issued documents', (h) => {
       regionCode: REGION, kind: 'result', actor, unitId: unit.DPMPTSP, title: 'Uji paralel', holder: `Pemohon ${i}`,
       render: async (slot) => Buffer.from(`%PDF-1.4\n% ${slot.number}\n%%EOF\n`),
     }))));
-    const sequences = issued.map((d) => Number(d.number.split('/')[0])).sort((a, b) => a - b);
+    const sequences = issued.map((d) => sequenceOf(d.number)).sort((a, b) => a - b);
     expect(new Set(issued.map((d) => d.number)).size).toBe(50);
     expect(sequences).toEqual(Array.from({ length: 50 }, (_, i) => sequences[0] + i));
   });
@@ -137,20 +148,64 @@ describeWithApp('Issued documents', (h) => {
     expect(row.n).toBe(1);
   });
 
-  it('numbers by the region\'s pattern, refusing one without the sequence or year, and restarts the sequence in a new local year', async () => {
+  it('numbers receipts by public services\' pattern, refusing one without the sequence or year, restarting in a new local year; results keep the letter numbering', async () => {
     const bad = await h.api('PUT', `${D}/numbering`, { session: s.manager, body: { pattern: '{nomor}/{kode}' } });
     expect([bad.status, bad.body.error.code, bad.body.error.details]).toEqual([422, 'layanan.numbering_pattern_invalid', { unknown: ['kode'], missing: ['tahun'] }]);
     expect((await h.api('PUT', `${D}/numbering`, { session: s.dpmptsp, body: { pattern: '{nomor}/{tahun}' } })).status).toBe(403);
     const set = await h.api('PUT', `${D}/numbering`, { session: s.manager, body: { pattern: 'SK.{nomor}/{kode_unit}/{tahun}' } });
     expect(set.body).toMatchObject({ pattern: 'SK.{nomor}/{kode_unit}/{tahun}', isDefault: false, example: `SK.017/DINSOS/${year()}` });
-    expect((await issue()).number).toBe(`SK.001/KEC-SUMSEL/${year()}`);
-    expect((await issue()).number).toBe(`SK.002/KEC-SUMSEL/${year()}`);
+    expect((await receipt()).number).toBe(`SK.001/PEMDA/${year()}`);
+    expect((await receipt()).number).toBe(`SK.002/PEMDA/${year()}`);
+    expect((await issue()).number).toMatch(/^400\.7\.22\/\d{3}\/KEC-SUMSEL\//);
     // 1 January, 00:30 in Sumedang (WIB) is still 31 December in UTC: the local year counts.
     const saved = h.clock.now();
     moveTo(new Date(Date.UTC(year(), 11, 31, 17, 30)));
-    expect((await issue()).number).toBe(`SK.001/KEC-SUMSEL/${year()}`);
+    expect((await receipt()).number).toBe(`SK.001/PEMDA/${year()}`);
+    expect((await issue()).number).toBe(`400.7.22/001/KEC-SUMSEL/${year()}`);
     moveTo(saved);
     await h.api('PUT', `${D}/numbering`, { session: s.manager, body: { pattern: '{nomor}/{kode_layanan}/{kode_unit}/{bulan_romawi}/{tahun}' } });
+  });
+
+  it('files a result in the region\'s letter register, outgoing and sent, numbered in the same series as a letter signed there; never in another region\'s', async () => {
+    const kec = unit['KEC-SUMSEL'];
+    const clerk = await h.sessionWithRole(REGION, 'surat_clerk', 'tu.kecamatan@dokumen.test', kec);
+    const drafter = await h.sessionWithRole(REGION, 'surat_staff', 'staf.kecamatan@dokumen.test', kec);
+    const signer = await h.sessionWithRole(REGION, 'surat_signer', 'camat@dokumen.test', kec);
+    const [{ id: signerId }] = await h.ctx.database.rows<{ id: string }>(sql`select id from users where email = 'camat@dokumen.test'`);
+
+    const first = await issue('Asep Sunandar');
+    const found = await h.api('GET', `/api/regions/${REGION}/surat/letters?box=unit&unitId=${kec}&direction=outgoing&number=${encodeURIComponent(first.number)}`, { session: clerk });
+    expect(found.body.items).toHaveLength(1);
+    const letter = await h.api('GET', `/api/regions/${REGION}/surat/outgoing/${found.body.items[0].id}`, { session: clerk });
+    expect(letter.body).toMatchObject({
+      number: first.number, status: 'sent', origin: 'layanan', subject: 'Surat Keterangan Tidak Mampu', documentTypeCode: 'surat-keterangan',
+      classificationCode: '400.7.22', security: 'biasa', sha256: first.sha256, signMethod: 'paper', signerUserId: null, body: { addressee: 'Asep Sunandar' },
+    });
+    // (Unsigned: the parallel issues above removed the region's certificate.) The register's PDF is the issued document itself, whose QR code verifies through public services.
+    const pdf = await h.app.inject({ method: 'GET', url: `/api/regions/${REGION}/surat/outgoing/${letter.body.id}/pdf`, headers: { cookie: clerk.cookie } });
+    expect(pdf.rawPayload.equals(await pdfOf(first.id))).toBe(true);
+
+    // A letter signed in the correspondence module under the same classification, unit and year takes the next number …
+    const draft = await h.api('POST', `/api/regions/${REGION}/surat/outgoing`, { session: drafter, body: {
+      direction: 'outgoing', unitId: kec, documentTypeCode: 'surat-keterangan', classificationCode: '400.7.22', security: 'biasa', urgency: 'biasa',
+      subject: 'Keterangan domisili lembaga', body: { addressee: 'Ketua Yayasan', place: 'Sumedang', content: 'Menerangkan domisili lembaga.' },
+      recipients: [{ role: 'to', kind: 'unit', unitId: unit.DPMPTSP }], signerUserId: signerId, signerPosition: 'Camat Sumedang Selatan', verifierUserIds: [],
+    } });
+    expect(draft.status, draft.raw).toBe(200);
+    expect((await h.api('POST', `/api/regions/${REGION}/surat/outgoing/${draft.body.id}/submit`, { session: drafter })).status).toBe(200);
+    const signed = await h.api('POST', `/api/regions/${REGION}/surat/outgoing/${draft.body.id}/sign`, { session: signer, body: { method: 'paper' } });
+    expect(signed.body.number).toBe(`400.7.22/${String(sequenceOf(first.number) + 1).padStart(3, '0')}/KEC-SUMSEL/${year()}`);
+    // … and the next result the one after.
+    expect(sequenceOf((await issue('Rina Marlina')).number)).toBe(sequenceOf(first.number) + 2);
+    // A receipt stays public services' own.
+    const paid = await receipt();
+    expect(await h.ctx.database.rows(sql`select 1 from surat_letters where number = ${paid.number}`)).toHaveLength(0);
+
+    // The province's records manager sees every letter of the province, none of the regency's results.
+    const province = await h.sessionWithRole('32', 'surat_records_manager', 'arsip.provinsi@dokumen.test');
+    const there = await h.api('GET', `/api/regions/32/surat/letters?box=all&limit=100&number=${encodeURIComponent(first.number)}`, { session: province });
+    expect([there.status, there.body.items]).toEqual([200, []]);
+    expect(await h.ctx.database.rows(sql`select 1 from surat_letters where region_code <> ${REGION} and external_ref = ${`layanan:document:${first.id}`}`)).toHaveLength(0);
   });
 
   it('prints the unit\'s letterhead as staff set it, with defaults until then, and previews a letter', async () => {
@@ -171,10 +226,7 @@ describeWithApp('Issued documents', (h) => {
   });
 
   it('issues a payment receipt the payment slice can call, verifiable like a letter', async () => {
-    const doc = await h.ctx.database.db.transaction((tx) => issueReceipt(h.ctx, tx, {
-      regionCode: REGION, actor, billId: '00000000-0000-4000-8000-000000000001',
-      receipt: { title: 'Tanda Bukti Pembayaran', amount: 1_250_000, billingCode: '3211260000123', payer: 'CV Maju Jaya', paidAt: '6 Desember 2026 14.05 WIB', channel: 'QRIS', purpose: 'Pajak reklame' },
-    }));
+    const doc = await receipt();
     expect(doc.number).toMatch(new RegExp(`^\\d{3}/TBP/PEMDA/[IVX]+/${year()}$`));
     expect((await h.api('GET', `/api/verify/${doc.token}`)).body).toMatchObject({ kind: 'receipt', unit: null, holder: 'C* Ma** Ja**' });
   });
@@ -257,7 +309,7 @@ function describeRemote(h: Parameters<Parameters<typeof describeWithApp>[1]>[0],
     expect(await count()).toBe(before);
     // The next document takes the number the refused ones gave back.
     const next = await issue();
-    expect(Number(next.number.split('/')[0])).toBe(Number(doc.number.split('/')[0]) + 1);
+    expect(sequenceOf(next.number)).toBe(sequenceOf(doc.number) + 1);
   });
 
   // PGlite has one connection: its transactions take turns whatever they lock, so only PostgreSQL can show two issues overlapping.
@@ -265,8 +317,7 @@ function describeRemote(h: Parameters<Parameters<typeof describeWithApp>[1]>[0],
     it('does not lock the series\' counter while a slow remote service signs: an issue started later is numbered and committed first', async () => {
       const { issue, pdfOf, admin } = get();
       await h.api('PUT', `${D}/signer/remote`, { session: admin, body: { url: service.url, clientId: service.clientId, clientSecret: service.clientSecret, signerId: service.signerId, passphrase: service.passphrase } });
-      const seq = (n: string) => Number(n.split('/')[0]);
-      const before = seq((await issue()).number);
+      const before = sequenceOf((await issue()).number);
       const requests = service.requests;
       service.delays = [2000];
       let slowDone = false;
@@ -281,7 +332,7 @@ function describeRemote(h: Parameters<Parameters<typeof describeWithApp>[1]>[0],
       expect(slowDone).toBe(false);
       const late = await slow;
       // The quick one took the next number; the slow one lost it, signed again with the one after, and nothing was skipped or given twice.
-      expect([seq(quick.number), seq(late.number)]).toEqual([before + 1, before + 2]);
+      expect([sequenceOf(quick.number), sequenceOf(late.number)]).toEqual([before + 1, before + 2]);
       expect(service.requests - requests).toBe(3);
       const signature = pdfSignature(await pdfOf(late.id));
       expect(signature).toMatchObject({ coversFile: true, digestMatches: true, signatureValid: true });

@@ -14,12 +14,14 @@ import * as tables from './schema.js';
 import { layananErrors } from './errors.js';
 import { layananRoutes } from './http/routes.js';
 import { layananIsolation } from './isolation.js';
+import { verifyDocument } from './service/documents.js';
 import { seedLayananDemo } from './demo.js';
 import { applicationDeadlineHandler } from './service/deadlines.js';
 import { servicesPackage } from './service/package.js';
 import { receiptJob } from './service/payments/receipts.js';
 import { rewriteClearSecrets } from './service/secrets.js';
 import { layananMeasures, layananTiles } from './service/tiles.js';
+import { stagesPastTarget } from './service/attention.js';
 
 // The region's service manager (often the DPMPTSP or the organisation
 // office) runs the whole catalogue; a unit's service manager its own unit's
@@ -66,6 +68,8 @@ export const layananModule = defineModule({
   errors: layananErrors,
   routes: layananRoutes,
   isolation: layananIsolation,
+  // Its issued documents, for the platform's public verification by token.
+  verifyDocument,
   // Secrets stored in clear before they were encrypted (or restored from such a backup) are sealed at every start (service/secrets.ts).
   async prepare(database) {
     await rewriteClearSecrets(database.db);
@@ -73,6 +77,7 @@ export const layananModule = defineModule({
   deadlines: { application: applicationDeadlineHandler },
   jobs: [receiptJob],
   tiles: layananTiles,
+  attention: [stagesPastTarget],
   measures: layananMeasures,
   // Living Lab: a region shares its published service definitions; another adopts them as drafts (service/package.ts).
   packages: [servicesPackage],

@@ -12,6 +12,8 @@ import { skmOverall, skmResults } from './service/skm.js';
 import { currentSkmInstrument } from './service/skm-instrument.js';
 import { storedAnswers } from './domain/skm.js';
 import { layananSkmResponses } from './schema.js';
+import { readAttention } from '../../platform/modules/tiles.js';
+import { actorByEmail, tilesOf } from '../../../test/support/leader.js';
 
 vi.mock('./service/transparency.js', async (original) => {
   const m = await original<typeof import('./service/transparency.js')>();
@@ -59,5 +61,36 @@ describeWithApp('Public-service tiles', (h) => {
     expect([page.respondents, page.converted, page.band]).toEqual([overall.respondents, overall.converted, overall.band]);
     // They are this region's forms only.
     expect((await skmOverall(h.ctx, '32.04', '2019-Q1')).respondents).toBe(0);
+  });
+
+  it('names the trend of decisions on time and of the SKM, and counts any deemed grant against its goal of zero', async () => {
+    const shown = await tilesOf(h, await h.signIn('bupati@sumedang.demo'), REGION, 'layanan');
+    expect(shown.get('decided-on-time').trend).toBe('layanan.decided-on-time');
+    expect(shown.get('skm').trend).toBe('layanan.skm');
+    // The demo holds one application deemed granted.
+    expect(shown.get('fiktif-positif')).toMatchObject({ tone: 'bad' });
+    expect(shown.get('fiktif-positif').value).toBeGreaterThan(0);
+  });
+
+  it('hands an application past its stage\'s target to whoever holds the stage\'s role in its unit, nobody else', async () => {
+    const [late] = await h.ctx.database.rows<{ id: string; role: string; unit: string }>(sql`
+      select a.id, s->'actor'->>'role' as role, coalesce(s->'actor'->>'unitId', a.unit_id::text) as unit
+      from layanan_applications a
+      join layanan_standard_versions v on v.region_code = a.region_code and v.service_id = a.service_id and v.version = a.version
+      join stage_deadlines d on d.region_code = a.region_code and d.module = 'layanan' and d.record_id = a.id and d.stage = 'stage:' || a.stage
+      cross join lateral jsonb_array_elements(v.workflow->'stages') s
+      where a.region_code = ${REGION} and a.status = 'in_process' and s->>'key' = a.stage and d.met_at is null and d.due_at < ${h.clock.now()}
+      order by a.registration_no limit 1`);
+    expect(late).toBeDefined();
+    const [other] = await h.ctx.database.rows<{ id: string }>(sql`select id from units where region_code = ${REGION} and id <> ${late.unit}::uuid limit 1`);
+    await h.sessionWithRole(REGION, late.role as any, 'tahap@layanan-tiles.test', late.unit);
+    await h.sessionWithRole(REGION, late.role as any, 'tahap-lain@layanan-tiles.test', other.id);
+    const mine = (await readAttention(h.ctx, await actorByEmail(h, 'tahap@layanan-tiles.test'), REGION)).filter((a) => a.source === 'stage-overdue');
+    const item = mine.find((a) => a.link === `/staff/${REGION}/layanan/permohonan/${late.id}`);
+    expect(item).toBeDefined();
+    expect(item!.due!.getTime()).toBeLessThan(h.clock.now().getTime());
+    const others = (await readAttention(h.ctx, await actorByEmail(h, 'tahap-lain@layanan-tiles.test'), REGION)).filter((a) => a.source === 'stage-overdue');
+    expect(others.map((a) => a.link)).not.toContain(item!.link);
+    expect((await readAttention(h.ctx, await actorByEmail(h, 'bupati@sumedang.demo'), REGION)).filter((a) => a.source === 'stage-overdue')).toEqual([]);
   });
 });

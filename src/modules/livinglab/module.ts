@@ -11,6 +11,8 @@ import { livinglabErrors } from './errors.js';
 import { livinglabRoutes } from './http/routes.js';
 import { livinglabIsolation } from './isolation.js';
 import { seedLivinglabDemo } from './demo.js';
+import { livinglabTiles } from './service/tiles.js';
+import { proposalsToDecide } from './service/attention.js';
 
 // The region's Living Lab officer publishes and adopts for the region; the
 // region admin may adopt too; leaders read. A curator is granted by the
@@ -75,4 +77,6 @@ export const livinglabModule = defineModule({
     referencesUser('livinglab_coaching_files', 'uploaded_by'),
   ],
   demo: { seed: (tx, place) => seedLivinglabDemo(tx, place) },
+  tiles: livinglabTiles,
+  attention: [proposalsToDecide],
 });

@@ -51,8 +51,8 @@ export const authRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
   const signInLimits: RateLimit[] = [
     // Failed attempts only: guessing needs failures, and a person signing in
     // again (or a test that signs in often on a frozen clock) is not slowed.
-    { name: 'sign-in', max: 10, windowSeconds: 60, by: (request) => `${request.ip}|${emailOf(request)}`, failuresOnly: true },
-    { name: 'sign-in-address', max: ctx.config.signInFailuresPerAddress, windowSeconds: 15 * 60, by: (request) => request.ip, failuresOnly: true },
+    { name: 'sign-in', max: 10, windowSeconds: 60, by: (request) => `${request.ip}|${emailOf(request)}`, failuresOnly: 'held' },
+    { name: 'sign-in-address', max: ctx.config.signInFailuresPerAddress, windowSeconds: 15 * 60, by: (request) => request.ip, failuresOnly: 'held' },
   ];
 
   /** Sets the session cookie and answers who signed in and what they may do. */

@@ -170,3 +170,9 @@ export function indonesianDate(localDate: string): string {
   const [y, m, d] = localDate.split('-').map(Number);
   return `${d} ${MONTHS_ID[m - 1]} ${y}`;
 }
+
+/** The first day (YYYY-MM-DD) of the month after a YYYY-MM month: a period's end, exclusive. */
+export function firstDayAfterMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}

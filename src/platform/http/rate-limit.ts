@@ -31,8 +31,15 @@ export interface RateLimit {
    * and email), counted once the body is known.
    */
   by?: (request: FastifyRequest) => string;
-  /** Count only refused attempts: an answer below 400 gives its hit back (sign-in per address). */
-  failuresOnly?: boolean;
+  /**
+   * Count only refused attempts (answers of 400 or more). 'held': every
+   * attempt holds a hit from its arrival and an accepted one gives it back, so
+   * a parallel burst of guesses is stopped at the limit too (sign-in).
+   * 'after': an attempt counts once it is refused, so a burst of accepted
+   * requests is never refused for its size (a bank's payment callbacks, where
+   * a refused one costs only a lookup and an HMAC).
+   */
+  failuresOnly?: 'held' | 'after';
 }
 
 /** The part of a limit an instance may count without asking the database (see the bound above). */
@@ -53,7 +60,7 @@ interface Counter {
   settled: number;
 }
 
-/** A request's hit: its counter, and its place among this instance's hits of the window. */
+/** A request's hit (or, for limits counted after, its look): its counter, and its place among this instance's hits of the window. */
 interface Counted { limit: RateLimit; counter: Counter; place: number }
 
 declare module 'fastify' {
@@ -108,8 +115,12 @@ function counters(ctx: AppContext) {
   };
 
   return {
-    /** Counts a hit; `local` when the count stays within this instance's share, so the database need not be asked now. */
-    hit(key: string, limit: RateLimit, now: number): { counter: Counter; place: number; local: boolean } {
+    /**
+     * Counts a hit (or, with `count` false, only looks where the next one
+     * would stand); `local` when the count stays within this instance's share,
+     * so the database need not be asked now.
+     */
+    hit(key: string, limit: RateLimit, now: number, count = true): { counter: Counter; place: number; local: boolean } {
       const ms = limit.windowSeconds * 1000;
       const windowStart = Math.floor(now / ms) * ms;
       let counter = byKey.get(key);
@@ -117,7 +128,7 @@ function counters(ctx: AppContext) {
         counter = { key, windowStart, windowEnd: windowStart + ms, counted: 0, settledUpTo: 0, settled: 0 };
         byKey.set(key, counter);
       }
-      const place = ++counter.counted;
+      const place = count ? ++counter.counted : counter.counted + 1;
       return { counter, place, local: counter.settled + place - counter.settledUpTo <= Math.floor(limit.max * LOCAL_SHARE) };
     },
     /**
@@ -150,7 +161,7 @@ export function installRateLimits(app: FastifyInstance, ctx: AppContext): void {
   const count = (request: FastifyRequest, reply: FastifyReply, limits: RateLimit[]): Promise<void> | undefined => {
     if (limits.length === 0) return undefined;
     const now = ctx.clock.now().getTime();
-    const hits = limits.map((limit) => ({ limit, ...local.hit(`${limit.name}|${limit.by ? limit.by(request) : request.ip}`, limit, now) }));
+    const hits = limits.map((limit) => ({ limit, ...local.hit(`${limit.name}|${limit.by ? limit.by(request) : request.ip}`, limit, now, limit.failuresOnly !== 'after') }));
     request.counted = [...(request.counted ?? []), ...hits];
     if (hits.every((h) => h.local)) return undefined;
     return local.settle().then(() => {
@@ -171,7 +182,11 @@ export function installRateLimits(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('onRequest', hook((l) => !l.by));
   app.addHook('preHandler', hook((l) => !!l.by));
   app.addHook('onResponse', (request, reply, done) => {
-    if (request.counted && reply.statusCode < 400) for (const c of request.counted) if (c.limit.failuresOnly) local.giveBack(c.counter);
+    const refused = reply.statusCode >= 400;
+    for (const c of request.counted ?? []) {
+      if (c.limit.failuresOnly === 'held' && !refused) local.giveBack(c.counter);
+      if (c.limit.failuresOnly === 'after' && refused) local.hit(c.counter.key, c.limit, ctx.clock.now().getTime());
+    }
     done();
   });
 

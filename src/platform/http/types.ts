@@ -13,7 +13,7 @@ import type { BodyType } from './media-types.js';
  */
 export type Access = 'public' | 'signed_in' | 'api_key' | 'platform_admin' | Permission;
 
-export interface RouteAccess { method: string; url: string; access: Access }
+export interface RouteAccess { method: string; url: string; access: Access; bodyTypes?: BodyType[] }
 
 declare module 'fastify' {
   interface FastifyInstance {

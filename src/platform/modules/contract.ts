@@ -11,6 +11,7 @@ import type { Failure } from '../http/errors.js';
 import type { Actor, Permission } from '../auth/policy.js';
 import type { Locale } from '../i18n.js';
 import type { Region } from '../regions/service.js';
+import type { DocumentVerification } from './verify.js';
 
 /** A role a module adds. Region roles act region-wide; unit roles only for their unit (OPD). */
 export interface RoleDeclaration {
@@ -97,6 +98,27 @@ export interface CommandDeclaration {
   run(ctx: AppContext, options: Record<string, string | boolean | undefined>): Promise<string>;
 }
 
+/** One line under a tile's figure: a unit among the worst, a next step of a plan. */
+export interface TileItem {
+  label: Words;
+  /** Its figure as written (`12`, `3 hari`), or null. */
+  value: Words | null;
+  /** Where to act on it, a path of the web app, or null. */
+  link: string | null;
+}
+
+/** What a tile reads now: its figure, what it is counted in, as of when, where it drills down. */
+export interface TileReading {
+  value: number | null;
+  unit: Words | null;
+  asOf: Date;
+  link: string;
+  /** Where the figure stands against the goal it states (its target, zero overdue), when it has one. */
+  tone?: 'good' | 'watch' | 'bad' | null;
+  /** A short list behind the figure (at most five), e.g. the units with most overdue work. */
+  items?: TileItem[];
+}
+
 /**
  * A figure a module offers to the leadership dashboard, which renders tiles
  * without knowing the module. Every figure says how it is computed and when.
@@ -106,9 +128,53 @@ export interface DashboardTile {
   title: Words;
   /** How the figure is computed, in words. */
   method: Words;
-  /** The permission a reader needs in the region. */
+  /** The permission a reader needs in the region (the leader's page grants every tile to its own readers). */
   permission: Permission;
-  read(ctx: AppContext, regionCode: string): Promise<{ value: number | null; unit: Words | null; asOf: Date; link: string }>;
+  /** The key of one of this module's `measures` whose months and years are this figure's trend. */
+  trend?: string;
+  /** Which way is better, when the figure has one: the province's page ranks its kabupaten/kota by it. */
+  better?: 'higher' | 'lower';
+  read(ctx: AppContext, regionCode: string): Promise<TileReading>;
+}
+
+/**
+ * Something waiting on one person that only they can unblock, for the
+ * leader's "what needs me today": a complaint escalated to them, a letter
+ * for their signature, a proposal for their decision.
+ */
+export interface AttentionItem {
+  title: Words;
+  detail: Words | null;
+  /** When it began waiting on them, and its deadline, when known. */
+  since: Date | null;
+  due: Date | null;
+  /** Where they act on it, a path of the web app. */
+  link: string;
+}
+
+/** A kind of work a module hands to the reader in a region (their own, by their roles and their user id). */
+export interface AttentionSource {
+  key: string;
+  title: Words;
+  read(ctx: AppContext, actor: Actor, regionCode: string): Promise<AttentionItem[]>;
+}
+
+/** One unit's count for an adoption measure: of its `total` pieces of such work in the period, `done` were done in Pamong as they should be. */
+export interface UnitAdoption { unitId: string; done: number; total: number }
+
+/**
+ * How far each unit (OPD) does one kind of its work in Pamong, measured from
+ * the module's own records rather than reported: complaints answered in the
+ * system on time, dispositions followed up. The leader's page ranks units by
+ * these so the head of region sees which units need help.
+ */
+export interface AdoptionMeasure {
+  key: string;
+  title: Words;
+  /** What counts as done and what as the whole, in words. */
+  method: Words;
+  /** Every unit with such work in the period (units without any are left out). */
+  read(ctx: AppContext, regionCode: string, period: MeasurePeriod): Promise<UnitAdoption[]>;
 }
 
 /** A calendar period a measure is read for: a year, a quarter or a month, as its months (YYYY-MM, both inclusive). */
@@ -296,6 +362,70 @@ export interface PackageKind<C = any> {
   apply(tx: Tx, regionCode: string, content: C, plan: PackagePlan, actor: Actor, now: Date): Promise<{ applied: number }>;
 }
 
+/** A letter's series in the region's one letter numbering (its pattern, counters per series and local year). */
+export interface LetterSeriesKey {
+  regionCode: string;
+  /** The unit whose register holds the letter; null: the region's correspondence unit (its first unit with a records clerk, else its first active unit). */
+  unitId: string | null;
+  /** An archive classification code (Permendagri 83/2022). */
+  classificationCode: string;
+  /** A document type of the correspondence module (surat-keterangan, surat-izin, rekomendasi …). */
+  documentTypeCode: string;
+  security: 'biasa' | 'terbatas' | 'rahasia' | 'sangat_rahasia';
+  /** The region's local date of the letter, YYYY-MM-DD. */
+  localDate: string;
+}
+
+/** The counter of one series: `next` waits for its lock; `peek` and `claim` number optimistically (a remote signer signs before the number is taken). */
+export interface LetterSeries {
+  format(sequence: number): string;
+  peek(): Promise<number>;
+  claim(sequence: number): Promise<boolean>;
+  next(): Promise<number>;
+}
+
+/** A signed letter another module produced, for the region's register as an outgoing letter (sent). */
+export interface LetterToRecord extends LetterSeriesKey {
+  /** The producing module's name. */
+  origin: string;
+  /** Its own record, unique in the region: `layanan:document:<id>`. */
+  externalRef: string;
+  number: string;
+  subject: string;
+  /** Who it is for, in words (the applicant, a region). */
+  addressee: string;
+  /** A line about what it is, shown where a drafted letter shows its body. */
+  summary: string;
+  signer: { name: string; position: string; method: 'electronic' | 'paper'; subject: string | null; fingerprint: string | null };
+  pdf: Buffer;
+  sha256: string;
+  at: Date;
+  /** Who issued it (a person, or a label such as the demo's). */
+  by: { userId: string | null; label: string };
+}
+
+/** A letter the letter book writes itself: numbered, printed on the unit's letterhead, signed with the region's certificate when it has one. */
+export interface LetterToWrite extends Omit<LetterToRecord, 'number' | 'signer' | 'pdf' | 'sha256' | 'localDate'> {
+  /** The paragraphs between the greeting and the closing. */
+  paragraphs: string[];
+  /** Another region on this installation: the letter arrives in its register as incoming, as a sent letter does. */
+  deliverTo?: string;
+  publicUrl: string;
+}
+
+/**
+ * The region's one letter numbering and register, which the correspondence
+ * module offers so that public services and complaints number and file their
+ * letters there without importing it (platform/modules/letters.ts).
+ */
+export interface LetterBook {
+  series(tx: Queryable, key: LetterSeriesKey): Promise<LetterSeries>;
+  /** Inserts the letter into the region's register (outgoing, sent), in the caller's transaction. */
+  record(tx: Queryable, letter: LetterToRecord): Promise<{ id: string }>;
+  /** Numbers, prints, signs and records a letter, and delivers it to `deliverTo`, in the caller's transaction; null when the region has no unit to keep it. */
+  write(tx: Queryable, letter: LetterToWrite): Promise<{ id: string; number: string; pdf: Buffer } | null>;
+}
+
 export interface PamongModule {
   /** One word, used as URL segment, OpenAPI tag, i18n namespace, settings key and error-code prefix. */
   name: string;
@@ -333,12 +463,25 @@ export interface PamongModule {
   demo?: { seed?(tx: Queryable, place: DemoPlace): Promise<void> };
   sharedRelations?: SharedRelation[];
   commands?: CommandDeclaration[];
+  /** Figures for the leader's dashboard (see DashboardTile), read through platform/modules/tiles.ts. */
   tiles?: DashboardTile[];
+  /** What waits on the reader in this module, for the leader's "what needs me today". */
+  attention?: AttentionSource[];
+  /** How far each unit does its work of this module in Pamong (see AdoptionMeasure), read through platform/modules/tiles.ts. */
+  adoption?: AdoptionMeasure[];
   /** Figures other modules may take as their records (see ModuleMeasure), read through platform/modules/measures.ts. */
   measures?: ModuleMeasure[];
   /** Configuration it lets regions share in the Living Lab (see PackageKind), read through platform/modules/packages.ts. */
   packages?: PackageKind[];
+  /** The region's letter numbering and register for letters other modules produce (see LetterBook), read through platform/modules/letters.ts. */
+  letterBook?: LetterBook;
   isolation?: IsolationFixtures;
+  /**
+   * The document a verification token (the QR code on a PDF it issued) stands
+   * for, or null when the token is not one of its documents: the platform's
+   * public `GET /api/verify/:token` asks every module in turn (modules/verify.ts).
+   */
+  verifyDocument?(db: Queryable, token: string): Promise<DocumentVerification | null>;
   /** Words for each audit action the module records ('category.update' → "Mengubah kategori"); declare the keys in ModuleAuditActions. */
   auditActions?: Record<string, Words>;
   /** Words for an audit entry's record, e.g. a complaint's tracking code, read for a page of entries at once. */

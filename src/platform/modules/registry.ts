@@ -38,6 +38,11 @@ export function installModules(list: readonly PamongModule[]): void {
       if (names.has(work.name)) throw new Error(`Job ${work.name} is declared twice`);
       names.add(work.name);
     }
+    // A tile's trend is one of its own module's measures, read by month and year.
+    for (const tile of m.tiles ?? []) {
+      const measure = tile.trend === undefined ? null : m.measures?.find((x) => x.key === tile.trend);
+      if (measure === undefined) throw new Error(`Tile ${m.name}.${tile.key} names a trend ${tile.trend} that is not one of its measures`);
+    }
   }
   checkSharedRelations(list);
   for (const m of list) addRoles(m.roles ?? []);

@@ -5,17 +5,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-import { can, rolesIn } from '../auth/policy.js';
+import { rolesIn } from '../auth/policy.js';
 import { AppError } from '../errors.js';
 import { regionParam } from '../http/schemas.js';
-import { modules } from './registry.js';
+import { readTiles } from './tiles.js';
 import { listMeasures } from './measures.js';
 import { failures, instant, words } from '../http/responses.js';
 import { z } from 'zod';
 
-const tile = z.object({
-  module: z.string(), key: z.string(), title: words, method: words.describe('Cara menghitung / how it is computed'),
+const tileItem = z.object({ label: words, value: words.nullable(), link: z.string().nullable() }).meta({ id: 'TileItem' });
+
+export const tileSchema = z.object({
+  module: z.string(), moduleTitle: words, key: z.string(), title: words, method: words.describe('Cara menghitung / how it is computed'),
   value: z.number().nullable(), unit: words.nullable(), asOf: instant, link: z.string(),
+  tone: z.enum(['good', 'watch', 'bad']).nullable().describe('Terhadap sasarannya: baik, perlu perhatian, buruk / Against its goal: good, watch, bad'),
+  items: z.array(tileItem).describe('Rincian singkat, paling banyak lima / A short list behind the figure, at most five'),
+  trend: z.string().nullable().describe('Ukuran (modul.kunci) yang menjadi tren angka ini / The measure (module.key) that is its trend'),
+  failed: z.boolean().describe('Gagal dibaca: nilainya kosong / Could not be read: its value is empty'),
 }).meta({ id: 'Tile' });
 
 const measure = z.object({
@@ -30,17 +36,13 @@ export const tileRoutes = (ctx: AppContext) => async (root: FastifyInstance) => 
     schema: {
       tags: ['regions'], summary: 'Angka utama tiap modul / Each module\'s headline figures', params: regionParam,
       description: 'Hanya untuk yang punya peran di daerah ini, dan hanya angka yang boleh dilihatnya; tiap angka menyebut cara menghitung dan waktunya. / Only for people with a role in this region, and only the figures they may see; each says how it is computed and when.',
-      response: { 200: z.array(tile), ...failures('auth.forbidden') },
+      response: { 200: z.array(tileSchema), ...failures('auth.forbidden') },
     },
   }, async (request) => {
     const region = request.region!.code;
     // Staff of the region only: someone with no role here is refused, not shown an empty page.
     if (!request.actor.platformAdmin && rolesIn(request.actor, region).length === 0) throw new AppError('auth.forbidden');
-    const tiles = modules().flatMap((m) => (m.tiles ?? []).map((tile) => ({ module: m.name, tile })))
-      .filter(({ tile }) => can(request.actor, tile.permission, region));
-    return Promise.all(tiles.map(async ({ module, tile }) => ({
-      module, key: tile.key, title: tile.title, method: tile.method, ...(await tile.read(ctx, region)),
-    })));
+    return readTiles(ctx, request.log, request.actor, region);
   });
 
   app.get('/api/regions/:region/measures', {

@@ -9,7 +9,10 @@ import type { AppContext } from '../context.js';
 import type { Queryable } from '../db/client.js';
 import type { Text } from '../i18n.js';
 
-export interface EmailPayload { to: string; subject: string; text: string }
+/** A file sent with an email (a signed letter's PDF), kept in the outbox row as base64 until it is sent. */
+export interface EmailAttachment { fileName: string; contentType: string; base64: string }
+
+export interface EmailPayload { to: string; subject: string; text: string; attachments?: EmailAttachment[] }
 
 /** The outbox row of an email as a statement not yet run, for a use case that sends its writes together (values may be placeholders). */
 export function emailInsert(tx: Queryable, now: Date | Placeholder, regionCode: string | null | Placeholder, email: EmailPayload | Placeholder) {
@@ -65,6 +68,7 @@ export async function sendPendingEmails(ctx: AppContext, transport: Transporter 
     try {
       await transport.sendMail({
         from: ctx.config.smtp!.from, to: row.payload.to, subject: row.payload.subject, text: row.payload.text,
+        attachments: row.payload.attachments?.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') })),
         messageId: `<outbox-${row.id}@${host}>`,
       });
       await ctx.database.db.update(outbox).set({ sentAt: ctx.clock.now() }).where(eq(outbox.id, row.id));

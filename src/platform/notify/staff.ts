@@ -99,7 +99,13 @@ export function staffNoticeValues(prefix: string, now: Date, notice: StaffNotice
 export async function notifyStaff(tx: Queryable, now: Date, notice: StaffNotice): Promise<string[]> {
   let people = await usersWithRole(tx, notice.regionCode, notice.roles, notice.unitId ?? null);
   if (people.length === 0 && notice.otherwise) people = await usersWithRole(tx, notice.regionCode, notice.otherwise, null);
-  if (people.length === 0) return [];
+  await notifyPeople(tx, now, people, notice);
+  return people;
+}
+
+/** Tells these people (a disposition's recipient, the one who gave it), in-app and, when asked, by email in each person's language first. */
+export async function notifyPeople(tx: Queryable, now: Date, people: string[], notice: Omit<StaffNotice, 'roles' | 'unitId' | 'otherwise'>): Promise<void> {
+  if (people.length === 0) return;
   const words = renderNotice(notice.template, notice.data);
   await notifyInApp(tx, now, notice.regionCode, people, words.subject, words.body, notice.link);
   if (notice.email) {
@@ -107,5 +113,4 @@ export async function notifyStaff(tx: Queryable, now: Date, notice: StaffNotice)
     const addresses = await tx.select({ email: users.email, locale: users.locale }).from(users).where(inArray(users.id, people));
     for (const a of addresses) await enqueueEmail(tx, now, notice.regionCode, { to: a.email, ...noticeEmail(words, url, a.locale) });
   }
-  return people;
 }

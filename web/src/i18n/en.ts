@@ -5,6 +5,7 @@ import { statusLabel } from '../../../src/modules/complaints/domain/status.js';
 
 export const en: Messages = {
   'common.loading': 'Loading…',
+  'chart.data': 'Chart data: {title}',
   'common.next': 'Next',
   'common.back': 'Back',
   'common.optional': 'optional',

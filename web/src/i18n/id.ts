@@ -7,6 +7,7 @@ import { statusLabel } from '../../../src/modules/complaints/domain/status.js';
 
 export const id = {
   'common.loading': 'Memuat…',
+  'chart.data': 'Data grafik: {title}',
   'common.next': 'Lanjut',
   'common.back': 'Kembali',
   'common.optional': 'opsional',

@@ -1,9 +1,20 @@
 // What the complaints module measures for other modules to take (e-SAKIP's
 // indicator "complaints answered on time"), from the monthly summary table.
 import { sql } from 'drizzle-orm';
+import type { AppContext } from '../../../platform/context.js';
 import type { ModuleMeasure } from '../../../platform/modules/contract.js';
 import { Dec, round2 } from '../../../platform/decimal.js';
 import { ALL_DISTRICTS } from '../domain/dashboard.js';
+
+/** Complaints received in the local months given (YYYY-MM, both inclusive) that were answered, and answered in time. */
+export async function answeredInTime(ctx: AppContext, regionCode: string, fromMonth: string, toMonth: string): Promise<{ responded: number; inTime: number }> {
+  const [row] = await ctx.database.rows<{ responded: number; inTime: number }>(sql`
+    select coalesce(sum(responded), 0)::int as responded, coalesce(sum(responded_in_time), 0)::int as "inTime"
+    from complaint_stats
+    where region_code = ${regionCode} and district_code = ${ALL_DISTRICTS}
+      and month between ${`${fromMonth}-01`}::date and ${`${toMonth}-01`}::date`);
+  return row ?? { responded: 0, inTime: 0 };
+}
 
 export const complaintMeasures: ModuleMeasure[] = [{
   key: 'responded-in-time',
@@ -15,12 +26,8 @@ export const complaintMeasures: ModuleMeasure[] = [{
   measure: '%',
   periods: ['year', 'quarter', 'month'],
   async read(ctx, regionCode, period) {
-    const [row] = await ctx.database.rows<{ responded: number; inTime: number }>(sql`
-      select coalesce(sum(responded), 0)::int as responded, coalesce(sum(responded_in_time), 0)::int as "inTime"
-      from complaint_stats
-      where region_code = ${regionCode} and district_code = ${ALL_DISTRICTS}
-        and month between ${`${period.fromMonth}-01`}::date and ${`${period.toMonth}-01`}::date`);
-    if (!row || row.responded === 0) return null;
-    return round2(new Dec(row.inTime).times(100).div(row.responded)).toFixed(2);
+    const { responded, inTime } = await answeredInTime(ctx, regionCode, period.fromMonth, period.toMonth);
+    if (responded === 0) return null;
+    return round2(new Dec(inTime).times(100).div(responded)).toFixed(2);
   },
 }];

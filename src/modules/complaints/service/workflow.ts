@@ -1,7 +1,7 @@
 // Staff and citizen actions on a complaint, one transaction each.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
-import { can, type Actor } from '../../../platform/auth/policy.js';
+import { actorLabel, can, type Actor } from '../../../platform/auth/policy.js';
 import { handledUnits } from '../domain/staff.js';
 import { AppError } from '../../../platform/errors.js';
 import { matchesHash } from '../../../platform/auth/secrets.js';
@@ -10,12 +10,17 @@ import { enqueueEmail } from '../../../platform/notify/outbox.js';
 import { notifyStaff } from '../../../platform/notify/staff.js';
 import { newForUnit } from '../domain/notices.js';
 import { findRegion, type Region } from '../../../platform/regions/service.js';
+import { letterBook } from '../../../platform/modules/letters.js';
+import { governmentName } from '../../layanan/index.js';
+import { localDateOf } from '../../../platform/calendar/calendar.js';
+import { calendarOf } from '../../../platform/calendar/region.js';
 import { units } from '../../../platform/schema.js';
 import type { Queryable, Tx } from '../../../platform/db/client.js';
 import { categories, complaintEvents, complaints, routingRules } from '../schema.js';
 import { citizenWindowEnd, nextStatus, statusLabel, type Action, type RejectionReason, type Status } from '../domain/status.js';
 import { meetDeadlines, nextDueSql, ownDeadlines, startDeadlines } from './deadlines.js';
 import { newTrackingCode } from '../domain/tracking.js';
+import { TRANSFER_CLASSIFICATION, TRANSFER_DOCUMENT_TYPE, transferParagraphs, transferSubject } from '../domain/transfer-letter.js';
 import { deadlineOutcomes, restateStats } from './stats.js';
 
 export type Command =
@@ -157,6 +162,7 @@ export async function performAction(ctx: AppContext, region: Region, actor: Acto
         });
         await startDeadlines(tx, target, copy.id, copy.categoryId, ['verification'], now);
         await tx.update(complaints).set({ nextDueAt: nextDueSql(target.code, copy.id) }).where(and(eq(complaints.regionCode, target.code), eq(complaints.id, copy.id)));
+        await writeTransferLetter(tx, ctx, region, target, actor, c, trackingCode, cmd.note, now);
         Object.assign(patch, { transferredTo: trackingCode, closedAt: now });
         event = { kind: 'transferred', public: true, message: cmd.note, detail: { toRegion: target.code, toRegionName: target.name, toTrackingCode: trackingCode } };
         await meetDeadlines(tx, region.code, c.id, 'all', now);
@@ -243,6 +249,27 @@ async function transferTarget(tx: Queryable, region: Region, code: string): Prom
   const related = target && (target.code === region.parentCode || target.parentCode === region.code);
   if (!target || !related) throw new AppError('complaint.transfer_target_invalid');
   return target;
+}
+
+/**
+ * The transfer's letter (pelimpahan), when the region keeps a letter register:
+ * numbered and filed as the region's outgoing letter and delivered to the
+ * receiving region's register, in the transfer's transaction.
+ */
+async function writeTransferLetter(tx: Queryable, ctx: AppContext, region: Region, target: Region, actor: Actor, c: ComplaintRow, toTrackingCode: string, note: string, now: Date) {
+  const book = letterBook();
+  if (!book) return;
+  const [category] = await tx.select({ name: categories.nameId }).from(categories).where(and(eq(categories.regionCode, region.code), eq(categories.id, c.categoryId)));
+  const facts = {
+    fromTrackingCode: c.trackingCode, toTrackingCode, category: category?.name ?? '-', receivedOn: localDateOf(c.submittedAt, calendarOf(region, [])),
+    fromRegion: governmentName(region), toRegion: governmentName(target), note,
+  };
+  await book.write(tx, {
+    regionCode: region.code, unitId: null, classificationCode: TRANSFER_CLASSIFICATION, documentTypeCode: TRANSFER_DOCUMENT_TYPE, security: 'biasa',
+    origin: 'complaints', externalRef: `complaints:transfer:${c.id}`, subject: transferSubject(facts), addressee: facts.toRegion,
+    summary: `Pengaduan ${c.trackingCode} dilimpahkan kepada ${facts.toRegion} (${toTrackingCode}).`, paragraphs: transferParagraphs(facts),
+    deliverTo: target.code, publicUrl: ctx.config.publicUrl, at: now, by: { userId: actor.userId, label: actorLabel(actor) },
+  });
 }
 
 async function notifyUnitStaff(tx: Tx | Queryable, now: Date, region: Region, unitId: string, trackingCode: string, complaintId: string) {

@@ -4,10 +4,13 @@
 // page shows it. The PDF drawing is service/pdf.ts.
 
 /** "Kabupaten Sumedang" → "PEMERINTAH KABUPATEN SUMEDANG"; a province's bare name gets its word ("Jawa Barat" → "PEMERINTAH PROVINSI JAWA BARAT"). */
-export function governmentLine(region: { name: string; kind: string }): string {
+/** The government a region is, as a letter names it: "Pemerintah Provinsi Jawa Barat", "Pemerintah Kabupaten Sumedang". */
+export function governmentName(region: { name: string; kind: string }): string {
   const named = region.kind === 'provinsi' && !/^provinsi\b/i.test(region.name) ? `Provinsi ${region.name}` : region.name;
-  return `PEMERINTAH ${named.toUpperCase()}`;
+  return `Pemerintah ${named}`;
 }
+
+export const governmentLine = (region: { name: string; kind: string }): string => governmentName(region).toUpperCase();
 
 /** A unit's letterhead and signer as staff set them. */
 export interface LetterheadSettings {

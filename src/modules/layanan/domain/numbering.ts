@@ -25,10 +25,10 @@ export interface NumberValues {
   localDate: string;
 }
 
-/** Why a pattern cannot number documents, or null when it can. */
-export function patternProblem(pattern: string): { unknown?: string[]; missing?: NumberToken[] } | null {
+/** Why a pattern cannot number documents, or null when it can; `tokens` are those its numbers are filled with (correspondence has its own). */
+export function patternProblem(pattern: string, tokens: readonly string[] = NUMBER_TOKENS): { unknown?: string[]; missing?: ('nomor' | 'tahun')[] } | null {
   const used = [...pattern.matchAll(TOKEN)].map((m) => m[1]);
-  const unknown = used.filter((t) => !(NUMBER_TOKENS as readonly string[]).includes(t));
+  const unknown = used.filter((t) => !tokens.includes(t));
   // Without the sequence two documents share a number; without the year the yearly restart repeats last year's.
   const missing = (['nomor', 'tahun'] as const).filter((t) => !used.includes(t));
   if (unknown.length === 0 && missing.length === 0) return null;

@@ -11,8 +11,25 @@ export const resultShape = z.object({
   title: z.string().trim().min(1).max(200).describe('Judul dokumen hasil / the document\'s title'),
   paragraphs: z.array(z.string().trim().max(3000)).max(30).describe('Paragraf dengan {{kunci_isian}} dan {{nomor}}, {{tanggal}}, {{nama_layanan}}, {{pemohon}} / paragraphs with placeholders'),
   signer: z.string().trim().min(1).max(200).describe('Jabatan penanda tangan, mis. "Camat Sumedang Selatan" / the signer\'s position'),
+  product: z.enum(['keterangan', 'izin', 'rekomendasi']).optional()
+    .describe('Jenis produk: keterangan, izin atau rekomendasi; menentukan jenis naskah dinas hasil (bawaan keterangan) / the product\'s kind, which decides the result letter\'s document type (default keterangan)'),
+  classificationCode: z.string().trim().regex(/^\d{3}(\.\d+){0,3}$/).optional()
+    .describe('Kode klasifikasi arsip surat hasil (bawaan 400.7.22) / the result letter\'s archive classification code (default 400.7.22)'),
 });
 export type ResultTemplate = z.infer<typeof resultShape>;
+export type ProductKind = NonNullable<ResultTemplate['product']>;
+
+/**
+ * How a result is filed as a letter of the region (the correspondence
+ * module's register and numbering): its archive classification code, by
+ * default "Surat Keterangan, Sertifikasi dan Perijinan" (Permendagri 83/2022),
+ * and its document type by the product's kind.
+ */
+export const DEFAULT_RESULT_CLASSIFICATION = '400.7.22';
+const DOCUMENT_TYPE: Record<ProductKind, string> = { keterangan: 'surat-keterangan', izin: 'surat-izin', rekomendasi: 'rekomendasi' };
+export const resultLetterOf = (t: Pick<ResultTemplate, 'product' | 'classificationCode'>) => ({
+  classificationCode: t.classificationCode ?? DEFAULT_RESULT_CLASSIFICATION, documentTypeCode: DOCUMENT_TYPE[t.product ?? 'keterangan'],
+});
 export type Builtins = Record<(typeof BUILTIN_PLACEHOLDERS)[number], string>;
 
 export const defaultResult = (): ResultTemplate => ({

@@ -1,7 +1,8 @@
 // HTTP for issued documents: staff list, download and revoke them, set the
 // numbering pattern, each unit's letterhead and the region's signer, and
 // preview a letter; anyone holding a document's token verifies it at a short
-// address (the QR code's), and may check a file against it.
+// address (the QR code's: the platform's route asks module.ts verifyDocument),
+// and may check a file against it here.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ import { paging, regionParam, text } from '../../../platform/http/schemas.js';
 import { failures, fileAnswer, instant, ok, sendAttachment } from '../../../platform/http/responses.js';
 import { AppError } from '../../../platform/errors.js';
 import { PATTERN_MAX } from '../domain/numbering.js';
-import { checkDocumentFile, documentPdf, listDocuments, revokeDocument, verifyDocument } from '../service/documents.js';
+import { checkDocumentFile, documentPdf, listDocuments, revokeDocument } from '../service/documents.js';
 import { numberingView, setLetterhead, setNumbering, unitLetterhead } from '../service/document-settings.js';
 import { previewLetter } from '../service/preview.js';
 import { setLocalSigner, setRemoteSigner, signerView } from '../service/signer.js';
@@ -30,16 +31,6 @@ const documentBrief = z.object({
   issuedAt: instant, issuedBy: z.string(), sha256: z.string(), verifyUrl: z.string(), signer: z.string().nullable(),
   revokedAt: instant.nullable(), revokedBy: z.string().nullable(), revokeReason: z.string().nullable(),
 }).meta({ id: 'LayananDocument' });
-
-const verification = z.object({
-  genuine: z.literal(true).describe('Dokumen dengan kode ini diterbitkan oleh daerah / a document with this code was issued by the region'),
-  region: z.object({ code: z.string(), name: z.string() }), unit: z.string().nullable(), kind, title: z.string(), number: z.string(),
-  issuedOn: z.string().describe('Tanggal terbit, waktu setempat / date of issue, local'),
-  holder: z.string().describe('Nama pemegang, disamarkan / the holder\'s name, masked'),
-  sha256: z.string().describe('SHA-256 berkas PDF yang diterbitkan / SHA-256 of the issued PDF file'),
-  signature: z.object({ signer: z.string(), provider: z.string(), signedOn: z.string() }).nullable(),
-  revoked: z.object({ on: z.string(), reason: z.string() }).nullable().describe('Dicabut: dokumen tidak berlaku lagi / revoked: the document is no longer valid'),
-}).meta({ id: 'LayananDocumentVerification' });
 
 const letterheadInput = z.object({
   address: z.string().trim().max(300), phone: z.string().trim().max(100), email: z.string().trim().max(200),
@@ -98,13 +89,14 @@ export function layananDocumentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(`${D}/numbering`, {
     config: { access: 'layanan.read' },
-    schema: { tags, summary: 'Pola penomoran dokumen / The document numbering pattern', params: regionParam, response: { 200: numberingAnswer } },
+    schema: { tags, summary: 'Pola penomoran tanda bukti pembayaran / The numbering pattern of payment receipts',
+      description: 'Hasil layanan adalah naskah dinas daerah: bila modul naskah dinas terpasang, nomornya mengikuti pola penomoran naskah dinas (GET /api/regions/{r}/surat/numbering), bukan pola ini. / A result is a letter of the region: with correspondence installed it takes the correspondence numbering, not this pattern.', params: regionParam, response: { 200: numberingAnswer } },
   }, async (request) => numberingView(ctx, request.region!.code));
 
   r.put(`${D}/numbering`, {
     config: { access: 'layanan.documents.configure' },
     schema: {
-      tags, summary: 'Ubah pola penomoran / Change the numbering pattern', params: regionParam,
+      tags, summary: 'Ubah pola penomoran tanda bukti pembayaran / Change the numbering pattern of payment receipts', params: regionParam,
       description: 'Token: {nomor} (urutan, minimal 3 digit, mulai lagi tiap tahun), {kode_layanan}, {kode_unit}, {bulan_romawi}, {bulan}, {tahun}; {nomor} dan {tahun} wajib. Urutan dihitung per seri: nomor tanpa urutan dan bulannya. / Tokens as listed; {nomor} and {tahun} are required. The sequence counts per series: the number without its sequence and month.',
       body: z.object({ pattern: text(PATTERN_MAX) }),
       response: { 200: numberingAnswer, ...failures('layanan.numbering_pattern_invalid') },
@@ -180,12 +172,7 @@ export function layananDocumentRoutes(app: FastifyInstance, ctx: AppContext) {
     return signerView(ctx, request.region!.code);
   });
 
-  // Public: the QR code's short address carries only the token.
-  r.get('/api/verify/:token', {
-    config: { access: 'public', limits: perMinute('layanan-verify', 60) },
-    schema: { tags, summary: 'Verifikasi dokumen terbitan (publik) / Verify an issued document (public)', params: tokenParam, response: { 200: verification, ...failures('layanan.document_not_found') } },
-  }, async (request) => verifyDocument(ctx, request.params.token));
-
+  // Public: a file checked against the document its token verifies (GET /api/verify/:token is the platform's, modules/verify.ts).
   r.post('/api/verify/:token/check', {
     config: { access: 'public', bodyTypes: ['multipart'], limits: perMinute('layanan-verify-file', 10) },
     preValidation: multipartReader('options', 'file', checkPolicy),

@@ -197,8 +197,8 @@ export function layananPaymentRoutes(app: FastifyInstance, ctx: AppContext) {
       }
     });
     callbacks.withTypeProvider<ZodTypeProvider>().post(`${R}/payments/qris/callback`, {
-      // Refused callbacks per address are limited (each costs a lookup and an HMAC); the bank's accepted ones give their hit back, so a burst of payments is never refused.
-      config: { access: 'public', limits: [{ name: 'layanan-payment-callback', max: CALLBACK_FAILURES_PER_MINUTE, windowSeconds: 60, failuresOnly: true }] },
+      // Refused callbacks per address are limited (each costs a lookup and an HMAC); they count once refused, so the bank's burst of payments never is.
+      config: { access: 'public', limits: [{ name: 'layanan-payment-callback', max: CALLBACK_FAILURES_PER_MINUTE, windowSeconds: 60, failuresOnly: 'after' }] },
       // The signature is checked before the body's shape: an unsigned caller learns nothing about what a valid body is.
       preValidation: async (request) => {
         payments.set(request, await receiveCallback(ctx, request.region!, rawBodies.get(request) ?? Buffer.alloc(0), request.headers,

@@ -358,7 +358,7 @@ async function issueApplicationResult(tx: Tx, ctx: AppContext, region: Region, a
   const head = filled({ nomor: '', tanggal: localToday(ctx.clock.now(), region) });
   await issueResult(ctx, tx, {
     regionCode: region.code, actor, applicationId: app.id, serviceId: app.serviceId, unitId: app.unitId, holder: app.applicantName,
-    title: head.title, signerPosition: head.signer, paragraphs: (slot) => filled({ nomor: slot.number, tanggal: slot.localDate }).paragraphs,
+    title: head.title, signerPosition: head.signer, filing: version.result, paragraphs: (slot) => filled({ nomor: slot.number, tanggal: slot.localDate }).paragraphs,
   });
 }
 

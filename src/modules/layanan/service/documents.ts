@@ -3,12 +3,15 @@
 // slices), the public verification by token, the staff list, download and
 // revocation.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
 import { containing } from '../../../platform/db/like.js';
 import { audit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/policy.js';
+import { verifyToken, type DocumentVerification } from '../../../platform/modules/verify.js';
+import { letterBook } from '../../../platform/modules/letters.js';
+import { counter } from '../../../platform/db/counters.js';
 import { AppError } from '../../../platform/errors.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
 import { calendarOf } from '../../../platform/calendar/region.js';
@@ -16,6 +19,7 @@ import { getRegion } from '../../../platform/regions/service.js';
 import { units } from '../../../platform/schema.js';
 import { maskName } from '../domain/letter.js';
 import { formatNumber, numberingYear, seriesOf, serviceCodeOf } from '../domain/numbering.js';
+import { resultLetterOf, type ResultTemplate } from '../domain/template.js';
 import { layananDocuments, layananNumberCounters, layananServices } from '../schema.js';
 import { actorLabel, ensureManagesUnit } from './access.js';
 import { letterheadFor, numberingPattern } from './document-settings.js';
@@ -36,6 +40,10 @@ export interface IssueInput {
   title: string;
   /** The holder's full name (the public page shows it masked). */
   holder: string;
+  /** A result's signer as printed, for the region's letter register. */
+  signer?: { name: string; position: string };
+  /** How a result is filed as the region's letter: its product's kind and classification code (the service's result template). */
+  filing?: Pick<ResultTemplate, 'product' | 'classificationCode'>;
   render(slot: RenderSlot): Promise<Buffer>;
 }
 
@@ -49,7 +57,7 @@ export interface Issued { id: string; number: string; token: string; verifyUrl: 
 export interface IssueContext { clock: Pick<AppContext['clock'], 'now'>; config: { publicUrl: string }; simulatedPast?: boolean }
 
 /** The public verification address of a token: short, since it is printed as a QR code. */
-export const verifyUrlOf = (ctx: IssueContext, token: string) => `${ctx.config.publicUrl.replace(/\/$/, '')}/v/${token}`;
+export const verifyUrlOf = (ctx: Pick<IssueContext, 'config'>, token: string) => `${ctx.config.publicUrl.replace(/\/$/, '')}/v/${token}`;
 
 /** Receipts without a service are numbered under this code. */
 const RECEIPT_CODE = 'TBP';
@@ -62,39 +70,27 @@ async function localDate(db: Queryable, regionCode: string, at: Date) {
   return { region, localDate: localDateOf(at, calendarOf(region, [])) };
 }
 
-/** Where an issue's number comes from: its series' counter (region, series, year) and how a sequence number is written. */
+/**
+ * Where an issue's number comes from. A result is a letter of the region: with
+ * the correspondence module installed it takes the next number of the
+ * region's one letter numbering (its pattern, in the series of the result's
+ * classification, document type and unit). A receipt, or any document without
+ * correspondence, counts in public services' own series (its pattern, per
+ * service code and unit).
+ */
 async function seriesOfIssue(tx: Queryable, regionCode: string, input: IssueInput, date: string) {
+  const book = input.kind === 'result' ? letterBook() : null;
+  if (book) {
+    return book.series(tx, { regionCode, unitId: input.unitId ?? null, ...resultLetterOf(input.filing ?? {}), security: 'biasa', localDate: date });
+  }
   const pattern = await numberingPattern(tx, regionCode);
   const [service] = input.serviceId
     ? await tx.select({ name: layananServices.name }).from(layananServices).where(and(eq(layananServices.regionCode, regionCode), eq(layananServices.id, input.serviceId)))
     : [];
   const [unit] = input.unitId ? await tx.select({ code: units.code }).from(units).where(and(eq(units.regionCode, regionCode), eq(units.id, input.unitId))) : [];
   const values = { serviceCode: service ? serviceCodeOf(service.name) : RECEIPT_CODE, unitCode: unit?.code ?? REGION_UNIT_CODE, localDate: date };
-  const series = seriesOf(pattern, values);
-  const year = numberingYear(date);
-  const counter = and(eq(layananNumberCounters.regionCode, regionCode), eq(layananNumberCounters.series, series), eq(layananNumberCounters.year, year));
-  return {
-    format: (seq: number) => formatNumber(pattern, values, seq),
-    /** The last number given (committed, or this transaction's own), without locking. */
-    async peek(): Promise<number> {
-      const [row] = await tx.select({ last: layananNumberCounters.last }).from(layananNumberCounters).where(counter);
-      return row?.last ?? 0;
-    },
-    /** Takes `seq` if it is still the next one (the counter's row stays locked until the transaction ends); false when another issue took it first. */
-    async claim(seq: number): Promise<boolean> {
-      const taken = seq === 1
-        ? await tx.insert(layananNumberCounters).values({ regionCode, series, year, last: 1 }).onConflictDoNothing().returning({ last: layananNumberCounters.last })
-        : await tx.update(layananNumberCounters).set({ last: seq }).where(and(counter, eq(layananNumberCounters.last, seq - 1))).returning({ last: layananNumberCounters.last });
-      return taken.length === 1;
-    },
-    /** The next number, waiting for the row: an issue that cannot win the race takes the lock before it signs. */
-    async next(): Promise<number> {
-      const [row] = await tx.insert(layananNumberCounters).values({ regionCode, series, year, last: 1 })
-        .onConflictDoUpdate({ target: [layananNumberCounters.regionCode, layananNumberCounters.series, layananNumberCounters.year], set: { last: sql`${layananNumberCounters.last} + 1` } })
-        .returning({ last: layananNumberCounters.last });
-      return row.last;
-    },
-  };
+  const count = counter(tx, layananNumberCounters, { regionCode, series: seriesOf(pattern, values), year: numberingYear(date) });
+  return { ...count, format: (seq: number) => formatNumber(pattern, values, seq) };
 }
 
 /** Attempts at numbering a remotely signed document before it waits for the counter's lock (each attempt signs once). */
@@ -155,6 +151,18 @@ export async function issueDocument(ctx: IssueContext, tx: Queryable, input: Iss
     signerSubject: signed?.signer.subject ?? null, signerFingerprint: signed?.signer.fingerprint ?? null,
     signatureProvider: provider?.name ?? null, signedAt: signed ? now : null,
   }).returning({ id: layananDocuments.id });
+  // A result is also in the region's letter register, outgoing, with the number it was given there; its QR code stays this document's.
+  const book = input.kind === 'result' ? letterBook() : null;
+  await book?.record(tx, {
+    regionCode: input.regionCode, unitId: input.unitId ?? null, ...resultLetterOf(input.filing ?? {}), security: 'biasa', localDate: date,
+    origin: 'layanan', externalRef: `layanan:document:${row.id}`, number, subject: input.title, addressee: input.holder,
+    summary: `${input.title} untuk ${input.holder}, diterbitkan oleh layanan publik.`,
+    signer: {
+      name: input.signer?.name ?? '', position: input.signer?.position ?? '', method: signed ? 'electronic' : 'paper',
+      subject: signed?.signer.subject ?? null, fingerprint: signed?.signer.fingerprint ?? null,
+    },
+    pdf, sha256, at: now, by: { userId: input.actor.userId, label: actorLabel(input.actor) },
+  });
   if (!ctx.simulatedPast) await audit(tx, now, input.actor, input.regionCode, 'layanan.document_issue', 'document', row.id, { number, kind: input.kind, signed: Boolean(signed) });
   return { id: row.id, number, token, verifyUrl, sha256 };
 }
@@ -164,7 +172,7 @@ export async function issueDocument(ctx: IssueContext, tx: Queryable, input: Iss
  * transaction. Paragraphs may depend on the slot (a template naming the
  * number or the date of issue); a signer position replaces the letterhead's.
  */
-export async function issueResult(ctx: IssueContext, tx: Queryable, input: Omit<IssueInput, 'kind' | 'render'> & {
+export async function issueResult(ctx: IssueContext, tx: Queryable, input: Omit<IssueInput, 'kind' | 'render' | 'signer'> & {
   paragraphs: string[] | ((slot: RenderSlot) => string[]);
   signerPosition?: string;
 }): Promise<Issued> {
@@ -172,7 +180,7 @@ export async function issueResult(ctx: IssueContext, tx: Queryable, input: Omit<
   const head = input.signerPosition ? { ...letterhead, signerPosition: input.signerPosition } : letterhead;
   const { paragraphs } = input;
   return issueDocument(ctx, tx, {
-    ...input, kind: 'result',
+    ...input, kind: 'result', signer: { name: head.signerName, position: head.signerPosition },
     render: (slot) => letterPdf(head, { title: input.title, paragraphs: typeof paragraphs === 'function' ? paragraphs(slot) : paragraphs }, slot),
   });
 }
@@ -188,16 +196,15 @@ export async function issueReceipt(ctx: IssueContext, tx: Queryable, input: Omit
 // ---------------------------------------------------------------------------
 // Public verification
 
-/** What anyone holding the token may learn: never the holder's full name, never who issued it inside the office. */
-export async function verifyDocument(ctx: AppContext, token: string) {
-  const db = ctx.database.db;
+/** What anyone holding the token may learn (the module's part of the platform's verification): never the holder's full name, never who issued it inside the office. */
+export async function verifyDocument(db: Queryable, token: string): Promise<DocumentVerification | null> {
   const [d] = await db.select({
     regionCode: layananDocuments.regionCode, unitId: layananDocuments.unitId, kind: layananDocuments.kind, title: layananDocuments.title,
     number: layananDocuments.number, holderName: layananDocuments.holderName, issuedAt: layananDocuments.issuedAt, sha256: layananDocuments.sha256,
     signerSubject: layananDocuments.signerSubject, signatureProvider: layananDocuments.signatureProvider, signedAt: layananDocuments.signedAt,
     revokedAt: layananDocuments.revokedAt, revokeReason: layananDocuments.revokeReason,
   }).from(layananDocuments).where(eq(layananDocuments.token, token));
-  if (!d) throw new AppError('layanan.document_not_found');
+  if (!d) return null;
   const region = await getRegion(db, d.regionCode);
   const cal = calendarOf(region, []);
   const [unit] = d.unitId ? await db.select({ name: units.name }).from(units).where(and(eq(units.regionCode, d.regionCode), eq(units.id, d.unitId))) : [];
@@ -205,7 +212,7 @@ export async function verifyDocument(ctx: AppContext, token: string) {
     genuine: true as const,
     region: { code: region.code, name: region.name },
     unit: unit?.name ?? null,
-    kind: d.kind as DocumentKind, title: d.title, number: d.number,
+    kind: d.kind, title: d.title, number: d.number,
     issuedOn: localDateOf(d.issuedAt, cal),
     holder: maskName(d.holderName),
     sha256: d.sha256,
@@ -214,9 +221,13 @@ export async function verifyDocument(ctx: AppContext, token: string) {
   };
 }
 
-/** Whether a file is byte for byte the issued document (its SHA-256 equals the stored one). */
+/**
+ * Whether a file is byte for byte the issued document (its SHA-256 equals the
+ * stored one): any module's document the platform's verification knows (a
+ * signed letter too), since the verification page offers the check for each.
+ */
 export async function checkDocumentFile(ctx: AppContext, token: string, file: Buffer) {
-  const [d] = await ctx.database.db.select({ sha256: layananDocuments.sha256 }).from(layananDocuments).where(eq(layananDocuments.token, token));
+  const d = await verifyToken(ctx.database.db, token);
   if (!d) throw new AppError('layanan.document_not_found');
   const sha256 = createHash('sha256').update(file).digest('hex');
   return { matches: sha256 === d.sha256, sha256, expected: d.sha256 };

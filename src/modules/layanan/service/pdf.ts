@@ -38,7 +38,7 @@ export interface ReceiptBody {
 
 /** Bytes reserved for the signature: a CMS with a certificate chain of a few certificates. */
 const SIGNATURE_BYTES = 16_384;
-const MARGIN = 56;
+export const MARGIN = 56;
 
 type Doc = PDFKit.PDFDocument;
 
@@ -46,7 +46,7 @@ const open = (title: string, author: string) => a4Pdf({ Title: title, Author: au
 
 const width = (doc: Doc) => doc.page.width - MARGIN * 2;
 
-function drawHead(doc: Doc, head: Letterhead): void {
+export function drawHead(doc: Doc, head: Letterhead): void {
   const w = width(doc);
   doc.font('bold').fontSize(13).text(head.government, MARGIN, MARGIN, { width: w, align: 'center' });
   if (head.unit) doc.font('bold').fontSize(15).text(head.unit, { width: w, align: 'center' });
@@ -75,7 +75,7 @@ function drawSigner(doc: Doc, head: Letterhead, slot: RenderSlot): void {
 }
 
 /** The QR code and its caption at the foot of the last page (a new page when the text reaches down there). */
-function drawVerification(doc: Doc, slot: RenderSlot): void {
+export function drawVerification(doc: Doc, slot: Pick<RenderSlot, 'verifyUrl'>): void {
   const size = 78;
   if (doc.y > doc.page.height - MARGIN - size - 12) doc.addPage();
   const y = doc.page.height - MARGIN - size;
@@ -85,7 +85,7 @@ function drawVerification(doc: Doc, slot: RenderSlot): void {
     .text('Pindai kode QR untuk memeriksa keaslian dan status dokumen ini.', { width: width(doc) - size - 10 });
 }
 
-async function finish(doc: Doc, done: Promise<Buffer>, slot: RenderSlot): Promise<Buffer> {
+export async function finish(doc: Doc, done: Promise<Buffer>, slot: Pick<RenderSlot, 'signature'>): Promise<Buffer> {
   if (slot.signature) {
     pdfkitAddPlaceholder({ pdf: doc, pdfBuffer: Buffer.alloc(0), signatureLength: SIGNATURE_BYTES, appName: 'Pamong', ...slot.signature });
   }

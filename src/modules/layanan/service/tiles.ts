@@ -2,9 +2,9 @@
 // this module, and what it measures for e-SAKIP's indicators: decisions on
 // time, applications past their decision deadline, deemed grants (fiktif
 // positif) and the satisfaction index.
-import type { DashboardTile, MeasurePeriod, ModuleMeasure } from '../../../platform/modules/contract.js';
-import type { Words } from '../../../platform/errors.js';
+import type { DashboardTile, MeasurePeriod, ModuleMeasure, TileReading } from '../../../platform/modules/contract.js';
 import type { AppContext } from '../../../platform/context.js';
+import { firstDayAfterMonth } from '../../../platform/calendar/calendar.js';
 import { findRegionCached, type Region } from '../../../platform/regions/service.js';
 import { Dec, round2 } from '../../../platform/decimal.js';
 import { accountBetween } from './transparency.js';
@@ -42,9 +42,9 @@ function yearTotals(ctx: AppContext, region: Region, year: number): Promise<Year
 const percent = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
 
 /** Reads a tile for the region, or says there is nothing to show when the region is unknown. */
-type Figure = { value: number | null; unit: Words | null };
+type Figure = Pick<TileReading, 'value' | 'unit' | 'tone'>;
 const tileOf = (tile: Omit<DashboardTile, 'read'> & { link: (region: string) => string; figure: (ctx: AppContext, region: Region, year: number) => Promise<Figure> }): DashboardTile => ({
-  key: tile.key, title: tile.title, method: tile.method, permission: tile.permission,
+  key: tile.key, title: tile.title, method: tile.method, permission: tile.permission, trend: tile.trend, better: tile.better,
   async read(ctx, regionCode) {
     const link = tile.link(regionCode);
     const region = await findRegionCached(ctx.database.db, regionCode);
@@ -62,7 +62,9 @@ export const layananTiles: DashboardTile[] = [
       id: 'Persentase permohonan yang diajukan tahun ini (tahun daerah) dan sudah diputus (disetujui atau ditolak) yang diputus sebelum batas waktu keputusannya; batas waktu bergeser selama permohonan menunggu pemohon melengkapi.',
       en: 'The share of applications filed this year (the region\'s year) and already decided (approved or refused) that were decided by their decision deadline; the deadline moves later while an application waits for the applicant.',
     },
+    better: 'higher',
     permission: 'layanan.read',
+    trend: 'decided-on-time',
     link: QUEUE,
     async figure(ctx, region, year) {
       const t = await yearTotals(ctx, region, year);
@@ -80,6 +82,7 @@ export const layananTiles: DashboardTile[] = [
       id: 'Permohonan yang masih berjalan, belum diputus, dan batas waktu keputusannya sudah lewat saat ini (waktu menunggu pemohon tidak dihitung); termasuk yang sudah fiktif positif.',
       en: 'Open applications not yet decided whose decision deadline has passed now (time waiting for the applicant not counted); deemed granted (fiktif positif) ones included.',
     },
+    better: 'lower',
     permission: 'layanan.read',
     link: (region) => `${QUEUE(region)}?terlambat=1`,
     async figure(ctx, region) {
@@ -90,14 +93,15 @@ export const layananTiles: DashboardTile[] = [
     key: 'fiktif-positif',
     title: { id: 'Fiktif positif', en: 'Deemed granted (fiktif positif)' },
     method: {
-      id: 'Permohonan yang diajukan tahun ini dan dianggap dikabulkan karena batas waktu keputusan lewat tanpa keputusan (UU 30/2014 Pasal 53 sebagaimana diubah).',
-      en: 'Applications filed this year that are deemed granted because the decision deadline passed without a decision (Law 30/2014 Article 53 as amended).',
+      id: 'Permohonan yang diajukan tahun ini (tahun daerah) dan dianggap dikabulkan karena batas waktu keputusan lewat tanpa keputusan (UU 30/2014 Pasal 53 sebagaimana diubah); sasarannya nol.',
+      en: 'Applications filed this year (the region\'s year) that are deemed granted because the decision deadline passed without a decision (Law 30/2014 Article 53 as amended); the goal is zero.',
     },
+    better: 'lower',
     permission: 'layanan.read',
     link: (region) => `${QUEUE(region)}?terlambat=1`,
     async figure(ctx, region, year) {
       const t = await yearTotals(ctx, region, year);
-      return { value: t.deemedGranted, unit: { id: `permohonan, tahun ${year}`, en: `applications, year ${year}` } };
+      return { value: t.deemedGranted, unit: { id: `permohonan, tahun ${year}`, en: `applications, year ${year}` }, tone: t.deemedGranted > 0 ? 'bad' : 'good' };
     },
   }),
   tileOf({
@@ -107,7 +111,9 @@ export const layananTiles: DashboardTile[] = [
       id: 'Nilai SKM tahun ini menurut PermenPANRB 14/2017: rata-rata tiap unsur dari semua responden layanan daerah, bobot sama, × 25, dengan mutu A–D; tahun sebelumnya bila tahun ini belum ada responden.',
       en: 'This year\'s SKM value by PermenPANRB 14/2017: each element\'s average over all respondents of the region\'s services, equal weights, × 25, with its A–D band; the year before when this year has no respondents yet.',
     },
+    better: 'higher',
     permission: 'layanan.read',
+    trend: 'skm',
     link: (region) => `/staff/${region}/layanan/skm`,
     async figure(ctx, region, year) {
       let shown = year;
@@ -127,12 +133,6 @@ export const layananTiles: DashboardTile[] = [
 const skmPeriodOf = (p: MeasurePeriod) =>
   p.kind === 'year' ? String(p.year) : p.kind === 'quarter' ? `${p.year}-Q${(Number(p.fromMonth.slice(5)) + 2) / 3}` : p.fromMonth;
 
-/** The local date after the period's last month. */
-const monthAfter = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-};
-
 export const layananMeasures: ModuleMeasure[] = [
   {
     key: 'decided-on-time',
@@ -146,7 +146,7 @@ export const layananMeasures: ModuleMeasure[] = [
     async read(ctx, regionCode, period) {
       const region = await findRegionCached(ctx.database.db, regionCode);
       if (!region) return null;
-      const services = await accountBetween(ctx, region, `${period.fromMonth}-01`, monthAfter(period.toMonth));
+      const services = await accountBetween(ctx, region, `${period.fromMonth}-01`, firstDayAfterMonth(period.toMonth));
       const decided = services.reduce((n, s) => n + s.decided, 0);
       if (decided === 0) return null;
       return round2(new Dec(services.reduce((n, s) => n + s.onTime, 0)).times(100).div(decided)).toFixed(2);

@@ -188,7 +188,6 @@ export const staffEn: Record<keyof typeof staffId, string> = {
   'dash.trend': 'Monthly trend',
   'dash.trendTitle': 'Reports received and resolved per month',
   'dash.noData': 'No reports in this period yet.',
-  'dash.chartData': 'Chart data: {title}',
   'dash.province.title': 'Province roll-up',
   'dash.province.intro': 'Complaints in {name} itself and in each regency or city that uses Pamong.',
 

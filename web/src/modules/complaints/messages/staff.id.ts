@@ -189,7 +189,6 @@ export const staffId = {
   'dash.trend': 'Tren bulanan',
   'dash.trendTitle': 'Laporan diterima dan selesai per bulan',
   'dash.noData': 'Belum ada laporan pada periode ini.',
-  'dash.chartData': 'Data grafik: {title}',
   'dash.province.title': 'Rekap provinsi',
   'dash.province.intro': 'Pengaduan di {name} sendiri dan di setiap kabupaten/kota yang memakai Pamong.',
 

@@ -256,6 +256,15 @@ export function TemplateEditor({ result, form, onChange }: { result: ResultTempl
         <small className="muted">{t('layanan.def.resultBodyHint')}</small></div>
       <div className="field"><label htmlFor="rt-signer">{t('layanan.def.signer')}</label>
         <input id="rt-signer" type="text" maxLength={200} value={result.signer} onChange={(e) => onChange({ ...result, signer: e.target.value })} /></div>
+      {/* How the result is filed and numbered as a letter of the region (the correspondence numbering and register). */}
+      <div className="field"><label htmlFor="rt-product">{t('layanan.def.product')}</label>
+        <select id="rt-product" value={result.product ?? 'keterangan'} onChange={(e) => onChange({ ...result, product: e.target.value as NonNullable<ResultTemplate['product']> })}>
+          {(['keterangan', 'izin', 'rekomendasi'] as const).map((k) => <option key={k} value={k}>{t(`layanan.def.product.${k}`)}</option>)}
+        </select></div>
+      <div className="field"><label htmlFor="rt-classification">{t('layanan.def.classification')}</label>
+        <input id="rt-classification" type="text" inputMode="decimal" maxLength={20} placeholder="400.7.22" value={result.classificationCode ?? ''}
+          onChange={(e) => onChange({ ...result, classificationCode: e.target.value.trim() || undefined })} />
+        <small className="muted">{t('layanan.def.classificationHint')}</small></div>
     </section>
   );
 }

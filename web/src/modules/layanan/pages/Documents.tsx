@@ -2,7 +2,7 @@
 // (/v/{token}): genuine or not, revoked or not, the masked holder, the hash,
 // the signer, and a check of a file against the issued one. Staff: the
 // region's documents with a search, the PDF, revocation with a reason, and
-// the numbering pattern.
+// the numbering pattern of receipts (results take the correspondence numbering).
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, regionApi } from '../../../api.js';
 import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.js';
@@ -26,6 +26,10 @@ function useLocalDate() {
   return (date: string) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
+/** The words for a verified document's kind; the platform's verification answers for every module that issues documents. */
+const KIND_KEYS = { result: 'layanan.verify.kind.result', receipt: 'layanan.verify.kind.receipt', letter: 'layanan.verify.kind.letter', memo: 'layanan.verify.kind.memo' } as const;
+const kindKey = (kind: string) => KIND_KEYS[kind as keyof typeof KIND_KEYS] ?? 'layanan.verify.document';
+
 export function VerifyPage({ params }: { params: Params }) {
   const { t } = useI18n();
   const day = useLocalDate();
@@ -47,7 +51,7 @@ export function VerifyPage({ params }: { params: Params }) {
           ) : <p className="verify-verdict genuine" role="status"><strong>{t('layanan.verify.genuine')}</strong></p>}
           <dl className="layanan-components">
             <div><dt>{t('layanan.verify.issuer')}</dt><dd>{d.region.name}{d.unit && <> · {d.unit}</>}</dd></div>
-            <div><dt>{t('layanan.verify.document')}</dt><dd>{d.title} ({t(`layanan.verify.kind.${d.kind}`)})</dd></div>
+            <div><dt>{t('layanan.verify.document')}</dt><dd>{d.title} ({t(kindKey(d.kind))})</dd></div>
             <div><dt>{t('layanan.verify.number')}</dt><dd>{d.number}</dd></div>
             <div><dt>{t('layanan.verify.issuedOn')}</dt><dd>{day(d.issuedOn)}</dd></div>
             <div><dt>{t('layanan.verify.holder')}</dt><dd>{d.holder}</dd></div>
@@ -179,6 +183,7 @@ function NumberingForm({ region }: { region: RegionProfile }) {
   return (
     <section aria-labelledby="numbering">
       <h2 id="numbering">{t('layanan.numbering.title')}</h2>
+      <p>{t('layanan.numbering.results')}</p>
       <p className="small">{t('layanan.numbering.intro', { tokens: TOKENS })}</p>
       {!current.data ? <Loading /> : (
         <form onSubmit={save} className="field layanan-editor">

@@ -12,6 +12,7 @@ import { ErrorMessage, Flash, Loading, PageTitle } from '../../../components/ui.
 import { formatCalendarDate, formatDate } from '../../../format.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useStaffApi } from '../../../query.js';
+import { useSend } from '../../../send.js';
 import { Link, navigate, type Params } from '../../../router.js';
 import { may, useSession } from '../../../session.js';
 import type { RegionProfile, RegionSummary } from '../../../types.js';
@@ -34,24 +35,6 @@ const coachingApi = (region: string) => `${livinglabApi(region)}/coaching`;
 
 function Gate({ region, permission, children }: { region: string; permission: 'livinglab.coaching.take_part' | 'livinglab.coaching.manage' | 'livinglab.coaching.oversee'; children: (region: RegionProfile) => ReactNode }) {
   return <StaffOnly region={region} permission={permission}><RegionGate code={region}>{children}</RegionGate></StaffOnly>;
-}
-
-/** A run of submit handlers: clears the error, calls, reports failure. */
-function useAction() {
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<void>) => {
-    setError(undefined);
-    setBusy(true);
-    try {
-      await work();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, run };
 }
 
 const period = (p: { startDate: string; endDate: string }, locale: 'id' | 'en') => {
@@ -122,7 +105,7 @@ function ProgrammeForm({ region, programme, onSaved }: { region: RegionProfile; 
     status: programme?.status ?? 'active', solutionIds: programme?.solutions.map((s) => s.id) ?? [], pilotRegions: programme?.pilots.map((p) => p.regionCode) ?? [],
   });
   const [saved, setSaved] = useState(false);
-  const { error, busy, run } = useAction();
+  const { error, busy, run } = useSend();
   const id = (name: string) => `ll-co-${programme?.id ?? 'new'}-${name}`;
   const toggle = (list: string[], value: string, on: boolean) => (on ? [...list, value] : list.filter((x) => x !== value));
   const candidates = (regions.data ?? []).filter((r) => r.code !== region.code && r.code.includes('.'));
@@ -289,7 +272,7 @@ function PilotView({ region, id }: { region: RegionProfile; id: string }) {
 /** A text goal marked done or not: the mentor, or the pilot on its own record (the API refuses SPBE index goals: they are computed). */
 function GoalDone({ path, index, goal, onDone }: { path: string; index: number; goal: { text: string; done: boolean }; onDone: () => void }) {
   const { t } = useI18n();
-  const { error, busy, run } = useAction();
+  const { error, busy, run } = useSend();
   const toggle = () => run(async () => {
     await api(`${path}/goals/${index}/done`, { method: 'PUT', body: { done: !goal.done } });
     onDone();
@@ -311,7 +294,7 @@ const goalOf = (d: GoalDraft): Goal => (d.kind === 'spbe_index' ? { kind: 'spbe_
 function GoalsForm({ path, goals, onDone }: { path: string; goals: Pilot['goals']; onDone: () => void }) {
   const { t } = useI18n();
   const [list, setList] = useState<GoalDraft[]>(() => goals.map(draftOf));
-  const { error, busy, run } = useAction();
+  const { error, busy, run } = useSend();
   const set = (i: number, patch: Partial<GoalDraft>) => setList(list.map((g, j) => (j === i ? { ...g, ...patch } : g)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -355,7 +338,7 @@ function Tasks({ path, pilot, mentor, onDone }: { path: string; pilot: Pilot; me
   const { t, locale } = useI18n();
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
-  const { error, busy, run } = useAction();
+  const { error, busy, run } = useSend();
   const mark = (taskId: string, status: 'open' | 'done') => run(async () => {
     await api(`${path}/tasks/${taskId}/status`, { method: 'PUT', body: { status } });
     onDone();
@@ -411,7 +394,7 @@ type SessionDraft = { date: string; topic: string; mode: 'online' | 'onsite'; pl
 function Sessions({ path, pilot, mentor, onDone }: { path: string; pilot: Pilot; mentor: boolean; onDone: () => void }) {
   const { t, locale } = useI18n();
   const empty: SessionDraft = { date: '', topic: '', mode: 'online', place: '', attendance: '' };
-  const { error, busy, run } = useAction();
+  const { error, busy, run } = useSend();
   const remove = (s: Pilot['sessions'][number]) => {
     if (!window.confirm(t('livinglab.coaching.deleteSessionConfirm', { topic: s.topic }))) return;
     void run(async () => {
@@ -457,7 +440,7 @@ function SessionForm({ idPrefix, initial, label, send, onDone, reset }: {
 }) {
   const { t } = useI18n();
   const [f, setF] = useState<SessionDraft>({ date: initial.date, topic: initial.topic, mode: initial.mode, place: initial.place, attendance: initial.attendance });
-  const { error, busy, run } = useAction();
+  const { error, busy, run } = useSend();
   const id = (name: string) => `${idPrefix}-${name}`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -490,7 +473,7 @@ function SessionForm({ idPrefix, initial, label, send, onDone, reset }: {
 function Notes({ path, pilot, region, onDone }: { path: string; pilot: Pilot; region: RegionProfile; onDone: () => void }) {
   const { t, locale } = useI18n();
   const [body, setBody] = useState('');
-  const { error, busy, run } = useAction();
+  const { error, busy, run } = useSend();
   const who = (code: string) => (code === pilot.regionCode ? pilot.regionName : pilot.programme.mentorRegionName);
   const add = (e: FormEvent) => {
     e.preventDefault();
@@ -522,8 +505,8 @@ function Evidence({ path, pilot, region, onDone }: { path: string; pilot: Pilot;
   const { t } = useI18n();
   const [title, setTitle] = useState('');
   const [file, setFile] = useState<File | null>(null);
-  const { error, busy, run } = useAction();
-  const removing = useAction();
+  const { error, busy, run } = useSend();
+  const removing = useSend();
   // The mentor deletes any evidence; the pilot only what its own region uploaded (the API says the same).
   const mayDelete = (f: Pilot['files'][number]) => pilot.side === 'mentor' || f.authorRegion === region.code;
   const remove = (f: Pilot['files'][number]) => {

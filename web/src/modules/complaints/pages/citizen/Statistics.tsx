@@ -1,7 +1,7 @@
 // Public complaint statistics, for anyone and phone first: aggregate figures
 // of one year, per month and per category. Loaded on demand (charts are not
 // part of the report form's download).
-import { BarChart, LineChart } from '../../components/charts.js';
+import { BarChart, LineChart } from '../../../../components/charts.js';
 import { Tiles, useFigures } from '../../components/figures.js';
 import { RegionGate } from '../../../../components/RegionGate.js';
 import { ErrorMessage, Loading, PageTitle } from '../../../../components/ui.js';

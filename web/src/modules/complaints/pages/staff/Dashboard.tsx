@@ -3,7 +3,7 @@
 // monthly trend, and the CSV of exactly the figures shown. The period, the
 // breakdown and the charted figure live in the URL, so a view can be shared.
 import { useState, type FormEvent } from 'react';
-import { BarChart, LineChart } from '../../components/charts.js';
+import { BarChart, LineChart } from '../../../../components/charts.js';
 import { Tiles, amount, metricNames, isPercent, useFigures, type MetricName } from '../../components/figures.js';
 import { RegionGate } from '../../../../components/RegionGate.js';
 import { StaffOnly } from '../../../../components/StaffOnly.js';

@@ -2,7 +2,7 @@
 // the width they are given (phones included), with a <title> and, unless the
 // same numbers are in a table on the page already, a table for screen readers.
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { useI18n } from '../../../i18n/index.js';
+import { useI18n } from '../i18n/index.js';
 
 /** The width of the chart's box, kept up to date as the layout changes. */
 function useWidth(): [RefObject<HTMLDivElement | null>, number] {
@@ -29,7 +29,7 @@ function ChartData({ title, columns, rows }: { title: string; columns: string[];
   return (
     <div className="visually-hidden">
       <table>
-        <caption>{t('dash.chartData', { title })}</caption>
+        <caption>{t('chart.data', { title })}</caption>
         <thead><tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
         <tbody>{rows.map((r, n) => <tr key={n}>{r.map((v, i) => (i === 0 ? <th key={i} scope="row">{v}</th> : <td key={i}>{v}</td>))}</tr>)}</tbody>
       </table>
@@ -94,8 +94,17 @@ export interface Series {
   name: string;
   /** CSS class giving the line its colour: line-1, line-2. */
   className: string;
-  values: number[];
+  /** One per label; null where nothing was measured (the line breaks there). */
+  values: (number | null)[];
 }
+
+/** The runs of measured points, each drawn as its own line. */
+const runs = (values: (number | null)[]) => values.reduce<[number, number][][]>((out, v, i) => {
+  if (v === null) return out;
+  if (i > 0 && values[i - 1] !== null) out[out.length - 1].push([i, v]);
+  else out.push([[i, v]]);
+  return out;
+}, []);
 
 /** The smallest of 2, 4, 10, 20, 40, 100… at or above v: an even top with a whole half-way line. */
 function niceTop(v: number): number {
@@ -109,7 +118,7 @@ const LINE_HEIGHT = 200;
 export function LineChart({ title, labels, series, format }: { title: string; labels: string[]; series: Series[]; format: (v: number) => string }) {
   const [box, width] = useWidth();
   const caption = useId();
-  const top = niceTop(Math.max(1, ...series.flatMap((s) => s.values)));
+  const top = niceTop(Math.max(1, ...series.flatMap((s) => s.values.filter((v) => v !== null))));
   const plotW = Math.max(1, width - PAD.left - PAD.right);
   const plotH = LINE_HEIGHT - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (labels.length === 1 ? plotW / 2 : (i / (labels.length - 1)) * plotW);
@@ -135,8 +144,8 @@ export function LineChart({ title, labels, series, format }: { title: string; la
             ))}
             {series.map((s) => (
               <g key={s.name} className={s.className}>
-                <polyline points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(' ')} />
-                {s.values.map((v, i) => (
+                {runs(s.values).map((run) => <polyline key={run[0][0]} points={run.map(([i, v]) => `${x(i)},${y(v)}`).join(' ')} />)}
+                {s.values.map((v, i) => v !== null && (
                   <circle key={i} cx={x(i)} cy={y(v)} r={3.5}><title>{`${labels[i]}, ${s.name}: ${format(v)}`}</title></circle>
                 ))}
               </g>
@@ -147,7 +156,7 @@ export function LineChart({ title, labels, series, format }: { title: string; la
       <ul className="plain legend" aria-hidden="true">
         {series.map((s) => <li key={s.name}><span className={`swatch ${s.className}`} />{s.name}</li>)}
       </ul>
-      <ChartData title={title} columns={['', ...series.map((s) => s.name)]} rows={labels.map((l, i) => [l, ...series.map((s) => format(s.values[i]))])} />
+      <ChartData title={title} columns={['', ...series.map((s) => s.name)]} rows={labels.map((l, i) => [l, ...series.map((s) => { const v = s.values[i]; return v === null ? '—' : format(v); })])} />
     </figure>
   );
 }

@@ -1,0 +1,40 @@
+// The leader's dashboard as the platform sees it (the module contract): one
+// page per region with every module's figures (their `tiles`) and what waits
+// on the reader (their `attention`), read through the registry, never from
+// another module's tables. The head of region reads it, and the delegates
+// the region admin names (a chief of staff, a GCIO).
+import { defineModule } from '../../platform/modules/contract.js';
+import { pimpinanErrors } from './errors.js';
+import { pimpinanRoutes } from './http/routes.js';
+import { pimpinanIsolation } from './isolation.js';
+import * as tables from './schema.js';
+import { pimpinanSettings } from './settings.js';
+import { sweepFigures } from './service/figures.js';
+
+const permissions = {
+  'pimpinan.read': ['head_of_region', 'pimpinan_delegate'],
+  // Units' digital adoption: the leader's whole list; a unit head their own unit's row.
+  'pimpinan.adoption': ['head_of_region', 'pimpinan_delegate', 'unit_head'],
+} as const;
+
+declare module '../../platform/auth/policy.js' {
+  interface ModuleRoles { pimpinan_delegate: true }
+  interface ModulePermissions extends Record<keyof typeof permissions, true> {}
+}
+
+export const pimpinanModule = defineModule({
+  name: 'pimpinan',
+  title: { id: 'Dasbor pimpinan', en: 'Leader\'s dashboard' },
+  tables,
+  migrations: new URL('./migrations', import.meta.url),
+  settings: pimpinanSettings,
+  roles: [
+    { name: 'pimpinan_delegate', label: { id: 'Delegasi kepala daerah (dasbor pimpinan)', en: 'Head of region\'s delegate (leader\'s dashboard)' }, scope: 'region', grantedBy: 'region_admin' },
+  ],
+  permissions,
+  errors: pimpinanErrors,
+  routes: pimpinanRoutes,
+  isolation: pimpinanIsolation,
+  // Every enabled region's figures, read again when older than the region's interval (settings: pimpinan.figuresMinutes).
+  sweeps: [{ name: 'pimpinan.figures', run: sweepFigures }],
+});

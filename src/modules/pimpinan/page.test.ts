@@ -1,0 +1,117 @@
+// The head of region's page: every module's figures for the region (each
+// saying how it is computed and when), what waits on the reader, and a
+// figure's trend by month or year; for the head of region, their delegates
+// and platform admins only, never for another region's leader.
+import { expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { describeWithApp } from '../../../test/harness.js';
+import { listTiles } from '../../platform/modules/tiles.js';
+import { enableRegion } from '../../platform/regions/service.js';
+
+const R = '/api/regions/32.11';
+
+describeWithApp('leader\'s page', (h) => {
+  it('gives the head of region every module\'s figures in registry order, each saying how and when', async () => {
+    const head = await h.signIn('bupati@sumedang.demo');
+    const res = await h.api('GET', `${R}/pimpinan`, { session: head });
+    expect(res.status).toBe(200);
+    const page = res.body as any;
+    expect(page.region).toEqual({ code: '32.11', name: expect.stringContaining('Sumedang'), kind: 'kabupaten' });
+    const shown = page.modules.flatMap((m: any) => m.tiles.map((t: any) => `${m.module}.${t.key}`));
+    expect(shown).toEqual(listTiles().map((t) => `${t.module}.${t.tile.key}`));
+    // One group per module, in registry order, named in both languages.
+    expect(new Set(page.modules.map((m: any) => m.module)).size).toBe(page.modules.length);
+    for (const m of page.modules) expect(m.title.id && m.title.en).toBeTruthy();
+    for (const t of page.modules.flatMap((m: any) => m.tiles)) {
+      expect(t.failed).toBe(false);
+      expect(t.method.id.length).toBeGreaterThan(20);
+      expect(Date.parse(t.asOf)).not.toBeNaN();
+      expect(t.link).toMatch(/^\/staff\/32\.11\b/);
+    }
+    expect(Array.isArray(page.attention)).toBe(true);
+  });
+
+  it('shows a delegate the whole page, even figures their own role could not read; others are refused', async () => {
+    const delegate = await h.sessionWithRole('32.11', 'pimpinan_delegate', 'kepala.staf@sumedang.demo');
+    const page = (await h.api('GET', `${R}/pimpinan`, { session: delegate })).body as any;
+    expect(page.modules.map((m: any) => m.module)).toEqual(expect.arrayContaining(['complaints', 'spbe', 'sakip', 'layanan']));
+    // The delegate holds no module role: the platform's own tiles route shows them nothing of the kind.
+    expect(((await h.api('GET', `${R}/tiles`, { session: delegate })).body as any[])).toEqual([]);
+
+    for (const email of ['staf.aptika@sumedang.demo', 'admin@sumedang.demo', 'gubernur@jabarprov.demo']) {
+      const res = await h.api('GET', `${R}/pimpinan`, { session: await h.signIn(email) });
+      expect({ email, status: res.status, code: (res.body as any).error.code }).toEqual({ email, status: 403, code: 'auth.forbidden' });
+    }
+    expect((await h.api('GET', `${R}/pimpinan`)).status).toBe(401);
+    // Another region's head of region, with their own region in the URL, sees their own page only.
+    await enableRegion(h.ctx.database.db, '32.73');
+    const foreign = await h.sessionWithRole('32.73', 'head_of_region', 'wali.kota@bandung.uji');
+    const own = (await h.api('GET', '/api/regions/32.73/pimpinan', { session: foreign })).body as any;
+    expect(own.region.code).toBe('32.73');
+    expect((await h.api('GET', `${R}/pimpinan`, { session: foreign })).status).toBe(403);
+  });
+
+  it('gives a figure\'s trend by year from the module\'s records, and refuses what no tile offers', async () => {
+    const head = await h.signIn('bupati@sumedang.demo');
+    const res = await h.api('GET', `${R}/pimpinan/trends/spbe.index?period=year`, { session: head });
+    expect(res.status).toBe(200);
+    const trend = res.body as any;
+    const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(h.clock.now()));
+    expect(trend.points.map((p: any) => p.period)).toEqual([4, 3, 2, 1, 0].map((back) => String(thisYear - back)));
+    const results = await h.ctx.database.rows<{ year: number; index: string }>(sql`select year, index::text from spbe_results where region_code = '32.11'`);
+    expect(results.length).toBeGreaterThan(0);
+    for (const p of trend.points) {
+      const recorded = results.find((r) => String(r.year) === p.period);
+      expect(p.value === null ? null : Number(p.value)).toBe(recorded ? Number(recorded.index) : null);
+    }
+
+    const months = (await h.api('GET', `${R}/pimpinan/trends/complaints.responded-in-time?period=month`, { session: head })).body as any;
+    expect(months.points).toHaveLength(12);
+    expect(months.method.id.length).toBeGreaterThan(20);
+
+    const bad = async (url: string) => { const r = await h.api('GET', url, { session: head }); return [r.status, (r.body as any).error?.code]; };
+    expect(await bad(`${R}/pimpinan/trends/spbe.index?period=month`)).toEqual([422, 'pimpinan.trend_period']);
+    expect(await bad(`${R}/pimpinan/trends/tidak.ada`)).toEqual([404, 'pimpinan.trend_not_found']);
+    expect(await bad(`${R}/pimpinan/trends/spbe.index?period=decade`)).toEqual([400, expect.any(String)]);
+  });
+});
+
+describeWithApp('units\' digital adoption', (h) => {
+  it('ranks units by their work done in Pamong, moves when a unit answers on time, and shows a unit head only their unit', async () => {
+    const head = await h.signIn('bupati@sumedang.demo');
+    const coordinator = await h.signIn('koordinator@sumedang.demo');
+    const pupr = await h.signIn('petugas.pupr@sumedang.demo');
+    const units = new Map<string, string>(((await h.api('GET', `${R}/units`, { session: coordinator })).body as any[]).map((u) => [u.code, u.id]));
+    const road = ((await h.api('GET', `${R}/categories`)).body as any[]).find((c) => c.code === 'jalan-rusak');
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric' }).format(h.clock.now()));
+    const adoption = async (session = head) => (await h.api('GET', `${R}/pimpinan/adopsi?year=${year}`, { session })).body as any;
+    const puprShare = async () => (await adoption()).units.find((u: any) => u.code === 'PUPR')?.measures['complaints.answered-on-time'] ?? { done: 0, total: 0 };
+
+    const first = await adoption();
+    expect(first.measures.map((m: any) => m.ref)).toContain('complaints.answered-on-time');
+    // Lowest score first; units with no work measured last.
+    const scores = first.units.map((u: any) => u.score).filter((s: number | null) => s !== null);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => a - b));
+
+    const before = await puprShare();
+    const file = async () => {
+      const res = await h.api('POST', `${R}/complaints`, { body: { categoryId: road.id, description: 'Jalan amblas di dekat jembatan Cipeles', answers: { tingkat_kerusakan: 'berat' } } });
+      await h.api('POST', `${R}/complaints/${res.body.id}/actions`, { session: coordinator, body: { action: 'dispatch', unitId: units.get('PUPR') } });
+      return res.body.id as string;
+    };
+    const answered = await file();
+    await file(); // not answered yet: counted, not done
+    const res = await h.api('POST', `${R}/complaints/${answered}/actions`, { session: pupr, body: { action: 'respond', message: 'Tim menuju lokasi' } });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const after = await puprShare();
+    expect([after.done - before.done, after.total - before.total]).toEqual([1, 2]);
+
+    const unitHead = await h.sessionWithRole('32.11', 'unit_head', 'kepala.pupr@sumedang.uji', units.get('PUPR'));
+    const own = await adoption(unitHead);
+    expect(own.own).toBe(true);
+    expect(own.units.map((u: any) => u.code)).toEqual(['PUPR']);
+    expect(own.units[0].rank).toBe((await adoption()).units.find((u: any) => u.code === 'PUPR').rank);
+    const officer = await h.api('GET', `${R}/pimpinan/adopsi`, { session: pupr });
+    expect([officer.status, (officer.body as any).error.code]).toEqual([403, 'auth.forbidden']);
+  });
+});

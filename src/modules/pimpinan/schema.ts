@@ -1,0 +1,53 @@
+// Tables of the leader's dashboard: the latest reading of every tile for
+// every enabled region (the province's page reads them in one query instead
+// of reading each kabupaten/kota's tiles live), the last reading of each
+// local month (every tile's monthly history, even one without a measure),
+// and a row per region the refreshing sweep claims. Everything is a region's
+// own: every primary key starts with region_code.
+import { index, jsonb, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import type { Words } from '../../platform/errors.js';
+import { ts } from '../../platform/db/columns.js';
+
+/** A tile's latest successful reading in a region; a failed reading leaves the row as it was. */
+export const pimpinanFigures = pgTable(
+  'pimpinan_figures',
+  {
+    regionCode: text('region_code').notNull(),
+    module: text('module').notNull(),
+    key: text('key').notNull(),
+    value: numeric('value'),
+    unit: jsonb('unit').$type<Words | null>(),
+    tone: text('tone'), // good | watch | bad
+    /** As of when the module says the figure holds. */
+    asOf: ts('as_of').notNull(),
+    /** When Pamong read it. */
+    takenAt: ts('taken_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.module, t.key] })],
+);
+
+/** The last reading taken in each month of the region's local calendar. */
+export const pimpinanFigureMonths = pgTable(
+  'pimpinan_figure_months',
+  {
+    regionCode: text('region_code').notNull(),
+    module: text('module').notNull(),
+    key: text('key').notNull(),
+    month: text('month').notNull(), // YYYY-MM, local
+    value: numeric('value'),
+    takenAt: ts('taken_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.module, t.key, t.month] })],
+);
+
+/** When a region's figures are next due; the sweep claims a row by pushing next_at forward (a lease). */
+export const pimpinanRefreshes = pgTable(
+  'pimpinan_refreshes',
+  {
+    regionCode: text('region_code').notNull().primaryKey(),
+    nextAt: ts('next_at').notNull(),
+    lastRunAt: ts('last_run_at'),
+  },
+  // The claim reads the due rows of every region, oldest first.
+  (t) => [index('pimpinan_refreshes_next_idx').on(t.nextAt)],
+);

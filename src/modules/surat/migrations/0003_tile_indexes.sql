@@ -1,0 +1,2 @@
+CREATE INDEX "surat_dispositions_open_due_idx" ON "surat_dispositions" USING btree ("region_code","due_at") WHERE "surat_dispositions"."status" in ('unread', 'in_progress');--> statement-breakpoint
+CREATE INDEX "surat_letters_to_sign_idx" ON "surat_letters" USING btree ("region_code","signer_user_id") WHERE "surat_letters"."status" = 'to_sign';
