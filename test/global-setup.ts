@@ -1,4 +1,5 @@
-// Builds one migrated template per engine; every test file clones it.
+// Builds two templates per engine, migrated and migrated with the demo seeded;
+// every test file clones one (seeding took 2–4 s per suite and engine).
 import '../src/modules/registry.js'; // installs the modules
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,47 +8,69 @@ import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { openDatabase } from '../src/platform/db/client.js';
 import { prepareDatabase } from '../src/platform/bootstrap.js';
-import { TEST_START } from './clock.js';
+import { TEST_START, TestClock } from './clock.js';
+import { seedDemo } from '../src/demo/seed.js';
+import { loadConfig } from '../src/platform/config.js';
+import type { Database } from '../src/platform/db/client.js';
+import { TEST_SECRET_KEY } from './secret-key.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    pgliteTemplate: string;
-    postgresTemplate: string | null;
+    /** Tar files of PGlite data directories. */
+    pgliteTemplates: Record<Template, string>;
+    /** Names of PostgreSQL template databases. */
+    postgresTemplates: Record<Template, string> | null;
   }
 }
 
+export type Template = 'migrated' | 'demo';
+
+/** The demo as every test file's harness would seed it: at the test clock's start. */
+const seedAtStart = (database: Database) => seedDemo({ database, config: loadConfig({}), clock: new TestClock() });
+
 export default async function setup(project: TestProject) {
+  // The demo seals a secret: with the key the test files use.
+  process.env.PAMONG_SECRET_KEY = TEST_SECRET_KEY;
   const dir = join(tmpdir(), `pamong-test-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const lite = await openDatabase({});
   await prepareDatabase(lite, TEST_START);
-  const dump = await lite.pglite!.dumpDataDir('none');
-  const file = join(dir, 'template.tar');
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  const dump = async (name: Template) => {
+    const file = join(dir, `${name}.tar`);
+    writeFileSync(file, Buffer.from(await (await lite.pglite!.dumpDataDir('none')).arrayBuffer()));
+    return file;
+  };
+  const migrated = await dump('migrated');
+  await seedAtStart(lite);
+  project.provide('pgliteTemplates', { migrated, demo: await dump('demo') });
   await lite.close();
-  project.provide('pgliteTemplate', file);
 
   const url = process.env.PAMONG_TEST_DATABASE_URL;
-  let template: string | null = null;
+  const base = `pamong_tpl_${process.pid}`;
   if (url) {
-    template = `pamong_tpl_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`drop database if exists ${template}`);
-    await admin.query(`create database ${template}`);
-    const db = await openDatabase({ databaseUrl: withDatabase(url, template), poolSize: 2 });
+    const create = async (name: string, from?: string) => {
+      await admin.query(`drop database if exists ${name}`);
+      await admin.query(`create database ${name}${from ? ` template ${from}` : ''}`);
+      return openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 2 });
+    };
+    const db = await create(base);
     await prepareDatabase(db, TEST_START);
     await db.close();
+    const demo = await create(`${base}_demo`, base);
+    await seedAtStart(demo);
+    await demo.close();
     await admin.end();
   }
-  project.provide('postgresTemplate', template);
+  project.provide('postgresTemplates', url ? { migrated: base, demo: `${base}_demo` } : null);
 
   return async () => {
-    if (url && template) {
+    if (url) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       // Clones are named after the template, so they all go with it.
-      const { rows } = await admin.query(`select datname from pg_database where datname like $1 order by datname desc`, [`${template}%`]);
+      const { rows } = await admin.query(`select datname from pg_database where datname like $1 order by datname desc`, [`${base}%`]);
       for (const r of rows) await admin.query(`drop database if exists ${r.datname} with (force)`);
       await admin.end();
     }

@@ -10,23 +10,24 @@ import { openDatabase, type Database } from '../src/platform/db/client.js';
 import { loadConfig, type Config } from '../src/platform/config.js';
 import type { AppContext } from '../src/platform/context.js';
 import { buildServer } from '../src/server.js';
-import { seedDemo, DEMO_PASSWORD } from '../src/demo/seed.js';
+import { DEMO_PASSWORD } from '../src/demo/seed.js';
 import { TestClock } from './clock.js';
 import { createUser, grantRole, openSession } from '../src/platform/auth/service.js';
 import type { Role } from '../src/platform/auth/policy.js';
-import { withDatabase } from './global-setup.js';
+import { withDatabase, type Template } from './global-setup.js';
 import { deadlineHandlers, sweepDeadlines } from '../src/platform/deadlines/sweep.js';
 
 export type Engine = 'pglite' | 'postgres';
 export const engines: Engine[] = process.env.PAMONG_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-export async function cloneDatabase(engine: Engine): Promise<Database> {
+/** A fresh database: migrated, or migrated with the demo seeded at the test clock's start. */
+export async function cloneDatabase(engine: Engine, from: Template = 'migrated'): Promise<Database> {
   if (engine === 'pglite') {
-    const tar = readFileSync(inject('pgliteTemplate'));
+    const tar = readFileSync(inject('pgliteTemplates')[from]);
     return openDatabase({ loadDataDir: new Blob([tar]) });
   }
   const url = process.env.PAMONG_TEST_DATABASE_URL!;
-  const template = inject('postgresTemplate')!;
+  const template = inject('postgresTemplates')![from];
   const name = `${template}_c${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -65,10 +66,9 @@ export function describeWithApp(name: string, body: (h: Harness) => void, opts: 
     describe(`${name} [${engine}]`, () => {
       const h = { engine } as Harness;
       beforeAll(async () => {
-        const database = await cloneDatabase(engine);
+        const database = await cloneDatabase(engine, opts.seed === false ? 'migrated' : 'demo');
         h.clock = new TestClock();
         h.ctx = { database, config: testConfig(opts.config), clock: h.clock };
-        if (opts.seed !== false) await seedDemo(h.ctx);
         h.app = await buildServer(h.ctx);
         await h.app.ready();
         h.api = async (method, url, o = {}) => {

@@ -36,7 +36,7 @@ async function emptyDatabase(engine: Engine): Promise<Database> {
   if (engine === 'pglite') database = await openDatabase({});
   else {
     const url = process.env.PAMONG_TEST_DATABASE_URL!;
-    const name = `${inject('postgresTemplate')}_m${randomBytes(4).toString('hex')}`;
+    const name = `${inject('postgresTemplates')!.migrated}_m${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name}`);

@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../src/platform/context.js';
 import { buildServer } from '../../src/server.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/demo/seed.js';
+import { DEMO_PASSWORD } from '../../src/demo/seed.js';
 import { cloneDatabase, testConfig } from '../harness.js';
 import { builtFingerprint, sourceFingerprint } from '../../web/build.js';
 import { TestClock } from '../clock.js';
@@ -76,10 +76,9 @@ export function describeInBrowser(name: string, body: (b: BrowserHarness) => voi
 
     beforeAll(async () => {
       checkWebBuild();
-      const database = await cloneDatabase('pglite');
+      const database = await cloneDatabase('pglite', 'demo');
       b.clock = new TestClock();
       b.ctx = { database, config: testConfig(), clock: b.clock };
-      await seedDemo(b.ctx);
       app = await buildServer(b.ctx);
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();

@@ -34,7 +34,7 @@ describeInBrowser('Living Lab coaching in Chromium', (b) => {
     await eventually(() => mentor.getByRole('heading', { name: 'Living Lab', exact: true }).isVisible()).toBe(true);
     await mentor.goto(b.url('/staff/32.11/livinglab/pendampingan'));
     await eventually(() => mentor.getByRole('heading', { name: 'Pendampingan', exact: true }).isVisible()).toBe(true);
-    expect(await mentor.getByText('Belum ada program pendampingan.').isVisible()).toBe(true);
+    await eventually(() => mentor.getByText('Belum ada program pendampingan.').isVisible()).toBe(true);
     await mentor.getByLabel('Judul program').fill(TITLE);
     await mentor.getByLabel('Tujuan').fill('Menaikkan indeks SPBE Kabupaten Bandung');
     await mentor.getByLabel('Mulai').fill('2026-01-01');
