@@ -11,6 +11,7 @@ import { leaderPage } from '../service/page.js';
 import { provincePage } from '../service/province.js';
 import { tileTrend } from '../service/trend.js';
 import { unitsAdoption } from '../service/adoption.js';
+import { digestRoutes } from './digest.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
 import { calendarOf } from '../../../platform/calendar/region.js';
 
@@ -44,6 +45,7 @@ const adoption = z.object({
     score: z.number().nullable().describe('Rata-rata persentase ukurannya / mean of its measures\' percentages'),
     rank: z.number().int().nullable().describe('1 untuk skor tertinggi di daerah / 1 for the highest score in the region'),
   })).describe('Skor terendah dahulu: unit yang perlu dibantu / lowest score first: the units that need help'),
+  rankedUnits: z.number().int().describe('Banyak unit daerah yang berperingkat (punya pekerjaan terukur) / how many of the region\'s units are ranked (have measured work)'),
 }).meta({ id: 'PimpinanAdoption' });
 const figure = z.object({
   ref: z.string().describe('modul.kunci / module.key'), value: z.number().nullable(), unit: words.nullable(),
@@ -116,4 +118,6 @@ export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance)
       response: { 200: province, ...failures('auth.forbidden', 'pimpinan.not_province', 'pimpinan.tile_not_found') },
     },
   }, async (request) => provincePage(ctx, request.actor, request.region!, request.query.tile));
+
+  await digestRoutes(ctx)(root);
 };
