@@ -4,8 +4,7 @@
 // because the deadline passed undecided (fiktif positif, service/deadlines.ts).
 import { sql } from 'drizzle-orm';
 import type { AdoptionMeasure } from '../../../platform/modules/contract.js';
-import { firstDayAfterMonth, startOfLocalDate } from '../../../platform/calendar/calendar.js';
-import { findRegionCached } from '../../../platform/regions/service.js';
+import { periodInstants } from '../../../platform/calendar/region.js';
 
 export const layananAdoption: AdoptionMeasure[] = [{
   key: 'decided-in-pamong',
@@ -15,10 +14,9 @@ export const layananAdoption: AdoptionMeasure[] = [{
     en: 'Of the unit\'s service applications decided in the period (the region\'s time), i.e. approved or refused, or deemed granted because the decision deadline passed without a decision (fiktif positif, counted at that moment), those decided by an officer in Pamong before becoming fiktif positif. Applications deemed granted count as not done, also when decided later.',
   },
   async read(ctx, regionCode, period) {
-    const region = await findRegionCached(ctx.database.db, regionCode);
-    if (!region) return [];
-    const from = startOfLocalDate(`${period.fromMonth}-01`, region);
-    const to = startOfLocalDate(firstDayAfterMonth(period.toMonth), region);
+    const bounds = await periodInstants(ctx.database.db, regionCode, period);
+    if (!bounds) return [];
+    const { from, to } = bounds;
     return ctx.database.rows<{ unitId: string; done: number; total: number }>(sql`
       select unit_id as "unitId",
         (count(*) filter (where fiktif_positif_at is null))::int as done,

@@ -5,8 +5,7 @@
 // the period ends, domain/reporting.ts), on time when submitted before it.
 import { sql } from 'drizzle-orm';
 import type { AdoptionMeasure } from '../../../platform/modules/contract.js';
-import { firstDayAfterMonth, startOfLocalDate } from '../../../platform/calendar/calendar.js';
-import { findRegionCached } from '../../../platform/regions/service.js';
+import { periodInstants } from '../../../platform/calendar/region.js';
 
 export const sakipAdoption: AdoptionMeasure[] = [{
   key: 'reports-on-time',
@@ -16,11 +15,10 @@ export const sakipAdoption: AdoptionMeasure[] = [{
     en: 'Of the units\' reports for e-SAKIP reporting periods (a month, a quarter or a year) whose due time falls in the period (the region\'s time) and that are submitted or past their due time, those submitted in Pamong before the due time. The due time is the one the coordinator set when opening the reporting period (by default 5, 10 or 20 working days after the period ends: the region\'s rule, not a regulation\'s). Reports not submitted and not yet due are not counted yet.',
   },
   async read(ctx, regionCode, period) {
-    const region = await findRegionCached(ctx.database.db, regionCode);
-    if (!region) return [];
     // A due time is the first instant after the last day it allows: one at the start of the next month is due in this one.
-    const from = startOfLocalDate(`${period.fromMonth}-01`, region);
-    const to = startOfLocalDate(firstDayAfterMonth(period.toMonth), region);
+    const bounds = await periodInstants(ctx.database.db, regionCode, period);
+    if (!bounds) return [];
+    const { from, to } = bounds;
     const now = ctx.clock.now();
     return ctx.database.rows<{ unitId: string; done: number; total: number }>(sql`
       select r.unit_id as "unitId",
