@@ -79,4 +79,25 @@ describeInBrowser('The leader\'s page in Chromium', (b) => {
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(b.problems(page)).toEqual([]);
   });
+
+  it('lets a unit head see their own unit\'s adoption and choose the weekly digest\'s day, on a phone', async () => {
+    const page = await b.newPage();
+    await b.signIn(page, 'kepala.pupr@sumedang.demo');
+    await page.goto(b.url('/staff/32.11/pimpinan/adopsi'));
+    const table = page.getByRole('table', { name: /^Adopsi digital perangkat daerah Kabupaten Sumedang/ });
+    await eventually(() => table.locator('tbody tr').count()).toBe(1);
+    expect(await table.locator('tbody th').textContent()).toBe('Dinas Pekerjaan Umum dan Penataan Ruang');
+    await page.getByRole('link', { name: 'Ringkasan mingguan lewat email' }).click();
+    await eventually(() => page.getByText('Anda belum memilih: ringkasan datang setiap Senin.').isVisible()).toBe(true);
+    await page.getByLabel('Kirim setiap').selectOption({ label: 'Rabu' });
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await eventually(() => page.getByText('Tersimpan: ringkasan datang setiap Rabu.').isVisible()).toBe(true);
+    const api = await b.api<{ day: number | null; chosen: boolean }>('GET', '/api/regions/32.11/pimpinan/ringkasan', undefined, await b.apiSession('kepala.pupr@sumedang.demo'));
+    expect(api).toMatchObject({ day: 3, chosen: true });
+    await page.getByLabel('Kirim setiap').selectOption({ label: 'Jangan kirim' });
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await eventually(() => page.getByText('Tersimpan: ringkasan tidak dikirim lagi.').isVisible()).toBe(true);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(b.problems(page)).toEqual([]);
+  });
 });

@@ -14,6 +14,7 @@ export const pimpinan: WebModule = {
     { path: '/staff/:region/pimpinan', component: staffPage(() => import('./pages/Leader.js').then((m) => m.LeaderPage), texts) },
     { path: '/staff/:region/pimpinan/provinsi', component: staffPage(() => import('./pages/Province.js').then((m) => m.ProvincePage), texts) },
     { path: '/staff/:region/pimpinan/adopsi', component: staffPage(() => import('./pages/Adoption.js').then((m) => m.AdoptionPage), texts) },
+    { path: '/staff/:region/pimpinan/ringkasan', component: staffPage(() => import('./pages/Digest.js').then((m) => m.DigestPage), texts) },
   ],
   menu: [
     { label: { id: 'Dasbor pimpinan', en: 'Leader\'s dashboard' }, href: (r) => `/staff/${r}/pimpinan`, permission: 'pimpinan.read' },

@@ -30,7 +30,7 @@ function UnitsAdoption({ region }: { region: RegionProfile }) {
   return (
     <div className="pimpinan">
       <PageTitle title={t('pimpinan.adoption.title')}>{t('pimpinan.adoption.title')}</PageTitle>
-      <p className="subnav"><Link to={`/staff/${region.code}/pimpinan`}>{t('pimpinan.title')}</Link></p>
+      <p className="subnav"><Link to={`/staff/${region.code}/pimpinan`}>{t('pimpinan.title')}</Link> · <Link to={`/staff/${region.code}/pimpinan/ringkasan`}>{t('pimpinan.digest.title')}</Link></p>
       <ErrorMessage error={data.error} />
       {!data.data ? (!data.error && <Loading />) : (
         <>

@@ -48,6 +48,7 @@ function Leader({ region }: { region: RegionProfile }) {
           </p>
           <AttentionList region={region} items={page.data.attention} />
           <p className="no-print"><Link to={`/staff/${region.code}/pimpinan/adopsi`}>{t('pimpinan.adoption.link')}</Link></p>
+          <p className="no-print"><Link to={`/staff/${region.code}/pimpinan/ringkasan`}>{t('pimpinan.digest.link')}</Link></p>
           {region.kind === 'provinsi' && <p className="no-print"><Link to={`/staff/${region.code}/pimpinan/provinsi`}>{t('pimpinan.province.link')}</Link></p>}
           {page.data.modules.map((m) => (
             <section key={m.module} aria-labelledby={`pimpinan-${m.module}`} className="pimpinan-module">
