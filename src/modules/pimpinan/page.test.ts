@@ -51,6 +51,19 @@ describeWithApp('leader\'s page', (h) => {
     expect((await h.api('GET', `${R}/pimpinan`, { session: foreign })).status).toBe(403);
   });
 
+  it('reads one figure again as the page shows it, and refuses a figure no module offers', async () => {
+    const head = await h.signIn('bupati@sumedang.demo');
+    const page = (await h.api('GET', `${R}/pimpinan`, { session: head })).body as any;
+    for (const t of page.modules.flatMap((m: any) => m.tiles)) {
+      const one = await h.api('GET', `${R}/pimpinan/tiles/${t.module}.${t.key}`, { session: head });
+      expect(one.status, one.raw).toBe(200);
+      expect({ ...one.body, asOf: null }).toEqual({ ...t, asOf: null });
+    }
+    expect((await h.api('GET', `${R}/pimpinan/tiles/complaints.nothing`, { session: head })).body.error.code).toBe('pimpinan.tile_not_found');
+    const officer = await h.signIn('petugas.pupr@sumedang.demo');
+    expect((await h.api('GET', `${R}/pimpinan/tiles/${page.modules[0].module}.${page.modules[0].tiles[0].key}`, { session: officer })).body.error.code).toBe('auth.forbidden');
+  });
+
   it('gives a figure\'s trend by year from the module\'s records, and refuses what no tile offers', async () => {
     const head = await h.signIn('bupati@sumedang.demo');
     const res = await h.api('GET', `${R}/pimpinan/trends/spbe.index?period=year`, { session: head });

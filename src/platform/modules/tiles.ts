@@ -56,6 +56,12 @@ export function readTiles(ctx: AppContext, log: FastifyBaseLogger, actor: Actor,
   return Promise.all(shown.map((t) => readOne(ctx, log, t, regionCode)));
 }
 
+/** One tile by "module.key", read as readTiles reads it (a failure shown as such); null when no module offers it. */
+export async function readTileByRef(ctx: AppContext, log: FastifyBaseLogger, regionCode: string, ref: string): Promise<ReadTile | null> {
+  const named = listTiles().find(({ module, tile }) => `${module}.${tile.key}` === ref);
+  return named ? readOne(ctx, log, named, regionCode) : null;
+}
+
 /** What waits on this reader in the region, from every module, oldest deadline first (undated last). */
 export async function readAttention(ctx: AppContext, actor: Actor, regionCode: string): Promise<ReadAttention[]> {
   const sources = modules().flatMap((m) => (m.attention ?? []).map((source) => ({ module: m.name, source })));

@@ -7,6 +7,8 @@ import type { AppContext } from '../../../platform/context.js';
 import { regionParam } from '../../../platform/http/schemas.js';
 import { failures, instant, words } from '../../../platform/http/responses.js';
 import { tileSchema } from '../../../platform/modules/routes.js';
+import { readTileByRef } from '../../../platform/modules/tiles.js';
+import { AppError } from '../../../platform/errors.js';
 import { leaderPage } from '../service/page.js';
 import { provincePage } from '../service/province.js';
 import { tileTrend } from '../service/trend.js';
@@ -85,6 +87,19 @@ export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance)
       response: { 200: page, ...failures('auth.forbidden') },
     },
   }, async (request) => leaderPage(ctx, request.log, request.actor, request.region!));
+
+  app.get('/api/regions/:region/pimpinan/tiles/:ref', {
+    config: { access: 'pimpinan.read' },
+    schema: {
+      tags, summary: 'Satu angka halaman kepala daerah / One figure of the head of region\'s page', params: regionParam.extend({ ref: z.string().max(120).describe('modul.kunci / module.key') }),
+      description: 'Satu angka dibaca sekarang, seperti pada halaman (untuk memuat ulang satu kartu). / One figure read now, as on the page (to reload one card).',
+      response: { 200: tileSchema, ...failures('auth.forbidden', 'pimpinan.tile_not_found') },
+    },
+  }, async (request) => {
+    const tile = await readTileByRef(ctx, request.log, request.region!.code, request.params.ref);
+    if (!tile) throw new AppError('pimpinan.tile_not_found');
+    return tile;
+  });
 
   app.get('/api/regions/:region/pimpinan/adopsi', {
     config: { access: 'pimpinan.adoption' },
