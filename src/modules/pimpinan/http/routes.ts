@@ -11,6 +11,7 @@ import { leaderPage } from '../service/page.js';
 import { provincePage } from '../service/province.js';
 import { tileTrend } from '../service/trend.js';
 import { unitsAdoption } from '../service/adoption.js';
+import { pimpinanPublicRoutes } from './public.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
 import { calendarOf } from '../../../platform/calendar/region.js';
 
@@ -116,4 +117,6 @@ export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance)
       response: { 200: province, ...failures('auth.forbidden', 'pimpinan.not_province', 'pimpinan.tile_not_found') },
     },
   }, async (request) => provincePage(ctx, request.actor, request.region!, request.query.tile));
+
+  await pimpinanPublicRoutes(ctx)(root);
 };
