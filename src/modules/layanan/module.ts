@@ -22,6 +22,7 @@ import { receiptJob } from './service/payments/receipts.js';
 import { rewriteClearSecrets } from './service/secrets.js';
 import { layananMeasures, layananTiles } from './service/tiles.js';
 import { stagesPastTarget } from './service/attention.js';
+import { layananAdoption } from './service/adoption.js';
 
 // The region's service manager (often the DPMPTSP or the organisation
 // office) runs the whole catalogue; a unit's service manager its own unit's
@@ -79,6 +80,8 @@ export const layananModule = defineModule({
   tiles: layananTiles,
   attention: [stagesPastTarget],
   measures: layananMeasures,
+  // For the leader's ranking of units: applications decided by an officer, not deemed granted (service/adoption.ts).
+  adoption: layananAdoption,
   // Living Lab: a region shares its published service definitions; another adopts them as drafts (service/package.ts).
   packages: [servicesPackage],
   // Who last changed a service's draft, published a version, wrote a unit's pledge, entered a survey form or a population, issued or revoked a document, set the numbering, a letterhead, the signer or the payment channel, confirmed a reconciliation; who filed an application or acted on it. Units are the region's own rows.

@@ -4,17 +4,21 @@
 // another module's tables. The head of region reads it, and the delegates
 // the region admin names (a chief of staff, a GCIO).
 import { defineModule } from '../../platform/modules/contract.js';
+import { referencesUser } from '../../platform/modules/relations.js';
 import { pimpinanErrors } from './errors.js';
 import { pimpinanRoutes } from './http/routes.js';
 import { pimpinanIsolation } from './isolation.js';
 import * as tables from './schema.js';
 import { pimpinanSettings } from './settings.js';
 import { sweepFigures } from './service/figures.js';
+import { sweepDigests } from './service/digest.js';
 
 const permissions = {
   'pimpinan.read': ['head_of_region', 'pimpinan_delegate'],
   // Units' digital adoption: the leader's whole list; a unit head their own unit's row.
   'pimpinan.adoption': ['head_of_region', 'pimpinan_delegate', 'unit_head'],
+  // The weekly digest's day: everyone who receives one (service/digest.ts).
+  'pimpinan.digest': ['head_of_region', 'pimpinan_delegate', 'unit_head'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
@@ -36,5 +40,8 @@ export const pimpinanModule = defineModule({
   routes: pimpinanRoutes,
   isolation: pimpinanIsolation,
   // Every enabled region's figures, read again when older than the region's interval (settings: pimpinan.figuresMinutes).
-  sweeps: [{ name: 'pimpinan.figures', run: sweepFigures }],
+  // Each person's weekly digest on their day (service/digest.ts).
+  sweeps: [{ name: 'pimpinan.figures', run: sweepFigures }, { name: 'pimpinan.digest', run: sweepDigests }],
+  // A digest's preference and sending are a person's: backup carries the account they point at.
+  sharedRelations: [referencesUser('pimpinan_digest_preferences', 'user_id'), referencesUser('pimpinan_digests', 'user_id')],
 });

@@ -2,9 +2,11 @@
 // every enabled region (the province's page reads them in one query instead
 // of reading each kabupaten/kota's tiles live), the last reading of each
 // local month (every tile's monthly history, even one without a measure),
-// and a row per region the refreshing sweep claims. Everything is a region's
-// own: every primary key starts with region_code.
-import { index, jsonb, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+// and a row per region the refreshing sweep claims; and the weekly digest's
+// preferences and sendings. Everything is a region's own: every primary key
+// starts with region_code.
+import { check, index, jsonb, numeric, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { Words } from '../../platform/errors.js';
 import { ts } from '../../platform/db/columns.js';
 
@@ -50,4 +52,28 @@ export const pimpinanRefreshes = pgTable(
   },
   // The claim reads the due rows of every region, oldest first.
   (t) => [index('pimpinan_refreshes_next_idx').on(t.nextAt)],
+);
+
+/** A person's choice for the weekly digest in a region; no row means the default day (Monday). */
+export const pimpinanDigestPreferences = pgTable(
+  'pimpinan_digest_preferences',
+  {
+    regionCode: text('region_code').notNull(),
+    userId: uuid('user_id').notNull(),
+    /** ISO weekday, 1 = Monday … 7 = Sunday; null: switched off. */
+    day: smallint('day'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.userId] }), check('pimpinan_digest_day', sql`${t.day} between 1 and 7`)],
+);
+
+/** Each digest queued: one per person, region and local date, so a sweep run twice (or two workers) never sends it twice. */
+export const pimpinanDigests = pgTable(
+  'pimpinan_digests',
+  {
+    regionCode: text('region_code').notNull(),
+    userId: uuid('user_id').notNull(),
+    localDate: text('local_date').notNull(), // YYYY-MM-DD, the region's
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.userId, t.localDate] })],
 );

@@ -21,6 +21,7 @@ import { seedLkjipDemo } from './demo-lkjip.js';
 import { seedLibraryDemo } from './demo-library.js';
 import { sakipIsolation } from './isolation.js';
 import { sakipTiles } from './service/tiles.js';
+import { sakipAdoption } from './service/adoption.js';
 import { rebuildFigures, rebuildMissingFigures, rebuildRegionFigures } from './service/figures.js';
 import { enrolSourceSyncs, sweepSourceSyncs } from './service/source-sync.js';
 
@@ -85,6 +86,8 @@ export const sakipModule = defineModule({
   isolation: sakipIsolation,
   packages: [indicatorsPackage],
   tiles: sakipTiles,
+  // For the leader's ranking of units: reports submitted by their due time (service/adoption.ts).
+  adoption: sakipAdoption,
   // Sourced indicators take their open periods' realisations by themselves, every few hours (settings: sakip.sourceSyncHours).
   sweeps: [{ name: 'sakip.source-sync', run: sweepSourceSyncs }],
   // The yearly achievement summary and the sourced indicators' syncs: filled for a database from before they existed (or rows lost), at every start.

@@ -9,6 +9,7 @@ import { seedSpbe } from './seed.js';
 import { seedSpbeDemo } from './demo.js';
 import { spbeTiles } from './service/tiles.js';
 import { spbeMeasures } from './service/measures.js';
+import { spbeAdoption } from './service/adoption.js';
 import { spbeIsolation } from './isolation.js';
 import { practicesPackage } from './service/practices.js';
 
@@ -53,6 +54,8 @@ export const spbeModule = defineModule({
   prepare: seedSpbe,
   tiles: spbeTiles,
   measures: spbeMeasures,
+  // For the leader's ranking of units: assigned indicators filled with evidence (service/adoption.ts).
+  adoption: spbeAdoption,
   isolation: spbeIsolation,
   packages: [practicesPackage],
   sharedRelations: [

@@ -2,8 +2,9 @@
 // days off (national holidays, cuti bersama, local days).
 import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { queryRows, type Queryable } from '../db/client.js';
-import { getRegion, type Region } from '../regions/service.js';
-import type { WorkCalendar } from './calendar.js';
+import { findRegionCached, getRegion, type Region } from '../regions/service.js';
+import type { MeasurePeriod } from '../modules/contract.js';
+import { firstDayAfterMonth, startOfLocalDate, type WorkCalendar } from './calendar.js';
 
 const DAY = 86_400_000;
 
@@ -35,4 +36,11 @@ export async function regionCalendar(db: Queryable, regionCode: string, from: Da
   const days = to ? Math.ceil((to.getTime() - from.getTime()) / DAY) + 180 : undefined;
   const [row] = await queryRows<{ holidays: string[] }>(db, sql`select ${holidaysSql(regionCode, holidayWindow(from, days))} as holidays`);
   return calendarOf(region, row.holidays);
+}
+
+/** A measure's period as instants in the region's time: from its first month's first local midnight to the one after its last month; null for an unknown region. */
+export async function periodInstants(db: Queryable, regionCode: string, period: Pick<MeasurePeriod, 'fromMonth' | 'toMonth'>): Promise<{ from: Date; to: Date } | null> {
+  const region = await findRegionCached(db, regionCode);
+  if (!region) return null;
+  return { from: startOfLocalDate(`${period.fromMonth}-01`, region), to: startOfLocalDate(firstDayAfterMonth(period.toMonth), region) };
 }

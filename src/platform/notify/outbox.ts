@@ -12,7 +12,8 @@ import type { Text } from '../i18n.js';
 /** A file sent with an email (a signed letter's PDF), kept in the outbox row as base64 until it is sent. */
 export interface EmailAttachment { fileName: string; contentType: string; base64: string }
 
-export interface EmailPayload { to: string; subject: string; text: string; attachments?: EmailAttachment[] }
+/** An email; with `html`, sent as text and HTML alternatives of the same message. */
+export interface EmailPayload { to: string; subject: string; text: string; html?: string; attachments?: EmailAttachment[] }
 
 /** The outbox row of an email as a statement not yet run, for a use case that sends its writes together (values may be placeholders). */
 export function emailInsert(tx: Queryable, now: Date | Placeholder, regionCode: string | null | Placeholder, email: EmailPayload | Placeholder) {
@@ -67,7 +68,7 @@ export async function sendPendingEmails(ctx: AppContext, transport: Transporter 
   for (const row of claimed) {
     try {
       await transport.sendMail({
-        from: ctx.config.smtp!.from, to: row.payload.to, subject: row.payload.subject, text: row.payload.text,
+        from: ctx.config.smtp!.from, to: row.payload.to, subject: row.payload.subject, text: row.payload.text, html: row.payload.html,
         attachments: row.payload.attachments?.map((a) => ({ filename: a.fileName, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') })),
         messageId: `<outbox-${row.id}@${host}>`,
       });

@@ -12,6 +12,7 @@ import { provincePage } from '../service/province.js';
 import { tileTrend } from '../service/trend.js';
 import { unitsAdoption } from '../service/adoption.js';
 import { pimpinanPublicRoutes } from './public.js';
+import { digestRoutes } from './digest.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
 import { calendarOf } from '../../../platform/calendar/region.js';
 
@@ -45,6 +46,7 @@ const adoption = z.object({
     score: z.number().nullable().describe('Rata-rata persentase ukurannya / mean of its measures\' percentages'),
     rank: z.number().int().nullable().describe('1 untuk skor tertinggi di daerah / 1 for the highest score in the region'),
   })).describe('Skor terendah dahulu: unit yang perlu dibantu / lowest score first: the units that need help'),
+  rankedUnits: z.number().int().describe('Banyak unit daerah yang berperingkat (punya pekerjaan terukur) / how many of the region\'s units are ranked (have measured work)'),
 }).meta({ id: 'PimpinanAdoption' });
 const figure = z.object({
   ref: z.string().describe('modul.kunci / module.key'), value: z.number().nullable(), unit: words.nullable(),
@@ -119,4 +121,5 @@ export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance)
   }, async (request) => provincePage(ctx, request.actor, request.region!, request.query.tile));
 
   await pimpinanPublicRoutes(ctx)(root);
+  await digestRoutes(ctx)(root);
 };

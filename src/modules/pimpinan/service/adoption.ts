@@ -21,11 +21,12 @@ export async function unitsAdoption(ctx: AppContext, actor: Actor, region: Regio
     ctx.database.db.select({ id: units.id, code: units.code, name: units.name }).from(units)
       .where(and(eq(units.regionCode, region.code), eq(units.active, true))).orderBy(asc(units.name)),
   ]);
+  const rows = rankAdoption(active, read.map(({ adoption, units: counts }) => ({ ref: adoption.ref, units: counts })));
   return {
     year,
     own: reached !== null,
     measures: read.map(({ adoption }) => ({ ref: adoption.ref, title: adoption.measure.title, method: adoption.measure.method })),
-    units: rankAdoption(active, read.map(({ adoption, units: counts }) => ({ ref: adoption.ref, units: counts })))
-      .filter((row) => reached === null || reached.has(row.unitId)),
+    units: rows.filter((row) => reached === null || reached.has(row.unitId)),
+    rankedUnits: rows.filter((row) => row.rank !== null).length,
   };
 }

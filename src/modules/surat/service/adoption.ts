@@ -2,8 +2,7 @@
 // the leader's ranking of units' digital adoption.
 import { sql } from 'drizzle-orm';
 import type { AdoptionMeasure } from '../../../platform/modules/contract.js';
-import { firstDayAfterMonth, startOfLocalDate } from '../../../platform/calendar/calendar.js';
-import { findRegionCached } from '../../../platform/regions/service.js';
+import { periodInstants } from '../../../platform/calendar/region.js';
 
 export const suratAdoption: AdoptionMeasure[] = [{
   key: 'dispositions-followed-up',
@@ -13,10 +12,9 @@ export const suratAdoption: AdoptionMeasure[] = [{
     en: 'Of the dispositions given to people of the unit in the period (not withdrawn) that are done or past their deadline, those completed with a report in Pamong by their deadline (or at any time when they have none). Dispositions still within their deadline are not counted yet.',
   },
   async read(ctx, regionCode, period) {
-    const region = await findRegionCached(ctx.database.db, regionCode);
-    if (!region) return [];
-    const from = startOfLocalDate(`${period.fromMonth}-01`, region);
-    const to = startOfLocalDate(firstDayAfterMonth(period.toMonth), region);
+    const bounds = await periodInstants(ctx.database.db, regionCode, period);
+    if (!bounds) return [];
+    const { from, to } = bounds;
     const now = ctx.clock.now();
     return ctx.database.rows<{ unitId: string; done: number; total: number }>(sql`
       select to_unit_id as "unitId",
