@@ -2751,6 +2751,8 @@ export interface paths {
                         pimpinan?: {
                             /** @default 60 */
                             figuresMinutes?: number;
+                            /** @default [] */
+                            published?: string[];
                         };
                     };
                 };
@@ -42255,6 +42257,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/pimpinan/tiles/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Satu angka halaman kepala daerah / One figure of the head of region's page
+         * @description Satu angka dibaca sekarang, seperti pada halaman (untuk memuat ulang satu kartu). / One figure read now, as on the page (to reload one card).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    /** @description modul.kunci / module.key */
+                    ref: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tile"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `pimpinan.tile_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/pimpinan/adopsi": {
         parameters: {
             query?: never;
@@ -42559,6 +42658,382 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/pimpinan/publik": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Angka pimpinan yang diterbitkan daerah (publik) / The leader's figures the region publishes (public)
+         * @description Tanpa masuk. Hanya angka yang dipilih admin daerah, dari bacaan berkala Pamong (bukan dihitung saat diminta), masing-masing dengan cara menghitung, waktu berlakunya, dan 12 bulan terakhir. / No sign-in. Only the figures the region admin chose, from Pamong's periodic readings (not computed on request), each with how it is computed, as of when, and its last 12 months.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PimpinanPublic"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/pimpinan/publik.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Angka pimpinan yang diterbitkan, sebagai CSV data terbuka / The published figures as open-data CSV
+         * @description UTF-8 dengan BOM, pemisah koma, desimal titik; satu baris per angka dan bulan; kolom: kode_wilayah, nama_wilayah, modul, nama_modul, kunci, judul, cara_menghitung, bulan, nilai, satuan, berlaku_per, dibaca_pada. / UTF-8 with a BOM, comma-separated, decimal point; one row per figure and month.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV data terbuka / open-data CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/pimpinan/publik/pilihan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Angka yang dapat diterbitkan dan pilihannya / The figures the region may publish, and its choice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PimpinanPublication"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Pilih angka yang diterbitkan / Choose the figures to publish
+         * @description Menggantikan seluruh pilihan; daftar kosong berarti tidak ada yang diterbitkan. / Replaces the whole choice; an empty list publishes nothing.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refs: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character`, `request.text_too_long` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.body_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `request.unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `pimpinan.unknown_tile` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -45346,6 +45821,88 @@ export interface components {
             /** @description Yang menunggu Anda di provinsi / What waits on you in the province */
             attention: components["schemas"]["PimpinanAttention"][];
         };
+        PimpinanPublic: {
+            region: {
+                code: string;
+                name: string;
+                kind: string;
+                timezone: string;
+                timezoneLabel: string;
+            };
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description 12 bulan terakhir, YYYY-MM / the last 12 months */
+            months: string[];
+            /** @description Hanya angka yang diterbitkan daerah dan sudah terbaca / Only the figures the region publishes, once read */
+            figures: components["schemas"]["PimpinanPublicFigure"][];
+        };
+        PimpinanPublicFigure: {
+            /** @description modul.kunci / module.key */
+            ref: string;
+            module: string;
+            moduleTitle: {
+                id: string;
+                en: string;
+            };
+            key: string;
+            title: {
+                id: string;
+                en: string;
+            };
+            /** @description Cara menghitung / how it is computed */
+            method: {
+                id: string;
+                en: string;
+            };
+            /** @description Bacaan terakhir; kosong bila belum ada data / the latest reading; null when there is no data */
+            value: number | null;
+            /** @description Satuan bacaan terakhir / what the latest reading is counted in */
+            unit: {
+                id: string;
+                en: string;
+            } | null;
+            /** @description Terhadap sasarannya, bila ada / against its goal, where it has one */
+            tone: ("good" | "watch" | "bad") | null;
+            /**
+             * Format: date-time
+             * @description Berlaku per (menurut modulnya) / as of when it holds (by its module)
+             */
+            asOf: string;
+            /**
+             * Format: date-time
+             * @description Kapan Pamong membacanya / when Pamong read it
+             */
+            takenAt: string;
+            /** @description 12 bulan terakhir, terlama dahulu / the last 12 months, oldest first */
+            months: {
+                /** @description YYYY-MM, waktu setempat / local */
+                month: string;
+                value: number | null;
+                /** @description Bacaan terakhir bulan itu; kosong bila tidak ada / the month's last reading; null when none */
+                takenAt: string | null;
+            }[];
+        };
+        PimpinanPublication: {
+            tiles: {
+                ref: string;
+                module: string;
+                moduleTitle: {
+                    id: string;
+                    en: string;
+                };
+                key: string;
+                title: {
+                    id: string;
+                    en: string;
+                };
+                method: {
+                    id: string;
+                    en: string;
+                };
+                /** @description Diterbitkan / published */
+                published: boolean;
+            }[];
+        };
         PimpinanTrend: {
             ref: string;
             title: {
@@ -45664,6 +46221,8 @@ export interface components {
             pimpinan: {
                 /** @default 60 */
                 figuresMinutes: number;
+                /** @default [] */
+                published: string[];
             };
         };
         RegionSummary: {

@@ -13,6 +13,7 @@ import { leaderPage } from '../service/page.js';
 import { provincePage } from '../service/province.js';
 import { tileTrend } from '../service/trend.js';
 import { unitsAdoption } from '../service/adoption.js';
+import { pimpinanPublicRoutes } from './public.js';
 import { digestRoutes } from './digest.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
 import { calendarOf } from '../../../platform/calendar/region.js';
@@ -134,5 +135,6 @@ export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance)
     },
   }, async (request) => provincePage(ctx, request.actor, request.region!, request.query.tile));
 
+  await pimpinanPublicRoutes(ctx)(root);
   await digestRoutes(ctx)(root);
 };

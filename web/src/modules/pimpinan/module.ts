@@ -3,7 +3,7 @@
 // page is its own chunk, loaded with the module's texts. Listed in ../../modules.ts.
 import type { WebModule } from '../../contract.js';
 import type { Namespace } from '../../i18n/index.js';
-import { staffPage } from '../../lazyPage.js';
+import { lazyPage, staffPage } from '../../lazyPage.js';
 
 const texts: Namespace = () => import('./messages.js').then((m) => m.texts);
 
@@ -15,10 +15,14 @@ export const pimpinan: WebModule = {
     { path: '/staff/:region/pimpinan/provinsi', component: staffPage(() => import('./pages/Province.js').then((m) => m.ProvincePage), texts) },
     { path: '/staff/:region/pimpinan/adopsi', component: staffPage(() => import('./pages/Adoption.js').then((m) => m.AdoptionPage), texts) },
     { path: '/staff/:region/pimpinan/ringkasan', component: staffPage(() => import('./pages/Digest.js').then((m) => m.DigestPage), texts) },
+    // The figures the region publishes, for anyone (no sign-in).
+    { path: '/r/:region/dasbor', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicLeaderPage), texts) },
   ],
   menu: [
     { label: { id: 'Dasbor pimpinan', en: 'Leader\'s dashboard' }, href: (r) => `/staff/${r}/pimpinan`, permission: 'pimpinan.read' },
     { label: { id: 'Adopsi digital', en: 'Digital adoption' }, href: (r) => `/staff/${r}/pimpinan/adopsi`, permission: 'pimpinan.adoption' },
   ],
   landing: { roles: ['head_of_region', 'pimpinan_delegate'], href: (r) => `/staff/${r}/pimpinan` },
+  // Which figures the region publishes, in the region's settings.
+  settings: () => import('./admin/Publication.js').then((m) => m.PublicationSettings),
 };
