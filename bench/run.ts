@@ -1,7 +1,7 @@
 // npm run bench: every figure next to its goal, measured in one run on one
 // machine (see BENCHMARKS.md for the latest numbers and how to read them).
 //
-//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing,livinglab,surat  sections to run (default: all)
+//   BENCH_ONLY=http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing,livinglab,surat,pimpinan  sections to run (default: all)
 //   BENCH_SECONDS=30        measured seconds per server and test (intake, tracking), split in rounds
 //   BENCH_ROUNDS=6          pairs of rounds, Pamong and the baseline in the order ABBA (at least 5 for a spread)
 //   BENCH_DASHBOARD_COMPLAINTS=1000000   the issue's size: 10000000 (about 10 more minutes)
@@ -20,6 +20,7 @@
 //   BENCH_LIVINGLAB_ADOPTIONS=10         adoptions of 50 complaint categories per side, ABBA; BENCH_LIVINGLAB_ENGINES=postgres,pglite
 //   BENCH_SURAT_LETTERS=1000000           correspondence: letters in the region (and BENCH_SURAT_SMALL=10000) for the register and search
 //   BENCH_SURAT_SIGNINGS=1000             letters signed at once by 50 clients per round (and one warm-up round)
+//   BENCH_PIMPINAN_REQUESTS=20           the leader's page: requests per path and round (one client); BENCH_PIMPINAN_ENGINES=postgres,pglite
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test   the bench creates its databases next to it
 //   BENCH_PORT=3810
 import { execSync } from 'node:child_process';
@@ -38,9 +39,10 @@ import { layananFilingBench } from './layanan-filing.js';
 import { livinglabBench } from './livinglab.js';
 import { suratBench } from './surat.js';
 import { suratSigningBench } from './surat-signing.js';
+import { pimpinanBench } from './pimpinan.js';
 import { envNumber, machine, postgresReachable, printResults, root, type Result } from './support.js';
 
-const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing,livinglab,surat').split(',').map((s) => s.trim());
+const sections = (process.env.BENCH_ONLY ?? 'http,dashboard,sweep,memory,weight,slow3g,sakip,payments,filing,livinglab,surat,pimpinan').split(',').map((s) => s.trim());
 const settings = {
   seconds: envNumber('BENCH_SECONDS', 30),
   rounds: envNumber('BENCH_ROUNDS', 6),
@@ -242,6 +244,23 @@ if (sections.includes('surat')) {
       `PostgreSQL, each side on its own copy of the demo region with ${(letters * (settings.rounds + 1)).toLocaleString('en-US')} letters waiting for the signature of Diskominfo's head (one drafted and submitted through the API, copied in SQL; bench/surat-signing.ts); per round ${letters.toLocaleString('en-US')} of them signed on paper (number, PDF rendered, stored) by 50 clients at once, against a node:http + SQL baseline taking the same counter lock and writing the same rows (bench/surat-signing-baseline-server.ts); every round checked for ${letters.toLocaleString('en-US')} distinct numbers advancing the counter by exactly ${letters.toLocaleString('en-US')}. One warm-up round, then ${settings.rounds} ABBA pairs; ratio of throughputs per pair, min–**median**–max.`, '',
       '| what | Pamong | baseline | ratio | goal ≥ 0.7× |', '|---|---|---|---|---|', ...signing.table, '');
   }
+}
+
+if (sections.includes('pimpinan')) {
+  const table: string[] = [];
+  const requests = envNumber('BENCH_PIMPINAN_REQUESTS', 20);
+  for (const engine of (process.env.BENCH_PIMPINAN_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()) as ('postgres' | 'pglite')[]) {
+    if (engine === 'postgres' && !postgres) {
+      skipped('pimpinan', 'the leader\'s page and the province page, postgres', '≤ 2×');
+      continue;
+    }
+    const r = await pimpinanBench({ engine, rounds: settings.rounds, requests, port: settings.port + 30, log });
+    results.push(...r.results);
+    table.push(...r.table);
+  }
+  details.push('### The leader\'s dashboard: the whole page against its slowest tile, and the province at 27 kabupaten/kota', '',
+    `One signed-in client asking one request after another (bench/pimpinan.ts). Page: the demo with its showcase (a year of complaints in five kabupaten/kota, SPBE history, SAKIP, the Living Lab, layanan's and surat's demo records); per round ${requests} requests of the head of region's page and ${requests} of each tile alone (GET …/pimpinan/tiles/:ref), alternating which goes first; ratio of the page's p95 to the slowest tile's p95 per round. Province: Jawa Barat with 3 and with 27 kabupaten/kota switched on, each on its own database with every region's figures read into the snapshot; the governor's province page, ${Math.ceil(requests / 2)} requests per server and half-round in ABBA order; ratio of p95 per pair. ${settings.rounds} rounds; min–**median**–max.`, '',
+    '| what | engine | p95 | against p95 | ratio | goal ≤ 2× |', '|---|---|---|---|---|---|', ...table, '');
 }
 
 const minutes = ((performance.now() - started) / 60_000).toFixed(1);

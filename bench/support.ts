@@ -3,6 +3,7 @@
 // autocannon in the calling process, and the server's memory and CPU read
 // from /proc.
 import '../src/modules/registry.js'; // installs the modules
+import { performance } from 'node:perf_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -229,6 +230,26 @@ export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+
+/** The value below which `p` of the samples fall (nearest rank), e.g. p = 0.95. */
+export const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+};
+
+/** Wall time of `count` GETs one after another as one signed-in client (cycling through `paths`), in ms; any answer but 200 stops the run. */
+export async function sequentialLatencies(server: Server, cookie: string, paths: string[], count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const path = paths[i % paths.length];
+    const started = performance.now();
+    const res = await fetch(server.url(path), { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`${path} → ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
 
 export interface Spread { min: number; median: number; max: number }
 export const spread = (xs: number[]): Spread => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs) });

@@ -11,11 +11,10 @@
 // servers in ABBA order; per round the median latency; the figure is the
 // ratio large/small per pair (min–median–max). The numbering goal (1,000
 // letters signed concurrently) comes with the outgoing-letter slice.
-import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openSession } from '../src/platform/auth/service.js';
 import { queryRows } from '../src/platform/db/client.js';
-import { freshDatabase, median, spread, startPamong, verdict, type BenchDatabase, type Result, type Server } from './support.js';
+import { freshDatabase, median, sequentialLatencies, spread, startPamong, verdict, type BenchDatabase, type Result, type Server } from './support.js';
 
 export interface SuratSettings { small: number; large: number; rounds: number; requests: number; port: number; log: (line: string) => void }
 
@@ -52,17 +51,7 @@ async function generate(db: BenchDatabase, n: number): Promise<{ cookie: string;
 }
 
 /** The median latency (ms) of `count` requests one after another, cycling through `paths`. */
-async function medianLatency(server: Server, cookie: string, paths: string[], count: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    const res = await fetch(server.url(paths[i % paths.length]), { headers: { cookie } });
-    if (res.status !== 200) throw new Error(`${paths[i % paths.length]} → ${res.status} ${await res.text()}`);
-    await res.arrayBuffer();
-    times.push(performance.now() - started);
-  }
-  return median(times);
-}
+const medianLatency = async (server: Server, cookie: string, paths: string[], count: number) => median(await sequentialLatencies(server, cookie, paths, count));
 
 export async function suratBench(s: SuratSettings): Promise<{ results: Result[]; table: string[] }> {
   const sizes = [s.small, s.large];
