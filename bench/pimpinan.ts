@@ -46,7 +46,7 @@ async function provinceOf(database: Database, count: number): Promise<void> {
   const ctx = contextOf(database);
   const children = await database.rows<{ code: string }>(sql`select code from areas where parent_code = ${DEMO_PROVINCE} and level = 'regency' order by code <> ${DEMO_REGION}, code limit ${count}`);
   if (children.length < count) throw new Error(`the area registry has ${children.length} kabupaten/kota in ${DEMO_PROVINCE}, not ${count}`);
-  for (const { code } of children) await enableRegion(database.db, code);
+  for (const { code } of children) if (code !== DEMO_REGION) await enableRegion(database.db, code);
   for (const code of [DEMO_PROVINCE, ...children.map((c) => c.code)]) await refreshFigures(ctx, code);
 }
 

@@ -45752,6 +45752,15 @@ export interface components {
             }[];
             /** @description Yang menunggu Anda, tenggat terdekat dahulu / What waits on you, nearest deadline first */
             attention: components["schemas"]["PimpinanAttention"][];
+            /** @description Sumber yang saat ini tidak dapat dibaca: daftar di atas mungkin kurang / Sources that could not be read just now: the list above may be missing some */
+            attentionUnread: {
+                module: string;
+                source: string;
+                sourceTitle: {
+                    id: string;
+                    en: string;
+                };
+            }[];
         };
         PimpinanProvince: {
             province: {
@@ -45820,6 +45829,15 @@ export interface components {
             } | null;
             /** @description Yang menunggu Anda di provinsi / What waits on you in the province */
             attention: components["schemas"]["PimpinanAttention"][];
+            /** @description Sumber yang saat ini tidak dapat dibaca: daftar di atas mungkin kurang / Sources that could not be read just now: the list above may be missing some */
+            attentionUnread: {
+                module: string;
+                source: string;
+                sourceTitle: {
+                    id: string;
+                    en: string;
+                };
+            }[];
         };
         PimpinanPublic: {
             region: {

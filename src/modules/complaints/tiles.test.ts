@@ -24,7 +24,7 @@ describeWithApp('complaint tiles', (h) => {
     return res.body.id as string;
   };
   const act = async (id: string, body: object) => expect((await h.api('POST', `${API}/complaints/${id}/actions`, { session: coordinator, body })).status).toBe(200);
-  const attentionOf = async (email: string) => (await readAttention(h.ctx, await actorByEmail(h, email), R)).filter((a) => a.module === 'complaints').map((a) => a.link);
+  const attentionOf = async (email: string) => (await readAttention(h.ctx, await actorByEmail(h, email), R)).items.filter((a) => a.module === 'complaints').map((a) => a.link);
   const page = (id: string) => `/staff/${R}/complaints/${id}`;
 
   it('prepares: the demo\'s own deadlines all past and escalated, so only this test\'s complaints move the figures', async () => {
@@ -72,7 +72,7 @@ describeWithApp('complaint tiles', (h) => {
     await signInAll();
     now = await tiles();
     expect(now.get('escalated-to-head').value).toBe(before.get('escalated-to-head').value + 1);
-    const mine = (await readAttention(h.ctx, await actorByEmail(h, 'bupati@sumedang.demo'), R)).find((a) => a.link === page(id))!;
+    const mine = (await readAttention(h.ctx, await actorByEmail(h, 'bupati@sumedang.demo'), R)).items.find((a) => a.link === page(id))!;
     expect(mine.source).toBe('escalated');
     expect(mine.since!.getTime()).toBeLessThanOrEqual(h.clock.now().getTime());
     expect(mine.due!.getTime()).toBeLessThan(mine.since!.getTime());

@@ -85,12 +85,12 @@ describeWithApp('Public-service tiles', (h) => {
     const [other] = await h.ctx.database.rows<{ id: string }>(sql`select id from units where region_code = ${REGION} and id <> ${late.unit}::uuid limit 1`);
     await h.sessionWithRole(REGION, late.role as any, 'tahap@layanan-tiles.test', late.unit);
     await h.sessionWithRole(REGION, late.role as any, 'tahap-lain@layanan-tiles.test', other.id);
-    const mine = (await readAttention(h.ctx, await actorByEmail(h, 'tahap@layanan-tiles.test'), REGION)).filter((a) => a.source === 'stage-overdue');
+    const mine = (await readAttention(h.ctx, await actorByEmail(h, 'tahap@layanan-tiles.test'), REGION)).items.filter((a) => a.source === 'stage-overdue');
     const item = mine.find((a) => a.link === `/staff/${REGION}/layanan/permohonan/${late.id}`);
     expect(item).toBeDefined();
     expect(item!.due!.getTime()).toBeLessThan(h.clock.now().getTime());
-    const others = (await readAttention(h.ctx, await actorByEmail(h, 'tahap-lain@layanan-tiles.test'), REGION)).filter((a) => a.source === 'stage-overdue');
+    const others = (await readAttention(h.ctx, await actorByEmail(h, 'tahap-lain@layanan-tiles.test'), REGION)).items.filter((a) => a.source === 'stage-overdue');
     expect(others.map((a) => a.link)).not.toContain(item!.link);
-    expect((await readAttention(h.ctx, await actorByEmail(h, 'bupati@sumedang.demo'), REGION)).filter((a) => a.source === 'stage-overdue')).toEqual([]);
+    expect((await readAttention(h.ctx, await actorByEmail(h, 'bupati@sumedang.demo'), REGION)).items.filter((a) => a.source === 'stage-overdue')).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ describeWithApp('Living Lab tiles', (h) => {
   let unitId = '';
   // A fresh head of region each time: the clock moves past a session's idle end.
   const tiles = async () => tilesOf(h, await h.sessionWithRole(GARUT, 'head_of_region', `bupati${++heads}@garutkab.test`), GARUT, 'livinglab');
-  const attentionOf = async (email: string) => (await readAttention(h.ctx, await actorByEmail(h, email), GARUT)).filter((a) => a.module === 'livinglab').map((a) => a.link);
+  const attentionOf = async (email: string) => (await readAttention(h.ctx, await actorByEmail(h, email), GARUT)).items.filter((a) => a.module === 'livinglab').map((a) => a.link);
 
   beforeAll(async () => {
     await h.ctx.database.db.transaction(async (tx) => {
@@ -38,7 +38,7 @@ describeWithApp('Living Lab tiles', (h) => {
     });
     expect(made.status, made.raw).toBe(201);
     expect((await tiles()).get('proposals-waiting').value).toBe(1);
-    const [item] = (await readAttention(h.ctx, await actorByEmail(h, 'tim.spbe@garutkab.test'), GARUT)).filter((a) => a.module === 'livinglab');
+    const [item] = (await readAttention(h.ctx, await actorByEmail(h, 'tim.spbe@garutkab.test'), GARUT)).items.filter((a) => a.module === 'livinglab');
     expect(item).toMatchObject({ title: { id: 'Aplikasi pengaduan Garut' }, link: `/staff/${GARUT}/livinglab/usulan/${made.body.id}`, due: null });
     expect(item.detail!.id).toBe('Dinas Komunikasi dan Informatika Garut, tahun anggaran 2028, Rp250.000.000');
     for (const other of ['usul@garutkab.test', 'livinglab@garutkab.test', `bupati${heads}@garutkab.test`]) expect(await attentionOf(other)).toEqual([]);

@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeWithApp } from '../../../test/harness.js';
 import { listTiles } from '../../platform/modules/tiles.js';
+import { modules } from '../../platform/modules/registry.js';
 import { enableRegion } from '../../platform/regions/service.js';
 
 const R = '/api/regions/32.11';
@@ -49,6 +50,24 @@ describeWithApp('leader\'s page', (h) => {
     const own = (await h.api('GET', '/api/regions/32.73/pimpinan', { session: foreign })).body as any;
     expect(own.region.code).toBe('32.73');
     expect((await h.api('GET', `${R}/pimpinan`, { session: foreign })).status).toBe(403);
+  });
+
+  it('shows what waits from the other sources when one cannot be read, and names the one missing', async () => {
+    const head = await h.signIn('bupati@sumedang.demo');
+    const complaints = modules().find((m) => m.name === 'complaints')!;
+    const source = complaints.attention![0];
+    const read = source.read;
+    source.read = async () => { throw new Error('sumber tidak terjangkau (uji)'); };
+    try {
+      const res = await h.api('GET', `${R}/pimpinan`, { session: head });
+      expect(res.status, res.raw).toBe(200);
+      expect(res.body.attentionUnread).toEqual([{ module: 'complaints', source: source.key, sourceTitle: source.title }]);
+      expect(res.body.attention.every((a: any) => a.module !== 'complaints')).toBe(true);
+    } finally {
+      source.read = read;
+    }
+    const healthy = await h.api('GET', `${R}/pimpinan`, { session: head });
+    expect(healthy.body.attentionUnread).toEqual([]);
   });
 
   it('reads one figure again as the page shows it, and refuses a figure no module offers', async () => {

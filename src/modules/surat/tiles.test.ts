@@ -17,7 +17,7 @@ describeWithApp('correspondence tiles', (h) => {
   const email = (key: string) => `${key}@surat-tiles.test`;
   const tiles = async () => tilesOf(h, await h.signIn('bupati@sumedang.demo'), REGION, 'surat');
   const attentionOf = async (key: string, source: string) =>
-    (await readAttention(h.ctx, await actorByEmail(h, email(key)), REGION)).filter((a) => a.module === 'surat' && a.source === source).map((a) => a.link);
+    (await readAttention(h.ctx, await actorByEmail(h, email(key)), REGION)).items.filter((a) => a.module === 'surat' && a.source === source).map((a) => a.link);
 
   beforeAll(async () => {
     // Past every deadline of the demo's own dispositions: only this test's move the figures.
@@ -87,7 +87,7 @@ describeWithApp('correspondence tiles', (h) => {
     const late = await tiles();
     expect(late.get('dispositions-overdue').value).toBe(before.get('dispositions-overdue').value + 1);
     expect(late.get('dispositions-overdue').tone).toBe('bad');
-    const [item] = (await readAttention(h.ctx, await actorByEmail(h, email('staff')), REGION)).filter((a) => a.source === 'dispositions');
+    const [item] = (await readAttention(h.ctx, await actorByEmail(h, email('staff')), REGION)).items.filter((a) => a.source === 'dispositions');
     expect(item).toMatchObject({ link: letter, title: { id: 'Permintaan data capaian pelayanan' } });
     expect(item.due!.getTime()).toBe(Date.parse(given.body.dueAt));
 

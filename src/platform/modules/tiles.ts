@@ -62,13 +62,27 @@ export async function readTileByRef(ctx: AppContext, log: FastifyBaseLogger, reg
   return named ? readOne(ctx, log, named, regionCode) : null;
 }
 
+/** What waits on a reader, and the sources that could not be read (the others still shown: a list missing its failures says so). */
+export interface AttentionReading {
+  items: ReadAttention[];
+  failed: { module: string; source: string; sourceTitle: Words }[];
+}
+
 /** What waits on this reader in the region, from every module, oldest deadline first (undated last). */
-export async function readAttention(ctx: AppContext, actor: Actor, regionCode: string): Promise<ReadAttention[]> {
+export async function readAttention(ctx: AppContext, actor: Actor, regionCode: string, log?: FastifyBaseLogger): Promise<AttentionReading> {
   const sources = modules().flatMap((m) => (m.attention ?? []).map((source) => ({ module: m.name, source })));
-  const lists = await Promise.all(sources.map(async ({ module, source }) =>
-    (await source.read(ctx, actor, regionCode)).map((item) => ({ ...item, module, source: source.key, sourceTitle: source.title }))));
+  const failed: AttentionReading['failed'] = [];
+  const lists = await Promise.all(sources.map(async ({ module, source }) => {
+    try {
+      return (await source.read(ctx, actor, regionCode)).map((item) => ({ ...item, module, source: source.key, sourceTitle: source.title }));
+    } catch (err) {
+      log?.error({ err, attention: `${module}.${source.key}`, region: regionCode }, 'attention source failed');
+      failed.push({ module, source: source.key, sourceTitle: source.title });
+      return [];
+    }
+  }));
   const at = (d: Date | null) => d?.getTime() ?? Number.POSITIVE_INFINITY;
-  return lists.flat().sort((a, b) => at(a.due) - at(b.due) || at(a.since) - at(b.since));
+  return { items: lists.flat().sort((a, b) => at(a.due) - at(b.due) || at(a.since) - at(b.since)), failed };
 }
 
 export interface NamedAdoption { ref: string; module: string; measure: AdoptionMeasure }

@@ -52,6 +52,8 @@ export interface Digest {
   leader: boolean;
   figures: DigestFigure[];
   attention: DigestAttention[];
+  /** Sources of what waits that could not be read: the digest says the list may be missing some. */
+  attentionUnread: Words[];
   attentionTotal: number;
   year: number;
   units: DigestUnit[];
@@ -74,6 +76,7 @@ const words = {
   attention: { id: 'Yang menunggu Anda', en: 'What waits on you' },
   noAttention: { id: 'Tidak ada yang menunggu Anda.', en: 'Nothing waits on you.' },
   more: { id: 'dan {n} lainnya di Pamong', en: 'and {n} more in Pamong' },
+  unread: { id: 'Tidak dapat dibaca saat ini (daftar mungkin kurang):', en: 'Could not be read just now (the list may be missing some):' },
   due: { id: 'tenggat', en: 'due' },
   unitsLeader: { id: 'Unit yang paling perlu dibantu (adopsi digital {year})', en: 'Units that most need help (digital adoption {year})' },
   unitsOwn: { id: 'Adopsi digital unit Anda ({year})', en: 'Your unit\'s digital adoption ({year})' },
@@ -123,6 +126,7 @@ function lines(d: Digest, locale: Locale) {
       group: w(a.group), title: w(a.title), detail: a.detail ? w(a.detail) : null,
       due: a.due ? `${w(words.due)} ${dateTime(a.due)}` : null, link: a.link,
     })),
+    unread: d.attentionUnread.length ? `${w(words.unread)} ${d.attentionUnread.map(w).join(', ')}` : null,
     more: d.attentionTotal > d.attention.length ? fill(w(words.more), { n: d.attentionTotal - d.attention.length }) : null,
     unitsTitle: fill(w(d.leader ? words.unitsLeader : words.unitsOwn), { year: d.year }),
     noUnits: w(words.noUnits),
@@ -154,6 +158,7 @@ const TEXT = `<%= it.heading %>
 <% } %><% for (const a of it.attention) { %>- [<%= a.group %>] <%= a.title %><% if (a.detail) { %>: <%= a.detail %><% } %><% if (a.due) { %> (<%= a.due %>)<% } %>
   <%= a.link %>
 <% } %><% if (it.more) { %>  <%= it.more %>
+<% } %><% if (it.unread) { %><%= it.unread %>
 <% } %>
 == <%= it.unitsTitle %> ==
 <% if (!it.units.length) { %><%= it.noUnits %>
@@ -185,6 +190,7 @@ const HTML = `<!doctype html>
 <% if (!it.attention.length) { %><p><%= it.noAttention %></p><% } else { %><ul style="padding-left:20px">
 <% for (const a of it.attention) { %><li style="margin-bottom:6px"><span style="color:#52606d"><%= a.group %>:</span> <a href="<%= a.link %>" style="color:#0b6e4f"><%= a.title %></a><% if (a.detail) { %>, <%= a.detail %><% } %><% if (a.due) { %> <strong>(<%= a.due %>)</strong><% } %></li>
 <% } %></ul><% if (it.more) { %><p><%= it.more %></p><% } %><% } %>
+<% if (it.unread) { %><p style="color:#8a5a00"><%= it.unread %></p><% } %>
 <h2 style="font-size:17px;border-bottom:2px solid #0b6e4f;padding-bottom:4px"><%= it.unitsTitle %></h2>
 <% if (!it.units.length) { %><p><%= it.noUnits %></p><% } else { %><table role="presentation" style="border-collapse:collapse;width:100%">
 <% for (const u of it.units) { %><tr><td style="padding:4px 8px 4px 0"><%= u.name %></td><td style="padding:4px 0;text-align:right"><strong><%= u.score %></strong><% if (u.rank) { %><br><span style="font-size:12px;color:#52606d"><%= u.rank %></span><% } %></td></tr>

@@ -24,12 +24,15 @@ const attention = z.object({
   module: z.string(), source: z.string(), sourceTitle: words, title: words, detail: words.nullable(),
   since: instant.nullable(), due: instant.nullable(), link: z.string(),
 }).meta({ id: 'PimpinanAttention' });
+const attentionUnread = z.array(z.object({ module: z.string(), source: z.string(), sourceTitle: words }))
+  .describe('Sumber yang saat ini tidak dapat dibaca: daftar di atas mungkin kurang / Sources that could not be read just now: the list above may be missing some');
 
 const page = z.object({
   region: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
   generatedAt: instant,
   modules: z.array(z.object({ module: z.string(), title: words, tiles: z.array(tileSchema) })),
   attention: z.array(attention).describe('Yang menunggu Anda, tenggat terdekat dahulu / What waits on you, nearest deadline first'),
+  attentionUnread,
 }).meta({ id: 'PimpinanPage' });
 
 const trend = z.object({
@@ -75,6 +78,7 @@ const province = z.object({
     regions: z.array(z.object({ code: z.string(), values: z.array(z.number().nullable()) })),
   }).nullable(),
   attention: z.array(attention).describe('Yang menunggu Anda di provinsi / What waits on you in the province'),
+  attentionUnread,
 }).meta({ id: 'PimpinanProvince' });
 
 export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
@@ -133,7 +137,7 @@ export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance)
       querystring: z.object({ tile: z.string().max(120).optional().describe('modul.kunci yang riwayat bulanannya diminta / module.key whose monthly history is asked for') }),
       response: { 200: province, ...failures('auth.forbidden', 'pimpinan.not_province', 'pimpinan.tile_not_found') },
     },
-  }, async (request) => provincePage(ctx, request.actor, request.region!, request.query.tile));
+  }, async (request) => provincePage(ctx, request.log, request.actor, request.region!, request.query.tile));
 
   await pimpinanPublicRoutes(ctx)(root);
   await digestRoutes(ctx)(root);

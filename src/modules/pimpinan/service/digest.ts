@@ -32,7 +32,7 @@ export async function composeDigest(ctx: AppContext, actor: Actor, region: Regio
   const [tiles, attention, adoption] = await Promise.all([
     // The leader's page grants every tile to its readers; anyone else sees what their permissions show.
     readTiles(ctx, log, actor, region.code, { everyTile: leader }),
-    readAttention(ctx, actor, region.code),
+    readAttention(ctx, actor, region.code, log),
     unitsAdoption(ctx, actor, region, year),
   ]);
   const url = (path: string) => `${ctx.config.publicUrl}${path}`;
@@ -40,8 +40,9 @@ export async function composeDigest(ctx: AppContext, actor: Actor, region: Regio
   return {
     regionName: region.name, utcOffsetMinutes: region.utcOffsetMinutes, timezoneLabel: region.timezoneLabel, localDate, leader,
     figures: tiles.map((t) => ({ group: t.moduleTitle, title: t.title, value: t.value, unit: t.unit, tone: t.tone, asOf: t.asOf, link: url(t.link || `/staff/${region.code}`), failed: t.failed })),
-    attention: attention.slice(0, ATTENTION_LINES).map((a) => ({ group: a.sourceTitle, title: a.title, detail: a.detail, due: a.due, link: url(a.link) })),
-    attentionTotal: attention.length,
+    attentionUnread: attention.failed.map((f) => f.sourceTitle),
+    attention: attention.items.slice(0, ATTENTION_LINES).map((a) => ({ group: a.sourceTitle, title: a.title, detail: a.detail, due: a.due, link: url(a.link) })),
+    attentionTotal: attention.items.length,
     year,
     // The leader: the units that need help most (lowest first); a unit head: their own unit, with its rank among all.
     units: (leader ? ranked.slice(0, UNIT_LINES) : adoption.units).map((u) => ({ name: u.name, score: u.score, rank: u.rank })),

@@ -7,13 +7,15 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/auth/policy.js';
 import type { Words } from '../../../platform/errors.js';
 import type { Region } from '../../../platform/regions/service.js';
-import { readAttention, readTiles, type ReadAttention, type ReadTile } from '../../../platform/modules/tiles.js';
+import { readAttention, readTiles, type AttentionReading, type ReadAttention, type ReadTile } from '../../../platform/modules/tiles.js';
 
 export interface LeaderPage {
   region: { code: string; name: string; kind: string };
   generatedAt: Date;
   modules: { module: string; title: Words; tiles: ReadTile[] }[];
   attention: ReadAttention[];
+  /** Sources of `attention` that could not be read just now. */
+  attentionUnread: AttentionReading['failed'];
 }
 
 /** Tiles in registry order, one group per module that offers any. */
@@ -30,7 +32,7 @@ export function groupByModule(tiles: ReadTile[]): LeaderPage['modules'] {
 export async function leaderPage(ctx: AppContext, log: FastifyBaseLogger, actor: Actor, region: Region): Promise<LeaderPage> {
   const [tiles, attention] = await Promise.all([
     readTiles(ctx, log, actor, region.code, { everyTile: true }),
-    readAttention(ctx, actor, region.code),
+    readAttention(ctx, actor, region.code, log),
   ]);
-  return { region: { code: region.code, name: region.name, kind: region.kind }, generatedAt: ctx.clock.now(), modules: groupByModule(tiles), attention };
+  return { region: { code: region.code, name: region.name, kind: region.kind }, generatedAt: ctx.clock.now(), modules: groupByModule(tiles), attention: attention.items, attentionUnread: attention.failed };
 }

@@ -9,7 +9,8 @@ import { can, type Actor } from '../../../platform/auth/policy.js';
 import { AppError, type Words } from '../../../platform/errors.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
 import { areas } from '../../../platform/schema.js';
-import { listTiles, readAttention, type NamedTile, type ReadAttention } from '../../../platform/modules/tiles.js';
+import type { FastifyBaseLogger } from 'fastify';
+import { listTiles, readAttention, type AttentionReading, type NamedTile, type ReadAttention } from '../../../platform/modules/tiles.js';
 import { childRegions, type Region } from '../../../platform/regions/service.js';
 import { ranks } from '../domain/ranking.js';
 import { periodKey, trendPeriods } from '../domain/periods.js';
@@ -34,12 +35,13 @@ export interface ProvincePage {
   regions: { code: string; name: string; kind: string; leaderPage: boolean; figures: ProvinceFigure[] }[];
   history: { ref: string; months: string[]; regions: { code: string; values: (number | null)[] }[] } | null;
   attention: ReadAttention[];
+  attentionUnread: AttentionReading['failed'];
 }
 
 const refOf = ({ module, tile }: NamedTile) => `${module}.${tile.key}`;
 const numberOf = (v: string | null) => (v === null ? null : Number(v));
 
-export async function provincePage(ctx: AppContext, actor: Actor, province: Region, tileRef: string | undefined): Promise<ProvincePage> {
+export async function provincePage(ctx: AppContext, log: FastifyBaseLogger, actor: Actor, province: Region, tileRef: string | undefined): Promise<ProvincePage> {
   if (province.kind !== 'provinsi') throw new AppError('pimpinan.not_province');
   const tiles = listTiles();
   if (tileRef !== undefined && !tiles.some((t) => refOf(t) === tileRef)) throw new AppError('pimpinan.tile_not_found');
@@ -50,7 +52,7 @@ export async function provincePage(ctx: AppContext, actor: Actor, province: Regi
     codes.length === 0 ? [] : db.select({ code: areas.code, name: areas.name, kind: areas.kind, module: f.module, key: f.key, value: f.value, unit: f.unit, tone: f.tone, asOf: f.asOf, takenAt: f.takenAt })
       .from(areas).leftJoin(f, eq(f.regionCode, areas.code)).where(inArray(areas.code, codes)).orderBy(areas.name),
     tileRef === undefined ? null : monthHistory(ctx, province, codes, tileRef),
-    readAttention(ctx, actor, province.code),
+    readAttention(ctx, actor, province.code, log),
   ]);
 
   const regions = new Map<string, ProvincePage['regions'][number]>();
@@ -77,7 +79,8 @@ export async function provincePage(ctx: AppContext, actor: Actor, province: Regi
     tiles: tiles.map((t) => ({ ref: refOf(t), module: t.module, moduleTitle: t.moduleTitle, key: t.tile.key, title: t.tile.title, method: t.tile.method, better: t.tile.better ?? null })),
     regions: [...regions.values()],
     history,
-    attention,
+    attention: attention.items,
+    attentionUnread: attention.failed,
   };
 }
 

@@ -7,6 +7,7 @@ export const pimpinanEn: Record<keyof typeof pimpinanId, string> = {
   'pimpinan.generatedAt': 'Computed {at}.',
   'pimpinan.print': 'Print the briefing',
   'pimpinan.attention': 'What needs you today',
+  'pimpinan.attention.unread': 'Some could not be read just now, so this list may be missing items: {sources}. Try reloading later.',
   'pimpinan.attention.none': 'Nothing waits for your decision right now.',
   'pimpinan.attention.due': 'due',
   'pimpinan.attention.since': 'since',

@@ -5,6 +5,7 @@ export const pimpinanId = {
   'pimpinan.generatedAt': 'Dihitung {at}.',
   'pimpinan.print': 'Cetak ringkasan',
   'pimpinan.attention': 'Yang menunggu Anda hari ini',
+  'pimpinan.attention.unread': 'Sebagian tidak dapat dibaca saat ini, jadi daftar ini mungkin kurang: {sources}. Coba muat ulang nanti.',
   'pimpinan.attention.none': 'Tidak ada yang menunggu keputusan Anda saat ini.',
   'pimpinan.attention.due': 'tenggat',
   'pimpinan.attention.since': 'sejak',

@@ -8,12 +8,13 @@ import type { RegionProfile } from '../../../types.js';
 
 type Attention = components['schemas']['PimpinanAttention'];
 
-export function AttentionList({ region, items }: { region: RegionProfile; items: Attention[] }) {
+export function AttentionList({ region, items, unread }: { region: RegionProfile; items: Attention[]; unread: { sourceTitle: Attention['sourceTitle'] }[] }) {
   const { t, pick } = useI18n();
   const now = Date.now();
   return (
     <section aria-labelledby="pimpinan-attention" className="pimpinan-attention">
       <h2 id="pimpinan-attention">{t('pimpinan.attention')}</h2>
+      {unread.length > 0 && <p className="alert" role="status">{t('pimpinan.attention.unread', { sources: unread.map((u) => pick(u.sourceTitle)).join(', ') })}</p>}
       {items.length === 0 ? <p className="muted">{t('pimpinan.attention.none')}</p> : (
         <ul className="plain">
           {items.map((item, i) => (

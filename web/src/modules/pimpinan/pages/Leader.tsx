@@ -46,7 +46,7 @@ function Leader({ region }: { region: RegionProfile }) {
             {t('pimpinan.generatedAt', { at: formatDateTime(page.data.generatedAt, region, locale) })}{' '}
             <button type="button" className="link-button no-print" onClick={() => window.print()}>{t('pimpinan.print')}</button>
           </p>
-          <AttentionList region={region} items={page.data.attention} />
+          <AttentionList region={region} items={page.data.attention} unread={page.data.attentionUnread} />
           <p className="no-print"><Link to={`/staff/${region.code}/pimpinan/adopsi`}>{t('pimpinan.adoption.link')}</Link></p>
           <p className="no-print"><Link to={`/staff/${region.code}/pimpinan/ringkasan`}>{t('pimpinan.digest.link')}</Link></p>
           {region.kind === 'provinsi' && <p className="no-print"><Link to={`/staff/${region.code}/pimpinan/provinsi`}>{t('pimpinan.province.link')}</Link></p>}

@@ -53,7 +53,7 @@ function ProvinceView({ region }: { region: RegionProfile }) {
       <ErrorMessage error={page.error} />
       {!data ? (!page.error && <Loading />) : (
         <>
-          <AttentionList region={region} items={data.attention} />
+          <AttentionList region={region} items={data.attention} unread={data.attentionUnread} />
           <div className="field">
             <label htmlFor="province-rank">{t('pimpinan.province.rankBy')}</label>
             <select id="province-rank" value={ref ?? ''} onChange={(e) => setChosen(e.target.value)}>
