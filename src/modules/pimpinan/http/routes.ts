@@ -12,6 +12,7 @@ import { provincePage } from '../service/province.js';
 import { tileTrend } from '../service/trend.js';
 import { unitsAdoption } from '../service/adoption.js';
 import { digestRoutes } from './digest.js';
+import { trainingRoutes } from './training.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
 import { calendarOf } from '../../../platform/calendar/region.js';
 
@@ -120,4 +121,5 @@ export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance)
   }, async (request) => provincePage(ctx, request.actor, request.region!, request.query.tile));
 
   await digestRoutes(ctx)(root);
+  await trainingRoutes(ctx)(root);
 };
