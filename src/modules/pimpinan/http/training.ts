@@ -50,6 +50,8 @@ const programmeWithPeople = programme.extend({ participants: z.array(participant
 const list = z.object({
   year: z.number().int(),
   own: z.boolean().describe('Hanya peserta unit pembaca / the reader\'s own units\' participants only'),
+  unitChoices: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() }))
+    .describe('Unit aktif daerah untuk peserta baru (kosong bagi kepala unit) / the region\'s active units for a new participant (empty for a unit head)'),
   programmes: z.array(programme.extend({
     participants: z.number().int(), completed: z.number().int(), certificates: z.number().int().describe('Peserta dengan sertifikat / participants with a certificate'),
   })),

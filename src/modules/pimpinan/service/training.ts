@@ -87,9 +87,13 @@ export async function listTrainings(ctx: AppContext, actor: Actor, region: Regio
     const mine = people.filter((x) => x.trainingId === p.id);
     return { ...p, participants: mine.length, completed: mine.filter((x) => x.status === 'completed').length, certificates: mine.filter((x) => x.certificate).length };
   });
+  // The units a keeper may add participants from (the region's units list is not every keeper's to read).
+  const choices = reach ? [] : await db.select({ id: units.id, code: units.code, name: units.name }).from(units)
+    .where(and(eq(units.regionCode, region.code), eq(units.active, true))).orderBy(asc(units.name));
   return {
     year,
     own: reach !== null,
+    unitChoices: choices,
     programmes: reach ? counted.filter((p) => p.participants > 0) : counted,
     units: countByUnit(people).map((c) => ({ ...c, name: unitNames.get(c.unitId)! })),
   };
