@@ -12,6 +12,7 @@ import * as tables from './schema.js';
 import { pimpinanSettings } from './settings.js';
 import { sweepFigures } from './service/figures.js';
 import { sweepDigests } from './service/digest.js';
+import { trainingAuditActions } from './domain/training.js';
 
 const permissions = {
   'pimpinan.read': ['head_of_region', 'pimpinan_delegate'],
@@ -19,6 +20,10 @@ const permissions = {
   'pimpinan.adoption': ['head_of_region', 'pimpinan_delegate', 'unit_head'],
   // The weekly digest's day: everyone who receives one (service/digest.ts).
   'pimpinan.digest': ['head_of_region', 'pimpinan_delegate', 'unit_head'],
+  // Training records (digital leadership, GCIO guidance): kept by these, and the SPBE coordinator's evidence (service/training.ts).
+  'pimpinan.training': ['region_admin', 'head_of_region', 'pimpinan_delegate', 'spbe_coordinator'],
+  // Reading them: the keepers, and a unit head their own unit's participants only.
+  'pimpinan.training_read': ['region_admin', 'head_of_region', 'pimpinan_delegate', 'spbe_coordinator', 'unit_head'],
 } as const;
 
 declare module '../../platform/auth/policy.js' {
@@ -43,5 +48,9 @@ export const pimpinanModule = defineModule({
   // Each person's weekly digest on their day (service/digest.ts).
   sweeps: [{ name: 'pimpinan.figures', run: sweepFigures }, { name: 'pimpinan.digest', run: sweepDigests }],
   // A digest's preference and sending are a person's: backup carries the account they point at.
-  sharedRelations: [referencesUser('pimpinan_digest_preferences', 'user_id'), referencesUser('pimpinan_digests', 'user_id')],
+  sharedRelations: [referencesUser('pimpinan_digest_preferences', 'user_id'), referencesUser('pimpinan_digests', 'user_id'),
+    // Training records: who entered a programme, a participant's account, who uploaded a certificate.
+    referencesUser('pimpinan_trainings', 'created_by'), referencesUser('pimpinan_training_participants', 'user_id'),
+    referencesUser('pimpinan_training_participants', 'certificate_by')],
+  auditActions: trainingAuditActions,
 });

@@ -5,10 +5,10 @@
 // and a row per region the refreshing sweep claims; and the weekly digest's
 // preferences and sendings. Everything is a region's own: every primary key
 // starts with region_code.
-import { check, index, jsonb, numeric, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { Words } from '../../platform/errors.js';
-import { ts } from '../../platform/db/columns.js';
+import { bytea, ts } from '../../platform/db/columns.js';
 
 /** A tile's latest successful reading in a region; a failed reading leaves the row as it was. */
 export const pimpinanFigures = pgTable(
@@ -76,4 +76,61 @@ export const pimpinanDigests = pgTable(
     sentAt: ts('sent_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.userId, t.localDate] })],
+);
+
+/**
+ * A training programme the region's people attend (the Digital Leadership
+ * Academy, the GCIO's technical guidance, a BPSDM course): its records are
+ * evidence for the SPBE human-resources indicators (README).
+ */
+export const pimpinanTrainings = pgTable(
+  'pimpinan_trainings',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    title: text('title').notNull(),
+    organiser: text('organiser').notNull(),
+    kind: text('kind').notNull(), // digital_leadership | gcio | technical | other
+    startDate: date('start_date', { mode: 'string' }).notNull(), // local
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    hours: integer('hours'),
+    notes: text('notes').notNull().default(''),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('pimpinan_trainings_start_idx').on(t.regionCode, t.startDate),
+    check('pimpinan_training_dates', sql`${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+/** A person in a programme: an account or a named person, their unit and position, completion and certificate. */
+export const pimpinanTrainingParticipants = pgTable(
+  'pimpinan_training_participants',
+  {
+    regionCode: text('region_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    trainingId: uuid('training_id').notNull(),
+    userId: uuid('user_id'),
+    name: text('name').notNull(),
+    nip: text('nip'),
+    unitId: uuid('unit_id').notNull(),
+    position: text('position').notNull(),
+    status: text('status').notNull(), // enrolled | completed | not_completed
+    completedOn: date('completed_on', { mode: 'string' }),
+    certificateName: text('certificate_name'),
+    certificateType: text('certificate_type'),
+    certificateSize: integer('certificate_size'),
+    certificateData: bytea('certificate_data'),
+    certificateAt: ts('certificate_at'),
+    certificateBy: uuid('certificate_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionCode, t.id] }),
+    index('pimpinan_training_participants_training_idx').on(t.regionCode, t.trainingId),
+    index('pimpinan_training_participants_unit_idx').on(t.regionCode, t.unitId),
+    check('pimpinan_training_completed', sql`(${t.status} = 'completed') = (${t.completedOn} is not null)`),
+  ],
 );

@@ -15,6 +15,7 @@ import { tileTrend } from '../service/trend.js';
 import { unitsAdoption } from '../service/adoption.js';
 import { pimpinanPublicRoutes } from './public.js';
 import { digestRoutes } from './digest.js';
+import { trainingRoutes } from './training.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
 import { calendarOf } from '../../../platform/calendar/region.js';
 
@@ -141,4 +142,5 @@ export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance)
 
   await pimpinanPublicRoutes(ctx)(root);
   await digestRoutes(ctx)(root);
+  await trainingRoutes(ctx)(root);
 };

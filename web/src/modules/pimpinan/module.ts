@@ -17,10 +17,12 @@ export const pimpinan: WebModule = {
     { path: '/staff/:region/pimpinan/ringkasan', component: staffPage(() => import('./pages/Digest.js').then((m) => m.DigestPage), texts) },
     // The figures the region publishes, for anyone (no sign-in).
     { path: '/r/:region/dasbor', component: lazyPage(() => import('./pages/Public.js').then((m) => m.PublicLeaderPage), texts) },
+    { path: '/staff/:region/pimpinan/pelatihan', component: staffPage(() => import('./pages/Training.js').then((m) => m.TrainingPage), texts) },
   ],
   menu: [
     { label: { id: 'Dasbor pimpinan', en: 'Leader\'s dashboard' }, href: (r) => `/staff/${r}/pimpinan`, permission: 'pimpinan.read' },
     { label: { id: 'Adopsi digital', en: 'Digital adoption' }, href: (r) => `/staff/${r}/pimpinan/adopsi`, permission: 'pimpinan.adoption' },
+    { label: { id: 'Pelatihan kepemimpinan digital', en: 'Digital leadership training' }, href: (r) => `/staff/${r}/pimpinan/pelatihan`, permission: 'pimpinan.training_read' },
   ],
   landing: { roles: ['head_of_region', 'pimpinan_delegate'], href: (r) => `/staff/${r}/pimpinan` },
   // Which figures the region publishes, in the region's settings.
