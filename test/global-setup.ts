@@ -2,6 +2,7 @@
 // every test file clones one (seeding took 2–4 s per suite and engine).
 import '../src/modules/registry.js'; // installs the modules
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { TestProject } from 'vitest/node';
@@ -29,9 +30,11 @@ export type Template = 'migrated' | 'demo';
 const seedAtStart = (database: Database) => seedDemo({ database, config: loadConfig({}), clock: new TestClock() });
 
 export default async function setup(project: TestProject) {
+  // One name per call: each test project runs its own global setup.
+  const id = `${process.pid}_${randomBytes(3).toString('hex')}`;
   // The demo seals a secret: with the key the test files use.
   process.env.PAMONG_SECRET_KEY = TEST_SECRET_KEY;
-  const dir = join(tmpdir(), `pamong-test-${process.pid}`);
+  const dir = join(tmpdir(), `pamong-test-${id}`);
   mkdirSync(dir, { recursive: true });
   const lite = await openDatabase({});
   await prepareDatabase(lite, TEST_START);
@@ -46,7 +49,7 @@ export default async function setup(project: TestProject) {
   await lite.close();
 
   const url = process.env.PAMONG_TEST_DATABASE_URL;
-  const base = `pamong_tpl_${process.pid}`;
+  const base = `pamong_tpl_${id}`;
   if (url) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
