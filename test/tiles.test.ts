@@ -15,7 +15,7 @@ describeWithApp('module tiles', (h) => {
     expect(before.map((t) => `${t.module}.${t.key}`)).toEqual([
       'complaints.overdue', 'complaints.received-this-month', 'complaints.answered-on-time', 'complaints.escalated-to-head', 'spbe.index', 'spbe.plan',
       'sakip.iku', 'sakip.efficiency', 'sakip.akip-predicate', 'layanan.decided-on-time', 'layanan.overdue', 'layanan.fiktif-positif', 'layanan.skm',
-      'livinglab.adopted', 'livinglab.proposals-waiting', 'surat.dispositions-overdue', 'surat.letters-to-sign',
+      'livinglab.adopted', 'livinglab.proposals-waiting', 'livinglab.coaching-goals', 'surat.dispositions-overdue', 'surat.letters-to-sign',
     ]);
     // None failed on the demo.
     expect(before.filter((t) => t.failed)).toEqual([]);

@@ -8,6 +8,8 @@ import { actorByEmail, tilesOf } from '../../../test/support/leader.js';
 import { enableRegion } from '../../platform/regions/service.js';
 import { units } from '../../platform/schema.js';
 import { readAttention } from '../../platform/modules/tiles.js';
+import { livinglabCoachingPilots, livinglabCoachingProgrammes } from './schema.js';
+import { livinglabTiles } from './service/tiles.js';
 
 const GARUT = '32.05';
 const R = `/api/regions/${GARUT}/livinglab`;
@@ -62,5 +64,28 @@ describeWithApp('Living Lab tiles', (h) => {
     expect((await tiles()).get('adopted')).toMatchObject({ value: 1, unit: { id: `solusi tahun ${year}, 1 seluruhnya`, en: `solutions in ${year}, 1 in all` } });
     h.clock.advanceHours(24 * 366);
     expect((await tiles()).get('adopted')).toMatchObject({ value: 0, unit: { id: `solusi tahun ${year + 1}, 1 seluruhnya` } });
+  });
+
+  it('gives the share of coaching goals reached by the coached regions, a province over its kabupaten/kota, lowest first', async () => {
+    const goals = livinglabTiles.find((t) => t.key === 'coaching-goals')!;
+    const now = h.clock.now();
+    await h.ctx.database.db.transaction(async (tx) => {
+      await enableRegion(tx, '32.04');
+      const [programme] = await tx.insert(livinglabCoachingProgrammes).values({ regionCode: '32.11', title: 'Pendampingan SPBE', startDate: '2026-01-01', endDate: '2026-12-31', status: 'active', createdAt: now, updatedAt: now }).returning();
+      // A draft programme does not count yet.
+      const [draft] = await tx.insert(livinglabCoachingProgrammes).values({ regionCode: '32.11', title: 'Rencana', startDate: '2026-01-01', endDate: '2026-12-31', status: 'draft', createdAt: now, updatedAt: now }).returning();
+      await tx.insert(livinglabCoachingPilots).values([
+        { regionCode: '32.11', programmeId: programme.id, pilotRegion: GARUT, createdAt: now, goals: [{ kind: 'text', text: 'Perkada SPBE', done: true }, { kind: 'text', text: 'Tim SPBE', done: false }] },
+        { regionCode: '32.11', programmeId: programme.id, pilotRegion: '32.04', createdAt: now, goals: [{ kind: 'text', text: 'Arsitektur SPBE', done: false }] },
+        { regionCode: '32.11', programmeId: draft.id, pilotRegion: '32.04', createdAt: now, goals: [{ kind: 'text', text: 'Belum dimulai', done: true }] },
+      ]);
+    });
+    const province = await goals.read(h.ctx, '32');
+    expect(province).toMatchObject({ value: 33.3, unit: { id: '%, 1 dari 3 sasaran, 2 daerah dampingan' }, link: '/staff/32/livinglab/pendampingan/provinsi' });
+    expect(province.items!.map((i) => i.label.id)).toEqual(['Kabupaten Bandung', 'Kabupaten Garut']);
+    const garut = (await tiles()).get('coaching-goals');
+    expect(garut).toMatchObject({ value: 50, unit: { id: '%, 1 dari 2 sasaran, 1 daerah dampingan' } });
+    // The mentor region is coached by nobody.
+    expect((await goals.read(h.ctx, '32.11')).value).toBeNull();
   });
 });
