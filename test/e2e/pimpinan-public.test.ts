@@ -36,6 +36,13 @@ describeInBrowser('The leader\'s public figures in Chromium', (b) => {
     await form.getByRole('button', { name: 'Simpan pilihan' }).click();
     await eventually(() => form.getByRole('status').textContent()).toBe('Pilihan angka untuk publik disimpan.');
     expect(await form.getByText('2 angka diterbitkan').isVisible()).toBe(true);
+    // The interval of the kept figures, saved after the publication: the publication stays.
+    const interval = admin.getByRole('form', { name: 'Dasbor pimpinan: pembacaan angka' });
+    await interval.getByLabel('Baca ulang angka daerah setiap (menit)').fill('30');
+    await interval.getByRole('button', { name: 'Simpan' }).click();
+    await eventually(() => interval.getByRole('status').textContent()).toBe('Pengaturan dasbor pimpinan tersimpan.');
+    const saved = await b.api<{ pimpinan: { figuresMinutes: number; published: string[] } }>('GET', '/api/regions/32.11/settings', undefined, await b.apiSession('admin@sumedang.demo'));
+    expect(saved.pimpinan).toMatchObject({ figuresMinutes: 30, published: PUBLISHED.map((p) => p.ref) });
     expect(await overflowsHorizontally(admin)).toBe(false);
     expect(b.problems(admin)).toEqual([]);
 

@@ -25,6 +25,6 @@ export const pimpinan: WebModule = {
     { label: { id: 'Pelatihan kepemimpinan digital', en: 'Digital leadership training' }, href: (r) => `/staff/${r}/pimpinan/pelatihan`, permission: 'pimpinan.training_read' },
   ],
   landing: { roles: ['head_of_region', 'pimpinan_delegate'], href: (r) => `/staff/${r}/pimpinan` },
-  // Which figures the region publishes, in the region's settings.
-  settings: () => import('./admin/Publication.js').then((m) => m.PublicationSettings),
+  // How often the figures are read again, and which the region publishes, in the region's settings.
+  settings: () => import('./admin/Settings.js').then((m) => m.PimpinanSettings),
 };
