@@ -17,6 +17,11 @@ describeInBrowser('The leader\'s page in Chromium', (b) => {
     await eventually(() => new URL(page.url()).pathname).toBe('/staff/32.11/pimpinan');
     await eventually(() => page.getByRole('heading', { name: /^Dasbor pimpinan · Kabupaten Sumedang/, level: 1 }).isVisible()).toBe(true);
     await eventually(() => page.getByRole('heading', { name: 'Yang menunggu Anda hari ini' }).isVisible()).toBe(true);
+    // The briefing as a PDF, downloaded with the head of region's session.
+    const pdf = page.getByRole('link', { name: 'Unduh PDF untuk rapat' });
+    expect(await pdf.getAttribute('href')).toBe('/api/regions/32.11/pimpinan/bahan-rapat.pdf?lang=id');
+    const download = await page.request.get(b.url('/api/regions/32.11/pimpinan/bahan-rapat.pdf?lang=id'));
+    expect([download.status(), download.headers()['content-type'], (await download.body()).subarray(0, 5).toString()]).toEqual([200, 'application/pdf', '%PDF-']);
 
     const api = await b.api<{ modules: { title: { id: string }; tiles: { key: string; title: { id: string }; value: number | null; method: { id: string } }[] }[] }>('GET', '/api/regions/32.11/pimpinan', undefined, bupati);
     for (const m of api.modules) {

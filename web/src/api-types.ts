@@ -42257,6 +42257,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/pimpinan/bahan-rapat.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Halaman kepala daerah sebagai PDF untuk rapat pimpinan / The head of region's page as a PDF for a leadership meeting
+         * @description Yang menunggu keputusan dan angka setiap modul, dengan cara menghitung dan waktunya, dalam bahasa pembaca (`?lang=id|en`). / What waits for a decision and every module's figures, with how and when, in the reader's language (`?lang=id|en`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bahan rapat / briefing */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/pimpinan/tiles/{ref}": {
         parameters: {
             query?: never;

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { describeWithApp } from '../../../test/harness.js';
 import { listTiles } from '../../platform/modules/tiles.js';
 import { modules } from '../../platform/modules/registry.js';
+import { pdfRuns } from '../../../test/support/pdf.js';
 import { enableRegion } from '../../platform/regions/service.js';
 
 const R = '/api/regions/32.11';
@@ -68,6 +69,26 @@ describeWithApp('leader\'s page', (h) => {
     }
     const healthy = await h.api('GET', `${R}/pimpinan`, { session: head });
     expect(healthy.body.attentionUnread).toEqual([]);
+  });
+
+  it('gives the page as a PDF for a leadership meeting, in the reader\'s language, to the page\'s readers only', async () => {
+    const head = await h.signIn('bupati@sumedang.demo');
+    const page = (await h.api('GET', `${R}/pimpinan`, { session: head })).body as any;
+    const res = await h.api('GET', `${R}/pimpinan/bahan-rapat.pdf`, { session: head });
+    expect(res.status, res.raw).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe("attachment; filename*=UTF-8''bahan-rapat-pimpinan-32.11-2026-11-02.pdf");
+    const raw = (await h.app.inject({ method: 'GET', url: `${R}/pimpinan/bahan-rapat.pdf`, headers: { cookie: head.cookie } })).rawPayload;
+    expect(raw.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfRuns(raw).join(' ');
+    expect(text).toContain('Ringkasan untuk rapat pimpinan: Kabupaten Sumedang');
+    for (const m of page.modules) for (const t of m.tiles) expect(text).toContain(t.title.id);
+    // One or two pages: a briefing, not a report.
+    expect(raw.toString('latin1').match(/\/Type \/Page\b/g)!.length).toBeLessThanOrEqual(2);
+    const english = await h.app.inject({ method: 'GET', url: `${R}/pimpinan/bahan-rapat.pdf?lang=en`, headers: { cookie: head.cookie } });
+    expect(pdfRuns(english.rawPayload).join(' ')).toContain('Briefing for the leadership meeting: Kabupaten Sumedang');
+    const officer = await h.signIn('petugas.pupr@sumedang.demo');
+    expect((await h.api('GET', `${R}/pimpinan/bahan-rapat.pdf`, { session: officer })).body.error.code).toBe('auth.forbidden');
   });
 
   it('reads one figure again as the page shows it, and refuses a figure no module offers', async () => {

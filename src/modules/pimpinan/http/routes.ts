@@ -5,11 +5,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { regionParam } from '../../../platform/http/schemas.js';
-import { failures, instant, words } from '../../../platform/http/responses.js';
+import { failures, fileAnswer, instant, sendAttachment, words } from '../../../platform/http/responses.js';
 import { tileSchema } from '../../../platform/modules/routes.js';
 import { readTileByRef } from '../../../platform/modules/tiles.js';
 import { AppError } from '../../../platform/errors.js';
 import { leaderPage } from '../service/page.js';
+import { briefingPdf } from '../domain/briefing.js';
 import { provincePage } from '../service/province.js';
 import { tileTrend } from '../service/trend.js';
 import { unitsAdoption } from '../service/adoption.js';
@@ -93,6 +94,25 @@ export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance)
       response: { 200: page, ...failures('auth.forbidden') },
     },
   }, async (request) => leaderPage(ctx, request.log, request.actor, request.region!));
+
+  app.get('/api/regions/:region/pimpinan/bahan-rapat.pdf', {
+    config: { access: 'pimpinan.read' },
+    schema: {
+      tags, summary: 'Halaman kepala daerah sebagai PDF untuk rapat pimpinan / The head of region\'s page as a PDF for a leadership meeting', params: regionParam,
+      description: 'Yang menunggu keputusan dan angka setiap modul, dengan cara menghitung dan waktunya, dalam bahasa pembaca (`?lang=id|en`). / What waits for a decision and every module\'s figures, with how and when, in the reader\'s language (`?lang=id|en`).',
+      querystring: z.object({ lang: z.enum(['id', 'en']).optional() }),
+      response: { 200: fileAnswer('Bahan rapat / briefing', 'application/pdf'), ...failures('auth.forbidden') },
+    },
+  }, async (request, reply) => {
+    const region = request.region!;
+    const page = await leaderPage(ctx, request.log, request.actor, region);
+    const data = await briefingPdf({
+      regionName: region.name, utcOffsetMinutes: region.utcOffsetMinutes, timezoneLabel: region.timezoneLabel, generatedAt: page.generatedAt,
+      attention: page.attention, modules: page.modules,
+    }, request.locale);
+    const day = localDateOf(page.generatedAt, calendarOf(region, []));
+    return sendAttachment(reply, { fileName: `bahan-rapat-pimpinan-${region.code}-${day}.pdf`, data }, 'application/pdf');
+  });
 
   app.get('/api/regions/:region/pimpinan/tiles/:ref', {
     config: { access: 'pimpinan.read' },

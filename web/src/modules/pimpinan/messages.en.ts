@@ -5,6 +5,7 @@ export const pimpinanEn: Record<keyof typeof pimpinanId, string> = {
   'pimpinan.title': 'Leader\'s dashboard',
   'pimpinan.intro': 'The headline figures of every area of {region}, counted from the records in Pamong. Each figure says how it is computed and when; tap it to see its details.',
   'pimpinan.generatedAt': 'Computed {at}.',
+  'pimpinan.pdf': 'Download the PDF for a meeting',
   'pimpinan.print': 'Print the briefing',
   'pimpinan.attention': 'What needs you today',
   'pimpinan.attention.unread': 'Some could not be read just now, so this list may be missing items: {sources}. Try reloading later.',

@@ -4,6 +4,7 @@ export const pimpinanId = {
   'pimpinan.intro': 'Angka utama setiap urusan {region}, dihitung dari catatan di Pamong. Setiap angka menyebut cara menghitungnya dan kapan dihitung; ketuk angkanya untuk melihat rinciannya.',
   'pimpinan.generatedAt': 'Dihitung {at}.',
   'pimpinan.print': 'Cetak ringkasan',
+  'pimpinan.pdf': 'Unduh PDF untuk rapat',
   'pimpinan.attention': 'Yang menunggu Anda hari ini',
   'pimpinan.attention.unread': 'Sebagian tidak dapat dibaca saat ini, jadi daftar ini mungkin kurang: {sources}. Coba muat ulang nanti.',
   'pimpinan.settings.title': 'Dasbor pimpinan: pembacaan angka',

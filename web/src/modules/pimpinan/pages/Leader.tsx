@@ -44,7 +44,8 @@ function Leader({ region }: { region: RegionProfile }) {
         <>
           <p className="small muted">
             {t('pimpinan.generatedAt', { at: formatDateTime(page.data.generatedAt, region, locale) })}{' '}
-            <button type="button" className="link-button no-print" onClick={() => window.print()}>{t('pimpinan.print')}</button>
+            <button type="button" className="link-button no-print" onClick={() => window.print()}>{t('pimpinan.print')}</button>{' '}
+            <a className="no-print" href={`/api/regions/${region.code}/pimpinan/bahan-rapat.pdf?lang=${locale}`} download>{t('pimpinan.pdf')}</a>
           </p>
           <AttentionList region={region} items={page.data.attention} unread={page.data.attentionUnread} />
           <p className="no-print"><Link to={`/staff/${region.code}/pimpinan/adopsi`}>{t('pimpinan.adoption.link')}</Link></p>
