@@ -12,6 +12,7 @@ import { loadActor } from '../../../platform/auth/service.js';
 import { enqueueEmail } from '../../../platform/notify/outbox.js';
 import { readAttention, readTiles } from '../../../platform/modules/tiles.js';
 import { findRegionCached, type Region } from '../../../platform/regions/service.js';
+import { utcOffsetMinutes, type TimeZone } from '../../../platform/regions/areas.js';
 import { users } from '../../../platform/schema.js';
 import type { Locale } from '../../../platform/i18n.js';
 import { ATTENTION_LINES, digestDay, localClock, renderDigest, SEND_FROM_HOUR, UNIT_LINES, type Digest } from '../domain/digest.js';
@@ -68,28 +69,32 @@ async function sendDigest(ctx: AppContext, region: Region, userId: string, local
 }
 
 /**
- * The sweep: in every enabled region where it is past SEND_FROM_HOUR, the
- * people whose day it is and who have no digest for the local date yet,
- * BATCH at a time.
+ * The sweep: for each time zone whose morning has come (past SEND_FROM_HOUR;
+ * regions share three zones, so a national instance asks three queries, not
+ * one per region), the people whose day it is and who have no digest for the
+ * local date yet, BATCH at a time.
  */
 export async function sweepDigests(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
-  const regionCodes = (await ctx.database.rows<{ code: string }>(sql`select code from regions order by code`)).map((r) => r.code);
+  const regions = await ctx.database.rows<{ code: string; timezone: TimeZone }>(sql`select r.code, a.timezone from regions r join areas a on a.code = r.code`);
+  const zones = new Map<number, string[]>();
+  for (const r of regions) zones.set(utcOffsetMinutes[r.timezone], [...(zones.get(utcOffsetMinutes[r.timezone]) ?? []), r.code]);
   let sent = 0;
-  for (const code of regionCodes) {
-    if (sent >= BATCH) break;
-    const region = await findRegionCached(ctx.database.db, code);
-    if (!region) continue;
-    const local = localClock(now, region.utcOffsetMinutes);
-    if (local.hour < SEND_FROM_HOUR) continue;
-    const due = await ctx.database.rows<{ user_id: string }>(sql`
-      select distinct g.user_id from grants g
+  for (const [offset, codes] of zones) {
+    const local = localClock(now, offset);
+    if (local.hour < SEND_FROM_HOUR || sent >= BATCH) continue;
+    const due = await ctx.database.rows<{ region_code: string; user_id: string }>(sql`
+      select distinct g.region_code, g.user_id from grants g
       left join ${pimpinanDigestPreferences} p on p.region_code = g.region_code and p.user_id = g.user_id
-      where g.region_code = ${code} and g.role in ${DIGEST_ROLES}
+      where g.region_code in ${codes} and g.role in ${DIGEST_ROLES}
         and coalesce(p.day, case when p.user_id is null then ${digestDay(undefined)}::smallint end) = ${local.weekday}
         and not exists (select 1 from ${pimpinanDigests} d where d.region_code = g.region_code and d.user_id = g.user_id and d.local_date = ${local.date})
+      order by g.region_code, g.user_id
       limit ${BATCH - sent}`);
-    for (const { user_id } of due) if (await sendDigest(ctx, region, user_id, local.date)) sent++;
+    for (const { region_code, user_id } of due) {
+      const region = await findRegionCached(ctx.database.db, region_code);
+      if (region && await sendDigest(ctx, region, user_id, local.date)) sent++;
+    }
   }
   return sent;
 }
