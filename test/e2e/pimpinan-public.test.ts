@@ -39,7 +39,7 @@ describeInBrowser('The leader\'s public figures in Chromium', (b) => {
     // The interval of the kept figures, saved after the publication: the publication stays.
     const interval = admin.getByRole('form', { name: 'Dasbor pimpinan: pembacaan angka' });
     await interval.getByLabel('Baca ulang angka daerah setiap (menit)').fill('30');
-    await interval.getByRole('button', { name: 'Simpan' }).click();
+    await interval.getByRole('button', { name: 'Simpan jarak pembacaan' }).click();
     await eventually(() => interval.getByRole('status').textContent()).toBe('Pengaturan dasbor pimpinan tersimpan.');
     const saved = await b.api<{ pimpinan: { figuresMinutes: number; published: string[] } }>('GET', '/api/regions/32.11/settings', undefined, await b.apiSession('admin@sumedang.demo'));
     expect(saved.pimpinan).toMatchObject({ figuresMinutes: 30, published: PUBLISHED.map((p) => p.ref) });

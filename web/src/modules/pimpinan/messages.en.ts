@@ -12,7 +12,7 @@ export const pimpinanEn: Record<keyof typeof pimpinanId, string> = {
   'pimpinan.settings.title': 'Leader\'s dashboard: reading the figures',
   'pimpinan.settings.figuresMinutes': 'Read the region\'s figures again every (minutes)',
   'pimpinan.settings.figuresMinutesHint': 'For the province\'s page and the public version, which read the kept figures: {min} to {max} minutes. The head of region\'s page is always computed when opened.',
-  'pimpinan.settings.save': 'Save',
+  'pimpinan.settings.save': 'Save the interval',
   'pimpinan.settings.saved': 'Leader\'s dashboard settings saved.',
   'pimpinan.attention.none': 'Nothing waits for your decision right now.',
   'pimpinan.attention.due': 'due',

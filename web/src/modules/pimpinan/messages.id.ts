@@ -10,7 +10,7 @@ export const pimpinanId = {
   'pimpinan.settings.title': 'Dasbor pimpinan: pembacaan angka',
   'pimpinan.settings.figuresMinutes': 'Baca ulang angka daerah setiap (menit)',
   'pimpinan.settings.figuresMinutesHint': 'Untuk halaman provinsi dan versi publik, yang membaca angka tersimpan: {min} sampai {max} menit. Halaman kepala daerah selalu dihitung saat dibuka.',
-  'pimpinan.settings.save': 'Simpan',
+  'pimpinan.settings.save': 'Simpan jarak pembacaan',
   'pimpinan.settings.saved': 'Pengaturan dasbor pimpinan tersimpan.',
   'pimpinan.attention.none': 'Tidak ada yang menunggu keputusan Anda saat ini.',
   'pimpinan.attention.due': 'tenggat',
