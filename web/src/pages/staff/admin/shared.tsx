@@ -1,7 +1,7 @@
 // What every administration form shares: a write that reports its outcome (the
 // API's message on failure, a confirmation on success) and a destructive
 // button that asks first.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../../api.js';
 import { ErrorMessage, Flash } from '../../../components/ui.js';
 import { useI18n } from '../../../i18n/index.js';
@@ -84,3 +84,35 @@ export function ConfirmButton({ label, question, confirm, onConfirm, disabled }:
 
 /** Text from a form field, trimmed. */
 export const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/**
+ * A module's one-number setting as a form of its own (e.g. how often a sweep
+ * reads again): the field by its settings key, its bounds and hint, and
+ * `save`, which sends the module's settings whole.
+ */
+export function NumberSettingForm({ id, name, title, label, hint, initial, bounds, save, saveLabel, saved }: {
+  id: string; name: string; title: string; label: string; hint: string; initial: number; bounds: { min: number; max: number };
+  save: (value: number) => Promise<unknown>; saveLabel: string; saved: string;
+}) {
+  const [value, setValue] = useState(String(initial));
+  const write = useWrite();
+  const field = useFieldProblem(write)(name, id, `${id}-hint`);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void write.run(() => save(Number(value)), saved);
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <div className="field narrow">
+        <label htmlFor={id}>{label}</label>
+        <input id={id} type="number" inputMode="numeric" min={bounds.min} max={bounds.max} step={1} required value={value}
+          onChange={(e) => setValue(e.target.value)} {...field.input} />
+        <small id={`${id}-hint`} className="hint">{hint}</small>
+        {field.message}
+      </div>
+      <Outcome write={write} />
+      <button type="submit" className="button" disabled={write.busy}>{saveLabel}</button>
+    </form>
+  );
+}
