@@ -46,9 +46,17 @@ describeInBrowser('The leader\'s page in Chromium', (b) => {
     await eventually(() => spbe.locator('figure.chart svg circle').count()).toBeGreaterThan(0);
     expect(await overflowsHorizontally(page)).toBe(false);
 
+    // The figures say when they were read, and are read again on demand.
+    await eventually(() => page.getByText(/^Angka dibaca .+; dibaca ulang tiap 15 menit\./).isVisible()).toBe(true);
+    const reread = page.waitForResponse((r) => r.url().endsWith('/api/regions/32.11/pimpinan/perbarui') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Baca ulang sekarang' }).click();
+    expect((await reread).status()).toBe(200);
+    await eventually(() => page.getByRole('button', { name: 'Baca ulang sekarang' }).isEnabled()).toBe(true);
+
     // The briefing prints without the app's menu and buttons.
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Cetak ringkasan' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Baca ulang sekarang' }).isVisible()).toBe(false);
     expect(await spbe.getByText(/Indeks hasil evaluasi SPBE tahun terakhir/).isVisible()).toBe(true);
     expect(b.problems(page)).toEqual([]);
     await page.context().close();

@@ -2749,7 +2749,7 @@ export interface paths {
                             sourceSyncHours?: number;
                         };
                         pimpinan?: {
-                            /** @default 60 */
+                            /** @default 15 */
                             figuresMinutes?: number;
                             /** @default [] */
                             published?: string[];
@@ -42257,6 +42257,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/pimpinan/perbarui": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Baca ulang angka halaman kepala daerah sekarang / Read the head of region's figures again now
+         * @description Membaca setiap angka sekarang dan menyimpannya (kecuali sudah dibaca dalam 30 detik terakhir), lalu memberi halamannya. / Reads every figure now and keeps it (unless read in the last 30 seconds), then gives the page.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PimpinanPage"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/pimpinan/bahan-rapat.pdf": {
         parameters: {
             query?: never;
@@ -47144,6 +47239,12 @@ export interface components {
             };
             /** Format: date-time */
             generatedAt: string;
+            /**
+             * Format: date-time
+             * @description Bacaan tertua di antara angka yang ditampilkan; angka dibaca ulang tiap figuresMinutes menit atau atas permintaan / The oldest reading among the figures shown; figures are read again every figuresMinutes minutes or on demand
+             */
+            figuresReadAt: string;
+            figuresMinutes: number;
             modules: {
                 module: string;
                 title: {
@@ -47710,7 +47811,7 @@ export interface components {
                 sourceSyncHours: number;
             };
             pimpinan: {
-                /** @default 60 */
+                /** @default 15 */
                 figuresMinutes: number;
                 /** @default [] */
                 published: string[];

@@ -53,6 +53,45 @@ describeWithApp('leader\'s page', (h) => {
     expect((await h.api('GET', `${R}/pimpinan`, { session: foreign })).status).toBe(403);
   });
 
+  it('draws the figures from the region\'s last reading, says when, and reads them again after the interval or on demand', async () => {
+    const head = await h.signIn('bupati@sumedang.demo');
+    const received = (page: any) => page.modules.flatMap((m: any) => m.tiles).find((t: any) => `${t.module}.${t.key}` === 'complaints.received-this-month').value as number;
+    const categories = (await h.api('GET', `${R}/categories`)).body as any[];
+    const file = async () => expect((await h.api('POST', `${R}/complaints`, { body: { categoryId: categories.find((c) => c.code === 'sampah').id, description: 'Sampah menumpuk di depan pasar sejak tiga hari' } })).status).toBe(201);
+    const read = async (method: 'GET' | 'POST') => {
+      const res = await h.api(method, `${R}/pimpinan${method === 'POST' ? '/perbarui' : ''}`, { session: head });
+      expect(res.status, res.raw).toBe(200);
+      return res.body as any;
+    };
+
+    h.clock.advance(60 * 60_000); // whatever earlier tests kept is now older than the interval
+    const first = await read('GET');
+    expect(first.figuresMinutes).toBe(15);
+    expect(first.figuresReadAt).toBe(h.clock.now().toISOString());
+    await file();
+    h.clock.advance(5 * 60_000);
+    const kept = await read('GET');
+    expect([received(kept), kept.figuresReadAt]).toEqual([received(first), first.figuresReadAt]);
+
+    const refreshed = await read('POST');
+    expect([received(refreshed), refreshed.figuresReadAt]).toEqual([received(first) + 1, h.clock.now().toISOString()]);
+    // Pressed again at once: nothing read again; half a minute later it is.
+    await file();
+    h.clock.advance(10_000);
+    expect(received(await read('POST'))).toBe(received(first) + 1);
+    h.clock.advance(25_000);
+    expect(received(await read('POST'))).toBe(received(first) + 2);
+    // Past the interval, opening the page reads again.
+    await file();
+    h.clock.advance(16 * 60_000);
+    const later = await read('GET');
+    expect([received(later), later.figuresReadAt]).toEqual([received(first) + 3, h.clock.now().toISOString()]);
+
+    const officer = await h.signIn('petugas.pupr@sumedang.demo');
+    expect((await h.api('POST', `${R}/pimpinan/perbarui`, { session: officer })).body.error.code).toBe('auth.forbidden');
+    expect((await h.api('POST', `${R}/pimpinan/perbarui`)).status).toBe(401);
+  });
+
   it('shows what waits from the other sources when one cannot be read, and names the one missing', async () => {
     const head = await h.signIn('bupati@sumedang.demo');
     const complaints = modules().find((m) => m.name === 'complaints')!;

@@ -1,6 +1,6 @@
 // Tables of the leader's dashboard: the latest reading of every tile for
-// every enabled region (the province's page reads them in one query instead
-// of reading each kabupaten/kota's tiles live), the last reading of each
+// every enabled region (the head of region's page and the province's page
+// read them in one query instead of reading every tile live), the last reading of each
 // local month (every tile's monthly history, even one without a measure),
 // and a row per region the refreshing sweep claims; and the weekly digest's
 // preferences and sendings. Everything is a region's own: every primary key
@@ -8,6 +8,7 @@
 import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { Words } from '../../platform/errors.js';
+import type { TileItem } from '../../platform/modules/contract.js';
 import { bytea, ts } from '../../platform/db/columns.js';
 
 /** A tile's latest successful reading in a region; a failed reading leaves the row as it was. */
@@ -20,6 +21,9 @@ export const pimpinanFigures = pgTable(
     value: numeric('value'),
     unit: jsonb('unit').$type<Words | null>(),
     tone: text('tone'), // good | watch | bad
+    /** Where the figure drills down, and the short list behind it: the head of region's page is drawn from this row. Null in rows read before they were kept. */
+    link: text('link'),
+    items: jsonb('items').$type<TileItem[] | null>(),
     /** As of when the module says the figure holds. */
     asOf: ts('as_of').notNull(),
     /** When Pamong read it. */

@@ -35,7 +35,8 @@ export interface NamedTile { module: string; moduleTitle: Words; tile: Dashboard
 export const listTiles = (): NamedTile[] =>
   modules().flatMap((m) => (m.tiles ?? []).map((tile) => ({ module: m.name, moduleTitle: m.title, tile })));
 
-async function readOne(ctx: AppContext, log: FastifyBaseLogger, { module, moduleTitle, tile }: NamedTile, regionCode: string): Promise<ReadTile> {
+/** One tile read now; a failure is logged and returned as such. */
+export async function readTile(ctx: AppContext, log: FastifyBaseLogger, { module, moduleTitle, tile }: NamedTile, regionCode: string): Promise<ReadTile> {
   const head = { module, moduleTitle, key: tile.key, title: tile.title, method: tile.method, trend: tile.trend ? `${module}.${tile.trend}` : null };
   try {
     const reading = await tile.read(ctx, regionCode);
@@ -53,13 +54,13 @@ async function readOne(ctx: AppContext, log: FastifyBaseLogger, { module, module
  */
 export function readTiles(ctx: AppContext, log: FastifyBaseLogger, actor: Actor, regionCode: string, { everyTile = false } = {}): Promise<ReadTile[]> {
   const shown = listTiles().filter(({ tile }) => everyTile || can(actor, tile.permission, regionCode));
-  return Promise.all(shown.map((t) => readOne(ctx, log, t, regionCode)));
+  return Promise.all(shown.map((t) => readTile(ctx, log, t, regionCode)));
 }
 
 /** One tile by "module.key", read as readTiles reads it (a failure shown as such); null when no module offers it. */
 export async function readTileByRef(ctx: AppContext, log: FastifyBaseLogger, regionCode: string, ref: string): Promise<ReadTile | null> {
   const named = listTiles().find(({ module, tile }) => `${module}.${tile.key}` === ref);
-  return named ? readOne(ctx, log, named, regionCode) : null;
+  return named ? readTile(ctx, log, named, regionCode) : null;
 }
 
 /** What waits on a reader, and the sources that could not be read (the others still shown: a list missing its failures says so). */

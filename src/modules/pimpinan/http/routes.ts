@@ -9,7 +9,7 @@ import { failures, fileAnswer, instant, sendAttachment, words } from '../../../p
 import { tileSchema } from '../../../platform/modules/routes.js';
 import { readTileByRef } from '../../../platform/modules/tiles.js';
 import { AppError } from '../../../platform/errors.js';
-import { leaderPage } from '../service/page.js';
+import { leaderPage, refreshedLeaderPage } from '../service/page.js';
 import { briefingPdf } from '../domain/briefing.js';
 import { provincePage } from '../service/province.js';
 import { tileTrend } from '../service/trend.js';
@@ -32,6 +32,8 @@ const attentionUnread = z.array(z.object({ module: z.string(), source: z.string(
 const page = z.object({
   region: z.object({ code: z.string(), name: z.string(), kind: z.string() }),
   generatedAt: instant,
+  figuresReadAt: instant.describe('Bacaan tertua di antara angka yang ditampilkan; angka dibaca ulang tiap figuresMinutes menit atau atas permintaan / The oldest reading among the figures shown; figures are read again every figuresMinutes minutes or on demand'),
+  figuresMinutes: z.number().int(),
   modules: z.array(z.object({ module: z.string(), title: words, tiles: z.array(tileSchema) })),
   attention: z.array(attention).describe('Yang menunggu Anda, tenggat terdekat dahulu / What waits on you, nearest deadline first'),
   attentionUnread,
@@ -94,6 +96,15 @@ export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance)
       response: { 200: page, ...failures('auth.forbidden') },
     },
   }, async (request) => leaderPage(ctx, request.log, request.actor, request.region!));
+
+  app.post('/api/regions/:region/pimpinan/perbarui', {
+    config: { access: 'pimpinan.read' },
+    schema: {
+      tags, summary: 'Baca ulang angka halaman kepala daerah sekarang / Read the head of region\'s figures again now', params: regionParam,
+      description: 'Membaca setiap angka sekarang dan menyimpannya (kecuali sudah dibaca dalam 30 detik terakhir), lalu memberi halamannya. / Reads every figure now and keeps it (unless read in the last 30 seconds), then gives the page.',
+      response: { 200: page, ...failures('auth.forbidden') },
+    },
+  }, async (request) => refreshedLeaderPage(ctx, request.log, request.actor, request.region!));
 
   app.get('/api/regions/:region/pimpinan/bahan-rapat.pdf', {
     config: { access: 'pimpinan.read' },

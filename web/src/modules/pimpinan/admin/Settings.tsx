@@ -1,6 +1,6 @@
 // The leader's dashboard's part of the region's settings (in the platform's
 // settings section): how often Pamong reads the region's figures again for
-// the province's page and the public version (pimpinan.figuresMinutes,
+// the leader's page, the province's page and the public version (pimpinan.figuresMinutes,
 // service/figures.ts), and which figures the region publishes.
 import { api } from '../../../api.js';
 import type { SettingsPart } from '../../../contract.js';

@@ -1,5 +1,5 @@
 // The head of region's page: what waits on them today, then every module's
-// figures in cards (value, what it is counted in, where it stands against
+// figures (as last read, minutes old: read again on demand) in cards (value, what it is counted in, where it stands against
 // its goal, a short list behind it, how it is computed and as of when, a
 // link to the module's own view, and on demand its trend by month or year).
 // Phone first: one column on a phone, a grid on a desk; prints as a briefing.
@@ -14,6 +14,8 @@ import { AttentionList } from '../components/AttentionList.js';
 import { formatDateTime, formatNumber } from '../../../format.js';
 import { useI18n } from '../../../i18n/index.js';
 import { useStaffApi } from '../../../query.js';
+import { api } from '../../../api.js';
+import { useSend } from '../../../send.js';
 import { Link, type Params } from '../../../router.js';
 import type { RegionProfile } from '../../../types.js';
 
@@ -21,7 +23,7 @@ type Page = components['schemas']['PimpinanPage'];
 type Tile = components['schemas']['Tile'];
 type Trend = components['schemas']['PimpinanTrend'];
 
-const api = (region: string) => `/api/regions/${region}/pimpinan`;
+const path = (region: string) => `/api/regions/${region}/pimpinan`;
 const TONE_BADGE = { good: 'badge-green', watch: 'badge-amber', bad: 'badge-red' } as const;
 
 export function LeaderPage({ params }: { params: Params }) {
@@ -34,16 +36,22 @@ export function LeaderPage({ params }: { params: Params }) {
 
 function Leader({ region }: { region: RegionProfile }) {
   const { t, locale } = useI18n();
-  const page = useStaffApi<Page>(api(region.code));
+  const page = useStaffApi<Page>(path(region.code));
+  const refresh = useSend<Page>();
   return (
     <div className="pimpinan">
       <PageTitle title={`${t('pimpinan.title')} · ${region.name}`}>{t('pimpinan.title')} · {region.name}</PageTitle>
       <p className="muted">{t('pimpinan.intro', { region: region.name })}</p>
       <ErrorMessage error={page.error} />
+      <ErrorMessage error={refresh.error} />
       {!page.data ? (!page.error && <Loading />) : (
         <>
           <p className="small muted">
-            {t('pimpinan.generatedAt', { at: formatDateTime(page.data.generatedAt, region, locale) })}{' '}
+            {t('pimpinan.figuresReadAt', { at: formatDateTime(page.data.figuresReadAt, region, locale), minutes: page.data.figuresMinutes })}{' '}
+            <button type="button" className="link-button no-print" disabled={refresh.busy}
+              onClick={() => void refresh.run(() => api<Page>(`${path(region.code)}/perbarui`, { method: 'POST' })).then((done) => done && page.reload())}>
+              {t(refresh.busy ? 'pimpinan.refreshing' : 'pimpinan.refresh')}
+            </button>{' '}
             <button type="button" className="link-button no-print" onClick={() => window.print()}>{t('pimpinan.print')}</button>{' '}
             <a className="no-print" href={`/api/regions/${region.code}/pimpinan/bahan-rapat.pdf?lang=${locale}`} download>{t('pimpinan.pdf')}</a>
           </p>
@@ -112,7 +120,7 @@ function TileCard({ region, tile }: { region: RegionProfile; tile: Tile }) {
 function TrendChart({ region, tile }: { region: string; tile: Tile }) {
   const { t, pick, locale } = useI18n();
   const [kind, setKind] = useState<'month' | 'year'>('month');
-  const trend = useStaffApi<Trend>(`${api(region)}/trends/${encodeURIComponent(tile.trend!)}?period=${kind}`);
+  const trend = useStaffApi<Trend>(`${path(region)}/trends/${encodeURIComponent(tile.trend!)}?period=${kind}`);
   const title = t('pimpinan.trend.title', { title: pick(tile.title) });
   return (
     <div className="pimpinan-trend">
