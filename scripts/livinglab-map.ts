@@ -11,7 +11,7 @@
 // Earth predates Kalimantan Utara (2012) and the 2022 Papua provinces: their
 // areas are inside the parent outline, which lists them in `covers`.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { projector, ringArea, ringPath, simplify, type Point } from '../src/modules/livinglab/domain/geometry.js';
+import { projector, ringArea, ringPath, simplify, type Point } from '../src/platform/geometry.js';
 
 /** ISO 3166-2:ID → Kemendagri province code. */
 const ISO: Record<string, string> = {

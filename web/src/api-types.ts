@@ -42857,6 +42857,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/pimpinan/provinsi/peta": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Peta kabupaten/kota provinsi / The province's kabupaten/kota map
+         * @description Garis batas setiap kabupaten/kota provinsi sebagai path SVG (geoBoundaries, dari data BPS, WFP dan OCHA, CC BY 3.0 IGO, tahun 2020), untuk diwarnai dengan angka halaman provinsi. Tidak berubah selama satu rilis: boleh disimpan sehari. / Every kabupaten/kota outline of the province as SVG paths (geoBoundaries, from BPS, WFP and OCHA data, CC BY 3.0 IGO, as of 2020), to shade with the province page's figures. Unchanged within a release: may be kept for a day.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PimpinanProvinceMap"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `pimpinan.map_missing`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `pimpinan.not_province` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/pimpinan/publik": {
         parameters: {
             query?: never;
@@ -47340,6 +47444,29 @@ export interface components {
                     id: string;
                     en: string;
                 };
+            }[];
+        };
+        PimpinanProvinceMap: {
+            province: {
+                code: string;
+                name: string;
+            };
+            /** @description Ruang SVG jalur di bawah / the SVG space of the paths below */
+            viewBox: string;
+            source: string;
+            /** @description Tahun batas wilayah yang digambar / the year the boundaries show */
+            year: number;
+            /** @description Wajib ditampilkan bersama peta (CC BY 3.0 IGO) / to be shown with the map (CC BY 3.0 IGO) */
+            attribution: {
+                id: string;
+                en: string;
+            };
+            /** @description Setiap kabupaten/kota provinsi di daftar wilayah, menurut kode / every kabupaten/kota of the province in the area registry, by code */
+            areas: {
+                code: string;
+                name: string;
+                /** @description Path SVG; kosong bila sumber tidak menggambarnya / SVG path; null when the source does not draw it */
+                d: string | null;
             }[];
         };
         PimpinanPublic: {

@@ -15,7 +15,7 @@ import { enableRegion } from '../../platform/regions/service.js';
 import { seedLivinglabShowcase } from './demo.js';
 import { livinglabAdoptions, livinglabSolutions } from './schema.js';
 import { provinceOutlines } from './service/map.js';
-import { projector, ringArea, ringPath, simplify, type Point } from './domain/geometry.js';
+import { projector, ringArea, ringPath, simplify, type Point } from '../../platform/geometry.js';
 
 interface Province { code: string; name: string; solutions: number; adoptions: number; adopters: number }
 interface Edge { from: { code: string | null; name: string; installation: string | null }; to: { code: string; name: string }; solutionId: string | null; title: string; version: number; adoptedAt: string }

@@ -8,6 +8,7 @@ export const pimpinanErrors = {
   'pimpinan.unknown_tile': [422, 'Angka yang dipilih untuk diterbitkan tidak ada di halaman pimpinan.', 'A figure chosen for publication is not on the leader\'s page.', (d: { refs?: string[] }) =>
     (d?.refs?.length ? { id: `Tidak dikenal: ${d.refs.join(', ')}.`, en: `Unknown: ${d.refs.join(', ')}.` } : null)],
   'pimpinan.not_province': [422, 'Halaman provinsi hanya ada untuk daerah provinsi; daerah ini kabupaten/kota.', 'The province\'s page exists only for a province; this region is a kabupaten/kota.'],
+  'pimpinan.map_missing': [404, 'Pamong tidak memiliki batas kabupaten/kota provinsi ini.', 'Pamong has no kabupaten/kota boundaries for this province.'],
   'pimpinan.tile_not_found': [404, 'Angka ini tidak ada di halaman pimpinan (tulis modul.kunci).', 'No such figure on the leader\'s page (write module.key).'],
   // ---- training records (service/training.ts) ----
   'pimpinan.training_not_found': [404, 'Program pelatihan tidak ditemukan di daerah ini.', 'No such training programme in this region.'],

@@ -2,7 +2,10 @@
 // leader's page holds no records of its own; its routes read every module's
 // figures for the region in the URL, so the test's callers from another
 // region must be refused them. The trend route needs a trend that exists; the
-// choice of published figures a body that would be saved.
+// choice of published figures a body that would be saved. The province's
+// map (`…/provinsi/peta`) needs no record: its outlines are reference data,
+// the same for every province's reader, and a foreign caller must be refused
+// them like the province's page.
 // Training records are the module's own: a programme with a participant and
 // a certificate, whose name and NIP no other region may see.
 import { and, asc, eq } from 'drizzle-orm';

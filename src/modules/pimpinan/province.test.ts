@@ -4,10 +4,13 @@
 // list; for the province's head of region only, never another province's
 // children, and only for a province.
 import { expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { describeWithApp } from '../../../test/harness.js';
 import { listTiles } from '../../platform/modules/tiles.js';
 import { enableRegion } from '../../platform/regions/service.js';
 import { sweepFigures } from './service/figures.js';
+import { provinceMap } from './service/map.js';
+import { AppError, errorMessages } from '../../platform/errors.js';
 
 const P = '/api/regions/32/pimpinan/provinsi';
 
@@ -105,5 +108,39 @@ describeWithApp('province\'s page', (h) => {
     const admin = await h.signIn('admin@pamong.demo');
     const all = (await h.api('GET', P, { session: admin })).body as any;
     expect(all.regions.map((r: any) => r.leaderPage)).toEqual([true, true]);
+  });
+
+  it('gives the governor an outline of every kabupaten/kota of the province, with the licence\'s attribution, cacheable for a day', async () => {
+    const governor = await h.signIn('gubernur@jabarprov.demo');
+    const res = await h.api('GET', `${P}/peta`, { session: governor });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('private, max-age=86400');
+    const map = res.body as any;
+    expect(map.province).toEqual({ code: '32', name: expect.stringMatching(/jawa barat/i) });
+    expect(map.viewBox).toMatch(/^0 0 1000 \d+$/);
+    expect(map.attribution.id).toContain('CC BY 3.0 IGO');
+    expect(map.attribution.en).toContain('geoBoundaries');
+    // Every kabupaten/kota of Jawa Barat in the area registry (not only those using Pamong), each drawn.
+    const registry = await h.ctx.database.rows<{ code: string }>(sql`select code from areas where parent_code = '32' and level = 'regency' order by code`);
+    expect(registry.map((r) => r.code)).toEqual([...Array.from({ length: 18 }, (_, i) => `32.${String(i + 1).padStart(2, '0')}`), ...Array.from({ length: 9 }, (_, i) => `32.${71 + i}`)]);
+    expect(map.areas.map((a: any) => a.code)).toEqual(registry.map((r) => r.code));
+    for (const a of map.areas) expect(a.d, a.code).toMatch(/^(M\d+ \d+l[-\d ]+z)+$/);
+    expect(map.areas.find((a: any) => a.code === '32.11').name).toMatch(/sumedang/i);
+  });
+
+  it('keeps the map to the province\'s own readers, and to a province that has one', async () => {
+    const bupati = await h.signIn('bupati@sumedang.demo');
+    expect((await h.api('GET', `${P}/peta`, { session: bupati })).status).toBe(403);
+    expect((await h.api('GET', `${P}/peta`)).status).toBe(401);
+    const governor = await h.signIn('gubernur@jabarprov.demo');
+    expect((await h.api('GET', '/api/regions/33/pimpinan/provinsi/peta', { session: governor })).status).toBe(403);
+    const kab = await h.api('GET', '/api/regions/32.11/pimpinan/provinsi/peta', { session: bupati });
+    expect([kab.status, kab.body.error.code]).toEqual([422, 'pimpinan.not_province']);
+    // A province the outlines do not know (one made after they were drawn) is told so, in both languages.
+    const unknown = await provinceMap(h.ctx, { code: '99', name: 'Provinsi Baru', kind: 'provinsi' } as any).catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(AppError);
+    expect((unknown as AppError).code).toBe('pimpinan.map_missing');
+    expect((unknown as AppError).status).toBe(404);
+    expect(errorMessages('pimpinan.map_missing')).toEqual({ id: expect.stringContaining('batas kabupaten/kota'), en: expect.stringContaining('kabupaten/kota boundaries') });
   });
 });

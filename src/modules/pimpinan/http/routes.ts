@@ -12,6 +12,7 @@ import { AppError } from '../../../platform/errors.js';
 import { leaderPage, refreshedLeaderPage } from '../service/page.js';
 import { briefingPdf } from '../domain/briefing.js';
 import { provincePage } from '../service/province.js';
+import { provinceMap } from '../service/map.js';
 import { tileTrend } from '../service/trend.js';
 import { unitsAdoption } from '../service/adoption.js';
 import { pimpinanPublicRoutes } from './public.js';
@@ -84,6 +85,17 @@ const province = z.object({
   attention: z.array(attention).describe('Yang menunggu Anda di provinsi / What waits on you in the province'),
   attentionUnread,
 }).meta({ id: 'PimpinanProvince' });
+
+const provinceMapAnswer = z.object({
+  province: z.object({ code: z.string(), name: z.string() }),
+  viewBox: z.string().describe('Ruang SVG jalur di bawah / the SVG space of the paths below'),
+  source: z.string(), year: z.number().int().describe('Tahun batas wilayah yang digambar / the year the boundaries show'),
+  attribution: words.describe('Wajib ditampilkan bersama peta (CC BY 3.0 IGO) / to be shown with the map (CC BY 3.0 IGO)'),
+  areas: z.array(z.object({
+    code: z.string(), name: z.string(),
+    d: z.string().nullable().describe('Path SVG; kosong bila sumber tidak menggambarnya / SVG path; null when the source does not draw it'),
+  })).describe('Setiap kabupaten/kota provinsi di daftar wilayah, menurut kode / every kabupaten/kota of the province in the area registry, by code'),
+}).meta({ id: 'PimpinanProvinceMap' });
 
 export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -170,6 +182,19 @@ export const pimpinanRoutes = (ctx: AppContext) => async (root: FastifyInstance)
       response: { 200: province, ...failures('auth.forbidden', 'pimpinan.not_province', 'pimpinan.tile_not_found') },
     },
   }, async (request) => provincePage(ctx, request.log, request.actor, request.region!, request.query.tile));
+
+  app.get('/api/regions/:region/pimpinan/provinsi/peta', {
+    config: { access: 'pimpinan.read' },
+    schema: {
+      tags, summary: 'Peta kabupaten/kota provinsi / The province\'s kabupaten/kota map', params: regionParam,
+      description: 'Garis batas setiap kabupaten/kota provinsi sebagai path SVG (geoBoundaries, dari data BPS, WFP dan OCHA, CC BY 3.0 IGO, tahun 2020), untuk diwarnai dengan angka halaman provinsi. Tidak berubah selama satu rilis: boleh disimpan sehari. / Every kabupaten/kota outline of the province as SVG paths (geoBoundaries, from BPS, WFP and OCHA data, CC BY 3.0 IGO, as of 2020), to shade with the province page\'s figures. Unchanged within a release: may be kept for a day.',
+      response: { 200: provinceMapAnswer, ...failures('auth.forbidden', 'pimpinan.not_province', 'pimpinan.map_missing') },
+    },
+  }, async (request, reply) => {
+    const map = await provinceMap(ctx, request.region!);
+    reply.header('cache-control', 'private, max-age=86400');
+    return map;
+  });
 
   await pimpinanPublicRoutes(ctx)(root);
   await digestRoutes(ctx)(root);

@@ -3,11 +3,12 @@
 // SVG from Natural Earth's outlines, no tiles, no map library), each a link
 // to the catalogue of that province; who adopted from whom as a layered
 // graph; and both as tables, the accessible alternative to the pictures and
-// the easier read on a phone. Province level only: there are no kabupaten/
-// kota boundaries with a licence Pamong can ship. Filters (a module's
+// the easier read on a phone. Province level only (the province's page of the
+// leader's dashboard draws its kabupaten/kota from geoBoundaries). Filters (a module's
 // packages, a kind, one solution) narrow the map, the graph and the tables
 // together and live in the address, so a filtered map can be shared.
 import { useState } from 'react';
+import { NEUTRAL, SHADES } from '../../../components/choropleth.js';
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
 import { formatDate } from '../../../format.js';
@@ -21,8 +22,9 @@ import '../components/livinglab.css';
 
 type Measure = 'adoptions' | 'solutions';
 const MEASURES: Record<string, Measure> = { adopsi: 'adoptions', solusi: 'solutions' };
-const COLOURS = ['#c6e7e2', '#7cc4b8', '#2a9d8f', '#1b6f65'];
-const ZERO = '#e4e8ec';
+// The colours of every shaded map in Pamong (components/choropleth.tsx).
+const COLOURS = SHADES;
+const ZERO = NEUTRAL;
 const provinceCatalogue = (code: string) => `${cataloguePath}${queryString({ province: code })}`;
 /** The modules that offer configuration packages (README: complaints, layanan, spbe, sakip). */
 const PACKAGE_MODULES = ['complaints', 'layanan', 'spbe', 'sakip'] as const;

@@ -1,12 +1,16 @@
 // The province's page: its kabupaten/kota side by side on every figure of
 // the leader's page, ranked by the figure chosen (where its better direction
 // is known), each figure saying when Pamong read it; the chosen figure's
-// last twelve months for the best and the worst; and what waits on the
-// governor. The table scrolls inside its frame on a phone.
+// last twelve months for the best and the worst; a map of the province's
+// kabupaten/kota shaded by the same figure (outlines from geoBoundaries,
+// CC BY 3.0 IGO, attributed under it; the table is its accessible
+// equivalent); and what waits on the governor. The table scrolls inside its
+// frame on a phone.
 import './pimpinan.css';
 import { useState } from 'react';
 import type { components } from '../../../api-types.js';
 import { LineChart } from '../../../components/charts.js';
+import { Choropleth, type ShadedArea } from '../../../components/choropleth.js';
 import { RegionGate } from '../../../components/RegionGate.js';
 import { StaffOnly } from '../../../components/StaffOnly.js';
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
@@ -19,6 +23,8 @@ import { AttentionList } from '../components/AttentionList.js';
 
 type Province = components['schemas']['PimpinanProvince'];
 type Row = Province['regions'][number];
+type Tile = Province['tiles'][number];
+type ProvinceMap = components['schemas']['PimpinanProvinceMap'];
 
 export function ProvincePage({ params }: { params: Params }) {
   return (
@@ -61,6 +67,7 @@ function ProvinceView({ region }: { region: RegionProfile }) {
             </select>
           </div>
           {tile && <p className="small muted">{pick(tile.method)}</p>}
+          {tile && <KabKotaMap region={region} rows={data.regions} tile={tile} />}
           <div className="table-scroll">
             <table className="pimpinan-adoption">
               <caption>{t('pimpinan.province.caption', { province: region.name })}</caption>
@@ -91,7 +98,6 @@ function ProvinceView({ region }: { region: RegionProfile }) {
           </div>
           {data.regions.length === 0 && <p className="muted">{t('pimpinan.province.none')}</p>}
           {tile && <History region={region.code} tile={tile.ref} title={pick(tile.title)} rows={rows} history={data.history} onLoad={() => setChosen(tile.ref)} />}
-          <p className="small muted">{t('pimpinan.province.noMap')}</p>
         </>
       )}
     </div>
@@ -111,4 +117,35 @@ function History({ tile, title, rows, history, onLoad }: { region: string; tile:
   }));
   if (series.every((s) => s.values.every((v) => v === null))) return <p className="muted">{t('pimpinan.trend.empty')}</p>;
   return <LineChart title={t('pimpinan.trend.title', { title })} labels={history.months} series={series} format={(v) => formatNumber(v, locale, 2)} />;
+}
+
+/** The province's kabupaten/kota shaded by the chosen figure; a kabupaten/kota without it (not in Pamong yet, or not read) hatched. */
+function KabKotaMap({ region, rows, tile }: { region: RegionProfile; rows: Row[]; tile: Tile }) {
+  const { t, pick, locale } = useI18n();
+  const map = useStaffApi<ProvinceMap>(`/api/regions/${region.code}/pimpinan/provinsi/peta`);
+  if (!map.data) return map.error ? <ErrorMessage error={map.error} /> : <Loading />;
+  const figures = new Map(rows.map((r) => [r.code, r.figures.find((f) => f.ref === tile.ref)]));
+  const number = (v: number) => formatNumber(v, locale, 2);
+  const title = pick(tile.title);
+  const areas: ShadedArea[] = map.data.areas.flatMap((a) => {
+    if (a.d === null) return [];
+    const f = figures.get(a.code);
+    const value = f?.value ?? null;
+    const label = value === null ? t('pimpinan.province.map.noValue', { name: a.name })
+      : f?.rank != null ? t('pimpinan.province.map.ranked', { name: a.name, value: number(value), rank: f.rank })
+        : t('pimpinan.province.map.value', { name: a.name, value: number(value) });
+    return [{ code: a.code, d: a.d, value, label }];
+  });
+  const undrawn = map.data.areas.filter((a) => a.d === null).map((a) => a.name);
+  return (
+    <section aria-labelledby="province-map">
+      <h2 id="province-map">{t('pimpinan.province.map.title', { title })}</h2>
+      <Choropleth id="province-map-shades" viewBox={map.data.viewBox} areas={areas} format={number}
+        label={t('pimpinan.province.map.label', { province: region.name, title })} legend={t('pimpinan.province.map.legend')}
+        noValue={t('pimpinan.province.map.none')} hint={t('pimpinan.province.map.hint')} />
+      {tile.better && <p className="small">{t(tile.better === 'higher' ? 'pimpinan.province.map.higher' : 'pimpinan.province.map.lower')}</p>}
+      {undrawn.length > 0 && <p className="small">{t('pimpinan.province.map.undrawn', { names: undrawn.join(', ') })}</p>}
+      <p className="small muted">{pick(map.data.attribution)} {t('pimpinan.province.map.year', { year: map.data.year })}</p>
+    </section>
+  );
 }

@@ -1,8 +1,10 @@
-// Plain-geometry helpers for the adoption map's province outlines, used
-// offline by scripts/livinglab-map.ts to turn Natural Earth's boundaries into
-// SVG path strings (no map library, no tile server): an equirectangular
-// projection around a reference latitude, Douglas–Peucker simplification, and
-// a ring's area to drop islands too small to see.
+// Plain-geometry helpers for the maps Pamong draws from public boundaries,
+// used offline by scripts/livinglab-map.ts (the Living Lab's provinces, from
+// Natural Earth) and scripts/pimpinan-map.ts (a province's kabupaten/kota,
+// from geoBoundaries) to turn boundaries into SVG path strings (no map
+// library, no tile server): an equirectangular projection around a reference
+// latitude, Douglas–Peucker simplification, and a ring's area to drop islands
+// too small to see. Tested in src/modules/livinglab/map.test.ts.
 
 export type Point = readonly [number, number];
 
