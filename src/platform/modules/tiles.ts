@@ -35,9 +35,14 @@ export interface NamedTile { module: string; moduleTitle: Words; tile: Dashboard
 export const listTiles = (): NamedTile[] =>
   modules().flatMap((m) => (m.tiles ?? []).map((tile) => ({ module: m.name, moduleTitle: m.title, tile })));
 
+/** What a tile says of itself, whatever its reading: who offers it, its title, method and trend. */
+export const tileHead = ({ module, moduleTitle, tile }: NamedTile) =>
+  ({ module, moduleTitle, key: tile.key, title: tile.title, method: tile.method, trend: tile.trend ? `${module}.${tile.trend}` : null });
+
 /** One tile read now; a failure is logged and returned as such. */
-export async function readTile(ctx: AppContext, log: FastifyBaseLogger, { module, moduleTitle, tile }: NamedTile, regionCode: string): Promise<ReadTile> {
-  const head = { module, moduleTitle, key: tile.key, title: tile.title, method: tile.method, trend: tile.trend ? `${module}.${tile.trend}` : null };
+export async function readTile(ctx: AppContext, log: FastifyBaseLogger, named: NamedTile, regionCode: string): Promise<ReadTile> {
+  const { module, tile } = named;
+  const head = tileHead(named);
   try {
     const reading = await tile.read(ctx, regionCode);
     return { ...head, ...reading, tone: reading.tone ?? null, items: (reading.items ?? []).slice(0, 5), failed: false };

@@ -13,7 +13,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/client.js';
 import { systemActor } from '../../../platform/auth/policy.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
-import { listTiles, readTile, readTiles, type ReadTile } from '../../../platform/modules/tiles.js';
+import { listTiles, readTile, readTiles, tileHead, type ReadTile } from '../../../platform/modules/tiles.js';
 import { findRegion, type Region } from '../../../platform/regions/service.js';
 import { pimpinanFigureMonths, pimpinanFigures, pimpinanRefreshes } from '../schema.js';
 
@@ -84,7 +84,7 @@ export async function currentFigures(ctx: AppContext, log: FastifyBaseLogger, re
     const r = kept.get(ref)!;
     if (r.takenAt < readAt) readAt = r.takenAt;
     return {
-      module: t.module, moduleTitle: t.moduleTitle, key: t.tile.key, title: t.tile.title, method: t.tile.method, trend: t.tile.trend ? `${t.module}.${t.tile.trend}` : null,
+      ...tileHead(t),
       value: r.value === null ? null : Number(r.value), unit: r.unit ?? null, tone: r.tone as ReadTile['tone'], asOf: r.asOf, link: r.link!, items: r.items ?? [], failed: false,
     };
   });
