@@ -43957,6 +43957,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/regions/{region}/pimpinan/pelatihan/pegawai": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cari akun pegawai daerah untuk peserta / Find the region's staff accounts for a participant
+         * @description Paling banyak 20 akun yang memegang peran di daerah ini, dengan unit peran unitnya (bila satu unit aktif) dan jabatan awal dari perannya, untuk diisi ke formulir peserta. / At most 20 accounts holding a role in this region, with the unit of their unit role (when one active unit) and a position to start from, named after their role.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bagian nama atau email / part of the name or email */
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PimpinanTrainingStaffChoices"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/regions/{region}/pimpinan/pelatihan/{trainingId}": {
         parameters: {
             query?: never;
@@ -44832,7 +44930,88 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /**
+         * Hapus sertifikat peserta / Remove a participant's certificate
+         * @description Menghapus berkas sertifikat; pesertanya dan statusnya tetap. / Removes the certificate file; the participant and their status stay.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                    trainingId: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PimpinanTrainingParticipant"];
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.required`, `auth.session_expired` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.csrf`, `auth.forbidden`, `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `pimpinan.certificate_missing`, `pimpinan.participant_not_found`, `pimpinan.training_not_found`, `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -47622,6 +47801,15 @@ export interface components {
                 url: string;
             } | null;
         };
+        PimpinanTrainingStaffChoices: {
+            userId: string;
+            name: string;
+            email: string;
+            unitId: string | null;
+            unitName: string | null;
+            /** @description Nama perannya, untuk diubah menjadi jabatan sebenarnya / their role's name, to be changed to the real position */
+            position: string;
+        }[];
         PimpinanTrend: {
             ref: string;
             title: {

@@ -7,14 +7,18 @@
 // the same for every province's reader, and a foreign caller must be refused
 // them like the province's page.
 // Training records are the module's own: a programme with a participant and
-// a certificate, whose name and NIP no other region may see.
+// a certificate, whose name and NIP no other region may see, and a staff
+// account the keepers' staff search would offer, whose email no other region may see.
 import { and, asc, eq } from 'drizzle-orm';
 import type { IsolationFixtures } from '../../platform/modules/contract.js';
 import { listTiles } from '../../platform/modules/tiles.js';
 import { systemActor } from '../../platform/auth/policy.js';
+import { createUser, grantRole } from '../../platform/auth/service.js';
 import { getRegion } from '../../platform/regions/service.js';
 import { units } from '../../platform/schema.js';
 import { addParticipant, createTraining, uploadCertificate } from './service/training.js';
+
+const STAFF_EMAIL = 'pegawai.pelatihan.isolasi@sumedang.go.id';
 
 const TRAINING = '/api/regions/:region/pimpinan/pelatihan';
 const PRIVATE_NAME = 'Peserta Rahasia Isolasi';
@@ -31,14 +35,17 @@ export const pimpinanIsolation: IsolationFixtures = {
     const training = await createTraining(ctx, keeper, regionCode, { title: 'Digital Leadership Academy (isolasi)', organiser: 'Komdigi', kind: 'digital_leadership', startDate: '2026-03-02', endDate: '2026-03-06' });
     const person = await addParticipant(ctx, keeper, region, training.id, { name: PRIVATE_NAME, nip: PRIVATE_NIP, unitId: unit.id, position: 'Kepala Dinas' });
     await uploadCertificate(ctx, keeper, regionCode, training.id, person.id, { fileName: 'sertifikat.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.4 sertifikat isolasi') });
+    const staff = await createUser(ctx.database.db, { email: STAFF_EMAIL, name: 'Pegawai Pelatihan Isolasi' });
+    await grantRole(ctx.database.db, regionCode, staff, 'officer', unit.id);
     return {
       params: { ref: `${withTrend.module}.${withTrend.tile.trend}`, trainingId: training.id, participantId: person.id },
       secrets: [training.id, person.id],
-      private: [PRIVATE_NAME, PRIVATE_NIP],
+      private: [PRIVATE_NAME, PRIVATE_NIP, STAFF_EMAIL],
     };
   },
   request({ method, url }, params) {
     const key = `${method} ${url}`;
+    if (key === `GET ${TRAINING}/pegawai`) return { query: { q: 'isolasi' } };
     if (key === `POST ${TRAINING}`) return { body: { title: 'Pelatihan palsu', organiser: 'Palsu', kind: 'other', startDate: '2026-05-01', endDate: '2026-05-02' } };
     if (key === `PATCH ${TRAINING}/:trainingId`) return { body: { notes: 'Catatan palsu dari daerah lain' } };
     if (key === `POST ${TRAINING}/:trainingId/peserta`) return { body: { name: 'Peserta palsu', unitId: params.unitId, position: 'Palsu' } };

@@ -13,6 +13,7 @@ import { pimpinanSettings } from './settings.js';
 import { sweepFigures } from './service/figures.js';
 import { sweepDigests } from './service/digest.js';
 import { trainingAuditActions } from './domain/training.js';
+import { seedPimpinanDemo } from './demo.js';
 
 const permissions = {
   'pimpinan.read': ['head_of_region', 'pimpinan_delegate'],
@@ -44,6 +45,8 @@ export const pimpinanModule = defineModule({
   errors: pimpinanErrors,
   routes: pimpinanRoutes,
   isolation: pimpinanIsolation,
+  // Training records for the demo region (demo.ts).
+  demo: { seed: seedPimpinanDemo },
   // Every enabled region's figures, read again when older than the region's interval (settings: pimpinan.figuresMinutes).
   // Each person's weekly digest on their day (service/digest.ts).
   sweeps: [{ name: 'pimpinan.figures', run: sweepFigures }, { name: 'pimpinan.digest', run: sweepDigests }],

@@ -5,7 +5,10 @@
 // nothing kept; the certificate downloads byte for byte; the year's export
 // opens as a workbook and as CSV with Indonesian headers; the PUPR unit head
 // sees only PUPR's participants and changes nothing; another region's admin
-// gets nothing with this region's ids.
+// gets nothing with this region's ids. The demo's own records (the Digital
+// Leadership Academy and the GCIO's guidance) are there from the start: the
+// counts below are the demo's plus this file's. A certificate is removed on
+// its own; the keepers find the region's staff accounts to name participants.
 import { beforeAll, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { describeWithApp, type Session } from '../../../test/harness.js';
@@ -25,6 +28,9 @@ describeWithApp('pimpinan training records', (h) => {
   const unit: Record<string, string> = {};
   let training = '';
   const people: Record<string, string> = {};
+  // The demo's training in the year, read before this file adds anything.
+  let demo: { programmes: any[]; units: any[]; certificates: number } = { programmes: [], units: [], certificates: 0 };
+  const demoUnit = (id: string) => demo.units.find((u) => u.unitId === id) ?? { participants: 0, completed: 0 };
   const stored = async () => (await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from pimpinan_training_participants where region_code = ${R} and certificate_data is not null`))[0].n;
 
   beforeAll(async () => {
@@ -43,6 +49,34 @@ describeWithApp('pimpinan training records', (h) => {
       const opened = await openSession(tx, now, userId);
       s.foreign = { cookie: `pamong_session=${opened.sessionId}`, csrf: opened.csrfToken };
     });
+    const before = await h.api('GET', `${B}?year=2026`, { session: s.spbe });
+    demo = { programmes: before.body.programmes, units: before.body.units, certificates: await stored() };
+  });
+
+  it('starts with the demo\'s training: the Digital Leadership Academy completed, with a certificate, and the GCIO guidance under way', async () => {
+    expect(demo.programmes.map((p) => [p.title, p.kind, p.participants, p.completed, p.certificates])).toEqual([
+      ['Digital Leadership Academy (DLA) Pemerintah Daerah', 'digital_leadership', 3, 3, 1],
+      ['Bimbingan Teknis Government Chief Information Officer (GCIO)', 'gcio', 3, 0, 0],
+    ]);
+    const [dla, gcio] = demo.programmes;
+    // Under way on the demo's day (2 November 2026 in the tests); the academy ended before it.
+    expect(gcio.startDate <= '2026-11-02' && gcio.endDate >= '2026-11-02').toBe(true);
+    expect(dla.endDate < '2026-11-02').toBe(true);
+    const people = (await h.api('GET', `${B}/${dla.id}`, { session: s.spbe })).body.participants;
+    const [{ id: bupati }] = await h.ctx.database.rows<{ id: string }>(sql`select id from users where email = 'bupati@sumedang.demo'`);
+    expect(people.find((p: any) => p.position === 'Bupati')).toMatchObject({ userId: bupati, status: 'completed', completedOn: dla.endDate });
+    const pupr = people.find((p: any) => p.unitId === unit.PUPR);
+    expect(pupr).toMatchObject({ name: 'Dewi Kepala PUPR', status: 'completed', certificate: { contentType: 'application/pdf' } });
+    // The certificate is a real PDF, as an upload would have been checked.
+    const pdf = await h.app.inject({ method: 'GET', url: pupr.certificate.url, headers: { cookie: s.spbe.cookie } });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+    expect(pdf.rawPayload.toString('latin1')).toContain('Dewi Kepala PUPR');
+    expect(pdf.rawPayload.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+    // A person named by hand, without an account.
+    const named = (await h.api('GET', `${B}/${gcio.id}`, { session: s.spbe })).body.participants.find((p: any) => p.userId === null);
+    expect(named).toMatchObject({ name: 'dr. Asep Hidayat', nip: '198203152009011004', status: 'enrolled', certificate: null });
+    expect(demo.certificates).toBe(1);
   });
 
   it('records a programme with participants from two units and counts them per unit', async () => {
@@ -69,9 +103,12 @@ describeWithApp('pimpinan training records', (h) => {
 
     const list = await h.api('GET', `${B}?year=2026`, { session: s.spbe });
     expect(list.status).toBe(200);
-    expect(list.body.programmes).toEqual([expect.objectContaining({ id: training, participants: 2, completed: 0, certificates: 0 })]);
+    expect(list.body.programmes).toHaveLength(demo.programmes.length + 1);
+    expect(list.body.programmes).toEqual(expect.arrayContaining([expect.objectContaining({ id: training, participants: 2, completed: 0, certificates: 0 })]));
+    // Counted per unit on top of the demo's.
     expect(list.body.units).toEqual(expect.arrayContaining([
-      expect.objectContaining({ unitId: unit.PUPR, participants: 1, completed: 0 }), expect.objectContaining({ unitId: unit.DISKOMINFO, participants: 1, completed: 0 }),
+      expect.objectContaining({ unitId: unit.PUPR, participants: demoUnit(unit.PUPR).participants + 1, completed: demoUnit(unit.PUPR).completed }),
+      expect.objectContaining({ unitId: unit.DISKOMINFO, participants: demoUnit(unit.DISKOMINFO).participants + 1, completed: demoUnit(unit.DISKOMINFO).completed }),
     ]));
     // Another year holds nothing.
     expect((await h.api('GET', `${B}?year=2025`, { session: s.spbe })).body.programmes).toEqual([]);
@@ -85,8 +122,8 @@ describeWithApp('pimpinan training records', (h) => {
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'completed', completedOn: '2026-10-09' });
     const list = await h.api('GET', `${B}?year=2026`, { session: s.spbe });
-    expect(list.body.programmes[0]).toMatchObject({ participants: 2, completed: 1 });
-    expect(list.body.units.find((u: any) => u.unitId === unit.PUPR)).toMatchObject({ participants: 1, completed: 1 });
+    expect(list.body.programmes.find((p: any) => p.id === training)).toMatchObject({ participants: 2, completed: 1 });
+    expect(list.body.units.find((u: any) => u.unitId === unit.PUPR)).toMatchObject({ participants: demoUnit(unit.PUPR).participants + 1, completed: demoUnit(unit.PUPR).completed + 1 });
     // Its audit entry.
     const [{ n }] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where region_code = ${R} and action = 'pimpinan.participant_update' and entity_id = ${people.kadis}`);
     expect(n).toBe(1);
@@ -100,7 +137,7 @@ describeWithApp('pimpinan training records', (h) => {
     const big = await h.api('PUT', url, { session: s.spbe, ...certificate('besar.pdf', Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)])) });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe('file.too_large');
-    expect(await stored()).toBe(0);
+    expect(await stored()).toBe(demo.certificates);
 
     const put = await h.api('PUT', url, { session: s.spbe, ...certificate('Sertifikat DLA Budi.pdf', PDF) });
     expect(put.status).toBe(200);
@@ -130,7 +167,8 @@ describeWithApp('pimpinan training records', (h) => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe('Program;Penyelenggara;Jenis;Tanggal;Jam pelajaran;Peserta;NIP;Unit;Jabatan;Status;Tanggal selesai;Sertifikat');
-    expect(lines).toHaveLength(4); // header, two participants, the final line end
+    const demoPeople = demo.programmes.reduce((n, p) => n + p.participants, 0);
+    expect(lines).toHaveLength(2 + demoPeople + 2); // header, the demo's participants, this file's two, the final line end
     // The unit head keeps no export: it is the keepers' evidence.
     expect((await h.api('GET', `${B}/ekspor.csv`, { session: s.head })).status).toBe(403);
   });
@@ -139,7 +177,9 @@ describeWithApp('pimpinan training records', (h) => {
     const list = await h.api('GET', `${B}?year=2026`, { session: s.head });
     expect(list.status).toBe(200);
     expect(list.body.own).toBe(true);
-    expect(list.body.programmes).toEqual([expect.objectContaining({ id: training, participants: 1, completed: 1 })]);
+    // This file's programme and the demo's academy, which PUPR's head attended; not the GCIO guidance, which no one from PUPR attends.
+    expect(list.body.programmes.map((p: any) => p.id)).toEqual([demo.programmes[0].id, training]);
+    expect(list.body.programmes[1]).toMatchObject({ participants: 1, completed: 1 });
     expect(list.body.units.map((u: any) => u.unitId)).toEqual([unit.PUPR]);
     const one = await h.api('GET', `${B}/${training}`, { session: s.head });
     expect(one.body.participants.map((p: any) => p.name)).toEqual(['Ir. Budi Santoso']);
@@ -161,6 +201,47 @@ describeWithApp('pimpinan training records', (h) => {
     const list = await h.api('GET', `${F}?year=2026`, { session: s.foreign });
     expect(list.body.programmes).toEqual([]);
     expect((await h.api('GET', `${B}/${training}`, { session: s.foreign })).status).toBe(403);
+  });
+
+  it('removes a certificate on its own, audited, and says so when there is none', async () => {
+    const url = `${B}/${training}/peserta/${people.kadis}/sertifikat`;
+    // Neither the unit head nor another region's admin may remove it.
+    expect((await h.api('DELETE', url, { session: s.head })).status).toBe(403);
+    expect((await h.api('DELETE', `/api/regions/32.73/pimpinan/pelatihan/${training}/peserta/${people.kadis}/sertifikat`, { session: s.foreign })).status).toBe(404);
+    const removed = await h.api('DELETE', url, { session: s.spbe });
+    expect(removed.status).toBe(200);
+    // The participant stays, completed; only the file is gone.
+    expect(removed.body).toMatchObject({ id: people.kadis, status: 'completed', completedOn: '2026-10-09', certificate: null });
+    expect(await stored()).toBe(demo.certificates);
+    expect((await h.api('GET', url, { session: s.spbe })).body.error.code).toBe('pimpinan.certificate_missing');
+    const again = await h.api('DELETE', url, { session: s.spbe });
+    expect(again.status).toBe(404);
+    expect(again.body.error.code).toBe('pimpinan.certificate_missing');
+    expect((await h.api('DELETE', url, { session: s.spbe, headers: { 'accept-language': 'en' } })).body.error.message).toBe('This participant has no certificate yet.');
+    const audit = await h.ctx.database.rows<{ detail: any }>(sql`select detail from audit_log where region_code = ${R} and action = 'pimpinan.certificate_remove' and entity_id = ${people.kadis}`);
+    expect(audit).toHaveLength(1);
+    expect(audit[0].detail).toMatchObject({ trainingId: training, fileName: 'Sertifikat DLA Budi.pdf', contentType: 'application/pdf', bytes: PDF.length });
+    const list = await h.api('GET', `${B}?year=2026`, { session: s.spbe });
+    expect(list.body.programmes.find((p: any) => p.id === training)).toMatchObject({ certificates: 0 });
+  });
+
+  it('finds the region\'s staff accounts for the keepers, with their unit and a position to start from', async () => {
+    const found = await h.api('GET', `${B}/pegawai?q=kepala`, { session: s.spbe });
+    expect(found.status).toBe(200);
+    expect(found.body.find((p: any) => p.email === 'kepala.pupr@sumedang.demo')).toMatchObject({ name: 'Dewi Kepala PUPR', unitId: unit.PUPR, unitName: expect.any(String), position: 'Kepala unit' });
+    expect(found.body.every((p: any) => /kepala/i.test(`${p.name} ${p.email}`))).toBe(true);
+    // The head of region's office: no unit.
+    expect((await h.api('GET', `${B}/pegawai?q=bupati@`, { session: s.spbe })).body).toEqual([
+      expect.objectContaining({ email: 'bupati@sumedang.demo', unitId: null, unitName: null, position: 'Kepala daerah' }),
+    ]);
+    // Wildcards are letters, not patterns; at most twenty.
+    expect((await h.api('GET', `${B}/pegawai?q=%25`, { session: s.spbe })).body).toEqual([]);
+    expect((await h.api('GET', `${B}/pegawai`, { session: s.spbe })).body.length).toBeLessThanOrEqual(20);
+    // A unit head may not list the staff; another region's admin finds only their own region's people.
+    expect((await h.api('GET', `${B}/pegawai?q=kepala`, { session: s.head })).status).toBe(403);
+    expect((await h.api('GET', `${B}/pegawai?q=kepala`, { session: s.foreign })).status).toBe(403);
+    const own = await h.api('GET', '/api/regions/32.73/pimpinan/pelatihan/pegawai?q=a', { session: s.foreign });
+    expect(own.body.map((p: any) => p.email)).toEqual(['admin@bandung.test']);
   });
 
   it('changes a programme, removes a participant, and deletes the programme with its participants', async () => {

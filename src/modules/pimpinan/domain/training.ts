@@ -31,6 +31,7 @@ export const trainingAuditActions = {
   'pimpinan.participant_update': { id: 'Mengubah peserta pelatihan', en: 'Changed a training participant' },
   'pimpinan.participant_remove': { id: 'Menghapus peserta pelatihan', en: 'Removed a training participant' },
   'pimpinan.certificate_upload': { id: 'Mengunggah sertifikat pelatihan', en: 'Uploaded a training certificate' },
+  'pimpinan.certificate_remove': { id: 'Menghapus sertifikat pelatihan', en: 'Removed a training certificate' },
 } as const;
 
 declare module '../../../platform/audit/audit.js' {

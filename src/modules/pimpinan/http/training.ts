@@ -13,8 +13,8 @@ import { regionParam } from '../../../platform/http/schemas.js';
 import { failures, fileAnswer, instant, ok, sendAttachment } from '../../../platform/http/responses.js';
 import { PARTICIPANT_STATUSES, TRAINING_KINDS } from '../domain/training.js';
 import {
-  addParticipant, certificateFile, certificatePolicy, createTraining, deleteTraining, exportTrainings, listTrainings, readTraining, removeParticipant,
-  updateParticipant, updateTraining, uploadCertificate,
+  addParticipant, certificateFile, certificatePolicy, createTraining, deleteTraining, exportTrainings, listTrainings, readTraining, removeCertificate, removeParticipant,
+  staffChoices, updateParticipant, updateTraining, uploadCertificate,
 } from '../service/training.js';
 
 const tags = ['pimpinan'];
@@ -102,6 +102,21 @@ export const trainingRoutes = (ctx: AppContext) => async (root: FastifyInstance)
     });
   }
 
+  app.get(`${BASE}/pegawai`, {
+    config: { access: 'pimpinan.training' },
+    schema: {
+      tags, summary: 'Cari akun pegawai daerah untuk peserta / Find the region\'s staff accounts for a participant', params: regionParam,
+      querystring: z.object({ q: z.string().trim().max(100).optional().describe('Bagian nama atau email / part of the name or email') }),
+      description: 'Paling banyak 20 akun yang memegang peran di daerah ini, dengan unit peran unitnya (bila satu unit aktif) dan jabatan awal dari perannya, untuk diisi ke formulir peserta. / At most 20 accounts holding a role in this region, with the unit of their unit role (when one active unit) and a position to start from, named after their role.',
+      response: {
+        200: z.array(z.object({
+          userId: z.string(), name: z.string(), email: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable(),
+          position: z.string().describe('Nama perannya, untuk diubah menjadi jabatan sebenarnya / their role\'s name, to be changed to the real position'),
+        })).meta({ id: 'PimpinanTrainingStaffChoices' }),
+      },
+    },
+  }, async (request) => staffChoices(ctx, request.region!.code, request.query.q ?? ''));
+
   app.post(BASE, {
     config: { access: 'pimpinan.training' },
     schema: {
@@ -181,6 +196,15 @@ export const trainingRoutes = (ctx: AppContext) => async (root: FastifyInstance)
     if (!file) throw new AppError('request.invalid', { certificate: 'a file is required' });
     return uploadCertificate(ctx, request.actor, request.region!.code, request.params.trainingId, request.params.participantId, file);
   });
+
+  app.delete(`${BASE}/:trainingId/peserta/:participantId/sertifikat`, {
+    config: { access: 'pimpinan.training' },
+    schema: {
+      tags, summary: 'Hapus sertifikat peserta / Remove a participant\'s certificate', params: participantParam,
+      description: 'Menghapus berkas sertifikat; pesertanya dan statusnya tetap. / Removes the certificate file; the participant and their status stay.',
+      response: { 200: participant, ...failures(...participantFailures, 'pimpinan.certificate_missing') },
+    },
+  }, async (request) => removeCertificate(ctx, request.actor, request.region!.code, request.params.trainingId, request.params.participantId));
 
   app.get(`${BASE}/:trainingId/peserta/:participantId/sertifikat`, {
     config: { access: 'pimpinan.training_read' },

@@ -5,12 +5,13 @@
 // everything; a unit head (pimpinan.training_read) reads their own unit's
 // participants only. One transaction per use case, audited inside it. The
 // year's records export as XLSX or CSV: the SPBE coordinator's evidence.
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, ilike, inArray, lt, or, sql } from 'drizzle-orm';
 import writeXlsxFile, { type SheetData } from 'write-excel-file/node';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
+import { containing } from '../../../platform/db/like.js';
 import { audit, changedFields } from '../../../platform/audit/audit.js';
-import { rolesWith, unitsReached, type Actor } from '../../../platform/auth/policy.js';
+import { roleLabel, roleNames, rolesWith, unitsReached, type Actor, type Role } from '../../../platform/auth/policy.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
 import { csvDialect, csvFile } from '../../../platform/csv.js';
 import { AppError } from '../../../platform/errors.js';
@@ -260,6 +261,59 @@ export async function uploadCertificate(ctx: AppContext, actor: Actor, regionCod
     await audit(tx, now, actor, regionCode, 'pimpinan.certificate_upload', 'pimpinan_training_participant', participantId,
       { trainingId, fileName: file.fileName, contentType: file.contentType, bytes: file.data.length });
     return participantView1(tx, regionCode, trainingId, participantId);
+  });
+}
+
+/** Removes a participant's certificate file (the participant stays); said so when they have none. */
+export async function removeCertificate(ctx: AppContext, actor: Actor, regionCode: string, trainingId: string, participantId: string) {
+  return ctx.database.db.transaction(async (tx) => {
+    await programmeFor(tx, regionCode, trainingId, true);
+    await participantFor(tx, regionCode, trainingId, participantId, true);
+    const [held] = await tx.select({ fileName: P.certificateName, contentType: P.certificateType, bytes: P.certificateSize }).from(P)
+      .where(and(eq(P.regionCode, regionCode), eq(P.id, participantId)));
+    if (!held?.fileName) throw new AppError('pimpinan.certificate_missing');
+    await tx.update(P).set({ certificateName: null, certificateType: null, certificateSize: null, certificateData: null, certificateAt: null, certificateBy: null })
+      .where(and(eq(P.regionCode, regionCode), eq(P.id, participantId)));
+    await audit(tx, ctx.clock.now(), actor, regionCode, 'pimpinan.certificate_remove', 'pimpinan_training_participant', participantId,
+      { trainingId, fileName: held.fileName, contentType: held.contentType, bytes: held.bytes });
+    return participantView1(tx, regionCode, trainingId, participantId);
+  });
+}
+
+/** Which role names a position first: the head of region, a unit's head, then the platform's roles and the modules' in their declared order. */
+const positionRank = (role: string) => {
+  const first = ['head_of_region', 'unit_head'].indexOf(role);
+  const declared = roleNames().indexOf(role as Role);
+  return first >= 0 ? first - 2 : declared >= 0 ? declared : Number.MAX_SAFE_INTEGER;
+};
+
+/**
+ * The region's staff accounts a keeper may name as participants (the region's
+ * staff list is the region admin's): at most 20 whose name or email holds the
+ * words, each with the unit of their unit role (when one active unit) and a
+ * position to start from (the role's name; the keeper writes the real one).
+ */
+export async function staffChoices(ctx: AppContext, regionCode: string, q: string) {
+  const words = q.trim();
+  const rows = await ctx.database.db.select({
+    userId: users.id, name: users.name, email: users.email,
+    roles: sql<string[]>`array_agg(distinct ${grants.role}::text)`,
+    unitIds: sql<string[]>`array_remove(array_agg(distinct ${grants.unitId}::text), null)`,
+  }).from(grants)
+    .innerJoin(users, eq(users.id, grants.userId))
+    .where(and(eq(grants.regionCode, regionCode), words ? or(ilike(users.name, containing(words)), ilike(users.email, containing(words))) : undefined))
+    .groupBy(users.id, users.name, users.email)
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(20);
+  const unitIds = [...new Set(rows.flatMap((r) => r.unitIds))];
+  const named = unitIds.length === 0 ? [] : await ctx.database.db.select({ id: units.id, name: units.name }).from(units)
+    .where(and(eq(units.regionCode, regionCode), inArray(units.id, unitIds), eq(units.active, true)));
+  const unitName = new Map(named.map((u) => [u.id, u.name]));
+  return rows.map((r) => {
+    const own = r.unitIds.filter((id) => unitName.has(id));
+    const unitId = own.length === 1 ? own[0] : null;
+    const [role] = [...r.roles].sort((a, b) => positionRank(a) - positionRank(b));
+    return { userId: r.userId, name: r.name, email: r.email, unitId, unitName: unitId ? unitName.get(unitId)! : null, position: role ? roleLabel(role).id : '' };
   });
 }
 

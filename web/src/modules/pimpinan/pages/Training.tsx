@@ -2,9 +2,11 @@
 // completion counts and the counts per unit; the keepers (region admin, head
 // of region, delegates, SPBE coordinator) add programmes and participants,
 // mark completion with a date, upload certificates and download the year's
-// export as SPBE evidence. A unit head reads their own unit's participants.
+// export as SPBE evidence; they change a programme's details in place, pick a
+// participant from the region's staff accounts (or type a name) and remove a
+// certificate on its own. A unit head reads their own unit's participants.
 import './pimpinan.css';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { components } from '../../../api-types.js';
 import { api } from '../../../api.js';
 import { RegionGate } from '../../../components/RegionGate.js';
@@ -20,6 +22,8 @@ import type { RegionProfile } from '../../../types.js';
 type List = components['schemas']['PimpinanTrainingList'];
 type Training = components['schemas']['PimpinanTraining'];
 type Participant = components['schemas']['PimpinanTrainingParticipant'];
+type StaffChoice = components['schemas']['PimpinanTrainingStaffChoices'][number];
+type Programme = Omit<Training, 'participants'>;
 const KINDS = ['digital_leadership', 'gcio', 'technical', 'other'] as const;
 
 export function TrainingPage({ params }: { params: Params }) {
@@ -91,11 +95,41 @@ function Trainings({ region }: { region: RegionProfile }) {
               </table>
             </div>
           )}
-          {open && <Programme key={open} path={`${base}/${open}`} keeper={keeper} units={list.data.unitChoices} onChange={list.reload} />}
+          {open && <ProgrammePeople key={open} base={base} id={open} keeper={keeper} units={list.data.unitChoices} onChange={list.reload} />}
           {keeper && <NewProgramme path={base} onDone={(id) => { list.reload(); setOpen(id); }} />}
         </>
       )}
     </div>
+  );
+}
+
+/** A programme's details as the API takes them, read from its form (new or edit). */
+function programmeBody(form: HTMLFormElement) {
+  const f = new FormData(form);
+  const hours = String(f.get('hours') ?? '');
+  return { title: f.get('title'), organiser: f.get('organiser'), kind: f.get('kind'), startDate: f.get('startDate'), endDate: f.get('endDate'), hours: hours ? Number(hours) : null, notes: f.get('notes') };
+}
+
+/** A programme's fields, empty for a new one or holding the programme's details; ids start with `prefix`. */
+function ProgrammeFields({ prefix, value }: { prefix: string; value?: Programme }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <label htmlFor={`${prefix}-title`}>{t('pimpinan.training.programme')}</label>
+      <input id={`${prefix}-title`} name="title" required maxLength={300} placeholder="Digital Leadership Academy" defaultValue={value?.title} />
+      <label htmlFor={`${prefix}-organiser`}>{t('pimpinan.training.organiser')}</label>
+      <input id={`${prefix}-organiser`} name="organiser" required maxLength={200} placeholder="Kementerian Komdigi" defaultValue={value?.organiser} />
+      <label htmlFor={`${prefix}-kind`}>{t('pimpinan.training.kind')}</label>
+      <select id={`${prefix}-kind`} name="kind" defaultValue={value?.kind ?? 'digital_leadership'}>{KINDS.map((k) => <option key={k} value={k}>{t(`pimpinan.training.kind.${k}`)}</option>)}</select>
+      <label htmlFor={`${prefix}-start`}>{t('pimpinan.training.start')}</label>
+      <input id={`${prefix}-start`} name="startDate" type="date" required defaultValue={value?.startDate} />
+      <label htmlFor={`${prefix}-end`}>{t('pimpinan.training.end')}</label>
+      <input id={`${prefix}-end`} name="endDate" type="date" required defaultValue={value?.endDate} />
+      <label htmlFor={`${prefix}-hours`}>{t('pimpinan.training.hours')}</label>
+      <input id={`${prefix}-hours`} name="hours" type="number" min={0} max={10000} defaultValue={value?.hours ?? undefined} />
+      <label htmlFor={`${prefix}-notes`}>{t('pimpinan.training.notes')}</label>
+      <textarea id={`${prefix}-notes`} name="notes" maxLength={4000} rows={2} defaultValue={value?.notes} />
+    </>
   );
 }
 
@@ -105,13 +139,8 @@ function NewProgramme({ path, onDone }: { path: string; onDone: (id: string) => 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
-    const f = new FormData(form);
-    const hours = String(f.get('hours') ?? '');
     void send.run(async () => {
-      const created = await api<Training>(path, {
-        method: 'POST',
-        body: { title: f.get('title'), organiser: f.get('organiser'), kind: f.get('kind'), startDate: f.get('startDate'), endDate: f.get('endDate'), hours: hours ? Number(hours) : null, notes: f.get('notes') },
-      });
+      const created = await api<Training>(path, { method: 'POST', body: programmeBody(form) });
       form.reset();
       onDone(created.id);
       return created;
@@ -120,31 +149,42 @@ function NewProgramme({ path, onDone }: { path: string; onDone: (id: string) => 
   return (
     <form onSubmit={submit} className="pimpinan-form" aria-labelledby="pimpinan-training-new">
       <h2 id="pimpinan-training-new">{t('pimpinan.training.add')}</h2>
-      <label htmlFor="pt-title">{t('pimpinan.training.programme')}</label>
-      <input id="pt-title" name="title" required maxLength={300} placeholder="Digital Leadership Academy" />
-      <label htmlFor="pt-organiser">{t('pimpinan.training.organiser')}</label>
-      <input id="pt-organiser" name="organiser" required maxLength={200} placeholder="Kementerian Komdigi" />
-      <label htmlFor="pt-kind">{t('pimpinan.training.kind')}</label>
-      <select id="pt-kind" name="kind" defaultValue="digital_leadership">{KINDS.map((k) => <option key={k} value={k}>{t(`pimpinan.training.kind.${k}`)}</option>)}</select>
-      <label htmlFor="pt-start">{t('pimpinan.training.start')}</label>
-      <input id="pt-start" name="startDate" type="date" required />
-      <label htmlFor="pt-end">{t('pimpinan.training.end')}</label>
-      <input id="pt-end" name="endDate" type="date" required />
-      <label htmlFor="pt-hours">{t('pimpinan.training.hours')}</label>
-      <input id="pt-hours" name="hours" type="number" min={0} max={10000} />
-      <label htmlFor="pt-notes">{t('pimpinan.training.notes')}</label>
-      <textarea id="pt-notes" name="notes" maxLength={4000} rows={2} />
+      <ProgrammeFields prefix="pt" />
       <ErrorMessage error={send.error} />
       <button type="submit" className="button" disabled={send.busy}>{t('pimpinan.training.save')}</button>
     </form>
   );
 }
 
-function Programme({ path, keeper, units, onChange }: { path: string; keeper: boolean; units: List['unitChoices']; onChange: () => void }) {
+/** Changes a programme's details (PATCH); the API's refusal (an end before the start, a completion before a new start) is shown in the form. */
+function EditProgramme({ path, programme, onDone, onCancel }: { path: string; programme: Programme; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const send = useSend<Programme>();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = e.currentTarget;
+    void send.run(() => api<Programme>(path, { method: 'PATCH', body: programmeBody(form) })).then((ok) => ok && onDone());
+  };
+  return (
+    <form onSubmit={submit} className="pimpinan-form" aria-labelledby="pimpinan-training-edit">
+      <h3 id="pimpinan-training-edit">{t('pimpinan.training.editTitle', { title: programme.title })}</h3>
+      <ProgrammeFields prefix="pe" value={programme} />
+      <ErrorMessage error={send.error} />
+      <p className="pimpinan-inline">
+        <button type="submit" className="button" disabled={send.busy}>{t('pimpinan.training.saveChanges')}</button>
+        <button type="button" className="button secondary" onClick={onCancel}>{t('pimpinan.training.cancel')}</button>
+      </p>
+    </form>
+  );
+}
+
+function ProgrammePeople({ base, id, keeper, units, onChange }: { base: string; id: string; keeper: boolean; units: List['unitChoices']; onChange: () => void }) {
   const { t, locale } = useI18n();
+  const path = `${base}/${id}`;
   const data = useStaffApi<Training>(path);
   const send = useSend<unknown>();
   const [flash, setFlash] = useState('');
+  const [editing, setEditing] = useState(false);
   const done = (message: string) => (ok: boolean) => {
     if (!ok) return;
     setFlash(message);
@@ -158,18 +198,11 @@ function Programme({ path, keeper, units, onChange }: { path: string; keeper: bo
     form.append('certificate', file);
     void send.run(() => api(`${path}/peserta/${p.id}/sertifikat`, { method: 'PUT', body: form })).then(done(t('pimpinan.training.uploaded', { name: p.name })));
   };
-  const remove = (p: Participant) => void send.run(() => api(`${path}/peserta/${p.id}`, { method: 'DELETE' })).then(done(t('pimpinan.training.removed', { name: p.name })));
-  const add = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    const nip = String(f.get('nip') ?? '').trim();
-    void send.run(() => api(`${path}/peserta`, { method: 'POST', body: { name: f.get('name'), nip: nip || null, unitId: f.get('unitId'), position: f.get('position') } }))
-      .then((ok) => {
-        if (ok) form.reset();
-        done(t('pimpinan.training.addedParticipant'))(ok);
-      });
+  const unload = (p: Participant) => {
+    if (!window.confirm(t('pimpinan.training.removeCertificateConfirm', { name: p.name }))) return;
+    void send.run(() => api(`${path}/peserta/${p.id}/sertifikat`, { method: 'DELETE' })).then(done(t('pimpinan.training.certificateRemoved', { name: p.name })));
   };
+  const remove = (p: Participant) => void send.run(() => api(`${path}/peserta/${p.id}`, { method: 'DELETE' })).then(done(t('pimpinan.training.removed', { name: p.name })));
   if (!data.data) return <><ErrorMessage error={data.error} />{!data.error && <Loading />}</>;
   const p = data.data;
   return (
@@ -177,6 +210,12 @@ function Programme({ path, keeper, units, onChange }: { path: string; keeper: bo
       <h2 id="pimpinan-training-people">{t('pimpinan.training.peopleOf', { title: p.title })}</h2>
       {p.notes && <p className="small">{p.notes}</p>}
       {flash && <Flash>{flash}</Flash>}
+      {keeper && !editing && (
+        <p><button type="button" className="button secondary" onClick={() => { setFlash(''); setEditing(true); }}>{t('pimpinan.training.edit')}</button></p>
+      )}
+      {keeper && editing && (
+        <EditProgramme path={path} programme={p} onCancel={() => setEditing(false)} onDone={() => { setEditing(false); done(t('pimpinan.training.changed'))(true); }} />
+      )}
       <ErrorMessage error={send.error} />
       {p.participants.length === 0 ? <p className="muted">{t('pimpinan.training.noPeople')}</p> : (
         <ul className="pimpinan-participants">
@@ -197,6 +236,11 @@ function Programme({ path, keeper, units, onChange }: { path: string; keeper: bo
                     {t('pimpinan.training.uploadFor', { name: x.name })}{' '}
                     <input type="file" accept="application/pdf,image/jpeg,image/png" disabled={send.busy} onChange={(e) => { const file = e.target.files?.[0]; if (file) upload(x, file); }} />
                   </label>
+                  {x.certificate && (
+                    <button type="button" className="button secondary small" disabled={send.busy} aria-label={t('pimpinan.training.removeCertificateOf', { name: x.name })} onClick={() => unload(x)}>
+                      {t('pimpinan.training.removeCertificate')}
+                    </button>
+                  )}
                   <button type="button" className="button secondary small" disabled={send.busy} onClick={() => remove(x)}>{t('pimpinan.training.remove', { name: x.name })}</button>
                 </div>
               )}
@@ -204,23 +248,7 @@ function Programme({ path, keeper, units, onChange }: { path: string; keeper: bo
           ))}
         </ul>
       )}
-      {keeper && (
-        <form onSubmit={add} className="pimpinan-form" aria-labelledby="pimpinan-training-add-person">
-          <h3 id="pimpinan-training-add-person">{t('pimpinan.training.addParticipant')}</h3>
-          <label htmlFor="pp-name">{t('pimpinan.training.name')}</label>
-          <input id="pp-name" name="name" required maxLength={200} />
-          <label htmlFor="pp-nip">{t('pimpinan.training.nip')}</label>
-          <input id="pp-nip" name="nip" inputMode="numeric" pattern="\d{18}" maxLength={18} />
-          <label htmlFor="pp-unit">{t('pimpinan.training.unit')}</label>
-          <select id="pp-unit" name="unitId" required defaultValue="">
-            <option value="" disabled>{t('pimpinan.training.pickUnit')}</option>
-            {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-          </select>
-          <label htmlFor="pp-position">{t('pimpinan.training.position')}</label>
-          <input id="pp-position" name="position" required maxLength={200} placeholder="Kepala Dinas" />
-          <button type="submit" className="button" disabled={send.busy}>{t('pimpinan.training.addParticipant')}</button>
-        </form>
-      )}
+      {keeper && <AddParticipant base={base} path={path} units={units} onAdded={done(t('pimpinan.training.addedParticipant'))} />}
     </section>
   );
 }
@@ -238,3 +266,85 @@ function CompleteForm({ participant, busy, onComplete }: { participant: Particip
   );
 }
 
+
+/**
+ * Adds a participant: a staff account of the region found by name or email
+ * (its name, unit and role fill the fields, to be corrected: the position is
+ * the real one in words), or a person typed by name as before.
+ */
+function AddParticipant({ base, path, units, onAdded }: { base: string; path: string; units: List['unitChoices']; onAdded: (ok: boolean) => void }) {
+  const { t } = useI18n();
+  const send = useSend<Participant>();
+  const empty = { name: '', nip: '', unitId: '', position: '' };
+  const [fields, setFields] = useState(empty);
+  const [account, setAccount] = useState<StaffChoice | null>(null);
+  const [search, setSearch] = useState('');
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(search.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const found = useStaffApi<StaffChoice[]>(query.length >= 2 && !account ? `${base}/pegawai?q=${encodeURIComponent(query)}` : null);
+  const set = (key: keyof typeof empty) => (e: { target: { value: string } }) => setFields({ ...fields, [key]: e.target.value });
+  const pick = (c: StaffChoice) => {
+    setAccount(c);
+    setFields({ name: c.name, nip: fields.nip, unitId: c.unitId && units.some((u) => u.id === c.unitId) ? c.unitId : fields.unitId, position: c.position });
+  };
+  const drop = () => {
+    setAccount(null);
+    setFields(empty);
+  };
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const nip = fields.nip.trim();
+    void send.run(() => api<Participant>(`${path}/peserta`, { method: 'POST', body: { userId: account?.userId ?? null, name: fields.name, nip: nip || null, unitId: fields.unitId, position: fields.position } }))
+      .then((ok) => {
+        if (ok) {
+          drop();
+          setSearch('');
+        }
+        onAdded(ok);
+      });
+  };
+  return (
+    <form onSubmit={submit} className="pimpinan-form" aria-labelledby="pimpinan-training-add-person">
+      <h3 id="pimpinan-training-add-person">{t('pimpinan.training.addParticipant')}</h3>
+      {account ? (
+        <p className="pimpinan-inline">
+          <span>{t('pimpinan.training.pickedAccount', { name: account.name, email: account.email })}</span>
+          <button type="button" className="button secondary small" onClick={drop}>{t('pimpinan.training.unpick')}</button>
+        </p>
+      ) : (
+        <>
+          <label htmlFor="pp-search">{t('pimpinan.training.searchStaff')}</label>
+          <input id="pp-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" maxLength={100} aria-describedby="pp-search-help" />
+          <span id="pp-search-help" className="small muted">{t('pimpinan.training.searchStaffHelp')}</span>
+          <ErrorMessage error={found.error} />
+          {found.data && (found.data.length === 0 ? <p className="small muted" role="status">{t('pimpinan.training.noStaff')}</p> : (
+            <ul className="pimpinan-staff-choices" aria-label={t('pimpinan.training.staffFound')}>
+              {found.data.map((c) => (
+                <li key={c.userId}>
+                  <button type="button" className="link-button" onClick={() => pick(c)}>{t('pimpinan.training.pick', { name: c.name })}</button>
+                  <span className="small muted"> · {c.email}{c.unitName && <> · {c.unitName}</>}</span>
+                </li>
+              ))}
+            </ul>
+          ))}
+        </>
+      )}
+      <label htmlFor="pp-name">{t('pimpinan.training.name')}</label>
+      <input id="pp-name" name="name" required maxLength={200} value={fields.name} onChange={set('name')} />
+      <label htmlFor="pp-nip">{t('pimpinan.training.nip')}</label>
+      <input id="pp-nip" name="nip" inputMode="numeric" pattern="\d{18}" maxLength={18} value={fields.nip} onChange={set('nip')} />
+      <label htmlFor="pp-unit">{t('pimpinan.training.unit')}</label>
+      <select id="pp-unit" name="unitId" required value={fields.unitId} onChange={set('unitId')}>
+        <option value="" disabled>{t('pimpinan.training.pickUnit')}</option>
+        {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+      </select>
+      <label htmlFor="pp-position">{t('pimpinan.training.position')}</label>
+      <input id="pp-position" name="position" required maxLength={200} placeholder="Kepala Dinas" value={fields.position} onChange={set('position')} />
+      <ErrorMessage error={send.error} />
+      <button type="submit" className="button" disabled={send.busy}>{t('pimpinan.training.addParticipant')}</button>
+    </form>
+  );
+}
