@@ -181,8 +181,8 @@ describeWithApp('leader\'s figures, public and as open data', (h) => {
     for (const url of [`${R}/pimpinan/publik`, `${R}/pimpinan/publik.csv`, `${R}/pimpinan/publik.csv?lang=en`, `${R}/pimpinan/publik/dcat.jsonld`, '/api/regions/99.99/pimpinan/publik']) {
       for (const method of ['GET', 'HEAD'] as const) {
         const res = await h.api(method, url, { headers: origin });
-        expect({ url, method, allow: res.headers['access-control-allow-origin'], credentials: res.headers['access-control-allow-credentials'] })
-          .toEqual({ url, method, allow: '*', credentials: undefined });
+        expect({ url, method, allow: res.headers['access-control-allow-origin'], credentials: res.headers['access-control-allow-credentials'], resource: res.headers['cross-origin-resource-policy'] })
+          .toEqual({ url, method, allow: '*', credentials: undefined, resource: 'cross-origin' });
       }
       const preflight = await h.api('OPTIONS', url.replace(/\?.*/, ''), { headers: { ...origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'accept-language' } });
       if (url.includes('99.99')) continue;
@@ -196,7 +196,8 @@ describeWithApp('leader\'s figures, public and as open data', (h) => {
     const admin = await h.signIn('admin@sumedang.demo');
     for (const [url, session] of [[`${R}/pimpinan`, head], [`${R}/pimpinan/publik/pilihan`, admin], [`${R}/settings`, admin], ['/api/regions/32.11', undefined]] as const) {
       const res = await h.api('GET', url, { session, headers: origin });
-      expect({ url, status: res.status, allow: res.headers['access-control-allow-origin'] }).toEqual({ url, status: 200, allow: undefined });
+      expect({ url, status: res.status, allow: res.headers['access-control-allow-origin'], resource: res.headers['cross-origin-resource-policy'] })
+        .toEqual({ url, status: 200, allow: undefined, resource: 'same-origin' });
       const preflight = await h.api('OPTIONS', url, { headers: { ...origin, 'access-control-request-method': 'GET' } });
       expect({ url, allow: preflight.headers['access-control-allow-origin'], methods: preflight.headers['access-control-allow-methods'] }).toEqual({ url, allow: undefined, methods: undefined });
     }
