@@ -1,7 +1,8 @@
 // The public version of the leader's page in Chromium, on a 360 px phone: the
 // region admin ticks two of the leader's figures in the region's settings; a
 // visitor who is not signed in opens /r/32.11/dasbor and sees those two, each
-// with how it is computed and as of when in WIB, the links to the open data,
+// with how it is computed and as of when in WIB, the links to the open data
+// (CSV in Indonesian and English, JSON, the DCAT catalogue),
 // and not a third figure; in English too.
 import { expect, it } from 'vitest';
 import { formatNumber } from '../../web/src/format.js';
@@ -64,8 +65,10 @@ describeInBrowser('The leader\'s public figures in Chromium', (b) => {
     }
     expect(await visitor.getByRole('article', { name: KEPT }).count()).toBe(0);
     expect(await visitor.locator('main').textContent()).not.toContain(KEPT);
-    expect(await visitor.getByRole('link', { name: 'Unduh CSV' }).getAttribute('href')).toBe('/api/regions/32.11/pimpinan/publik.csv');
+    expect(await visitor.getByRole('link', { name: 'Unduh CSV', exact: true }).getAttribute('href')).toBe('/api/regions/32.11/pimpinan/publik.csv');
+    expect(await visitor.getByRole('link', { name: 'Unduh CSV (bahasa Inggris)' }).getAttribute('href')).toBe('/api/regions/32.11/pimpinan/publik.csv?lang=en');
     expect(await visitor.getByRole('link', { name: 'Unduh JSON' }).getAttribute('href')).toBe('/api/regions/32.11/pimpinan/publik');
+    expect(await visitor.getByRole('link', { name: 'Katalog DCAT (JSON-LD)' }).getAttribute('href')).toBe('/api/regions/32.11/pimpinan/publik/dcat.jsonld');
     expect(await overflowsHorizontally(visitor)).toBe(false);
 
     // In English, from the language switch.

@@ -2753,6 +2753,8 @@ export interface paths {
                             figuresMinutes?: number;
                             /** @default [] */
                             published?: string[];
+                            /** @default null */
+                            openDataEmail?: string | null;
                         };
                     };
                 };
@@ -2814,6 +2816,15 @@ export interface paths {
                 };
                 /** @description Galat / error: `request.unsupported_media_type` */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `pimpinan.unknown_tile` */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -43056,11 +43067,14 @@ export interface paths {
         };
         /**
          * Angka pimpinan yang diterbitkan, sebagai CSV data terbuka / The published figures as open-data CSV
-         * @description UTF-8 dengan BOM, pemisah koma, desimal titik; satu baris per angka dan bulan; kolom: kode_wilayah, nama_wilayah, modul, nama_modul, kunci, judul, cara_menghitung, bulan, nilai, satuan, berlaku_per, dibaca_pada. / UTF-8 with a BOM, comma-separated, decimal point; one row per figure and month.
+         * @description UTF-8 dengan BOM, pemisah koma, desimal titik (dalam kedua bahasa); satu baris per angka dan bulan; kolom: kode_wilayah, nama_wilayah, modul, nama_modul, kunci, judul, cara_menghitung, bulan, nilai, satuan, berlaku_per, dibaca_pada. / UTF-8 with a BOM, comma-separated, decimal point (in both languages); one row per figure and month; with `?lang=en` the columns are region_code, region_name, module, module_name, key, title, method, month, value, unit, as_of, read_at and the texts English.
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Bahasa kepala kolom dan teks; bawaan id / the language of the header and texts; id by default */
+                    lang?: "id" | "en";
+                };
                 header?: never;
                 path: {
                     region: string;
@@ -43076,6 +43090,92 @@ export interface paths {
                     };
                     content: {
                         "text/csv": string;
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `region.not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{region}/pimpinan/publik/dcat.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Katalog DCAT data terbuka daerah (JSON-LD) / The region's open-data DCAT catalogue (JSON-LD)
+         * @description dcat:Catalog (W3C DCAT v2 / DCAT-AP) untuk pemanen CKAN (ckanext-dcat) dan portal lain: satu dcat:Dataset berisi angka yang diterbitkan (judul dan uraian id/en, penerbit, dct:modified, kata kunci, lisensi CC BY 4.0, cakupan waktu) dengan distribusi JSON, CSV (id) dan CSV (en), alamat mutlak dari PAMONG_PUBLIC_URL. Tanpa angka yang diterbitkan: katalog tanpa dataset. / A dcat:Catalog for CKAN's DCAT harvester and other portals: one dcat:Dataset of the published figures with JSON, CSV (id) and CSV (en) distributions, absolute addresses from PAMONG_PUBLIC_URL. Nothing published: a catalogue without a dataset.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    region: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description JSON-LD (DCAT) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/ld+json": string;
                     };
                 };
                 /** @description Galat / error: `request.invalid`, `request.nul_character` */
@@ -48130,6 +48230,8 @@ export interface components {
                 figuresMinutes: number;
                 /** @default [] */
                 published: string[];
+                /** @default null */
+                openDataEmail: string | null;
             };
         };
         RegionSummary: {

@@ -9,7 +9,7 @@ import { pimpinanErrors } from './errors.js';
 import { pimpinanRoutes } from './http/routes.js';
 import { pimpinanIsolation } from './isolation.js';
 import * as tables from './schema.js';
-import { pimpinanSettings } from './settings.js';
+import { pimpinanSettings, pimpinanSettingsChange } from './settings.js';
 import { sweepFigures } from './service/figures.js';
 import { sweepDigests } from './service/digest.js';
 import { trainingAuditActions } from './domain/training.js';
@@ -38,6 +38,8 @@ export const pimpinanModule = defineModule({
   tables,
   migrations: new URL('./migrations', import.meta.url),
   settings: pimpinanSettings,
+  // A save names only figures some module offers now; what is stored keeps reading after a module is removed.
+  settingsChange: { schema: pimpinanSettingsChange, errors: ['pimpinan.unknown_tile'] },
   roles: [
     { name: 'pimpinan_delegate', label: { id: 'Delegasi kepala daerah (dasbor pimpinan)', en: 'Head of region\'s delegate (leader\'s dashboard)' }, scope: 'region', grantedBy: 'region_admin' },
   ],

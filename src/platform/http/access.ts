@@ -38,7 +38,8 @@ export function installAccess(app: FastifyInstance, ctx: AppContext): void {
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     if (!['public', 'signed_in', 'api_key', 'platform_admin'].includes(access) && !isPermission(access)) throw new Error(`Unknown access ${access} on ${route.url}`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access, bodyTypes: route.config?.bodyTypes });
+    // HEAD answers as GET does; OPTIONS is a cross-origin preflight (cross-origin.ts), which answers no data.
+    for (const method of [route.method].flat()) if (method !== 'HEAD' && method !== 'OPTIONS') table.push({ method, url: route.url, access, bodyTypes: route.config?.bodyTypes });
   });
 
   // Hooks that do not wait are written with `done`: an async hook costs a promise and a turn of the event loop per request.

@@ -1,7 +1,7 @@
 // Maps every failure to the one error shape; never a stack trace to the client.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, errorBody, errorEntry, type ErrorCode } from '../errors.js';
+import { AppError, errorBody, errorCatalogue, errorEntry, type ErrorCode } from '../errors.js';
 
 const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'request.body_too_large',
@@ -35,6 +35,14 @@ export interface Failure {
   details?: unknown;
 }
 
+/** The catalogue code a refused body's refinement names (`params: { code, details }`), when it is the only thing wrong with it. */
+function catalogueCodeOf(issues: { keyword: string; params: Record<string, unknown> }[]): { code: ErrorCode; details: unknown } | null {
+  const named = issues.map((v) => (v.keyword === 'custom' ? (v.params.params as { code?: unknown; details?: unknown } | undefined) : undefined));
+  const first = named[0];
+  if (typeof first?.code !== 'string' || !errorCatalogue().has(first.code) || named.some((n) => n?.code !== first.code)) return null;
+  return { code: first.code as ErrorCode, details: first.details };
+}
+
 /** Turns anything thrown into a catalogue code; logs only what nobody expected. */
 export function classifyError(err: FastifyError, request: FastifyRequest): Failure {
   let code: ErrorCode;
@@ -42,6 +50,9 @@ export function classifyError(err: FastifyError, request: FastifyRequest): Failu
   if (err instanceof AppError) {
     code = err.code;
     details = err.details;
+  } else if (hasZodFastifySchemaValidationErrors(err) && catalogueCodeOf(err.validation)) {
+    // A schema's refinement that names a catalogue code (a module's settings check, contract: settingsChange).
+    ({ code, details } = catalogueCodeOf(err.validation)!);
   } else if (hasZodFastifySchemaValidationErrors(err)) {
     // Texts over their limit get their own code and the limits: clients show them, nothing is ever cut to fit.
     const tooLong = err.validation.every((v) => v.keyword === 'too_big' && v.params.origin === 'string');

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { Database, Db, Queryable, Tx } from '../db/client.js';
-import type { ErrorEntry, Words } from '../errors.js';
+import type { ErrorCode, ErrorEntry, Words } from '../errors.js';
 import type { Failure } from '../http/errors.js';
 import type { Actor, Permission } from '../auth/policy.js';
 import type { Locale } from '../i18n.js';
@@ -446,6 +446,15 @@ export interface PamongModule {
   errors?: Record<string, ErrorEntry>;
   /** Region settings under the module's name, with defaults for every key. */
   settings?: z.ZodObject;
+  /**
+   * What a region admin may save as its settings (PUT …/settings), when that is
+   * stricter than what is read: `settings` must keep reading what was stored
+   * before, e.g. a name of something a removed module offered, while a save
+   * is checked against what is installed now. The same shape as `settings`
+   * with refinements; a refinement that fails with `params: { code, details }`
+   * (one of `errors`, the module's catalogue codes) is answered with that code.
+   */
+  settingsChange?: { schema: z.ZodObject; errors: readonly ErrorCode[] };
   /** Keys of its settings anyone may read in the region's public profile. */
   publicSettings?: readonly string[];
   routes?(ctx: AppContext): (app: FastifyInstance) => Promise<void>;

@@ -10,7 +10,7 @@ import { createApiKey } from '../auth/service.js';
 import { REFERENCE_CACHING } from '../http/caching.js';
 import { paging, regionParam, text } from '../http/schemas.js';
 import { listAreas, listEnabledRegions } from './service.js';
-import { regionSettingsSchema, settingsChangeSchema, type RegionSettings } from './settings.js';
+import { regionSettingsSchema, settingsChangeErrors, settingsChangeSchema, type RegionSettings } from './settings.js';
 import * as admin from './admin.js';
 import * as invitations from '../auth/invitations.js';
 import { listAudit } from '../audit/audit.js';
@@ -169,7 +169,7 @@ export const regionRoutes = (ctx: AppContext) => async (root: FastifyInstance) =
 
   app.put('/api/regions/:region/settings', {
     config: { access: 'region.admin' },
-    schema: { tags, summary: 'Ubah pengaturan / Change settings', params: regionParam, body: settingsChangeSchema(), response: { 200: ok } },
+    schema: { tags, summary: 'Ubah pengaturan / Change settings', params: regionParam, body: settingsChangeSchema(), response: { 200: ok, ...failures(...settingsChangeErrors()) } },
   }, async (request) => {
     await admin.saveSettings(ctx, request.actor, request.region!, request.body);
     return { ok: true as const };

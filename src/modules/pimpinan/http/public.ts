@@ -1,14 +1,17 @@
 // HTTP for the public version of the leader's page (issue 15, "Open data"):
-// the figures the region publishes, for anyone (no session), as JSON and as
-// CSV for open-data portals, read from the figures' snapshot only; and the
-// region admin's choice of what is published.
+// the figures the region publishes, for anyone (no session), as JSON, as CSV
+// (Indonesian or English) and described as a DCAT catalogue for open-data
+// portals, read from the figures' snapshot only, and readable from any site
+// (CORS); and the region admin's choice of what is published.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/context.js';
 import { regionParam } from '../../../platform/http/schemas.js';
 import { failures, fileAnswer, instant, ok, sendAttachment, words } from '../../../platform/http/responses.js';
-import { publicationChoices, publicCsv, publicPage, setPublished } from '../service/public.js';
+import { preflightFromAnyOrigin, readableFromAnyOrigin } from '../../../platform/http/cross-origin.js';
+import { dcatCatalogue } from '../service/dcat.js';
+import { publicationChoices, publicCsv, publicCsvName, publicPage, setPublished } from '../service/public.js';
 
 const tags = ['pimpinan'];
 /**
@@ -46,11 +49,16 @@ const choices = z.object({
   })),
 }).meta({ id: 'PimpinanPublication' });
 
+const OPEN_DATA = '/api/regions/:region/pimpinan/publik';
+
 export const pimpinanPublicRoutes = (ctx: AppContext) => async (root: FastifyInstance) => {
   const app = root.withTypeProvider<ZodTypeProvider>();
+  // Open data is read by portals' widgets on other sites: these three answer any origin, without credentials.
+  preflightFromAnyOrigin(app, [OPEN_DATA, `${OPEN_DATA}.csv`, `${OPEN_DATA}/dcat.jsonld`]);
 
-  app.get('/api/regions/:region/pimpinan/publik', {
+  app.get(OPEN_DATA, {
     config: { access: 'public' },
+    onRequest: readableFromAnyOrigin,
     schema: {
       tags, summary: 'Angka pimpinan yang diterbitkan daerah (publik) / The leader\'s figures the region publishes (public)', params: regionParam,
       description: 'Tanpa masuk. Hanya angka yang dipilih admin daerah, dari bacaan berkala Pamong (bukan dihitung saat diminta), masing-masing dengan cara menghitung, waktu berlakunya, dan 12 bulan terakhir. / No sign-in. Only the figures the region admin chose, from Pamong\'s periodic readings (not computed on request), each with how it is computed, as of when, and its last 12 months.',
@@ -62,17 +70,37 @@ export const pimpinanPublicRoutes = (ctx: AppContext) => async (root: FastifyIns
     return page;
   });
 
-  app.get('/api/regions/:region/pimpinan/publik.csv', {
+  app.get(`${OPEN_DATA}.csv`, {
     config: { access: 'public' },
+    onRequest: readableFromAnyOrigin,
     schema: {
       tags, summary: 'Angka pimpinan yang diterbitkan, sebagai CSV data terbuka / The published figures as open-data CSV', params: regionParam,
-      description: 'UTF-8 dengan BOM, pemisah koma, desimal titik; satu baris per angka dan bulan; kolom: kode_wilayah, nama_wilayah, modul, nama_modul, kunci, judul, cara_menghitung, bulan, nilai, satuan, berlaku_per, dibaca_pada. / UTF-8 with a BOM, comma-separated, decimal point; one row per figure and month.',
+      querystring: z.object({ lang: z.enum(['id', 'en']).optional().describe('Bahasa kepala kolom dan teks; bawaan id / the language of the header and texts; id by default') }),
+      description: 'UTF-8 dengan BOM, pemisah koma, desimal titik (dalam kedua bahasa); satu baris per angka dan bulan; kolom: kode_wilayah, nama_wilayah, modul, nama_modul, kunci, judul, cara_menghitung, bulan, nilai, satuan, berlaku_per, dibaca_pada. '
+        + '/ UTF-8 with a BOM, comma-separated, decimal point (in both languages); one row per figure and month; with `?lang=en` the columns are region_code, region_name, module, module_name, key, title, method, month, value, unit, as_of, read_at and the texts English.',
       response: { 200: fileAnswer('CSV data terbuka / open-data CSV', 'text/csv') },
     },
   }, async (request, reply) => {
     const region = request.region!;
-    const file = publicCsv(await publicPage(ctx, region), region);
-    return sendAttachment(reply, { fileName: `dasbor-publik-${region.code}.csv`, data: Buffer.from(file) }, 'text/csv; charset=utf-8', PUBLIC_CACHING);
+    const lang = request.query.lang ?? 'id';
+    const file = publicCsv(await publicPage(ctx, region), region, lang);
+    reply.header('content-language', lang);
+    return sendAttachment(reply, { fileName: publicCsvName(region, lang), data: Buffer.from(file) }, 'text/csv; charset=utf-8', PUBLIC_CACHING);
+  });
+
+  app.get(`${OPEN_DATA}/dcat.jsonld`, {
+    config: { access: 'public' },
+    onRequest: readableFromAnyOrigin,
+    schema: {
+      tags, summary: 'Katalog DCAT data terbuka daerah (JSON-LD) / The region\'s open-data DCAT catalogue (JSON-LD)', params: regionParam,
+      description: 'dcat:Catalog (W3C DCAT v2 / DCAT-AP) untuk pemanen CKAN (ckanext-dcat) dan portal lain: satu dcat:Dataset berisi angka yang diterbitkan (judul dan uraian id/en, penerbit, dct:modified, kata kunci, lisensi CC BY 4.0, cakupan waktu) dengan distribusi JSON, CSV (id) dan CSV (en), alamat mutlak dari PAMONG_PUBLIC_URL. Tanpa angka yang diterbitkan: katalog tanpa dataset. '
+        + '/ A dcat:Catalog for CKAN\'s DCAT harvester and other portals: one dcat:Dataset of the published figures with JSON, CSV (id) and CSV (en) distributions, absolute addresses from PAMONG_PUBLIC_URL. Nothing published: a catalogue without a dataset.',
+      response: { 200: fileAnswer('JSON-LD (DCAT)', 'application/ld+json') },
+    },
+  }, async (request, reply) => {
+    const region = request.region!;
+    const catalogue = dcatCatalogue(await publicPage(ctx, region), region, ctx.config.publicUrl, region.settings.pimpinan.openDataEmail);
+    return reply.type('application/ld+json; charset=utf-8').header('cache-control', PUBLIC_CACHING).send(JSON.stringify(catalogue, null, 2));
   });
 
   app.get('/api/regions/:region/pimpinan/publik/pilihan', {

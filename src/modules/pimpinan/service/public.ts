@@ -15,8 +15,10 @@ import { staleRead } from '../../../platform/db/replica.js';
 import { listTiles, type NamedTile } from '../../../platform/modules/tiles.js';
 import { saveSettings } from '../../../platform/regions/admin.js';
 import type { Region } from '../../../platform/regions/service.js';
+import type { Locale } from '../../../platform/i18n.js';
 import { periodKey, trendPeriods } from '../domain/periods.js';
 import { pimpinanFigureMonths, pimpinanFigures } from '../schema.js';
+import { unknownRefs } from '../settings.js';
 
 type Tone = 'good' | 'watch' | 'bad';
 
@@ -92,11 +94,15 @@ export async function publicPage(ctx: AppContext, region: Region): Promise<Publi
   return { ...head, figures };
 }
 
-/** The columns of the open-data file, in Indonesian (what Satu Data portals expect), one row per figure and month. */
-export const PUBLIC_CSV_HEADER = [
-  'kode_wilayah', 'nama_wilayah', 'modul', 'nama_modul', 'kunci', 'judul', 'cara_menghitung',
-  'bulan', 'nilai', 'satuan', 'berlaku_per', 'dibaca_pada',
-];
+/** The columns of the open-data file, one row per figure and month: in Indonesian (what Satu Data portals expect) and in English (`?lang=en`), in the same order. */
+export const PUBLIC_CSV_HEADERS: Record<Locale, string[]> = {
+  id: ['kode_wilayah', 'nama_wilayah', 'modul', 'nama_modul', 'kunci', 'judul', 'cara_menghitung', 'bulan', 'nilai', 'satuan', 'berlaku_per', 'dibaca_pada'],
+  en: ['region_code', 'region_name', 'module', 'module_name', 'key', 'title', 'method', 'month', 'value', 'unit', 'as_of', 'read_at'],
+};
+export const PUBLIC_CSV_HEADER = PUBLIC_CSV_HEADERS.id;
+
+/** The open-data file's name: says what it is and whose, in the file's language. */
+export const publicCsvName = (region: Pick<Region, 'code'>, lang: Locale) => `${lang === 'en' ? 'public-dashboard' : 'dasbor-publik'}-${region.code}.csv`;
 
 /** An instant as ISO 8601 in the region's own time with its offset ("2026-11-28T10:05:00+07:00"): unambiguous for a machine, readable for a person. */
 function isoLocal(at: Date, region: Region): string {
@@ -107,25 +113,26 @@ function isoLocal(at: Date, region: Region): string {
 
 /**
  * The page as CSV for open-data portals: comma-separated with a decimal point
- * whatever the reader's language (a machine reads it), UTF-8 with a byte-order
+ * whatever the file's language (a machine reads it), UTF-8 with a byte-order
  * mark (so Excel shows the words right). A month without a reading has no
  * row. `satuan` and `berlaku_per` belong to the latest reading only (Pamong
  * keeps each earlier month's value and when it read it), so they are filled on
- * that row alone.
+ * that row alone. `lang` chooses the header and the texts (module, title,
+ * method, unit); the region's name is a name in both.
  */
-export function publicCsv(page: PublicPage, region: Region): string {
+export function publicCsv(page: PublicPage, region: Region, lang: Locale = 'id'): string {
   const rows: CsvValue[][] = [];
   for (const f of page.figures) {
     for (const m of f.months) {
       if (m.takenAt === null) continue;
       const latest = m.takenAt.getTime() === f.takenAt.getTime();
       rows.push([
-        page.region.code, page.region.name, f.module, f.moduleTitle.id, f.key, f.title.id, f.method.id,
-        m.month, m.value, latest ? f.unit?.id ?? null : null, latest ? isoLocal(f.asOf, region) : null, isoLocal(m.takenAt, region),
+        page.region.code, page.region.name, f.module, f.moduleTitle[lang], f.key, f.title[lang], f.method[lang],
+        m.month, m.value, latest ? f.unit?.[lang] ?? null : null, latest ? isoLocal(f.asOf, region) : null, isoLocal(m.takenAt, region),
       ]);
     }
   }
-  return csvFile(PUBLIC_CSV_HEADER, rows, { separator: ',', decimal: '.', timeZone: region.timezone });
+  return csvFile(PUBLIC_CSV_HEADERS[lang], rows, { separator: ',', decimal: '.', timeZone: region.timezone });
 }
 
 /** Every tile the region may publish, with whether it does: the region admin's checklist. */
@@ -138,9 +145,8 @@ export function publicationChoices(region: Region) {
 
 /** Sets the figures the region publishes; every ref must be a registered tile. Saved as a settings change (audited as such). */
 export async function setPublished(ctx: AppContext, actor: Actor, region: Region, refs: string[]): Promise<void> {
-  const known = listTiles().map(refOf);
-  const unknown = [...new Set(refs.filter((r) => !known.includes(r)))];
+  const unknown = unknownRefs(refs);
   if (unknown.length) throw new AppError('pimpinan.unknown_tile', { refs: unknown });
   const chosen = new Set(refs);
-  await saveSettings(ctx, actor, region, { pimpinan: { ...region.settings.pimpinan, published: known.filter((r) => chosen.has(r)) } });
+  await saveSettings(ctx, actor, region, { pimpinan: { ...region.settings.pimpinan, published: listTiles().map(refOf).filter((r) => chosen.has(r)) } });
 }

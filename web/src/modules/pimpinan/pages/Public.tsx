@@ -1,7 +1,7 @@
 // The public version of the leader's page (/r/{region}/dasbor): the figures
 // the region publishes, for anyone without signing in, as cards with how each
 // is computed, as of when (in the region's time zone) and its last twelve
-// months, and the same figures to download as CSV and JSON for open-data
+// months, and the same figures to download as CSV (Indonesian, English) and JSON, and their DCAT catalogue, for open-data
 // portals. Phone first: one column on a phone, a grid on a desk.
 import './pimpinan.css';
 import type { components } from '../../../api-types.js';
@@ -45,7 +45,9 @@ function PublicFigures({ region }: { region: RegionProfile }) {
         <p className="small muted">{t('pimpinan.publik.downloadHint')}</p>
         <p>
           <a className="button secondary small" href={`${publicApi(region.code)}.csv`} download={`dasbor-publik-${region.code}.csv`}>{t('pimpinan.publik.csv')}</a>{' '}
-          <a className="button secondary small" href={publicApi(region.code)} download={`dasbor-publik-${region.code}.json`}>{t('pimpinan.publik.json')}</a>
+          <a className="button secondary small" href={`${publicApi(region.code)}.csv?lang=en`} download={`public-dashboard-${region.code}.csv`}>{t('pimpinan.publik.csvEn')}</a>{' '}
+          <a className="button secondary small" href={publicApi(region.code)} download={`dasbor-publik-${region.code}.json`}>{t('pimpinan.publik.json')}</a>{' '}
+          <a className="button secondary small" href={`${publicApi(region.code)}/dcat.jsonld`}>{t('pimpinan.publik.dcat')}</a>
         </p>
       </section>
     </div>
