@@ -126,7 +126,7 @@ export async function pimpinanBench(s: PimpinanSettings): Promise<{ results: Res
     for (let round = 0; round < s.rounds; round++) {
       const order = round % 2 === 0 ? [0, 1, 1, 0] : [1, 0, 0, 1];
       const times: number[][] = [[], []];
-      for (const k of order) times[k].push(...(await sequentialLatencies(servers[k], cookies[k], [province], Math.ceil(s.requests / 2))));
+      for (const k of order) times[k].push(...(await sequentialLatencies(servers[k], cookies[k], [province], s.requests)));
       small.push(p95(times[0]));
       large.push(p95(times[1]));
       provinceRatios.push(p95(times[1]) / p95(times[0]));

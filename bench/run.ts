@@ -20,7 +20,7 @@
 //   BENCH_LIVINGLAB_ADOPTIONS=10         adoptions of 50 complaint categories per side, ABBA; BENCH_LIVINGLAB_ENGINES=postgres,pglite
 //   BENCH_SURAT_LETTERS=1000000           correspondence: letters in the region (and BENCH_SURAT_SMALL=10000) for the register and search
 //   BENCH_SURAT_SIGNINGS=1000             letters signed at once by 50 clients per round (and one warm-up round)
-//   BENCH_PIMPINAN_REQUESTS=20           the leader's page: requests per path and round (one client); BENCH_PIMPINAN_ENGINES=postgres,pglite
+//   BENCH_PIMPINAN_REQUESTS=50           the leader's page: requests per path and round (one client); BENCH_PIMPINAN_ENGINES=postgres,pglite
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test   the bench creates its databases next to it
 //   BENCH_PORT=3810
 import { execSync } from 'node:child_process';
@@ -248,7 +248,7 @@ if (sections.includes('surat')) {
 
 if (sections.includes('pimpinan')) {
   const table: string[] = [];
-  const requests = envNumber('BENCH_PIMPINAN_REQUESTS', 20);
+  const requests = envNumber('BENCH_PIMPINAN_REQUESTS', 50);
   for (const engine of (process.env.BENCH_PIMPINAN_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()) as ('postgres' | 'pglite')[]) {
     if (engine === 'postgres' && !postgres) {
       skipped('pimpinan', 'the leader\'s page and the province page, postgres', '≤ 2×');
@@ -259,7 +259,7 @@ if (sections.includes('pimpinan')) {
     table.push(...r.table);
   }
   details.push('### The leader\'s dashboard: the whole page against its slowest tile, and the province at 27 kabupaten/kota', '',
-    `One signed-in client asking one request after another (bench/pimpinan.ts). Page: the demo with its showcase (a year of complaints in five kabupaten/kota, SPBE history, SAKIP, the Living Lab, layanan's and surat's demo records); per round ${requests} requests of the head of region's page and ${requests} of each tile alone (GET …/pimpinan/tiles/:ref), alternating which goes first; ratio of the page's p95 to the slowest tile's p95 per round. Province: Jawa Barat with 3 and with 27 kabupaten/kota switched on, each on its own database with every region's figures read into the snapshot; the governor's province page, ${Math.ceil(requests / 2)} requests per server and half-round in ABBA order; ratio of p95 per pair. ${settings.rounds} rounds; min–**median**–max.`, '',
+    `One signed-in client asking one request after another (bench/pimpinan.ts). Page: the demo with its showcase (a year of complaints in five kabupaten/kota, SPBE history, SAKIP, the Living Lab, layanan's and surat's demo records); per round ${requests} requests of the head of region's page and ${requests} of each tile alone (GET …/pimpinan/tiles/:ref), alternating which goes first; ratio of the page's p95 to the slowest tile's p95 per round. Province: Jawa Barat with 3 and with 27 kabupaten/kota switched on, each on its own database with every region's figures read into the snapshot; the governor's province page, ${requests} requests per server and half-round in ABBA order; ratio of p95 per pair. ${settings.rounds} rounds; min–**median**–max.`, '',
     '| what | engine | p95 | against p95 | ratio | goal ≤ 2× |', '|---|---|---|---|---|---|', ...table, '');
 }
 
