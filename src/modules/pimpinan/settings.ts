@@ -4,7 +4,7 @@
 // which figures it publishes (service/public.ts: the public page and open data)
 // and whom its open data names as the contact (service/dcat.ts).
 import { z } from 'zod';
-import { listTiles } from '../../platform/modules/tiles.js';
+import { listTiles, tileRef } from '../../platform/modules/tiles.js';
 
 /** A tile's ref, module.key. */
 export const PUBLISHED_REF = /^[a-z][a-z0-9_]*\.[a-z0-9][a-z0-9_-]*$/;
@@ -26,7 +26,7 @@ export type PimpinanSettings = z.infer<typeof pimpinanSettings>;
 
 /** The refs no installed module offers as a figure, each once. */
 export function unknownRefs(refs: string[]): string[] {
-  const known = new Set(listTiles().map((t) => `${t.module}.${t.tile.key}`));
+  const known = new Set(listTiles().map(tileRef));
   return [...new Set(refs.filter((r) => !known.has(r)))];
 }
 

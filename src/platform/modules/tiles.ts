@@ -31,6 +31,9 @@ export interface ReadAttention extends AttentionItem {
 
 export interface NamedTile { module: string; moduleTitle: Words; tile: DashboardTile }
 
+/** A tile's name across modules, "module.key": how pages, settings and the snapshot refer to it. */
+export const tileRef = ({ module, tile }: NamedTile) => `${module}.${tile.key}`;
+
 /** Every installed module's tiles, in registry order. */
 export const listTiles = (): NamedTile[] =>
   modules().flatMap((m) => (m.tiles ?? []).map((tile) => ({ module: m.name, moduleTitle: m.title, tile })));
@@ -41,13 +44,13 @@ export const tileHead = ({ module, moduleTitle, tile }: NamedTile) =>
 
 /** One tile read now; a failure is logged and returned as such. */
 export async function readTile(ctx: AppContext, log: FastifyBaseLogger, named: NamedTile, regionCode: string): Promise<ReadTile> {
-  const { module, tile } = named;
+  const { tile } = named;
   const head = tileHead(named);
   try {
     const reading = await tile.read(ctx, regionCode);
     return { ...head, ...reading, tone: reading.tone ?? null, items: (reading.items ?? []).slice(0, 5), failed: false };
   } catch (err) {
-    log.error({ err, tile: `${module}.${tile.key}`, region: regionCode }, 'tile failed');
+    log.error({ err, tile: tileRef(named), region: regionCode }, 'tile failed');
     return { ...head, value: null, unit: null, asOf: ctx.clock.now(), link: '', tone: null, items: [], failed: true };
   }
 }
@@ -64,7 +67,7 @@ export function readTiles(ctx: AppContext, log: FastifyBaseLogger, actor: Actor,
 
 /** One tile by "module.key", read as readTiles reads it (a failure shown as such); null when no module offers it. */
 export async function readTileByRef(ctx: AppContext, log: FastifyBaseLogger, regionCode: string, ref: string): Promise<ReadTile | null> {
-  const named = listTiles().find(({ module, tile }) => `${module}.${tile.key}` === ref);
+  const named = listTiles().find((t) => tileRef(t) === ref);
   return named ? readTile(ctx, log, named, regionCode) : null;
 }
 

@@ -13,7 +13,7 @@ import type { AppContext } from '../../../platform/context.js';
 import type { Tx } from '../../../platform/db/client.js';
 import { systemActor } from '../../../platform/auth/policy.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
-import { listTiles, readTile, readTiles, tileHead, type ReadTile } from '../../../platform/modules/tiles.js';
+import { listTiles, readTile, readTiles, tileHead, tileRef, type ReadTile } from '../../../platform/modules/tiles.js';
 import { findRegion, type Region } from '../../../platform/regions/service.js';
 import { pimpinanFigureMonths, pimpinanFigures, pimpinanRefreshes } from '../schema.js';
 
@@ -72,13 +72,13 @@ export async function currentFigures(ctx: AppContext, log: FastifyBaseLogger, re
   const named = listTiles();
   // A reading from after "now" (a clock set back, a copied database) is not trusted either.
   const usable = (r: typeof rows[number] | undefined) => r !== undefined && r.link !== null && r.takenAt.getTime() > since && r.takenAt.getTime() <= now.getTime();
-  const stale = named.filter(({ module, tile }) => !usable(kept.get(`${module}.${tile.key}`)));
+  const stale = named.filter((t) => !usable(kept.get(tileRef(t))));
   const fresh = await Promise.all(stale.map((t) => readTile(ctx, log, t, region.code)));
   if (fresh.some((t) => !t.failed)) await ctx.database.db.transaction((tx) => keepReadings(tx, region, fresh, now));
   const readNow = new Map(fresh.map((t) => [`${t.module}.${t.key}`, t]));
   let readAt = now;
   const tiles = named.map((t): ReadTile => {
-    const ref = `${t.module}.${t.tile.key}`;
+    const ref = tileRef(t);
     const live = readNow.get(ref);
     if (live) return live;
     const r = kept.get(ref)!;

@@ -10,7 +10,7 @@ import { AppError, type Words } from '../../../platform/errors.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
 import { areas } from '../../../platform/schema.js';
 import type { FastifyBaseLogger } from 'fastify';
-import { listTiles, readAttention, type AttentionReading, type NamedTile, type ReadAttention } from '../../../platform/modules/tiles.js';
+import { listTiles, readAttention, type AttentionReading, type ReadAttention, tileRef as refOf } from '../../../platform/modules/tiles.js';
 import { childRegions, type Region } from '../../../platform/regions/service.js';
 import { ranks } from '../domain/ranking.js';
 import { periodKey, trendPeriods } from '../domain/periods.js';
@@ -37,8 +37,6 @@ export interface ProvincePage {
   attention: ReadAttention[];
   attentionUnread: AttentionReading['failed'];
 }
-
-const refOf = ({ module, tile }: NamedTile) => `${module}.${tile.key}`;
 
 /**
  * A region's kept figures as one JSON text: 27 regions × ~20 figures as rows

@@ -12,7 +12,7 @@ import { AppError, type Words } from '../../../platform/errors.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
 import { csvFile, type CsvValue } from '../../../platform/csv.js';
 import { staleRead } from '../../../platform/db/replica.js';
-import { listTiles, type NamedTile } from '../../../platform/modules/tiles.js';
+import { listTiles, type NamedTile, tileRef } from '../../../platform/modules/tiles.js';
 import { saveSettings } from '../../../platform/regions/admin.js';
 import type { Region } from '../../../platform/regions/service.js';
 import type { Locale } from '../../../platform/i18n.js';
@@ -45,13 +45,12 @@ export interface PublicPage {
   figures: PublicFigure[];
 }
 
-const refOf = ({ module, tile }: NamedTile) => `${module}.${tile.key}`;
 const numberOf = (v: string | null) => (v === null ? null : Number(v));
 
 /** The registered tiles the region publishes, in the tiles' order (a ref no tile answers to is left out). */
 export function publishedTiles(region: Region): NamedTile[] {
   const chosen = new Set(region.settings.pimpinan.published);
-  return listTiles().filter((t) => chosen.has(refOf(t)));
+  return listTiles().filter((t) => chosen.has(tileRef(t)));
 }
 
 /** The published figures from the snapshot: the latest reading of each and its last twelve months. Figures not read yet are not shown. */
@@ -65,7 +64,7 @@ export async function publicPage(ctx: AppContext, region: Region): Promise<Publi
     months,
   };
   if (tiles.length === 0) return { ...head, figures: [] };
-  const refs = tiles.map(refOf);
+  const refs = tiles.map(tileRef);
   const f = pimpinanFigures;
   const m = pimpinanFigureMonths;
   const [latest, history] = await staleRead(ctx, (c) => Promise.all([
@@ -79,7 +78,7 @@ export async function publicPage(ctx: AppContext, region: Region): Promise<Publi
   const monthly = new Map(history.map((r) => [`${r.module}.${r.key} ${r.month}`, r]));
   const figures: PublicFigure[] = [];
   for (const t of tiles) {
-    const ref = refOf(t);
+    const ref = tileRef(t);
     const r = read.get(ref);
     if (!r) continue;
     figures.push({
@@ -139,7 +138,7 @@ export function publicCsv(page: PublicPage, region: Region, lang: Locale = 'id')
 export function publicationChoices(region: Region) {
   const chosen = new Set(region.settings.pimpinan.published);
   return {
-    tiles: listTiles().map((t) => ({ ref: refOf(t), module: t.module, moduleTitle: t.moduleTitle, key: t.tile.key, title: t.tile.title, method: t.tile.method, published: chosen.has(refOf(t)) })),
+    tiles: listTiles().map((t) => ({ ref: tileRef(t), module: t.module, moduleTitle: t.moduleTitle, key: t.tile.key, title: t.tile.title, method: t.tile.method, published: chosen.has(tileRef(t)) })),
   };
 }
 
@@ -148,5 +147,5 @@ export async function setPublished(ctx: AppContext, actor: Actor, region: Region
   const unknown = unknownRefs(refs);
   if (unknown.length) throw new AppError('pimpinan.unknown_tile', { refs: unknown });
   const chosen = new Set(refs);
-  await saveSettings(ctx, actor, region, { pimpinan: { ...region.settings.pimpinan, published: listTiles().map(refOf).filter((r) => chosen.has(r)) } });
+  await saveSettings(ctx, actor, region, { pimpinan: { ...region.settings.pimpinan, published: listTiles().map(tileRef).filter((r) => chosen.has(r)) } });
 }
