@@ -92,6 +92,19 @@ describeWithApp('leader\'s page', (h) => {
     expect((await h.api('POST', `${R}/pimpinan/perbarui`)).status).toBe(401);
   });
 
+  it('reads again a kept figure from after "now" or kept without its link, instead of showing it', async () => {
+    const head = await h.signIn('bupati@sumedang.demo');
+    const value = (page: any, ref: string) => page.modules.flatMap((m: any) => m.tiles).find((t: any) => `${t.module}.${t.key}` === ref).value;
+    const truth = (await h.api('GET', `${R}/pimpinan`, { session: head })).body as any;
+    const future = new Date(h.clock.now().getTime() + 3_600_000);
+    await h.ctx.database.db.execute(sql`update pimpinan_figures set value = 999, taken_at = ${future} where region_code = '32.11' and module = 'complaints' and key = 'received-this-month'`);
+    await h.ctx.database.db.execute(sql`update pimpinan_figures set value = 998, link = null where region_code = '32.11' and module = 'spbe' and key = 'index'`);
+    const page = (await h.api('GET', `${R}/pimpinan`, { session: head })).body as any;
+    expect(value(page, 'complaints.received-this-month')).toBe(value(truth, 'complaints.received-this-month'));
+    expect(value(page, 'spbe.index')).toBe(value(truth, 'spbe.index'));
+    expect(page.figuresReadAt <= h.clock.now().toISOString()).toBe(true);
+  });
+
   it('shows what waits from the other sources when one cannot be read, and names the one missing', async () => {
     const head = await h.signIn('bupati@sumedang.demo');
     const complaints = modules().find((m) => m.name === 'complaints')!;
