@@ -36,10 +36,11 @@ export default async function setup(project: TestProject) {
   process.env.PAMONG_SECRET_KEY = TEST_SECRET_KEY;
   const dir = join(tmpdir(), `pamong-test-${id}`);
   mkdirSync(dir, { recursive: true });
-  const lite = await openDatabase({});
+  const lite = await openDatabase({ smallWal: true });
   await prepareDatabase(lite, TEST_START);
   const dump = async (name: Template) => {
     const file = join(dir, `${name}.tar`);
+    await lite.pglite!.query('checkpoint'); // the log before it is recycled: every clone loads the folder
     writeFileSync(file, Buffer.from(await (await lite.pglite!.dumpDataDir('none')).arrayBuffer()));
     return file;
   };

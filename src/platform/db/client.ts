@@ -67,6 +67,11 @@ export interface OpenOptions {
   databaseUrl?: string;
   dataDir?: string; // PGlite folder; undefined means in memory
   loadDataDir?: Blob; // PGlite: start from a dump (tests clone a template)
+  /**
+   * PGlite: write-ahead log in 1 MB segments, at most two kept. For a folder copied many times (the tests' templates:
+   * the default keeps about 50 MB of log that every clone would load).
+   */
+  smallWal?: boolean;
   poolSize?: number;
   /** PostgreSQL: false behind PgBouncer < 1.21 in transaction mode (Config.namedStatements). */
   namedStatements?: boolean;
@@ -96,7 +101,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   // Loaded only when used: the embedded engine's code alone takes ~50 MB of memory.
   const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
-  const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir });
+  const smallWal = { initDbStartParams: ['--wal-segsize=1'], startParams: [...PGlite.defaultStartParams, '-c', 'min_wal_size=2MB', '-c', 'max_wal_size=2MB'] };
+  const client = await PGlite.create({ dataDir: opts.dataDir, loadDataDir: opts.loadDataDir, ...(opts.smallWal ? smallWal : {}) });
   const db = withPrelude(drizzlePglite(client) as unknown as Db);
   return {
     kind: 'pglite',

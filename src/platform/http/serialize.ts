@@ -142,6 +142,14 @@ function objectProjection(keys: Map<string, Projection>, others: Projection | un
   };
 }
 
+// One projection per schema in the process: every server built here (the tests build one per file) shares it.
+const projections = new WeakMap<z.ZodType, Projection>();
+function projectionOf(schema: z.ZodType): Projection {
+  let project = projections.get(schema);
+  if (!project) projections.set(schema, (project = projection(wireSchema(schema))));
+  return project;
+}
+
 export function responseSerializer(checkResponses: boolean): FastifySerializerCompiler<unknown> {
   return ({ schema: declared, method, url }) => {
     const schema = zodOf(declared);
@@ -150,7 +158,7 @@ export function responseSerializer(checkResponses: boolean): FastifySerializerCo
         throw new Error(`${method} ${url}: a file answer is sent as it is, not serialized as JSON`);
       };
     }
-    const project = projection(wireSchema(schema));
+    const project = projectionOf(schema);
     const write: Serializer = (data) => JSON.stringify(project(data));
     if (!checkResponses) return write;
     return (data: unknown) => {
