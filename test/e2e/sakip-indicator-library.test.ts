@@ -2,11 +2,14 @@
 // Lab) in Chromium, on the demo region: the SAKIP coordinator finds it in the
 // SAKIP menu, adds an indicator, sees it listed, has a blank name refused by
 // the API (shown next to the field, the form kept as typed), changes it, and
-// removes it; a unit planner reads the library without the means to change it.
+// removes it; a unit planner reads the library without the means to change it,
+// and takes an entry from it when adding an indicator to its draft Renstra.
 import { expect, it } from 'vitest';
 import { describeInBrowser, eventually, overflowsHorizontally } from './browser.js';
 
 const LIB = '/api/regions/32.11/sakip/indicator-library';
+
+const R = '/api/regions/32.11';
 
 interface Entry { code: string; name: string; level: string; measure: string; polarity: string; aggregation: string; definition: string; adoptedFrom: unknown }
 
@@ -91,4 +94,52 @@ describeInBrowser('SAKIP indicator library in Chromium', (b) => {
     expect(await read()).toBeUndefined();
     expect(await page.locator('li[data-code="IKD-STUNTING"]').count()).toBe(1);
   });
+
+  it('lets a unit planner add an indicator to its plan from a library entry, the fields filled in and still editable', async () => {
+    const planner = await b.apiSession('perencana.dinkes@sumedang.demo');
+    const units = await b.api<{ id: string; code: string }[]>('GET', `${R}/units`, undefined, planner);
+    const plan = await b.api<{ id: string }>('POST', `${R}/sakip/plans`, { kind: 'renstra', unitId: units.find((u) => u.code === 'DINKES')!.id, startYear: 2035, title: 'Renstra Dinas Kesehatan 2035–2039' }, planner);
+    const P = `${R}/sakip/plans/${plan.id}`;
+    const goal = await b.api<{ id: string }>('POST', `${P}/nodes`, { parentId: null, kind: 'goal', title: 'Meningkatnya derajat kesehatan masyarakat' }, planner);
+    await b.api('POST', `${P}/nodes`, { parentId: goal.id, kind: 'target', title: 'Menurunnya stunting' }, planner);
+
+    const page = await b.newPage();
+    await b.signIn(page, 'perencana.dinkes@sumedang.demo');
+    await page.goto(b.url(`/staff/32.11/sakip/rencana/${plan.id}`));
+    const target = page.locator('.sakip-node.kind-target', { hasText: 'Menurunnya stunting' });
+    await eventually(() => target.isVisible()).toBe(true);
+    await target.getByRole('button', { name: 'Tambah indikator' }).click();
+    const form = page.getByRole('form', { name: 'Indikator baru' });
+    const pick = form.getByLabel('Ambil dari katalog indikator');
+    await eventually(() => pick.locator('option').count()).toBeGreaterThan(1);
+    // The entries measuring a target come first.
+    expect(await pick.locator('option').nth(1).textContent()).toMatch(/\(Sasaran\)$/);
+    await pick.selectOption('IKD-STUNTING');
+    expect(await form.getByLabel('Nama indikator').inputValue()).toBe('Prevalensi stunting pada balita');
+    expect(await form.getByLabel('Definisi operasional').inputValue()).toContain('di bawah −2 SD standar WHO');
+    expect(await form.getByLabel('Rumus').inputValue()).toBe('Jumlah balita stunting ÷ jumlah balita yang diukur × 100');
+    expect(await form.getByLabel('Satuan').inputValue()).toBe('%');
+    expect(await form.getByLabel('Arah').inputValue()).toBe('lower_is_better');
+    expect(await form.getByText('Diisi dari katalog: IKD-STUNTING.').isVisible()).toBe(true);
+    // Still the planner's to change before saving.
+    await form.getByLabel('Sumber data').fill('e-PPGBM Dinas Kesehatan');
+    await form.getByRole('button', { name: 'Simpan' }).click();
+    await eventually(() => page.getByRole('link', { name: 'Prevalensi stunting pada balita' }).isVisible()).toBe(true);
+    expect(b.problems(page)).toEqual([]);
+
+    const tree = await b.api<unknown>('GET', `${P}/tree`, undefined, planner);
+    expect(findIndicator(tree, 'Prevalensi stunting pada balita')).toMatchObject({
+      measure: '%', polarity: 'lower_is_better', targetType: 'single', aggregation: 'last', allowsNegative: false,
+      formula: 'Jumlah balita stunting ÷ jumlah balita yang diukur × 100', dataSource: 'e-PPGBM Dinas Kesehatan',
+    });
+  });
 });
+
+/** The indicator of that name anywhere in a plan's tree. */
+function findIndicator(tree: unknown, name: string): Record<string, unknown> | undefined {
+  if (Array.isArray(tree)) return tree.map((x) => findIndicator(x, name)).find(Boolean);
+  if (!tree || typeof tree !== 'object') return undefined;
+  const o = tree as Record<string, unknown>;
+  if (o.name === name && 'polarity' in o) return o;
+  return Object.values(o).map((v) => findIndicator(v, name)).find(Boolean);
+}

@@ -3,7 +3,9 @@
 // coordinator writes one on the indicator page (practice, explanation, SOP,
 // evidence checklist), has a blank checklist title refused by the API (shown
 // next to that item, the form kept as typed), sees it, changes it and removes
-// it; the internal assessor reads it without the means to change it.
+// it; the internal assessor reads it without the means to change it. On the
+// practices page the framework chosen at first is the one the region is
+// evaluated on.
 import { beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, eventually, overflowsHorizontally, type ApiSession } from './browser.js';
 
@@ -116,7 +118,10 @@ describeInBrowser('SPBE practices per indicator in Chromium', (b) => {
     await eventually(() => list.locator('li').count()).toBe(1);
     expect(await list.locator('li').first().textContent()).toContain('4 bukti dukung');
 
-    await p.getByLabel('Kerangka evaluasi', { exact: true }).selectOption({ label: 'Evaluasi SPBE (PermenPANRB 59/2020) — versi 1' });
+    // The choice starts on the framework of the region's evaluation (59/2020), not the first active one (PEMDI 2026).
+    const framework = p.getByLabel('Kerangka evaluasi', { exact: true });
+    await eventually(() => framework.locator('option:checked').textContent()).toBe('Evaluasi SPBE (PermenPANRB 59/2020) — versi 1');
+    expect(await framework.locator('option').first().textContent()).not.toBe('Evaluasi SPBE (PermenPANRB 59/2020) — versi 1');
     await p.getByLabel('Indikator', { exact: true }).selectOption({ value: '3' });
     await p.getByRole('button', { name: 'Tulis praktik daerah' }).click();
     const form = p.getByRole('form', { name: 'Tulis praktik daerah untuk indikator ini' });

@@ -35192,7 +35192,7 @@ export interface paths {
         get?: never;
         /**
          * Tandai sasaran teks selesai atau belum (pendamping atau daerah dampingan sendiri) / Mark a text goal done or not (mentor or the pilot itself)
-         * @description Sasaran ke-n (mulai 0) dalam daftar sasaran daerah dampingan. Sasaran indeks SPBE dihitung, tidak ditandai. / The n-th goal (from 0) of the pilot's goals. SPBE index goals are computed, never marked.
+         * @description Sasaran ke-n (mulai 0) dalam daftar sasaran daerah dampingan, dengan teks sasaran seperti yang dilihat pemanggil: bila sasaran di posisi itu kini berteks lain (diubah atau diurutkan ulang), 409 livinglab.coaching_goal_changed dan tidak ada yang diubah. Sasaran indeks SPBE dihitung, tidak ditandai. / The n-th goal (from 0) of the pilot's goals, with the goal's text as the caller saw it: when the goal at that position now has another text (edited or reordered), 409 livinglab.coaching_goal_changed and nothing is changed. SPBE index goals are computed, never marked.
          */
         put: {
             parameters: {
@@ -35208,6 +35208,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        text: string;
                         done: boolean;
                     };
                 };
@@ -35258,7 +35259,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Galat / error: `livinglab.coaching_goal_computed` */
+                /** @description Galat / error: `livinglab.coaching_goal_changed`, `livinglab.coaching_goal_computed` */
                 409: {
                     headers: {
                         [name: string]: unknown;

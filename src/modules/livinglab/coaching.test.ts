@@ -18,6 +18,7 @@ const KOTA_BANDUNG = '32.73';
 const M = `/api/regions/${SUMEDANG}/livinglab/coaching`;
 const B = `/api/regions/${BANDUNG}/livinglab/coaching`;
 const G = `/api/regions/${GARUT}/livinglab/coaching`;
+const PERKADA = 'Perkada Arsitektur SPBE ditetapkan';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
 describeWithApp('Living Lab: coaching programmes', (h) => {
@@ -159,18 +160,18 @@ describeWithApp('Living Lab: coaching programmes', (h) => {
 
   it('lets the pilot\'s coordinator mark its own text goal done, never an SPBE index goal, and another pilot\'s coordinator nothing', async () => {
     // Goal 0 is the SPBE index target (computed), goal 1 the text goal.
-    expect((await h.api('PUT', `${G}/pilots/${bandungPilot}/goals/1/done`, { body: { done: true }, session: s.garut })).status).toBe(404);
-    expect((await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/1/done`, { body: { done: true }, session: s.garut })).status).toBe(403);
-    const computed = await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/0/done`, { body: { done: true }, session: s.bandung });
+    expect((await h.api('PUT', `${G}/pilots/${bandungPilot}/goals/1/done`, { body: { text: PERKADA, done: true }, session: s.garut })).status).toBe(404);
+    expect((await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/1/done`, { body: { text: PERKADA, done: true }, session: s.garut })).status).toBe(403);
+    const computed = await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/0/done`, { body: { text: PERKADA, done: true }, session: s.bandung });
     expect(computed.status).toBe(409);
     expect(computed.body.error.code).toBe('livinglab.coaching_goal_computed');
-    expect((await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/5/done`, { body: { done: true }, session: s.bandung })).body.error.code).toBe('livinglab.coaching_goal_not_found');
+    expect((await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/5/done`, { body: { text: PERKADA, done: true }, session: s.bandung })).body.error.code).toBe('livinglab.coaching_goal_not_found');
     // Garut's own goal is an SPBE target: not marked either.
-    expect((await h.api('PUT', `${G}/pilots/${garutPilot}/goals/0/done`, { body: { done: true }, session: s.garut })).status).toBe(409);
+    expect((await h.api('PUT', `${G}/pilots/${garutPilot}/goals/0/done`, { body: { text: PERKADA, done: true }, session: s.garut })).status).toBe(409);
     let bandung = (await h.api('GET', `${M}/programmes/${programmeId}`, { session: s.mentor })).body.pilots.find((p: { regionCode: string }) => p.regionCode === BANDUNG);
     expect(bandung.goals.map((g: { reached: boolean }) => g.reached)).toEqual([false, false]);
 
-    const marked = await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/1/done`, { body: { done: true }, session: s.bandung });
+    const marked = await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/1/done`, { body: { text: PERKADA, done: true }, session: s.bandung });
     expect(marked.status, marked.raw).toBe(200);
     bandung = (await h.api('GET', `${M}/programmes/${programmeId}`, { session: s.mentor })).body.pilots.find((p: { regionCode: string }) => p.regionCode === BANDUNG);
     expect(bandung.goals[1]).toMatchObject({ kind: 'text', text: 'Perkada Arsitektur SPBE ditetapkan', done: true, percent: 100, reached: true });
@@ -178,8 +179,34 @@ describeWithApp('Living Lab: coaching programmes', (h) => {
     const logged = await h.ctx.database.rows<{ region_code: string }>(sql`select region_code from audit_log where action = 'livinglab.coaching_goal_done' order by region_code`);
     expect(logged.map((r) => r.region_code)).toEqual([BANDUNG, SUMEDANG]);
     // The mentor may take it back.
-    expect((await h.api('PUT', `${M}/pilots/${bandungPilot}/goals/1/done`, { body: { done: false }, session: s.mentor })).status).toBe(200);
+    expect((await h.api('PUT', `${M}/pilots/${bandungPilot}/goals/1/done`, { body: { text: PERKADA, done: false }, session: s.mentor })).status).toBe(200);
     expect((await h.api('GET', `${B}/pilots/${bandungPilot}`, { session: s.bandung })).body.goals[1]).toMatchObject({ done: false, reached: false });
+  });
+
+  it('refuses to mark a goal whose position now holds another goal (the mentor reordered meanwhile), changing nothing', async () => {
+    // Bandung read the goals: [SPBE index, Perkada]. Meanwhile the mentor puts a new goal before the Perkada.
+    const before = (await h.api('GET', `${B}/pilots/${bandungPilot}`, { session: s.bandung })).body.goals;
+    expect(before[1]).toMatchObject({ text: PERKADA, done: false });
+    const reordered = [{ kind: 'spbe_index', target: '3.60', year: 2026 }, { kind: 'text', text: 'Katalog aplikasi diunggah', done: false }, { kind: 'text', text: PERKADA, done: false }];
+    expect((await h.api('PUT', `${M}/pilots/${bandungPilot}/goals`, { body: { goals: reordered }, session: s.mentor })).status).toBe(200);
+    const [{ n: logged }] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'livinglab.coaching_goal_done'`);
+    const stale = await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/1/done`, { body: { text: PERKADA, done: true }, session: s.bandung, headers: { 'accept-language': 'id' } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('livinglab.coaching_goal_changed');
+    expect(stale.body.error.message).toContain('Sasaran sudah berubah');
+    const after = (await h.api('GET', `${B}/pilots/${bandungPilot}`, { session: s.bandung })).body.goals;
+    expect(after.map((g: { done?: boolean }) => g.done ?? null)).toEqual([null, false, false]);
+    const [{ n: loggedAfter }] = await h.ctx.database.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'livinglab.coaching_goal_done'`);
+    expect(loggedAfter).toBe(logged);
+    // The text is part of the request; a body without it is refused.
+    expect((await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/2/done`, { body: { done: true }, session: s.bandung })).status).toBe(400);
+    // Reloaded, Bandung marks the Perkada at its new place.
+    expect((await h.api('PUT', `${B}/pilots/${bandungPilot}/goals/2/done`, { body: { text: PERKADA, done: true }, session: s.bandung })).status).toBe(200);
+    const marked = (await h.api('GET', `${B}/pilots/${bandungPilot}`, { session: s.bandung })).body.goals;
+    expect(marked.slice(1).map((g: { text: string; done: boolean }) => [g.text, g.done])).toEqual([['Katalog aplikasi diunggah', false], [PERKADA, true]]);
+    // Back to the goals the later steps expect.
+    const original = [{ kind: 'spbe_index', target: '3.60', year: 2026 }, { kind: 'text', text: PERKADA, done: false }];
+    expect((await h.api('PUT', `${M}/pilots/${bandungPilot}/goals`, { body: { goals: original }, session: s.mentor })).status).toBe(200);
   });
 
   it('deletes evidence with its file: the mentor any, the pilot only its own region\'s, another pilot none', async () => {
@@ -228,7 +255,7 @@ describeWithApp('Living Lab: coaching programmes', (h) => {
       await h.api('POST', `${F}/pilots/${bandungPilot}/tasks`, { body: { title: 'Jahat' }, session: s.foreign }),
       await h.api('POST', `${F}/pilots/${bandungPilot}/notes`, { body: { body: 'Jahat' }, session: s.foreign }),
       await h.api('PUT', `${F}/pilots/${bandungPilot}/goals`, { body: { goals: [] }, session: s.foreign }),
-      await h.api('PUT', `${F}/pilots/${bandungPilot}/goals/1/done`, { body: { done: true }, session: s.foreign }),
+      await h.api('PUT', `${F}/pilots/${bandungPilot}/goals/1/done`, { body: { text: PERKADA, done: true }, session: s.foreign }),
       await h.api('DELETE', `${F}/pilots/${bandungPilot}/files/00000000-0000-4000-8000-000000000000`, { session: s.foreign }),
     ];
     expect(tries.map((t) => t.status)).toEqual([404, 404, 404, 404, 404, 404, 404, 404]);

@@ -53,6 +53,7 @@ export const livinglabErrors = {
   'livinglab.coaching_file_not_yours': [403, 'Daerah dampingan hanya menghapus bukti yang diunggah daerahnya sendiri.', 'A pilot region deletes only the evidence its own region uploaded.'],
   'livinglab.coaching_goal_not_found': [404, 'Sasaran ini tidak ditemukan pada daerah dampingan ini.', 'This goal was not found on this pilot.'],
   'livinglab.coaching_goal_computed': [409, 'Sasaran indeks SPBE dihitung dari data SPBE daerah dampingan, tidak ditandai selesai dengan tangan.', 'An SPBE index goal is computed from the pilot\'s SPBE data, not marked done by hand.'],
+  'livinglab.coaching_goal_changed': [409, 'Sasaran sudah berubah (diubah atau diurutkan ulang oleh daerah pendamping); muat ulang lalu tandai lagi. Tidak ada yang diubah.', 'The goal has changed (edited or reordered by the mentor region); reload and mark it again. Nothing was changed.'],
   'livinglab.coaching_file_missing': [400, 'Kirim satu berkas pada bagian bernama berkas.', 'Send one file in the part named berkas.'],
 } as const satisfies Record<string, ErrorEntry>;
 

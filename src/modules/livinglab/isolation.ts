@@ -114,7 +114,7 @@ const coachingBodies: Record<string, unknown> = {
   [`PUT ${C}/pilots/:pilotId/goals`]: { goals: [{ kind: 'text', text: 'Uji' }] },
   [`POST ${C}/pilots/:pilotId/tasks`]: { title: 'Uji' },
   [`PUT ${C}/pilots/:pilotId/tasks/:taskId/status`]: { status: 'done' },
-  [`PUT ${C}/pilots/:pilotId/goals/:goalIndex/done`]: { done: true },
+  [`PUT ${C}/pilots/:pilotId/goals/:goalIndex/done`]: { text: 'Uji', done: true },
   [`POST ${C}/pilots/:pilotId/sessions`]: coachingSession,
   [`PUT ${C}/pilots/:pilotId/sessions/:sessionId`]: coachingSession,
   [`POST ${C}/pilots/:pilotId/notes`]: { body: 'Uji' },

@@ -132,12 +132,13 @@ export const coachingRoutes = (ctx: AppContext) => async (app: FastifyInstance) 
     config: { access: 'livinglab.coaching.take_part' },
     schema: {
       tags, summary: 'Tandai sasaran teks selesai atau belum (pendamping atau daerah dampingan sendiri) / Mark a text goal done or not (mentor or the pilot itself)',
-      description: 'Sasaran ke-n (mulai 0) dalam daftar sasaran daerah dampingan. Sasaran indeks SPBE dihitung, tidak ditandai. / The n-th goal (from 0) of the pilot\'s goals. SPBE index goals are computed, never marked.',
+      description: 'Sasaran ke-n (mulai 0) dalam daftar sasaran daerah dampingan, dengan teks sasaran seperti yang dilihat pemanggil: bila sasaran di posisi itu kini berteks lain (diubah atau diurutkan ulang), 409 livinglab.coaching_goal_changed dan tidak ada yang diubah. Sasaran indeks SPBE dihitung, tidak ditandai. / The n-th goal (from 0) of the pilot\'s goals, with the goal\'s text as the caller saw it: when the goal at that position now has another text (edited or reordered), 409 livinglab.coaching_goal_changed and nothing is changed. SPBE index goals are computed, never marked.',
       params: pilotParam.extend({ goalIndex: z.coerce.number().int().min(0).max(19) }),
-      body: z.object({ done: z.boolean() }), response: { 200: ok, ...failures(...failuresPilot, 'livinglab.coaching_goal_not_found', 'livinglab.coaching_goal_computed') },
+      body: z.object({ text: z.string().max(500), done: z.boolean() }),
+      response: { 200: ok, ...failures(...failuresPilot, 'livinglab.coaching_goal_not_found', 'livinglab.coaching_goal_computed', 'livinglab.coaching_goal_changed') },
     },
   }, async (request) => {
-    await setGoalDone(ctx, request.region!.code, request.actor, request.params.pilotId, request.params.goalIndex, request.body.done);
+    await setGoalDone(ctx, request.region!.code, request.actor, request.params.pilotId, request.params.goalIndex, request.body.text, request.body.done);
     return { ok: true as const };
   });
 

@@ -278,14 +278,18 @@ export async function setGoals(ctx: AppContext, region: string, actor: Actor, pi
 /**
  * Marks a text goal done (or not done again): the mentor region, or the pilot
  * region on its own record. An SPBE index goal is computed from the pilot's
- * SPBE data and is never marked by hand.
+ * SPBE data and is never marked by hand. Goals are addressed by position, so
+ * the caller also sends the goal's text as it saw it: when the goal at that
+ * position no longer has that text (the mentor edited or reordered the goals
+ * meanwhile), nothing is marked.
  */
-export async function setGoalDone(ctx: AppContext, region: string, actor: Actor, pilotId: string, index: number, done: boolean): Promise<void> {
+export async function setGoalDone(ctx: AppContext, region: string, actor: Actor, pilotId: string, index: number, seenText: string, done: boolean): Promise<void> {
   await ctx.database.db.transaction(async (tx) => {
     const { pilot, side } = await reachPilot(tx, actor, region, pilotId, true);
     const goal = pilot.goals[index];
     if (!goal) throw new AppError('livinglab.coaching_goal_not_found');
     if (goal.kind !== 'text') throw new AppError('livinglab.coaching_goal_computed');
+    if (goal.text !== seenText) throw new AppError('livinglab.coaching_goal_changed');
     if (goal.done === done) return;
     const goals = pilot.goals.map((g, i) => (i === index ? { ...goal, done } : g));
     await tx.update(pilots).set({ goals }).where(and(eq(pilots.regionCode, pilot.regionCode), eq(pilots.id, pilotId)));

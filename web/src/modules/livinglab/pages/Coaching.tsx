@@ -274,7 +274,8 @@ function GoalDone({ path, index, goal, onDone }: { path: string; index: number; 
   const { t } = useI18n();
   const { error, busy, run } = useSend();
   const toggle = () => run(async () => {
-    await api(`${path}/goals/${index}/done`, { method: 'PUT', body: { done: !goal.done } });
+    // The goal's text as shown: if the mentor edited or reordered the goals meanwhile, the API refuses (livinglab.coaching_goal_changed).
+    await api(`${path}/goals/${index}/done`, { method: 'PUT', body: { text: goal.text, done: !goal.done } });
     onDone();
   });
   return <div>

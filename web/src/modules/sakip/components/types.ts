@@ -10,6 +10,7 @@ export type Problem = Schemas['SakipPlanProblem'];
 export type NodeBrief = Schemas['SakipNodeBrief'];
 export type Indicator = Schemas['SakipIndicator'];
 export type IndicatorFields = Schemas['SakipIndicatorFields'];
+export type LibraryIndicator = Schemas['SakipLibraryIndicator'];
 export type Achievement = Schemas['SakipAchievement'];
 export type AchievementFigure = Schemas['SakipAchievementFigure'];
 export type NodeSummary = Schemas['SakipNodeSummary'];

@@ -18,7 +18,7 @@ import {
   AchievementValue, formatExact, indicatorPath, mayEditPlan, nodeAnchor, plannerUnits, planUrl, PlanStatusBadge, sakipApi, SakipPage, sakipPath, SummaryValue, TargetText,
   unitNames,
 } from '../components/common.js';
-import type { Indicator, Measure, NodeKind, Plan, PlanTable, PlanTree, Problem, TreeNode } from '../components/types.js';
+import type { Indicator, LibraryIndicator, Measure, NodeKind, Plan, PlanTable, PlanTree, Problem, TreeNode } from '../components/types.js';
 import { BudgetPanel } from '../components/budget.js';
 
 export function PlanPage({ params }: { params: Params }) {
@@ -333,7 +333,7 @@ function NodeItem({ node, at, ctx }: { node: TreeNode; at: Sibling; ctx: TreeCon
       {addingHere === 'editNode' && (
         <NodeForm url={ctx.url} plan={ctx.plan} parentKind={node.kind} parentId={node.parentId} units={ctx.units} supportable={ctx.supportable} editing={node} onDone={() => ctx.setAdding(null)} />
       )}
-      {addingHere === 'indicator' && <IndicatorForm url={ctx.url} region={ctx.region} nodeId={node.id} units={sharable(ctx, node)} onDone={() => ctx.setAdding(null)} />}
+      {addingHere === 'indicator' && <IndicatorForm url={ctx.url} region={ctx.region} nodeId={node.id} level={node.kind} units={sharable(ctx, node)} onDone={() => ctx.setAdding(null)} />}
       {node.children.length > 0 && (
         <ul>{node.children.map((c, i, all) => <NodeItem key={c.id} node={c} at={{ index: i, count: all.length }} ctx={ctx} />)}</ul>
       )}
@@ -517,9 +517,11 @@ function NodeForm({ url, plan, parentKind, parentId, units, supportable, editing
 /**
  * A new indicator on a node, or (editing) an indicator's definition, how it
  * is measured and the other units sharing it (`units`: those it may be shared with).
+ * A new one may start from an entry of the region's indicator library (the
+ * node's level first): its definition fills the fields, which stay editable.
  */
-function IndicatorForm({ url, region, nodeId, units, editing, onDone }: {
-  url: string; region: string; nodeId: string; units: Unit[]; editing?: Indicator; onDone: () => void;
+function IndicatorForm({ url, region, nodeId, level, units, editing, onDone }: {
+  url: string; region: string; nodeId: string; level?: NodeKind; units: Unit[]; editing?: Indicator; onDone: () => void;
 }) {
   const { t, pick } = useI18n();
   const [name, setName] = useState(editing?.name ?? '');
@@ -528,6 +530,19 @@ function IndicatorForm({ url, region, nodeId, units, editing, onDone }: {
   const [targetType, setTargetType] = useState<Indicator['targetType']>(editing?.targetType ?? 'single');
   const [aggregation, setAggregation] = useState<Indicator['aggregation']>(editing?.aggregation ?? 'last');
   const [definition, setDefinition] = useState(editing?.definition ?? '');
+  const [formula, setFormula] = useState(editing?.formula ?? '');
+  const [dataSource, setDataSource] = useState(editing?.dataSource ?? '');
+  const [allowsNegative, setAllowsNegative] = useState(editing?.allowsNegative ?? false);
+  const library = useStaffApi<LibraryIndicator[]>(editing ? null : `${sakipApi(region)}/indicator-library`);
+  const entries = [...(library.data ?? [])].sort((a, b) => Number(a.level !== level) - Number(b.level !== level) || a.code.localeCompare(b.code));
+  const [fromLibrary, setFromLibrary] = useState('');
+  const take = (code: string) => {
+    setFromLibrary(code);
+    const e = entries.find((x) => x.code === code);
+    if (!e) return;
+    setName(e.name); setDefinition(e.definition); setFormula(e.formula); setMeasure(e.measure); setDataSource(e.dataSource);
+    setPolarity(e.polarity); setTargetType(e.targetType); setAggregation(e.aggregation); setAllowsNegative(e.allowsNegative);
+  };
   const [isIku, setIsIku] = useState(editing?.isIku ?? false);
   const [source, setSource] = useState(editing?.source ?? '');
   const [shared, setShared] = useState<string[]>(editing?.sharedUnitIds ?? []);
@@ -537,7 +552,10 @@ function IndicatorForm({ url, region, nodeId, units, editing, onDone }: {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    const fields = { name: name.trim(), measure: measure.trim(), polarity, targetType, aggregation, definition: definition.trim(), isIku, source: source || null, sharedUnitIds: shared };
+    const fields = {
+      name: name.trim(), measure: measure.trim(), polarity, targetType, aggregation, definition: definition.trim(), formula: formula.trim(), dataSource: dataSource.trim(),
+      allowsNegative, isIku, source: source || null, sharedUnitIds: shared,
+    };
     try {
       if (editing) await api(`${url}/indicators/${editing.id}`, { method: 'PATCH', body: fields });
       else await api(`${url}/nodes/${nodeId}/indicators`, { method: 'POST', body: fields });
@@ -548,6 +566,16 @@ function IndicatorForm({ url, region, nodeId, units, editing, onDone }: {
   };
   return (
     <form className="card node-form" onSubmit={submit} aria-label={t(editing ? 'sakip.edit.indicatorChange' : 'sakip.edit.indicatorForm')}>
+      {!editing && entries.length > 0 && (
+        <div className="field">
+          <label htmlFor="ind-library">{t('sakip.indicator.fromLibrary')}</label>
+          <select id="ind-library" value={fromLibrary} onChange={(e) => take(e.target.value)} aria-describedby="ind-library-hint">
+            <option value="">{t('sakip.indicator.fromLibraryNone')}</option>
+            {entries.map((e) => <option key={e.code} value={e.code}>{e.code} · {e.name} ({pick(nodeKindLabels[e.level])})</option>)}
+          </select>
+          <small id="ind-library-hint" className="hint">{fromLibrary ? t('sakip.indicator.fromLibraryTaken', { code: fromLibrary }) : t('sakip.indicator.fromLibraryHint')}</small>
+        </div>
+      )}
       <div className="field">
         <label htmlFor="ind-name">{t('sakip.indicator.name')}</label>
         <input id="ind-name" type="text" required maxLength={1000} value={name} onChange={(e) => setName(e.target.value)} />
@@ -556,9 +584,17 @@ function IndicatorForm({ url, region, nodeId, units, editing, onDone }: {
         <label htmlFor="ind-definition">{t('sakip.indicator.definition')}</label>
         <textarea id="ind-definition" maxLength={4000} rows={2} value={definition} onChange={(e) => setDefinition(e.target.value)} />
       </div>
+      <div className="field">
+        <label htmlFor="ind-formula">{t('sakip.indicator.formula')}</label>
+        <textarea id="ind-formula" maxLength={4000} rows={2} value={formula} onChange={(e) => setFormula(e.target.value)} />
+      </div>
       <div className="field narrow">
         <label htmlFor="ind-measure">{t('sakip.indicator.measure')}</label>
         <input id="ind-measure" type="text" maxLength={100} value={measure} onChange={(e) => setMeasure(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="ind-data-source">{t('sakip.indicator.dataSource')}</label>
+        <input id="ind-data-source" type="text" maxLength={1000} value={dataSource} onChange={(e) => setDataSource(e.target.value)} />
       </div>
       <ChoiceField id="ind-polarity" label={t('sakip.indicator.polarity')} value={polarity} onChange={setPolarity}
         options={(['higher_is_better', 'lower_is_better'] as const).map((v) => [v, t(`sakip.polarity.${v}`)])} />
@@ -574,6 +610,7 @@ function IndicatorForm({ url, region, nodeId, units, editing, onDone }: {
         </select>
         <small id="ind-source-hint" className="hint">{t('sakip.indicator.sourceHint')}</small>
       </div>
+      <label className="choice"><input type="checkbox" checked={allowsNegative} onChange={(e) => setAllowsNegative(e.target.checked)} /> {t('sakip.indicator.allowsNegative')}</label>
       <label className="choice"><input type="checkbox" checked={isIku} onChange={(e) => setIsIku(e.target.checked)} /> {t('sakip.indicator.isIku')}</label>
       {units.length > 0 && (
         <fieldset aria-describedby="ind-shared-hint">

@@ -2,7 +2,9 @@
 // adopted in the Living Lab, each with its checklist size and origin. The
 // SPBE coordinator chooses any indicator of an active framework version and
 // writes, changes or removes its practice here, without an evaluation open
-// (the same card is on each indicator's page). Others read the list.
+// (the same card is on each indicator's page). The choice starts on the
+// framework of the region's most recent evaluation (else the first active
+// one). Others read the list.
 import { useState } from 'react';
 import { ErrorMessage, Loading, PageTitle, When } from '../../../components/ui.js';
 import { useStaffApi } from '../../../query.js';
@@ -13,7 +15,7 @@ import type { RegionProfile } from '../../../types.js';
 import type { components } from '../../../api-types.js';
 import { SpbePage, spbeApi } from '../components/common.js';
 import { PracticeEditor } from '../components/Practice.js';
-import type { Framework, Version } from '../components/types.js';
+import type { EvaluationSummary, Framework, Version } from '../components/types.js';
 
 type Practice = components['schemas']['SpbePractice'];
 
@@ -30,7 +32,13 @@ function PracticesView({ region }: { region: RegionProfile }) {
   const active = (frameworks.data ?? []).flatMap((f) => f.versions.filter((v) => v.status === 'active').map((v) => ({ f, v })));
   const [chosenVersion, setVersion] = useState('');
   const [indicator, setIndicator] = useState('');
-  const current = active.find(({ f, v }) => `${f.code}@${v.version}` === chosenVersion) ?? active[0];
+  // Unless chosen, the framework the region is evaluated on: its newest evaluation's version when still active, else that
+  // framework's active version, else the first active one (also when the evaluations cannot be read).
+  const evaluations = useStaffApi<EvaluationSummary[]>(`${spbeApi(region.code)}/evaluations`);
+  const evaluated = evaluations.data?.[0]?.framework;
+  const usual = evaluated ? active.find(({ v }) => v.id === evaluated.versionId) ?? active.find(({ f }) => f.code === evaluated.code) : undefined;
+  const current = active.find(({ f, v }) => `${f.code}@${v.version}` === chosenVersion)
+    ?? (evaluations.data || evaluations.error ? usual ?? active[0] : undefined);
   const version = useStaffApi<Version>(current ? `/api/spbe/frameworks/${encodeURIComponent(current.f.code)}/versions/${current.v.version}` : null);
   const title = t('spbe.practices.title');
   const edit = (framework: string, code: string) => {
