@@ -13,7 +13,7 @@ import { TEST_START, TestClock } from './clock.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { loadConfig } from '../src/platform/config.js';
 import type { Database } from '../src/platform/db/client.js';
-import { TEST_SECRET_KEY } from './secret-key.js';
+import { TEST_ENV } from './env.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,10 +30,10 @@ export type Template = 'migrated' | 'demo';
 const seedAtStart = (database: Database) => seedDemo({ database, config: loadConfig({}), clock: new TestClock() });
 
 export default async function setup(project: TestProject) {
-  // One name per call: each test project runs its own global setup.
+  // One name per run: runs side by side (two checkouts) keep their own templates.
   const id = `${process.pid}_${randomBytes(3).toString('hex')}`;
-  // The demo seals a secret: with the key the test files use.
-  process.env.PAMONG_SECRET_KEY = TEST_SECRET_KEY;
+  // The demo seals a secret with the key the test files use, and hashes its passwords at their cost.
+  Object.assign(process.env, TEST_ENV);
   const dir = join(tmpdir(), `pamong-test-${id}`);
   mkdirSync(dir, { recursive: true });
   const lite = await openDatabase({ smallWal: true });

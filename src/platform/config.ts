@@ -33,6 +33,8 @@ export interface Config {
   intakePerMinute: number;
   /** Failed sign-ins one address may make in 15 minutes, whatever the accounts (password spraying). */
   signInFailuresPerAddress: number;
+  /** argon2id's cost for new password hashes (4 lanes); a stored hash keeps the cost it was made with. */
+  passwordCost: { memoryKib: number; passes: number };
   /** Parse every JSON answer with its zod schema before sending it (tests; slower): a drifting answer fails instead of being coerced. */
   checkResponses: boolean;
 }
@@ -68,6 +70,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     intakePerMinute: Number(env.PAMONG_INTAKE_PER_MINUTE ?? 20),
     signInFailuresPerAddress: Number(env.PAMONG_SIGN_IN_FAILURES_PER_ADDRESS ?? 30),
     trustProxy: env.PAMONG_TRUST_PROXY === 'true',
+    // node-argon2's defaults, above OWASP's minimum for argon2id (19 MiB, 2 passes).
+    passwordCost: { memoryKib: whole(env, 'PAMONG_PASSWORD_MEMORY_KIB', 65_536, 1_024, 4_194_304), passes: whole(env, 'PAMONG_PASSWORD_PASSES', 3, 1, 20) },
     checkResponses: env.PAMONG_CHECK_RESPONSES ? env.PAMONG_CHECK_RESPONSES === 'true' : env.NODE_ENV === 'test',
   };
+}
+
+/** A whole number setting within bounds; anything else stops the start with the variable named. */
+function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} harus bilangan bulat ${min}–${max} / must be a whole number from ${min} to ${max} (got "${raw}")`);
+  return n;
 }

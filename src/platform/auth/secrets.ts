@@ -2,6 +2,7 @@
 // high-entropy, so a fast hash is enough; passwords use argon2id.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
+import { loadConfig, type Config } from '../config.js';
 
 export const newToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -14,7 +15,13 @@ export function matchesHash(secret: string | undefined, hash: string | null): bo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const hashPassword = (password: string) => argon2.hash(password, { type: argon2.argon2id });
+let cost: Config['passwordCost'] | undefined;
+/** A new password hash at the instance's cost (PAMONG_PASSWORD_MEMORY_KIB, PAMONG_PASSWORD_PASSES, read at first use). */
+export function hashPassword(password: string): Promise<string> {
+  cost ??= loadConfig(process.env).passwordCost;
+  return argon2.hash(password, { type: argon2.argon2id, memoryCost: cost.memoryKib, timeCost: cost.passes, parallelism: 4 });
+}
+/** Checks a password against a stored hash, at the cost written in that hash. */
 export const verifyPassword = (hash: string, password: string) => argon2.verify(hash, password).catch(() => false);
 
 export const MIN_PASSWORD_LENGTH = 10;
