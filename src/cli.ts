@@ -1,4 +1,4 @@
-// The pamong command: serve | worker | migrate | seed-demo | create-admin | create-api-key | backup | restore, and each module's commands
+// The pamong command: serve | worker | migrate | seed-demo | create-admin | create-api-key | backup | restore | rotate-secret-key, and each module's commands
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -20,6 +20,8 @@ import { switchOnRegion } from './platform/regions/admin.js';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_REGION, demoAccounts, seedDemo } from './demo/seed.js';
 import { seedShowcase, showcaseAccounts } from './demo/showcase.js';
 import { citusDdl, readSchemaShape } from './platform/db/distribution.js';
+import { SecretKeyError, secretBox } from './platform/secrets.js';
+import { newSecretKey, rotateSealedValues, writeNewKeyFile } from './platform/secret-rotation.js';
 
 const usage = `Pemakaian / usage: pamong <perintah> [opsi]
   serve                      jalankan server web + pekerja latar / run the web server and workers
@@ -31,6 +33,11 @@ const usage = `Pemakaian / usage: pamong <perintah> [opsi]
   create-api-key --region KODE --name N           buat kunci API / create an API key
   backup --region KODE [--out FILE]               cadangkan data daerah / back up a region's data (export: the same)
   restore [--in FILE] [--replace]                 pulihkan data daerah / restore a region from a backup
+  rotate-secret-key --new-key-file FILE           ganti kunci instans: kunci baru dibuat di FILE (0600), semua rahasia
+                                                  tersimpan disegel ulang dalam satu transaksi; lalu jalankan ulang dengan
+                                                  kunci baru (atau kunci dari PAMONG_NEW_SECRET_KEY) / change the instance key:
+                                                  a new key written to FILE (0600), every stored secret re-sealed in one
+                                                  transaction; then restart with the new key (or take it from PAMONG_NEW_SECRET_KEY)
   citus-ddl                  perintah SQL untuk Citus (dibagi per daerah) / the SQL that distributes the schema on Citus`;
 
 const log = pino(loggerOptions(loadConfig()));
@@ -41,13 +48,15 @@ async function main() {
     allowPositionals: true,
     options: {
       email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, region: { type: 'string' }, out: { type: 'string' },
-      in: { type: 'string' }, replace: { type: 'boolean' },
+      in: { type: 'string' }, replace: { type: 'boolean' }, 'new-key-file': { type: 'string' },
       ...Object.fromEntries(commands.flatMap((c) => Object.entries(c.options ?? {}))),
     },
   });
   const command = positionals[0];
   const config = loadConfig();
   if (!command || command === 'help') return console.log([usage, ...commands.map((c) => `  ${c.usage}`)].join('\n'));
+  // The new key is checked before anything opens the database.
+  const newKey = command === 'rotate-secret-key' ? newSecretKey(process.env.PAMONG_NEW_SECRET_KEY || undefined, values['new-key-file'] as string | undefined) : null;
   const ctx = await openContext(config);
   const need = (v: string | undefined, name: string) => {
     if (!v) throw new Error(`--${name} wajib / is required`);
@@ -92,6 +101,19 @@ async function main() {
       const { region, rows } = await restoreRegion(ctx, lines, { replace: values.replace });
       const total = Object.values(rows).reduce((a, b) => a + b, 0);
       console.log(`Daerah ${region} dipulihkan / region restored: ${total} baris / rows`);
+      break;
+    }
+    case 'rotate-secret-key': {
+      const key = newKey!;
+      const from = secretBox();
+      const rotated = await rotateSealedValues(ctx.database, from, key.box, { beforeCommit: () => writeNewKeyFile(key) });
+      const source = key.file ? `${key.generated ? 'dibuat di / written to' : 'dari / from'} ${key.file}` : 'dari / from PAMONG_NEW_SECRET_KEY';
+      console.log(`Kunci lama / old key ${from.keyId} -> kunci baru / new key ${key.box.keyId} (${source})`);
+      for (const r of rotated) console.log(`  ${r.column}: ${r.resealed} disegel ulang / re-sealed, ${r.already} sudah dengan kunci baru / already under the new key`);
+      const total = rotated.reduce((a, r) => a + r.resealed, 0);
+      console.log(`Jumlah / total: ${total} nilai disegel ulang / values re-sealed.
+Jalankan ulang Pamong dengan kunci baru (PAMONG_SECRET_KEY atau secret.key di folder data); dengan kunci lama rahasia tersimpan tidak terbuka.
+Restart Pamong with the new key (PAMONG_SECRET_KEY or secret.key in the data folder); with the old key the stored secrets do not open.`);
       break;
     }
     case 'citus-ddl':
@@ -172,7 +194,7 @@ function onSignal(cleanup: () => Promise<void>): Promise<void> {
 
 main().catch((err) => {
   // A broken installation is told plainly, not as a log line to decode.
-  if (err instanceof MissingReferenceData) {
+  if (err instanceof MissingReferenceData || err instanceof SecretKeyError) {
     console.error(`\n  ${err.message.replace(/\n/g, '\n  ')}\n`);
     process.exit(1);
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { installSecretKey, loadSecretKey, parseSecretKey, secretBoxOf, SECRET_KEY_FILE, SecretKeyError } from './secrets.js';
+import { envelopeKeyId, installSecretKey, loadSecretKey, parseSecretKey, sealedContext, secretBoxOf, SECRET_KEY_FILE, SecretKeyError } from './secrets.js';
 
 it('accepts 32 bytes as hex or base64 and refuses anything else with a clear message', () => {
   const key = randomBytes(32);
@@ -50,4 +50,18 @@ it('opens an envelope only with its key and context; a clear value opens as it i
   const parts = sealed.split(':');
   parts[4] = Buffer.from('sandi lain!!!').toString('base64');
   expect(() => box.open(parts.join(':'), 'layanan_signers.passphrase:32.11')).toThrow(/altered/);
+});
+
+it('seals bytes in the same envelope, binary-safe, and names the key of an envelope', () => {
+  const box = secretBoxOf(randomBytes(32));
+  const file = Buffer.concat([Buffer.from([0x30, 0x82, 0x00, 0xff]), randomBytes(300)]);
+  const sealed = box.sealBytes(file, 'layanan_signers.p12:32.11');
+  expect(sealed).toMatch(new RegExp(`^v1:${box.keyId}:`));
+  expect(box.openBytes(sealed, 'layanan_signers.p12:32.11')).toEqual(file);
+  expect(() => box.openBytes(sealed, 'layanan_signers.p12:32.04')).toThrow(/altered or copied/);
+  expect(() => box.openBytes(file.toString('latin1'), 'layanan_signers.p12:32.11')).toThrow(SecretKeyError);
+  // A text sealed by seal opens as its bytes (what a key rotation re-seals).
+  expect(box.openBytes(box.seal('sandi', 'x.y:1'), 'x.y:1').toString('utf8')).toBe('sandi');
+  expect([envelopeKeyId(sealed), envelopeKeyId('sandi')]).toEqual([box.keyId, null]);
+  expect(sealedContext('layanan_signers', 'p12', '32.11')).toBe('layanan_signers.p12:32.11');
 });

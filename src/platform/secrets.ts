@@ -12,7 +12,10 @@
 // SHA-256) names the key in every envelope, so a value sealed with another key
 // fails with a message that says so, never silently, and a later rotation can
 // tell old values from new. Values written before encryption (clear text, no
-// envelope) still open: the owning module rewrites them sealed.
+// envelope) still open: the owning module rewrites them sealed. Bytes (a
+// PKCS#12 file) are sealed in the same envelope (sealBytes / openBytes).
+// `pamong rotate-secret-key` (secret-rotation.ts) re-seals every value a
+// module declares (its `sealedColumns`) under a new key.
 //
 // The key must be backed up with the database: a backup restored on an
 // instance with another key cannot open these values.
@@ -22,6 +25,14 @@ import { join } from 'node:path';
 import { loadConfig, type Config } from './config.js';
 
 export const SECRET_KEY_FILE = 'secret.key';
+
+/** What a sealed value is bound to: its table, column and region (`layanan_signers.passphrase:32.11`). */
+export const sealedContext = (table: string, column: string, regionCode: string) => `${table}.${column}:${regionCode}`;
+
+/** The key id an envelope names, or null when the value is not one. */
+export function envelopeKeyId(stored: string): string | null {
+  return ENVELOPE.exec(stored)?.[1] ?? null;
+}
 const VERSION = 'v1';
 const B64 = '[A-Za-z0-9+/]*={0,2}';
 const ENVELOPE = new RegExp(`^${VERSION}:([0-9a-f]{8}):(${B64}):(${B64}):(${B64})$`);
@@ -41,6 +52,10 @@ export interface SecretBox {
   seal(plain: string, context: string): string;
   /** The clear value of an envelope sealed under the same context, or a legacy clear value as it is; SecretKeyError when another key sealed it or it was altered. */
   open(stored: string, context: string): string;
+  /** Bytes (a certificate file) sealed in the same envelope: the ciphertext is of the bytes themselves. */
+  sealBytes(plain: Buffer, context: string): string;
+  /** The bytes an envelope holds (sealed by `seal` or `sealBytes`); SecretKeyError as `open`. Not for legacy clear values: check `isSealed` first. */
+  openBytes(stored: string, context: string): Buffer;
   /** Whether a stored value is an envelope (false: legacy clear text to rewrite). */
   isSealed(stored: string): boolean;
 }
@@ -48,31 +63,40 @@ export interface SecretBox {
 export function secretBoxOf(key: Buffer): SecretBox {
   if (key.length !== 32) throw new SecretKeyError(`The secret key must be 32 bytes, not ${key.length}.`);
   const keyId = createHash('sha256').update(key).digest('hex').slice(0, 8);
+  const seal = (plain: Buffer, context: string) => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(context, 'utf8'));
+    const data = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return [VERSION, keyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(':');
+  };
+  const open = (m: RegExpExecArray, context: string) => {
+    const [, id, iv, tag, data] = m;
+    if (id !== keyId) {
+      throw new SecretKeyError(`A stored secret (${context}) was encrypted with key ${id}, but this instance's key is ${keyId}: `
+        + 'start with the PAMONG_SECRET_KEY (or data-directory secret.key) the database was written with.');
+    }
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+      decipher.setAAD(Buffer.from(context, 'utf8'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64'));
+      return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]);
+    } catch {
+      throw new SecretKeyError(`A stored secret (${context}) does not open with key ${keyId}: it was altered or copied from another record.`);
+    }
+  };
   return {
     keyId,
-    seal(plain, context) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      cipher.setAAD(Buffer.from(context, 'utf8'));
-      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [VERSION, keyId, iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join(':');
-    },
+    seal: (plain, context) => seal(Buffer.from(plain, 'utf8'), context),
+    sealBytes: seal,
     open(stored, context) {
       const m = ENVELOPE.exec(stored);
-      if (!m) return stored;
-      const [, id, iv, tag, data] = m;
-      if (id !== keyId) {
-        throw new SecretKeyError(`A stored secret (${context}) was encrypted with key ${id}, but this instance's key is ${keyId}: `
-          + 'start with the PAMONG_SECRET_KEY (or data-directory secret.key) the database was written with.');
-      }
-      try {
-        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
-        decipher.setAAD(Buffer.from(context, 'utf8'));
-        decipher.setAuthTag(Buffer.from(tag, 'base64'));
-        return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
-      } catch {
-        throw new SecretKeyError(`A stored secret (${context}) does not open with key ${keyId}: it was altered or copied from another record.`);
-      }
+      return m ? open(m, context).toString('utf8') : stored;
+    },
+    openBytes(stored, context) {
+      const m = ENVELOPE.exec(stored);
+      if (!m) throw new SecretKeyError(`A stored secret (${context}) is not a sealed value.`);
+      return open(m, context);
     },
     isSealed: (stored) => ENVELOPE.test(stored),
   };

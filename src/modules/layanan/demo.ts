@@ -30,7 +30,7 @@ import { reklameDefinition, sktmDefinitions, uklUplDefinition } from './demo-def
 import { layananBills, layananDocuments, layananLetterheads, layananPaymentChannels, layananPaymentEvents, layananPledges, layananServices, layananSigners, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
 import { issueResult } from './service/documents.js';
 import { readP12 } from './service/signing/certificate.js';
-import { sealSecret } from './service/secrets.js';
+import { sealP12, sealSecret } from './service/secrets.js';
 import { DEMO_CERTIFICATE_LABEL, selfSignedP12 } from './service/signing/self-signed.js';
 import { getRegion } from '../../platform/regions/service.js';
 import { createBill } from './service/payments/bills.js';
@@ -218,7 +218,7 @@ async function seedDocuments(tx: Queryable, place: DemoPlace, sktm: { id: string
     notBefore: new Date(place.now.getTime() - 30 * 86_400_000), notAfter: new Date(place.now.getTime() + 2 * 365 * 86_400_000), passphrase,
   });
   await tx.insert(layananSigners).values({
-    regionCode: region, provider: 'local', p12, passphrase: sealSecret('layanan_signers.passphrase', region, passphrase), ...readP12(p12, passphrase), updatedAt: place.now, updatedBy: manager.id, updatedByLabel: manager.label,
+    regionCode: region, provider: 'local', p12: sealP12(region, p12), passphrase: sealSecret('layanan_signers.passphrase', region, passphrase), ...readP12(p12, passphrase), updatedAt: place.now, updatedBy: manager.id, updatedByLabel: manager.label,
   });
   const actor = systemActor(manager.label, region, ['layanan_manager']);
   const env = (at: Date) => ({ clock: { now: () => at }, config: { publicUrl: loadConfig().publicUrl }, simulatedPast: true });

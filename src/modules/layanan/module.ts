@@ -19,7 +19,7 @@ import { seedLayananDemo } from './demo.js';
 import { applicationDeadlineHandler } from './service/deadlines.js';
 import { servicesPackage } from './service/package.js';
 import { receiptJob } from './service/payments/receipts.js';
-import { rewriteClearSecrets } from './service/secrets.js';
+import { layananSealedColumns, rewriteClearSecrets } from './service/secrets.js';
 import { layananMeasures, layananTiles } from './service/tiles.js';
 import { stagesPastTarget } from './service/attention.js';
 import { layananAdoption } from './service/adoption.js';
@@ -75,6 +75,8 @@ export const layananModule = defineModule({
   async prepare(database) {
     await rewriteClearSecrets(database.db);
   },
+  // Re-sealed under a new key by `pamong rotate-secret-key` (platform/secret-rotation.ts).
+  sealedColumns: layananSealedColumns,
   deadlines: { application: applicationDeadlineHandler },
   jobs: [receiptJob],
   tiles: layananTiles,

@@ -1,5 +1,5 @@
 // The module's stored secrets at rest (issue 12): the region signer's
-// passphrase, a remote signing service's client secret and the QRIS
+// PKCS#12 file and passphrase, a remote signing service's client secret and the QRIS
 // channel's callback key are in the database only encrypted with the
 // instance's key (read here with raw SQL), and still sign and verify; a row
 // written in clear before encryption still works and is sealed at the next
@@ -57,6 +57,14 @@ describeWithApp('Stored secrets of public services', (h) => {
   };
   const signerRow = async () => (await h.ctx.database.rows<{ passphrase: string; client_secret: string | null }>(
     sql`select passphrase, client_secret from layanan_signers where region_code = ${REGION}`))[0];
+  /** The certificate file as stored: an envelope, not the PKCS#12 (whose DER starts 0x30 0x82). */
+  const storedP12 = async () => (await h.ctx.database.rows<{ p12: Uint8Array }>(sql`select p12 from layanan_signers where region_code = ${REGION}`)).map((r) => Buffer.from(r.p12))[0];
+  const expectSealedP12 = async (file?: Buffer) => {
+    const stored = await storedP12();
+    expect([stored[0], stored[1]]).not.toEqual([0x30, 0x82]);
+    expect(stored.toString('latin1')).toMatch(/^v1:[0-9a-f]{8}:/);
+    if (file) expect(stored.includes(file.subarray(0, 64))).toBe(false);
+  };
   const channelRow = async () => (await h.ctx.database.rows<{ secret: string }>(
     sql`select secret from layanan_payment_channels where region_code = ${REGION} and provider = 'qris'`))[0];
   const newBill = () => h.ctx.database.db.transaction((tx) => createBill(tx, WIB, h.clock.now(), {
@@ -73,6 +81,7 @@ describeWithApp('Stored secrets of public services', (h) => {
     const p12 = selfSignedP12({ commonName: 'Penanda tangan uji rahasia', organization: 'Uji', notBefore: new Date(h.clock.now().getTime() - DAY), notAfter: new Date(h.clock.now().getTime() + 365 * DAY), passphrase: PASSPHRASE });
     const res = await h.app.inject({ method: 'PUT', url: `${D}/signer/local`, ...upload(p12, { passphrase: PASSPHRASE }), headers: { ...upload(p12, {}).headers, cookie: s.admin.cookie, 'x-csrf-token': s.admin.csrf } });
     expect(res.statusCode).toBe(200);
+    return p12;
   };
 
   beforeAll(async () => {
@@ -91,8 +100,9 @@ describeWithApp('Stored secrets of public services', (h) => {
     useSecretKey(instanceKey());
   });
 
-  it('keeps the demo\'s signer passphrase and channel secret encrypted, and still signs and credits with them', async () => {
+  it('keeps the demo\'s signer certificate, its passphrase and the channel secret encrypted, and still signs and credits with them', async () => {
     expect((await signerRow()).passphrase).toMatch(/^v1:[0-9a-f]{8}:/);
+    await expectSealedP12();
     expect((await channelRow()).secret).toMatch(/^v1:[0-9a-f]{8}:/);
     expect((await channelRow()).secret).not.toContain(DEMO_QRIS_CHANNEL.secret);
     expect((await signedBy((await issue()).id))?.signatureValid).toBe(true);
@@ -100,8 +110,10 @@ describeWithApp('Stored secrets of public services', (h) => {
     expect(await payNewBill()).toMatchObject({ status: 200, body: { status: 'paid' } });
   });
 
-  it('stores what staff set encrypted: the certificate\'s passphrase, a remote service\'s client secret, the channel\'s key', async () => {
-    await setLocalSigner();
+  it('stores what staff set encrypted: the certificate file and its passphrase, a remote service\'s client secret, the channel\'s key', async () => {
+    const p12 = await setLocalSigner();
+    expect([p12[0], p12[1]]).toEqual([0x30, 0x82]);
+    await expectSealedP12(p12);
     const local = await signerRow();
     expect(local.passphrase).toMatch(/^v1:/);
     expect(local.passphrase).not.toContain(PASSPHRASE);
@@ -129,8 +141,9 @@ describeWithApp('Stored secrets of public services', (h) => {
   });
 
   it('reads secrets stored in clear before encryption, and seals them at the next start', async () => {
-    await setLocalSigner();
-    await h.ctx.database.db.execute(sql`update layanan_signers set passphrase = ${PASSPHRASE} where region_code = ${REGION}`);
+    const p12 = await setLocalSigner();
+    await h.ctx.database.db.execute(sql`update layanan_signers set passphrase = ${PASSPHRASE}, p12 = decode(${p12.toString('base64')}, 'base64') where region_code = ${REGION}`);
+    expect(await storedP12()).toEqual(p12);
     await h.ctx.database.db.execute(sql`update layanan_payment_channels set secret = ${CHANNEL_SECRET} where region_code = ${REGION}`);
     bank.accounts.set(DEMO_QRIS_CHANNEL.merchantPan, { region: REGION, secret: CHANNEL_SECRET });
     expect((await signedBy((await issue()).id))?.signatureValid).toBe(true);
@@ -138,6 +151,7 @@ describeWithApp('Stored secrets of public services', (h) => {
 
     await layananModule.prepare(h.ctx.database);
     expect((await signerRow()).passphrase).toMatch(/^v1:/);
+    await expectSealedP12(p12);
     expect((await channelRow()).secret).toMatch(/^v1:/);
     expect(JSON.stringify([await signerRow(), await channelRow()])).not.toMatch(new RegExp(`${PASSPHRASE}|${CHANNEL_SECRET}`));
     expect((await signedBy((await issue()).id))?.signatureValid).toBe(true);

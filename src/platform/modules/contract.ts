@@ -90,6 +90,19 @@ export interface DeadlineHandler {
   onEscalate(tx: Tx, steps: EscalationStep[], ctx: AppContext): Promise<void>;
 }
 
+/**
+ * A column of a region-owned table that holds values sealed with the
+ * instance key (platform/secrets.ts), each bound to
+ * `sealedContext(table, column, region_code)`. `pamong rotate-secret-key`
+ * re-seals every such value under a new key, in one transaction.
+ */
+export interface SealedColumn {
+  table: string;
+  column: string;
+  /** A bytea column holding the envelope's text (a certificate file); otherwise text. */
+  bytes?: boolean;
+}
+
 /** A command of the `pamong` command line. */
 export interface CommandDeclaration {
   name: string;
@@ -468,6 +481,8 @@ export interface PamongModule {
   deadlines?: Record<string, DeadlineHandler>;
   /** Reference data and anything else the database needs at every start (idempotent). */
   prepare?(database: Database, now: Date): Promise<void>;
+  /** Columns holding values sealed with the instance key (see SealedColumn): re-sealed when the key is rotated. */
+  sealedColumns?: SealedColumn[];
   /** Demo data for the demo region, in the demo's transaction (tests use it too). */
   demo?: { seed?(tx: Queryable, place: DemoPlace): Promise<void> };
   sharedRelations?: SharedRelation[];

@@ -2,8 +2,8 @@
 // remote signing service. The key, passphrase and client secret are stored
 // for signing and never returned by any route: staff see the certificate's
 // subject, issuer, validity and fingerprint, or the service's address and
-// signer id. The passphrase and client secret are stored encrypted with the
-// instance's key (secrets.ts).
+// signer id. The PKCS#12 file, its passphrase and the client secret are
+// stored encrypted with the instance's key (secrets.ts).
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import type { Queryable } from '../../../platform/db/client.js';
@@ -15,14 +15,14 @@ import { ensureValidAt, readP12 } from './signing/certificate.js';
 import { localProvider } from './signing/local.js';
 import type { SigningProvider } from './signing/provider.js';
 import { remoteProvider } from './signing/remote.js';
-import { openSecret, sealSecret } from './secrets.js';
+import { openP12, openSecret, sealP12, sealSecret } from './secrets.js';
 
 /** The provider that signs the region's documents now, or null when the region does not sign. Refuses a certificate out of its validity. */
 export async function regionSigner(db: Queryable, regionCode: string, now: Date): Promise<SigningProvider | null> {
   const [s] = await db.select().from(layananSigners).where(eq(layananSigners.regionCode, regionCode));
   if (!s) return null;
   const passphrase = openSecret('layanan_signers.passphrase', regionCode, s.passphrase!);
-  if (s.provider === 'local') return localProvider(s.p12!, passphrase, now);
+  if (s.provider === 'local') return localProvider(openP12(regionCode, s.p12!), passphrase, now);
   return remoteProvider({ url: s.remoteUrl!, clientId: s.clientId!, clientSecret: openSecret('layanan_signers.client_secret', regionCode, s.clientSecret!), signerId: s.signerId!, passphrase });
 }
 
@@ -55,7 +55,7 @@ async function store(ctx: AppContext, regionCode: string, actor: Actor, values: 
 export async function setLocalSigner(ctx: AppContext, regionCode: string, actor: Actor, p12: Buffer, passphrase: string): Promise<void> {
   const cert = readP12(p12, passphrase);
   ensureValidAt(cert, ctx.clock.now());
-  await store(ctx, regionCode, actor, { provider: 'local', p12, passphrase: sealSecret('layanan_signers.passphrase', regionCode, passphrase), ...cert }, { subject: cert.subject, fingerprint: cert.fingerprint });
+  await store(ctx, regionCode, actor, { provider: 'local', p12: sealP12(regionCode, p12), passphrase: sealSecret('layanan_signers.passphrase', regionCode, passphrase), ...cert }, { subject: cert.subject, fingerprint: cert.fingerprint });
 }
 
 export interface RemoteSignerInput { url: string; clientId: string; clientSecret: string; signerId: string; passphrase: string }
