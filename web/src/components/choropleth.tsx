@@ -43,6 +43,11 @@ export function classOf(value: number, classes: { from: number; to: number }[]):
   return i < 0 ? classes.length - 1 : i;
 }
 
+/** A count's colour (classes from countClasses): NEUTRAL for 0; fewer classes than shades take the darker ones, so a lone 1 stands out from 0. */
+export function countShade(value: number, classes: { from: number; to: number }[]): string {
+  return value === 0 ? NEUTRAL : SHADES[SHADES.length - classes.length + classOf(value, classes)];
+}
+
 export interface ShadedArea { code: string; d: string; value: number | null; label: string }
 
 export function Choropleth({ id, viewBox, areas, label, legend, format, noValue, hint, counts = false }: {
@@ -66,7 +71,7 @@ export function Choropleth({ id, viewBox, areas, label, legend, format, noValue,
   const values = areas.flatMap((a) => (a.value === null ? [] : [a.value]));
   const classes = counts ? countClasses(Math.max(0, ...values)) : equalClasses(values);
   const hatch = `${id}-none`;
-  const fill = (v: number | null) => (v === null ? `url(#${hatch})` : counts && v === 0 ? NEUTRAL : SHADES[classOf(v, classes)]);
+  const fill = (v: number | null) => (v === null ? `url(#${hatch})` : counts ? countShade(v, classes) : SHADES[classOf(v, classes)]);
   const shown = areas.find((a) => a.code === active);
   const swatch = (colour: string) => (
     <span className="swatch"><svg viewBox="0 0 8 8" aria-hidden="true"><rect width="8" height="8" fill={colour} /></svg></span>
@@ -91,7 +96,7 @@ export function Choropleth({ id, viewBox, areas, label, legend, format, noValue,
       <p className="small choropleth-focus" aria-hidden="true">{shown ? shown.label : hint}</p>
       <ul className="choropleth-legend small" aria-label={legend}>
         {counts && <li>{swatch(NEUTRAL)}{format(0)}</li>}
-        {classes.map((c) => <li key={c.from}>{swatch(SHADES[classOf(c.to, classes)])}{c.from === c.to ? format(c.from) : `${format(c.from)}–${format(c.to)}`}</li>)}
+        {classes.map((c) => <li key={c.from}>{swatch(fill(c.to))}{c.from === c.to ? format(c.from) : `${format(c.from)}–${format(c.to)}`}</li>)}
         {areas.some((a) => a.value === null) && (
           <li>{swatch(`url(#${hatch})`)}{noValue}</li>
         )}

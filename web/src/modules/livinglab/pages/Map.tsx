@@ -11,7 +11,7 @@
 // solution) and the chosen province narrow the maps, the graph and the tables
 // together and live in the address, so a filtered map can be shared.
 import { useState } from 'react';
-import { Choropleth, countClasses, NEUTRAL, SHADES, type ShadedArea } from '../../../components/choropleth.js';
+import { Choropleth, countClasses, countShade, NEUTRAL, type ShadedArea } from '../../../components/choropleth.js';
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
 import { formatDate } from '../../../format.js';
@@ -26,7 +26,6 @@ import '../components/livinglab.css';
 type Measure = 'adoptions' | 'solutions';
 const MEASURES: Record<string, Measure> = { adopsi: 'adoptions', solusi: 'solutions' };
 // The colours of every shaded map in Pamong (components/choropleth.tsx).
-const COLOURS = SHADES;
 const ZERO = NEUTRAL;
 const provinceCatalogue = (code: string) => `${cataloguePath}${queryString({ province: code })}`;
 /** The modules that offer configuration packages (README: complaints, layanan, spbe, sakip). */
@@ -155,7 +154,7 @@ function ProvinceMap({ outlines, counts, measure, onMeasure, at }: { outlines: O
   const value = (covers: string[]) => covers.reduce((n, c) => n + (byCode.get(c)?.[measure] ?? 0), 0);
   const shapes = outlines.provinces.map((o) => ({ ...o, value: value(o.covers), names: o.covers.map((c) => byCode.get(c)?.name ?? c) }));
   const bins = countClasses(Math.max(0, ...shapes.map((s) => s.value)));
-  const colour = (v: number) => (v === 0 ? ZERO : COLOURS[bins.findIndex((b) => v <= b.to)]);
+  const colour = (v: number) => countShade(v, bins);
   const label = (s: (typeof shapes)[number]) => `${s.names.join(', ')}: ${unit(s.value)}`;
   const shaded = shapes.filter((s) => s.value > 0);
   const shown = shapes.find((s) => s.code === active);
@@ -177,8 +176,8 @@ function ProvinceMap({ outlines, counts, measure, onMeasure, at }: { outlines: O
       <p className="small livinglab-map-focus" aria-hidden="true">{shown ? label(shown) : t('livinglab.map.hint')}</p>
       <ul className="livinglab-legend small" aria-label={t('livinglab.map.legend')}>
         <li><span className="swatch"><svg viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill={ZERO} /></svg></span>0</li>
-        {bins.map((b, i) => (
-          <li key={b.from}><span className="swatch"><svg viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill={COLOURS[i]} /></svg></span>{b.from === b.to ? b.from : `${b.from}–${b.to}`}</li>
+        {bins.map((b) => (
+          <li key={b.from}><span className="swatch"><svg viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill={colour(b.to)} /></svg></span>{b.from === b.to ? b.from : `${b.from}–${b.to}`}</li>
         ))}
       </ul>
       <p className="small muted">{t('livinglab.map.provinceLevel')}</p>
