@@ -1,5 +1,6 @@
-// Builds the province page's kabupaten/kota outlines
-// (src/modules/pimpinan/reference/kabkota-peta.json) from geoBoundaries'
+// Builds the platform's kabupaten/kota outlines, drawn by the leader's
+// province page and the Living Lab's adoption map
+// (src/platform/regions/reference/kabkota-peta.json) from geoBoundaries'
 // Indonesia ADM2 (BPS / OCHA, CC BY 3.0 IGO), offline:
 //
 //   npx tsx scripts/pimpinan-map.ts indonesia-adm2-simplified.geojson [out.json]
@@ -7,7 +8,7 @@
 // The input is a GeoJSON of geoBoundaries IDN ADM2 whose features carry the
 // geoBoundaries name (`geometry_source_name`, "Bogor" for the kabupaten, "Kota
 // Bogor" for the kota) and, where known, the province's name; the copy used
-// and its provenance are in src/modules/pimpinan/reference/SOURCES.md. Each
+// and its provenance are in src/platform/regions/reference/SOURCES.md. Each
 // feature is named by its Kemendagri code from the area registry Pamong loads
 // (idn-area-data's regencies.csv), by name within its province (the source's
 // codes are BPS's, which differ from Kemendagri's for Papua), then projected
@@ -53,7 +54,7 @@ interface Regency { code: string; province: string; kind: 'Kabupaten' | 'Kota'; 
 
 const norm = (s: string) => s.toUpperCase().replace(/[^A-Z]/g, '');
 
-const [input, output = 'src/modules/pimpinan/reference/kabkota-peta.json'] = process.argv.slice(2);
+const [input, output = 'src/platform/regions/reference/kabkota-peta.json'] = process.argv.slice(2);
 if (!input) throw new Error('usage: npx tsx scripts/pimpinan-map.ts <geoBoundaries IDN ADM2 .geojson> [out.json]');
 const source = JSON.parse(readFileSync(input, 'utf8')) as { metadata?: Record<string, unknown>; features: Feature[] };
 

@@ -5,7 +5,9 @@
 // published solutions changes the picture, the tables list the province's
 // figures and the adoption from Sumedang; filtering by kind or module (kept in
 // the address, so a link opens the same view) changes the map and the tables;
-// and choosing Jawa Barat on the map opens the catalogue of that province.
+// a province chosen from the list, or Jawa Barat chosen on the map, opens its
+// kabupaten/kota map (Kota Bandung shaded, the geoBoundaries attribution under
+// it, a table of the same numbers), and from there the province's catalogue.
 import { expect, it } from 'vitest';
 import { enableRegion } from '../../src/platform/regions/service.js';
 import { seedLivinglabShowcase } from '../../src/modules/livinglab/demo.js';
@@ -72,8 +74,30 @@ describeInBrowser('Living Lab adoption map in Chromium', (b) => {
     expect(await overflowsHorizontally(page)).toBe(false);
     expect(b.problems(page)).toEqual([]);
 
-    // Choosing Jawa Barat on the map opens the catalogue of the province.
+    // A province from the list: its kabupaten/kota, nothing adopted in Jawa Timur's.
+    await page.getByLabel('Peta kabupaten/kota provinsi').selectOption('35');
+    await eventually(() => page.getByRole('heading', { name: 'Kabupaten/kota di Jawa Timur' }).isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('provinsi')).toBe('35');
+    await page.getByRole('link', { name: 'Kembali ke peta Indonesia' }).click();
+    // Choosing Jawa Barat on the map opens its kabupaten/kota, shaded by adoptions: Kota Bandung's, not Kabupaten Bogor's.
     await page.locator('svg.livinglab-map a:has(path[data-code="32"])').click();
+    await eventually(() => new URL(page.url()).searchParams.get('provinsi')).toBe('32');
+    await page.getByLabel('Adopsi', { exact: true }).check(); // the shared link above shaded by published solutions
+    const regencies = page.getByRole('group', { name: /^Peta kabupaten\/kota Jawa Barat diwarnai menurut Adopsi/ });
+    await eventually(() => regencies.isVisible()).toBe(true);
+    expect(await regencies.locator('path[data-code]').count()).toBe(27);
+    const kabFill = (code: string) => regencies.locator(`path[data-code="${code}"]`).getAttribute('fill');
+    expect(await kabFill('32.73')).not.toBe(await kabFill('32.01'));
+    expect(await regencies.getByRole('img', { name: 'Kota Bandung: 1 adopsi' }).count()).toBe(1);
+    expect(await page.locator('.livinglab-attribution').textContent()).toMatch(/^Batas kabupaten\/kota: geoBoundaries .*CC BY 3\.0 IGO/);
+    expect(await page.locator('.livinglab-attribution').isVisible()).toBe(true);
+    const bandung = page.getByRole('table', { name: 'Solusi terbit dan adopsi per kabupaten/kota di Jawa Barat' }).locator('tr[data-code="32.73"]');
+    expect(await bandung.locator('th, td').allTextContents()).toEqual(['Kota Bandung', '0', '1']);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    expect(b.problems(page)).toEqual([]);
+
+    // From there, the catalogue of the province.
+    await page.getByRole('link', { name: 'Katalog solusi Jawa Barat' }).click();
     await eventually(() => new URL(page.url()).searchParams.get('province')).toBe('32');
     await eventually(() => page.locator('.livinglab-list li').count()).toBeGreaterThan(0);
     expect(b.problems(page)).toEqual([]);

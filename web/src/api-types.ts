@@ -36415,7 +36415,7 @@ export interface paths {
         };
         /**
          * Peta adopsi: per provinsi, solusi terbit dan adopsi daerahnya (publik) / The adoption map: per province, published solutions and its regions' adoptions (public)
-         * @description Solusi tersembunyi dan draf tidak dihitung; adopsi berkas paket dari instalasi lain dihitung pada provinsi pengadopsi. Tingkat provinsi saja. / Hidden solutions and drafts are not counted; adoptions of package files from other installations count for the adopter's province. Province level only.
+         * @description Solusi tersembunyi dan draf tidak dihitung; adopsi berkas paket dari instalasi lain dihitung pada provinsi pengadopsi. Tingkat provinsi; per kabupaten/kota: /api/livinglab/map/provinces/{province}. / Hidden solutions and drafts are not counted; adoptions of package files from other installations count for the adopter's province. Province level; per kabupaten/kota: /api/livinglab/map/provinces/{province}.
          */
         get: {
             parameters: {
@@ -36465,6 +36465,130 @@ export interface paths {
                 };
                 /** @description Galat / error: `auth.invalid_api_key` */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `service.unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/livinglab/map/provinces/{province}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Peta adopsi satu provinsi: per kabupaten/kota, solusi terbit dan adopsi pemerintahnya, dengan garis batasnya (geoBoundaries, CC BY 3.0 IGO) (publik) / One province's adoption map: per kabupaten/kota, its government's published solutions and adoptions, with its outlines (geoBoundaries, CC BY 3.0 IGO) (public)
+         * @description Dihitung seperti peta provinsi (solusi tersembunyi dan draf tidak dihitung), per kabupaten/kota; pemerintah provinsi sendiri pada `province`. Garis batas 2020 dari geoBoundaries (CC BY 3.0 IGO): `attribution` wajib ditampilkan bersama peta. / Counted like the province map (hidden solutions and drafts are not counted), per kabupaten/kota; the provincial government itself in `province`. 2020 boundaries from geoBoundaries (CC BY 3.0 IGO): `attribution` must be shown with the map.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Hanya solusi ini / only this solution */
+                    solution?: string;
+                    /** @description Hanya paket modul ini / only this module's packages */
+                    module?: string;
+                    kind?: "package" | "application";
+                };
+                header?: never;
+                path: {
+                    /** @description Kode provinsi Kemendagri, mis. 32 / the Kemendagri province code, e.g. 32 */
+                    province: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            level: "regency";
+                            /** @description Pemerintah provinsi sendiri (tanpa garis batas sendiri) / the provincial government itself (no outline of its own) */
+                            province: {
+                                code: string;
+                                name: string;
+                                /** @description Solusi terbit pemerintahnya / solutions its government published */
+                                solutions: number;
+                                /** @description Adopsi oleh pemerintahnya / adoptions its government made */
+                                adoptions: number;
+                            };
+                            regencies: {
+                                code: string;
+                                name: string;
+                                /** @description Solusi terbit pemerintahnya / solutions its government published */
+                                solutions: number;
+                                /** @description Adopsi oleh pemerintahnya / adoptions its government made */
+                                adoptions: number;
+                                /** @description Path SVG; null bila tidak tergambar / SVG path; null where not drawn */
+                                d: string | null;
+                            }[];
+                            viewBox: string;
+                            source: string;
+                            /** @description Wajib ditampilkan bersama peta (CC BY 3.0 IGO) / to be shown with the map (CC BY 3.0 IGO) */
+                            attribution: {
+                                id: string;
+                                en: string;
+                            };
+                            /** @description Tahun garis batas / the boundaries' year */
+                            year: number;
+                        };
+                    };
+                };
+                /** @description Galat / error: `request.invalid`, `request.nul_character` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `auth.invalid_api_key` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Galat / error: `livinglab.province_not_found` */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

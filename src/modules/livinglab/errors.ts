@@ -35,6 +35,7 @@ export const livinglabErrors = {
   'livinglab.proposal_not_found': [404, 'Usulan ini tidak ditemukan di daerah ini.', 'This proposal was not found in this region.'],
   'livinglab.proposal_decided': [409, 'Usulan ini sudah diputus; keputusan tidak diubah.', 'This proposal was already decided; the decision is not changed.'],
   'livinglab.not_your_unit': [403, 'Anda hanya mengusulkan untuk perangkat daerah Anda sendiri.', 'You propose only for your own unit.'],
+  'livinglab.province_not_found': [404, 'Provinsi ini tidak ada dalam daftar wilayah.', 'This province is not in the area registry.'],
   'livinglab.kit_file_missing': [400, 'Kirim satu berkas pada bagian bernama berkas.', 'Send one file in the part named berkas.'],
   // ---- coaching (pendampingan) ----
   'livinglab.coaching_programme_not_found': [404, 'Program pendampingan ini tidak ditemukan di daerah ini.', 'This coaching programme was not found in this region.'],

@@ -55,7 +55,9 @@ export const livinglabIsolation: IsolationFixtures = {
       });
       return {
         // The text goal's place in the list (not a secret: a small number shows anywhere).
-        params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id, 'livinglab/applications/:applicationId': app.id, proposalId: proposal.id, ...coaching.params, goalIndex: '1' },
+        params: { solutionId: solution.id, 'kit/:fileId': file.id, ratingId: rating.id, 'livinglab/applications/:applicationId': app.id, proposalId: proposal.id, ...coaching.params, goalIndex: '1',
+          // The public kabupaten/kota map of the victim's province (the draft must not count there either).
+          'map/provinces/:province': region.slice(0, 2) },
         secrets: [solution.id, file.id, rating.id, app.id, proposal.id, ...Object.values(coaching.params)],
         private: [SECRET_TITLE, SECRET_FILE, SECRET_REVIEW, SECRET_APPLICATION, SECRET_PROPOSAL, SECRET_PROGRAMME, SECRET_COACHING_TASK, SECRET_COACHING_NOTE, SECRET_COACHING_FILE],
       };
@@ -82,8 +84,8 @@ export const livinglabIsolation: IsolationFixtures = {
     Object.assign(bodies, coachingBodies);
     const key = `${route.method} ${route.url}`;
     if (key === 'GET /api/regions/:region/livinglab/budget') return { query: { from: '2026', to: '2027' } };
-    // The public map and lineage, aimed at the victim's draft.
-    if (key === 'GET /api/livinglab/map' || key === 'GET /api/livinglab/lineage') return { query: { solution: params.solutionId } };
+    // The public maps and lineage, aimed at the victim's draft.
+    if (key === 'GET /api/livinglab/map' || key === 'GET /api/livinglab/lineage' || key === 'GET /api/livinglab/map/provinces/:province') return { query: { solution: params.solutionId } };
     return key in bodies ? { body: bodies[key] } : undefined;
   },
 };

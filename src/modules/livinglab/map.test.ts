@@ -18,6 +18,7 @@ import { provinceOutlines } from './service/map.js';
 import { projector, ringArea, ringPath, simplify, type Point } from '../../platform/geometry.js';
 
 interface Province { code: string; name: string; solutions: number; adoptions: number; adopters: number }
+interface Regency { code: string; name: string; solutions: number; adoptions: number; d: string | null }
 interface Edge { from: { code: string | null; name: string; installation: string | null }; to: { code: string; name: string }; solutionId: string | null; title: string; version: number; adoptedAt: string }
 
 describeWithApp('Living Lab adoption map and lineage', (h) => {
@@ -27,6 +28,13 @@ describeWithApp('Living Lab adoption map and lineage', (h) => {
     const res = await h.api('GET', `/api/livinglab/map${query}`);
     expect(res.status, res.raw).toBe(200);
     return Object.fromEntries((res.body.provinces as Province[]).map((p) => [p.code, p])) as Record<string, Province>;
+  };
+  /** One province's kabupaten/kota map: its regencies by code, and the answer. */
+  const regencies = async (province: string, query = '') => {
+    const res = await h.api('GET', `/api/livinglab/map/provinces/${province}${query}`);
+    expect(res.status, res.raw).toBe(200);
+    const byCode: Record<string, Regency> & { $?: never } = Object.fromEntries((res.body.regencies as Regency[]).map((r) => [r.code, r]));
+    return Object.assign(byCode, { $: res.body }) as Record<string, Regency> & { $: any };
   };
   const edges = async (query = '') => {
     const res = await h.api('GET', `/api/livinglab/lineage${query}`);
@@ -77,6 +85,50 @@ describeWithApp('Living Lab adoption map and lineage', (h) => {
     expect([apps['32'].adoptions, apps['35'].adoptions, apps['33'].adoptions]).toEqual([0, 1, 0]);
   });
 
+  it('counts per kabupaten/kota of one province what its government published and adopted, drafts left out, on outlines with their attribution', async () => {
+    const published = (await h.api('GET', '/api/livinglab/solutions?province=32')).body.total as number;
+    const jabar = await regencies('32');
+    expect(jabar.$.level).toBe('regency');
+    expect(jabar.$.regencies).toHaveLength(27);
+    expect(jabar.$.regencies.every((r: Regency) => r.d !== null && r.d.startsWith('M'))).toBe(true);
+    expect(jabar.$.viewBox).toMatch(/^0 0 1000 \d+$/);
+    expect(jabar.$.attribution.id).toContain('CC BY 3.0 IGO');
+    expect(jabar.$.attribution.en).toContain('geoBoundaries');
+    // Sumedang published every Jawa Barat solution (the showcase); Kota and Kabupaten Bandung adopted one each.
+    expect(jabar['32.11']).toMatchObject({ name: 'Kabupaten Sumedang', solutions: published, adoptions: 0 });
+    expect(jabar['32.73']).toMatchObject({ name: 'Kota Bandung', solutions: 0, adoptions: 1 });
+    expect(jabar['32.04']).toMatchObject({ solutions: 0, adoptions: 1 });
+    expect(jabar.$.province).toEqual({ code: '32', name: 'Jawa Barat', solutions: 0, adoptions: 0 });
+    expect(jabar.$.regencies.filter((r: Regency) => r.solutions + r.adoptions > 0).map((r: Regency) => r.code)).toEqual(['32.04', '32.11', '32.73']);
+    // The province map's sums are the kabupaten/kota's plus the provincial government's.
+    const p = await map();
+    const sum = (k: 'solutions' | 'adoptions') => jabar.$.province[k] + jabar.$.regencies.reduce((n: number, r: Regency) => n + r[k], 0);
+    expect([sum('solutions'), sum('adoptions')]).toEqual([p['32'].solutions, p['32'].adoptions]);
+    // Elsewhere: Surabaya's adoption, Semarang's package file; Kota Serang's row naming a draft does not count.
+    expect((await regencies('35'))['35.78']).toMatchObject({ name: 'Kota Surabaya', adoptions: 1 });
+    expect((await regencies('33'))['33.74']).toMatchObject({ adoptions: 1 });
+    const banten = await regencies('36');
+    expect(banten['36.71'].adoptions).toBe(0);
+    expect(banten.$.regencies.every((r: Regency) => r.solutions === 0 && r.adoptions === 0)).toBe(true);
+    // The same filters as the province map.
+    const complaints = await regencies('32', '?module=complaints');
+    expect([complaints['32.11'].solutions, complaints['32.73'].adoptions, complaints['32.04'].adoptions]).toEqual([1, 1, 1]);
+    const apps = await regencies('32', '?kind=application');
+    expect([apps['32.11'].solutions, apps['32.73'].adoptions]).toEqual([(await map('?kind=application'))['32'].solutions, 0]);
+    expect(apps['32.11'].solutions).toBeGreaterThan(0);
+    const one = await regencies('35', `?solution=${ids.attendance}`);
+    expect(one['35.78'].adoptions).toBe(1);
+    expect((await regencies('32', `?solution=${ids.attendance}`))['32.73'].adoptions).toBe(0);
+  });
+
+  it('answers an unknown province 404 and a malformed one 400, to anyone', async () => {
+    const unknown = await h.api('GET', '/api/livinglab/map/provinces/99');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ code: 'livinglab.province_not_found', message: expect.stringMatching(/tidak ada/) });
+    for (const bad of ['3', '32.73', 'jabar', '320']) expect((await h.api('GET', `/api/livinglab/map/provinces/${bad}`)).status, bad).toBe(400);
+    expect((await h.api('GET', '/api/livinglab/map/provinces/32?kind=semua')).status).toBe(400);
+  });
+
   it('draws the lineage from source to adopter, a package file as its file said, nothing private', async () => {
     const all = await edges();
     expect(all.map((e) => `${e.from.code ?? e.from.installation} → ${e.to.code}`).sort()).toEqual(['32.11 → 32.04', '32.11 → 32.73', '32.11 → 35.78', 'https://pamong.contoh.go.id → 33.74']);
@@ -99,6 +151,9 @@ describeWithApp('Living Lab adoption map and lineage', (h) => {
     const after = await map();
     expect(after['32'].solutions).toBe(before['32'].solutions - 1);
     expect(after['35']).toMatchObject({ adoptions: 0, adopters: 0 });
+    // The kabupaten/kota map too: Sumedang's count and Surabaya's adoption drop.
+    expect((await regencies('32'))['32.11'].solutions).toBe(before['32'].solutions - 1);
+    expect((await regencies('35'))['35.78'].adoptions).toBe(0);
     expect((await edges()).map((e) => e.to.code)).not.toContain('35.78');
     expect(await edges(`?solution=${ids.attendance}`)).toEqual([]);
     await h.api('PUT', `/api/regions/32/livinglab/curation/${ids.attendance}`, { body: { featured: false, hidden: false }, session: s.curator });

@@ -4,8 +4,11 @@
 // keyboard focus (every area is a tab stop with its label, read aloud by a
 // screen reader; the line under the map repeats it for sighted readers), an
 // area without a value hatched in grey, and a legend. The page keeps a table
-// of the same figures as the accessible equivalent. Used by the province's
-// page (pimpinan); the Living Lab's map shares its colours.
+// of the same figures as the accessible equivalent. A figure that counts
+// things (`counts`) is cut into whole-number classes with 0 in the neutral
+// grey (nothing to count). Used by the province's page (pimpinan) and the
+// Living Lab's kabupaten/kota adoption map; the Living Lab's province map
+// shares its colours and its count classes.
 import { useState } from 'react';
 
 /** Lightest to darkest: the classes of a figure, low to high. */
@@ -22,15 +25,32 @@ export function equalClasses(values: number[], count = SHADES.length): { from: n
   return Array.from({ length: count }, (_, i) => ({ from: min + ((max - min) * i) / count, to: min + ((max - min) * (i + 1)) / count }));
 }
 
+/** Whole counts: up to four classes of whole numbers from 1 to the largest; 0 has none (it is drawn in NEUTRAL). */
+export function countClasses(max: number): { from: number; to: number }[] {
+  const bins: { from: number; to: number }[] = [];
+  let previous = 0;
+  for (let k = 1; k <= SHADES.length && previous < max; k++) {
+    const to = Math.ceil((max * k) / SHADES.length);
+    if (to > previous) bins.push({ from: previous + 1, to });
+    previous = to;
+  }
+  return bins;
+}
+
 /** The class a value falls in (the top one holds its upper bound). */
 export function classOf(value: number, classes: { from: number; to: number }[]): number {
   const i = classes.findIndex((c) => value <= c.to);
   return i < 0 ? classes.length - 1 : i;
 }
 
+/** A count's colour (classes from countClasses): NEUTRAL for 0; fewer classes than shades take the darker ones, so a lone 1 stands out from 0. */
+export function countShade(value: number, classes: { from: number; to: number }[]): string {
+  return value === 0 ? NEUTRAL : SHADES[SHADES.length - classes.length + classOf(value, classes)];
+}
+
 export interface ShadedArea { code: string; d: string; value: number | null; label: string }
 
-export function Choropleth({ id, viewBox, areas, label, legend, format, noValue, hint }: {
+export function Choropleth({ id, viewBox, areas, label, legend, format, noValue, hint, counts = false }: {
   id: string;
   viewBox: string;
   areas: ShadedArea[];
@@ -44,11 +64,14 @@ export function Choropleth({ id, viewBox, areas, label, legend, format, noValue,
   noValue: string;
   /** The line under the map before anything is pointed at. */
   hint: string;
+  /** Whole counts: 0 in the neutral grey, the rest in whole-number classes (countClasses). */
+  counts?: boolean;
 }) {
   const [active, setActive] = useState<string | null>(null);
-  const classes = equalClasses(areas.flatMap((a) => (a.value === null ? [] : [a.value])));
+  const values = areas.flatMap((a) => (a.value === null ? [] : [a.value]));
+  const classes = counts ? countClasses(Math.max(0, ...values)) : equalClasses(values);
   const hatch = `${id}-none`;
-  const fill = (v: number | null) => (v === null ? `url(#${hatch})` : SHADES[classOf(v, classes)]);
+  const fill = (v: number | null) => (v === null ? `url(#${hatch})` : counts ? countShade(v, classes) : SHADES[classOf(v, classes)]);
   const shown = areas.find((a) => a.code === active);
   const swatch = (colour: string) => (
     <span className="swatch"><svg viewBox="0 0 8 8" aria-hidden="true"><rect width="8" height="8" fill={colour} /></svg></span>
@@ -72,7 +95,8 @@ export function Choropleth({ id, viewBox, areas, label, legend, format, noValue,
       </svg>
       <p className="small choropleth-focus" aria-hidden="true">{shown ? shown.label : hint}</p>
       <ul className="choropleth-legend small" aria-label={legend}>
-        {classes.map((c) => <li key={c.from}>{swatch(SHADES[classOf(c.to, classes)])}{c.from === c.to ? format(c.from) : `${format(c.from)}–${format(c.to)}`}</li>)}
+        {counts && <li>{swatch(NEUTRAL)}{format(0)}</li>}
+        {classes.map((c) => <li key={c.from}>{swatch(fill(c.to))}{c.from === c.to ? format(c.from) : `${format(c.from)}–${format(c.to)}`}</li>)}
         {areas.some((a) => a.value === null) && (
           <li>{swatch(`url(#${hatch})`)}{noValue}</li>
         )}

@@ -19,7 +19,7 @@ import { curate, hiddenItems } from '../service/curation.js';
 import { answerReview, moderateReview, publicRatings, rate } from '../service/reviews.js';
 import { solutionImpact } from '../service/impact.js';
 import { coachingRoutes } from './coaching.js';
-import { lineage, mapCounts, provinceOutlines } from '../service/map.js';
+import { lineage, mapCounts, provinceOutlines, regencyMap } from '../service/map.js';
 import { decide, digitalBudget, listApplications, listProposals, portfolioUnits, propose, proposalDetail, saveApplication } from '../service/portfolio.js';
 
 const tags = ['livinglab'];
@@ -540,6 +540,15 @@ export const livinglabRoutes = (ctx: AppContext) => async (app: FastifyInstance)
     schema: { tags, summary: 'Peta adopsi: per provinsi, solusi terbit dan adopsi daerahnya (publik) / The adoption map: per province, published solutions and its regions\' adoptions (public)', querystring: mapQuery, description: mapDescription, response: { 200: mapAnswer } },
   }, async (request) => ({ level: 'province' as const, provinces: await mapCounts(ctx, request.query) }));
 
+  r.get(`${P}/map/provinces/:province`, {
+    config: { access: 'public' },
+    schema: {
+      tags, summary: 'Peta adopsi satu provinsi: per kabupaten/kota, solusi terbit dan adopsi pemerintahnya, dengan garis batasnya (geoBoundaries, CC BY 3.0 IGO) (publik) / One province\'s adoption map: per kabupaten/kota, its government\'s published solutions and adoptions, with its outlines (geoBoundaries, CC BY 3.0 IGO) (public)',
+      params: provinceParam, querystring: mapQuery, description: regencyMapDescription,
+      response: { 200: regencyMapAnswer, ...failures('livinglab.province_not_found') },
+    },
+  }, async (request) => ({ level: 'regency' as const, ...await regencyMap(ctx, request.params.province, request.query) }));
+
   r.get(`${P}/map/outlines`, {
     config: { access: 'public' },
     schema: { tags, summary: 'Garis batas provinsi untuk peta adopsi, sebagai path SVG (Natural Earth, domain publik) / Province outlines for the adoption map as SVG paths (Natural Earth, public domain)', response: { 200: outlinesAnswer } },
@@ -560,7 +569,7 @@ const mapQuery = z.object({
   module: z.string().regex(/^[a-z]+$/).max(40).optional().describe('Hanya paket modul ini / only this module\'s packages'),
   kind: kind.optional(),
 });
-const mapDescription = 'Solusi tersembunyi dan draf tidak dihitung; adopsi berkas paket dari instalasi lain dihitung pada provinsi pengadopsi. Tingkat provinsi saja. / Hidden solutions and drafts are not counted; adoptions of package files from other installations count for the adopter\'s province. Province level only.';
+const mapDescription = 'Solusi tersembunyi dan draf tidak dihitung; adopsi berkas paket dari instalasi lain dihitung pada provinsi pengadopsi. Tingkat provinsi; per kabupaten/kota: /api/livinglab/map/provinces/{province}. / Hidden solutions and drafts are not counted; adoptions of package files from other installations count for the adopter\'s province. Province level; per kabupaten/kota: /api/livinglab/map/provinces/{province}.';
 const mapAnswer = z.object({
   level: z.literal('province'),
   provinces: z.array(z.object({
@@ -569,6 +578,21 @@ const mapAnswer = z.object({
     adoptions: z.number().int().describe('Adopsi oleh daerah di provinsi ini / adoptions made by its regions'),
     adopters: z.number().int().describe('Daerah di provinsi ini yang mengadopsi / its regions that adopted'),
   })),
+});
+const provinceParam = z.object({ province: z.string().regex(/^\d{2}$/).describe('Kode provinsi Kemendagri, mis. 32 / the Kemendagri province code, e.g. 32') });
+const regencyMapDescription = 'Dihitung seperti peta provinsi (solusi tersembunyi dan draf tidak dihitung), per kabupaten/kota; pemerintah provinsi sendiri pada `province`. Garis batas 2020 dari geoBoundaries (CC BY 3.0 IGO): `attribution` wajib ditampilkan bersama peta. / Counted like the province map (hidden solutions and drafts are not counted), per kabupaten/kota; the provincial government itself in `province`. 2020 boundaries from geoBoundaries (CC BY 3.0 IGO): `attribution` must be shown with the map.';
+const regencyCount = {
+  code: z.string(), name: z.string(),
+  solutions: z.number().int().describe('Solusi terbit pemerintahnya / solutions its government published'),
+  adoptions: z.number().int().describe('Adopsi oleh pemerintahnya / adoptions its government made'),
+};
+const regencyMapAnswer = z.object({
+  level: z.literal('regency'),
+  province: z.object(regencyCount).describe('Pemerintah provinsi sendiri (tanpa garis batas sendiri) / the provincial government itself (no outline of its own)'),
+  regencies: z.array(z.object({ ...regencyCount, d: z.string().nullable().describe('Path SVG; null bila tidak tergambar / SVG path; null where not drawn') })),
+  viewBox: z.string(), source: z.string(),
+  attribution: words.describe('Wajib ditampilkan bersama peta (CC BY 3.0 IGO) / to be shown with the map (CC BY 3.0 IGO)'),
+  year: z.number().int().describe('Tahun garis batas / the boundaries\' year'),
 });
 const outlinesAnswer = z.object({
   source: z.string(), projection: z.string(), viewBox: z.string(),

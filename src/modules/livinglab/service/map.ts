@@ -4,11 +4,15 @@
 // adopter, with the solution's title and version. Drafts and hidden
 // solutions never count nor show; an adoption of a package file from another
 // installation shows what the file said. Each read is one statement, and may
-// be a few seconds old (staleRead).
+// be a few seconds old (staleRead). One province's kabupaten/kota are counted
+// the same way and drawn on the platform's kabupaten/kota outlines
+// (geoBoundaries, CC BY 3.0 IGO: the attribution goes with them).
 import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../../platform/context.js';
 import { staleRead } from '../../../platform/db/replica.js';
 import { readFileSync } from 'node:fs';
+import { AppError, type Words } from '../../../platform/errors.js';
+import { kabKotaOutlines, regencyOutlines } from '../../../platform/regions/outlines.js';
 
 export interface MapFilter {
   /** One solution's adoptions (its owner's province counts it as published). */
@@ -43,28 +47,72 @@ function solutionFilter(f: MapFilter, file: boolean): SQL {
 /** Which adoptions to look at: with a solution, only its own (by the adoptions' solution index). */
 const adoptionsOf = (f: MapFilter): SQL => (f.solution ? sql`a.solution_id = ${f.solution}` : sql`true`);
 
+/**
+ * The published solutions and the adoptions of the regions `within` a scope,
+ * tallied by `key` (both given the region code column): the `published` and
+ * `adopted` common table expressions the maps join to the area registry.
+ */
+function tallies(f: MapFilter, key: (region: SQL) => SQL, within: (region: SQL) => SQL): SQL {
+  return sql`
+    published as (
+      select ${key(sql`s.region_code`)} as area, count(*)::int as n
+      from livinglab_solutions s join livinglab_versions v on v.region_code = s.region_code and v.solution_id = s.id and v.number = s.latest_version
+      where ${within(sql`s.region_code`)} and s.latest_version is not null and not s.hidden and ${solutionFilter(f, false)}
+      group by 1),
+    adopted as (
+      select ${key(sql`a.region_code`)} as area, count(*)::int as n, count(distinct a.region_code)::int as regions
+      from livinglab_adoptions a
+        left join livinglab_solutions s on s.region_code = a.source_region and s.id = a.solution_id
+        left join livinglab_versions v on v.region_code = s.region_code and v.solution_id = s.id and v.number = s.latest_version
+      where ${within(sql`a.region_code`)} and ${adoptionsOf(f)} and ((a.solution_id is null and ${solutionFilter(f, true)})
+         or (s.latest_version is not null and not s.hidden and ${solutionFilter(f, false)}))
+      group by 1)`;
+}
+
 export interface ProvinceCount { code: string; name: string; solutions: number; adoptions: number; adopters: number }
 
 /** Every province with its published solutions, its regions' adoptions and how many of its regions adopted. */
 export function mapCounts(ctx: AppContext, f: MapFilter): Promise<ProvinceCount[]> {
   return staleRead(ctx, (c) => c.database.rows<ProvinceCount>(sql`
-    with published as (
-      select left(s.region_code, 2) as province, count(*)::int as n
-      from livinglab_solutions s join livinglab_versions v on v.region_code = s.region_code and v.solution_id = s.id and v.number = s.latest_version
-      where s.latest_version is not null and not s.hidden and ${solutionFilter(f, false)}
-      group by 1),
-    adopted as (
-      select left(a.region_code, 2) as province, count(*)::int as n, count(distinct a.region_code)::int as regions
-      from livinglab_adoptions a
-        left join livinglab_solutions s on s.region_code = a.source_region and s.id = a.solution_id
-        left join livinglab_versions v on v.region_code = s.region_code and v.solution_id = s.id and v.number = s.latest_version
-      where ${adoptionsOf(f)} and ((a.solution_id is null and ${solutionFilter(f, true)})
-         or (s.latest_version is not null and not s.hidden and ${solutionFilter(f, false)}))
-      group by 1)
+    with ${tallies(f, (r) => sql`left(${r}, 2)`, () => sql`true`)}
     select p.code, p.name, coalesce(published.n, 0) as solutions, coalesce(adopted.n, 0) as adoptions, coalesce(adopted.regions, 0) as adopters
-    from areas p left join published on published.province = p.code left join adopted on adopted.province = p.code
+    from areas p left join published on published.area = p.code left join adopted on adopted.area = p.code
     where p.parent_code is null and p.level = 'province' -- the provinces, by the areas' parent index
     order by p.code`));
+}
+
+export interface RegencyCount { code: string; name: string; solutions: number; adoptions: number }
+export interface RegencyMap {
+  province: RegencyCount;
+  /** The province's kabupaten/kota, by code; `d` null where the outlines draw none. */
+  regencies: (RegencyCount & { d: string | null })[];
+  viewBox: string; source: string; attribution: Words; year: number;
+}
+
+/**
+ * One province's kabupaten/kota with what each one's government published
+ * and adopted, and the provincial government's own (`province`: it has no
+ * outline of its own), on the platform's kabupaten/kota outlines. One
+ * statement; an unknown province is 404.
+ */
+export async function regencyMap(ctx: AppContext, province: string, f: MapFilter): Promise<RegencyMap> {
+  // A region's kabupaten/kota is the first five characters of its code ('32.73'); the province's own government is '32'.
+  const rows = await staleRead(ctx, (c) => c.database.rows<RegencyCount & { level: string }>(sql`
+    with ${tallies(f, (r) => sql`left(${r}, 5)`, (r) => sql`left(${r}, 2) = ${province}`)}
+    select p.code, p.name, p.level, coalesce(published.n, 0) as solutions, coalesce(adopted.n, 0) as adoptions
+    from areas p left join published on published.area = p.code left join adopted on adopted.area = p.code
+    where (p.code = ${province} and p.level = 'province') or (p.parent_code = ${province} and p.level = 'regency')
+    order by p.code`));
+  const own = rows.find((r) => r.level === 'province');
+  if (!own) throw new AppError('livinglab.province_not_found');
+  const outlines = regencyOutlines(province);
+  const count = ({ code, name, solutions, adoptions }: RegencyCount) => ({ code, name, solutions, adoptions });
+  return {
+    province: count(own),
+    regencies: rows.filter((r) => r.level === 'regency').map((r) => ({ ...count(r), d: outlines?.areas[r.code] ?? null })),
+    viewBox: outlines?.viewBox ?? '0 0 1000 1000',
+    source: kabKotaOutlines.source, attribution: kabKotaOutlines.attribution, year: kabKotaOutlines.year,
+  };
 }
 
 export interface LineageEdge {

@@ -46,15 +46,3 @@ export function layoutLineage(edges: LineageEdge[]): { nodes: GraphNode[]; links
     layers: Math.max(0, ...nodes.map((n) => n.layer)) + 1, rows: Math.max(0, ...[...byLayer.values()].map((ks) => ks.length)),
   };
 }
-
-/** Colour classes for the map: up to four ranges of whole numbers up to the largest value; 0 has its own. */
-export function classes(max: number): { from: number; to: number }[] {
-  const bins: { from: number; to: number }[] = [];
-  let previous = 0;
-  for (let k = 1; k <= 4 && previous < max; k++) {
-    const to = Math.ceil((max * k) / 4);
-    if (to > previous) bins.push({ from: previous + 1, to });
-    previous = to;
-  }
-  return bins;
-}

@@ -26,6 +26,8 @@ export type PortfolioUnit = Answer<'/api/regions/{region}/livinglab/units', 'get
 
 /** GET /api/livinglab/map/outlines */
 export interface Outlines { source: string; viewBox: string; provinces: { code: string; name: string; covers: string[]; d: string }[] }
+/** GET /api/livinglab/map/provinces/{province} */
+export type RegencyMap = Answer<'/api/livinglab/map/provinces/{province}', 'get'>;
 /** GET /api/livinglab/map */
 export interface MapCounts { level: 'province'; provinces: { code: string; name: string; solutions: number; adoptions: number; adopters: number }[] }
 export interface LineageEdge {

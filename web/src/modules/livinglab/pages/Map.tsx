@@ -3,27 +3,29 @@
 // SVG from Natural Earth's outlines, no tiles, no map library), each a link
 // to the catalogue of that province; who adopted from whom as a layered
 // graph; and both as tables, the accessible alternative to the pictures and
-// the easier read on a phone. Province level only (the province's page of the
-// leader's dashboard draws its kabupaten/kota from geoBoundaries). Filters (a module's
-// packages, a kind, one solution) narrow the map, the graph and the tables
+// the easier read on a phone. Choosing a province (on the map or from the
+// list) opens its kabupaten/kota level: each kabupaten/kota shaded by what its
+// government adopted or published (the platform's geoBoundaries outlines,
+// drawn by the shared choropleth, their attribution under the map), with a
+// table of the same numbers. Filters (a module's packages, a kind, one
+// solution) and the chosen province narrow the maps, the graph and the tables
 // together and live in the address, so a filtered map can be shared.
 import { useState } from 'react';
-import { NEUTRAL, SHADES } from '../../../components/choropleth.js';
+import { Choropleth, countClasses, countShade, NEUTRAL, type ShadedArea } from '../../../components/choropleth.js';
 import { ErrorMessage, Loading, PageTitle } from '../../../components/ui.js';
 import { useApi } from '../../../data.js';
 import { formatDate } from '../../../format.js';
 import { useI18n } from '../../../i18n/index.js';
 import { Link, navigate, queryString, useLocation } from '../../../router.js';
 import { cataloguePath, LL_API, mapPath, solutionPath } from '../components/paths.js';
-import { classes, layoutLineage, sourceKey } from '../components/lineage.js';
-import type { Catalogue, Lineage, MapCounts, Outlines } from '../components/types.js';
+import { layoutLineage, sourceKey } from '../components/lineage.js';
+import type { Catalogue, Lineage, MapCounts, Outlines, RegencyMap } from '../components/types.js';
 import { WIB } from './Public.js';
 import '../components/livinglab.css';
 
 type Measure = 'adoptions' | 'solutions';
 const MEASURES: Record<string, Measure> = { adopsi: 'adoptions', solusi: 'solutions' };
 // The colours of every shaded map in Pamong (components/choropleth.tsx).
-const COLOURS = SHADES;
 const ZERO = NEUTRAL;
 const provinceCatalogue = (code: string) => `${cataloguePath}${queryString({ province: code })}`;
 /** The modules that offer configuration packages (README: complaints, layanan, spbe, sakip). */
@@ -38,17 +40,23 @@ export function MapPage() {
   const { query } = useLocation();
   const measure: Measure = MEASURES[query.get('ukuran') ?? ''] ?? 'adoptions';
   const filters: Filters = { module: query.get('modul') ?? '', kind: query.get('jenis') ?? '', solution: query.get('solusi') ?? '' };
+  // The province whose kabupaten/kota are shown (its Kemendagri code), or the whole of Indonesia.
+  const province = /^\d\d$/.test(query.get('provinsi') ?? '') ? query.get('provinsi')! : '';
   const apiQuery = queryString(filters);
   const outlines = useApi<Outlines>(`${LL_API}/map/outlines`);
   const counts = useApi<MapCounts>(`${LL_API}/map${apiQuery}`);
   const lineage = useApi<Lineage>(`${LL_API}/lineage${apiQuery}`);
-  const address = (m: Measure, f: Filters) => `${mapPath}${queryString({
+  const regencies = useApi<RegencyMap>(province ? `${LL_API}/map/provinces/${province}${apiQuery}` : null);
+  const address = (m: Measure, f: Filters, p: string) => `${mapPath}${queryString({
     ukuran: m === 'solutions' ? 'solusi' : undefined,
     ...Object.fromEntries(Object.entries(FILTER_KEYS).map(([word, key]) => [word, f[key]])),
+    provinsi: p || undefined,
   })}`;
-  const choose = (m: Measure) => navigate(address(m, filters), { replace: true });
-  const filter = (f: Filters) => navigate(address(measure, f), { replace: true });
-  const error = outlines.error ?? counts.error ?? lineage.error;
+  const choose = (m: Measure) => navigate(address(m, filters, province), { replace: true });
+  const filter = (f: Filters) => navigate(address(measure, f, province), { replace: true });
+  const open = (p: string) => navigate(address(measure, filters, p));
+  const error = outlines.error ?? counts.error ?? lineage.error ?? regencies.error;
+  const regional = province ? regencies.data : undefined;
   return (
     <div className="livinglab">
       <p><Link to={cataloguePath}>{t('livinglab.public.back')}</Link></p>
@@ -56,13 +64,16 @@ export function MapPage() {
       <p>{t('livinglab.map.intro')}</p>
       <MapFilters filters={filters} onChange={filter} />
       <ErrorMessage error={error} />
-      {!outlines.data || !counts.data || !lineage.data ? (!error && <Loading />) : (
+      {!outlines.data || !counts.data || !lineage.data || (province && !regional) ? (!error && <Loading />) : (
         <>
-          <ProvinceMap outlines={outlines.data} counts={counts.data} measure={measure} onMeasure={choose} />
+          <ProvinceChoice counts={counts.data} province={province} onChoose={open} />
+          {regional
+            ? <RegencyLevel map={regional} measure={measure} onMeasure={choose} whole={address(measure, filters, '')} />
+            : <ProvinceMap outlines={outlines.data} counts={counts.data} measure={measure} onMeasure={choose} at={(p) => address(measure, filters, p)} />}
           <LineageGraph lineage={lineage.data} />
           <section aria-labelledby="ll-map-tables">
             <h2 id="ll-map-tables">{t('livinglab.map.tables')}</h2>
-            <ProvinceTable counts={counts.data} outlines={outlines.data} />
+            {regional ? <RegencyTable map={regional} /> : <ProvinceTable counts={counts.data} outlines={outlines.data} />}
             <LineageTable lineage={lineage.data} date={(iso) => formatDate(iso, WIB, locale)} />
           </section>
           <p className="small muted">{t('livinglab.map.source')}</p>
@@ -101,33 +112,61 @@ function MapFilters({ filters, onChange }: { filters: Filters; onChange: (f: Fil
   );
 }
 
-function ProvinceMap({ outlines, counts, measure, onMeasure }: { outlines: Outlines; counts: MapCounts; measure: Measure; onMeasure: (m: Measure) => void }) {
+/** The province whose kabupaten/kota to show, from the list (the map's provinces are links to the same). */
+function ProvinceChoice({ counts, province, onChoose }: { counts: MapCounts; province: string; onChoose: (code: string) => void }) {
   const { t } = useI18n();
+  return (
+    <div className="field livinglab-province-choice">
+      <label htmlFor="ll-map-province">{t('livinglab.map.level')}</label>
+      <select id="ll-map-province" value={province} onChange={(e) => onChoose(e.target.value)}>
+        <option value="">{t('livinglab.map.wholeCountry')}</option>
+        {counts.provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+      </select>
+    </div>
+  );
+}
+
+/** Shade by adoptions or by published solutions (both maps). */
+function MeasureChoice({ measure, onMeasure }: { measure: Measure; onMeasure: (m: Measure) => void }) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="livinglab-measure">
+      <legend>{t('livinglab.map.measure')}</legend>
+      {(['adoptions', 'solutions'] as const).map((m) => (
+        <label key={m}><input type="radio" name="ll-measure" checked={measure === m} onChange={() => onMeasure(m)} /> {t(`livinglab.map.measure.${m}`)}</label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** "3 adopsi" / "2 solusi terbit" */
+function useUnit(measure: Measure) {
+  const { t } = useI18n();
+  return (n: number) => t(measure === 'adoptions' ? 'livinglab.map.nAdoptions' : 'livinglab.map.nSolutions', { n });
+}
+
+function ProvinceMap({ outlines, counts, measure, onMeasure, at }: { outlines: Outlines; counts: MapCounts; measure: Measure; onMeasure: (m: Measure) => void; at: (province: string) => string }) {
+  const { t } = useI18n();
+  const unit = useUnit(measure);
   const [active, setActive] = useState<string | null>(null);
   const byCode = new Map(counts.provinces.map((p) => [p.code, p]));
   // An outline drawn before a province was split carries the sum of the provinces inside it.
   const value = (covers: string[]) => covers.reduce((n, c) => n + (byCode.get(c)?.[measure] ?? 0), 0);
   const shapes = outlines.provinces.map((o) => ({ ...o, value: value(o.covers), names: o.covers.map((c) => byCode.get(c)?.name ?? c) }));
-  const bins = classes(Math.max(0, ...shapes.map((s) => s.value)));
-  const colour = (v: number) => (v === 0 ? ZERO : COLOURS[bins.findIndex((b) => v <= b.to)]);
-  const unit = (n: number) => t(measure === 'adoptions' ? 'livinglab.map.nAdoptions' : 'livinglab.map.nSolutions', { n });
+  const bins = countClasses(Math.max(0, ...shapes.map((s) => s.value)));
+  const colour = (v: number) => countShade(v, bins);
   const label = (s: (typeof shapes)[number]) => `${s.names.join(', ')}: ${unit(s.value)}`;
   const shaded = shapes.filter((s) => s.value > 0);
   const shown = shapes.find((s) => s.code === active);
   return (
     <section aria-labelledby="ll-map">
       <h2 id="ll-map">{t('livinglab.map.mapTitle')}</h2>
-      <fieldset className="livinglab-measure">
-        <legend>{t('livinglab.map.measure')}</legend>
-        {(['adoptions', 'solutions'] as const).map((m) => (
-          <label key={m}><input type="radio" name="ll-measure" checked={measure === m} onChange={() => onMeasure(m)} /> {t(`livinglab.map.measure.${m}`)}</label>
-        ))}
-      </fieldset>
+      <MeasureChoice measure={measure} onMeasure={onMeasure} />
       <svg className="livinglab-map" viewBox={outlines.viewBox} role="img"
         aria-label={t('livinglab.map.svgLabel', { measure: t(`livinglab.map.measure.${measure}`), list: shaded.length ? shaded.map(label).join('; ') : t('livinglab.map.nothing') })}>
         {shapes.map((s) => (
-          <a key={s.code} href={provinceCatalogue(s.code)} aria-label={label(s)}
-            onClick={(e) => { e.preventDefault(); navigate(provinceCatalogue(s.code)); }}
+          <a key={s.code} href={at(s.code)} aria-label={label(s)}
+            onClick={(e) => { e.preventDefault(); navigate(at(s.code)); }}
             onMouseEnter={() => setActive(s.code)} onFocus={() => setActive(s.code)} onMouseLeave={() => setActive(null)} onBlur={() => setActive(null)}>
             <title>{label(s)}</title>
             <path d={s.d} fill={colour(s.value)} data-code={s.code} data-value={s.value} className={s.code === active ? 'active' : undefined} />
@@ -137,12 +176,50 @@ function ProvinceMap({ outlines, counts, measure, onMeasure }: { outlines: Outli
       <p className="small livinglab-map-focus" aria-hidden="true">{shown ? label(shown) : t('livinglab.map.hint')}</p>
       <ul className="livinglab-legend small" aria-label={t('livinglab.map.legend')}>
         <li><span className="swatch"><svg viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill={ZERO} /></svg></span>0</li>
-        {bins.map((b, i) => (
-          <li key={b.from}><span className="swatch"><svg viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill={COLOURS[i]} /></svg></span>{b.from === b.to ? b.from : `${b.from}–${b.to}`}</li>
+        {bins.map((b) => (
+          <li key={b.from}><span className="swatch"><svg viewBox="0 0 1 1" aria-hidden="true"><rect width="1" height="1" fill={colour(b.to)} /></svg></span>{b.from === b.to ? b.from : `${b.from}–${b.to}`}</li>
         ))}
       </ul>
       <p className="small muted">{t('livinglab.map.provinceLevel')}</p>
     </section>
+  );
+}
+
+/** One province's kabupaten/kota shaded by what each one's government adopted or published, with the outlines' attribution. */
+function RegencyLevel({ map, measure, onMeasure, whole }: { map: RegencyMap; measure: Measure; onMeasure: (m: Measure) => void; whole: string }) {
+  const { t, pick } = useI18n();
+  const unit = useUnit(measure);
+  const areas: ShadedArea[] = map.regencies.flatMap((r) => (r.d === null ? [] : [{ code: r.code, d: r.d, value: r[measure], label: `${r.name}: ${unit(r[measure])}` }]));
+  const undrawn = map.regencies.filter((r) => r.d === null).map((r) => r.name);
+  const own = map.province;
+  return (
+    <section aria-labelledby="ll-map">
+      <h2 id="ll-map">{t('livinglab.map.regencyTitle', { province: own.name })}</h2>
+      <p className="small"><Link to={whole}>{t('livinglab.map.backToCountry')}</Link> · <Link to={provinceCatalogue(own.code)}>{t('livinglab.map.provinceCatalogue', { province: own.name })}</Link></p>
+      <MeasureChoice measure={measure} onMeasure={onMeasure} />
+      <Choropleth id="ll-regency-map" viewBox={map.viewBox} areas={areas} counts format={String}
+        label={t('livinglab.map.regencyLabel', { province: own.name, measure: t(`livinglab.map.measure.${measure}`) })}
+        legend={t('livinglab.map.legend')} noValue="" hint={t('livinglab.map.regencyHint')} />
+      <p className="small">{t('livinglab.map.provinceOwn', { province: own.name, solutions: own.solutions, adoptions: own.adoptions })}</p>
+      {undrawn.length > 0 && <p className="small">{t('livinglab.map.undrawn', { names: undrawn.join(', ') })}</p>}
+      <p className="small muted livinglab-attribution">{pick(map.attribution)} {t('livinglab.map.boundaryYear', { year: map.year })}</p>
+    </section>
+  );
+}
+
+function RegencyTable({ map }: { map: RegencyMap }) {
+  const { t } = useI18n();
+  const rows = [...map.regencies, { ...map.province, name: t('livinglab.map.provinceGovernment', { province: map.province.name }) }];
+  return (
+    <div className="table-scroll"><table className="livinglab-table livinglab-regency-table">
+      <caption>{t('livinglab.map.regencyTable', { province: map.province.name })}</caption>
+      <thead><tr><th scope="col">{t('livinglab.map.regency')}</th><th scope="col" className="num">{t('livinglab.map.measure.solutions')}</th><th scope="col" className="num">{t('livinglab.map.measure.adoptions')}</th></tr></thead>
+      <tbody>{rows.map((r) => (
+        <tr key={r.code} data-code={r.code}>
+          <th scope="row">{r.name}</th><td className="num">{r.solutions}</td><td className="num">{r.adoptions}</td>
+        </tr>
+      ))}</tbody>
+    </table></div>
   );
 }
 

@@ -1,13 +1,15 @@
-// The kabupaten/kota outlines of the province page's map
+// The kabupaten/kota outlines of the platform's areas, drawn by the leader's
+// province page and the Living Lab's adoption map
 // (reference/kabkota-peta.json, built by scripts/pimpinan-map.ts from
 // geoBoundaries; reference/SOURCES.md): every kabupaten/kota of the area
 // registry Pamong loads has one, under its own province, as a short SVG path,
-// and the file stays small enough to ship.
+// and the file stays small enough to ship; a province's outlines come with
+// the attribution the licence asks for.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kabKotaOutlines } from './service/map.js';
+import { kabKotaOutlines, regencyOutlines } from './outlines.js';
 
 const require = createRequire(import.meta.url);
 const registry = readFileSync(join(dirname(require.resolve('idn-area-data/package.json')), 'data', 'regencies.csv'), 'utf8')
@@ -42,5 +44,14 @@ describe('Kabupaten/kota outlines (reference/kabkota-peta.json)', () => {
     const start = (code: string) => jabar.areas[code].match(/^M(\d+) (\d+)/)!.slice(1).map(Number);
     expect(start('32.71')[1]).toBeLessThan(start('32.05')[1]);
     expect(kabKotaOutlines.attribution.en).toContain('CC BY 3.0 IGO');
+  });
+
+  it('gives one province\'s outlines with the attribution, and nothing for a province it does not know', () => {
+    const jabar = regencyOutlines('32')!;
+    expect(jabar.viewBox).toBe(kabKotaOutlines.provinces['32'].viewBox);
+    expect(jabar.areas['32.73']).toBe(kabKotaOutlines.provinces['32'].areas['32.73']);
+    expect(jabar.attribution).toEqual({ id: expect.stringContaining('geoBoundaries'), en: expect.stringContaining('CC BY 3.0 IGO') });
+    expect(jabar.year).toBe(2020);
+    for (const unknown of ['99', '32.73', 'constructor', '']) expect(regencyOutlines(unknown), unknown).toBeNull();
   });
 });
