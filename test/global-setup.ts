@@ -1,7 +1,7 @@
 // Builds two templates per engine, migrated and migrated with the demo seeded;
 // every test file clones one (seeding took 2–4 s per suite and engine).
 import '../src/modules/registry.js'; // installs the modules
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -70,6 +70,7 @@ export default async function setup(project: TestProject) {
   project.provide('postgresTemplates', url ? { migrated: base, demo: `${base}_demo` } : null);
 
   return async () => {
+    rmSync(dir, { recursive: true, force: true }); // ~110 MB of tar files per run
     if (url) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
