@@ -9,19 +9,22 @@
 //   are counted once and only the page's rows get their region name and
 //   adopter count.
 // - Adoption, POST /api/regions/:region/livinglab/adoptions {solutionId,
-//   version, unitMap, take}: in one transaction, one query reads the
-//   published version's units and checks the mapped units are the region's;
+//   version, unitMap, take}: in one transaction, one query checks the caller
+//   (session by its cookie's hash, CSRF token, a role with livinglab.adopt in
+//   the region: what Pamong checks before it adopts), reads the published
+//   version's units and checks the mapped units are the region's;
 //   one statement of data-modifying CTEs writes what Pamong writes for a
 //   region that has none of the categories: the categories, their deadlines
 //   (sla_policies), their routing rules, the adoption record and the audit
 //   entries (category.create, sla.set, routing.set per row, livinglab.adopt),
 //   reading the content from the version inside the database.
 //
-// What it skips: the session and role check, request validation beyond
-// what the SQL needs, comparing with categories the region already has (the
+// What it skips: request validation beyond what the SQL needs, comparing with categories the region already has (the
 // bench adopts into fresh regions), request logging.
 import '../src/modules/registry.js';
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { rolesWith } from '../src/platform/auth/policy.js';
 import type pg from 'pg';
 import { openDatabase, type Database } from '../src/platform/db/client.js';
 
@@ -117,10 +120,15 @@ async function search(url: URL): Promise<string> {
 
 // ---- adoption ----
 
+// The caller is checked as Pamong checks it, in the same statement: a live session (by the hash of its cookie) whose
+// CSRF token the request echoes, of a user holding a role with the permission in the region, or a platform admin.
 const sourceRead = `select v.content->'categories' as categories,
-    (select coalesce(json_agg(u.id), '[]'::json) from units u where u.region_code = $3 and u.active and u.id = any($4::uuid[])) as found
+    (select coalesce(json_agg(u.id), '[]'::json) from units u where u.region_code = $3 and u.active and u.id = any($4::uuid[])) as found,
+    (select x.id from sessions se join users x on x.id = se.user_id where se.id_hash = $5 and se.expires_at > now() and se.csrf_token = $6
+      and (x.platform_admin or exists (select 1 from grants g where g.user_id = x.id and g.region_code = $3 and g.role = any($7::text[])))) as actor
   from livinglab_solutions s join livinglab_versions v on v.region_code = s.region_code and v.solution_id = s.id and v.number = $2
   where s.id = $1 and s.latest_version is not null and not s.hidden and s.region_code <> $3 and v.package_kind = 'complaints.categories'`;
+const adopters = rolesWith('livinglab.adopt');
 
 // $1 region, $2 solution, $3 version, $4 unit map (jsonb), $5 take (text[]), $6 now, $7 user, $8 label
 const adoptionWrite = `with src as (
@@ -157,11 +165,12 @@ const adoptionWrite = `with src as (
       jsonb_build_object('title', src.title, 'from', src.region_code, 'version', $3::int, 'applied', adoption.applied, 'taken', to_jsonb($5::text[])), null, null from adoption, src)
   select id, applied from adoption`;
 
-async function adopt(region: string, body: { solutionId: string; version: number; unitMap: Record<string, string>; take: string[] }): Promise<string> {
+async function adopt(region: string, caller: { session: string; csrf: string }, body: { solutionId: string; version: number; unitMap: Record<string, string>; take: string[] }): Promise<string> {
   return transaction(async (q) => {
-    const [src] = await q<{ categories: { code: string; unit: string | null }[]; found: string[] }>('ll_adopt_read', sourceRead,
-      [body.solutionId, body.version, region, Object.values(body.unitMap)]);
+    const [src] = await q<{ categories: { code: string; unit: string | null }[]; found: string[]; actor: string | null }>('ll_adopt_read', sourceRead,
+      [body.solutionId, body.version, region, Object.values(body.unitMap), createHash('sha256').update(caller.session).digest('hex'), caller.csrf, adopters]);
     if (!src) throw new Refused(404);
+    if (src.actor !== ACTOR.id) throw new Refused(403);
     const known = new Set(src.categories.map((c) => `category:${c.code}`));
     if (body.take.some((k) => !known.has(k))) throw new Refused(422);
     const found = new Set(src.found);
@@ -201,7 +210,10 @@ const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://baseline');
   if (req.method === 'GET' && url.pathname === '/api/livinglab/solutions') return void search(url).then((b) => send(res, 200, b), failed);
   const adoption = req.method === 'POST' && adoptionPath.exec(url.pathname);
-  if (adoption) return void bodyOf(req).then((b) => adopt(adoption[1], b as never)).then((b) => send(res, 201, b), failed);
+  if (adoption) {
+    const caller = { session: /(?:^|;\s*)pamong_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? '', csrf: String(req.headers['x-csrf-token'] ?? '') };
+    return void bodyOf(req).then((b) => adopt(adoption[1], caller, b as never)).then((b) => send(res, 201, b), failed);
+  }
   send(res, 404, '{}');
 });
 server.listen(Number(process.env.PORT), process.env.HOST ?? '127.0.0.1');

@@ -17,7 +17,7 @@
 //   BENCH_FILING_ENGINES=postgres,pglite
 //   BENCH_LIVINGLAB_SOLUTIONS=27000      Living Lab: published solutions in the catalogue searched by 50 users (BENCH_SECONDS, BENCH_ROUNDS)
 //   BENCH_LIVINGLAB_PGLITE_SOLUTIONS=0   the same on PGlite (0: search skipped there, adoption only)
-//   BENCH_LIVINGLAB_ADOPTIONS=10         adoptions of 50 complaint categories per side, ABBA; BENCH_LIVINGLAB_ENGINES=postgres,pglite
+//   BENCH_LIVINGLAB_ADOPTIONS=30         adoptions of 50 complaint categories per side, in ABBA rounds of five; BENCH_LIVINGLAB_ENGINES=postgres,pglite
 //   BENCH_SURAT_LETTERS=1000000           correspondence: letters in the region (and BENCH_SURAT_SMALL=10000) for the register and search
 //   BENCH_SURAT_SIGNINGS=1000             letters signed at once by 50 clients per round (and one warm-up round)
 //   BENCH_PIMPINAN_REQUESTS=50           the leader's page: requests per path and round (one client); BENCH_PIMPINAN_ENGINES=postgres,pglite
@@ -36,7 +36,7 @@ import { describeTimes, describeVisit, GOAL_MS, SLOW_3G, slow3gBench } from './s
 import { sakipBench } from './sakip.js';
 import { layananPaymentsBench } from './layanan-payments.js';
 import { layananFilingBench } from './layanan-filing.js';
-import { livinglabBench } from './livinglab.js';
+import { ADOPTIONS_PER_ROUND, livinglabBench } from './livinglab.js';
 import { suratBench } from './surat.js';
 import { suratSigningBench } from './surat-signing.js';
 import { pimpinanBench } from './pimpinan.js';
@@ -60,7 +60,7 @@ const settings = {
   filingTracked: envNumber('BENCH_FILING_TRACKED', 300),
   livinglabSolutions: envNumber('BENCH_LIVINGLAB_SOLUTIONS', 27_000),
   livinglabPgliteSolutions: envNumber('BENCH_LIVINGLAB_PGLITE_SOLUTIONS', 0),
-  livinglabAdoptions: envNumber('BENCH_LIVINGLAB_ADOPTIONS', 10),
+  livinglabAdoptions: envNumber('BENCH_LIVINGLAB_ADOPTIONS', 30),
   port: envNumber('BENCH_PORT', 3810),
 };
 
@@ -223,7 +223,7 @@ if (sections.includes('livinglab')) {
     if (solutions === 0) table.push(`| search | ${engine} | skipped (BENCH_LIVINGLAB_${engine === 'pglite' ? 'PGLITE_' : ''}SOLUTIONS=0) | | | | |`);
   }
   details.push('### Living Lab: catalogue search and adopting a package against the bare baseline', '',
-    `Each side on its own copy of the same generated data (bench/livinglab.ts; the baseline is bench/livinglab-baseline-server.ts). Search: ${settings.livinglabSolutions.toLocaleString('en-US')} published solutions on PostgreSQL (${settings.livinglabPgliteSolutions ? settings.livinglabPgliteSolutions.toLocaleString('en-US') : 'none'} on PGlite) over every kabupaten/kota, 50 connections asking a mix of ${20} queries (words, province and domain filters), ${settings.seconds / settings.rounds} s per server and round in ${settings.rounds} ABBA pairs after 2 s of warm-up; both sides' answers to every query compared first. Adoption: 50 complaint categories (3 questions, 3 deadlines, a route each) into a fresh region per adoption, ${settings.livinglabAdoptions} per side in ABBA order after one of warm-up; rows written compared per region. Ratios per pair, min–**median**–max.`, '',
+    `Each side on its own copy of the same generated data (bench/livinglab.ts; the baseline is bench/livinglab-baseline-server.ts). Search: ${settings.livinglabSolutions.toLocaleString('en-US')} published solutions on PostgreSQL (${settings.livinglabPgliteSolutions ? settings.livinglabPgliteSolutions.toLocaleString('en-US') : 'none'} on PGlite) over every kabupaten/kota, 50 connections asking a mix of ${20} queries (words, province and domain filters), ${settings.seconds / settings.rounds} s per server and round in ${settings.rounds} ABBA pairs after 2 s of warm-up; both sides' answers to every query compared first. Adoption: 50 complaint categories (3 questions, 3 deadlines, a route each) into a fresh region per adoption, ${settings.livinglabAdoptions} per side after one of warm-up, in rounds of ${ADOPTIONS_PER_ROUND} in ABBA order; rows written compared per region. Ratios per pair (of rounds), min–**median**–max.`, '',
     '| what | engine | Pamong | baseline | ratio | p95 ms Pamong / baseline, or rows | p95 ratio |', '|---|---|---|---|---|---|---|', ...table, '');
 }
 
