@@ -72,8 +72,11 @@ describeInBrowser('Issued documents in Chromium', (b) => {
     await page.goto(b.url('/staff/32.11/surat/register?box=all'));
     const row = page.getByRole('row', { name: /Surat Keterangan Tidak Mampu/ }).first();
     await eventually(() => row.textContent()).toMatch(/400\.7\.22\/00[12]\/KEC-SUMSEL\//);
+    // The newest is the demo's revoked certificate: its row and its page say so, with the reason.
+    expect(await row.textContent()).toContain('Dicabut');
     await row.getByRole('link', { name: 'Surat Keterangan Tidak Mampu' }).click();
     await eventually(() => page.getByRole('note').textContent()).toContain('dokumen hasil layanan publik');
+    expect(await page.getByRole('alert').textContent()).toMatch(/^Dicabut .*tidak sesuai hasil verifikasi lapangan/);
     expect(await page.locator('.surat-facts').textContent()).toContain('Diterbitkan oleh');
     const href = await page.getByRole('link', { name: 'Unduh PDF naskah bertanda tangan' }).getAttribute('href');
     const pdf = await page.request.get(new URL(href!, page.url()).toString());

@@ -50490,6 +50490,8 @@ export interface components {
              * @enum {string}
              */
             access: "open" | "exists";
+            /** @description Dicabut oleh modul penghasilnya (hasil layanan publik yang dicabut) / revoked by the module that produced it */
+            revokedAt: string | null;
         };
         SuratNumbering: {
             pattern: string;
@@ -50535,6 +50537,12 @@ export interface components {
             verifierUserIds: string[];
             /** @description Asal naskah: pamong (disusun di sini), atau modul yang menghasilkannya: layanan (hasil layanan publik), complaints (pelimpahan pengaduan) / where it came from: drafted here, or the module that produced it */
             origin: string;
+            /** @description Dicabut oleh modul penghasilnya, dengan alasannya / revoked by the module that produced it, with its reason */
+            revoked: {
+                /** Format: date-time */
+                at: string;
+                reason: string;
+            } | null;
             recipients: {
                 role: string;
                 kind: string;

@@ -27,8 +27,8 @@ import { AGE_BANDS, EDUCATIONS, GENDERS, OCCUPATIONS, storedAnswers } from './do
 import { defaultDefinition, type Definition } from './domain/definition.js';
 import { emptyStandard, type Standard } from './domain/standard.js';
 import { reklameDefinition, sktmDefinitions, uklUplDefinition } from './demo-definitions.js';
-import { layananBills, layananDocuments, layananLetterheads, layananPaymentChannels, layananPaymentEvents, layananPledges, layananServices, layananSigners, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
-import { issueResult } from './service/documents.js';
+import { layananBills, layananLetterheads, layananPaymentChannels, layananPaymentEvents, layananPledges, layananServices, layananSigners, layananSkmPopulations, layananSkmResponses, layananStandardVersions } from './schema.js';
+import { issueResult, markRevoked } from './service/documents.js';
 import { readP12 } from './service/signing/certificate.js';
 import { sealP12, sealSecret } from './service/secrets.js';
 import { DEMO_CERTIFICATE_LABEL, selfSignedP12 } from './service/signing/self-signed.js';
@@ -233,10 +233,7 @@ async function seedDocuments(tx: Queryable, place: DemoPlace, sktm: { id: string
         'Surat keterangan ini diberikan untuk keperluan keringanan biaya pendidikan dan dipergunakan sebagaimana mestinya.',
       ],
     });
-    if (d.revoked) {
-      await tx.update(layananDocuments).set({ revokedAt: new Date(at.getTime() + 86_400_000), revokedBy: manager.id, revokedByLabel: manager.label, revokeReason: d.revoked })
-        .where(and(eq(layananDocuments.regionCode, region), eq(layananDocuments.id, issued.id)));
-    }
+    if (d.revoked) await markRevoked(tx, { regionCode: region, id: issued.id, kind: 'result' }, new Date(at.getTime() + 86_400_000), { userId: manager.id, label: manager.label }, d.revoked);
   }
 }
 

@@ -4,6 +4,8 @@
 // in its register as outgoing and sent, and delivered to the province's
 // register as incoming, in the transfer's transaction; the letter names
 // both tracking codes, the category and the note, never the reporter.
+// A public service's result revoked in public services is marked revoked on
+// its row in the register and on its page, the reason with it.
 import { expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { describeWithApp, type Session } from '../../../test/harness.js';
@@ -65,5 +67,35 @@ describeWithApp('Letters produced by complaints', (h) => {
     const refused = await h.api('POST', `/api/regions/${REGION}/complaints/${filed.body.id}/actions`, { session: coordinator, body: { action: 'transfer', regionCode: '33', note: 'salah daerah' } });
     expect(refused.body.error.code).toBe('complaint.transfer_target_invalid');
     expect(await h.ctx.database.rows(sql`select 1 from surat_letters where origin = 'complaints'`)).toHaveLength(before.length);
+  });
+});
+
+describeWithApp('Letters produced by public services', (h) => {
+  it('marks a revoked result as revoked in the register and on its page, with the reason', async () => {
+    const records = await h.signIn('arsip@sumedang.demo');
+    const manager = await h.signIn('layanan@sumedang.demo');
+    const results = await h.ctx.database.rows<{ id: string; holder: string; letter: string; number: string }>(sql`select d.id, d.holder_name as holder, l.id as letter, l.number
+      from layanan_documents d join surat_letters l on l.region_code = d.region_code and l.external_ref = 'layanan:document:' || d.id
+      where d.region_code = ${REGION} and d.kind = 'result' order by d.issued_at`);
+    const [inForce, revokedInDemo] = results;
+    expect([inForce.holder, revokedInDemo.holder]).toEqual(['Ujang Saepudin', 'Euis Komariah']);
+    const row = async (letter: { letter: string; number: string }) => {
+      const list = await h.api('GET', `/api/regions/${REGION}/surat/letters?box=all&direction=outgoing&number=${encodeURIComponent(letter.number)}`, { session: records });
+      expect(list.status, list.raw).toBe(200);
+      return list.body.items.find((l: { id: string }) => l.id === letter.letter) as { revokedAt: string | null };
+    };
+    const page = async (letter: { letter: string }) => (await h.api('GET', `/api/regions/${REGION}/surat/outgoing/${letter.letter}`, { session: records })).body;
+
+    // The demo's revoked certificate says so in the register; the one in force does not.
+    expect((await row(revokedInDemo)).revokedAt).toEqual(expect.any(String));
+    expect((await page(revokedInDemo)).revoked).toEqual({ at: expect.any(String), reason: expect.stringContaining('tidak sesuai hasil verifikasi lapangan') });
+    expect((await row(inForce)).revokedAt).toBeNull();
+    expect((await page(inForce)).revoked).toBeNull();
+
+    const reason = 'Pemohon pindah domisili sebelum surat digunakan';
+    const revoked = await h.api('POST', `/api/regions/${REGION}/layanan/documents/${inForce.id}/revoke`, { session: manager, body: { reason } });
+    expect(revoked.status, revoked.raw).toBe(200);
+    expect((await row(inForce)).revokedAt).toBe(h.clock.now().toISOString());
+    expect(await page(inForce)).toMatchObject({ status: 'sent', number: inForce.number, revoked: { at: h.clock.now().toISOString(), reason } });
   });
 });

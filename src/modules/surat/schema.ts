@@ -120,6 +120,9 @@ export const suratLetters = pgTable(
     /** Where it came from: pamong (made here), import (a SRIKANDI or other export), or the module that produced it (layanan, complaints). */
     origin: text('origin').notNull().default('pamong'),
     externalRef: text('external_ref'),
+    /** The producing module revoked its document (a public service's result): the register says so; the letter stays. */
+    revokedAt: ts('revoked_at'),
+    revokeReason: text('revoke_reason'),
     /** Text of its PDF scan or attachments, where they have any, for search. */
     contentText: text('content_text').notNull().default(''),
     search: tsvector('search').generatedAlwaysAs(sql`setweight(to_tsvector('simple', coalesce(number, '')), 'A') || setweight(to_tsvector('indonesian', subject), 'A') || setweight(to_tsvector('indonesian', sender_name || ' ' || summary), 'B') || setweight(to_tsvector('indonesian', content_text), 'C')`),

@@ -437,6 +437,13 @@ export interface LetterBook {
   record(tx: Queryable, letter: LetterToRecord): Promise<{ id: string }>;
   /** Numbers, prints, signs and records a letter, and delivers it to `deliverTo`, in the caller's transaction; null when the region has no unit to keep it. */
   write(tx: Queryable, letter: LetterToWrite): Promise<{ id: string; number: string; pdf: Buffer } | null>;
+  /**
+   * Marks a recorded letter as revoked by its producer (a public service's
+   * result withdrawn), in the caller's transaction: the register row stays and
+   * says so. False when the register holds no letter of that reference (one
+   * issued before correspondence was installed).
+   */
+  revoke(tx: Queryable, letter: { regionCode: string; externalRef: string; at: Date; reason: string }): Promise<boolean>;
 }
 
 export interface PamongModule {

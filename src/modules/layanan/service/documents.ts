@@ -93,6 +93,9 @@ async function seriesOfIssue(tx: Queryable, regionCode: string, input: IssueInpu
   return { ...count, format: (seq: number) => formatNumber(pattern, values, seq) };
 }
 
+/** A document's reference in the region's letter register. */
+const documentRef = (id: string) => `layanan:document:${id}`;
+
 /** Attempts at numbering a remotely signed document before it waits for the counter's lock (each attempt signs once). */
 const OPTIMISTIC_ATTEMPTS = 3;
 
@@ -155,7 +158,7 @@ export async function issueDocument(ctx: IssueContext, tx: Queryable, input: Iss
   const book = input.kind === 'result' ? letterBook() : null;
   await book?.record(tx, {
     regionCode: input.regionCode, unitId: input.unitId ?? null, ...resultLetterOf(input.filing ?? {}), security: 'biasa', localDate: date,
-    origin: 'layanan', externalRef: `layanan:document:${row.id}`, number, subject: input.title, addressee: input.holder,
+    origin: 'layanan', externalRef: documentRef(row.id), number, subject: input.title, addressee: input.holder,
     summary: `${input.title} untuk ${input.holder}, diterbitkan oleh layanan publik.`,
     signer: {
       name: input.signer?.name ?? '', position: input.signer?.position ?? '', method: signed ? 'electronic' : 'paper',
@@ -259,18 +262,24 @@ export async function documentPdf(ctx: AppContext, regionCode: string, id: strin
   return { fileName: `${d.number.replace(/[^A-Za-z0-9.-]+/g, '_')}.pdf`, data: d.pdf };
 }
 
+/** Marks a document revoked; a result is also a letter in the region's register, whose row then says so too. */
+export async function markRevoked(tx: Queryable, d: { regionCode: string; id: string; kind: string }, at: Date, by: { userId: string | null; label: string }, reason: string) {
+  await tx.update(layananDocuments).set({ revokedAt: at, revokedBy: by.userId, revokedByLabel: by.label, revokeReason: reason })
+    .where(and(eq(layananDocuments.regionCode, d.regionCode), eq(layananDocuments.id, d.id)));
+  if (d.kind === 'result') await letterBook()?.revoke(tx, { regionCode: d.regionCode, externalRef: documentRef(d.id), at, reason });
+}
+
 /** Revokes a document once, with the reason anyone verifying it will read. The region's manager any; a unit's manager their unit's. */
 export async function revokeDocument(ctx: AppContext, regionCode: string, actor: Actor, id: string, reason: string): Promise<void> {
   await ctx.database.db.transaction(async (tx) => {
-    const [d] = await tx.select({ unitId: layananDocuments.unitId, number: layananDocuments.number, revokedAt: layananDocuments.revokedAt }).from(layananDocuments)
+    const [d] = await tx.select({ kind: layananDocuments.kind, unitId: layananDocuments.unitId, number: layananDocuments.number, revokedAt: layananDocuments.revokedAt }).from(layananDocuments)
       .where(and(eq(layananDocuments.regionCode, regionCode), eq(layananDocuments.id, id))).for('update');
     if (!d) throw new AppError('layanan.document_not_found');
     // A document without a unit (a tax receipt) is the region's: only region-wide managers reach it.
     ensureManagesUnit(actor, regionCode, d.unitId ?? '');
     if (d.revokedAt) throw new AppError('layanan.document_revoked');
     const now = ctx.clock.now();
-    await tx.update(layananDocuments).set({ revokedAt: now, revokedBy: actor.userId, revokedByLabel: actorLabel(actor), revokeReason: reason })
-      .where(and(eq(layananDocuments.regionCode, regionCode), eq(layananDocuments.id, id)));
+    await markRevoked(tx, { regionCode, id, kind: d.kind }, now, { userId: actor.userId, label: actorLabel(actor) }, reason);
     await audit(tx, now, actor, regionCode, 'layanan.document_revoke', 'document', id, { number: d.number, reason });
   });
 }

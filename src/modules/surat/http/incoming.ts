@@ -59,6 +59,7 @@ const listItem = z.object({
   id: z.string(), direction: z.string(), unitId: z.string(), unitName: z.string(), agendaNumber: z.number().int().nullable(), agendaYear: z.number().int().nullable(),
   number: z.string().nullable(), letterDate: z.string().nullable(), receivedAt: instant.nullable(), security, urgency, status: z.string(), classificationCode: z.string(),
   createdAt: instant, subject: z.string().nullable(), senderName: z.string().nullable(), unread: z.boolean(), access,
+  revokedAt: instant.nullable().describe('Dicabut oleh modul penghasilnya (hasil layanan publik yang dicabut) / revoked by the module that produced it'),
 }).meta({ id: 'SuratLetterListItem' });
 const due = z.object({ amount: z.number().int().min(1).max(365), unit: z.enum(['working_days', 'hours']) });
 

@@ -56,6 +56,7 @@ const outgoingView = z.object({
   signerName: z.string(), signerPosition: z.string(), signMethod: z.enum(['electronic', 'paper']).nullable(), signedAt: instant.nullable(),
   sha256: z.string().nullable(), verifierUserIds: z.array(z.string()),
   origin: z.string().describe('Asal naskah: pamong (disusun di sini), atau modul yang menghasilkannya: layanan (hasil layanan publik), complaints (pelimpahan pengaduan) / where it came from: drafted here, or the module that produced it'),
+  revoked: z.object({ at: instant, reason: z.string() }).nullable().describe('Dicabut oleh modul penghasilnya, dengan alasannya / revoked by the module that produced it, with its reason'),
   recipients: z.array(z.object({
     role: z.string(), kind: z.string(), unitId: z.string().nullable(), regionCode: z.string().nullable(), email: z.string().nullable(), name: z.string(), deliveredAt: instant.nullable(),
   })),

@@ -5,7 +5,7 @@
 // letter here, delivered to the receiving region's register. Signing a
 // letter in this module numbers it with the same series.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/client.js';
 import { counter } from '../../../platform/db/counters.js';
 import { localDateOf } from '../../../platform/calendar/calendar.js';
@@ -61,6 +61,13 @@ export const suratLetterBook: LetterBook = {
 
   // The producing module keeps its own verification token (its QR code points at it): the row has none.
   record: async (tx, letter) => ({ id: (await insertLetter(tx, letter, null)).row.id }),
+
+  async revoke(tx, l) {
+    const rows = await tx.update(suratLetters).set({ revokedAt: l.at, revokeReason: l.reason, updatedAt: l.at })
+      .where(and(eq(suratLetters.regionCode, l.regionCode), eq(suratLetters.externalRef, l.externalRef), isNull(suratLetters.revokedAt)))
+      .returning({ id: suratLetters.id });
+    return rows.length > 0;
+  },
 
   async write(tx, l) {
     // A region without a unit has no register (nor a letterhead to print on): the producer goes on without a letter.

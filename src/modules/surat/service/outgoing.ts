@@ -270,7 +270,7 @@ export async function outgoingView(db: Queryable, letter: LetterRow) {
     subject: letter.subject, body: letter.body!, number: letter.number, letterDate: letter.letterDate,
     signerUserId: letter.signerUserId, signerName: letter.signerName ?? '', signerPosition: letter.signerPosition ?? '',
     signMethod: letter.signMethod as 'electronic' | 'paper' | null, signedAt: letter.signedAt, sha256: letter.sha256,
-    verifierUserIds: verifiers, origin: letter.origin, recipients, reviews: reviews.map((r) => ({ ...r, status: r.status as ReviewStatus })), file, createdBy: letter.createdByLabel, drafterUserId: letter.createdBy, createdAt: letter.createdAt, updatedAt: letter.updatedAt,
+    verifierUserIds: verifiers, origin: letter.origin, revoked: letter.revokedAt ? { at: letter.revokedAt, reason: letter.revokeReason ?? '' } : null, recipients, reviews: reviews.map((r) => ({ ...r, status: r.status as ReviewStatus })), file, createdBy: letter.createdByLabel, drafterUserId: letter.createdBy, createdAt: letter.createdAt, updatedAt: letter.updatedAt,
   };
 }
 

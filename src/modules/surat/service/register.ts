@@ -59,6 +59,7 @@ export async function listLetters(ctx: AppContext, regionCode: string, actor: Ac
   const rows = await ctx.database.db.select({
     id: l.id, direction: l.direction, unitId: l.unitId, unitName: units.name, agendaNumber: l.agendaNumber, agendaYear: l.agendaYear, number: l.number,
     letterDate: l.letterDate, receivedAt: l.receivedAt, security: l.security, urgency: l.urgency, status: l.status, classificationCode: l.classificationCode, createdAt: l.createdAt,
+    revokedAt: l.revokedAt,
     open: sql<boolean>`${opened}`,
     subject: sql<string | null>`case when ${opened} then ${l.subject} end`,
     senderName: sql<string | null>`case when ${opened} then ${l.senderName} end`,

@@ -295,6 +295,7 @@ export const suratEn: Record<keyof typeof suratId, string> = {
   'surat.out.signMethod.paper': 'On paper',
   'surat.out.drafter': 'Drafted by',
   'surat.out.issuedBy': 'Issued by',
+  'surat.revoked': 'Revoked',
   'surat.out.origin.layanan': 'This letter is a public service\'s result, issued in Public Services and entered here with a number of the region\'s letter numbering. The QR code on its PDF verifies that document.',
   'surat.out.origin.complaints': 'Pamong wrote this letter when a complaint was transferred to another region, and delivered it to that region\'s register at once. It does not contain the reporter\'s identity.',
   'surat.out.noNumber': 'Given at signing',

@@ -293,6 +293,7 @@ export const suratId = {
   'surat.out.signMethod.paper': 'Basah, di atas kertas',
   'surat.out.drafter': 'Penyusun',
   'surat.out.issuedBy': 'Diterbitkan oleh',
+  'surat.revoked': 'Dicabut',
   'surat.out.origin.layanan': 'Naskah ini adalah dokumen hasil layanan publik, diterbitkan di modul Layanan Publik dan dicatat di sini dengan nomor dari penomoran naskah dinas daerah. Kode QR pada PDF-nya memeriksa keaslian dokumen layanan tersebut.',
   'surat.out.origin.complaints': 'Naskah ini dibuat oleh Pamong ketika pengaduan masyarakat dilimpahkan ke daerah lain, dan langsung terkirim ke register daerah tujuan. Identitas pelapor tidak dimuat.',
   'surat.out.noNumber': 'Diberikan saat ditandatangani',

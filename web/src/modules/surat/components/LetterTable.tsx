@@ -28,7 +28,7 @@ export function LetterTable({ region, items, caption }: { region: string; items:
           <td>{l.letterDate ? formatCalendarDate(l.letterDate, locale, { day: 'numeric', month: 'short', year: 'numeric' }) : '—'}</td>
           <td>{l.senderName ?? '—'}</td><td>{l.unitName}</td>
           <td><SecurityBadge security={l.security} /></td>
-          <td>{t(`surat.status.${l.status}` as 'surat.status.draft')}</td>
+          <td>{t(`surat.status.${l.status}` as 'surat.status.draft')}{l.revokedAt && <> <span className="badge badge-red">{t('surat.revoked')}</span></>}</td>
         </tr>
       ))}</tbody>
     </table></div>

@@ -53,9 +53,10 @@ function LetterView({ region, id }: { region: RegionProfile; id: string }) {
           {flash && <Flash>{flash}</Flash>}
           <ErrorMessage error={error} />
           {(l.origin === 'layanan' || l.origin === 'complaints') && <p className="card" role="note">{t(`surat.out.origin.${l.origin}`)}</p>}
+          {l.revoked && <div className="alert alert-error" role="alert"><strong>{t('surat.revoked')}</strong> <When at={l.revoked.at} zone={region} />: {l.revoked.reason}</div>}
           {returned && <div className="alert alert-error" role="alert"><strong>{t('surat.out.returnedNotes')}</strong> ({returned.verifier}): {returned.note}</div>}
           <dl className="surat-facts">
-            <dt>{t('surat.col.status')}</dt><dd><span className="badge badge-neutral">{t(`surat.status.${l.status}` as 'surat.status.draft')}</span></dd>
+            <dt>{t('surat.col.status')}</dt><dd><span className="badge badge-neutral">{t(`surat.status.${l.status}` as 'surat.status.draft')}</span>{l.revoked && <> <span className="badge badge-red">{t('surat.revoked')}</span></>}</dd>
             <dt>{t('surat.col.number')}</dt><dd>{l.number ?? <span className="muted">{t('surat.out.noNumber')}</span>}</dd>
             {l.letterDate && <><dt>{t('surat.col.date')}</dt><dd>{formatCalendarDate(l.letterDate, locale)}</dd></>}
             <dt>{t('surat.out.type')}</dt><dd>{types.data?.find((x) => x.documentTypeCode === l.documentTypeCode)?.name ?? l.documentTypeCode} ({t(`surat.out.direction.${l.direction}`)})</dd>
