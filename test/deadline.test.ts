@@ -23,3 +23,22 @@ it('answers 503 service.unavailable when a handler outlives the deadline, and le
   expect(quick.json()).toEqual({ ok: true });
   await app.close();
 });
+
+it('answers every hung request at its deadline while quick ones come and go around them', async () => {
+  const app = Fastify();
+  app.decorateRequest('locale', 'id');
+  installErrorHandling(app);
+  installRequestDeadline(app, 100);
+  app.get('/hangs', () => new Promise(() => undefined));
+  app.get('/quick', async () => ({ ok: true }));
+  app.get('/slow', () => new Promise((resolve) => setTimeout(() => resolve({ slow: true }), 30)));
+  // Oldest, in the middle and newest among the waiting: each leaves the list in its own place.
+  const answers = await Promise.all([
+    app.inject('/hangs'), app.inject('/slow'), app.inject('/quick'), app.inject('/hangs'), app.inject('/quick'), app.inject('/slow'), app.inject('/hangs'),
+  ]);
+  expect(answers.map((a) => a.statusCode)).toEqual([503, 200, 200, 503, 200, 200, 503]);
+  // Later requests still get their answers and their deadlines: the list is whole after the removals.
+  const [late, quick] = await Promise.all([app.inject('/hangs'), app.inject('/quick')]);
+  expect([late.statusCode, late.json().error.code, quick.statusCode]).toEqual([503, 'service.unavailable', 200]);
+  await app.close();
+});

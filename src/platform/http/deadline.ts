@@ -4,23 +4,47 @@
 // the request is read, so a slow upload does not count.
 //
 // One timer for all requests rather than one each: a timer per request cost
-// about 12 µs of CPU (issue 10's profile), a map entry costs nearly nothing.
-// The timer looks at the waiting requests a few times per deadline, oldest
-// first, so a deadline passes at most a quarter of it (and never more than a
-// second) late.
+// about 12 µs of CPU (issue 10's profile). The timer looks at the waiting
+// requests a few times per deadline, oldest first, so a deadline passes at
+// most a quarter of it (and never more than a second) late.
+//
+// The waiting requests are a list through one small node each, not a Map: a
+// long-lived Map's table, rehashed as requests came and went, left copies
+// holding the requests of that moment, and the young-generation collector kept
+// each of those requests (with its reply, headers and answer) alive until the
+// next full collection: ~10 µs more garbage collection per request
+// (BENCHMARKS.md, session 25). A node leaves the list with its links cleared.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 
 export const REQUEST_DEADLINE_MS = 15_000;
 
+interface Waiting {
+  request: FastifyRequest | null;
+  reply: FastifyReply | null;
+  since: number;
+  prev: Waiting | null;
+  next: Waiting | null;
+}
+
 export function installRequestDeadline(app: FastifyInstance, ms = REQUEST_DEADLINE_MS): void {
-  // In the order the requests reached their handlers: the oldest come first.
-  const waiting = new Map<FastifyRequest, { reply: FastifyReply; since: number }>();
+  // In the order the requests reached their handlers: the oldest first.
+  let oldest: Waiting | null = null;
+  let newest: Waiting | null = null;
+  const leave = (node: Waiting) => {
+    if (node.prev) node.prev.next = node.next;
+    else oldest = node.next;
+    if (node.next) node.next.prev = node.prev;
+    else newest = node.prev;
+    node.prev = node.next = node.request = node.reply = null;
+  };
   const timer = setInterval(() => {
     const now = Date.now();
-    for (const [request, { reply, since }] of waiting) {
-      if (now - since < ms) break;
-      waiting.delete(request);
+    while (oldest && now - oldest.since >= ms) {
+      const { request, reply } = oldest;
+      leave(oldest);
+      if (!request || !reply) continue;
+      request.deadline = null;
       if (reply.sent) continue;
       request.log.error({ url: request.url, ms }, 'request deadline passed');
       // Through the route's own error handler: the standard shape, or Open311's.
@@ -28,12 +52,21 @@ export function installRequestDeadline(app: FastifyInstance, ms = REQUEST_DEADLI
     }
   }, Math.min(1_000, Math.max(10, ms / 4)));
   timer.unref();
+  app.decorateRequest('deadline', null);
   app.addHook('preHandler', (request, reply, done) => {
-    waiting.set(request, { reply, since: Date.now() });
+    const node: Waiting = { request, reply, since: Date.now(), prev: newest, next: null };
+    if (newest) newest.next = node;
+    else oldest = node;
+    newest = node;
+    request.deadline = node;
     done();
   });
   app.addHook('onResponse', (request, _reply, done) => {
-    waiting.delete(request);
+    const node = request.deadline as Waiting | null;
+    if (node) {
+      request.deadline = null;
+      leave(node);
+    }
     done();
   });
   app.addHook('onClose', (_app, done) => {

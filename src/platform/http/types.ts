@@ -30,5 +30,7 @@ declare module 'fastify' {
     region: Region | null;
     csrfToken: string | null;
     uploads: Upload[];
+    /** Its place among the requests waiting for an answer (http/deadline.ts); null once answered. */
+    deadline: object | null;
   }
 }
