@@ -8,12 +8,12 @@
 // requests a few times per deadline, oldest first, so a deadline passes at
 // most a quarter of it (and never more than a second) late.
 //
-// The waiting requests are a list through one small node each, not a Map: a
-// long-lived Map's table, rehashed as requests came and went, left copies
-// holding the requests of that moment, and the young-generation collector kept
-// each of those requests (with its reply, headers and answer) alive until the
-// next full collection: ~10 µs more garbage collection per request
-// (BENCHMARKS.md, session 25). A node leaves the list with its links cleared.
+// The waiting requests are a list through one small node each, not a Map:
+// with a long-lived Map, each request (with its reply, headers and answer)
+// outlived the young-generation collections, ~10 µs more garbage collection
+// per request (BENCHMARKS.md, session 25; likely the Map's rehashed tables
+// holding old entries until a full collection). A node leaves the list with
+// its links cleared, so a dead node holds nothing either.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 
