@@ -7,8 +7,15 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { expect, it } from 'vitest';
-import { envelopeKeyId, installSecretKey, loadSecretKey, parseSecretKey, sealedContext, secretBoxOf, SECRET_KEY_FILE, SecretKeyError } from './secrets.js';
+import { afterAll, expect, it } from 'vitest';
+import { TEST_ENV } from '../../test/env.js';
+import { envelopeKeyId, installSecretKey, loadSecretKey, parseSecretKey, sealedContext, secretBoxOf, SECRET_KEY_FILE, SecretKeyError, useSecretKey } from './secrets.js';
+
+// installSecretKey makes its key the process's: the test files that run after this one in the same worker
+// (isolate: false) seal and open with the suite's key again, or the demo's sealed secrets would not open there.
+afterAll(() => {
+  useSecretKey(parseSecretKey(TEST_ENV.PAMONG_SECRET_KEY, 'PAMONG_SECRET_KEY'));
+});
 
 it('accepts 32 bytes as hex or base64 and refuses anything else with a clear message', () => {
   const key = randomBytes(32);
