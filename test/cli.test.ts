@@ -78,9 +78,16 @@ describe.each(engines)('pamong rotate-secret-key [%s]', (engine) => {
   const newKeyFile = join(dir, 'kunci-baru.key');
   let env: Record<string, string>;
   let database: Database;
+  /** The PostgreSQL copy this file makes of the demo template (none on PGlite): dropped at the end, or every run would leave one. */
+  let copyName: string | null = null;
   afterAll(async () => {
     await database?.close();
     rmSync(dir, { recursive: true, force: true });
+    if (copyName) {
+      const admin = new pg.Client({ connectionString: process.env.PAMONG_TEST_DATABASE_URL! });
+      await admin.connect();
+      await admin.query(`drop database if exists ${copyName} with (force)`).finally(() => admin.end());
+    }
   });
 
   beforeAll(async () => {
@@ -95,6 +102,7 @@ describe.each(engines)('pamong rotate-secret-key [%s]', (engine) => {
       await admin.connect();
       await admin.query(`create database ${name} template ${inject('postgresTemplates')!.demo}`);
       await admin.end();
+      copyName = name;
       env = { PAMONG_DATA_DIR: join(dir, 'data'), DATABASE_URL: withDatabase(url, name) };
     }
   }, 60_000);
