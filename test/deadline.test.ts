@@ -5,13 +5,19 @@ import Fastify from 'fastify';
 import { installErrorHandling } from '../src/platform/http/errors.js';
 import { installRequestDeadline } from '../src/platform/http/deadline.js';
 
-it('answers 503 service.unavailable when a handler outlives the deadline, and leaves quick answers alone', async () => {
+/** An app with a 100 ms deadline, a route that never answers and one that answers at once. */
+function appWithDeadline() {
   const app = Fastify();
   app.decorateRequest('locale', 'id');
   installErrorHandling(app);
   installRequestDeadline(app, 100);
   app.get('/hangs', () => new Promise(() => undefined));
   app.get('/quick', async () => ({ ok: true }));
+  return app;
+}
+
+it('answers 503 service.unavailable when a handler outlives the deadline, and leaves quick answers alone', async () => {
+  const app = appWithDeadline();
   const started = Date.now();
   const hung = await app.inject('/hangs');
   expect(Date.now() - started).toBeLessThan(2_000);
@@ -25,12 +31,7 @@ it('answers 503 service.unavailable when a handler outlives the deadline, and le
 });
 
 it('answers every hung request at its deadline while quick ones come and go around them', async () => {
-  const app = Fastify();
-  app.decorateRequest('locale', 'id');
-  installErrorHandling(app);
-  installRequestDeadline(app, 100);
-  app.get('/hangs', () => new Promise(() => undefined));
-  app.get('/quick', async () => ({ ok: true }));
+  const app = appWithDeadline();
   app.get('/slow', () => new Promise((resolve) => setTimeout(() => resolve({ slow: true }), 30)));
   // Oldest, in the middle and newest among the waiting: each leaves the list in its own place.
   const answers = await Promise.all([
